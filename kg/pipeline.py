@@ -1,0 +1,66 @@
+"""The stages wired together: path → Text → Report → Analysis.
+
+Each stage is a plain function over the records in :mod:`kg.model`; this module only
+calls them in order, so tests and notebooks can call any stage on its own.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.model import Analysis, Report, Text
+
+REPORT_SUFFIXES = (".txt", ".htm", ".html", ".xhtml", ".text")
+
+
+def read(path: str | os.PathLike[str]) -> Text:
+    from kg.loaders.read import read_file
+
+    return read_file(path)
+
+
+def parse(source: str | os.PathLike[str] | Text) -> Report:
+    from kg.loaders.structure import parse_report
+
+    text = source if isinstance(source, Text) else read(source)
+    return parse_report(text)
+
+
+Extractor = Callable[[Report, dict], dict]
+"""(report, fields so far) → new fields of :class:`Analysis` (quantities, entities, …)."""
+
+
+def _extractors() -> list[tuple[str, Extractor]]:
+    """The fact extractors, in order; later ones may read what earlier ones found."""
+    return []
+
+
+def analyse(source: str | os.PathLike[str] | Text | Report) -> Analysis:
+    """Read, structure and extract one report."""
+    report = source if isinstance(source, Report) else parse(source)
+    fields: dict = {}
+    names = []
+    for name, extract in _extractors():
+        fields.update(extract(report, dict(fields)))
+        names.append(name)
+    return Analysis(report=report, extractors=tuple(names), **fields)
+
+
+def report_paths(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """Expand files and folders into report files (folders: *.txt/*.html, sorted, recursive)."""
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            found = sorted(
+                q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in REPORT_SUFFIXES
+            )
+            if not found:
+                raise InputError(f"{p}: folder holds no report files (*.txt, *.html)")
+            yield from found
+        elif p.exists():
+            yield p
+        else:
+            raise InputError(f"{p}: no such file or folder")

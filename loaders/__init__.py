@@ -1,0 +1,1 @@
+"""Source documents → facts: read (bytes → text), structure (text → report), extract."""

@@ -1,0 +1,1 @@
+"""The researchers' query library: one question per .rq (SPARQL) / .cypher (Cypher) file."""
