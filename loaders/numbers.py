@@ -1,0 +1,350 @@
+"""Reading numbers as Chinese government reports print them.
+
+A *numeral* is a run of Arabic or full-width digits (``2630.2``, ``１２``, ``1,200``), a run
+of Chinese numerals (``二十``, ``两万``, ``三点五``, ``千``), or a mix (``1.3万``). A
+*figure* is a numeral with what follows it in the genre: an optional 多/余/几 ("more
+than"), an optional magnitude (万, 亿, 万亿 …) and a unit or measure word (亿元, 家,
+平方公里, 微克/立方米, %, 百分点, 成 …), optionally as a range ("5%—6%", "5-6个").
+
+Conventions (GUIDELINES §4):
+
+- the *stated* value is the number before the magnitude and the magnitude goes with the
+  unit: 2630.2亿元 → 2630.2 "亿元"; 近千亿元 → 1000 "亿元"; 20多万 → 20 "万";
+- the *normalised* value multiplies the magnitude out and converts to a base unit:
+  2630.2亿元 → 2.6302E+11 "元"; 2.3平方公里 → 2.3E+6 "平方米"; 八成 → 80 "%";
+- percentage points (百分点) are not percent: they keep their own unit;
+- everything is :class:`decimal.Decimal`, so 2630.2 × 10⁸ is exact.
+
+Chinese numerals are read with cn2an (a maintained converter); this module adds what cn2an
+leaves out (bare 千/百/万, 两 before magnitudes, full-width digits, thousands separators).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import cn2an
+
+__all__ = [
+    "Figure",
+    "UnitInfo",
+    "find_figures",
+    "parse_number",
+    "to_chinese",
+    "unit_info",
+    "MAGNITUDES",
+]
+
+# ------------------------------------------------------------------ numerals
+
+CN_DIGITS = "零〇一二两三四五六七八九"
+CN_SMALL_UNITS = "十百千"
+CN_NUMERAL_CHARS = CN_DIGITS + CN_SMALL_UNITS + "拾佰仟壹贰叁肆伍陆柒捌玖"
+
+MAGNITUDES: dict[str, Decimal] = {
+    "万亿": Decimal(10) ** 12,
+    "千亿": Decimal(10) ** 11,
+    "百亿": Decimal(10) ** 10,
+    "十亿": Decimal(10) ** 9,
+    "亿": Decimal(10) ** 8,
+    "千万": Decimal(10) ** 7,
+    "百万": Decimal(10) ** 6,
+    "十万": Decimal(10) ** 5,
+    "万": Decimal(10) ** 4,
+}
+"""Magnitude words that go with the unit ("亿元", "万人"), largest first."""
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+
+
+def _ascii_digits(s: str) -> str:
+    return unicodedata.normalize("NFKC", s).translate(_FULLWIDTH)
+
+
+def parse_number(numeral: str) -> Decimal:
+    """The value of one numeral, exactly.
+
+    >>> parse_number("2,630.2"), parse_number("１２"), parse_number("两万"), parse_number("千")
+    (Decimal('2630.2'), Decimal('12'), Decimal('20000'), Decimal('1000'))
+
+    Mixed forms multiply out: ``parse_number("1.3万") == Decimal("13000")``.
+    Raises ValueError when ``numeral`` is not a number.
+    """
+    s = _ascii_digits(numeral.strip())
+    if not s:
+        raise ValueError("empty numeral")
+    # Arabic (with thousands separators), possibly followed by Chinese magnitudes.
+    m = re.fullmatch(r"([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)((?:[十百千万亿])*)", s)
+    if m:
+        try:
+            value = Decimal(m.group(1).replace(",", ""))
+        except InvalidOperation as exc:  # pragma: no cover - the regex guards this
+            raise ValueError(f"not a number: {numeral!r}") from exc
+        for ch in m.group(2):
+            value *= {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}[ch]
+        return value
+    if any(ch not in CN_NUMERAL_CHARS + "万亿点" for ch in s):
+        raise ValueError(f"not a number: {numeral!r}")
+    # cn2an reads 一千二百, 两万, 三点五 but not a bare 千/百/万 or 十万亿 forms
+    # that lead with a unit character; give those their implied 一.
+    t = s
+    if t[0] in "十百千万亿":
+        t = "一" + t
+    if "点" in t:
+        whole, _, frac = t.partition("点")
+        if not frac or any(ch not in CN_DIGITS for ch in frac):
+            raise ValueError(f"not a number: {numeral!r}")
+        w = _cn_integer(whole) if whole else Decimal(0)
+        f = "".join(str(_digit(ch)) for ch in frac)
+        return w + Decimal("0." + f)
+    return _cn_integer(t)
+
+
+def _cn_integer(t: str) -> Decimal:
+    # a run of bare digits ("二〇二三", "一五") is read digit by digit
+    if all(ch in CN_DIGITS for ch in t) and len(t) > 1:
+        return Decimal("".join(str(_digit(ch)) for ch in t))
+    try:
+        return Decimal(str(cn2an.cn2an(t, "normal")))
+    except (ValueError, KeyError, IndexError, TypeError) as exc:
+        # cn2an rejects some legal forms with magnitudes; fold those by hand, but not
+        # slogans such as 十四五 (not a number)
+        if "万" not in t and "亿" not in t:
+            raise ValueError(f"not a number: {t!r}") from exc
+        try:
+            return _fold(t)
+        except ValueError:
+            raise ValueError(f"not a number: {t!r}") from exc
+
+
+_DIGIT_VALUE = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+
+
+def _digit(ch: str) -> int:
+    return _DIGIT_VALUE[ch]
+
+
+def _fold(t: str) -> Decimal:
+    """Classic left-to-right reading of a Chinese integer (fallback for cn2an)."""
+    small = {"十": 10, "百": 100, "千": 1000}
+    big = {"万": 10**4, "亿": 10**8}
+    total = Decimal(0)
+    section = Decimal(0)
+    digit: int | None = None
+    for ch in t:
+        if ch in "零〇":
+            digit = 0
+        elif ch in "一二两三四五六七八九":
+            digit = _digit(ch)
+        elif ch in small:
+            section += (1 if digit is None else digit) * small[ch]
+            digit = None
+        elif ch in big:
+            section += digit or 0
+            digit = None
+            if section == 0:
+                section = Decimal(1)
+            if big[ch] == 10**8:
+                total = (total + section) * big[ch]
+            else:
+                total += section * big[ch]
+            section = Decimal(0)
+        else:
+            raise ValueError(f"not a number: {t!r}")
+    return total + section + (digit or 0)
+
+
+def to_chinese(value: int) -> str:
+    """An integer written in Chinese numerals (for tests and messages): 12345 → 一万二千三百四十五."""
+    return cn2an.an2cn(str(int(value)), "low")
+
+
+# ---------------------------------------------------------------------- units
+
+
+@dataclass(frozen=True, slots=True)
+class UnitInfo:
+    """What a (magnitude-free) unit measures and how to normalise it."""
+
+    family: str
+    """money | count | percent | points | area | length | mass | volume | power | energy |
+    duration | concentration | multiple | rank"""
+    base: str
+    """The normalised unit."""
+    factor: Decimal
+    """Multiply by this to get the value in ``base``."""
+
+
+def _u(family: str, base: str, factor: str | int = 1) -> UnitInfo:
+    return UnitInfo(family, base, Decimal(factor))
+
+
+# Longest spellings first matter only for the regex (sorted below); keys are the units as
+# printed after any magnitude.
+UNITS: dict[str, UnitInfo] = {
+    # money
+    "元": _u("money", "元"), "美元": _u("money", "美元"), "港元": _u("money", "港元"),
+    "港币": _u("money", "港元"), "欧元": _u("money", "欧元"), "元人民币": _u("money", "元"),
+    # percent and friends
+    "%": _u("percent", "%"), "‰": _u("percent", "%", "0.1"),
+    "个百分点": _u("points", "百分点"), "百分点": _u("points", "百分点"),
+    "成": _u("percent", "%", 10),
+    "倍": _u("multiple", "倍"),
+    # area / length / volume / mass / power / energy
+    "平方公里": _u("area", "平方米", 10**6), "平方千米": _u("area", "平方米", 10**6),
+    "平方米": _u("area", "平方米"), "公顷": _u("area", "平方米", 10**4), "亩": _u("area", "亩"),
+    "公里": _u("length", "米", 1000), "千米": _u("length", "米", 1000), "米": _u("length", "米"),
+    "延米": _u("length", "米"),
+    "立方米": _u("volume", "立方米"), "万方": _u("volume", "立方米", 10**4),
+    "吨": _u("mass", "吨"), "公斤": _u("mass", "千克"), "千克": _u("mass", "千克"),
+    "斤": _u("mass", "斤"), "吨标准煤": _u("mass", "吨标准煤"), "吨标煤": _u("mass", "吨标准煤"),
+    "千瓦时": _u("energy", "千瓦时"), "万千瓦时": _u("energy", "千瓦时", 10**4),
+    "千瓦": _u("power", "瓦", 1000), "兆瓦": _u("power", "瓦", 10**6), "瓦": _u("power", "瓦"),
+    "标准箱": _u("count", "标准箱"), "标箱": _u("count", "标准箱"),
+    "微克/立方米": _u("concentration", "微克/立方米"),
+    "毫克/立方米": _u("concentration", "微克/立方米", 1000),
+    # durations
+    "小时": _u("duration", "小时"), "分钟": _u("duration", "分钟"), "天": _u("duration", "天"),
+    "个工作日": _u("duration", "天"), "工作日": _u("duration", "天"), "个月": _u("duration", "月"),
+    "周": _u("duration", "周"), "秒": _u("duration", "秒"), "年": _u("duration", "年"),
+    # "N大" (十大重点片区) counts things
+    "大": _u("count", "大"),
+}
+MEASURE_WORDS = (
+    "人次 户次 家次 架次 车次 批次 人 户 家 个 所 套 名 项 场 栋 幢 处 座 台 辆 宗 件 张 条 支 期 类 片 "
+    "间 艘 架 只 头 株 棵 册 部 篇 种 起 次 位 例 组 届 批 块 根 盏 颗 匹 份 "
+    "床 列 趟 款 万 亿"
+).split()
+for _w in MEASURE_WORDS:
+    if _w not in ("万", "亿"):
+        UNITS.setdefault(_w, _u("count", _w))
+
+
+def unit_info(unit: str) -> UnitInfo | None:
+    """Family and normalisation of a stated unit, magnitude included ("亿元", "万人次")."""
+    mag, bare = split_magnitude_unit(unit)
+    info = UNITS.get(bare)
+    if info is None:
+        return None
+    return UnitInfo(info.family, info.base, info.factor * mag)
+
+
+def split_magnitude_unit(unit: str) -> tuple[Decimal, str]:
+    """("亿元") → (10⁸, "元"); ("万") → (10⁴, "") ; ("家") → (1, "家")."""
+    for m, f in MAGNITUDES.items():
+        if unit.startswith(m):
+            rest = unit[len(m):]
+            if rest in UNITS or rest == "":
+                return f, rest
+    return Decimal(1), unit
+
+
+# -------------------------------------------------------------------- figures
+
+_AR = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
+_CN = r"(?:[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?|万(?!亿)|亿)"
+_NUM = rf"(?:{_AR}|{_CN})"
+_MAG = r"(?:万亿|千亿|百亿|十亿|千万|百万|十万|亿|万)"
+_MORE = r"(?:多|余|几)"
+_UNIT_ALTS = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+_RANGE_SEP = r"(?:—|－|-|~|～|至|到|–)"
+
+FIGURE_RE = re.compile(
+    rf"(?P<num>{_NUM})(?P<more1>{_MORE})?(?P<mag>{_MAG})?(?P<more2>{_MORE})?"
+    rf"(?:(?P<unit1>{_UNIT_ALTS})?{_RANGE_SEP}(?P<num2>{_NUM})(?P<mag2>{_MAG})?)?"
+    rf"(?P<unit>{_UNIT_ALTS})?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A numeral with its magnitude and unit, as found in a text (no semantics yet)."""
+
+    start: int
+    end: int
+    numeral: str
+    value: Decimal
+    """Stated value (before the magnitude): 2630.2 for 2630.2亿元."""
+    unit: str
+    """Stated unit, magnitude included ("亿元", "万人次", "%", "万"); "" when none."""
+    more: bool = False
+    """多/余/几 after the numeral ("20多万"): the true value is more than ``value``."""
+    value_max: Decimal | None = None
+    """Upper end of a range ("5%—6%")."""
+    chinese: bool = False
+    """The numeral is written in Chinese characters."""
+
+    @property
+    def normalised(self) -> tuple[Decimal | None, str | None]:
+        info = unit_info(self.unit)
+        if info is None:
+            mag, bare = split_magnitude_unit(self.unit)
+            if bare == "" and mag != 1:
+                return self.value * mag, ""
+            return None, None
+        return _clean(self.value * info.factor), info.base
+
+    @property
+    def family(self) -> str | None:
+        info = unit_info(self.unit)
+        return info.family if info else None
+
+
+def _clean(d: Decimal) -> Decimal:
+    """Drop trailing zeros without losing exactness (2.630200E+11 → 2.6302E+11)."""
+    if d == d.to_integral_value():
+        return d.quantize(Decimal(1))
+    return d.normalize()
+
+
+def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
+    """Every numeral in ``text[start:end]`` with its magnitude and unit (unit may be "").
+
+    Numerals that cannot be read are skipped. Offsets are into ``text``.
+    """
+    end = len(text) if end is None else end
+    out: list[Figure] = []
+    for m in FIGURE_RE.finditer(text, start, end):
+        numeral = m.group("num")
+        try:
+            value = parse_number(numeral)
+        except ValueError:
+            continue
+        mag = m.group("mag") or ""
+        unit = m.group("unit") or ""
+        value_max = None
+        stop = m.end()
+        if m.group("num2"):
+            u1 = m.group("unit1") or ""
+            mag2 = m.group("mag2") or ""
+            ranged = bool(unit) and (not u1 or u1 == unit) and (not mag2 or not mag or mag2 == mag)
+            if ranged:
+                try:
+                    value_max = parse_number(m.group("num2"))
+                except ValueError:
+                    ranged = False
+            if ranged:
+                mag = mag or mag2  # "1000-2000万元": the magnitude is printed once
+            else:
+                value_max = None
+                unit = u1
+                stop = max(m.end(g) for g in ("num", "more1", "mag", "more2", "unit1") if m.group(g))
+        # a magnitude that is itself the measure ("20多万城中村居民")
+        full_unit = mag + unit
+        more = bool(m.group("more1") or m.group("more2"))
+        out.append(
+            Figure(
+                start=m.start(),
+                end=stop,
+                numeral=numeral,
+                value=value,
+                unit=full_unit,
+                more=more,
+                value_max=value_max,
+                chinese=not re.match(r"[0-9０-９]", numeral),
+            )
+        )
+    return out

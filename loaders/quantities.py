@@ -1,0 +1,607 @@
+"""Quantities in a report: every figure in the body with what it measures (GUIDELINES §4).
+
+``extract_quantities(report)`` finds each numeral with a unit or measure word in the body
+(the parts; not the glossary, not page chrome), drops what is not a quantity (years and
+dates, ordinals, names and codes with digits, numeric slogans and formulas, vague words),
+and fills in the indicator, stated and normalised value and unit, kind (amount, count,
+change with direction, ratio), status (actual, estimate, target), reference year,
+qualifier and section.
+
+Every rule comes from the genre — the syntax of figures in 政府工作报告 (units and measure
+words, qualifier words, change verbs, 预计/力争, part roles) — never from a list of one
+report's indicators or sentences.
+
+``indicator_key(indicator)`` is the normalised key that makes an indicator comparable
+across reports (used to link targets to outcomes); see its docstring.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from decimal import Decimal
+
+from kg.loaders.numbers import Figure, find_figures, split_magnitude_unit, unit_info
+from kg.model import Kind, PartRole, Qualifier, Quantity, Report, Status
+
+log = logging.getLogger(__name__)
+
+__all__ = ["extract_quantities", "indicator_key", "report_years"]
+
+# ------------------------------------------------------------------ vocabulary
+# Genre words, not corpus content: how reports qualify and move figures.
+
+_PREFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
+    ("不少于", Qualifier.GE), ("不低于", Qualifier.GE), ("至少", Qualifier.GE),
+    ("不超过", Qualifier.LE), ("不高于", Qualifier.LE), ("最多", Qualifier.LE),
+    ("不到", Qualifier.LT), ("不足", Qualifier.LT), ("低于", Qualifier.LT), ("少于", Qualifier.LT),
+    ("超过", Qualifier.GT), ("突破", Qualifier.GT), ("高于", Qualifier.GT), ("多于", Qualifier.GT),
+    ("超出", Qualifier.GT), ("逾", Qualifier.GT), ("超", Qualifier.GT),
+    ("将近", Qualifier.APPROX), ("接近", Qualifier.APPROX), ("近", Qualifier.APPROX),
+    ("大约", Qualifier.APPROX), ("约", Qualifier.APPROX), ("大概", Qualifier.APPROX),
+)
+_GLUED = "近超逾约"
+"""Single-character qualifiers printed glued to the number: part of the surface (§4)."""
+
+_SUFFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
+    ("以上", Qualifier.GE), ("及以上", Qualifier.GE), ("左右", Qualifier.APPROX),
+    ("上下", Qualifier.APPROX), ("以内", Qualifier.LE), ("之内", Qualifier.LE),
+    ("以下", Qualifier.LE), ("内", Qualifier.LE),
+)
+
+_UP = "增长|增加|提高|提升|上涨|上升|涨幅|增速|增幅|扩大|多增|拉动|回升|攀升|增|涨"
+_DOWN = "下降|降低|减少|回落|下跌|降幅|微降|缩小|缩减|压减|压降|下调|减|降"
+_CHANGE_RE = re.compile(rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN}))$")
+_FILLER = r"(?:同比|比上年|较上年|比去年|较去年|年均|平均|分别|均|了|完成|达到|达|为|实现|保持|在|约|近|超过|超|逾)*"
+_LEVEL_VERBS = re.compile(r"(?:增至|增加到|提高到|提高至|提升到|提升至|上升到|上升至|降至|降到|下降到|下降至|降低到|降低至|减少到|减少至|减至|扩大到|扩大至|缩小到|缩小至|达到|达|到|至|为)$")
+
+_ESTIMATE = re.compile(r"预计|预测|估计")
+_RATIO_WORDS = re.compile(r"率|比重|占比|比例|份额|覆盖|达标|满意度|贡献|普及|合格|优良|指数|系数|水平")
+
+# clause and sentence delimiters
+_CLAUSE_DELIMS = "，,；;。：:！？!?\n\u3000"
+_SENT_DELIMS = "。！？!?\n"
+
+# Leading words that frame a clause but are not part of what is measured.
+_LEAD_FILLER = re.compile(
+    r"^(?:全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已|已经|共|总共|"
+    r"我们|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
+    r"扎实|深入|不断|进一步|稳步|力争|努力|确保|争取|计划|预计|实现|完成|开展|推动|推进|组织|"
+    r"累计完成|分别|均|和|与|及|、|\s)+"
+)
+# Words between the indicator and the figure.
+_TRAIL_FILLER = re.compile(
+    rf"(?:{_FILLER[3:-2]}|{_UP}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
+    r"保持在|稳定在|降到|下降到|提高至|达到|达|到|至|为|是|有|共|累计|总计|合计|分别|均|"
+    r"突破|超过|超|逾|近|约|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|新增|新建|"
+    r"同比|比上年|较上年|年均|\s)+$"
+)
+_LEAD_VERB = re.compile(
+    r"^(?:投入|开展|推动建设|推动|推进|实施|组织|举办|建立|建成|完成|打造|引进|引入|新建|新增|落实|"
+    r"培育|办理|为|对|向|在|有|共有|服务|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)"
+)
+_R_STOP = re.compile(
+    r"(?:[、0-9０-９]|[和及与](?=[0-9０-９一二两三四五六七八九十])|的(?=[^\u4e00-\u9fff]|$)|推动|推进|促进|助力|为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|获得|获|"
+    r"建设(?=$)|排忧解难|签约|上线|加入|入选|开工|竣工|投用|投入使用|建成|改造(?=$)|提供|享受|受益|"
+    r"覆盖|参加|走访|培训|就业|创业|脱贫|落地|集聚|聚集|入统|入库|上市|挂牌|认定|达到|达|超过)"
+)
+_PEOPLE = re.compile(r"^[^，,；;。]{0,6}?(?:居民|人口|群众|职工|农民|学生|儿童|老人|人才|人员|劳动力|游客|旅客|患者|家庭|市民|村民|员工|青年|毕业生|人)")
+
+_CN_NUM = "零〇一二两三四五六七八九十百千万亿"
+
+
+# ------------------------------------------------------------------ extraction
+
+
+def extract_quantities(report: Report) -> tuple[Quantity, ...]:
+    """Every quantity in the body of ``report`` (parts only; glossary and chrome excluded)."""
+    text = report.text.text
+    out: list[Quantity] = []
+    for start, end in _body_regions(report):
+        figures = find_figures(text, start, end)
+        previous: Quantity | None = None
+        for fig in figures:
+            q = _quantity(report, text, fig, previous)
+            if q is not None:
+                assert text[q.start : q.end] == q.surface
+                out.append(q)
+                previous = q
+    return tuple(sorted(out, key=lambda q: q.start))
+
+
+def _body_regions(report: Report) -> list[tuple[int, int]]:
+    text = report.text.text
+    glossary = (report.glossary.start, report.glossary.end) if report.glossary else None
+    if report.parts:
+        regions = [(p.heading_start, p.body_end) for p in report.parts]
+    else:
+        regions = [(report.body_start, report.body_end or len(text))]
+    out = []
+    for s, e in regions:
+        if glossary and s < glossary[1] and glossary[0] < e:
+            if s < glossary[0]:
+                out.append((s, glossary[0]))
+            if glossary[1] < e:
+                out.append((glossary[1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _quantity(report: Report, text: str, fig: Figure, previous: Quantity | None) -> Quantity | None:
+    unit = fig.unit
+    value = fig.value
+    start, end = fig.start, fig.end
+    before = text[max(0, start - 12) : start]
+    after = text[end : end + 12]
+
+    if not unit:
+        return None
+    mag, bare = split_magnitude_unit(unit)
+    if bare == "":
+        # a bare magnitude ("20多万城中村居民", "新增就业1.2万"): people when the noun says so
+        if fig.chinese and len(fig.numeral) == 1 and not _prefix_qualifier(before)[0]:
+            return None
+        if _PEOPLE.match(after) or re.search(r"(?:就业|人口|人才|人员|人数|游客|旅客)[^，,；;。]{0,4}$", before):
+            unit = unit + "人"
+        elif not re.match(r"[^\u4e00-\u9fff]|$", after[:1] or " "):
+            return None
+    if not _is_quantity(text, fig, before, after):
+        return None
+
+    # "八成" → 80 %
+    if bare == "成":
+        value = value * 10
+        unit = "%"
+    value_max = fig.value_max * 10 if (fig.value_max is not None and bare == "成") else fig.value_max
+
+    # qualifiers before and after
+    q_len, qualifier = _prefix_qualifier(before)
+    surface_start = start
+    if q_len and before[-1] in _GLUED and before[-q_len:] == before[-1]:
+        surface_start = start - 1
+    elif q_len == 0 and before[-1:] in _GLUED:
+        surface_start = start - 1
+    suffix = _suffix_qualifier(after, unit)
+    if suffix is not None:
+        qualifier = suffix
+    if fig.more and qualifier == Qualifier.NONE:
+        qualifier = Qualifier.GT
+    clause_start = _clause_start(text, start - q_len)
+    left = text[clause_start : start - q_len]
+    if qualifier == Qualifier.NONE:
+        m = re.search(r"(?:控制在|控制到)$", left)
+        # "控制在…" without a trailing word is a ceiling only in plans; leave it none
+
+    info = unit_info(unit)
+    family = info.family if info else None
+    normalised_value: Decimal | None
+    normalised_unit: str | None
+    if info is not None:
+        normalised_value = _exact(value * info.factor)
+        normalised_unit = info.base
+    else:
+        m2, b2 = split_magnitude_unit(unit)
+        normalised_value, normalised_unit = _exact(value * m2), (b2 or None)
+
+    # kind and direction
+    kind, direction = _kind(family, left, text, start, end)
+    # "下降50%、37.5%": later members of an enumeration share the first one's change
+    if (
+        previous is not None
+        and previous.kind == Kind.CHANGE
+        and kind != Kind.CHANGE
+        and 0 <= start - q_len - previous.end <= 2
+        and re.fullmatch(r"[、和及与]?", text[previous.end : start - q_len].replace("以上", "").replace("左右", ""))
+        and (unit_info(previous.unit) or unit_info("%")).family == family  # type: ignore[union-attr]
+    ):
+        kind, direction = Kind.CHANGE, previous.direction
+
+    # status, year
+    part, _section = report.locate(start)
+    status, year = _status_year(report, part, text, start)
+
+    indicator, ind_start, ind_end = _indicator(text, clause_start, start - q_len, end, kind, previous, unit)
+    if kind in (Kind.RATIO, Kind.AMOUNT, Kind.COUNT):
+        if re.match(r"每", indicator) and family not in ("percent", "points"):
+            kind = Kind.RATIO
+
+    section = report.section_key(start)
+    surface = text[surface_start:end]
+    return Quantity(
+        surface=surface,
+        start=surface_start,
+        end=end,
+        indicator=indicator,
+        value=_exact(value),
+        unit=unit,
+        normalised_value=normalised_value,
+        normalised_unit=normalised_unit,
+        kind=kind,
+        direction=direction,
+        status=status,
+        year=year,
+        qualifier=qualifier,
+        section=section,
+        indicator_start=ind_start,
+        indicator_end=ind_end,
+        value_max=_exact(value_max) if value_max is not None else None,
+    )
+
+
+def _exact(d: Decimal) -> Decimal:
+    if d == d.to_integral_value():
+        return d.quantize(Decimal(1))
+    return d.normalize()
+
+
+# ------------------------------------------------------------------ exclusions
+
+
+def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
+    """False for years, dates, ordinals, codes, formulas, slogans and vague words."""
+    numeral = fig.numeral
+    _mag, bare = split_magnitude_unit(fig.unit)
+    prev = before[-1:] or " "
+    nxt = after[:1] or " "
+    # codes and names with digits: A4地块, DY03, PM2.5, 5G, U13, 京基100
+    if not fig.chinese:
+        if re.match(r"[A-Za-zＡ-Ｚａ-ｚ]", prev) or re.match(r"[A-Za-zＡ-Ｚａ-ｚ]", nxt):
+            return False
+        if re.match(r"[0-9.]", prev):
+            return False
+    # formulas and slogans: 1+3+N, 20+8, 7×24
+    if prev in "+＋×*/／" or nxt in "+＋×*／" or (nxt == "/" and bare not in ("微克/立方米",)):
+        return False
+    # ordinals: 第九届, 首批, 第一名
+    if re.search(r"第$|首$|前$|倒数$|排名$|位列$|位居$", before):
+        return False
+    # years and dates
+    if bare == "年":
+        if re.fullmatch(r"[0-9０-９]{4}", numeral) or (fig.chinese and all(c in "零〇一二三四五六七八九" for c in numeral) and len(numeral) == 4):
+            return False
+        if re.match(r"[度底末初中前后以来代初级]", nxt) or nxt == "来":
+            return False
+        # a duration needs a cue: 连续七年, 用3年时间, 提前2年, 3年内
+        if not (re.search(r"(?:连续|用|历时|仅用|提前|缩短|延长|长达|时隔|坚持|每隔|超过|近|超|逾)$", before)
+                or re.match(r"(?:时间|之内|内|多时间)", after)):
+            return False
+    if re.match(r"月|日|号|时(?!间)", nxt) and bare in ("", "年"):
+        return False
+    if bare in ("周",) and nxt == "年":
+        return False  # anniversaries: 25周年
+    if bare == "届" or re.match(r"[零一二三四五六七八九十]+次", after):
+        return False  # meetings: 八届二次
+    # Chinese-numeral slogans and quantities used as names
+    if fig.chinese:
+        if numeral == "一" and not fig.unit[:1] in "万亿":
+            return False  # 一批, 一个, 一年更比一年好: the article, not a count
+        if numeral in ("百", "千", "万", "亿") and not re.search(r"(?:近|超|逾|约|上|数|过|突破|达)$", before):
+            return False  # 千家万户, 百舸争流
+        if re.match(f"[{_CN_NUM}]", nxt) or nxt in "“\"「" or prev in "“\"「":
+            return False  # 六个一, 四个“零发生”, “五个聚焦…”
+        if bare == "期" or (bare == "次" and re.match(r"[\u4e00-\u9fff]", nxt)):
+            return False  # 三期, 二期: phases; 二次开发: "secondary"
+        if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面)", after):
+            return False  # 八项规定, 两个确立: doctrines
+        if bare == "大" and (before.endswith("党的") or re.match(r"(?:精神|代表|报告|指引|以来|胜利|召开|及|的)", after)):
+            return False  # 党的二十大
+        if bare == "大" and prev in "”」\"":
+            return False  # “聚焦”“聚集”两大关键点: a slogan
+        if re.search(r"(?:以下|如下|下列|这|那|上述|前述)$", before):
+            return False  # 以下十个方面: the report's own enumeration
+        if bare == "大" and re.match(r"类|门类|行动(?=$|[，。])", after):
+            return False
+    if bare == "大":
+        if re.search(r"(?:入选|评选|评为|获评|荣获|获得|跻身|进入)[^，。]{0,4}$", before):
+            return False  # award names: 入选全市十大…案例
+        if not re.match(r"[\u4e00-\u9fff“]", nxt):
+            return False  # "大" must modify a noun
+        if re.search(r"[\u4e00-\u9fff]$", before) and not re.search(rf"(?:[{_CN_NUM}]|等|的|启动|打造|建设|实施|开展|推进|推动|聚焦|围绕|培育|发展|做强|形成|构建|突出|抓好|落实|覆盖|涉及|布局|统筹|、)$", before):
+            return False
+    if bare in ("条",) and re.match(r"[、”]?(?:新?[{0}]+条)*[、]?[\u4e00-\u9fff]{{0,4}}?(?:措施|政策|意见|举措|规定|新政|条例)".format(_CN_NUM), after):
+        return False  # policy packages: 二十条、新十条优化措施
+    if bare == "条" and fig.chinese and re.match(r"[”\"]", nxt):
+        return False
+    if prev == "新" and bare == "条":
+        return False
+    # inside a short quotation: “安全生产15条”, “最后一公里”
+    if _inside_short_quote(text, fig.start, fig.end):
+        return False
+    # "20年来最强": a temporal reference
+    if bare == "年" and after.startswith("来"):
+        return False
+    # per-unit denominators: 每万名常住人口, 万元GDP水耗, 每平方公里
+    if re.search(r"每$", before):
+        return False
+    if fig.unit in ("万元", "元") and re.match(r"(?:GDP|生产总值|地区生产总值|国内生产总值|工业增加值|增加值)", after):
+        return False
+    if re.search(r"(?:每|单位)$", before):
+        return False
+    return True
+
+
+def _inside_short_quote(text: str, start: int, end: int) -> bool:
+    lo = max(0, start - 12)
+    opening = max(text.rfind("“", lo, start), text.rfind("「", lo, start))
+    if opening < 0:
+        return False
+    closing_before = max(text.rfind("”", opening, start), text.rfind("」", opening, start))
+    if closing_before > opening:
+        return False
+    close = -1
+    for q in ("”", "」"):
+        c = text.find(q, end, end + 10)
+        if c >= 0:
+            close = c if close < 0 else min(close, c)
+    return close >= 0 and close - opening <= 14
+
+
+# ------------------------------------------------------------------ qualifiers
+
+
+def _prefix_qualifier(before: str) -> tuple[int, Qualifier]:
+    for word, q in _PREFIX_QUALIFIERS:
+        if before.endswith(word):
+            # 超 in 超额, 近 in 最近/附近 are not qualifiers
+            if word == "约" and re.search(r"[签预节制合契公条婚邀特]约$", before):
+                return 0, Qualifier.NONE
+            if word == "近" and re.search(r"(?:最|附|临|接|将|靠)近$", before) and not before.endswith(("接近", "将近")):
+                return 0, Qualifier.NONE
+            return len(word), q
+    return 0, Qualifier.NONE
+
+
+def _suffix_qualifier(after: str, unit: str) -> Qualifier | None:
+    for word, q in _SUFFIX_QUALIFIERS:
+        if after.startswith(word):
+            if word == "内" and not (unit_info(unit) and unit_info(unit).family == "duration"):  # type: ignore[union-attr]
+                continue
+            if word in ("以下", "以上") and re.match(r"以[上下](?:的|企业|单位|项目|规模|工业|人口|城市)", after):
+                # 规模以上 is a class name, not a qualifier of this figure
+                return q
+            return q
+    return None
+
+
+# ------------------------------------------------------------------ kind
+
+
+def _kind(family: str | None, left: str, text: str, start: int, end: int) -> tuple[Kind, str | None]:
+    # strip the filler between a change verb and the figure ("同比增长", "增速完成")
+    core = re.sub(rf"{_FILLER}$", "", left) if left else left
+    m = _CHANGE_RE.search(core)
+    level = bool(_LEVEL_VERBS.search(left)) and not re.search(r"(?:增长|下降|增速|涨幅|降幅|增幅)(?:完成|达到|达|为)$", left)
+    change = None
+    if m and not level:
+        change = "up" if m.group("up") else "down"
+        # 新增 / 新建 are levels of what was added, not changes
+        if re.search(r"(?:新增|新减|净增)$", core):
+            change = None
+        # a one-character verb must stand right before the figure ("增3个" is rare;
+        # "增" at the end of 新增/倍增 etc. is not a change of this figure)
+        elif len(m.group(0)) == 1 and not re.search(r"(?:同比|比上年|较上年)[增降减涨]$", core):
+            change = None
+    if family in ("percent", "points"):
+        if change:
+            return Kind.CHANGE, change
+        return Kind.RATIO, None
+    if family == "multiple":
+        if change:
+            return Kind.CHANGE, change
+        return Kind.RATIO, None
+    if change and family in ("money", "area", "length", "mass", "volume", "power", "energy", "count", "concentration"):
+        if family == "count" and not re.search(r"(?:增长|增加|减少|下降)$", core):
+            return Kind.COUNT, None
+        return Kind.CHANGE, change
+    if family == "count":
+        return Kind.COUNT, None
+    return Kind.AMOUNT, None
+
+
+# ------------------------------------------------------------------ status and year
+
+
+_PLAN_ROLES = (PartRole.PLAN, PartRole.FIVE_YEAR_PLAN)
+
+
+def report_years(report: Report) -> tuple[int | None, int | None]:
+    """(review year, plan year): from the metadata, else from the part titles
+    ("2022年工作回顾", "2023年工作安排"), one derived from the other when only one is printed."""
+    review, plan = report.meta.review_year, report.meta.plan_year
+    if review is None or plan is None:
+        for p in report.parts:
+            m = re.search(r"((?:19|20)\d\d)年", p.title)
+            if not m:
+                continue
+            y = int(m.group(1))
+            if p.role == PartRole.REVIEW and review is None:
+                review = y
+            elif p.role == PartRole.PLAN and plan is None:
+                plan = y
+    if review is None and plan is not None:
+        review = plan - 1
+    if plan is None and review is not None:
+        plan = review + 1
+    return review, plan
+
+
+def _status_year(report: Report, part, text: str, start: int) -> tuple[Status, int | None]:
+    review_year, plan_year = report_years(report)
+    role = part.role if part is not None else None
+    plan_like = role in _PLAN_ROLES
+    if role == PartRole.SELF_BUILDING and part is not None:
+        # the self-building part after a plan part looks ahead
+        plan_like = any(p.role in _PLAN_ROLES and p.number < part.number for p in report.parts)
+    sentence_start = _sentence_start(report, text, start)
+    head = text[sentence_start:start]
+    if _ESTIMATE.search(head):
+        status = Status.ESTIMATE
+    elif plan_like:
+        status = Status.TARGET
+    else:
+        status = Status.ACTUAL
+    year = plan_year if plan_like else review_year
+    if role == PartRole.FIVE_YEAR_PLAN and plan_year:
+        year = plan_year + 4  # the horizon of a five-year plan begun this year
+    m = None
+    for m in re.finditer(r"(?:到|至|在|于)(\d{4})年(?:底|末|前)?", head):
+        pass
+    if m is not None:
+        y = int(m.group(1))
+        if 1949 <= y <= 2100:
+            year = y
+    return status, year
+
+
+def _sentence_start(report: Report, text: str, offset: int) -> int:
+    s = report.sentence_at(offset) if report.sentences else None
+    if s is not None:
+        return s.start
+    i = offset
+    while i > 0 and text[i - 1] not in _SENT_DELIMS:
+        i -= 1
+    return i
+
+
+def _clause_start(text: str, offset: int) -> int:
+    i = offset
+    lo = max(0, offset - 60)
+    while i > lo and text[i - 1] not in _CLAUSE_DELIMS:
+        i -= 1
+    return i
+
+
+def _clause_end(text: str, offset: int) -> int:
+    i = offset
+    hi = min(len(text), offset + 60)
+    while i < hi and text[i] not in _CLAUSE_DELIMS:
+        i += 1
+    return i
+
+
+# ------------------------------------------------------------------ indicator
+
+
+def _indicator(
+    text: str, clause_start: int, left_end: int, fig_end: int, kind: Kind,
+    previous: Quantity | None, unit: str,
+) -> tuple[str, int | None, int | None]:
+    """A short noun phrase from the text naming what the figure measures."""
+    # left side: from the clause start (or the last 、 item start) to the figure
+    left = text[clause_start:left_end]
+    # skip a trailing qualifier word after the figure
+    after_start = fig_end
+    for word, _q in _SUFFIX_QUALIFIERS:
+        if text.startswith(word, fig_end):
+            after_start = fig_end + len(word)
+            break
+    right_end = _clause_end(text, after_start)
+    right = text[after_start:right_end]
+
+    # the left side minus the words that frame the figure (after any earlier figure)
+    if previous is not None and clause_start <= previous.end <= left_end:
+        clause_start = previous.end
+        while clause_start < left_end and text[clause_start] in "、和及与,，以上左右以内":
+            clause_start += 1
+        left = text[clause_start:left_end]
+    l_start = clause_start
+    m = _LEAD_FILLER.match(left)
+    if m:
+        l_start += m.end()
+    core = text[l_start:left_end]
+    tm = _TRAIL_FILLER.search(core)
+    l_end = left_end - (len(tm.group(0)) if tm else 0)
+    l_text = text[l_start:l_end]
+    # inside an enumeration "A X个、B Y个" the item starts after the last 、
+    k = l_text.rfind("、")
+    if k >= 0 and _looks_like_figure_list(text, l_start, l_start + k):
+        l_start += k + 1
+        l_text = text[l_start:l_end]
+    # a leading verb of the clause is not part of the thing measured when a noun follows
+    lv = _LEAD_VERB.match(l_text)
+    if lv and len(l_text) - lv.end() >= 2:
+        l_start += lv.end()
+        l_text = text[l_start:l_end]
+
+    # right side: "12家世界500强企业", "建立6个市外引才工作站" — the noun after the measure word
+    r_text = ""
+    if right and re.match(r"[\u4e00-\u9fff“《（(A-Za-z0-9]", right) and kind in (Kind.COUNT, Kind.AMOUNT, Kind.RATIO):
+        stop = _R_STOP.search(right)
+        r_end = stop.start() if stop else len(right)
+        r_text = right[:r_end].rstrip("的")
+        if r_text.endswith(("等", "和", "及", "与")):
+            r_text = r_text[:-1]
+    if r_text and len(r_text) >= 2:
+        s = after_start
+        return r_text, s, s + len(r_text)
+    if l_text and len(l_text) >= 2:
+        if len(l_text) > 24:
+            cut = len(l_text) - 24
+            l_start += cut
+            l_text = text[l_start:l_end]
+        return l_text, l_start, l_end
+    if previous is not None and kind == Kind.CHANGE and fig_end - previous.end < 40:
+        return previous.indicator, previous.indicator_start, previous.indicator_end
+    if r_text:
+        s = after_start
+        return r_text, s, s + len(r_text)
+    if l_text:
+        return l_text, l_start, l_end
+    if previous is not None and fig_end - previous.end < 40:
+        return previous.indicator, previous.indicator_start, previous.indicator_end
+    return "", None, None
+
+
+def _looks_like_figure_list(text: str, start: int, end: int) -> bool:
+    return bool(re.search(r"[0-9０-９%]", text[start:end]))
+
+
+def _ends_with_verb(s: str) -> bool:
+    return bool(re.search(
+        r"(?:建立|建成|新建|组建|创建|引进|引入|打造|培育|孵化|举办|开展|实施|推进|启动|完成|新增|"
+        r"划分|落地|推动|为|对|向|给|有|共有|帮助|服务|惠及|吸引|带动|支持|设立|成立|改造|改造升级|"
+        r"升级|整治|新改扩建|建设|开通|上线|签约|覆盖|集成|选派|培训|招聘|提供|创作|争取|入驻|聚集)$", s))
+
+
+# ------------------------------------------------------------------ indicator key
+
+
+_KEY_DROP = re.compile(
+    r"增长|增速|增幅|涨幅|降幅|年均|同比|比上年|较上年|上涨|下降|降低|提高|提升|增加|减少|"
+    r"的|全年|全市|全区|全省|全县|全国|本级|区本级|市本级|县本级|完成|实现|达到|控制在|保持|"
+    r"[“”\"'（）()《》\s、]"
+)
+_KEY_SYNONYMS = (
+    (re.compile(r"^(?:地区生产总值|国内生产总值|生产总值|GDP|经济)(?:\(GDP\)|（GDP）)?$"), "生产总值"),
+    (re.compile(r"^(?:地方)?(?:一般公共预算收入|公共财政预算收入|地方财政收入|财政收入|一般预算收入|地方一般公共预算收入|公共预算收入)$"), "一般公共预算收入"),
+    (re.compile(r"^(?:全社会)?固定资产投资(?:总额)?$"), "固定资产投资"),
+    (re.compile(r"^社会消费品零售(?:总)?额$|^社零(?:额)?$"), "社会消费品零售总额"),
+    (re.compile(r"^(?:规模以上|规上)工业增加值$"), "规模以上工业增加值"),
+    (re.compile(r"^(?:居民消费价格(?:指数)?|CPI|物价(?:总水平)?)$"), "居民消费价格"),
+    (re.compile(r"^城镇(?:新增就业|新增就业人数|新增就业人员)$|^新增城镇就业(?:人数)?$"), "城镇新增就业"),
+)
+
+
+def indicator_key(indicator: str) -> str:
+    """A normalised key under which the same indicator matches across reports.
+
+    Rules (from the genre, not from any one report):
+    - drop change and framing words (增长/增速/涨幅/年均/同比/全年/全市…/的) and
+      punctuation, so "地区生产总值增长" and "全市地区生产总值" both key "地区生产总值";
+    - unify the usual synonyms of the headline indicators: 地区生产总值 / 国内生产总值 /
+      GDP → 生产总值; 公共财政预算收入 / 地方一般公共预算收入 → 一般公共预算收入;
+      规上 / 规模以上工业增加值; 社零; CPI / 居民消费价格; 新增城镇就业 / 城镇新增就业;
+    - everything else keeps its remaining characters.
+    """
+    k = _KEY_DROP.sub("", indicator or "")
+    k = k.replace("ＧＤＰ", "GDP")
+    for pattern, key in _KEY_SYNONYMS:
+        if pattern.search(k):
+            return key
+    # "地区生产总值(GDP)" forms left after stripping brackets
+    k2 = k.replace("GDP", "") if k not in ("GDP",) else k
+    for pattern, key in _KEY_SYNONYMS:
+        if k2 and pattern.search(k2):
+            return key
+    return k
