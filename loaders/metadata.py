@@ -1,20 +1,529 @@
 """Report metadata: title, issuing government, place, speaker, dates, meeting, years.
 
-``extract_metadata`` reads the title block, the greeting paragraph ("我代表XX人民政府")
-and the page chrome (``Text.chrome``) of a report, plus the part titles when the
-structure parser has found them.
+``extract_metadata`` reads what the genre puts around a report:
+
+* the title block before the greeting ("政府工作报告", "——2023年1月10日在…第八届人民代表大会
+  第三次会议上", "区长  范德繁"), also inside single-line files and with Chinese-numeral
+  dates ("二〇二四年一月十日");
+* the greeting paragraph ("现在，我代表XX人民政府，向大会报告工作");
+* the page chrome the reader blanked (``Text.chrome``, read from ``Text.source``):
+  "来源：… 发布时间：…";
+* the part titles ("一、2022年工作回顾", "二、2023年工作安排") when the structure parser
+  gives them, else the same headings found in the text.
+
+Names are normalised only where the genre makes it safe: "市人民政府" with the place
+known becomes "潍坊市人民政府"; the place of a report that never prints its own name is
+the place name (jieba's gazetteer, tag ``ns``) the report uses most.
 """
 
 from __future__ import annotations
 
 import logging
+import re
+from collections import Counter
 from collections.abc import Sequence
 
-from kg.model import Part, ReportMeta, Text
+from kg.model import Part, PartRole, ReportMeta, Text
+
+__all__ = ["extract_metadata", "parse_chinese_date", "PROVINCES"]
 
 log = logging.getLogger(__name__)
+
+# The provincial-level divisions of China (a general gazetteer): full name by short name.
+PROVINCES: dict[str, str] = {
+    "北京": "北京市", "天津": "天津市", "上海": "上海市", "重庆": "重庆市",
+    "河北": "河北省", "山西": "山西省", "辽宁": "辽宁省", "吉林": "吉林省", "黑龙江": "黑龙江省",
+    "江苏": "江苏省", "浙江": "浙江省", "安徽": "安徽省", "福建": "福建省", "江西": "江西省",
+    "山东": "山东省", "河南": "河南省", "湖北": "湖北省", "湖南": "湖南省", "广东": "广东省",
+    "海南": "海南省", "四川": "四川省", "贵州": "贵州省", "云南": "云南省", "陕西": "陕西省",
+    "甘肃": "甘肃省", "青海": "青海省", "台湾": "台湾省",
+    "内蒙古": "内蒙古自治区", "广西": "广西壮族自治区", "西藏": "西藏自治区",
+    "宁夏": "宁夏回族自治区", "新疆": "新疆维吾尔自治区",
+    "香港": "香港特别行政区", "澳门": "澳门特别行政区",
+}  # fmt: skip
+_MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
+NATION = "中华人民共和国"
+
+_FW = str.maketrans("０１２３４５６７８９", "0123456789")
+_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "o": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+_SP = r"[\s\u3000\u00a0]*"
+_CJK = r"\u4e00-\u9fff"
+
+_DATE_AR = rf"(\d{{4}}){_SP}年{_SP}(\d{{1,2}}){_SP}月{_SP}(\d{{1,2}}){_SP}日"
+_CN_NUM = "〇○零Ｏ一二三四五六七八九十"
+_DATE_CN = rf"([{_CN_NUM}O]{{4}}){_SP}年{_SP}([{_CN_NUM}]{{1,3}}){_SP}月{_SP}([{_CN_NUM}]{{1,3}}){_SP}日"
+_MEETING = (
+    rf"([{_CJK}\s\u3000]{{0,40}}?(?:人民代表大会|人大|人民代表會議|人民代表会议)"
+    rf"[{_CJK}\s\u3000]{{0,20}}?(?:会议|會議|会議|大会))"
+)
+_DATELINE = re.compile(
+    rf"(?:{_DATE_AR}|{_DATE_CN}){_SP}在{_SP}{_MEETING}{_SP}上",
+)
+_GREETING = re.compile(r"各位(?:代表|委员|主任)")
+_REPRESENT = re.compile(
+    rf"我(?:代表|受)([{_CJK}（）()]{{1,24}}?)(?:的委托)?(?=[，,、。\s]|向|作|提出|报告|郑重)"
+)
+_GOV_SUFFIX = re.compile(r"(?:人民政府|政府|行政公署|行署|国务院)$")
+_ROLE = r"代?(?:国务院总理|总理|省长|市长|区长|县长|州长|盟长|旗长|主席|专员|行政长官)"
+_SPEAKER = re.compile(
+    rf"(?P<org>[{_CJK}（）()]{{0,24}}?)(?P<role>{_ROLE}){_SP}"
+    rf"(?P<name>[{_CJK}·](?:[ \u3000]{{0,2}}[{_CJK}·]){{1,3}})(?=[\s\u3000]|$|各位)"
+)
+_LEVEL_UNIT = re.compile(
+    rf"([{_CJK}]{{1,12}}?(?:特别行政区|自治区|自治州|自治县|自治旗|新区|林区|地区|省|市|州|盟|县|区|旗))"
+)
+_YEAR = re.compile(r"(\d{4})\s*年")
+_REVIEW_HEAD = re.compile(
+    r"(?:^|[\n。：:！!\u3000]|\s{2})[\s\u3000]*(?:[一二三四五六七八九十]+[、．.]\s*)?([^\n。]{0,30}?)"
+    r"(?:工作回顾|工作总结|主要工作回顾|工作的回顾|发展成就|主要成绩)"
+)
+_PLAN_HEAD = re.compile(
+    r"(?:^|[\n。：:！!\u3000]|\s{2})[\s\u3000]*(?:[一二三四五六七八九十]+[、．.]\s*)?([^\n。]{0,30}?)"
+    r"(?:工作安排|工作任务|政府工作任务|重点工作|主要任务|工作部署|主要工作|总体要求)"
+)
 
 
 def extract_metadata(text: Text, parts: Sequence[Part] = ()) -> ReportMeta:
     """The metadata of the report in ``text`` (fields the text does not show are None)."""
-    return ReportMeta()
+    t = text.text
+    norm = t.translate(_FW)
+    head_end = _head_end(norm)
+    head = norm[:head_end]
+
+    title = _title(head)
+    delivery_date, meeting = _dateline(norm[: max(head_end, 0) + 200] if head_end else norm[:3000])
+    if meeting is None:
+        meeting = _meeting_in_greeting(norm[: head_end + 600])
+    speaker, role, speaker_org = _speaker(head, delivery_date is not None)
+    gov_printed = _government_printed(norm[: head_end + 1500])
+
+    national = bool(
+        gov_printed and "国务院" in gov_printed
+        or meeting and "全国人民代表大会" in meeting
+        or role and "总理" in role
+        or "中央人民政府" in (gov_printed or "")
+    )
+    if national:
+        place, parents, level = NATION, (), "national"
+        government = "国务院"
+        if role == "总理":
+            role = "国务院总理"
+    else:
+        place, parents = _place(gov_printed, speaker_org, meeting, title, norm, role)
+        level = _level(place, norm)
+        government = _government(gov_printed, place, speaker_org)
+        if place and level not in ("province", None):
+            parents = _with_parents(list(parents), place, level, norm)
+        if level == "province":
+            parents = ()
+
+    publish_date, publisher = _page_credits(text)
+    review_year, plan_year = _years(parts, norm, delivery_date)
+
+    return ReportMeta(
+        title=title,
+        government=government,
+        place=place,
+        parent_places=tuple(parents),
+        level=level,
+        speaker=speaker,
+        speaker_role=role,
+        delivery_date=delivery_date,
+        meeting=meeting,
+        publish_date=publish_date,
+        publisher=publisher,
+        review_year=review_year,
+        plan_year=plan_year,
+    )
+
+
+# ---------------------------------------------------------------------- title block
+
+
+def _head_end(t: str) -> int:
+    """Offset of the greeting ("各位代表") or the first part heading; the title block ends there."""
+    m = _GREETING.search(t, 0, 5000)
+    if m:
+        return m.start()
+    m = re.search(r"(?:^|\n)[\s\u3000]*一[、．.]", t[:5000])
+    return m.start() if m else min(len(t), 600)
+
+
+def _despace(s: str) -> str:
+    """'政 府 工 作 报 告' → '政府工作报告' (letter-spaced titles)."""
+    return re.sub(rf"(?<=[{_CJK}])[ \u3000\u00a0]+(?=[{_CJK}])", "", s)
+
+
+def _title(head: str) -> str | None:
+    for seg in re.split(r"\n|[ \u3000\u00a0]{2,}", head):
+        s = _despace(seg.strip(" \u3000\u00a0\t\r"))
+        if "报告" not in s:
+            continue
+        if re.search(r"摄$|记者", s):  # a photo caption naming the report
+            continue
+        if re.match(rf"^[{_CJK}]{{0,12}}(?:{_ROLE})", s) and "作政府工作报告" in s:
+            continue  # "省长赵刚作政府工作报告" (a caption)
+        m = re.search(r"工作报告|的报告", s)
+        if not m:
+            continue
+        cut = re.split(r"[(（]\s*在|——|－－|--|―|[(（]\d", s)[0].strip()
+        # a collection title glued to the report's own title: keep "…工作报告"
+        m = re.search(r"^.*?工作报告", cut)
+        title = m.group(0) if m else cut
+        title = title.strip("。，,：: ")
+        if 2 <= len(title) <= 60:
+            return title
+    return None
+
+
+def _cn_number(s: str) -> int | None:
+    """'二〇二四' → 2024, '十二' → 12, '二十七' → 27."""
+    if not s:
+        return None
+    if "十" in s:
+        left, _, right = s.partition("十")
+        tens = _CN_DIGIT.get(left, 1) if left else 1
+        ones = _CN_DIGIT.get(right, 0) if right else 0
+        return tens * 10 + ones
+    digits = [_CN_DIGIT.get(c) for c in s]
+    if any(d is None for d in digits):
+        return None
+    n = 0
+    for d in digits:
+        n = n * 10 + d  # type: ignore[operator]
+    return n
+
+
+def parse_chinese_date(s: str) -> str | None:
+    """ISO date of '2023年1月10日', '２０２３年１月１０日' or '二〇二四年一月十日'."""
+    s = s.translate(_FW)
+    m = re.fullmatch(rf"{_SP}{_DATE_AR}{_SP}", s)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+    else:
+        m = re.fullmatch(rf"{_SP}{_DATE_CN}{_SP}", s)
+        if not m:
+            return None
+        y, mo, d = (_cn_number(g) for g in m.groups())  # type: ignore[misc]
+        if None in (y, mo, d):
+            return None
+    if not (1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2200):  # type: ignore[operator]
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _dateline(s: str) -> tuple[str | None, str | None]:
+    m = _DATELINE.search(s)
+    if not m:
+        return None, None
+    ar = m.group(1, 2, 3)
+    if ar[0]:
+        date = _iso(*(int(g) for g in ar))
+    else:
+        y, mo, d = (_cn_number(g) for g in m.group(4, 5, 6))
+        date = _iso(y, mo, d) if None not in (y, mo, d) else None  # type: ignore[arg-type]
+    meeting = re.sub(r"[\s\u3000]+", "", m.group(7))
+    meeting = re.sub(r"^.*?(?=[^在])在", "", meeting) if meeting.startswith("在") else meeting
+    return date, meeting or None
+
+
+def _iso(y: int, mo: int, d: int) -> str | None:
+    if 1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2200:
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+def _meeting_in_greeting(s: str) -> str | None:
+    m = re.search(rf"向{_MEETING}(?:作|提出|报告)", s)
+    if m:
+        return re.sub(r"[\s\u3000]+", "", m.group(1))
+    return None
+
+
+def _speaker(head: str, after_dateline: bool) -> tuple[str | None, str | None, str | None]:
+    """(name, role, issuing body printed before the role) from the title block."""
+    for m in _SPEAKER.finditer(head):
+        name = re.sub(r"[\s\u3000]+", "", m.group("name"))
+        name = name.split("各位")[0]
+        if len(name) < 2 or re.search(r"作|代表|在|向|的", name):
+            continue
+        org = m.group("org") or None
+        role = m.group("role")
+        if org and org.endswith("国务院") and role == "总理":
+            role = "国务院总理"
+        return name, role, org
+    if after_dateline:
+        # a bare name on its own line after the dateline ("周恩来")
+        dl = _DATELINE.search(head)
+        rest = head[dl.end() :] if dl else head
+        for seg in re.split(r"\n", rest):
+            s = re.sub(r"[\s\u3000]+", "", seg)
+            if re.fullmatch(rf"[{_CJK}·]{{2,4}}", s) and not re.search(r"报告|会议|代表|政府", s):
+                return s, None, None
+    return None, None, None
+
+
+def _government_printed(s: str) -> str | None:
+    for m in _REPRESENT.finditer(s):
+        g = m.group(1)
+        g = re.sub(r"^(?:现在|在这里)", "", g)
+        if "国务院" in g:
+            return "中华人民共和国国务院" if "中华人民共和国" in g else "国务院"
+        if "中央人民政府" in g:
+            return "中央人民政府"
+        mg = re.match(rf"[{_CJK}（）()]*?(?:人民政府|政府|行政公署|行署)", g)
+        if mg:
+            return mg.group(0)
+    m = re.search(r"(中华人民共和国国务院|国务院)(?:向|的委托|的决定)", s)
+    if m:
+        return m.group(1)
+    return None
+
+
+# ------------------------------------------------------------------------- places
+
+
+_GENERIC_UNIT = re.compile(
+    r"^(?:我|本|全|各|该|市|省|区|县|州|盟|旗|自治|地|城|直辖|县级|地级|副省级|中心|城区|辖|新|特|"
+    r"开发|高新|园|示范|试验|片|景|社|街|保税|自贸)"
+)
+
+
+def _units(s: str | None) -> list[str]:
+    """Administrative units in a name, outermost first ("深圳市罗湖区" → 深圳市, 罗湖区)."""
+    if not s:
+        return []
+    s = re.sub(r"(?:人民政府|政府|行政公署|行署)$", "", s)
+    out: list[str] = []
+    pos = 0
+    for short, full in sorted(PROVINCES.items(), key=lambda kv: -len(kv[1])):
+        if s.startswith(full):
+            out.append(full)
+            pos = len(full)
+            break
+    while pos < len(s):
+        m = _LEVEL_UNIT.match(s, pos)
+        if not m:
+            break
+        out.append(m.group(1))
+        pos = m.end()
+    return [u for u in out if len(u) >= 2 and not _GENERIC_UNIT.match(u) or u in PROVINCES.values()]
+
+
+def _place(
+    gov: str | None, org: str | None, meeting: str | None, title: str | None, t: str, role: str | None
+) -> tuple[str | None, list[str]]:
+    meeting_units = _units(re.split(r"第?[一二三四五六七八九十]+届", meeting)[0]) if meeting else []
+    title_units = _units(re.sub(r"^\d{4}年", "", title).split("政府工作报告")[0]) if title else []
+    chains = [u for u in (_units(gov), _units(org), meeting_units, title_units) if u]
+    if chains:
+        place = chains[0][-1]
+        parents: list[str] = []
+        for chain in chains:
+            if place in chain:
+                above = chain[: chain.index(place)]
+                if len(above) > len(parents):
+                    parents = above
+        return place, parents
+    # only "市人民政府" / "区政府" / "行署": the name the report uses most
+    level_word = None
+    if gov:
+        mw = re.match(r"(自治区|自治州|自治县|省|市|区|县|州|盟|旗|行署|行政公署)", gov)
+        level_word = mw.group(1) if mw else None
+    if level_word is None and role:
+        level_word = {"省长": "省", "市长": "市", "区长": "区", "县长": "县", "州长": "州", "盟长": "盟",
+                      "旗长": "旗"}.get(role.lstrip("代"))  # fmt: skip
+    if level_word in ("行署", "行政公署"):
+        level_word = "盟"
+    if level_word is None:
+        return None, []
+    name = _most_used_place(t, level_word)
+    return name, []
+
+
+# Words jieba tags as place names that name no jurisdiction.
+_GENERIC_PLACES = frozenset(
+    "中国 全国 中华 祖国 中华民族 亚洲 世界 国际 国内 海外 城市 城镇 城乡 乡村 农村 新建 东部 西部 中部 "
+    "南方 北方 东北 西北 西南 华东 华北 华南 华中 沿海 内地 边疆 江南 长江 黄河 大湾区 一带 一路 "
+    "社区 园区 景区 街道 乡镇".split()
+)
+
+
+def _most_used_place(t: str, level_word: str) -> str | None:
+    suffix = {"自治区": "自治区", "自治州": "州", "自治县": "县"}.get(level_word, level_word)
+    # 2) jieba's gazetteer: the place name the report uses most
+    try:
+        import jieba
+        import jieba.posseg as pseg
+
+        jieba.setLogLevel(logging.WARNING)
+        counts = Counter(
+            w.word
+            for w in pseg.cut(t[:20000])
+            if w.flag == "ns" and 2 <= len(w.word) <= 4 and w.word not in PROVINCES
+            and w.word not in _GENERIC_PLACES
+            and not any(w.word.startswith(p) for p in PROVINCES)
+        )  # fmt: skip
+    except Exception:  # noqa: BLE001 - jieba is an aid, never a reason to fail
+        log.debug("jieba failed", exc_info=True)
+        return None
+    if not counts:
+        return None
+    name, n = counts.most_common(1)[0]
+    if n < 5:
+        return None
+    return name if re.search(r"(?:市|州|盟|县|区|旗)$", name) else name + suffix
+
+
+def _level(place: str | None, t: str) -> str | None:
+    if not place:
+        return None
+    if place in _MUNICIPALITIES or place.endswith(("省", "自治区", "特别行政区")):
+        return "province"
+    if place.endswith(("区", "旗")) and not place.endswith(("地区", "林区")):
+        return "district"
+    if place.endswith("县") or place.endswith("林区"):
+        return "county"
+    if place.endswith("市"):
+        # a county-level city names itself so, or the province governs it directly
+        if re.search(r"县级市|省直管|省直辖县级|全国百强县|县域经济强市", t):
+            return "county"
+        return "city"
+    if place.endswith(("州", "盟", "地区")):
+        return "city"
+    return None
+
+
+def _government(gov: str | None, place: str | None, org: str | None) -> str | None:
+    if gov:
+        if gov in ("行署", "行政公署"):
+            return f"{place}行政公署" if place else gov
+        m = re.match(r"^(?:自治区|自治州|自治县|省|市|区|县|州|盟|旗)(人民政府|政府)$", gov)
+        if m and place:
+            return f"{place}人民政府"
+        if gov.endswith("政府") and not gov.endswith("人民政府"):
+            return gov[: -len("政府")] + "人民政府"
+        units = _units(gov)
+        if len(units) > 1:  # "深圳市罗湖区人民政府" → the issuing body without its parents
+            return units[-1] + "人民政府"
+        return gov
+    if org and _GOV_SUFFIX.search(org):
+        units = _units(org)
+        return (units[-1] + "人民政府") if units else org
+    if place:
+        return f"{place}人民政府"
+    return None
+
+
+def _place_tokens(t: str) -> list[tuple[str, str]]:
+    """(word, flag) of jieba's part-of-speech cut, [] when jieba is unavailable."""
+    try:
+        import jieba
+        import jieba.posseg as pseg
+
+        jieba.setLogLevel(logging.WARNING)
+        return [(w.word, w.flag) for w in pseg.cut(t[:30000])]
+    except Exception:  # noqa: BLE001 - jieba is an aid, never a reason to fail
+        log.debug("jieba failed", exc_info=True)
+        return []
+
+
+def _with_parents(parents: list[str], place: str, level: str | None, t: str) -> list[str]:
+    """Add the parent city (district/county reports) and the province the report names most."""
+    tokens = _place_tokens(t)
+    out = list(parents)
+    if level in ("district", "county") and not any(p.endswith(("市", "州", "盟", "地区")) for p in out):
+        cities: Counter[str] = Counter()
+        for k, (w, flag) in enumerate(tokens):
+            nxt = tokens[k + 1][0] if k + 1 < len(tokens) else ""
+            if flag == "ns" and w not in _GENERIC_PLACES and w not in PROVINCES and nxt in ("市", "州", "盟"):
+                cities[w + nxt] += 1
+            elif flag == "ns" and len(w) >= 3 and w.endswith(("市", "州", "盟")) and w[:-1] not in PROVINCES:
+                cities[w] += 1
+        cities.pop(place, None)
+        for c in list(cities):
+            if c in PROVINCES.values() or _GENERIC_UNIT.match(c):
+                cities.pop(c)
+        if cities:
+            out.append(cities.most_common(1)[0][0])
+    if any(p in PROVINCES.values() for p in out):
+        return out
+    # the report calls its province "省" or "自治区" ("省委", "中央、自治区精神"); the
+    # special administrative regions and Taiwan are never a mainland place's parent
+    region = len(re.findall(r"自治区(?:党委|政府|人民政府|人大|政协|精神|部署|重点|级)", t))
+    province = len(re.findall(r"(?:^|[、，,和及在])省(?:委|政府|人民政府|人大|政协|级|重点)|全省", t))
+    kinds: tuple[str, ...] = ("自治区",) if region > province else ("省",) if province else ("省", "市", "自治区")
+    counts: Counter[str] = Counter()
+    for w, _flag in tokens:
+        full = PROVINCES.get(w) or (w if w in PROVINCES.values() else None)
+        if full is None or not full.endswith(kinds) or place.startswith((w, full)):
+            continue
+        counts[full] += 1
+    if counts:
+        out.append(counts.most_common(1)[0][0])
+    return out
+
+
+# --------------------------------------------------------------------- page credits
+
+
+def _page_credits(text: Text) -> tuple[str | None, str | None]:
+    """(publish date, publisher) from the chrome the reader blanked."""
+    if not text.chrome:
+        return None, None
+    pieces = []
+    for a, b in text.chrome:
+        s0, s1 = text.source_span(a, b)
+        pieces.append(text.source[s0:s1].strip())
+    joined = "\n".join(pieces).translate(_FW)
+    date = None
+    m = re.search(r"(?:发布|发表|更新)?(?:时间|日期)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})", joined)
+    if not m:
+        m = re.search(r"(?:^|\n)(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s|$)", joined)
+    if m:
+        date = _iso(*(int(g) for g in m.groups()))
+    publisher = None
+    m = re.search(r"(?:信息)?来源\s*[:：][ \t\u3000]*\n?[ \t\u3000]*([^\n]+?)(?=\s+(?:发布|发表|时间|日期)|\s*$|\n)", joined)
+    if m:
+        publisher = m.group(1).strip() or None
+    return date, publisher
+
+
+# -------------------------------------------------------------------------- years
+
+
+def _years(parts: Sequence[Part], t: str, delivery_date: str | None) -> tuple[int | None, int | None]:
+    review = plan = None
+    for p in parts:
+        title = p.title.translate(_FW)
+        years = [int(y) for y in _YEAR.findall(title)]
+        if p.role == PartRole.REVIEW and review is None and years:
+            review = years[-1]
+        elif p.role == PartRole.PLAN and plan is None and years:
+            plan = years[-1]
+    body = t[:60000]
+    if review is None:
+        m = _REVIEW_HEAD.search(body)
+        if m:
+            ys = [int(y) for y in _YEAR.findall(m.group(1))]
+            if ys:
+                review = ys[-1]
+    if plan is None:
+        m = _PLAN_HEAD.search(body, _REVIEW_HEAD.search(body).end() if _REVIEW_HEAD.search(body) else 0)
+        if m:
+            ys = [int(y) for y in _YEAR.findall(m.group(1))]
+            if ys:
+                plan = ys[-1]
+    delivery_year = int(delivery_date[:4]) if delivery_date else None
+    if plan is None and review is not None:
+        plan = review + 1
+    if plan is None and delivery_year is not None:
+        plan = delivery_year
+    if review is None and plan is not None:
+        review = plan - 1
+    if plan is not None and review is not None and plan - review != 1:
+        # a heading year that is not the plan year (e.g. "2035年远景目标"): trust the pair's review
+        if delivery_year and plan != delivery_year and review == delivery_year - 1:
+            plan = delivery_year
+    return review, plan
