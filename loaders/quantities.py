@@ -52,7 +52,7 @@ _SUFFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
 _UP = "增长|增加|提高|提升|上涨|上升|涨幅|增速|增幅|扩大|多增|拉动|回升|攀升|增|涨"
 _DOWN = "下降|降低|减少|回落|下跌|降幅|微降|缩小|缩减|压减|压降|下调|减|降"
 _CHANGE_RE = re.compile(rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN}))$")
-_FILLER = r"(?:同比|比上年|较上年|比去年|较去年|年均|平均|分别|均|了|完成|达到|达|为|实现|保持|在|约|近|超过|超|逾)*"
+_FILLER = r"(?:同比|比上年|较上年|比去年|较去年|年均|平均|分别|均|了|完成|达到|达|为|实现|保持|在|超过)*"
 _LEVEL_VERBS = re.compile(r"(?:增至|增加到|提高到|提高至|提升到|提升至|上升到|上升至|降至|降到|下降到|下降至|降低到|降低至|减少到|减少至|减至|扩大到|扩大至|缩小到|缩小至|达到|达|到|至|为)$")
 
 _ESTIMATE = re.compile(r"预计|预测|估计")
@@ -67,23 +67,24 @@ _LEAD_FILLER = re.compile(
     r"^(?:全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已|已经|共|总共|"
     r"我们|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
     r"扎实|深入|不断|进一步|稳步|力争|努力|确保|争取|计划|预计|实现|完成|开展|推动|推进|组织|"
-    r"累计完成|分别|均|和|与|及|、|\s)+"
+    r"累计完成|分别|均|和|与|及|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
+    r"加速|着力|重点|全速|全力|、|\s)+"
 )
 # Words between the indicator and the figure.
 _TRAIL_FILLER = re.compile(
     rf"(?:{_FILLER[3:-2]}|{_UP}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
     r"保持在|稳定在|降到|下降到|提高至|达到|达|到|至|为|是|有|共|累计|总计|合计|分别|均|"
-    r"突破|超过|超|逾|近|约|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|新增|新建|"
+    r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
     r"同比|比上年|较上年|年均|\s)+$"
 )
 _LEAD_VERB = re.compile(
-    r"^(?:投入|开展|推动建设|推动|推进|实施|组织|举办|建立|建成|完成|打造|引进|引入|新建|新增|落实|"
+    r"^(?:投入|开展|推动建设|推动|推进|实施|组织|举办|建立|完成|打造|落实|"
     r"培育|办理|为|对|向|在|有|共有|服务|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)"
 )
 _R_STOP = re.compile(
-    r"(?:[、0-9０-９]|[和及与](?=[0-9０-９一二两三四五六七八九十])|的(?=[^\u4e00-\u9fff]|$)|推动|推进|促进|助力|为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|获得|获|"
+    r"(?:、|[和及与或]|的(?=[^\u4e00-\u9fff]|$)|推动|推进|促进|助力|为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|获得|获|"
     r"建设(?=$)|排忧解难|签约|上线|加入|入选|开工|竣工|投用|投入使用|建成|改造(?=$)|提供|享受|受益|"
-    r"覆盖|参加|走访|培训|就业|创业|脱贫|落地|集聚|聚集|入统|入库|上市|挂牌|认定|达到|达|超过)"
+    r"覆盖|参加|走访|培训|成功|脱贫|落地|集聚|聚集|入统|入库|上市|挂牌|认定|达到|达|超过)"
 )
 _PEOPLE = re.compile(r"^[^，,；;。]{0,6}?(?:居民|人口|群众|职工|农民|学生|儿童|老人|人才|人员|劳动力|游客|旅客|患者|家庭|市民|村民|员工|青年|毕业生|人)")
 
@@ -280,7 +281,7 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # 千家万户, 百舸争流
         if re.match(f"[{_CN_NUM}]", nxt) or nxt in "“\"「" or prev in "“\"「":
             return False  # 六个一, 四个“零发生”, “五个聚焦…”
-        if bare == "期" or (bare == "次" and re.match(r"[\u4e00-\u9fff]", nxt)):
+        if bare == "期" or (bare == "次" and numeral in ("二", "三") and re.match(r"[\u4e00-\u9fff]", nxt)):
             return False  # 三期, 二期: phases; 二次开发: "secondary"
         if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面)", after):
             return False  # 八项规定, 两个确立: doctrines
@@ -487,10 +488,18 @@ def _indicator(
     text: str, clause_start: int, left_end: int, fig_end: int, kind: Kind,
     previous: Quantity | None, unit: str,
 ) -> tuple[str, int | None, int | None]:
-    """A short noun phrase from the text naming what the figure measures."""
-    # left side: from the clause start (or the last 、 item start) to the figure
-    left = text[clause_start:left_end]
-    # skip a trailing qualifier word after the figure
+    """A short noun phrase from the text naming what the figure measures.
+
+    The genre puts the indicator either before the figure ("新增学位10155个",
+    "地区生产总值增长6.5%") or, with a measure word, after it ("建立6个市外引才工作站");
+    framing words (全年, 全区, 同比, 增长, 达到 …) are not part of it.
+    """
+    sentence_floor = clause_start
+    # the left side: after any earlier figure of the same clause ("6111套、供应4029套")
+    if previous is not None and clause_start <= previous.end <= left_end:
+        clause_start = previous.end
+        while clause_start < left_end and text[clause_start] in "、和及与,，以上左右以内":
+            clause_start += 1
     after_start = fig_end
     for word, _q in _SUFFIX_QUALIFIERS:
         if text.startswith(word, fig_end):
@@ -499,53 +508,64 @@ def _indicator(
     right_end = _clause_end(text, after_start)
     right = text[after_start:right_end]
 
-    # the left side minus the words that frame the figure (after any earlier figure)
-    if previous is not None and clause_start <= previous.end <= left_end:
-        clause_start = previous.end
-        while clause_start < left_end and text[clause_start] in "、和及与,，以上左右以内":
-            clause_start += 1
-        left = text[clause_start:left_end]
     l_start = clause_start
-    m = _LEAD_FILLER.match(left)
+    m = _LEAD_FILLER.match(text[l_start:left_end])
     if m:
         l_start += m.end()
-    core = text[l_start:left_end]
-    tm = _TRAIL_FILLER.search(core)
+    tm = _TRAIL_FILLER.search(text[l_start:left_end])
     l_end = left_end - (len(tm.group(0)) if tm else 0)
     l_text = text[l_start:l_end]
-    # inside an enumeration "A X个、B Y个" the item starts after the last 、
+    # an enumeration of members before the count ("A、B等13个高风险领域"): after 等
+    k = l_text.rfind("等")
+    if k >= 0 and k == len(l_text) - 1:
+        l_start += k + 1
+    elif k >= 0 and "、" in l_text[:k]:
+        l_start += k + 1
+    l_text = text[l_start:l_end]
     k = l_text.rfind("、")
     if k >= 0 and _looks_like_figure_list(text, l_start, l_start + k):
         l_start += k + 1
         l_text = text[l_start:l_end]
-    # a leading verb of the clause is not part of the thing measured when a noun follows
+    if re.search(r"[和及与、或]$", l_text):
+        l_start = l_end  # "A和1.2万家B": the left side is another conjunct
+        l_text = ""
     lv = _LEAD_VERB.match(l_text)
     if lv and len(l_text) - lv.end() >= 2:
         l_start += lv.end()
         l_text = text[l_start:l_end]
+    if len(l_text) > 16:
+        l_start = l_end - 16
+        l_text = text[l_start:l_end]
 
-    # right side: "12家世界500强企业", "建立6个市外引才工作站" — the noun after the measure word
+    # the right side: the noun the measure word counts, plus the verb phrase it takes
     r_text = ""
-    if right and re.match(r"[\u4e00-\u9fff“《（(A-Za-z0-9]", right) and kind in (Kind.COUNT, Kind.AMOUNT, Kind.RATIO):
+    if right and re.match(r"[\u4e00-\u9fff“《A-Za-z]", right) and not re.match(r"(?:时间|左右|以上|以下|以内|之内|内|的|和|及|与|或|为|在|等|是)", right):
         stop = _R_STOP.search(right)
-        r_end = stop.start() if stop else len(right)
-        r_text = right[:r_end].rstrip("的")
-        if r_text.endswith(("等", "和", "及", "与")):
-            r_text = r_text[:-1]
-    if r_text and len(r_text) >= 2:
-        s = after_start
-        return r_text, s, s + len(r_text)
-    if l_text and len(l_text) >= 2:
-        if len(l_text) > 24:
-            cut = len(l_text) - 24
-            l_start += cut
-            l_text = text[l_start:l_end]
+        if stop is None:
+            r_text = right
+        elif stop.start() > 0:
+            r_text = right[: stop.start()]
+            if re.match(r"[\u4e00-\u9fff]{2}", stop.group(0)) and not re.match(r"[和及与、为在的]", stop.group(0)):
+                # "263家企业解决融资需求": keep the verb phrase that says which ones
+                r_text = right[: min(len(right), stop.start() + 8)]
+        r_text = r_text.rstrip("的等和及与")
+    lenient_left = l_text and "、" not in l_text and len(l_text) <= 10
+    if len(r_text) >= 2 and kind in (Kind.COUNT, Kind.AMOUNT, Kind.RATIO):
+        if lenient_left and len(l_text) >= 2:
+            return l_text + r_text, None, None
+        return r_text, after_start, after_start + len(r_text)
+    if len(l_text) >= 2:
+        if (
+            len(l_text) <= 3 and previous is not None and previous.indicator
+            and previous.end >= sentence_floor - 40 and not previous.indicator.endswith(l_text)
+            and kind != Kind.CHANGE and re.match(r"(?:总|年|面积|规模|金额|产值|营收|收入|投资|用地)", l_text)
+        ):
+            return previous.indicator + l_text, None, None
         return l_text, l_start, l_end
     if previous is not None and kind == Kind.CHANGE and fig_end - previous.end < 40:
         return previous.indicator, previous.indicator_start, previous.indicator_end
     if r_text:
-        s = after_start
-        return r_text, s, s + len(r_text)
+        return r_text, after_start, after_start + len(r_text)
     if l_text:
         return l_text, l_start, l_end
     if previous is not None and fig_end - previous.end < 40:
