@@ -52,6 +52,7 @@ __all__ = [
     "score",
     "normalise_key",
     "similarity",
+    "closeness",
 ]
 
 # ------------------------------------------------------------------------ thresholds
@@ -59,9 +60,9 @@ __all__ = [
 TITLE_SIMILARITY = 0.8
 """Part, section and subsection titles match at this normalised similarity or above."""
 MEANING_SIMILARITY = 0.6
-"""Glossary component meanings match at this similarity or above."""
+"""Glossary component meanings match at this :func:`closeness` or above."""
 MEMBER_SIMILARITY = 0.8
-"""Glossary component members match at this similarity or above."""
+"""Glossary component members match at this :func:`closeness` or above."""
 INDICATOR_SIMILARITY = 0.6
 """A quantity's indicator counts as right at this similarity or above."""
 VALUE_REL_TOL = 1e-6
@@ -284,6 +285,18 @@ def similarity(a: str | None, b: str | None) -> float:
     if x == y:
         return 1.0
     return SequenceMatcher(None, x, y, autojunk=False).ratio()
+
+
+def closeness(a: str | None, b: str | None) -> float:
+    """:func:`similarity`, raised to 0.9 when one text (2 characters or more, normalised)
+    lies inside the other: a component meaning given with its enumeration
+    ("政务、商务、法务3个平台" for "3个平台") is still that meaning."""
+    s = similarity(a, b)
+    x, y = _norm_text(a), _norm_text(b)
+    short, long_ = sorted((x, y), key=len)
+    if s < 0.9 and len(short) >= 2 and short in long_:
+        return 0.9
+    return s
 
 
 # --------------------------------------------------------------------- loading gold
@@ -1030,7 +1043,7 @@ def _score_components(terms: Sequence[GlossaryTerm], gold: Sequence[GoldGlossary
         def w(a: int, b: int, gc=gc, pc=pc) -> float | None:
             if not _symbol_ok(gc[a], pc[b].symbol):
                 return None
-            s = similarity(gc[a].meaning, pc[b].meaning)
+            s = closeness(gc[a].meaning, pc[b].meaning)
             return s if s >= MEANING_SIMILARITY else None
 
         cp = match(len(gc), len(pc), w)
@@ -1041,7 +1054,7 @@ def _score_components(terms: Sequence[GlossaryTerm], gold: Sequence[GoldGlossary
             gm, pm = gc[a].members, pc[b].members
 
             def wm(x: int, y: int, gm=gm, pm=pm) -> float | None:
-                s = similarity(gm[x], pm[y])
+                s = closeness(gm[x], pm[y])
                 return s if s >= MEMBER_SIMILARITY else None
 
             members.add(_tally([gc[a].optional] * len(gm), len(pm), match(len(gm), len(pm), wm)))
