@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 
 __all__ = [
     "extract_glossary_terms",
+    "select_glossary_terms",
     "decompose_entry",
     "find_term_mentions",
     "key_count",
@@ -781,3 +782,25 @@ def extract_glossary_terms(report: Report) -> tuple[GlossaryTerm, ...]:
             components = ()
         out.append(GlossaryTerm(entry=entry, components=components, mentions=ms))
     return tuple(out)
+
+
+def _normalise(s: str) -> str:
+    import unicodedata
+
+    s = unicodedata.normalize("NFKC", s)
+    return re.sub(r"[\s“”‘’\"'「」]", "", s).lower()
+
+
+def select_glossary_terms(terms: tuple[GlossaryTerm, ...], query: str) -> tuple[GlossaryTerm, ...]:
+    """The terms ``query`` names: an entry number ("5"), a key ("20+8", also one two
+    entries share) or a term ("“20+8”产业"; quotes, width and spaces ignored)."""
+    q = _normalise(query)
+    if q.isdigit():
+        hit = tuple(t for t in terms if t.entry.number == int(q))
+        if hit:
+            return hit
+    for field in ("key", "term"):
+        hit = tuple(t for t in terms if _normalise(getattr(t.entry, field)) == q)
+        if hit:
+            return hit
+    return tuple(t for t in terms if q and q in _normalise(t.entry.term))
