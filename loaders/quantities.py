@@ -68,14 +68,14 @@ _LEAD_FILLER = re.compile(
     r"我们|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
     r"扎实|深入|不断|进一步|稳步|力争|努力|确保|争取|计划|预计|实现|完成|开展|推动|推进|组织|"
     r"累计完成|分别|均|和|与|及|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
-    r"加速|着力|重点|全速|全力|、|\s)+"
+    r"加速|着力|重点|全速|全力|过去|[一二三四五六七八九十两]+年(?:来|间|中)?|、|\s)+"
 )
 # Words between the indicator and the figure.
 _TRAIL_FILLER = re.compile(
     rf"(?:{_FILLER[3:-2]}|{_UP}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
     r"保持在|稳定在|降到|下降到|提高至|达到|达|到|至|为|是|有|共|累计|总计|合计|分别|均|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
-    r"同比|比上年|较上年|年均|\s)+$"
+    r"同比|比上年|较上年|年均|预计|预期|实际|从|由|\s)+$"
 )
 _LEAD_VERB = re.compile(
     r"^(?:投入|开展|推动建设|推动|推进|实施|组织|举办|建立|完成|打造|落实|"
@@ -539,7 +539,10 @@ def _indicator(
 
     # the right side: the noun the measure word counts, plus the verb phrase it takes
     r_text = ""
-    if right and re.match(r"[\u4e00-\u9fff“《A-Za-z]", right) and not re.match(r"(?:时间|左右|以上|以下|以内|之内|内|的|和|及|与|或|为|在|等|是)", right):
+    right = re.split(r"[0-9０-９]", right, maxsplit=1)[0]
+    if right and re.match(r"[\u4e00-\u9fff“《A-Za-z]", right) and not re.match(
+        rf"(?:时间|左右|以上|以下|以内|之内|内|的|和|及|与|或|为|在|等|是|从|由|比|较|占|居|位|到|至|{_UP}|{_DOWN}|达)", right
+    ):
         stop = _R_STOP.search(right)
         if stop is None:
             r_text = right
@@ -588,8 +591,9 @@ def _ends_with_verb(s: str) -> bool:
 
 
 _KEY_DROP = re.compile(
-    r"增长|增速|增幅|涨幅|降幅|年均|同比|比上年|较上年|上涨|下降|降低|提高|提升|增加|减少|"
+    r"增长|增速|增幅|涨幅|降幅|年均|同比|比上年|较上年|上涨|下降|降低|提高|提升|增加(?!值)|减少|"
     r"的|全年|全市|全区|全省|全县|全国|本级|区本级|市本级|县本级|完成|实现|达到|控制在|保持|"
+    r"年末|年底|年初|年度|实际|预计|预期|目标|拟按|拟|安排|左右|"
     r"[“”\"'（）()《》\s、]"
 )
 _KEY_SYNONYMS = (

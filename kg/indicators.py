@@ -1,0 +1,350 @@
+"""Indicators as tidy tables: one row per quantity, and plan-year targets linked to outcomes.
+
+``indicator_rows(report, quantities)`` turns the quantities of one report into flat rows
+(one per quantity) ready for pandas, R or Stata; ``link_targets(rows)`` pairs each target
+of a report of year Y with the actual the same government reports for the same indicator
+in its next report (whose review year is Y) and judges it met, missed or unclear.
+
+Column meanings are documented in docs/INDICATORS.md.
+
+Indicator identity across reports is :func:`kg.loaders.quantities.indicator_key`.
+
+Verdict rules (``judge``):
+
+- Values are compared in the normalised unit; target and actual must have the same kind
+  (a growth rate is never compared with a level) and the same normalised unit.
+- Changes are compared signed (增长 +, 下降 −).
+- A target is a *ceiling* when its qualifier is ``le``/``lt`` (以内, 以下, 不超过) or when
+  the indicator is one the genre wants low (失业率, 价格/CPI, 能耗, 排放, 浓度, 事故,
+  死亡, 赤字) or the target is a reduction (direction down); otherwise it is a *floor*.
+- ``approx`` (左右, 约, 近) allows a tolerance of 5 % of the target's magnitude (so
+  "增长6%左右" is met by 5.7 % or more; "5.5%左右" as a ceiling by 5.775 % or less).
+- ``gt``/``lt`` are strict; ``none``/``ge``/``le`` are inclusive.
+- The actual's own qualifier matters: an actual "超过126万亿元" meets a floor at or below
+  126万亿元 (it is at least that much) and a "近…" (approx) actual is read at face value.
+- No actual found, no comparable actual, or a range target → ``unclear``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
+from decimal import Decimal
+from pathlib import Path
+
+from kg.model import Kind, Qualifier, Quantity, Report, Status
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "IndicatorRow",
+    "TargetOutcome",
+    "indicator_rows",
+    "indicator_table",
+    "judge",
+    "link_targets",
+    "target_table",
+    "ROW_COLUMNS",
+    "TARGET_COLUMNS",
+]
+
+APPROX_TOLERANCE = Decimal("0.05")
+"""Relative tolerance for approx (左右) targets."""
+
+_LOWER_IS_BETTER = re.compile(r"失业率|价格|CPI|物价|能耗|排放|浓度|事故|死亡|赤字|负债率|PM2\.?5")
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorRow:
+    """One quantity of one report, flat (docs/INDICATORS.md describes every column)."""
+
+    report: str
+    government: str
+    place: str
+    level: str
+    year: int | None
+    section: str
+    indicator: str
+    indicator_key: str
+    value: Decimal
+    unit: str
+    normalised_value: Decimal | None
+    normalised_unit: str
+    kind: str
+    direction: str
+    status: str
+    qualifier: str
+    value_max: Decimal | None
+    surface: str
+    sentence: str
+    start: int
+    end: int
+    review_year: int | None
+    plan_year: int | None
+
+
+ROW_COLUMNS = tuple(f.name for f in fields(IndicatorRow))
+
+
+@dataclass(frozen=True, slots=True)
+class TargetOutcome:
+    """A plan-year target and what the next report says happened."""
+
+    government: str
+    indicator_key: str
+    year: int | None
+    target_report: str
+    target_indicator: str
+    target_value: Decimal
+    target_unit: str
+    target_qualifier: str
+    target_kind: str
+    target_direction: str
+    target_sentence: str
+    target_start: int
+    actual_report: str
+    actual_indicator: str
+    actual_value: Decimal | None
+    actual_unit: str
+    actual_qualifier: str
+    actual_direction: str
+    actual_sentence: str
+    actual_start: int | None
+    verdict: str
+    """met | missed | unclear"""
+    rule: str
+    """How the verdict was reached (floor, ceiling, approx tolerance, why unclear)."""
+
+
+TARGET_COLUMNS = tuple(f.name for f in fields(TargetOutcome))
+
+
+# ----------------------------------------------------------------------- rows
+
+
+def _government_of(report: Report) -> str:
+    meta = report.meta
+    if meta.government:
+        return meta.government
+    if meta.place:
+        return meta.place
+    stem = Path(report.text.path).stem if report.text.path else ""
+    return re.sub(r"[-_ ]?(?:19|20)\d\d$", "", stem) or stem
+
+
+def indicator_rows(report: Report, quantities: Sequence[Quantity]) -> list[IndicatorRow]:
+    """One row per quantity of ``report`` (its sentence and span included)."""
+    from kg.loaders.quantities import indicator_key, report_years
+
+    review_year, plan_year = report_years(report)
+    text = report.text.text
+    name = report.text.path or (report.meta.title or "")
+    gov = _government_of(report)
+    rows = []
+    for q in quantities:
+        sent = report.sentence_at(q.start) if report.sentences else None
+        sentence = sent.text if sent is not None else _sentence_around(text, q.start, q.end)
+        rows.append(
+            IndicatorRow(
+                report=str(name),
+                government=gov,
+                place=report.meta.place or "",
+                level=report.meta.level or "",
+                year=q.year,
+                section=q.section or "",
+                indicator=q.indicator,
+                indicator_key=indicator_key(q.indicator),
+                value=q.value,
+                unit=q.unit,
+                normalised_value=q.normalised_value,
+                normalised_unit=q.normalised_unit or "",
+                kind=q.kind.value,
+                direction=q.direction or "",
+                status=q.status.value,
+                qualifier=q.qualifier.value,
+                value_max=q.value_max,
+                surface=q.surface,
+                sentence=" ".join(sentence.split()),
+                start=q.start,
+                end=q.end,
+                review_year=review_year,
+                plan_year=plan_year,
+            )
+        )
+    return rows
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    lo = max(text.rfind(c, 0, start) for c in "。！？\n") + 1
+    his = [i for i in (text.find(c, end) for c in "。！？\n") if i >= 0]
+    hi = min(his) + 1 if his else len(text)
+    return text[lo:hi]
+
+
+def _quantities_of(path: str | os.PathLike[str]) -> tuple[Report, tuple[Quantity, ...]]:
+    from kg.loaders.quantities import extract_quantities
+    from kg.pipeline import parse
+
+    report = parse(path)
+    return report, extract_quantities(report)
+
+
+def indicator_table(inputs: Iterable[str | os.PathLike[str]]) -> list[IndicatorRow]:
+    """Rows for every report file under ``inputs`` (files or folders), in path order."""
+    from kg.pipeline import report_paths
+
+    rows: list[IndicatorRow] = []
+    for path in report_paths(inputs):
+        report, quantities = _quantities_of(path)
+        rows.extend(indicator_rows(report, quantities))
+    return rows
+
+
+# -------------------------------------------------------------------- targets
+
+
+def _signed(value: Decimal | None, direction: str) -> Decimal | None:
+    if value is None:
+        return None
+    return -value if direction == "down" else value
+
+
+def judge(target: IndicatorRow, actual: IndicatorRow) -> tuple[str, str]:
+    """(verdict, rule) for one target and one actual of the same indicator."""
+    if target.kind != actual.kind or target.normalised_unit != actual.normalised_unit:
+        return "unclear", f"not comparable: {target.kind} {target.normalised_unit} vs {actual.kind} {actual.normalised_unit}"
+    if target.value_max is not None:
+        lo = _signed(target.normalised_value, target.direction)
+        span = target.value_max / target.value if target.value else None
+        hi = _signed(target.normalised_value * span, target.direction) if span and lo is not None else None
+        a = _signed(actual.normalised_value, actual.direction)
+        if lo is None or hi is None or a is None:
+            return "unclear", "range target without values"
+        lo, hi = min(lo, hi), max(lo, hi)
+        return ("met", "range: lower end") if a >= lo else ("missed", "range: below the lower end")
+    t = _signed(target.normalised_value, target.direction)
+    a = _signed(actual.normalised_value, actual.direction)
+    if t is None or a is None:
+        return "unclear", "no normalised value"
+    tq = Qualifier(target.qualifier)
+    ceiling = tq in (Qualifier.LE, Qualifier.LT) or (
+        tq not in (Qualifier.GE, Qualifier.GT)
+        and (target.direction == "down" or bool(_LOWER_IS_BETTER.search(target.indicator_key)))
+    )
+    tol = abs(t) * APPROX_TOLERANCE if tq == Qualifier.APPROX else Decimal(0)
+    aq = Qualifier(actual.qualifier)
+    if ceiling:
+        if aq in (Qualifier.GT, Qualifier.GE) and a > t + tol:
+            return "missed", "ceiling: actual above it"
+        ok = a < t if tq == Qualifier.LT else a <= t + tol
+        rule = f"ceiling{' ±5%' if tol else ''}"
+        if ok and aq in (Qualifier.GT, Qualifier.GE) and tq != Qualifier.APPROX:
+            return "unclear", rule + ": actual is only a lower bound"
+        return ("met" if ok else "missed"), rule
+    ok = a > t if tq == Qualifier.GT else a >= t - tol
+    rule = f"floor{' ±5%' if tol else ''}"
+    if not ok and aq in (Qualifier.LT, Qualifier.LE, Qualifier.APPROX) and a >= t - tol - abs(t) * APPROX_TOLERANCE:
+        return "unclear", rule + ": actual is approximate"
+    return ("met" if ok else "missed"), rule
+
+
+def _first_actuals(rows: Sequence[IndicatorRow]) -> dict[tuple[str, str, int | None, str, str], list[IndicatorRow]]:
+    out: dict[tuple[str, str, int | None, str, str], list[IndicatorRow]] = {}
+    for r in rows:
+        if r.status not in (Status.ACTUAL.value, Status.ESTIMATE.value) or not r.indicator_key:
+            continue
+        if r.review_year is None or r.year != r.review_year:
+            continue
+        out.setdefault((r.government, r.indicator_key, r.year, r.kind, r.normalised_unit), []).append(r)
+    return out
+
+
+def link_targets(rows: Sequence[IndicatorRow], *, main_only: bool = False) -> list[TargetOutcome]:
+    """Each plan-year target paired with the next report's actual for it.
+
+    Targets are the rows with status ``target`` whose year is their report's plan year.
+    The actual is the first row, in the report whose review year is that year, of the same
+    government, indicator key, kind and normalised unit (``actual`` preferred to
+    ``estimate``). Targets with no actual are kept (verdict ``unclear``) when they are main
+    targets (the plan part's preamble, section ``p.0``); other unmatched targets are left
+    out, and so are all unmatched ones with ``main_only``.
+    """
+    actuals = _first_actuals(rows)
+    out: list[TargetOutcome] = []
+    for t in rows:
+        if t.status != Status.TARGET.value or t.plan_year is None or t.year != t.plan_year:
+            continue
+        if not t.indicator_key:
+            continue
+        cands = [
+            a for a in actuals.get((t.government, t.indicator_key, t.year, t.kind, t.normalised_unit), [])
+            if a.report != t.report
+        ]
+        if not cands and len(t.indicator_key) >= 4:
+            # the review often words it longer ("粮食产量首次跃上…"): a key that starts with
+            # the target's key is the same indicator
+            cands = [
+                a for (g, k, y, kind, u), group in actuals.items()
+                if g == t.government and y == t.year and kind == t.kind and u == t.normalised_unit
+                and k.startswith(t.indicator_key)
+                for a in group if a.report != t.report
+            ]
+        cands.sort(key=lambda a: (a.status != Status.ACTUAL.value, a.report, a.start))
+        main = t.section.endswith(".0")
+        if not cands:
+            if main and not main_only:
+                out.append(_outcome(t, None, "unclear", "no actual for this indicator in the next report"))
+            continue
+        a = cands[0]
+        verdict, rule = judge(t, a)
+        out.append(_outcome(t, a, verdict, rule))
+    return out
+
+
+def _outcome(t: IndicatorRow, a: IndicatorRow | None, verdict: str, rule: str) -> TargetOutcome:
+    return TargetOutcome(
+        government=t.government,
+        indicator_key=t.indicator_key,
+        year=t.year,
+        target_report=t.report,
+        target_indicator=t.indicator,
+        target_value=t.value,
+        target_unit=t.unit,
+        target_qualifier=t.qualifier,
+        target_kind=t.kind,
+        target_direction=t.direction,
+        target_sentence=t.sentence,
+        target_start=t.start,
+        actual_report=a.report if a else "",
+        actual_indicator=a.indicator if a else "",
+        actual_value=a.value if a else None,
+        actual_unit=a.unit if a else "",
+        actual_qualifier=a.qualifier if a else "",
+        actual_direction=a.direction if a else "",
+        actual_sentence=a.sentence if a else "",
+        actual_start=a.start if a else None,
+        verdict=verdict,
+        rule=rule,
+    )
+
+
+def target_table(inputs: Iterable[str | os.PathLike[str]], *, main_only: bool = False) -> list[TargetOutcome]:
+    """Targets vs outcomes for every report under ``inputs`` (several years of one government)."""
+    return link_targets(indicator_table(inputs), main_only=main_only)
+
+
+# ----------------------------------------------------------------------- output
+
+
+def cell(value: object) -> str:
+    """A CSV/table cell: Decimals in plain notation, None as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, (Kind, Status, Qualifier)):
+        return value.value
+    return str(value)
