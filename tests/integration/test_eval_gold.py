@@ -205,3 +205,35 @@ def test_headline_keys_give_recall_only_for_quantities(gold: Path, corpus: Path)
     q = scores["quantities"]
     assert q["p"] is None and q["f1"] is None and q["r"] == 1.0
     assert q["strict"]["p"] is None and q["strict"]["r"] == 1.0
+
+
+@pytest.mark.parametrize("name", GOLD_FILES)
+def test_every_answer_key_loads_against_the_text_kgs_reader_gives(gold: Path, corpus: Path, name: str) -> None:
+    from kg.pipeline import read
+
+    text = read(corpus / _source_of(gold, name))
+    key = load_gold(gold / name, text)
+    for q in key.quantities:
+        assert text.text[q.start:q.end] == q.surface
+
+
+def test_kg_eval_runs_the_pipeline_and_prints_the_contract(gold: Path, corpus: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    result = CliRunner().invoke(
+        app, ["eval", str(corpus / "district-luohu-2023.txt"), str(gold / "luohu_2023.json"), "--json"]
+    )
+    assert result.exit_code == 0, result.stderr
+    scores = json.loads(result.stdout)
+    assert set(scores) == {
+        "parts", "sections", "subsections", "glossary", "glossary_components",
+        "glossary_mentions", "quantities", "entities", "relations", "report",
+    }
+    for cat in ("parts", "sections", "subsections", "glossary", "quantities", "entities", "relations"):
+        assert {"p", "r", "f1", "tp", "fp", "fn"} <= set(scores[cat]), cat
+        assert 0.0 <= scores[cat]["r"] <= 1.0
+    # every required gold item is either found or missed (176 of the 187 figures are required)
+    assert scores["sections"]["tp"] + scores["sections"]["fn"] == 17
+    assert 176 <= scores["quantities"]["tp"] + scores["quantities"]["fn"] <= 187
