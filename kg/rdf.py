@@ -1,0 +1,673 @@
+"""Analyses → RDF triples under the kg ontology (the canonical form of the graph).
+
+Every node gets an IRI from :mod:`kg.iri` (no blank nodes anywhere, so two builds of the
+same input give identical N-Triples). Every fact — observation, mention, glossary term,
+relation assertion — points (``kg:span``) to a :class:`kg:TextSpan` with
+
+- ``oa:hasSource`` the report, ``kg:start``/``kg:end`` offsets into the report text kg
+  works on (``Text.text``),
+- an ``oa:TextPositionSelector`` whose ``oa:start``/``oa:end`` are offsets into the SOURCE
+  as published (``Text.source_span``: the decoded file; for HTML, the markup) and an
+  ``oa:TextQuoteSelector`` (exact, prefix, suffix),
+- ``kg:inSentence`` the sentence (whose ``kg:text`` is the sentence) and ``kg:inSection``.
+
+So any SPARQL answer can return its sentence: ``?fact kg:span/kg:inSentence/kg:text ?s``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import PurePath
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, SOSA, XSD
+
+from kg.iri import Minter, government_key, normalise_key
+from kg.model import (
+    Analysis,
+    Entity,
+    EntityType,
+    GlossaryEntry,
+    GlossaryTerm,
+    Kind,
+    Mention,
+    PartRole,
+    Qualifier,
+    Quantity,
+    Report,
+    Status,
+)
+from kg.vocab import KG, OA, ORG, PREFIXES, QB
+
+log = logging.getLogger(__name__)
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+ROLE = {
+    PartRole.REVIEW: KG.ReviewPart,
+    PartRole.FIVE_YEAR_PLAN: KG.FiveYearPlanPart,
+    PartRole.PLAN: KG.PlanPart,
+    PartRole.SELF_BUILDING: KG.SelfBuildingPart,
+    PartRole.OTHER: KG.OtherPart,
+}
+STATUS = {Status.ACTUAL: KG.Actual, Status.ESTIMATE: KG.Estimate, Status.TARGET: KG.Target}
+STATUS_CLASS = {
+    Status.ACTUAL: KG.ActualObservation,
+    Status.ESTIMATE: KG.EstimateObservation,
+    Status.TARGET: KG.TargetObservation,
+}
+KIND = {Kind.AMOUNT: KG.Amount, Kind.COUNT: KG.Count, Kind.CHANGE: KG.Change, Kind.RATIO: KG.Ratio}
+QUALIFIER = {
+    Qualifier.NONE: KG.Exact,
+    Qualifier.APPROX: KG.Approximately,
+    Qualifier.GT: KG.MoreThan,
+    Qualifier.GE: KG.AtLeast,
+    Qualifier.LT: KG.LessThan,
+    Qualifier.LE: KG.AtMost,
+}
+DIRECTION = {"up": KG.Up, "down": KG.Down}
+ENTITY_CLASS = {
+    EntityType.PLACE: KG.Place,
+    EntityType.ORGANIZATION: KG.Organization,
+    EntityType.PROGRAMME: KG.Programme,
+    EntityType.POLICY: KG.Policy,
+    EntityType.SECTOR: KG.Sector,
+}
+SUBTYPE_CLASS = {
+    (EntityType.PLACE, "admin"): KG.AdministrativeArea,
+    (EntityType.PLACE, "area"): KG.KeyArea,
+    (EntityType.PLACE, "port"): KG.Port,
+    (EntityType.PLACE, "block"): KG.Block,
+    (EntityType.PLACE, "community"): KG.Community,
+    (EntityType.PLACE, "green"): KG.GreenSpace,
+    (EntityType.PLACE, "water"): KG.WaterBody,
+    (EntityType.PLACE, "transport"): KG.TransportLink,
+    (EntityType.PLACE, "building"): KG.Building,
+    (EntityType.ORGANIZATION, "government"): KG.GovernmentBody,
+    (EntityType.ORGANIZATION, "company"): KG.Company,
+    (EntityType.ORGANIZATION, "education"): KG.EducationalOrganization,
+    (EntityType.ORGANIZATION, "health"): KG.HealthOrganization,
+    (EntityType.ORGANIZATION, "research"): KG.ResearchOrganization,
+    (EntityType.ORGANIZATION, "association"): KG.Association,
+    (EntityType.ORGANIZATION, "exchange"): KG.Exchange,
+}
+RELATION = {
+    "part_of": KG.partOf,
+    "located_in": KG.locatedIn,
+    "organised_by": KG.organisedBy,
+    "organized_by": KG.organisedBy,
+    "run_by": KG.runBy,
+    "defined_in": KG.definedIn,
+}
+RELATION_OBJECT_TYPE = {
+    "part_of": EntityType.PLACE,
+    "located_in": EntityType.PLACE,
+    "organised_by": EntityType.ORGANIZATION,
+    "organized_by": EntityType.ORGANIZATION,
+    "run_by": EntityType.ORGANIZATION,
+    "defined_in": EntityType.POLICY,
+}
+
+_CONTEXT_CHARS = 16
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def decimal_literal(value: Decimal | int | float) -> Literal:
+    """An ``xsd:decimal`` literal in plain notation (never an exponent), always with a point
+    so Turtle writes and reads it back as a decimal."""
+    d = Decimal(str(value)) if not isinstance(value, Decimal) else value
+    s = format(d, "f")
+    if "." not in s:
+        s += ".0"
+    return Literal(s, datatype=XSD.decimal)
+
+
+def zh(text: str) -> Literal:
+    return Literal(text, lang="zh")
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+    return graph
+
+
+@dataclass
+class _ReportBuilder:
+    """Collects the triples of one analysis (no state shared between reports)."""
+
+    analysis: Analysis
+    minter: Minter
+    triples: list[Triple] = field(default_factory=list)
+    _spans: set[str] = field(default_factory=set)
+    _nodes: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        report = self.analysis.report
+        self.report_obj: Report = report
+        self.gov_key = government_key(report)
+        self.gov = URIRef(self.minter.government(self.gov_key))
+        self.iri = URIRef(self.minter.report_of(report))
+        self.place = (
+            URIRef(self.minter.place(self.gov_key, report.meta.place)) if report.meta.place and normalise_key(report.meta.place) else None
+        )
+        self._sentence_starts = [s.start for s in report.sentences]
+        self._by_name: dict[str, Entity] = {}
+        for e in self.analysis.entities:
+            for n in (e.name, *e.aliases):
+                if normalise_key(n):
+                    self._by_name.setdefault(normalise_key(n), e)
+        self._entity_iri: dict[int, URIRef] = {}
+
+    # ------------------------------------------------------------------ helpers
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
+        if o is not None:
+            self.triples.append((s, p, o))
+
+    def once(self, iri: str) -> bool:
+        """True the first time a node is seen in this report (its description is emitted)."""
+        if iri in self._nodes:
+            return False
+        self._nodes.add(iri)
+        return True
+
+    def sentence_iri(self, offset: int) -> URIRef | None:
+        import bisect
+
+        sents = self.report_obj.sentences
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and sents[i].start <= offset < sents[i].end:
+            return URIRef(self.minter.sentence(self.iri, sents[i].start, sents[i].end))
+        return None
+
+    def section_iri(self, offset: int) -> URIRef | None:
+        part, sec = self.report_obj.locate(offset)
+        if sec is not None:
+            return URIRef(self.minter.section(self.iri, sec.part, sec.number))
+        return None
+
+    def span(self, start: int, end: int) -> URIRef:
+        """The span [start, end) of the report text (described once per report)."""
+        text = self.report_obj.text
+        iri = URIRef(self.minter.span(self.iri, start, end))
+        if str(iri) in self._spans:
+            return iri
+        self._spans.add(str(iri))
+        pos = URIRef(self.minter.position_selector(iri))
+        quote = URIRef(self.minter.quote_selector(iri))
+        src_start, src_end = text.source_span(start, end)
+        self.add(iri, RDF.type, KG.TextSpan)
+        self.add(iri, RDF.type, OA.SpecificResource)
+        self.add(iri, OA.hasSource, self.iri)
+        self.add(iri, KG.inReport, self.iri)
+        self.add(iri, KG.start, Literal(start))
+        self.add(iri, KG.end, Literal(end))
+        self.add(iri, OA.hasSelector, pos)
+        self.add(iri, OA.hasSelector, quote)
+        self.add(iri, KG.inSentence, self.sentence_iri(start))
+        self.add(iri, KG.inSection, self.section_iri(start))
+        self.add(pos, RDF.type, OA.TextPositionSelector)
+        self.add(pos, OA.start, Literal(src_start))
+        self.add(pos, OA.end, Literal(src_end))
+        self.add(quote, RDF.type, OA.TextQuoteSelector)
+        self.add(quote, OA.exact, Literal(text.text[start:end]))
+        prefix = text.text[max(0, start - _CONTEXT_CHARS) : start]
+        suffix = text.text[end : end + _CONTEXT_CHARS]
+        if prefix:
+            self.add(quote, OA.prefix, Literal(prefix))
+        if suffix:
+            self.add(quote, OA.suffix, Literal(suffix))
+        return iri
+
+    def provenance(self, node: URIRef, start: int, end: int) -> URIRef:
+        span = self.span(start, end)
+        self.add(node, KG.span, span)
+        self.add(node, PROV.wasDerivedFrom, self.iri)
+        self.add(node, KG.inReport, self.iri)
+        return span
+
+    # ------------------------------------------------------------------ report
+    def build(self) -> list[Triple]:
+        self.report_node()
+        self.structure()
+        self.glossary()
+        self.entities()
+        self.quantities()
+        self.relations()
+        return self.triples
+
+    def report_node(self) -> None:
+        r, m, t = self.iri, self.report_obj.meta, self.report_obj.text
+        self.add(r, RDF.type, KG.Report)
+        if m.title:
+            self.add(r, DCTERMS.title, zh(m.title))
+            self.add(r, RDFS.label, zh(m.title))
+        self.add(r, KG.government, self.gov)
+        self.add(r, DCTERMS.creator, self.gov)
+        self.add(r, KG.jurisdiction, self.place)
+        self.add(r, DCTERMS.spatial, self.place)
+        if m.plan_year is not None:
+            self.add(r, KG.planYear, Literal(m.plan_year))
+        if m.review_year is not None:
+            self.add(r, KG.reviewYear, Literal(m.review_year))
+        if m.delivery_date:
+            self.add(r, DCTERMS.date, _date(m.delivery_date))
+        if m.publish_date:
+            self.add(r, DCTERMS.issued, _date(m.publish_date))
+        if m.publisher:
+            self.add(r, DCTERMS.publisher, zh(m.publisher))
+        if m.speaker:
+            self.add(r, KG.speaker, zh(m.speaker))
+        if m.speaker_role:
+            self.add(r, KG.speakerRole, zh(m.speaker_role))
+        if m.meeting:
+            self.add(r, KG.meeting, zh(m.meeting))
+        if m.level:
+            self.add(r, KG.level, Literal(m.level))
+        if t.path:
+            self.add(r, KG.sourceFile, Literal(PurePath(t.path).name))
+        if t.sha256:
+            self.add(r, KG.sha256, Literal(t.sha256))
+        self.add(r, DCTERMS.format, Literal(t.media_type))
+        self.add(r, KG.encoding, Literal(t.encoding))
+        self.add(r, DCTERMS.language, Literal("zh"))
+        # the government and its jurisdiction (shared across its reports)
+        g = self.gov
+        self.add(g, RDF.type, KG.Government)
+        self.add(g, RDF.type, KG.Organization)
+        self.add(g, RDF.type, ORG.Organization)
+        self.add(g, RDFS.label, zh(_label(self.gov_key)))
+        self.add(g, KG.government, g)  # a government is in its own scope
+        if m.level:
+            self.add(g, KG.level, Literal(m.level))
+        if self.place is not None:
+            self.add(g, KG.jurisdiction, self.place)
+            self.place_node(self.place, m.place or "", KG.AdministrativeArea)
+            for parent in m.parent_places:
+                if parent and normalise_key(parent):
+                    p = URIRef(self.minter.place(self.gov_key, parent))
+                    if p != self.place:
+                        self.place_node(p, parent, KG.AdministrativeArea)
+                        self.add(self.place, KG.partOf, p)
+
+    def place_node(self, iri: URIRef, name: str, cls: URIRef) -> None:
+        if not self.once(str(iri) + "#place"):
+            return
+        self.add(iri, RDF.type, KG.NamedThing)
+        self.add(iri, RDF.type, KG.Place)
+        self.add(iri, RDF.type, cls)
+        self.add(iri, RDFS.label, zh(name))
+        self.add(iri, KG.government, self.gov)
+
+    def structure(self) -> None:
+        rep, r = self.report_obj, self.iri
+        for part in rep.parts:
+            p = URIRef(self.minter.part(r, part.number))
+            self.add(p, RDF.type, KG.Part)
+            self.add(p, KG.number, Literal(part.number))
+            self.add(p, DCTERMS.title, zh(part.title))
+            self.add(p, RDFS.label, zh(part.title))
+            self.add(p, KG.role, ROLE.get(part.role, KG.OtherPart))
+            self.add(p, KG.start, Literal(part.heading_start))
+            self.add(p, KG.end, Literal(max(part.body_end, part.heading_start)))
+            if part.numeral:
+                self.add(p, KG.numeral, Literal(part.numeral))
+            self.add(p, KG.headingDefect, Literal(bool(part.heading_defect)))
+            self.add(p, DCTERMS.isPartOf, r)
+            self.add(p, KG.inReport, r)
+            for sec in part.sections:
+                s = URIRef(self.minter.section(r, sec.part, sec.number))
+                self.add(s, RDF.type, KG.Section)
+                self.add(s, KG.number, Literal(sec.number))
+                self.add(s, KG.sectionKey, Literal(sec.key))
+                self.add(s, DCTERMS.title, zh(sec.title))
+                self.add(s, RDFS.label, zh(sec.title))
+                self.add(s, KG.start, Literal(sec.heading_start))
+                self.add(s, KG.end, Literal(max(sec.body_end, sec.heading_start)))
+                if sec.numeral:
+                    self.add(s, KG.numeral, Literal(sec.numeral))
+                self.add(s, KG.headingDefect, Literal(bool(sec.heading_defect)))
+                self.add(s, DCTERMS.isPartOf, p)
+                self.add(s, KG.inPart, p)
+                self.add(s, KG.inReport, r)
+                for i, sub in enumerate(sec.subsections, 1):
+                    u = URIRef(self.minter.subsection(s, i))
+                    self.add(u, RDF.type, KG.Subsection)
+                    self.add(u, KG.position, Literal(i))
+                    self.add(u, DCTERMS.title, zh(sub.title))
+                    self.add(u, RDFS.label, zh(sub.title))
+                    self.add(u, KG.start, Literal(sub.start))
+                    self.add(u, KG.end, Literal(sub.end))
+                    self.add(u, KG.headingDefect, Literal(bool(sub.run_in)))
+                    self.add(u, DCTERMS.isPartOf, s)
+                    self.add(u, KG.inSection, s)
+                    self.add(u, KG.inReport, r)
+        for sent in rep.sentences:
+            n = URIRef(self.minter.sentence(r, sent.start, sent.end))
+            self.add(n, RDF.type, KG.Sentence)
+            self.add(n, KG.text, zh(sent.text))
+            self.add(n, KG.start, Literal(sent.start))
+            self.add(n, KG.end, Literal(sent.end))
+            self.add(n, KG.inReport, r)
+            part, sec = rep.locate(sent.start)
+            if sec is not None:
+                self.add(n, KG.inSection, URIRef(self.minter.section(r, sec.part, sec.number)))
+            if part is not None:
+                self.add(n, KG.inPart, URIRef(self.minter.part(r, part.number)))
+
+    # ------------------------------------------------------------------ glossary
+    def glossary(self) -> None:
+        rep, r = self.report_obj, self.iri
+        terms: dict[tuple[int, int], GlossaryTerm] = {}
+        for t in self.analysis.glossary_terms:
+            terms.setdefault((t.entry.start, t.entry.end), t)
+        entries: dict[tuple[int, int], GlossaryEntry] = {}
+        if rep.glossary is not None:
+            for e in rep.glossary.entries:
+                entries.setdefault((e.start, e.end), e)
+        for key, t in terms.items():
+            entries.setdefault(key, t.entry)
+        if not entries:
+            return
+        gl = URIRef(self.minter.glossary(r))
+        self.add(gl, RDF.type, KG.Glossary)
+        self.add(gl, RDF.type, SKOS.ConceptScheme)
+        title = rep.glossary.title if rep.glossary is not None else "名词解释"
+        self.add(gl, DCTERMS.title, zh(title))
+        self.add(gl, RDFS.label, zh(title))
+        self.add(gl, DCTERMS.isPartOf, r)
+        self.add(gl, KG.inReport, r)
+        if rep.glossary is not None:
+            self.add(gl, KG.start, Literal(rep.glossary.start))
+            self.add(gl, KG.end, Literal(rep.glossary.end))
+        used: set[str] = set()
+        for key in sorted(entries):
+            entry = entries[key]
+            name = entry.key or entry.term
+            if not normalise_key(name):
+                continue
+            iri = self.minter.glossary_term(r, name)
+            if iri in used:  # two entries with one key: tell them apart by position
+                iri = self.minter.glossary_term(r, f"{name}-{entry.start}")
+            used.add(iri)
+            self.term(URIRef(iri), gl, entry, terms.get(key))
+
+    def term(self, t: URIRef, gl: URIRef, entry: GlossaryEntry, term: GlossaryTerm | None) -> None:
+        self.add(t, RDF.type, KG.GlossaryTerm)
+        self.add(t, RDF.type, SKOS.Concept)
+        self.add(t, SKOS.inScheme, gl)
+        self.add(t, SKOS.topConceptOf, gl)
+        self.add(t, SKOS.prefLabel, zh(entry.term or entry.key))
+        self.add(t, RDFS.label, zh(entry.term or entry.key))
+        if entry.key:
+            self.add(t, SKOS.notation, Literal(entry.key))
+            if entry.key != entry.term:
+                self.add(t, SKOS.altLabel, zh(entry.key))
+        self.add(t, SKOS.definition, zh(entry.definition))
+        if entry.number is not None:
+            self.add(t, KG.number, Literal(entry.number))
+        self.provenance(t, entry.start, entry.end)
+        if entry.term_end > entry.term_start:
+            self.add(t, KG.termSpan, self.span(entry.term_start, entry.term_end))
+        if term is None:
+            return
+        for i, comp in enumerate(term.components, 1):
+            c = URIRef(self.minter.component(t, i))
+            self.add(t, KG.hasComponent, c)
+            self.add(c, RDF.type, KG.GlossaryComponent)
+            self.add(c, RDF.type, SKOS.Concept)
+            self.add(c, SKOS.inScheme, gl)
+            self.add(c, SKOS.broader, t)
+            self.add(c, KG.position, Literal(i))
+            if comp.symbol:
+                self.add(c, SKOS.notation, Literal(comp.symbol))
+            label = comp.meaning or comp.symbol or f"{entry.key} {i}"
+            self.add(c, SKOS.prefLabel, zh(label))
+            self.add(c, RDFS.label, zh(label))
+            if comp.meaning:
+                self.add(c, SKOS.definition, zh(comp.meaning))
+            self.add(c, KG.inferred, Literal(bool(comp.inferred)))
+            for j, member in enumerate(comp.members, 1):
+                if not member.strip():
+                    continue
+                m = URIRef(self.minter.member(c, j))
+                self.add(c, KG.hasMember, m)
+                self.add(m, RDF.type, KG.GlossaryMember)
+                self.add(m, RDF.type, SKOS.Concept)
+                self.add(m, SKOS.inScheme, gl)
+                self.add(m, SKOS.broader, c)
+                self.add(m, KG.position, Literal(j))
+                self.add(m, SKOS.prefLabel, zh(member))
+                self.add(m, RDFS.label, zh(member))
+                ent = self._by_name.get(normalise_key(member))
+                if ent is not None:
+                    self.add(m, KG.denotes, self.entity_iri(ent))
+        for mention in term.mentions:
+            self.mention(t, mention)
+
+    # ------------------------------------------------------------------ entities
+    def entity_iri(self, e: Entity) -> URIRef:
+        cached = self._entity_iri.get(id(e))
+        if cached is not None:
+            return cached
+        if e.type is EntityType.ORGANIZATION and normalise_key(e.name) == normalise_key(self.gov_key):
+            iri = self.gov
+        else:
+            iri = URIRef(self.minter.entity(self.gov_key, e.type, e.name))
+        self._entity_iri[id(e)] = iri
+        return iri
+
+    def entities(self) -> None:
+        for e in self.analysis.entities:
+            if not normalise_key(e.name):
+                log.debug("skipping an entity with an empty name in %s", self.iri)
+                continue
+            iri = self.entity_iri(e)
+            self.add(iri, RDF.type, KG.NamedThing)
+            self.add(iri, RDF.type, ENTITY_CLASS[e.type])
+            sub = SUBTYPE_CLASS.get((e.type, e.subtype or ""))
+            if sub is not None:
+                self.add(iri, RDF.type, sub)
+            self.add(iri, RDFS.label, zh(e.name))
+            for a in e.aliases:
+                if normalise_key(a) and a != e.name:
+                    self.add(iri, SKOS.altLabel, zh(a))
+            if e.subtype:
+                self.add(iri, KG.subtype, Literal(e.subtype))
+            self.add(iri, KG.government, self.gov)
+            if e.mentions:
+                self.add(iri, KG.mentionedIn, self.iri)
+            if e.parent and normalise_key(e.parent) and normalise_key(e.parent) != normalise_key(e.name):
+                self.parent(e, iri)
+            for m in e.mentions:
+                self.mention(iri, m)
+
+    def parent(self, e: Entity, iri: URIRef) -> None:
+        pe = self._by_name.get(normalise_key(e.parent or ""))
+        if pe is not None:
+            p_iri, p_type = self.entity_iri(pe), pe.type
+        else:
+            p_type = EntityType.ORGANIZATION if e.type is EntityType.ORGANIZATION else EntityType.PLACE
+            p_iri = URIRef(self.minter.entity(self.gov_key, p_type, e.parent or ""))
+            if p_type is EntityType.PLACE:
+                self.place_node(p_iri, e.parent or "", KG.Place)
+            else:
+                self.add(p_iri, RDF.type, KG.NamedThing)
+                self.add(p_iri, RDF.type, KG.Organization)
+                self.add(p_iri, RDFS.label, zh(e.parent or ""))
+                self.add(p_iri, KG.government, self.gov)
+        if e.type is EntityType.ORGANIZATION and p_type is EntityType.ORGANIZATION:
+            self.add(iri, ORG.subOrganizationOf, p_iri)
+        elif e.type is EntityType.PLACE and p_type is EntityType.PLACE:
+            self.add(iri, KG.partOf, p_iri)
+        elif p_type is EntityType.PLACE:
+            self.add(iri, KG.locatedIn, p_iri)
+        else:
+            self.add(iri, DCTERMS.isPartOf, p_iri)
+
+    def mention(self, target: URIRef, m: Mention) -> None:
+        if m.end <= m.start:
+            return
+        iri = URIRef(self.minter.mention(self.iri, m.start, m.end, target))
+        if not self.once(str(iri)):
+            return
+        self.add(iri, RDF.type, KG.Mention)
+        self.add(iri, RDF.type, OA.Annotation)
+        self.add(iri, OA.hasBody, target)
+        self.add(iri, OA.motivatedBy, OA.identifying)
+        span = self.provenance(iri, m.start, m.end)
+        self.add(iri, OA.hasTarget, span)
+
+    # ------------------------------------------------------------------ figures
+    def quantities(self) -> None:
+        for q in self.analysis.quantities:
+            self.observation(q)
+
+    def observation(self, q: Quantity) -> None:
+        r = self.iri
+        o = URIRef(self.minter.observation(r, q.indicator, q.start, q.end))
+        if not self.once(str(o)):
+            return
+        self.add(o, RDF.type, KG.Observation)
+        self.add(o, RDF.type, STATUS_CLASS[q.status])
+        self.add(o, RDF.type, QB.Observation)
+        if q.indicator and normalise_key(q.indicator):
+            ind = URIRef(self.minter.indicator(self.gov_key, q.indicator))
+            self.add(o, SOSA.observedProperty, ind)
+            if self.once(str(ind)):
+                self.add(ind, RDF.type, KG.Indicator)
+                self.add(ind, RDF.type, SKOS.Concept)
+                self.add(ind, SKOS.prefLabel, zh(q.indicator))
+                self.add(ind, RDFS.label, zh(q.indicator))
+                self.add(ind, KG.government, self.gov)
+        self.add(o, RDFS.label, zh(f"{q.indicator} {q.surface}".strip()))
+        self.add(o, KG.surface, zh(q.surface))
+        self.add(o, KG.statedValue, decimal_literal(q.value))
+        if q.value_max is not None:
+            self.add(o, KG.statedValueMax, decimal_literal(q.value_max))
+        self.add(o, KG.statedUnit, Literal(q.unit))
+        if q.normalised_value is not None:
+            self.add(o, KG.normalisedValue, decimal_literal(q.normalised_value))
+        if q.normalised_unit:
+            self.add(o, KG.normalisedUnit, Literal(q.normalised_unit))
+        self.add(o, KG.kind, KIND[q.kind])
+        if q.direction in DIRECTION:
+            self.add(o, KG.direction, DIRECTION[q.direction])
+        self.add(o, KG.status, STATUS[q.status])
+        self.add(o, KG.qualifier, QUALIFIER[q.qualifier])
+        if q.year is not None:
+            self.add(o, KG.refYear, Literal(q.year))
+        self.add(o, KG.refArea, self.place)
+        self.add(o, KG.government, self.gov)
+        if q.section:
+            self.add(o, KG.sectionKey, Literal(q.section))
+            sec = self._section_by_key(q.section)
+            if sec is not None:
+                self.add(o, KG.inSection, sec)
+        self.provenance(o, q.start, q.end)
+        if q.indicator_start is not None and q.indicator_end is not None and q.indicator_end > q.indicator_start:
+            self.add(o, KG.indicatorSpan, self.span(q.indicator_start, q.indicator_end))
+
+    def _section_by_key(self, key: str) -> URIRef | None:
+        for s in self.report_obj.sections:
+            if s.key == key:
+                return URIRef(self.minter.section(self.iri, s.part, s.number))
+        return None
+
+    # ------------------------------------------------------------------ relations
+    def relations(self) -> None:
+        for rel in self.analysis.relations:
+            pred = RELATION.get(rel.predicate)
+            subj = self._by_name.get(normalise_key(rel.subject))
+            if pred is None or subj is None or not normalise_key(rel.object):
+                log.debug("skipping relation %s %s %s: unknown predicate or subject", rel.subject, rel.predicate, rel.object)
+                continue
+            s = self.entity_iri(subj)
+            obj = self._by_name.get(normalise_key(rel.object))
+            if obj is not None:
+                o = self.entity_iri(obj)
+            else:
+                otype = RELATION_OBJECT_TYPE[rel.predicate]
+                o = URIRef(self.minter.entity(self.gov_key, otype, rel.object))
+                self.add(o, RDF.type, KG.NamedThing)
+                self.add(o, RDF.type, ENTITY_CLASS[otype])
+                self.add(o, RDFS.label, zh(rel.object))
+                self.add(o, KG.government, self.gov)
+            self.add(s, pred, o)
+            a = URIRef(self.minter.relation(self.iri, str(s), str(pred), str(o), rel.start, rel.end))
+            if not self.once(str(a)):
+                continue
+            self.add(a, RDF.type, KG.RelationAssertion)
+            self.add(a, RDF.type, RDF.Statement)
+            self.add(a, RDF.subject, s)
+            self.add(a, RDF.predicate, pred)
+            self.add(a, RDF.object, o)
+            self.provenance(a, rel.start, rel.end)
+
+
+def _date(value: str) -> Literal:
+    return Literal(value, datatype=XSD.date) if _ISO_DATE.match(value) else Literal(value)
+
+
+def _label(key: str) -> str:
+    return key
+
+
+def analysis_triples(analysis: Analysis, base_iri: str | None = None, *, minter: Minter | None = None) -> list[Triple]:
+    """The triples of one analysis, in a stable order (may repeat a triple)."""
+    m = minter or Minter.create(base_iri)
+    return _ReportBuilder(analysis, m).build()
+
+
+def report_iri(analysis: Analysis | Report, base_iri: str | None = None) -> URIRef:
+    """The IRI the graph gives this report (government + year)."""
+    report = analysis.report if isinstance(analysis, Analysis) else analysis
+    return URIRef(Minter.create(base_iri).report_of(report))
+
+
+def analysis_to_graph(analysis: Analysis, base_iri: str | None = None, *, graph: Graph | None = None) -> Graph:
+    """One report's analysis as an rdflib Graph under the kg ontology (prefixes bound)."""
+    g = graph if graph is not None else bind_prefixes(Graph())
+    for t in analysis_triples(analysis, base_iri):
+        g.add(t)
+    return g
+
+
+def build_graph(analyses: Iterable[Analysis], base_iri: str | None = None) -> Graph:
+    """One graph from many analyses; shared nodes (governments, places, indicators) merge."""
+    minter = Minter.create(base_iri)
+    g = bind_prefixes(Graph())
+    for a in analyses:
+        for t in analysis_triples(a, minter=minter):
+            g.add(t)
+    return g
+
+
+def iter_triples(analyses: Iterable[Analysis], base_iri: str | None = None) -> Iterator[Triple]:
+    """The triples of many analyses, streamed, each triple once.
+
+    Only the triples of nodes shared between reports (governments, places, entities,
+    indicators) are remembered to drop repeats; everything under a report's IRI is unique
+    to that report, so memory stays proportional to the shared vocabulary, not the corpus.
+    """
+    minter = Minter.create(base_iri)
+    shared_seen: set[Triple] = set()
+    for a in analyses:
+        rep = URIRef(minter.report_of(a.report))
+        prefix = str(rep) + "/"
+        local_seen: set[Triple] = set()
+        for t in analysis_triples(a, minter=minter):
+            s = str(t[0])
+            if s == str(rep) or s.startswith(prefix):
+                if t in local_seen:
+                    continue
+                local_seen.add(t)
+            else:
+                if t in shared_seen:
+                    continue
+                shared_seen.add(t)
+            yield t

@@ -1,0 +1,206 @@
+"""A local persistent RDF store (pyoxigraph) and SPARQL over it or over dump files.
+
+Why pyoxigraph: measured on this corpus it loads Turtle ~20× and answers aggregates ~85×
+faster than rdflib's in-memory graph, and it persists to a folder with no server. rdflib
+stays the Python-facing graph API (kg.rdf builds rdflib graphs); the store only holds and
+queries what the dumps say.
+
+Queries see the union of the default graph and every named graph (TriG dumps keep one
+named graph per report), so a query never has to know how the data was loaded.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.errors import InputError, ParseError, StoreError
+from kg.vocab import PREFIXES
+
+log = logging.getLogger(__name__)
+
+_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+}
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGER_TYPES = {_XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger", "gYear")}
+DEFAULT_PREFIXES = {k: str(v) for k, v in PREFIXES.items()}
+"""Prefixes every query may use without declaring them (kg, rdfs, skos, oa, …)."""
+
+
+@dataclass(frozen=True, slots=True)
+class QueryResult:
+    """Rows of a SELECT (``vars`` + ``rows``), or one row ``{"ask": bool}`` for ASK, or
+    ``s, p, o`` rows for CONSTRUCT/DESCRIBE."""
+
+    vars: tuple[str, ...]
+    rows: tuple[dict[str, Any], ...]
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def _format(path: Path) -> ox.RdfFormat:
+    fmt = _FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{path}: unknown RDF file type (use .ttl, .nt, .nq, .trig, .jsonld)")
+    return fmt
+
+
+def open_store(path: str | os.PathLike[str], *, create: bool = False) -> ox.Store:
+    """Open a store folder (``create``: make it when missing; else it must exist)."""
+    p = Path(path)
+    if not create and not p.is_dir():
+        raise StoreError(f"{p}: no store here (build one with: kg build REPORTS --out DIR --store {p})")
+    try:
+        if create:
+            p.mkdir(parents=True, exist_ok=True)
+            return ox.Store(str(p))
+        return ox.Store.read_only(str(p))
+    except OSError as exc:
+        raise StoreError(f"{p}: cannot open the RDF store: {exc}") from exc
+
+
+def load_store(
+    path: str | os.PathLike[str],
+    files: list[str | os.PathLike[str]] | tuple[str | os.PathLike[str], ...],
+    *,
+    replace: bool = False,
+) -> int:
+    """Load dump files into the store at ``path`` (created when missing; ``replace``
+    empties it first). Returns the number of quads the store then holds."""
+    store = open_store(path, create=True)
+    try:
+        if replace:
+            store.clear()
+        for f in files:
+            fp = Path(f)
+            if not fp.is_file():
+                raise InputError(f"{fp}: no such file")
+            try:
+                store.bulk_load(path=str(fp), format=_format(fp))
+            except SyntaxError as exc:
+                raise ParseError(f"{fp}: not valid RDF: {exc}") from exc
+        store.flush()
+        return len(store)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot write the RDF store: {exc}") from exc
+
+
+def memory_store(files: list[str | os.PathLike[str]] | tuple[str | os.PathLike[str], ...]) -> ox.Store:
+    """An in-memory store holding the given dump files."""
+    store = ox.Store()
+    for f in files:
+        fp = Path(f)
+        if not fp.is_file():
+            raise InputError(f"{fp}: no such file")
+        try:
+            store.bulk_load(path=str(fp), format=_format(fp))
+        except SyntaxError as exc:
+            raise ParseError(f"{fp}: not valid RDF: {exc}") from exc
+    return store
+
+
+def python_value(term: Any) -> Any:
+    """A plain Python value for a query answer term (IRIs and strings as str, numbers as
+    int/Decimal/float, booleans as bool, unbound as None)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value if term.datatype is not None else ""
+        v = term.value
+        try:
+            if dt in _INTEGER_TYPES:
+                return int(v)
+            if dt == _XSD + "decimal":
+                return Decimal(v)
+            if dt in (_XSD + "double", _XSD + "float"):
+                return float(v)
+            if dt == _XSD + "boolean":
+                return v in ("true", "1")
+        except (ValueError, InvalidOperation):
+            return v
+        return v
+    if isinstance(term, (ox.NamedNode, ox.BlankNode)):
+        return term.value
+    return str(term)
+
+
+def run_query(store: ox.Store, query: str) -> QueryResult:
+    """Run one SPARQL query (kg's prefixes predeclared) over a store."""
+    try:
+        res = store.query(query, prefixes=DEFAULT_PREFIXES, use_default_graph_as_union=True)
+    except SyntaxError as exc:
+        msg = " ".join(str(exc).split())
+        raise ParseError(f"SPARQL syntax error: {msg}") from exc
+    except OSError as exc:
+        raise StoreError(f"cannot read the RDF store: {exc}") from exc
+    if isinstance(res, ox.QueryBoolean):
+        return QueryResult(("ask",), ({"ask": bool(res)},))
+    if isinstance(res, ox.QuerySolutions):
+        names = tuple(v.value for v in res.variables)
+        rows = tuple({n: python_value(sol[n]) for n in names} for sol in res)
+        return QueryResult(names, rows)
+    rows = tuple({"s": python_value(t.subject), "p": python_value(t.predicate), "o": python_value(t.object)} for t in res)
+    return QueryResult(("s", "p", "o"), rows)
+
+
+def read_query(query_or_file: str) -> str:
+    """The query text: a file's content if ``query_or_file`` names an existing .rq file or
+    a query of kg's library (``programmes_in_area`` or ``programmes_in_area.rq``), else
+    the string itself."""
+    from importlib.resources import files
+
+    p = Path(query_or_file)
+    if len(query_or_file) < 4096 and "\n" not in query_or_file:
+        if p.is_file():
+            return p.read_text(encoding="utf-8")
+        name = query_or_file if query_or_file.endswith(".rq") else query_or_file + ".rq"
+        lib = files("kg.queries") / name
+        if "/" not in name and lib.is_file():
+            return lib.read_text(encoding="utf-8")
+        if query_or_file.endswith(".rq"):
+            raise InputError(f"{query_or_file}: no such query file")
+    return query_or_file
+
+
+def sparql(
+    query: str,
+    *,
+    store: str | os.PathLike[str] | None = None,
+    data: list[str | os.PathLike[str]] | tuple[str | os.PathLike[str], ...] = (),
+) -> QueryResult:
+    """Answer a SPARQL query (text, a .rq file, or a library query name) over a store
+    folder or over dump files; exactly one of ``store`` / ``data`` must be given."""
+    if (store is None) == (not data):
+        raise InputError("give either a store folder (--store DIR) or dump files (--data FILE...)")
+    text = read_query(query)
+    st = open_store(store) if store is not None else memory_store(data)
+    return run_query(st, text)
+
+
+def library_queries() -> dict[str, str]:
+    """kg's query library: name → SPARQL text (queries/*.rq)."""
+    from importlib.resources import files
+
+    out = {}
+    for f in sorted(files("kg.queries").iterdir(), key=lambda x: x.name):
+        if f.name.endswith(".rq"):
+            out[f.name[:-3]] = f.read_text(encoding="utf-8")
+    return out
