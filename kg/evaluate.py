@@ -33,7 +33,7 @@ import os
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
@@ -313,10 +313,11 @@ def _optional(row: dict) -> bool:
 class _Locator:
     """Finds gold contexts in a report's text, the way check_gold.py does."""
 
-    def __init__(self, text: Text, path: str) -> None:
+    def __init__(self, text: Text, path: str, source: str | None = None) -> None:
         self.text = text
         self.path = path
-        self._inverse: list[int] | None = None
+        self.source = source
+        """The report file name the key says it was made for."""
 
     def _from_source(self, s: int) -> int:
         if self.text.offsets is None:
@@ -345,10 +346,13 @@ class _Locator:
                 return self._from_source(s), self._from_source(s + len(ctx))
             n = m
         where = self.text.path or "the report"
+        hint = ""
+        if n == 0 and self.source and Path(where).name != Path(self.source).name:
+            hint = f" (the key was made for {self.source}: is this the right report?)"
         raise ParseError(
             f"{_where(self.path, entry)}: context occurs {n} times in {where}: {ctx!r}; "
             "use an exact substring (same punctuation and full-width characters) that "
-            "occurs exactly once"
+            f"occurs exactly once{hint}"
         )
 
     def surface(self, row: dict, entry: str) -> tuple[int, int]:
@@ -469,7 +473,8 @@ def load_gold(path: str | os.PathLike[str], text: Text) -> Gold:
     if not isinstance(data, dict):
         raise ParseError(f"{name}: the answer key must be a JSON object with 'scope', 'sections', …")
 
-    loc = _Locator(text, name)
+    source = data.get("source") if isinstance(data.get("source"), str) else None
+    loc = _Locator(text, name, source)
 
     # every context anywhere must occur once (as check_gold.py requires)
     for where, node in _walk_contexts(data):
@@ -512,7 +517,6 @@ def load_gold(path: str | os.PathLike[str], text: Text) -> Gold:
         _read_relation(r, loc, f"relations[{i}]")
         for i, r in enumerate(_list(data.get("relations"), name, "relations"))
     )
-    source = data.get("source") if isinstance(data.get("source"), str) else None
     gold = Gold(
         path=name,
         scope=scope,

@@ -334,6 +334,13 @@ def test_load_gold_rejects_a_context_not_in_the_report(tmp_path):
         load(tmp_path, g)
 
 
+def test_load_gold_says_when_the_key_was_made_for_another_report(tmp_path):
+    other = Text(source="各位代表:现在我代表区人民政府报告工作。", text="各位代表:现在我代表区人民政府报告工作。",
+                 path="/data/another-2031.txt")
+    with pytest.raises(ParseError, match=r"occurs 0 times in /data/another-2031.txt.*made for qingxi-2031.txt"):
+        load_gold(write(tmp_path, gold_dict()), other)
+
+
 def test_load_gold_rejects_a_surface_outside_its_context(tmp_path):
     g = gold_dict()
     g["quantities"][0]["surface"] = "812.6亿元"
