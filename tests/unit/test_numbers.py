@@ -1,0 +1,102 @@
+"""Reading numerals and figures (kg.loaders.numbers)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.loaders.numbers import find_figures, parse_number, to_chinese, unit_info
+
+
+@given(st.integers(min_value=1, max_value=10**12 - 1))
+def test_parse_number_round_trips_chinese_numerals(n: int) -> None:
+    assert parse_number(to_chinese(n)) == n
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=0, max_value=99))
+def test_parse_number_reads_arabic_full_width_and_separated_digits(whole: int, frac: int) -> None:
+    plain = f"{whole}.{frac:02d}"
+    full_width = plain.translate(str.maketrans("0123456789.", "０１２３４５６７８９．"))
+    separated = f"{whole:,}.{frac:02d}"
+    expected = Decimal(plain)
+    assert parse_number(plain) == parse_number(full_width) == parse_number(separated) == expected
+
+
+@given(st.integers(min_value=1, max_value=10**8), st.integers(min_value=1, max_value=10**8))
+def test_parse_number_is_monotone_in_chinese(a: int, b: int) -> None:
+    x, y = parse_number(to_chinese(a)), parse_number(to_chinese(b))
+    assert (a < b) == (x < y)
+
+
+@given(
+    st.decimals(min_value=Decimal("0.1"), max_value=Decimal("99999.9"), places=1),
+    st.sampled_from([("万", 10**4), ("亿", 10**8), ("万亿", 10**12)]),
+)
+def test_magnitude_goes_with_the_unit_and_multiplies_out_exactly(value: Decimal, mag: tuple[str, int]) -> None:
+    word, factor = mag
+    text = f"收入{value}{word}元。"
+    (fig,) = find_figures(text)
+    assert fig.value == value
+    assert fig.unit == f"{word}元"
+    nv, nu = fig.normalised
+    assert nu == "元"
+    assert nv == value * factor
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [("两万", 20000), ("千", 1000), ("百", 100), ("十", 10), ("二十", 20), ("三点五", Decimal("3.5")),
+     ("一百零五", 105), ("两千万", 20_000_000), ("1.3万", 13000), ("2,630.2", Decimal("2630.2"))],
+)
+def test_parse_number_reads_the_genres_numerals(numeral: str, value: Decimal | int) -> None:
+    assert parse_number(numeral) == value
+
+
+@pytest.mark.parametrize("bad", ["", "abc", "十四五", "两翼", "1+3"])
+def test_parse_number_rejects_what_is_not_a_number(bad: str) -> None:
+    with pytest.raises(ValueError):
+        parse_number(bad)
+
+
+def test_find_figures_reads_near_thousand_yi_as_1000_yi_yuan() -> None:
+    (fig,) = find_figures("增加值近千亿元")
+    assert (fig.value, fig.unit) == (1000, "亿元")
+    assert fig.normalised == (Decimal(10) ** 11, "元")
+
+
+def test_find_figures_reads_ranges_with_one_unit() -> None:
+    (fig,) = find_figures("增长5%—6%。")
+    assert (fig.value, fig.value_max, fig.unit) == (5, 6, "%")
+    (fig,) = find_figures("新建3-5个。")
+    assert (fig.value, fig.value_max, fig.unit) == (3, 5, "个")
+
+
+def test_percentage_points_are_not_percent() -> None:
+    (fig,) = find_figures("提高0.5个百分点")
+    assert fig.unit == "个百分点"
+    assert fig.normalised == (Decimal("0.5"), "百分点")
+    assert unit_info("%").base == "%"
+
+
+def test_per_unit_concentration_keeps_its_compound_unit() -> None:
+    (fig,) = find_figures("年均浓度降至15.8微克/立方米")
+    assert (fig.value, fig.unit) == (Decimal("15.8"), "微克/立方米")
+
+
+def test_tenths_are_percent_after_normalisation() -> None:
+    (fig,) = find_figures("比重近八成")
+    assert fig.normalised == (80, "%")
+
+
+def test_more_than_marker_is_kept() -> None:
+    (fig,) = find_figures("为20多万居民")
+    assert (fig.value, fig.unit, fig.more) == (20, "万", True)
+
+
+def test_area_and_length_normalise_to_metres() -> None:
+    a, b = find_figures("片区2.3平方公里，绿道6.8公里")
+    assert a.normalised == (2300000, "平方米")
+    assert b.normalised == (6800, "米")

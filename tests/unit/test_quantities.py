@@ -1,0 +1,113 @@
+"""Quantities in a synthetic report in the genre's shape (tests/fixtures)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from kg.loaders.quantities import extract_quantities, indicator_key
+from kg.model import Kind, Qualifier, Status
+from kg.pipeline import parse
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "quantities-county-2031.txt"
+
+
+@pytest.fixture(scope="module")
+def found():
+    report = parse(FIXTURE)
+    qs = extract_quantities(report)
+    return report, {q.surface: q for q in qs}, qs
+
+
+def test_every_span_is_its_surface(found) -> None:
+    report, _, qs = found
+    assert qs
+    for q in qs:
+        assert report.text.text[q.start : q.end] == q.surface
+        if q.indicator_start is not None:
+            assert report.text.text[q.indicator_start : q.indicator_end] == q.indicator
+
+
+def test_level_and_growth_of_the_review_year(found) -> None:
+    _, by, _ = found
+    level, growth = by["812.5亿元"], by["4.6%"]
+    assert (level.value, level.unit, level.kind) == (Decimal("812.5"), "亿元", Kind.AMOUNT)
+    assert level.normalised_value == Decimal("81250000000") and level.normalised_unit == "元"
+    assert (growth.kind, growth.direction) == (Kind.CHANGE, "up")
+    assert level.indicator == growth.indicator == "地区生产总值"
+    assert level.status == Status.ACTUAL and level.year == 2030 and level.section == "1.0"
+
+
+def test_estimate_is_read_from_yuji_and_spreads_to_the_share(found) -> None:
+    _, by, _ = found
+    assert by["36.2亿元"].status == Status.ESTIMATE
+    share = by["近五成"]
+    assert (share.value, share.unit, share.kind, share.qualifier) == (50, "%", Kind.RATIO, Qualifier.APPROX)
+    assert share.status == Status.ESTIMATE
+
+
+def test_glued_qualifier_is_in_the_surface_and_trailing_one_is_not(found) -> None:
+    _, by, _ = found
+    assert by["超12万平方米"].qualifier == Qualifier.GT
+    assert by["超12万平方米"].normalised_value == 120000
+    assert by["45万吨"].qualifier == Qualifier.GE
+    assert by["5.5%"].qualifier == Qualifier.LE
+    assert by["20家"].qualifier == Qualifier.GE  # 不少于
+
+
+def test_counts_take_the_noun_after_the_measure_word(found) -> None:
+    _, by, _ = found
+    assert by["1.5万名"].kind == Kind.COUNT
+    assert "农民工" in by["1.5万名"].indicator
+    many = by["20多万"]
+    assert (many.value, many.unit, many.qualifier) == (20, "万人", Qualifier.GT)
+
+
+def test_per_unit_figures_are_ratios_and_denominators_are_not_quantities(found) -> None:
+    _, by, qs = found
+    assert by["3.2名"].kind == Kind.RATIO
+    assert by["3.1%"].kind == Kind.CHANGE and by["3.1%"].direction == "down"
+    assert not any(q.surface.startswith(("千名", "万元")) for q in qs)
+    assert by["28微克/立方米"].unit == "微克/立方米"
+    assert by["91.3%"].kind == Kind.RATIO
+
+
+def test_names_ordinals_slogans_and_years_are_not_quantities(found) -> None:
+    report, _, qs = found
+    surfaces = {q.surface for q in qs}
+    for s in ("二十大", "三个", "3号线", "二期", "十二届", "2030年", "2031年", "5G"):
+        assert not any(s in x for x in surfaces), s
+    text = report.text.text
+    assert all(not text[q.start - 1 : q.start] == "第" for q in qs)
+
+
+def test_plan_part_figures_are_targets_of_the_plan_year(found) -> None:
+    _, by, _ = found
+    gdp = by["5%"]
+    assert (gdp.status, gdp.year, gdp.qualifier, gdp.section) == (Status.TARGET, 2031, Qualifier.APPROX, "2.0")
+    assert (gdp.kind, gdp.direction) == (Kind.CHANGE, "up")
+    assert by["300个"].status == Status.TARGET and by["300个"].section == "2.1"
+    assert by["超10亿元"].qualifier == Qualifier.GT
+
+
+def test_glossary_and_chrome_are_outside_the_body() -> None:
+    # nothing before the first part is a quantity (the byline's dates are not figures)
+    report = parse(FIXTURE)
+    first = report.parts[0].heading_start
+    assert all(q.start >= first for q in extract_quantities(report))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("地区生产总值增长", "国内生产总值"), ("GDP", "全市地区生产总值"), ("规上工业增加值", "规模以上工业增加值增速"),
+     ("公共财政预算收入", "地方一般公共预算收入"), ("CPI", "居民消费价格涨幅"), ("年末城镇调查失业率", "城镇调查失业率")],
+)
+def test_indicator_key_unifies_the_genres_synonyms(a: str, b: str) -> None:
+    assert indicator_key(a) == indicator_key(b)
+
+
+def test_indicator_key_keeps_different_indicators_apart() -> None:
+    assert indicator_key("金融业增加值") != indicator_key("规模以上工业增加值")
+    assert indicator_key("固定资产投资") != indicator_key("社会消费品零售总额")
