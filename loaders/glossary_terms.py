@@ -257,6 +257,12 @@ def _list_with_tail(clause: str) -> tuple[str, list[str]] | None:
     head_of_last = last
     # "…等N个功能应用", "…等8类常备队伍", "…等“四新”未来产业", "…等行业专项政策"
     k = last.rfind("等")
+    if k > 0 and k == len(last) - 1:
+        # "甲以及乙、丙、丁等": an open list with no head noun; the clause is the meaning
+        items = [p for it in items[:-1] + [last[:k]] for p in _pieces(it, ("以及",))]
+        if len(items) < 2:
+            return None
+        return clause, [m for it in items for m in _members(it)]
     if k > 0:
         head_of_last, tail = last[:k], last[k + 1:]
     else:
@@ -306,6 +312,9 @@ def _describe(body: str, symbol: str, term: str) -> tuple[str, list[str]]:
     lt = _list_with_tail(first)
     if lt:
         return lt
+    quoted = re.fullmatch(r"(?:“[^“”]+”){2,}", first)
+    if quoted:  # "“甲”“乙”“丙”": quoted items side by side
+        return first, _members(first)
     return _drop_term_tail(first, term), []
 
 
@@ -439,11 +448,13 @@ def _mapped(symbols: list[_Symbol], definition: str, term: str, key: str) -> lis
                 if len(items) >= 2:  # "以甲、乙为目标定位": the role names the symbol
                     out.append(GlossaryComponent(sym.text, m.group(2), tuple(items), inferred=True))
                     continue
-                members = _members(text) if (sym.count or 0) > 1 else []
-                if len(members) < 2:
-                    members = [_strip_end(m) for m in _pieces(text, AND_WORDS)]
-                    if len(members) != sym.count:
-                        members = []
+                members = []
+                if (sym.count or 0) > 1:
+                    # "甲和乙" or "甲、乙": whichever split gives as many as the count says
+                    for split in ([_strip_end(m) for m in _pieces(text, AND_WORDS)], _members(text)):
+                        if len(split) == sym.count:
+                            members = split
+                            break
                 out.append(GlossaryComponent(sym.text, text, tuple(members), inferred=True))
             return out
         if None not in counts and sum(counts) == len(level) and len(level) > len(symbols):
@@ -617,7 +628,10 @@ def decompose_entry(entry: GlossaryEntry) -> tuple[GlossaryComponent, ...]:
         if _parallel(segs, definition):
             return tuple(_counted(segs[0].count, definition, key, term))
         found = _count_led(segs, definition, term) or _mapped(segs, definition, term, key)
-        return tuple(found or ())
+        if found:
+            return tuple(found)
+        # "五位一体": segments that map onto nothing; read it as a counted term
+        return tuple(_counted(key_count(key), definition, key, term))
     return tuple(_counted(key_count(key), definition, key, term))
 
 

@@ -168,6 +168,31 @@ def test_clauses_are_mapped_one_to_one_before_finer_items():
     assert all(c.inferred for c in comps)
 
 
+def test_segments_that_fit_no_mapping_fall_back_to_a_counted_term():
+    e = _entry(1, "四位一体", "规划、建设、管理、运营。")
+    assert _parts(decompose_entry(e)) == [(None, "规划"), (None, "建设"), (None, "管理"), (None, "运营")]
+
+
+def test_listed_segment_key_maps_clauses_and_splits_members_by_count():
+    e = _entry(1, "两个中心、两个枢纽", "科创中心和面向东部、西部的金融中心,空港枢纽和陆港枢纽。")
+    comps = decompose_entry(e)
+    assert comps[0].members == ("科创中心", "面向东部、西部的金融中心")
+
+
+def test_open_list_ending_in_deng_keeps_the_clause_as_meaning():
+    e = _entry(1, "“1+N”服务体系", "“1”即区级服务中心;“N”即街道服务站以及社区服务点、楼宇服务点等,负责就近服务。")
+    comps = decompose_entry(e)
+    assert _parts(comps) == [("1", "区级服务中心"), ("N", "街道服务站以及社区服务点、楼宇服务点等")]
+    assert comps[1].members == ("街道服务站", "社区服务点", "楼宇服务点")
+
+
+def test_quoted_items_side_by_side_are_members():
+    e = _entry(1, "“3+2”发展思路", "“3”是指“向新图强”“向绿图强”“向数图强”,“2”是指两个示范区。")
+    comps = decompose_entry(e)
+    assert comps[0].members == ("向新图强", "向绿图强", "向数图强")
+    assert comps[1].meaning == "两个示范区"
+
+
 # ----------------------------------------------------------------- counted terms
 
 
