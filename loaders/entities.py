@@ -1,0 +1,173 @@
+"""Named entities and the relations between them, from a structured report.
+
+:func:`extract_entities` runs kg's spaCy pipeline (:func:`kg.loaders.nlp.make_nlp`)
+over the body sentences and the glossary entries, maps spaCy's character offsets back
+to offsets in ``Text.text``, gathers every mention of a name into one
+:class:`~kg.model.Entity` and merges aliases (:mod:`kg.loaders.resolve`).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kg.loaders.resolve import merge_aliases, normalise
+from kg.model import Entity, EntityType, Mention, Relation, Report
+
+log = logging.getLogger(__name__)
+
+_CLAUSE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
+_RULE_RANK = {"title": 5, "body": 4, "head": 3, "gazetteer": 3, "enum": 2, "list": 2, "quote": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class _Chunk:
+    start: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    surface: str
+    start: int
+    end: int
+    label: str
+    rule: str
+    nested: bool
+
+
+def _chunks(report: Report) -> Iterator[_Chunk]:
+    text = report.text.text
+    if report.sentences:
+        for s in report.sentences:
+            yield _Chunk(s.start, text[s.start : s.end])
+    else:  # an unstructured text: split the body on sentence ends
+        lo = report.body_start
+        hi = report.body_end or len(text)
+        for m in _CLAUSE.finditer(text, lo, hi):
+            if m.group().strip():
+                yield _Chunk(m.start(), m.group())
+    if report.glossary:
+        for entry in report.glossary.entries:
+            yield _Chunk(entry.term_start, text[entry.term_start : entry.term_end])
+            for m in _CLAUSE.finditer(text, entry.definition_start, entry.definition_end):
+                if m.group().strip():
+                    yield _Chunk(m.start(), m.group())
+
+
+def _government(report: Report) -> str | None:
+    return report.meta.government
+
+
+def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation, ...]]:
+    """The named places, organisations, programmes, policies and sectors of ``report``,
+    each with all its mentions, and the relations the text states between them."""
+    from kg.loaders.nlp import make_nlp
+
+    nlp = make_nlp()
+    text = report.text.text
+    chunks = list(_chunks(report))
+    found: list[_Found] = []
+    raw_relations: list[tuple[tuple[int, int], str, tuple[int, int], int, int]] = []
+    for chunk, doc in zip(chunks, nlp.pipe(c.text for c in chunks), strict=True):
+        base = chunk.start
+        for nested, group in ((False, "kg_entities"), (True, "kg_nested")):
+            for span in doc.spans[group]:
+                s, e = base + span.start_char, base + span.end_char
+                found.append(_Found(text[s:e], s, e, span.label_, span.kb_id_, nested))
+        for subj, pred, obj, ev in doc._.kg_relations or ():
+            raw_relations.append(
+                (
+                    (base + subj.start_char, base + subj.end_char),
+                    pred,
+                    (base + obj.start_char, base + obj.end_char),
+                    base + ev.start_char,
+                    base + ev.end_char,
+                )
+            )
+    found = _keep_county_short_forms(found, report)
+    entities, by_span = _group(found)
+    entities = merge_aliases(entities, text, _government(report))
+    name_of_form: dict[str, str] = {}
+    for e in entities:
+        for f in (e.name, *e.aliases):
+            name_of_form.setdefault(f, e.name)
+    relations = []
+    seen = set()
+    for (ss, se), pred, (os_, oe), es, ee in raw_relations:
+        sf, of = by_span.get((ss, se)), by_span.get((os_, oe))
+        if sf is None or of is None:
+            continue
+        sn, on = name_of_form.get(sf), name_of_form.get(of)
+        if not sn or not on or sn == on:
+            continue
+        key = (sn, pred, on)
+        if key in seen:
+            continue
+        seen.add(key)
+        relations.append(Relation(sn, pred, on, es, ee))
+    parents = {}
+    for r in relations:
+        if r.predicate in ("part_of",) and r.subject not in parents:
+            parents[r.subject] = r.object
+    entities = tuple(
+        Entity(e.name, e.type, e.subtype, e.aliases, e.mentions, parents.get(e.name, e.parent))
+        for e in entities
+    )
+    for m in (m for e in entities for m in e.mentions):
+        assert text[m.start : m.end] == m.surface
+    return entities, tuple(relations)
+
+
+def _keep_county_short_forms(found: list[_Found], report: Report) -> list[_Found]:
+    """County-level short forms (罗湖) count only when the report names the county in
+    full (罗湖区) or it is the report's own place."""
+    from kg.loaders.nlp import short_form
+
+    full = {f.surface for f in found if f.label == "Place/admin"}
+    own = {short_form(p) for p in (report.meta.place, *report.meta.parent_places) if p}
+    shorts_ok = {short_form(f) for f in full} | own
+    out = []
+    for f in found:
+        if f.label == "Place/admin_short":
+            if f.surface not in shorts_ok:
+                continue
+            f = _Found(f.surface, f.start, f.end, "Place/admin", f.rule, f.nested)
+        out.append(f)
+    return out
+
+
+def _group(found: list[_Found]) -> tuple[list[Entity], dict[tuple[int, int], str]]:
+    """One entity per (normalised name, type); the type a name is most often given."""
+    labels: dict[str, Counter] = defaultdict(Counter)
+    for f in found:
+        labels[normalise(f.surface)][f.label] += _RULE_RANK.get(f.rule, 1) * (1 if f.nested else 2)
+    mentions: dict[str, list[Mention]] = defaultdict(list)
+    surfaces: dict[str, Counter] = defaultdict(Counter)
+    by_span: dict[tuple[int, int], str] = {}
+    for f in found:
+        key = normalise(f.surface)
+        mentions[key].append(Mention(f.surface, f.start, f.end))
+        surfaces[key][f.surface] += 1
+    entities = []
+    for key, counter in labels.items():
+        label = counter.most_common(1)[0][0]
+        typ, _, sub = label.partition("/")
+        name = surfaces[key].most_common(1)[0][0]
+        if name.startswith(("“", "《")) and name.endswith(("”", "》")) and typ == "Programme":
+            pass
+        ms = mentions[key]
+        entities.append(
+            Entity(
+                name=name,
+                type=EntityType(typ),
+                subtype=sub or None,
+                mentions=tuple(ms),
+            )
+        )
+        for m in ms:
+            by_span[(m.start, m.end)] = name
+    return entities, by_span

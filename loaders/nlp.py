@@ -1,0 +1,847 @@
+"""The spaCy pipeline that finds named things in report sentences.
+
+One constructor, :func:`make_nlp`, builds it from a blank Chinese pipeline (spaCy's
+character segmenter, so every character is a token and spaCy's offsets are the text's
+offsets) and adds kg's own components, each registered as a spaCy factory:
+
+``kg_words``
+    jieba's part-of-speech segmentation, as spans in ``doc.spans["kg_words"]`` labelled
+    with the jieba tag; quoted terms (“…”) and titles (《…》) are kept whole (tags ``q``
+    and ``bk``). The later components use these word boundaries.
+``kg_gazetteer``
+    China's administrative divisions (GB/T 2260 codes, ``data/admin_divisions.tsv``) in
+    full and short form, as spans in ``doc.spans["kg_gazetteer"]``; ``kb_id_`` is the code,
+    the label says ``admin`` (full or province/prefecture short form) or ``admin_short``
+    (a county-level short form, kept only when the report also uses the full form).
+``kg_candidates``
+    Genre rules: head words that close a name (``data/entity_suffixes.tsv``), titles
+    《…》, quoted terms followed by a head word, enumerations sharing one head ("A、B、C
+    三大片区"), government bodies by their short names (``data/bodies.tsv``). Spans in
+    ``doc.spans["kg_candidates"]`` labelled ``Type/subtype``.
+``kg_entities``
+    Picks non-overlapping names (titles first, then the longest), writes them to
+    ``doc.spans["kg_entities"]``; names nested inside a longer one that are places or
+    organisations of their own go to ``doc.spans["kg_nested"]``.
+``kg_relations``
+    Relations the sentence states (part_of, located_in, organised_by, run_by,
+    defined_in): evidence spans in ``doc.spans["kg_relations"]`` labelled with the
+    predicate, and ``(subject, predicate, object, evidence)`` span tuples in
+    ``doc._.kg_relations``.
+
+Pattern and gazetteer files are read at initialisation from ``kg.loaders/data``.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+log = logging.getLogger(__name__)
+
+DATA = "kg.loaders"
+
+OPEN_QUOTES = "“「‘\""
+CLOSE_QUOTES = "”」’\""
+_QUOTED = re.compile(r"“[^“”\n]{1,30}”|「[^「」\n]{1,30}」|‘[^‘’\n]{1,30}’")
+_TITLED = re.compile(r"《[^《》\n]{1,80}》")
+_PAREN = re.compile(r"[(（][^()（）\n]{1,16}[)）]")
+# jieba tags of words that carry a proper name.
+PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "eng", "q", "bk"})
+# jieba tags that can never be inside a name.
+BREAK_TAGS = frozenset({"x", "w", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "y", "e", "o"})
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
+_COUNT = re.compile(r"^(?:[0-9０-９]+|[一二三四五六七八九十两百千万几多]+)(?:大|个|家|项|条|类|所|座|批|种|名|位|支|只|户|套|处|宗|片|块)$")
+_LEADING_COUNT = re.compile(
+    r"(?:[0-9０-９]+|[一二三四五六七八九十两百千万]+)(?:大|个|家|项|条|类|所|座|批|种|名|位|支|只|户|套|处|宗|片|块|版)"
+)
+_PHASE = re.compile(r"^[一二三四五六七八九十0-9]+期$")
+_PUNCT = set("，,。；;：:、！？!?（）()《》“”‘’「」【】[]—-…·\\/ \u3000\t\n")
+
+
+def _data_text(name: str) -> str:
+    return (importlib.resources.files(DATA) / "data" / name).read_text(encoding="utf-8")
+
+
+def _data_lines(name: str) -> Iterable[str]:
+    for line in _data_text(name).splitlines():
+        line = line.rstrip()
+        if line and not line.startswith("#"):
+            yield line
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A head word that closes a name, with the type it gives."""
+
+    suffix: str
+    type: str
+    subtype: str
+    proper: bool
+    long: bool = False
+
+    @property
+    def label(self) -> str:
+        return f"{self.type}/{self.subtype}" if self.subtype else self.type
+
+
+def load_heads() -> dict[str, Head]:
+    heads: dict[str, Head] = {}
+    for line in _data_lines("entity_suffixes.tsv"):
+        cols = line.split("\t")
+        if len(cols) < 4:
+            continue
+        suffix, typ, sub, flag = cols[:4]
+        heads[suffix] = Head(suffix, typ, sub, flag == "proper", flag == "long")
+    return heads
+
+
+def load_boundary_words() -> frozenset[str]:
+    words: set[str] = set()
+    for line in _data_lines("boundary_words.txt"):
+        words.update(line.split())
+    return frozenset(words)
+
+
+# ----------------------------------------------------------------------------- kg_words
+
+
+def _register_extensions() -> None:
+    if not Doc.has_extension("kg_relations"):
+        Doc.set_extension("kg_relations", default=None)
+
+
+@Language.factory("kg_words")
+def make_words(nlp: Language, name: str) -> "WordSegmenter":
+    return WordSegmenter()
+
+
+class WordSegmenter:
+    """jieba part-of-speech words as spans; quoted terms, titles and ordinals kept whole.
+
+    The administrative divisions of the gazetteer are added to jieba's dictionary (tag
+    ``ns``) so that place names are not cut apart.
+    """
+
+    def __init__(self) -> None:
+        import jieba
+        import jieba.posseg
+
+        jieba.setLogLevel(logging.WARNING)
+        self._tokenizer = jieba.Tokenizer()
+        self._tokenizer.initialize()
+        for _code, name in load_divisions():
+            if len(short_form(name)) >= 2:
+                self._tokenizer.add_word(name, freq=2000, tag="ns")
+        self._pos = jieba.posseg.POSTokenizer(self._tokenizer)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        whole: list[tuple[int, int, str]] = []
+        for m in _TITLED.finditer(text):
+            whole.append((m.start(), m.end(), "bk"))
+        for m in _QUOTED.finditer(text):
+            if not any(s <= m.start() < e for s, e, _ in whole):
+                whole.append((m.start(), m.end(), "q"))
+        for m in _ORDINAL.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e, _ in whole):
+                whole.append((m.start(), m.end(), "ord"))
+        whole.sort()
+        words: list[tuple[int, int, str]] = []
+        pos = 0
+        for s, e, tag in [*whole, (len(text), len(text), "")]:
+            if s > pos:
+                i = pos
+                for w in self._pos.cut(text[pos:s]):
+                    j = i + len(w.word)
+                    words.append((i, j, w.flag))
+                    i = j
+            if e > s:
+                words.append((s, e, tag))
+            pos = max(pos, e)
+        spans = []
+        freq = self._tokenizer.FREQ
+        for s, e, tag in words:
+            w = text[s:e]
+            rare = e - s >= 2 and tag not in ("q", "bk", "ord", "x", "m") and (
+                freq.get(w) or 0
+            ) < RARE_BELOW and not w.isascii()
+            span = doc.char_span(s, e, label=tag or "x", kb_id="rare" if rare else "")
+            if span is not None:
+                spans.append(span)
+        doc.spans["kg_words"] = spans
+        return doc
+
+
+RARE_BELOW = 100
+"""A word jieba's dictionary has seen fewer times than this is likely part of a name."""
+
+_ORDINAL = re.compile(r"第[0-9一二三四五六七八九十百零〇]+[届次版期批轮]|首届|[0-9]+号线")
+
+
+# ------------------------------------------------------------------------- kg_gazetteer
+
+_ADMIN_SUFFIX = re.compile(
+    r"(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|自治旗|林区|地区|省|市|区|县|旗|盟)$"
+)
+
+
+def short_form(name: str) -> str:
+    """The name without its administrative suffix (广东省 → 广东, 深圳市 → 深圳)."""
+    return _ADMIN_SUFFIX.sub("", name)
+
+
+@functools.lru_cache(maxsize=1)
+def load_divisions() -> tuple[tuple[str, str], ...]:
+    """(code, name) pairs of China's administrative divisions (GB/T 2260, 1980-2019)."""
+    return tuple((code, name) for code, name, _last in _division_rows())
+
+
+@functools.lru_cache(maxsize=1)
+def _division_rows() -> tuple[tuple[str, str, str], ...]:
+    rows = []
+    for line in _data_lines("admin_divisions.tsv"):
+        code, name, _first, last = line.split("\t")[:4]
+        rows.append((code, name, last))
+    return tuple(rows)
+
+
+@Language.factory("kg_gazetteer")
+def make_gazetteer(nlp: Language, name: str) -> "Gazetteer":
+    return Gazetteer.shared()
+
+
+class Gazetteer:
+    """Administrative divisions found by name, aligned to word boundaries."""
+
+    @staticmethod
+    @functools.lru_cache(maxsize=1)
+    def shared() -> "Gazetteer":
+        return Gazetteer()
+
+    def __init__(self) -> None:
+        self.full: dict[str, str] = {}
+        self.short: dict[str, str] = {}
+        self.short_county: dict[str, str] = {}
+        latest = max(r[2] for r in _division_rows())
+        current: set[str] = set()
+        for code, name, last in _division_rows():
+            if len(short_form(name)) < 2:
+                continue  # 城区, 郊区, 矿区: names that are also common words
+            self.full.setdefault(name, code)
+            if last == latest:
+                current.add(name)
+        for name, code in self.full.items():
+            s = short_form(name)
+            if s == name or len(s) < 2 or name not in current:
+                continue  # short forms of current divisions only
+            if code.endswith("00"):
+                self.short.setdefault(s, code)
+            else:
+                self.short_county.setdefault(s, code)
+        for s in list(self.short_county):
+            if s in self.short or s in self.full:
+                del self.short_county[s]
+        self._lengths = sorted(
+            {len(n) for n in (*self.full, *self.short, *self.short_county)}, reverse=True
+        )
+
+    def lookup(self, text: str) -> tuple[str, str] | None:
+        if text in self.full:
+            return self.full[text], "admin"
+        if text in self.short:
+            return self.short[text], "admin"
+        if text in self.short_county:
+            return self.short_county[text], "admin_short"
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        starts = {s.start_char for s in doc.spans.get("kg_words", [])}
+        ends = {s.end_char for s in doc.spans.get("kg_words", [])}
+        found = []
+        i = 0
+        n = len(text)
+        while i < n:
+            hit = None
+            if i in starts or not starts:
+                for L in self._lengths:
+                    if i + L > n:
+                        continue
+                    cand = text[i : i + L]
+                    got = self.lookup(cand)
+                    if got and (i + L in ends or not ends or cand in self.full):
+                        hit = (i, i + L, got)
+                        break
+            if hit:
+                s, e, (code, label) = hit
+                span = doc.char_span(s, e, label=label, kb_id=code)
+                if span is not None:
+                    found.append(span)
+                i = e
+            else:
+                i += 1
+        doc.spans["kg_gazetteer"] = found
+        return doc
+
+
+# ------------------------------------------------------------------------- kg_candidates
+
+
+@Language.factory("kg_candidates")
+def make_candidates(nlp: Language, name: str) -> "CandidateFinder":
+    return CandidateFinder()
+
+
+def load_bodies() -> list[tuple[re.Pattern[str], str]]:
+    rows = []
+    for line in _data_lines("bodies.tsv"):
+        pattern, label = line.split("\t")[:2]
+        rows.append((re.compile(pattern), label))
+    return rows
+
+
+_POLICY_TITLE = re.compile(
+    r"(方案|规划|计划|办法|条例|意见|规定|纲要|措施|决定|通知|制度|体系|标准|细则|指引|政策|法|规则|公约|清单|目录|报告|白皮书|指南|要点|章程|协议|备忘录)"
+    r"(\s*[(（][^()（）]*[)）])?$"
+)
+
+
+class CandidateFinder:
+    """Names found by the genre's rules, labelled Type/subtype."""
+
+    def __init__(self) -> None:
+        self.heads = load_heads()
+        self.boundary = load_boundary_words()
+        self.generic = load_generic_modifiers()
+        self.bodies = load_bodies()
+        self._head_lengths = sorted({len(h) for h in self.heads}, reverse=True)
+        self._gazetteer = Gazetteer.shared()
+        self.categories = load_categories()
+        self._gaz_spans: list[tuple[int, int, str]] = []
+
+    def head_ending_at(self, text: str, end: int, floor: int) -> Head | None:
+        """The longest head word ending at ``end`` and starting at or after ``floor``."""
+        for L in self._head_lengths:
+            if end - L < max(floor, 0):
+                continue
+            h = self.heads.get(text[end - L : end])
+            if h is not None:
+                return h
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        words = list(doc.spans.get("kg_words", []))
+        gaz = [(s.start_char, s.end_char) for s in doc.spans.get("kg_gazetteer", [])]
+        self._gaz_spans = [
+            (s.start_char, s.end_char, s.kb_id_)
+            for s in doc.spans.get("kg_gazetteer", [])
+            if s.label_ == "admin"
+        ]
+        cands: list[tuple[int, int, str, str]] = []  # start, end, label, rule
+
+        # 1. titles 《…》
+        for w in words:
+            if w.label_ == "bk":
+                inner = text[w.start_char + 1 : w.end_char - 1]
+                label = "Policy" if _POLICY_TITLE.search(inner) else "Programme"
+                cands.append((w.start_char + 1, w.end_char - 1, label, "title"))
+
+        # 2. head words closing a name
+        for k, w in enumerate(words):
+            if w.label_ in ("x", "bk", "q"):
+                continue
+            floor = words[k - 2].start_char if k >= 2 else 0
+            head = self.head_ending_at(text, w.end_char, floor)
+            if head is None or head.type == "-":
+                continue
+            head_start = w.end_char - len(head.suffix)
+            # the word holding the head's first character
+            j = k
+            while j > 0 and words[j].start_char > head_start:
+                j -= 1
+            hw = words[j]
+            if len(head.suffix) == 1 and j == k and len(w.text) > 1:
+                # a one-character head inside a word (罗湖, 专业): only a proper word
+                if w.label_ not in PROPER_TAGS or self._gazetteer.lookup(w.text):
+                    continue
+            start = self._extend_left(text, words, j, hw.start_char if hw.start_char < head_start else head_start)
+            start = self._trim_left(text, words, start, head_start)
+            end = w.end_char
+            if start >= head_start:
+                continue
+            name_words = [x for x in words if start <= x.start_char and x.end_char <= end]
+            if not self._is_name(text, start, head_start, end, head, name_words, gaz):
+                continue
+            start = self._split_chain(text, start, head_start, head)
+            inner = self._container(text, words, start, head_start, head)
+            if inner is not None:
+                cands.append(inner)
+                start = inner[1]
+            cands.append((start, self._extend_paren(text, end), head.label, "head"))
+            cands.extend(self._enumerated(text, words, start, head))
+
+        # 3. lists: "A、B、C等商圈", "A、B和C路"
+        cands.extend(self._lists(text, words, cands))
+
+        # 4. government bodies by short name
+        for pattern, label in self.bodies:
+            for m in pattern.finditer(text):
+                cands.append((m.start(), m.end(), label, "body"))
+
+        # 5. quoted terms that carry a generic noun ("“反向办”改革", "“i罗湖”平台")
+        for k, w in enumerate(words):
+            if w.label_ != "q":
+                continue
+            inner = text[w.start_char + 1 : w.end_char - 1]
+            if not _quoted_name(inner):
+                continue
+            nxt = words[k + 1].text if k + 1 < len(words) else ""
+            if nxt in _CARRIERS:
+                cands.append((w.start_char + 1, w.end_char - 1, "Programme", "quote"))
+
+        spans = []
+        seen = set()
+        for s, e, label, rule in cands:
+            if (s, e, label) in seen or e <= s:
+                continue
+            seen.add((s, e, label))
+            span = doc.char_span(s, e, label=label, kb_id=rule)
+            if span is not None:
+                spans.append(span)
+        doc.spans["kg_candidates"] = spans
+        return doc
+
+    def _word_ok(self, w: Span) -> bool:
+        """May word ``w`` be part of a name (left of its head)?"""
+        t, tag = w.text, w.label_
+        if tag in ("q", "ord"):
+            return True
+        if tag == "bk" or t in self.boundary:
+            return False
+        if t in ("-", "—", "·", "\\"):
+            return True
+        if any(c in _PUNCT for c in t):
+            return False
+        if _COUNT.match(t):
+            return False
+        if tag in BREAK_TAGS:
+            return bool(tag == "x" and _LATIN_OR_DIGIT.fullmatch(t[:1]))
+        if tag in ("m", "mq"):
+            return bool(re.fullmatch(r"[0-9A-Za-z]+", t) or _PHASE.match(t))
+        if tag == "t":
+            return not re.search(r"[0-9年月日]", t)
+        if tag == "d":
+            return bool(_PHASE.match(t))
+        return True
+
+    def _extend_left(self, text: str, words: list[Span], j: int, start: int) -> int:
+        """Grow the name leftwards from word ``j`` over words that may be inside a name."""
+        i = j - 1
+        taken = 0
+        while i >= 0:
+            w = words[i]
+            if not self._word_ok(w) or start - w.start_char > 24 or taken >= 7:
+                break
+            start = w.start_char
+            taken += 1
+            i -= 1
+        return start
+
+    def _trim_left(self, text: str, words: list[Span], start: int, head_start: int) -> int:
+        """A name starts neither with a count, a verb, an adverb nor a joining mark."""
+        m = _LEADING_COUNT.match(text, start)
+        if m and m.end() < head_start:
+            start = m.end()
+        for w in words:
+            if w.start_char < start:
+                continue
+            if w.start_char >= head_start:
+                break
+            if w.start_char == start and (
+                w.label_ in ("v", "vd", "d", "p", "c", "ad") and len(w.text) >= 1
+                or w.text in "-—、·"
+            ):
+                start = w.end_char
+                continue
+            break
+        return start
+
+    def _is_name(self, text, start, head_start, end, head, words, gaz) -> bool:
+        name = text[start:end]
+        modifier = text[start:head_start]
+        if not modifier or len(name) > 32:
+            return False
+        # only generic modifiers before the head: a generic phrase ("重点片区")
+        mods = [w.text for w in words if w.end_char <= head_start]
+        if mods and all(m in self.generic for m in mods):
+            return False
+        if modifier in self.generic:
+            return False
+        if head.long:
+            n_words = sum(1 for w in words if w.start_char < head_start)
+            if len(modifier) >= 4 and n_words >= 2:
+                return True
+        elif not head.proper:
+            return len(modifier) >= 2 or modifier in ("省", "市", "区", "县", "镇")
+        for w in words:
+            if w.start_char >= head_start:
+                continue
+            if w.label_ in PROPER_TAGS or w.label_ == "ord" or w.kb_id_ == "rare":
+                return True
+            if w.label_ == "j" and len(w.text) == 1:
+                return True
+            if _LATIN_OR_DIGIT.search(w.text):
+                return True
+        return any(start <= gs and ge <= head_start for gs, ge in gaz)
+
+    def _split_chain(self, text: str, start: int, head_start: int, head: Head) -> int:
+        """"A公园-B公园-C公园" lists three parks: the name starts after the last joining
+        mark when the part before it closes with the same head."""
+        for m in reversed(list(re.finditer(r"[-—]", text[start:head_start]))):
+            cut = start + m.start()
+            if text[start:cut].endswith(head.suffix):
+                return cut + 1
+        return start
+
+    def _container(self, text, words, start, head_start, head):
+        """"笋岗街道湖景社区": a container place before a contained one → two names."""
+        if head.type != "Place" or head.subtype not in _CONTAINED:
+            return None
+        for w in words:
+            if not (start < w.end_char < head_start):
+                continue
+            inner = self.head_ending_at(text, w.end_char, start)
+            if inner and inner.type == "Place" and inner.subtype in ("admin", "area") and (
+                inner.suffix in _CONTAINERS
+            ) and w.end_char - start > len(inner.suffix):
+                return (start, w.end_char, inner.label, "head")
+        for gs, ge, code in self._gaz_spans:
+            if gs == start and ge < head_start and head.subtype != "admin":
+                return (gs, ge, "Place/admin", "gazetteer")
+        return None
+
+    def _lists(self, text, words, cands):
+        """Items of a list typed by a category after it ("等商圈"), by a shared head, or by
+        the typed items beside them."""
+        out = []
+        typed = {(s, e): lab for s, e, lab, rule in cands if rule in ("head", "title")}
+        ends_typed = {}
+        for (s, e), lab in typed.items():
+            ends_typed.setdefault(e, []).append((s, lab))
+        for seg in re.finditer(r"[^，,。；;：:！？!?()（）\n]+", text):
+            body = seg.group()
+            if "、" not in body:
+                continue
+            base = seg.start()
+            parts = [(base + m.start(), base + m.end()) for m in re.finditer(r"[^、]+", body)]
+            if len(parts) < 2:
+                continue
+            # last part: split "X和Y", cut at 等 and read the category after it
+            ls, le = parts[-1]
+            last = text[ls:le]
+            category = None
+            m = re.search(r"等", last)
+            if m:
+                after = last[m.end():]
+                category = self._category(after)
+                le = ls + m.start()
+            else:
+                # "金融、精密制造领域": the category closes the last item
+                for cat in sorted(self.categories, key=len, reverse=True):
+                    k = last.find(cat)
+                    if k > 0 and len(cat) >= 2 and self.heads.get(cat) is None:
+                        category = self.categories[cat]
+                        le = ls + k
+                        break
+            items = parts[:-1]
+            tail = text[ls:le]
+            jm = re.search(r"(和|及|与|以及)", tail)
+            if jm and jm.start() > 0:
+                items.append((ls, ls + jm.start()))
+                items.append((ls + jm.end(), le))
+            else:
+                items.append((ls, le))
+            # first item: its trailing name-like run
+            fs, fe = items[0]
+            run = [w for w in words if fs <= w.start_char and w.end_char <= fe]
+            st = fe
+            for w in reversed(run):
+                if not self._word_ok(w):
+                    break
+                st = w.start_char
+            st = self._trim_left(text, words, st, fe)
+            items[0] = (st, fe)
+            # last item: its leading name-like run when no category cut it
+            if category is None:
+                ls2, le2 = items[-1]
+                typed_here = [e for e in ends_typed if ls2 < e <= le2 and any(s == ls2 for s, _ in ends_typed[e])]
+                if typed_here:
+                    items[-1] = (ls2, max(typed_here))
+            labels = []
+            for s, e in items:
+                own = typed.get((s, e))
+                labels.append(own)
+            head_labels = [lab for lab in labels if lab]
+            for (s, e), own in zip(items, labels):
+                if own or not (2 <= e - s <= 14):
+                    continue
+                item_words = [w for w in words if s <= w.start_char and w.end_char <= e]
+                if not item_words or any(not self._word_ok(w) for w in item_words):
+                    continue
+                if _COUNT.match(text[s:e]) or re.match(r"^[0-9一二三四五六七八九十两]+[大个项家所]", text[s:e]):
+                    continue
+                proper = any(w.label_ in PROPER_TAGS or w.kb_id_ == "rare" for w in item_words)
+                if category and (proper or e - s <= 4):
+                    out.append((s, e, category, "list"))
+                elif head_labels and len(set(head_labels)) == 1:
+                    lab = head_labels[0]
+                    h = self.head_ending_at(text, e, s)
+                    proper = any(
+                        w.label_ in PROPER_TAGS or w.kb_id_ == "rare" for w in item_words
+                    )
+                    if (h and h.label == lab) or (proper and len(head_labels) * 2 >= len(items)):
+                        out.append((s, e, lab, "list"))
+        return out
+
+    def _category(self, after: str):
+        for cat in sorted(self.categories, key=len, reverse=True):
+            if after.startswith(cat) or (len(after) > 2 and after[2:].startswith(cat) and re.match(r"[\u4e00-\u9fff]{2}", after)):
+                return self.categories[cat]
+        return None
+
+    def _extend_paren(self, text: str, end: int) -> int:
+        """Keep a place in brackets that belongs to the name: 香港中文大学(深圳)."""
+        m = _PAREN.match(text, end)
+        if m:
+            inner = m.group()[1:-1]
+            if self._gazetteer.lookup(inner):
+                return m.end()
+        return end
+
+    def _enumerated(self, text: str, words: list[Span], start: int, head: Head):
+        """Items before a shared head: "湖贝、蔡屋围两大统筹片区" → 湖贝, 蔡屋围."""
+        out = []
+        pos = start
+        idx = {w.end_char: i for i, w in enumerate(words)}
+        while pos > 0 and text[pos - 1] == "、":
+            i = idx.get(pos - 1)
+            if i is None or i == 0:
+                break
+            j = i - 1
+            s = words[j].start_char
+            if not self._word_ok(words[j]):
+                break
+            k = j - 1
+            while k >= 0 and self._word_ok(words[k]) and s - words[k].start_char < 6:
+                s = words[k].start_char
+                k -= 1
+            s = self._trim_left(text, words, s, words[j].end_char)
+            e = words[j].end_char
+            if e - s < 2:
+                break
+            out.append((s, e, head.label, "enum"))
+            pos = s
+        return out
+
+
+_CARRIERS = frozenset(
+    {"平台", "系统", "品牌", "活动", "改革", "试点", "改革试点", "模式", "服务", "审批", "机制", "工作", "项目", "行动", "工程"}
+)
+
+
+_CONTAINERS = frozenset({"街道", "片区", "镇", "乡", "号线", "高铁", "新区", "开发区"})
+_CONTAINED = frozenset({"community", "area", "transport", "building", "green"})
+
+
+def load_categories() -> dict[str, str]:
+    rows = {}
+    for line in _data_lines("categories.tsv"):
+        cat, label = line.split("\t")[:2]
+        rows[cat] = label
+    return rows
+
+
+def load_generic_modifiers() -> frozenset[str]:
+    words: set[str] = set()
+    for line in _data_lines("generic_modifiers.txt"):
+        words.update(line.split())
+    return frozenset(words)
+
+
+def _quoted_name(inner: str) -> bool:
+    if not (2 <= len(inner) <= 12):
+        return False
+    if re.search(r"[，,。；;！？!?]", inner):
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------- kg_entities
+
+RULE_RANK = {"title": 4, "body": 3, "head": 2, "enum": 1, "list": 1, "quote": 1, "gazetteer": 2}
+
+
+@Language.factory("kg_entities")
+def make_entities(nlp: Language, name: str) -> "EntityPicker":
+    return EntityPicker()
+
+
+class EntityPicker:
+    """Non-overlapping names from candidates and gazetteer hits; nested ones apart."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        cands = []
+        for s in doc.spans.get("kg_candidates", []):
+            cands.append((s.start_char, s.end_char, s.label_, s.kb_id_))
+        for s in doc.spans.get("kg_gazetteer", []):
+            lab = "Place/admin" if s.label_ == "admin" else "Place/admin_short"
+            cands.append((s.start_char, s.end_char, lab, "gazetteer"))
+        # quoted candidates overlapped by a longer head candidate lose
+        cands.sort(key=lambda c: (-RULE_RANK.get(c[3], 0) if c[3] == "title" else 0, -(c[1] - c[0]), c[0]))
+        taken: list[tuple[int, int, str, str]] = []
+        nested: list[tuple[int, int, str, str]] = []
+        for c in cands:
+            s, e = c[0], c[1]
+            clash = [t for t in taken if t[0] < e and s < t[1]]
+            if not clash:
+                taken.append(c)
+            elif all(t[0] <= s and e <= t[1] for t in clash):
+                nested.append(c)
+        ents, nests = [], []
+        for s, e, label, rule in sorted(taken):
+            span = doc.char_span(s, e, label=label, kb_id=rule)
+            if span is not None:
+                ents.append(span)
+        for s, e, label, rule in sorted(set(nested)):
+            if not label.startswith(("Place", "Organization")):
+                continue
+            outer = next(t for t in taken if t[0] <= s and e <= t[1])
+            if (s, e) == (outer[0], outer[1]):
+                continue
+            span = doc.char_span(s, e, label=label, kb_id=rule)
+            if span is not None:
+                nests.append(span)
+        doc.spans["kg_entities"] = ents
+        doc.spans["kg_nested"] = nests
+        return doc
+
+
+# -------------------------------------------------------------------------- kg_relations
+
+
+@Language.factory("kg_relations")
+def make_relations(nlp: Language, name: str) -> "RelationFinder":
+    return RelationFinder()
+
+
+def _kind(span: Span) -> str:
+    return span.label_.split("/")[0]
+
+
+def _sub(span: Span) -> str:
+    parts = span.label_.split("/")
+    return parts[1] if len(parts) > 1 else ""
+
+
+class RelationFinder:
+    """Relations the sentence states, from name structure and the verbs between names."""
+
+    ORGANISE = re.compile(r"^(?:联合|与|携手|依托|会同|协同)$")
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = sorted(
+            [*doc.spans.get("kg_entities", []), *doc.spans.get("kg_nested", [])],
+            key=lambda s: (s.start_char, -s.end_char),
+        )
+        text = doc.text
+        rels: list[tuple[Span, str, Span, Span]] = []
+
+        def add(subj: Span, pred: str, obj: Span, s: int, e: int) -> None:
+            ev = doc.char_span(min(s, subj.start_char, obj.start_char), max(e, subj.end_char, obj.end_char))
+            if ev is not None and subj.text != obj.text:
+                rels.append((subj, pred, obj, ev))
+
+        for a in ents:
+            for b in ents:
+                if a is b:
+                    continue
+                ka, kb = _kind(a), _kind(b)
+                # b nested at the start of a: the name says where / whose it is
+                if a.start_char == b.start_char and b.end_char < a.end_char:
+                    if ka == "Place" and kb == "Place" and _sub(b) != "admin_short":
+                        add(a, "part_of", b, a.start_char, a.end_char)
+                    elif ka == "Programme" and kb == "Place":
+                        add(a, "located_in", b, a.start_char, a.end_char)
+                    elif ka == "Organization" and kb == "Organization":
+                        add(a, "run_by", b, a.start_char, a.end_char)
+                    elif ka == "Programme" and kb == "Organization":
+                        add(a, "run_by", b, a.start_char, a.end_char)
+                    continue
+                # adjacent: "笋岗街道湖景社区", "笋岗片区DY03单元", "深圳市罗湖区"
+                if b.end_char == a.start_char and ka == "Place" and kb == "Place":
+                    if _sub(b) in ("admin", "area", "admin_short") and _sub(a) != "admin" or (
+                        _sub(a) == "admin" and _sub(b) == "admin"
+                    ):
+                        add(a, "part_of", b, b.start_char, a.end_char)
+                    continue
+        # verbs between names: "在X建设Y", "依托X打造Y", "联合X打造Y", "与X共建Y"
+        for i, x in enumerate(ents):
+            for y in ents[i + 1 :]:
+                if y.start_char < x.end_char:
+                    continue
+                between = text[x.end_char : y.start_char]
+                if len(between) > 6 or any(c in "，,。；;" for c in between):
+                    continue
+                before = text[max(0, x.start_char - 4) : x.start_char]
+                kx, ky = _kind(x), _kind(y)
+                if re.search(r"(联合|携手|与|会同)$", before) and kx == "Organization" and re.match(r"^(共建|共同|合作|联合|打造|建设|设立|成立)", between):
+                    add(y, "organised_by", x, x.start_char - len(re.search(r"(联合|携手|与|会同)$", before).group()), y.end_char)
+                elif re.search(r"依托$", before) and re.match(r"^(打造|建设|设立|成立)", between):
+                    if kx == "Organization":
+                        add(y, "organised_by", x, x.start_char - 2, y.end_char)
+                    elif kx == "Place":
+                        add(y, "located_in", x, x.start_char - 2, y.end_char)
+                elif re.search(r"在$", before) and kx == "Place" and re.match(r"^(建设|打造|设立|建立|布局|举办)", between) and ky in ("Programme", "Place", "Organization"):
+                    add(y, "located_in", x, x.start_char - 1, y.end_char)
+                elif kx == "Organization" and re.match(r"^(建立|设立|成立|开设|开办|创建)$", between) and ky in ("Organization", "Programme"):
+                    add(y, "run_by", x, x.start_char, y.end_char)
+                elif kx == "Place" and ky == "Programme" and between == "" and _sub(x) != "admin":
+                    add(y, "located_in", x, x.start_char, y.end_char)
+                elif kx == "Organization" and ky == "Programme" and between == "":
+                    add(y, "organised_by", x, x.start_char, y.end_char)
+                # a policy followed by what it sets up: "《方案》,…打造Y"
+                elif kx == "Policy" and ky in ("Place", "Programme") and re.match(r"^[，,:：]?(高水平|高标准|加快|全面)?(建设|打造|推进)", between):
+                    add(y, "defined_in", x, x.start_char, y.end_char)
+        doc._.kg_relations = rels
+        spans = []
+        seen = set()
+        for subj, pred, obj, ev in rels:
+            key = (ev.start_char, ev.end_char, pred)
+            if key in seen:
+                continue
+            seen.add(key)
+            spans.append(doc.char_span(ev.start_char, ev.end_char, label=pred))
+        doc.spans["kg_relations"] = [s for s in spans if s is not None]
+        return doc
+
+
+# ---------------------------------------------------------------------------- the nlp
+
+
+@functools.lru_cache(maxsize=1)
+def make_nlp() -> Language:
+    """kg's spaCy pipeline: blank Chinese (character tokens) + the kg_ components."""
+    _register_extensions()
+    nlp = spacy.blank("zh")  # default segmenter "char": offsets stay the text's offsets
+    for name in ("kg_words", "kg_gazetteer", "kg_candidates", "kg_entities", "kg_relations"):
+        nlp.add_pipe(name)
+    return nlp

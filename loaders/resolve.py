@@ -1,0 +1,206 @@
+"""One entity per real thing: aliases merged within a report, stable keys across reports.
+
+Within a report two names are one entity when
+
+- one is the other's prefix-form: the short form plus a head word of the same type
+  (湖贝 ↔ 湖贝片区, 大健康 ↔ 大健康产业, 罗湖 ↔ 罗湖区) or the same stem under two
+  sector heads (旅游业 ↔ 旅游产业);
+- the text equates them: "X(以下简称Y)", "X(简称“Y”)", "X(Y)" where Y is a shorter form
+  made of X's characters in order;
+- a short government name stands for the report's own government (区政府 ↔
+  罗湖区人民政府 when the report is a district's).
+
+Across reports, :func:`entity_key` gives the same key to the same thing of the same
+government, so kg.iri mints one IRI for it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kg.model import Entity, EntityType, Mention
+
+# Head words after which a short form still names the same thing (湖贝 → 湖贝片区).
+_SAME_THING_HEADS = (
+    "片区", "社区", "商圈", "街区", "产业", "业", "区", "市", "省", "县", "枢纽", "项目",
+    "街道", "集团", "公司", "地区", "自治区", "特别行政区",
+)
+_SECTOR_HEADS = ("产业", "业")
+_EQUATE = re.compile(
+    r"(?P<long>[^\s，,。；;（）()“”]{2,40})[(（](?:以下)?简称[“\"《]?(?P<short>[^”\"》)）]{1,12})[”\"》]?[)）]"
+)
+_QUOTES = "“”‘’\"'「」《》"
+
+
+def normalise(name: str) -> str:
+    """The form names are compared in: NFKC, no quotes or title marks, no spaces."""
+    s = unicodedata.normalize("NFKC", name)
+    s = "".join(c for c in s if c not in _QUOTES and not c.isspace())
+    return s
+
+
+@dataclass(slots=True)
+class Group:
+    """Mutable bag of names and mentions while resolving."""
+
+    name: str
+    type: EntityType
+    subtype: str | None
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+    parent: str | None = None
+
+    def forms(self) -> set[str]:
+        return {self.name, *self.aliases}
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def equated_pairs(text: str) -> list[tuple[str, str]]:
+    """(long, short) pairs the text equates with 简称."""
+    return [(m.group("long"), m.group("short")) for m in _EQUATE.finditer(text)]
+
+
+def _prefix_form(short: str, long: str) -> bool:
+    if not long.startswith(short) or len(short) < 2:
+        return False
+    rest = long[len(short):]
+    return rest in _SAME_THING_HEADS
+
+
+def _same_stem(a: str, b: str) -> bool:
+    for ha in _SECTOR_HEADS:
+        for hb in _SECTOR_HEADS:
+            if ha != hb and a.endswith(ha) and b.endswith(hb) and a[: -len(ha)] == b[: -len(hb)]:
+                return len(a) - len(ha) >= 2
+    return False
+
+
+def merge_aliases(
+    entities: Iterable[Entity], text: str = "", government: str | None = None
+) -> tuple[Entity, ...]:
+    """Merge entities of one report that name the same thing; names stay the fullest form."""
+    groups = [
+        Group(e.name, e.type, e.subtype, set(e.aliases), list(e.mentions), e.parent)
+        for e in entities
+    ]
+    by_form: dict[tuple[str, EntityType], Group] = {}
+
+    def find(form: str, typ: EntityType) -> Group | None:
+        return by_form.get((form, typ))
+
+    def absorb(keep: Group, gone: Group) -> None:
+        keep.aliases |= gone.forms()
+        keep.aliases.discard(keep.name)
+        keep.mentions.extend(gone.mentions)
+        keep.parent = keep.parent or gone.parent
+        keep.subtype = keep.subtype or gone.subtype
+        for f in gone.forms():
+            by_form[(f, gone.type)] = keep
+        gone.mentions = []
+        gone.aliases = set()
+        gone.name = ""
+
+    for g in groups:
+        for f in g.forms():
+            by_form.setdefault((f, g.type), g)
+    live = lambda: [g for g in groups if g.name]  # noqa: E731
+
+    # 1. prefix-forms and sector stems, same type
+    for g in sorted(live(), key=lambda g: len(g.name)):
+        if not g.name:
+            continue
+        for h in live():
+            if h is g or h.type != g.type or not h.name:
+                continue
+            if _prefix_form(g.name, h.name) or (
+                g.type == EntityType.SECTOR and _same_stem(g.name, h.name)
+            ):
+                keep, gone = (h, g) if len(h.name) >= len(g.name) else (g, h)
+                absorb(keep, gone)
+                break
+    # 2. what the text equates
+    for long, short in equated_pairs(text):
+        short_n = normalise(short)
+        for typ in EntityType:
+            a = None
+            for g in live():
+                if g.type == typ and any(long.endswith(f) for f in g.forms()):
+                    if a is None or len(g.name) > len(a.name):
+                        a = g
+            b = find(short_n, typ) or find(short, typ)
+            if a and b and a is not b and b.name:
+                absorb(a, b)
+    # 3. "区政府" for the report's own government
+    if government:
+        level = government.replace("人民政府", "")[-1:]
+        own = next(
+            (g for g in live() if g.type == EntityType.ORGANIZATION and g.name == government),
+            None,
+        )
+        if own is None:
+            own = next(
+                (g for g in live() if g.type == EntityType.ORGANIZATION
+                 and g.name.endswith("人民政府") and g.name.replace("人民政府", "")[-1:] == level
+                 and government.endswith(g.name)),
+                None,
+            )
+        short = next(
+            (g for g in live() if g.type == EntityType.ORGANIZATION and g.name == f"{level}政府"),
+            None,
+        )
+        if own and short and own is not short:
+            absorb(own, short)
+
+    out = []
+    for g in live():
+        mentions = tuple(sorted(set(g.mentions), key=lambda m: (m.start, m.end)))
+        out.append(
+            Entity(
+                name=g.name,
+                type=g.type,
+                subtype=g.subtype,
+                aliases=tuple(sorted(g.aliases - {g.name})),
+                mentions=mentions,
+                parent=g.parent,
+            )
+        )
+    out.sort(key=lambda e: (e.mentions[0].start if e.mentions else 1 << 30, e.name))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _division_codes() -> dict[str, str]:
+    from kg.loaders.nlp import load_divisions, short_form
+
+    codes: dict[str, str] = {}
+    for code, name in load_divisions():
+        codes.setdefault(name, code)
+    for name, code in list(codes.items()):
+        if code.endswith("00"):
+            codes.setdefault(short_form(name), code)
+    return codes
+
+
+def entity_key(entity: Entity, government: str | None) -> str:
+    """A stable key for ``entity``: the same thing of the same government → the same key.
+
+    Administrative divisions are keyed by their GB/T 2260 code, so 深圳 and 深圳市 in any
+    report are one thing; everything else by type and normalised name under the
+    government that names it (区人民医院 of two districts are two hospitals).
+    """
+    if entity.type == EntityType.PLACE and entity.subtype == "admin":
+        codes = _division_codes()
+        for form in (entity.name, *entity.aliases):
+            code = codes.get(normalise(form))
+            if code:
+                return f"division/{code}"
+    gov = normalise(government or "") or "_"
+    return f"{gov}/{entity.type.value}/{normalise(entity.name)}"
