@@ -785,3 +785,30 @@ def test_similarity_ignores_punctuation_width_and_case():
     assert similarity("ＣＩＭ平台", "cim平台") == 1.0
     assert similarity("", "") == 1.0 and similarity("甲", "") == 0.0
     assert 0.0 < similarity("规上工业增加值", "规模以上工业增加值") < 1.0
+
+
+_spans = st.lists(
+    st.tuples(st.integers(0, 60), st.integers(1, 8)).map(lambda t: (t[0], t[0] + t[1])), max_size=12
+)
+
+
+def _jaccard(a, b):
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    return inter / (max(a[1], b[1]) - min(a[0], b[0])) if inter > 0 else None
+
+
+@settings(max_examples=200, deadline=None)
+@given(_spans, _spans)
+def test_match_is_one_to_one_and_at_least_as_large_as_greedy(gold, pred):
+    pairs = match(len(gold), len(pred), lambda i, j: _jaccard(gold[i], pred[j]))
+    assert len({i for i, _ in pairs}) == len(pairs) == len({j for _, j in pairs})
+    assert all(_jaccard(gold[i], pred[j]) is not None for i, j in pairs)
+    # greedy by overlap, the obvious alternative, never pairs more
+    edges = sorted(((_jaccard(g, p), i, j) for i, g in enumerate(gold) for j, p in enumerate(pred)
+                    if _jaccard(g, p) is not None), reverse=True)
+    used_g, used_p = set(), set()
+    for _, i, j in edges:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+    assert len(pairs) >= len(used_g)
