@@ -1,0 +1,680 @@
+"""Text → Report: body, parts, sections, lead phrases, paragraphs, sentences, glossary.
+
+The shape of a 政府工作报告 (any level, any decade) as this parser reads it:
+
+- a title block (title, dateline, speaker), then the greeting "各位代表：" which opens the
+  body; the body runs to the glossary ("有关名词解释", "注释" …) or the end;
+- top-level parts, numbered "一、" ("一、2022年工作回顾") or printed as bare title lines
+  whose numerals were lost ("2023年工作回顾"), sometimes run on in single-line files;
+- numbered sections in a part: "（一）", "(一)", "一、" when the parts are unnumbered,
+  or paragraph-opening "一是…二是…" when that is the part's only numbering. A missing or
+  garbled numeral ("()坚持高位推动…") is numbered by position and flagged;
+- parts without numbered headings may be structured by "——" bullets, by heading lines
+  standing on their own, or by paragraph-opening lead sentences (``numbered=False``);
+- lead phrases opening the paragraphs of a section ("经济运行总体稳健。"), sometimes run
+  into the sentence without punctuation ("提升文化发展质量加快…", ``run_in=True``).
+
+Every rule here comes from the genre's conventions; nothing lists any report's headings.
+The parser never raises on odd text: what it cannot find it reports as a ``Defect``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from kg.loaders.glossary import parse_glossary
+from kg.loaders.sentences import (
+    CLOSERS,
+    SPACE,
+    TERMINALS,
+    Block,
+    first_sentence,
+    split_paragraphs,
+    split_sentences,
+)
+from kg.model import (
+    Defect,
+    Glossary,
+    Paragraph,
+    Part,
+    PartRole,
+    Report,
+    ReportMeta,
+    Section,
+    Sentence,
+    Subsection,
+    Text,
+)
+
+log = logging.getLogger(__name__)
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN = "一二三四五六七八九十"
+_FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def cn_to_int(s: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20, "3" → 3; None when it is not a numeral."""
+    s = s.strip().translate(_FW_DIGITS)
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    if any(ch not in CN_DIGITS and ch != "十" for ch in s):
+        return None
+    if "十" in s:
+        a, _, b = s.partition("十")
+        if "十" in b:
+            return None
+        tens = CN_DIGITS.get(a, None) if a else 1
+        ones = CN_DIGITS.get(b, None) if b else 0
+        if tens is None or ones is None:
+            return None
+        return tens * 10 + ones
+    if len(s) == 1:
+        return CN_DIGITS[s]
+    return None
+
+
+# ----------------------------------------------------------------------------- patterns
+
+_GREETING = re.compile(r"各位(?:代表|委员|主任|人大代表|同志)[^\n。]{0,16}?[：:！!，,]")
+_PART_NUMBERED = re.compile(rf"^(?P<num>[{_CN}]{{1,3}})[、．.]\s*(?P<title>.*)$", re.S)
+_PART_BARE_NUMERAL = re.compile(rf"^(?P<num>[{_CN}]{{1,3}})$")
+_PAREN = re.compile(rf"^[（(]\s*(?P<num>[^）)\s]{{0,3}})\s*[）)]\s*(?P<title>.*)$", re.S)
+_SHI = re.compile(rf"^(?P<num>[{_CN}]{{1,3}})是[，,：:]?(?P<title>.*)$", re.S)
+_DASH = re.compile(r"^——\s*(?P<title>.*)$", re.S)
+# Words that make a bare title line a part title (the genre's part names).
+_PART_WORDS = re.compile(
+    r"(工作回顾|回顾$|工作安排|工作任务|重点工作|主要工作|目标任务|主要目标|总体要求|自身建设|"
+    r"工作(?:的)?建议|主要考虑|发展成就|主要成绩|工作部署|总体部署|政策取向|重点任务)"
+)
+_ROLE_SELF = re.compile(r"(政府|自身|行政能力|政风|作风|行署|效能)建设|政府治理|政府效能|依法行政|政府职能转变")
+_ROLE_REVIEW = re.compile(r"回顾|过去|成就|成绩|总结|以来|做了")
+_ROLE_FIVE = re.compile(r"[“\"]?十[一二三四五六七八九]五[”\"]?|五年|规划|今后一个时期|中长期")
+_ROLE_PLAN = re.compile(r"今年|本年|明年|工作安排|任务|建议|部署|要求|目标|重点工作|主要工作|计划|政策取向|安排")
+_ROLE_OTHER = re.compile(r"外交|国际|统一|国防|港澳|台湾|侨务|民族团结|结束语")
+_YEAR = re.compile(r"(?<![0-9０-９])([12０-９][0-9０-９]{3})年")
+# Narrative paragraph openings that are not lead phrases.
+_NARRATIVE = re.compile(r"^(?:各位代表|此外|同时|另外|总之|一年来|过去|今年|明年|五年来|我们|面对|根据|按照|为此|为了|在此|当前)")
+# Trailing words that leave a heading unfinished ("…平安稳定基础更加").
+_TRUNCATED_TAIL = re.compile(r"(?:更加|更为|不断|进一步|持续|全面|加快|深入|的|和|与|及|并|为|把|在|向|对|以|得到|实现)$")
+# Words that open the predicate of a run-in lead phrase ("提升文化发展质量|加快…").
+_PREDICATE_VERBS = (
+    "加快 推动 推进 坚持 健全 完善 搭建 深化 实施 加强 强化 落实 建立 建设 深入 积极 大力 着力 "
+    "扎实 统筹 优化 提升 提高 打造 构建 开展 做好 抓好 促进 支持 鼓励 引导 聚焦 围绕 突出 全力 "
+    "持续 不断 继续 切实 严格 认真 依法 加大 扩大 培育 发展 落地 组织 启动 开工 完成 出台 制定 "
+    "编制 探索 创新 用好 发挥 巩固 保障 规范 整治 开通 举办 召开 谋划 布局 招引 引进 引育 力争 "
+    "确保 增强 筑牢 守牢 压实 夯实 拓展 提速 提质 激发 释放"
+).split()
+
+
+@dataclass
+class _Heading:
+    kind: str  # "paren" | "cn" | "shi" | "dash" | "line" | "lead" | "bare"
+    block: int
+    heading_start: int
+    title_start: int
+    title_end: int
+    numeral: str | None
+    number: int | None
+    defect: str | None = None
+    rest_start: int | None = None  # text after the title inside the same block
+    extra: dict = field(default_factory=dict)
+
+
+# ------------------------------------------------------------------------------- helpers
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s] in SPACE or text[s] == "\n"):
+        s += 1
+    while e > s and (text[e - 1] in SPACE or text[e - 1] == "\n"):
+        e -= 1
+    return s, e
+
+
+def _title_span(text: str, s: int, block: Block) -> tuple[int, int, int | None]:
+    """Heading title from ``s``: to the end of its line, or to the first 。 when run on.
+
+    Returns (title_start, title_end, rest_start) where rest_start is where the
+    paragraph text after the heading starts (None when the heading fills the block).
+    """
+    line_end = next((le for ls, le in block.lines if ls <= s < le), block.end)
+    fs = first_sentence(text, s, line_end)
+    if fs is not None:
+        ts, te = _trim(text, s, fs[1])
+        rest = fs[1] + 1
+        rs, re_ = _trim(text, rest, block.end)
+        return ts, te, rs if rs < re_ else None
+    ts, te = _trim(text, s, line_end)
+    while te > ts and text[te - 1] in "；;，,：:":
+        te -= 1
+    rs, re_ = _trim(text, line_end, block.end)
+    return ts, te, rs if rs < re_ else None
+
+
+def _is_standalone(text: str, block: Block) -> bool:
+    """A block that is one short line (a heading printed on its own line)."""
+    return len(block.lines) == 1 and block.end - block.start <= 60
+
+
+def _lead_phrase(text: str, block: Block, allow_comma: bool = False) -> tuple[int, int, int] | None:
+    """A lead phrase opening ``block``: (start, end, numeral_skip) or None.
+
+    A lead phrase is a short first sentence (≤ 26 characters, no comma) that ends in 。
+    (or stands alone on its line) and is followed by more text; "一是…" openers are skipped.
+    """
+    s = block.start
+    skip = 0
+    m = re.match(rf"[{_CN}]{{1,2}}是[，,]?", text[s: s + 4])
+    if m:
+        skip = m.end()
+        allow_comma = True
+    fs = first_sentence(text, s + skip, block.end)
+    line_end = block.lines[0][1]
+    if fs is None:
+        if len(block.lines) > 1 and text[line_end - 1] not in TERMINALS + "，,、：:":
+            fs = (s + skip, line_end)
+        else:
+            return None
+    ls, le = _trim(text, fs[0], fs[1])
+    phrase = text[ls:le]
+    n = len(phrase.strip("“”\"‘’"))
+    if not (3 <= n <= (30 if allow_comma else 26)):
+        return None
+    if any(ch in phrase for ch in "；;：:") or (not allow_comma and any(ch in phrase for ch in "，,、")):
+        return None
+    if _NARRATIVE.match(phrase) or re.search(r"[0-9０-９%％]", phrase):
+        return None
+    if _trim(text, fs[1] + 1, block.end)[0] >= block.end and len(block.lines) == 1:
+        # the whole paragraph is the phrase: only a lead when it stands on its own line
+        return ls, le, skip
+    return ls, le, skip
+
+
+def _run_in_lead(text: str, block: Block) -> tuple[int, int] | None:
+    """A lead phrase run into its sentence without punctuation: "提升文化发展质量加快…"."""
+    s = block.start
+    m = re.search(r"[，,。；;：:、！？]", text[s: min(block.end, s + 40)])
+    clause_end = s + m.start() if m else min(block.end, s + 40)
+    clause = text[s:clause_end]
+    if _NARRATIVE.match(clause):
+        return None
+    for cut in range(6, min(len(clause) - 2, 22) + 1):
+        if any(clause.startswith(v, cut) for v in _PREDICATE_VERBS):
+            return s, s + cut
+    return None
+
+
+# --------------------------------------------------------------------------- the parser
+
+
+class _Parser:
+    def __init__(self, text: Text):
+        self.text = text
+        self.t = text.text
+        self.defects: list[Defect] = []
+
+    def defect(self, kind: str, message: str, start: int, end: int) -> None:
+        self.defects.append(Defect(kind=kind, message=message, start=start, end=max(start, end)))
+
+    # ------------------------------------------------------------------- body bounds
+
+    def body_bounds(self) -> tuple[int, int, Glossary | None]:
+        t = self.t
+        n = len(t)
+        glossary = None
+        body_end = n
+        # The glossary sits after the body: look for its title in the last part of the text.
+        first_part = re.search(rf"(?:^|\n|[。！？])[{SPACE}]*[一1][、．.]", t)
+        search_from = max(first_part.start() if first_part else 0, n // 3)
+        try:
+            glossary = parse_glossary(t, search_from, n)
+        except Exception:  # never fail the report for a glossary
+            log.exception("glossary parse failed")
+            glossary = None
+        if glossary is not None:
+            body_end = glossary.start
+        body_start = 0
+        m = _GREETING.search(t, 0, min(n, max(4000, n // 5)))
+        if m:
+            body_start = m.start()
+        while body_start < body_end and (t[body_start] in SPACE or t[body_start] == "\n"):
+            body_start += 1
+        while body_end > body_start and (t[body_end - 1] in SPACE or t[body_end - 1] == "\n"):
+            body_end -= 1
+        return body_start, body_end, glossary
+
+    # ------------------------------------------------------------------------ parts
+
+    def part_headings(self, blocks: list[Block]) -> tuple[list[_Heading], bool]:
+        """Part headings and whether the "一、" series was used for them."""
+        t = self.t
+        numbered: list[_Heading] = []
+        bare: list[_Heading] = []
+        for i, b in enumerate(blocks):
+            first = t[b.start: b.lines[0][1]]
+            m = _PART_NUMBERED.match(first)
+            if m and len(first) <= 80 or m and first_sentence(t, b.start, b.lines[0][1]) and \
+                    first_sentence(t, b.start, b.lines[0][1])[1] - b.start <= 50:
+                num = cn_to_int(m.group("num"))
+                if num is not None:
+                    ts, te, rest = _title_span(t, b.start + m.start("title"), b)
+                    numbered.append(_Heading("cn", i, b.start, ts, te, m.group("num"), num, rest_start=rest))
+                continue
+            if _PART_BARE_NUMERAL.match(first) and len(b.lines) == 1:
+                num = cn_to_int(first)
+                if num is not None:
+                    numbered.append(_Heading("bare", i, b.start, b.end, b.end, first, num))
+                continue
+            if (
+                len(b.lines) == 1
+                and b.end - b.start <= 40
+                and t[b.end - 1] not in TERMINALS + "：:"
+                and _PART_WORDS.search(t[b.start: b.end])
+                and not _PAREN.match(first)
+            ):
+                ts, te = _trim(t, b.start, b.end)
+                bare.append(_Heading("line", i, b.start, ts, te, None, None))
+        chain = self._chain(numbered, allow_gaps=True)
+        if bare and (not chain or bare[0].block < chain[0].block):
+            # parts printed without numerals; a "一、" series after them is sections
+            return bare, False
+        if chain:
+            # a part whose numeral was lost sits between numbered ones
+            merged = sorted(chain + [h for h in bare if h.block > chain[0].block], key=lambda h: h.block)
+            for h in merged:
+                if h.kind == "line":
+                    h.defect = "missing_numeral"
+            return merged, True
+        return [], False
+
+    def _chain(self, cands: list[_Heading], allow_gaps: bool = False) -> list[_Heading]:
+        """The run of numbered headings 一、二、三… in order.
+
+        Without gaps: the longest run 1, 2, 3…. With gaps (parts): from the first
+        heading numbered 1 (or the lowest number when 一 was lost) while the numbers
+        rise; a lost heading leaves a gap, which is reported.
+        """
+        if not cands:
+            return []
+        best: list[_Heading] = []
+        starts = [i for i, h in enumerate(cands) if h.number == 1]
+        if allow_gaps and not starts:
+            lowest = min(h.number for h in cands)
+            starts = [next(i for i, h in enumerate(cands) if h.number == lowest)]
+        for i in starts:
+            h = cands[i]
+            run = [h]
+            for g in cands[i + 1:]:
+                if g.number == run[-1].number + 1 or allow_gaps and run[-1].number < g.number <= run[-1].number + 3:
+                    run.append(g)
+                elif g.number == 1:
+                    break
+            if len(run) > len(best):
+                best = run
+        if allow_gaps and len(best) == 1 and best[0].number != 1:
+            return []
+        return best
+
+    @staticmethod
+    def role(title: str, plan_year: int | None, seen_review: bool, first: bool = False) -> PartRole:
+        years = [int(y.translate(_FW_DIGITS)) for y in _YEAR.findall(title)]
+        if _ROLE_SELF.search(title) and not _ROLE_REVIEW.search(title):
+            return PartRole.SELF_BUILDING
+        if _ROLE_REVIEW.search(title):
+            return PartRole.REVIEW
+        if plan_year and years and max(years) < plan_year:
+            return PartRole.REVIEW
+        if _ROLE_FIVE.search(title) and not (plan_year and years and max(years) == plan_year):
+            return PartRole.FIVE_YEAR_PLAN
+        if _ROLE_OTHER.search(title):
+            return PartRole.OTHER
+        if _ROLE_PLAN.search(title) or (plan_year and years and plan_year in years):
+            return PartRole.PLAN
+        if first:
+            return PartRole.REVIEW  # a report opens with what was done
+        return PartRole.PLAN if seen_review else PartRole.OTHER
+
+    # --------------------------------------------------------------------- sections
+
+    def section_headings(self, blocks: list[Block], lo: int, hi: int, cn_free: bool) -> tuple[list[_Heading], bool]:
+        """Section headings among blocks[lo:hi]; returns (headings, numbered)."""
+        t = self.t
+        paren: list[_Heading] = []
+        cn: list[_Heading] = []
+        shi: list[_Heading] = []
+        dash: list[_Heading] = []
+        for i in range(lo, hi):
+            b = blocks[i]
+            head = t[b.start: b.lines[0][1]]
+            m = _PAREN.match(head)
+            if m:
+                raw = m.group("num")
+                num = cn_to_int(raw) if raw else None
+                defect = None if num is not None else ("missing_numeral" if not raw.strip() else "garbled_numeral")
+                if num is None and len(raw) > 2:
+                    continue
+                ts, te, rest = _title_span(t, b.start + m.start("title"), b)
+                if te - ts >= 2:
+                    paren.append(_Heading("paren", i, b.start, ts, te, raw or None, num, defect, rest))
+                continue
+            if cn_free:
+                m = _PART_NUMBERED.match(head)
+                if m and cn_to_int(m.group("num")) is not None:
+                    ts, te, rest = _title_span(t, b.start + m.start("title"), b)
+                    cn.append(_Heading("cn", i, b.start, ts, te, m.group("num"), cn_to_int(m.group("num")), None, rest))
+                    continue
+            m = _SHI.match(head)
+            if m and cn_to_int(m.group("num")) is not None:
+                ts, te, rest = _title_span(t, b.start + m.start("title"), b)
+                if te - ts >= 2:
+                    shi.append(_Heading("shi", i, b.start, ts, te, m.group("num") + "是", cn_to_int(m.group("num")), None, rest))
+                continue
+            m = _DASH.match(head)
+            if m:
+                ts, te, rest = _title_span(t, b.start + m.start("title"), b)
+                if te - ts >= 2:
+                    dash.append(_Heading("dash", i, b.start, ts, te, None, None, None, rest))
+        for series in (paren, cn):
+            if series:
+                return self._number(series), True
+        if shi:
+            run = self._chain(shi)
+            if len(run) >= 2:
+                return run, True
+        if len(dash) >= 2:
+            for k, h in enumerate(dash, 1):
+                h.number = k
+            return dash, False
+        lines = self._line_headings(blocks, lo, hi)
+        if lines:
+            return lines, False
+        leads = self._lead_headings(blocks, lo, hi)
+        return leads, False
+
+    def _number(self, series: list[_Heading]) -> list[_Heading]:
+        """Number a printed series by position; flag bad numerals; stop at a restart."""
+        out: list[_Heading] = []
+        for h in series:
+            expected = len(out) + 1
+            if h.number is None:
+                h.number = expected
+            elif h.number == 1 and out:
+                self.defect("numbering_restart", "a second numbered series starts here; it is read as nested",
+                            h.heading_start, h.title_end)
+                break
+            elif h.number != expected:
+                if h.number < expected:
+                    continue  # a stray repeat
+                self.defect("numbering_gap", f"section {expected} expected, {h.number} printed",
+                            h.heading_start, h.title_end)
+            out.append(h)
+        return out
+
+    def _line_headings(self, blocks: list[Block], lo: int, hi: int) -> list[_Heading]:
+        """Unnumbered heading lines standing on their own, each followed by its text.
+
+        When the lines come in two levels (a repeated opener such as "这一年，…" above
+        short lead lines), the lines sharing an opener are the sections.
+        """
+        t = self.t
+        cands: list[_Heading] = []
+        for i in range(lo, hi - 1):
+            b = blocks[i]
+            if len(b.lines) != 1 or b.end - b.start > 80:
+                continue
+            txt = t[b.start: b.end]
+            if txt[-1] in "：:；;，," or _NARRATIVE.match(txt) and not re.match(r"^(一年来|五年来|这一年|过去)", txt):
+                continue
+            sents = split_sentences(t, b.start, b.end)
+            if len(sents) > 2:
+                continue
+            nxt = blocks[i + 1]
+            if nxt.end - nxt.start < max(30, b.end - b.start):
+                continue
+            fs = sents[0]
+            ts, te = fs
+            if t[te - 1] in TERMINALS:
+                te -= 1
+            h = _Heading("line", i, b.start, ts, te, None, None)
+            if len(sents) == 2:
+                h.extra["lead"] = sents[1]
+            cands.append(h)
+        if len(cands) < 2:
+            return []
+        openers = Counter()
+        for h in cands:
+            m = re.match(r"^([^，,]{2,6})[，,]", t[h.title_start: h.title_end])
+            h.extra["opener"] = m.group(1) if m else None
+            if m:
+                openers[m.group(1)] += 1
+        repeated = {o for o, c in openers.items() if c >= 2}
+        if repeated and any(h.extra["opener"] not in repeated for h in cands):
+            tops = [h for h in cands if h.extra["opener"] in repeated]
+        else:
+            tops = cands
+        if len(tops) < 2:
+            return []
+        for k, h in enumerate(tops, 1):
+            h.number = k
+        return tops
+
+    def _lead_headings(self, blocks: list[Block], lo: int, hi: int) -> list[_Heading]:
+        """Paragraph-opening lead sentences that structure the whole part."""
+        t = self.t
+        body = [i for i in range(lo + 1, hi) if not t.startswith("各位", blocks[i].start)]
+        if len(body) < 2:
+            return []
+        leads = []
+        for i in body:
+            lp = _lead_phrase(t, blocks[i])
+            if lp:
+                leads.append(_Heading("lead", i, blocks[i].start, lp[0], lp[1], None, None))
+        if len(leads) >= 3 and len(leads) >= 0.6 * len(body):
+            for k, h in enumerate(leads, 1):
+                h.number = k
+            return leads
+        return []
+
+    # ------------------------------------------------------------------ subsections
+
+    def subsections(self, blocks: list[Block], head: _Heading, lo: int, hi: int) -> list[Subsection]:
+        """Lead phrases opening the paragraphs of one section (blocks[lo:hi] after the heading)."""
+        t = self.t
+        out: list[Subsection] = []
+        idx = list(range(lo, hi))
+        if "lead" in head.extra:
+            s, e = head.extra["lead"]
+            if t[e - 1] in TERMINALS:
+                e -= 1
+            out.append(Subsection(title=t[s:e], start=s, end=e))
+        elif head.rest_start is None and idx:
+            # the heading stands alone: its first paragraph is the section's intro,
+            # unless that paragraph is itself a lead line standing on its own
+            first = blocks[idx[0]]
+            lp = _lead_phrase(t, first)
+            if not (lp and _is_standalone(t, first) and lp[1] >= first.end - 1):
+                idx = idx[1:]
+        punct: list[tuple[int, Subsection]] = []
+        runin: list[tuple[int, Subsection]] = []
+        standalone: list[tuple[int, Subsection]] = []
+        after_standalone = False
+        for i in idx:
+            b = blocks[i]
+            if t.startswith("各位", b.start):
+                break  # the closing address: no more lead phrases in this section
+            if after_standalone:
+                after_standalone = False
+                continue  # the text of a lead line standing on its own
+            lp = _lead_phrase(t, b)
+            if lp:
+                sub = Subsection(title=t[lp[0]:lp[1]], start=lp[0], end=lp[1])
+                if _is_standalone(t, b) and lp[1] >= b.end - 1 and i + 1 < hi:
+                    standalone.append((i, sub))
+                    after_standalone = True
+                else:
+                    punct.append((i, sub))
+                continue
+            ri = _run_in_lead(t, b)
+            if ri:
+                runin.append((i, Subsection(title=t[ri[0]:ri[1]], start=ri[0], end=ri[1], run_in=True)))
+        if standalone or out:
+            # leads printed on their own lines: paragraph openings are not leads here
+            punct, runin = standalone, []
+        keep_runin = runin if (punct or len(runin) >= 2) else []
+        if len(punct) + len(keep_runin) < 2 and not out:
+            return []
+        merged = sorted(punct + keep_runin, key=lambda x: x[0])
+        for _, sub in merged:
+            if sub.run_in:
+                self.defect("run_in", f"lead phrase {sub.title!r} runs into its sentence", sub.start, sub.end)
+        return out + [s for _, s in merged]
+
+    # ------------------------------------------------------------------------- main
+
+    def parse(self) -> Report:
+        t = self.t
+        body_start, body_end, glossary = self.body_bounds()
+        blocks = split_paragraphs(t, body_start, body_end)
+        heads, cn_parts = self.part_headings(blocks)
+        parts: list[Part] = []
+        if not heads and blocks:
+            self.defect("no_parts", "no part headings found; the body is read as one part", body_start, body_start)
+        plan_year = None
+        years = [int(y.translate(_FW_DIGITS)) for h in heads for y in _YEAR.findall(t[h.title_start:h.title_end])]
+        if years:
+            plan_year = max(years)
+        seen_review = False
+        part_ranges: list[tuple[_Heading | None, int, int, int]] = []
+        if heads:
+            first_num = heads[0].number if heads[0].kind in ("cn", "bare") else 1
+            if first_num and first_num > 1 and heads[0].block > 1:
+                # the first part's heading was lost (the file starts inside it)
+                self.defect("missing_part_heading", f"parts start at {heads[0].numeral}; the text before "
+                            "it is read as part 1", blocks[0].start, blocks[0].start)
+                part_ranges.append((None, 0, heads[0].block, 1))
+            number = 0
+            for k, h in enumerate(heads):
+                hi = heads[k + 1].block if k + 1 < len(heads) else len(blocks)
+                number = h.number if h.kind in ("cn", "bare") and h.number and h.number > number else number + 1
+                part_ranges.append((h, h.block + 1 if h.rest_start is None else h.block, hi, number))
+        elif blocks:
+            part_ranges.append((None, 0, len(blocks), 1))
+        for pos, (h, lo, hi, k) in enumerate(part_ranges, 1):
+            if h is not None:
+                part_title = t[h.title_start:h.title_end]
+                role = self.role(part_title, plan_year, seen_review, first=pos == 1)
+                if h.defect:
+                    self.defect(h.defect, f"part heading {part_title!r} has no numeral; numbered {k} by position",
+                                h.heading_start, h.title_end)
+            else:
+                part_title = ""
+                role = PartRole.REVIEW if heads else PartRole.OTHER
+            seen_review = seen_review or role == PartRole.REVIEW
+            part_start = h.heading_start if h else blocks[lo].start
+            nxt_part = part_ranges[pos][0] if pos < len(part_ranges) else None
+            part_end = nxt_part.heading_start if nxt_part else body_end
+            # sections: skip the heading block itself when the heading fills it
+            sec_lo = lo
+            sheads, numbered = self.section_headings(blocks, sec_lo, hi, cn_free=not cn_parts)
+            sections: list[Section] = []
+            for j, sh in enumerate(sheads):
+                nxt_block = sheads[j + 1].block if j + 1 < len(sheads) else hi
+                sec_body_end = sheads[j + 1].heading_start if j + 1 < len(sheads) else part_end
+                title = t[sh.title_start:sh.title_end]
+                defect = sh.defect
+                if defect is None and sh.kind in ("paren", "cn") and sh.rest_start is None and _TRUNCATED_TAIL.search(title):
+                    defect = "truncated"
+                if defect:
+                    msg = {
+                        "missing_numeral": f"section heading has no numeral; numbered {k}.{sh.number} by position",
+                        "garbled_numeral": f"section numeral {sh.numeral!r} is not a numeral; numbered {k}.{sh.number} by position",
+                        "truncated": f"section heading {title!r} looks cut off",
+                    }[defect]
+                    self.defect(defect, msg, sh.heading_start, sh.title_end)
+                subs = self.subsections(blocks, sh, sh.block + 1, nxt_block) if sh.kind != "lead" else []
+                sections.append(
+                    Section(
+                        part=k,
+                        number=sh.number or j + 1,
+                        title=title,
+                        start=sh.title_start,
+                        end=sh.title_end,
+                        heading_start=sh.heading_start,
+                        body_end=sec_body_end,
+                        numeral=sh.numeral if sh.kind in ("paren", "cn", "shi") and sh.numeral else None,
+                        numbered=numbered,
+                        heading_defect=defect is not None,
+                        defect=defect,
+                        subsections=tuple(subs),
+                    )
+                )
+            parts.append(
+                Part(
+                    number=k,
+                    title=part_title,
+                    role=role,
+                    start=h.title_start if h else part_start,
+                    end=h.title_end if h else part_start,
+                    heading_start=part_start,
+                    body_end=part_end,
+                    numeral=h.numeral if h and h.kind in ("cn", "bare") else None,
+                    heading_defect=bool(h and h.defect),
+                    sections=tuple(sections),
+                )
+            )
+        paragraphs: list[Paragraph] = []
+        sentences: list[Sentence] = []
+        for b in blocks:
+            paragraphs.append(Paragraph(start=b.start, end=b.end))
+            for s, e in split_sentences(t, b.start, b.end):
+                sentences.append(Sentence(start=s, end=e, text=t[s:e], paragraph=len(paragraphs) - 1))
+        if not self._looks_like_report(parts, body_start, blocks):
+            self.defect("not_a_report", "this text does not look like a government work report "
+                        "(no greeting, no part headings)", 0, min(len(t), 1))
+        meta = self.metadata(parts)
+        return Report(
+            text=self.text,
+            meta=meta,
+            parts=tuple(parts),
+            glossary=glossary,
+            paragraphs=tuple(paragraphs),
+            sentences=tuple(sentences),
+            defects=tuple(sorted(self.defects, key=lambda d: (d.start, d.kind))),
+            body_start=body_start,
+            body_end=body_end if blocks else body_start,
+        )
+
+    def _looks_like_report(self, parts: list[Part], body_start: int, blocks: list[Block]) -> bool:
+        t = self.t
+        if not blocks:
+            return False
+        greeting = bool(_GREETING.search(t, 0, min(len(t), 4000)))
+        genre = bool(re.search(r"政府工作|工作报告|人民代表大会|预期目标|我代表", t))
+        has_parts = any(p.title for p in parts)
+        return (greeting or has_parts) and genre
+
+    def metadata(self, parts: list[Part]) -> ReportMeta:
+        try:
+            from kg.loaders.metadata import extract_metadata
+        except ImportError:
+            return ReportMeta()
+        try:
+            return extract_metadata(self.text, parts)
+        except Exception:  # metadata must never sink the structure
+            log.exception("metadata extraction failed for %s", self.text.path)
+            return ReportMeta()
+
+
+def parse_report(text: Text) -> Report:
+    """The structure of one report: body, parts, sections, lead phrases, sentences, glossary.
+
+    Never raises on odd text: a text that is not a report gets a ``not_a_report`` defect
+    and whatever structure exists.
+    """
+    return _Parser(text).parse()
