@@ -245,7 +245,11 @@ def split_magnitude_unit(unit: str) -> tuple[Decimal, str]:
 # -------------------------------------------------------------------- figures
 
 _AR = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
-_CN = r"(?:[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?|万(?!亿)|亿)"
+_CN_RUN = r"[零〇一二两三四五六七八九十百千]+"
+_CN = (
+    rf"(?:{_CN_RUN}(?:[万亿]{_CN_RUN})*(?:点[零〇一二三四五六七八九]+)?"  # 一万三千, 四点五
+    r"|万(?!亿)|亿)"  # 近万家, 过亿元: the magnitude alone is the number
+)
 _NUM = rf"(?:{_AR}|{_CN})"
 _MAG = r"(?:万亿|千亿|百亿|十亿|千万|百万|十万|亿|万)"
 _MORE = r"(?:多|余|几)"
@@ -257,6 +261,10 @@ FIGURE_RE = re.compile(
     rf"(?:(?P<unit1>{_UNIT_ALTS})?{_RANGE_SEP}(?P<num2>{_NUM})(?P<mag2>{_MAG})?)?"
     rf"(?P<unit>{_UNIT_ALTS})?"
 )
+
+
+PERCENT_WORD_RE = re.compile(rf"百分之(?P<num>{_NUM})(?:{_RANGE_SEP}(?:百分之)?(?P<num2>{_NUM}))?")
+"""Percent written out in words, as older reports do: 百分之四点五, 百分之十到十五."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,7 +315,19 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     """
     end = len(text) if end is None else end
     out: list[Figure] = []
+    worded: list[tuple[int, int]] = []
+    for m in PERCENT_WORD_RE.finditer(text, start, end):
+        try:
+            value = parse_number(m.group("num"))
+            value_max = parse_number(m.group("num2")) if m.group("num2") else None
+        except ValueError:
+            continue
+        out.append(Figure(start=m.start(), end=m.end(), numeral=m.group("num"), value=value, unit="%",
+                          value_max=value_max, chinese=not re.match(r"[0-9０-９]", m.group("num"))))
+        worded.append((m.start(), m.end()))
     for m in FIGURE_RE.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in worded):
+            continue
         numeral = m.group("num")
         try:
             value = parse_number(numeral)
@@ -347,4 +367,5 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
                 chinese=not re.match(r"[0-9０-９]", numeral),
             )
         )
+    out.sort(key=lambda f: f.start)
     return out

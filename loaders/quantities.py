@@ -36,7 +36,7 @@ _PREFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
     ("不超过", Qualifier.LE), ("不高于", Qualifier.LE), ("最多", Qualifier.LE),
     ("不到", Qualifier.LT), ("不足", Qualifier.LT), ("低于", Qualifier.LT), ("少于", Qualifier.LT),
     ("超过", Qualifier.GT), ("突破", Qualifier.GT), ("高于", Qualifier.GT), ("多于", Qualifier.GT),
-    ("超出", Qualifier.GT), ("逾", Qualifier.GT), ("超", Qualifier.GT),
+    ("超出", Qualifier.GT), ("逾", Qualifier.GT), ("超", Qualifier.GT), ("过", Qualifier.GT),
     ("将近", Qualifier.APPROX), ("接近", Qualifier.APPROX), ("近", Qualifier.APPROX),
     ("大约", Qualifier.APPROX), ("约", Qualifier.APPROX), ("大概", Qualifier.APPROX),
 )
@@ -84,7 +84,7 @@ _LEAD_VERB = re.compile(
 _R_STOP = re.compile(
     r"(?:、|[和及与或]|的(?=[^\u4e00-\u9fff]|$)|推动|推进|促进|助力|为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|获得|获|"
     r"建设(?=$)|排忧解难|签约|上线|加入|入选|开工|竣工|投用|投入使用|建成|改造(?=$)|提供|享受|受益|"
-    r"覆盖|参加|走访|培训|成功|脱贫|落地|集聚|聚集|入统|入库|上市|挂牌|认定|达到|达|超过)"
+    r"覆盖|参加|走访|培训|成功|脱贫|落地|集聚|聚集|入统|入库|上市|挂牌|认定|达到|超过)"
 )
 _PEOPLE = re.compile(r"^[^，,；;。]{0,6}?(?:居民|人口|群众|职工|农民|学生|儿童|老人|人才|人员|劳动力|游客|旅客|患者|家庭|市民|村民|员工|青年|毕业生|人)")
 
@@ -345,6 +345,8 @@ def _prefix_qualifier(before: str) -> tuple[int, Qualifier]:
     for word, q in _PREFIX_QUALIFIERS:
         if before.endswith(word):
             # 超 in 超额, 近 in 最近/附近 are not qualifiers
+            if word == "过" and re.search(r"[通经不度难越穿跨路走闯错放改胜]过$|了过$", before):
+                return 0, Qualifier.NONE
             if word == "约" and re.search(r"[签预节制合契公条婚邀特]约$", before):
                 return 0, Qualifier.NONE
             if word == "近" and re.search(r"(?:最|附|临|接|将|靠)近$", before) and not before.endswith(("接近", "将近")):
@@ -420,6 +422,10 @@ def report_years(report: Report) -> tuple[int | None, int | None]:
                 review = y
             elif p.role == PartRole.PLAN and plan is None:
                 plan = y
+    if review is None and plan is None and report.meta.delivery_date:
+        m = re.match(r"(\d{4})", report.meta.delivery_date)
+        if m:
+            plan = int(m.group(1))  # a report is delivered early in the year it plans
     if review is None and plan is not None:
         review = plan - 1
     if plan is None and review is not None:
