@@ -789,11 +789,9 @@ def extract_glossary_terms(report: Report) -> tuple[GlossaryTerm, ...]:
     mentions = find_term_mentions(report.text.text, entries, _body_regions(report))
     out = []
     for entry, ms in zip(entries, mentions):
-        try:
-            components = decompose_entry(entry)
-        except Exception:  # a definition we cannot read must not sink the report
-            log.exception("glossary entry %s (%s): could not decompose", entry.number, entry.term)
-            components = ()
+        components = decompose_entry(entry)
+        if not components:
+            log.debug("glossary entry %s (%s): no components", entry.number, entry.term)
         out.append(GlossaryTerm(entry=entry, components=components, mentions=ms))
     return tuple(out)
 
