@@ -88,8 +88,12 @@ def check_thresholds(scores: dict[str, Any], specs: list[str]) -> list[str]:
 
 @app.command("eval")
 def eval_command(
-    report: Annotated[Path, typer.Argument(metavar="REPORT", help="The report file (plain text or HTML) the key was made for.")],
-    gold: Annotated[Path, typer.Argument(metavar="GOLD.json", help="The answer key: JSON in the format of docs/EVALUATION.md.")],
+    report: Annotated[
+        Path, typer.Argument(metavar="REPORT", help="The report file (plain text or HTML) the key was made for.")
+    ],
+    gold: Annotated[
+        Path, typer.Argument(metavar="GOLD.json", help="The answer key: JSON in the format of docs/EVALUATION.md.")
+    ],
     as_json: Annotated[
         bool, typer.Option("--json", help="Print one JSON object (the evaluation contract) instead of a table.")
     ] = False,

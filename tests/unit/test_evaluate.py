@@ -83,7 +83,8 @@ def q(surface, context, indicator, value, unit, kind, status, year, qualifier="n
 def gold_dict() -> dict:
     return {
         "source": "qingxi-2031.txt",
-        "scope": {"sections": "all", "glossary": "all", "quantities": "all", "entities": "all", "relations": "all"},
+        "scope": {"sections": "all", "glossary": "all", "quantities": "all", "entities": "all",
+                  "relations": "all"},
         "report": {
             "title": "2031年政府工作报告",
             "title_as_printed": "青溪区2031年政府工作报告",
@@ -102,7 +103,8 @@ def gold_dict() -> dict:
         "parts": [
             {"part": 1, "title": "2030年工作回顾", "role": "review", "context": "一、2030年工作回顾"},
             {"part": 2, "title": "2031年工作安排", "role": "plan", "context": "二、2031年工作安排"},
-            {"part": 3, "title": "切实加强政府自身建设", "role": "self_building", "context": "三、切实加强政府自身建设"},
+            {"part": 3, "title": "切实加强政府自身建设", "role": "self_building",
+             "context": "三、切实加强政府自身建设"},
         ],
         "sections": [
             {"part": 1, "number": 1, "title": "经济发展稳中有进", "context": "(一)经济发展稳中有进",
@@ -141,8 +143,10 @@ def gold_dict() -> dict:
             q("5家", "其中上市企业5家", "上市企业", 5, "家", "count", "actual", 2030),
             q("2400个", "新增学位2400个", "新增学位", 2400, "个", "count", "actual", 2030),
             q("18所", "改造校舍18所", "改造校舍", 18, "所", "count", "actual", 2030, borderline=True),
-            q("5%", "全区生产总值增长5%左右", "全区生产总值", 5, "%", "change", "target", 2031, "approx", direction="up"),
-            q("3%", "一般公共预算收入增长3%以上", "一般公共预算收入", 3, "%", "change", "target", 2031, "ge", direction="up"),
+            q("5%", "全区生产总值增长5%左右", "全区生产总值", 5, "%", "change", "target", 2031, "approx",
+              direction="up"),
+            q("3%", "一般公共预算收入增长3%以上", "一般公共预算收入", 3, "%", "change", "target", 2031, "ge",
+              direction="up"),
             q("120个", "实施重点项目120个", "重点项目", 120, "个", "count", "target", 2031),
             q("300亿元", "完成投资300亿元以上", "完成投资", 300, "亿元", "amount", "target", 2031, "ge"),
         ],
