@@ -121,9 +121,9 @@ def _plus_symbols(key: str) -> list[_Symbol] | None:
         return None
     out = []
     for p in parts:
-        if not re.fullmatch(rf"[0-9]+|[Nn]|[{CN_DIGITS}]+", p):
-            return None
-        out.append(_Symbol(p, None if p in "Nn" else _to_int(p), p))
+        if not re.fullmatch(rf"[0-9]+|[A-Za-z]|[{CN_DIGITS}]+", p):
+            return None  # a letter is an open count: "N", "X" (1+X证书)
+        out.append(_Symbol(p, None if p.isalpha() and p.isascii() else _to_int(p), p))
     return out
 
 
@@ -366,8 +366,8 @@ def _count_pattern(sym: _Symbol) -> str:
         alts = [str(sym.count)]
         if sym.numeral not in alts:
             alts.append(re.escape(sym.numeral))
-    digits = "|".join(a for a in alts if a[0].isdigit() or a in ("N", "n"))
-    chinese = "|".join(a for a in alts if not (a[0].isdigit() or a in ("N", "n")))
+    digits = "|".join(a for a in alts if a.isascii())
+    chinese = "|".join(a for a in alts if not a.isascii())
     out = []
     if digits:
         out.append(rf"(?<![0-9A-Za-z.])(?:{digits})(?=[{COUNT_CLASSIFIERS}])")
@@ -442,7 +442,7 @@ def _mapped(symbols: list[_Symbol], definition: str, term: str, key: str) -> lis
         if len(level) == len(symbols):
             out = []
             for sym, (a, b) in zip(symbols, level):
-                text = definition[a:b]
+                text = _strip_connector(definition[a:b])
                 m = re.fullmatch(r"(?:坚持)?以(.+)为(.{2,8})", text)
                 items = _members(m.group(1)) if m and "以" not in m.group(2) else []
                 if len(items) >= 2:  # "以甲、乙为目标定位": the role names the symbol
@@ -450,8 +450,11 @@ def _mapped(symbols: list[_Symbol], definition: str, term: str, key: str) -> lis
                     continue
                 members = []
                 if (sym.count or 0) > 1:
-                    # "甲和乙" or "甲、乙": whichever split gives as many as the count says
-                    for split in ([_strip_end(m) for m in _pieces(text, AND_WORDS)], _members(text)):
+                    # "甲、乙、丙三种空间", "甲和乙", "甲、乙": the split that gives the count
+                    lt = _list_with_tail(text)
+                    splits = [lt[1]] if lt else []
+                    splits += [[_strip_end(m) for m in _pieces(text, AND_WORDS)], _members(text)]
+                    for split in splits:
                         if len(split) == sym.count:
                             members = split
                             break
@@ -474,6 +477,28 @@ def _mapped(symbols: list[_Symbol], definition: str, term: str, key: str) -> lis
                 out.append(GlossaryComponent(sym.text, meaning, tuple(items), inferred=True))
             return out
     return None
+
+
+def _strip_connector(text: str) -> str:
+    """"以及分别划定的…" → "分别划定的…": a clause's leading conjunction is not its meaning."""
+    for word in AND_WORDS + ("并且", "并", "同时"):
+        if text.startswith(word) and len(text) > len(word) + 1:
+            return text[len(word):]
+    return text
+
+
+def _abbreviated(key: str, definition: str) -> list[GlossaryComponent]:
+    """"放管服" → 简政放权, 放管结合, 优化服务: a key whose characters each abbreviate one
+    item of a list of that many items, in order (symbol None)."""
+    if not 2 <= len(key) <= 6 or re.search(rf"[0-9A-Za-z{COUNT_CHARS}]", key):
+        return []
+    body = _definition_body(definition)
+    for level in _levels(body):
+        items = [body[a:b] for a, b in level]
+        if len(items) == len(key) and all(c in it for c, it in zip(key, items)):
+            if max(len(i) for i in items) <= MAX_PART:
+                return [GlossaryComponent(None, it) for it in items]
+    return []
 
 
 def _parallel(symbols: list[_Symbol], definition: str) -> bool:
@@ -632,7 +657,10 @@ def decompose_entry(entry: GlossaryEntry) -> tuple[GlossaryComponent, ...]:
             return tuple(found)
         # "五位一体": segments that map onto nothing; read it as a counted term
         return tuple(_counted(key_count(key), definition, key, term))
-    return tuple(_counted(key_count(key), definition, key, term))
+    count = key_count(key)
+    if count is None:
+        return tuple(_abbreviated(key, definition))
+    return tuple(_counted(count, definition, key, term))
 
 
 # ----------------------------------------------------------------- mentions

@@ -358,3 +358,22 @@ def test_mention_spans_always_equal_their_surface(chunks):
         for m in ms:
             assert body[m.start:m.end] == m.surface
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # no overlaps
+
+
+def test_key_whose_characters_abbreviate_its_listed_items_gets_those_items():
+    e = _entry(1, "“稳控保”", "稳定物价、控制风险、保障民生。")
+    assert _parts(decompose_entry(e)) == [(None, "稳定物价"), (None, "控制风险"), (None, "保障民生")]
+
+
+def test_letter_symbol_other_than_n_is_an_open_count():
+    e = _entry(1, "“1+X”证书制度", "“1”是学历证书,“X”是若干职业技能等级证书。")
+    assert _parts(decompose_entry(e)) == [("1", "学历证书"), ("X", "若干职业技能等级证书")]
+
+
+def test_one_to_one_clauses_drop_a_leading_conjunction_and_take_members_before_a_count():
+    e = _entry(1, "三园三带", "东园、西园、南园三个产业园区,以及滨江带、沿山带、环湖带三条景观带。")
+    comps = decompose_entry(e)
+    assert [c.symbol for c in comps] == ["三园", "三带"]
+    assert comps[0].members == ("东园", "西园", "南园")
+    assert comps[1].meaning.startswith("滨江带")
+    assert comps[1].members == ("滨江带", "沿山带", "环湖带")
