@@ -101,12 +101,12 @@ _YEAR = re.compile(r"(?<![0-9０-９])([12０-９][0-9０-９]{3})年")
 # Narrative paragraph openings that are not lead phrases.
 _NARRATIVE = re.compile(r"^(?:各位代表|此外|同时|另外|总之|一年来|过去|今年|明年|五年来|我们|面对|根据|按照|为此|为了|在此|当前)")
 # Trailing words that leave a heading unfinished ("…平安稳定基础更加").
-_TRUNCATED_TAIL = re.compile(r"(?:更加|更为|不断|进一步|持续|全面|加快|深入|的|和|与|及|并|为|把|在|向|对|以|得到|实现)$")
+_TRUNCATED_TAIL = re.compile(r"(?:更加|更为|越来越|进一步|日益|的|和|与|同|把|向|对|将|被)$")
 # Words that open the predicate of a run-in lead phrase ("提升文化发展质量|加快…").
 _PREDICATE_VERBS = (
-    "加快 推动 推进 坚持 健全 完善 搭建 深化 实施 加强 强化 落实 建立 建设 深入 积极 大力 着力 "
+    "加快 推动 推进 坚持 健全 完善 搭建 深化 实施 加强 强化 落实 建立 深入 积极 大力 着力 "
     "扎实 统筹 优化 提升 提高 打造 构建 开展 做好 抓好 促进 支持 鼓励 引导 聚焦 围绕 突出 全力 "
-    "持续 不断 继续 切实 严格 认真 依法 加大 扩大 培育 发展 落地 组织 启动 开工 完成 出台 制定 "
+    "持续 不断 继续 切实 严格 认真 依法 加大 扩大 培育 落地 组织 启动 开工 完成 出台 制定 "
     "编制 探索 创新 用好 发挥 巩固 保障 规范 整治 开通 举办 召开 谋划 布局 招引 引进 引育 力争 "
     "确保 增强 筑牢 守牢 压实 夯实 拓展 提速 提质 激发 释放"
 ).split()
@@ -351,7 +351,7 @@ class _Parser:
         dash: list[_Heading] = []
         for i in range(lo, hi):
             b = blocks[i]
-            head = t[b.start: b.lines[0][1]]
+            head = t[b.start: b.lines[0][1] if b.lines[0][1] - b.start > 2 or len(b.lines) == 1 else b.lines[1][1]]
             m = _PAREN.match(head)
             if m:
                 raw = m.group("num")
@@ -588,7 +588,8 @@ class _Parser:
                 sec_body_end = sheads[j + 1].heading_start if j + 1 < len(sheads) else part_end
                 title = t[sh.title_start:sh.title_end]
                 defect = sh.defect
-                if defect is None and sh.kind in ("paren", "cn") and sh.rest_start is None and _TRUNCATED_TAIL.search(title):
+                if (defect is None and sh.kind in ("paren", "cn") and _TRUNCATED_TAIL.search(title)
+                        and (sh.title_end >= len(t) or t[sh.title_end] not in TERMINALS)):
                     defect = "truncated"
                 if defect:
                     msg = {
