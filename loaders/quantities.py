@@ -75,7 +75,7 @@ _TRAIL_FILLER = re.compile(
     rf"(?:{_FILLER[3:-2]}|{_UP}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
     r"保持在|稳定在|降到|下降到|提高至|达到|达|到|至|为|是|有|共|累计|总计|合计|分别|均|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
-    r"同比|比上年|较上年|年均|预计|预期|实际|从|由|\s)+$"
+    r"同比|比上年|较上年|年均|预计|预期|实际|从|由|的|(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|\s)+$"
 )
 _LEAD_VERB = re.compile(
     r"^(?:投入|开展|推动建设|推动|推进|实施|组织|举办|建立|完成|打造|落实|"
@@ -283,7 +283,7 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # 六个一, 四个“零发生”, “五个聚焦…”
         if bare == "期" or (bare == "次" and numeral in ("二", "三") and re.match(r"[\u4e00-\u9fff]", nxt)):
             return False  # 三期, 二期: phases; 二次开发: "secondary"
-        if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面)", after):
+        if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|基本|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面)", after):
             return False  # 八项规定, 两个确立: doctrines
         if bare == "大" and (before.endswith("党的") or re.match(r"(?:精神|代表|报告|指引|以来|胜利|召开|及|的)", after)):
             return False  # 党的二十大
@@ -458,7 +458,23 @@ def _status_year(report: Report, part, text: str, start: int) -> tuple[Status, i
         y = int(m.group(1))
         if 1949 <= y <= 2100:
             year = y
+    elif plan_like and plan_year:
+        # a plan part recalling a past year ("1956年…增长了41%") states an actual
+        clause = text[_clause_start(text, start) - 0 : start]
+        past = [
+            int(_ascii_year(y.group(1)))
+            for y in re.finditer(r"(?<![比较与同])([0-9０-９]{4})年(?!以来|来|起|开始|以后)", head)
+        ]
+        past = [y for y in past if 1949 <= y < plan_year]
+        if past and not re.search(r"力争|争取|确保|计划|目标|将|要|拟", clause):
+            year = past[-1]
+            if status == Status.TARGET:
+                status = Status.ACTUAL
     return status, year
+
+
+def _ascii_year(s: str) -> str:
+    return s.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
 
 
 def _sentence_start(report: Report, text: str, offset: int) -> int:
