@@ -20,7 +20,7 @@ from kg.model import Entity, EntityType, Mention, Relation, Report
 log = logging.getLogger(__name__)
 
 _CLAUSE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
-_RULE_RANK = {"title": 5, "body": 4, "head": 3, "gazetteer": 3, "enum": 2, "list": 2, "quote": 1}
+_RULE_RANK = {"glossary": 4, "title": 5, "body": 4, "head": 3, "gazetteer": 3, "enum": 2, "list": 2, "quote": 1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +88,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
                     base + ev.end_char,
                 )
             )
+    found.extend(_glossary_names(report, found))
     found = _keep_county_short_forms(found, report)
     entities, by_span = _group(found)
     entities = merge_aliases(entities, text, _government(report))
@@ -109,6 +110,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
             continue
         seen.add(key)
         relations.append(Relation(sn, pred, on, es, ee))
+    relations.extend(_byline_part_of(report, entities, seen))
     parents = {}
     for r in relations:
         if r.predicate in ("part_of",) and r.subject not in parents:
@@ -120,6 +122,84 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
     for m in (m for e in entities for m in e.mentions):
         assert text[m.start : m.end] == m.surface
     return entities, tuple(relations)
+
+
+def _byline_part_of(report: Report, entities, seen) -> list[Relation]:
+    """The report's own place in its parent ("深圳市罗湖区" in the byline)."""
+    from kg.loaders.nlp import short_form
+
+    place = report.meta.place
+    parents = report.meta.parent_places
+    if not place or not parents:
+        return []
+    text = report.text.text
+    i = text.find(parents[0] + place)
+    if i < 0:
+        return []
+    names = {f: e.name for e in entities for f in (e.name, *e.aliases) if e.type == EntityType.PLACE}
+    sub = names.get(place) or names.get(short_form(place))
+    obj = names.get(parents[0]) or names.get(short_form(parents[0]))
+    if not sub or not obj or (sub, "part_of", obj) in seen:
+        return []
+    seen.add((sub, "part_of", obj))
+    return [Relation(sub, "part_of", obj, i, i + len(parents[0]) + len(place))]
+
+
+_LIST_SPLIT = re.compile(r"[^、，,:：;；()（）。“”]+")
+_ANCHOR = re.compile(r"^.*?(包括|是|指|为)")
+
+
+def _glossary_names(report: Report, found: list[_Found]) -> list[_Found]:
+    """Names the glossary gives: a defined term without a head word (双招双引) is a
+    programme, mentioned wherever the body uses it; the items listed in the definition
+    of a sector term ("“7+1”产业集群:A、B、C") are sectors."""
+    if not report.glossary:
+        return []
+    from kg.loaders.nlp import make_nlp
+
+    finder = make_nlp().get_pipe("kg_candidates")
+    text = report.text.text
+    taken = [(f.start, f.end) for f in found if not f.nested]
+    out: list[_Found] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    hi = report.body_end or len(text)
+    for entry in report.glossary.entries:
+        term = text[entry.term_start : entry.term_end]
+        bare = normalise(term)
+        head = finder.head_ending_at(bare, len(bare), 0)
+        if head is None or head.type == "-":
+            # a formula or short name: find it in the body, quoted or bare
+            for form in {term, f"“{bare}”", bare}:
+                if len(normalise(form)) < 2:
+                    continue
+                for m in re.finditer(re.escape(form), text[:hi]):
+                    s, e = m.start(), m.end()
+                    if s < report.body_start or not free(s, e):
+                        continue
+                    out.append(_Found(text[s:e], s, e, "Programme", "glossary", False))
+                    taken.append((s, e))
+            if free(entry.term_start, entry.term_end):
+                out.append(_Found(term, entry.term_start, entry.term_end, "Programme", "glossary", False))
+                taken.append((entry.term_start, entry.term_end))
+        elif head.type == "Sector":
+            d0, d1 = entry.definition_start, entry.definition_end
+            for m in _LIST_SPLIT.finditer(text, d0, d1):
+                s, e = m.start(), m.end()
+                piece = text[s:e]
+                a = _ANCHOR.match(piece)
+                if a:
+                    s += a.end()
+                    piece = text[s:e]
+                if not (2 <= len(piece) <= 12) or re.search(r"[0-9一二三四五六七八九十]+(大|个|项)", piece):
+                    continue
+                if piece.endswith(("等", "等行业")) or not free(s, e):
+                    continue
+                out.append(_Found(piece, s, e, "Sector", "glossary", False))
+                taken.append((s, e))
+    return out
 
 
 def _keep_county_short_forms(found: list[_Found], report: Report) -> list[_Found]:

@@ -379,7 +379,16 @@ class CandidateFinder:
             if start >= head_start:
                 continue
             name_words = [x for x in words if start <= x.start_char and x.end_char <= end]
-            if not self._is_name(text, start, head_start, end, head, name_words, gaz):
+            if (
+                name_words
+                and name_words[0].label_ == "q"
+                and name_words[0].start_char == start
+                and len(name_words) > 1
+                and name_words[1].text in _CARRIERS
+            ):
+                continue  # "“i罗湖”平台": the quoted name is the thing
+            inside = [(cs, ce) for cs, ce, _l, r in cands if r == "head" and start <= cs and ce <= head_start]
+            if not self._is_name(text, start, head_start, end, head, name_words, gaz + inside):
                 continue
             start = self._split_chain(text, start, head_start, head)
             inner = self._container(text, words, start, head_start, head)
@@ -405,7 +414,9 @@ class CandidateFinder:
             if not _quoted_name(inner):
                 continue
             nxt = words[k + 1].text if k + 1 < len(words) else ""
-            if nxt in _CARRIERS:
+            inner_words = self._pos_words(inner)
+            placeish = any(self._gazetteer.lookup(x) or tag == "ns" for x, tag in inner_words)
+            if nxt in _CARRIERS or (placeish and not re.search(r"[、，,]", inner)):
                 cands.append((w.start_char + 1, w.end_char - 1, "Programme", "quote"))
 
         spans = []
@@ -419,6 +430,11 @@ class CandidateFinder:
                 spans.append(span)
         doc.spans["kg_candidates"] = spans
         return doc
+
+    def _pos_words(self, text: str) -> list[tuple[str, str]]:
+        import jieba.posseg
+
+        return [(w.word, w.flag) for w in jieba.posseg.cut(text)]
 
     def _word_ok(self, w: Span) -> bool:
         """May word ``w`` be part of a name (left of its head)?"""
@@ -654,12 +670,13 @@ class CandidateFinder:
 
 
 _CARRIERS = frozenset(
-    {"平台", "系统", "品牌", "活动", "改革", "试点", "改革试点", "模式", "服务", "审批", "机制", "工作", "项目", "行动", "工程"}
+    {"平台", "系统", "品牌", "改革", "试点", "改革试点", "审批", "服务", "效能", "政策", "要求", "专场"}
 )
 
 
 _CONTAINERS = frozenset({"街道", "片区", "镇", "乡", "号线", "高铁", "新区", "开发区"})
 _CONTAINED = frozenset({"community", "area", "transport", "building", "green"})
+_CONTAINED_SUBTYPES = _CONTAINED
 
 
 def load_categories() -> dict[str, str]:
@@ -722,7 +739,7 @@ class EntityPicker:
             if span is not None:
                 ents.append(span)
         for s, e, label, rule in sorted(set(nested)):
-            if not label.startswith(("Place", "Organization")):
+            if not label.startswith(("Place", "Organization")) or rule not in ("head", "gazetteer", "body"):
                 continue
             outer = next(t for t in taken if t[0] <= s and e <= t[1])
             if (s, e) == (outer[0], outer[1]):
@@ -752,6 +769,12 @@ def _sub(span: Span) -> str:
     return parts[1] if len(parts) > 1 else ""
 
 
+_PART_NAME = re.compile(
+    r"^(?:[\u4e00-\u9fff]{0,4}段|[一二三四五六七八九十0-9]+期.*|.{0,4}[0-9A-Za-z]+.{0,2}(?:地块|单元)"
+    r"|.{0,4}(?:立交|连接线|高架|支线|延长线|北延|南延|东延|西延))$"
+)
+
+
 class RelationFinder:
     """Relations the sentence states, from name structure and the verbs between names."""
 
@@ -777,8 +800,12 @@ class RelationFinder:
                 ka, kb = _kind(a), _kind(b)
                 # b nested at the start of a: the name says where / whose it is
                 if a.start_char == b.start_char and b.end_char < a.end_char:
-                    if ka == "Place" and kb == "Place" and _sub(b) != "admin_short":
-                        add(a, "part_of", b, a.start_char, a.end_char)
+                    rest = text[b.end_char : a.end_char]
+                    if _sub(b) in ("admin", "admin_short"):
+                        continue
+                    if ka == "Place" and kb == "Place":
+                        if _PART_NAME.match(rest):
+                            add(a, "part_of", b, a.start_char, a.end_char)
                     elif ka == "Programme" and kb == "Place":
                         add(a, "located_in", b, a.start_char, a.end_char)
                     elif ka == "Organization" and kb == "Organization":
@@ -788,9 +815,9 @@ class RelationFinder:
                     continue
                 # adjacent: "笋岗街道湖景社区", "笋岗片区DY03单元", "深圳市罗湖区"
                 if b.end_char == a.start_char and ka == "Place" and kb == "Place":
-                    if _sub(b) in ("admin", "area", "admin_short") and _sub(a) != "admin" or (
-                        _sub(a) == "admin" and _sub(b) == "admin"
-                    ):
+                    if _sub(b) in ("admin", "area") and _sub(a) in _CONTAINED_SUBTYPES and (
+                        b.text.endswith(tuple(_CONTAINERS)) or _sub(a) == "area"
+                    ) and not a.text.endswith(("区", "城", "带")):
                         add(a, "part_of", b, b.start_char, a.end_char)
                     continue
         # verbs between names: "在X建设Y", "依托X打造Y", "联合X打造Y", "与X共建Y"
@@ -802,6 +829,12 @@ class RelationFinder:
                 if len(between) > 6 or any(c in "，,。；;" for c in between):
                     continue
                 before = text[max(0, x.start_char - 4) : x.start_char]
+                # "依托A、B打造Y": A also organises Y
+                for z in ents:
+                    if z.end_char + 1 == x.start_char and text[z.end_char] == "、" and _kind(z) == _kind(x):
+                        zb = text[max(0, z.start_char - 4) : z.start_char]
+                        if re.search(r"(联合|携手|与|会同|依托)$", zb) and _kind(z) == "Organization" and re.match(r"^(共建|共同|合作|联合|打造|建设|设立|成立)", between):
+                            add(y, "organised_by", z, z.start_char - 2, y.end_char)
                 kx, ky = _kind(x), _kind(y)
                 if re.search(r"(联合|携手|与|会同)$", before) and kx == "Organization" and re.match(r"^(共建|共同|合作|联合|打造|建设|设立|成立)", between):
                     add(y, "organised_by", x, x.start_char - len(re.search(r"(联合|携手|与|会同)$", before).group()), y.end_char)
