@@ -51,8 +51,8 @@ CN_DIGITS = "零〇一二三四五六七八九十百千两"
 """Chinese numerals a count can be written with (双 is handled apart: it is a count
 only at the start of a term segment)."""
 COUNT_CHARS = CN_DIGITS + "双"
-"""Measure words that follow a count in a count phrase ("5个", "20大", "8类", "7项")."""
 COUNT_CLASSIFIERS = "个大类项张条家名支座批套份篇种件所位"
+"""Measure words that follow a count in a count phrase ("5个", "20大", "8类", "7项")."""
 OPEN = "(（[［【《“‘「"
 CLOSE = ")）]］】》”’」"
 PAIRS = dict(zip(OPEN, CLOSE))
