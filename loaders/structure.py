@@ -186,7 +186,7 @@ def _lead_phrase(text: str, block: Block, allow_comma: bool = False) -> tuple[in
     n = len(phrase.strip("“”\"‘’"))
     if not (3 <= n <= (30 if allow_comma else 26)):
         return None
-    if any(ch in phrase for ch in "；;：:") or (not allow_comma and any(ch in phrase for ch in "，,、")):
+    if any(ch in phrase for ch in "；;：:") or (not allow_comma and (any(ch in phrase for ch in "，,") or phrase.count("、") > 1)):
         return None
     if _NARRATIVE.match(phrase) or re.search(r"[0-9０-９%％]", phrase):
         return None
@@ -679,3 +679,90 @@ def parse_report(text: Text) -> Report:
     and whatever structure exists.
     """
     return _Parser(text).parse()
+
+
+def describe_report(report: Report, *, sentences: bool = True) -> dict:
+    """A plain JSON-ready outline of a parsed report (what ``kg parse --json`` prints).
+
+    Spans are character offsets into ``Text.text``; ``line``/``col`` on defects are
+    1-based positions in the file as given. Sentences carry their text, paragraph index
+    and the "part.number" key of the section they are in ("1.0" in a part's preamble).
+    """
+    import dataclasses
+
+    t = report.text
+
+    def span(obj) -> dict:
+        return {"start": obj.start, "end": obj.end}
+
+    def defect(d: Defect) -> dict:
+        line, col = t.line_col(d.start)
+        return {"kind": d.kind, "message": d.message, "start": d.start, "end": d.end, "line": line, "col": col}
+
+    out: dict = {
+        "path": t.path,
+        "encoding": t.encoding,
+        "media_type": t.media_type,
+        "sha256": t.sha256,
+        "chars": len(t.text),
+        "meta": {k: (list(v) if isinstance(v, tuple) else v) for k, v in dataclasses.asdict(report.meta).items()},
+        "body": {"start": report.body_start, "end": report.body_end},
+        "parts": [
+            {
+                "number": p.number,
+                "numeral": p.numeral,
+                "title": p.title,
+                "role": p.role.value,
+                **span(p),
+                "heading_start": p.heading_start,
+                "body_end": p.body_end,
+                "heading_defect": p.heading_defect,
+                "sections": [
+                    {
+                        "key": s.key,
+                        "number": s.number,
+                        "numeral": s.numeral,
+                        "numbered": s.numbered,
+                        "title": s.title,
+                        **span(s),
+                        "heading_start": s.heading_start,
+                        "body_end": s.body_end,
+                        "heading_defect": s.heading_defect,
+                        "defect": s.defect,
+                        "subsections": [
+                            {"title": u.title, **span(u), "run_in": u.run_in} for u in s.subsections
+                        ],
+                    }
+                    for s in p.sections
+                ],
+            }
+            for p in report.parts
+        ],
+        "glossary": None
+        if report.glossary is None
+        else {
+            "title": report.glossary.title,
+            **span(report.glossary),
+            "entries": [
+                {
+                    "number": e.number,
+                    "term": e.term,
+                    "key": e.key,
+                    "definition": e.definition,
+                    **span(e),
+                    "term_span": [e.term_start, e.term_end],
+                    "definition_span": [e.definition_start, e.definition_end],
+                }
+                for e in report.glossary.entries
+            ],
+        },
+        "defects": [defect(d) for d in report.defects],
+        "paragraphs": [[p.start, p.end] for p in report.paragraphs],
+    }
+    if sentences:
+        out["sentences"] = [
+            {"start": s.start, "end": s.end, "paragraph": s.paragraph,
+             "section": report.section_key(s.start), "text": s.text}
+            for s in report.sentences
+        ]
+    return out
