@@ -33,9 +33,32 @@ Extractor = Callable[[Report, dict], dict]
 """(report, fields so far) → new fields of :class:`Analysis` (quantities, entities, …)."""
 
 
+def _quantities(report: Report, fields: dict) -> dict:
+    from kg.loaders.quantities import extract_quantities
+
+    return {"quantities": extract_quantities(report)}
+
+
+def _entities(report: Report, fields: dict) -> dict:
+    from kg.loaders.entities import extract_entities
+
+    entities, relations = extract_entities(report)
+    return {"entities": entities, "relations": relations}
+
+
+def _glossary_terms(report: Report, fields: dict) -> dict:
+    from kg.loaders.glossary_terms import extract_glossary_terms
+
+    return {"glossary_terms": extract_glossary_terms(report)}
+
+
 def _extractors() -> list[tuple[str, Extractor]]:
     """The fact extractors, in order; later ones may read what earlier ones found."""
-    return []
+    return [
+        ("quantities", _quantities),
+        ("entities", _entities),
+        ("glossary_terms", _glossary_terms),
+    ]
 
 
 def analyse(source: str | os.PathLike[str] | Text | Report) -> Analysis:
