@@ -158,7 +158,7 @@ def _despace(s: str) -> str:
 def _title(head: str) -> str | None:
     for seg in re.split(r"\n|[ \u3000\u00a0]{2,}", head):
         s = _despace(seg.strip(" \u3000\u00a0\t\r"))
-        if "报告" not in s:
+        if "报告" not in s or re.search(r"我代表|[，,。]", s):
             continue
         if re.search(r"摄$|记者", s):  # a photo caption naming the report
             continue
@@ -290,25 +290,41 @@ _GENERIC_UNIT = re.compile(
 )
 
 
+_UNIT_SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|自治县|自治旗|新区|林区|地区|省|市|州|盟|县|区|旗)$")
+
+
 def _units(s: str | None) -> list[str]:
-    """Administrative units in a name, outermost first ("深圳市罗湖区" → 深圳市, 罗湖区)."""
+    """Administrative units in a name, outermost first ("深圳市罗湖区" → 深圳市, 罗湖区).
+
+    The split with the most units wins, each unit 2–12 characters, ending in a level
+    word and not starting with one ("杭州市" stays whole; "凉山州西昌市" splits).
+    """
     if not s:
         return []
     s = re.sub(r"(?:人民政府|政府|行政公署|行署)$", "", s)
     out: list[str] = []
-    pos = 0
-    for short, full in sorted(PROVINCES.items(), key=lambda kv: -len(kv[1])):
+    for full in sorted(PROVINCES.values(), key=len, reverse=True):
         if s.startswith(full):
             out.append(full)
-            pos = len(full)
+            s = s[len(full) :]
             break
-    while pos < len(s):
-        m = _LEVEL_UNIT.match(s, pos)
-        if not m:
-            break
-        out.append(m.group(1))
-        pos = m.end()
-    return [u for u in out if len(u) >= 2 and not _GENERIC_UNIT.match(u) or u in PROVINCES.values()]
+    n = len(s)
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[n] = []
+    for i in range(n - 1, -1, -1):
+        if s[i] in "省市州盟县区旗":
+            continue
+        for j in range(i + 2, min(n, i + 12) + 1):
+            rest = best[j]
+            if rest is None or not _UNIT_SUFFIX.search(s[i:j]):
+                continue
+            cand = [s[i:j], *rest]
+            if best[i] is None or len(cand) > len(best[i]):  # type: ignore[arg-type]
+                best[i] = cand
+    units = best[0] or []
+    if not units and s:
+        return [u for u in out]
+    return [*out, *(u for u in units if not _GENERIC_UNIT.match(u))]
 
 
 def _place(
@@ -346,34 +362,37 @@ def _place(
 _GENERIC_PLACES = frozenset(
     "中国 全国 中华 祖国 中华民族 亚洲 世界 国际 国内 海外 城市 城镇 城乡 乡村 农村 新建 东部 西部 中部 "
     "南方 北方 东北 西北 西南 华东 华北 华南 华中 沿海 内地 边疆 江南 长江 黄河 大湾区 一带 一路 "
-    "社区 园区 景区 街道 乡镇".split()
+    "社区 园区 景区 街道 乡镇 力争 海洋 文明城市 大都市".split()
 )
 
 
 def _most_used_place(t: str, level_word: str) -> str | None:
+    """The name a report that calls itself only "市人民政府" uses most for its place."""
     suffix = {"自治区": "自治区", "自治州": "州", "自治县": "县"}.get(level_word, level_word)
-    # 2) jieba's gazetteer: the place name the report uses most
-    try:
-        import jieba
-        import jieba.posseg as pseg
-
-        jieba.setLogLevel(logging.WARNING)
-        counts = Counter(
-            w.word
-            for w in pseg.cut(t[:20000])
-            if w.flag == "ns" and 2 <= len(w.word) <= 4 and w.word not in PROVINCES
-            and w.word not in _GENERIC_PLACES
-            and not any(w.word.startswith(p) for p in PROVINCES)
-        )  # fmt: skip
-    except Exception:  # noqa: BLE001 - jieba is an aid, never a reason to fail
-        log.debug("jieba failed", exc_info=True)
-        return None
+    tokens = _place_tokens(t)
+    counts: Counter[str] = Counter()
+    for k, (w, flag) in enumerate(tokens):
+        if flag not in ("ns", "nr", "nz") or not 2 <= len(w) <= 4 or w in _GENERIC_PLACES:
+            continue
+        if w in PROVINCES and not (suffix == "市" and PROVINCES[w] in _MUNICIPALITIES):
+            continue
+        if any(w.startswith(p) and len(w) > len(p) for p in PROVINCES):
+            continue
+        nxt = tokens[k + 1][0] if k + 1 < len(tokens) else ""
+        if re.match(r"总书记|同志|主席|书记|总理|委员长", nxt):
+            continue  # a person
+        counts[w] += 1
     if not counts:
         return None
     name, n = counts.most_common(1)[0]
     if n < 5:
         return None
-    return name if re.search(r"(?:市|州|盟|县|区|旗)$", name) else name + suffix
+    full = re.search(rf"{re.escape(name)}[{_CJK}]{{0,8}}?自治州", t) if suffix == "州" else None
+    if full:
+        return full.group(0)
+    if suffix == "市" and name.endswith("市") or suffix != "市" and name.endswith(suffix):
+        return name
+    return name + suffix
 
 
 def _level(place: str | None, t: str) -> str | None:
@@ -387,7 +406,11 @@ def _level(place: str | None, t: str) -> str | None:
         return "county"
     if place.endswith("市"):
         # a county-level city names itself so, or the province governs it directly
-        if re.search(r"县级市|省直管|省直辖县级|全国百强县|县域经济强市", t):
+        # a prefecture-level city speaks of its counties ("各县市区", "县（市、区）"); a
+        # county-level city of its towns and of the county economy
+        if re.search(r"县[（(]?市[、，,]?区|县市区|区县|各县|[县市]区[（(]|(?:\d|[一二三四五六七八九十])个县", t):
+            return "city"
+        if re.search(r"县级市|省直管", t):
             return "county"
         return "city"
     if place.endswith(("州", "盟", "地区")):
@@ -442,6 +465,9 @@ def _with_parents(parents: list[str], place: str, level: str | None, t: str) -> 
             elif flag == "ns" and len(w) >= 3 and w.endswith(("市", "州", "盟")) and w[:-1] not in PROVINCES:
                 cities[w] += 1
         cities.pop(place, None)
+        for c in list(cities):
+            if "城市" in c or "都市" in c:
+                cities.pop(c)
         for c in list(cities):
             if c in PROVINCES.values() or _GENERIC_UNIT.match(c):
                 cities.pop(c)
@@ -516,6 +542,12 @@ def _years(parts: Sequence[Part], t: str, delivery_date: str | None) -> tuple[in
             if ys:
                 plan = ys[-1]
     delivery_year = int(delivery_date[:4]) if delivery_date else None
+    if review is None and plan is None and delivery_year is None:
+        # no heading year, no dateline: the two most cited consecutive years
+        counts = Counter(int(y) for y in re.findall(r"(?<!\d)(1[89]\d\d|2[01]\d\d)年(?!代)", body[:20000]))
+        top = [y for y, _ in counts.most_common(2)]
+        if len(top) == 2 and abs(top[0] - top[1]) == 1:
+            review, plan = min(top), max(top)
     if plan is None and review is not None:
         plan = review + 1
     if plan is None and delivery_year is not None:
