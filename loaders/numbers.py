@@ -57,7 +57,7 @@ MAGNITUDES: dict[str, Decimal] = {
 }
 """Magnitude words that go with the unit ("亿元", "万人"), largest first."""
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％·", "0123456789.,%.")
 
 
 def _ascii_digits(s: str) -> str:
@@ -189,7 +189,7 @@ UNITS: dict[str, UnitInfo] = {
     "元": _u("money", "元"), "美元": _u("money", "美元"), "港元": _u("money", "港元"),
     "港币": _u("money", "港元"), "欧元": _u("money", "欧元"), "元人民币": _u("money", "元"),
     # percent and friends
-    "%": _u("percent", "%"), "‰": _u("percent", "%", "0.1"),
+    "%": _u("percent", "%"), "％": _u("percent", "%"), "‰": _u("percent", "%", "0.1"),
     "个百分点": _u("points", "百分点"), "百分点": _u("points", "百分点"),
     "成": _u("percent", "%", 10),
     "倍": _u("multiple", "倍"),
@@ -244,7 +244,7 @@ def split_magnitude_unit(unit: str) -> tuple[Decimal, str]:
 
 # -------------------------------------------------------------------- figures
 
-_AR = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
+_AR = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．·][0-9０-９]+)?"
 _CN_RUN = r"[零〇一二两三四五六七八九十百千]+"
 _CN = (
     rf"(?:{_CN_RUN}(?:[万亿]{_CN_RUN})*(?:点[零〇一二三四五六七八九]+)?"  # 一万三千, 四点五
@@ -352,8 +352,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
                 value_max = None
                 unit = u1
                 stop = max(m.end(g) for g in ("num", "more1", "mag", "more2", "unit1") if m.group(g))
-        # a magnitude that is itself the measure ("20多万城中村居民")
-        full_unit = mag + unit
+        # a magnitude that is itself the measure ("20多万城中村居民"); full-width ％ is %
+        full_unit = mag + ("%" if unit == "％" else unit)
         more = bool(m.group("more1") or m.group("more2"))
         out.append(
             Figure(

@@ -68,7 +68,7 @@ _LEAD_FILLER = re.compile(
     r"我们|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
     r"扎实|深入|不断|进一步|稳步|力争|努力|确保|争取|计划|预计|实现|完成|开展|推动|推进|组织|"
     r"累计完成|分别|均|和|与|及|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
-    r"加速|着力|重点|全速|全力|过去|[一二三四五六七八九十两]+年(?:来|间|中)?|、|\s)+"
+    r"加速|着力|重点|全速|全力|过去|[一二三四五六七八九十]是|[一二三四五六七八九十两]+年(?:来|间|中)?|、|\s)+"
 )
 # Words between the indicator and the figure.
 _TRAIL_FILLER = re.compile(
@@ -82,7 +82,7 @@ _LEAD_VERB = re.compile(
     r"培育|办理|为|对|向|在|有|共有|服务|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)"
 )
 _R_STOP = re.compile(
-    r"(?:、|[和及与或]|的(?=[^\u4e00-\u9fff]|$)|推动|推进|促进|助力|为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|获得|获|"
+    r"(?:、|(?<=[\u4e00-\u9fff]{3})[和及与或]|的(?=[^\u4e00-\u9fff]|$)|推动|推进|促进|助力|为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|获得|获|"
     r"建设(?=$)|排忧解难|签约|上线|加入|入选|开工|竣工|投用|投入使用|建成|改造(?=$)|提供|享受|受益|"
     r"覆盖|参加|走访|培训|成功|脱贫|落地|集聚|聚集|入统|入库|上市|挂牌|认定|达到|超过)"
 )
@@ -308,6 +308,9 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         return False
     # inside a short quotation: “安全生产15条”, “最后一公里”
     if _inside_short_quote(text, fig.start, fig.end):
+        return False
+    # ranks: 排名由托管前的40位提升至13位
+    if bare in ("位", "名") and re.search(r"排名|排位|位次|名次|位居|位列|居全|居第", text[_clause_start(text, fig.start) : fig.start]):
         return False
     # "20年来最强": a temporal reference
     if bare == "年" and after.startswith("来"):

@@ -100,3 +100,16 @@ def test_area_and_length_normalise_to_metres() -> None:
     a, b = find_figures("片区2.3平方公里，绿道6.8公里")
     assert a.normalised == (2300000, "平方米")
     assert b.normalised == (6800, "米")
+
+
+def test_percent_in_words_and_full_width_percent() -> None:
+    a, b, c = find_figures("增长百分之四点五，下降１２．５％，增长19·5％")
+    assert (a.value, a.unit) == (Decimal("4.5"), "%")
+    assert (b.value, b.unit) == (Decimal("12.5"), "%")
+    assert (c.value, c.unit) == (Decimal("19.5"), "%")
+
+
+def test_chinese_numerals_with_inner_magnitudes() -> None:
+    (fig,) = find_figures("粮食产量一万三千亿斤")
+    assert (fig.value, fig.unit) == (13000, "亿斤")
+    assert fig.normalised == (Decimal("1.3E+12"), "斤")

@@ -111,3 +111,15 @@ def test_indicator_key_unifies_the_genres_synonyms(a: str, b: str) -> None:
 def test_indicator_key_keeps_different_indicators_apart() -> None:
     assert indicator_key("金融业增加值") != indicator_key("规模以上工业增加值")
     assert indicator_key("固定资产投资") != indicator_key("社会消费品零售总额")
+
+
+def test_ranks_are_not_quantities(found) -> None:
+    _, by, _ = found
+    assert "12位" not in by and "5位" not in by
+
+
+def test_enumerators_are_not_part_of_the_indicator(found) -> None:
+    _, by, _ = found
+    q = by["1.2万名"]
+    assert not q.indicator.startswith("二是")
+    assert "高校毕业生" in q.indicator
