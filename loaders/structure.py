@@ -435,7 +435,7 @@ class _Parser:
             if len(sents) > 2:
                 continue
             nxt = blocks[i + 1]
-            if nxt.end - nxt.start < max(30, b.end - b.start):
+            if nxt.end - nxt.start <= max(20, b.end - b.start):
                 continue
             fs = sents[0]
             ts, te = fs
@@ -443,6 +443,9 @@ class _Parser:
                 te -= 1
             h = _Heading("line", i, b.start, ts, te, None, None)
             if len(sents) == 2:
+                lead = _lead_phrase(t, Block(sents[1][0], b.end, ((sents[1][0], b.end),)))
+                if not lead or nxt.end - nxt.start < 40:
+                    continue
                 h.extra["lead"] = sents[1]
             cands.append(h)
         if len(cands) < 2:
@@ -467,21 +470,33 @@ class _Parser:
     def _lead_headings(self, blocks: list[Block], lo: int, hi: int) -> list[_Heading]:
         """Paragraph-opening lead sentences that structure the whole part."""
         t = self.t
-        body = [i for i in range(lo + 1, hi) if not t.startswith("各位", blocks[i].start)]
-        if len(body) < 2:
-            return []
+        body = [i for i in range(lo, hi) if not t.startswith("各位", blocks[i].start)]
         leads = []
         for i in body:
             lp = _lead_phrase(t, blocks[i])
-            if lp:
+            if lp and _trim(t, lp[1] + 1, blocks[i].end)[0] < blocks[i].end:
                 leads.append(_Heading("lead", i, blocks[i].start, lp[0], lp[1], None, None))
-        if len(leads) >= 3 and len(leads) >= 0.6 * len(body):
+        if body and (not leads or leads[0].block != body[0]):
+            body = body[1:]  # the part's intro paragraph
+        if len(leads) >= 2 and len(leads) >= 0.6 * len(body):
             for k, h in enumerate(leads, 1):
                 h.number = k
             return leads
         return []
 
     # ------------------------------------------------------------------ subsections
+
+    def _lead_line(self, blocks: list[Block], i: int, hi: int) -> bool:
+        """Block i is a one-line paragraph holding only a short lead sentence, above a longer one."""
+        t = self.t
+        b = blocks[i]
+        if i + 1 >= hi or not _is_standalone(t, b):
+            return False
+        lp = _lead_phrase(t, b)
+        if not lp or lp[1] < b.end - 1:
+            return False
+        nxt = blocks[i + 1]
+        return nxt.end - nxt.start > b.end - b.start and not _is_standalone(t, nxt) or len(nxt.lines) > 1
 
     def subsections(self, blocks: list[Block], head: _Heading, lo: int, hi: int) -> list[Subsection]:
         """Lead phrases opening the paragraphs of one section (blocks[lo:hi] after the heading)."""
@@ -493,39 +508,28 @@ class _Parser:
             if t[e - 1] in TERMINALS:
                 e -= 1
             out.append(Subsection(title=t[s:e], start=s, end=e))
-        elif head.rest_start is None and idx:
-            # the heading stands alone: its first paragraph is the section's intro,
-            # unless that paragraph is itself a lead line standing on its own
-            first = blocks[idx[0]]
-            lp = _lead_phrase(t, first)
-            if not (lp and _is_standalone(t, first) and lp[1] >= first.end - 1):
-                idx = idx[1:]
+        lines_layout = "lead" in head.extra or sum(1 for i in idx if self._lead_line(blocks, i, hi)) >= 2
+        if "lead" not in head.extra and head.rest_start is None and idx and not lines_layout:
+            idx = idx[1:]  # the heading stands alone: its first paragraph is the section's intro
         punct: list[tuple[int, Subsection]] = []
         runin: list[tuple[int, Subsection]] = []
-        standalone: list[tuple[int, Subsection]] = []
-        after_standalone = False
         for i in idx:
             b = blocks[i]
             if t.startswith("各位", b.start):
                 break  # the closing address: no more lead phrases in this section
-            if after_standalone:
-                after_standalone = False
-                continue  # the text of a lead line standing on its own
+            if lines_layout:
+                # leads printed on their own lines: paragraph openings are not leads here
+                if self._lead_line(blocks, i, hi):
+                    lp = _lead_phrase(t, b)
+                    punct.append((i, Subsection(title=t[lp[0]:lp[1]], start=lp[0], end=lp[1])))
+                continue
             lp = _lead_phrase(t, b)
             if lp:
-                sub = Subsection(title=t[lp[0]:lp[1]], start=lp[0], end=lp[1])
-                if _is_standalone(t, b) and lp[1] >= b.end - 1 and i + 1 < hi:
-                    standalone.append((i, sub))
-                    after_standalone = True
-                else:
-                    punct.append((i, sub))
+                punct.append((i, Subsection(title=t[lp[0]:lp[1]], start=lp[0], end=lp[1])))
                 continue
             ri = _run_in_lead(t, b)
             if ri:
                 runin.append((i, Subsection(title=t[ri[0]:ri[1]], start=ri[0], end=ri[1], run_in=True)))
-        if standalone or out:
-            # leads printed on their own lines: paragraph openings are not leads here
-            punct, runin = standalone, []
         keep_runin = runin if (punct or len(runin) >= 2) else []
         if len(punct) + len(keep_runin) < 2 and not out:
             return []
