@@ -220,6 +220,10 @@ def _keep_county_short_forms(found: list[_Found], report: Report) -> list[_Found
     return out
 
 
+def _fully_quoted(s: str) -> bool:
+    return len(s) > 2 and s[0] in "“《" and s[-1] in "”》" and not re.search("[”》].*[“《]", s[1:-1])
+
+
 def _group(found: list[_Found]) -> tuple[list[Entity], dict[tuple[int, int], str]]:
     """One entity per (normalised name, type); the type a name is most often given."""
     labels: dict[str, Counter] = defaultdict(Counter)
@@ -236,9 +240,12 @@ def _group(found: list[_Found]) -> tuple[list[Entity], dict[tuple[int, int], str
     for key, counter in labels.items():
         label = counter.most_common(1)[0][0]
         typ, _, sub = label.partition("/")
-        name = surfaces[key].most_common(1)[0][0]
-        if name.startswith(("“", "《")) and name.endswith(("”", "》")) and typ == "Programme":
-            pass
+        ranked = sorted(
+            surfaces[key].items(), key=lambda kv: (_fully_quoted(kv[0]), -kv[1])
+        )
+        name = ranked[0][0]
+        if _fully_quoted(name):
+            name = name[1:-1]
         ms = mentions[key]
         entities.append(
             Entity(

@@ -62,6 +62,7 @@ _COUNT = re.compile(r"^(?:[0-9０-９]+|[一二三四五六七八九十两百千
 _LEADING_COUNT = re.compile(
     r"(?:[0-9０-９]+|[一二三四五六七八九十两百千万]+)(?:大|个|家|项|条|类|所|座|批|种|名|位|支|只|户|套|处|宗|片|块|版)"
 )
+_TRAILING_COUNT = re.compile(r"(?:[0-9]+|[一二三四五六七八九十两]+)(?:大|个|家|项|座|条)$")
 _PHASE = re.compile(r"^[一二三四五六七八九十0-9]+期$")
 _PUNCT = set("，,。；;：:、！？!?（）()《》“”‘’「」【】[]—-…·\\/ \u3000\t\n")
 
@@ -377,6 +378,10 @@ class CandidateFinder:
             start = self._trim_left(text, words, start, head_start)
             end = w.end_char
             if start >= head_start:
+                # "湖贝、蔡屋围两大统筹片区": a counted list shares the head
+                m = _TRAILING_COUNT.search(text, 0, head_start)
+                if m:
+                    cands.extend(self._counted_list(text, words, m.start(), head))
                 continue
             name_words = [x for x in words if start <= x.start_char and x.end_char <= end]
             if (
@@ -530,18 +535,19 @@ class CandidateFinder:
 
     def _container(self, text, words, start, head_start, head):
         """"笋岗街道湖景社区": a container place before a contained one → two names."""
-        if head.type != "Place" or head.subtype not in _CONTAINED:
-            return None
+        place = head.type == "Place" and head.subtype in _CONTAINED
         for w in words:
             if not (start < w.end_char < head_start):
                 continue
             inner = self.head_ending_at(text, w.end_char, start)
-            if inner and inner.type == "Place" and inner.subtype in ("admin", "area") and (
-                inner.suffix in _CONTAINERS
-            ) and w.end_char - start > len(inner.suffix):
+            if not inner or inner.type != "Place" or inner.suffix not in _CONTAINERS:
+                continue
+            if not place and inner.subtype != "admin":
+                continue
+            if inner.subtype in ("admin", "area") and w.end_char - start > len(inner.suffix):
                 return (start, w.end_char, inner.label, "head")
         for gs, ge, code in self._gaz_spans:
-            if gs == start and ge < head_start and head.subtype != "admin":
+            if place and gs == start and ge < head_start and head.subtype != "admin":
                 return (gs, ge, "Place/admin", "gazetteer")
         return None
 
@@ -643,25 +649,35 @@ class CandidateFinder:
                 return m.end()
         return end
 
+    def _counted_list(self, text: str, words: list[Span], pos: int, head: Head):
+        """"A、B两大片区": B is the run of name words before the count, A before it."""
+        run = [w for w in words if w.end_char <= pos]
+        s = pos
+        for w in reversed(run):
+            if not self._word_ok(w) or pos - w.start_char > 8:
+                break
+            s = w.start_char
+        s = self._trim_left(text, words, s, pos)
+        if pos - s < 2 or s == 0 or text[s - 1] != "、":
+            return []
+        return [(s, pos, head.label, "enum"), *self._enumerated(text, words, s, head)]
+
     def _enumerated(self, text: str, words: list[Span], start: int, head: Head):
-        """Items before a shared head: "湖贝、蔡屋围两大统筹片区" → 湖贝, 蔡屋围."""
+        """Items before a shared head: "水贝、金岭社区" → 水贝; "A、B两大片区" → A."""
         out = []
         pos = start
         idx = {w.end_char: i for i, w in enumerate(words)}
-        while pos > 0 and text[pos - 1] == "、":
+        while pos > 1 and text[pos - 1] == "、":
             i = idx.get(pos - 1)
-            if i is None or i == 0:
+            if i is None or not self._word_ok(words[i]):
                 break
-            j = i - 1
-            s = words[j].start_char
-            if not self._word_ok(words[j]):
-                break
-            k = j - 1
-            while k >= 0 and self._word_ok(words[k]) and s - words[k].start_char < 6:
+            e = words[i].end_char
+            s = words[i].start_char
+            k = i - 1
+            while k >= 0 and self._word_ok(words[k]) and e - words[k].start_char <= 6:
                 s = words[k].start_char
                 k -= 1
-            s = self._trim_left(text, words, s, words[j].end_char)
-            e = words[j].end_char
+            s = self._trim_left(text, words, s, e)
             if e - s < 2:
                 break
             out.append((s, e, head.label, "enum"))

@@ -120,6 +120,8 @@ def merge_aliases(
         for h in live():
             if h is g or h.type != g.type or not h.name:
                 continue
+            if g.type == EntityType.PLACE and g.subtype and h.subtype and g.subtype != h.subtype:
+                continue  # 梧桐山 (a mountain) is not 梧桐山片区 (an area)
             if _prefix_form(g.name, h.name) or (
                 g.type == EntityType.SECTOR and _same_stem(g.name, h.name)
             ):

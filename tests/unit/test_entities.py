@@ -1,0 +1,164 @@
+"""extract_entities over synthetic reports in the genre's shape; resolution and keys."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.loaders.entities import extract_entities
+from kg.loaders.resolve import entity_key, merge_aliases, normalise
+from kg.model import (
+    Entity,
+    EntityType,
+    Glossary,
+    GlossaryEntry,
+    Mention,
+    Report,
+    ReportMeta,
+    Sentence,
+    Text,
+)
+
+BODY = (
+    "各位代表:\n"
+    "  一、2023年工作回顾\n"
+    "  加快青松湾片区建设,青松湾纳入全市重点区域。建成青松街道白鹭社区党群服务中心。"
+    "与青岚大学共建海洋材料研究院。出台《青松区促进数字经济发展实施方案(2024-2026年)》。"
+    "提升青石巷、柳荫里等美食街发展能级。推进“双创双引”,构建“1+4+N”现代产业政策体系。"
+    "区人民医院建立胸痛诊疗中心。在区委、区政府的领导下,青松区人民政府依法履职。\n"
+)
+GLOSSARY = "  有关名词解释\n  1.双创双引:创新招商、创业引才。\n  2.“6+2”产业集群:海洋装备、智能网联汽车、现代时尚。\n"
+
+
+def _report(body: str = BODY, glossary: str | None = GLOSSARY) -> Report:
+    text = "青松区2024年政府工作报告\n" + body + (glossary or "")
+    body_start = text.index("各位代表")
+    body_end = text.index("  有关名词解释") if glossary else len(text)
+    sentences = tuple(
+        Sentence(m.start(), m.end(), m.group(), 0)
+        for m in re.finditer(r"[^。\n]+。?", text[:body_end])
+        if m.start() >= body_start and m.group().strip()
+    )
+    gl = None
+    if glossary:
+        entries = []
+        for n, m in enumerate(re.finditer(r"  (\d+)\.([^:\n]+):([^\n]+)", text), 1):
+            entries.append(
+                GlossaryEntry(n, normalise(m.group(2)), normalise(m.group(2)), m.group(3),
+                              m.start(1), m.end(), m.start(2), m.end(2), m.start(3), m.end(3))
+            )
+        gl = Glossary("有关名词解释", body_end, len(text), tuple(entries))
+    meta = ReportMeta(government="青松区人民政府", place="青松区", parent_places=("青岚市",))
+    return Report(Text(text, text), meta, sentences=sentences, glossary=gl,
+                  body_start=body_start, body_end=body_end)
+
+
+def _by_name(entities):
+    return {e.name: e for e in entities}
+
+
+def test_extract_entities_types_places_by_their_head_word():
+    ents = _by_name(extract_entities(_report())[0])
+    assert ents["青松湾片区"].type == EntityType.PLACE and ents["青松湾片区"].subtype == "area"
+    assert ents["青松街道"].subtype == "admin"
+
+
+def test_prefix_form_is_an_alias_of_the_full_name():
+    ents = _by_name(extract_entities(_report())[0])
+    assert "青松湾" in ents["青松湾片区"].aliases or "青松湾" not in ents
+
+
+def test_short_government_name_is_an_alias_of_the_report_government():
+    ents = _by_name(extract_entities(_report())[0])
+    assert "区政府" in ents["青松区人民政府"].aliases
+    assert ents["区委"].type == EntityType.ORGANIZATION
+
+
+def test_policy_title_organisation_and_list_items():
+    ents = _by_name(extract_entities(_report())[0])
+    assert ents["青松区促进数字经济发展实施方案(2024-2026年)"].type == EntityType.POLICY
+    assert ents["青岚大学"].subtype == "education"
+    assert ents["青石巷"].subtype == "block" and ents["柳荫里"].subtype == "block"
+    assert ents["“1+4+N”现代产业政策体系"].type == EntityType.POLICY
+
+
+def test_glossary_term_without_head_is_a_programme_found_in_the_body():
+    ents = _by_name(extract_entities(_report())[0])
+    term = ents["双创双引"]
+    assert term.type == EntityType.PROGRAMME
+    assert len(term.mentions) >= 2  # the body and the glossary
+
+
+def test_items_of_a_sector_glossary_entry_are_sectors():
+    ents = _by_name(extract_entities(_report())[0])
+    for name in ("海洋装备", "智能网联汽车", "现代时尚"):
+        assert ents[name].type == EntityType.SECTOR
+
+
+def test_relations_carry_evidence_spans():
+    report = _report()
+    _, rels = extract_entities(report)
+    got = {(r.subject, r.predicate, r.object) for r in rels}
+    assert ("海洋材料研究院", "organised_by", "青岚大学") in got
+    for r in rels:
+        evidence = report.text.text[r.start : r.end]
+        assert r.object in evidence or any(a in evidence for a in (r.object[:2],))
+
+
+def test_every_mention_is_the_text_at_its_offsets():
+    report = _report()
+    for e in extract_entities(report)[0]:
+        for m in e.mentions:
+            assert report.text.text[m.start : m.end] == m.surface
+
+
+def test_no_glossary_and_no_sentences_still_works():
+    text = "加快青松湾片区建设。"
+    report = Report(Text(text, text), ReportMeta(), body_start=0, body_end=len(text))
+    ents, rels = extract_entities(report)
+    assert [e.name for e in ents] == ["青松湾片区"]
+    assert rels == ()
+
+
+def test_merge_aliases_keeps_the_fullest_name_and_all_mentions():
+    a = Entity("湖心", EntityType.PLACE, "area", mentions=(Mention("湖心", 0, 2),))
+    b = Entity("湖心片区", EntityType.PLACE, "area", mentions=(Mention("湖心片区", 10, 14),))
+    c = Entity("湖心", EntityType.PLACE, "green", mentions=(Mention("湖心", 20, 22),))
+    merged = merge_aliases([a, b])
+    assert [(e.name, e.aliases, len(e.mentions)) for e in merged] == [("湖心片区", ("湖心",), 2)]
+    assert len(merge_aliases([b, c])) == 2  # a mountain is not an area
+
+
+def test_merge_aliases_follows_what_the_text_equates():
+    text = "青松湾国际金融集聚区(以下简称“金融区”)建设提速。"
+    a = Entity("青松湾国际金融集聚区", EntityType.PLACE, "area", mentions=(Mention("青松湾国际金融集聚区", 0, 10),))
+    b = Entity("金融区", EntityType.PLACE, "area", mentions=(Mention("金融区", 16, 19),))
+    [merged] = merge_aliases([a, b], text)
+    assert merged.name == "青松湾国际金融集聚区" and merged.aliases == ("金融区",)
+
+
+def test_entity_key_is_stable_and_keyed_by_government():
+    e = Entity("区人民医院", EntityType.ORGANIZATION, "health")
+    assert entity_key(e, "青松区人民政府") == entity_key(e, "青松区人民政府")
+    assert entity_key(e, "青松区人民政府") != entity_key(e, "白鹭区人民政府")
+
+
+def test_entity_key_of_a_division_is_its_code_in_any_report():
+    a = Entity("深圳市", EntityType.PLACE, "admin")
+    b = Entity("深圳", EntityType.PLACE, "admin")
+    assert entity_key(a, "甲区人民政府") == entity_key(b, None) == "division/440300"
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(alphabet="青松湾片区公园建设推进、。“”《》产业工程加快社区123", min_size=1, max_size=60))
+def test_mentions_match_the_text_for_any_input(body):
+    text = body
+    report = Report(Text(text, text), ReportMeta(), body_start=0, body_end=len(text))
+    ents, rels = extract_entities(report)
+    for e in ents:
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.surface
+    for r in rels:
+        assert 0 <= r.start < r.end <= len(text)
