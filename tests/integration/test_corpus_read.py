@@ -1,0 +1,90 @@
+"""Every real report reads; page chrome goes, report text never does."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from kg.loaders.read import read_file
+
+pytestmark = pytest.mark.corpus
+
+WIDGETS = re.compile(r"扫一扫在?手机上?打开当前页|【字体|责任编辑[:：]|网站标识码|打印本页|关闭窗口")
+
+
+def _reports(shared: Path) -> list[Path]:
+    files = sorted((shared / "corpus").glob("*.txt")) + sorted((shared / "bulk").glob("*/*.txt"))
+    assert len(files) > 200, "the corpus and the bulk reports are expected under ../shared"
+    return files
+
+
+def _contexts(node: object, under_report: bool = False) -> list[str]:
+    """Every gold `context` pointing into the report text (not the metadata evidence)."""
+    out: list[str] = []
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k == "report":
+                continue  # metadata evidence cites the title block and the chrome itself
+            if k == "context" and isinstance(v, str):
+                out.append(v)
+            else:
+                out.extend(_contexts(v))
+    elif isinstance(node, list):
+        for v in node:
+            out.extend(_contexts(v))
+    return out
+
+
+def test_every_report_reads_keeping_length_and_only_blanking_chrome(shared: Path) -> None:
+    problems = []
+    blanked_total = 0
+    for path in _reports(shared):
+        t = read_file(path)
+        assert len(t.text) == len(t.source), path
+        for a, b in t.chrome:
+            piece = t.source[a:b]
+            blanked_total += 1
+            # chrome is short and never a sentence of the report
+            if len(piece) > 120 or re.search(r"[。！？；]", piece) and not re.search(r"ICP|版权|摄", piece):
+                problems.append(f"{path.name}: {piece[:60]!r}")
+        kept, prev = [], 0
+        for a, b in t.chrome:
+            kept.append((prev, a))
+            prev = b
+        kept.append((prev, len(t.source)))
+        assert all(t.text[a:b] == t.source[a:b] for a, b in kept), path
+        if WIDGETS.search(t.text):
+            problems.append(f"{path.name}: widget left: {WIDGETS.search(t.text).group(0)}")
+    assert not problems, "\n".join(problems)
+    assert blanked_total > 50  # the provincial pages and the district page carry chrome
+
+
+def test_known_page_chrome_is_blanked(corpus: Path) -> None:
+    t = read_file(corpus / "district-luohu-2023.txt")
+    assert "扫一扫在手机上打开当前页" not in t.text
+    assert "发布时间" not in t.text
+    assert "各位代表" in t.text
+    sichuan = read_file(corpus / "province-sichuan-2026.txt")
+    assert "【字体" not in sichuan.text and "分享：" not in sichuan.text
+    assert "四川省人民政府省长 施小琳" in sichuan.text
+
+
+def test_gold_contexts_keep_their_file_offsets_in_the_text(gold: Path, corpus: Path) -> None:
+    checked = 0
+    for key in sorted(gold.glob("*.json")):
+        data = json.loads(key.read_text(encoding="utf-8"))
+        source = data["source"] if isinstance(data["source"], str) else json.dumps(data["source"])
+        name = Path(source).name if (corpus / Path(source).name).exists() else None
+        if name is None:
+            name = next(p.name for p in corpus.glob("*.txt") if p.name in source)
+        t = read_file(corpus / name)
+        raw = (corpus / name).read_text(encoding="utf-8")
+        for ctx in _contexts(data):
+            at = raw.find(ctx)
+            assert at >= 0, f"{key.name}: context not in file: {ctx!r}"
+            assert t.text.find(ctx) == at, f"{key.name}: context blanked or moved: {ctx!r}"
+            checked += 1
+    assert checked > 500
