@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 _TITLE = re.compile(
     rf"^[{SPACE}]*[【\[［〔(（]?[{SPACE}]*"
-    r"(?P<title>(?:有关|相关|部分|本报告)?(?:名词|术语|词语|用语)(?:解释|注释|说明|释义)(?:及说明)?|注释|注解|名词)"
+    r"(?P<title>(?:有关|相关|部分|本报告)?(?:名词|术语|词语|用语)(?:解释|注释|说明|释义)(?:及说明)?|注释|注解)"
     rf"[{SPACE}]*[】\]］〕)）]?[{SPACE}]*[：:]?[{SPACE}]*$"
 )
 _MARKER = re.compile(
@@ -80,7 +80,7 @@ def find_title(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     for block in split_paragraphs(text, start, end):
         for s, e in block.lines:
             m = _TITLE.match(text[s:e])
-            if m and (m.group("title") != "名词" or False):
+            if m:
                 found = (s, e, m.group("title"))
     return found
 

@@ -197,6 +197,16 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth += 1
         elif ch in "”」』":
             depth = max(0, depth - 1)
+            if depth == 0 and i > start and text[i - 1] in TERMINALS:
+                # a quoted sentence closes: “…。” ends the sentence after the quote
+                j = i + 1
+                while j < end and text[j] in CLOSERS + TERMINALS:
+                    j += 1
+                s, e = _strip(text, pos, j)
+                if s < e:
+                    out.append((s, e))
+                pos = i = j
+                continue
         if depth and i - open_at > 150:
             depth = 0  # an unclosed quote: stop protecting
         if ch in TERMINALS or ch == "…" and i + 1 < end and text[i + 1] == "…":

@@ -1,0 +1,316 @@
+"""The structure parser on synthetic reports in the genre's shape (tests/fixtures/struct_*)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kg.loaders.sentences import split_paragraphs, split_sentences
+from kg.loaders.structure import cn_to_int, parse_report
+from kg.model import PartRole, Report, Text
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def _parse(name: str) -> Report:
+    s = (FIXTURES / name).read_text(encoding="utf-8")
+    return parse_report(Text(source=s, text=s, path=name))
+
+
+def _plain(s: str) -> Report:
+    return parse_report(Text(source=s, text=s))
+
+
+def _titles(report: Report, part: int) -> list[str]:
+    return [s.title for s in report.parts[part - 1].sections]
+
+
+def _check_spans(report: Report) -> None:
+    t = report.text.text
+    for p in report.parts:
+        assert t[p.start:p.end] == p.title
+        assert p.heading_start <= p.start <= p.end <= p.body_end
+        for s in p.sections:
+            assert t[s.start:s.end] == s.title
+            assert s.heading_start <= s.start and s.end <= s.body_end
+            for u in s.subsections:
+                assert t[u.start:u.end] == u.title
+    for s in report.sentences:
+        assert t[s.start:s.end] == s.text
+        assert report.paragraphs[s.paragraph].start <= s.start < s.end <= report.paragraphs[s.paragraph].end
+    if report.glossary:
+        for e in report.glossary.entries:
+            assert t[e.definition_start:e.definition_end].replace("\n", "").replace(" ", "") != "" or not e.definition
+            assert e.start <= e.term_start < e.term_end <= e.definition_start <= e.definition_end <= e.end
+    for d in report.defects:
+        assert 0 <= d.start <= d.end <= len(t)
+
+
+# ------------------------------------------------------------------------ numerals
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [("一", 1), ("九", 9), ("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23), ("３", 3), ("12", 12)],
+)
+def test_cn_to_int_reads_chinese_and_arabic_numerals(numeral: str, value: int) -> None:
+    assert cn_to_int(numeral) == value
+
+
+@pytest.mark.parametrize("junk", ["", "?", "囗", "十十", "a"])
+def test_cn_to_int_rejects_what_is_not_a_numeral(junk: str) -> None:
+    assert cn_to_int(junk) is None
+
+
+# --------------------------------------------------------------- a district report
+
+
+def test_structure_finds_body_from_greeting_to_glossary() -> None:
+    rep = _parse("struct_district.txt")
+    t = rep.text.text
+    assert t[rep.body_start:].startswith("各位代表")
+    assert rep.glossary is not None
+    assert rep.body_end <= rep.glossary.start
+    assert "有关名词解释" not in t[rep.body_start:rep.body_end]
+    assert all(s.end <= rep.body_end for s in rep.sentences)
+
+
+def test_structure_reads_numbered_parts_and_their_roles() -> None:
+    rep = _parse("struct_district.txt")
+    assert [(p.number, p.numeral, p.title, p.role) for p in rep.parts] == [
+        (1, "一", "2030年工作回顾", PartRole.REVIEW),
+        (2, "二", "2031年工作安排", PartRole.PLAN),
+    ]
+
+
+def test_structure_numbers_sections_within_each_part() -> None:
+    rep = _parse("struct_district.txt")
+    assert [s.key for s in rep.sections] == ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3"]
+    assert _titles(rep, 2)[0] == "坚持产业强区,加快构建现代化产业体系"
+
+
+def test_structure_infers_a_missing_numeral_from_position_and_flags_it() -> None:
+    rep = _parse("struct_district.txt")
+    sec = rep.parts[0].sections[2]
+    assert (sec.number, sec.numeral, sec.title) == (3, None, "用心办好民生实事,群众获得感不断增强")
+    assert sec.heading_defect and sec.defect == "missing_numeral"
+    assert any(d.kind == "missing_numeral" and d.start == sec.heading_start for d in rep.defects)
+
+
+def test_structure_flags_a_garbled_numeral() -> None:
+    text = (
+        "各位代表：\n现在，我代表县人民政府向大会报告工作。\n一、2030年工作回顾\n"
+        "（一）稳住经济基本盘，发展质量稳步提升\n全年地区生产总值增长5%，各项工作取得新进展。\n"
+        "（囗）推进改革开放，发展活力持续增强\n深化重点领域改革，营商环境持续优化。\n"
+        "（三）办好民生实事，群众生活不断改善\n新增城镇就业1.2万人。\n"
+    )
+    rep = _plain(text)
+    sec = rep.parts[0].sections[1]
+    assert (sec.number, sec.defect, sec.heading_defect) == (2, "garbled_numeral", True)
+    assert [s.number for s in rep.parts[0].sections] == [1, 2, 3]
+
+
+def test_structure_flags_a_truncated_heading() -> None:
+    rep = _parse("struct_district.txt")
+    sec = rep.parts[0].sections[1]
+    assert sec.title == "深入推进改革创新,发展动能更加"
+    assert sec.defect == "truncated" and sec.heading_defect
+    assert any(d.kind == "truncated" for d in rep.defects)
+
+
+def test_structure_reads_lead_phrases_but_not_the_section_intro() -> None:
+    rep = _parse("struct_district.txt")
+    subs = [u.title for u in rep.parts[0].sections[0].subsections]
+    assert subs == ["投资结构持续优化", "消费市场加快回暖"]
+    assert [u.title for u in rep.parts[1].sections[1].subsections] == ["完善交通网络", "建设美丽乡村"]
+
+
+def test_structure_keeps_preamble_highlights_and_closing_address_out_of_subsections() -> None:
+    rep = _parse("struct_district.txt")
+    titles = [u.title for s in rep.sections for u in s.subsections]
+    assert not any(t.startswith("——") or "一年来" in t for t in titles)
+    assert not any(t.startswith("各位代表") for t in titles)
+    assert rep.section_key(rep.text.text.index("——一年来,经济运行")) == "1.0"
+
+
+def test_structure_cuts_run_in_lead_phrases_and_flags_them() -> None:
+    rep = _parse("struct_district.txt")
+    subs = rep.parts[1].sections[0].subsections
+    assert [(u.title, u.run_in) for u in subs] == [("壮大先进制造业集群", True), ("培育现代服务业新动能", True)]
+    assert all(u.heading_defect for u in subs)
+    assert sum(1 for d in rep.defects if d.kind == "run_in") == 2
+
+
+def test_structure_never_counts_the_closing_address_as_a_section() -> None:
+    rep = _parse("struct_district.txt")
+    last = rep.parts[-1].sections[-1]
+    assert last.body_end == rep.parts[-1].body_end
+    closing = rep.text.text.index("各位代表!新征程")
+    assert rep.section_key(closing) == last.key
+
+
+# ------------------------------------------------------------ five-year-plan shape
+
+
+def test_structure_reads_a_three_part_five_year_plan_report_with_self_building() -> None:
+    rep = _parse("struct_five_year.txt")
+    assert [p.role for p in rep.parts] == [
+        PartRole.REVIEW,
+        PartRole.FIVE_YEAR_PLAN,
+        PartRole.PLAN,
+        PartRole.SELF_BUILDING,
+    ]
+
+
+def test_structure_reads_yi_shi_openers_as_sections_when_they_are_the_only_numbering() -> None:
+    rep = _parse("struct_five_year.txt")
+    secs = rep.parts[0].sections
+    assert [(s.number, s.numeral, s.numbered) for s in secs] == [(1, "一是", True), (2, "二是", True), (3, "三是", True)]
+    assert secs[0].title == "着力扩内需稳增长，推动经济持续回升向好"
+
+
+def test_structure_reads_standalone_heading_lines_as_unnumbered_sections() -> None:
+    rep = _parse("struct_five_year.txt")
+    assert _titles(rep, 2) == ["聚焦科技创新，建设创新强省", "聚焦绿色发展，建设美丽南屏", "聚焦民生福祉，建设幸福家园"]
+    assert not any(s.numbered for s in rep.parts[1].sections)
+    assert _titles(rep, 4) == ["旗帜鲜明讲政治", "依法行政强法治"]
+
+
+def test_structure_ends_a_run_on_heading_at_its_first_full_stop() -> None:
+    rep = _parse("struct_five_year.txt")
+    assert _titles(rep, 3) == ["突出扩大内需，更大力度促消费扩投资", "突出创新驱动，加快培育发展新动能"]
+    assert [u.title for u in rep.parts[2].sections[0].subsections] == ["激发消费潜力", "扩大有效投资"]
+
+
+# ------------------------------------------------------------------ lost numerals
+
+
+def test_structure_reads_part_titles_whose_numerals_were_lost() -> None:
+    rep = _parse("struct_lost_numerals.txt")
+    assert [(p.number, p.numeral, p.title) for p in rep.parts] == [
+        (1, None, "2030年工作回顾"),
+        (2, None, "2031年重点工作安排建议"),
+        (3, None, "全面加强政府自身建设"),
+    ]
+    assert rep.parts[2].role == PartRole.SELF_BUILDING
+
+
+def test_structure_reads_yi_dun_headings_as_sections_under_unnumbered_parts() -> None:
+    rep = _parse("struct_lost_numerals.txt")
+    assert [s.numeral for s in rep.parts[1].sections] == ["一", "二"]
+    assert rep.parts[0].sections == ()
+
+
+def test_structure_reads_paragraph_opening_lead_sentences_as_unnumbered_sections() -> None:
+    rep = _parse("struct_lost_numerals.txt")
+    assert [(s.title, s.numbered) for s in rep.parts[2].sections] == [("坚定政治信仰", False), ("坚持厉行法治", False)]
+
+
+def test_structure_numbers_a_part_between_numbered_parts_by_position() -> None:
+    text = (
+        "各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n"
+        "一、2030年工作回顾\n过去一年，全市经济社会发展取得新成效，主要目标任务顺利完成。\n"
+        "2031年工作安排\n今年是实施规划的关键之年，做好今年工作意义重大。\n"
+        "三、加强政府自身建设\n我们要坚持依法行政，建设人民满意的服务型政府。\n"
+    )
+    rep = _plain(text)
+    assert [(p.number, p.title, p.heading_defect) for p in rep.parts] == [
+        (1, "2030年工作回顾", False),
+        (2, "2031年工作安排", True),
+        (3, "加强政府自身建设", False),
+    ]
+    assert any(d.kind == "missing_numeral" for d in rep.defects)
+
+
+# -------------------------------------------------------------------- single line
+
+
+def test_structure_reads_a_single_line_report() -> None:
+    rep = _parse("struct_single_line.txt")
+    assert "\n" not in rep.text.text.rstrip("\n")
+    assert [p.title for p in rep.parts] == ["2030年工作回顾", "2031年政府工作安排", "全面加强政府自身建设"]
+    assert _titles(rep, 1) == ["经济运行稳中向好", "民生福祉持续增进"]  # "——" bullets structure the part
+    assert _titles(rep, 2) == ["聚力推动经济平稳增长", "聚力促进产业升级"]
+    assert [u.title for u in rep.parts[1].sections[0].subsections] == ["增加有效投资", "持续扩大消费"]
+    assert _titles(rep, 3) == ["坚定正确政治方向", "全面依法履行职责", "恪守清正廉洁本色"]
+    assert len(rep.paragraphs) > 15
+
+
+def test_structure_splits_paragraphs_marked_by_double_spaces() -> None:
+    text = "各位代表：  现在，我代表县人民政府报告工作。  一、2030年工作回顾  过去一年成绩显著。  二、2031年工作安排  今年要稳中求进。"
+    rep = _plain(text)
+    assert [p.title for p in rep.parts] == ["2030年工作回顾", "2031年工作安排"]
+
+
+# --------------------------------------------------------------------- PDF breaks
+
+
+def test_structure_joins_lines_broken_by_a_pdf_export() -> None:
+    rep = _parse("struct_wrapped.txt")
+    assert [p.title for p in rep.parts] == ["2030年工作回顾", "2031年工作安排"]
+    sent = next(s for s in rep.sentences if "居民人均可支配收入" in s.text)
+    assert sent.text.startswith("地区生产总值增长5.6%") and sent.text.endswith("增长6.2%。")
+    assert not any(s.text.startswith("— 1 —") for s in rep.sentences)
+    assert [s.title for s in rep.sections] == ["坚持项目为王，经济发展稳中有进", "坚持创新驱动，加快培育新质生产力"]
+
+
+# ---------------------------------------------------------------------- sentences
+
+
+def test_sentences_keep_quotes_balanced() -> None:
+    text = "他说：“要稳中求进。要以进促稳。”我们坚决落实。"
+    spans = split_sentences(text, 0, len(text))
+    assert [text[s:e] for s, e in spans] == ["他说：“要稳中求进。要以进促稳。”", "我们坚决落实。"]
+
+
+def test_sentences_split_on_semicolons_and_exclamations() -> None:
+    text = "地区生产总值增长5%；城镇新增就业1万人！还有吗？有"
+    spans = split_sentences(text, 0, len(text))
+    assert [text[s:e] for s, e in spans] == ["地区生产总值增长5%；", "城镇新增就业1万人！", "还有吗？", "有"]
+
+
+def test_paragraphs_keep_soft_breaks_of_a_blank_line_layout_together() -> None:
+    text = "各位代表：\n\n\u3000\u3000要认真贯彻《\n行政许可法\n》，依法办事。\n\n\u3000\u3000第二段。\n"
+    paras = split_paragraphs(text)
+    assert [text[b.start:b.end] for b in paras] == ["各位代表：", "要认真贯彻《\n行政许可法\n》，依法办事。", "第二段。"]
+
+
+# ------------------------------------------------------------------- odd input
+
+
+def test_structure_reports_a_text_that_is_not_a_report() -> None:
+    rep = _plain("今天天气很好。我们去公园散步吧。\n")
+    assert any(d.kind == "not_a_report" for d in rep.defects)
+    assert len(rep.sentences) == 2
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n\n", "\u3000\u3000", "一、", "（）", "各位代表：", "注释\n［1］"])
+def test_structure_survives_degenerate_text(text: str) -> None:
+    rep = _plain(text)
+    _check_spans(rep)
+
+
+def test_structure_spans_hold_on_every_fixture() -> None:
+    for path in sorted(FIXTURES.glob("struct_*.txt")):
+        _check_spans(_parse(path.name))
+
+
+_ALPHABET = st.sampled_from(
+    list("一二三四五六七八九十是、。，！？；：（）()“”——\n \u3000年工作回顾安排各位代表注释名词解释［］1234567890.:+")
+    + ["一、", "（一）", "()", "一是", "——", "各位代表：", "有关名词解释\n", "\n1.", "［2］", "工作回顾\n", "经济运行总体稳健。"]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_ALPHABET, max_size=80).map("".join))
+def test_structure_never_raises_and_spans_hold_on_arbitrary_genre_text(text: str) -> None:
+    _check_spans(_plain(text))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_structure_never_raises_on_arbitrary_unicode(text: str) -> None:
+    _check_spans(_plain(text))
