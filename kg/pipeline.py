@@ -87,3 +87,38 @@ def report_paths(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
             yield p
         else:
             raise InputError(f"{p}: no such file or folder")
+
+
+RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig", ".nq": "nquads"}
+
+
+def load_graph(inputs: Iterable[str | os.PathLike[str]], base_iri: str | None = None):
+    """One rdflib Graph from reports, folders of reports and RDF dumps (.ttl/.nt/.jsonld/.trig)."""
+    from rdflib import Dataset, Graph
+
+    from kg import rdf
+
+    graph = Graph()
+    rdf.bind_prefixes(graph)
+    reports: list[Path] = []
+    for item in inputs:
+        p = Path(item)
+        fmt = RDF_SUFFIXES.get(p.suffix.lower())
+        if fmt is None:
+            reports.extend(report_paths([p]))
+            continue
+        if not p.is_file():
+            raise InputError(f"{p}: no such file")
+        try:
+            if fmt in ("trig", "nquads"):
+                ds = Dataset()
+                ds.parse(p, format=fmt)
+                for triple in ds.triples((None, None, None)):
+                    graph.add(triple)
+            else:
+                graph.parse(p, format=fmt)
+        except Exception as exc:  # rdflib raises many types for bad syntax
+            raise InputError(f"{p}: not valid {fmt}: {str(exc).splitlines()[0]}") from exc
+    for triple in rdf.iter_triples((analyse(r) for r in reports), base_iri):
+        graph.add(triple)
+    return graph

@@ -18,6 +18,7 @@ from kg.cli import (  # noqa: F401,E402
     parse,
     rdf,
     server,
+    stats,
 )
 
 __all__ = ["app", "main"]
