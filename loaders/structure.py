@@ -86,6 +86,7 @@ _PART_NUMBERED = re.compile(rf"^(?P<num>[{_CN}]{{1,3}})[、．.]\s*(?P<title>.*)
 _PART_BARE_NUMERAL = re.compile(rf"^(?P<num>[{_CN}]{{1,3}})$")
 _PAREN = re.compile(rf"^[（(]\s*(?P<num>[^）)\s]{{0,3}})\s*[）)]\s*(?P<title>.*)$", re.S)
 _SHI = re.compile(rf"^(?P<num>[{_CN}]{{1,3}})是[，,：:]?(?P<title>.*)$", re.S)
+_DI = re.compile(rf"^第(?P<num>[{_CN}]{{1,3}})[，,、：:]\s*(?P<title>.*)$", re.S)
 _DASH = re.compile(r"^——\s*(?P<title>.*)$", re.S)
 # Words that make a bare title line a part title (the genre's part names).
 _PART_WORDS = re.compile(
@@ -349,6 +350,7 @@ class _Parser:
         cn: list[_Heading] = []
         shi: list[_Heading] = []
         dash: list[_Heading] = []
+        di: list[_Heading] = []
         for i in range(lo, hi):
             b = blocks[i]
             head = t[b.start: b.lines[0][1] if b.lines[0][1] - b.start > 2 or len(b.lines) == 1 else b.lines[1][1]]
@@ -375,6 +377,12 @@ class _Parser:
                 if te - ts >= 2:
                     shi.append(_Heading("shi", i, b.start, ts, te, m.group("num") + "是", cn_to_int(m.group("num")), None, rest))
                 continue
+            m = _DI.match(head)
+            if m and cn_to_int(m.group("num")) is not None:
+                ts, te, rest = _title_span(t, b.start + m.start("title"), b)
+                if te - ts >= 2:
+                    di.append(_Heading("shi", i, b.start, ts, te, "第" + m.group("num"), cn_to_int(m.group("num")), None, rest))
+                continue
             m = _DASH.match(head)
             if m:
                 ts, te, rest = _title_span(t, b.start + m.start("title"), b)
@@ -383,8 +391,8 @@ class _Parser:
         for series in (paren, cn):
             if series:
                 return self._number(series), True
-        if shi:
-            run = self._chain(shi)
+        for series in (shi, di):
+            run = self._chain(series)
             if len(run) >= 2:
                 return run, True
         if len(dash) >= 2:
@@ -429,6 +437,8 @@ class _Parser:
             if len(b.lines) != 1 or b.end - b.start > 80:
                 continue
             txt = t[b.start: b.end]
+            if len(re.findall(r"[0-9０-９]+(?:[.．][0-9０-９]+)?[%％]?", txt)) > 1 or "%" in txt or "％" in txt:
+                continue  # a line of figures is a list item, not a heading
             if txt[-1] in "：:；;，," or _NARRATIVE.match(txt) and not re.match(r"^(一年来|五年来|这一年|过去)", txt):
                 continue
             sents = split_sentences(t, b.start, b.end)
