@@ -259,7 +259,7 @@ _RANGE_SEP = r"(?:—|－|-|~|～|至|到|–)"
 FIGURE_RE = re.compile(
     rf"(?P<num>{_NUM})(?P<more1>{_MORE})?(?P<mag>{_MAG})?(?P<more2>{_MORE})?"
     rf"(?:(?P<unit1>{_UNIT_ALTS})?{_RANGE_SEP}(?P<num2>{_NUM})(?P<mag2>{_MAG})?)?"
-    rf"(?P<unit>{_UNIT_ALTS})?"
+    rf"(?:[ \u3000\u00a0]?(?P<unit>{_UNIT_ALTS}))?"  # city files print "1680万 元"
 )
 
 

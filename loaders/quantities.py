@@ -273,8 +273,16 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         return False  # anniversaries: 25周年
     if bare == "届" or re.match(r"[零一二三四五六七八九十]+次", after):
         return False  # meetings: 八届二次
+    # classifiers: 千亿级产业集群, 百万千瓦级核电机组; digit counts: 两位数增长
+    if nxt == "级" or (bare == "位" and nxt == "数"):
+        return False
+    # meetings: 十二届四次全会
+    if prev == "届" or (bare == "次" and re.match(r"(?:全会|全体会议|会议|党代会|代表大会|常委会)", after)):
+        return False
     # Chinese-numeral slogans and quantities used as names
     if fig.chinese:
+        if all(c in "零〇" for c in numeral):
+            return False  # 零部件, 零的突破
         if numeral == "一" and not fig.unit[:1] in "万亿":
             return False  # 一批, 一个, 一年更比一年好: the article, not a count
         if numeral in ("百", "千", "万", "亿") and not re.search(r"(?:近|超|逾|约|上|数|过|突破|达)$", before):
