@@ -88,7 +88,13 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
                     base + ev.end_char,
                 )
             )
-    found.extend(_glossary_names(report, found))
+    glossary_found, glossary_relations = _glossary(report, found)
+    found.extend(glossary_found)
+    for subj, pred, obj in glossary_relations:
+        lo, hi = min(subj.start, obj.start), max(subj.end, obj.end)
+        if obj.start < subj.start:  # evidence: the item in its definition
+            lo, hi = subj.start, subj.end
+        raw_relations.append(((subj.start, subj.end), pred, (obj.start, obj.end), lo, hi))
     found = _keep_county_short_forms(found, report)
     entities, by_span = _group(found)
     entities = merge_aliases(entities, text, _government(report))
@@ -146,21 +152,27 @@ def _byline_part_of(report: Report, entities, seen) -> list[Relation]:
 
 
 _LIST_SPLIT = re.compile(r"[^、，,:：;；()（）。“”]+")
-_ANCHOR = re.compile(r"^.*?(包括|是|指|为)")
+_ANCHOR = re.compile(r"^.*?(包括|是指|是|指|为|由)")
 
 
 def _glossary_names(report: Report, found: list[_Found]) -> list[_Found]:
+    names, _ = _glossary(report, found)
+    return names
+
+
+def _glossary(report: Report, found: list[_Found]):
     """Names the glossary gives: a defined term without a head word (双招双引) is a
     programme, mentioned wherever the body uses it; the items listed in the definition
     of a sector term ("“7+1”产业集群:A、B、C") are sectors."""
     if not report.glossary:
-        return []
+        return [], []
     from kg.loaders.nlp import make_nlp
 
     finder = make_nlp().get_pipe("kg_candidates")
     text = report.text.text
     taken = [(f.start, f.end) for f in found if not f.nested]
     out: list[_Found] = []
+    relations: list[tuple[_Found, str, _Found]] = []
 
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in taken)
@@ -170,6 +182,13 @@ def _glossary_names(report: Report, found: list[_Found]) -> list[_Found]:
         term = text[entry.term_start : entry.term_end]
         bare = normalise(term)
         head = finder.head_ending_at(bare, len(bare), 0)
+        items = _definition_items(text, entry, finder)
+        term_label = "Programme"
+        places = [f for f in items if f.label.startswith("Place")]
+        if len(items) >= 3 and len(places) * 3 >= len(items) * 2:
+            subs = Counter(f.label for f in places)
+            term_label = subs.most_common(1)[0][0]  # a network of roads is a place
+        term_found = None
         if head is None or head.type == "-":
             # a formula or short name: find it in the body, quoted or bare
             for form in {term, f"“{bare}”", bare}:
@@ -179,12 +198,26 @@ def _glossary_names(report: Report, found: list[_Found]) -> list[_Found]:
                     s, e = m.start(), m.end()
                     if s < report.body_start or not free(s, e):
                         continue
-                    out.append(_Found(text[s:e], s, e, "Programme", "glossary", False))
+                    out.append(_Found(text[s:e], s, e, term_label, "glossary", False))
                     taken.append((s, e))
+            term_found = _Found(term, entry.term_start, entry.term_end, term_label, "glossary", False)
             if free(entry.term_start, entry.term_end):
-                out.append(_Found(term, entry.term_start, entry.term_end, "Programme", "glossary", False))
+                out.append(term_found)
                 taken.append((entry.term_start, entry.term_end))
-        elif head.type == "Sector":
+        elif head is not None:
+            term_found = _Found(term, entry.term_start, entry.term_end, head.label, "glossary", False)
+        # named items a definition lists ("“1”是产业发展专项资金管理办法", "A制度、B制度")
+        for f in items:
+            if free(f.start, f.end):
+                out.append(f)
+                taken.append((f.start, f.end))
+            if term_found is None:
+                continue
+            if term_found.label.startswith("Place") and f.label.startswith("Place"):
+                relations.append((f, "part_of", term_found))
+            elif term_found.label == "Policy" and f.label.split("/")[0] in ("Place", "Programme"):
+                relations.append((f, "defined_in", term_found))
+        if head is not None and head.type == "Sector":
             d0, d1 = entry.definition_start, entry.definition_end
             for m in _LIST_SPLIT.finditer(text, d0, d1):
                 s, e = m.start(), m.end()
@@ -199,7 +232,31 @@ def _glossary_names(report: Report, found: list[_Found]) -> list[_Found]:
                     continue
                 out.append(_Found(piece, s, e, "Sector", "glossary", False))
                 taken.append((s, e))
-    return out
+    return out, relations
+
+
+def _definition_items(text: str, entry, finder) -> list[_Found]:
+    """The named things a glossary definition lists, typed by their head words."""
+    items = []
+    for m in _LIST_SPLIT.finditer(text, entry.definition_start, entry.definition_end):
+        s, e = m.start(), m.end()
+        piece = text[s:e]
+        a = _ANCHOR.match(piece)
+        if a:
+            s += a.end()
+        k = text.rfind("的", s, e)
+        if k >= 0:
+            s = k + 1
+        piece = text[s:e]
+        head = finder.head_ending_at(piece, len(piece), 0)
+        if head is None or head.type in ("-", "Sector"):
+            continue
+        if not (len(piece) - len(head.suffix) >= 2 and len(piece) <= 24):
+            continue
+        if re.match(r"^[0-9一二三四五六七八九十N]+(个|大|项|张|份|套)", piece) or "等" in piece:
+            continue
+        items.append(_Found(piece, s, e, head.label, "glossary", False))
+    return items
 
 
 def _keep_county_short_forms(found: list[_Found], report: Report) -> list[_Found]:

@@ -62,6 +62,7 @@ _COUNT = re.compile(r"^(?:[0-9０-９]+|[一二三四五六七八九十两百千
 _LEADING_COUNT = re.compile(
     r"(?:[0-9０-９]+|[一二三四五六七八九十两百千万]+)(?:大|个|家|项|条|类|所|座|批|种|名|位|支|只|户|套|处|宗|片|块|版)"
 )
+_ARTICLES = re.compile(r"(?<![0-9一二三四五六七八九十第])(?:新)?(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})条(?![件例款])")
 _TRAILING_COUNT = re.compile(r"(?:[0-9]+|[一二三四五六七八九十两]+)(?:大|个|家|项|座|条)$")
 _PHASE = re.compile(r"^[一二三四五六七八九十0-9]+期$")
 _PUNCT = set("，,。；;：:、！？!?（）()《》“”‘’「」【】[]—-…·\\/ \u3000\t\n")
@@ -171,9 +172,12 @@ class WordSegmenter:
         freq = self._tokenizer.FREQ
         for s, e, tag in words:
             w = text[s:e]
-            rare = e - s >= 2 and tag not in ("q", "bk", "ord", "x", "m") and (
-                freq.get(w) or 0
-            ) < RARE_BELOW and not w.isascii()
+            f = freq.get(w) or 0
+            rare = e - s >= 2 and tag not in ("q", "bk", "ord", "x", "m") and not w.isascii() and (
+                f == 0
+                or (tag in ("ns", "nz", "nt", "nr", "nrt", "j") and f < RARE_BELOW)
+                or (e - s == 2 and tag.startswith("n") and f < RARE_NOUN_BELOW)
+            )
             span = doc.char_span(s, e, label=tag or "x", kb_id="rare" if rare else "")
             if span is not None:
                 spans.append(span)
@@ -181,8 +185,10 @@ class WordSegmenter:
         return doc
 
 
-RARE_BELOW = 100
-"""A word jieba's dictionary has seen fewer times than this is likely part of a name."""
+RARE_BELOW = 50
+RARE_NOUN_BELOW = 30
+"""A word outside jieba's dictionary, or a proper noun it has seen fewer times than this,
+is likely part of a name."""
 
 _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十百零〇]+[届次版期批轮]|首届|[0-9]+号线")
 
@@ -321,6 +327,7 @@ class CandidateFinder:
     def __init__(self) -> None:
         self.heads = load_heads()
         self.boundary = load_boundary_words()
+        self._boundary2 = tuple(sorted((b for b in self.boundary if len(b) >= 2), key=len, reverse=True))
         self.generic = load_generic_modifiers()
         self.bodies = load_bodies()
         self._head_lengths = sorted({len(h) for h in self.heads}, reverse=True)
@@ -372,7 +379,12 @@ class CandidateFinder:
             hw = words[j]
             if len(head.suffix) == 1 and j == k and len(w.text) > 1:
                 # a one-character head inside a word (罗湖, 专业): only a proper word
-                if w.label_ not in PROPER_TAGS or self._gazetteer.lookup(w.text):
+                if (
+                    w.label_ not in PROPER_TAGS
+                    or self._gazetteer.lookup(w.text)
+                    or w.text in self.boundary
+                    or w.kb_id_ != "rare" and w.label_ not in ("ns", "nt")
+                ):
                     continue
             start = self._extend_left(text, words, j, hw.start_char if hw.start_char < head_start else head_start)
             start = self._trim_left(text, words, start, head_start)
@@ -384,6 +396,16 @@ class CandidateFinder:
                     cands.extend(self._counted_list(text, words, m.start(), head))
                 continue
             name_words = [x for x in words if start <= x.start_char and x.end_char <= end]
+            if (
+                name_words
+                and name_words[0].label_ == "q"
+                and head.suffix in _EVENT_HEADS
+                and name_words[0].start_char == start
+            ):
+                for q in name_words:
+                    if q.label_ == "q" and _quoted_name(q.text[1:-1]):
+                        cands.append((q.start_char + 1, q.end_char - 1, "Programme", "quote"))
+                continue  # "“港澳学子罗湖游”“深港文化月”系列活动": the quoted names
             if (
                 name_words
                 and name_words[0].label_ == "q"
@@ -403,6 +425,21 @@ class CandidateFinder:
             cands.append((start, self._extend_paren(text, end), head.label, "head"))
             cands.extend(self._enumerated(text, words, start, head))
 
+        # 2b. measure packages: "二十条", "新十条", "安全生产15条"
+        for m in _ARTICLES.finditer(text):
+            if m.end() < len(text) and text[m.end()] not in "，,。、;；和及等与”":
+                continue
+            j = next((i for i, w in enumerate(words) if w.start_char <= m.start() < w.end_char), None)
+            start = m.start()
+            if j is not None and words[j].start_char == m.start():
+                start = self._extend_left(text, words, j, m.start())
+                start = self._trim_left(text, words, start, m.start())
+                if m.start() - start > 4:
+                    start = m.start()
+            if start == m.start() and text[m.start()].isdigit():
+                continue  # "15条" alone is a count
+            cands.append((start, m.end(), "Policy", "head"))
+
         # 3. lists: "A、B、C等商圈", "A、B和C路"
         cands.extend(self._lists(text, words, cands))
 
@@ -420,7 +457,7 @@ class CandidateFinder:
                 continue
             nxt = words[k + 1].text if k + 1 < len(words) else ""
             inner_words = self._pos_words(inner)
-            placeish = any(self._gazetteer.lookup(x) or tag == "ns" for x, tag in inner_words)
+            placeish = any(self._gazetteer.lookup(x) for x, tag in inner_words)
             if nxt in _CARRIERS or (placeish and not re.search(r"[、，,]", inner)):
                 cands.append((w.start_char + 1, w.end_char - 1, "Programme", "quote"))
 
@@ -441,6 +478,10 @@ class CandidateFinder:
 
         return [(w.word, w.flag) for w in jieba.posseg.cut(text)]
 
+    def _has_boundary(self, t: str) -> bool:
+        """A word that opens with a boundary word (建立健全, 推进会)."""
+        return len(t) >= 3 and any(t.startswith(b) for b in self._boundary2 if len(b) >= 2 and len(t) - len(b) >= 1)
+
     def _word_ok(self, w: Span) -> bool:
         """May word ``w`` be part of a name (left of its head)?"""
         t, tag = w.text, w.label_
@@ -448,6 +489,8 @@ class CandidateFinder:
             return True
         if tag == "bk" or t in self.boundary:
             return False
+        if tag in ("i", "l") and len(t) >= 4:
+            return False  # idioms and set phrases
         if t in ("-", "—", "·", "\\"):
             return True
         if any(c in _PUNCT for c in t):
@@ -480,7 +523,7 @@ class CandidateFinder:
     def _trim_left(self, text: str, words: list[Span], start: int, head_start: int) -> int:
         """A name starts neither with a count, a verb, an adverb nor a joining mark."""
         m = _LEADING_COUNT.match(text, start)
-        if m and m.end() < head_start:
+        if m and m.end() <= head_start:
             start = m.end()
         for w in words:
             if w.start_char < start:
@@ -516,8 +559,11 @@ class CandidateFinder:
         for w in words:
             if w.start_char >= head_start:
                 continue
-            if w.label_ in PROPER_TAGS or w.label_ == "ord" or w.kb_id_ == "rare":
+            if w.label_ in ("q", "bk", "ord", "eng") or w.kb_id_ == "rare":
                 return True
+            if w.label_ in ("ns", "nz", "nt", "nr") and w.text not in self.boundary and not self._has_boundary(w.text):
+                if w.label_ != "nr" or len(w.text) <= 3:
+                    return True
             if w.label_ == "j" and len(w.text) == 1:
                 return True
             if _LATIN_OR_DIGIT.search(w.text):
@@ -685,6 +731,7 @@ class CandidateFinder:
         return out
 
 
+_EVENT_HEADS = frozenset({"活动", "专场", "节", "文化节", "系列活动"})
 _CARRIERS = frozenset(
     {"平台", "系统", "品牌", "改革", "试点", "改革试点", "审批", "服务", "效能", "政策", "要求", "专场"}
 )
