@@ -108,7 +108,8 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 cut = True  # an ideographic-space run is a paragraph mark in one-line files
             elif prev in "：:" and (b - a >= 2 or "\u3000" in text[a:b] or _HEADING_START.match(text, b)):
                 cut = True
-            elif len(since) <= 40 and not any(c in since for c in TERMINALS + "，,") and (
+            elif 2 < len(since.strip(SPACE)) - _marker_len(text, last) and len(since) <= 40 and not any(
+                c in since for c in TERMINALS + "，,") and (
                 _HEADING_START.match(text, last) or (is_cjk(prev) and is_cjk(nxt) and (
                     since.strip(SPACE).startswith("各位") or b - a >= 2 or "\u3000" in text[a:b]))
             ):
@@ -126,6 +127,11 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
             out.append((s, e))
         pos = c
     return out
+
+
+def _marker_len(text: str, at: int) -> int:
+    m = _HEADING_START.match(text, at)
+    return m.end() - at if m else 0
 
 
 def _heading_like(text: str, s: int, e: int) -> bool:
