@@ -564,8 +564,8 @@ class CandidateFinder:
             if w.label_ in ("ns", "nz", "nt", "nr") and w.text not in self.boundary and not self._has_boundary(w.text):
                 if w.label_ != "nr" or len(w.text) <= 3:
                     return True
-            if w.label_ == "j" and len(w.text) == 1:
-                return True
+            if len(w.text) == 1 and w.label_ in _LONE_MORPHEME_TAGS:
+                return True  # a bound morpheme left alone: jieba could not place a name
             if _LATIN_OR_DIGIT.search(w.text):
                 return True
         return any(start <= gs and ge <= head_start for gs, ge in gaz)
@@ -731,6 +731,7 @@ class CandidateFinder:
         return out
 
 
+_LONE_MORPHEME_TAGS = frozenset({"j", "zg", "ng", "tg", "vg", "ag", "dg", "rg", "ns", "nr", "nz"})
 _EVENT_HEADS = frozenset({"活动", "专场", "节", "文化节", "系列活动"})
 _CARRIERS = frozenset(
     {"平台", "系统", "品牌", "改革", "试点", "改革试点", "审批", "服务", "效能", "政策", "要求", "专场"}
