@@ -520,7 +520,17 @@ class _Parser:
             out.append(Subsection(title=t[s:e], start=s, end=e))
         lines_layout = "lead" in head.extra or sum(1 for i in idx if self._lead_line(blocks, i, hi)) >= 2
         if "lead" not in head.extra and head.rest_start is None and idx and not lines_layout:
-            idx = idx[1:]  # the heading stands alone: its first paragraph is the section's intro
+            # the heading stands alone: its first paragraph is the section's intro, unless
+            # it opens with a lead phrase like the paragraphs after it (no intro printed)
+            first = blocks[idx[0]]
+            lp = _lead_phrase(t, first)
+            opens_like_rest = (
+                lp is not None
+                and _trim(t, lp[1] + 1, first.end)[0] < first.end
+                and sum(1 for i in idx[1:] if _lead_phrase(t, blocks[i])) >= 2
+            )
+            if not opens_like_rest:
+                idx = idx[1:]
         punct: list[tuple[int, Subsection]] = []
         runin: list[tuple[int, Subsection]] = []
         for i in idx:

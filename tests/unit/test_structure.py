@@ -314,3 +314,15 @@ def test_structure_never_raises_and_spans_hold_on_arbitrary_genre_text(text: str
 @given(st.text(max_size=300))
 def test_structure_never_raises_on_arbitrary_unicode(text: str) -> None:
     _check_spans(_plain(text))
+
+
+def test_structure_counts_the_first_lead_when_a_section_prints_no_intro() -> None:
+    text = (
+        "各位代表：\n现在，我代表市人民政府向大会报告工作。\n一、2030年工作回顾\n"
+        "（一）坚持创新驱动，现代产业体系加快构建\n"
+        "科技创新动力强劲。新建重点实验室12个，技术合同成交额增长15%。\n"
+        "先进制造业提档升级。出台制造强市若干政策，新增规上工业企业300家。\n"
+        "现代服务业提质增效。金融业增加值增长6%，新增上市企业5家。\n"
+    )
+    rep = _plain(text)
+    assert [u.title for u in rep.sections[0].subsections] == ["科技创新动力强劲", "先进制造业提档升级", "现代服务业提质增效"]
