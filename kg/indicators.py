@@ -54,6 +54,11 @@ __all__ = [
 APPROX_TOLERANCE = Decimal("0.05")
 """Relative tolerance for approx (左右) targets."""
 
+_MULTI_YEAR = re.compile(r"(?<![0-9０-９第])[两三四五六七八九十]年(?![度底末初])|年均|累计|十[一二三四五六七八九]五(?:期间|时期|以来)")
+_MULTI_YEAR_PART = re.compile(r"五年|十[一二三四五六七八九]五")
+_ONE_YEAR_PART = re.compile(r"一年|(?:19|20)\d\d年")
+"""Sentences about several years (five-year reviews): not one year's outcome."""
+
 _LOWER_IS_BETTER = re.compile(r"失业率|价格|CPI|物价|能耗|排放|浓度|事故|死亡|赤字|负债率|PM2\.?5")
 
 
@@ -84,6 +89,9 @@ class IndicatorRow:
     end: int
     review_year: int | None
     plan_year: int | None
+    period: str = "year"
+    """year | multi-year: the figure sits in a five-year review ("过去五年工作回顾") or its
+    sentence is about several years (五年来, 年均, 累计, "十四五"时期)."""
 
 
 ROW_COLUMNS = tuple(f.name for f in fields(IndicatorRow))
@@ -147,6 +155,10 @@ def indicator_rows(report: Report, quantities: Sequence[Quantity]) -> list[Indic
     for q in quantities:
         sent = report.sentence_at(q.start) if report.sentences else None
         sentence = sent.text if sent is not None else _sentence_around(text, q.start, q.end)
+        part, _sec = report.locate(q.start)
+        multi = bool(_MULTI_YEAR.search(sentence)) or (
+            part is not None and bool(_MULTI_YEAR_PART.search(part.title)) and not _ONE_YEAR_PART.search(part.title)
+        )
         rows.append(
             IndicatorRow(
                 report=str(name),
@@ -172,6 +184,7 @@ def indicator_rows(report: Report, quantities: Sequence[Quantity]) -> list[Indic
                 end=q.end,
                 review_year=review_year,
                 plan_year=plan_year,
+                period="multi-year" if multi else "year",
             )
         )
     return rows
@@ -292,6 +305,9 @@ def link_targets(rows: Sequence[IndicatorRow], *, main_only: bool = False) -> li
                 and k.startswith(t.indicator_key)
                 for a in group if a.report != t.report
             ]
+        # a multi-year total or average ("五年来…累计", "年均") is not the year's outcome
+        if t.period == "year":
+            cands = [a for a in cands if a.period == "year"]
         cands.sort(key=lambda a: (a.status != Status.ACTUAL.value, a.report, a.start))
         main = t.section.endswith(".0")
         if not cands:

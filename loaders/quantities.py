@@ -274,10 +274,10 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
     if bare == "届" or re.match(r"[零一二三四五六七八九十]+次", after):
         return False  # meetings: 八届二次
     # classifiers: 千亿级产业集群, 百万千瓦级核电机组; digit counts: 两位数增长
-    if nxt == "级" or (bare == "位" and nxt == "数"):
+    if nxt in "级制" or (bare == "位" and nxt == "数"):
         return False
     # meetings: 十二届四次全会
-    if prev == "届" or (bare == "次" and re.match(r"(?:全会|全体会议|会议|党代会|代表大会|常委会)", after)):
+    if prev == "届" or (bare == "次" and re.match(r"(?:[、和及][一二三四五六七八九十]+次)*(?:全会|全体会议|会议|党代会|代表大会|常委会)", after)):
         return False
     # Chinese-numeral slogans and quantities used as names
     if fig.chinese:
@@ -624,7 +624,7 @@ def _ends_with_verb(s: str) -> bool:
 
 
 _KEY_DROP = re.compile(
-    r"增长|增速|增幅|涨幅|降幅|年均|同比|比上年|较上年|上涨|下降|降低|提高|提升|增加(?!值)|减少|"
+    r"增长|增速|增幅|涨幅|降幅|同比|比上年|较上年|上涨|下降|降低|提高|提升|增加(?!值)|减少|"
     r"的|全年|全市|全区|全省|全县|全国|本级|区本级|市本级|县本级|完成|实现|达到|控制在|保持|"
     r"年末|年底|年初|年度|实际|预计|预期|目标|拟按|拟|安排|左右|"
     r"[“”\"'（）()《》\s、]"

@@ -1,0 +1,71 @@
+"""Target verdicts and the tidy rows (kg.indicators), on hand-made rows."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+
+from kg.indicators import IndicatorRow, judge, link_targets
+
+BASE = IndicatorRow(
+    report="a-2030.txt", government="示例市人民政府", place="示例市", level="city", year=2030,
+    section="2.0", indicator="地区生产总值", indicator_key="生产总值", value=Decimal(6), unit="%",
+    normalised_value=Decimal(6), normalised_unit="%", kind="change", direction="up", status="target",
+    qualifier="approx", value_max=None, surface="6%", sentence="地区生产总值增长6%左右。", start=0, end=2,
+    review_year=2029, plan_year=2030,
+)
+
+
+def _actual(value: str, **kw) -> IndicatorRow:
+    v = Decimal(value)
+    fields = dict(report="a-2031.txt", status="actual", qualifier="none", section="1.0", value=v,
+                  normalised_value=v, review_year=2030, plan_year=2031)
+    fields.update(kw)
+    return replace(BASE, **fields)
+
+
+@pytest.mark.parametrize(("actual", "verdict"), [("6.3", "met"), ("5.7", "met"), ("5.6", "missed")])
+def test_approx_growth_target_is_a_floor_with_five_percent_tolerance(actual: str, verdict: str) -> None:
+    assert judge(BASE, _actual(actual))[0] == verdict
+
+
+def test_unemployment_target_is_a_ceiling() -> None:
+    t = replace(BASE, indicator="城镇调查失业率", indicator_key="城镇调查失业率", kind="ratio", direction="",
+                qualifier="le", value=Decimal("5.5"), normalised_value=Decimal("5.5"))
+    assert judge(t, _actual("5.2", indicator_key="城镇调查失业率", kind="ratio", direction=""))[0] == "met"
+    assert judge(t, _actual("5.6", indicator_key="城镇调查失业率", kind="ratio", direction=""))[0] == "missed"
+
+
+def test_reduction_target_compares_signed_changes() -> None:
+    t = replace(BASE, indicator_key="单位生产总值能耗", direction="down", value=Decimal("3"), normalised_value=Decimal("3"))
+    bigger_cut = _actual("3.5", indicator_key="单位生产总值能耗", direction="down")
+    smaller_cut = _actual("1", indicator_key="单位生产总值能耗", direction="down")
+    rise = _actual("1", indicator_key="单位生产总值能耗", direction="up")
+    assert judge(t, bigger_cut)[0] == "met"
+    assert judge(t, smaller_cut)[0] == "missed"
+    assert judge(t, rise)[0] == "missed"
+
+
+def test_growth_is_never_compared_with_a_level() -> None:
+    level = _actual("812", kind="amount", direction="", unit="亿元", normalised_unit="元")
+    assert judge(BASE, level)[0] == "unclear"
+
+
+def test_link_targets_pairs_plan_year_targets_with_next_reports_actuals() -> None:
+    rows = [BASE, _actual("6.4"), _actual("30", indicator_key="生产总值", period="multi-year", start=5)]
+    (o,) = link_targets(rows)
+    assert (o.year, o.target_value, o.actual_value, o.verdict) == (2030, 6, Decimal("6.4"), "met")
+
+
+def test_five_year_totals_are_not_outcomes() -> None:
+    rows = [BASE, _actual("30", period="multi-year")]
+    (o,) = link_targets(rows)
+    assert o.verdict == "unclear" and o.actual_report == ""
+
+
+def test_other_governments_are_not_linked() -> None:
+    rows = [BASE, _actual("6.4", government="另一市人民政府")]
+    (o,) = link_targets(rows)
+    assert o.actual_report == ""
