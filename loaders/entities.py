@@ -185,9 +185,10 @@ def _glossary(report: Report, found: list[_Found]):
         items = _definition_items(text, entry, finder)
         term_label = "Programme"
         places = [f for f in items if f.label.startswith("Place")]
-        if len(items) >= 3 and len(places) * 3 >= len(items) * 2:
-            subs = Counter(f.label for f in places)
-            term_label = subs.most_common(1)[0][0]  # a network of roads is a place
+        networks = [f for f in places if f.label in _NETWORK_LABELS]
+        if len(items) >= 3 and len(networks) * 3 >= len(items) * 2:
+            subs = Counter(f.label for f in networks)
+            term_label = subs.most_common(1)[0][0]  # a network of roads or rivers is a place
         term_found = None
         if head is None or head.type == "-":
             # a formula or short name: find it in the body, quoted or bare
@@ -215,7 +216,11 @@ def _glossary(report: Report, found: list[_Found]):
                 continue
             if term_found.label.startswith("Place") and f.label.startswith("Place"):
                 relations.append((f, "part_of", term_found))
-            elif term_found.label == "Policy" and f.label.split("/")[0] in ("Place", "Programme"):
+            elif (
+                term_found.label == "Policy"
+                and bare.endswith(_DOCUMENT_HEADS)
+                and f.label.split("/")[0] in ("Place", "Programme")
+            ):
                 relations.append((f, "defined_in", term_found))
         if head is not None and head.type == "Sector":
             d0, d1 = entry.definition_start, entry.definition_end
@@ -233,6 +238,10 @@ def _glossary(report: Report, found: list[_Found]):
                 out.append(_Found(piece, s, e, "Sector", "glossary", False))
                 taken.append((s, e))
     return out, relations
+
+
+_NETWORK_LABELS = frozenset({"Place/transport", "Place/water", "Place/green"})
+_DOCUMENT_HEADS = ("规划", "方案", "计划", "纲要", "意见", "办法", "条例")
 
 
 def _definition_items(text: str, entry, finder) -> list[_Found]:
@@ -255,8 +264,17 @@ def _definition_items(text: str, entry, finder) -> list[_Found]:
             continue
         if re.match(r"^[0-9一二三四五六七八九十N]+(个|大|项|张|份|套)", piece) or "等" in piece:
             continue
+        if text[s - 1 : s] in "(（" and not _is_whole_name(piece):
+            continue  # "罗沙路(复合通道)": a descriptor in brackets
         items.append(_Found(piece, s, e, head.label, "glossary", False))
     return items
+
+
+def _is_whole_name(piece: str) -> bool:
+    from kg.loaders.nlp import make_nlp
+
+    doc = make_nlp()(piece)
+    return any(sp.start_char == 0 and sp.end_char == len(piece) for sp in doc.spans["kg_entities"])
 
 
 def _keep_county_short_forms(found: list[_Found], report: Report) -> list[_Found]:

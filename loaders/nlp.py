@@ -662,6 +662,8 @@ class CandidateFinder:
             for (s, e), own in zip(items, labels):
                 if own or not (2 <= e - s <= 14):
                     continue
+                if any(s <= cs and ce <= e and (cs, ce) != (s, e) for cs, ce in typed):
+                    continue  # "笋岗街道湖景社区": already two names
                 item_words = [w for w in words if s <= w.start_char and w.end_char <= e]
                 if not item_words or any(not self._word_ok(w) for w in item_words):
                     continue
@@ -724,8 +726,8 @@ class CandidateFinder:
                 s = words[k].start_char
                 k -= 1
             s = self._trim_left(text, words, s, e)
-            if e - s < 2:
-                break
+            if e - s < 2 or self.head_ending_at(text, e, s + 1):
+                break  # an item with its own head word is its own name
             out.append((s, e, head.label, "enum"))
             pos = s
         return out
