@@ -91,7 +91,7 @@ _DASH = re.compile(r"^——\s*(?P<title>.*)$", re.S)
 # Words that make a bare title line a part title (the genre's part names).
 _PART_WORDS = re.compile(
     r"(工作回顾|回顾$|工作安排|工作任务|重点工作|主要工作|目标任务|主要目标|总体要求|自身建设|"
-    r"工作(?:的)?建议|主要考虑|发展成就|主要成绩|工作部署|总体部署|政策取向|重点任务)"
+    r"工作(?:的)?建议|主要考虑|发展成就|主要成绩|工作部署|总体部署|政策取向|重点任务|主要任务)"
 )
 _ROLE_SELF = re.compile(r"(政府|自身|行政能力|政风|作风|行署|效能)建设|政府治理|政府效能|依法行政|政府职能转变")
 _ROLE_REVIEW = re.compile(r"回顾|过去|成就|成绩|总结|以来|做了")
@@ -292,6 +292,18 @@ class _Parser:
                 if h.kind == "line":
                     h.defect = "missing_numeral"
             return merged, True
+        # older reports number their top level "（一）" on lines of their own
+        paren = []
+        for i, b in enumerate(blocks):
+            m = _PAREN.match(t[b.start: b.lines[0][1]])
+            if m and len(b.lines) == 1 and b.end - b.start <= 40 and t[b.end - 1] not in TERMINALS:
+                num = cn_to_int(m.group("num"))
+                if num is not None and m.group("num")[0] in _CN:
+                    ts, te = _trim(t, b.start + m.start("title"), b.end)
+                    paren.append(_Heading("paren", i, b.start, ts, te, m.group("num"), num))
+        chain = self._chain(paren)
+        if len(chain) >= 3:
+            return chain, False
         return [], False
 
     def _chain(self, cands: list[_Heading], allow_gaps: bool = False) -> list[_Heading]:
@@ -301,6 +313,9 @@ class _Parser:
         heading numbered 1 (or the lowest number when 一 was lost) while the numbers
         rise; a lost heading leaves a gap, which is reported.
         """
+        titled = [h for h in cands if h.title_end - h.title_start >= 2]
+        if any(h.number == 1 for h in titled):
+            cands = titled  # bare list markers ("一、" alone on a line) are not headings
         if not cands:
             return []
         best: list[_Heading] = []
@@ -316,11 +331,16 @@ class _Parser:
                     run.append(g)
                 elif g.number == 1:
                     break
-            if len(run) > len(best):
+            if self._weight(run) > self._weight(best):
                 best = run
         if allow_gaps and len(best) == 1 and best[0].number != 1:
             return []
         return best
+
+    @staticmethod
+    def _weight(run: list[_Heading]) -> tuple[int, int]:
+        """Runs of headings with titles beat longer runs of bare list markers."""
+        return sum(1 for h in run if h.title_end - h.title_start >= 2), len(run)
 
     @staticmethod
     def role(title: str, plan_year: int | None, seen_review: bool, first: bool = False) -> PartRole:
@@ -576,7 +596,7 @@ class _Parser:
         seen_review = False
         part_ranges: list[tuple[_Heading | None, int, int, int]] = []
         if heads:
-            first_num = heads[0].number if heads[0].kind in ("cn", "bare") else 1
+            first_num = heads[0].number if heads[0].kind in ("cn", "bare", "paren") else 1
             if first_num and first_num > 1 and heads[0].block > 1:
                 # the first part's heading was lost (the file starts inside it)
                 self.defect("missing_part_heading", f"parts start at {heads[0].numeral}; the text before "
@@ -585,7 +605,7 @@ class _Parser:
             number = 0
             for k, h in enumerate(heads):
                 hi = heads[k + 1].block if k + 1 < len(heads) else len(blocks)
-                number = h.number if h.kind in ("cn", "bare") and h.number and h.number > number else number + 1
+                number = h.number if h.kind in ("cn", "bare", "paren") and h.number and h.number > number else number + 1
                 part_ranges.append((h, h.block + 1 if h.rest_start is None else h.block, hi, number))
         elif blocks:
             part_ranges.append((None, 0, len(blocks), 1))
@@ -648,7 +668,7 @@ class _Parser:
                     end=h.title_end if h else part_start,
                     heading_start=part_start,
                     body_end=part_end,
-                    numeral=h.numeral if h and h.kind in ("cn", "bare") else None,
+                    numeral=h.numeral if h and h.kind in ("cn", "bare", "paren") else None,
                     heading_defect=bool(h and h.defect),
                     sections=tuple(sections),
                 )
