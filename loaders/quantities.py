@@ -276,6 +276,9 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
     # classifiers: 千亿级产业集群, 百万千瓦级核电机组; digit counts: 两位数增长
     if nxt in "级制" or (bare == "位" and nxt == "数"):
         return False
+    # age thresholds of a group: 60岁以上老人, 3岁以下婴幼儿
+    if bare == "岁" and re.match(r"(?:及以上|以上|以下|至[0-9０-９]+岁)[\u4e00-\u9fff]|[老人儿婴幼青学妇男女群职]", after):
+        return False
     # meetings: 十二届四次全会
     if prev == "届" or (bare == "次" and re.match(r"(?:[、和及][一二三四五六七八九十]+次)*(?:全会|全体会议|会议|党代会|代表大会|常委会)", after)):
         return False
@@ -306,7 +309,7 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # award names: 入选全市十大…案例
         if not re.match(r"[\u4e00-\u9fff“]", nxt):
             return False  # "大" must modify a noun
-        if re.search(r"[\u4e00-\u9fff]$", before) and not re.search(rf"(?:[{_CN_NUM}]|等|的|启动|打造|建设|实施|开展|推进|推动|聚焦|围绕|培育|发展|做强|形成|构建|突出|抓好|落实|覆盖|涉及|布局|统筹|、)$", before):
+        if re.search(r"[\u4e00-\u9fff]$", before) and not re.search(rf"(?:[{_CN_NUM}]|等|的|启动|打造|建设|实施|开展|推进|推动|聚焦|围绕|培育|发展|做强|形成|构建|突出|抓好|落实|覆盖|涉及|布局|统筹|推出|建成|新增|壮大|提升|建立|梳理|攻坚|谋划|出台|组建|设立|、)$", before):
             return False
     if bare in ("条",) and re.match(r"[、”]?(?:新?[{0}]+条)*[、]?[\u4e00-\u9fff]{{0,4}}?(?:措施|政策|意见|举措|规定|新政|条例)".format(_CN_NUM), after):
         return False  # policy packages: 二十条、新十条优化措施
@@ -404,7 +407,9 @@ def _kind(family: str | None, left: str, text: str, start: int, end: int) -> tup
         if change:
             return Kind.CHANGE, change
         return Kind.RATIO, None
-    if change and family in ("money", "area", "length", "mass", "volume", "power", "energy", "count", "concentration"):
+    if family == "rate":
+        return (Kind.CHANGE, change) if change else (Kind.RATIO, None)
+    if change and family in ("money", "area", "length", "mass", "volume", "power", "energy", "count", "concentration", "age"):
         if family == "count" and not re.search(r"(?:增长|增加|减少|下降)$", core):
             return Kind.COUNT, None
         return Kind.CHANGE, change
