@@ -18,10 +18,13 @@ the place name (jieba's gazetteer, tag ``ns``) the report uses most.
 
 from __future__ import annotations
 
+import functools
+import importlib.resources
 import logging
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from kg.model import Part, PartRole, ReportMeta, Text
 
@@ -335,6 +338,10 @@ def _place(
     chains = [u for u in (_units(gov), _units(org), meeting_units, title_units) if u]
     if chains:
         place = chains[0][-1]
+        known = find_prefecture(place)
+        if known is not None and known.name != place and known.name.endswith("自治州") and place.endswith("州"):
+            chains = [[known.name if u == place else u for u in c] for c in chains]
+            place = known.name
         parents: list[str] = []
         for chain in chains:
             if place in chain:
@@ -353,6 +360,18 @@ def _place(
     if level_word in ("行署", "行政公署"):
         level_word = "盟"
     if level_word is None:
+        # how the report speaks of its own jurisdiction: "全州", "我市", "本区"
+        own: Counter[str] = Counter()
+        # not comparisons with the level above: "居全省第一", "在全省推广"
+        for m in re.finditer(
+            r"(?<![居在占列获为全])(全|我|本)(省|市|州|盟|区|县|旗)(?!场|民|委|政府|级|第|首|前|唯|领先|率先|推广|示范|排名)", t
+        ):
+            own[m.group(2)] += 1 if m.group(1) == "全" else 3
+        if own:
+            level_word, n = own.most_common(1)[0]
+            if n < 5:
+                level_word = None
+    if level_word is None:
         return None, []
     name = _most_used_place(t, level_word)
     return name, []
@@ -366,31 +385,141 @@ _GENERIC_PLACES = frozenset(
 )
 
 
+# ---------------------------------------------------------------------- gazetteer
+
+
+@dataclass(frozen=True, slots=True)
+class Prefecture:
+    """A prefecture-level division (or a county-level city the province governs directly)."""
+
+    province: str
+    name: str
+    short: str
+    level: str
+    """city | county"""
+
+
+@functools.cache
+def prefectures() -> tuple[Prefecture, ...]:
+    """The gazetteer in loaders/data/prefectures.tsv."""
+    data = importlib.resources.files("kg.loaders") / "data" / "prefectures.tsv"
+    out = []
+    for line in data.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        province, name, short, level = line.split("\t")
+        out.append(Prefecture(province, name, short, level))
+    return tuple(out)
+
+
+def find_prefecture(name: str) -> Prefecture | None:
+    """The gazetteer entry for a name as printed ("杭州市", "凉山州", "凉山彝族自治州", "锡林郭勒盟")."""
+    for p in prefectures():
+        if name in (p.name, p.short):
+            return p
+        if name.endswith("州") and not p.name.endswith("市") and name[:-1] == p.short:
+            return p
+    return None
+
+
+def _prefecture_counts(t: str, kinds: tuple[str, ...] = ("市", "州", "盟", "地区", "林区")) -> Counter[Prefecture]:
+    """How often the report names each gazetteer entry (by full or short name)."""
+    counts: Counter[Prefecture] = Counter()
+    for p in prefectures():
+        if not p.name.endswith(kinds) or len(p.short) < 2:
+            continue
+        if p.short in PROVINCES:  # 吉林市, 海南州: only the full name counts
+            n = t.count(p.name)
+        else:
+            n = t.count(p.short)
+        if n:
+            counts[p] = n
+    return counts
+
+
+_NOT_A_NAME = re.compile(r"[县区省市]|^[全各我本该每两三四五六七八九十多个大小新老]")
+
+
 def _most_used_place(t: str, level_word: str) -> str | None:
-    """The name a report that calls itself only "市人民政府" uses most for its place."""
+    """The name a report that calls itself only "市人民政府" uses most for its place.
+
+    First the names the report prints with the level word ("毕节市"): of the 2–4
+    characters before "市", the string the report uses most. Else the proper noun
+    (jieba's tagging, which misses many place names) it uses most.
+    """
     suffix = {"自治区": "自治区", "自治州": "州", "自治县": "县"}.get(level_word, level_word)
-    tokens = _place_tokens(t)
+    if suffix in ("省", "自治区"):
+        prov = Counter({full: t.count(short) for short, full in PROVINCES.items() if full.endswith(suffix)})
+        top = prov.most_common(1)
+        return top[0][0] if top and top[0][1] >= 5 else None
+    if suffix in ("市", "州", "盟"):
+        kinds = {"市": ("市",), "州": ("州",), "盟": ("盟", "地区")}[suffix]
+        if suffix == "市" and _MUNICIPALITIES:
+            muni = Counter({full: t.count(short) for short, full in PROVINCES.items() if full in _MUNICIPALITIES})
+        else:
+            muni = Counter()
+        gaz = _prefecture_counts(t, kinds)
+        best_g = gaz.most_common(1)[0] if gaz else None
+        best_m = muni.most_common(1)[0] if muni else None
+        if best_m and best_m[1] >= 5 and (not best_g or best_m[1] > best_g[1]):
+            return best_m[0]
+        if best_g and best_g[1] >= 5:
+            return best_g[0].name
+        if suffix == "市":
+            # the seat of an autonomous prefecture shares its name ("恩施市" in 恩施州)
+            seat = _prefecture_counts(t, ("自治州",)).most_common(1)
+            if seat and seat[0][1] >= 5:
+                return seat[0][0].short + "市"
     counts: Counter[str] = Counter()
-    for k, (w, flag) in enumerate(tokens):
-        if flag not in ("ns", "nr", "nz") or not 2 <= len(w) <= 4 or w in _GENERIC_PLACES:
-            continue
-        if w in PROVINCES and not (suffix == "市" and PROVINCES[w] in _MUNICIPALITIES):
-            continue
-        if any(w.startswith(p) and len(w) > len(p) for p in PROVINCES):
-            continue
-        nxt = tokens[k + 1][0] if k + 1 < len(tokens) else ""
-        if re.match(r"总书记|同志|主席|书记|总理|委员长", nxt):
-            continue  # a person
-        counts[w] += 1
-    if not counts:
-        return None
-    name, n = counts.most_common(1)[0]
-    if n < 5:
-        return None
+    printed: Counter[str] = Counter()
+    # "毕节市委", "毕节市第五届" but not "推进市场", "全体市民"
+    for m in re.finditer(rf"(?=([{_CJK}]{{4}}){suffix}(?![场民值井貌容面级县属辖中域内外直]))", t):
+        window = m.group(1)
+        for k in (2, 3, 4):
+            w = window[-k:]
+            if _NOT_A_NAME.search(w) or w in _GENERIC_PLACES:
+                continue
+            if w in PROVINCES and PROVINCES[w] not in _MUNICIPALITIES:
+                continue
+            printed[w] += 1
+    for w in printed:
+        counts[w] = t.count(w)
+    if suffix == "州":
+        for m in re.finditer(rf"([{_CJK}]{{2,3}}?)[{_CJK}]{{0,8}}?族自治州", t):
+            counts[m.group(1)] = t.count(m.group(1))
+    name = None
+    if counts:
+        best, n = max(counts.items(), key=lambda kv: (kv[1], len(kv[0])))
+        # a longer name that is as frequent wins ("攀枝花" over "枝花")
+        longer = [w for w in counts if best in w and len(w) > len(best) and counts[w] >= 0.8 * n]
+        if longer:
+            best = max(longer, key=len)
+            n = counts[best]
+        if n >= 5:
+            name = best
+    if name is None:
+        tokens = _place_tokens(t)
+        tc: Counter[str] = Counter()
+        for k, (w, flag) in enumerate(tokens):
+            if flag not in ("ns", "nr", "nz", "nrt") or not 2 <= len(w) <= 4 or w in _GENERIC_PLACES:
+                continue
+            if w in PROVINCES and not (suffix == "市" and PROVINCES[w] in _MUNICIPALITIES):
+                continue
+            if any(w.startswith(p) and len(w) > len(p) for p in PROVINCES):
+                continue
+            nxt = tokens[k + 1][0] if k + 1 < len(tokens) else ""
+            if re.match(r"总书记|同志|主席|书记|总理|委员长", nxt):
+                continue  # a person
+            tc[w] += 1
+        if not tc:
+            return None
+        name, n = tc.most_common(1)[0]
+        if n < 5:
+            return None
     full = re.search(rf"{re.escape(name)}[{_CJK}]{{0,8}}?自治州", t) if suffix == "州" else None
     if full:
         return full.group(0)
-    if suffix == "市" and name.endswith("市") or suffix != "市" and name.endswith(suffix):
+    if name.endswith(suffix) and suffix != "市" or name.endswith("市"):
         return name
     return name + suffix
 
@@ -404,6 +533,13 @@ def _level(place: str | None, t: str) -> str | None:
         return "district"
     if place.endswith("县") or place.endswith("林区"):
         return "county"
+    known = find_prefecture(place)
+    if known is not None and known.name == place or known is not None and not place.endswith("市"):
+        return known.level
+    if place.endswith("市") and any(
+        p.short == place[:-1] and p.name.endswith("自治州") for p in prefectures()
+    ):
+        return "county"  # the seat of an autonomous prefecture ("恩施市")
     if place.endswith("市"):
         # a county-level city names itself so, or the province governs it directly
         # a prefecture-level city speaks of its counties ("各县市区", "县（市、区）"); a
@@ -439,6 +575,7 @@ def _government(gov: str | None, place: str | None, org: str | None) -> str | No
     return None
 
 
+@functools.lru_cache(maxsize=4)
 def _place_tokens(t: str) -> list[tuple[str, str]]:
     """(word, flag) of jieba's part-of-speech cut, [] when jieba is unavailable."""
     try:
@@ -454,8 +591,28 @@ def _place_tokens(t: str) -> list[tuple[str, str]]:
 
 def _with_parents(parents: list[str], place: str, level: str | None, t: str) -> list[str]:
     """Add the parent city (district/county reports) and the province the report names most."""
-    tokens = _place_tokens(t)
     out = list(parents)
+    own = find_prefecture(place)
+    if own is not None and level in ("city", "county") and own.name == place:
+        return [*out, own.province] if own.province not in out else out
+    if level in ("district", "county") and not any(p.endswith(("市", "州", "盟", "地区")) for p in out):
+        gaz = _prefecture_counts(t)
+        if own is not None:
+            gaz.pop(own, None)
+        muni = Counter({full: t.count(short) for short, full in PROVINCES.items() if full in _MUNICIPALITIES})
+        best_g = gaz.most_common(1)[0] if gaz else None
+        best_m = muni.most_common(1)[0] if muni else None
+        if best_m and best_m[1] >= 3 and (not best_g or best_m[1] > 2 * best_g[1]):
+            return [*out, best_m[0]]
+        if best_g and best_g[1] >= 2:
+            out.append(best_g[0].name)
+    for p in out:
+        known = find_prefecture(p)
+        if known is not None and known.name == p:
+            return [*out, known.province] if known.province not in out else out
+        if p in _MUNICIPALITIES:
+            return out
+    tokens = _place_tokens(t)
     if level in ("district", "county") and not any(p.endswith(("市", "州", "盟", "地区")) for p in out):
         cities: Counter[str] = Counter()
         for k, (w, flag) in enumerate(tokens):

@@ -1,0 +1,172 @@
+"""Report metadata from the title block, the greeting, the page chrome and the parts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.loaders.metadata import _level, _units, extract_metadata, parse_chinese_date
+from kg.loaders.read import read_bytes, read_file
+from kg.model import Part, PartRole
+
+
+def _meta(s: str, parts: tuple[Part, ...] = ()):  # noqa: ANN202
+    return extract_metadata(read_bytes(s.encode("utf-8")), parts)
+
+
+def test_district_report_with_page_chrome(fixtures: Path) -> None:
+    m = extract_metadata(read_file(fixtures / "read_report_chrome.txt"))
+    assert m.title == "2031年政府工作报告"
+    assert m.government == "示例区人民政府"
+    assert m.place == "示例区"
+    assert m.parent_places[0] == "示例市"
+    assert m.level == "district"
+    assert (m.speaker, m.speaker_role) == ("王示例", "区长")
+    assert m.delivery_date == "2031-01-15"
+    assert m.meeting == "示例市示例区第三届人民代表大会第二次会议"
+    assert (m.publish_date, m.publisher) == ("2031-02-03", "示例区政府办公室")
+    assert (m.review_year, m.plan_year) == (2030, 2031)
+
+
+def test_single_line_national_report_with_chinese_numeral_date(fixtures: Path) -> None:
+    m = extract_metadata(read_file(fixtures / "read_single_line.txt"))
+    assert m.title == "政府工作报告"
+    assert m.government == "国务院"
+    assert m.place == "中华人民共和国"
+    assert m.parent_places == ()
+    assert m.level == "national"
+    assert (m.speaker, m.speaker_role) == ("王示例", "国务院总理")
+    assert m.delivery_date == "2031-03-05"
+    assert m.meeting == "第九届全国人民代表大会第一次会议"
+    assert (m.review_year, m.plan_year) == (2030, 2031)
+    assert m.publish_date is None and m.publisher is None
+
+
+def test_county_html_page(fixtures: Path) -> None:
+    m = extract_metadata(read_file(fixtures / "read_page.html"))
+    assert m.title == "政府工作报告"
+    assert m.place == "示例县"
+    assert m.level == "county"
+    assert m.government == "示例县人民政府"
+    assert (m.speaker, m.speaker_role) == ("张示例", "县长")
+    assert m.delivery_date == "2031-01-20"
+    assert (m.review_year, m.plan_year) == (2030, 2031)
+
+
+def test_province_report_with_speaker_after_the_government_name() -> None:
+    m = _meta(
+        "2031年示例省政府工作报告\n2031年1月20日在示例省第十四届人民代表大会第四次会议上\n"
+        "来源：示例日报\n时间：2031-02-01\n示例省人民政府省长 李 示例\n各位代表：\n"
+        "现在，我代表省人民政府，向大会报告工作，请予审议。\n一、2030年工作回顾和“十五五”发展成就\n"
+        "过去一年成绩显著。\n二、“十六五”时期主要目标任务\n三、2031年工作安排\n今年要继续努力。\n"
+    )
+    assert m.title == "2031年示例省政府工作报告"
+    assert m.place == "示例省" and m.level == "province" and m.parent_places == ()
+    assert m.government == "示例省人民政府"
+    assert (m.speaker, m.speaker_role) == ("李示例", "省长")
+    assert m.delivery_date == "2031-01-20"
+    assert m.meeting == "示例省第十四届人民代表大会第四次会议"
+    assert (m.publish_date, m.publisher) == ("2031-02-01", "示例日报")
+    assert (m.review_year, m.plan_year) == (2030, 2031)
+
+
+def test_letter_spaced_title_and_parenthesised_dateline() -> None:
+    m = _meta(
+        "政 府 工 作 报 告\n\n（2031年2月3日在示例自治州第十五届人民代表大会第四次会议上）\n\n州长　张示例\n\n"
+        "各位代表：\n现在，我代表州人民政府向大会报告工作。\n"
+    )
+    assert m.title == "政府工作报告"
+    assert m.place == "示例自治州"
+    assert m.level == "city"
+    assert m.government == "示例自治州人民政府"
+    assert (m.speaker, m.speaker_role) == ("张示例", "州长")
+    assert m.delivery_date == "2031-02-03"
+
+
+def test_years_come_from_the_part_titles_when_parts_are_given() -> None:
+    text = "各位代表：\n现在，我代表市人民政府向大会报告工作。\n"
+    parts = (
+        Part(1, "“十五五”时期和2030年工作回顾", PartRole.REVIEW, 0, 1, 0, 1),
+        Part(2, "2031—2035年发展目标", PartRole.FIVE_YEAR_PLAN, 1, 2, 1, 2),
+        Part(3, "2031年重点工作", PartRole.PLAN, 2, 3, 2, 3),
+    )
+    m = _meta(text, parts)
+    assert (m.review_year, m.plan_year) == (2030, 2031)
+
+
+def test_years_fall_back_to_the_delivery_year() -> None:
+    m = _meta("政府工作报告\n——2031年1月8日在示例市第九届人民代表大会第一次会议上\n各位代表：\n现在，我代表市人民政府报告工作。\n")
+    assert (m.review_year, m.plan_year) == (2030, 2031)
+
+
+def test_a_text_without_a_title_block_gives_empty_fields_not_errors() -> None:
+    m = _meta("这不是一份报告，只是一段话。\n")
+    assert m.title is None and m.speaker is None and m.delivery_date is None and m.meeting is None
+
+
+def test_government_printed_as_a_bare_level_word_is_named_after_the_place() -> None:
+    m = _meta(
+        "政府工作报告\n——2031年1月8日在示例市第九届人民代表大会第一次会议上\n市长　赵示例\n"
+        "各位代表：\n现在，我代表市政府向大会报告工作。\n"
+    )
+    assert m.government == "示例市人民政府"
+    assert m.place == "示例市"
+    assert m.level == "city"
+
+
+def test_the_older_national_greeting_names_the_state_council_and_the_meeting() -> None:
+    m = _meta("各位代表：\n　　我代表国务院向第三届全国人民代表大会第一次会议作政府工作报告。\n一九六四年的任务已经完成。\n")
+    assert m.government == "国务院"
+    assert m.level == "national"
+    assert m.meeting == "第三届全国人民代表大会第一次会议"
+
+
+@pytest.mark.parametrize(
+    ("s", "iso"),
+    [
+        ("2023年1月10日", "2023-01-10"),
+        ("２０２３年１月１０日", "2023-01-10"),
+        ("二〇二四年一月十日", "2024-01-10"),
+        ("二〇二六年一月二十七日", "2026-01-27"),
+        ("一九五四年九月二十三日", "1954-09-23"),
+        ("二○一九年三月四日", "2019-03-04"),
+        ("2023年13月10日", None),
+        ("去年", None),
+    ],
+)
+def test_parse_chinese_date(s: str, iso: str | None) -> None:
+    assert parse_chinese_date(s) == iso
+
+
+@pytest.mark.parametrize(
+    ("place", "level"),
+    [
+        ("北京市", "province"), ("重庆市", "province"), ("示例省", "province"), ("示例自治区", "province"),
+        ("示例市", "city"), ("示例自治州", "city"), ("示例盟", "city"), ("示例地区", "city"),
+        ("示例县", "county"), ("示例自治县", "county"), ("示例区", "district"), ("示例旗", "district"),
+        ("示例新区", "district"),
+    ],
+)  # fmt: skip
+def test_level_from_the_place_name(place: str, level: str) -> None:
+    assert _level(place, "") == level
+
+
+def test_a_county_level_city_is_a_county() -> None:
+    assert _level("示例市", "作为省直管县级市，我市……") == "county"
+    assert _level("示例市", "全市各县（市、区）……") == "city"
+
+
+@pytest.mark.parametrize(
+    ("name", "units"),
+    [
+        ("深圳市罗湖区人民政府", ["深圳市", "罗湖区"]),
+        ("杭州市", ["杭州市"]),
+        ("呼伦贝尔市海拉尔区", ["呼伦贝尔市", "海拉尔区"]),
+        ("凉山彝族自治州", ["凉山彝族自治州"]),
+        ("内蒙古自治区呼伦贝尔市", ["内蒙古自治区", "呼伦贝尔市"]),
+        ("市人民政府", []),
+    ],
+)
+def test_units_split_a_government_name_outermost_first(name: str, units: list[str]) -> None:
+    assert _units(name) == units
