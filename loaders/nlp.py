@@ -152,6 +152,11 @@ class WordSegmenter:
         for m in _QUOTED.finditer(text):
             if not any(s <= m.start() < e for s, e, _ in whole):
                 whole.append((m.start(), m.end(), "q"))
+        for m in _PAREN.finditer(text):
+            if Gazetteer.shared().lookup(m.group()[1:-1]) and not any(
+                s < m.end() and m.start() < e for s, e, _ in whole
+            ):
+                whole.append((m.start(), m.end(), "pp"))  # "(深圳)" inside a name
         for m in _ORDINAL.finditer(text):
             if not any(s < m.end() and m.start() < e for s, e, _ in whole):
                 whole.append((m.start(), m.end(), "ord"))
@@ -485,7 +490,7 @@ class CandidateFinder:
     def _word_ok(self, w: Span) -> bool:
         """May word ``w`` be part of a name (left of its head)?"""
         t, tag = w.text, w.label_
-        if tag in ("q", "ord"):
+        if tag in ("q", "ord", "pp"):
             return True
         if tag == "bk" or t in self.boundary:
             return False
@@ -577,6 +582,8 @@ class CandidateFinder:
             cut = start + m.start()
             if text[start:cut].endswith(head.suffix):
                 return cut + 1
+            if head.suffix not in _COMPOUND_HEADS and self.head_ending_at(text, cut, start + 1):
+                return cut + 1  # "深圳火车站-罗湖口岸": a station, then a port
         return start
 
     def _container(self, text, words, start, head_start, head):
@@ -592,9 +599,12 @@ class CandidateFinder:
                 continue
             if inner.subtype in ("admin", "area") and w.end_char - start > len(inner.suffix):
                 return (start, w.end_char, inner.label, "head")
-        for gs, ge, code in self._gaz_spans:
-            if place and gs == start and ge < head_start and head.subtype != "admin":
-                return (gs, ge, "Place/admin", "gazetteer")
+        if head.type == "Programme":
+            # "人民南片区港医医疗平台": a programme in a named area
+            for w in words:
+                if start < w.end_char < head_start and text[start : w.end_char].endswith(("片区", "街区")):
+                    if head_start - w.end_char >= 2:
+                        return (start, w.end_char, "Place/area" if text[w.end_char - 2 : w.end_char] == "片区" else "Place/block", "head")
         return None
 
     def _lists(self, text, words, cands):
@@ -670,7 +680,7 @@ class CandidateFinder:
                 if _COUNT.match(text[s:e]) or re.match(r"^[0-9一二三四五六七八九十两]+[大个项家所]", text[s:e]):
                     continue
                 proper = any(w.label_ in PROPER_TAGS or w.kb_id_ == "rare" for w in item_words)
-                if category and (proper or e - s <= 4):
+                if category and proper:
                     out.append((s, e, category, "list"))
                 elif head_labels and len(set(head_labels)) == 1:
                     lab = head_labels[0]
@@ -733,6 +743,9 @@ class CandidateFinder:
         return out
 
 
+_COMPOUND_HEADS = frozenset(
+    {"片区", "重点片区", "生态连廊", "连廊", "天桥", "绿道", "碧道", "地块", "通道", "廊道", "区域"}
+)
 _LONE_MORPHEME_TAGS = frozenset({"j", "zg", "ng", "tg", "vg", "ag", "dg", "rg", "ns", "nr", "nz"})
 _EVENT_HEADS = frozenset({"活动", "专场", "节", "文化节", "系列活动"})
 _CARRIERS = frozenset(
@@ -865,6 +878,14 @@ class RelationFinder:
                     continue
                 ka, kb = _kind(a), _kind(b)
                 # b nested at the start of a: the name says where / whose it is
+                if (
+                    ka == "Place" and kb == "Place" and a.start_char <= b.start_char and b.end_char < a.end_char
+                    and re.search(r"[-—]", a.text)
+                    and (b.start_char == a.start_char or text[b.start_char - 1] in "-—")
+                    and _sub(b) not in ("admin", "admin_short")
+                ):
+                    add(b, "part_of", a, a.start_char, a.end_char)  # "A-B片区": A and B are in it
+                    continue
                 if a.start_char == b.start_char and b.end_char < a.end_char:
                     rest = text[b.end_char : a.end_char]
                     if _sub(b) in ("admin", "admin_short"):
@@ -901,6 +922,7 @@ class RelationFinder:
                         zb = text[max(0, z.start_char - 4) : z.start_char]
                         if re.search(r"(联合|携手|与|会同|依托)$", zb) and _kind(z) == "Organization" and re.match(r"^(共建|共同|合作|联合|打造|建设|设立|成立)", between):
                             add(y, "organised_by", z, z.start_char - 2, y.end_char)
+                            add(y, "organised_by", x, z.start_char - 2, y.end_char)
                 kx, ky = _kind(x), _kind(y)
                 if re.search(r"(联合|携手|与|会同)$", before) and kx == "Organization" and re.match(r"^(共建|共同|合作|联合|打造|建设|设立|成立)", between):
                     add(y, "organised_by", x, x.start_char - len(re.search(r"(联合|携手|与|会同)$", before).group()), y.end_char)
