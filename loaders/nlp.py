@@ -183,7 +183,8 @@ class WordSegmenter:
                 or (tag in ("ns", "nz", "nt", "nr", "nrt", "j") and f < RARE_BELOW)
                 or (e - s == 2 and tag.startswith("n") and f < RARE_NOUN_BELOW)
             )
-            span = doc.char_span(s, e, label=tag or "x", kb_id="rare" if rare else "")
+            mark = "rare" if rare else ("common" if f >= COMMON_FROM else "")
+            span = doc.char_span(s, e, label=tag or "x", kb_id=mark)
             if span is not None:
                 spans.append(span)
         doc.spans["kg_words"] = spans
@@ -192,6 +193,8 @@ class WordSegmenter:
 
 RARE_BELOW = 50
 RARE_NOUN_BELOW = 30
+COMMON_FROM = 1000
+"""A word jieba's dictionary has seen this often is an ordinary word, not a name."""
 """A word outside jieba's dictionary, or a proper noun it has seen fewer times than this,
 is likely part of a name."""
 
@@ -680,7 +683,8 @@ class CandidateFinder:
                 if _COUNT.match(text[s:e]) or re.match(r"^[0-9一二三四五六七八九十两]+[大个项家所]", text[s:e]):
                     continue
                 proper = any(w.label_ in PROPER_TAGS or w.kb_id_ == "rare" for w in item_words)
-                if category and proper:
+                short_name = e - s <= 4 and not any(w.kb_id_ == "common" for w in item_words)
+                if category and (proper or short_name):
                     out.append((s, e, category, "list"))
                 elif head_labels and len(set(head_labels)) == 1:
                     lab = head_labels[0]
