@@ -577,8 +577,11 @@ def _indicator(
 
     # the right side: the noun the measure word counts, plus the verb phrase it takes
     r_text = ""
-    right = re.split(r"[0-9０-９]", right, maxsplit=1)[0]
-    if right and re.match(r"[\u4e00-\u9fff“《A-Za-z]", right) and not re.match(
+    # a threshold before the noun stays with it: "2.1万名60岁以上老人", "585个亿元以上重点项目"
+    th = re.match(r"[0-9０-９.]*[万亿]?(?:周岁|岁|元|万元|亿元)(?:及以上|以上|以下)", right)
+    lead = th.group(0) if th else ""
+    right = lead + re.split(r"[0-9０-９]", right[len(lead):], maxsplit=1)[0]
+    if right and re.match(r"[\u4e00-\u9fff“《A-Za-z]", right[len(lead):]) and not re.match(
         rf"(?:时间|左右|以上|以下|以内|之内|内|的|和|及|与|或|为|在|等|是|从|由|比|较|占|居|位|到|至|{_UP}|{_DOWN}|达)", right
     ):
         stop = _R_STOP.search(right)

@@ -113,3 +113,9 @@ def test_chinese_numerals_with_inner_magnitudes() -> None:
     (fig,) = find_figures("粮食产量一万三千亿斤")
     assert (fig.value, fig.unit) == (13000, "亿斤")
     assert fig.normalised == (Decimal("1.3E+12"), "斤")
+
+
+def test_prices_per_unit_normalise_to_yuan() -> None:
+    (fig,) = find_figures("平均电价下降5分/千瓦时")
+    assert fig.unit == "分/千瓦时"
+    assert fig.normalised == (Decimal("0.05"), "元/千瓦时")

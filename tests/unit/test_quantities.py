@@ -123,3 +123,10 @@ def test_enumerators_are_not_part_of_the_indicator(found) -> None:
     q = by["1.2万名"]
     assert not q.indicator.startswith("二是")
     assert "高校毕业生" in q.indicator
+
+
+def test_life_expectancy_is_a_quantity_but_an_age_threshold_is_not(found) -> None:
+    _, by, _ = found
+    assert by["79.5岁"].kind == Kind.AMOUNT and by["79.5岁"].unit == "岁"
+    assert "60岁" not in by
+    assert "老人" in by["2.1万名"].indicator
