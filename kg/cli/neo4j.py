@@ -1,5 +1,183 @@
-"""`kg` commands of this group (registered on the shared app)."""
+"""`kg load`, `kg cypher`, `kg export --from-neo4j`: Neo4j as a view of the triples."""
 
 from __future__ import annotations
 
-from kg.cli.app import app  # noqa: F401
+import csv
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from kg.cli.app import TableFormat, app, fail
+
+_URI = typer.Option("--uri", envvar="NEO4J_URI", show_envvar=True,
+                    help="Bolt URI: bolt://host:7687, neo4j://host (routing, clusters), neo4j+s:// (Aura).")
+_USER = typer.Option("--user", envvar="NEO4J_USER", show_envvar=True, help="User name.")
+_PASSWORD = typer.Option("--password", envvar="NEO4J_PASSWORD", show_envvar=True, show_default=False,
+                         help="Password (prefer the environment variable: command lines are visible).")
+_DATABASE = typer.Option("--database", envvar="NEO4J_DATABASE", show_envvar=True, help="Database name.")
+
+
+def _settings(uri: str, user: str, password: str | None, database: str):
+    from kg.neo4j_store import Neo4jSettings
+
+    return Neo4jSettings(uri=uri, user=user, password=password or None, database=database)
+
+
+@app.command("load")
+def load_command(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(help="Reports, folders of reports, or RDF dumps (.ttl .nt .jsonld .trig .nq).",
+                       show_default=False),
+    ],
+    uri: Annotated[str, _URI] = "bolt://localhost:7687",
+    user: Annotated[str, _USER] = "neo4j",
+    password: Annotated[str | None, _PASSWORD] = None,
+    database: Annotated[str, _DATABASE] = "neo4j",
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per write transaction.")] = 1000,
+    wipe: Annotated[bool, typer.Option("--wipe", help="Delete every Resource node first.")] = False,
+    base_iri: Annotated[str | None, typer.Option("--base-iri", envvar="KG_BASE_IRI",
+                                                 help="Base IRI for reports built on the way.")] = None,
+) -> None:
+    """Load triples into Neo4j: one node per IRI, labels from rdf:type, typed properties.
+
+    Idempotent (loading twice creates nothing) and resumable (re-run a load that was cut off).
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from kg.neo4j_store import load_graph
+    from kg.pipeline import load_graph as read_graph
+
+    graph = read_graph(inputs, base_iri)
+    if len(graph) == 0:
+        fail("nothing to load: the inputs hold no triples")
+    settings = _settings(uri, user, password, database)
+    with Progress(
+        TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TextColumn("batches"),
+        TimeElapsedColumn(), console=_stderr_console(), transient=True,
+    ) as bar:
+        task = bar.add_task("load", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        summary = load_graph(graph, settings, batch_size=batch_size, wipe=wipe, progress=progress)
+    print(
+        f"kg: loaded {summary.triples} triples into {settings.uri} (database {settings.database}): "
+        f"{summary.nodes} nodes ({summary.nodes_created} created), "
+        f"{summary.relationships} relationships ({summary.relationships_created} created), "
+        f"{summary.properties_set} properties set, {summary.labels_added} labels added, "
+        f"{summary.batches} batches in {summary.seconds:.1f} s",
+        file=sys.stderr,
+    )
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _param(text: str) -> tuple[str, Any]:
+    if "=" not in text:
+        fail(f"--param {text!r}: write it as name=value")
+    key, raw = text.split("=", 1)
+    try:
+        value: Any = json.loads(raw)
+    except ValueError:
+        value = raw  # a bare string
+    return key.strip(), value
+
+
+@app.command("cypher")
+def cypher_command(
+    query: Annotated[str, typer.Argument(
+        help="Cypher text, a .cypher file, or the name of a library query (see --list).",
+        show_default=False)] = "",
+    param: Annotated[list[str] | None, typer.Option(
+        "--param", "-p", help="Query parameter name=value (value read as JSON if it parses).")] = None,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.table,
+    list_queries: Annotated[bool, typer.Option("--list", help="List the library's queries and exit.")] = False,
+    uri: Annotated[str, _URI] = "bolt://localhost:7687",
+    user: Annotated[str, _USER] = "neo4j",
+    password: Annotated[str | None, _PASSWORD] = None,
+    database: Annotated[str, _DATABASE] = "neo4j",
+) -> None:
+    """Run a Cypher query (read-only routing) and print the rows on stdout."""
+    from kg.neo4j_store import library_queries, read_cypher, run_cypher
+
+    if list_queries:
+        for name, text in library_queries().items():
+            first = next((ln.lstrip("/ ").strip() for ln in text.splitlines() if ln.startswith("//")), "")
+            print(f"{name}\t{first}")
+        return
+    if not query:
+        fail("give a query (text, .cypher file or library name) or --list")
+    params = dict(_param(p) for p in (param or []))
+    result = run_cypher(read_cypher(query), _settings(uri, user, password, database), params)
+    _print_rows(result.columns, result.rows, fmt)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
+def _print_rows(columns: list[str], rows: list[list[Any]], fmt: TableFormat) -> None:
+    if fmt is TableFormat.json:
+        print(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=2, default=str))
+    elif fmt is TableFormat.csv:
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(columns)
+        for r in rows:
+            w.writerow([_cell(v) for v in r])
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*columns, show_lines=False)
+        for r in rows:
+            table.add_row(*[_cell(v) for v in r])
+        Console(soft_wrap=True).print(table)
+        print(f"({len(rows)} rows)", file=sys.stderr)
+
+
+class RdfFormat(StrEnum):
+    ttl = "ttl"
+    nt = "nt"
+    jsonld = "jsonld"
+
+
+_RDFLIB = {RdfFormat.ttl: "turtle", RdfFormat.nt: "nt", RdfFormat.jsonld: "json-ld"}
+
+
+@app.command("export")
+def export_command(
+    from_neo4j: Annotated[bool, typer.Option("--from-neo4j", help="Read the graph back from Neo4j.")] = False,
+    fmt: Annotated[RdfFormat, typer.Option("--format", "-f", help="RDF syntax to write.")] = RdfFormat.ttl,
+    out: Annotated[str, typer.Option("--out", "-o", help="Output file ('-' = stdout).")] = "-",
+    uri: Annotated[str, _URI] = "bolt://localhost:7687",
+    user: Annotated[str, _USER] = "neo4j",
+    password: Annotated[str | None, _PASSWORD] = None,
+    database: Annotated[str, _DATABASE] = "neo4j",
+) -> None:
+    """Write the Neo4j graph back as RDF (isomorphic to what `kg load` loaded)."""
+    from kg.neo4j_store import export_graph
+    from kg.rdf import bind_prefixes
+
+    if not from_neo4j:
+        fail("kg export needs --from-neo4j (dumps of reports are made by `kg build`)")
+    graph = bind_prefixes(export_graph(_settings(uri, user, password, database)))
+    text = graph.serialize(format=_RDFLIB[fmt])
+    if out == "-":
+        sys.stdout.write(text)
+    else:
+        Path(out).write_text(text, encoding="utf-8")
+        print(f"kg: wrote {len(graph)} triples to {out}", file=sys.stderr)

@@ -1,0 +1,801 @@
+"""Neo4j as a property-graph view of RDF triples (the only module that imports `neo4j`).
+
+Any RDF graph loads, kg's own or one a portal publishes; exporting gives back a graph
+isomorphic to what was loaded (``rdflib.compare.isomorphic``).
+
+The mapping (one IRI = one node):
+
+* every subject and every IRI object is a node labelled ``Resource`` with an ``iri``
+  property (uniqueness constraint ``resource_iri``); blank nodes get stable skolem IRIs
+  under :data:`SKOLEM_PREFIX` (from rdflib's canonical labelling, so the same input gives
+  the same IRIs on every run) and turn back into blank nodes on export;
+* ``rdf:type`` of a known class adds the class's label (``Place``, ``Report``, …); other
+  classes are kept in the list property ``rdf_types``;
+* a literal becomes a property: known predicates have short snake_case names
+  (``rdfs:label`` -> ``label``, ``kg:statedValue`` -> ``stated_value``); language-tagged
+  values get the language as suffix (``label_zh``, ``label_en``; odd tags ``label@zh-Hant``);
+  values of the predicate's declared datatype are stored natively (integer, boolean,
+  date, double; gYear as integer) and ``xsd:decimal`` as a float beside its exact
+  lexical form (``stated_value`` 6.5 and ``stated_value_decimal`` "6.50"); any other
+  datatype as its lexical form under ``name^^datatype-IRI``; unknown predicates under
+  their full IRI (``http://ex.org/p``, ``http://ex.org/p@en``, ``http://ex.org/p^^…``).
+  Several values make a list;
+* an IRI object of a known predicate becomes a relationship of a fixed type
+  (``kg:locatedIn`` -> ``LOCATED_IN``, ``skos:broader`` -> ``BROADER``); unknown predicates
+  become ``RELATED`` relationships with the predicate in their ``iri`` property.
+
+Labels and relationship types come only from :func:`default_mapping` (the classes and
+properties of the shipped ontology plus a fixed table of W3C terms), never from the data,
+and every Cypher string is static: data travels in parameters only. Writes are batched
+``UNWIND $rows … MERGE … SET n += row.props`` inside ``session.execute_write``, nodes before
+relationships, after ``CREATE CONSTRAINT … IF NOT EXISTS``. Everything is a MERGE, so a load
+repeated or cut off and re-run ends in the same graph.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCAT, DCTERMS, OWL, PROV, RDF, RDFS, SKOS, SOSA, VOID, XSD
+
+import neo4j
+from neo4j import GraphDatabase
+from neo4j import exceptions as nx
+
+from kg.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+KG_NS = "https://kg.example.org/ontology#"
+OA = "http://www.w3.org/ns/oa#"
+ORG = "http://www.w3.org/ns/org#"
+QB = "http://purl.org/linked-data/cube#"
+SCHEMA = "https://schema.org/"
+
+SKOLEM_PREFIX = "https://kg.example.org/.well-known/genid/"
+"""Blank nodes become IRIs under this prefix in Neo4j (RFC 7511 style) and come back as
+blank nodes on export."""
+
+RESOURCE = "Resource"
+GENERIC_REL = "RELATED"
+IRI_KEY = "iri"
+TYPES_KEY = "rdf_types"
+DECIMAL_SUFFIX = "_decimal"
+
+_LABEL_RE = re.compile(r"^[A-Z][A-Za-z0-9]*$")
+_TYPE_RE = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+_SIMPLE_LANG = re.compile(r"^[a-z]{2,3}$")
+
+# W3C terms kg uses (or portals commonly use), with their fixed Neo4j names.
+_W3C_LABELS: dict[str, str] = {
+    str(SKOS.Concept): "Concept",
+    str(SKOS.ConceptScheme): "ConceptScheme",
+    OA + "Annotation": "Annotation",
+    OA + "SpecificResource": "SpecificResource",
+    OA + "TextPositionSelector": "TextPositionSelector",
+    OA + "TextQuoteSelector": "TextQuoteSelector",
+    str(RDF.Statement): "Statement",
+    str(DCAT.Dataset): "Dataset",
+    str(DCAT.Distribution): "Distribution",
+}
+_W3C_RELS: dict[str, str] = {
+    str(DCTERMS.isPartOf): "IS_PART_OF",
+    str(DCTERMS.hasPart): "HAS_PART",
+    str(DCTERMS.spatial): "SPATIAL",
+    str(DCTERMS.publisher): "PUBLISHER",
+    str(DCTERMS.creator): "CREATOR",
+    str(DCTERMS.language): "LANGUAGE",
+    str(DCTERMS.license): "LICENSE",
+    str(DCTERMS.conformsTo): "CONFORMS_TO",
+    str(DCTERMS.subject): "SUBJECT",
+    str(DCTERMS.source): "SOURCE",
+    str(SKOS.inScheme): "IN_SCHEME",
+    str(SKOS.broader): "BROADER",
+    str(SKOS.narrower): "NARROWER",
+    str(SKOS.related): "SKOS_RELATED",
+    str(SKOS.topConceptOf): "TOP_CONCEPT_OF",
+    str(SKOS.hasTopConcept): "HAS_TOP_CONCEPT",
+    str(SKOS.exactMatch): "EXACT_MATCH",
+    OA + "hasSelector": "HAS_SELECTOR",
+    OA + "hasTarget": "HAS_TARGET",
+    OA + "hasSource": "HAS_SOURCE",
+    OA + "hasBody": "HAS_BODY",
+    OA + "motivatedBy": "MOTIVATED_BY",
+    str(SOSA.observedProperty): "OBSERVED_PROPERTY",
+    str(SOSA.hasFeatureOfInterest): "HAS_FEATURE_OF_INTEREST",
+    str(PROV.wasDerivedFrom): "WAS_DERIVED_FROM",
+    str(PROV.wasGeneratedBy): "WAS_GENERATED_BY",
+    str(PROV.wasAttributedTo): "WAS_ATTRIBUTED_TO",
+    ORG + "subOrganizationOf": "SUB_ORGANIZATION_OF",
+    ORG + "hasSubOrganization": "HAS_SUB_ORGANIZATION",
+    QB + "dataSet": "DATA_SET",
+    SCHEMA + "containedInPlace": "CONTAINED_IN_PLACE",
+    str(RDF.subject): "STATEMENT_SUBJECT",
+    str(RDF.predicate): "STATEMENT_PREDICATE",
+    str(RDF.object): "STATEMENT_OBJECT",
+    str(OWL.sameAs): "SAME_AS",
+    str(RDFS.seeAlso): "SEE_ALSO",
+    str(RDFS.subClassOf): "SUB_CLASS_OF",
+    str(VOID.vocabulary): "VOCABULARY",
+    str(VOID.dataDump): "DATA_DUMP",
+    str(VOID.classPartition): "CLASS_PARTITION",
+    str(DCAT.distribution): "DISTRIBUTION",
+}
+# predicate -> (property name, declared datatype or None)
+_W3C_PROPS: dict[str, tuple[str, str | None]] = {
+    str(RDFS.label): ("label", None),
+    str(RDFS.comment): ("comment", None),
+    str(SKOS.prefLabel): ("pref_label", None),
+    str(SKOS.altLabel): ("alt_label", None),
+    str(SKOS.hiddenLabel): ("hidden_label", None),
+    str(SKOS.definition): ("definition", None),
+    str(SKOS.notation): ("notation", None),
+    str(SKOS.note): ("note", None),
+    str(DCTERMS.title): ("title", None),
+    str(DCTERMS.description): ("description", None),
+    str(DCTERMS.identifier): ("identifier", None),
+    str(DCTERMS.date): ("date", str(XSD.date)),
+    str(DCTERMS.issued): ("issued", str(XSD.date)),
+    str(DCTERMS.created): ("created", None),
+    str(DCTERMS.modified): ("modified", None),
+    str(DCTERMS.format): ("format", None),
+    OA + "exact": ("exact", None),
+    OA + "prefix": ("prefix", None),
+    OA + "suffix": ("suffix", None),
+    OA + "start": ("oa_start", str(XSD.integer)),
+    OA + "end": ("oa_end", str(XSD.integer)),
+    SCHEMA + "name": ("name", None),
+    str(VOID.triples): ("void_triples", str(XSD.integer)),
+    str(VOID.entities): ("void_entities", str(XSD.integer)),
+    str(VOID.distinctSubjects): ("void_distinct_subjects", str(XSD.integer)),
+    str(VOID.uriSpace): ("void_uri_space", None),
+    str(DCAT.byteSize): ("byte_size", None),
+    str(DCAT.mediaType): ("media_type", None),
+}
+
+_INTEGER_TYPES = {
+    str(XSD[t])
+    for t in (
+        "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+        "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong",
+        "unsignedShort", "unsignedByte",
+    )
+}
+_DOUBLE_TYPES = {str(XSD.double), str(XSD.float)}
+_PLAIN_TYPES = {None, str(XSD.string), str(RDF.langString)}
+
+
+def _snake(name: str) -> str:
+    s = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name)
+    s = re.sub(r"(?<=[A-Z])([A-Z][a-z])", r"_\1", s)
+    return s.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class GraphMapping:
+    """The fixed RDF -> property graph names. Built once from the ontology, not from data."""
+
+    labels: Mapping[str, str]  # class IRI -> label
+    rel_types: Mapping[str, str]  # predicate IRI -> relationship type
+    props: Mapping[str, tuple[str, str | None]]  # predicate IRI -> (name, datatype)
+    label_classes: Mapping[str, str] = field(default_factory=dict)
+    type_predicates: Mapping[str, str] = field(default_factory=dict)
+    name_predicates: Mapping[str, tuple[str, str | None]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for iri, label in self.labels.items():
+            if not _LABEL_RE.match(label) or label == RESOURCE:
+                raise ValueError(f"bad label {label!r} for {iri}")
+        for iri, typ in self.rel_types.items():
+            if not _TYPE_RE.match(typ) or typ == GENERIC_REL:
+                raise ValueError(f"bad relationship type {typ!r} for {iri}")
+        for iri, (name, _) in self.props.items():
+            if not _NAME_RE.match(name) or name in (IRI_KEY, TYPES_KEY) or name.endswith(DECIMAL_SUFFIX):
+                raise ValueError(f"bad property name {name!r} for {iri}")
+        for what, mapping in (("label", self.labels), ("type", self.rel_types)):
+            values = list(mapping.values())
+            if len(values) != len(set(values)):
+                raise ValueError(f"two IRIs share a {what}")
+        names = [n for n, _ in self.props.values()]
+        if len(names) != len(set(names)):
+            raise ValueError("two predicates share a property name")
+        object.__setattr__(self, "label_classes", {v: k for k, v in self.labels.items()})
+        object.__setattr__(self, "type_predicates", {v: k for k, v in self.rel_types.items()})
+        object.__setattr__(self, "name_predicates", {n: (p, d) for p, (n, d) in self.props.items()})
+
+
+@lru_cache(maxsize=1)
+def default_mapping() -> GraphMapping:
+    """kg's classes and properties (ontology/kg.ttl) plus the fixed table of W3C terms."""
+    onto = Graph()
+    with resources.files("kg.ontology").joinpath("kg.ttl").open("rb") as f:
+        onto.parse(f, format="turtle")
+    labels = dict(_W3C_LABELS)
+    rels = dict(_W3C_RELS)
+    props = dict(_W3C_PROPS)
+    for cls in onto.subjects(RDF.type, OWL.Class):
+        if isinstance(cls, URIRef) and str(cls).startswith(KG_NS):
+            labels[str(cls)] = str(cls)[len(KG_NS):]
+    taken = set(props_names := {n for n, _ in props.values()})
+    for prop in onto.subjects(RDF.type, OWL.ObjectProperty):
+        if isinstance(prop, URIRef) and str(prop).startswith(KG_NS):
+            rels[str(prop)] = _snake(str(prop)[len(KG_NS):]).upper()
+    for prop in onto.subjects(RDF.type, OWL.DatatypeProperty):
+        if isinstance(prop, URIRef) and str(prop).startswith(KG_NS):
+            name = _snake(str(prop)[len(KG_NS):])
+            if name in taken:
+                name = "kg_" + name
+            rng = onto.value(prop, RDFS.range)
+            props[str(prop)] = (name, str(rng) if rng is not None and str(rng).startswith(str(XSD)) else None)
+            taken.add(name)
+    del props_names
+    # kg names win over W3C ones for the same label (kg classes are what the data uses).
+    seen: dict[str, str] = {}
+    for iri, label in sorted(labels.items(), key=lambda kv: (not kv[0].startswith(KG_NS), kv[0])):
+        if label in seen:
+            del labels[iri]
+        else:
+            seen[label] = iri
+    return GraphMapping(labels=labels, rel_types=rels, props=props)
+
+
+# ------------------------------------------------------------------ RDF -> rows (pure)
+
+
+@dataclass(slots=True)
+class PropertyGraph:
+    """Rows ready for Neo4j: what :func:`graph_to_rows` makes and :func:`rows_to_graph` reads."""
+
+    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)  # iri -> props
+    labels: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # iri -> labels
+    rels: dict[str, list[dict[str, str]]] = field(default_factory=lambda: defaultdict(list))  # type -> rows
+
+    def relationship_count(self) -> int:
+        return sum(len(rows) for rows in self.rels.values())
+
+
+def skolemize(graph: Graph) -> Graph:
+    """The graph with every blank node replaced by a stable IRI under SKOLEM_PREFIX.
+
+    The IRI is rdflib's canonical blank-node label (rdflib.compare), so the same triples
+    give the same IRIs whatever the parser called the blank nodes.
+    """
+    if not any(isinstance(t, BNode) for triple in graph for t in triple):
+        return graph
+    from rdflib.compare import to_canonical_graph
+
+    canon = to_canonical_graph(graph)
+    out = Graph()
+    for s, p, o in canon:
+        out.add((_skolem(s), p, _skolem(o)))
+    return out
+
+
+def _skolem(term: Any) -> Any:
+    return URIRef(SKOLEM_PREFIX + str(term)) if isinstance(term, BNode) else term
+
+
+def _canonical(lex: str, value: Any, datatype: str) -> bool:
+    return str(Literal(value, datatype=URIRef(datatype))) == lex
+
+
+def literal_entry(
+    pred: str, lit: Literal, mapping: GraphMapping
+) -> list[tuple[str, Any]]:
+    """The property key(s) and value(s) a literal becomes (see the module docstring)."""
+    known = mapping.props.get(pred)
+    lex = str(lit)
+    if known is None:
+        if lit.language:
+            return [(f"{pred}@{lit.language}", lex)]
+        if lit.datatype is None:
+            return [(pred, lex)]
+        return [(f"{pred}^^{lit.datatype}", lex)]
+    name, declared = known
+    if lit.language:
+        if _SIMPLE_LANG.match(lit.language):
+            return [(f"{name}_{lit.language}", lex)]
+        return [(f"{name}@{lit.language}", lex)]
+    if lit.datatype is None:
+        return [(name, lex)]
+    dtype = str(lit.datatype)
+    if dtype == declared:
+        native = _native(lex, dtype)
+        if dtype == str(XSD.decimal):
+            try:
+                return [(name, float(lex)), (name + DECIMAL_SUFFIX, lex)]
+            except ValueError:
+                pass
+        elif native is not None:
+            return [(name, native)]
+    return [(f"{name}^^{dtype}", lex)]
+
+
+def _native(lex: str, dtype: str) -> Any:
+    """The native value for a canonical lexical form of `dtype`, or None."""
+    try:
+        if dtype in _INTEGER_TYPES:
+            v: Any = int(lex)
+            return v if str(v) == lex else None
+        if dtype == str(XSD.gYear):
+            return int(lex) if re.fullmatch(r"[0-9]{4}", lex) else None
+        if dtype in _DOUBLE_TYPES:
+            v = float(lex)
+            return v if _canonical(lex, v, dtype) else None
+        if dtype == str(XSD.boolean):
+            return {"true": True, "false": False}.get(lex)
+        if dtype == str(XSD.date):
+            d = dt.date.fromisoformat(lex)
+            return d if d.isoformat() == lex else None
+    except ValueError:
+        return None
+    return None
+
+
+def graph_to_rows(graph: Graph, mapping: GraphMapping | None = None) -> PropertyGraph:
+    """Turn RDF triples into node and relationship rows (pure; no server)."""
+    mapping = mapping or default_mapping()
+    graph = skolemize(graph)
+    pg = PropertyGraph()
+    values: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    node_iris: set[str] = set()
+    rdf_type = str(RDF.type)
+    for s, p, o in graph:
+        if not isinstance(s, URIRef) or not isinstance(p, URIRef):
+            continue  # generalised RDF (literal subjects) has no place in a property graph
+        si, pi = str(s), str(p)
+        node_iris.add(si)
+        if isinstance(o, Literal):
+            for key, value in literal_entry(pi, o, mapping):
+                values[si][key].append(value)
+        elif pi == rdf_type:
+            label = mapping.labels.get(str(o))
+            if label:
+                pg.labels[si].add(label)
+            else:
+                values[si][TYPES_KEY].append(str(o))
+        else:
+            oi = str(o)
+            node_iris.add(oi)
+            typ = mapping.rel_types.get(pi)
+            if typ:
+                pg.rels[typ].append({"s": si, "o": oi})
+            else:
+                pg.rels[GENERIC_REL].append({"s": si, "o": oi, "p": pi})
+    for iri in node_iris:
+        props: dict[str, Any] = {}
+        for key, vals in values.get(iri, {}).items():
+            props[key] = vals[0] if len(vals) == 1 else _sorted(key, vals)
+        pg.nodes[iri] = props
+    # Keep decimal pairs aligned: sort the exact strings, derive the floats in that order.
+    for props in pg.nodes.values():
+        for key in [k for k in props if k.endswith(DECIMAL_SUFFIX)]:
+            exact = props[key]
+            if isinstance(exact, list):
+                props[key[: -len(DECIMAL_SUFFIX)]] = [float(x) for x in exact]
+    for rows in pg.rels.values():
+        rows.sort(key=lambda r: (r["s"], r.get("p", ""), r["o"]))
+    return pg
+
+
+def _sorted(key: str, vals: list[Any]) -> list[Any]:
+    try:
+        return sorted(set(vals))
+    except TypeError:  # mixed types cannot be one Neo4j list
+        raise StoreError(f"property {key!r} would mix value types {sorted({type(v).__name__ for v in vals})}")
+
+
+# ------------------------------------------------------------------ rows -> RDF (pure)
+
+
+def rows_to_graph(
+    nodes: Iterable[tuple[str, Iterable[str], Mapping[str, Any]]],
+    rels: Iterable[tuple[str, str, str | None, str]],
+    mapping: GraphMapping | None = None,
+) -> Graph:
+    """Rebuild RDF from nodes ``(iri, labels, props)`` and relationships ``(s, type, iri, o)``."""
+    mapping = mapping or default_mapping()
+    g = Graph()
+
+    def term(iri: str) -> URIRef | BNode:
+        if iri.startswith(SKOLEM_PREFIX):
+            return BNode(iri[len(SKOLEM_PREFIX):])
+        return URIRef(iri)
+
+    for iri, labels, props in nodes:
+        s = term(iri)
+        for label in labels:
+            cls = mapping.label_classes.get(label)
+            if cls:
+                g.add((s, RDF.type, URIRef(cls)))
+        for t in _as_list(props.get(TYPES_KEY, [])):
+            g.add((s, RDF.type, term(t)))
+        for key, value in props.items():
+            if key in (IRI_KEY, TYPES_KEY):
+                continue
+            for p, lit in _literals(key, value, props, mapping):
+                g.add((s, URIRef(p), lit))
+    for s_iri, typ, p_iri, o_iri in rels:
+        pred = p_iri if typ == GENERIC_REL else mapping.type_predicates.get(typ)
+        if pred:
+            g.add((term(s_iri), URIRef(pred), term(o_iri)))
+    return g
+
+
+def _as_list(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def _literals(key: str, value: Any, props: Mapping[str, Any], mapping: GraphMapping) -> Iterator[tuple[str, Literal]]:
+    vals = _as_list(value)
+    if "^^" in key:
+        base, dtype = key.split("^^", 1)
+        pred = _pred(base, mapping)
+        if pred:
+            for v in vals:
+                yield pred, Literal(str(v), datatype=URIRef(dtype))
+        return
+    if key in mapping.name_predicates:
+        pred, declared = mapping.name_predicates[key]
+        if declared == str(XSD.decimal) and key + DECIMAL_SUFFIX in props:
+            return  # the floats beside exact decimals
+        for v in vals:
+            yield pred, _typed(v, declared)
+        return
+    if key.endswith(DECIMAL_SUFFIX) and key[: -len(DECIMAL_SUFFIX)] in mapping.name_predicates:
+        pred, _ = mapping.name_predicates[key[: -len(DECIMAL_SUFFIX)]]
+        for v in vals:
+            yield pred, Literal(str(v), datatype=XSD.decimal)
+        return
+    if "@" in key:
+        base, lang = key.rsplit("@", 1)
+        pred = _pred(base, mapping)
+        if pred:
+            for v in vals:
+                yield pred, Literal(str(v), lang=lang)
+        return
+    head, _, lang = key.rpartition("_")
+    if head in mapping.name_predicates and _SIMPLE_LANG.match(lang):
+        pred, _ = mapping.name_predicates[head]
+        for v in vals:
+            yield pred, Literal(str(v), lang=lang)
+        return
+    if ":" in key:  # an unknown predicate's plain literal
+        for v in vals:
+            yield key, Literal(str(v))
+    # anything else was not written by this module (a user's own property): not RDF
+
+
+def _pred(base: str, mapping: GraphMapping) -> str | None:
+    if base in mapping.name_predicates:
+        return mapping.name_predicates[base][0]
+    return base if ":" in base else None
+
+
+def _typed(value: Any, declared: str | None) -> Literal:
+    if hasattr(value, "to_native"):
+        value = value.to_native()
+    if declared in _PLAIN_TYPES:
+        return Literal(str(value))
+    if declared == str(XSD.gYear):
+        return Literal(str(value), datatype=XSD.gYear)
+    if isinstance(value, bool):
+        return Literal("true" if value else "false", datatype=URIRef(declared))
+    if isinstance(value, dt.date):
+        return Literal(value.isoformat(), datatype=URIRef(declared))
+    if isinstance(value, float):
+        return Literal(str(Literal(value, datatype=URIRef(declared))), datatype=URIRef(declared))
+    return Literal(str(value), datatype=URIRef(declared))
+
+
+# ------------------------------------------------------------------ Neo4j I/O
+
+
+@dataclass(frozen=True, slots=True)
+class Neo4jSettings:
+    """Where to connect. The password never appears in repr, logs or messages."""
+
+    uri: str = "bolt://localhost:7687"
+    user: str = "neo4j"
+    password: str | None = field(default=None, repr=False)
+    database: str = "neo4j"
+
+    @classmethod
+    def from_env(
+        cls,
+        uri: str | None = None,
+        user: str | None = None,
+        password: str | None = None,
+        database: str | None = None,
+        env: Mapping[str, str] | None = None,
+    ) -> Neo4jSettings:
+        """Arguments first, then NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE."""
+        env = os.environ if env is None else env
+        return cls(
+            uri=uri or env.get("NEO4J_URI") or cls.uri,
+            user=user or env.get("NEO4J_USER") or env.get("NEO4J_USERNAME") or cls.user,
+            password=password if password is not None else (env.get("NEO4J_PASSWORD") or None),
+            database=database or env.get("NEO4J_DATABASE") or cls.database,
+        )
+
+    @property
+    def auth(self) -> tuple[str, str] | None:
+        return (self.user, self.password) if self.password else None
+
+
+def _describe(exc: BaseException, settings: Neo4jSettings) -> str:
+    """One line saying what went wrong with the server, without secrets."""
+    where = f"Neo4j at {settings.uri}"
+    code = getattr(exc, "code", None) or ""
+    if isinstance(exc, nx.AuthError) or "Unauthorized" in code:
+        return (f"{where} refused user {settings.user!r}: wrong user or password "
+                "(give --password or set NEO4J_PASSWORD)")
+    if "DatabaseNotFound" in code:
+        return (f"{where} has no database {settings.database!r} "
+                "(create it, or name another with --database / NEO4J_DATABASE)")
+    if isinstance(exc, (nx.ServiceUnavailable, nx.SessionExpired)):
+        return f"cannot reach {where}: {_first_line(exc)} (is it running? check --uri / NEO4J_URI)"
+    if isinstance(exc, nx.ConfigurationError):
+        return f"bad Neo4j settings for {settings.uri}: {_first_line(exc)}"
+    if isinstance(exc, ValueError):
+        return f"bad Neo4j URI {settings.uri!r}: {_first_line(exc)}"
+    return f"{where}: {type(exc).__name__}: {_first_line(exc)}"
+
+
+def _first_line(exc: BaseException) -> str:
+    text = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return " ".join(str(text).split())[:300]
+
+
+def connect(settings: Neo4jSettings) -> neo4j.Driver:
+    """A driver that has reached the server, logged in and found the database."""
+    try:
+        driver = GraphDatabase.driver(settings.uri, auth=settings.auth, connection_timeout=15)
+    except Exception as exc:  # noqa: BLE001 - bad URI schemes raise several types
+        raise StoreError(_describe(exc, settings)) from exc
+    try:
+        driver.verify_connectivity()
+        driver.execute_query("RETURN 1", database_=settings.database)
+    except (nx.Neo4jError, nx.DriverError, OSError) as exc:
+        driver.close()
+        raise StoreError(_describe(exc, settings)) from exc
+    return driver
+
+
+@dataclass(slots=True)
+class LoadSummary:
+    """What a load did (Neo4j's own counters)."""
+
+    triples: int = 0
+    nodes: int = 0
+    relationships: int = 0
+    nodes_created: int = 0
+    relationships_created: int = 0
+    properties_set: int = 0
+    labels_added: int = 0
+    batches: int = 0
+    seconds: float = 0.0
+
+    def add(self, counters: Any) -> None:
+        self.nodes_created += counters.nodes_created
+        self.relationships_created += counters.relationships_created
+        self.properties_set += counters.properties_set
+        self.labels_added += counters.labels_added
+        self.batches += 1
+
+
+CONSTRAINT = (
+    "CREATE CONSTRAINT resource_iri IF NOT EXISTS FOR (n:Resource) REQUIRE n.iri IS UNIQUE"
+)
+MERGE_NODES = (
+    "UNWIND $rows AS row MERGE (n:Resource {iri: row.iri}) SET n += row.props"
+)
+WIPE = "MATCH (n:Resource) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+
+
+def _label_query(label: str) -> str:
+    assert _LABEL_RE.match(label)
+    return f"UNWIND $rows AS row MATCH (n:Resource {{iri: row}}) SET n:{label}"
+
+
+def _rel_query(typ: str) -> str:
+    if typ == GENERIC_REL:
+        return (
+            "UNWIND $rows AS row MATCH (s:Resource {iri: row.s}) MATCH (o:Resource {iri: row.o}) "
+            f"MERGE (s)-[:{GENERIC_REL} {{iri: row.p}}]->(o)"
+        )
+    assert _TYPE_RE.match(typ)
+    return (
+        "UNWIND $rows AS row MATCH (s:Resource {iri: row.s}) MATCH (o:Resource {iri: row.o}) "
+        f"MERGE (s)-[:{typ}]->(o)"
+    )
+
+
+@lru_cache(maxsize=1)
+def _static_queries() -> tuple[dict[str, str], dict[str, str]]:
+    """Every label and relationship query, made once from the fixed mapping."""
+    m = default_mapping()
+    labels = {label: _label_query(label) for label in m.labels.values()}
+    rels = {typ: _rel_query(typ) for typ in [*m.rel_types.values(), GENERIC_REL]}
+    return labels, rels
+
+
+def _batches(rows: list[Any], size: int) -> Iterator[list[Any]]:
+    for i in range(0, len(rows), size):
+        yield rows[i : i + size]
+
+
+def _write(tx: neo4j.ManagedTransaction, query: str, rows: list[Any]) -> Any:
+    return tx.run(query, rows=rows).consume().counters
+
+
+def load_graph(
+    graph: Graph,
+    settings: Neo4jSettings,
+    *,
+    batch_size: int = 1000,
+    wipe: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    driver: neo4j.Driver | None = None,
+) -> LoadSummary:
+    """Load RDF `graph` into Neo4j (idempotent, resumable). Raises StoreError."""
+    if batch_size < 1:
+        raise StoreError(f"--batch-size must be at least 1, not {batch_size}")
+    began = time.monotonic()
+    pg = graph_to_rows(graph)
+    summary = LoadSummary(triples=len(graph), nodes=len(pg.nodes), relationships=pg.relationship_count())
+    label_queries, rel_queries = _static_queries()
+    node_rows = [{"iri": iri, "props": props} for iri, props in sorted(pg.nodes.items())]
+    by_label: dict[str, list[str]] = defaultdict(list)
+    for iri, labels in pg.labels.items():
+        for label in labels:
+            by_label[label].append(iri)
+    work: list[tuple[str, list[Any]]] = []
+    for chunk in _batches(node_rows, batch_size):
+        work.append((MERGE_NODES, chunk))
+    for label in sorted(by_label):
+        for chunk in _batches(sorted(by_label[label]), batch_size):
+            work.append((label_queries[label], chunk))
+    for typ in sorted(pg.rels):
+        for chunk in _batches(pg.rels[typ], batch_size):
+            work.append((rel_queries[typ], chunk))
+    own = driver is None
+    drv = driver or connect(settings)
+    done = 0
+    try:
+        with drv.session(database=settings.database) as session:
+            session.run(CONSTRAINT).consume()
+            session.run("CALL db.awaitIndexes(300)").consume()
+            if wipe:
+                session.run(WIPE).consume()
+            if progress:
+                progress(0, len(work))
+            for query, rows in work:
+                summary.add(session.execute_write(_write, query, rows))
+                done += 1
+                if progress:
+                    progress(done, len(work))
+    except (nx.Neo4jError, nx.DriverError, OSError) as exc:
+        msg = _describe(exc, settings)
+        if done:
+            msg += f"; stopped after {done} of {len(work)} batches — run the same load again to finish it"
+        raise StoreError(msg) from exc
+    finally:
+        if own:
+            drv.close()
+    summary.seconds = time.monotonic() - began
+    log.info("loaded %d triples as %d nodes, %d relationships in %.1f s",
+             summary.triples, summary.nodes, summary.relationships, summary.seconds)
+    return summary
+
+
+EXPORT_NODES = "MATCH (n:Resource) RETURN n.iri AS iri, labels(n) AS labels, properties(n) AS props"
+EXPORT_RELS = (
+    "MATCH (s:Resource)-[r]->(o:Resource) "
+    "RETURN s.iri AS s, type(r) AS type, r.iri AS p, o.iri AS o"
+)
+
+
+def export_graph(settings: Neo4jSettings, *, driver: neo4j.Driver | None = None) -> Graph:
+    """Read every Resource node and relationship back as RDF (inverse of load_graph)."""
+    own = driver is None
+    drv = driver or connect(settings)
+    try:
+        with drv.session(database=settings.database, default_access_mode=neo4j.READ_ACCESS) as session:
+            nodes = [(r["iri"], r["labels"], r["props"]) for r in session.run(EXPORT_NODES)]
+            rels = [(r["s"], r["type"], r["p"], r["o"]) for r in session.run(EXPORT_RELS)]
+    except (nx.Neo4jError, nx.DriverError, OSError) as exc:
+        raise StoreError(_describe(exc, settings)) from exc
+    finally:
+        if own:
+            drv.close()
+    return rows_to_graph(nodes, rels)
+
+
+@dataclass(frozen=True, slots=True)
+class CypherResult:
+    columns: list[str]
+    rows: list[list[Any]]
+
+
+def run_cypher(
+    query: str,
+    settings: Neo4jSettings,
+    params: Mapping[str, Any] | None = None,
+    *,
+    driver: neo4j.Driver | None = None,
+) -> CypherResult:
+    """Run one read query (a researcher's Cypher) and return plain Python values."""
+    own = driver is None
+    drv = driver or connect(settings)
+    try:
+        records, _, keys = drv.execute_query(
+            query, parameters_=dict(params or {}), database_=settings.database,
+            routing_=neo4j.RoutingControl.READ,
+        )
+    except nx.CypherSyntaxError as exc:
+        raise StoreError(f"Cypher syntax error: {_first_line(exc)}") from exc
+    except (nx.Neo4jError, nx.DriverError, OSError) as exc:
+        raise StoreError(_describe(exc, settings)) from exc
+    finally:
+        if own:
+            drv.close()
+    return CypherResult(columns=list(keys), rows=[[plain(v) for v in r.values()] for r in records])
+
+
+def plain(value: Any) -> Any:
+    """Driver values as plain Python (nodes as property dicts, temporal as ISO strings)."""
+    if isinstance(value, neo4j.graph.Node):
+        return dict(value)
+    if isinstance(value, neo4j.graph.Relationship):
+        return {"type": value.type, **dict(value)}
+    if isinstance(value, neo4j.graph.Path):
+        return [plain(n) for n in value.nodes]
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value
+
+
+def library_queries() -> dict[str, str]:
+    """The Cypher library (queries/*.cypher), name -> text."""
+    out: dict[str, str] = {}
+    for entry in resources.files("kg.queries").iterdir():
+        if entry.name.endswith(".cypher"):
+            out[entry.name[: -len(".cypher")]] = entry.read_text(encoding="utf-8")
+    return dict(sorted(out.items()))
+
+
+def read_cypher(query_or_file: str) -> str:
+    """The query text: a .cypher file's content, a library query (``name`` or
+    ``name.cypher``), or the string itself."""
+    from pathlib import Path
+
+    from kg.errors import InputError
+
+    if len(query_or_file) < 4096 and "\n" not in query_or_file:
+        p = Path(query_or_file)
+        if p.is_file():
+            return p.read_text(encoding="utf-8")
+        name = query_or_file if query_or_file.endswith(".cypher") else query_or_file + ".cypher"
+        lib = resources.files("kg.queries").joinpath(name)
+        if "/" not in name and lib.is_file():
+            return lib.read_text(encoding="utf-8")
+        if query_or_file.endswith(".cypher"):
+            raise InputError(f"{query_or_file}: no such Cypher file or library query")
+    return query_or_file

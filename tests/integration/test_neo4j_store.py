@@ -1,0 +1,264 @@
+"""kg.neo4j_store against the real Neo4j the session starts: load, idempotency, kill and
+resume, round trip, failures, and the CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDF, RDFS, XSD
+
+from kg.errors import StoreError
+from kg.neo4j_store import Neo4jSettings, export_graph, load_graph, run_cypher
+from kg.neo4jserver import free_port
+
+KG = Namespace("https://kg.example.org/ontology#")
+EX = Namespace("https://data.example.org/gov/")
+OTHER = Namespace("http://other.example.net/vocab#")
+
+
+@pytest.fixture
+def settings(neo4j_clean) -> Neo4jSettings:
+    return Neo4jSettings(
+        uri=neo4j_clean.uri, user=neo4j_clean.user, password=neo4j_clean.password,
+        database=neo4j_clean.database,
+    )
+
+
+@pytest.fixture
+def sample(fixtures: Path) -> Graph:
+    return Graph().parse(fixtures / "rdf" / "portal_sample.ttl")
+
+
+def _count(driver, db: str, query: str) -> int:
+    records, _, _ = driver.execute_query(query, database_=db)
+    return records[0][0]
+
+
+def _synthetic(n: int, blank: bool = True) -> Graph:
+    """n places in a chain, each with labels in two languages, a decimal and (if `blank`)
+    a blank-node span."""
+    g = Graph()
+    for i in range(n):
+        p = EX[f"place-{i}"]
+        g.add((p, RDF.type, KG.Place))
+        g.add((p, RDFS.label, Literal(f"地点{i}", lang="zh")))
+        g.add((p, RDFS.label, Literal(f"Place {i}", lang="en")))
+        g.add((p, KG.statedValue, Literal(f"{i}.50", datatype=XSD.decimal)))
+        if i:
+            g.add((p, KG.locatedIn, EX[f"place-{i - 1}"]))
+        b = BNode() if blank else EX[f"span-{i}"]
+        g.add((p, KG.span, b))
+        g.add((b, KG.start, Literal(i)))
+        g.add((b, KG.end, Literal(i + 3)))
+    return g
+
+
+def test_load_then_export_gives_back_an_isomorphic_graph(settings, sample):
+    summary = load_graph(sample, settings, batch_size=3)
+    assert summary.nodes_created == summary.nodes == 8
+    back = export_graph(settings)
+    assert isomorphic(back, sample)
+
+
+def test_loading_twice_creates_nothing_new(settings, sample, neo4j_driver):
+    first = load_graph(sample, settings)
+    second = load_graph(sample, settings)
+    assert first.nodes_created > 0 and first.relationships_created > 0
+    assert (second.nodes_created, second.relationships_created, second.labels_added) == (0, 0, 0)
+    db = settings.database
+    assert _count(neo4j_driver, db, "MATCH (n) RETURN count(n)") == first.nodes
+    assert _count(neo4j_driver, db, "MATCH ()-[r]->() RETURN count(r)") == first.relationships
+
+
+def test_load_maps_types_literals_and_predicates_as_documented(settings, sample, neo4j_driver):
+    load_graph(sample, settings)
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (p:Place:AdministrativeArea:Resource {iri: $iri}) "
+        "RETURN p.label_zh AS zh, p.label_en AS en, p.alt_label_zh AS alt",
+        iri=str(EX["place-sample"]), database_=settings.database,
+    )
+    assert [(r["zh"], r["en"], r["alt"]) for r in records] == [("示例区", "Sample District", ["样本区", "示例"])]
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (o:Observation:TargetObservation)-[:REF_AREA]->(:Place) "
+        "RETURN o.stated_value AS v, o.stated_value_decimal AS exact, o.ref_year AS year, "
+        "o.heading_defect AS defect",
+        database_=settings.database,
+    )
+    # rdflib normalises "+2031"^^xsd:integer to 2031 while parsing.
+    assert [(r["v"], r["exact"], r["year"], r["defect"]) for r in records] == [(6.5, "6.50", 2031, False)]
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (r:Report) RETURN r.plan_year AS plan, r.issued AS issued, r.rdf_types AS types",
+        database_=settings.database,
+    )
+    (rec,) = records
+    assert rec["plan"] == 2031 and rec["issued"].iso_format() == "2031-01-15"
+    assert rec["types"] == str(OTHER.Document)
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (:Place)-[r:RELATED]->(x) RETURN r.iri AS p, x.iri AS o", database_=settings.database
+    )
+    assert [(r["p"], r["o"]) for r in records] == [(str(OTHER.twinnedWith), str(EX["place-abroad"]))]
+
+
+def test_every_node_has_a_unique_iri_under_a_constraint(settings, sample, neo4j_driver):
+    load_graph(sample, settings)
+    records, _, _ = neo4j_driver.execute_query(
+        "SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties "
+        "WHERE type = 'UNIQUENESS' RETURN labelsOrTypes, properties",
+        database_=settings.database,
+    )
+    assert [(r["labelsOrTypes"], r["properties"]) for r in records] == [(["Resource"], ["iri"])]
+    assert _count(neo4j_driver, settings.database, "MATCH (n) WHERE NOT n:Resource OR n.iri IS NULL RETURN count(n)") == 0
+    with pytest.raises(Exception, match="already exists"):
+        neo4j_driver.execute_query("CREATE (:Resource {iri: $iri})", iri=str(EX["place-sample"]),
+                                   database_=settings.database)
+
+
+def test_labels_and_types_never_come_from_the_data(settings, neo4j_driver):
+    # Same local names as kg's Place and locatedIn, other namespace: no label, no type.
+    g = Graph()
+    g.add((EX.thing, RDF.type, OTHER.Place))
+    g.add((EX.thing, OTHER.locatedIn, EX.other))
+    load_graph(g, settings)
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (n {iri: $iri})-[r]->(o) RETURN labels(n) AS labels, n.rdf_types AS types, type(r) AS t, r.iri AS p",
+        iri=str(EX.thing), database_=settings.database,
+    )
+    (rec,) = records
+    assert rec["labels"] == ["Resource"] and rec["types"] == str(OTHER.Place)
+    assert rec["t"] == "RELATED" and rec["p"] == str(OTHER.locatedIn)
+    assert isomorphic(export_graph(settings), g)
+
+
+def test_a_second_graph_shares_nodes_with_the_first(settings, neo4j_driver):
+    a, b = _synthetic(6, blank=False), _synthetic(10, blank=False)  # places 0..5 in both
+    load_graph(a, settings)
+    second = load_graph(b, settings)
+    assert second.nodes_created == 2 * 4  # only places 6..9 and their spans are new
+    db = settings.database
+    assert _count(neo4j_driver, db, "MATCH (n:Place) RETURN count(n)") == 10
+    assert isomorphic(export_graph(settings), a + b)
+
+
+def test_blank_nodes_load_once_however_the_parser_names_them(settings, neo4j_driver, sample):
+    text = sample.serialize(format="nt")
+    load_graph(Graph().parse(data=text, format="nt"), settings)
+    again = load_graph(Graph().parse(data=text, format="nt"), settings)  # fresh blank node ids
+    assert again.nodes_created == 0
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (n:TextPositionSelector) RETURN n.iri AS iri", database_=settings.database
+    )
+    assert len(records) == 2 and all(r["iri"].startswith("https://kg.example.org/.well-known/genid/") for r in records)
+
+
+def test_a_killed_load_rerun_ends_in_the_same_graph_as_a_clean_load(settings, neo4j_driver, tmp_path):
+    g = _synthetic(400)
+    dump = tmp_path / "big.nt"
+    g.serialize(dump, format="nt")
+    env = {**os.environ, "NEO4J_URI": settings.uri, "NEO4J_USER": settings.user,
+           "NEO4J_PASSWORD": settings.password or "", "NEO4J_DATABASE": settings.database}
+    cmd = [sys.executable, "-m", "kg", "load", str(dump), "--batch-size", "1"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    db = settings.database
+    try:
+        deadline = time.monotonic() + 120
+        partial = 0
+        while time.monotonic() < deadline and proc.poll() is None:
+            partial = _count(neo4j_driver, db, "MATCH (n:Resource) RETURN count(n)")
+            if partial >= 50:
+                break
+            time.sleep(0.05)
+        assert proc.poll() is None, "the load finished before it could be killed"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    nodes_at_kill = _count(neo4j_driver, db, "MATCH (n:Resource) RETURN count(n)")
+    rels_at_kill = _count(neo4j_driver, db, "MATCH ()-[r]->() RETURN count(r)")
+    assert 0 < nodes_at_kill and rels_at_kill < 799  # really cut off half-way
+    rerun = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    assert isomorphic(export_graph(settings), g)
+    assert _count(neo4j_driver, db, "MATCH (n:Resource) RETURN count(n)") == 800
+    assert _count(neo4j_driver, db, "MATCH ()-[r]->() RETURN count(r)") == 399 + 400
+
+
+def test_wrong_password_is_a_one_line_store_error_without_the_password(settings, sample):
+    if not settings.password:
+        pytest.skip("the test server has auth off")
+    bad = Neo4jSettings(uri=settings.uri, user=settings.user, password="wrong-secret-xyz", database=settings.database)
+    with pytest.raises(StoreError, match="refused user 'neo4j': wrong user or password") as err:
+        load_graph(sample, bad)
+    assert "wrong-secret-xyz" not in str(err.value) and "\n" not in str(err.value)
+
+
+def test_unreachable_server_is_a_store_error(sample):
+    nowhere = Neo4jSettings(uri=f"bolt://127.0.0.1:{free_port()}", password="whatever-pw")
+    with pytest.raises(StoreError, match="cannot reach Neo4j at bolt://127.0.0.1"):
+        load_graph(sample, nowhere)
+
+
+def test_missing_database_is_a_store_error(settings, sample):
+    missing = Neo4jSettings(uri=settings.uri, user=settings.user, password=settings.password,
+                            database="nosuchdb")
+    with pytest.raises(StoreError, match="has no database 'nosuchdb'"):
+        load_graph(sample, missing)
+
+
+def test_cypher_runs_read_queries_with_parameters(settings, sample):
+    load_graph(sample, settings)
+    result = run_cypher(
+        "MATCH (p:Place {iri: $iri}) RETURN p.label_zh AS zh, p.label_en AS en",
+        settings, {"iri": str(EX["place-sample"])},
+    )
+    assert result.columns == ["zh", "en"] and result.rows == [["示例区", "Sample District"]]
+    with pytest.raises(StoreError, match="Cypher syntax error"):
+        run_cypher("MATCH (n RETURN n", settings)
+
+
+def _kg(args: list[str], target, **kw) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NEO4J_URI": target.uri, "NEO4J_USER": target.user,
+           "NEO4J_PASSWORD": target.password or "", "NEO4J_DATABASE": target.database}
+    return subprocess.run([sys.executable, "-m", "kg", *args], env=env, capture_output=True,
+                          text=True, timeout=300, **kw)
+
+
+def test_cli_load_cypher_and_export_round_trip(settings, fixtures, sample, neo4j_clean, tmp_path):
+    ttl = fixtures / "rdf" / "portal_sample.ttl"
+    done = _kg(["load", str(ttl)], neo4j_clean)
+    assert done.returncode == 0, done.stderr
+    assert "loaded 42 triples" in done.stderr and "8 nodes (8 created)" in done.stderr
+    again = _kg(["load", str(ttl)], neo4j_clean)
+    assert "8 nodes (0 created)" in again.stderr and "(0 created), " in again.stderr
+    out = _kg(["cypher", "MATCH (p:Place) RETURN p.label_zh AS zh", "--format", "json"], neo4j_clean)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == [{"zh": "示例区"}]
+    exported = _kg(["export", "--from-neo4j", "--format", "ttl"], neo4j_clean)
+    assert exported.returncode == 0, exported.stderr
+    assert isomorphic(Graph().parse(data=exported.stdout, format="turtle"), sample)
+    for p in (done, again, out, exported):
+        assert (neo4j_clean.password or "@@none@@") not in p.stdout + p.stderr
+
+
+def test_cli_wrong_password_exits_2_with_one_line(neo4j_clean, fixtures):
+    if not neo4j_clean.password:
+        pytest.skip("the test server has auth off")
+    env = {**os.environ, "NEO4J_PASSWORD": "wrong-secret-xyz"}
+    done = subprocess.run(
+        [sys.executable, "-m", "kg", "load", str(fixtures / "rdf" / "portal_sample.ttl"),
+         "--uri", neo4j_clean.uri],
+        env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 2
+    lines = [ln for ln in done.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "wrong user or password" in lines[0]
+    assert "wrong-secret-xyz" not in done.stderr
