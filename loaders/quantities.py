@@ -580,11 +580,22 @@ def _indicator(
     # a threshold before the noun stays with it: "2.1万名60岁以上老人", "585个亿元以上重点项目"
     th = re.match(r"[0-9０-９.]*[万亿]?(?:周岁|岁|元|万元|亿元)(?:及以上|以上|以下)", right)
     lead = th.group(0) if th else ""
-    right = lead + re.split(r"[0-9０-９]", right[len(lead):], maxsplit=1)[0]
+    # the noun ends where the next figure begins ("提高到2.5%"), not at digits in a name ("世界500强")
+    nxt_fig = next((f for f in find_figures(right, len(lead)) if f.unit), None)
+    if nxt_fig is not None:
+        right = right[: nxt_fig.start]
+    # a duration "用7天时间完成X": X is what took that long
+    if right.startswith("时间") and unit_info(unit) is not None and unit_info(unit).family == "duration":  # type: ignore[union-attr]
+        rest = re.sub(r"^时间(?:就|即|便)?(?:完成|实现|建成)?", "", right)
+        if len(rest) >= 2:
+            return rest, after_start + len(right) - len(rest), after_start + len(right)
     if right and re.match(r"[\u4e00-\u9fff“《A-Za-z]", right[len(lead):]) and not re.match(
         rf"(?:时间|左右|以上|以下|以内|之内|内|的|和|及|与|或|为|在|等|是|从|由|比|较|占|居|位|到|至|{_UP}|{_DOWN}|达)", right
     ):
         stop = _R_STOP.search(right)
+        # "27项市级、区级改革": short items joined by 、 share the head noun
+        while stop is not None and stop.group(0) == "、" and stop.start() - (right.rfind("、", 0, stop.start()) + 1) <= 3:
+            stop = _R_STOP.search(right, stop.end())
         if stop is None:
             r_text = right
         elif stop.start() > 0:
