@@ -883,6 +883,36 @@ def _acc(right: int, total: int) -> float | None:
     return _r4(right / total) if total else None
 
 
+class _Diff:
+    """Collects what a score counted against the prediction, for people to read."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+        self.items: dict[str, dict[str, list[str]]] = {}
+
+    def at(self, offset: int | None) -> str:
+        if offset is None:
+            return ""
+        line, col = self.text.line_col(min(max(offset, 0), len(self.text.text)))
+        return f" @{line}:{col}"
+
+    def add(self, category: str, kind: str, what: str) -> None:
+        self.items.setdefault(category, {"missed": [], "extra": [], "wrong": []})[kind].append(what)
+
+    def unmatched(self, category: str, gold: Sequence, pred: Sequence, pairs: Iterable[tuple[int, int]],
+                  gold_text: Callable[[Any], str], pred_text: Callable[[Any], str], scope: str) -> None:
+        pairs = list(pairs)
+        got_g = {i for i, _ in pairs}
+        got_p = {j for _, j in pairs}
+        for i, g in enumerate(gold):
+            if i not in got_g and not getattr(g, "optional", False):
+                self.add(category, "missed", gold_text(g))
+        if scope != "headline":
+            for j, x in enumerate(pred):
+                if j not in got_p:
+                    self.add(category, "extra", pred_text(x))
+
+
 # ------------------------------------------------------------------------- scoring
 
 
@@ -892,6 +922,20 @@ def score(analysis: Analysis, gold: Gold) -> dict[str, Any]:
     Categories whose scope is "none" are absent; "headline" ones give recall only.
     A category with no predictions (its extractor did not run) scores zero recall.
     """
+    return _score_all(analysis, gold, None)
+
+
+def differences(analysis: Analysis, gold: Gold) -> dict[str, dict[str, list[str]]]:
+    """What :func:`score` counted against ``analysis``, per category, for people to read:
+    ``missed`` (required gold items not found), ``extra`` (predictions matching nothing;
+    not for headline scope) and ``wrong`` (matched quantities whose fields disagree,
+    report fields that disagree). Each item is one line, with ``@line:col`` in the file."""
+    diff = _Diff(analysis.report.text)
+    _score_all(analysis, gold, diff)
+    return diff.items
+
+
+def _score_all(analysis: Analysis, gold: Gold, diff: _Diff | None) -> dict[str, Any]:
     out: dict[str, Any] = {}
     report = analysis.report
 
@@ -900,40 +944,40 @@ def score(analysis: Analysis, gold: Gold) -> dict[str, Any]:
         return None if sc == "none" else sc
 
     if (sc := want("parts")) and gold.parts is not None:
-        out["parts"] = _score_parts(report.parts, gold.parts, sc)
+        out["parts"] = _score_parts(report.parts, gold.parts, sc, diff)
     if sc := want("sections"):
-        sec, sub = _score_sections(report.sections, gold, sc)
+        sec, sub = _score_sections(report.sections, gold, sc, diff)
         out["sections"] = sec
         if gold.has_subsections:
             out["subsections"] = sub
     if sc := want("glossary"):
         entries = report.glossary.entries if report.glossary else ()
-        out["glossary"] = _score_glossary(entries, gold.glossary, sc)
+        out["glossary"] = _score_glossary(entries, gold.glossary, sc, diff)
         terms = analysis.glossary_terms
         if gold.has_components:
-            out["glossary_components"] = _score_components(terms, gold.glossary, sc)
+            out["glossary_components"] = _score_components(terms, gold.glossary, sc, diff)
         if gold.has_mentions:
-            out["glossary_mentions"] = _score_mentions(terms, gold.glossary, sc)
+            out["glossary_mentions"] = _score_mentions(terms, gold.glossary, sc, diff)
     if sc := want("quantities"):
-        out["quantities"] = _score_quantities(analysis.quantities, gold.quantities, sc)
+        out["quantities"] = _score_quantities(analysis.quantities, gold.quantities, sc, diff)
     ent_pairs: list[tuple[int, int]] = []
     if sc := want("entities"):
-        out["entities"], ent_pairs = _score_entities(analysis.entities, gold.entities, sc)
+        out["entities"], ent_pairs = _score_entities(analysis.entities, gold.entities, sc, diff)
     if sc := want("relations"):
         if not ent_pairs and gold.entities:
             ent_pairs = _match_entities(analysis.entities, gold.entities)
         out["relations"] = _score_relations(
-            analysis.relations, gold.relations, gold.entities, analysis.entities, ent_pairs, sc
+            analysis.relations, gold.relations, gold.entities, analysis.entities, ent_pairs, sc, diff
         )
     if gold.report is not None:
-        out["report"] = _score_report(report.meta, gold.report)
+        out["report"] = _score_report(report.meta, gold.report, diff)
     return out
 
 
 # parts and sections --------------------------------------------------------------
 
 
-def _score_parts(pred: Sequence, gold: Sequence[GoldPart], scope: str) -> dict:
+def _score_parts(pred: Sequence, gold: Sequence[GoldPart], scope: str, diff: _Diff | None = None) -> dict:
     def w(i: int, j: int) -> float | None:
         g, p = gold[i], pred[j]
         if g.number != p.number:
@@ -945,6 +989,13 @@ def _score_parts(pred: Sequence, gold: Sequence[GoldPart], scope: str) -> dict:
     res = _prf(_tally([g.optional for g in gold], len(pred), pairs), scope)
     roles = [(gold[i].role, _value(pred[j].role)) for i, j in pairs if gold[i].role is not None]
     res["role_acc"] = _acc(sum(1 for a, b in roles if a == b), len(roles))
+    if diff:
+        diff.unmatched("parts", gold, pred, pairs, lambda g: f"{g.number} {g.title}{diff.at(g.start)}",
+                       lambda p: f"{p.number} {p.title}{diff.at(p.start)}", scope)
+        for i, j in pairs:
+            if gold[i].role is not None and gold[i].role != _value(pred[j].role):
+                diff.add("parts", "wrong", f"{gold[i].number} {gold[i].title}: role "
+                         f"{_value(pred[j].role)}, the key says {gold[i].role}")
     return res
 
 
@@ -952,7 +1003,7 @@ def _value(v: Any) -> Any:
     return getattr(v, "value", v)
 
 
-def _score_sections(pred: Sequence, gold: Gold, scope: str) -> tuple[dict, dict]:
+def _score_sections(pred: Sequence, gold: Gold, scope: str, diff: _Diff | None = None) -> tuple[dict, dict]:
     rows = list(gold.sections) + list(gold.non_section_headings)
     n_main = len(gold.sections)
 
@@ -973,6 +1024,15 @@ def _score_sections(pred: Sequence, gold: Gold, scope: str) -> tuple[dict, dict]
 
     pairs = match(len(rows), len(pred), w)
     sections = _prf(_tally([g.optional for g in rows], len(pred), pairs), scope)
+    if diff:
+        diff.unmatched("sections", rows, pred, pairs, lambda g: f"{g.part}.{g.number} {g.title}{diff.at(g.start)}",
+                       lambda p: f"{p.part}.{p.number} {p.title}{diff.at(p.start)}", scope)
+
+    def sub_gold(sec: GoldSection) -> Callable[[GoldSubsection], str]:
+        return lambda x: f"{sec.part}.{sec.number} · {x.title}{diff.at(x.start) if diff else ''}"
+
+    def sub_pred(sec: Any) -> Callable[[Any], str]:
+        return lambda x: f"{sec.part}.{sec.number} · {x.title}{diff.at(x.start) if diff else ''}"
 
     # subsections: by title inside each matched section pair; unmatched sides count whole
     sub = _Tally()
@@ -987,13 +1047,19 @@ def _score_sections(pred: Sequence, gold: Gold, scope: str) -> tuple[dict, dict]
 
         sp = match(len(gsubs), len(psubs), ws)
         sub.add(_tally([s.optional for s in gsubs], len(psubs), sp))
+        if diff:
+            diff.unmatched("subsections", gsubs, psubs, sp, sub_gold(rows[i]), sub_pred(pred[j]), scope)
     matched_gold = {i for i, _ in pairs}
     for i, g in enumerate(rows):
         if i not in matched_gold:
             sub.fn += sum(1 for s in g.subsections if not s.optional)
+            if diff:
+                diff.unmatched("subsections", g.subsections, (), (), sub_gold(g), str, scope)
     for j, p in enumerate(pred):
         if j not in paired_pred:
             sub.fp += len(p.subsections)
+            if diff:
+                diff.unmatched("subsections", (), p.subsections, (), str, sub_pred(p), scope)
     return sections, _prf(sub, scope)
 
 
@@ -1016,10 +1082,14 @@ def _match_entries(pred_keys: Sequence[str], pred_terms: Sequence[str], pred_num
     return match(len(gold), len(pred_keys), w, cands)
 
 
-def _score_glossary(entries: Sequence, gold: Sequence[GoldGlossaryEntry], scope: str) -> dict:
+def _score_glossary(entries: Sequence, gold: Sequence[GoldGlossaryEntry], scope: str,
+                    diff: _Diff | None = None) -> dict:
     pairs = _match_entries(
         [e.key for e in entries], [e.term for e in entries], [e.number for e in entries], gold
     )
+    if diff:
+        diff.unmatched("glossary", gold, entries, pairs, lambda g: f"{g.number}. [{g.key}] {g.term}{diff.at(g.start)}",
+                       lambda e: f"{e.number}. [{e.key}] {e.term}{diff.at(e.start)}", scope)
     return _prf(_tally([g.optional for g in gold], len(entries), pairs), scope)
 
 
@@ -1035,7 +1105,13 @@ def _symbol_ok(g: GoldComponent, symbol: str | None) -> bool:
     return normalise_key(g.symbol) == normalise_key(symbol)
 
 
-def _score_components(terms: Sequence[GlossaryTerm], gold: Sequence[GoldGlossaryEntry], scope: str) -> dict:
+def _comp_text(key: str, c: Any) -> str:
+    members = f" ({'、'.join(c.members)})" if c.members else ""
+    return f"[{key}] {c.symbol or '-'} = {c.meaning}{members}"
+
+
+def _score_components(terms: Sequence[GlossaryTerm], gold: Sequence[GoldGlossaryEntry], scope: str,
+                      diff: _Diff | None = None) -> dict:
     pairs = _term_pairs(terms, gold)
     comps = _Tally()
     members = _Tally()
@@ -1052,6 +1128,10 @@ def _score_components(terms: Sequence[GlossaryTerm], gold: Sequence[GoldGlossary
 
         cp = match(len(gc), len(pc), w)
         comps.add(_tally([c.optional for c in gc], len(pc), cp))
+        if diff:
+            key = gold[i].key
+            diff.unmatched("glossary_components", gc, pc, cp, lambda c, key=key: _comp_text(key, c),
+                           lambda c, key=key: _comp_text(key, c), scope)
         done_g = {a for a, _ in cp}
         done_p = {b for _, b in cp}
         for a, b in cp:
@@ -1061,23 +1141,35 @@ def _score_components(terms: Sequence[GlossaryTerm], gold: Sequence[GoldGlossary
                 s = closeness(gm[x], pm[y])
                 return s if s >= MEMBER_SIMILARITY else None
 
-            members.add(_tally([gc[a].optional] * len(gm), len(pm), match(len(gm), len(pm), wm)))
+            mp = match(len(gm), len(pm), wm)
+            members.add(_tally([gc[a].optional] * len(gm), len(pm), mp))
+            if diff and not gc[a].optional:
+                label = f"[{gold[i].key}] {gc[a].symbol or gc[a].meaning}: "
+                diff.unmatched("glossary_components.members", gm, pm, mp,
+                               lambda m, label=label: label + m, lambda m, label=label: label + m, scope)
         members.fn += sum(len(c.members) for a, c in enumerate(gc) if a not in done_g and not c.optional)
         members.fp += sum(len(c.members) for b, c in enumerate(pc) if b not in done_p)
     for i, g in enumerate(gold):
         if i not in matched_g:
             comps.fn += sum(1 for c in g.components if not c.optional)
             members.fn += sum(len(c.members) for c in g.components if not c.optional)
+            if diff:
+                diff.unmatched("glossary_components", g.components, (), (),
+                               lambda c, key=g.key: _comp_text(key, c), str, scope)
     for j, t in enumerate(terms):
         if j not in matched_p:
             comps.fp += len(t.components)
             members.fp += sum(len(c.members) for c in t.components)
+            if diff:
+                diff.unmatched("glossary_components", (), t.components, (), str,
+                               lambda c, key=t.entry.key: _comp_text(key, c), scope)
     res = _prf(comps, scope)
     res["members"] = _prf(members, scope)
     return res
 
 
-def _score_mentions(terms: Sequence[GlossaryTerm], gold: Sequence[GoldGlossaryEntry], scope: str) -> dict:
+def _score_mentions(terms: Sequence[GlossaryTerm], gold: Sequence[GoldGlossaryEntry], scope: str,
+                    diff: _Diff | None = None) -> dict:
     gm = [(i, m) for i, g in enumerate(gold) for m in g.mentions]
     pm = [(j, m) for j, t in enumerate(terms) for m in t.mentions]
     gkeys = [normalise_key(gold[i].key) for i, _ in gm]
@@ -1090,6 +1182,11 @@ def _score_mentions(terms: Sequence[GlossaryTerm], gold: Sequence[GoldGlossaryEn
         return _overlap(gm[a][1].start, gm[a][1].end, pm[b][1].start, pm[b][1].end)
 
     pairs = match(len(gm), len(pm), w, cands)
+    if diff:
+        diff.unmatched(
+            "glossary_mentions", [m for _, m in gm], [m for _, m in pm], pairs,
+            lambda m: f"{m.surface}{diff.at(m.start)}", lambda m: f"{m.surface}{diff.at(m.start)}", scope,
+        )
     return _prf(_tally([m.optional for _, m in gm], len(pm), pairs), scope)
 
 
@@ -1116,7 +1213,14 @@ def _quantity_checks(g: GoldQuantity, p: Any) -> dict[str, bool]:
     }
 
 
-def _score_quantities(pred: Sequence, gold: Sequence[GoldQuantity], scope: str) -> dict:
+def _show(v: Any) -> str:
+    if v is None:
+        return "null"
+    return str(_value(v))
+
+
+def _score_quantities(pred: Sequence, gold: Sequence[GoldQuantity], scope: str,
+                      diff: _Diff | None = None) -> dict:
     gs = [(g.start, g.end) for g in gold]
     ps = [(p.start, p.end) for p in pred]
     pairs = match(len(gold), len(pred), lambda i, j: _overlap(*gs[i], *ps[j]), _span_candidates(gs, ps))
@@ -1127,6 +1231,16 @@ def _score_quantities(pred: Sequence, gold: Sequence[GoldQuantity], scope: str) 
     strict_pairs = [(i, j) for (i, j), c in zip(pairs, checks) if all(c[f] for f in _STRICT_FIELDS)]
     st = _prf(_tally(opt, len(pred), strict_pairs), scope)
     res["strict"] = {"p": st["p"], "r": st["r"], "f1": st["f1"]}
+    if diff:
+        diff.unmatched("quantities", gold, pred, pairs,
+                       lambda g: f"{g.surface} ({g.indicator}){diff.at(g.start)}",
+                       lambda p: f"{p.surface} ({p.indicator}){diff.at(p.start)}", scope)
+        for (i, j), c in zip(pairs, checks):
+            bad = [f for f in (*_STRICT_FIELDS, "indicator") if not c[f]]
+            if bad:
+                g, p = gold[i], pred[j]
+                said = "; ".join(f"{f} {_show(getattr(p, f))}, the key says {_show(getattr(g, f))}" for f in bad)
+                diff.add("quantities", "wrong", f"{g.surface}{diff.at(g.start)}: {said}")
     return res
 
 
@@ -1157,8 +1271,14 @@ def _match_entities(pred: Sequence, gold: Sequence[GoldEntity]) -> list[tuple[in
     return match(len(gold), len(pred), w, cands)
 
 
-def _score_entities(pred: Sequence, gold: Sequence[GoldEntity], scope: str) -> tuple[dict, list]:
+def _score_entities(pred: Sequence, gold: Sequence[GoldEntity], scope: str,
+                    diff: _Diff | None = None) -> tuple[dict, list]:
     pairs = _match_entities(pred, gold)
+    if diff:
+        diff.unmatched("entities", gold, pred, pairs,
+                       lambda g: f"{g.type} {g.name}{diff.at(g.spans[0][0] if g.spans else None)}",
+                       lambda p: f"{_value(p.type)} {p.name}{diff.at(p.mentions[0].start if p.mentions else None)}",
+                       scope)
     res = _prf(_tally([g.optional for g in gold], len(pred), pairs), scope)
     types = sorted({g.type for g in gold} | {_value(p.type) for p in pred})
     by_type = {}
@@ -1174,7 +1294,8 @@ def _score_entities(pred: Sequence, gold: Sequence[GoldEntity], scope: str) -> t
 
 
 def _score_relations(pred: Sequence, gold: Sequence[GoldRelation], gold_entities: Sequence[GoldEntity],
-                     pred_entities: Sequence, ent_pairs: Sequence[tuple[int, int]], scope: str) -> dict:
+                     pred_entities: Sequence, ent_pairs: Sequence[tuple[int, int]], scope: str,
+                     diff: _Diff | None = None) -> dict:
     by_form: dict[str, int] = {}
     for i, e in enumerate(gold_entities):
         by_form.setdefault(normalise_key(e.name), i)
@@ -1208,6 +1329,10 @@ def _score_relations(pred: Sequence, gold: Sequence[GoldRelation], gold_entities
         return None
 
     pairs = match(len(gold), len(pred), w)
+    if diff:
+        diff.unmatched("relations", gold, pred, pairs,
+                       lambda r: f"{r.subject} {r.predicate} {r.object}{diff.at(r.start)}",
+                       lambda r: f"{r.subject} {r.predicate} {r.object}{diff.at(r.start)}", scope)
     return _prf(_tally([g.optional for g in gold], len(pred), pairs), scope)
 
 
@@ -1229,7 +1354,7 @@ def _meta_equal(field_name: str, gold_value: Any, pred_value: Any) -> bool:
     return _norm_text(str(gold_value)) == _norm_text(str(pred_value))
 
 
-def _score_report(meta: Any, gold: dict[str, Any]) -> dict:
+def _score_report(meta: Any, gold: dict[str, Any], diff: _Diff | None = None) -> dict:
     fields: dict[str, float] = {}
     for f in REPORT_FIELDS:
         if f not in gold:
@@ -1238,8 +1363,10 @@ def _score_report(meta: Any, gold: dict[str, Any]) -> dict:
         options = [gold[f]] + [gold[a] for a in _REPORT_ALTERNATIVES.get(f, ()) if gold.get(a)]
         ok = any(_meta_equal(f, g, pv) for g in options)
         fields[f] = 1.0 if ok else 0.0
+        if diff and not ok:
+            diff.add("report", "wrong", f"{f}: {_show(pv)}, the key says {_show(gold[f])}")
     return {"fields": fields}
 
 
-__all__ += ["match", "GoldPart", "GoldSection", "GoldSubsection", "GoldGlossaryEntry",
+__all__ += ["match", "differences", "GoldPart", "GoldSection", "GoldSubsection", "GoldGlossaryEntry",
             "GoldComponent", "GoldMention", "GoldQuantity", "GoldEntity", "GoldRelation"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -49,6 +50,16 @@ def format_table(scores: dict[str, Any]) -> str:
     if "report" in scores:
         lines.append("")
         accs("report metadata", scores["report"]["fields"])
+    return "\n".join(lines)
+
+
+def format_differences(diffs: dict[str, dict[str, list[str]]]) -> str:
+    """What the scores counted against the prediction, one line per item."""
+    lines = []
+    for cat, kinds in diffs.items():
+        for kind in ("missed", "extra", "wrong"):
+            for item in kinds.get(kind, ()):
+                lines.append(f"{cat}\t{kind}\t{item}")
     return "\n".join(lines)
 
 
@@ -106,6 +117,14 @@ def eval_command(
             "quantities.fields.unit=0.9 (repeatable; a null score counts as below).",
         ),
     ] = None,
+    errors: Annotated[
+        bool,
+        typer.Option(
+            "--errors",
+            help="Also list every miss, extra and wrong field (category, kind, item @line:col): "
+            "after the table, or on stderr with --json.",
+        ),
+    ] = False,
 ) -> None:
     """Score what kg extracts from REPORT against the answer key GOLD.
 
@@ -116,7 +135,7 @@ def eval_command(
     """
     from kg import pipeline
     from kg.errors import KgError
-    from kg.evaluate import load_gold, score
+    from kg.evaluate import differences, load_gold, score
 
     for path, what in ((report, "report"), (gold, "answer key")):
         if not path.exists():
@@ -133,12 +152,18 @@ def eval_command(
         analysis = pipeline.analyse(report)
         key = load_gold(gold, analysis.report.text)
         scores = score(analysis, key)
+        diffs = differences(analysis, key) if errors else {}
     except KgError as exc:
         fail(str(exc))
     if as_json:
         print(json.dumps(scores, ensure_ascii=False, indent=2))
+        if diffs:
+            print(format_differences(diffs), file=sys.stderr)
     else:
         print(format_table(scores))
+        if diffs:
+            print()
+            print(format_differences(diffs))
     try:
         failed = check_thresholds(scores, specs)
     except KeyError as exc:

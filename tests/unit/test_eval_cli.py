@@ -202,3 +202,13 @@ def test_eval_exits_2_on_a_key_that_is_not_json(files):
     gold.write_text("{scope: all}", encoding="utf-8")
     result = run(report, gold)
     assert result.exit_code == 2 and "bad JSON" in result.stderr
+
+
+def test_eval_errors_lists_what_was_counted_against_the_prediction(files):
+    report, gold = files
+    result = run(report, gold, "--errors")
+    assert result.exit_code == 0
+    assert "quantities\tmissed\t5.1% (全区生产总值) @5:17" in result.stdout.splitlines()
+    result = run(report, gold, "--errors", "--json")
+    json.loads(result.stdout)  # the JSON stays one object; the list goes to stderr
+    assert "quantities\tmissed\t5.1%" in result.stderr

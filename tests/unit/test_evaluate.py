@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.errors import InputError, ParseError
-from kg.evaluate import closeness, load_gold, match, normalise_key, score, similarity
+from kg.evaluate import closeness, differences, load_gold, match, normalise_key, score, similarity
 from kg.model import (
     Analysis,
     Entity,
@@ -816,3 +816,36 @@ def test_match_is_one_to_one_and_at_least_as_large_as_greedy(gold, pred):
             used_g.add(i)
             used_p.add(j)
     assert len(pairs) >= len(used_g)
+
+
+# ------------------------------------------------------------------ differences
+
+
+def test_differences_list_misses_extras_and_wrong_fields_with_their_place(tmp_path):
+    g = gold_dict()
+    rows = g["quantities"]
+    extra = section(g["sections"][2], subs=[], number=2, title="持续优化营商环境")
+    secs = [section(r) for r in g["sections"] if r["title"] != "民生福祉持续增进"] + [extra]
+    preds = [qty(r) for r in rows[1:]]
+    preds[0] = qty(rows[1], unit="个百分点")
+    d = differences(perfect(g, sections=secs, quantities=preds), load(tmp_path, g))
+    line = REPORT[:REPORT.index("(二)民生福祉")].count("\n") + 1
+    assert d["sections"]["missed"] == [f"1.2 民生福祉持续增进 @{line}:1"]
+    assert d["sections"]["extra"] == [f"2.2 持续优化营商环境 @{line + 4}:1"]
+    assert d["subsections"]["missed"] == [f"1.2 · 教育资源扩容提质 @{line + 1}:1"]
+    assert [x.split(" @")[0] for x in d["quantities"]["missed"]] == ["812.5亿元 (全区生产总值)"]
+    assert d["quantities"]["wrong"] == [f"4.2% @{line - 2}:26: unit 个百分点, the key says %"]
+    assert "entities" not in d and "report" not in d
+
+
+def test_differences_are_empty_for_a_perfect_prediction(tmp_path):
+    g = gold_dict()
+    assert differences(perfect(g), load(tmp_path, g)) == {}
+
+
+def test_differences_leave_out_extras_under_headline_scope(tmp_path):
+    g = gold_dict()
+    g["scope"]["quantities"] = "headline"
+    g["quantities"] = g["quantities"][:2]
+    full = [qty(r) for r in gold_dict()["quantities"]]
+    assert "quantities" not in differences(perfect(g, quantities=full), load(tmp_path, g))
