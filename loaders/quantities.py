@@ -590,7 +590,7 @@ def _indicator(
         if len(rest) >= 2:
             return rest, after_start + len(right) - len(rest), after_start + len(right)
     if right and re.match(r"[\u4e00-\u9fff“《A-Za-z]", right[len(lead):]) and not re.match(
-        rf"(?:时间|左右|以上|以下|以内|之内|内|的|和|及|与|或|为|在|等|是|从|由|比|较|占|居|位|到|至|{_UP}|{_DOWN}|达)", right
+        rf"(?:时间|左右|以上|以下|以内|之内|内|的|和|及|与|或|为|在|等|是|从|由|比(?!重|例)|较|占|居(?!民)|位(?:居|列)|到|至|{_UP}|{_DOWN}|达)", right
     ):
         stop = _R_STOP.search(right)
         # "27项市级、区级改革": short items joined by 、 share the head noun
@@ -603,7 +603,7 @@ def _indicator(
             if re.match(r"[\u4e00-\u9fff]{2}", stop.group(0)) and not re.match(r"[和及与、为在的]", stop.group(0)):
                 # "263家企业解决融资需求": keep the verb phrase that says which ones
                 r_text = right[: min(len(right), stop.start() + 8)]
-        r_text = r_text.rstrip("的等和及与")
+        r_text = r_text.rstrip("的等和及与、")
     lenient_left = l_text and "、" not in l_text and len(l_text) <= 10
     if len(r_text) >= 2 and kind in (Kind.COUNT, Kind.AMOUNT, Kind.RATIO):
         if lenient_left and len(l_text) >= 2:
