@@ -23,11 +23,10 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from kg.loaders.glossary import parse_glossary
 from kg.loaders.sentences import (
-    CLOSERS,
     SPACE,
     TERMINALS,
     Block,
@@ -113,6 +112,15 @@ _PREDICATE_VERBS = (
 ).split()
 
 
+# How a run-in lead phrase opens (a verb or an adverb of effort) and what cannot end it.
+_LEAD_OPENERS = tuple(_PREDICATE_VERBS) + tuple(
+    "严密 协调 协同 全面 稳步 高质量 高水平 高标准 更好 更大 不断 努力 进一步 大幅 精准 系统 主动 "
+    "有序 有效 坚决 全方位 多渠道 加速 纵深 密切 精心 用心 着眼 紧扣 紧盯 "
+    "壮大 做强 做大 做优 做实 擦亮 守护 织密 增进 改善 繁荣 弘扬 涵养 办好 推行 深耕 厚植".split()
+)
+_NOT_FINAL = "并和与及的等或要将在对把向从为以之了着过地得所被且而"
+
+
 @dataclass
 class _Heading:
     kind: str  # "paren" | "cn" | "shi" | "dash" | "line" | "lead" | "bare"
@@ -185,11 +193,11 @@ def _lead_phrase(text: str, block: Block, allow_comma: bool = False) -> tuple[in
     ls, le = _trim(text, fs[0], fs[1])
     phrase = text[ls:le]
     n = len(phrase.strip("“”\"‘’"))
-    if not (3 <= n <= (30 if allow_comma else 26)):
+    if not (3 <= n <= (28 if allow_comma else 22)):
         return None
     if any(ch in phrase for ch in "；;：:") or (not allow_comma and (any(ch in phrase for ch in "，,") or phrase.count("、") > 1)):
         return None
-    if _NARRATIVE.match(phrase) or re.search(r"[0-9０-９%％]", phrase):
+    if _NARRATIVE.match(phrase) or re.search(r"[0-9０-９%％]", phrase) or not re.match(r"[\u4e00-\u9fff“‘「]", phrase):
         return None
     if _trim(text, fs[1] + 1, block.end)[0] >= block.end and len(block.lines) == 1:
         # the whole paragraph is the phrase: only a lead when it stands on its own line
@@ -203,12 +211,38 @@ def _run_in_lead(text: str, block: Block) -> tuple[int, int] | None:
     m = re.search(r"[，,。；;：:、！？]", text[s: min(block.end, s + 40)])
     clause_end = s + m.start() if m else min(block.end, s + 40)
     clause = text[s:clause_end]
-    if _NARRATIVE.match(clause):
+    if _NARRATIVE.match(clause) or not re.match(r"[\u4e00-\u9fff]", clause):
         return None
+    if not any(clause.startswith(v) for v in _LEAD_OPENERS):
+        return None
+    bounds = _word_starts(clause)
     for cut in range(6, min(len(clause) - 2, 22) + 1):
-        if any(clause.startswith(v, cut) for v in _PREDICATE_VERBS):
+        verb = next((v for v in _PREDICATE_VERBS if clause.startswith(v, cut)), None)
+        if verb:
+            after = clause[cut + len(verb): cut + len(verb) + 2]
+            if (
+                clause[cut - 1] in _NOT_FINAL
+                or (bounds is not None and cut not in bounds)  # "社会|保障": part of a word
+                or len(after) < 2 or after[0] in "的了着过"  # "专项整治，", "召开的": not a predicate
+                or re.search(r"[0-9０-９]", clause[:cut])
+            ):
+                return None
             return s, s + cut
     return None
+
+
+def _word_starts(clause: str) -> set[int] | None:
+    """Offsets where jieba starts a word in ``clause`` (None when jieba is unavailable)."""
+    try:
+        import jieba
+    except ImportError:  # pragma: no cover - jieba is a dependency
+        return None
+    jieba.setLogLevel(logging.WARNING)
+    starts, pos = set(), 0
+    for w in jieba.cut(clause, HMM=False):
+        starts.add(pos)
+        pos += len(w)
+    return starts
 
 
 # --------------------------------------------------------------------------- the parser
@@ -570,7 +604,10 @@ class _Parser:
             ri = _run_in_lead(t, b)
             if ri:
                 runin.append((i, Subsection(title=t[ri[0]:ri[1]], start=ri[0], end=ri[1], run_in=True)))
-        keep_runin = runin if (punct or len(runin) >= 2) else []
+        # run-in leads count only in a series: beside punctuated leads, or filling
+        # at least half of the section's paragraphs
+        body_paras = max(1, sum(1 for i in idx if not t.startswith("各位", blocks[i].start)))
+        keep_runin = runin if (punct or (len(runin) >= 2 and len(runin) >= 0.5 * body_paras)) else []
         if len(punct) + len(keep_runin) < 2 and not out:
             return []
         merged = sorted(punct + keep_runin, key=lambda x: x[0])
@@ -623,9 +660,7 @@ class _Parser:
             part_start = h.heading_start if h else blocks[lo].start
             nxt_part = part_ranges[pos][0] if pos < len(part_ranges) else None
             part_end = nxt_part.heading_start if nxt_part else body_end
-            # sections: skip the heading block itself when the heading fills it
-            sec_lo = lo
-            sheads, numbered = self.section_headings(blocks, sec_lo, hi, cn_free=not cn_parts)
+            sheads, numbered = self.section_headings(blocks, lo, hi, cn_free=not cn_parts)
             sections: list[Section] = []
             for j, sh in enumerate(sheads):
                 nxt_block = sheads[j + 1].block if j + 1 < len(sheads) else hi
