@@ -88,6 +88,7 @@ class Head:
     subtype: str
     proper: bool
     long: bool = False
+    short: bool = False
 
     @property
     def label(self) -> str:
@@ -101,7 +102,7 @@ def load_heads() -> dict[str, Head]:
         if len(cols) < 4:
             continue
         suffix, typ, sub, flag = cols[:4]
-        heads[suffix] = Head(suffix, typ, sub, flag == "proper", flag == "long")
+        heads[suffix] = Head(suffix, typ, sub, flag in ("proper", "short"), flag == "long", flag == "short")
     return heads
 
 
@@ -467,7 +468,11 @@ class CandidateFinder:
             inner_words = self._pos_words(inner)
             placeish = any(self._gazetteer.lookup(x) for x, tag in inner_words)
             if nxt in _CARRIERS or (placeish and not re.search(r"[、，,]", inner)):
-                cands.append((w.start_char + 1, w.end_char - 1, "Programme", "quote"))
+                own = self.head_ending_at(inner, len(inner), 1)
+                label = own.label if own is not None and own.type != "-" else "Programme"
+                if _ARTICLES.search(inner):
+                    label = "Policy"
+                cands.append((w.start_char + 1, w.end_char - 1, label, "quote"))
 
         spans = []
         seen = set()
@@ -552,6 +557,10 @@ class CandidateFinder:
         modifier = text[start:head_start]
         if not modifier or len(name) > 32:
             return False
+        if head.short and len(modifier) > 4:
+            return False
+        if len(head.suffix) == 1 and len(modifier) < 2:
+            return False  # 滨河, 湖北: a one-character head needs a two-character name
         # only generic modifiers before the head: a generic phrase ("重点片区")
         mods = [w.text for w in words if w.end_char <= head_start]
         if mods and all(m in self.generic for m in mods):
@@ -583,6 +592,8 @@ class CandidateFinder:
         mark when the part before it closes with the same head."""
         for m in reversed(list(re.finditer(r"[-—]", text[start:head_start]))):
             cut = start + m.start()
+            if text.count("“", start, cut) != text.count("”", start, cut):
+                continue  # a mark inside a quoted name
             if text[start:cut].endswith(head.suffix):
                 return cut + 1
             if head.suffix not in _COMPOUND_HEADS and self.head_ending_at(text, cut, start + 1):
@@ -600,7 +611,7 @@ class CandidateFinder:
                 continue
             if not place and inner.subtype != "admin":
                 continue
-            if inner.subtype in ("admin", "area") and w.end_char - start > len(inner.suffix):
+            if (inner.subtype in ("admin", "area") or inner.suffix in ("号线", "高铁")) and w.end_char - start > len(inner.suffix):
                 return (start, w.end_char, inner.label, "head")
         if head.type == "Programme":
             # "人民南片区港医医疗平台": a programme in a named area
@@ -827,6 +838,11 @@ class EntityPicker:
             outer = next(t for t in taken if t[0] <= s and e <= t[1])
             if (s, e) == (outer[0], outer[1]):
                 continue
+            if label.startswith("Place") and outer[2].startswith("Place"):
+                rest = doc.text[e : outer[1]]
+                compound = bool(re.search(r"[-—]", doc.text[outer[0] : outer[1]]))
+                if not (s == outer[0] and _PART_NAME.match(rest)) and not compound:
+                    continue  # 香蜜湖 in 香蜜湖国际金融街 is not a place of its own here
             span = doc.char_span(s, e, label=label, kb_id=rule)
             if span is not None:
                 nests.append(span)
@@ -853,7 +869,7 @@ def _sub(span: Span) -> str:
 
 
 _PART_NAME = re.compile(
-    r"^(?:[\u4e00-\u9fff]{0,4}段|[一二三四五六七八九十0-9]+期.*|.{0,4}[0-9A-Za-z]+.{0,2}(?:地块|单元)"
+    r"^(?:[\u4e00-\u9fff]{0,4}段|[一二三四五六七八九十0-9]+期.*|.{0,4}[0-9A-Za-z]+.{0,2}(?:地块|单元)|.{0,6}(?:单元|地块)"
     r"|.{0,4}(?:立交|连接线|高架|支线|延长线|北延|南延|东延|西延))$"
 )
 
