@@ -29,7 +29,7 @@ from rdflib.plugins.serializers.nt import _nt_row
 from kg.errors import InputError, KgError
 from kg.iri import Minter
 from kg.model import Analysis
-from kg.rdf import Triple, analysis_triples, bind_prefixes, iter_triples
+from kg.rdf import Triple, analysis_triples, bind_prefixes, unique_triples
 from kg.vocab import KG, ONTOLOGY_IRI, SPDX
 
 log = logging.getLogger(__name__)
@@ -213,6 +213,8 @@ class BuildSummary:
     """(file, report IRI) for each report built."""
     failed: list[tuple[str, str]] = field(default_factory=list)
     """(file, message) for each report skipped (``keep_going``)."""
+    invalid: list[tuple[str, str]] = field(default_factory=list)
+    """(file, SHACL report) for each report whose graph does not conform (``validate``)."""
     triples: int = 0
     classes: dict[str, int] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
@@ -254,9 +256,14 @@ def build_dump(
     progress: Progress | None = None,
     analyse: Callable[[Path], Analysis] | None = None,
     created: datetime | None = None,
+    validate: bool = False,
 ) -> BuildSummary:
     """Build one graph from report files/folders and write ``graph.<fmt>`` and ``void.ttl``
     into ``out`` (``out="-"``: the dump to stdout, no description); fill ``store`` if given.
+
+    ``validate``: check each report's graph against the SHACL shapes as it is built
+    (non-conforming reports are listed in ``BuildSummary.invalid``; the dump is still
+    written). ``keep_going``: skip unreadable reports instead of raising.
     """
     from kg.pipeline import analyse as default_analyse, report_paths
 
@@ -282,12 +289,25 @@ def build_dump(
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     dump_name = f"graph{SUFFIX[fmt]}"
-    analyses = (record(p, a) for p, a in _analyses(paths, summary, keep_going, progress, analyse))
+    def batches() -> Iterator[tuple[str, list[Triple]]]:
+        for p, a in _analyses(paths, summary, keep_going, progress, analyse):
+            record(p, a)
+            triples = analysis_triples(a, minter=minter)
+            if validate:
+                from kg.validate import validate as shacl
+
+                g = Graph()
+                for t in triples:
+                    g.add(t)
+                conforms, report = shacl(g)
+                if not conforms:
+                    summary.invalid.append((str(p), report))
+            yield minter.report_of(a.report), triples
 
     if fmt is DumpFormat.nt:
         stream = sys.stdout if to_stdout else open(out_dir / dump_name, "w", encoding="utf-8", newline="\n")
         try:
-            write_ntriples(stats.count(iter_triples(analyses, minter.base)), stream)
+            write_ntriples(stats.count(unique_triples(batches())), stream)
         finally:
             if not to_stdout:
                 stream.close()
@@ -296,23 +316,22 @@ def build_dump(
             graph: Graph | Dataset = Dataset()
             bind_prefixes(graph)
             seen: set[Triple] = set()
-            for a in analyses:
-                ng = graph.graph(URIRef(minter.report_of(a.report)))
-                for t in analysis_triples(a, minter=minter):
+            for rep, triples in batches():
+                ng = graph.graph(URIRef(rep))
+                for t in triples:
                     ng.add(t)
                     if t not in seen:
                         seen.add(t)
                         for _ in stats.count([t]):
                             pass
-            text = serialize(graph, fmt)
         else:
             graph = bind_prefixes(Graph())
-            for a in analyses:
-                for t in analysis_triples(a, minter=minter):
+            for _rep, triples in batches():
+                for t in triples:
                     graph.add(t)
             for _ in stats.count(graph):
                 pass
-            text = serialize(graph, fmt)
+        text = serialize(graph, fmt)
         if to_stdout:
             sys.stdout.write(text)
         else:

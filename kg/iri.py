@@ -214,7 +214,8 @@ class Minter:
 
     @staticmethod
     def observation(report_iri: str, indicator: str, start: int, end: int) -> str:
-        return f"{report_iri}/observation/{start}-{end}/{segment(indicator or '_')}"
+        ind = segment(indicator) if indicator and normalise_key(indicator) else "_"
+        return f"{report_iri}/observation/{start}-{end}/{ind}"
 
     @staticmethod
     def mention(report_iri: str, start: int, end: int, target: str) -> str:

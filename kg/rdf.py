@@ -648,26 +648,26 @@ def build_graph(analyses: Iterable[Analysis], base_iri: str | None = None) -> Gr
 
 
 def iter_triples(analyses: Iterable[Analysis], base_iri: str | None = None) -> Iterator[Triple]:
-    """The triples of many analyses, streamed, each triple once.
+    """The triples of many analyses, streamed, each triple once (see :func:`unique_triples`)."""
+    minter = Minter.create(base_iri)
+    return unique_triples((minter.report_of(a.report), analysis_triples(a, minter=minter)) for a in analyses)
+
+
+def unique_triples(batches: Iterable[tuple[str, list[Triple]]]) -> Iterator[Triple]:
+    """Stream (report IRI, triples) batches, dropping repeats.
 
     Only the triples of nodes shared between reports (governments, places, entities,
-    indicators) are remembered to drop repeats; everything under a report's IRI is unique
+    indicators) are remembered across batches; everything under a report's IRI is unique
     to that report, so memory stays proportional to the shared vocabulary, not the corpus.
     """
-    minter = Minter.create(base_iri)
     shared_seen: set[Triple] = set()
-    for a in analyses:
-        rep = URIRef(minter.report_of(a.report))
-        prefix = str(rep) + "/"
+    for rep, triples in batches:
+        prefix = rep + "/"
         local_seen: set[Triple] = set()
-        for t in analysis_triples(a, minter=minter):
+        for t in triples:
             s = str(t[0])
-            if s == str(rep) or s.startswith(prefix):
-                if t in local_seen:
-                    continue
-                local_seen.add(t)
-            else:
-                if t in shared_seen:
-                    continue
-                shared_seen.add(t)
+            seen = local_seen if (s == rep or s.startswith(prefix)) else shared_seen
+            if t in seen:
+                continue
+            seen.add(t)
             yield t

@@ -7,6 +7,11 @@ queries what the dumps say.
 
 Queries see the union of the default graph and every named graph (TriG dumps keep one
 named graph per report), so a query never has to know how the data was loaded.
+
+The ontology (ontology/kg.ttl) is always there too, in its own named graph
+``<https://kg.example.org/ontology>``: queries may use its labels, ``skos:notation`` codes
+(``kg:Target`` → "target") and ``rdfs:subClassOf`` axioms. To run kg's queries on another
+endpoint, load ontology/kg.ttl next to the dumps.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import InputError, ParseError, StoreError
-from kg.vocab import PREFIXES
+from kg.vocab import ONTOLOGY_IRI, PREFIXES
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +68,14 @@ def _format(path: Path) -> ox.RdfFormat:
     return fmt
 
 
+def add_ontology(store: ox.Store) -> None:
+    """Load ontology/kg.ttl into its own named graph of ``store``."""
+    from importlib.resources import files
+
+    data = (files("kg.ontology") / "kg.ttl").read_bytes()
+    store.load(data, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(ONTOLOGY_IRI))
+
+
 def open_store(path: str | os.PathLike[str], *, create: bool = False) -> ox.Store:
     """Open a store folder (``create``: make it when missing; else it must exist)."""
     p = Path(path)
@@ -97,6 +110,7 @@ def load_store(
                 store.bulk_load(path=str(fp), format=_format(fp))
             except SyntaxError as exc:
                 raise ParseError(f"{fp}: not valid RDF: {exc}") from exc
+        add_ontology(store)
         store.flush()
         return len(store)
     except OSError as exc:
@@ -114,6 +128,7 @@ def memory_store(files: list[str | os.PathLike[str]] | tuple[str | os.PathLike[s
             store.bulk_load(path=str(fp), format=_format(fp))
         except SyntaxError as exc:
             raise ParseError(f"{fp}: not valid RDF: {exc}") from exc
+    add_ontology(store)
     return store
 
 
@@ -180,17 +195,41 @@ def read_query(query_or_file: str) -> str:
     return query_or_file
 
 
+def bind_parameters(query: str, params: dict[str, str]) -> str:
+    """Fill a query's parameters: each ``VALUES ?name { UNDEF }`` becomes
+    ``VALUES ?name { "value" }`` (or ``<iri>`` for a value written ``<…>``).
+
+    kg's library queries declare their parameters this way, so they also run unchanged
+    (unfiltered) on any SPARQL endpoint.
+    """
+    import re
+
+    for name, value in params.items():
+        pattern = re.compile(r"VALUES\s+\?" + re.escape(name) + r"\s*\{\s*UNDEF\s*\}")
+        if not pattern.search(query):
+            raise InputError(f"the query has no parameter ?{name} (a line 'VALUES ?{name} {{ UNDEF }}')")
+        if value.startswith("<") and value.endswith(">"):
+            term = value
+        else:
+            escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+            term = f'"{escaped}"'
+        query = pattern.sub(lambda m: f"VALUES ?{name} {{ {term} }}", query)
+    return query
+
+
 def sparql(
     query: str,
     *,
     store: str | os.PathLike[str] | None = None,
     data: list[str | os.PathLike[str]] | tuple[str | os.PathLike[str], ...] = (),
+    params: dict[str, str] | None = None,
 ) -> QueryResult:
     """Answer a SPARQL query (text, a .rq file, or a library query name) over a store
-    folder or over dump files; exactly one of ``store`` / ``data`` must be given."""
+    folder or over dump files; exactly one of ``store`` / ``data`` must be given.
+    ``params`` fill the query's ``VALUES ?name { UNDEF }`` parameters."""
     if (store is None) == (not data):
         raise InputError("give either a store folder (--store DIR) or dump files (--data FILE...)")
-    text = read_query(query)
+    text = bind_parameters(read_query(query), params or {})
     st = open_store(store) if store is not None else memory_store(data)
     return run_query(st, text)
 

@@ -1,5 +1,161 @@
-"""`kg` commands of this group (registered on the shared app)."""
+"""`kg build`, `kg validate`, `kg sparql`: RDF dumps, SHACL checks and SPARQL without a server."""
 
 from __future__ import annotations
 
-from kg.cli.app import app  # noqa: F401
+import csv
+import json
+import sys
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kg.cli.app import TableFormat, app, fail, warn
+from kg.errors import KgError
+
+
+class RdfFormat(StrEnum):
+    ttl = "ttl"
+    nt = "nt"
+    jsonld = "jsonld"
+    trig = "trig"
+
+
+@app.command("build")
+def build_command(
+    inputs: Annotated[list[Path], typer.Argument(help="Report files or folders of them (*.txt, *.html; folders are searched recursively).")],
+    out: Annotated[str, typer.Option("--out", "-o", help="Folder for graph.<fmt> and void.ttl; '-' writes the dump to stdout.")] = ".",
+    fmt: Annotated[RdfFormat, typer.Option("--format", "-f", help="ttl (Turtle), nt (N-Triples, streamed), jsonld (JSON-LD with kg's context), trig (a named graph per report).")] = RdfFormat.ttl,
+    base_iri: Annotated[Optional[str], typer.Option("--base-iri", envvar="KG_BASE_IRI", help="Namespace of the data IRIs [default: https://kg.example.org/].")] = None,
+    store: Annotated[Optional[Path], typer.Option("--store", help="Also load the dump into a local pyoxigraph store in this folder (emptied first).")] = None,
+    license: Annotated[str, typer.Option("--license", help="License IRI stated in void.ttl.")] = "https://creativecommons.org/publicdomain/zero/1.0/",
+    validate: Annotated[bool, typer.Option("--validate/--no-validate", help="Check each report's graph against ontology/shapes.ttl (exit 1 if one fails).")] = True,
+    keep_going: Annotated[bool, typer.Option("--keep-going", help="Skip reports that cannot be read (with a warning) instead of stopping.")] = False,
+) -> None:
+    """Build one graph from reports and write it with its VoID/DCAT description."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from kg.export import build_dump
+
+    bar = Progress(TextColumn("[bold]build"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   TextColumn("{task.description}"), transient=True,
+                   console=__import__("rich.console", fromlist=["Console"]).Console(file=sys.stderr))
+    task = None
+
+    def progress(path: str, done: int, total: int) -> None:
+        nonlocal task
+        if task is None:
+            task = bar.add_task(Path(path).name, total=total)
+        bar.update(task, completed=done, description=Path(path).name)
+
+    try:
+        with bar:
+            summary = build_dump(inputs, out, fmt.value, base_iri=base_iri, store=store, license=license,
+                                 keep_going=keep_going, progress=progress, validate=validate)
+    except KgError as exc:
+        fail(str(exc))
+    for path, msg in summary.failed:
+        warn(f"{path}: skipped: {msg}")
+    for path, report in summary.invalid:
+        warn(f"{path}: does not conform to shapes.ttl:\n{report}")
+    kg_classes = {k.rsplit("#", 1)[-1]: v for k, v in summary.classes.items() if k.startswith("https://kg.example.org/ontology#")}
+    top = ", ".join(f"{k} {kg_classes[k]}" for k in ("Report", "Sentence", "Observation", "Place", "Mention", "GlossaryTerm") if k in kg_classes)
+    print(
+        f"kg: built {len(summary.reports)} report(s), {summary.triples} triples ({top}) in {summary.seconds:.1f}s"
+        + (f"; wrote {', '.join(summary.files)}" if summary.files else "")
+        + (f"; store {summary.store} holds {summary.store_triples} quads" if summary.store else "")
+        + (f"; {len(summary.failed)} skipped" if summary.failed else ""),
+        file=sys.stderr,
+    )
+    if summary.invalid:
+        print(f"kg: {len(summary.invalid)} report graph(s) failed SHACL validation", file=sys.stderr)
+        raise typer.Exit(1)
+
+
+@app.command("validate")
+def validate_command(
+    files: Annotated[list[Path], typer.Argument(help="RDF dumps (.ttl, .nt, .jsonld, .trig, .nq), validated together.")],
+) -> None:
+    """Check RDF dumps against ontology/shapes.ttl: exit 0 conforms, 1 violations, 2 error."""
+    from kg.validate import validate_files
+
+    try:
+        conforms, report = validate_files(files)
+    except KgError as exc:
+        fail(str(exc))
+    if conforms:
+        print(f"kg: {', '.join(map(str, files))}: conforms to shapes.ttl", file=sys.stderr)
+        return
+    print(report)
+    print(f"kg: {', '.join(map(str, files))}: does not conform to shapes.ttl (violations above)", file=sys.stderr)
+    raise typer.Exit(1)
+
+
+def _cell(v: object) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, Decimal):
+        return format(v, "f")
+    return str(v)
+
+
+def _json_value(v: object) -> object:
+    if isinstance(v, Decimal):
+        return int(v) if v == v.to_integral_value() and abs(v) < 2**53 else float(v)
+    return v
+
+
+@app.command("sparql")
+def sparql_command(
+    query: Annotated[str, typer.Argument(help="A SPARQL query, a .rq file, or the name of a query in kg's library (see --list).")] = "",
+    store: Annotated[Optional[Path], typer.Option("--store", help="A store folder made by kg build --store.")] = None,
+    data: Annotated[Optional[list[Path]], typer.Option("--data", help="RDF dump file(s) to query instead of a store (repeatable).")] = None,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="table, csv or json.")] = TableFormat.table,
+    bind: Annotated[Optional[list[str]], typer.Option("--bind", "-b", help="NAME=VALUE: fill the query's parameter ?NAME (a 'VALUES ?NAME { UNDEF }' line); repeatable.")] = None,
+    list_queries: Annotated[bool, typer.Option("--list", help="List kg's query library and exit.")] = False,
+) -> None:
+    """Answer a SPARQL query over a local store or dump files, without a server.
+
+    kg's prefixes (kg, rdf, rdfs, skos, dcterms, prov, oa, sosa, qb, …) are predeclared.
+    """
+    from kg.store import library_queries, sparql
+
+    if list_queries:
+        for name, text in library_queries().items():
+            first = next((ln.lstrip("# ").strip() for ln in text.splitlines() if ln.startswith("#")), "")
+            print(f"{name}\t{first}")
+        return
+    if not query:
+        fail("give a query, a .rq file or a library query name (kg sparql --list)")
+    params = {}
+    for b in bind or ():
+        name, sep, value = b.partition("=")
+        if not sep or not name.strip():
+            fail(f"--bind {b!r}: write NAME=VALUE")
+        params[name.strip().lstrip("?")] = value
+    try:
+        result = sparql(query, store=store, data=tuple(data or ()), params=params)
+    except KgError as exc:
+        fail(str(exc))
+    if fmt is TableFormat.json:
+        print(json.dumps([{k: _json_value(v) for k, v in r.items()} for r in result.rows], ensure_ascii=False, indent=1))
+    elif fmt is TableFormat.csv:
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(result.vars)
+        for r in result.rows:
+            w.writerow([_cell(r.get(v)) for v in result.vars])
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(show_lines=False)
+        for v in result.vars:
+            table.add_column(v, overflow="fold")
+        for r in result.rows:
+            table.add_row(*[_cell(r.get(v)) for v in result.vars])
+        Console(file=sys.stdout, width=max(120, Console().width)).print(table)
+    print(f"kg: {len(result.rows)} row(s)", file=sys.stderr)
