@@ -371,6 +371,21 @@ class _Parser:
             return []
         return best
 
+    def _restarts(self, blocks: list[Block]) -> list[int]:
+        """Block indexes where implicit parts start: 0, then each restart of a "（一）" series."""
+        t = self.t
+        starts = [0]
+        last = 0
+        for i, b in enumerate(blocks):
+            m = _PAREN.match(t[b.start: b.lines[0][1]])
+            num = cn_to_int(m.group("num")) if m and m.group("num") else None
+            if num is None:
+                continue
+            if num == 1 and last >= 2:
+                starts.append(i)
+            last = num
+        return starts
+
     @staticmethod
     def _weight(run: list[_Heading]) -> tuple[int, int]:
         """Runs of headings with titles beat longer runs of bare list markers."""
@@ -645,7 +660,11 @@ class _Parser:
                 number = h.number if h.kind in ("cn", "bare", "paren") and h.number and h.number > number else number + 1
                 part_ranges.append((h, h.block + 1 if h.rest_start is None else h.block, hi, number))
         elif blocks:
-            part_ranges.append((None, 0, len(blocks), 1))
+            # no part headings: a section series that starts over marks a new part
+            starts = self._restarts(blocks)
+            for k, lo in enumerate(starts):
+                hi = starts[k + 1] if k + 1 < len(starts) else len(blocks)
+                part_ranges.append((None, lo, hi, k + 1))
         for pos, (h, lo, hi, k) in enumerate(part_ranges, 1):
             if h is not None:
                 part_title = t[h.title_start:h.title_end]
@@ -655,11 +674,12 @@ class _Parser:
                                 h.heading_start, h.title_end)
             else:
                 part_title = ""
-                role = PartRole.REVIEW if heads else PartRole.OTHER
+                role = PartRole.REVIEW if heads or (pos == 1 and len(part_ranges) > 1) else (
+                    PartRole.PLAN if len(part_ranges) > 1 else PartRole.OTHER)
             seen_review = seen_review or role == PartRole.REVIEW
             part_start = h.heading_start if h else blocks[lo].start
-            nxt_part = part_ranges[pos][0] if pos < len(part_ranges) else None
-            part_end = nxt_part.heading_start if nxt_part else body_end
+            nxt = part_ranges[pos] if pos < len(part_ranges) else None
+            part_end = (nxt[0].heading_start if nxt[0] else blocks[nxt[1]].start) if nxt else body_end
             sheads, numbered = self.section_headings(blocks, lo, hi, cn_free=not cn_parts)
             sections: list[Section] = []
             for j, sh in enumerate(sheads):

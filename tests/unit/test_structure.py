@@ -326,3 +326,18 @@ def test_structure_counts_the_first_lead_when_a_section_prints_no_intro() -> Non
     )
     rep = _plain(text)
     assert [u.title for u in rep.sections[0].subsections] == ["科技创新动力强劲", "先进制造业提档升级", "现代服务业提质增效"]
+
+
+def test_structure_starts_an_implicit_part_where_the_section_series_starts_over() -> None:
+    text = (
+        "各位代表：\n现在，我代表市人民政府向大会报告工作。\n"
+        "（一）抓工业促转型，发展新动能持续积蓄\n全年规上工业增加值增长7%，新增规上企业80家。\n"
+        "（二）抓项目优服务，重大项目建设提速\n全年实施重大项目500个，完成投资900亿元。\n"
+        "今年经济社会发展主要预期目标是：地区生产总值增长6%左右。\n"
+        "（一）以更大力度做强产业，构建现代化产业体系\n深入推进新型工业化，培育壮大新兴产业集群。\n"
+        "（二）以更大力度推进项目，扩大有效投资\n全年谋划储备项目1000个，开工建设项目300个。\n"
+    )
+    rep = _plain(text)
+    assert [(p.number, p.title, p.role) for p in rep.parts] == [(1, "", PartRole.REVIEW), (2, "", PartRole.PLAN)]
+    assert [s.key for s in rep.sections] == ["1.1", "1.2", "2.1", "2.2"]
+    assert any(d.kind == "no_parts" for d in rep.defects)
