@@ -395,7 +395,13 @@ class CandidateFinder:
                     or w.kb_id_ != "rare" and w.label_ not in ("ns", "nt")
                 ):
                     continue
-            start = self._extend_left(text, words, j, hw.start_char if hw.start_char < head_start else head_start)
+            first = hw.start_char if hw.start_char < head_start else head_start
+            if head.type in ("Programme", "Policy") and first == head_start and j > 0:
+                prev = words[j - 1]
+                if prev.end_char == head_start and prev.text in self.boundary and len(prev.text) == 2 and prev.label_ in ("v", "vn"):
+                    first = prev.start_char  # "提升行动", "培育行动": a nominalised verb
+                    j -= 1
+            start = self._extend_left(text, words, j, first)
             start = self._trim_left(text, words, start, head_start)
             end = w.end_char
             if start >= head_start:
@@ -412,7 +418,7 @@ class CandidateFinder:
                 and name_words[0].start_char == start
             ):
                 for q in name_words:
-                    if q.label_ == "q" and _quoted_name(q.text[1:-1]):
+                    if q.label_ == "q" and _quoted_name(q.text[1:-1]) and "、" not in q.text:
                         cands.append((q.start_char + 1, q.end_char - 1, "Programme", "quote"))
                 continue  # "“港澳学子罗湖游”“深港文化月”系列活动": the quoted names
             if (
@@ -467,7 +473,12 @@ class CandidateFinder:
             nxt = words[k + 1].text if k + 1 < len(words) else ""
             inner_words = self._pos_words(inner)
             placeish = any(self._gazetteer.lookup(x) for x, tag in inner_words)
-            if nxt in _CARRIERS or (placeish and not re.search(r"[、，,]", inner)):
+            own = self.head_ending_at(inner, len(inner), 2)
+            if own is not None and own.type != "-" and not re.search(r"[、，,]", inner):
+                # "“领鹰工程”": a quoted name closed by its own head word
+                label = "Policy" if _ARTICLES.search(inner) else own.label
+                cands.append((w.start_char + 1, w.end_char - 1, label, "quote"))
+            elif nxt in _CARRIERS or (placeish and not re.search(r"[、，,]", inner)):
                 own = self.head_ending_at(inner, len(inner), 1)
                 label = own.label if own is not None and own.type != "-" else "Programme"
                 if _ARTICLES.search(inner):
