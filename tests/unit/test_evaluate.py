@@ -849,3 +849,44 @@ def test_differences_leave_out_extras_under_headline_scope(tmp_path):
     g["quantities"] = g["quantities"][:2]
     full = [qty(r) for r in gold_dict()["quantities"]]
     assert "quantities" not in differences(perfect(g, quantities=full), load(tmp_path, g))
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 3) | st.floats(allow_nan=False, width=32) | st.text(max_size=4),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3),
+    max_leaves=6,
+)
+
+
+def _paths(node, prefix=()):
+    yield prefix
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from _paths(v, (*prefix, k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _paths(v, (*prefix, i))
+
+
+_ALL_PATHS = list(_paths(gold_dict()))[1:]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_ALL_PATHS), _json_values), min_size=1, max_size=3))
+def test_a_damaged_key_fails_with_a_parse_error_or_loads(tmp_path_factory, damage):
+    g = gold_dict()
+    for path, value in damage:
+        node = g
+        try:
+            for k in path[:-1]:
+                node = node[k]
+            node[path[-1]] = value
+        except (KeyError, IndexError, TypeError):
+            continue  # an earlier change removed this path
+    p = write(tmp_path_factory.mktemp("k"), g)
+    try:
+        gold = load_gold(p, TEXT)
+    except ParseError as exc:
+        assert "\n" not in str(exc) and str(p) in str(exc)
+        return
+    score(perfect(gold_dict()), gold)  # whatever loads can be scored
