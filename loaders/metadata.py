@@ -71,7 +71,7 @@ _GOV_SUFFIX = re.compile(r"(?:人民政府|政府|行政公署|行署|国务院)
 _ROLE = r"代?(?:国务院总理|总理|省长|市长|区长|县长|州长|盟长|旗长|主席|专员|行政长官)"
 _SPEAKER = re.compile(
     rf"(?P<org>[{_CJK}（）()]{{0,24}}?)(?P<role>{_ROLE}){_SP}"
-    rf"(?P<name>[{_CJK}·](?:[ \u3000]{{0,2}}[{_CJK}·]){{1,3}})(?=[\s\u3000]|$|各位)"
+    rf"(?P<name>[{_CJK}]{{1,6}}·[{_CJK}·]{{1,8}}|[{_CJK}](?:[^\S\n]{{0,2}}[{_CJK}]){{1,3}})(?=\s|$|各位)"
 )
 _LEVEL_UNIT = re.compile(
     rf"([{_CJK}]{{1,12}}?(?:特别行政区|自治区|自治州|自治县|自治旗|新区|林区|地区|省|市|州|盟|县|区|旗))"
@@ -107,14 +107,22 @@ def extract_metadata(text: Text, parts: Sequence[Part] = ()) -> ReportMeta:
         or role and "总理" in role
         or "中央人民政府" in (gov_printed or "")
     )
+    place: str | None = None
+    parents: Sequence[str] = ()
+    level: str | None = None
+    if not national:
+        place, parents = _place(gov_printed, speaker_org, meeting, title, norm, role)
+        level = _level(place, norm)
+        # an older national report naming neither its body nor its meeting up front
+        national = place is None and (
+            bool(re.search(r"国务院|全国人民代表大会|全國人民代表大會", norm[:5000])) or norm.count("我国") >= 10
+        )
     if national:
         place, parents, level = NATION, (), "national"
-        government = "国务院"
+        government: str | None = "国务院"
         if role == "总理":
             role = "国务院总理"
     else:
-        place, parents = _place(gov_printed, speaker_org, meeting, title, norm, role)
-        level = _level(place, norm)
         government = _government(gov_printed, place, speaker_org)
         if place and level not in ("province", None):
             parents = _with_parents(list(parents), place, level, norm)
@@ -122,7 +130,8 @@ def extract_metadata(text: Text, parts: Sequence[Part] = ()) -> ReportMeta:
             parents = ()
 
     publish_date, publisher = _page_credits(text)
-    review_year, plan_year = _years(parts, norm, delivery_date)
+    session_year = npc_session_year(meeting) if national and delivery_date is None else None
+    review_year, plan_year = _years(parts, norm, delivery_date or (f"{session_year}-01-01" if session_year else None))
 
     return ReportMeta(
         title=title,
@@ -159,6 +168,7 @@ def _despace(s: str) -> str:
 
 
 def _title(head: str) -> str | None:
+    head = re.sub(r"报[ \t\u3000]*\n[ \t\u3000]*告", "报告", head)  # a title split across lines
     for seg in re.split(r"\n|[ \u3000\u00a0]{2,}", head):
         s = _despace(seg.strip(" \u3000\u00a0\t\r"))
         if "报告" not in s or re.search(r"我代表|[，,。]", s):
@@ -676,6 +686,23 @@ def _page_credits(text: Text) -> tuple[str | None, str | None]:
 # -------------------------------------------------------------------------- years
 
 
+_NPC_FIRST_SESSION = {1: 1954, 2: 1959, 3: 1964, 4: 1975, 5: 1978}
+
+
+def npc_session_year(meeting: str | None) -> int | None:
+    """Year of a National People's Congress session ("第十届全国人民代表大会第一次会议" → 2003)."""
+    if not meeting:
+        return None
+    m = re.search(r"第?([一二三四五六七八九十]+)届全国人民代表大会第([一二三四五六七八九十]+)次会议", meeting)
+    if not m:
+        return None
+    n, k = _cn_number(m.group(1)), _cn_number(m.group(2))
+    if not n or not k:
+        return None
+    first = _NPC_FIRST_SESSION.get(n) or 1983 + 5 * (n - 6)
+    return first + k - 1
+
+
 def _years(parts: Sequence[Part], t: str, delivery_date: str | None) -> tuple[int | None, int | None]:
     review = plan = None
     for p in parts:
@@ -700,11 +727,15 @@ def _years(parts: Sequence[Part], t: str, delivery_date: str | None) -> tuple[in
                 plan = ys[-1]
     delivery_year = int(delivery_date[:4]) if delivery_date else None
     if review is None and plan is None and delivery_year is None:
-        # no heading year, no dateline: the two most cited consecutive years
+        # no heading year, no dateline (older national reports): the year the report
+        # cites most is the year under review ("刚刚过去的1984年")
         counts = Counter(int(y) for y in re.findall(r"(?<!\d)(1[89]\d\d|2[01]\d\d)年(?!代)", body[:20000]))
-        top = [y for y, _ in counts.most_common(2)]
-        if len(top) == 2 and abs(top[0] - top[1]) == 1:
-            review, plan = min(top), max(top)
+        for m in re.finditer(r"(?<![一二三四五六七八九〇○零])([一二三四五六七八九〇○零]{4})年(?!代)", body[:20000]):
+            y = _cn_number(m.group(1))
+            if y and 1900 <= y <= 2199:
+                counts[y] += 1
+        if counts:
+            review = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
     if plan is None and review is not None:
         plan = review + 1
     if plan is None and delivery_year is not None:
