@@ -79,14 +79,14 @@ def add_ontology(store: ox.Store) -> None:
 def open_store(path: str | os.PathLike[str], *, create: bool = False) -> ox.Store:
     """Open a store folder (``create``: make it when missing; else it must exist)."""
     p = Path(path)
-    if not create and not p.is_dir():
+    if not create and (not p.is_dir() or not any(p.iterdir())):
         raise StoreError(f"{p}: no store here (build one with: kg build REPORTS --out DIR --store {p})")
     try:
         if create:
             p.mkdir(parents=True, exist_ok=True)
             return ox.Store(str(p))
         return ox.Store.read_only(str(p))
-    except OSError as exc:
+    except (OSError, RuntimeError) as exc:
         raise StoreError(f"{p}: cannot open the RDF store: {exc}") from exc
 
 
@@ -113,7 +113,7 @@ def load_store(
         add_ontology(store)
         store.flush()
         return len(store)
-    except OSError as exc:
+    except (OSError, RuntimeError) as exc:
         raise StoreError(f"{path}: cannot write the RDF store: {exc}") from exc
 
 
