@@ -371,6 +371,52 @@ class _Parser:
             return []
         return best
 
+    def _glued_leads(self, blocks: list[Block], sections: list[Section],
+                     spans: list[tuple[_Heading, int]]) -> list[Section]:
+        """Lead phrases whose paragraph break was lost, in a part where leads are the norm.
+
+        When most sections of a part open their paragraphs with lead phrases, a section
+        without any is searched for a series (two or more) of short lead sentences glued
+        on to the sentence before them ("…深入推进。提升乡村建设水平。…").
+        """
+        t = self.t
+        with_leads = sum(1 for s in sections if s.subsections)
+        if with_leads < 2 or with_leads < 0.5 * len(sections):
+            return sections
+        out = []
+        for sec, (sh, nxt_block) in zip(sections, spans):
+            if sec.subsections or sec.numbered is False and sh.kind == "lead":
+                out.append(sec)
+                continue
+            found: list[Subsection] = []
+            for i in range(sh.block, nxt_block):
+                b = blocks[i]
+                if t.startswith("各位", b.start):
+                    break
+                sents = split_sentences(t, b.start, b.end)
+                for j, (ss, se) in enumerate(sents):
+                    if j == 0 or j + 1 >= len(sents) or ss < sh.title_end:
+                        continue
+                    if t[se - 1] not in "。！":
+                        continue
+                    phrase = t[ss:se - 1]
+                    ns, ne = sents[j + 1]
+                    if (
+                        ne - ns >= 20  # a lead opens a run of full sentences
+                        and 5 <= len(phrase) <= 14
+                        and not re.search(r"[，,、；;：:0-9０-９%％“”]", phrase)
+                        and phrase.startswith(_LEAD_OPENERS)
+                    ):
+                        found.append(Subsection(title=phrase, start=ss, end=se - 1))
+            if len(found) >= 2:
+                for u in found:
+                    self.defect("lost_paragraph_break", f"lead phrase {u.title!r} follows the previous "
+                                "sentence without a paragraph break", u.start, u.end)
+                sec = Section(**{f: getattr(sec, f) for f in sec.__dataclass_fields__ if f != "subsections"},
+                              subsections=tuple(found))
+            out.append(sec)
+        return out
+
     def _restarts(self, blocks: list[Block]) -> list[int]:
         """Block indexes where implicit parts start: 0, then each restart of a "（一）" series."""
         t = self.t
@@ -640,7 +686,8 @@ class _Parser:
         heads, cn_parts = self.part_headings(blocks)
         parts: list[Part] = []
         if not heads and blocks:
-            self.defect("no_parts", "no part headings found; the body is read as one part", body_start, body_start)
+            self.defect("no_parts", "no part headings found; parts are inferred from the section numbering",
+                        body_start, body_start)
         plan_year = None
         years = [int(y.translate(_FW_DIGITS)) for h in heads for y in _YEAR.findall(t[h.title_start:h.title_end])]
         if years:
@@ -682,6 +729,7 @@ class _Parser:
             part_end = (nxt[0].heading_start if nxt[0] else blocks[nxt[1]].start) if nxt else body_end
             sheads, numbered = self.section_headings(blocks, lo, hi, cn_free=not cn_parts)
             sections: list[Section] = []
+            spans: list[tuple[_Heading, int]] = []
             for j, sh in enumerate(sheads):
                 nxt_block = sheads[j + 1].block if j + 1 < len(sheads) else hi
                 sec_body_end = sheads[j + 1].heading_start if j + 1 < len(sheads) else part_end
@@ -698,6 +746,7 @@ class _Parser:
                     }[defect]
                     self.defect(defect, msg, sh.heading_start, sh.title_end)
                 subs = self.subsections(blocks, sh, sh.block + 1, nxt_block) if sh.kind != "lead" else []
+                spans.append((sh, nxt_block))
                 sections.append(
                     Section(
                         part=k,
@@ -714,6 +763,7 @@ class _Parser:
                         subsections=tuple(subs),
                     )
                 )
+            sections = self._glued_leads(blocks, sections, spans)
             parts.append(
                 Part(
                     number=k,
