@@ -243,10 +243,16 @@ def judge(target: IndicatorRow, actual: IndicatorRow) -> tuple[str, str]:
     if t is None or a is None:
         return "unclear", "no normalised value"
     tq = Qualifier(target.qualifier)
-    ceiling = tq in (Qualifier.LE, Qualifier.LT) or (
-        tq not in (Qualifier.GE, Qualifier.GT)
-        and (target.direction == "down" or bool(_LOWER_IS_BETTER.search(target.indicator_key)))
-    )
+    if target.direction == "down":
+        # a reduction: "下降3%以上" wants at least that fall, i.e. a signed value at or
+        # below −3; the qualifier speaks of the size of the fall, so it flips
+        tq = {Qualifier.GE: Qualifier.LE, Qualifier.GT: Qualifier.LT,
+              Qualifier.LE: Qualifier.GE, Qualifier.LT: Qualifier.GT}.get(tq, tq)
+        ceiling = tq not in (Qualifier.GE, Qualifier.GT)
+    else:
+        ceiling = tq in (Qualifier.LE, Qualifier.LT) or (
+            tq not in (Qualifier.GE, Qualifier.GT) and bool(_LOWER_IS_BETTER.search(target.indicator_key))
+        )
     tol = abs(t) * APPROX_TOLERANCE if tq == Qualifier.APPROX else Decimal(0)
     aq = Qualifier(actual.qualifier)
     if ceiling:

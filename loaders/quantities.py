@@ -78,7 +78,7 @@ _TRAIL_FILLER = re.compile(
     r"同比|比上年|较上年|年均|预计|预期|实际|从|由|的|(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|\s)+$"
 )
 _LEAD_VERB = re.compile(
-    r"^(?:投入|开展|推动建设|推动|推进|实施|组织|举办|建立|完成|打造|落实|"
+    r"^(?:投入|开展|推动建设|推动|推进|实施|组织|举办|建立|完成|打造|落实|提出|确定|设定|拟安排|安排|"
     r"培育|办理|为|对|向|在|有|共有|服务|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)"
 )
 _R_STOP = re.compile(
@@ -399,6 +399,14 @@ def _kind(family: str | None, left: str, text: str, start: int, end: int) -> tup
         # "增" at the end of 新增/倍增 etc. is not a change of this figure)
         elif len(m.group(0)) == 1 and not re.search(r"(?:同比|比上年|较上年)[增降减涨]$", core):
             change = None
+    # a rate-of-change noun with a level verb: "涨幅控制在3%左右", "增速回落到5.2%"
+    rate = re.search(
+        r"(?P<noun>增速|涨幅|增幅|降幅|增长率|上涨率|下降率)(?:控制在|控制到|保持在|稳定在|回落到|回落至|回升到|"
+        r"回升至|提高到|提高至|降至|降到|下降到|达到|达|为|在|是)$",
+        left or "",
+    )
+    if rate and family == "percent":
+        return Kind.CHANGE, ("down" if rate.group("noun") in ("降幅", "下降率") else "up")
     if family in ("percent", "points"):
         if change:
             return Kind.CHANGE, change
@@ -474,6 +482,10 @@ def _status_year(report: Report, part, text: str, start: int) -> tuple[Status, i
         y = int(m.group(1))
         if 1949 <= y <= 2100:
             year = y
+    elif plan_like and plan_year and _recalls_last_year(report, text, start):
+        # a plan part looking back ("过去一年，…国内生产总值增长10.3%", "去年…回落到2.6%")
+        status = Status.ESTIMATE if status == Status.ESTIMATE else Status.ACTUAL
+        year = review_year
     elif plan_like and plan_year:
         # a plan part recalling a past year ("1956年…增长了41%") states an actual
         clause = text[_clause_start(text, start) - 0 : start]
@@ -487,6 +499,35 @@ def _status_year(report: Report, part, text: str, start: int) -> tuple[Status, i
             if status == Status.TARGET:
                 status = Status.ACTUAL
     return status, year
+
+
+_PAST = re.compile(r"过去一年|(?<![比较与同])(?:去年|上年)(?!同期|基础|水平|底)|一年来")
+_FUTURE = re.compile(r"今年|明年|本年|新的一年|力争|争取|目标|计划|预期|拟|将|确保|努力")
+
+
+def _recalls_last_year(report: Report, text: str, offset: int) -> bool:
+    """True when the paragraph, up to ``offset``, last spoke of the past year, not of the plan."""
+    start = _paragraph_start(report, text, offset)
+    head = text[start:offset]
+    sentence = _sentence_start(report, text, offset) - start
+    # a past cue counts in the figure's own sentence, or when it opens a sentence and so
+    # frames what follows ("过去一年，…。国内生产总值增长10.3%")
+    past = [
+        m.end() for m in _PAST.finditer(head)
+        if m.start() >= sentence or re.fullmatch(r"\s*", head[max(0, head.rfind("。", 0, m.start()) + 1) : m.start()])
+    ]
+    if not past:
+        return False
+    future = [m.end() for m in _FUTURE.finditer(head)]
+    return past[-1] > (future[-1] if future else -1)
+
+
+def _paragraph_start(report: Report, text: str, offset: int) -> int:
+    for p in report.paragraphs:
+        if p.start <= offset < p.end:
+            return p.start
+    i = text.rfind("\n", 0, offset)
+    return i + 1
 
 
 def _ascii_year(s: str) -> str:

@@ -69,3 +69,10 @@ def test_other_governments_are_not_linked() -> None:
     rows = [BASE, _actual("6.4", government="另一市人民政府")]
     (o,) = link_targets(rows)
     assert o.actual_report == ""
+
+
+def test_at_least_a_given_fall_is_met_by_a_bigger_fall() -> None:
+    t = replace(BASE, indicator_key="单位生产总值能耗", direction="down", qualifier="ge",
+                value=Decimal("3.4"), normalised_value=Decimal("3.4"))
+    assert judge(t, _actual("5", indicator_key="单位生产总值能耗", direction="down"))[0] == "met"
+    assert judge(t, _actual("3", indicator_key="单位生产总值能耗", direction="down"))[0] == "missed"

@@ -130,3 +130,16 @@ def test_life_expectancy_is_a_quantity_but_an_age_threshold_is_not(found) -> Non
     assert by["79.5岁"].kind == Kind.AMOUNT and by["79.5岁"].unit == "岁"
     assert "60岁" not in by
     assert "老人" in by["2.1万名"].indicator
+
+
+def test_plan_part_looking_back_states_an_actual_of_the_review_year(found) -> None:
+    _, by, _ = found
+    q = by["44万吨"]
+    assert (q.status, q.year) == (Status.ACTUAL, 2030)
+    assert by["45万吨"].status == Status.TARGET
+
+
+def test_rate_noun_with_a_level_verb_is_a_change(found) -> None:
+    _, by, _ = found
+    cpi = by["3%"]
+    assert (cpi.kind, cpi.direction, cpi.qualifier) == (Kind.CHANGE, "up", Qualifier.APPROX)
