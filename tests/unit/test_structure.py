@@ -341,3 +341,11 @@ def test_structure_starts_an_implicit_part_where_the_section_series_starts_over(
     assert [(p.number, p.title, p.role) for p in rep.parts] == [(1, "", PartRole.REVIEW), (2, "", PartRole.PLAN)]
     assert [s.key for s in rep.sections] == ["1.1", "1.2", "2.1", "2.2"]
     assert any(d.kind == "no_parts" for d in rep.defects)
+
+
+def test_structure_finds_lead_phrases_that_lost_their_paragraph_break() -> None:
+    rep = _parse("struct_single_line.txt")
+    sec = rep.parts[1].sections[2]
+    assert sec.title == "聚力推进乡村振兴"
+    assert [u.title for u in sec.subsections] == ["提升乡村产业发展水平", "提升乡村建设水平"]
+    assert sum(1 for d in rep.defects if d.kind == "lost_paragraph_break") == 2
