@@ -179,7 +179,11 @@ def _glossary(report: Report, found: list[_Found]):
 
     hi = report.body_end or len(text)
     for entry in report.glossary.entries:
-        term = text[entry.term_start : entry.term_end]
+        term_start, term_end = entry.term_start, entry.term_end
+        m = re.search(r"(建设|工作|战略)$", text[term_start:term_end])
+        if m and term_end - term_start - len(m.group()) >= 2 and "”" in text[term_start:term_end]:
+            term_end -= len(m.group())  # "“双区”建设" names 双区
+        term = text[term_start:term_end]
         bare = normalise(term)
         head = finder.head_ending_at(bare, len(bare), 0)
         items = _definition_items(text, entry, finder)
@@ -201,12 +205,17 @@ def _glossary(report: Report, found: list[_Found]):
                         continue
                     out.append(_Found(text[s:e], s, e, term_label, "glossary", False))
                     taken.append((s, e))
-            term_found = _Found(term, entry.term_start, entry.term_end, term_label, "glossary", False)
-            if free(entry.term_start, entry.term_end):
+            # the body may close the formula with a head word ("“一体两翼三融合”小区治理格局")
+            for f in found:
+                if f.start >= report.body_start and normalise(f.surface).startswith(bare) and f.label == "Policy" and not f.nested:
+                    term_label = f.label
+                    break
+            term_found = _Found(term, term_start, term_end, term_label, "glossary", False)
+            if free(term_start, term_end):
                 out.append(term_found)
-                taken.append((entry.term_start, entry.term_end))
+                taken.append((term_start, term_end))
         elif head is not None:
-            term_found = _Found(term, entry.term_start, entry.term_end, head.label, "glossary", False)
+            term_found = _Found(term, term_start, term_end, head.label, "glossary", False)
         # named items a definition lists ("“1”是产业发展专项资金管理办法", "A制度、B制度")
         for f in items:
             if free(f.start, f.end):

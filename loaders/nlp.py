@@ -474,7 +474,7 @@ class CandidateFinder:
             inner_words = self._pos_words(inner)
             placeish = any(self._gazetteer.lookup(x) for x, tag in inner_words)
             own = self.head_ending_at(inner, len(inner), 2)
-            if own is not None and own.type != "-" and not re.search(r"[、，,]", inner):
+            if own is not None and own.type != "-" and len(own.suffix) >= 2 and not re.search(r"[、，,]", inner):
                 # "“领鹰工程”": a quoted name closed by its own head word
                 label = "Policy" if _ARTICLES.search(inner) else own.label
                 cands.append((w.start_char + 1, w.end_char - 1, label, "quote"))
@@ -531,13 +531,18 @@ class CandidateFinder:
             return bool(_PHASE.match(t))
         return True
 
-    def _extend_left(self, text: str, words: list[Span], j: int, start: int) -> int:
-        """Grow the name leftwards from word ``j`` over words that may be inside a name."""
+    def _extend_left(self, text: str, words: list[Span], j: int, start: int, nominal: bool = False) -> int:
+        """Grow the name leftwards from word ``j`` over words that may be inside a name;
+        ``nominal``: verbal nouns (治理, 建设) may be inside ("治理能力现代化建设攻坚行动")."""
         i = j - 1
         taken = 0
         while i >= 0:
             w = words[i]
-            if not self._word_ok(w) or start - w.start_char > 24 or taken >= 7:
+            ok = self._word_ok(w) or (
+                nominal and w.label_ == "vn" and w.text in self.boundary and i > 0
+                and words[i - 1].text not in self.boundary and words[i - 1].label_ not in BREAK_TAGS
+            )
+            if not ok or start - w.start_char > 24 or taken >= 7:
                 break
             start = w.start_char
             taken += 1
