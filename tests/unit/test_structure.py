@@ -233,7 +233,7 @@ def test_structure_reads_a_single_line_report() -> None:
     assert "\n" not in rep.text.text.rstrip("\n")
     assert [p.title for p in rep.parts] == ["2030年工作回顾", "2031年政府工作安排", "全面加强政府自身建设"]
     assert _titles(rep, 1) == ["经济运行稳中向好", "民生福祉持续增进"]  # "——" bullets structure the part
-    assert _titles(rep, 2) == ["聚力推动经济平稳增长", "聚力促进产业升级"]
+    assert _titles(rep, 2) == ["聚力推动经济平稳增长", "聚力促进产业升级", "聚力推进乡村振兴"]
     assert [u.title for u in rep.parts[1].sections[0].subsections] == ["增加有效投资", "持续扩大消费"]
     assert _titles(rep, 3) == ["坚定正确政治方向", "全面依法履行职责", "恪守清正廉洁本色"]
     assert len(rep.paragraphs) > 15
