@@ -309,7 +309,9 @@ def literal_entry(
             return [(f"{name}_{lit.language}", lex)]
         return [(f"{name}@{lit.language}", lex)]
     if lit.datatype is None:
-        return [(name, lex)]
+        # A plain literal where the ontology declares a datatype: under the predicate IRI,
+        # so the bare name only ever holds values of the declared type.
+        return [(name, lex)] if declared in _PLAIN_TYPES else [(pred, lex)]
     dtype = str(lit.datatype)
     if dtype == declared:
         native = _native(lex, dtype)
@@ -503,14 +505,19 @@ def _typed(value: Any, declared: str | None) -> Literal:
 # ------------------------------------------------------------------ Neo4j I/O
 
 
+DEFAULT_URI = "bolt://localhost:7687"
+DEFAULT_USER = "neo4j"
+DEFAULT_DATABASE = "neo4j"
+
+
 @dataclass(frozen=True, slots=True)
 class Neo4jSettings:
     """Where to connect. The password never appears in repr, logs or messages."""
 
-    uri: str = "bolt://localhost:7687"
-    user: str = "neo4j"
+    uri: str = DEFAULT_URI
+    user: str = DEFAULT_USER
     password: str | None = field(default=None, repr=False)
-    database: str = "neo4j"
+    database: str = DEFAULT_DATABASE
 
     @classmethod
     def from_env(
@@ -524,10 +531,10 @@ class Neo4jSettings:
         """Arguments first, then NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE."""
         env = os.environ if env is None else env
         return cls(
-            uri=uri or env.get("NEO4J_URI") or cls.uri,
-            user=user or env.get("NEO4J_USER") or env.get("NEO4J_USERNAME") or cls.user,
+            uri=uri or env.get("NEO4J_URI") or DEFAULT_URI,
+            user=user or env.get("NEO4J_USER") or env.get("NEO4J_USERNAME") or DEFAULT_USER,
             password=password if password is not None else (env.get("NEO4J_PASSWORD") or None),
-            database=database or env.get("NEO4J_DATABASE") or cls.database,
+            database=database or env.get("NEO4J_DATABASE") or DEFAULT_DATABASE,
         )
 
     @property
@@ -602,7 +609,7 @@ CONSTRAINT = (
 MERGE_NODES = (
     "UNWIND $rows AS row MERGE (n:Resource {iri: row.iri}) SET n += row.props"
 )
-WIPE = "MATCH (n:Resource) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+WIPE = "MATCH (n:Resource) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
 
 
 def _label_query(label: str) -> str:

@@ -1,0 +1,144 @@
+"""The RDF <-> property-graph mapping of kg.neo4j_store, without a server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDF, RDFS, XSD
+
+from kg.neo4j_store import (
+    GENERIC_REL,
+    SKOLEM_PREFIX,
+    Neo4jSettings,
+    default_mapping,
+    graph_to_rows,
+    literal_entry,
+    rows_to_graph,
+)
+
+KG = Namespace("https://kg.example.org/ontology#")
+EX = Namespace("https://data.example.org/x/")
+OTHER = Namespace("http://other.example.net/v#")
+
+
+def _round_trip(g: Graph) -> Graph:
+    pg = graph_to_rows(g)
+    nodes = [(iri, pg.labels.get(iri, ()), props) for iri, props in pg.nodes.items()]
+    rels = [(r["s"], typ, r.get("p"), r["o"]) for typ, rows in pg.rels.items() for r in rows]
+    return rows_to_graph(nodes, rels)
+
+
+def test_mapping_labels_and_types_are_safe_identifiers_from_the_ontology():
+    m = default_mapping()
+    assert m.labels[str(KG.Place)] == "Place"
+    assert m.labels[str(KG.Report)] == "Report"
+    assert m.rel_types[str(KG.locatedIn)] == "LOCATED_IN"
+    assert m.props[str(KG.statedValue)] == ("stated_value", str(XSD.decimal))
+    assert m.props[str(RDFS.label)] == ("label", None)
+    for label in m.labels.values():
+        assert label.isidentifier() and label[0].isupper()
+    for typ in m.rel_types.values():
+        assert typ.replace("_", "").isalnum() and typ.upper() == typ
+
+
+def test_language_tagged_literals_keep_both_languages():
+    m = default_mapping()
+    assert literal_entry(str(RDFS.label), Literal("罗湖区", lang="zh"), m) == [("label_zh", "罗湖区")]
+    assert literal_entry(str(RDFS.label), Literal("Luohu", lang="en"), m) == [("label_en", "Luohu")]
+    assert literal_entry(str(RDFS.label), Literal("羅湖", lang="zh-Hant"), m) == [("label@zh-Hant", "羅湖")]
+
+
+def test_decimals_are_kept_exact_beside_a_float():
+    m = default_mapping()
+    entry = literal_entry(str(KG.statedValue), Literal("6.50", datatype=XSD.decimal), m)
+    assert entry == [("stated_value", 6.5), ("stated_value_decimal", "6.50")]
+
+
+def test_values_of_another_datatype_keep_their_lexical_form_and_datatype():
+    m = default_mapping()
+    lit = Literal("2023-W01", datatype=OTHER.week)
+    assert literal_entry(str(KG.statedValue), lit, m) == [(f"stated_value^^{OTHER.week}", "2023-W01")]
+    assert literal_entry(str(OTHER.p), Literal("x"), m) == [(str(OTHER.p), "x")]
+
+
+def test_unknown_predicates_become_generic_relationships_with_the_predicate():
+    g = Graph()
+    g.add((EX.a, OTHER.twinnedWith, EX.b))
+    g.add((EX.a, KG.locatedIn, EX.c))
+    pg = graph_to_rows(g)
+    assert pg.rels[GENERIC_REL] == [{"s": str(EX.a), "o": str(EX.b), "p": str(OTHER.twinnedWith)}]
+    assert pg.rels["LOCATED_IN"] == [{"s": str(EX.a), "o": str(EX.c)}]
+
+
+def test_unknown_classes_go_to_rdf_types_not_labels():
+    g = Graph()
+    g.add((EX.a, RDF.type, KG.Place))
+    g.add((EX.a, RDF.type, OTHER.Place))
+    pg = graph_to_rows(g)
+    assert pg.labels[str(EX.a)] == {"Place"}
+    assert pg.nodes[str(EX.a)]["rdf_types"] == str(OTHER.Place)
+
+
+def test_blank_nodes_get_the_same_skolem_iris_whatever_the_parser_called_them(fixtures: Path):
+    text = (fixtures / "rdf" / "portal_sample.ttl").read_text(encoding="utf-8")
+    one = graph_to_rows(Graph().parse(data=text, format="turtle"))
+    two = graph_to_rows(Graph().parse(data=text, format="turtle"))
+    skolems = sorted(i for i in one.nodes if i.startswith(SKOLEM_PREFIX))
+    assert len(skolems) == 2
+    assert skolems == sorted(i for i in two.nodes if i.startswith(SKOLEM_PREFIX))
+
+
+def test_sample_graph_survives_the_round_trip(fixtures: Path):
+    g = Graph().parse(fixtures / "rdf" / "portal_sample.ttl")
+    assert isomorphic(_round_trip(g), g)
+
+
+_iris = st.sampled_from([EX.a, EX.b, EX.c, OTHER.d])
+_preds = st.sampled_from([RDFS.label, KG.statedValue, KG.refYear, KG.headingDefect, KG.locatedIn,
+                          KG.statedUnit, OTHER.p, OTHER.q, RDF.type])
+_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=8)
+_literals = st.one_of(
+    _text.map(Literal),
+    st.tuples(_text, st.sampled_from(["zh", "en", "zh-Hant"])).map(lambda t: Literal(t[0], lang=t[1])),
+    st.integers(-10**6, 10**6).map(Literal),
+    st.booleans().map(Literal),
+    st.decimals(allow_nan=False, allow_infinity=False, places=3).map(lambda d: Literal(d, datatype=XSD.decimal)),
+    st.floats(allow_nan=False, allow_infinity=False, width=32).map(lambda f: Literal(f, datatype=XSD.double)),
+)
+_objects = st.one_of(_iris, _literals, st.sampled_from([KG.Place, KG.Report, OTHER.Klass]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_iris, _preds, _objects), max_size=25), st.booleans())
+def test_any_graph_survives_the_round_trip(triples, with_blank):
+    g = Graph()
+    for s, p, o in triples:
+        g.add((s, p, o))
+    if with_blank and triples:
+        b = BNode()
+        g.add((triples[0][0], KG.span, b))
+        g.add((b, KG.start, Literal(3)))
+    assert isomorphic(_round_trip(g), g)
+
+
+def test_settings_come_from_arguments_then_environment_and_hide_the_password():
+    env = {"NEO4J_URI": "neo4j://db.example:7687", "NEO4J_PASSWORD": "s3cret-pass", "NEO4J_DATABASE": "kg"}
+    s = Neo4jSettings.from_env(env=env)
+    assert (s.uri, s.user, s.password, s.database) == ("neo4j://db.example:7687", "neo4j", "s3cret-pass", "kg")
+    assert "s3cret-pass" not in repr(s)
+    s = Neo4jSettings.from_env(uri="bolt://other:7687", database="neo4j", env=env)
+    assert (s.uri, s.database) == ("bolt://other:7687", "neo4j")
+    assert Neo4jSettings.from_env(env={}).uri == "bolt://localhost:7687"
+
+
+@pytest.mark.parametrize("value", [Literal("2031-01-15", datatype=XSD.date), Literal("2031", datatype=XSD.gYear)])
+def test_declared_dates_and_years_round_trip(value):
+    g = Graph()
+    pred = URIRef("http://purl.org/dc/terms/issued") if value.datatype == XSD.date else OTHER.year
+    g.add((EX.a, pred, value))
+    assert isomorphic(_round_trip(g), g)
