@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from kg.cli.app import app, fail
+from kg.errors import KgError
 
 _INPUTS_HELP = "Report files or folders of them (*.txt, *.html; folders are searched recursively)."
 
@@ -46,7 +47,7 @@ def _write_table(columns: tuple[str, ...], rows: list, title: str) -> None:
 
 @app.command("indicators")
 def indicators_command(
-    inputs: Annotated[list[Path], typer.Argument(help=_INPUTS_HELP)],
+    inputs: Annotated[list[Path], typer.Argument(help=_INPUTS_HELP, metavar="REPORT_OR_DIR...")],
     as_csv: Annotated[bool, typer.Option("--csv", help="CSV (UTF-8, header row) for pandas, R or Stata.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="A JSON array of row objects.")] = False,
 ) -> None:
@@ -58,7 +59,10 @@ def indicators_command(
 
     if as_csv and as_json:
         fail("choose one of --csv and --json")
-    rows = indicator_table(inputs)
+    try:
+        rows = indicator_table(inputs)
+    except KgError as exc:
+        fail(str(exc))
     print(f"kg: {len(rows)} quantities", file=sys.stderr)
     if as_csv:
         _write_csv(ROW_COLUMNS, rows)
@@ -73,7 +77,10 @@ def indicators_command(
 
 @app.command("targets")
 def targets_command(
-    inputs: Annotated[list[Path], typer.Argument(help=_INPUTS_HELP + " Give several years of one government.")],
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(help=_INPUTS_HELP + " Give several years of one government.", metavar="REPORT_OR_DIR..."),
+    ],
     as_csv: Annotated[bool, typer.Option("--csv", help="CSV (UTF-8, header row) for pandas, R or Stata.")] = False,
     main_only: Annotated[bool, typer.Option("--matched", help="Only targets for which an outcome was found.")] = False,
 ) -> None:
@@ -83,7 +90,10 @@ def targets_command(
     """
     from kg.indicators import TARGET_COLUMNS, target_table
 
-    rows = target_table(inputs, main_only=main_only)
+    try:
+        rows = target_table(inputs, main_only=main_only)
+    except KgError as exc:
+        fail(str(exc))
     counts = {v: sum(r.verdict == v for r in rows) for v in ("met", "missed", "unclear")}
     print(f"kg: {len(rows)} targets: " + ", ".join(f"{n} {v}" for v, n in counts.items()), file=sys.stderr)
     if as_csv:

@@ -76,3 +76,56 @@ def test_at_least_a_given_fall_is_met_by_a_bigger_fall() -> None:
                 value=Decimal("3.4"), normalised_value=Decimal("3.4"))
     assert judge(t, _actual("5", indicator_key="单位生产总值能耗", direction="down"))[0] == "met"
     assert judge(t, _actual("3", indicator_key="单位生产总值能耗", direction="down"))[0] == "missed"
+
+
+# ------------------------------------------------------- through the parser and the CLI
+
+import csv  # noqa: E402
+import io  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from typer.testing import CliRunner  # noqa: E402
+
+from kg.cli import app  # noqa: E402
+from kg.indicators import ROW_COLUMNS, TARGET_COLUMNS, target_table  # noqa: E402
+
+SERIES = Path(__file__).resolve().parent.parent / "fixtures" / "county-series"
+
+
+def test_targets_of_one_report_meet_the_next_reports_outcomes() -> None:
+    out = {(o.indicator_key, o.target_kind): o for o in target_table([SERIES]) if o.year == 2031}
+    gdp = out[("生产总值", "change")]
+    assert (gdp.target_value, gdp.actual_value, gdp.verdict) == (5, Decimal("5.3"), "met")
+    revenue = out[("一般公共预算收入", "change")]
+    assert (revenue.target_value, revenue.actual_value, revenue.verdict) == (4, Decimal("3.1"), "missed")
+    jobless = out[("城镇调查失业率", "ratio")]
+    assert jobless.verdict == "met" and jobless.rule.startswith("ceiling")
+    grain = out[("粮食产量", "amount")]
+    assert grain.verdict == "missed"  # 44.6万吨 under the floor of 45万吨以上
+    firms = out[("新增规模以上工业企业", "count")]
+    assert (firms.target_value, firms.actual_value, firms.verdict) == (20, 26, "met")
+
+
+def test_cli_indicators_csv_has_a_header_and_one_row_per_quantity() -> None:
+    res = CliRunner().invoke(app, ["indicators", str(SERIES), "--csv"])
+    assert res.exit_code == 0, res.output
+    text = res.stdout if hasattr(res, "stdout") else res.output
+    rows = list(csv.DictReader(io.StringIO(text[text.index("report,"):])))
+    assert tuple(rows[0]) == ROW_COLUMNS
+    assert any(r["surface"] == "856.1亿元" and r["normalised_value"] == "85610000000" for r in rows)
+
+
+def test_cli_targets_csv_lists_verdicts() -> None:
+    res = CliRunner().invoke(app, ["targets", str(SERIES), "--csv", "--matched"])
+    assert res.exit_code == 0, res.output
+    text = res.stdout if hasattr(res, "stdout") else res.output
+    rows = list(csv.DictReader(io.StringIO(text[text.index("government,"):])))
+    assert tuple(rows[0]) == TARGET_COLUMNS
+    assert {r["verdict"] for r in rows} <= {"met", "missed", "unclear"}
+    assert rows and all(r["actual_report"] for r in rows)
+
+
+def test_cli_rejects_a_missing_file() -> None:
+    res = CliRunner().invoke(app, ["indicators", "/no/such/report.txt"])
+    assert res.exit_code == 2
+    assert "no such file" in res.stderr

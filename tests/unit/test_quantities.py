@@ -11,7 +11,7 @@ from kg.loaders.quantities import extract_quantities, indicator_key
 from kg.model import Kind, Qualifier, Status
 from kg.pipeline import parse
 
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "quantities-county-2031.txt"
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "county-series" / "quantities-county-2031.txt"
 
 
 @pytest.fixture(scope="module")
