@@ -89,6 +89,7 @@ class Head:
     proper: bool
     long: bool = False
     short: bool = False
+    admin: bool = False
 
     @property
     def label(self) -> str:
@@ -102,7 +103,9 @@ def load_heads() -> dict[str, Head]:
         if len(cols) < 4:
             continue
         suffix, typ, sub, flag = cols[:4]
-        heads[suffix] = Head(suffix, typ, sub, flag in ("proper", "short"), flag == "long", flag == "short")
+        heads[suffix] = Head(
+            suffix, typ, sub, flag in ("proper", "short", "admin"), flag == "long", flag == "short", flag == "admin"
+        )
     return heads
 
 
@@ -575,6 +578,9 @@ class CandidateFinder:
             return False
         if head.short and len(modifier) > 4:
             return False
+        if head.admin:
+            # 政府, 委员会: only a division's own body ("杭州市政府", "区政府")
+            return bool(self._gazetteer.lookup(modifier)) or modifier in ("省", "市", "区", "县", "镇", "乡")
         if len(head.suffix) == 1 and len(modifier) < 2:
             return False  # 滨河, 湖北: a one-character head needs a two-character name
         # only generic modifiers before the head: a generic phrase ("重点片区")
@@ -886,7 +892,7 @@ def _sub(span: Span) -> str:
 
 _PART_NAME = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,4}段|[一二三四五六七八九十0-9]+期.*|.{0,4}[0-9A-Za-z]+.{0,2}(?:地块|单元)|.{0,6}(?:单元|地块)"
-    r"|.{0,4}(?:立交|连接线|高架|支线|延长线|北延|南延|东延|西延))$"
+    r"|.{0,4}(?:立交|连接线|高架|支线|延长线))$"
 )
 
 
@@ -916,6 +922,7 @@ class RelationFinder:
                 # b nested at the start of a: the name says where / whose it is
                 if (
                     ka == "Place" and kb == "Place" and a.start_char <= b.start_char and b.end_char < a.end_char
+                    and _sub(a) == "area"
                     and re.search(r"[-—]", a.text)
                     and (b.start_char == a.start_char or text[b.start_char - 1] in "-—")
                     and _sub(b) not in ("admin", "admin_short")
