@@ -289,15 +289,22 @@ def link_targets(rows: Sequence[IndicatorRow], *, main_only: bool = False) -> li
     government, indicator key, kind and normalised unit (``actual`` preferred to
     ``estimate``). Targets with no actual are kept (verdict ``unclear``) when they are main
     targets (the plan part's preamble, section ``p.0``); other unmatched targets are left
-    out, and so are all unmatched ones with ``main_only``.
+    out, and so are all unmatched ones with ``main_only``. A target restated in the same
+    report (same key, kind, value and qualifier) is listed once.
     """
     actuals = _first_actuals(rows)
     out: list[TargetOutcome] = []
+    seen: set[tuple] = set()
     for t in rows:
         if t.status != Status.TARGET.value or t.plan_year is None or t.year != t.plan_year:
             continue
         if not t.indicator_key:
             continue
+        # a target restated later in the same report ("经济增长预期目标为5%左右") is one target
+        ident = (t.report, t.indicator_key, t.kind, t.normalised_unit, t.normalised_value, t.direction, t.qualifier)
+        if ident in seen:
+            continue
+        seen.add(ident)
         cands = [
             a for a in actuals.get((t.government, t.indicator_key, t.year, t.kind, t.normalised_unit), [])
             if a.report != t.report
