@@ -88,3 +88,56 @@ def test_gold_contexts_keep_their_file_offsets_in_the_text(gold: Path, corpus: P
             assert t.text.find(ctx) == at, f"{key.name}: context blanked or moved: {ctx!r}"
             checked += 1
     assert checked > 500
+
+
+# ----------------------------------------------------------------------- metadata
+
+META_FIELDS = ("title", "government", "place", "parent_places", "speaker", "speaker_role", "delivery_date",
+               "meeting", "publish_date", "publisher", "review_year", "plan_year")  # fmt: skip
+
+
+def test_metadata_matches_the_report_block_of_every_gold_key(gold: Path, corpus: Path) -> None:
+    from kg.loaders.metadata import extract_metadata
+
+    misses, total = [], 0
+    for key in sorted(gold.glob("*.json")):
+        data = json.loads(key.read_text(encoding="utf-8"))
+        expected = data.get("report") or {}
+        name = next(p.name for p in corpus.glob("*.txt") if p.name in json.dumps(data["source"]))
+        meta = extract_metadata(read_file(corpus / name))
+        for field in META_FIELDS:
+            if field not in expected:
+                continue
+            got = getattr(meta, field)
+            want = expected[field]
+            got = list(got) if isinstance(got, tuple) else got
+            total += 1
+            if got != want:
+                misses.append(f"{key.name} {field}: {got!r} != {want!r}")
+    assert total >= 60
+    assert len(misses) <= total * 0.05, "\n".join(misses)
+
+
+def test_metadata_places_levels_and_years_across_the_bulk_reports(shared: Path) -> None:
+    """Every level and decade: place, level and year agree with the bulk MANIFEST."""
+    import csv
+
+    from kg.loaders.metadata import extract_metadata
+
+    rows = list(csv.DictReader((shared / "bulk" / "MANIFEST.tsv").open(encoding="utf-8"), delimiter="\t"))
+    place_miss, level_miss, year_miss = [], [], []
+    for row in rows:
+        meta = extract_metadata(read_file(shared / "bulk" / row["file"]))
+        place = row["place"].split("（")[0]
+        if meta.place != place:
+            place_miss.append(f"{row['file']}: {meta.place} != {place}")
+        if meta.level != row["level"]:
+            level_miss.append(f"{row['file']}: {meta.level} != {row['level']}")
+        year = int(meta.delivery_date[:4]) if meta.delivery_date else meta.plan_year
+        if year != int(row["year"]):
+            year_miss.append(f"{row['file']}: {year} != {row['year']}")
+    n = len(rows)
+    assert n >= 200
+    assert len(place_miss) <= 0.05 * n, "\n".join(place_miss)
+    assert len(level_miss) <= 0.05 * n, "\n".join(level_miss)
+    assert len(year_miss) <= 0.08 * n, "\n".join(year_miss)

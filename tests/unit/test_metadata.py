@@ -170,3 +170,62 @@ def test_a_county_level_city_is_a_county() -> None:
 )
 def test_units_split_a_government_name_outermost_first(name: str, units: list[str]) -> None:
     assert _units(name) == units
+
+
+def test_a_city_that_never_prints_its_name_is_named_from_the_gazetteer() -> None:
+    body = "。".join(["建设更好泰安", "来泰安投资的企业增加", "泰安港货物吞吐量增长", "泰安高新区获批", "泰安人民更加幸福"])
+    m = _meta(f"各位代表：\n现在，我代表市人民政府向大会报告工作。\n一、2030年工作回顾\n{body}。\n二、2031年工作安排\n")
+    assert m.place == "泰安市"
+    assert m.government == "泰安市人民政府"
+    assert m.level == "city"
+    assert m.parent_places == ("山东省",)
+
+
+def test_a_district_finds_its_parent_city_and_province_in_the_text() -> None:
+    m = _meta(
+        "政府工作报告\n——2031年1月9日在示例区第八届人民代表大会第三次会议上\n区长　周示例\n各位代表：\n"
+        "现在，我代表示例区人民政府向大会报告工作。深圳都市圈建设提速，深圳地铁延伸到区，深圳湾口岸通关便利。\n"
+    )
+    assert m.place == "示例区" and m.level == "district"
+    assert m.parent_places == ("深圳市", "广东省")
+
+
+def test_the_seat_of_an_autonomous_prefecture_is_a_county_level_city() -> None:
+    body = "。".join(["恩施硒茶品牌更响"] * 6)
+    m = _meta(f"各位代表：\n现在，我代表市人民政府向大会报告工作。{body}。\n")
+    assert m.place == "恩施市"
+    assert m.level == "county"
+
+
+def test_a_report_without_greeting_is_placed_by_how_it_speaks_of_itself() -> None:
+    body = "。".join(["全州经济稳步增长", "我州脱贫成果巩固", "凉山彝族自治州成立纪念活动举办", "凉山文旅融合发展", "全州上下团结奋斗",
+                     "我州生态持续向好", "凉山特色农业壮大", "凉山交通大提速", "凉山清洁能源基地建设", "我州民生改善"])  # fmt: skip
+    m = _meta(f"2030年工作回顾\n{body}。\n")
+    assert m.place == "凉山彝族自治州"
+    assert m.level == "city"
+    assert m.parent_places == ("四川省",)
+
+
+@pytest.mark.parametrize(
+    ("meeting", "year"),
+    [
+        ("第一届全国人民代表大会第二次会议", 1955),
+        ("第六届全国人民代表大会第一次会议", 1983),
+        ("第十届全国人民代表大会第一次会议", 2003),
+        ("第十四届全国人民代表大会第二次会议", 2024),
+        ("示例省第十四届人民代表大会第二次会议", None),
+    ],
+)
+def test_npc_session_year(meeting: str, year: int | None) -> None:
+    from kg.loaders.metadata import npc_session_year
+
+    assert npc_session_year(meeting) == year
+
+
+def test_gazetteer_lookup_accepts_short_and_full_names() -> None:
+    from kg.loaders.metadata import find_prefecture
+
+    assert find_prefecture("凉山州").name == "凉山彝族自治州"  # type: ignore[union-attr]
+    assert find_prefecture("锡林郭勒盟").province == "内蒙古自治区"  # type: ignore[union-attr]
+    assert find_prefecture("潜江市").level == "county"  # type: ignore[union-attr]
+    assert find_prefecture("示例市") is None
