@@ -143,3 +143,36 @@ def test_rate_noun_with_a_level_verb_is_a_change(found) -> None:
     _, by, _ = found
     cpi = by["3%"]
     assert (cpi.kind, cpi.direction, cpi.qualifier) == (Kind.CHANGE, "up", Qualifier.APPROX)
+
+
+# ------------------------------------------------------------------ invariants
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from kg.loaders.structure import parse_report  # noqa: E402
+from kg.model import Text  # noqa: E402
+
+_PIECES = st.sampled_from([
+    "一、2030年工作回顾\n", "二、2031年工作安排\n", "（一）", "全年", "地区生产总值", "增长", "下降", "近", "超",
+    "约", "以上", "左右", "以内", "预计", "力争", "控制在", "新增", "企业", "学位", "2630.2", "１２", "1,200", "二十",
+    "两", "千", "万", "亿", "八成", "百分之四点五", "多", "%", "％", "个", "家", "亿元", "万人", "平方公里",
+    "微克/立方米", "个百分点", "—", "-", "、", "，", "。", "\n", "“", "”", "第", "号线", "+", "年", "月", "日",
+    "每万名", "A", "5G", "届", "次", "大", "倍", "岁", " ",
+])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES, min_size=1, max_size=60).map("".join))
+def test_extraction_never_fails_and_every_span_is_its_surface(body: str) -> None:
+    source = "各位代表：\n" + body
+    report = parse_report(Text(source=source, text=source))
+    for q in extract_quantities(report):
+        assert source[q.start : q.end] == q.surface
+        assert q.value >= 0
+        if q.indicator_start is not None:
+            assert source[q.indicator_start : q.indicator_end] == q.indicator
+        if q.kind == Kind.CHANGE:
+            assert q.direction in ("up", "down")
+        else:
+            assert q.direction is None
