@@ -187,6 +187,13 @@ def _glossary(report: Report, found: list[_Found]):
         bare = normalise(term)
         head = finder.head_ending_at(bare, len(bare), 0)
         items = _definition_items(text, entry, finder)
+        for f in items:
+            # a listed item is whole: drop what the sentence pass found inside it
+            inner = [g for g in found if f.start <= g.start and g.end <= f.end and (g.start, g.end) != (f.start, f.end)]
+            for g in inner:
+                found.remove(g)
+                if (g.start, g.end) in taken:
+                    taken.remove((g.start, g.end))
         term_label = "Programme"
         places = [f for f in items if f.label.startswith("Place")]
         networks = [f for f in places if f.label in _NETWORK_LABELS]
@@ -266,8 +273,12 @@ def _definition_items(text: str, entry, finder) -> list[_Found]:
         if k >= 0:
             s = k + 1
         piece = text[s:e]
+        k = piece.find("等")
+        if k > 0:
+            e = s + k
+            piece = text[s:e]
         head = finder.head_ending_at(piece, len(piece), 0)
-        if head is None or head.type in ("-", "Sector"):
+        if head is None or head.type == "-":
             continue
         if not (len(piece) - len(head.suffix) >= 2 and len(piece) <= 24):
             continue

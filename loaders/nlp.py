@@ -722,6 +722,8 @@ class CandidateFinder:
                 elif head_labels and len(set(head_labels)) == 1:
                     lab = head_labels[0]
                     h = self.head_ending_at(text, e, s)
+                    if item_words[-1].label_ in ("v", "vn") or (h and e - s - len(h.suffix) < 2):
+                        continue  # "罗投公司破产清算" is an action; "片区" alone is no name
                     proper = any(
                         w.label_ in PROPER_TAGS or w.kb_id_ == "rare" for w in item_words
                     )
@@ -855,8 +857,8 @@ class EntityPicker:
             if span is not None:
                 ents.append(span)
         for s, e, label, rule in sorted(set(nested)):
-            if not label.startswith(("Place", "Organization")) or rule not in ("head", "gazetteer", "body"):
-                continue
+            if not label.startswith(("Place", "Organization")) or rule not in ("head", "body"):
+                continue  # a division inside a name (上海黄金交易所) is not mentioned on its own
             outer = next(t for t in taken if t[0] <= s and e <= t[1])
             if (s, e) == (outer[0], outer[1]):
                 continue
