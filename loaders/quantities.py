@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from kg.loaders.numbers import Figure, find_figures, split_magnitude_unit, unit_info
@@ -107,7 +108,52 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
                 assert text[q.start : q.end] == q.surface
                 out.append(q)
                 previous = q
-    return tuple(sorted(out, key=lambda q: q.start))
+    out = _respectively(text, sorted(out, key=lambda q: q.start))
+    return tuple(out)
+
+
+def _respectively(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"A、B分别增长x、y": x measures A and y measures B (also 城乡… → 城镇…, 农村…)."""
+    out = list(qs)
+    i = 0
+    while i < len(out):
+        q = out[i]
+        head = text[_clause_start(text, q.start) : q.start]
+        if "分别" not in head:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(out) and re.fullmatch(
+            r"(?:以上|左右|以内)?[、和及与]", text[out[j].end : out[j + 1].start]
+        ):
+            j += 1
+        n = j - i + 1
+        if n >= 2:
+            names = _split_subjects(q.indicator, n)
+            if names:
+                for k in range(n):
+                    out[i + k] = replace(out[i + k], indicator=names[k], indicator_start=None, indicator_end=None)
+        i = j + 1
+    return out
+
+
+def _split_subjects(indicator: str, n: int) -> list[str] | None:
+    ind = re.sub(r"分别$", "", indicator)
+    if n == 2 and ind.startswith("城乡"):
+        rest = ind[2:]
+        return ["城镇" + rest, "农村" + rest]
+    items = [x for x in re.split(r"[、和及与]", ind) if x]
+    if len(items) != n:
+        return None
+    last = items[-1]
+    done = []
+    for it in items[:-1]:
+        # "城镇、农村居民人均可支配收入": the earlier items share the last one's head noun
+        if len(it) < len(last) and len(last) - len(it) >= 2 and not it.endswith(last[len(it):]):
+            done.append(it + last[len(it):])
+        else:
+            done.append(it)
+    return done + [last]
 
 
 def _body_regions(report: Report) -> list[tuple[int, int]]:

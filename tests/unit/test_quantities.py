@@ -145,6 +145,14 @@ def test_rate_noun_with_a_level_verb_is_a_change(found) -> None:
     assert (cpi.kind, cpi.direction, cpi.qualifier) == (Kind.CHANGE, "up", Qualifier.APPROX)
 
 
+def test_respectively_gives_each_figure_its_own_subject(found) -> None:
+    _, by, _ = found
+    assert by["5.1%"].indicator == "城镇居民人均可支配收入"
+    assert by["6.3%"].indicator == "农村居民人均可支配收入"
+    assert by["860元"].indicator == "城镇低保标准"
+    assert by["720元"].indicator == "农村低保标准"
+
+
 # ------------------------------------------------------------------ invariants
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
