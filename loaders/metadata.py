@@ -742,6 +742,8 @@ def _years(parts: Sequence[Part], t: str, delivery_date: str | None) -> tuple[in
         plan = delivery_year
     if review is None and plan is not None:
         review = plan - 1
+    if plan is not None and review is not None and plan <= review:
+        plan = review + 1  # a plan heading naming an earlier year is not this year's plan
     if plan is not None and review is not None and plan - review != 1:
         # a heading year that is not the plan year (e.g. "2035年远景目标"): trust the pair's review
         if delivery_year and plan != delivery_year and review == delivery_year - 1:

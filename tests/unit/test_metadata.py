@@ -229,3 +229,24 @@ def test_gazetteer_lookup_accepts_short_and_full_names() -> None:
     assert find_prefecture("锡林郭勒盟").province == "内蒙古自治区"  # type: ignore[union-attr]
     assert find_prefecture("潜江市").level == "county"  # type: ignore[union-attr]
     assert find_prefecture("示例市") is None
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_GENRE = list("政府工作报告各位代表我代表市省区县州人民政府——年月日在第届大会次会议上区长市长总理一二三四〇十、，。：\n 　0123456789来源发布时间")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_GENRE), min_size=1, max_size=400))
+def test_extract_metadata_never_raises_and_gives_well_formed_fields(s: str) -> None:
+    from kg.model import Text
+
+    m = extract_metadata(Text(source=s, text=s))
+    if m.delivery_date is not None:
+        assert parse_chinese_date(f"{m.delivery_date[:4]}年{int(m.delivery_date[5:7])}月{int(m.delivery_date[8:])}日")
+    if m.review_year is not None and m.plan_year is not None:
+        assert m.plan_year > m.review_year
+    assert m.level in (None, "national", "province", "city", "county", "district")
+    for field in (m.title, m.government, m.place, m.speaker, m.meeting):
+        assert field is None or field.strip() == field and field
