@@ -401,8 +401,11 @@ class _Parser:
                         continue
                     phrase = t[ss:se - 1]
                     ns, ne = sents[j + 1]
+                    before = sents[max(0, j - 3): j]
                     if (
                         ne - ns >= 20  # a lead opens a run of full sentences
+                        # ... and does not sit in a list of short sentences
+                        and sum(e - s_ for s_, e in before) >= 14 * len(before)
                         and 5 <= len(phrase) <= 14
                         and not re.search(r"[，,、；;：:0-9０-９%％“”]", phrase)
                         and phrase.startswith(_LEAD_OPENERS)
