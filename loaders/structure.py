@@ -80,6 +80,7 @@ def cn_to_int(s: str) -> int | None:
 
 # ----------------------------------------------------------------------------- patterns
 
+_ANNEX = re.compile(rf"(?:^|\n)[{SPACE}]*(?P<line>附(?:件|表|录)?[0-9０-９一二三]?[{SPACE}]*[：:]?)[{SPACE}]*(?=\n|$)")
 _GREETING = re.compile(r"各位(?:代表|委员|主任|人大代表|同志)[^\n。]{0,16}?[：:！!，,]")
 _PART_NUMBERED = re.compile(rf"^(?P<num>[{_CN}]{{1,3}})[、．.]\s*(?P<title>.*)$", re.S)
 _PART_BARE_NUMERAL = re.compile(rf"^(?P<num>[{_CN}]{{1,3}})$")
@@ -274,6 +275,9 @@ class _Parser:
             glossary = None
         if glossary is not None:
             body_end = glossary.start
+        annex = _ANNEX.search(t, search_from, body_end)
+        if annex:
+            body_end = annex.start("line")  # an annex (附件) after the closing address is not the body
         body_start = 0
         m = _GREETING.search(t, 0, min(n, max(4000, n // 5)))
         if m:

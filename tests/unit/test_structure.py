@@ -349,3 +349,14 @@ def test_structure_finds_lead_phrases_that_lost_their_paragraph_break() -> None:
     assert sec.title == "聚力推进乡村振兴"
     assert [u.title for u in sec.subsections] == ["提升乡村产业发展水平", "提升乡村建设水平"]
     assert sum(1 for d in rep.defects if d.kind == "lost_paragraph_break") == 2
+
+
+def test_structure_ends_the_body_before_an_annex() -> None:
+    text = (
+        "各位代表：\n现在，我代表区人民政府向大会报告工作。\n一、2030年工作回顾\n过去一年成绩显著，各项任务圆满完成。\n"
+        "二、2031年工作安排\n今年要稳中求进，扎实办好各项民生实事。\n各位代表！让我们团结奋斗！\n"
+        "附件\n2031年民生实事\n1.新增城镇就业2万人以上。\n2.新建改建学校5所。\n"
+    )
+    rep = _plain(text)
+    assert text[:rep.body_end].endswith("让我们团结奋斗！")
+    assert all("民生实事\n" not in s.text for s in rep.sentences)
