@@ -355,9 +355,6 @@ class _Extractor(HTMLParser):
             return
         self._emit("\n", off)
 
-    def _skipping(self) -> bool:
-        return bool(self.skip)
-
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         tag = tag.lower()
         if self.skip:
