@@ -436,6 +436,12 @@ class CandidateFinder:
             if not self._is_name(text, start, head_start, end, head, name_words, gaz + inside):
                 continue
             start = self._split_chain(text, start, head_start, head)
+            if head.type == "Place" and name_words and name_words[0].label_ == "q" and name_words[0].start_char == start:
+                rest_words = [x for x in name_words[1:] if x.end_char <= head_start]
+                if rest_words and any(x.kb_id_ == "rare" or x.label_ in ("ns", "nz", "nr") for x in rest_words):
+                    start = rest_words[0].start_char  # "“零碳排放”翠湖文体公园" → 翠湖文体公园
+                else:
+                    continue  # "“儿童友好型”低碳示范公园": a slogan and a common noun
             inner = self._container(text, words, start, head_start, head)
             if inner is not None:
                 cands.append(inner)
@@ -483,7 +489,7 @@ class CandidateFinder:
                 cands.append((w.start_char + 1, w.end_char - 1, label, "quote"))
             elif nxt in _CARRIERS or (placeish and not re.search(r"[、，,]", inner)):
                 own = self.head_ending_at(inner, len(inner), 1)
-                label = own.label if own is not None and own.type != "-" else "Programme"
+                label = own.label if own is not None and own.type != "-" and len(own.suffix) >= 2 else "Programme"
                 if _ARTICLES.search(inner):
                     label = "Policy"
                 cands.append((w.start_char + 1, w.end_char - 1, label, "quote"))
@@ -856,9 +862,15 @@ class EntityPicker:
             span = doc.char_span(s, e, label=label, kb_id=rule)
             if span is not None:
                 ents.append(span)
+        longest: dict[int, int] = {}
+        for s, e, label, rule in nested:
+            if label.startswith(("Place", "Organization")) and rule in ("head", "body"):
+                longest[s] = max(longest.get(s, e), e)
         for s, e, label, rule in sorted(set(nested)):
             if not label.startswith(("Place", "Organization")) or rule not in ("head", "body"):
                 continue  # a division inside a name (上海黄金交易所) is not mentioned on its own
+            if longest.get(s) != e:
+                continue  # 银湖山 inside 银湖山郊野公园 inside a longer name
             outer = next(t for t in taken if t[0] <= s and e <= t[1])
             if (s, e) == (outer[0], outer[1]):
                 continue
