@@ -673,8 +673,11 @@ def _page_credits(text: Text) -> tuple[str | None, str | None]:
         return None, None
     pieces = []
     for a, b in text.chrome:
-        s0, s1 = text.source_span(a, b)
-        pieces.append(text.source[s0:s1].strip())
+        if text.offsets is None:
+            pieces.append(text.source[a:b].strip())
+        else:  # HTML: the characters the chrome was made of, without the markup between
+            chars = (text.source[text.offsets[i]] for i in range(a, b))
+            pieces.append("".join(c if c not in "&<" else " " for c in chars).strip())
     joined = "\n".join(pieces).translate(_FW)
     date = None
     m = re.search(r"(?:发布|发表|更新)?(?:时间|日期)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})", joined)

@@ -52,6 +52,7 @@ def test_county_html_page(fixtures: Path) -> None:
     assert (m.speaker, m.speaker_role) == ("张示例", "县长")
     assert m.delivery_date == "2031-01-20"
     assert (m.review_year, m.plan_year) == (2030, 2031)
+    assert (m.publish_date, m.publisher) == ("2031-01-25", "示例县融媒体中心")
 
 
 def test_province_report_with_speaker_after_the_government_name() -> None:

@@ -244,6 +244,7 @@ def test_html_page_is_reduced_to_text_with_offsets(fixtures: Path) -> None:
     assert "门户网站" not in t.text  # header
     assert "版权所有" not in t.text  # footer
     assert "扫一扫在手机上打开当前页" not in t.text  # chrome blanked
+    assert "融媒体中心" not in t.text and "2031-01-25" not in t.text
     assert "各位代表：" in t.text
     assert "全县生产总值增长6%&财政收入增长3%，引进R&D项目12个。\n新建学校2所。" in t.text
     assert "县长\xa0\xa0张示例" in t.text
