@@ -81,7 +81,9 @@ def cn_to_int(s: str) -> int | None:
 # ----------------------------------------------------------------------------- patterns
 
 _ANNEX = re.compile(rf"(?:^|\n)[{SPACE}]*(?P<line>附(?:件|表|录)?[0-9０-９一二三]?[{SPACE}]*[：:]?)[{SPACE}]*(?=\n|$)")
-_GREETING = re.compile(r"各位(?:代表|委员|主任|人大代表|同志)[^\n。]{0,16}?[：:！!，,]")
+_GREETING = re.compile(r"(?:各位|(?<![\u4e00-\u9fff])位)(?:代表|委员|主任|人大代表|同志)[^\n。]{0,16}?[：:！!，,]")
+# The first part heading ("一、…" at a line start or run on after a sentence).
+_FIRST_PART = re.compile(rf"(?:^|\n|(?<=[。！？]))[{SPACE}]*[一][、．.][^\n。]{{2,40}}(?:\n|[{SPACE}])")
 _PART_NUMBERED = re.compile(rf"^(?P<num>[{_CN}]{{1,3}})[、．.]\s*(?P<title>.*)$", re.S)
 _PART_BARE_NUMERAL = re.compile(rf"^(?P<num>[{_CN}]{{1,3}})$")
 _PAREN = re.compile(rf"^[（(]\s*(?P<num>[^）)\s]{{0,3}})\s*[）)]\s*(?P<title>.*)$", re.S)
@@ -279,9 +281,24 @@ class _Parser:
         if annex:
             body_end = annex.start("line")  # an annex (附件) after the closing address is not the body
         body_start = 0
-        m = _GREETING.search(t, 0, min(n, max(4000, n // 5)))
+        first_head = _FIRST_PART.search(t, 0, body_end)
+        limit = first_head.start() if first_head else min(n, max(4000, n // 5))
+        m = _GREETING.search(t, 0, limit)
         if m:
             body_start = m.start()
+        else:
+            # no greeting (or a damaged one): the body starts at the first real paragraph
+            para = re.search(rf"(?:^|\n)[{SPACE}]*(?P<p>[^\n]{{30,}})", t[:limit] if first_head else t)
+            if para and not (first_head and para.start("p") > first_head.start()):
+                body_start = para.start("p")
+                # a part title printed without its numeral may open the body
+                for line in re.finditer(r"[^\n]+", t[:body_start]):
+                    txt = line.group().strip(SPACE)
+                    if txt and len(txt) <= 40 and _PART_WORDS.search(txt) and txt[-1] not in TERMINALS:
+                        body_start = line.start()
+                        break
+            elif first_head:
+                body_start = first_head.start()
         while body_start < body_end and (t[body_start] in SPACE or t[body_start] == "\n"):
             body_start += 1
         while body_end > body_start and (t[body_end - 1] in SPACE or t[body_end - 1] == "\n"):

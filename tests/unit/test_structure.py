@@ -360,3 +360,17 @@ def test_structure_ends_the_body_before_an_annex() -> None:
     rep = _plain(text)
     assert text[:rep.body_end].endswith("让我们团结奋斗！")
     assert all("民生实事\n" not in s.text for s in rep.sentences)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n", "现在，我代表市人民政府向大会报告工作，请予审议，并请市政协委员提出意见。\n"],
+)
+def test_structure_finds_the_body_when_the_greeting_is_damaged_or_missing(opening: str) -> None:
+    text = (
+        opening + "一、2030年工作回顾\n过去一年，全市经济社会发展取得新成效，各项任务圆满完成。\n"
+        "一年来，各位代表和全市人民团结奋斗。\n二、2031年工作安排\n今年要稳中求进，以进促稳。\n"
+    )
+    rep = _plain(text)
+    assert rep.body_start == 0
+    assert [p.title for p in rep.parts] == ["2030年工作回顾", "2031年工作安排"]
