@@ -254,8 +254,10 @@ def _iso(y: int, mo: int, d: int) -> str | None:
 
 
 def _meeting_in_greeting(s: str) -> str | None:
-    m = re.search(rf"向{_MEETING}(?:作|提出|报告)", s)
-    if m:
+    # the speaker's own sentence ("我代表国务院向第一届全国人民代表大会第二次会议提出…"), not a
+    # report someone made to another body ("向人大常委会第十四次会议作了报告")
+    m = re.search(rf"(?:我|国务院)[^。]{{0,30}}?向{_MEETING}(?:作|提出|报告)", s)
+    if m and not re.search(r"常务委员会|常委会", m.group(1)):
         return re.sub(r"[\s\u3000]+", "", m.group(1))
     return None
 
@@ -722,6 +724,16 @@ def _years(parts: Sequence[Part], t: str, delivery_date: str | None) -> tuple[in
         elif p.role == PartRole.PLAN and plan is None and years:
             plan = years[-1]
     body = t[:60000]
+    if review is None and plan is None:
+        # the genre's order: part 一 reviews a year, a later part plans the next one
+        heads = [
+            (m.group(1), [int(y) for y in _YEAR.findall(m.group(2))])
+            for m in re.finditer(r"(?:^|\n)[\s\u3000]*([一二三四五])[、．.][ \u3000]*([^\n。]{0,40})", body)
+        ]
+        first = next((ys[-1] for num, ys in heads if num == "一" and ys), None)
+        later = next((ys[-1] for num, ys in heads if num != "一" and ys and first and ys[-1] == first + 1), None)
+        if first is not None and later is not None:
+            review, plan = first, later
     if review is None:
         m = _REVIEW_HEAD.search(body)
         if m:
