@@ -249,6 +249,8 @@ def _quantity(report: Report, text: str, fig: Figure, previous: Quantity | None)
     status, year = _status_year(report, part, text, start)
 
     indicator, ind_start, ind_end = _indicator(text, clause_start, start - q_len, end, kind, previous, unit)
+    if kind == Kind.AMOUNT and family is None and not re.search(r"值|额|收入|投资|资金|规模|营收|税|费|元|支出|贷款|存款|融资|消费", indicator):
+        kind = Kind.COUNT  # a bare 万/亿 counts people or users ("参保人数1.17亿")
     if kind in (Kind.RATIO, Kind.AMOUNT, Kind.COUNT):
         if re.match(r"每", indicator) and family not in ("percent", "points"):
             kind = Kind.RATIO
@@ -323,6 +325,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
     if nxt in "级制" or (bare == "位" and nxt == "数"):
         return False
     # age thresholds of a group: 60岁以上老人, 3岁以下婴幼儿
+    if bare == "部" and re.match(r"[委门]", nxt):
+        return False  # 四部委, 两部门: ministries, not a count of 部
     if bare == "岁" and re.match(r"(?:及以上|以上|以下|至[0-9０-９]+岁)[\u4e00-\u9fff]|[老人儿婴幼青学妇男女群职]", after):
         return False
     # meetings: 十二届四次全会

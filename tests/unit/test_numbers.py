@@ -119,3 +119,11 @@ def test_prices_per_unit_normalise_to_yuan() -> None:
     (fig,) = find_figures("平均电价下降5分/千瓦时")
     assert fig.unit == "分/千瓦时"
     assert fig.normalised == (Decimal("0.05"), "元/千瓦时")
+
+
+def test_units_starting_with_a_numeral_character_are_not_eaten_by_the_number() -> None:
+    (fig,) = [f for f in find_figures("发电量六千一百八十亿千瓦小时，装机九百一十二万千瓦") if f.value == 6180]
+    assert fig.unit == "亿千瓦小时"
+    assert fig.normalised == (Decimal("618000000000"), "千瓦时")
+    (fig,) = [f for f in find_figures("装机九百一十二万千瓦") if f.unit]
+    assert (fig.value, fig.unit) == (912, "万千瓦")
