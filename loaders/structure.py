@@ -337,6 +337,11 @@ class _Parser:
                 ts, te = _trim(t, b.start, b.end)
                 bare.append(_Heading("line", i, b.start, ts, te, None, None))
         chain = self._chain(numbered, allow_gaps=True)
+        paren_chain = self._paren_parts(blocks)
+        if chain and len(paren_chain) >= 3 and chain[0].number == 1 and paren_chain[0].block < chain[0].block \
+                and not (bare and bare[0].block < paren_chain[0].block):
+            # an older layout: the top level is "（一）" and "一、" items sit inside it
+            return paren_chain, False
         if bare and (not chain or bare[0].block < chain[0].block):
             # parts printed without numerals; a "一、" series after them is sections
             return bare, False
@@ -348,18 +353,22 @@ class _Parser:
                     h.defect = "missing_numeral"
             return merged, True
         # older reports number their top level "（一）" on lines of their own
+        if len(paren_chain) >= 3:
+            return paren_chain, False
+        return [], False
+
+    def _paren_parts(self, blocks: list[Block]) -> list[_Heading]:
+        """A "（一）" series printed as standalone heading lines (a possible top level)."""
+        t = self.t
         paren = []
         for i, b in enumerate(blocks):
             m = _PAREN.match(t[b.start: b.lines[0][1]])
             if m and len(b.lines) == 1 and b.end - b.start <= 40 and t[b.end - 1] not in TERMINALS:
-                num = cn_to_int(m.group("num"))
-                if num is not None and m.group("num")[0] in _CN:
-                    ts, te = _trim(t, b.start + m.start("title"), b.end)
+                num = cn_to_int(m.group("num")) if m.group("num") else None
+                ts, te = _trim(t, b.start + m.start("title"), b.end)
+                if num is not None and m.group("num")[0] in _CN and te - ts >= 2:
                     paren.append(_Heading("paren", i, b.start, ts, te, m.group("num"), num))
-        chain = self._chain(paren)
-        if len(chain) >= 3:
-            return chain, False
-        return [], False
+        return self._chain(paren)
 
     def _chain(self, cands: list[_Heading], allow_gaps: bool = False) -> list[_Heading]:
         """The run of numbered headings 一、二、三… in order.
