@@ -374,3 +374,17 @@ def test_structure_finds_the_body_when_the_greeting_is_damaged_or_missing(openin
     rep = _plain(text)
     assert rep.body_start == 0
     assert [p.title for p in rep.parts] == ["2030年工作回顾", "2031年工作安排"]
+
+
+def test_structure_reads_parenthesised_numerals_as_the_top_level_in_older_layouts() -> None:
+    text = (
+        "各位代表：\n我代表国务院向大会作政府工作报告，请予审议。\n"
+        "（一）当前的经济形势\n过去的一年，国民经济在调整中继续前进，工农业生产都有增长。\n"
+        "（二）今后经济建设的方针\n根据我国的国情，今后经济建设要走一条新的路子。\n"
+        "一、依靠政策和科学，加快农业的发展\n农业是国民经济的基础，要继续贯彻各项农村经济政策。\n"
+        "二、把消费品工业的发展放到重要地位\n要进一步调整重工业的服务方向，增加消费品生产。\n"
+        "（三）我国经济发展的前景\n只要我们坚持正确的方针，经济发展的前景是光明的。\n"
+    )
+    rep = _plain(text)
+    assert [p.title for p in rep.parts] == ["当前的经济形势", "今后经济建设的方针", "我国经济发展的前景"]
+    assert [s.title for s in rep.parts[1].sections] == ["依靠政策和科学，加快农业的发展", "把消费品工业的发展放到重要地位"]
