@@ -97,6 +97,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
         raw_relations.append(((subj.start, subj.end), pred, (obj.start, obj.end), lo, hi))
     found = _keep_county_short_forms(found, report)
     entities, by_span = _group(found)
+    entities = _full_division_names(entities, report)
     entities = merge_aliases(entities, text, _government(report))
     name_of_form: dict[str, str] = {}
     for e in entities:
@@ -280,8 +281,9 @@ def _definition_items(text: str, entry, finder) -> list[_Found]:
         head = finder.head_ending_at(piece, len(piece), 0)
         if head is None or head.type == "-":
             continue
-        if not (len(piece) - len(head.suffix) >= 2 and len(piece) <= 24):
-            continue
+        level = len(head.suffix) >= 3 and piece[:1] in "省市区县" and len(piece) == len(head.suffix) + 1
+        if not ((len(piece) - len(head.suffix) >= 2 or level) and len(piece) <= 24):
+            continue  # "区图书馆": the district's own library
         if re.match(r"^[0-9一二三四五六七八九十N]+(个|大|项|张|份|套)", piece) or "等" in piece:
             continue
         if text[s - 1 : s] in "(（" and not _is_whole_name(piece):
@@ -295,6 +297,31 @@ def _is_whole_name(piece: str) -> bool:
 
     doc = make_nlp()(piece)
     return any(sp.start_char == 0 and sp.end_char == len(piece) for sp in doc.spans["kg_entities"])
+
+
+def _full_division_names(entities: list[Entity], report: Report) -> list[Entity]:
+    """A division named by its short form (罗湖) is named in full (罗湖区) when the report
+    uses the full form anywhere, or it is the report's own place or parent."""
+    from kg.loaders.nlp import Gazetteer, short_form
+
+    gaz = Gazetteer.shared()
+    text = report.text.text
+    own = [p for p in (report.meta.place, *report.meta.parent_places) if p]
+    out = []
+    for e in entities:
+        if e.type == EntityType.PLACE and e.subtype == "admin" and e.name in gaz.short:
+            fulls = [p for p in own if short_form(p) == e.name]
+            if not fulls:
+                code = gaz.short.get(e.name)
+                fulls = [n for n, c in gaz.full.items() if c == code and n in text]
+            if fulls:
+                e = Entity(fulls[0], e.type, e.subtype, tuple(sorted({*e.aliases, e.name})), e.mentions, e.parent)
+        elif e.type == EntityType.PLACE and e.subtype == "admin" and e.name in gaz.short_county:
+            fulls = [p for p in own if short_form(p) == e.name]
+            if fulls:
+                e = Entity(fulls[0], e.type, e.subtype, tuple(sorted({*e.aliases, e.name})), e.mentions, e.parent)
+        out.append(e)
+    return out
 
 
 def _keep_county_short_forms(found: list[_Found], report: Report) -> list[_Found]:

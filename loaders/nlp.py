@@ -383,6 +383,8 @@ class CandidateFinder:
             head = self.head_ending_at(text, w.end_char, floor)
             if head is None or head.type == "-":
                 continue
+            if head.type == "Policy" and text.startswith(("建设", "设计", "布局", "实施", "编制"), w.end_char):
+                continue  # "规划建设": a verb, not a plan
             head_start = w.end_char - len(head.suffix)
             # the word holding the head's first character
             j = k
@@ -600,7 +602,7 @@ class CandidateFinder:
             if len(modifier) >= 4 and n_words >= 2:
                 return True
         elif not head.proper:
-            return len(modifier) >= 2 or modifier in ("省", "市", "区", "县", "镇")
+            return len(modifier) >= 2 or modifier in ("省", "市", "区", "县", "镇") or modifier.isdigit()
         for w in words:
             if w.start_char >= head_start:
                 continue
@@ -839,6 +841,9 @@ def make_entities(nlp: Language, name: str) -> "EntityPicker":
 class EntityPicker:
     """Non-overlapping names from candidates and gazetteer hits; nested ones apart."""
 
+    def __init__(self) -> None:
+        self.heads = load_heads()
+
     def __call__(self, doc: Doc) -> Doc:
         cands = []
         for s in doc.spans.get("kg_candidates", []):
@@ -877,7 +882,8 @@ class EntityPicker:
             if label.startswith("Place") and outer[2].startswith("Place"):
                 rest = doc.text[e : outer[1]]
                 compound = bool(re.search(r"[-—]", doc.text[outer[0] : outer[1]]))
-                if not (s == outer[0] and _PART_NAME.match(rest)) and not compound:
+                bare_head = rest in self.heads and label != outer[2]  # 港莲路 + 工业区
+                if not (s == outer[0] and (_PART_NAME.match(rest) or bare_head)) and not compound:
                     continue  # 香蜜湖 in 香蜜湖国际金融街 is not a place of its own here
             span = doc.char_span(s, e, label=label, kb_id=rule)
             if span is not None:
