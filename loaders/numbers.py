@@ -74,6 +74,8 @@ def parse_number(numeral: str) -> Decimal:
     Raises ValueError when ``numeral`` is not a number.
     """
     s = _ascii_digits(numeral.strip())
+    if re.fullmatch(r"[0-9][0-9 \u3000]*[0-9](?:[.,][0-9 ,]+)?", s):
+        s = re.sub(r"[ \u3000]", "", s)
     if not s:
         raise ValueError("empty numeral")
     # Arabic (with thousands separators), possibly followed by Chinese magnitudes.
@@ -104,8 +106,11 @@ def parse_number(numeral: str) -> Decimal:
 
 
 def _cn_integer(t: str) -> Decimal:
-    # a run of bare digits ("二〇二三", "一五") is read digit by digit
+    # a run of bare digits: four or more is read digit by digit ("二〇二三"); two or three
+    # ("两三年", "三五个") is the genre's vague "two or three", not a number
     if all(ch in CN_DIGITS for ch in t) and len(t) > 1:
+        if len(t) < 4:
+            raise ValueError(f"vague numeral: {t!r}")
         return Decimal("".join(str(_digit(ch)) for ch in t))
     try:
         return Decimal(str(cn2an.cn2an(t, "normal")))
@@ -250,7 +255,8 @@ def split_magnitude_unit(unit: str) -> tuple[Decimal, str]:
 
 # -------------------------------------------------------------------- figures
 
-_AR = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．·][0-9０-９]+)?"
+_AR = r"[0-9０-９]+(?:[ \u3000][0-9０-９]+)*(?:,[0-9]{3}(?![0-9]))*(?:[.．·][0-9０-９]+)?"
+# (older typeset texts space their digits out: "2 0 9 0 元")
 _CN_RUN = r"[零〇一二两三四五六七八九十百千]+"
 _CN = (
     rf"(?:{_CN_RUN}(?:[万亿](?!千瓦|千米|千克|百分){_CN_RUN})*(?:点[零〇一二三四五六七八九]+)?"  # 一万三千, 四点五

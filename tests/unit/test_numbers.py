@@ -127,3 +127,14 @@ def test_units_starting_with_a_numeral_character_are_not_eaten_by_the_number() -
     assert fig.normalised == (Decimal("618000000000"), "千瓦时")
     (fig,) = [f for f in find_figures("装机九百一十二万千瓦") if f.unit]
     assert (fig.value, fig.unit) == (912, "万千瓦")
+
+
+def test_spaced_out_digits_of_older_texts_are_one_number() -> None:
+    (fig,) = find_figures("人均纯收入达到2 0 9 0 元，")
+    assert (fig.value, fig.unit) == (2090, "元")
+
+
+def test_two_or_three_is_vague_not_twenty_three() -> None:
+    assert not [f for f in find_figures("力争在两三年内打开局面") if f.unit]
+    with pytest.raises(ValueError):
+        parse_number("两三")
