@@ -58,13 +58,13 @@ NATION = "中华人民共和国"
 
 _FW = str.maketrans("０１２３４５６７８９", "0123456789")
 _CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "o": 0, "一": 1, "二": 2, "三": 3, "四": 4,
-             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "元": 1}  # fmt: skip
 _SP = r"[\s\u3000\u00a0]*"
 _CJK = r"\u4e00-\u9fff"
 
 _DATE_AR = rf"(\d{{4}}){_SP}年{_SP}(\d{{1,2}}){_SP}月{_SP}(\d{{1,2}}){_SP}日"
 _CN_NUM = "〇○零Ｏ一二三四五六七八九十"
-_DATE_CN = rf"([{_CN_NUM}O]{{4}}){_SP}年{_SP}([{_CN_NUM}]{{1,3}}){_SP}月{_SP}([{_CN_NUM}]{{1,3}}){_SP}日"
+_DATE_CN = rf"([{_CN_NUM}O]{{4}}){_SP}年{_SP}([{_CN_NUM}元]{{1,3}}){_SP}月{_SP}([{_CN_NUM}]{{1,3}}){_SP}日"
 _MEETING = (
     rf"([{_CJK}\s\u3000]{{0,40}}?(?:人民代表大会|人大|人民代表會議|人民代表会议)"
     rf"[{_CJK}\s\u3000]{{0,20}}?(?:会议|會議|会議|大会))"
@@ -723,7 +723,7 @@ def _years(parts: Sequence[Part], t: str, delivery_date: str | None) -> tuple[in
             review = years[-1]
         elif p.role == PartRole.PLAN and plan is None and years:
             plan = years[-1]
-    body = t[:60000]
+    body = re.sub(r"(?<=\d) (?=[\d年])", "", t[:60000])  # "1 9 9 7 年" (spaced digits)
     if review is None and plan is None:
         # the genre's order: part 一 reviews a year, a later part plans the next one
         heads = [

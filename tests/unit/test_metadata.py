@@ -132,6 +132,7 @@ def test_the_older_national_greeting_names_the_state_council_and_the_meeting() -
         ("二〇二六年一月二十七日", "2026-01-27"),
         ("一九五四年九月二十三日", "1954-09-23"),
         ("二○一九年三月四日", "2019-03-04"),
+        ("二〇二四年元月十日", "2024-01-10"),
         ("2023年13月10日", None),
         ("去年", None),
     ],
@@ -151,6 +152,16 @@ def test_parse_chinese_date(s: str, iso: str | None) -> None:
 )  # fmt: skip
 def test_level_from_the_place_name(place: str, level: str) -> None:
     assert _level(place, "") == level
+
+
+def test_a_banner_report_with_an_acting_head() -> None:
+    m = _meta(
+        "政府工作报告\n——2031年1月6日在示例旗第十七届人民代表大会第三次会议上\n示例旗人民政府代旗长　孙示例\n"
+        "各位代表：\n现在，我代表旗人民政府向大会报告工作。\n"
+    )
+    assert m.place == "示例旗" and m.level == "district"
+    assert (m.speaker, m.speaker_role) == ("孙示例", "代旗长")
+    assert m.government == "示例旗人民政府"
 
 
 def test_a_county_level_city_is_a_county() -> None:
