@@ -268,7 +268,7 @@ class _Parser:
         glossary = None
         body_end = n
         # The glossary sits after the body: look for its title in the last part of the text.
-        first_part = re.search(rf"(?:^|\n|[。！？])[{SPACE}]*[一1][、．.]", t)
+        first_part = re.search(rf"(?:^|\n|[。！？])[{SPACE}]*一[、．.]", t)
         search_from = max(first_part.start() if first_part else 0, n // 3)
         try:
             glossary = parse_glossary(t, search_from, n)
@@ -315,8 +315,8 @@ class _Parser:
         for i, b in enumerate(blocks):
             first = t[b.start: b.lines[0][1]]
             m = _PART_NUMBERED.match(first)
-            if m and len(first) <= 80 or m and first_sentence(t, b.start, b.lines[0][1]) and \
-                    first_sentence(t, b.start, b.lines[0][1])[1] - b.start <= 50:
+            fs = first_sentence(t, b.start, b.lines[0][1]) if m else None
+            if m and (len(first) <= 80 or (fs is not None and fs[1] - b.start <= 50)):
                 num = cn_to_int(m.group("num"))
                 if num is not None:
                     ts, te, rest = _title_span(t, b.start + m.start("title"), b)

@@ -112,3 +112,13 @@ def test_glossary_word_inside_a_sentence_is_not_a_title() -> None:
 
 def test_parse_glossary_returns_none_without_a_title() -> None:
     assert parse_glossary("1.两新：设备更新。\n", 0) is None
+
+
+def test_glossary_is_found_after_parts_printed_without_numerals() -> None:
+    text = (
+        "各位代表：\n现在，我代表市人民政府向大会报告工作。\n2030年工作回顾\n过去一年，我们推动“两新”政策落地见效。\n"
+        "2031年工作安排\n今年要持续实施“两新”政策，扩大有效投资。\n名词解释\n1.“两新”：大规模设备更新和消费品以旧换新。\n"
+    )
+    rep = _report(text)
+    assert rep.glossary is not None and [e.key for e in rep.glossary.entries] == ["两新"]
+    assert [p.title for p in rep.parts] == ["2030年工作回顾", "2031年工作安排"]
