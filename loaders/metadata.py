@@ -37,7 +37,15 @@ from dataclasses import dataclass
 
 from kg.model import Part, PartRole, ReportMeta, Text
 
-__all__ = ["extract_metadata", "parse_chinese_date", "npc_session_year", "find_prefecture", "prefectures", "Prefecture", "PROVINCES"]
+__all__ = [
+    "extract_metadata",
+    "parse_chinese_date",
+    "npc_session_year",
+    "find_prefecture",
+    "prefectures",
+    "Prefecture",
+    "PROVINCES",
+]
 
 log = logging.getLogger(__name__)
 
