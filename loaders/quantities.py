@@ -541,7 +541,8 @@ def _status_year(report: Report, part, text: str, start: int) -> tuple[Status, i
         clause = text[_clause_start(text, start) - 0 : start]
         past = [
             int(_ascii_year(y.group(1)))
-            for y in re.finditer(r"(?<![比较与同])([0-9０-９]{4})年(?!以来|来|起|开始|以后)", head)
+            for y in re.finditer(r"(?<![比较与同])([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后)", head)
+            if _ascii_year(y.group(1)).isdigit()
         ]
         past = [y for y in past if 1949 <= y < plan_year]
         if past and not re.search(r"力争|争取|确保|计划|目标|将|要|拟", clause):
@@ -581,7 +582,8 @@ def _paragraph_start(report: Report, text: str, offset: int) -> int:
 
 
 def _ascii_year(s: str) -> str:
-    return s.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    """A year's digits in ASCII: "２０２３" and "一九八一" (also with 〇/○) → "2023", "1981"."""
+    return s.translate(str.maketrans("０１２３４５６７８９〇○零一二三四五六七八九", "0123456789000123456789"))
 
 
 def _sentence_start(report: Report, text: str, offset: int) -> int:
