@@ -15,7 +15,7 @@ from kg.cli.app import app, warn
 def parse_command(
     report: Annotated[
         Path,
-        typer.Argument(help="A report file: plain text or HTML; UTF-8, GB18030/GBK or UTF-16.", show_default=False),
+        typer.Argument(help="A report file: plain text or HTML; UTF-8, GB18030/GBK or UTF-16.", metavar="REPORT"),
     ],
     as_json: Annotated[
         bool,
