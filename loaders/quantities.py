@@ -50,8 +50,8 @@ _SUFFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
     ("以下", Qualifier.LE), ("内", Qualifier.LE),
 )
 
-_UP = "增长|增加|提高|提升|上涨|上升|涨幅|增速|增幅|扩大|多增|拉动|回升|攀升|增|涨"
-_DOWN = "下降|降低|减少|回落|下跌|降幅|微降|缩小|缩减|压减|压降|下调|减|降"
+_UP = "增长|增加|提高|提升|上涨|上升|涨幅|增速|增幅|扩大|多增|拉动|回升|攀升|调增|调高|上调|增|涨"
+_DOWN = "下降|降低|减少|回落|下跌|降幅|微降|缩小|缩减|压减|压降|下调|调减|调低|减|降"
 _CHANGE_RE = re.compile(rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN}))$")
 _FILLER = r"(?:同比|比上年|较上年|比去年|较去年|年均|平均|分别|均|了|完成|达到|达|为|实现|保持|在|超过)*"
 _LEVEL_VERBS = re.compile(r"(?:增至|增加到|提高到|提高至|提升到|提升至|上升到|上升至|降至|降到|下降到|下降至|降低到|降低至|减少到|减少至|减至|扩大到|扩大至|缩小到|缩小至|达到|达|到|至|为)$")
@@ -303,7 +303,7 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
     if prev in "+＋×*/／" or nxt in "+＋×*／" or (nxt == "/" and bare not in ("微克/立方米",)):
         return False
     # ordinals: 第九届, 首批, 第一名
-    if re.search(r"第$|首$|前$|倒数$|排名$|位列$|位居$", before):
+    if re.search(r"第$|首$|(?<![提超])前$|倒数$|排名$|位列$|位居$", before):
         return False
     # years and dates
     if bare == "年":
@@ -373,8 +373,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
     # ranks: 排名由托管前的40位提升至13位
     if bare in ("位", "名") and re.search(r"排名|排位|位次|名次|位居|位列|居全|居第", text[_clause_start(text, fig.start) : fig.start]):
         return False
-    # "20年来最强": a temporal reference
-    if bare == "年" and after.startswith("来"):
+    # "20年来最强", "近七年最高": a temporal reference, not a measure
+    if bare == "年" and re.match(r"来|以来|之最|最|新高|新低|同期", after):
         return False
     # per-unit denominators: 每万名常住人口, 万元GDP水耗, 每平方公里
     if re.search(r"每$", before):

@@ -153,6 +153,13 @@ def test_respectively_gives_each_figure_its_own_subject(found) -> None:
     assert by["720元"].indicator == "农村低保标准"
 
 
+def test_durations_count_but_temporal_references_do_not(found) -> None:
+    _, by, qs = found
+    assert by["2个月"].unit == "个月" and by["2个月"].kind == Kind.AMOUNT
+    assert not any("五年" in q.surface for q in qs)
+    assert (by["4.2%"].kind, by["4.2%"].direction) == (Kind.CHANGE, "up")
+
+
 # ------------------------------------------------------------------ invariants
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
