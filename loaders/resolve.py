@@ -113,6 +113,14 @@ def merge_aliases(
             by_form.setdefault((f, g.type), g)
     live = lambda: [g for g in groups if g.name]  # noqa: E731
 
+    # 0. the same name twice
+    first: dict[tuple[str, EntityType], Group] = {}
+    for g in live():
+        k = (normalise(g.name), g.type)
+        if k in first:
+            absorb(first[k], g)
+        else:
+            first[k] = g
     # 1. prefix-forms and sector stems, same type
     for g in sorted(live(), key=lambda g: len(g.name)):
         if not g.name:
