@@ -14,7 +14,7 @@
 Names are normalised only where the genre makes it safe: "市人民政府" with the place
 known becomes "潍坊市人民政府"; short names of autonomous prefectures become full names
 ("凉山州" → "凉山彝族自治州"). The place of a report that never prints its own name is
-the prefecture (``loaders/data/prefectures.tsv``, a general gazetteer of China's
+the prefecture (``kg.loaders.gazetteer``: GB/T 2260, a general gazetteer of China's
 prefecture-level divisions) it names most, or failing that the proper noun it uses most.
 Parents: the units printed before the place ("深圳市罗湖区"), the prefecture a district
 or county report names most, and the province from the gazetteer (else the province
@@ -28,14 +28,13 @@ they cite most; a province named only as "自治区" is not resolved.
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import logging
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from kg.model import Part, PartRole, ReportMeta, Text
+from kg.loaders.gazetteer import Prefecture, prefectures
 
 __all__ = [
     "extract_metadata",
@@ -412,30 +411,6 @@ _GENERIC_PLACES = frozenset(
 
 
 # ---------------------------------------------------------------------- gazetteer
-
-
-@dataclass(frozen=True, slots=True)
-class Prefecture:
-    """A prefecture-level division (or a county-level city the province governs directly)."""
-
-    province: str
-    name: str
-    short: str
-    level: str
-    """city | county"""
-
-
-@functools.cache
-def prefectures() -> tuple[Prefecture, ...]:
-    """The gazetteer in loaders/data/prefectures.tsv."""
-    data = importlib.resources.files("kg.loaders") / "data" / "prefectures.tsv"
-    out = []
-    for line in data.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        province, name, short, level = line.split("\t")
-        out.append(Prefecture(province, name, short, level))
-    return tuple(out)
 
 
 def find_prefecture(name: str) -> Prefecture | None:
