@@ -227,7 +227,7 @@ UNITS: dict[str, UnitInfo] = {
 MEASURE_WORDS = (
     "人次 户次 家次 架次 车次 批次 人 户 家 个 所 套 名 项 场 栋 幢 处 座 台 辆 宗 件 张 条 支 期 类 片 "
     "间 艘 架 只 头 株 棵 册 部 篇 种 起 次 位 例 组 届 批 块 根 盏 颗 匹 份 枚 "
-    "床 列 趟 款 万 亿"
+    "床 列 趟 款 门 万 亿"
 ).split()
 for _w in MEASURE_WORDS:
     if _w not in ("万", "亿"):
