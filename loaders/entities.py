@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.loaders.resolve import merge_aliases, normalise
+
 from kg.model import Entity, EntityType, Mention, Relation, Report
 
 log = logging.getLogger(__name__)

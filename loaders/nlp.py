@@ -125,7 +125,7 @@ def _register_extensions() -> None:
 
 
 @Language.factory("kg_words")
-def make_words(nlp: Language, name: str) -> "WordSegmenter":
+def make_words(nlp: Language, name: str) -> WordSegmenter:
     return WordSegmenter()
 
 
@@ -233,7 +233,7 @@ def _division_rows() -> tuple[tuple[str, str, str], ...]:
 
 
 @Language.factory("kg_gazetteer")
-def make_gazetteer(nlp: Language, name: str) -> "Gazetteer":
+def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
     return Gazetteer.shared()
 
 
@@ -242,7 +242,7 @@ class Gazetteer:
 
     @staticmethod
     @functools.lru_cache(maxsize=1)
-    def shared() -> "Gazetteer":
+    def shared() -> Gazetteer:
         return Gazetteer()
 
     def __init__(self) -> None:
@@ -315,7 +315,7 @@ class Gazetteer:
 
 
 @Language.factory("kg_candidates")
-def make_candidates(nlp: Language, name: str) -> "CandidateFinder":
+def make_candidates(nlp: Language, name: str) -> CandidateFinder:
     return CandidateFinder()
 
 
@@ -400,7 +400,7 @@ class CandidateFinder:
                     or w.kb_id_ != "rare" and w.label_ not in ("ns", "nt")
                 ):
                     continue
-            first = hw.start_char if hw.start_char < head_start else head_start
+            first = min(head_start, hw.start_char)
             if head.type in ("Programme", "Policy") and first == head_start and j > 0:
                 prev = words[j - 1]
                 if prev.end_char == head_start and prev.text in self.boundary and len(prev.text) == 2 and prev.label_ in ("v", "vn"):
@@ -821,11 +821,8 @@ def load_generic_modifiers() -> frozenset[str]:
 
 
 def _quoted_name(inner: str) -> bool:
-    if not (2 <= len(inner) <= 12):
-        return False
-    if re.search(r"[，,。；;！？!?]", inner):
-        return False
-    return True
+    """A quoted term short enough to be a name and not a clause."""
+    return 2 <= len(inner) <= 12 and not re.search(r"[，,。；;！？!?]", inner)
 
 
 # --------------------------------------------------------------------------- kg_entities
@@ -834,7 +831,7 @@ RULE_RANK = {"title": 4, "body": 3, "head": 2, "enum": 1, "list": 1, "quote": 1,
 
 
 @Language.factory("kg_entities")
-def make_entities(nlp: Language, name: str) -> "EntityPicker":
+def make_entities(nlp: Language, name: str) -> EntityPicker:
     return EntityPicker()
 
 
@@ -897,7 +894,7 @@ class EntityPicker:
 
 
 @Language.factory("kg_relations")
-def make_relations(nlp: Language, name: str) -> "RelationFinder":
+def make_relations(nlp: Language, name: str) -> RelationFinder:
     return RelationFinder()
 
 
@@ -958,9 +955,7 @@ class RelationFinder:
                             add(a, "part_of", b, a.start_char, a.end_char)
                     elif ka == "Programme" and kb == "Place":
                         add(a, "located_in", b, a.start_char, a.end_char)
-                    elif ka == "Organization" and kb == "Organization":
-                        add(a, "run_by", b, a.start_char, a.end_char)
-                    elif ka == "Programme" and kb == "Organization":
+                    elif ka == "Organization" and kb == "Organization" or ka == "Programme" and kb == "Organization":
                         add(a, "run_by", b, a.start_char, a.end_char)
                     continue
                 # adjacent: "笋岗街道湖景社区", "笋岗片区DY03单元", "深圳市罗湖区"

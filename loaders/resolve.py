@@ -111,7 +111,7 @@ def merge_aliases(
     for g in groups:
         for f in g.forms():
             by_form.setdefault((f, g.type), g)
-    live = lambda: [g for g in groups if g.name]  # noqa: E731
+    live = lambda: [g for g in groups if g.name]
 
     # 0. the same name twice
     first: dict[tuple[str, EntityType], Group] = {}

@@ -8,9 +8,9 @@ low-confidence gold rows optional).
 from __future__ import annotations
 
 import pytest
+from kg.loaders.entities import extract_entities
 
 from kg.evaluate import load_gold, score
-from kg.loaders.entities import extract_entities
 from kg.model import Analysis, EntityType
 from kg.pipeline import parse
 
@@ -74,6 +74,8 @@ def test_other_levels_and_decades_extract_sane_entities(corpus, name, place):
     entities, relations = extract_entities(report)
     text = report.text.text
     assert entities, name
+    for r in relations:
+        assert 0 <= r.start < r.end <= len(text)
     for e in entities:
         for m in e.mentions:
             assert text[m.start : m.end] == m.surface

@@ -6,9 +6,9 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from kg.loaders.entities import extract_entities
 from kg.loaders.resolve import entity_key, merge_aliases, normalise
+
 from kg.model import (
     Entity,
     EntityType,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from kg.loaders.nlp import make_nlp, short_form
 
 
