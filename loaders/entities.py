@@ -119,6 +119,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
         seen.add(key)
         relations.append(Relation(sn, pred, on, es, ee))
     relations.extend(_byline_part_of(report, entities, seen))
+    relations.extend(_name_relations(entities, seen))
     parents = {}
     for r in relations:
         if r.predicate in ("part_of",) and r.subject not in parents:
@@ -130,6 +131,37 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
     for m in (m for e in entities for m in e.mentions):
         assert text[m.start : m.end] == m.surface
     return entities, tuple(relations)
+
+
+def _name_relations(entities, seen) -> list[Relation]:
+    """Relations a name states by itself: 爱国路高架 part_of 爱国路, 东部过境通道市政连接线
+    part_of 东部过境通道, 大望桥拆除重建工程 located_in 大望桥 (evidence: the first mention)."""
+    from kg.loaders.nlp import _PART_NAME
+
+    places = [e for e in entities if e.type == EntityType.PLACE and e.subtype != "admin"]
+    out = []
+    for a in entities:
+        if not a.mentions:
+            continue
+        m = a.mentions[0]
+        for b in places:
+            if b is a:
+                continue
+            form = next((f for f in (b.name, *b.aliases) if len(f) >= 2 and a.name.startswith(f) and len(a.name) > len(f)), None)
+            if form is None:
+                continue
+            rest = a.name[len(form):]
+            if a.type == EntityType.PLACE and _PART_NAME.match(rest):
+                pred = "part_of"
+            elif a.type == EntityType.PROGRAMME or (a.type == EntityType.PLACE and a.subtype == "building" and b.subtype == "area"):
+                pred = "located_in"
+            else:
+                continue
+            key = (a.name, pred, b.name)
+            if key not in seen:
+                seen.add(key)
+                out.append(Relation(a.name, pred, b.name, m.start, m.end))
+    return out
 
 
 def _byline_part_of(report: Report, entities, seen) -> list[Relation]:

@@ -962,7 +962,7 @@ class RelationFinder:
                 if b.end_char == a.start_char and ka == "Place" and kb == "Place":
                     if _sub(b) in ("admin", "area") and _sub(a) in _CONTAINED_SUBTYPES and (
                         b.text.endswith(tuple(_CONTAINERS)) or _sub(a) == "area"
-                    ) and not a.text.endswith(("区", "城", "带")):
+                    ) and not (_sub(a) == "area" and a.text.endswith(("区", "城", "带"))):
                         add(a, "part_of", b, b.start_char, a.end_char)
                     continue
         # verbs between names: "在X建设Y", "依托X打造Y", "联合X打造Y", "与X共建Y"
