@@ -99,11 +99,12 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
     """Every quantity in the body of ``report`` (parts only; glossary and chrome excluded)."""
     text = report.text.text
     out: list[Quantity] = []
+    plan_from = _unmarked_plan_start(report, text)
     for start, end in _body_regions(report):
         figures = find_figures(text, start, end)
         previous: Quantity | None = None
         for fig in figures:
-            q = _quantity(report, text, fig, previous)
+            q = _quantity(report, text, fig, previous, plan_from)
             if q is not None:
                 assert text[q.start : q.end] == q.surface
                 out.append(q)
@@ -175,7 +176,9 @@ def _body_regions(report: Report) -> list[tuple[int, int]]:
     return out
 
 
-def _quantity(report: Report, text: str, fig: Figure, previous: Quantity | None) -> Quantity | None:
+def _quantity(
+    report: Report, text: str, fig: Figure, previous: Quantity | None, plan_from: int | None = None
+) -> Quantity | None:
     unit = fig.unit
     value = fig.value
     start, end = fig.start, fig.end
@@ -246,7 +249,7 @@ def _quantity(report: Report, text: str, fig: Figure, previous: Quantity | None)
 
     # status, year
     part, _section = report.locate(start)
-    status, year = _status_year(report, part, text, start)
+    status, year = _status_year(report, part, text, start, plan_from)
 
     indicator, ind_start, ind_end = _indicator(text, clause_start, start - q_len, end, kind, previous, unit)
     if kind == Kind.AMOUNT and family is None and not re.search(r"值|额|收入|投资|资金|规模|营收|税|费|元|支出|贷款|存款|融资|消费", indicator):
@@ -508,13 +511,46 @@ def report_years(report: Report) -> tuple[int | None, int | None]:
     return review, plan
 
 
-def _status_year(report: Report, part, text: str, start: int) -> tuple[Status, int | None]:
+_PLAN_OPENING = (
+    r"\s*(?:(?:今年|做好今年)[^。\n]{0,16}?(?:总体要求|主要预期目标|预期目标)"
+    r"|(?:YEAR)年是[^。\n]{0,40}(?:关键|重要|开局|收官))"
+)
+
+
+def _unmarked_plan_start(report: Report, text: str) -> int | None:
+    """Where the plan begins in a report whose plan part lost its heading.
+
+    Some sources drop the "二、2024年工作安排" line; the plan then runs on inside the review
+    part. When no part is a plan, the first paragraph of a review part that opens the plan
+    the genre's way ("2024年是…关键一年", "今年政府工作的总体要求是", "主要预期目标是")
+    starts it.
+    """
+    if any(p.role in _PLAN_ROLES for p in report.parts):
+        return None
+    _review, plan_year = report_years(report)
+    if plan_year is None:
+        return None
+    opening = re.compile(_PLAN_OPENING.replace("YEAR", str(plan_year)))
+    for part in report.parts:
+        if part.role not in (PartRole.REVIEW, PartRole.OTHER):
+            continue
+        for para in report.paragraphs:
+            if part.heading_start + 100 < para.start < part.body_end and opening.match(text, para.start):
+                return para.start
+    return None
+
+
+def _status_year(
+    report: Report, part, text: str, start: int, plan_from: int | None = None
+) -> tuple[Status, int | None]:
     review_year, plan_year = report_years(report)
     role = part.role if part is not None else None
-    plan_like = role in _PLAN_ROLES
+    plan_like = role in _PLAN_ROLES or (plan_from is not None and start >= plan_from)
     if role == PartRole.SELF_BUILDING and part is not None:
         # the self-building part after a plan part looks ahead
-        plan_like = any(p.role in _PLAN_ROLES and p.number < part.number for p in report.parts)
+        plan_like = any(p.role in _PLAN_ROLES and p.number < part.number for p in report.parts) or (
+            plan_from is not None and plan_from < part.heading_start
+        )
     sentence_start = _sentence_start(report, text, start)
     head = text[sentence_start:start]
     if _ESTIMATE.search(head):

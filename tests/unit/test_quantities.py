@@ -191,3 +191,16 @@ def test_extraction_never_fails_and_every_span_is_its_surface(body: str) -> None
             assert q.direction in ("up", "down")
         else:
             assert q.direction is None
+
+
+def test_a_plan_whose_heading_was_lost_is_still_a_plan() -> None:
+    path = Path(__file__).resolve().parent.parent / "fixtures" / "quantities-lost-plan-heading-2041.txt"
+    report = parse(path)
+    by = {}
+    for q in extract_quantities(report):
+        by.setdefault(q.surface, []).append(q)
+    assert [q.status for q in by["1520.4亿元"]] == [Status.ACTUAL]
+    assert by["1520.4亿元"][0].year == 2040
+    gdp = by["6%"][0]
+    assert (gdp.status, gdp.year, gdp.qualifier) == (Status.TARGET, 2041, Qualifier.APPROX)
+    assert by["2000个"][0].status == Status.TARGET
