@@ -138,3 +138,10 @@ def test_two_or_three_is_vague_not_twenty_three() -> None:
     assert not [f for f in find_figures("力争在两三年内打开局面") if f.unit]
     with pytest.raises(ValueError):
         parse_number("两三")
+
+
+def test_full_width_thousands_separator_of_older_texts() -> None:
+    a, b = [f for f in find_figures("社会商品零售总额1，753亿元，比上年增加225亿元") if f.unit]
+    assert (a.value, a.unit, b.value) == (1753, "亿元", 225)
+    c, d = [f for f in find_figures("增长5%，100家企业") if f.unit]
+    assert (c.value, d.value) == (5, 100)
