@@ -675,7 +675,8 @@ class _Parser:
             opens_like_rest = (
                 lp is not None
                 and _trim(t, lp[1] + 1, first.end)[0] < first.end
-                and sum(1 for i in idx[1:] if _lead_phrase(t, blocks[i])) >= 2
+                and sum(1 for i in idx[1:] if _lead_phrase(t, blocks[i])) >= min(2, len(idx) - 1)
+                and len(idx) > 1
             )
             if not opens_like_rest:
                 idx = idx[1:]

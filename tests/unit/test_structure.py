@@ -388,3 +388,16 @@ def test_structure_reads_parenthesised_numerals_as_the_top_level_in_older_layout
     rep = _plain(text)
     assert [p.title for p in rep.parts] == ["当前的经济形势", "今后经济建设的方针", "我国经济发展的前景"]
     assert [s.title for s in rep.parts[1].sections] == ["依靠政策和科学，加快农业的发展", "把消费品工业的发展放到重要地位"]
+
+
+def test_structure_reads_leads_of_a_two_paragraph_section_without_an_intro() -> None:
+    rep = _plain(
+        "各位代表：\n\n  一、2023年工作回顾\n\n  （一）聚焦产业升级，经济发展量质齐升\n\n"
+        "  先进制造业加快集聚。新增规模以上工业企业36家。\n\n"
+        "  现代服务业提质增效。新增上市企业2家。\n\n"
+        "  （二）聚焦民生福祉\n\n  过去一年，我们办成了一批实事。社会保障更加有力。\n"
+    )
+    first, second = rep.parts[0].sections
+    assert [s.title for s in first.subsections] == ["先进制造业加快集聚", "现代服务业提质增效"]
+    assert second.subsections == ()
+    _check_spans(rep)
