@@ -513,6 +513,11 @@ class CandidateFinder:
 
         return [(w.word, w.flag) for w in jieba.posseg.cut(text)]
 
+    def _proper_word(self, w: Span) -> bool:
+        return w.kb_id_ == "rare" or w.label_ in ("ns", "nz", "nt", "q", "ord", "eng") or bool(
+            self._gazetteer.lookup(w.text)
+        )
+
     def _has_boundary(self, t: str) -> bool:
         """A word that opens with a boundary word (建立健全, 推进会)."""
         return len(t) >= 3 and any(t.startswith(b) for b in self._boundary2 if len(b) >= 2 and len(t) - len(b) >= 1)
@@ -553,6 +558,12 @@ class CandidateFinder:
                 nominal and w.label_ == "vn" and w.text in self.boundary and i > 0
                 and words[i - 1].text not in self.boundary and words[i - 1].label_ not in BREAK_TAGS
             )
+            if not ok and w.text in _NAME_VERBS and start - w.start_char <= 20:
+                # "深港融合发展交流中心": a verbal noun between a proper name and the head
+                k = i - 1
+                while k >= 0 and k >= i - 2 and self._word_ok(words[k]) and not self._proper_word(words[k]):
+                    k -= 1
+                ok = k >= 0 and k >= i - 2 and self._proper_word(words[k]) and self._word_ok(words[k])
             if not ok or start - w.start_char > 24 or taken >= 7:
                 break
             start = w.start_char
@@ -586,6 +597,12 @@ class CandidateFinder:
             return False
         if head.short and len(modifier) > 4:
             return False
+        if (
+            head.type in ("Place", "Organization") and head.subtype in _INSTITUTION_SUBTYPES
+            and modifier[:1] in "省市区县" and modifier[1:2] != "属" and len(head.suffix) >= 2
+            and not self.generic.intersection(w.text for w in words if w.end_char <= head_start)
+        ):
+            return True  # "市工人文化宫", "区图书馆": the division's own institution
         if head.admin:
             # 政府, 委员会: only a division's own body ("杭州市政府", "区政府")
             return bool(self._gazetteer.lookup(modifier)) or modifier in ("省", "市", "区", "县", "镇", "乡")
@@ -637,6 +654,10 @@ class CandidateFinder:
             if not (start < w.end_char < head_start):
                 continue
             inner = self.head_ending_at(text, w.end_char, start)
+            if inner and inner.type == "Place" and place and inner.subtype == head.subtype == "water":
+                rest = [x for x in words if w.end_char <= x.start_char and x.end_char <= head_start]
+                if rest and any(x.kb_id_ == "rare" or x.label_ in ("ns", "nz") for x in rest):
+                    return (start, w.end_char, inner.label, "head")  # "沙湾河深圳水库": two waters
             if not inner or inner.type != "Place" or inner.suffix not in _CONTAINERS:
                 continue
             if not place and inner.subtype != "admin":
@@ -790,6 +811,9 @@ class CandidateFinder:
         return out
 
 
+_NAME_VERBS = frozenset({"发展", "融合", "合作", "创新", "协同"})
+"""Verbal nouns that sit inside names ("深港融合发展交流中心") though they also act."""
+_INSTITUTION_SUBTYPES = frozenset({"building", "education", "health", "research", "other"})
 _COMPOUND_HEADS = frozenset(
     {"片区", "重点片区", "生态连廊", "连廊", "天桥", "绿道", "碧道", "地块", "通道", "廊道", "区域"}
 )
