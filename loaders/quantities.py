@@ -586,6 +586,23 @@ def _status_year(
             year = past[-1]
             if status == Status.TARGET:
                 status = Status.ACTUAL
+    elif not plan_like and review_year:
+        # a review naming another year in the clause ("1978年为17.4%", "由2010年的162.4亿元");
+        # only after the clause's previous figure ("由2010年的A增加到B": B is this year's)
+        clause = text[_clause_start(text, start) : start]
+        figs = [f for f in find_figures(clause) if f.unit and f.unit != "年"]
+        if figs:
+            clause = clause[figs[-1].end :]
+        named = [
+            int(_ascii_year(y.group(1)))
+            for y in re.finditer(
+                r"(?<![比较与同自])([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前|度)", clause
+            )
+            if _ascii_year(y.group(1)).isdigit()
+        ]
+        named = [y for y in named if 1949 <= y <= review_year]
+        if named:
+            year = named[-1]
     return status, year
 
 

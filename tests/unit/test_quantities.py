@@ -160,6 +160,13 @@ def test_durations_count_but_temporal_references_do_not(found) -> None:
     assert (by["4.2%"].kind, by["4.2%"].direction) == (Kind.CHANGE, "up")
 
 
+def test_a_review_clause_naming_an_earlier_year_refers_to_it(found) -> None:
+    _, by, _ = found
+    base, now = by["1.2万个"], by["2.6万个"]
+    assert (base.year, now.year) == (2025, 2030)
+    assert base.indicator == now.indicator
+
+
 # ------------------------------------------------------------------ invariants
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
