@@ -44,6 +44,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.loaders.gazetteer import divisions, latest_revision, short_form
+
 log = logging.getLogger(__name__)
 
 DATA = "kg.loaders"
@@ -207,29 +209,9 @@ _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十百零〇]+[届次�
 
 # ------------------------------------------------------------------------- kg_gazetteer
 
-_ADMIN_SUFFIX = re.compile(
-    r"(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|自治旗|林区|地区|省|市|区|县|旗|盟)$"
-)
-
-
-def short_form(name: str) -> str:
-    """The name without its administrative suffix (广东省 → 广东, 深圳市 → 深圳)."""
-    return _ADMIN_SUFFIX.sub("", name)
-
-
-@functools.lru_cache(maxsize=1)
 def load_divisions() -> tuple[tuple[str, str], ...]:
     """(code, name) pairs of China's administrative divisions (GB/T 2260, 1980-2019)."""
-    return tuple((code, name) for code, name, _last in _division_rows())
-
-
-@functools.lru_cache(maxsize=1)
-def _division_rows() -> tuple[tuple[str, str, str], ...]:
-    rows = []
-    for line in _data_lines("admin_divisions.tsv"):
-        code, name, _first, last = line.split("\t")[:4]
-        rows.append((code, name, last))
-    return tuple(rows)
+    return tuple((d.code, d.name) for d in divisions())
 
 
 @Language.factory("kg_gazetteer")
@@ -249,9 +231,9 @@ class Gazetteer:
         self.full: dict[str, str] = {}
         self.short: dict[str, str] = {}
         self.short_county: dict[str, str] = {}
-        latest = max(r[2] for r in _division_rows())
+        latest = latest_revision()
         current: set[str] = set()
-        for code, name, last in _division_rows():
+        for code, name, last in ((d.code, d.name, d.last) for d in divisions()):
             if len(short_form(name)) < 2:
                 continue  # 城区, 郊区, 矿区: names that are also common words
             self.full.setdefault(name, code)
