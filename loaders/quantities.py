@@ -353,8 +353,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # 党的二十大
         if bare == "大" and prev in "”」\"":
             return False  # “聚焦”“聚集”两大关键点: a slogan
-        if re.search(r"(?:以下|如下|下列|这|那|上述|前述)$", before):
-            return False  # 以下十个方面: the report's own enumeration
+        if re.search(r"(?:以下|如下|下列|这|那|上述|前述)$", before) or (bare == "个" and after.startswith("方面")):
+            return False  # 以下十个方面, 把握四个方面: the report's own enumeration
         if bare == "大" and re.match(r"类|门类|行动(?=$|[，。])", after):
             return False
     if bare == "大":
