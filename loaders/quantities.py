@@ -219,9 +219,7 @@ def _quantity(
         qualifier = Qualifier.GT
     clause_start = _clause_start(text, start - q_len)
     left = text[clause_start : start - q_len]
-    if qualifier == Qualifier.NONE:
-        m = re.search(r"(?:控制在|控制到)$", left)
-        # "控制在…" without a trailing word is a ceiling only in plans; leave it none
+    # "控制在5.5%" without 以内/左右 keeps qualifier none (GUIDELINES: "控制到3.9%" → none)
 
     info = unit_info(unit)
     family = info.family if info else None
@@ -777,13 +775,6 @@ def _indicator(
 
 def _looks_like_figure_list(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"[0-9０-９%]", text[start:end]))
-
-
-def _ends_with_verb(s: str) -> bool:
-    return bool(re.search(
-        r"(?:建立|建成|新建|组建|创建|引进|引入|打造|培育|孵化|举办|开展|实施|推进|启动|完成|新增|"
-        r"划分|落地|推动|为|对|向|给|有|共有|帮助|服务|惠及|吸引|带动|支持|设立|成立|改造|改造升级|"
-        r"升级|整治|新改扩建|建设|开通|上线|签约|覆盖|集成|选派|培训|招聘|提供|创作|争取|入驻|聚集)$", s))
 
 
 # ------------------------------------------------------------------ indicator key
