@@ -269,16 +269,27 @@ class PropertyGraph:
 def skolemize(graph: Graph) -> Graph:
     """The graph with every blank node replaced by a stable IRI under SKOLEM_PREFIX.
 
-    The IRI is rdflib's canonical blank-node label (rdflib.compare), so the same triples
-    give the same IRIs whatever the parser called the blank nodes.
+    The IRI is rdflib's canonical blank-node label (rdflib.compare) of the triples that
+    touch blank nodes, so the same triples give the same IRIs whatever the parser called
+    the blank nodes.
     """
-    if not any(isinstance(t, BNode) for triple in graph for t in triple):
+    blank = Graph()
+    rest: list[tuple[Any, Any, Any]] = []
+    for triple in graph:
+        if isinstance(triple[0], BNode) or isinstance(triple[2], BNode):
+            blank.add(triple)
+        else:
+            rest.append(triple)
+    if not len(blank):
         return graph
     from rdflib.compare import to_canonical_graph
 
-    canon = to_canonical_graph(graph)
+    # Only the triples that touch a blank node are canonicalised (the labels depend on
+    # them alone): cheap even when a large graph carries a few blank nodes.
     out = Graph()
-    for s, p, o in canon:
+    for triple in rest:
+        out.add(triple)
+    for s, p, o in to_canonical_graph(blank):
         out.add((_skolem(s), p, _skolem(o)))
     return out
 
@@ -731,6 +742,9 @@ def export_graph(settings: Neo4jSettings, *, driver: neo4j.Driver | None = None)
     return rows_to_graph(nodes, rels)
 
 
+_PARAM_RE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
 @dataclass(frozen=True, slots=True)
 class CypherResult:
     columns: list[str]
@@ -744,12 +758,18 @@ def run_cypher(
     *,
     driver: neo4j.Driver | None = None,
 ) -> CypherResult:
-    """Run one read query (a researcher's Cypher) and return plain Python values."""
+    """Run one read query (a researcher's Cypher) and return plain Python values.
+
+    Parameters the query names but `params` does not give are null (the library's
+    queries read a null parameter as "no filter").
+    """
+    values = {name: None for name in _PARAM_RE.findall(query)}  # unset parameters are null
+    values.update(params or {})
     own = driver is None
     drv = driver or connect(settings)
     try:
         records, _, keys = drv.execute_query(
-            query, parameters_=dict(params or {}), database_=settings.database,
+            query, parameters_=values, database_=settings.database,
             routing_=neo4j.RoutingControl.READ,
         )
     except nx.CypherSyntaxError as exc:
@@ -806,3 +826,12 @@ def read_cypher(query_or_file: str) -> str:
         if query_or_file.endswith(".cypher"):
             raise InputError(f"{query_or_file}: no such Cypher file or library query")
     return query_or_file
+
+
+def ontology_graph() -> Graph:
+    """kg's ontology (ontology/kg.ttl): loaded beside the data so Cypher can follow class
+    hierarchies and read the notations of kg's individuals (statuses, qualifiers, roles)."""
+    g = Graph()
+    with resources.files("kg.ontology").joinpath("kg.ttl").open("rb") as f:
+        g.parse(f, format="turtle")
+    return g

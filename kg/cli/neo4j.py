@@ -42,6 +42,9 @@ def load_command(
     wipe: Annotated[bool, typer.Option("--wipe", help="Delete every Resource node first.")] = False,
     base_iri: Annotated[str | None, typer.Option("--base-iri", envvar="KG_BASE_IRI",
                                                  help="Base IRI for reports built on the way.")] = None,
+    ontology: Annotated[bool, typer.Option(
+        "--ontology/--no-ontology",
+        help="Also load kg's ontology (class hierarchy, notations the query library uses).")] = True,
 ) -> None:
     """Load triples into Neo4j: one node per IRI, labels from rdf:type, typed properties.
 
@@ -52,9 +55,14 @@ def load_command(
     from kg.neo4j_store import load_graph
     from kg.pipeline import load_graph as read_graph
 
+
     graph = read_graph(inputs, base_iri)
     if len(graph) == 0:
         fail("nothing to load: the inputs hold no triples")
+    if ontology:
+        from kg.neo4j_store import ontology_graph
+
+        graph += ontology_graph()
     settings = _settings(uri, user, password, database)
     with Progress(
         TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TextColumn("batches"),
