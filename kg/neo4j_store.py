@@ -556,7 +556,7 @@ class Neo4jSettings:
 def _describe(exc: BaseException, settings: Neo4jSettings) -> str:
     """One line saying what went wrong with the server, without secrets."""
     where = f"Neo4j at {settings.uri}"
-    code = getattr(exc, "code", None) or ""
+    code = (exc.code or "") if isinstance(exc, nx.Neo4jError) else ""
     if isinstance(exc, nx.AuthError) or "Unauthorized" in code:
         return (f"{where} refused user {settings.user!r}: wrong user or password "
                 "(give --password or set NEO4J_PASSWORD)")
@@ -573,7 +573,7 @@ def _describe(exc: BaseException, settings: Neo4jSettings) -> str:
 
 
 def _first_line(exc: BaseException) -> str:
-    text = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    text = (exc.message if isinstance(exc, nx.Neo4jError) else None) or str(exc) or type(exc).__name__
     return " ".join(str(text).split())[:300]
 
 

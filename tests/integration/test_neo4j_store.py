@@ -343,3 +343,53 @@ def test_cypher_query_answers_like_its_sparql_twin(name, parity_data, neo4j_serv
     got = Counter(tuple(_norm(v) for v in row) for row in cypher.rows)
     assert got == want, {"only_sparql": list((want - got))[:3], "only_cypher": list((got - want))[:3]}
 
+
+
+def test_neo4j_routing_uris_work_against_a_single_server(settings, sample):
+    routed = Neo4jSettings(uri=settings.uri.replace("bolt://", "neo4j://"), user=settings.user,
+                           password=settings.password, database=settings.database)
+    load_graph(sample, routed)
+    assert isomorphic(export_graph(routed), sample)
+
+
+def test_a_server_that_goes_away_mid_load_is_a_one_line_error_and_a_rerun_completes(tmp_path):
+    import threading
+
+    from kg.neo4jserver import start
+
+    g = _synthetic(300, blank=False)
+    password = "mid-load-password"
+    data = tmp_path / "store"
+    server = start(password=password, data_dir=data, timeout=240)
+    settings = Neo4jSettings(uri=server.uri, password=password)
+    errors: list[BaseException] = []
+    progress: list[int] = []
+
+    def run() -> None:
+        try:
+            load_graph(g, settings, batch_size=1, progress=lambda done, total: progress.append(done))
+        except BaseException as exc:  # noqa: BLE001 - the test inspects it
+            errors.append(exc)
+
+    worker = threading.Thread(target=run)
+    try:
+        worker.start()
+        deadline = time.monotonic() + 120
+        while (not progress or progress[-1] < 20) and time.monotonic() < deadline and worker.is_alive():
+            time.sleep(0.05)
+        assert worker.is_alive(), "the load finished before the server could be killed"
+        os.kill(server.pid, signal.SIGKILL)
+        worker.join(timeout=180)
+    finally:
+        server.stop()
+    assert not worker.is_alive()
+    (err,) = errors
+    assert isinstance(err, StoreError)
+    message = str(err)
+    assert "\n" not in message and password not in message
+    assert "run the same load again" in message
+    # Same store, restarted: the re-run completes the graph.
+    with start(password=password, data_dir=data, timeout=240) as again:
+        settings = Neo4jSettings(uri=again.uri, password=password)
+        load_graph(g, settings)
+        assert isomorphic(export_graph(settings), g)
