@@ -235,7 +235,7 @@ def _analyses(paths: list[Path], summary: BuildSummary, keep_going: bool, progre
         except KgError as exc:
             if not keep_going:
                 raise
-            log.warning("%s: skipped: %s", p, exc)
+            log.info("%s: skipped: %s", p, exc)
             summary.failed.append((str(p), str(exc)))
             a = None
         if progress is not None:

@@ -132,3 +132,15 @@ def test_sparql_list_names_the_library():
     assert res.exit_code == 0
     names = [ln.split("\t")[0] for ln in res.stdout.splitlines()]
     assert len(names) >= 12 and "targets_vs_outcomes" in names
+
+
+def test_build_keep_going_skips_an_unreadable_report(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a-good.txt").write_bytes(REPORTS[1].read_bytes())
+    (folder / "b-empty.txt").write_bytes(b"")
+    stop = _run("build", str(folder), "--out", str(tmp_path / "stop"), "--no-validate")
+    assert stop.exit_code == 2 and "b-empty.txt" in stop.stderr
+    go = _run("build", str(folder), "--out", str(tmp_path / "go"), "--no-validate", "--keep-going")
+    assert go.exit_code == 0, go.output
+    assert "b-empty.txt: skipped" in go.stderr and "built 1 report" in go.stderr
