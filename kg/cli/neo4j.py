@@ -161,6 +161,7 @@ class RdfFormat(StrEnum):
     ttl = "ttl"
     nt = "nt"
     jsonld = "jsonld"
+    graphml = "graphml"
 
 
 _RDFLIB = {RdfFormat.ttl: "turtle", RdfFormat.nt: "nt", RdfFormat.jsonld: "json-ld"}
@@ -176,13 +177,27 @@ def export_command(
     password: Annotated[str | None, _PASSWORD] = None,
     database: Annotated[str, _DATABASE] = "neo4j",
 ) -> None:
-    """Write the Neo4j graph back as RDF (isomorphic to what `kg load` loaded)."""
+    """Write the Neo4j graph back as RDF (isomorphic to what `kg load` loaded), or as
+    GraphML for network tools (the networkx view of kg.analysis)."""
     from kg.neo4j_store import export_graph
     from kg.rdf import bind_prefixes
 
     if not from_neo4j:
         fail("kg export needs --from-neo4j (dumps of reports are made by `kg build`)")
     graph = bind_prefixes(export_graph(_settings(uri, user, password, database)))
+    if fmt is RdfFormat.graphml:
+        import networkx as nx
+
+        from kg.analysis import to_networkx
+
+        nxg = to_networkx(graph)
+        if out == "-":
+            nx.write_graphml(nxg, sys.stdout.buffer)
+        else:
+            nx.write_graphml(nxg, out)
+            print(f"kg: wrote {nxg.number_of_nodes()} nodes, {nxg.number_of_edges()} edges to {out}",
+                  file=sys.stderr)
+        return
     text = graph.serialize(format=_RDFLIB[fmt])
     if out == "-":
         sys.stdout.write(text)

@@ -72,6 +72,12 @@ def start_command(
     pagecache_mb: Annotated[int, typer.Option("--pagecache-mb", min=16, help="Page cache size in MiB.")] = 256,
     heap: Annotated[str, typer.Option("--heap", help="JVM heap (-Xmx), e.g. 1g.")] = "1g",
     timeout: Annotated[float, typer.Option("--timeout", min=1, help="Seconds to wait for it to answer.")] = 120,
+    quick_start: Annotated[
+        bool | None,
+        typer.Option("--quick-start/--full-jit", show_default=False,
+                     help="C1-only JVM: starts on half the CPU, long queries slower "
+                          "(default: quick for a throw-away store, full JIT with --data)."),
+    ] = None,
     version: Annotated[str | None, typer.Option("--version", help=_VERSION_HELP)] = None,
 ) -> None:
     """Start Neo4j with Bolt on HOST:PORT; in the foreground Ctrl-C stops it.
@@ -95,6 +101,7 @@ def start_command(
         heap=heap,
         timeout=timeout,
         detach=background,
+        quick_start=quick_start,
     )
     auth = "user neo4j, password as given" if server.auth else "auth off"
     store = f"store {server.data_dir}" if server.data_dir else "throw-away store"

@@ -80,11 +80,11 @@ def test_a_store_directory_that_cannot_be_made_is_a_store_error(tmp_path: Path, 
 def test_a_persistent_store_keeps_its_data_and_password_across_restarts(tmp_path: Path, neo4j_server):
     data = tmp_path / "store"
     password = "persist-password"
-    with start(password=password, data_dir=data, timeout=240) as server:
+    with start(password=password, data_dir=data, timeout=240, quick_start=True) as server:
         with GraphDatabase.driver(server.uri, auth=("neo4j", password)) as d:
             d.execute_query("CREATE (:Kept {n: 42})", database_="neo4j")
     assert not server.alive()
-    with start(password=password, data_dir=data, timeout=240) as server:
+    with start(password=password, data_dir=data, timeout=240, quick_start=True) as server:
         with GraphDatabase.driver(server.uri, auth=("neo4j", password)) as d:
             records, _, _ = d.execute_query("MATCH (k:Kept) RETURN k.n AS n", database_="neo4j")
     assert [r["n"] for r in records] == [42]

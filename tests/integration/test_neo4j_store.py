@@ -360,7 +360,7 @@ def test_a_server_that_goes_away_mid_load_is_a_one_line_error_and_a_rerun_comple
     g = _synthetic(300, blank=False)
     password = "mid-load-password"
     data = tmp_path / "store"
-    server = start(password=password, data_dir=data, timeout=240)
+    server = start(password=password, data_dir=data, timeout=240, quick_start=True)
     settings = Neo4jSettings(uri=server.uri, password=password)
     errors: list[BaseException] = []
     progress: list[int] = []
@@ -389,7 +389,25 @@ def test_a_server_that_goes_away_mid_load_is_a_one_line_error_and_a_rerun_comple
     assert "\n" not in message and password not in message
     assert "run the same load again" in message
     # Same store, restarted: the re-run completes the graph.
-    with start(password=password, data_dir=data, timeout=240) as again:
+    with start(password=password, data_dir=data, timeout=240, quick_start=True) as again:
         settings = Neo4jSettings(uri=again.uri, password=password)
         load_graph(g, settings)
         assert isomorphic(export_graph(settings), g)
+
+
+def test_cli_exports_graphml_from_neo4j_like_the_file_view(neo4j_clean, fixtures, sample, tmp_path):
+    import networkx as nx
+
+    from kg.analysis import to_networkx
+
+    ttl = fixtures / "rdf" / "portal_sample.ttl"
+    assert _kg(["load", str(ttl), "--no-ontology"], neo4j_clean).returncode == 0
+    out = tmp_path / "graph.graphml"
+    done = _kg(["export", "--from-neo4j", "--format", "graphml", "--out", str(out)], neo4j_clean)
+    assert done.returncode == 0, done.stderr
+    got = nx.read_graphml(out)
+    want = to_networkx(sample)
+    assert got.number_of_nodes() == want.number_of_nodes() > 0
+    assert got.number_of_edges() == want.number_of_edges()
+    iris = {n for n in want.nodes if n.startswith("http")}  # blank nodes get new ids
+    assert iris and iris <= set(got.nodes)
