@@ -10,7 +10,8 @@ One untimed load first warms the server up (JIT, the uniqueness constraint).
 
     .venv/bin/python bench/bench_neo4j.py [--batch-sizes 100 1000 5000] [--repeat 2] [REPORT ...]
 
-Not measured here (yet): an n10s (neosemantics) Turtle import for comparison.
+Not measured: an n10s (neosemantics) Turtle import for comparison — the plugin jar is not
+on Maven Central (see docs/BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -96,7 +97,7 @@ def main() -> None:
         "relationships": pg.relationship_count(), "graph_to_rows_s": to_rows_s, "repeat": args.repeat,
         "server": "kg.neo4jserver (Neo4j 5.26 Community, heap 1g, page cache 256 MiB)" if server else settings.uri,
         "versions": versions("neo4j"), "summary": summary_out, "runs": {str(b): r for b, r in runs.items()},
-        "n10s": "not measured",
+        "n10s": "not measured: org.neo4j:neosemantics:5.26.0 is not on Maven Central",
     })
     print(f"wrote {path}", file=sys.stderr)
 
