@@ -288,12 +288,37 @@ def test_every_cypher_query_has_a_sparql_twin_and_there_are_at_least_12():
 
 
 @pytest.fixture(scope="module")
-def parity_data(corpus: Path, tmp_path_factory) -> tuple[Graph, Path, int]:
-    """Three real reports (one district, two consecutive national ones) as triples + a dump."""
-    from kg.neo4j_store import ontology_graph
+def report_graphs(corpus: Path) -> dict[str, Graph]:
+    """Each parity report built on its own (kg's pipeline)."""
     from kg.pipeline import load_graph as build
 
-    graph = build([corpus / name for name in PARITY_REPORTS])
+    return {name: build([corpus / name]) for name in PARITY_REPORTS}
+
+
+def test_a_second_real_report_adds_to_the_graph_and_shares_nodes(report_graphs, settings, neo4j_driver):
+    first, second = report_graphs["national-china-2024.txt"], report_graphs["national-china-2025.txt"]
+    one = load_graph(first, settings)
+    two = load_graph(second, settings)
+    shared = set(graph_to_rows(first).nodes) & set(graph_to_rows(second).nodes)
+    assert shared, "two reports of one government share no IRI (government, places, indicators)"
+    assert two.nodes_created == two.nodes - len(shared)
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (g:Government)<-[:GOVERNMENT]-(r:Report) RETURN g.iri AS g, count(r) AS reports",
+        database_=settings.database,
+    )
+    assert [r["reports"] for r in records] == [2]  # one government node, both reports on it
+    assert one.nodes_created == one.nodes
+    assert isomorphic(export_graph(settings), first + second)
+
+
+@pytest.fixture(scope="module")
+def parity_data(report_graphs, tmp_path_factory) -> tuple[Graph, Path, int]:
+    """Three real reports (one district, two consecutive national ones) as triples + a dump."""
+    from kg.neo4j_store import ontology_graph
+
+    graph = Graph()
+    for g in report_graphs.values():
+        graph += g
     dump = tmp_path_factory.mktemp("parity") / "graph.nt"
     graph.serialize(dump, format="nt")
     full = graph + ontology_graph()
