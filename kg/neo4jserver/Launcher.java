@@ -7,7 +7,7 @@
 // the command line (which other users can read); without it auth is off.
 //
 // --work-dir DIR: a throw-away server from neo4j-harness (Neo4jBuilders.newInProcessBuilder):
-//                 its store lives in a random folder under DIR and is deleted on shutdown.
+//                 its store lives in a random folder under DIR; DIR is deleted on shutdown.
 // --data DIR:     a persistent server (DatabaseManagementServiceBuilder on DIR, same jars):
 //                 the store survives restarts.
 // --watch-stdin:  exit when stdin closes (the parent process died), so no server outlives it.
@@ -111,9 +111,13 @@ public class Launcher {
         }
 
         CountDownLatch closed = new CountDownLatch(1);
+        final Path throwAway = workDir;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 close.run();
+                if (throwAway != null) {
+                    deleteTree(throwAway); // also when the parent died and cannot clean up
+                }
             } catch (Throwable e) {
                 System.err.println(PREFIX + "error while stopping: " + rootMessage(e));
             } finally {
@@ -173,6 +177,17 @@ public class Launcher {
             String msg = rootMessage(e);
             if (!msg.contains("Old password and new password cannot be the same")) {
                 throw e;
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
             }
         }
     }

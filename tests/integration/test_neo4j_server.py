@@ -98,19 +98,21 @@ def test_the_server_dies_with_the_process_that_started_it(tmp_path: Path, neo4j_
         "import sys\n"
         "from kg.neo4jserver import start\n"
         "s = start(timeout=240)\n"
-        "print(s.pid, flush=True)\n"
+        "print(s.pid, s.work_dir, flush=True)\n"
         "sys.stdin.read()\n"
     )
     child = subprocess.Popen(
         [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
     )
     try:
-        line = child.stdout.readline()
-        assert line.strip().isdigit(), "the child did not start a server"
-        pid = int(line)
+        words = child.stdout.readline().split()
+        assert len(words) == 2 and words[0].isdigit(), "the child did not start a server"
+        pid, work_dir = int(words[0]), Path(words[1])
+        assert work_dir.is_dir()
         child.kill()
         child.wait(timeout=30)
         _wait_gone(pid, 60)
+        assert not work_dir.exists()  # the JVM removed its throw-away store itself
     finally:
         if child.poll() is None:
             child.kill()
