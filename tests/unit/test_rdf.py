@@ -293,3 +293,25 @@ def test_base_iri_changes_every_data_iri_but_not_the_vocabulary(a23):
     assert all(s.startswith("https://data.example.gov.cn/") for s in subjects)
     assert (URIRef(M.report(syn.GOVERNMENT, 2023).replace("https://kg.example.org/", "https://data.example.gov.cn/")),
             RDF.type, KG.Report) in g
+
+
+def test_position_selectors_point_into_the_html_markup_of_a_real_page():
+    """Read an HTML page through the real pipeline: each TextPositionSelector slices the
+    page's source, which unescaped and untagged is the quoted text (&#49;&#x32;个 → 12个)."""
+    import html
+    import re
+
+    from kg.pipeline import analyse
+
+    a = analyse(Path(__file__).resolve().parent.parent / "fixtures" / "read_page.html")
+    source = a.report.text.source
+    g = analysis_to_graph(a)
+    checked = 0
+    for sel in g.subjects(RDF.type, OA.TextPositionSelector):
+        span = next(g.subjects(OA.hasSelector, sel))
+        quote = next(o for o in g.objects(span, OA.hasSelector) if (o, RDF.type, OA.TextQuoteSelector) in g)
+        raw = source[int(_one(g, sel, OA.start)):int(_one(g, sel, OA.end))]
+        assert html.unescape(re.sub(r"<[^>]+>", "", raw)) == str(_one(g, quote, OA.exact))
+        checked += 1
+    assert checked >= 4
+    assert any(str(o) == "12个" for o in g.objects(None, OA.exact))
