@@ -215,6 +215,9 @@ class BuildSummary:
     """(file, message) for each report skipped (``keep_going``)."""
     invalid: list[tuple[str, str]] = field(default_factory=list)
     """(file, SHACL report) for each report whose graph does not conform (``validate``)."""
+    collisions: list[tuple[str, list[str]]] = field(default_factory=list)
+    """(report IRI, files) where different source files got one report IRI (same government
+    and year): their triples merge. Either the same report twice (fine) or a metadata error."""
     triples: int = 0
     classes: dict[str, int] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
@@ -338,6 +341,10 @@ def build_dump(
             (out_dir / dump_name).write_text(text, encoding="utf-8")
     if not summary.reports:
         raise InputError("no report could be built (see the warnings above)")
+    by_iri: dict[str, dict[str, str]] = {}
+    for src in sources:
+        by_iri.setdefault(src.report, {})[src.sha256] = src.path
+    summary.collisions = [(iri, sorted(files.values())) for iri, files in sorted(by_iri.items()) if len(files) > 1]
     summary.triples = stats.triples
     summary.classes = dict(stats.classes)
     if out_dir is not None:

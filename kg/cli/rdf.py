@@ -58,6 +58,9 @@ def build_command(
         fail(str(exc))
     for path, msg in summary.failed:
         warn(f"{path}: skipped: {msg}")
+    for iri, files in summary.collisions:
+        warn(f"{len(files)} different files give one report IRI {iri} (same government and year; check their "
+             f"metadata): {', '.join(Path(f).name for f in files)}")
     for path, report in summary.invalid:
         warn(f"{path}: does not conform to shapes.ttl:\n{report}")
     kg_classes = {k.rsplit("#", 1)[-1]: v for k, v in summary.classes.items() if k.startswith("https://kg.example.org/ontology#")}

@@ -144,3 +144,14 @@ def test_build_keep_going_skips_an_unreadable_report(tmp_path):
     go = _run("build", str(folder), "--out", str(tmp_path / "go"), "--no-validate", "--keep-going")
     assert go.exit_code == 0, go.output
     assert "b-empty.txt: skipped" in go.stderr and "built 1 report" in go.stderr
+
+
+def test_build_warns_when_two_different_files_get_one_report_iri(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    body = REPORTS[1].read_text(encoding="utf-8")
+    (folder / "a.txt").write_text(body, encoding="utf-8")
+    (folder / "b.txt").write_text(body.replace("建设东湖公园二期", "建设东湖公园三期"), encoding="utf-8")
+    res = _run("build", str(folder), "--out", str(tmp_path / "out"), "--no-validate")
+    assert res.exit_code == 0, res.output
+    assert "give one report IRI" in res.stderr and "a.txt, b.txt" in res.stderr
