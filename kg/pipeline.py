@@ -16,6 +16,14 @@ from kg.model import Analysis, Report, Text
 REPORT_SUFFIXES = (".txt", ".htm", ".html", ".xhtml", ".text")
 
 
+def sample_report() -> Path:
+    """kg's bundled synthetic sample report (written for kg, in the genre's shape)."""
+    from importlib.resources import as_file, files
+
+    with as_file(files("kg") / "data" / "sample-report.txt") as path:
+        return Path(path)
+
+
 def read(path: str | os.PathLike[str]) -> Text:
     from kg.loaders.read import read_file
 

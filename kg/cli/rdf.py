@@ -25,7 +25,7 @@ class RdfFormat(StrEnum):
 
 @app.command("build")
 def build_command(
-    inputs: Annotated[list[Path], typer.Argument(help="Report files or folders of them (*.txt, *.html; folders are searched recursively).")],
+    inputs: Annotated[Optional[list[Path]], typer.Argument(help="Report files or folders of them (*.txt, *.html; folders are searched recursively).")] = None,
     out: Annotated[str, typer.Option("--out", "-o", help="Folder for graph.<fmt> and void.ttl; '-' writes the dump to stdout.")] = ".",
     fmt: Annotated[RdfFormat, typer.Option("--format", "-f", help="ttl (Turtle), nt (N-Triples, streamed), jsonld (JSON-LD with kg's context), trig (a named graph per report).")] = RdfFormat.ttl,
     base_iri: Annotated[Optional[str], typer.Option("--base-iri", envvar="KG_BASE_IRI", help="Namespace of the data IRIs [default: https://kg.example.org/].")] = None,
@@ -33,15 +33,23 @@ def build_command(
     license: Annotated[str, typer.Option("--license", help="License IRI stated in void.ttl.")] = "https://creativecommons.org/publicdomain/zero/1.0/",
     validate: Annotated[bool, typer.Option("--validate/--no-validate", help="Check each report's graph against ontology/shapes.ttl (exit 1 if one fails).")] = True,
     keep_going: Annotated[bool, typer.Option("--keep-going", help="Skip reports that cannot be read (with a warning) instead of stopping.")] = False,
+    sample: Annotated[bool, typer.Option("--sample", help="Also build kg's bundled synthetic sample report (a try-out without data of your own).")] = False,
 ) -> None:
     """Build one graph from reports and write it with its VoID/DCAT description."""
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from kg.export import build_dump
+    from kg.pipeline import sample_report
+    from kg.vocab import KG
 
+    inputs = list(inputs or [])
+    if sample:
+        inputs.append(sample_report())
+    if not inputs:
+        fail("no reports given: name report files or folders (or --sample for the bundled sample)")
     bar = Progress(TextColumn("[bold]build"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                   TextColumn("{task.description}"), transient=True,
-                   console=__import__("rich.console", fromlist=["Console"]).Console(file=sys.stderr))
+                   TextColumn("{task.description}"), transient=True, console=Console(file=sys.stderr))
     task = None
 
     def progress(path: str, done: int, total: int) -> None:
@@ -63,7 +71,8 @@ def build_command(
              f"metadata): {', '.join(Path(f).name for f in files)}")
     for path, report in summary.invalid:
         warn(f"{path}: does not conform to shapes.ttl:\n{report}")
-    kg_classes = {k.rsplit("#", 1)[-1]: v for k, v in summary.classes.items() if k.startswith("https://kg.example.org/ontology#")}
+    ns = str(KG._NS)
+    kg_classes = {k[len(ns):]: v for k, v in summary.classes.items() if k.startswith(ns)}
     top = ", ".join(f"{k} {kg_classes[k]}" for k in ("Report", "Sentence", "Observation", "Place", "Mention", "GlossaryTerm") if k in kg_classes)
     print(
         f"kg: built {len(summary.reports)} report(s), {summary.triples} triples ({top}) in {summary.seconds:.1f}s"
