@@ -167,24 +167,39 @@ class RdfFormat(StrEnum):
 _RDFLIB = {RdfFormat.ttl: "turtle", RdfFormat.nt: "nt", RdfFormat.jsonld: "json-ld"}
 
 
+def graph_from(inputs: list[Path] | None, from_neo4j: bool, settings_args: tuple):
+    """The rdflib graph a command works on: read back from Neo4j, or built from reports
+    and dumps (kg.pipeline.load_graph)."""
+    from kg.rdf import bind_prefixes
+
+    if from_neo4j:
+        if inputs:
+            fail("give either input files or --from-neo4j, not both")
+        from kg.neo4j_store import export_graph
+
+        return bind_prefixes(export_graph(_settings(*settings_args)))
+    if not inputs:
+        fail("nothing to read: name reports or RDF dumps, or use --from-neo4j")
+    from kg.pipeline import load_graph
+
+    return load_graph(inputs)
+
+
 @app.command("export")
 def export_command(
+    inputs: Annotated[list[Path] | None, typer.Argument(
+        help="Reports, folders of reports or RDF dumps (or use --from-neo4j).")] = None,
     from_neo4j: Annotated[bool, typer.Option("--from-neo4j", help="Read the graph back from Neo4j.")] = False,
-    fmt: Annotated[RdfFormat, typer.Option("--format", "-f", help="RDF syntax to write.")] = RdfFormat.ttl,
+    fmt: Annotated[RdfFormat, typer.Option("--format", "-f", help="RDF syntax, or graphml.")] = RdfFormat.ttl,
     out: Annotated[str, typer.Option("--out", "-o", help="Output file ('-' = stdout).")] = "-",
     uri: Annotated[str, _URI] = "bolt://localhost:7687",
     user: Annotated[str, _USER] = "neo4j",
     password: Annotated[str | None, _PASSWORD] = None,
     database: Annotated[str, _DATABASE] = "neo4j",
 ) -> None:
-    """Write the Neo4j graph back as RDF (isomorphic to what `kg load` loaded), or as
-    GraphML for network tools (the networkx view of kg.analysis)."""
-    from kg.neo4j_store import export_graph
-    from kg.rdf import bind_prefixes
-
-    if not from_neo4j:
-        fail("kg export needs --from-neo4j (dumps of reports are made by `kg build`)")
-    graph = bind_prefixes(export_graph(_settings(uri, user, password, database)))
+    """Write the graph of reports/dumps, or the Neo4j graph read back (isomorphic to what
+    `kg load` loaded), as RDF — or as GraphML for network tools (the networkx view)."""
+    graph = graph_from(inputs, from_neo4j, (uri, user, password, database))
     if fmt is RdfFormat.graphml:
         import networkx as nx
 

@@ -9,24 +9,30 @@ from typing import Annotated
 import typer
 
 from kg.cli.app import app
+from kg.cli.neo4j import _DATABASE, _PASSWORD, _URI, _USER, graph_from
 
 
 @app.command("stats")
 def stats_command(
     inputs: Annotated[
-        list[Path],
+        list[Path] | None,
         typer.Argument(help="Reports, folders of reports, or RDF dumps (.ttl .nt .jsonld .trig)."),
-    ],
+    ] = None,
+    from_neo4j: Annotated[bool, typer.Option("--from-neo4j", help="Analyse the graph in Neo4j.")] = False,
     top: Annotated[int, typer.Option(help="How many places and programmes to rank.")] = 10,
     seed: Annotated[int, typer.Option(help="Seed for sampled betweenness on big graphs.")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the statistics as JSON.")] = False,
+    uri: Annotated[str, _URI] = "bolt://localhost:7687",
+    user: Annotated[str, _USER] = "neo4j",
+    password: Annotated[str | None, _PASSWORD] = None,
+    database: Annotated[str, _DATABASE] = "neo4j",
 ) -> None:
     """Graph statistics: triples and nodes by class, relationships, the most connected
     places and programmes (degree, betweenness) and connected components."""
     from kg.analysis import graph_stats
-    from kg.pipeline import load_graph
 
-    s = graph_stats(load_graph(inputs), top=top, seed=seed)
+    graph = graph_from(inputs, from_neo4j, (uri, user, password, database))
+    s = graph_stats(graph, top=top, seed=seed)
     if as_json:
         print(json.dumps(s, ensure_ascii=False, indent=2))
         return

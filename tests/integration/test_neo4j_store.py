@@ -436,3 +436,16 @@ def test_cli_exports_graphml_from_neo4j_like_the_file_view(neo4j_clean, fixtures
     assert got.number_of_edges() == want.number_of_edges()
     iris = {n for n in want.nodes if n.startswith("http")}  # blank nodes get new ids
     assert iris and iris <= set(got.nodes)
+
+
+def test_kg_stats_from_neo4j_counts_like_the_file_view(neo4j_clean, fixtures, tmp_path):
+    import json
+
+    ttl = fixtures / "rdf" / "portal_sample.ttl"
+    assert _kg(["load", str(ttl), "--no-ontology"], neo4j_clean).returncode == 0
+    from_server = _kg(["stats", "--from-neo4j", "--json"], neo4j_clean)
+    from_file = _kg(["stats", str(ttl), "--json"], neo4j_clean)
+    assert from_server.returncode == 0, from_server.stderr
+    got, want = json.loads(from_server.stdout), json.loads(from_file.stdout)
+    assert got["by_class"] == want["by_class"]
+    assert got["nodes"] == want["nodes"] > 0
