@@ -8,17 +8,17 @@ import sys
 from kg.cli.app import app
 from kg.errors import KgError, ValidationFailed
 
-# Each module registers its commands on `app`.
-from kg.cli import (  # noqa: F401,E402
-    entities,
-    eval,
-    glossary,
-    indicators,
-    neo4j,
+# Each module registers its commands on `app`, in the order of a user's work.
+from kg.cli import (  # noqa: F401,E402  (import order = order in `kg --help`)
     parse,
+    eval,
     rdf,
-    server,
+    indicators,
+    entities,
+    glossary,
     stats,
+    neo4j,
+    server,
 )
 
 __all__ = ["app", "main"]
