@@ -12,12 +12,17 @@ Rules
   encoding is injective on normalised keys.
 - Nothing depends on the process (no ``hash()``, no random ids, no clock, no file path):
   the same input gives the same IRIs on every run and machine.
-- Scopes: a report is ``report/{government}/{year}``; places, organisations, programmes,
-  policies, sectors and indicators live under their government (``gov/{government}/…``),
-  so the same place of the same government gets ONE IRI across that government's
-  reports, and 罗湖区 in Shenzhen's report is not confused with 罗湖区 in Luohu's own
-  unless they are the same government. Parts, sections, sentences, spans, observations,
-  mentions, glossary terms and relation assertions live under their report.
+- Scopes: a report is ``report/{government}/{delivery date}`` (else
+  ``report/{government}/{year}-{checksum}``, see :func:`report_key`). Administrative
+  divisions whose name the GB/T 2260 gazetteer knows unambiguously are keyed by their code
+  (``division/{code}-{name}``, :func:`kg.loaders.resolve.entity_key`), so 深圳 and 深圳市
+  in any report are ONE node; other places, organisations, programmes, policies and
+  sectors live under their government (``gov/{government}/{type}/{name}``), so the same
+  thing of the same government gets ONE IRI across that government's reports.
+  Indicators are keyed by :func:`kg.loaders.quantities.indicator_key` under their
+  government (``gov/{government}/indicator/{key}``): 地区生产总值 and 全市地区生产总值增长
+  are one node. Parts, sections, sentences, spans, observations, mentions, glossary terms
+  and relation assertions live under their report.
 
 The base IRI (default :data:`DEFAULT_BASE_IRI`, a reserved example domain) is chosen by
 argument, else the ``KG_BASE_IRI`` environment variable; portals publish under their own.
@@ -25,13 +30,15 @@ argument, else the ``KG_BASE_IRI`` environment variable; portals publish under t
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kg.model import EntityType, Report
+from kg.model import Entity, EntityType, Report
 
 DEFAULT_BASE_IRI = "https://kg.example.org/"
 """Default namespace for data IRIs (example.org is reserved for examples: it never
@@ -123,6 +130,16 @@ def resolve_base_iri(base_iri: str | None = None) -> str:
     return base if base.endswith("/") else base + "/"
 
 
+def indicator_label(name: str) -> str:
+    """The indicator's key (:func:`kg.loaders.quantities.indicator_key`), the label of its
+    node; the phrase itself when the key leaves nothing (e.g. an indicator made only of
+    framing words)."""
+    from kg.loaders.quantities import indicator_key
+
+    key = indicator_key(name)
+    return key if normalise_key(key) else name
+
+
 _TYPE_SEGMENT = {
     EntityType.PLACE: "place",
     EntityType.ORGANIZATION: "organization",
@@ -153,6 +170,66 @@ def report_year(report: Report) -> str:
     return f"undated-{(report.text.sha256 or digest(report.text.text))[:12]}"
 
 
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def report_key(report: Report) -> str:
+    """The report's key under its government.
+
+    - its delivery date when the metadata gives a full one (``2024-03-05``): a government
+      delivers one work report per session, so two different reports never share it, and
+      the same report in two layouts (HTML page, plain text) is one report;
+    - else its year (:func:`report_year`) and the first 8 hex digits of the source file's
+      SHA-256 (``2024-3f9a02c1``): never shared by two different files, the same on every
+      re-build of the file (two layouts of such a report stay two reports).
+    """
+    date = (report.meta.delivery_date or "").strip()
+    if _ISO_DATE.match(date):
+        return date
+    checksum = report.text.sha256 or hashlib.sha256(report.text.text.encode("utf-8")).hexdigest()
+    year = report_year(report)
+    if year.startswith("undated-"):
+        return year
+    return f"{year}-{checksum[:8]}"
+
+
+@functools.lru_cache(maxsize=1)
+def _division_index() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
+    """(normalised name → every GB/T 2260 code it names, code → its latest name)."""
+    from kg.loaders.nlp import load_divisions, short_form
+    from kg.loaders.resolve import normalise
+
+    codes: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
+    for code, name in load_divisions():
+        codes.setdefault(normalise(name), set()).add(code)
+        names[code] = name
+    for code, name in names.items():
+        if code.endswith("00"):
+            codes.setdefault(normalise(short_form(name)), set()).add(code)
+    return {k: frozenset(v) for k, v in codes.items()}, names
+
+
+def division_code(name: str, aliases: Iterable[str] = ()) -> str | None:
+    """The GB/T 2260 code of an administrative division named ``name`` (or one of its
+    ``aliases``), when the gazetteer gives that name exactly one code; else None
+    (鼓楼区 is a district of several cities: it stays under the government naming it)."""
+    from kg.loaders.resolve import entity_key
+
+    key = entity_key(Entity(name=name, type=EntityType.PLACE, subtype="admin", aliases=tuple(aliases)), None)
+    if not key.startswith("division/"):
+        return None
+    code = key.removeprefix("division/")
+    index, _names = _division_index()
+    from kg.loaders.resolve import normalise
+
+    for form in (name, *aliases):
+        found = index.get(normalise(form))
+        if found:  # the form entity_key keyed on: it must name one division only
+            return code if found == {code} else None
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Minter:
     """Mints kg's IRIs (as strings) under one base IRI."""
@@ -167,22 +244,46 @@ class Minter:
     def government(self, government: str) -> str:
         return f"{self.base}gov/{segment(government)}"
 
-    def entity(self, government: str, type: EntityType | str, name: str) -> str:
-        t = _TYPE_SEGMENT[EntityType(type)]
-        return f"{self.government(government)}/{t}/{segment(name)}"
+    def entity(
+        self,
+        government: str,
+        type: EntityType | str,
+        name: str,
+        subtype: str | None = None,
+        aliases: Iterable[str] = (),
+    ) -> str:
+        """One IRI per thing (:func:`kg.loaders.resolve.entity_key`): an administrative
+        division (``subtype="admin"``) the gazetteer names unambiguously is
+        ``division/{code}-{name}`` in every government's reports; anything else is
+        ``gov/{government}/{type}/{name}``."""
+        etype = EntityType(type)
+        if etype is EntityType.PLACE and subtype == "admin":
+            code = division_code(name, aliases)
+            if code is not None:
+                return self.division(code)
+        return f"{self.government(government)}/{_TYPE_SEGMENT[etype]}/{segment(name)}"
 
-    def place(self, government: str, name: str) -> str:
-        return self.entity(government, EntityType.PLACE, name)
+    def division(self, code: str) -> str:
+        """The administrative division with GB/T 2260 ``code`` (its gazetteer name kept
+        in the IRI for readers)."""
+        name = _division_index()[1].get(code)
+        return f"{self.base}division/{segment(code)}" + (f"-{segment(name)}" if name and normalise_key(name) else "")
+
+    def place(self, government: str, name: str, subtype: str | None = None) -> str:
+        return self.entity(government, EntityType.PLACE, name, subtype)
 
     def indicator(self, government: str, name: str) -> str:
-        return f"{self.government(government)}/indicator/{segment(name)}"
+        """The indicator ``name`` of ``government``, keyed by
+        :func:`kg.loaders.quantities.indicator_key` (地区生产总值增长 ≡ 全市地区生产总值)."""
+        return f"{self.government(government)}/indicator/{segment(indicator_label(name))}"
 
     # -- scoped by report
-    def report(self, government: str, year: str | int) -> str:
-        return f"{self.base}report/{segment(government)}/{segment(str(year))}"
+    def report(self, government: str, key: str | int) -> str:
+        """The report of ``government`` with ``key`` (see :func:`report_key`)."""
+        return f"{self.base}report/{segment(government)}/{segment(str(key))}"
 
     def report_of(self, report: Report) -> str:
-        return self.report(government_key(report), report_year(report))
+        return self.report(government_key(report), report_key(report))
 
     @staticmethod
     def part(report_iri: str, number: int) -> str:

@@ -26,7 +26,7 @@ from pathlib import PurePath
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, SOSA, XSD
 
-from kg.iri import Minter, government_key, normalise_key
+from kg.iri import Minter, government_key, indicator_label, normalise_key
 from kg.model import (
     Analysis,
     Entity,
@@ -153,7 +153,9 @@ class _ReportBuilder:
         self.gov = URIRef(self.minter.government(self.gov_key))
         self.iri = URIRef(self.minter.report_of(report))
         self.place = (
-            URIRef(self.minter.place(self.gov_key, report.meta.place)) if report.meta.place and normalise_key(report.meta.place) else None
+            URIRef(self.minter.place(self.gov_key, report.meta.place, "admin"))
+            if report.meta.place and normalise_key(report.meta.place)
+            else None
         )
         self._sentence_starts = [s.start for s in report.sentences]
         self._by_name: dict[str, Entity] = {}
@@ -289,10 +291,14 @@ class _ReportBuilder:
             self.place_node(self.place, m.place or "", KG.AdministrativeArea)
             for parent in m.parent_places:
                 if parent and normalise_key(parent):
-                    p = URIRef(self.minter.place(self.gov_key, parent))
+                    p = URIRef(self.minter.place(self.gov_key, parent, "admin"))
                     if p != self.place:
                         self.place_node(p, parent, KG.AdministrativeArea)
                         self.add(self.place, KG.partOf, p)
+
+    def _place_class(self, iri: URIRef) -> URIRef:
+        """kg:AdministrativeArea for a division the gazetteer keyed, else kg:Place."""
+        return KG.AdministrativeArea if str(iri).startswith(self.minter.base + "division/") else KG.Place
 
     def place_node(self, iri: URIRef, name: str, cls: URIRef) -> None:
         if not self.once(str(iri) + "#place"):
@@ -457,7 +463,7 @@ class _ReportBuilder:
         if e.type is EntityType.ORGANIZATION and normalise_key(e.name) == normalise_key(self.gov_key):
             iri = self.gov
         else:
-            iri = URIRef(self.minter.entity(self.gov_key, e.type, e.name))
+            iri = URIRef(self.minter.entity(self.gov_key, e.type, e.name, e.subtype, e.aliases))
         self._entity_iri[id(e)] = iri
         return iri
 
@@ -492,9 +498,9 @@ class _ReportBuilder:
             p_iri, p_type = self.entity_iri(pe), pe.type
         else:
             p_type = EntityType.ORGANIZATION if e.type is EntityType.ORGANIZATION else EntityType.PLACE
-            p_iri = URIRef(self.minter.entity(self.gov_key, p_type, e.parent or ""))
+            p_iri = URIRef(self.minter.entity(self.gov_key, p_type, e.parent or "", "admin"))
             if p_type is EntityType.PLACE:
-                self.place_node(p_iri, e.parent or "", KG.Place)
+                self.place_node(p_iri, e.parent or "", self._place_class(p_iri))
             else:
                 self.add(p_iri, RDF.type, KG.NamedThing)
                 self.add(p_iri, RDF.type, KG.Organization)
@@ -536,14 +542,20 @@ class _ReportBuilder:
         self.add(o, RDF.type, STATUS_CLASS[q.status])
         self.add(o, RDF.type, QB.Observation)
         if q.indicator and normalise_key(q.indicator):
+            # one node per indicator key and government; the phrase stays on the observation
+            key = indicator_label(q.indicator)
             ind = URIRef(self.minter.indicator(self.gov_key, q.indicator))
             self.add(o, SOSA.observedProperty, ind)
+            self.add(o, KG.statedIndicator, zh(q.indicator))
             if self.once(str(ind)):
                 self.add(ind, RDF.type, KG.Indicator)
                 self.add(ind, RDF.type, SKOS.Concept)
-                self.add(ind, SKOS.prefLabel, zh(q.indicator))
-                self.add(ind, RDFS.label, zh(q.indicator))
+                self.add(ind, SKOS.prefLabel, zh(key))
+                self.add(ind, RDFS.label, zh(key))
+                self.add(ind, SKOS.notation, Literal(key))
                 self.add(ind, KG.government, self.gov)
+            if q.indicator != key and self.once(f"{ind}#alt#{q.indicator}"):
+                self.add(ind, SKOS.altLabel, zh(q.indicator))
         self.add(o, RDFS.label, zh(f"{q.indicator} {q.surface}".strip()))
         self.add(o, KG.surface, zh(q.surface))
         self.add(o, KG.statedValue, decimal_literal(q.value))
@@ -592,9 +604,11 @@ class _ReportBuilder:
                 o = self.entity_iri(obj)
             else:
                 otype = RELATION_OBJECT_TYPE[rel.predicate]
-                o = URIRef(self.minter.entity(self.gov_key, otype, rel.object))
+                o = URIRef(self.minter.entity(self.gov_key, otype, rel.object, "admin"))
                 self.add(o, RDF.type, KG.NamedThing)
                 self.add(o, RDF.type, ENTITY_CLASS[otype])
+                if otype is EntityType.PLACE:
+                    self.add(o, RDF.type, self._place_class(o))
                 self.add(o, RDFS.label, zh(rel.object))
                 self.add(o, KG.government, self.gov)
             self.add(s, pred, o)
@@ -624,7 +638,7 @@ def analysis_triples(analysis: Analysis, base_iri: str | None = None, *, minter:
 
 
 def report_iri(analysis: Analysis | Report, base_iri: str | None = None) -> URIRef:
-    """The IRI the graph gives this report (government + year)."""
+    """The IRI the graph gives this report (government + delivery date, else year + checksum)."""
     report = analysis.report if isinstance(analysis, Analysis) else analysis
     return URIRef(Minter.create(base_iri).report_of(report))
 

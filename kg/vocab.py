@@ -136,6 +136,7 @@ class KG(DefinedNamespace):
     speaker: URIRef
     speakerRole: URIRef
     start: URIRef
+    statedIndicator: URIRef
     statedUnit: URIRef
     statedValue: URIRef
     statedValueMax: URIRef

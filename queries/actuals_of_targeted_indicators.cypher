@@ -1,5 +1,6 @@
 // Review-year actuals of the indicators that have plan-year targets in the same report:
 // for each indicator the report both reports (actual, review year) and targets (plan year).
+// Paired by indicator node (the same indicator_key); indicator is the target's phrase.
 // Twin of actuals_of_targeted_indicators.rq. Decimals are returned exact (as strings).
 // Columns: report, indicator, actual_year, actual, actual_unit, target_year, target, target_unit, target_qualifier.
 MATCH (t:Observation)-[:STATUS]->(:Resource {iri: 'https://kg.example.org/ontology#Target'})
@@ -15,7 +16,7 @@ MATCH (a)-[:KIND]->(kind)
 WHERE a.stated_value_decimal IS NOT NULL AND a.stated_unit IS NOT NULL AND ind.pref_label_zh IS NOT NULL
 MATCH (a)-[:SPAN]->(aspan) WHERE aspan.start IS NOT NULL
 MATCH (t)-[:SPAN]->(tspan) WHERE tspan.start IS NOT NULL
-RETURN report.iri AS report, ind.pref_label_zh AS indicator, a.ref_year AS actual_year,
+RETURN report.iri AS report, coalesce(t.stated_indicator_zh, ind.pref_label_zh) AS indicator, a.ref_year AS actual_year,
        a.stated_value_decimal AS actual, a.stated_unit AS actual_unit, t.ref_year AS target_year,
        t.stated_value_decimal AS target, t.stated_unit AS target_unit, q.notation AS target_qualifier
 ORDER BY report, indicator, aspan.start, tspan.start

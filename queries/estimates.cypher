@@ -9,7 +9,7 @@ WHERE o.stated_value_decimal IS NOT NULL AND o.stated_unit IS NOT NULL AND q.not
   AND span.start IS NOT NULL
 OPTIONAL MATCH (o)-[:OBSERVED_PROPERTY]->(ind)
 OPTIONAL MATCH (span)-[:IN_SENTENCE]->(sentence)
-RETURN report.iri AS report, ind.pref_label_zh AS indicator, o.ref_year AS year,
+RETURN report.iri AS report, coalesce(o.stated_indicator_zh, ind.pref_label_zh) AS indicator, o.ref_year AS year,
        o.stated_value_decimal AS value, o.stated_unit AS unit, q.notation AS qualifier,
        sentence.text_zh AS sentence
 ORDER BY report, span.start

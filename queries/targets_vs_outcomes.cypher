@@ -1,5 +1,6 @@
 // Targets against outcomes: a target for year Y (report of year Y) and the actual the same
 // government reports for the same indicator and kind in its next report (review of year Y).
+// The same indicator = the same indicator node; indicator is the target's phrase.
 // Same verdict rules as targets_vs_outcomes.rq (and kg.indicators): values compared after
 // normalisation, reductions flipped, ceilings (unemployment, prices, emissions …) must not
 // be exceeded, "approximately" within 5 %; unclear when the units differ. Ranges are skipped.
@@ -45,10 +46,10 @@ WITH t, a, q, g, ind, ts, asent, tv, av, fq,
      CASE WHEN tdown THEN NOT fq IN ['https://kg.example.org/ontology#AtLeast', 'https://kg.example.org/ontology#MoreThan']
           ELSE fq IN ['https://kg.example.org/ontology#AtMost', 'https://kg.example.org/ontology#LessThan']
                OR (NOT fq IN ['https://kg.example.org/ontology#AtLeast', 'https://kg.example.org/ontology#MoreThan']
-                   AND ind.pref_label_zh =~ '(?s).*(失业率|价格|CPI|物价|能耗|排放|浓度|事故|死亡|赤字|负债率|PM2\\.?5).*')
+                   AND (coalesce(t.stated_indicator_zh, '') + ' ' + ind.pref_label_zh) =~ '(?s).*(失业率|价格|CPI|物价|能耗|排放|浓度|事故|死亡|赤字|负债率|PM2\\.?5).*')
      END AS ceiling,
      CASE WHEN fq = 'https://kg.example.org/ontology#Approximately' THEN abs(tv) * 0.05 ELSE 0 END AS tol
-RETURN g.label_zh AS government, ind.pref_label_zh AS indicator, t.ref_year AS year,
+RETURN g.label_zh AS government, coalesce(t.stated_indicator_zh, ind.pref_label_zh) AS indicator, t.ref_year AS year,
        t.stated_value_decimal AS target, t.stated_unit AS target_unit, q.notation AS qualifier,
        a.stated_value_decimal AS actual, a.stated_unit AS actual_unit,
        CASE

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.iri import normalise_key
+from kg.iri import indicator_label, normalise_key
 from kg.model import EntityType, Qualifier, Status
 from kg.pipeline import analyse
 from kg.rdf import build_graph
@@ -119,8 +119,9 @@ def test_actuals_of_targeted_indicators_on_luohu(luohu, luohu_data):
     rows = q("actuals_of_targeted_indicators", luohu_data)
     targets = [x for x in luohu.quantities if x.status is Status.TARGET and normalise_key(x.indicator)]
     actuals = [x for x in luohu.quantities if x.status is Status.ACTUAL and normalise_key(x.indicator)]
+    # paired by indicator node = by indicator key (地区生产总值增长 ≡ 全市地区生产总值)
     want = Counter((normalise_key(t.indicator), a.value, t.value) for t in targets for a in actuals
-                   if normalise_key(t.indicator) == normalise_key(a.indicator) and t.kind == a.kind)
+                   if indicator_label(t.indicator) == indicator_label(a.indicator) and t.kind == a.kind)
     got = Counter((normalise_key(r["indicator"]), r["actual"], r["target"]) for r in rows)
     assert got == want
 
@@ -131,7 +132,9 @@ def test_indicator_over_years_on_luohu_lists_every_dated_figure(luohu, luohu_dat
                    if x.year is not None and normalise_key(x.indicator))
     assert Counter((normalise_key(r["indicator"]), r["year"], r["status"], r["value"]) for r in rows) == want
     gdp = q("indicator_over_years", luohu_data, indicator_contains="地区生产总值")
-    assert gdp and all("地区生产总值" in r["indicator"] for r in gdp)
+    assert gdp and all("地区生产总值" in r["indicator"] or "地区生产总值" in r["indicator_key"] for r in gdp)
+    # one node per indicator key: every row's key is the key of its phrase
+    assert all(r["indicator_key"] == indicator_label(r["indicator"]) for r in rows)
 
 
 def test_estimates_on_luohu(luohu, luohu_data):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -16,11 +17,13 @@ from kg.iri import (
     DEFAULT_BASE_IRI,
     Minter,
     encode_segment,
+    indicator_label,
     normalise_key,
+    report_key,
     resolve_base_iri,
     segment,
 )
-from kg.model import EntityType
+from kg.model import EntityType, Report, ReportMeta, Text
 
 GOV = "江川市青禾区人民政府"
 _NOT_IN_IRI = set(' <>"{}|\\^`\t\r\n')
@@ -154,3 +157,67 @@ def test_iris_are_the_same_in_another_process_with_another_hash_seed():
     assert outs.pop().split() == [
         here.place(GOV, "“3+2”产业 计划"), Minter.mention(r, 1, 5, "x"), Minter.relation(r, "a", "b", "c", 1, 2), here.dataset([r])
     ]
+
+
+# ---------------------------------------------------------------- one IRI per thing across reports
+
+
+def test_an_administrative_division_is_one_iri_in_every_report_whatever_its_form():
+    m = Minter.create()
+    # the gazetteer (GB/T 2260) keys it: short and full forms, any government's report
+    city = m.place(GOV, "深圳", "admin")
+    assert city == m.place(GOV, "深圳市", "admin") == m.place("另一市人民政府", "深圳市", "admin")
+    assert city == f"{DEFAULT_BASE_IRI}division/440300-深圳市"
+    assert m.entity(GOV, EntityType.PLACE, "深圳", subtype="admin") == city
+    assert m.place(GOV, "广东", "admin") == m.place(GOV, "广东省", "admin") != city
+
+
+def test_a_division_name_shared_by_several_cities_stays_under_its_government():
+    m = Minter.create()
+    # 鼓楼区 is a district of several cities: a code would merge different places
+    assert m.place(GOV, "鼓楼区", "admin") == m.place(GOV, "鼓楼区") == m.entity(GOV, EntityType.PLACE, "鼓楼区")
+    assert m.place(GOV, "鼓楼区", "admin") != m.place("江川市人民政府", "鼓楼区", "admin")
+
+
+def test_a_name_the_gazetteer_does_not_know_or_a_non_admin_place_stays_under_its_government():
+    m = Minter.create()
+    assert m.place(GOV, "青禾区", "admin") == f"{DEFAULT_BASE_IRI}gov/{GOV}/place/青禾区"
+    assert m.place(GOV, "深圳湾", "water").startswith(f"{DEFAULT_BASE_IRI}gov/{GOV}/place/")
+
+
+def test_an_indicator_is_keyed_by_its_indicator_key_under_its_government():
+    m = Minter.create()
+    gdp = m.indicator(GOV, "地区生产总值")
+    assert gdp == m.indicator(GOV, "全市地区生产总值增长") == m.indicator(GOV, "地区生产总值(GDP)")
+    assert gdp != m.indicator(GOV, "一般公共预算收入")
+    assert gdp != m.indicator("江川市人民政府", "地区生产总值")
+    assert indicator_label("全市地区生产总值增长") == "生产总值"
+    # a phrase of framing words only keeps itself rather than an empty key
+    assert indicator_label("增长") == "增长"
+
+
+def _report(delivery: str | None, plan_year: int | None, body: str, government: str = GOV) -> Report:
+    sha = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    return Report(text=Text(source=body, text=body, sha256=sha),
+                  meta=ReportMeta(government=government, delivery_date=delivery, plan_year=plan_year))
+
+
+def test_report_iri_is_government_and_delivery_date_when_known():
+    m = Minter.create()
+    a = _report("2024-03-05", 2024, "报告正文")
+    assert m.report_of(a) == f"{DEFAULT_BASE_IRI}report/{GOV}/2024-03-05"
+    # the same report in another layout (other bytes, same delivery) is the same report
+    assert m.report_of(_report("2024-03-05", 2024, "<p>报告正文</p>")) == m.report_of(a)
+    assert report_key(a) == "2024-03-05"
+
+
+def test_two_files_with_the_same_government_and_year_never_share_a_report_iri():
+    m = Minter.create()
+    # faulty metadata: two different reports read as the same plan year, no delivery date
+    one, two = _report(None, 1980, "第一份报告"), _report(None, 1980, "第二份报告")
+    assert m.report_of(one) != m.report_of(two)
+    assert m.report_of(one).startswith(f"{DEFAULT_BASE_IRI}report/{GOV}/1980-")
+    # a partial date is not a delivery date: year + checksum
+    assert m.report_of(_report("1980-09", 1980, "第一份报告")) == m.report_of(one)
+    # a re-build of the same file gives the same IRI
+    assert m.report_of(_report(None, 1980, "第一份报告")) == m.report_of(one)

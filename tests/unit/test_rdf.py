@@ -28,8 +28,8 @@ syn = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(syn)
 
 M = Minter.create("https://kg.example.org/")
-R23 = URIRef(M.report(syn.GOVERNMENT, 2023))
-R24 = URIRef(M.report(syn.GOVERNMENT, 2024))
+R23 = URIRef(M.report_of(syn.report_2023()))
+R24 = URIRef(M.report_of(syn.analysis_2024().report))
 
 
 @pytest.fixture(scope="module")
@@ -291,7 +291,7 @@ def test_base_iri_changes_every_data_iri_but_not_the_vocabulary(a23):
     g = analysis_to_graph(a23, base_iri="https://data.example.gov.cn/")
     subjects = {str(s) for s in g.subjects()}
     assert all(s.startswith("https://data.example.gov.cn/") for s in subjects)
-    assert (URIRef(M.report(syn.GOVERNMENT, 2023).replace("https://kg.example.org/", "https://data.example.gov.cn/")),
+    assert (URIRef(str(R23).replace("https://kg.example.org/", "https://data.example.gov.cn/")),
             RDF.type, KG.Report) in g
 
 
@@ -315,3 +315,31 @@ def test_position_selectors_point_into_the_html_markup_of_a_real_page():
         checked += 1
     assert checked >= 4
     assert any(str(o) == "12个" for o in g.objects(None, OA.exact))
+
+
+def test_one_indicator_node_per_key_the_phrase_stays_on_each_observation(a23, a24):
+    # the 2024 report words GDP growth differently: still the same indicator node
+    qs = tuple(replace(x, indicator="全市地区生产总值增长") if x.surface == "6.2%" else x for x in a24.quantities)
+    g = build_graph([a23, replace(a24, quantities=qs)], base_iri="https://kg.example.org/")
+    gdp = URIRef(M.indicator(syn.GOVERNMENT, "地区生产总值"))
+    assert gdp == URIRef(M.indicator(syn.GOVERNMENT, "全市地区生产总值增长"))
+    obs = set(g.subjects(SOSA.observedProperty, gdp))
+    assert {_one(g, o, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")) for o in obs} == {R23, R24}
+    assert {str(_one(g, o, KG.statedIndicator)) for o in obs} == {"地区生产总值", "全市地区生产总值增长"}
+    # the node is labelled with its key (one prefLabel), the phrases are its altLabels
+    assert set(g.objects(gdp, SKOS.prefLabel)) == {Literal("生产总值", lang="zh")}
+    assert set(g.objects(gdp, SKOS.notation)) == {Literal("生产总值")}
+    assert set(g.objects(gdp, SKOS.altLabel)) == {Literal("地区生产总值", lang="zh"), Literal("全市地区生产总值增长", lang="zh")}
+    phrases = {x.indicator for a in (a23, a24) for x in a.quantities}  # the 2024 rewording adds no node
+    assert len(set(g.subjects(RDF.type, KG.Indicator))) == len(phrases) == 4
+    conforms, report = validate(g)
+    assert conforms, report
+
+
+def test_two_files_read_as_the_same_government_and_year_are_two_reports(a23):
+    # faulty metadata: another file, same government and plan year, no delivery date
+    other = replace(a23.report, meta=replace(a23.report.meta, delivery_date=None),
+                    text=replace(a23.report.text, sha256="0" * 64))
+    first = replace(a23.report, meta=replace(a23.report.meta, delivery_date=None))
+    g = build_graph([replace(a23, report=first), replace(a23, report=other)])
+    assert len(set(g.subjects(RDF.type, KG.Report))) == 2
