@@ -5,13 +5,19 @@ faster than rdflib's in-memory graph, and it persists to a folder with no server
 stays the Python-facing graph API (kg.rdf builds rdflib graphs); the store only holds and
 queries what the dumps say.
 
-Queries see the union of the default graph and every named graph (TriG dumps keep one
-named graph per report), so a query never has to know how the data was loaded.
+Queries see the RDF merge of everything loaded — each triple once, however many graphs
+hold it. (pyoxigraph's "default graph as union" is a bag: a triple in two named graphs,
+e.g. a government's label in the graph of each of its TriG reports, or an ontology triple
+that is both in a dump and in the ontology graph, answered twice.) So loading copies the
+triples of named graphs into the default graph (a set), and queries read the default
+graph; named graphs stay for ``GRAPH ?g { … }``. A store with an empty default graph
+(made by other tools) is queried as the union.
 
 The ontology (ontology/kg.ttl) is always there too, in its own named graph
-``<https://kg.example.org/ontology>``: queries may use its labels, ``skos:notation`` codes
-(``kg:Target`` → "target") and ``rdfs:subClassOf`` axioms. To run kg's queries on another
-endpoint, load ontology/kg.ttl next to the dumps.
+``<https://kg.example.org/ontology>`` and in the default graph — unless the data already
+carries it (a dump built with the ontology added): then it is not added again. Queries may
+use its labels, ``skos:notation`` codes (``kg:Target`` → "target") and ``rdfs:subClassOf``
+axioms. To run kg's queries on another endpoint, load ontology/kg.ttl next to the dumps.
 """
 
 from __future__ import annotations
@@ -68,12 +74,55 @@ def _format(path: Path) -> ox.RdfFormat:
     return fmt
 
 
+_OWL_ONTOLOGY = ox.NamedNode("http://www.w3.org/2002/07/owl#Ontology")
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+
+def merge_named_graphs(store: ox.Store) -> None:
+    """Copy every named graph's triples into the default graph (a set: each triple once)."""
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+
+
 def add_ontology(store: ox.Store) -> None:
-    """Load ontology/kg.ttl into its own named graph of ``store``."""
+    """Make ontology/kg.ttl part of ``store``: in its own named graph and in the default
+    graph, unless the default graph already holds it (its ``owl:Ontology`` declaration),
+    e.g. from a dump built with the ontology added; then nothing is added and a stale
+    ontology graph is dropped, so no query sees an ontology triple twice."""
     from importlib.resources import files
 
+    onto = ox.NamedNode(ONTOLOGY_IRI)
+    declared = next(iter(store.quads_for_pattern(onto, _RDF_TYPE, _OWL_ONTOLOGY, ox.DefaultGraph())), None)
+    if declared is not None and not store.contains_named_graph(onto):
+        return  # the data carries the ontology
+    if declared is not None:
+        # the default graph holds it: from the data or from an earlier add_ontology
+        ours = next(iter(store.quads_for_pattern(onto, _RDF_TYPE, _OWL_ONTOLOGY, onto)), None)
+        if ours is not None:
+            return  # added before (both copies ours)
+        store.remove_graph(onto)
+        return
     data = (files("kg.ontology") / "kg.ttl").read_bytes()
-    store.load(data, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(ONTOLOGY_IRI))
+    store.load(data, format=ox.RdfFormat.TURTLE, to_graph=onto)
+    store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{ONTOLOGY_IRI}> {{ ?s ?p ?o }} }}")
+
+
+def _load_files(store: ox.Store, files: list[str | os.PathLike[str]] | tuple[str | os.PathLike[str], ...]) -> None:
+    """Bulk-load dump files, then merge named graphs into the default graph and add the
+    ontology (see the module docstring)."""
+    quads = False
+    for f in files:
+        fp = Path(f)
+        if not fp.is_file():
+            raise InputError(f"{fp}: no such file")
+        fmt = _format(fp)
+        try:
+            store.bulk_load(path=str(fp), format=fmt)
+        except SyntaxError as exc:
+            raise ParseError(f"{fp}: not valid RDF: {exc}") from exc
+        quads = quads or fmt.supports_datasets
+    if quads:
+        merge_named_graphs(store)
+    add_ontology(store)
 
 
 def open_store(path: str | os.PathLike[str], *, create: bool = False) -> ox.Store:
@@ -102,15 +151,7 @@ def load_store(
     try:
         if replace:
             store.clear()
-        for f in files:
-            fp = Path(f)
-            if not fp.is_file():
-                raise InputError(f"{fp}: no such file")
-            try:
-                store.bulk_load(path=str(fp), format=_format(fp))
-            except SyntaxError as exc:
-                raise ParseError(f"{fp}: not valid RDF: {exc}") from exc
-        add_ontology(store)
+        _load_files(store, files)
         store.flush()
         return len(store)
     except (OSError, RuntimeError) as exc:
@@ -120,15 +161,7 @@ def load_store(
 def memory_store(files: list[str | os.PathLike[str]] | tuple[str | os.PathLike[str], ...]) -> ox.Store:
     """An in-memory store holding the given dump files."""
     store = ox.Store()
-    for f in files:
-        fp = Path(f)
-        if not fp.is_file():
-            raise InputError(f"{fp}: no such file")
-        try:
-            store.bulk_load(path=str(fp), format=_format(fp))
-        except SyntaxError as exc:
-            raise ParseError(f"{fp}: not valid RDF: {exc}") from exc
-    add_ontology(store)
+    _load_files(store, files)
     return store
 
 
@@ -158,9 +191,12 @@ def python_value(term: Any) -> Any:
 
 
 def run_query(store: ox.Store, query: str) -> QueryResult:
-    """Run one SPARQL query (kg's prefixes predeclared) over a store."""
+    """Run one SPARQL query (kg's prefixes predeclared) over a store: over its default graph
+    (which kg's loading makes the merge of everything), or over the union of its graphs
+    when the default graph is empty (a store filled by another tool)."""
     try:
-        res = store.query(query, prefixes=DEFAULT_PREFIXES, use_default_graph_as_union=True)
+        union = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None
+        res = store.query(query, prefixes=DEFAULT_PREFIXES, use_default_graph_as_union=union)
     except SyntaxError as exc:
         msg = " ".join(str(exc).split())
         raise ParseError(f"SPARQL syntax error: {msg}") from exc

@@ -144,3 +144,73 @@ def test_library_has_at_least_twelve_documented_queries():
 def test_empty_folder_is_not_a_store(tmp_path):
     with pytest.raises(StoreError, match="no store here"):
         sparql(COUNT_SENTENCES, store=tmp_path)
+
+
+# ---------------------------------------------------------------- each triple answered once
+
+
+def _rows(result) -> list[tuple]:
+    return [tuple(r.values()) for r in result.rows]
+
+
+@pytest.fixture(scope="module")
+def with_ontology(dumps, tmp_path_factory) -> Path:
+    """A dump a user built with the ontology added (data + ontology/kg.ttl in one file)."""
+    from rdflib import Graph
+
+    from kg.validate import ontology_graph
+
+    g = Graph()
+    g.parse(dumps["nt"], format="nt")
+    for t in ontology_graph():
+        g.add(t)
+    p = tmp_path_factory.mktemp("withonto") / "graph_and_ontology.ttl"
+    g.serialize(p, format="turtle", encoding="utf-8")
+    return p
+
+
+@pytest.fixture(scope="module")
+def per_report_trig(tmp_path_factory) -> Path:
+    """TriG with one named graph per report: the shared government, places and indicators
+    are written in both graphs."""
+    from rdflib import Dataset, URIRef
+
+    from kg.rdf import analysis_triples, report_iri
+
+    ds = Dataset()
+    for a in (syn.analysis_2023(), syn.analysis_2024()):
+        ng = ds.graph(URIRef(report_iri(a)))
+        for t in analysis_triples(a):
+            ng.add(t)
+    p = tmp_path_factory.mktemp("trig") / "graph.trig"
+    ds.serialize(p, format="trig", encoding="utf-8")
+    return p
+
+
+@pytest.mark.parametrize("name", ["plan_year_targets", "targets_vs_outcomes", "indicator_over_years", "places_by_type"])
+def test_a_dump_that_carries_the_ontology_answers_each_row_once(dumps, with_ontology, name):
+    plain = _rows(sparql(name, data=[dumps["nt"]]))
+    assert plain
+    assert _rows(sparql(name, data=[with_ontology])) == plain
+    # also when the ontology comes twice: in the dump and as its own file
+    from importlib.resources import files
+
+    onto = Path(str(files("kg.ontology") / "kg.ttl"))
+    assert _rows(sparql(name, data=[with_ontology, onto])) == plain
+
+
+def test_a_persistent_store_of_a_dump_with_the_ontology_answers_each_row_once(dumps, with_ontology, tmp_path):
+    plain = _rows(sparql("plan_year_targets", data=[dumps["nt"]]))
+    load_store(tmp_path / "s", [with_ontology], replace=True)
+    assert _rows(sparql("plan_year_targets", store=tmp_path / "s")) == plain
+    # loading more on top (no replace) keeps one copy of everything
+    load_store(tmp_path / "s", [dumps["nt"]])
+    assert _rows(sparql("plan_year_targets", store=tmp_path / "s")) == plain
+
+
+@pytest.mark.parametrize("name", ["plan_year_targets", "targets_vs_outcomes", "report_overview", "places_by_type"])
+def test_triples_in_several_named_graphs_are_answered_once(dumps, per_report_trig, name):
+    assert _rows(sparql(name, data=[per_report_trig])) == _rows(sparql(name, data=[dumps["nt"]]))
+    # the named graphs stay queryable
+    graphs = sparql("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?r a kg:Report } }", data=[per_report_trig])
+    assert len(graphs) == 2
