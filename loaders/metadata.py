@@ -143,8 +143,10 @@ def extract_metadata(text: Text, parts: Sequence[Part] = ()) -> ReportMeta:
             parents = ()
 
     publish_date, publisher = _page_credits(text)
-    session_year = npc_session_year(meeting) if national and delivery_date is None else None
-    review_year, plan_year = _years(parts, norm, delivery_date or (f"{session_year}-01-01" if session_year else None))
+    delivery_year = int(delivery_date[:4]) if delivery_date else None
+    if national and delivery_year is None:
+        delivery_year = npc_session_year(meeting) or _session_last_year(norm[:60000])
+    review_year, plan_year = _years(parts, norm, delivery_year, head_end)
 
     return ReportMeta(
         title=title,
@@ -263,10 +265,12 @@ def _iso(y: int, mo: int, d: int) -> str | None:
 def _meeting_in_greeting(s: str) -> str | None:
     # the speaker's own sentence ("我代表国务院向第一届全国人民代表大会第二次会议提出…"), not a
     # report someone made to another body ("向人大常委会第十四次会议作了报告")
-    m = re.search(rf"(?:我|国务院)[^。]{{0,30}}?向{_MEETING}(?:作|提出|报告)", s)
+    m = re.search(rf"(?:我|国务院)[^。]{{0,30}}?向{_MEETING}[，,]?(?:作|提出|报告)", s)
     if m and not re.search(r"常务委员会|常委会", m.group(1)):
         return re.sub(r"[\s\u3000]+", "", m.group(1))
-    return None
+    # a congress named without its session ("向第四届全国人民代表大会作政府工作报告")
+    m = re.search(r"(?:我|国务院)[^。]{0,30}?向(第[一二三四五六七八九十]+届全国人民代表大会)[，,]?(?:作|提出|报告)", s)
+    return m.group(1) if m else None
 
 
 def _speaker(head: str, after_dateline: bool) -> tuple[str | None, str | None, str | None]:
@@ -681,32 +685,131 @@ def _page_credits(text: Text) -> tuple[str | None, str | None]:
 
 
 _NPC_FIRST_SESSION = {1: 1954, 2: 1959, 3: 1964, 4: 1975, 5: 1978}
+_CN_NUMERAL = "一二三四五六七八九十"
+_NPC_SESSION = re.compile(
+    rf"第?([{_CN_NUMERAL}]+)届全国人民代表大会(?:第([{_CN_NUMERAL}]+)次会议)?"
+    rf"|([{_CN_NUMERAL}]+)届全国人大([{_CN_NUMERAL}]+)次会议"
+)
 
 
-def npc_session_year(meeting: str | None) -> int | None:
-    """Year of a National People's Congress session ("第十届全国人民代表大会第一次会议" → 2003)."""
-    if not meeting:
-        return None
-    m = re.search(r"第?([一二三四五六七八九十]+)届全国人民代表大会第([一二三四五六七八九十]+)次会议", meeting)
-    if not m:
-        return None
-    n, k = _cn_number(m.group(1)), _cn_number(m.group(2))
+def _npc_year(n: int | None, k: int | None) -> int | None:
     if not n or not k:
         return None
     first = _NPC_FIRST_SESSION.get(n) or 1983 + 5 * (n - 6)
     return first + k - 1
 
 
-def _years(parts: Sequence[Part], t: str, delivery_date: str | None) -> tuple[int | None, int | None]:
+def npc_session_year(meeting: str | None) -> int | None:
+    """Year of a National People's Congress session ("第十届全国人民代表大会第一次会议" → 2003).
+
+    A congress named without a session ("向第四届全国人民代表大会作政府工作报告") is
+    its first session (1975)."""
+    if not meeting:
+        return None
+    m = re.search(
+        rf"第?([{_CN_NUMERAL}]+)届全国人民代表大会(?:第([{_CN_NUMERAL}]+)次会议|$)", meeting.strip()
+    )
+    if not m:
+        return None
+    return _npc_year(_cn_number(m.group(1)), _cn_number(m.group(2)) if m.group(2) else 1)
+
+
+def _session_last_year(t: str) -> int | None:
+    """The year after a congress session the report says was held last year
+    ("从去年９月第五届全国人民代表大会第三次会议到现在", "按照去年五届人大四次会议…的精神")."""
+    for m in re.finditer(rf"去年[^。，,；;]{{0,8}}?(?:{_NPC_SESSION.pattern}|([{_CN_NUMERAL}]+)届人大([{_CN_NUMERAL}]+)次会议)", t):
+        g = m.groups()
+        n, k = (g[0], g[1]) if g[0] else (g[2], g[3]) if g[2] else (g[4], g[5])
+        if k is None:
+            continue
+        y = _npc_year(_cn_number(n), _cn_number(k))
+        if y:
+            return y + 1
+    return None
+
+
+_CN_YEAR = re.compile(r"(?<![一二三四五六七八九〇○零])([一二三四五六七八九〇○零]{4})\s*年")
+_REVIEW_WORD = re.compile(r"回顾|总结|成就|成绩|胜利|形势")
+
+
+def _years_in(s: str) -> list[tuple[int, int]]:
+    """(offset, year) of every year printed in ``s`` ("2023年", "１９９３年", "一九五七年")."""
+    s = s.translate(_FW)
+    out = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(s)]
+    for m in _CN_YEAR.finditer(s):
+        y = _cn_number(m.group(1))
+        if y and 1900 <= y <= 2199:
+            out.append((m.start(), y))
+    return sorted(out)
+
+
+def _greeting_plan_year(t: str) -> int | None:
+    """The plan year the speaker's own sentence names ("我代表国务院…提出关于一九五八年度国民
+    经济计划（草案）的报告", "关于1980、1981年国民经济计划安排的报告"): the first year."""
+    m = re.search(r"我(?:代表|受)[^。]{0,60}?关于([^。]{0,30}?)(?:年度?|年的)[^。]{0,20}?计划", t)
+    if not m:
+        return None
+    span = m.group(1).translate(_FW)
+    ys = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", span)]
+    ys += [y for y in (_cn_number(c) for c in re.findall(r"[一二三四五六七八九〇○零]{4}", span)) if y and 1900 <= y <= 2199]
+    return ys[0] if ys else None
+
+
+def _cue_years(body: str) -> tuple[int | None, int | None]:
+    """(review, plan) from the genre's openers when no heading prints a year: the plan
+    year opens a paragraph ("2024年是中华人民共和国成立75周年…"), the review year is
+    "刚刚过去的2023年" or opens the first paragraph after the greeting ("2023年，在…领导下")."""
     review = plan = None
+    m = re.search(r"(?:^|\n)[\s\u3000]*((?:19|20)\d\d)年是", body)
+    if m:
+        plan = int(m.group(1))
+    m = re.search(r"(?:刚刚过去的|过去的|回顾)((?:19|20)\d\d)年", body)
+    if m is None:
+        g = _GREETING.search(body)
+        m = re.compile(r"(?:^|\n)[\s\u3000]*((?:19|20)\d\d)年[，,]").search(body, g.end() if g else 0)
+        if m and g and m.start() - g.end() > 800:
+            m = None
+    if m:
+        review = int(m.group(1))
+    if review is not None and plan is not None and plan != review + 1:
+        return review, None
+    return review, plan
+
+
+def _years(
+    parts: Sequence[Part], t: str, delivery_year: int | None, head_end: int = 0
+) -> tuple[int | None, int | None]:
+    """(review year, plan year).
+
+    In order: the part titles (a review title naming two years, "1993年国内工作的回顾和
+    1994年工作的基本方针", gives both); the plan year the speaker's own opening sentence
+    names; the delivery year (the dateline or the congress session: plan = delivery year,
+    review = the year before); the numbered headings and the genre's openers in the text;
+    failing all, the year the report cites most is the year under review."""
+    review = plan = None
+    title_plan = None
     for p in parts:
         title = p.title.translate(_FW)
-        years = [int(y) for y in _YEAR.findall(title)]
-        if p.role == PartRole.REVIEW and review is None and years:
-            review = years[-1]
-        elif p.role == PartRole.PLAN and plan is None and years:
-            plan = years[-1]
+        ys = _years_in(title)
+        if not ys:
+            continue
+        if p.role == PartRole.REVIEW and review is None:
+            w = _REVIEW_WORD.search(title)
+            before = [y for at, y in ys if w is None or at < w.start()]
+            after = [y for at, y in ys if w is not None and at > w.start()]
+            review = before[-1] if before else ys[-1][1]
+            if after and after[0] == review + 1:
+                title_plan = after[0]
+        elif p.role == PartRole.PLAN and plan is None:
+            plan = ys[-1][1]
+    greeting_plan = _greeting_plan_year(t[: head_end + 800])
+    if greeting_plan is not None and (review is None or greeting_plan > review):
+        plan = greeting_plan
+    if plan is None and title_plan is not None:
+        plan = title_plan
     body = re.sub(r"(?<=\d) (?=[\d年])", "", t[:60000])  # "1 9 9 7 年" (spaced digits)
+    if review is None and plan is None and delivery_year is not None:
+        plan = delivery_year
     if review is None and plan is None:
         # the genre's order: part 一 reviews a year, a later part plans the next one
         heads = [
@@ -717,26 +820,27 @@ def _years(parts: Sequence[Part], t: str, delivery_date: str | None) -> tuple[in
         later = next((ys[-1] for num, ys in heads if num != "一" and ys and first and ys[-1] == first + 1), None)
         if first is not None and later is not None:
             review, plan = first, later
-    if review is None:
-        m = _REVIEW_HEAD.search(body)
-        if m:
-            ys = [int(y) for y in _YEAR.findall(m.group(1))]
+    if review is None and plan is None:
+        first_review = _REVIEW_HEAD.search(body)
+        if first_review:
+            ys = [int(y) for y in _YEAR.findall(first_review.group(1))]
             if ys:
                 review = ys[-1]
-    if plan is None:
-        m = _PLAN_HEAD.search(body, _REVIEW_HEAD.search(body).end() if _REVIEW_HEAD.search(body) else 0)
-        if m:
+        # the first plan heading that names a year ("二、今后五年…" names none; "三、2023年…")
+        for m in _PLAN_HEAD.finditer(body, first_review.end() if first_review else 0):
             ys = [int(y) for y in _YEAR.findall(m.group(1))]
             if ys:
                 plan = ys[-1]
-    delivery_year = int(delivery_date[:4]) if delivery_date else None
+                break
+    if review is None and plan is None:
+        review, plan = _cue_years(body)
     if review is None and plan is None and delivery_year is None:
         # no heading year, no dateline (older national reports): the year the report
         # cites most is the year under review ("刚刚过去的1984年")
         counts = Counter(int(y) for y in re.findall(r"(?<!\d)(1[89]\d\d|2[01]\d\d)年(?!代)", body[:20000]))
-        for m in re.finditer(r"(?<![一二三四五六七八九〇○零])([一二三四五六七八九〇○零]{4})年(?!代)", body[:20000]):
+        for m in _CN_YEAR.finditer(body[:20000]):
             y = _cn_number(m.group(1))
-            if y and 1900 <= y <= 2199:
+            if y and 1900 <= y <= 2199 and not body.startswith("代", m.end()):
                 counts[y] += 1
         if counts:
             review = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]

@@ -141,3 +141,55 @@ def test_metadata_places_levels_and_years_across_the_bulk_reports(shared: Path) 
     assert len(place_miss) <= 0.05 * n, "\n".join(place_miss)
     assert len(level_miss) <= 0.05 * n, "\n".join(level_miss)
     assert len(year_miss) <= 0.08 * n, "\n".join(year_miss)
+
+
+def test_national_reports_plan_the_year_they_were_delivered_and_never_share_a_plan_year(shared: Path) -> None:
+    """Every national report of the bulk: plan year = the MANIFEST's delivery year, with the
+    structure's parts (as the pipeline calls it) and from the text alone; no two reports
+    share a plan year; review year = plan year - 1."""
+    import csv
+    from collections import Counter
+
+    from kg.loaders.metadata import extract_metadata
+    from kg.loaders.structure import parse_report
+
+    rows = [
+        r for r in csv.DictReader((shared / "bulk" / "MANIFEST.tsv").open(encoding="utf-8"), delimiter="\t")
+        if r["level"] == "national"
+    ]  # fmt: skip
+    assert len(rows) >= 50
+    for how in ("parts", "text"):
+        misses, plans = [], Counter()
+        for row in rows:
+            text = read_file(shared / "bulk" / row["file"])
+            meta = parse_report(text).meta if how == "parts" else extract_metadata(text)
+            plans[meta.plan_year] += 1
+            if (meta.review_year, meta.plan_year) != (int(row["year"]) - 1, int(row["year"])):
+                misses.append(f"{row['file']}: {meta.review_year}/{meta.plan_year} != {row['year']}")
+        shared_years = {y: n for y, n in plans.items() if n > 1}
+        assert not shared_years, f"{how}: national reports sharing a plan year: {shared_years}"
+        assert not misses, f"{how}:\n" + "\n".join(misses)
+
+
+def test_bulk_reports_name_their_government_after_their_own_place(shared: Path) -> None:
+    """The issuing body is the report's place + 人民政府 (or 国务院), never a word glued
+    before "市人民政府" nor anything taken from the file name; plan year = MANIFEST year."""
+    import csv
+
+    from kg.loaders.metadata import extract_metadata
+
+    rows = list(csv.DictReader((shared / "bulk" / "MANIFEST.tsv").open(encoding="utf-8"), delimiter="\t"))
+    problems = []
+    for row in rows:
+        path = shared / "bulk" / row["file"]
+        meta = extract_metadata(read_file(path))
+        if row["level"] == "national":
+            ok = meta.government == "国务院"
+        else:
+            place = row["place"].split("（")[0]
+            ok = meta.place == place and meta.government in (f"{place}人民政府", f"{place}行政公署")
+        if not ok or not re.fullmatch(r"[\u4e00-\u9fff]+", meta.government or "") or meta.level != row["level"]:
+            problems.append(f"{row['file']}: {meta.government!r} ({meta.place!r}, {meta.level!r})")
+        if meta.plan_year != int(row["year"]):
+            problems.append(f"{row['file']}: plan year {meta.plan_year} != {row['year']}")
+    assert not problems, "\n".join(problems)

@@ -262,3 +262,93 @@ def test_extract_metadata_never_raises_and_gives_well_formed_fields(s: str) -> N
     assert m.level in (None, "national", "province", "city", "county", "district")
     for field in (m.title, m.government, m.place, m.speaker, m.meeting):
         assert field is None or field.strip() == field and field
+
+
+# ----------------------------------------------------------------- years (review / plan)
+
+
+def test_a_review_title_naming_two_years_gives_the_review_and_the_plan_year() -> None:
+    parts = (
+        Part(1, "２０３０年国内工作的回顾和２０３１年工作的基本方针", PartRole.REVIEW, 0, 1, 0, 1),
+        Part(2, "保持国民经济持续健康发展", PartRole.PLAN, 1, 2, 1, 2),
+    )
+    m = _meta("各位代表：\n现在，我代表国务院向大会作政府工作报告。\n", parts)
+    assert (m.review_year, m.plan_year) == (2030, 2031)
+
+
+def test_years_in_chinese_numerals_in_the_part_titles() -> None:
+    parts = (
+        Part(1, "二〇三〇年经济战线上的胜利", PartRole.REVIEW, 0, 1, 0, 1),
+        Part(2, "二〇三一年国民经济各部门发展计划的安排", PartRole.PLAN, 1, 2, 1, 2),
+    )
+    m = _meta("各位代表：\n我代表国务院向大会提出报告。\n", parts)
+    assert (m.review_year, m.plan_year) == (2030, 2031)
+
+
+def test_the_greeting_names_the_plan_year_and_the_session_after_a_comma() -> None:
+    body = "（一）一九六四年经济战线上的胜利\n" + "一九六四年各项工作取得胜利。" * 3 + "一九七〇年的远景目标。" * 8
+    m = _meta(
+        "各位代表：\n\u3000\u3000我代表国务院向第三届全国人民代表大会第二次会议，提出关于一九六五年度国民经济计划"
+        f"（草案）的报告，请予审议。\n{body}\n"
+    )
+    assert m.meeting == "第三届全国人民代表大会第二次会议"
+    assert m.level == "national"
+    assert (m.review_year, m.plan_year) == (1964, 1965)
+
+
+def test_the_first_of_two_plan_years_named_in_the_greeting_is_the_plan_year() -> None:
+    parts = (
+        Part(1, "国民经济在调整中取得了新的进展", PartRole.REVIEW, 0, 1, 0, 1),
+        Part(2, "2032年国民经济计划的任务和主要指标", PartRole.PLAN, 1, 2, 1, 2),
+    )
+    m = _meta("各位代表：\n我受国务院的委托，现在向大会提出关于2031、2032年国民经济计划安排的报告，请予审议。\n", parts)
+    assert m.plan_year == 2031 and m.review_year == 2030
+
+
+def test_a_congress_named_without_its_session_dates_the_report_by_its_first_session() -> None:
+    body = "我们要在一九八〇年以前建成独立的工业体系。" * 10
+    m = _meta(f"各位代表！\n\u3000\u3000我代表国务院，向第四届全国人民代表大会作政府工作报告。\n\u3000\u3000{body}\n")
+    assert m.meeting == "第四届全国人民代表大会"
+    assert (m.review_year, m.plan_year) == (1974, 1975)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "plan"),
+    [
+        ("从去年９月第五届全国人民代表大会第三次会议到现在，已经过去了一年零两个月。", 1981),
+        ("关键在于按照去年五届人大四次会议和今年党的代表大会的精神，把工作转到提高效益上来。", 1982),
+    ],
+)
+def test_a_session_held_last_year_dates_an_undated_national_report(sentence: str, plan: int) -> None:
+    body = "一九七九年的成绩很大。" * 12
+    m = _meta(f"各位代表：\n\u3000\u3000{sentence}\n\u3000\u3000现在，我代表国务院向大会作报告。\n{body}\n")
+    assert m.level == "national"
+    assert (m.review_year, m.plan_year) == (plan - 1, plan)
+
+
+def test_a_report_without_dated_headings_takes_its_years_from_the_genre_openers() -> None:
+    # the plan year is cited more often than the year under review
+    review = "2030年，在省委的坚强领导下，我们稳中求进，全市经济增长。"
+    plan = "2031年是规划实施的关键之年。" + "2031年底前完成的项目。" * 4
+    m = _meta(f"各位代表：\n现在，我代表市人民政府，向大会报告政府工作。\n{review}\n过去一年成绩来之不易。\n{plan}\n今年政府工作的总体要求是……\n")
+    assert (m.review_year, m.plan_year) == (2030, 2031)
+
+
+def test_a_term_report_takes_the_plan_year_from_the_first_plan_heading_that_names_one() -> None:
+    text = (
+        "示例市政府工作报告  示例市市长\u3000王示例  各位代表：  \u2003\u2003现在，我代表示例市人民政府，向大会报告工作。"
+        "  \u2003\u2003一、过去五年工作回顾  \u2003\u2003" + "2026年以来成绩显著。" * 10
+        + "  \u2003\u2003二、今后五年工作的总体要求  \u2003\u2003要努力。  \u2003\u2003三、2031年主要工作  \u2003\u2003今年要努力。"
+    )
+    m = _meta(text)
+    assert (m.review_year, m.plan_year) == (2030, 2031)
+
+
+@pytest.mark.parametrize(
+    ("meeting", "year"),
+    [("第四届全国人民代表大会", 1975), ("第五届全国人民代表大会", 1978), ("第四届全国人民代表大会常务委员会", None)],
+)
+def test_a_congress_without_a_session_is_its_first_session(meeting: str, year: int | None) -> None:
+    from kg.loaders.metadata import npc_session_year
+
+    assert npc_session_year(meeting) == year
