@@ -190,13 +190,27 @@ def python_value(term: Any) -> Any:
     return str(term)
 
 
+def _default_graph(store: ox.Store) -> dict[str, Any]:
+    """What a query's default graph is: the store's default graph (kg's loading makes it
+    the merge of everything); plus the ontology graph for a store whose default graph lacks
+    the ontology (made before kg merged it in); the union of all graphs when the default
+    graph is empty (a store filled by another tool)."""
+    if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None:
+        return {"use_default_graph_as_union": True}
+    onto = ox.NamedNode(ONTOLOGY_IRI)
+    if next(iter(store.quads_for_pattern(onto, _RDF_TYPE, _OWL_ONTOLOGY, ox.DefaultGraph())), None) is None and next(
+        iter(store.quads_for_pattern(onto, _RDF_TYPE, _OWL_ONTOLOGY, onto)), None
+    ) is not None:
+        return {"default_graph": [ox.DefaultGraph(), onto]}
+    return {}
+
+
 def run_query(store: ox.Store, query: str) -> QueryResult:
     """Run one SPARQL query (kg's prefixes predeclared) over a store: over its default graph
     (which kg's loading makes the merge of everything), or over the union of its graphs
     when the default graph is empty (a store filled by another tool)."""
     try:
-        union = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None
-        res = store.query(query, prefixes=DEFAULT_PREFIXES, use_default_graph_as_union=union)
+        res = store.query(query, prefixes=DEFAULT_PREFIXES, **_default_graph(store))
     except SyntaxError as exc:
         msg = " ".join(str(exc).split())
         raise ParseError(f"SPARQL syntax error: {msg}") from exc

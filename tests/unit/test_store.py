@@ -214,3 +214,21 @@ def test_triples_in_several_named_graphs_are_answered_once(dumps, per_report_tri
     # the named graphs stay queryable
     graphs = sparql("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?r a kg:Report } }", data=[per_report_trig])
     assert len(graphs) == 2
+
+
+def test_a_store_whose_ontology_is_only_in_its_named_graph_still_answers(dumps, tmp_path):
+    """A store loaded the old way (data in the default graph, the ontology only in its
+    named graph) answers the library queries that read the ontology's codes."""
+    import pyoxigraph as ox
+
+    from kg.store import run_query
+    from kg.vocab import ONTOLOGY_IRI
+
+    st = ox.Store()
+    st.bulk_load(path=str(dumps["nt"]), format=ox.RdfFormat.N_TRIPLES)
+    from importlib.resources import files
+
+    st.load((files("kg.ontology") / "kg.ttl").read_bytes(),
+            format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(ONTOLOGY_IRI))
+    got = _rows(run_query(st, library_queries()["plan_year_targets"]))
+    assert got and got == _rows(sparql("plan_year_targets", data=[dumps["nt"]]))
