@@ -20,9 +20,21 @@ Parents: the units printed before the place ("深圳市罗湖区"), the prefectu
 or county report names most, and the province from the gazetteer (else the province
 the report names most).
 
-Weak spots (measured in the report of the helper that wrote this): years of older
-national reports with neither dateline nor dated headings are a guess from the years
-they cite most; a province named only as "自治区" is not resolved.
+A place's own name is never a verb or adjective glued before the level word ("深入推进市…",
+"文明示范市"): candidates jieba tags so are dropped unless the gazetteer knows them. Nothing is
+ever taken from the file's name.
+
+Years: the part titles first (a review title naming two years gives both), then the plan
+year the speaker's opening sentence names ("关于一九五八年度国民经济计划…的报告"), then the
+delivery year (the dateline; for national reports the NPC session named in the greeting,
+its first session when none is named, or the year after a session "去年" held): plan
+year = delivery year, review year = the year before. Only without any of these do the
+headings, the genre's openers ("2024年是…", "刚刚过去的2023年") and, last, the year the
+report cites most decide.
+
+Weak spots: a province named only as "自治区" is not resolved; a national report that
+names neither its session, nor its plan year, nor dated headings still falls back to the
+years it cites most.
 """
 
 from __future__ import annotations
@@ -34,7 +46,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from kg.model import Part, PartRole, ReportMeta, Text
-from kg.loaders.gazetteer import Prefecture, prefectures
+from kg.loaders.gazetteer import Prefecture, divisions, prefectures, short_form
 
 __all__ = [
     "extract_metadata",
@@ -356,7 +368,7 @@ def _units(s: str | None) -> list[str]:
     units = best[0] or []
     if not units and s:
         return [u for u in out]
-    return [*out, *(u for u in units if not _GENERIC_UNIT.match(u))]
+    return [*out, *(u for u in units if not _GENERIC_UNIT.match(u) and _is_name_word(short_form(u)))]
 
 
 def _place(
@@ -445,6 +457,37 @@ def _prefecture_counts(t: str, kinds: tuple[str, ...] = ("市", "州", "盟", "�
 _NOT_A_NAME = re.compile(r"[县区省市]|^[全各我本该每两三四五六七八九十多个大小新老]")
 
 
+@functools.cache
+def _gazetteer_names() -> frozenset[str]:
+    """Every division's name and short form, all levels and revisions (GB/T 2260)."""
+    out: set[str] = set()
+    for d in divisions():
+        out.add(d.name)
+        out.add(short_form(d.name))
+    return frozenset(out)
+
+
+_NOT_NAME_FLAGS = ("v", "a", "d", "p", "c", "u", "m", "q", "r", "f")
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_name_word(w: str) -> bool:
+    """Whether ``w`` can be a place's own name: a name of the gazetteer, or a word jieba
+    does not tag as a verb, adjective, adverb or other function word ("推进", "示范" are
+    verbs glued before "市": "深入推进市…", "文明示范市")."""
+    if w in _gazetteer_names():
+        return True
+    try:
+        import jieba
+        import jieba.posseg as pseg
+
+        jieba.setLogLevel(logging.WARNING)
+        cut = pseg.lcut(w)
+    except Exception:  # noqa: BLE001 - jieba is an aid, never a reason to fail
+        return True
+    return not (len(cut) == 1 and cut[0].flag.startswith(_NOT_NAME_FLAGS) and not cut[0].flag.startswith(("nr", "ns")))
+
+
 def _most_used_place(t: str, level_word: str) -> str | None:
     """The name a report that calls itself only "市人民政府" uses most for its place.
 
@@ -482,7 +525,7 @@ def _most_used_place(t: str, level_word: str) -> str | None:
         window = m.group(1)
         for k in (2, 3, 4):
             w = window[-k:]
-            if _NOT_A_NAME.search(w) or w in _GENERIC_PLACES:
+            if _NOT_A_NAME.search(w) or w in _GENERIC_PLACES or not _is_name_word(w):
                 continue
             if w in PROVINCES and PROVINCES[w] not in _MUNICIPALITIES:
                 continue
@@ -571,6 +614,8 @@ def _government(gov: str | None, place: str | None, org: str | None) -> str | No
         units = _units(gov)
         if len(units) > 1:  # "深圳市罗湖区人民政府" → the issuing body without its parents
             return units[-1] + "人民政府"
+        if not units and place and re.search(r"(?:人民政府|政府)$", gov):
+            return f"{place}人民政府"  # "推进市人民政府": no place name before the level word
         return gov
     if org and _GOV_SUFFIX.search(org):
         units = _units(org)

@@ -352,3 +352,51 @@ def test_a_congress_without_a_session_is_its_first_session(meeting: str, year: i
     from kg.loaders.metadata import npc_session_year
 
     assert npc_session_year(meeting) == year
+
+
+# ------------------------------------------------------------ government and place
+
+
+def test_a_verb_glued_before_the_level_word_is_not_the_place_name() -> None:
+    # "文明示范市", "推进示范工程": 示范 is printed before 市 and used more than the city's name
+    body = "。".join(["创建全国文明示范市", "建设示范园区", "打造示范项目", "推进示范工程"] * 3
+                    + ["全力支持云川市经济增长", "云川发展提速", "建设美丽云川", "云川人民幸福", "来云川投资"])  # fmt: skip
+    m = _meta(f"各位代表：\n现在，我代表市人民政府向大会报告工作。\n一、2030年工作回顾\n{body}。\n二、2031年工作安排\n")
+    assert m.place == "云川市"
+    assert m.government == "云川市人民政府"
+    assert m.level == "city"
+
+
+@pytest.mark.parametrize("name", ["推进市人民政府", "示范市人民政府", "加快市"])
+def test_a_verb_before_a_level_word_is_no_administrative_unit(name: str) -> None:
+    assert _units(name) == []
+
+
+_PREFECTURE_WITHOUT_GREETING = "。".join(
+    ["全州经济稳步增长", "我州生态持续向好", "现代化新阿坝开局起步", "阿坝州文旅融合发展", "全州上下团结奋斗",
+     "阿坝州清洁能源基地建设", "我州民生改善", "阿坝特色农业壮大", "阿坝州红色旅游兴起", "我州交通大提速", "全州社会大局稳定"]
+)  # fmt: skip
+
+
+def test_an_autonomous_prefecture_without_greeting_is_found_from_its_short_form(tmp_path: Path) -> None:
+    path = tmp_path / "city-aba-2031.txt"
+    path.write_text(f"2030年工作回顾\n\n刚刚过去的2030年，{_PREFECTURE_WITHOUT_GREETING}。\n", encoding="utf-8")
+    m = extract_metadata(read_file(path))
+    assert m.place == "阿坝藏族羌族自治州"
+    assert m.government == "阿坝藏族羌族自治州人民政府"
+    assert m.level == "city"
+    assert m.parent_places == ("四川省",)
+    assert (m.review_year, m.plan_year) == (2030, 2031)
+
+
+def test_metadata_never_comes_from_the_file_name(tmp_path: Path) -> None:
+    text = f"2030年工作回顾\n\n{_PREFECTURE_WITHOUT_GREETING}。\n"
+    metas = []
+    for name in ("city-aba-2031.txt", "report.txt", "county-other-1999.txt"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        metas.append(extract_metadata(read_file(tmp_path / name)))
+    assert metas[0] == metas[1] == metas[2]
+    (tmp_path / "city-foo-2031.txt").write_text("这是一段没有地名的话。\n", encoding="utf-8")
+    m = extract_metadata(read_file(tmp_path / "city-foo-2031.txt"))
+    assert m.government is None and m.place is None and m.level is None
+    assert m.plan_year is None
