@@ -33,7 +33,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from decimal import Decimal
-from pathlib import Path
 
 from kg.model import Kind, Qualifier, Quantity, Report, Status
 
@@ -137,10 +136,7 @@ def _government_of(report: Report) -> str:
     meta = report.meta
     if meta.government:
         return meta.government
-    if meta.place:
-        return meta.place
-    stem = Path(report.text.path).stem if report.text.path else ""
-    return re.sub(r"[-_ ]?(?:19|20)\d\d$", "", stem) or stem
+    return meta.place or ""
 
 
 def indicator_rows(report: Report, quantities: Sequence[Quantity]) -> list[IndicatorRow]:
@@ -307,9 +303,9 @@ def link_targets(rows: Sequence[IndicatorRow], *, main_only: bool = False) -> li
         seen.add(ident)
         cands = [
             a for a in actuals.get((t.government, t.indicator_key, t.year, t.kind, t.normalised_unit), [])
-            if a.report != t.report
+            if a.report != t.report and t.government  # no government named: nothing to pair with
         ]
-        if not cands and len(t.indicator_key) >= 4:
+        if not cands and t.government and len(t.indicator_key) >= 4:
             # the review often words it longer ("粮食产量首次跃上…"): a key that starts with
             # the target's key is the same indicator
             cands = [

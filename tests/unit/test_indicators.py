@@ -71,6 +71,12 @@ def test_other_governments_are_not_linked() -> None:
     assert o.actual_report == ""
 
 
+def test_reports_whose_government_is_unknown_are_never_linked() -> None:
+    unknown = replace(BASE, government="")
+    (o,) = link_targets([unknown, _actual("6.4", government="")])
+    assert o.actual_report == "" and o.verdict == "unclear"
+
+
 def test_at_least_a_given_fall_is_met_by_a_bigger_fall() -> None:
     t = replace(BASE, indicator_key="单位生产总值能耗", direction="down", qualifier="ge",
                 value=Decimal("3.4"), normalised_value=Decimal("3.4"))
