@@ -37,13 +37,27 @@ def test_every_corpus_report_builds_and_conforms_to_the_shapes(corpus, corpus_bu
     assert [(Path(p).name, r[:2000]) for p, r in summary.invalid] == []
 
 
-def test_each_corpus_report_gets_its_own_iri_from_government_and_year(corpus_build):
+def test_each_corpus_report_gets_its_own_iri_from_government_and_delivery(corpus_build):
     _out, summary = corpus_build
     iris = [iri for _p, iri in summary.reports]
     assert len(set(iris)) == len(iris)
+    assert summary.collisions == []
     hailaer = sorted(iri for p, iri in summary.reports if "hailaer" in p)
-    assert [i.rsplit("/", 1)[1] for i in hailaer] == ["2012", "2014", "2016", "2019"]
+    # government + delivery date (else year + checksum): the year leads the key
+    assert [i.rsplit("/", 1)[1][:4] for i in hailaer] == ["2012", "2014", "2016", "2019"]
     assert len({i.rsplit("/", 1)[0] for i in hailaer}) == 1  # one government
+
+
+def test_a_division_is_one_node_across_governments(corpus_build):
+    out, _summary = corpus_build
+    rows = sparql(
+        """SELECT ?place (COUNT(DISTINCT ?g) AS ?n) WHERE {
+             ?place a kg:AdministrativeArea ; kg:government ?g .
+             FILTER(CONTAINS(STR(?place), "/division/")) }
+           GROUP BY ?place HAVING (COUNT(DISTINCT ?g) >= 2)""",
+        store=out / "store",
+    ).rows
+    assert rows, "no administrative division is shared by two governments' reports"
 
 
 def test_void_description_counts_what_was_written(corpus_build):
