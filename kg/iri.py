@@ -269,6 +269,13 @@ class Minter:
         name = _division_index()[1].get(code)
         return f"{self.base}division/{segment(code)}" + (f"-{segment(name)}" if name and normalise_key(name) else "")
 
+    def division_name(self, iri: str) -> str | None:
+        """The gazetteer name of a division IRI (its one label); None for any other IRI."""
+        prefix = f"{self.base}division/"
+        if not iri.startswith(prefix):
+            return None
+        return _division_index()[1].get(iri[len(prefix):].split("-", 1)[0])
+
     def place(self, government: str, name: str, subtype: str | None = None) -> str:
         return self.entity(government, EntityType.PLACE, name, subtype)
 

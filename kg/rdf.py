@@ -300,13 +300,22 @@ class _ReportBuilder:
         """kg:AdministrativeArea for a division the gazetteer keyed, else kg:Place."""
         return KG.AdministrativeArea if str(iri).startswith(self.minter.base + "division/") else KG.Place
 
+    def name(self, iri: URIRef, name: str) -> str:
+        """Label a thing: a division by its one gazetteer name (the name used here, when
+        another form, becomes an altLabel: 深圳 → 深圳市); anything else by ``name``."""
+        official = self.minter.division_name(str(iri)) or name
+        self.add(iri, RDFS.label, zh(official))
+        if name != official and normalise_key(name):
+            self.add(iri, SKOS.altLabel, zh(name))
+        return official
+
     def place_node(self, iri: URIRef, name: str, cls: URIRef) -> None:
         if not self.once(str(iri) + "#place"):
             return
         self.add(iri, RDF.type, KG.NamedThing)
         self.add(iri, RDF.type, KG.Place)
         self.add(iri, RDF.type, cls)
-        self.add(iri, RDFS.label, zh(name))
+        self.name(iri, name)
         self.add(iri, KG.government, self.gov)
 
     def structure(self) -> None:
@@ -478,9 +487,9 @@ class _ReportBuilder:
             sub = SUBTYPE_CLASS.get((e.type, e.subtype or ""))
             if sub is not None:
                 self.add(iri, RDF.type, sub)
-            self.add(iri, RDFS.label, zh(e.name))
+            official = self.name(iri, e.name)
             for a in e.aliases:
-                if normalise_key(a) and a != e.name:
+                if normalise_key(a) and a != official:
                     self.add(iri, SKOS.altLabel, zh(a))
             if e.subtype:
                 self.add(iri, KG.subtype, Literal(e.subtype))
@@ -504,7 +513,7 @@ class _ReportBuilder:
             else:
                 self.add(p_iri, RDF.type, KG.NamedThing)
                 self.add(p_iri, RDF.type, KG.Organization)
-                self.add(p_iri, RDFS.label, zh(e.parent or ""))
+                self.name(p_iri, e.parent or "")
                 self.add(p_iri, KG.government, self.gov)
         if e.type is EntityType.ORGANIZATION and p_type is EntityType.ORGANIZATION:
             self.add(iri, ORG.subOrganizationOf, p_iri)
@@ -543,6 +552,8 @@ class _ReportBuilder:
         self.add(o, RDF.type, QB.Observation)
         if q.indicator and normalise_key(q.indicator):
             # one node per indicator key and government; the phrase stays on the observation
+            # (not as altLabels of the shared node: a node's literals must not depend on
+            # which reports were loaded, or an incremental Neo4j load would overwrite them)
             key = indicator_label(q.indicator)
             ind = URIRef(self.minter.indicator(self.gov_key, q.indicator))
             self.add(o, SOSA.observedProperty, ind)
@@ -554,8 +565,7 @@ class _ReportBuilder:
                 self.add(ind, RDFS.label, zh(key))
                 self.add(ind, SKOS.notation, Literal(key))
                 self.add(ind, KG.government, self.gov)
-            if q.indicator != key and self.once(f"{ind}#alt#{q.indicator}"):
-                self.add(ind, SKOS.altLabel, zh(q.indicator))
+
         self.add(o, RDFS.label, zh(f"{q.indicator} {q.surface}".strip()))
         self.add(o, KG.surface, zh(q.surface))
         self.add(o, KG.statedValue, decimal_literal(q.value))
@@ -609,7 +619,7 @@ class _ReportBuilder:
                 self.add(o, RDF.type, ENTITY_CLASS[otype])
                 if otype is EntityType.PLACE:
                     self.add(o, RDF.type, self._place_class(o))
-                self.add(o, RDFS.label, zh(rel.object))
+                self.name(o, rel.object)
                 self.add(o, KG.government, self.gov)
             self.add(s, pred, o)
             a = URIRef(self.minter.relation(self.iri, str(s), str(pred), str(o), rel.start, rel.end))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.iri import indicator_label, normalise_key
+from kg.iri import Minter, government_key, indicator_label, normalise_key
 from kg.model import EntityType, Qualifier, Status
 from kg.pipeline import analyse
 from kg.rdf import build_graph
@@ -226,10 +226,16 @@ def test_actuals_and_estimates_exact_rows_on_synthetic_reports(syn_data, tmp_pat
 
 
 def _mention_spans(analysis, etype):
+    """Mention spans per node, keyed by the node's label: the entity's name, or for an
+    administrative division the gazetteer's name (香港 → 香港特别行政区)."""
+    minter = Minter.create()
+    gov = government_key(analysis.report)
     out = {}
     for e in analysis.entities:
         if e.type is etype and normalise_key(e.name):
-            out.setdefault(normalise_key(e.name), set()).update((m.start, m.end) for m in e.mentions)
+            iri = minter.entity(gov, e.type, e.name, e.subtype, e.aliases)
+            label = normalise_key(minter.division_name(iri) or e.name)
+            out.setdefault(label, set()).update((m.start, m.end) for m in e.mentions)
     return out
 
 
