@@ -29,7 +29,10 @@ properties of the shipped ontology plus a fixed table of W3C terms), never from 
 and every Cypher string is static: data travels in parameters only. Writes are batched
 ``UNWIND $rows … MERGE … SET n += row.props`` inside ``session.execute_write``, nodes before
 relationships, after ``CREATE CONSTRAINT … IF NOT EXISTS``. Everything is a MERGE, so a load
-repeated or cut off and re-run ends in the same graph.
+repeated or cut off and re-run ends in the same graph. A node that is already there keeps
+what earlier loads gave it: each property set is the union of its stored and new values
+(:func:`merge_props`), as loading RDF adds triples and never drops one (``--wipe`` starts
+afresh).
 """
 
 from __future__ import annotations
@@ -659,6 +662,42 @@ def _write(tx: neo4j.ManagedTransaction, query: str, rows: list[Any]) -> Any:
     return tx.run(query, rows=rows).consume().counters
 
 
+EXISTING_PROPS = (
+    "UNWIND $iris AS iri MATCH (n:Resource {iri: iri}) RETURN n.iri AS iri, properties(n) AS props"
+)
+
+
+def merge_props(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
+    """The properties to SET on a node that already holds ``old``: each of ``new``'s keys
+    with the union of its old and new values (an RDF load adds triples, it never drops
+    one: a label or alias one report gave stays when the next report's load arrives).
+    Float partners of exact decimals are derived again from the merged strings."""
+    out: dict[str, Any] = {}
+    for key, value in new.items():
+        if key == "iri" or key not in old or old[key] == value:
+            out[key] = value
+            continue
+        merged = set(old[key] if isinstance(old[key], list) else [old[key]])
+        merged |= set(value if isinstance(value, list) else [value])
+        out[key] = merged.pop() if len(merged) == 1 else _sorted(key, list(merged))
+    for key in [k for k in out if k.endswith(DECIMAL_SUFFIX)]:
+        exact = out[key]
+        out[key[: -len(DECIMAL_SUFFIX)]] = [float(x) for x in exact] if isinstance(exact, list) else float(exact)
+    return out
+
+
+def _write_nodes(tx: neo4j.ManagedTransaction, query: str, rows: list[Any]) -> Any:
+    """MERGE a batch of nodes, uniting their properties with what the nodes already hold
+    (read and write in one transaction, so a retried or re-run batch gives the same)."""
+    existing = {r["iri"]: r["props"] for r in tx.run(EXISTING_PROPS, iris=[row["iri"] for row in rows])}
+    merged = [
+        {"iri": row["iri"], "props": merge_props(existing[row["iri"]], row["props"])}
+        if row["iri"] in existing else row
+        for row in rows
+    ]
+    return tx.run(query, rows=merged).consume().counters
+
+
 def load_graph(
     graph: Graph,
     settings: Neo4jSettings,
@@ -701,7 +740,8 @@ def load_graph(
             if progress:
                 progress(0, len(work))
             for query, rows in work:
-                summary.add(session.execute_write(_write, query, rows))
+                write = _write_nodes if query is MERGE_NODES else _write
+                summary.add(session.execute_write(write, query, rows))
                 done += 1
                 if progress:
                     progress(done, len(work))

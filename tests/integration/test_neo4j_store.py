@@ -148,6 +148,21 @@ def test_a_second_graph_shares_nodes_with_the_first(settings, neo4j_driver):
     assert isomorphic(export_graph(settings), a + b)
 
 
+def test_a_later_load_keeps_the_values_an_earlier_load_gave_a_shared_node(settings, neo4j_driver):
+    from rdflib.namespace import SKOS
+
+    place = URIRef("https://data.example.org/gov/x/place/p")
+    first, second = Graph(), Graph()
+    for g, alias in ((first, "甲"), (second, "乙")):
+        g.add((place, RDF.type, URIRef("https://kg.example.org/ontology#Place")))
+        g.add((place, SKOS.altLabel, Literal(alias, lang="zh")))
+    load_graph(first, settings)
+    load_graph(second, settings)
+    assert isomorphic(export_graph(settings), first + second)
+    again = load_graph(second, settings)
+    assert again.nodes_created == 0 and isomorphic(export_graph(settings), first + second)
+
+
 def test_blank_nodes_load_once_however_the_parser_names_them(settings, neo4j_driver, sample):
     text = sample.serialize(format="nt")
     load_graph(Graph().parse(data=text, format="nt"), settings)

@@ -18,6 +18,7 @@ from kg.neo4j_store import (
     default_mapping,
     graph_to_rows,
     literal_entry,
+    merge_props,
     rows_to_graph,
 )
 
@@ -142,3 +143,23 @@ def test_declared_dates_and_years_round_trip(value):
     pred = URIRef("http://purl.org/dc/terms/issued") if value.datatype == XSD.date else OTHER.year
     g.add((EX.a, pred, value))
     assert isomorphic(_round_trip(g), g)
+
+
+def test_merge_props_unites_old_and_new_values_of_a_key():
+    old = {"iri": "x", "altLabel_zh": ["甲", "乙"], "label_zh": "甲地", "kept": 1}
+    new = {"iri": "x", "altLabel_zh": "丙", "label_zh": "甲地"}
+    merged = merge_props(old, new)
+    assert merged["altLabel_zh"] == ["丙", "乙", "甲"]
+    assert merged["label_zh"] == "甲地"
+    assert "kept" not in merged  # SET n += merged leaves keys the new load lacks alone
+
+
+def test_merge_props_rederives_floats_beside_exact_decimals():
+    merged = merge_props({"value_decimal": "1.10", "value": 1.1}, {"value_decimal": "2.5", "value": 2.5})
+    assert merged["value_decimal"] == ["1.10", "2.5"]
+    assert merged["value"] == [1.1, 2.5]
+
+
+def test_merge_props_of_equal_values_changes_nothing():
+    props = {"iri": "x", "label_zh": "甲", "altLabel_zh": ["乙", "丙"]}
+    assert merge_props(props, dict(props)) == props
