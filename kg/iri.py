@@ -30,7 +30,6 @@ argument, else the ``KG_BASE_IRI`` environment variable; portals publish under t
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
 import re
@@ -193,41 +192,14 @@ def report_key(report: Report) -> str:
     return f"{year}-{checksum[:8]}"
 
 
-@functools.lru_cache(maxsize=1)
-def _division_index() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
-    """(normalised name → every GB/T 2260 code it names, code → its latest name)."""
-    from kg.loaders.nlp import load_divisions, short_form
-    from kg.loaders.resolve import normalise
-
-    codes: dict[str, set[str]] = {}
-    names: dict[str, str] = {}
-    for code, name in load_divisions():
-        codes.setdefault(normalise(name), set()).add(code)
-        names[code] = name
-    for code, name in names.items():
-        if code.endswith("00"):
-            codes.setdefault(normalise(short_form(name)), set()).add(code)
-    return {k: frozenset(v) for k, v in codes.items()}, names
-
-
 def division_code(name: str, aliases: Iterable[str] = ()) -> str | None:
     """The GB/T 2260 code of an administrative division named ``name`` (or one of its
-    ``aliases``), when the gazetteer gives that name exactly one code; else None
-    (鼓楼区 is a district of several cities: it stays under the government naming it)."""
+    ``aliases``), when the name stands for exactly one division; else None (鼓楼区 is a
+    district of several cities: it stays under the government naming it)."""
     from kg.loaders.resolve import entity_key
 
     key = entity_key(Entity(name=name, type=EntityType.PLACE, subtype="admin", aliases=tuple(aliases)), None)
-    if not key.startswith("division/"):
-        return None
-    code = key.removeprefix("division/")
-    index, _names = _division_index()
-    from kg.loaders.resolve import normalise
-
-    for form in (name, *aliases):
-        found = index.get(normalise(form))
-        if found:  # the form entity_key keyed on: it must name one division only
-            return code if found == {code} else None
-    return None
+    return key.removeprefix("division/") if key.startswith("division/") else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,7 +238,9 @@ class Minter:
     def division(self, code: str) -> str:
         """The administrative division with GB/T 2260 ``code`` (its gazetteer name kept
         in the IRI for readers)."""
-        name = _division_index()[1].get(code)
+        from kg.loaders.gazetteer import latest_names
+
+        name = latest_names().get(code)
         return f"{self.base}division/{segment(code)}" + (f"-{segment(name)}" if name and normalise_key(name) else "")
 
     def division_name(self, iri: str) -> str | None:
@@ -274,7 +248,9 @@ class Minter:
         prefix = f"{self.base}division/"
         if not iri.startswith(prefix):
             return None
-        return _division_index()[1].get(iri[len(prefix):].split("-", 1)[0])
+        from kg.loaders.gazetteer import latest_names
+
+        return latest_names().get(iri[len(prefix):].split("-", 1)[0])
 
     def place(self, government: str, name: str, subtype: str | None = None) -> str:
         return self.entity(government, EntityType.PLACE, name, subtype)

@@ -120,3 +120,55 @@ def province_of(code: str) -> str | None:
         if d.code == head:
             return d.name
     return None
+
+
+def _plain(name: str) -> str:
+    """Names compare in NFKC with no spaces (the gazetteer has no quotes)."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKC", name) if not c.isspace())
+
+
+@functools.cache
+def code_index() -> dict[str, frozenset[str]]:
+    """Name → every code it names: full names at every level, and the short forms of
+    province- and prefecture-level units (深圳 → 440300). A short form that any other
+    division also shortens to (朝阳 of 朝阳市 and of 朝阳区) names all of them."""
+    codes: dict[str, set[str]] = {}
+    for d in divisions():
+        codes.setdefault(_plain(d.name), set()).add(d.code)
+    shorts: dict[str, set[str]] = {}
+    for d in divisions():
+        shorts.setdefault(_plain(short_form(d.name)), set()).add(d.code)
+    for short, found in shorts.items():
+        if len(short) >= 2 and any(c.endswith("00") for c in found):
+            codes.setdefault(short, set()).update(found)
+    return {k: frozenset(v) for k, v in codes.items()}
+
+
+@functools.cache
+def _current_codes() -> frozenset[str]:
+    latest = latest_revision()
+    return frozenset(d.code for d in divisions() if d.last == latest)
+
+
+def unique_code(name: str) -> str | None:
+    """The one code ``name`` stands for: the only code it ever had, or the only current
+    one among several (a place recoded over the years); None when the name is ambiguous
+    (鼓楼区 is a district of several cities) or unknown."""
+    found = code_index().get(_plain(name))
+    if not found:
+        return None
+    if len(found) == 1:
+        return next(iter(found))
+    current = found & _current_codes()
+    return next(iter(current)) if len(current) == 1 else None
+
+
+@functools.cache
+def latest_names() -> dict[str, str]:
+    """Code → the name the latest revision listing it gives."""
+    out: dict[str, str] = {}
+    for d in sorted(divisions(), key=lambda d: d.last):
+        out[d.code] = d.name
+    return out

@@ -16,7 +16,6 @@ government, so kg.iri mints one IRI for it.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -186,30 +185,20 @@ def merge_aliases(
     return tuple(out)
 
 
-@functools.lru_cache(maxsize=1)
-def _division_codes() -> dict[str, str]:
-    from kg.loaders.nlp import load_divisions, short_form
-
-    codes: dict[str, str] = {}
-    for code, name in load_divisions():
-        codes.setdefault(name, code)
-    for name, code in list(codes.items()):
-        if code.endswith("00"):
-            codes.setdefault(short_form(name), code)
-    return codes
-
-
 def entity_key(entity: Entity, government: str | None) -> str:
     """A stable key for ``entity``: the same thing of the same government → the same key.
 
     Administrative divisions are keyed by their GB/T 2260 code, so 深圳 and 深圳市 in any
-    report are one thing; everything else by type and normalised name under the
-    government that names it (区人民医院 of two districts are two hospitals).
+    report are one thing — when the name stands for one division only (鼓楼区 names
+    districts of several cities: it stays under the government naming it); everything
+    else by type and normalised name under the government that names it (区人民医院 of two
+    districts are two hospitals).
     """
     if entity.type == EntityType.PLACE and entity.subtype == "admin":
-        codes = _division_codes()
+        from kg.loaders.gazetteer import unique_code
+
         for form in (entity.name, *entity.aliases):
-            code = codes.get(normalise(form))
+            code = unique_code(normalise(form))
             if code:
                 return f"division/{code}"
     gov = normalise(government or "") or "_"

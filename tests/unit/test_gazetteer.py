@@ -34,3 +34,12 @@ def test_prefectures_hold_cities_and_directly_governed_county_cities_with_their_
 
 def test_province_of_reads_the_code_prefix():
     assert province_of("440303") == "广东省"
+
+
+def test_unique_code_keys_only_names_that_stand_for_one_division():
+    from kg.loaders.gazetteer import unique_code
+
+    assert unique_code("深圳市") == unique_code("深圳") == "440300"
+    assert unique_code("鼓楼区") is None  # districts of several cities
+    assert unique_code("朝阳") is None  # 朝阳市 (辽宁) and 朝阳区 (北京, 长春)
+    assert unique_code("不存在的地方") is None
