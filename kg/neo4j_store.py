@@ -841,31 +841,17 @@ def plain(value: Any) -> Any:
 
 def library_queries() -> dict[str, str]:
     """The Cypher library (queries/*.cypher), name -> text."""
-    out: dict[str, str] = {}
-    for entry in resources.files("kg.queries").iterdir():
-        if entry.name.endswith(".cypher"):
-            out[entry.name[: -len(".cypher")]] = entry.read_text(encoding="utf-8")
-    return dict(sorted(out.items()))
+    from kg.queries import library
+
+    return library(".cypher")
 
 
 def read_cypher(query_or_file: str) -> str:
     """The query text: a .cypher file's content, a library query (``name`` or
     ``name.cypher``), or the string itself."""
-    from pathlib import Path
+    from kg.queries import read
 
-    from kg.errors import InputError
-
-    if len(query_or_file) < 4096 and "\n" not in query_or_file:
-        p = Path(query_or_file)
-        if p.is_file():
-            return p.read_text(encoding="utf-8")
-        name = query_or_file if query_or_file.endswith(".cypher") else query_or_file + ".cypher"
-        lib = resources.files("kg.queries").joinpath(name)
-        if "/" not in name and lib.is_file():
-            return lib.read_text(encoding="utf-8")
-        if query_or_file.endswith(".cypher"):
-            raise InputError(f"{query_or_file}: no such Cypher file or library query")
-    return query_or_file
+    return read(query_or_file, ".cypher")
 
 
 def ontology_graph() -> Graph:

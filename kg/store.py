@@ -227,22 +227,10 @@ def run_query(store: ox.Store, query: str) -> QueryResult:
 
 
 def read_query(query_or_file: str) -> str:
-    """The query text: a file's content if ``query_or_file`` names an existing .rq file or
-    a query of kg's library (``programmes_in_area`` or ``programmes_in_area.rq``), else
-    the string itself."""
-    from importlib.resources import files
+    """The SPARQL text: a .rq file, a library query by name, or the query itself."""
+    from kg.queries import read
 
-    p = Path(query_or_file)
-    if len(query_or_file) < 4096 and "\n" not in query_or_file:
-        if p.is_file():
-            return p.read_text(encoding="utf-8")
-        name = query_or_file if query_or_file.endswith(".rq") else query_or_file + ".rq"
-        lib = files("kg.queries") / name
-        if "/" not in name and lib.is_file():
-            return lib.read_text(encoding="utf-8")
-        if query_or_file.endswith(".rq"):
-            raise InputError(f"{query_or_file}: no such query file")
-    return query_or_file
+    return read(query_or_file, ".rq")
 
 
 def bind_parameters(query: str, params: dict[str, str]) -> str:
@@ -286,10 +274,6 @@ def sparql(
 
 def library_queries() -> dict[str, str]:
     """kg's query library: name → SPARQL text (queries/*.rq)."""
-    from importlib.resources import files
+    from kg.queries import library
 
-    out = {}
-    for f in sorted(files("kg.queries").iterdir(), key=lambda x: x.name):
-        if f.name.endswith(".rq"):
-            out[f.name[:-3]] = f.read_text(encoding="utf-8")
-    return out
+    return library(".rq")
