@@ -272,6 +272,9 @@ _MORE = r"(?:多|余|几)"
 _UNIT_ALTS = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _RANGE_SEP = r"(?:—|－|-|~|～|至|到|–)"
 
+MILESTONES = ("台阶", "大关", "关口")
+"""Nouns of a level reached ("迈上千亿台阶"): after a bare magnitude they imply money."""
+
 FIGURE_RE = re.compile(
     rf"(?P<num>{_NUM})(?P<more1>{_MORE})?(?P<mag>{_MAG})?(?P<more2>{_MORE})?"
     rf"(?:(?P<unit1>{_UNIT_ALTS})?{_RANGE_SEP}(?P<num2>{_NUM})(?P<mag2>{_MAG})?)?"
@@ -368,6 +371,11 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
                 value_max = None
                 unit = u1
                 stop = max(m.end(g) for g in ("num", "more1", "mag", "more2", "unit1") if m.group(g))
+        # a milestone noun after a magnitude ("跨越千亿台阶", "突破万亿大关") is not a
+        # measure word (台, 大): the figure ends at the magnitude
+        if unit and not m.group("num2") and mag and text.startswith(MILESTONES, m.start("unit")):
+            unit = ""
+            stop = max(m.end(g) for g in ("num", "more1", "mag", "more2") if m.group(g))
         # a magnitude that is itself the measure ("20多万城中村居民"); full-width ％ is %
         full_unit = mag + ("%" if unit == "％" else unit)
         more = bool(m.group("more1") or m.group("more2"))

@@ -22,7 +22,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from kg.loaders.numbers import Figure, find_figures, split_magnitude_unit, unit_info
+from kg.loaders.numbers import MILESTONES, Figure, find_figures, split_magnitude_unit, unit_info
 from kg.model import Kind, PartRole, Qualifier, Quantity, Report, Status
 
 log = logging.getLogger(__name__)
@@ -36,7 +36,7 @@ _PREFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
     ("不少于", Qualifier.GE), ("不低于", Qualifier.GE), ("至少", Qualifier.GE),
     ("不超过", Qualifier.LE), ("不高于", Qualifier.LE), ("最多", Qualifier.LE),
     ("不到", Qualifier.LT), ("不足", Qualifier.LT), ("低于", Qualifier.LT), ("少于", Qualifier.LT),
-    ("超过", Qualifier.GT), ("突破", Qualifier.GT), ("高于", Qualifier.GT), ("多于", Qualifier.GT),
+    ("超过", Qualifier.GT), ("跨越", Qualifier.GT), ("突破", Qualifier.GT), ("高于", Qualifier.GT), ("多于", Qualifier.GT),
     ("超出", Qualifier.GT), ("逾", Qualifier.GT), ("超", Qualifier.GT), ("过", Qualifier.GT),
     ("将近", Qualifier.APPROX), ("接近", Qualifier.APPROX), ("近", Qualifier.APPROX),
     ("大约", Qualifier.APPROX), ("约", Qualifier.APPROX), ("大概", Qualifier.APPROX),
@@ -192,7 +192,9 @@ def _quantity(
         # a bare magnitude ("20多万城中村居民", "新增就业1.2万"): people when the noun says so
         if fig.chinese and len(fig.numeral) == 1 and not _prefix_qualifier(before)[0]:
             return None
-        if _PEOPLE.match(after) or re.search(r"(?:就业|人口|人才|人员|人数|游客|旅客)[^，,；;。]{0,4}$", before):
+        if after.startswith(MILESTONES) and mag >= 100000000:
+            unit = unit + "元"  # "跨越千亿台阶": a level of money (GDP, output, revenue)
+        elif _PEOPLE.match(after) or re.search(r"(?:就业|人口|人才|人员|人数|游客|旅客)[^，,；;。]{0,4}$", before):
             unit = unit + "人"
         elif not re.match(r"[^\u4e00-\u9fff]|$", after[:1] or " "):
             return None
@@ -339,7 +341,7 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # 零部件, 零的突破
         if numeral == "一" and not fig.unit[:1] in "万亿":
             return False  # 一批, 一个, 一年更比一年好: the article, not a count
-        if numeral in ("百", "千", "万", "亿") and not re.search(r"(?:近|超|逾|约|上|数|过|突破|达)$", before):
+        if numeral in ("百", "千", "万", "亿") and not re.search(r"(?:近|超|逾|约|上|数|过|突破|跨越|达)$", before):
             return False  # 千家万户, 百舸争流
         if re.match(f"[{_CN_NUM}]", nxt) or nxt in "“\"「" or prev in "“\"「":
             return False  # 六个一, 四个“零发生”, “五个聚焦…”
@@ -690,6 +692,8 @@ def _indicator(
             break
     right_end = _clause_end(text, after_start)
     right = text[after_start:right_end]
+    if right.startswith(MILESTONES):
+        right = ""  # "跨越千亿台阶": the level reached, not what is measured
 
     l_start = clause_start
     m = _LEAD_FILLER.match(text[l_start:left_end])

@@ -211,3 +211,32 @@ def test_a_plan_whose_heading_was_lost_is_still_a_plan() -> None:
     gdp = by["6%"][0]
     assert (gdp.status, gdp.year, gdp.qualifier) == (Status.TARGET, 2041, Qualifier.APPROX)
     assert by["2000个"][0].status == Status.TARGET
+
+
+MILESTONE_REPORT = """青禾县2032年政府工作报告
+
+各位代表：
+
+一、2031年工作回顾
+
+过去一年，全县经营主体突破12万大关，生产总值增长5.1%。
+
+二、2032年工作安排
+
+今年经济社会发展的主要预期目标是：地区生产总值跨越千亿台阶，增长6%以上；工业总产值迈上两千亿台阶。
+"""
+
+
+def test_a_magnitude_before_a_milestone_noun_is_money_and_the_next_growth_keeps_the_subject(tmp_path: Path) -> None:
+    path = tmp_path / "county-milestone-2032.txt"
+    path.write_text(MILESTONE_REPORT, encoding="utf-8")
+    report = parse(path)
+    by = {q.surface: q for q in extract_quantities(report)}
+    level = by["千亿"]
+    assert (level.value, level.unit, level.kind, level.qualifier) == (1000, "亿元", Kind.AMOUNT, Qualifier.GT)
+    assert level.indicator == "地区生产总值" and level.status == Status.TARGET
+    growth = by["6%"]
+    assert growth.indicator == "地区生产总值" and growth.qualifier == Qualifier.GE
+    assert by["两千亿"].unit == "亿元" and by["两千亿"].value == 2000
+    # a count of ten thousands before 大关 is not money
+    assert not any(q.unit.endswith("元") and "经营主体" in q.indicator for q in by.values())
