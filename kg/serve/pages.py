@@ -1,0 +1,216 @@
+"""What the HTML pages show, gathered with SPARQL over the served store.
+
+Each function takes the query engine and an IRI and returns plain dicts for a template.
+The queries run in the engine's workers (so they share its time limit); IRIs are put in
+the query only after :func:`check_iri` (no character that could end an IRI reference).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+from kg.serve.engine import QueryEngine
+
+KG = "https://kg.example.org/ontology#"
+_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`]')
+
+ENTITY_CLASSES = ("Place", "Programme", "Organization", "Policy", "Sector")
+
+
+def check_iri(iri: str) -> bool:
+    return not _BAD_IRI.search(iri)
+
+
+def local_name(iri: str) -> str:
+    return re.split(r"[#/]", iri.rstrip("/#"))[-1] or iri
+
+
+async def rows(engine: QueryEngine, query: str) -> list[dict[str, Any]]:
+    return list((await engine.run("rows", query)).rows)
+
+
+async def types_of(engine: QueryEngine, iri: str) -> list[str]:
+    return sorted(r["t"] for r in await rows(engine, f"SELECT DISTINCT ?t WHERE {{ <{iri}> a ?t }}"))
+
+
+async def labels(engine: QueryEngine, iris: list[str]) -> dict[str, str]:
+    """A label per IRI (Chinese first), for links."""
+    iris = sorted({i for i in iris if isinstance(i, str) and check_iri(i) and ":" in i})[:2000]
+    if not iris:
+        return {}
+    values = " ".join(f"<{i}>" for i in iris)
+    out: dict[str, str] = {}
+    for r in await rows(engine, f"""SELECT ?x ?l WHERE {{ VALUES ?x {{ {values} }}
+            {{ ?x skos:prefLabel ?l }} UNION {{ ?x rdfs:label ?l }} UNION {{ ?x dcterms:title ?l }} }}"""):
+        cur = out.get(r["x"])
+        if cur is None or len(r["l"]) < len(cur):
+            out[r["x"]] = r["l"]
+    return out
+
+
+def highlight(text: str, sentence_start: int, start: int, end: int) -> tuple[str, str, str]:
+    a = max(0, start - sentence_start)
+    b = max(a, min(len(text), end - sentence_start))
+    return text[:a], text[a:b], text[b:]
+
+
+async def description(engine: QueryEngine, iri: str) -> bytes:
+    """The store's description of ``iri``: every triple with it as subject (N-Triples)."""
+    return await engine.run("ntriples", f"CONSTRUCT {{ <{iri}> ?p ?o }} WHERE {{ <{iri}> ?p ?o }}")
+
+
+async def properties(engine: QueryEngine, iri: str) -> list[dict[str, Any]]:
+    """Outgoing (predicate, value) pairs with the value's kind, sorted."""
+    out = await rows(engine, f"""SELECT ?p ?o (isIRI(?o) AS ?iri) (LANG(?o) AS ?lang) WHERE {{ <{iri}> ?p ?o }}
+        ORDER BY ?p STR(?o)""")
+    return out
+
+
+async def inbound(engine: QueryEngine, iri: str, limit: int = 200) -> list[dict[str, Any]]:
+    return await rows(engine, f"SELECT ?s ?p WHERE {{ ?s ?p <{iri}> }} ORDER BY ?p ?s LIMIT {limit}")
+
+
+async def report_page(engine: QueryEngine, iri: str) -> dict[str, Any]:
+    outline = await rows(engine, f"""SELECT ?node ?kind ?title ?start ?parent ?key WHERE {{
+        VALUES ?kind {{ kg:Part kg:Section kg:Subsection }}
+        ?node kg:inReport <{iri}> ; a ?kind ; kg:start ?start .
+        OPTIONAL {{ ?node dcterms:title ?title }} OPTIONAL {{ ?node dcterms:isPartOf ?parent }}
+        OPTIONAL {{ ?node kg:sectionKey ?key }} }} ORDER BY ?start ?kind""")
+    level = {KG + "Part": 0, KG + "Section": 1, KG + "Subsection": 2}
+    for r in outline:
+        r["level"] = level.get(r["kind"], 0)
+    figures = await rows(engine, f"""SELECT ?o ?ind ?indicator ?value ?unit ?status ?year ?surface ?sentence ?stext ?sstart ?start ?end WHERE {{
+        ?o a kg:Observation ; kg:inReport <{iri}> ; kg:span ?sp .
+        ?sp kg:start ?start ; kg:end ?end .
+        OPTIONAL {{ ?o sosa:observedProperty ?ind . ?ind skos:prefLabel ?indicator }}
+        OPTIONAL {{ ?o kg:normalisedValue ?value }} OPTIONAL {{ ?o kg:normalisedUnit ?unit }}
+        OPTIONAL {{ ?o kg:status/skos:notation ?status }} OPTIONAL {{ ?o kg:refYear ?year }}
+        OPTIONAL {{ ?o kg:surface ?surface }}
+        OPTIONAL {{ ?sp kg:inSentence ?sentence . ?sentence kg:text ?stext ; kg:start ?sstart }}
+        }} ORDER BY ?start ?o""")
+    for f in figures:
+        if f.get("stext") is not None:
+            f["before"], f["mark"], f["after"] = highlight(f["stext"], f["sstart"], f["start"], f["end"])
+    entities = await rows(engine, f"""SELECT ?e ?type (COUNT(?m) AS ?mentions) WHERE {{
+        ?m a kg:Mention ; kg:inReport <{iri}> ; oa:hasBody ?e . ?e a kg:NamedThing , ?type .
+        VALUES ?type {{ kg:Place kg:Programme kg:Organization kg:Policy kg:Sector }}
+        }} GROUP BY ?e ?type ORDER BY DESC(?mentions) ?e LIMIT 60""")
+    return {"outline": outline, "figures": figures, "entities": entities}
+
+
+async def entity_page(engine: QueryEngine, iri: str) -> dict[str, Any]:
+    aliases = [r["a"] for r in await rows(engine, f"SELECT DISTINCT ?a WHERE {{ <{iri}> skos:altLabel ?a }} ORDER BY ?a")]
+    mentions = await rows(engine, f"""SELECT ?m ?report ?date ?year ?sentence ?stext ?sstart ?start ?end ?section WHERE {{
+        ?m oa:hasBody <{iri}> ; kg:span ?sp . ?sp kg:start ?start ; kg:end ?end ; kg:inReport ?report .
+        OPTIONAL {{ ?sp kg:inSentence ?sentence . ?sentence kg:text ?stext ; kg:start ?sstart }}
+        OPTIONAL {{ ?sp kg:inSection ?section }}
+        OPTIONAL {{ ?report dcterms:date ?date }} OPTIONAL {{ ?report kg:planYear ?year }}
+        }} ORDER BY ?date ?report ?start ?m""")
+    for m in mentions:
+        if m.get("stext") is not None:
+            m["before"], m["mark"], m["after"] = highlight(m["stext"], m["sstart"], m["start"], m["end"])
+    reports = await rows(engine, f"""SELECT ?report ?date ?year (COUNT(?m) AS ?mentions) WHERE {{
+        {{ <{iri}> kg:mentionedIn ?report }} UNION {{ ?m oa:hasBody <{iri}> ; kg:inReport ?report }}
+        OPTIONAL {{ ?report dcterms:date ?date }} OPTIONAL {{ ?report kg:planYear ?year }}
+        }} GROUP BY ?report ?date ?year ORDER BY ?date ?report""")
+    relations = await rows(engine, f"""SELECT ?dir ?p ?other (COUNT(DISTINCT ?ra) AS ?n) (SAMPLE(?t) AS ?text) WHERE {{
+        {{ ?ra rdf:subject <{iri}> ; rdf:predicate ?p ; rdf:object ?other . BIND("out" AS ?dir) }}
+        UNION {{ ?ra rdf:object <{iri}> ; rdf:predicate ?p ; rdf:subject ?other . BIND("in" AS ?dir) }}
+        ?ra a kg:RelationAssertion .
+        OPTIONAL {{ ?ra kg:span/kg:inSentence/kg:text ?t }}
+        }} GROUP BY ?dir ?p ?other ORDER BY ?dir ?p ?other""")
+    comention = await rows(engine, f"""SELECT ?other ?type (COUNT(DISTINCT ?s) AS ?n) WHERE {{
+        ?m oa:hasBody <{iri}> ; kg:span/kg:inSentence ?s .
+        ?m2 oa:hasBody ?other ; kg:span/kg:inSentence ?s .
+        ?other a kg:NamedThing , ?type .
+        VALUES ?type {{ kg:Place kg:Programme kg:Organization kg:Policy kg:Sector }}
+        FILTER(?other != <{iri}>) }} GROUP BY ?other ?type ORDER BY DESC(?n) ?other LIMIT 30""")
+    return {"aliases": aliases, "mentions": mentions, "reports": reports,
+            "relations": relations, "comention": comention}
+
+
+async def indicator_page(engine: QueryEngine, iri: str) -> dict[str, Any]:
+    obs = await rows(engine, f"""SELECT ?o ?year ?value ?unit ?status ?qualifier ?report ?date ?stated ?surface ?stext ?sstart ?start ?end WHERE {{
+        ?o sosa:observedProperty <{iri}> ; kg:span ?sp . ?sp kg:start ?start ; kg:end ?end .
+        OPTIONAL {{ ?o kg:refYear ?year }} OPTIONAL {{ ?o kg:normalisedValue ?value }}
+        OPTIONAL {{ ?o kg:normalisedUnit ?unit }} OPTIONAL {{ ?o kg:status/skos:notation ?status }}
+        OPTIONAL {{ ?o kg:qualifier/skos:notation ?qualifier }} OPTIONAL {{ ?o kg:statedIndicator ?stated }}
+        OPTIONAL {{ ?o kg:surface ?surface }}
+        OPTIONAL {{ ?o kg:inReport ?report . OPTIONAL {{ ?report dcterms:date ?date }} }}
+        OPTIONAL {{ ?sp kg:inSentence/kg:text ?stext . ?sp kg:inSentence/kg:start ?sstart }}
+        }} ORDER BY ?year ?date ?start ?o""")
+    for o in obs:
+        if o.get("stext") is not None:
+            o["before"], o["mark"], o["after"] = highlight(o["stext"], o["sstart"], o["start"], o["end"])
+    return {"observations": obs, "plot": plot_svg(obs)}
+
+
+# ----------------------------------------------------------------------------- plot
+
+_COLOURS = {"actual": "#1f6f8b", "estimate": "#c27c0e", "target": "#b23a48"}
+
+
+def plot_svg(observations: list[dict[str, Any]], width: int = 720, height: int = 300) -> str | None:
+    """An SVG line chart of values over years: one series per (status, unit); None
+    when fewer than one numeric value with a year."""
+    from html import escape
+
+    series: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)
+    for o in observations:
+        y, v = o.get("year"), o.get("value")
+        if isinstance(y, int) and isinstance(v, (int, float, Decimal)) and not isinstance(v, bool):
+            series[(o.get("status") or "", o.get("unit") or "")].append((y, float(v)))
+    if not series:
+        return None
+    # one axis per unit: plot the unit with most points; list the others below
+    by_unit: dict[str, int] = defaultdict(int)
+    for (status, unit), pts in series.items():
+        by_unit[unit] += len(pts)
+    unit = sorted(by_unit, key=lambda u: (-by_unit[u], u))[0]
+    shown = {k: sorted(v) for k, v in sorted(series.items()) if k[1] == unit}
+    xs = [x for pts in shown.values() for x, _ in pts]
+    ys = [y for pts in shown.values() for _, y in pts]
+    x0, x1 = min(xs), max(xs)
+    y0, y1 = min(0.0, min(ys)), max(ys)
+    if x0 == x1:
+        x0, x1 = x0 - 1, x1 + 1
+    if y0 == y1:
+        y1 = y0 + 1
+    left, right, top, bottom = 70, 20, 20, 40
+    pw, ph = width - left - right, height - top - bottom
+
+    def px(x: float) -> float:
+        return left + (x - x0) / (x1 - x0) * pw
+
+    def py(y: float) -> float:
+        return top + ph - (y - y0) / (y1 - y0) * ph
+
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+             f'aria-label="values over years ({escape(unit)})" class="plot">',
+             f'<line x1="{left}" y1="{top + ph}" x2="{left + pw}" y2="{top + ph}" stroke="#888"/>',
+             f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + ph}" stroke="#888"/>']
+    for i in range(5):
+        v = y0 + (y1 - y0) * i / 4
+        parts.append(f'<text x="{left - 6}" y="{py(v) + 4:.1f}" text-anchor="end" font-size="11">{v:,.4g}</text>')
+        parts.append(f'<line x1="{left}" y1="{py(v):.1f}" x2="{left + pw}" y2="{py(v):.1f}" stroke="#eee"/>')
+    years = sorted(set(xs))
+    step = max(1, len(years) // 12)
+    for yr in years[::step]:
+        parts.append(f'<text x="{px(yr):.1f}" y="{top + ph + 16}" text-anchor="middle" font-size="11">{yr}</text>')
+    for i, ((status, _u), pts) in enumerate(shown.items()):
+        colour = _COLOURS.get(status, "#555")
+        if len(pts) > 1:
+            d = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in pts)
+            parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{d}"/>')
+        for x, y in pts:
+            parts.append(f'<circle cx="{px(x):.1f}" cy="{py(y):.1f}" r="3.5" fill="{colour}"><title>{x}: {y:g} {escape(unit)} ({escape(status)})</title></circle>')
+        parts.append(f'<text x="{left + 10 + 110 * i}" y="{height - 6}" font-size="12" fill="{colour}">● {escape(status or "value")} ({escape(unit or "no unit")})</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+__all__ = ["check_iri", "description", "entity_page", "indicator_page", "report_page", "labels",
+           "properties", "inbound", "types_of", "plot_svg", "highlight", "ENTITY_CLASSES", "local_name"]
