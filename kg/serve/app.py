@@ -97,11 +97,11 @@ class Site:
         from kg.vocab import PREFIXES
 
         s = str(iri)
-        if s.startswith(self.base.iri):
-            return s[len(self.base.iri):]
         for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(str(kv[1]))):
             if s.startswith(str(ns)):
                 return f"{prefix}:{s[len(str(ns)):]}"
+        if s.startswith(self.base.iri):
+            return s[len(self.base.iri):]
         return s
 
     def page(self, template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
@@ -325,6 +325,14 @@ async def dereference(request: Request) -> Response:
 
             if fmt == "application/n-triples":
                 return Response(nt, media_type=fmt + "; charset=utf-8", headers={"Vary": "Accept"})
+            if fmt == "text/turtle":  # pyoxigraph writes the store's literals exactly as stored
+                import pyoxigraph as ox
+
+                from kg.store import DEFAULT_PREFIXES
+
+                body = ox.serialize(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE,
+                                    prefixes=DEFAULT_PREFIXES)
+                return Response(body, media_type=fmt + "; charset=utf-8", headers={"Vary": "Accept"})
             g = bind_prefixes(Graph())
             g.parse(data=nt.decode("utf-8"), format="nt")
             return _rdf_response(g, fmt)
