@@ -162,6 +162,7 @@ class RdfFormat(StrEnum):
     nt = "nt"
     jsonld = "jsonld"
     graphml = "graphml"
+    csv = "csv"
 
 
 _RDFLIB = {RdfFormat.ttl: "turtle", RdfFormat.nt: "nt", RdfFormat.jsonld: "json-ld"}
@@ -196,10 +197,20 @@ def export_command(
     user: Annotated[str, _USER] = "neo4j",
     password: Annotated[str | None, _PASSWORD] = None,
     database: Annotated[str, _DATABASE] = "neo4j",
+    entities: Annotated[bool, typer.Option("--entities", help="Write the entity network (places, programmes, organisations, policies, sectors; relation and co-mention edges) as graphml or csv (edges; NAME.nodes.csv beside).")] = False,
 ) -> None:
     """Write the graph of reports/dumps, or the Neo4j graph read back (isomorphic to what
     `kg load` loaded), as RDF — or as GraphML for network tools (the networkx view)."""
     graph = graph_from(inputs, from_neo4j, (uri, user, password, database))
+    if entities or fmt is RdfFormat.csv:
+        from kg.network import entity_network, summary, write_network
+
+        if not entities or fmt not in (RdfFormat.graphml, RdfFormat.csv):
+            fail("-f csv is for --entities; --entities writes -f graphml or -f csv")
+        net = entity_network(graph)
+        written = write_network(net, fmt.value, out)
+        print(f"kg: {summary(net)}" + (f"; wrote {', '.join(written)}" if written else ""), file=sys.stderr)
+        return
     if fmt is RdfFormat.graphml:
         import networkx as nx
 
