@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from enum import StrEnum
@@ -116,12 +115,13 @@ def cypher_command(
     database: Annotated[str, _DATABASE] = "neo4j",
 ) -> None:
     """Run a Cypher query (read-only routing) and print the rows on stdout."""
-    from kg.neo4j_store import library_queries, read_cypher, run_cypher
+    from kg.neo4j_store import read_cypher, run_cypher
 
     if list_queries:
-        for name, text in library_queries().items():
-            first = next((ln.lstrip("/ ").strip() for ln in text.splitlines() if ln.startswith("//")), "")
-            print(f"{name}\t{first}")
+        from kg.cli.tables import print_query_list
+        from kg.serve.library import cypher_library
+
+        print_query_list(cypher_library())
         return
     if not query:
         fail("give a query (text, .cypher file or library name) or --list")
@@ -130,31 +130,11 @@ def cypher_command(
     _print_rows(result.columns, result.rows, fmt)
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    return str(value)
-
-
 def _print_rows(columns: list[str], rows: list[list[Any]], fmt: TableFormat) -> None:
-    if fmt is TableFormat.json:
-        print(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=2, default=str))
-    elif fmt is TableFormat.csv:
-        w = csv.writer(sys.stdout, lineterminator="\n")
-        w.writerow(columns)
-        for r in rows:
-            w.writerow([_cell(v) for v in r])
-    else:
-        from rich.console import Console
-        from rich.table import Table
+    from kg.cli.tables import print_rows
 
-        table = Table(*columns, show_lines=False)
-        for r in rows:
-            table.add_row(*[_cell(v) for v in r])
-        Console(soft_wrap=True).print(table)
-        print(f"({len(rows)} rows)", file=sys.stderr)
+    print_rows(columns, rows, fmt)
+    print(f"({len(rows)} rows)", file=sys.stderr)
 
 
 class RdfFormat(StrEnum):

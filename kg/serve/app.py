@@ -8,7 +8,6 @@ Jinja2 templates render plain HTML on the server. Every query goes through
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -275,8 +274,6 @@ async def dump_download(request: Request) -> Response:
     path = site.dumps.get(name)
     if path is None:
         return PlainTextResponse(f"no dump named {name}\n", 404)
-    from kg.store import _FORMATS  # noqa: F401 - the suffixes kg reads
-
     media = {".ttl": "text/turtle", ".nt": "application/n-triples", ".jsonld": "application/ld+json",
              ".trig": "application/trig", ".nq": "application/n-quads"}.get(path.suffix, "application/octet-stream")
     return FileResponse(path, media_type=media, filename=name)
