@@ -68,7 +68,7 @@ def _fmt_value(v: Any) -> str:
     if isinstance(v, float):
         return f"{v:,.6g}" if abs(v) < 1e15 else f"{v:.6g}"
     if isinstance(v, Decimal):
-        return format(v.normalize(), "f")
+        return format(v.normalize(), ",f")
     return "" if v is None else str(v)
 
 
@@ -352,6 +352,8 @@ async def _html(site: Site, iri: str, request: Request) -> Response:
                            "title": _title(props) or pages.local_name(iri), "alternates": _alternates(site, iri)}
     if "Report" in kinds:
         template = "report.html"
+        gov = await pages.labels(site.engine, [iri])
+        ctx["title"] = gov.get(iri) or ctx["title"]
         ctx.update(await pages.report_page(site.engine, iri))
         link_iris = [e["e"] for e in ctx["entities"]] + [f.get("ind") for f in ctx["figures"]]
     elif "Indicator" in kinds:

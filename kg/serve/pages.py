@@ -48,7 +48,15 @@ async def labels(engine: QueryEngine, iris: list[str]) -> dict[str, str]:
         cur = out.get(r["x"])
         if cur is None or len(r["l"]) < len(cur):
             out[r["x"]] = r["l"]
+    # reports are told apart by government and year (their titles repeat: 政府工作报告)
+    for r in await rows(engine, f"""SELECT ?x ?g ?y WHERE {{ VALUES ?x {{ {values} }}
+            ?x a kg:Report ; kg:government/rdfs:label ?g . OPTIONAL {{ ?x kg:planYear ?y }} }}"""):
+        out[r["x"]] = report_label(r["g"], r.get("y"))
     return out
+
+
+def report_label(government: str, year: Any) -> str:
+    return f"{government} {year}年政府工作报告" if year else f"{government} 政府工作报告"
 
 
 def highlight(text: str, sentence_start: int, start: int, end: int) -> tuple[str, str, str]:
@@ -196,10 +204,11 @@ def plot_svg(observations: list[dict[str, Any]], width: int = 720, height: int =
         v = y0 + (y1 - y0) * i / 4
         parts.append(f'<text x="{left - 6}" y="{py(v) + 4:.1f}" text-anchor="end" font-size="11">{v:,.4g}</text>')
         parts.append(f'<line x1="{left}" y1="{py(v):.1f}" x2="{left + pw}" y2="{py(v):.1f}" stroke="#eee"/>')
-    years = sorted(set(xs))
-    step = max(1, len(years) // 12)
-    for yr in years[::step]:
-        parts.append(f'<text x="{px(yr):.1f}" y="{top + ph + 16}" text-anchor="middle" font-size="11">{yr}</text>')
+    last = -1e9
+    for yr in sorted(set(xs)):  # a year label where it does not run into the previous one
+        if px(yr) - last >= 34:
+            parts.append(f'<text x="{px(yr):.1f}" y="{top + ph + 16}" text-anchor="middle" font-size="11">{yr}</text>')
+            last = px(yr)
     for i, ((status, _u), pts) in enumerate(shown.items()):
         colour = _COLOURS.get(status, "#555")
         if len(pts) > 1:
@@ -213,4 +222,4 @@ def plot_svg(observations: list[dict[str, Any]], width: int = 720, height: int =
 
 
 __all__ = ["check_iri", "description", "entity_page", "indicator_page", "report_page", "labels",
-           "properties", "inbound", "types_of", "plot_svg", "highlight", "ENTITY_CLASSES", "local_name"]
+           "properties", "inbound", "types_of", "plot_svg", "report_label", "highlight", "ENTITY_CLASSES", "local_name"]
