@@ -52,13 +52,14 @@ def serve_command(
             open_store(store)  # fail early, with one line, on a folder that holds no store
         config = ServeConfig(store=store, base_iri=base, timeout=timeout, max_rows=max_rows, workers=workers,
                              dumps=dumps)
-        print(f"kg: serving {store} at http://{host}:{port}/ (SPARQL: http://{host}:{port}/sparql; IRIs under {base}); "
-              "Ctrl-C stops", file=sys.stderr, flush=True)
-        serve(config, host=host, port=port)
+        def announce(bound: int) -> None:
+            url = f"http://{host}:{bound}"
+            print(f"kg: serving {store} at {url}/ (SPARQL: {url}/sparql; IRIs under {base}); Ctrl-C stops",
+                  file=sys.stderr, flush=True)
+
+        serve(config, host=host, port=port, announce=announce)
     except KgError as exc:
         fail(str(exc))
-    except OSError as exc:
-        fail(f"cannot serve on {host}:{port}: {exc.strerror or exc}")
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)

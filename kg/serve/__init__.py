@@ -20,11 +20,24 @@ def __getattr__(name: str):
     raise AttributeError(name)
 
 
-def serve(config, host: str = "127.0.0.1", port: int = 8000, log_level: str = "warning") -> None:
-    """Run the server in the foreground until interrupted (uvicorn)."""
+def serve(config, host: str = "127.0.0.1", port: int = 8000, log_level: str = "warning",
+          announce=None) -> None:
+    """Run the server in the foreground until interrupted (uvicorn). The socket is bound
+    first, so a busy port is one clear error; ``announce(port)`` is called once bound
+    (port 0 picks a free one)."""
+    import socket
+
     import uvicorn
 
+    from kg.errors import InputError
     from kg.serve.app import create_app
 
-    uvicorn.run(create_app(config), host=host, port=port, log_level=log_level,
-                proxy_headers=True, forwarded_allow_ips="127.0.0.1")
+    try:
+        sock = socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET)
+    except OSError as exc:
+        raise InputError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    if announce is not None:
+        announce(sock.getsockname()[1])
+    server = uvicorn.Server(uvicorn.Config(create_app(config), log_level=log_level, proxy_headers=True,
+                                           forwarded_allow_ips="127.0.0.1"))
+    server.run(sockets=[sock])
