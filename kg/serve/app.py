@@ -301,7 +301,9 @@ async def index(request: Request) -> Response:
 
 async def dereference(request: Request) -> Response:
     site: Site = request.app.state.site
-    raw = request.scope.get("raw_path", b"").decode("latin-1").split("?", 1)[0] or request.url.path
+    raw_bytes = request.scope.get("raw_path") or request.url.path.encode("utf-8")
+    # bytes as sent; any raw non-ASCII byte (a client that did not percent-encode) escaped
+    raw = "".join(chr(b) if b < 0x80 else f"%{b:02X}" for b in raw_bytes).split("?", 1)[0]
     iri = site.base.path_to_iri(raw)
     if request.url.path in ("", "/"):
         return await index(request)
