@@ -52,6 +52,29 @@ def _p(values: list[float], q: float) -> float:
     return xs[min(len(xs) - 1, max(0, round(q * (len(xs) - 1))))]
 
 
+def _http_rows(doc: dict) -> list[dict]:
+    """SPARQL JSON bindings as the Python values kg.store.run_query gives."""
+    import pyoxigraph as ox
+
+    from kg.store import python_value
+
+    def term(b: dict):
+        if b["type"] == "uri":
+            return ox.NamedNode(b["value"])
+        if b["type"] == "bnode":
+            return ox.BlankNode(b["value"])
+        if "xml:lang" in b:
+            return ox.Literal(b["value"], language=b["xml:lang"])
+        return ox.Literal(b["value"], datatype=ox.NamedNode(b["datatype"]) if "datatype" in b else None)
+
+    names = doc["head"]["vars"]
+    return [{v: python_value(term(b[v])) if v in b else None for v in names} for b in doc["results"]["bindings"]]
+
+
+def _canon(rows: list[dict]) -> list[str]:
+    return sorted(json.dumps(r, ensure_ascii=False, sort_keys=True, default=str) for r in rows)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--store")
@@ -83,6 +106,7 @@ def main() -> None:
         http: dict[str, list[float]] = {n: [] for n in queries}
         local: dict[str, list[float]] = {n: [] for n in queries}
         rows: dict[str, tuple[int, int]] = {}
+        same_rows: dict[str, bool] = {}
         for i in range(args.repeat + 1):  # the first round warms both sides and is not counted
             for name, text in queries.items():
                 sides = ("http", "local") if i % 2 == 0 else ("local", "http")
@@ -92,16 +116,18 @@ def main() -> None:
                         req = urllib.request.Request(url, data=urllib.parse.urlencode({"query": text}).encode(),
                                                      headers={"Accept": "application/sparql-results+json"})
                         with urllib.request.urlopen(req, timeout=600) as resp:
-                            n_http = len(json.loads(resp.read())["results"]["bindings"])
+                            doc = json.loads(resp.read())
                         took = time.perf_counter() - t0
                         if i:
                             http[name].append(took)
                     else:
-                        n_local = len(run_query(store, text).rows)
+                        result = run_query(store, text)
                         took = time.perf_counter() - t0
                         if i:
                             local[name].append(took)
-                rows[name] = (n_http, n_local)
+                if i == 0:  # the same rows, value for value (as multisets)
+                    rows[name] = (len(doc["results"]["bindings"]), len(result.rows))
+                    same_rows[name] = _canon(_http_rows(doc)) == _canon([dict(r) for r in result.rows])
     finally:
         server.terminate()
         server.wait(30)
@@ -119,10 +145,10 @@ def main() -> None:
     }
     summary["p95_ratio"] = ratio(summary["p95_http_ms"], summary["p95_in_process_ms"])
     summary["p50_ratio"] = ratio(summary["p50_http_ms"], summary["p50_in_process_ms"])
-    same = all(a == b for a, b in rows.values())
+    same = all(same_rows.values()) and all(a == b for a, b in rows.values())
     print(f"\nrequests: {len(all_http)} per side; p50 {summary['p50_in_process_ms']} ms in-process vs "
           f"{summary['p50_http_ms']} ms HTTP; p95 {summary['p95_in_process_ms']} ms vs {summary['p95_http_ms']} ms "
-          f"→ p95 ratio {summary['p95_ratio']} (target ≤ 1.5); same row counts: {same}")
+          f"→ p95 ratio {summary['p95_ratio']} (target ≤ 1.5); same rows on both sides: {same}")
     path = write_results("serve", {
         "store": str(store_dir), "repeat": args.repeat, "workers": args.workers, "same_rows": same,
         "summary": summary,
@@ -131,7 +157,8 @@ def main() -> None:
     })
     print(f"wrote {path}")
     if not same:
-        raise SystemExit("the endpoint and kg sparql gave different row counts")
+        raise SystemExit("the endpoint and kg sparql gave different rows: "
+                         + ", ".join(n for n, ok in same_rows.items() if not ok))
 
 
 if __name__ == "__main__":

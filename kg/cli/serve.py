@@ -18,7 +18,7 @@ from kg.errors import KgError
 def serve_command(
     store: Annotated[Optional[Path], typer.Option("--store", help="A store folder made by kg build --store (opened read-only).")] = None,
     data: Annotated[Optional[list[Path]], typer.Option("--data", help="RDF dump file(s) to serve instead of a store (repeatable; also offered for download).")] = None,
-    dump: Annotated[Optional[list[Path]], typer.Option("--dump", help="A dump file to offer for download and name in the VoID (repeatable), e.g. the graph.ttl next to the store.")] = None,
+    dump: Annotated[Optional[list[Path]], typer.Option("--dump", help="A dump file to offer for download and name in the VoID (repeatable) [default: the graph.* kg build wrote beside the store folder].")] = None,
     host: Annotated[str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only; put a reverse proxy in front to publish).")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="TCP port.")] = 8000,
     base_iri: Annotated[Optional[str], typer.Option("--base-iri", envvar="KG_BASE_IRI", help="The base IRI the data was built with; a request for /PATH answers for BASE+PATH [default: https://kg.example.org/].")] = None,
@@ -37,6 +37,9 @@ def serve_command(
     if (store is None) == (not data):
         fail("give either a store folder (--store DIR) or dump files (--data FILE...)")
     dumps = tuple(dump or ()) + tuple(data or ())
+    if store is not None and not dumps:  # kg build's layout: OUT/graph.<fmt> beside OUT/store
+        dumps = tuple(sorted(p for p in store.resolve().parent.glob("graph.*")
+                             if p.suffix in (".ttl", ".nt", ".jsonld", ".trig")))
     for d in dumps:
         if not d.is_file():
             fail(f"{d}: no such file")

@@ -244,6 +244,12 @@ async def dataset_graph(site: Site):
     g = bind_prefixes(Graph())
     g.parse(data=nt.decode("utf-8"), format="nt")
     datasets = sorted(set(g.subjects(RDF.type, VOID.Dataset)))
+    if not datasets:  # dumps without kg build's void.ttl: describe what is served
+        ds = URIRef(site.base.url("dataset"))
+        g.add((ds, RDF.type, VOID.Dataset))
+        g.add((ds, RDF.type, DCAT.Dataset))
+        g.add((ds, VOID.uriSpace, Literal(site.base.iri)))
+        datasets = [ds]
     endpoint = URIRef(site.base.url("sparql"))
     service = URIRef(site.base.url("sparql#service"))
     g.add((service, RDF.type, DCAT.DataService))
