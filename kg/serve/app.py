@@ -108,7 +108,7 @@ class Site:
         return HTMLResponse(html, status_code=status, headers={"Vary": "Accept"})
 
 
-def _error(exc: QueryRefused, html: Site | None = None) -> Response:
+def _error(exc: QueryRefused) -> Response:
     return PlainTextResponse(f"{exc}\n", status_code=exc.status)
 
 
@@ -155,8 +155,6 @@ async def sparql_endpoint(request: Request) -> Response:
         key = fmt if fmt in SOLUTION_TYPES or fmt in GRAPH_TYPES else (
             _SOLUTION_KEY.get(sol or "") or _GRAPH_KEY.get(gra or "") or "json")
         answer: Answer = await site.engine.run("protocol", query, key)
-        if key in SOLUTION_TYPES and answer.media_type in GRAPH_OFFERS and gra is None and fmt is None:
-            pass  # the client asked for results only; a graph answer still goes in the default syntax
         return Response(answer.body, media_type=answer.media_type + "; charset=utf-8",
                         headers={"Vary": "Accept", "X-Result-Rows": str(answer.rows)})
     except QueryRefused as exc:
