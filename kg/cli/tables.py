@@ -77,7 +77,7 @@ def _print_table(columns: list[str], cells: list[list[str]], title: str | None, 
     boxed = sum(widths) + 3 * len(widths) + 1
     term = Console(file=out).width if out.isatty() else 120
     wide = boxed > term
-    table = Table(title=Text(title) if title else None, box=None if wide else box.SQUARE,
+    table = Table(title=Text(title) if title else None, title_justify="left", box=None if wide else box.SQUARE,
                   show_edge=not wide, pad_edge=not wide, header_style="bold", padding=(0, 1))
     for c in columns:
         table.add_column(Text(c), no_wrap=True, overflow="ignore")
