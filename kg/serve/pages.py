@@ -65,6 +65,31 @@ def highlight(text: str, sentence_start: int, start: int, end: int) -> tuple[str
     return text[:a], text[a:b], text[b:]
 
 
+# Page queries keep each OPTIONAL to one triple pattern and count in sub-queries before
+# joining types: pyoxigraph evaluates a larger OPTIONAL group on its own and joins
+# afterwards (seconds on the 28-report store, against milliseconds this way); the
+# sentences of spans are looked up in a second query (:func:`with_sentences`).
+
+
+async def with_sentences(engine: QueryEngine, found: list[dict[str, Any]], span: str = "sp") -> list[dict[str, Any]]:
+    """Add ``sentence``, ``stext`` and the highlight (``before``/``mark``/``after``) to each
+    row whose ``span`` IRI lies in a sentence (rows also need ``start`` and ``end``)."""
+    spans = sorted({r[span] for r in found if isinstance(r.get(span), str) and check_iri(r[span])})
+    info: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(spans), 500):
+        values = " ".join(f"<{x}>" for x in spans[i:i + 500])
+        for r in await rows(engine, f"""SELECT ?sp ?sentence ?stext ?sstart WHERE {{ VALUES ?sp {{ {values} }}
+                ?sp kg:inSentence ?sentence . ?sentence kg:text ?stext ; kg:start ?sstart }}"""):
+            info[r["sp"]] = r
+    for r in found:
+        got = info.get(r.get(span) or "")
+        if got is not None:
+            r.update(sentence=got["sentence"], stext=got["stext"])
+            if r.get("start") is not None and r.get("end") is not None:
+                r["before"], r["mark"], r["after"] = highlight(got["stext"], got["sstart"], r["start"], r["end"])
+    return found
+
+
 async def description(engine: QueryEngine, iri: str) -> bytes:
     """The store's description of ``iri``: every triple with it as subject (N-Triples)."""
     return await engine.run("ntriples", f"CONSTRUCT {{ <{iri}> ?p ?o }} WHERE {{ <{iri}> ?p ?o }}")
@@ -72,13 +97,14 @@ async def description(engine: QueryEngine, iri: str) -> bytes:
 
 async def properties(engine: QueryEngine, iri: str) -> list[dict[str, Any]]:
     """Outgoing (predicate, value) pairs with the value's kind, sorted."""
-    out = await rows(engine, f"""SELECT ?p ?o (isIRI(?o) AS ?iri) (LANG(?o) AS ?lang) WHERE {{ <{iri}> ?p ?o }}
+    return await rows(engine, f"""SELECT ?p ?o (isIRI(?o) AS ?iri) (LANG(?o) AS ?lang) WHERE {{ <{iri}> ?p ?o }}
         ORDER BY ?p STR(?o)""")
-    return out
 
 
 async def inbound(engine: QueryEngine, iri: str, limit: int = 200) -> list[dict[str, Any]]:
-    return await rows(engine, f"SELECT ?s ?p WHERE {{ ?s ?p <{iri}> }} ORDER BY ?p ?s LIMIT {limit}")
+    """What points at ``iri`` (the first ``limit`` triples the store gives, then sorted)."""
+    found = await rows(engine, f"SELECT ?s ?p WHERE {{ ?s ?p <{iri}> }} LIMIT {limit}")
+    return sorted(found, key=lambda r: (r["p"], r["s"]))
 
 
 async def report_page(engine: QueryEngine, iri: str) -> dict[str, Any]:
@@ -90,69 +116,60 @@ async def report_page(engine: QueryEngine, iri: str) -> dict[str, Any]:
     level = {KG + "Part": 0, KG + "Section": 1, KG + "Subsection": 2}
     for r in outline:
         r["level"] = level.get(r["kind"], 0)
-    figures = await rows(engine, f"""SELECT ?o ?ind ?indicator ?value ?unit ?status ?year ?surface ?sentence ?stext ?sstart ?start ?end WHERE {{
-        ?o a kg:Observation ; kg:inReport <{iri}> ; kg:span ?sp .
+    # (status and qualifier are required by shapes.ttl; the indicator's label comes with the links)
+    figures = await rows(engine, f"""SELECT ?o ?ind ?value ?unit ?status ?year ?surface ?sp ?start ?end WHERE {{
+        ?o a kg:Observation ; kg:inReport <{iri}> ; kg:span ?sp ; kg:status/skos:notation ?status .
         ?sp kg:start ?start ; kg:end ?end .
-        OPTIONAL {{ ?o sosa:observedProperty ?ind . ?ind skos:prefLabel ?indicator }}
+        OPTIONAL {{ ?o sosa:observedProperty ?ind }}
         OPTIONAL {{ ?o kg:normalisedValue ?value }} OPTIONAL {{ ?o kg:normalisedUnit ?unit }}
-        OPTIONAL {{ ?o kg:status/skos:notation ?status }} OPTIONAL {{ ?o kg:refYear ?year }}
-        OPTIONAL {{ ?o kg:surface ?surface }}
-        OPTIONAL {{ ?sp kg:inSentence ?sentence . ?sentence kg:text ?stext ; kg:start ?sstart }}
+        OPTIONAL {{ ?o kg:refYear ?year }} OPTIONAL {{ ?o kg:surface ?surface }}
         }} ORDER BY ?start ?o""")
-    for f in figures:
-        if f.get("stext") is not None:
-            f["before"], f["mark"], f["after"] = highlight(f["stext"], f["sstart"], f["start"], f["end"])
-    entities = await rows(engine, f"""SELECT ?e ?type (COUNT(?m) AS ?mentions) WHERE {{
-        ?m a kg:Mention ; kg:inReport <{iri}> ; oa:hasBody ?e . ?e a kg:NamedThing , ?type .
-        VALUES ?type {{ kg:Place kg:Programme kg:Organization kg:Policy kg:Sector }}
-        }} GROUP BY ?e ?type ORDER BY DESC(?mentions) ?e LIMIT 60""")
+    await with_sentences(engine, figures)
+    entities = await rows(engine, f"""SELECT ?e ?type ?mentions WHERE {{ {{ SELECT ?e (COUNT(?m) AS ?mentions) WHERE {{
+        ?m kg:inReport <{iri}> ; a kg:Mention ; oa:hasBody ?e }} GROUP BY ?e }}
+        ?e a ?type . VALUES ?type {{ kg:Place kg:Programme kg:Organization kg:Policy kg:Sector }}
+        }} ORDER BY DESC(?mentions) ?e LIMIT 60""")
     return {"outline": outline, "figures": figures, "entities": entities}
 
 
 async def entity_page(engine: QueryEngine, iri: str) -> dict[str, Any]:
     aliases = [r["a"] for r in await rows(engine, f"SELECT DISTINCT ?a WHERE {{ <{iri}> skos:altLabel ?a }} ORDER BY ?a")]
-    mentions = await rows(engine, f"""SELECT ?m ?report ?date ?year ?sentence ?stext ?sstart ?start ?end ?section WHERE {{
+    mentions = await rows(engine, f"""SELECT ?m ?report ?date ?year ?sp ?start ?end ?section WHERE {{
         ?m oa:hasBody <{iri}> ; kg:span ?sp . ?sp kg:start ?start ; kg:end ?end ; kg:inReport ?report .
-        OPTIONAL {{ ?sp kg:inSentence ?sentence . ?sentence kg:text ?stext ; kg:start ?sstart }}
         OPTIONAL {{ ?sp kg:inSection ?section }}
         OPTIONAL {{ ?report dcterms:date ?date }} OPTIONAL {{ ?report kg:planYear ?year }}
         }} ORDER BY ?date ?report ?start ?m""")
-    for m in mentions:
-        if m.get("stext") is not None:
-            m["before"], m["mark"], m["after"] = highlight(m["stext"], m["sstart"], m["start"], m["end"])
+    await with_sentences(engine, mentions)
     reports = await rows(engine, f"""SELECT ?report ?date ?year (COUNT(?m) AS ?mentions) WHERE {{
         {{ <{iri}> kg:mentionedIn ?report }} UNION {{ ?m oa:hasBody <{iri}> ; kg:inReport ?report }}
         OPTIONAL {{ ?report dcterms:date ?date }} OPTIONAL {{ ?report kg:planYear ?year }}
         }} GROUP BY ?report ?date ?year ORDER BY ?date ?report""")
-    relations = await rows(engine, f"""SELECT ?dir ?p ?other (COUNT(DISTINCT ?ra) AS ?n) (SAMPLE(?t) AS ?text) WHERE {{
+    relations = await rows(engine, f"""SELECT ?dir ?p ?other (COUNT(DISTINCT ?ra) AS ?n) (MIN(STR(?rsp)) AS ?sp) WHERE {{
         {{ ?ra rdf:subject <{iri}> ; rdf:predicate ?p ; rdf:object ?other . BIND("out" AS ?dir) }}
         UNION {{ ?ra rdf:object <{iri}> ; rdf:predicate ?p ; rdf:subject ?other . BIND("in" AS ?dir) }}
-        ?ra a kg:RelationAssertion .
-        OPTIONAL {{ ?ra kg:span/kg:inSentence/kg:text ?t }}
+        ?ra a kg:RelationAssertion . OPTIONAL {{ ?ra kg:span ?rsp }}
         }} GROUP BY ?dir ?p ?other ORDER BY ?dir ?p ?other""")
-    comention = await rows(engine, f"""SELECT ?other ?type (COUNT(DISTINCT ?s) AS ?n) WHERE {{
-        ?m oa:hasBody <{iri}> ; kg:span/kg:inSentence ?s .
-        ?m2 oa:hasBody ?other ; kg:span/kg:inSentence ?s .
-        ?other a kg:NamedThing , ?type .
-        VALUES ?type {{ kg:Place kg:Programme kg:Organization kg:Policy kg:Sector }}
-        FILTER(?other != <{iri}>) }} GROUP BY ?other ?type ORDER BY DESC(?n) ?other LIMIT 30""")
+    await with_sentences(engine, relations)
+    comention = await rows(engine, f"""SELECT ?other ?type ?n WHERE {{ {{ SELECT ?other (COUNT(DISTINCT ?s) AS ?n) WHERE {{
+        {{ SELECT DISTINCT ?s WHERE {{ ?m oa:hasBody <{iri}> ; kg:span ?sp . ?sp kg:inSentence ?s }} }}
+        ?sp2 kg:inSentence ?s . ?m2 kg:span ?sp2 ; oa:hasBody ?other . FILTER(?other != <{iri}>)
+        }} GROUP BY ?other }}
+        ?other a ?type . VALUES ?type {{ kg:Place kg:Programme kg:Organization kg:Policy kg:Sector }}
+        }} ORDER BY DESC(?n) ?other LIMIT 30""")
     return {"aliases": aliases, "mentions": mentions, "reports": reports,
             "relations": relations, "comention": comention}
 
 
 async def indicator_page(engine: QueryEngine, iri: str) -> dict[str, Any]:
-    obs = await rows(engine, f"""SELECT ?o ?year ?value ?unit ?status ?qualifier ?report ?date ?stated ?surface ?stext ?sstart ?start ?end WHERE {{
-        ?o sosa:observedProperty <{iri}> ; kg:span ?sp . ?sp kg:start ?start ; kg:end ?end .
+    obs = await rows(engine, f"""SELECT ?o ?year ?value ?unit ?status ?qualifier ?report ?date ?stated ?surface ?sp ?start ?end WHERE {{
+        ?o sosa:observedProperty <{iri}> ; kg:span ?sp ; kg:inReport ?report ; kg:status/skos:notation ?status ;
+           kg:qualifier/skos:notation ?qualifier . ?sp kg:start ?start ; kg:end ?end .
         OPTIONAL {{ ?o kg:refYear ?year }} OPTIONAL {{ ?o kg:normalisedValue ?value }}
-        OPTIONAL {{ ?o kg:normalisedUnit ?unit }} OPTIONAL {{ ?o kg:status/skos:notation ?status }}
-        OPTIONAL {{ ?o kg:qualifier/skos:notation ?qualifier }} OPTIONAL {{ ?o kg:statedIndicator ?stated }}
-        OPTIONAL {{ ?o kg:surface ?surface }}
-        OPTIONAL {{ ?o kg:inReport ?report . OPTIONAL {{ ?report dcterms:date ?date }} }}
-        OPTIONAL {{ ?sp kg:inSentence/kg:text ?stext . ?sp kg:inSentence/kg:start ?sstart }}
+        OPTIONAL {{ ?o kg:normalisedUnit ?unit }}
+        OPTIONAL {{ ?o kg:statedIndicator ?stated }} OPTIONAL {{ ?o kg:surface ?surface }}
+        OPTIONAL {{ ?report dcterms:date ?date }}
         }} ORDER BY ?year ?date ?start ?o""")
-    for o in obs:
-        if o.get("stext") is not None:
-            o["before"], o["mark"], o["after"] = highlight(o["stext"], o["sstart"], o["start"], o["end"])
+    await with_sentences(engine, obs)
     return {"observations": obs, "plot": plot_svg(obs)}
 
 
