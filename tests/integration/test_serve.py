@@ -288,7 +288,12 @@ def test_serve_dereferences_an_iri_of_each_class_in_three_formats(server, built,
     assert isomorphic(Graph().parse(data=body.decode("utf-8"), format="json-ld"), expected)
     status, ctype, body = _get(server + _path(iri), "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8")
     assert status == 200 and ctype.startswith("text/html")
-    assert iri in body.decode("utf-8")
+    html = body.decode("utf-8")
+    assert iri in html
+    page_parts = {"report": ("<h2>Outline</h2>", "<h2>Figures ("), "place": ("Every mention, in its sentence", "<mark"),
+                  "programme": ("Reports across years",), "indicator": ("Values over years", "<mark")}
+    for part in page_parts.get(name, ()):
+        assert part in html, part
 
 
 def test_serve_answers_404_for_an_unknown_iri(server):
