@@ -177,7 +177,7 @@ def export_command(
     user: Annotated[str, _USER] = "neo4j",
     password: Annotated[str | None, _PASSWORD] = None,
     database: Annotated[str, _DATABASE] = "neo4j",
-    entities: Annotated[bool, typer.Option("--entities", help="Write the entity network (places, programmes, organisations, policies, sectors; relation and co-mention edges) as graphml or csv (edges; NAME.nodes.csv beside).")] = False,
+    entities: Annotated[bool, typer.Option("--entities", help="Write the entity network (places, programmes, organisations, policies, sectors; relation and co-mention edges) as -f graphml (the default) or -f csv (edges; NAME.nodes.csv beside).")] = False,
 ) -> None:
     """Write the graph of reports/dumps, or the Neo4j graph read back (isomorphic to what
     `kg load` loaded), as RDF — or as GraphML for network tools (the networkx view)."""
@@ -185,8 +185,10 @@ def export_command(
     if entities or fmt is RdfFormat.csv:
         from kg.network import entity_network, summary, write_network
 
-        if not entities or fmt not in (RdfFormat.graphml, RdfFormat.csv):
-            fail("-f csv is for --entities; --entities writes -f graphml or -f csv")
+        if not entities:
+            fail("-f csv is for --entities (the entity network's edge list)")
+        if fmt not in (RdfFormat.graphml, RdfFormat.csv):  # an RDF syntax: take the file name's word
+            fmt = RdfFormat.csv if out.endswith(".csv") else RdfFormat.graphml
         net = entity_network(graph)
         written = write_network(net, fmt.value, out)
         print(f"kg: {summary(net)}" + (f"; wrote {', '.join(written)}" if written else ""), file=sys.stderr)
