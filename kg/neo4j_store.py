@@ -807,11 +807,13 @@ def run_cypher(
     values.update(params or {})
     own = driver is None
     drv = driver or connect(settings)
+    # the library's queries read optional properties on purpose: the server's notices
+    # that a property key is absent from the data (UNRECOGNIZED) are noise for them
+    quiet = [neo4j.NotificationDisabledCategory.UNRECOGNIZED] if query in library_queries().values() else None
     try:
-        records, _, keys = drv.execute_query(
-            query, parameters_=values, database_=settings.database,
-            routing_=neo4j.RoutingControl.READ,
-        )
+        with drv.session(database=settings.database, default_access_mode=neo4j.READ_ACCESS,
+                         notifications_disabled_categories=quiet) as session:
+            records, keys = session.execute_read(lambda tx: (lambda r: (list(r), r.keys()))(tx.run(query, values)))
     except nx.CypherSyntaxError as exc:
         raise StoreError(f"Cypher syntax error: {_first_line(exc)}") from exc
     except (nx.Neo4jError, nx.DriverError, OSError) as exc:

@@ -19,6 +19,7 @@ from kg.cli import (  # noqa: F401,E402  (import order = order in `kg --help`)
     stats,
     neo4j,
     server,
+    serve,
 )
 
 __all__ = ["app", "main"]

@@ -32,17 +32,10 @@ def _write_json(columns: tuple[str, ...], rows: list) -> None:
 
 
 def _write_table(columns: tuple[str, ...], rows: list, title: str) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
+    from kg.cli.tables import print_rows
     from kg.indicators import cell
 
-    table = Table(title=title, show_lines=False)
-    for c in columns:
-        table.add_column(c, overflow="fold")
-    for r in rows:
-        table.add_row(*[cell(getattr(r, c)) for c in columns])
-    Console(file=sys.stdout, width=max(160, Console().width)).print(table)
+    print_rows(columns, ([getattr(r, c) for c in columns] for r in rows), "table", title=title, to_cell=cell)
 
 
 @app.command("indicators")

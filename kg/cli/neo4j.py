@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from enum import StrEnum
@@ -116,12 +115,13 @@ def cypher_command(
     database: Annotated[str, _DATABASE] = "neo4j",
 ) -> None:
     """Run a Cypher query (read-only routing) and print the rows on stdout."""
-    from kg.neo4j_store import library_queries, read_cypher, run_cypher
+    from kg.neo4j_store import read_cypher, run_cypher
 
     if list_queries:
-        for name, text in library_queries().items():
-            first = next((ln.lstrip("/ ").strip() for ln in text.splitlines() if ln.startswith("//")), "")
-            print(f"{name}\t{first}")
+        from kg.cli.tables import print_query_list
+        from kg.serve.library import cypher_library
+
+        print_query_list(cypher_library())
         return
     if not query:
         fail("give a query (text, .cypher file or library name) or --list")
@@ -130,31 +130,11 @@ def cypher_command(
     _print_rows(result.columns, result.rows, fmt)
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    return str(value)
-
-
 def _print_rows(columns: list[str], rows: list[list[Any]], fmt: TableFormat) -> None:
-    if fmt is TableFormat.json:
-        print(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=2, default=str))
-    elif fmt is TableFormat.csv:
-        w = csv.writer(sys.stdout, lineterminator="\n")
-        w.writerow(columns)
-        for r in rows:
-            w.writerow([_cell(v) for v in r])
-    else:
-        from rich.console import Console
-        from rich.table import Table
+    from kg.cli.tables import print_rows
 
-        table = Table(*columns, show_lines=False)
-        for r in rows:
-            table.add_row(*[_cell(v) for v in r])
-        Console(soft_wrap=True).print(table)
-        print(f"({len(rows)} rows)", file=sys.stderr)
+    print_rows(columns, rows, fmt)
+    print(f"({len(rows)} rows)", file=sys.stderr)
 
 
 class RdfFormat(StrEnum):
@@ -162,6 +142,7 @@ class RdfFormat(StrEnum):
     nt = "nt"
     jsonld = "jsonld"
     graphml = "graphml"
+    csv = "csv"
 
 
 _RDFLIB = {RdfFormat.ttl: "turtle", RdfFormat.nt: "nt", RdfFormat.jsonld: "json-ld"}
@@ -196,10 +177,22 @@ def export_command(
     user: Annotated[str, _USER] = "neo4j",
     password: Annotated[str | None, _PASSWORD] = None,
     database: Annotated[str, _DATABASE] = "neo4j",
+    entities: Annotated[bool, typer.Option("--entities", help="Write the entity network (places, programmes, organisations, policies, sectors; relation and co-mention edges) as -f graphml (the default) or -f csv (edges; NAME.nodes.csv beside).")] = False,
 ) -> None:
     """Write the graph of reports/dumps, or the Neo4j graph read back (isomorphic to what
     `kg load` loaded), as RDF — or as GraphML for network tools (the networkx view)."""
     graph = graph_from(inputs, from_neo4j, (uri, user, password, database))
+    if entities or fmt is RdfFormat.csv:
+        from kg.network import entity_network, summary, write_network
+
+        if not entities:
+            fail("-f csv is for --entities (the entity network's edge list)")
+        if fmt not in (RdfFormat.graphml, RdfFormat.csv):  # an RDF syntax: take the file name's word
+            fmt = RdfFormat.csv if out.endswith(".csv") else RdfFormat.graphml
+        net = entity_network(graph)
+        written = write_network(net, fmt.value, out)
+        print(f"kg: {summary(net)}" + (f"; wrote {', '.join(written)}" if written else ""), file=sys.stderr)
+        return
     if fmt is RdfFormat.graphml:
         import networkx as nx
 

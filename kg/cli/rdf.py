@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import csv
-import json
 import sys
-from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -105,22 +102,6 @@ def validate_command(
     raise typer.Exit(1)
 
 
-def _cell(v: object) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, Decimal):
-        return format(v, "f")
-    return str(v)
-
-
-def _json_value(v: object) -> object:
-    if isinstance(v, Decimal):
-        return int(v) if v == v.to_integral_value() and abs(v) < 2**53 else float(v)
-    return v
-
-
 @app.command("sparql")
 def sparql_command(
     query: Annotated[str, typer.Argument(help="A SPARQL query, a .rq file, or the name of a query in kg's library (see --list).")] = "",
@@ -134,12 +115,13 @@ def sparql_command(
 
     kg's prefixes (kg, rdf, rdfs, skos, dcterms, prov, oa, sosa, qb, …) are predeclared.
     """
-    from kg.store import library_queries, sparql
+    from kg.store import sparql
 
     if list_queries:
-        for name, text in library_queries().items():
-            first = next((ln.lstrip("# ").strip() for ln in text.splitlines() if ln.startswith("#")), "")
-            print(f"{name}\t{first}")
+        from kg.cli.tables import print_query_list
+        from kg.serve.library import sparql_library
+
+        print_query_list(sparql_library())
         return
     if not query:
         fail("give a query, a .rq file or a library query name (kg sparql --list)")
@@ -153,21 +135,7 @@ def sparql_command(
         result = sparql(query, store=store, data=tuple(data or ()), params=params)
     except KgError as exc:
         fail(str(exc))
-    if fmt is TableFormat.json:
-        print(json.dumps([{k: _json_value(v) for k, v in r.items()} for r in result.rows], ensure_ascii=False, indent=1))
-    elif fmt is TableFormat.csv:
-        w = csv.writer(sys.stdout, lineterminator="\n")
-        w.writerow(result.vars)
-        for r in result.rows:
-            w.writerow([_cell(r.get(v)) for v in result.vars])
-    else:
-        from rich.console import Console
-        from rich.table import Table
+    from kg.cli.tables import print_rows
 
-        table = Table(show_lines=False)
-        for v in result.vars:
-            table.add_column(v, overflow="fold")
-        for r in result.rows:
-            table.add_row(*[_cell(r.get(v)) for v in result.vars])
-        Console(file=sys.stdout, width=max(120, Console().width)).print(table)
+    print_rows(result.vars, ([r.get(v) for v in result.vars] for r in result.rows), fmt)
     print(f"kg: {len(result.rows)} row(s)", file=sys.stderr)
