@@ -322,10 +322,29 @@ def cmd_loo(args) -> None:
         result["keys"][name] = {v: _scores(score(combine(analysis, spans, v), g)) for v in VARIANTS}
         log.info("fold %s: %s", name, {v: result["keys"][name][v]["entities"]["f1"] for v in VARIANTS})
     result["mean"] = _means(result["keys"])
+    result["shipped"] = decide(result)
     result["time"] = {"wall_s": round(time.time() - t0, 1), "cpu_s": round(time.process_time() - c0, 1)}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(table(result))
+
+
+MARGIN = 0.01
+"""A combination ships only if its mean held-out entities F1 beats the rules' by this much
+and it is worse than the rules on no key's entities F1 by more than this."""
+
+
+def decide(result: dict) -> str:
+    """The variant that ships: the best mean leave-one-key-out entities F1, if it beats
+    ``rules`` by :data:`MARGIN` and loses no key by more than :data:`MARGIN`; else ``rules``."""
+    mean = result["mean"]
+    best = max(sorted(mean), key=lambda v: mean[v]["entities"] or 0.0)
+    if best == "rules" or (mean[best]["entities"] or 0.0) < (mean["rules"]["entities"] or 0.0) + MARGIN:
+        return "rules"
+    for rows in result["keys"].values():
+        if rows[best]["entities"]["f1"] < rows["rules"]["entities"]["f1"] - MARGIN:
+            return "rules"
+    return best
 
 
 def _means(keys: dict) -> dict:
@@ -345,7 +364,8 @@ def table(result: dict) -> str:
     """Markdown: one row per key and variant, then the means."""
     def f(x):
         return "–" if x is None else f"{x:.3f}"
-    lines = ["| key | variant | entities F1 | Programme F1 | Policy F1 | relations F1 |", "|---|---|---|---|---|---|"]
+    lines = [f"shipped (decided by the held-out scores): {result.get('shipped', decide(result))}", "",
+             "| key | variant | entities F1 | Programme F1 | Policy F1 | relations F1 |", "|---|---|---|---|---|---|"]
     for k in sorted(result["keys"]):
         for v, r in result["keys"][k].items():
             lines.append(f"| {k} | {v} | {f(r['entities']['f1'])} | {f(r['Programme'])} | {f(r['Policy'])} | "
