@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,19 +11,12 @@ from kg.loaders.learned_data import fingerprint, text_digest
 
 pytestmark = pytest.mark.corpus
 
-ROOT = Path(__file__).resolve().parents[2]
 
 
-def _trainer():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    spec = importlib.util.spec_from_file_location("train_entities", ROOT / "scripts" / "train_entities.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
-def test_gold_projection_is_deterministic_and_lands_on_gold_forms(shared: Path) -> None:
-    te = _trainer()
+def test_gold_projection_is_deterministic_and_lands_on_gold_forms(shared: Path, train_entities) -> None:
+    te = train_entities
     keys = te.entity_keys(shared / "gold")
     assert len(keys) >= 5
     for key in keys:
@@ -39,8 +30,8 @@ def test_gold_projection_is_deterministic_and_lands_on_gold_forms(shared: Path) 
         assert all(surface in forms for surface, _ in spans), key.stem
 
 
-def test_silver_never_uses_a_report_an_answer_key_is_made_for(shared: Path) -> None:
-    te = _trainer()
+def test_silver_never_uses_a_report_an_answer_key_is_made_for(shared: Path, train_entities) -> None:
+    te = train_entities
     picked = te.silver_reports(shared, 10_000)
     assert picked == sorted(picked) and len(picked) > 50
     key_digests = set()

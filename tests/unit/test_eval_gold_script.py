@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
-def _script(name: str):
-    sys.path.insert(0, str(ROOT / "scripts"))
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+
 
 
 LOO = {
@@ -33,24 +23,24 @@ LOO = {
 }
 
 
-def test_loo_cells_show_the_shipped_variant_of_the_key():
-    eg = _script("eval_gold")
+def test_loo_cells_show_the_shipped_variant_of_the_key(eval_gold_script):
+    eg = eval_gold_script
     assert eg._loo_cells(LOO, "key-a") == ["0.646", "0.550", "–", "0.200"]
     assert eg._loo_cells({**LOO, "shipped": "rules"}, "key-a") == ["0.500", "0.400", "0.300", "0.200"]
 
 
-def test_loo_cells_are_dashes_for_a_key_without_folds_or_without_results():
-    eg = _script("eval_gold")
+def test_loo_cells_are_dashes_for_a_key_without_folds_or_without_results(eval_gold_script):
+    eg = eval_gold_script
     assert eg._loo_cells(LOO, "key-b") == ["–"] * 4
     assert eg._loo_cells(None, "key-a") == ["–"] * 4
 
 
-def test_provenance_names_the_file_commit_and_flags_a_stale_source(tmp_path):
-    eg = _script("eval_gold")
+def test_provenance_names_the_file_commit_and_flags_a_stale_source(tmp_path, eval_gold_script, train_entities):
+    eg = eval_gold_script
     line = eg._provenance(LOO, tmp_path / "loo.json")
     assert "variant 'add'" in line and "0123456789" in line and "12.5 s wall" in line
     assert "STALE" in line
-    te = _script("train_entities")
+    te = train_entities
     fresh = {**LOO, "kg_source_fingerprint": te.source_fingerprint()}
     assert "STALE" not in eg._provenance(fresh, tmp_path / "loo.json")
     assert "no results" in eg._provenance(None, tmp_path / "loo.json")

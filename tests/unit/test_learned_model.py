@@ -6,16 +6,12 @@ Invented names, a few sentences; spaCy trains for real (no mocks). Deterministic
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 
 import spacy
 
 from kg.loaders.learned import SPANS_KEY, load_model, predict_spans
 from kg.loaders.learned_data import LABELS, GoldName, chunks, project_gold
 
-ROOT = Path(__file__).resolve().parents[2]
 
 NAMES = [GoldName("松岭科创走廊", "Place"), GoldName("晴川十条", "Policy"), GoldName("青禾区人民医院", "Organization")]
 SENTENCES = [
@@ -25,16 +21,10 @@ SENTENCES = [
 ]
 
 
-def _trainer():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    spec = importlib.util.spec_from_file_location("train_entities", ROOT / "scripts" / "train_entities.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
-def test_a_trained_model_saves_loads_and_gives_spans_on_the_text(tmp_path):
-    te = _trainer()
+def test_a_trained_model_saves_loads_and_gives_spans_on_the_text(tmp_path, train_entities):
+    te = train_entities
     text = "".join(SENTENCES * 12)
     data = chunks(text, *project_gold(text, NAMES))
     nlp = te.train(data, epochs=20, gold_repeat=1, gold_n=len(data))
@@ -59,8 +49,8 @@ def test_a_trained_model_saves_loads_and_gives_spans_on_the_text(tmp_path):
         assert sp.text == doc_text[sp.start_char : sp.end_char]
 
 
-def test_training_twice_gives_the_same_model(tmp_path):
-    te = _trainer()
+def test_training_twice_gives_the_same_model(tmp_path, train_entities):
+    te = train_entities
     text = "".join(SENTENCES)
     data = chunks(text, *project_gold(text, NAMES))
     a = te.train(data, epochs=2, gold_repeat=1, gold_n=len(data))

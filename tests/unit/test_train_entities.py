@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
-def _trainer():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    spec = importlib.util.spec_from_file_location("train_entities", ROOT / "scripts" / "train_entities.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+
 
 
 def _row(f1: float) -> dict:
@@ -22,25 +12,24 @@ def _row(f1: float) -> dict:
             "relations": {"p": 0.1, "r": 0.1, "f1": 0.1}}
 
 
-def _result(per_key: dict[str, dict[str, float]]) -> dict:
-    te = _trainer()
+def _result(te, per_key: dict[str, dict[str, float]]) -> dict:
     keys = {k: {v: _row(f) for v, f in rows.items()} for k, rows in per_key.items()}
     return {"keys": keys, "mean": te._means(keys)}
 
 
-def test_a_combination_ships_only_when_it_wins_held_out_on_the_mean_and_every_key():
-    te = _trainer()
-    assert te.decide(_result({"a": {"rules": 0.5, "add": 0.6}, "b": {"rules": 0.4, "add": 0.45}})) == "add"
+def test_a_combination_ships_only_when_it_wins_held_out_on_the_mean_and_every_key(train_entities):
+    te = train_entities
+    assert te.decide(_result(te, {"a": {"rules": 0.5, "add": 0.6}, "b": {"rules": 0.4, "add": 0.45}})) == "add"
     # wins the mean by less than the margin
-    assert te.decide(_result({"a": {"rules": 0.5, "add": 0.505}, "b": {"rules": 0.4, "add": 0.405}})) == "rules"
+    assert te.decide(_result(te, {"a": {"rules": 0.5, "add": 0.505}, "b": {"rules": 0.4, "add": 0.405}})) == "rules"
     # wins the mean but loses one key clearly
-    assert te.decide(_result({"a": {"rules": 0.5, "add": 0.8}, "b": {"rules": 0.4, "add": 0.3}})) == "rules"
-    assert te.decide(_result({"a": {"rules": 0.8, "model": 0.3}})) == "rules"
+    assert te.decide(_result(te, {"a": {"rules": 0.5, "add": 0.8}, "b": {"rules": 0.4, "add": 0.3}})) == "rules"
+    assert te.decide(_result(te, {"a": {"rules": 0.8, "model": 0.3}})) == "rules"
 
 
-def test_the_table_lists_every_key_and_variant_and_the_means():
-    te = _trainer()
-    r = _result({"a": {"rules": 0.5, "add": 0.6}, "b": {"rules": 0.4, "add": 0.45}})
+def test_the_table_lists_every_key_and_variant_and_the_means(train_entities):
+    te = train_entities
+    r = _result(te, {"a": {"rules": 0.5, "add": 0.6}, "b": {"rules": 0.4, "add": 0.45}})
     lines = te.table(r).splitlines()
     assert lines[0].endswith("add")
     assert sum(1 for x in lines if x.startswith("| a |")) == 2
