@@ -68,8 +68,11 @@ def _provenance(loo: dict | None, path: Path) -> str:
     made = loo.get("kg_source_fingerprint")
     stale = "" if made == now else f" STALE: kg's source is now {now}, re-run with --loo."
     t = loo.get("time") or {}
+    shipped = loo.get("shipped", "rules")
+    how = ("the rules alone won held out (they are not re-fitted per fold: their LOO figure is their score "
+           "on the key)" if shipped == "rules" else "the model in it trained on the other keys + silver")
     return (f"LOO columns: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}, variant "
-            f"'{loo.get('shipped', 'rules')}', model trained on the other keys + silver; commit "
+            f"'{shipped}', {how}; commit "
             f"{(loo.get('git_commit') or '?')[:10]}, kg source {made}; folds took {t.get('wall_s')} s wall, "
             f"{t.get('cpu_s')} s CPU.{stale}")
 
