@@ -278,7 +278,8 @@ def build_data(args):
     corpus = args.shared / "corpus"
     keys = entity_keys(args.shared / "gold")
     if not keys:
-        sys.exit(f"error: no answer keys with entities in {args.shared / 'gold'}")
+        print(f"error: {args.shared / 'gold'}: no answer key with entities in scope", file=sys.stderr)
+        sys.exit(2)
     gold = {k.stem: gold_chunks(k, corpus) for k in keys}
     silver, fp = silver_chunks(silver_reports(args.shared, args.silver), args.work, args.shared)
     return keys, gold, silver, fp
