@@ -44,3 +44,27 @@ def gold(shared: Path) -> Path:
 @pytest.fixture(scope="session")
 def fixtures() -> Path:
     return FIXTURES
+
+
+def _script(name: str):
+    """A module of scripts/ (they are not in the package), imported by file path."""
+    import importlib.util
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="session")
+def train_entities():
+    """scripts/train_entities.py as a module."""
+    return _script("train_entities")
+
+
+@pytest.fixture(scope="session")
+def eval_gold_script():
+    """scripts/eval_gold.py as a module."""
+    return _script("eval_gold")
