@@ -21,7 +21,7 @@ from kg.model import Entity, EntityType, Mention, Relation, Report
 log = logging.getLogger(__name__)
 
 _CLAUSE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
-_RULE_RANK = {"glossary": 4, "title": 5, "body": 4, "head": 3, "gazetteer": 3, "enum": 2, "list": 2, "quote": 1}
+_RULE_RANK = {"glossary": 4, "title": 5, "body": 4, "head": 3, "gazetteer": 3, "pattern": 3, "enum": 2, "list": 2, "quote": 1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,13 +383,13 @@ def _group(found: list[_Found]) -> tuple[list[Entity], dict[tuple[int, int], str
     """One entity per (normalised name, type); the type a name is most often given."""
     labels: dict[str, Counter] = defaultdict(Counter)
     for f in found:
-        labels[normalise(f.surface)][f.label] += _RULE_RANK.get(f.rule, 1) * (1 if f.nested else 2)
+        labels[normalise(f.surface)][f.label] += _RULE_RANK.get(f.rule.split(":", 1)[0], 1) * (1 if f.nested else 2)
     mentions: dict[str, list[Mention]] = defaultdict(list)
     surfaces: dict[str, Counter] = defaultdict(Counter)
     by_span: dict[tuple[int, int], str] = {}
     for f in found:
         key = normalise(f.surface)
-        mentions[key].append(Mention(f.surface, f.start, f.end))
+        mentions[key].append(Mention(f.surface, f.start, f.end, f.rule))
         surfaces[key][f.surface] += 1
     entities = []
     for key, counter in labels.items():

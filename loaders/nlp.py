@@ -18,6 +18,10 @@ offsets) and adds kg's own components, each registered as a spaCy factory:
     《…》, quoted terms followed by a head word, enumerations sharing one head ("A、B、C
     三大片区"), government bodies by their short names (``data/bodies.tsv``). Spans in
     ``doc.spans["kg_candidates"]`` labelled ``Type/subtype``.
+``kg_patterns``
+    Patterns kept as data (``data/patterns/*.jsonl`` and folders named by ``KG_PATTERNS``,
+    see :mod:`kg.loaders.patterns`): spans in ``doc.spans["kg_patterns"]`` labelled
+    ``Type/subtype``, ``kb_id_`` the rule id ``pattern:<id>``.
 ``kg_entities``
     Picks non-overlapping names (titles first, then the longest), writes them to
     ``doc.spans["kg_entities"]``; names nested inside a longer one that are places or
@@ -45,6 +49,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.loaders.gazetteer import divisions, latest_revision, short_form
+from kg.loaders.patterns import find, load_patterns, user_dirs
 
 log = logging.getLogger(__name__)
 
@@ -831,9 +836,78 @@ def _quoted_name(inner: str) -> bool:
     return 2 <= len(inner) <= 12 and not re.search(r"[，,。；;！？!?]", inner)
 
 
+# --------------------------------------------------------------------------- kg_patterns
+
+
+@Language.factory("kg_patterns")
+def make_patterns(nlp: Language, name: str) -> PatternFinder:
+    return PatternFinder(user_dirs())
+
+
+_DIVISION_WORDS = ("省", "市", "区", "县", "州", "旗", "盟")
+
+
+def _proper_name_word(w: Span) -> bool:
+    return (
+        len(w.text) >= 2
+        and (w.label_ in ("ns", "nr", "nz") or w.kb_id_ == "rare")
+        and not w.text.isascii()
+        and w.text[0] not in _FUNCTION_CHARS
+    )
+
+
+_FUNCTION_CHARS = frozenset("和与及等的在并对向从把被将、")
+
+
+def _names_ending_at(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
+    """End → start of the division names (gazetteer, or a proper word + 市/区/县…) and of
+    the proper names of ``doc``'s words."""
+    admin = {s.end_char: s.start_char for s in doc.spans.get("kg_gazetteer", []) if s.label_ == "admin"}
+    proper: dict[int, int] = {}
+    words = list(doc.spans.get("kg_words", []))
+    for i, w in enumerate(words):
+        if _proper_name_word(w):
+            proper.setdefault(w.end_char, w.start_char)
+            if w.text.endswith(_DIVISION_WORDS) and len(w.text) >= 3:
+                admin.setdefault(w.end_char, w.start_char)
+        if w.text in _DIVISION_WORDS and i > 0 and words[i - 1].end_char == w.start_char and _proper_name_word(words[i - 1]):
+            admin.setdefault(w.end_char, words[i - 1].start_char)
+    return admin, proper
+
+
+class PatternFinder:
+    """Names found by the data-driven patterns (:mod:`kg.loaders.patterns`)."""
+
+    def __init__(self, extra_dirs: tuple[str, ...] = ()) -> None:
+        self.set = load_patterns(tuple(extra_dirs))
+        self.rank = {p.rule: p.rank for p in self.set.patterns}
+
+    def __call__(self, doc: Doc) -> Doc:
+        words = doc.spans.get("kg_words", [])
+        starts = {w.start_char for w in words}
+        ends = {w.end_char for w in words}
+        admin, proper = _names_ending_at(doc)
+        spans = []
+        seen = set()
+        for s, e, label, rule in find(self.set.finders, doc.text, starts, ends, admin, proper):
+            if (s, e, label) in seen:
+                continue
+            seen.add((s, e, label))
+            span = doc.char_span(s, e, label=label, kb_id=rule)
+            if span is not None:
+                spans.append(span)
+        doc.spans["kg_patterns"] = spans
+        return doc
+
+
 # --------------------------------------------------------------------------- kg_entities
 
 RULE_RANK = {"title": 4, "body": 3, "head": 2, "enum": 1, "list": 1, "quote": 1, "gazetteer": 2}
+
+
+def rule_family(rule: str) -> str:
+    """"pattern:event.session" → "pattern"; "head" → "head"."""
+    return rule.split(":", 1)[0]
 
 
 @Language.factory("kg_entities")
@@ -846,16 +920,29 @@ class EntityPicker:
 
     def __init__(self) -> None:
         self.heads = load_heads()
+        self.patterns = load_patterns(user_dirs())
+        self.rank = {p.rule: p.rank for p in self.patterns.patterns}
+
+    def priority(self, rule: str) -> int:
+        """Candidates of a higher priority win over longer ones (titles, strong patterns)."""
+        if rule == "title":
+            return RULE_RANK["title"]
+        r = self.rank.get(rule, 0)
+        return r if r > 2 else 0
 
     def __call__(self, doc: Doc) -> Doc:
         cands = []
-        for s in doc.spans.get("kg_candidates", []):
-            cands.append((s.start_char, s.end_char, s.label_, s.kb_id_))
+        text = doc.text
+        for group in ("kg_candidates", "kg_patterns"):
+            for s in doc.spans.get(group, []):
+                if self.patterns.vetoed(text[s.start_char : s.end_char]):
+                    continue
+                cands.append((s.start_char, s.end_char, s.label_, s.kb_id_))
         for s in doc.spans.get("kg_gazetteer", []):
             lab = "Place/admin" if s.label_ == "admin" else "Place/admin_short"
             cands.append((s.start_char, s.end_char, lab, "gazetteer"))
         # quoted candidates overlapped by a longer head candidate lose
-        cands.sort(key=lambda c: (-RULE_RANK.get(c[3], 0) if c[3] == "title" else 0, -(c[1] - c[0]), c[0]))
+        cands.sort(key=lambda c: (-self.priority(c[3]), -(c[1] - c[0]), c[0]))
         taken: list[tuple[int, int, str, str]] = []
         nested: list[tuple[int, int, str, str]] = []
         for c in cands:
@@ -872,10 +959,10 @@ class EntityPicker:
                 ents.append(span)
         longest: dict[int, int] = {}
         for s, e, label, rule in nested:
-            if label.startswith(("Place", "Organization")) and rule in ("head", "body"):
+            if label.startswith(("Place", "Organization")) and rule_family(rule) in ("head", "body", "pattern"):
                 longest[s] = max(longest.get(s, e), e)
         for s, e, label, rule in sorted(set(nested)):
-            if not label.startswith(("Place", "Organization")) or rule not in ("head", "body"):
+            if not label.startswith(("Place", "Organization")) or rule_family(rule) not in ("head", "body", "pattern"):
                 continue  # a division inside a name (上海黄金交易所) is not mentioned on its own
             if longest.get(s) != e:
                 continue  # 银湖山 inside 银湖山郊野公园 inside a longer name
@@ -1027,6 +1114,6 @@ def make_nlp() -> Language:
     """kg's spaCy pipeline: blank Chinese (character tokens) + the kg_ components."""
     _register_extensions()
     nlp = spacy.blank("zh")  # default segmenter "char": offsets stay the text's offsets
-    for name in ("kg_words", "kg_gazetteer", "kg_candidates", "kg_entities", "kg_relations"):
+    for name in ("kg_words", "kg_gazetteer", "kg_candidates", "kg_patterns", "kg_entities", "kg_relations"):
         nlp.add_pipe(name)
     return nlp

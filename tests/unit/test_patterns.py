@@ -1,0 +1,82 @@
+"""The pattern files' own examples (synthetic text), the pattern-file format, and user folders."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.errors import ParseError
+from kg.loaders.nlp import make_nlp
+from kg.loaders.patterns import load_patterns, parse_lines
+
+PATTERNS = load_patterns()
+
+
+def _found(pattern, text: str) -> set[str]:
+    doc = make_nlp()(text)
+    return {s.text for s in doc.spans["kg_patterns"] if s.kb_id_ == pattern.rule and s.label_ == pattern.label}
+
+
+CASES = [(p, i, ex) for p in PATTERNS.finders for i, ex in enumerate(p.examples)]
+
+
+@pytest.mark.parametrize(("pattern", "i", "example"), CASES, ids=[f"{p.id}-{i}" for p, i, _ in CASES])
+def test_pattern_example(pattern, i, example):
+    found = _found(pattern, example.text)
+    assert found == set(example.names), f"{pattern.id}: {example.text!r} gave {sorted(found)}"
+
+
+VETOES = [(p, i, ex) for p in PATTERNS.vetoes for i, ex in enumerate(p.examples)]
+
+
+@pytest.mark.parametrize(("pattern", "i", "example"), VETOES, ids=[f"{p.id}-{i}" for p, i, _ in VETOES])
+def test_veto_example(pattern, i, example):
+    assert bool(pattern.regex.fullmatch(example.text)) is example.veto
+
+
+def test_every_pattern_has_a_positive_and_a_negative_example():
+    for p in PATTERNS.patterns:
+        if p.veto:
+            kinds = {ex.veto for ex in p.examples}
+        else:
+            kinds = {bool(ex.names) for ex in p.examples}
+        assert kinds == {True, False}, p.id
+
+
+def test_ids_are_unique_and_rules_are_recorded():
+    ids = [p.id for p in PATTERNS.patterns]
+    assert len(ids) == len(set(ids))
+    doc = make_nlp()("全面贯彻党的二十一大精神")
+    assert [s.kb_id_ for s in doc.spans["kg_entities"] if s.text == "党的二十一大"] == ["pattern:event.party-congress"]
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ('{"id": "x", "label": "Thing", "regex": "a", "examples": [{"text": "a", "names": []}]}', "label"),
+        ('{"id": "x", "label": "Programme", "regex": "(", "examples": [{"text": "a", "names": []}]}', "regex"),
+        ('{"id": "x", "label": "Programme", "regex": "a"}', "examples"),
+        ('{"id": "x y", "label": "Programme", "regex": "a", "examples": [{"text": "a", "names": []}]}', "id"),
+        ("{not json", "JSON"),
+    ],
+)
+def test_bad_pattern_lines_name_the_problem(line, why):
+    with pytest.raises(ParseError, match=why):
+        parse_lines([line], "mine.jsonl")
+
+
+def test_a_user_folder_adds_patterns(tmp_path):
+    row = {
+        "id": "user.bridge-festival", "label": "Programme", "regex": "鹭桥灯会",
+        "examples": [{"text": "举办鹭桥灯会", "names": ["鹭桥灯会"]}, {"text": "灯会", "names": []}],
+    }
+    (tmp_path / "mine.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    got = load_patterns((str(tmp_path),))
+    assert "user.bridge-festival" in {p.id for p in got.patterns}
+    assert len(got.patterns) == len(PATTERNS.patterns) + 1
+
+
+def test_a_missing_user_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(ParseError, match="not a directory"):
+        load_patterns((str(tmp_path / "nowhere"),))
