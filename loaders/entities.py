@@ -357,19 +357,38 @@ def _full_division_names(entities: list[Entity], report: Report) -> list[Entity]
     return out
 
 
+def _own_code_prefix(report: Report) -> str | None:
+    """The code prefix of the divisions inside the report's own place: "3301" for a city
+    report of 杭州市, "46" for a provincial report of 海南省; None for a county or national
+    report or a place the gazetteer cannot pin down."""
+    from kg.loaders.gazetteer import unique_code
+
+    code = unique_code(report.meta.place) if report.meta.place else None
+    if not code or len(code) != 6:
+        return None
+    if code.endswith("0000"):
+        return code[:2]
+    if code.endswith("00"):
+        return code[:4]
+    return None
+
+
 def _keep_county_short_forms(found: list[_Found], report: Report) -> list[_Found]:
     """County-level short forms (罗湖) count only when the report names the county in
-    full (罗湖区) or it is the report's own place."""
-    from kg.loaders.nlp import short_form
+    full (罗湖区), it is the report's own place, or it lies inside the report's own
+    province or city (a city report names its districts by short form: 萧山, 富阳)."""
+    from kg.loaders.nlp import Gazetteer, short_form
 
     full = {f.surface for f in found if f.label == "Place/admin"}
     own = {short_form(p) for p in (report.meta.place, *report.meta.parent_places) if p}
     shorts_ok = {short_form(f) for f in full} | own
+    inside = _own_code_prefix(report)
+    short_county = Gazetteer.shared().short_county
     out = []
     for f in found:
         if f.label == "Place/admin_short":
-            if f.surface not in shorts_ok:
-                continue
+            if f.surface not in shorts_ok and not (inside and short_county.get(f.surface, "").startswith(inside)):
+                continue  # a county's short form counts inside the report's own province or city
             f = _Found(f.surface, f.start, f.end, "Place/admin", f.rule, f.nested)
         out.append(f)
     return out
