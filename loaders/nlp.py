@@ -372,6 +372,8 @@ class CandidateFinder:
                 continue
             if head.type == "Policy" and text.startswith(("建设", "设计", "布局", "实施", "编制"), w.end_char):
                 continue  # "规划建设": a verb, not a plan
+            if head.suffix in _MODIFYING_HEADS and k + 1 < len(words) and _noun_goes_on(words[k + 1], self.heads):
+                continue  # "战略通道", "运动高地": the head word modifies a noun after it
             head_start = w.end_char - len(head.suffix)
             # the word holding the head's first character
             j = k
@@ -796,6 +798,22 @@ class CandidateFinder:
             out.append((s, e, head.label, "enum"))
             pos = s
         return out
+
+
+def _noun_goes_on(nxt: Span, heads: dict[str, Head]) -> bool:
+    """Does the noun phrase go on after a head word (战略 + 通道)? Not when the next word
+    is itself a head (工程 + 项目), a suffix-like word or a function word."""
+    t = nxt.text
+    return (
+        len(t) >= 2
+        and nxt.label_ in ("n", "nz", "ng", "v", "vn")
+        and not any(t.endswith(h) for h in _HEAD_TAILS)
+    )
+
+
+_MODIFYING_HEADS = frozenset({"战略", "运动"})
+"""Head words that also modify a noun after them (战略通道, 运动高地)."""
+_HEAD_TAILS = ("项目", "工程", "平台", "行动", "体系", "机制", "基金", "政策", "制度", "试点", "方案")
 
 
 _NAME_VERBS = frozenset({"发展", "融合", "合作", "创新", "协同"})
