@@ -248,7 +248,10 @@ def _glossary(report: Report, found: list[_Found]):
                     taken.append((s, e))
             # the body may close the formula with a head word ("“一体两翼三融合”小区治理格局")
             for f in found:
-                if f.start >= report.body_start and normalise(f.surface).startswith(bare) and f.label == "Policy" and not f.nested:
+                if (
+                    f.start >= report.body_start and normalise(f.surface).startswith(bare) and f.label == "Policy"
+                    and not f.nested and f.rule == "head"
+                ):
                     term_label = f.label
                     break
             term_found = _Found(term, term_start, term_end, term_label, "glossary", False)

@@ -877,12 +877,40 @@ def _proper_name_word(w: Span) -> bool:
 _FUNCTION_CHARS = frozenset("和与及等的在并对向从把被将、")
 
 
-def _names_ending_at(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
-    """End → start of the division names (gazetteer, or a proper word + 市/区/县…) and of
-    the proper names of ``doc``'s words."""
+_NOMINAL_TAGS = frozenset({"n", "nz", "ns", "nr", "nt", "nrt", "j", "vn", "an", "a", "l", "ng", "q"})
+_NOMINAL_MAX = 10
+
+
+def _nominal_runs(words: list[Span], boundary: frozenset[str]) -> dict[int, int]:
+    """End → start of the run of noun-like words ending there ("经济稳健发展" before “16条”),
+    at most ``_NOMINAL_MAX`` characters, never opening with a verb, an adjective or a
+    boundary word (出台, 落实)."""
+    out: dict[int, int] = {}
+    for i in range(len(words)):
+        end = words[i].end_char
+        j = i
+        while (
+            j >= 0
+            and (words[j].label_ in _NOMINAL_TAGS or words[j].kb_id_ == "rare")
+            and end - words[j].start_char <= _NOMINAL_MAX
+            and (j == i or words[j].end_char == words[j + 1].start_char)
+        ):
+            j -= 1
+        k = j + 1
+        while k <= i and (words[k].text in boundary or words[k].label_ in ("a", "ad", "q") and k < i):
+            k += 1
+        if k <= i:
+            out[end] = words[k].start_char
+    return out
+
+
+def _names_ending_at(doc: Doc, boundary: frozenset[str] = frozenset()) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
+    """End → start of the division names (gazetteer, or a proper word + 市/区/县…), of
+    the proper names and of the noun-like runs of ``doc``'s words."""
     admin = {s.end_char: s.start_char for s in doc.spans.get("kg_gazetteer", []) if s.label_ == "admin"}
     proper: dict[int, int] = {}
     words = list(doc.spans.get("kg_words", []))
+    nominal = _nominal_runs(words, boundary)
     for i, w in enumerate(words):
         if _proper_name_word(w):
             proper.setdefault(w.end_char, w.start_char)
@@ -890,7 +918,7 @@ def _names_ending_at(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
                 admin.setdefault(w.end_char, w.start_char)
         if w.text in _DIVISION_WORDS and i > 0 and words[i - 1].end_char == w.start_char and _proper_name_word(words[i - 1]):
             admin.setdefault(w.end_char, words[i - 1].start_char)
-    return admin, proper
+    return admin, proper, nominal
 
 
 class PatternFinder:
@@ -899,15 +927,17 @@ class PatternFinder:
     def __init__(self, extra_dirs: tuple[str, ...] = ()) -> None:
         self.set = load_patterns(tuple(extra_dirs))
         self.rank = {p.rule: p.rank for p in self.set.patterns}
+        self.boundary = load_boundary_words()
 
     def __call__(self, doc: Doc) -> Doc:
         words = doc.spans.get("kg_words", [])
         starts = {w.start_char for w in words}
         ends = {w.end_char for w in words}
-        admin, proper = _names_ending_at(doc)
+        admin, proper, nominal = _names_ending_at(doc, self.boundary)
         spans = []
         seen = set()
-        for s, e, label, rule in find(self.set.finders, doc.text, starts, ends, admin, proper):
+        tags = {w.end_char: w.label_ for w in words}
+        for s, e, label, rule in find(self.set.finders, doc.text, starts, ends, admin, proper, nominal, tags):
             if (s, e, label) in seen:
                 continue
             seen.add((s, e, label))

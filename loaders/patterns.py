@@ -17,7 +17,15 @@ are skipped). Fields:
 ``extend_left`` (optional) ``admin``: a division named right before the match belongs to
               the name (杭州市 + 第十四届人民代表大会第四次会议): a gazetteer division, or a
               proper word followed by 省/市/区/县/州/旗/盟; ``proper``: also a bare proper
-              name (a place or out-of-vocabulary word: 青禾 + 大运会).
+              name (a place or out-of-vocabulary word: 青禾 + 大运会); ``nominal``: the run of
+              noun-like words before the match, verbs and boundary words trimmed
+              (经济稳健发展 + “16条”); the match alone must then still be a name.
+``after_tags`` (optional) the word right before the match must carry one of these
+              segmentation tags (``vn``: 安全生产 + 15条 is a package, 道路 + 15条 a count).
+``max_extension`` (optional) at most this many characters added by ``extend_left``
+              (茶 + 十条 is a package, 新建道路 + 十条 a count).
+``require_extension`` (optional) true: the match is a name only when ``extend_left``
+              grew it (“16条” alone is a count).
 ``rank``      (optional, default 2) candidates of a higher rank win over longer ones of
               a lower rank when names overlap (titles 《…》 have rank 4).
 ``examples``  a list of ``{"text": …, "names": [...]}``: synthetic sentences in the genre's
@@ -67,6 +75,9 @@ class Pattern:
     group: str | int = 0
     align: str = "both"
     extend_left: str | None = None
+    require_extension: bool = False
+    after_tags: frozenset[str] = frozenset()
+    max_extension: int = 0
     rank: int = 2
     examples: tuple[Example, ...] = ()
     source: str = ""
@@ -122,8 +133,8 @@ def parse_pattern(row: object, where: str) -> Pattern:
     if align not in _ALIGN:
         raise _fail(where, f"pattern {pid}: 'align' must be one of {sorted(_ALIGN)}")
     extend = row.get("extend_left")
-    if extend not in (None, "admin", "proper"):
-        raise _fail(where, f"pattern {pid}: 'extend_left' may only be 'admin' or 'proper'")
+    if extend not in (None, "admin", "proper", "nominal"):
+        raise _fail(where, f"pattern {pid}: 'extend_left' may only be 'admin', 'proper' or 'nominal'")
     rank = row.get("rank", 2)
     if not isinstance(rank, int):
         raise _fail(where, f"pattern {pid}: 'rank' must be an integer")
@@ -143,8 +154,16 @@ def parse_pattern(row: object, where: str) -> Pattern:
             if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
                 raise _fail(where, f"pattern {pid}: each example lists the 'names' found (may be empty)")
             examples.append(Example(ex["text"], tuple(names)))
+    require = row.get("require_extension", False)
+    if not isinstance(require, bool) or (require and not extend):
+        raise _fail(where, f"pattern {pid}: 'require_extension' is true or false, and needs 'extend_left'")
+    after = row.get("after_tags", [])
+    if not isinstance(after, list) or not all(isinstance(t, str) for t in after):
+        raise _fail(where, f"pattern {pid}: 'after_tags' is a list of segmentation tags")
     return Pattern(
-        pid, label, regex, group or 0, align, extend, rank, tuple(examples), where.split(":")[0], str(row.get("note", ""))
+        pid, label, regex, group or 0, align, extend, require, frozenset(after), int(row.get("max_extension", 0)),
+        rank, tuple(examples),
+        where.split(":")[0], str(row.get("note", "")),
     )
 
 
@@ -207,11 +226,15 @@ def find(
     ends: frozenset[int] | set[int],
     admin_ending_at: dict[int, int],
     proper_ending_at: dict[int, int] | None = None,
+    nominal_ending_at: dict[int, int] | None = None,
+    tag_ending_at: dict[int, str] | None = None,
 ) -> list[tuple[int, int, str, str]]:
     """(start, end, label, rule id) of every name the patterns find in ``text``;
     ``starts``/``ends`` are word boundaries, ``admin_ending_at`` maps the end of a division
     name to its start, ``proper_ending_at`` the end of any proper name to its start."""
     proper_ending_at = proper_ending_at or {}
+    nominal_ending_at = nominal_ending_at or {}
+    tag_ending_at = tag_ending_at or {}
     out = []
     for p in patterns:
         pos = 0
@@ -224,11 +247,20 @@ def find(
                 pos = m.start() + 1  # a match off the word boundaries: try again one further
                 continue
             pos = max(m.end(), m.start() + 1)
+            if p.after_tags and tag_ending_at.get(s) not in p.after_tags:
+                continue
+            s0 = s
             if p.extend_left and s in admin_ending_at:
                 # the division is named inside the longer name: a place of its own
                 out.append((admin_ending_at[s], s, "Place/admin", p.rule))
                 s = admin_ending_at[s]
             elif p.extend_left == "proper" and s in proper_ending_at:
                 s = proper_ending_at[s]
+            elif p.extend_left == "nominal" and s in nominal_ending_at:
+                s = nominal_ending_at[s]
+            if p.require_extension and s == s0:
+                continue
+            if p.max_extension and s0 - s > p.max_extension:
+                continue
             out.append((s, e, p.label, p.rule))
     return out
