@@ -21,7 +21,7 @@ from kg.model import Entity, EntityType, Mention, Relation, Report
 log = logging.getLogger(__name__)
 
 _CLAUSE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
-_RULE_RANK = {"glossary": 4, "title": 5, "body": 4, "head": 3, "gazetteer": 3, "pattern": 3, "enum": 2, "list": 2, "quote": 1}
+_RULE_RANK = {"glossary": 4, "title": 5, "body": 4, "head": 3, "gazetteer": 3, "pattern": 3, "lexicon": 2, "enum": 2, "list": 2, "quote": 1}
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,10 @@ offsets) and adds kg's own components, each registered as a spaCy factory:
     Patterns kept as data (``data/patterns/*.jsonl`` and folders named by ``KG_PATTERNS``,
     see :mod:`kg.loaders.patterns`): spans in ``doc.spans["kg_patterns"]`` labelled
     ``Type/subtype``, ``kb_id_`` the rule id ``pattern:<id>``.
+``kg_lexicon``
+    Names the bulk corpus vouches for (``data/corpus_*.tsv``, made by
+    ``scripts/corpus_stats.py``), through one ``PhraseMatcher``: sector items of
+    enumerations, quoted terms standing alone. ``kb_id_`` is ``lexicon:<file>``.
 ``kg_entities``
     Picks non-overlapping names (titles first, then the longest), writes them to
     ``doc.spans["kg_entities"]``; names nested inside a longer one that are places or
@@ -948,6 +952,71 @@ class PatternFinder:
         return doc
 
 
+# --------------------------------------------------------------------------- kg_lexicon
+
+
+@Language.factory("kg_lexicon")
+def make_lexicon(nlp: Language, name: str) -> Lexicon:
+    return Lexicon(nlp)
+
+
+def load_corpus_sectors() -> tuple[str, ...]:
+    """Sector names recurring as list items across the bulk reports (``scripts/corpus_stats.py``)."""
+    return tuple(line.split("\t")[0] for line in _data_lines("corpus_sectors.tsv"))
+
+
+def load_corpus_quoted() -> dict[str, str]:
+    """Quoted terms used as names across the bulk reports → their type."""
+    return {c[0]: c[1] for c in (line.split("\t") for line in _data_lines("corpus_quoted.tsv"))}
+
+
+_LIST_MARKS = "、，,：:"
+_LIST_ENDS = "、等和及与，,。；;"
+_QUOTE_ALONE = "，,。、；;和等与及）)"
+
+
+class Lexicon:
+    """Names the bulk corpus vouches for, found through one spaCy ``PhraseMatcher`` (one
+    automaton over the characters): sector items listed in an enumeration
+    (``lexicon:corpus_sectors``) and quoted terms standing alone (``lexicon:corpus_quoted``)."""
+
+    def __init__(self, nlp: Language) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.matcher = PhraseMatcher(nlp.vocab)
+        self.sectors = load_corpus_sectors()
+        self.quoted = load_corpus_quoted()
+        make = nlp.make_doc
+        self.matcher.add("sector", [make(t) for t in self.sectors])
+        self.matcher.add("quoted", [make(f"“{t}”") for t in self.quoted])
+        self._sector = nlp.vocab.strings["sector"]
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        words = doc.spans.get("kg_words", [])
+        starts = {w.start_char for w in words}
+        ends = {w.end_char for w in words}
+        spans = []
+        for match_id, a, b in sorted(self.matcher(doc), key=lambda m: (m[1], m[2])):
+            s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+            before = text[s - 1] if s > 0 else ""
+            after = text[e] if e < len(text) else ""
+            if match_id == self._sector:
+                listed = before == "、" or after in "、等"
+                if not listed or before not in _LIST_MARKS or after not in _LIST_ENDS:
+                    continue  # the whole item of the list, not a piece of a longer one (智能机器人)
+                label, rule = "Sector", "lexicon:corpus_sectors"
+            else:
+                if after and after not in _QUOTE_ALONE:
+                    continue  # “X”工程: the longer name is the name
+                label, rule = self.quoted[text[s + 1 : e - 1]], "lexicon:corpus_quoted"
+            span = doc.char_span(s, e, label=label, kb_id=rule)
+            if span is not None:
+                spans.append(span)
+        doc.spans["kg_lexicon"] = spans
+        return doc
+
+
 # --------------------------------------------------------------------------- kg_entities
 
 RULE_RANK = {"title": 4, "body": 3, "head": 2, "enum": 1, "list": 1, "quote": 1, "gazetteer": 2}
@@ -981,7 +1050,7 @@ class EntityPicker:
     def __call__(self, doc: Doc) -> Doc:
         cands = []
         text = doc.text
-        for group in ("kg_candidates", "kg_patterns"):
+        for group in ("kg_candidates", "kg_patterns", "kg_lexicon"):
             for s in doc.spans.get(group, []):
                 if self.patterns.vetoed(text[s.start_char : s.end_char]):
                     continue
@@ -1162,6 +1231,6 @@ def make_nlp() -> Language:
     """kg's spaCy pipeline: blank Chinese (character tokens) + the kg_ components."""
     _register_extensions()
     nlp = spacy.blank("zh")  # default segmenter "char": offsets stay the text's offsets
-    for name in ("kg_words", "kg_gazetteer", "kg_candidates", "kg_patterns", "kg_entities", "kg_relations"):
+    for name in ("kg_words", "kg_gazetteer", "kg_candidates", "kg_patterns", "kg_lexicon", "kg_entities", "kg_relations"):
         nlp.add_pipe(name)
     return nlp
