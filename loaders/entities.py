@@ -119,7 +119,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
         seen.add(key)
         relations.append(Relation(sn, pred, on, es, ee))
     relations.extend(_byline_part_of(report, entities, seen))
-    relations.extend(_name_relations(entities, seen))
+    relations.extend(_name_relations(entities, seen, report))
     parents = {}
     for r in relations:
         if r.predicate in ("part_of",) and r.subject not in parents:
@@ -133,34 +133,43 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
     return entities, tuple(relations)
 
 
-def _name_relations(entities, seen) -> list[Relation]:
-    """Relations a name states by itself: 爱国路高架 part_of 爱国路, 东部过境通道市政连接线
-    part_of 东部过境通道, 大望桥拆除重建工程 located_in 大望桥 (evidence: the first mention)."""
-    from kg.loaders.nlp import _PART_NAME
+def _name_relations(entities, seen, report: Report | None = None) -> list[Relation]:
+    """Relations a name states by itself (rule ``name:<predicate>``): 爱国路高架 part_of
+    爱国路, 大望桥拆除重建工程 located_in 大望桥, 某某大学某某校区 part_of 某某大学
+    (evidence: the first mention). A division only counts as the container when it is not
+    the report's own place (深圳歌剧院 located_in 深圳市 is optional, GUIDELINES §6)."""
+    from kg.loaders.nlp import name_predicate, short_form
 
-    places = [e for e in entities if e.type == EntityType.PLACE and e.subtype != "admin"]
+    own = set()
+    if report is not None:
+        for p in (report.meta.place, *report.meta.parent_places):
+            if p:
+                own |= {p, short_form(p)}
+    parts = [
+        e for e in entities
+        if e.type in (EntityType.PLACE, EntityType.ORGANIZATION) and not (e.subtype == "admin" and (e.name in own or set(e.aliases) & own))
+    ]
     out = []
     for a in entities:
         if not a.mentions:
             continue
         m = a.mentions[0]
-        for b in places:
+        for b in parts:
             if b is a:
                 continue
             form = next((f for f in (b.name, *b.aliases) if len(f) >= 2 and a.name.startswith(f) and len(a.name) > len(f)), None)
             if form is None:
                 continue
             rest = a.name[len(form):]
-            if a.type == EntityType.PLACE and _PART_NAME.match(rest):
-                pred = "part_of"
-            elif a.type == EntityType.PROGRAMME or (a.type == EntityType.PLACE and a.subtype == "building" and b.subtype == "area"):
-                pred = "located_in"
-            else:
+            if b.type == EntityType.PLACE and b.subtype == "admin" and rest[:1] in "省市区县":
+                continue  # 杭州 + 市政府: the division's own body, not a thing inside it
+            pred = name_predicate(a.type.value, a.subtype or "", b.type.value, b.subtype or "", rest, m.rule or "")
+            if pred is None:
                 continue
             key = (a.name, pred, b.name)
             if key not in seen:
                 seen.add(key)
-                out.append(Relation(a.name, pred, b.name, m.start, m.end))
+                out.append(Relation(a.name, pred, b.name, m.start, m.end, f"name:{pred}"))
     return out
 
 

@@ -1123,6 +1123,41 @@ _PART_NAME = re.compile(
 )
 
 
+_BARE_REST = re.compile(r"^(?:新建|改扩建|扩建|迁建)?(?:项目|试点|模式|建设|工程|改造)$")
+""""X项目", "X试点": the programme is the place's own project, no second thing."""
+
+
+_BRANCH = re.compile(r"(?:校区|分院|分校|院区|分部|分中心)$")
+"""A branch or campus of a body is part_of it (GUIDELINES §6); other affiliates are run_by it."""
+_SERVICE = re.compile(r"(?:平台|网站|系统|热线|窗口|专窗)$")
+"""A body's platform or service is run_by it; its projects and events are organised_by it."""
+
+
+def name_predicate(whole: str, whole_sub: str, part: str, part_sub: str, rest: str, rule: str = "") -> str | None:
+    """What a name says about the name it starts with ("文昌国际航天城" → 文昌): the
+    predicate from the longer name (type ``whole``) to the one it starts with (``part``),
+    or None. Containment of places (part_of), a programme in a place (located_in), a
+    branch, campus or affiliate of a body (part_of, GUIDELINES §6), a company's or body's
+    programme (organised_by), a body's plant or base (run_by)."""
+    if _BARE_REST.match(rest) or rule.startswith("pattern:event."):
+        return None
+    if whole == "Place" and part == "Place":
+        if _PART_NAME.match(rest) or part_sub == "admin" and whole_sub not in ("building", "admin"):
+            return "part_of"
+        if whole_sub == "building":
+            return "located_in"
+        return None
+    if whole == "Programme" and part == "Place":
+        return None if part_sub == "admin" else "located_in"
+    if whole == "Organization" and part == "Organization":
+        return "part_of" if _BRANCH.search(rest) else "run_by"
+    if whole == "Programme" and part == "Organization":
+        return "run_by" if _SERVICE.search(rest) else "organised_by"
+    if whole == "Place" and whole_sub == "building" and part == "Organization":
+        return "run_by"
+    return None
+
+
 class RelationFinder:
     """Relations the sentence states, from name structure and the verbs between names."""
 
@@ -1160,13 +1195,9 @@ class RelationFinder:
                     rest = text[b.end_char : a.end_char]
                     if _sub(b) in ("admin", "admin_short"):
                         continue
-                    if ka == "Place" and kb == "Place":
-                        if _PART_NAME.match(rest):
-                            add(a, "part_of", b, a.start_char, a.end_char)
-                    elif ka == "Programme" and kb == "Place":
-                        add(a, "located_in", b, a.start_char, a.end_char)
-                    elif ka == "Organization" and kb == "Organization" or ka == "Programme" and kb == "Organization":
-                        add(a, "run_by", b, a.start_char, a.end_char)
+                    pred = name_predicate(ka, _sub(a), kb, _sub(b), rest, a.kb_id_)
+                    if pred:
+                        add(a, pred, b, a.start_char, a.end_char)
                     continue
                 # adjacent: "笋岗街道湖景社区", "笋岗片区DY03单元", "深圳市罗湖区"
                 if b.end_char == a.start_char and ka == "Place" and kb == "Place":
