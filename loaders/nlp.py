@@ -1079,6 +1079,13 @@ class EntityPicker:
             if label.startswith(("Place", "Organization")) and rule_family(rule) in ("head", "body", "pattern"):
                 longest[s] = max(longest.get(s, e), e)
         for s, e, label, rule in sorted(set(nested)):
+            if rule == "gazetteer" and label == "Place/admin":
+                outer = next(t for t in taken if t[0] <= s and e <= t[1])
+                if s == outer[0] and e < outer[1] and _names_a_thing_in(outer[2], doc.text[e : outer[1]]):
+                    span = doc.char_span(s, e, label=label, kb_id="gazetteer:nested")
+                    if span is not None:
+                        nests.append(span)
+                continue
             if not label.startswith(("Place", "Organization")) or rule_family(rule) not in ("head", "body", "pattern"):
                 continue  # a division inside a name (上海黄金交易所) is not mentioned on its own
             if longest.get(s) != e:
@@ -1098,6 +1105,15 @@ class EntityPicker:
         doc.spans["kg_entities"] = ents
         doc.spans["kg_nested"] = nests
         return doc
+
+
+def _names_a_thing_in(outer_label: str, rest: str) -> bool:
+    """Does a division opening a longer name ("文昌" + 国际航天城) stand for a place of its
+    own (GUIDELINES §5, nested names keyed)? Yes for a zone, building or programme there;
+    not for the division's own body (市政府), its own level (市, 区) or a body named after it."""
+    if outer_label in ("Place/admin", "Place/admin_short") or outer_label.startswith("Organization"):
+        return False
+    return len(rest) >= 2 and rest[:1] not in "省市区县州盟旗镇乡" and not rest.startswith(("人民", "政府", "党委"))
 
 
 # -------------------------------------------------------------------------- kg_relations
@@ -1144,7 +1160,7 @@ def name_predicate(whole: str, whole_sub: str, part: str, part_sub: str, rest: s
     if whole == "Place" and part == "Place":
         if _PART_NAME.match(rest) or part_sub == "admin" and whole_sub not in ("building", "admin"):
             return "part_of"
-        if whole_sub == "building":
+        if whole_sub == "building" and part_sub in ("area", "block", "admin"):
             return "located_in"
         return None
     if whole == "Programme" and part == "Place":
