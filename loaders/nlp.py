@@ -158,6 +158,7 @@ class WordSegmenter:
             if len(short_form(name)) >= 2:
                 self._tokenizer.add_word(name, freq=2000, tag="ns")
         self._pos = jieba.posseg.POSTokenizer(self._tokenizer)
+        WORD_FREQ_SOURCE.append(self._tokenizer.FREQ)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -204,6 +205,20 @@ class WordSegmenter:
                 spans.append(span)
         doc.spans["kg_words"] = spans
         return doc
+
+
+WORD_FREQ_SOURCE: list[dict[str, int]] = []
+"""jieba's word frequencies (the segmenter's own dictionary), for the gazetteer's check
+that a division name does not start inside a word ("迎亚运城市" holds no 运城市)."""
+GLUED_WORD_FROM = 100
+_OPENERS = frozenset("在到赴于和与及、，,的来去对向从自经为是让把将被")
+
+
+def _starts_inside_word(text: str, s: int) -> bool:
+    """Does a name at ``s`` cut a known word that starts one character earlier (亚运|城市)?"""
+    if s == 0 or not WORD_FREQ_SOURCE or text[s - 1] in _OPENERS:
+        return False
+    return WORD_FREQ_SOURCE[0].get(text[s - 1 : s + 1], 0) >= GLUED_WORD_FROM
 
 
 RARE_BELOW = 50
@@ -287,7 +302,7 @@ class Gazetteer:
                         continue
                     cand = text[i : i + L]
                     got = self.lookup(cand)
-                    if got and (i + L in ends or not ends or cand in self.full):
+                    if got and (i + L in ends or not ends or cand in self.full) and not _starts_inside_word(text, i):
                         hit = (i, i + L, got)
                         break
             if hit:
