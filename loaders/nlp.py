@@ -1067,9 +1067,10 @@ class EntityPicker:
         text = doc.text
         for group in ("kg_candidates", "kg_patterns", "kg_lexicon"):
             for s in doc.spans.get(group, []):
-                if self.patterns.vetoed(text[s.start_char : s.end_char]):
+                start = s.start_char + self.patterns.trimmed(s.text)
+                if self.patterns.vetoed(text[start : s.end_char]):
                     continue
-                cands.append((s.start_char, s.end_char, s.label_, s.kb_id_))
+                cands.append((start, s.end_char, s.label_, s.kb_id_))
         for s in doc.spans.get("kg_gazetteer", []):
             lab = "Place/admin" if s.label_ == "admin" else "Place/admin_short"
             cands.append((s.start_char, s.end_char, lab, "gazetteer"))

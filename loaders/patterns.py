@@ -5,8 +5,10 @@ are skipped). Fields:
 
 ``id``        unique rule id; every mention a pattern finds records ``pattern:<id>``.
 ``label``     ``Type`` or ``Type/subtype`` of the names found (``Programme``, ``Policy``,
-              ``Place/area``, ``Organization/company``, ``Sector``…), or ``-`` for a *veto*:
-              a candidate whose whole text matches a veto pattern is no name (上市公司).
+              ``Place/area``, ``Organization/company``, ``Sector``…); ``-`` for a *veto*:
+              a candidate whose whole text matches a veto pattern is no name (上市公司);
+              ``<`` for a *trim*: what the pattern matches at the start of a candidate is
+              cut off it (新一轮, 新开工: words glued in front of a name).
 ``regex``     a Python regular expression over the report text. Chinese has no spaces, so
               patterns are character-level; spaCy's token patterns do not fit the genre's
               cues (numerals and ordinals inside a name, quotes, counted packages).
@@ -30,7 +32,8 @@ are skipped). Fields:
               a lower rank when names overlap (titles 《…》 have rank 4).
 ``examples``  a list of ``{"text": …, "names": [...]}``: synthetic sentences in the genre's
               shape and the names this pattern must find in them (an empty list: none).
-              For a veto: ``{"text": …, "veto": true|false}``. The unit tests run them.
+              For a veto: ``{"text": …, "veto": true|false}``; for a trim:
+              ``{"text": …, "trimmed": …}``. The unit tests run them.
 ``note``      (optional) why the pattern is genre-wide.
 
 The package's own files are ``kg/loaders/data/patterns/*.jsonl``. A user adds patterns
@@ -65,6 +68,7 @@ class Example:
     text: str
     names: tuple[str, ...] = ()
     veto: bool | None = None
+    trimmed: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +92,10 @@ class Pattern:
         return self.label == "-"
 
     @property
+    def trim(self) -> bool:
+        return self.label == "<"
+
+    @property
     def rule(self) -> str:
         return f"pattern:{self.id}"
 
@@ -97,6 +105,20 @@ class PatternSet:
     patterns: tuple[Pattern, ...] = ()
     finders: tuple[Pattern, ...] = field(default=())
     vetoes: tuple[Pattern, ...] = field(default=())
+    trims: tuple[Pattern, ...] = field(default=())
+
+    def trimmed(self, name: str) -> int:
+        """How many characters the trim patterns cut off the start of ``name``."""
+        cut = 0
+        changed = True
+        while changed:
+            changed = False
+            for p in self.trims:
+                m = p.regex.match(name, cut)
+                if m and cut < m.end() < len(name):
+                    cut = m.end()
+                    changed = True
+        return cut
 
     def vetoed(self, name: str) -> str | None:
         """The id of the veto pattern that says ``name`` is no name, if any."""
@@ -118,8 +140,8 @@ def parse_pattern(row: object, where: str) -> Pattern:
     if not isinstance(pid, str) or not re.fullmatch(r"[A-Za-z0-9_.\-]+", pid):
         raise _fail(where, "'id' must be a string of letters, digits, '.', '_' or '-'")
     label = row.get("label")
-    if not isinstance(label, str) or not (label == "-" or label.split("/")[0] in LABEL_TYPES):
-        raise _fail(where, f"pattern {pid}: 'label' must be one of {sorted(LABEL_TYPES)} (optionally /subtype) or '-'")
+    if not isinstance(label, str) or not (label in ("-", "<") or label.split("/")[0] in LABEL_TYPES):
+        raise _fail(where, f"pattern {pid}: 'label' must be one of {sorted(LABEL_TYPES)} (optionally /subtype), '-' or '<'")
     try:
         regex = re.compile(row.get("regex", ""))
     except (re.error, TypeError) as exc:
@@ -149,6 +171,10 @@ def parse_pattern(row: object, where: str) -> Pattern:
             if not isinstance(ex.get("veto"), bool):
                 raise _fail(where, f"pattern {pid}: a veto's example says 'veto': true or false")
             examples.append(Example(ex["text"], (), ex["veto"]))
+        elif label == "<":
+            if not isinstance(ex.get("trimmed"), str):
+                raise _fail(where, f"pattern {pid}: a trim's example gives the 'trimmed' name")
+            examples.append(Example(ex["text"], (), None, ex["trimmed"]))
         else:
             names = ex.get("names")
             if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
@@ -216,7 +242,12 @@ def load_patterns(extra_dirs: tuple[str, ...] = ()) -> PatternSet:
                 raise ParseError(f"{source}: pattern id {p.id} is used twice")
             by_id[p.id] = p
     pats = tuple(by_id.values())
-    return PatternSet(pats, tuple(p for p in pats if not p.veto), tuple(p for p in pats if p.veto))
+    return PatternSet(
+        pats,
+        tuple(p for p in pats if not p.veto and not p.trim),
+        tuple(p for p in pats if p.veto),
+        tuple(p for p in pats if p.trim),
+    )
 
 
 def find(

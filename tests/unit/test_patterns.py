@@ -35,9 +35,21 @@ def test_veto_example(pattern, i, example):
     assert bool(pattern.regex.fullmatch(example.text)) is example.veto
 
 
+TRIMS = [(p, i, ex) for p in PATTERNS.trims for i, ex in enumerate(p.examples)]
+
+
+@pytest.mark.parametrize(("pattern", "i", "example"), TRIMS, ids=[f"{p.id}-{i}" for p, i, _ in TRIMS])
+def test_trim_example(pattern, i, example):
+    m = pattern.regex.match(example.text)
+    cut = m.end() if m and m.end() < len(example.text) else 0
+    assert example.text[cut:] == example.trimmed
+
+
 def test_every_pattern_has_a_positive_and_a_negative_example():
     for p in PATTERNS.patterns:
-        if p.veto:
+        if p.trim:
+            kinds = {ex.trimmed != ex.text for ex in p.examples}
+        elif p.veto:
             kinds = {ex.veto for ex in p.examples}
         else:
             kinds = {bool(ex.names) for ex in p.examples}
