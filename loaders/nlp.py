@@ -130,6 +130,39 @@ def load_boundary_words() -> frozenset[str]:
 # ----------------------------------------------------------------------------- kg_words
 
 
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word of the segmentation, as plain Python values (a spaCy ``Span`` joins its
+    tokens' text at every ``.text``; the genre rules read words thousands of times)."""
+
+    start_char: int
+    end_char: int
+    text: str
+    label_: str
+    kb_id_: str
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc (spaCy rebuilds it from the tokens at every call)."""
+    got = doc.user_data.get("kg_text")
+    if got is None:
+        got = doc.user_data["kg_text"] = doc.text
+    return got
+
+
+def doc_words(doc: Doc) -> list[Word]:
+    """The words of ``doc.spans["kg_words"]`` as :class:`Word` values, built once per Doc."""
+    got = doc.user_data.get("kg_word_list")
+    if got is None:
+        text = doc_text(doc)
+        got = [
+            Word(w.start_char, w.end_char, text[w.start_char : w.end_char], w.label_, w.kb_id_)
+            for w in doc.spans.get("kg_words", [])
+        ]
+        doc.user_data["kg_word_list"] = got
+    return got
+
+
 def _register_extensions() -> None:
     if not Doc.has_extension("kg_relations"):
         Doc.set_extension("kg_relations", default=None)
@@ -161,7 +194,7 @@ class WordSegmenter:
         WORD_FREQ_SOURCE.append(self._tokenizer.FREQ)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         whole: list[tuple[int, int, str]] = []
         for m in _TITLED.finditer(text):
             whole.append((m.start(), m.end(), "bk"))
@@ -288,9 +321,10 @@ class Gazetteer:
         return None
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        starts = {s.start_char for s in doc.spans.get("kg_words", [])}
-        ends = {s.end_char for s in doc.spans.get("kg_words", [])}
+        text = doc_text(doc)
+        words = doc_words(doc)
+        starts = {w.start_char for w in words}
+        ends = {w.end_char for w in words}
         found = []
         i = 0
         n = len(text)
@@ -364,8 +398,8 @@ class CandidateFinder:
         return None
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        words = list(doc.spans.get("kg_words", []))
+        text = doc_text(doc)
+        words = doc_words(doc)
         gaz = [(s.start_char, s.end_char) for s in doc.spans.get("kg_gazetteer", [])]
         self._gaz_spans = [
             (s.start_char, s.end_char, s.kb_id_)
@@ -928,7 +962,7 @@ def _names_ending_at(doc: Doc, boundary: frozenset[str] = frozenset()) -> tuple[
     the proper names and of the noun-like runs of ``doc``'s words."""
     admin = {s.end_char: s.start_char for s in doc.spans.get("kg_gazetteer", []) if s.label_ == "admin"}
     proper: dict[int, int] = {}
-    words = list(doc.spans.get("kg_words", []))
+    words = doc_words(doc)
     nominal = _nominal_runs(words, boundary)
     for i, w in enumerate(words):
         if _proper_name_word(w):
@@ -949,14 +983,14 @@ class PatternFinder:
         self.boundary = load_boundary_words()
 
     def __call__(self, doc: Doc) -> Doc:
-        words = doc.spans.get("kg_words", [])
+        words = doc_words(doc)
         starts = {w.start_char for w in words}
         ends = {w.end_char for w in words}
         admin, proper, nominal = _names_ending_at(doc, self.boundary)
         spans = []
         seen = set()
         tags = {w.end_char: w.label_ for w in words}
-        for s, e, label, rule in find(self.set.finders, doc.text, starts, ends, admin, proper, nominal, tags):
+        for s, e, label, rule in find(self.set.finders, doc_text(doc), starts, ends, admin, proper, nominal, tags):
             if (s, e, label) in seen:
                 continue
             seen.add((s, e, label))
@@ -1007,8 +1041,8 @@ class Lexicon:
         self._sector = nlp.vocab.strings["sector"]
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        words = doc.spans.get("kg_words", [])
+        text = doc_text(doc)
+        words = doc_words(doc)
         starts = {w.start_char for w in words}
         ends = {w.end_char for w in words}
         spans = []
@@ -1064,7 +1098,7 @@ class EntityPicker:
 
     def __call__(self, doc: Doc) -> Doc:
         cands = []
-        text = doc.text
+        text = doc_text(doc)
         for group in ("kg_candidates", "kg_patterns", "kg_lexicon"):
             for s in doc.spans.get(group, []):
                 start = s.start_char + self.patterns.trimmed(s.text)
@@ -1097,7 +1131,7 @@ class EntityPicker:
         for s, e, label, rule in sorted(set(nested)):
             if rule == "gazetteer" and label == "Place/admin":
                 outer = next(t for t in taken if t[0] <= s and e <= t[1])
-                if s == outer[0] and e < outer[1] and _names_a_thing_in(outer[2], doc.text[e : outer[1]]):
+                if s == outer[0] and e < outer[1] and _names_a_thing_in(outer[2], text[e : outer[1]]):
                     span = doc.char_span(s, e, label=label, kb_id="gazetteer:nested")
                     if span is not None:
                         nests.append(span)
@@ -1110,8 +1144,8 @@ class EntityPicker:
             if (s, e) == (outer[0], outer[1]):
                 continue
             if label.startswith("Place") and outer[2].startswith("Place"):
-                rest = doc.text[e : outer[1]]
-                compound = bool(re.search(r"[-—]", doc.text[outer[0] : outer[1]]))
+                rest = text[e : outer[1]]
+                compound = bool(re.search(r"[-—]", text[outer[0] : outer[1]]))
                 bare_head = rest in self.heads and label != outer[2]  # 港莲路 + 工业区
                 if not (s == outer[0] and (_PART_NAME.match(rest) or bare_head)) and not compound:
                     continue  # 香蜜湖 in 香蜜湖国际金融街 is not a place of its own here
@@ -1200,7 +1234,7 @@ class RelationFinder:
             [*doc.spans.get("kg_entities", []), *doc.spans.get("kg_nested", [])],
             key=lambda s: (s.start_char, -s.end_char),
         )
-        text = doc.text
+        text = doc_text(doc)
         rels: list[tuple[Span, str, Span, Span]] = []
 
         def add(subj: Span, pred: str, obj: Span, s: int, e: int) -> None:
