@@ -307,9 +307,13 @@ class Gazetteer:
         for s in list(self.short_county):
             if s in self.short or s in self.full:
                 del self.short_county[s]
-        self._lengths = sorted(
-            {len(n) for n in (*self.full, *self.short, *self.short_county)}, reverse=True
-        )
+        names = (*self.full, *self.short, *self.short_county)
+        # lengths of the names by their first two characters: a position whose two
+        # characters open no name is skipped at once
+        by_prefix: dict[str, set[int]] = {}
+        for n in names:
+            by_prefix.setdefault(n[:2], set()).add(len(n))
+        self._lengths_at = {k: tuple(sorted(v, reverse=True)) for k, v in by_prefix.items()}
 
     def lookup(self, text: str) -> tuple[str, str] | None:
         if text in self.full:
@@ -331,7 +335,7 @@ class Gazetteer:
         while i < n:
             hit = None
             if i in starts or not starts:
-                for L in self._lengths:
+                for L in self._lengths_at.get(text[i : i + 2], ()):
                     if i + L > n:
                         continue
                     cand = text[i : i + L]
