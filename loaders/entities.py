@@ -72,7 +72,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
     text = report.text.text
     chunks = list(_chunks(report))
     found: list[_Found] = []
-    raw_relations: list[tuple[tuple[int, int], str, tuple[int, int], int, int]] = []
+    raw_relations: list[tuple[tuple[int, int], str, tuple[int, int], int, int, str]] = []
     for chunk, doc in zip(chunks, nlp.pipe(c.text for c in chunks), strict=True):
         base = chunk.start
         for nested, group in ((False, "kg_entities"), (True, "kg_nested")):
@@ -87,6 +87,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
                     (base + obj.start_char, base + obj.end_char),
                     base + ev.start_char,
                     base + ev.end_char,
+                    ev.kb_id_ or f"verb:{pred}",
                 )
             )
     glossary_found, glossary_relations = _glossary(report, found)
@@ -95,7 +96,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
         lo, hi = min(subj.start, obj.start), max(subj.end, obj.end)
         if obj.start < subj.start:  # evidence: the item in its definition
             lo, hi = subj.start, subj.end
-        raw_relations.append(((subj.start, subj.end), pred, (obj.start, obj.end), lo, hi))
+        raw_relations.append(((subj.start, subj.end), pred, (obj.start, obj.end), lo, hi, f"glossary:{pred}"))
     found = _keep_county_short_forms(found, report)
     entities, by_span = _group(found)
     entities = _full_division_names(entities, report)
@@ -106,7 +107,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
             name_of_form.setdefault(f, e.name)
     relations = []
     seen = set()
-    for (ss, se), pred, (os_, oe), es, ee in raw_relations:
+    for (ss, se), pred, (os_, oe), es, ee, rule in raw_relations:
         sf, of = by_span.get((ss, se)), by_span.get((os_, oe))
         if sf is None or of is None:
             continue
@@ -117,7 +118,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
         if key in seen:
             continue
         seen.add(key)
-        relations.append(Relation(sn, pred, on, es, ee))
+        relations.append(Relation(sn, pred, on, es, ee, rule))
     relations.extend(_byline_part_of(report, entities, seen))
     relations.extend(_name_relations(entities, seen, report))
     parents = {}
@@ -191,7 +192,7 @@ def _byline_part_of(report: Report, entities, seen) -> list[Relation]:
     if not sub or not obj or (sub, "part_of", obj) in seen:
         return []
     seen.add((sub, "part_of", obj))
-    return [Relation(sub, "part_of", obj, i, i + len(parents[0]) + len(place))]
+    return [Relation(sub, "part_of", obj, i, i + len(parents[0]) + len(place), "byline:part_of")]
 
 
 _LIST_SPLIT = re.compile(r"[^、，,:：;；()（）。“”]+")

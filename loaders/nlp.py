@@ -1241,10 +1241,16 @@ class RelationFinder:
         text = doc_text(doc)
         rels: list[tuple[Span, str, Span, Span]] = []
 
-        def add(subj: Span, pred: str, obj: Span, s: int, e: int) -> None:
-            ev = doc.char_span(min(s, subj.start_char, obj.start_char), max(e, subj.end_char, obj.end_char))
+        def add(subj: Span, pred: str, obj: Span, s: int, e: int, kind: str = "verb") -> None:
+            """One relation; the evidence span's ``kb_id_`` is the rule id (name:/verb:<pred>)."""
+            ev = doc.char_span(
+                min(s, subj.start_char, obj.start_char), max(e, subj.end_char, obj.end_char), kb_id=f"{kind}:{pred}"
+            )
             if ev is not None and subj.text != obj.text:
                 rels.append((subj, pred, obj, ev))
+
+        def add_name(subj: Span, pred: str, obj: Span, s: int, e: int) -> None:
+            add(subj, pred, obj, s, e, "name")
 
         for a in ents:
             for b in ents:
@@ -1259,7 +1265,7 @@ class RelationFinder:
                     and (b.start_char == a.start_char or text[b.start_char - 1] in "-—")
                     and _sub(b) not in ("admin", "admin_short")
                 ):
-                    add(b, "part_of", a, a.start_char, a.end_char)  # "A-B片区": A and B are in it
+                    add_name(b, "part_of", a, a.start_char, a.end_char)  # "A-B片区": A and B are in it
                     continue
                 if a.start_char == b.start_char and b.end_char < a.end_char:
                     rest = text[b.end_char : a.end_char]
@@ -1267,14 +1273,14 @@ class RelationFinder:
                         continue
                     pred = name_predicate(ka, _sub(a), kb, _sub(b), rest, a.kb_id_)
                     if pred:
-                        add(a, pred, b, a.start_char, a.end_char)
+                        add_name(a, pred, b, a.start_char, a.end_char)
                     continue
                 # adjacent: "笋岗街道湖景社区", "笋岗片区DY03单元", "深圳市罗湖区"
                 if b.end_char == a.start_char and ka == "Place" and kb == "Place":
                     if _sub(b) in ("admin", "area") and _sub(a) in _CONTAINED_SUBTYPES and (
                         b.text.endswith(tuple(_CONTAINERS)) or _sub(a) == "area"
                     ) and not (_sub(a) == "area" and a.text.endswith(("区", "城", "带"))):
-                        add(a, "part_of", b, b.start_char, a.end_char)
+                        add_name(a, "part_of", b, b.start_char, a.end_char)
                     continue
         # verbs between names: "在X建设Y", "依托X打造Y", "联合X打造Y", "与X共建Y"
         for i, x in enumerate(ents):
