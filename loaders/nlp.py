@@ -1025,7 +1025,9 @@ def load_corpus_quoted() -> dict[str, str]:
 
 _LIST_MARKS = "、，,：:"
 _LIST_ENDS = "、等和及与，,。；;"
-_QUOTE_ALONE = "，,。、；;和等与及）)"
+_QUOTE_ALONE = "，,。、；;和等与及）)的为"
+_QUOTE_FRAMES = ("工作", "建设", "高质量发展")
+"""Words after a quoted name that frame it rather than extend it (“双拥”工作, “一带一路”建设)."""
 
 
 class Lexicon:
@@ -1060,7 +1062,7 @@ class Lexicon:
                     continue  # the whole item of the list, not a piece of a longer one (智能机器人)
                 label, rule = "Sector", "lexicon:corpus_sectors"
             else:
-                if after and after not in _QUOTE_ALONE:
+                if after and after not in _QUOTE_ALONE and not text.startswith(_QUOTE_FRAMES, e):
                     continue  # “X”工程: the longer name is the name
                 label, rule = self.quoted[text[s + 1 : e - 1]], "lexicon:corpus_quoted"
             span = doc.char_span(s, e, label=label, kb_id=rule)
