@@ -429,7 +429,12 @@ class CandidateFinder:
                 continue
             if head.type == "Policy" and text.startswith(("建设", "设计", "布局", "实施", "编制"), w.end_char):
                 continue  # "规划建设": a verb, not a plan
-            if head.suffix in _MODIFYING_HEADS and k + 1 < len(words) and _noun_goes_on(words[k + 1], self.heads):
+            if (
+                (head.suffix in _MODIFYING_HEADS or head.type == "Sector")
+                and k + 1 < len(words)
+                and _noun_goes_on(words[k + 1], self.heads)
+                and not words[k + 1].text.startswith(_ATTRIBUTES)
+            ):
                 continue  # "战略通道", "运动高地": the head word modifies a noun after it
             head_start = w.end_char - len(head.suffix)
             # the word holding the head's first character
@@ -868,6 +873,8 @@ def _noun_goes_on(nxt: Span, heads: dict[str, Head]) -> bool:
     )
 
 
+_ATTRIBUTES = ("增加值", "营收", "产值", "总产值", "规模", "收入", "发展", "占比", "比重", "增速", "营业收入", "增长")
+"""Measures and attributes said of a named thing (文化产业增加值): the name ends before them."""
 _MODIFYING_HEADS = frozenset({"战略", "运动"})
 """Head words that also modify a noun after them (战略通道, 运动高地)."""
 _HEAD_TAILS = ("项目", "工程", "平台", "行动", "体系", "机制", "基金", "政策", "制度", "试点", "方案")
@@ -1105,11 +1112,15 @@ class EntityPicker:
     def __call__(self, doc: Doc) -> Doc:
         cands = []
         text = doc_text(doc)
+        common_words = {w.text for w in doc_words(doc) if w.kb_id_ == "common"}
         for group in ("kg_candidates", "kg_patterns", "kg_lexicon"):
             for s in doc.spans.get(group, []):
                 start = s.start_char + self.patterns.trimmed(s.text)
-                if self.patterns.vetoed(text[start : s.end_char]):
+                name = text[start : s.end_char]
+                if self.patterns.vetoed(name):
                     continue
+                if s.kb_id_ in ("list", "enum") and (name in self.heads or name in common_words):
+                    continue  # "机制", "国家", "质量": a list of ordinary words, not of names
                 cands.append((start, s.end_char, s.label_, s.kb_id_))
         for s in doc.spans.get("kg_gazetteer", []):
             lab = "Place/admin" if s.label_ == "admin" else "Place/admin_short"
@@ -1167,8 +1178,10 @@ def _names_a_thing_in(outer_label: str, rest: str) -> bool:
     """Does a division opening a longer name ("文昌" + 国际航天城) stand for a place of its
     own (GUIDELINES §5, nested names keyed)? Yes for a zone, building or programme there;
     not for the division's own body (市政府), its own level (市, 区) or a body named after it."""
-    if outer_label in ("Place/admin", "Place/admin_short") or outer_label.startswith("Organization"):
-        return False
+    if outer_label in ("Place/admin", "Place/admin_short", "Place/transport", "Place/block") or outer_label.startswith(
+        "Organization"
+    ):
+        return False  # 南京西路 is a street named after a city, not in it
     return len(rest) >= 2 and rest[:1] not in "省市区县州盟旗镇乡" and not rest.startswith(("人民", "政府", "党委"))
 
 
