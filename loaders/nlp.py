@@ -1084,6 +1084,9 @@ class Lexicon:
 RULE_RANK = {"title": 4, "body": 3, "head": 2, "enum": 1, "list": 1, "quote": 1, "gazetteer": 2}
 
 
+_LEADING_VERB_TAGS = frozenset({"v", "vd", "d", "ad", "p", "c"})
+
+
 def rule_family(rule: str) -> str:
     """"pattern:event.session" → "pattern"; "head" → "head"."""
     return rule.split(":", 1)[0]
@@ -1101,6 +1104,7 @@ class EntityPicker:
         self.heads = load_heads()
         self.patterns = load_patterns(user_dirs())
         self.rank = {p.rule: p.rank for p in self.patterns.patterns}
+        self.boundary = load_boundary_words()
 
     def priority(self, rule: str) -> int:
         """Candidates of a higher priority win over longer ones (titles, strong patterns)."""
@@ -1112,10 +1116,20 @@ class EntityPicker:
     def __call__(self, doc: Doc) -> Doc:
         cands = []
         text = doc_text(doc)
-        common_words = {w.text for w in doc_words(doc) if w.kb_id_ == "common"}
+        words = doc_words(doc)
+        common_words = {w.text for w in words if w.kb_id_ == "common"}
+        boundary = self.boundary
+        verb_at = {
+            w.start_char: w.end_char
+            for w in words
+            if w.label_ in _LEADING_VERB_TAGS and (w.kb_id_ == "common" or w.text in boundary)
+        }
         for group in ("kg_candidates", "kg_patterns", "kg_lexicon"):
             for s in doc.spans.get(group, []):
                 start = s.start_char + self.patterns.trimmed(s.text)
+                if rule_family(s.kb_id_) in ("head", "list", "enum"):
+                    while start in verb_at and s.end_char - verb_at[start] >= 2:
+                        start = verb_at[start]  # 认真落实, 印发, 用于: a verb glued in front
                 name = text[start : s.end_char]
                 if self.patterns.vetoed(name):
                     continue
