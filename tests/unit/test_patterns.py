@@ -92,3 +92,40 @@ def test_a_user_folder_adds_patterns(tmp_path):
 def test_a_missing_user_folder_is_a_clear_error(tmp_path):
     with pytest.raises(ParseError, match="not a directory"):
         load_patterns((str(tmp_path / "nowhere"),))
+
+
+def _kg_entities(tmp_path, patterns_dir):
+    import os
+    import subprocess
+    import sys
+
+    report = tmp_path / "report.txt"
+    report.write_text("青禾区2024年政府工作报告\n\n各位代表：\n\n一、2023年工作回顾\n\n成功举办鹭桥灯会。\n", encoding="utf-8")
+    env = {**os.environ, "KG_PATTERNS": str(patterns_dir)}
+    return subprocess.run(
+        [sys.executable, "-m", "kg", "entities", "--json", str(report)], capture_output=True, text=True, env=env
+    )
+
+
+def test_kg_patterns_folder_reaches_the_cli_and_the_rule_is_reported(tmp_path):
+    folder = tmp_path / "patterns"
+    folder.mkdir()
+    row = {
+        "id": "user.lantern-fair", "label": "Programme", "regex": "鹭桥灯会",
+        "examples": [{"text": "举办鹭桥灯会", "names": ["鹭桥灯会"]}, {"text": "灯会", "names": []}],
+    }
+    (folder / "mine.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    done = _kg_entities(tmp_path, folder)
+    assert done.returncode == 0, done.stderr
+    got = {e["name"]: e["rules"] for e in json.loads(done.stdout)["entities"]}
+    assert got["鹭桥灯会"] == ["pattern:user.lantern-fair"]
+
+
+def test_a_bad_user_pattern_file_is_one_line_and_exit_2(tmp_path):
+    folder = tmp_path / "patterns"
+    folder.mkdir()
+    (folder / "bad.jsonl").write_text('{"id": "x", "label": "Thing"}\n', encoding="utf-8")
+    done = _kg_entities(tmp_path, folder)
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1 and "bad.jsonl:1" in done.stderr
+    assert "Traceback" not in done.stderr
