@@ -547,16 +547,7 @@ class CandidateFinder:
                     label = "Policy"
                 cands.append((w.start_char + 1, w.end_char - 1, label, "quote"))
 
-        spans = []
-        seen = set()
-        for s, e, label, rule in cands:
-            if (s, e, label) in seen or e <= s:
-                continue
-            seen.add((s, e, label))
-            span = doc.char_span(s, e, label=label, kb_id=rule)
-            if span is not None:
-                spans.append(span)
-        doc.spans["kg_candidates"] = spans
+        doc.spans["kg_candidates"] = _labelled_spans(doc, cands)
         return doc
 
     def _pos_words(self, text: str) -> list[tuple[str, str]]:
@@ -926,6 +917,28 @@ def make_patterns(nlp: Language, name: str) -> PatternFinder:
     return PatternFinder(user_dirs())
 
 
+def _labelled_spans(doc: Doc, found: Iterable[tuple[int, int, str, str]]) -> list[Span]:
+    """Spans for (start, end, label, rule id) rows, each (start, end, label) once, with the
+    strongest rule that found it (a body's short name over a list item)."""
+    best: dict[tuple[int, int, str], str] = {}
+    order: list[tuple[int, int, str]] = []
+    for s, e, label, rule in found:
+        if e <= s:
+            continue
+        key = (s, e, label)
+        if key not in best:
+            order.append(key)
+            best[key] = rule
+        elif RULE_RANK.get(rule_family(rule), 0) > RULE_RANK.get(rule_family(best[key]), 0):
+            best[key] = rule
+    spans = []
+    for s, e, label in order:
+        span = doc.char_span(s, e, label=label, kb_id=best[(s, e, label)])
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
 _DIVISION_WORDS = ("省", "市", "区", "县", "州", "旗", "盟")
 
 
@@ -998,17 +1011,9 @@ class PatternFinder:
         starts = {w.start_char for w in words}
         ends = {w.end_char for w in words}
         admin, proper, nominal = _names_ending_at(doc, self.boundary)
-        spans = []
-        seen = set()
         tags = {w.end_char: w.label_ for w in words}
-        for s, e, label, rule in find(self.set.finders, doc_text(doc), starts, ends, admin, proper, nominal, tags):
-            if (s, e, label) in seen:
-                continue
-            seen.add((s, e, label))
-            span = doc.char_span(s, e, label=label, kb_id=rule)
-            if span is not None:
-                spans.append(span)
-        doc.spans["kg_patterns"] = spans
+        found = find(self.set.finders, doc_text(doc), starts, ends, admin, proper, nominal, tags)
+        doc.spans["kg_patterns"] = _labelled_spans(doc, found)
         return doc
 
 
