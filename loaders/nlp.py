@@ -1060,9 +1060,6 @@ class Lexicon:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        words = doc_words(doc)
-        starts = {w.start_char for w in words}
-        ends = {w.end_char for w in words}
         spans = []
         for match_id, a, b in sorted(self.matcher(doc), key=lambda m: (m[1], m[2])):
             s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
