@@ -1035,6 +1035,7 @@ def load_corpus_quoted() -> dict[str, str]:
     return {c[0]: c[1] for c in (line.split("\t") for line in _data_lines("corpus_quoted.tsv"))}
 
 
+_INDUSTRY_AFTER = re.compile(r"[^。；;]{0,40}?(?:产业|行业|赛道|制造业|服务业|产业链|集群|引擎|新动能|领域)")
 _LIST_MARKS = "、，,：:"
 _LIST_ENDS = "、等和及与，,。；;"
 _QUOTE_ALONE = "，,。、；;和等与及）)的为"
@@ -1069,6 +1070,8 @@ class Lexicon:
                 listed = before == "、" or after in "、等"
                 if not listed or before not in _LIST_MARKS or after not in _LIST_ENDS:
                     continue  # the whole item of the list, not a piece of a longer one (智能机器人)
+                if not _INDUSTRY_AFTER.match(text, e):
+                    continue  # "文化、旅游、体育等消费": a list of something else
                 label, rule = "Sector", "lexicon:corpus_sectors"
             else:
                 if after and after not in _QUOTE_ALONE and not text.startswith(_QUOTE_FRAMES, e):
@@ -1107,6 +1110,17 @@ class EntityPicker:
         self.patterns = load_patterns(user_dirs())
         self.rank = {p.rule: p.rank for p in self.patterns.patterns}
         self.boundary = load_boundary_words()
+        self._long_heads = tuple(h for h, v in self.heads.items() if len(h) >= 2 and v.type != "-")
+
+    def _named_item(self, words: list[Word], s: int, e: int) -> bool:
+        """Does a list item hold a proper word (a place, an out-of-vocabulary word, a
+        quoted term, letters or digits) or end with a head word of its own?"""
+        inner = [w for w in words if s <= w.start_char and w.end_char <= e]
+        if any(w.label_ in PROPER_TAGS or w.kb_id_ == "rare" or _LATIN_OR_DIGIT.search(w.text) for w in inner):
+            return True
+        if inner and not any(w.kb_id_ == "common" for w in inner):
+            return True  # no ordinary word in it (青石巷)
+        return any(doc_end.endswith(h) for h in self._long_heads for doc_end in (inner[-1].text,)) if inner else False
 
     def priority(self, rule: str) -> int:
         """Candidates of a higher priority win over longer ones (titles, strong patterns)."""
@@ -1124,7 +1138,7 @@ class EntityPicker:
         verb_at = {
             w.start_char: w.end_char
             for w in words
-            if w.label_ in _LEADING_VERB_TAGS and (w.kb_id_ == "common" or w.text in boundary)
+            if w.label_ in _LEADING_VERB_TAGS and len(w.text) >= 2 and (w.kb_id_ == "common" or w.text in boundary)
         }
         for group in ("kg_candidates", "kg_patterns", "kg_lexicon"):
             for s in doc.spans.get(group, []):
@@ -1135,8 +1149,10 @@ class EntityPicker:
                 name = text[start : s.end_char]
                 if self.patterns.vetoed(name):
                     continue
-                if s.kb_id_ in ("list", "enum") and (name in self.heads or name in common_words):
-                    continue  # "机制", "国家", "质量": a list of ordinary words, not of names
+                if s.kb_id_ in ("list", "enum") and (
+                    name in self.heads or name in common_words or not self._named_item(words, start, s.end_char)
+                ):
+                    continue  # "机制", "化纤", "关键材料": a list of ordinary words, not of names
                 cands.append((start, s.end_char, s.label_, s.kb_id_))
         for s in doc.spans.get("kg_gazetteer", []):
             lab = "Place/admin" if s.label_ == "admin" else "Place/admin_short"
