@@ -307,6 +307,8 @@ class Mention:
     surface: str
     start: int
     end: int
+    rule: str | None = None
+    """Id of the rule or model that found this mention (``kg.loaders`` pattern ids)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,6 +335,8 @@ class Relation:
     start: int
     end: int
     """Span of the evidence in the text."""
+    rule: str | None = None
+    """Id of the rule that stated the relation."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -536,6 +536,8 @@ class _ReportBuilder:
         self.add(iri, OA.motivatedBy, OA.identifying)
         span = self.provenance(iri, m.start, m.end)
         self.add(iri, OA.hasTarget, span)
+        if m.rule:
+            self.add(iri, KG.extractedBy, Literal(m.rule))
 
     # ------------------------------------------------------------------ figures
     def quantities(self) -> None:
@@ -631,6 +633,8 @@ class _ReportBuilder:
             self.add(a, RDF.predicate, pred)
             self.add(a, RDF.object, o)
             self.provenance(a, rel.start, rel.end)
+            if rel.rule:
+                self.add(a, KG.extractedBy, Literal(rel.rule))
 
 
 def _date(value: str) -> Literal:

@@ -98,6 +98,7 @@ class KG(DefinedNamespace):
     direction: URIRef
     encoding: URIRef
     end: URIRef
+    extractedBy: URIRef
     government: URIRef
     hasComponent: URIRef
     hasMember: URIRef

@@ -21,7 +21,7 @@ from kg.model import Entity, EntityType, Mention, Relation, Report
 log = logging.getLogger(__name__)
 
 _CLAUSE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
-_RULE_RANK = {"glossary": 4, "title": 5, "body": 4, "head": 3, "gazetteer": 3, "enum": 2, "list": 2, "quote": 1}
+_RULE_RANK = {"glossary": 4, "title": 5, "body": 4, "head": 3, "gazetteer": 3, "pattern": 3, "lexicon": 2, "enum": 2, "list": 2, "quote": 1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +72,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
     text = report.text.text
     chunks = list(_chunks(report))
     found: list[_Found] = []
-    raw_relations: list[tuple[tuple[int, int], str, tuple[int, int], int, int]] = []
+    raw_relations: list[tuple[tuple[int, int], str, tuple[int, int], int, int, str]] = []
     for chunk, doc in zip(chunks, nlp.pipe(c.text for c in chunks), strict=True):
         base = chunk.start
         for nested, group in ((False, "kg_entities"), (True, "kg_nested")):
@@ -87,6 +87,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
                     (base + obj.start_char, base + obj.end_char),
                     base + ev.start_char,
                     base + ev.end_char,
+                    ev.kb_id_ or f"verb:{pred}",
                 )
             )
     glossary_found, glossary_relations = _glossary(report, found)
@@ -95,7 +96,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
         lo, hi = min(subj.start, obj.start), max(subj.end, obj.end)
         if obj.start < subj.start:  # evidence: the item in its definition
             lo, hi = subj.start, subj.end
-        raw_relations.append(((subj.start, subj.end), pred, (obj.start, obj.end), lo, hi))
+        raw_relations.append(((subj.start, subj.end), pred, (obj.start, obj.end), lo, hi, f"glossary:{pred}"))
     found = _keep_county_short_forms(found, report)
     entities, by_span = _group(found)
     entities = _full_division_names(entities, report)
@@ -106,7 +107,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
             name_of_form.setdefault(f, e.name)
     relations = []
     seen = set()
-    for (ss, se), pred, (os_, oe), es, ee in raw_relations:
+    for (ss, se), pred, (os_, oe), es, ee, rule in raw_relations:
         sf, of = by_span.get((ss, se)), by_span.get((os_, oe))
         if sf is None or of is None:
             continue
@@ -117,9 +118,9 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
         if key in seen:
             continue
         seen.add(key)
-        relations.append(Relation(sn, pred, on, es, ee))
+        relations.append(Relation(sn, pred, on, es, ee, rule))
     relations.extend(_byline_part_of(report, entities, seen))
-    relations.extend(_name_relations(entities, seen))
+    relations.extend(_name_relations(entities, seen, report))
     parents = {}
     for r in relations:
         if r.predicate in ("part_of",) and r.subject not in parents:
@@ -133,34 +134,43 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
     return entities, tuple(relations)
 
 
-def _name_relations(entities, seen) -> list[Relation]:
-    """Relations a name states by itself: 爱国路高架 part_of 爱国路, 东部过境通道市政连接线
-    part_of 东部过境通道, 大望桥拆除重建工程 located_in 大望桥 (evidence: the first mention)."""
-    from kg.loaders.nlp import _PART_NAME
+def _name_relations(entities, seen, report: Report | None = None) -> list[Relation]:
+    """Relations a name states by itself (rule ``name:<predicate>``): 爱国路高架 part_of
+    爱国路, 大望桥拆除重建工程 located_in 大望桥, 某某大学某某校区 part_of 某某大学
+    (evidence: the first mention). A division only counts as the container when it is not
+    the report's own place (深圳歌剧院 located_in 深圳市 is optional, GUIDELINES §6)."""
+    from kg.loaders.nlp import name_predicate, short_form
 
-    places = [e for e in entities if e.type == EntityType.PLACE and e.subtype != "admin"]
+    own = set()
+    if report is not None:
+        for p in (report.meta.place, *report.meta.parent_places):
+            if p:
+                own |= {p, short_form(p)}
+    parts = [
+        e for e in entities
+        if e.type in (EntityType.PLACE, EntityType.ORGANIZATION) and not (e.subtype == "admin" and (e.name in own or set(e.aliases) & own))
+    ]
     out = []
     for a in entities:
         if not a.mentions:
             continue
         m = a.mentions[0]
-        for b in places:
+        for b in parts:
             if b is a:
                 continue
             form = next((f for f in (b.name, *b.aliases) if len(f) >= 2 and a.name.startswith(f) and len(a.name) > len(f)), None)
             if form is None:
                 continue
             rest = a.name[len(form):]
-            if a.type == EntityType.PLACE and _PART_NAME.match(rest):
-                pred = "part_of"
-            elif a.type == EntityType.PROGRAMME or (a.type == EntityType.PLACE and a.subtype == "building" and b.subtype == "area"):
-                pred = "located_in"
-            else:
+            if b.type == EntityType.PLACE and b.subtype == "admin" and rest[:1] in "省市区县":
+                continue  # 杭州 + 市政府: the division's own body, not a thing inside it
+            pred = name_predicate(a.type.value, a.subtype or "", b.type.value, b.subtype or "", rest, m.rule or "")
+            if pred is None:
                 continue
             key = (a.name, pred, b.name)
             if key not in seen:
                 seen.add(key)
-                out.append(Relation(a.name, pred, b.name, m.start, m.end))
+                out.append(Relation(a.name, pred, b.name, m.start, m.end, f"name:{pred}"))
     return out
 
 
@@ -182,7 +192,7 @@ def _byline_part_of(report: Report, entities, seen) -> list[Relation]:
     if not sub or not obj or (sub, "part_of", obj) in seen:
         return []
     seen.add((sub, "part_of", obj))
-    return [Relation(sub, "part_of", obj, i, i + len(parents[0]) + len(place))]
+    return [Relation(sub, "part_of", obj, i, i + len(parents[0]) + len(place), "byline:part_of")]
 
 
 _LIST_SPLIT = re.compile(r"[^、，,:：;；()（）。“”]+")
@@ -248,7 +258,10 @@ def _glossary(report: Report, found: list[_Found]):
                     taken.append((s, e))
             # the body may close the formula with a head word ("“一体两翼三融合”小区治理格局")
             for f in found:
-                if f.start >= report.body_start and normalise(f.surface).startswith(bare) and f.label == "Policy" and not f.nested:
+                if (
+                    f.start >= report.body_start and normalise(f.surface).startswith(bare) and f.label == "Policy"
+                    and not f.nested and f.rule == "head"
+                ):
                     term_label = f.label
                     break
             term_found = _Found(term, term_start, term_end, term_label, "glossary", False)
@@ -357,19 +370,38 @@ def _full_division_names(entities: list[Entity], report: Report) -> list[Entity]
     return out
 
 
+def _own_code_prefix(report: Report) -> str | None:
+    """The code prefix of the divisions inside the report's own place: "3301" for a city
+    report of 杭州市, "46" for a provincial report of 海南省; None for a county or national
+    report or a place the gazetteer cannot pin down."""
+    from kg.loaders.gazetteer import unique_code
+
+    code = unique_code(report.meta.place) if report.meta.place else None
+    if not code or len(code) != 6:
+        return None
+    if code.endswith("0000"):
+        return code[:2]
+    if code.endswith("00"):
+        return code[:4]
+    return None
+
+
 def _keep_county_short_forms(found: list[_Found], report: Report) -> list[_Found]:
     """County-level short forms (罗湖) count only when the report names the county in
-    full (罗湖区) or it is the report's own place."""
-    from kg.loaders.nlp import short_form
+    full (罗湖区), it is the report's own place, or it lies inside the report's own
+    province or city (a city report names its districts by short form: 萧山, 富阳)."""
+    from kg.loaders.nlp import Gazetteer, short_form
 
     full = {f.surface for f in found if f.label == "Place/admin"}
     own = {short_form(p) for p in (report.meta.place, *report.meta.parent_places) if p}
     shorts_ok = {short_form(f) for f in full} | own
+    inside = _own_code_prefix(report)
+    short_county = Gazetteer.shared().short_county
     out = []
     for f in found:
         if f.label == "Place/admin_short":
-            if f.surface not in shorts_ok:
-                continue
+            if f.surface not in shorts_ok and not (inside and short_county.get(f.surface, "").startswith(inside)):
+                continue  # a county's short form counts inside the report's own province or city
             f = _Found(f.surface, f.start, f.end, "Place/admin", f.rule, f.nested)
         out.append(f)
     return out
@@ -383,13 +415,13 @@ def _group(found: list[_Found]) -> tuple[list[Entity], dict[tuple[int, int], str
     """One entity per (normalised name, type); the type a name is most often given."""
     labels: dict[str, Counter] = defaultdict(Counter)
     for f in found:
-        labels[normalise(f.surface)][f.label] += _RULE_RANK.get(f.rule, 1) * (1 if f.nested else 2)
+        labels[normalise(f.surface)][f.label] += _RULE_RANK.get(f.rule.split(":", 1)[0], 1) * (1 if f.nested else 2)
     mentions: dict[str, list[Mention]] = defaultdict(list)
     surfaces: dict[str, Counter] = defaultdict(Counter)
     by_span: dict[tuple[int, int], str] = {}
     for f in found:
         key = normalise(f.surface)
-        mentions[key].append(Mention(f.surface, f.start, f.end))
+        mentions[key].append(Mention(f.surface, f.start, f.end, f.rule))
         surfaces[key][f.surface] += 1
     entities = []
     for key, counter in labels.items():

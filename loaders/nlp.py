@@ -18,6 +18,14 @@ offsets) and adds kg's own components, each registered as a spaCy factory:
     《…》, quoted terms followed by a head word, enumerations sharing one head ("A、B、C
     三大片区"), government bodies by their short names (``data/bodies.tsv``). Spans in
     ``doc.spans["kg_candidates"]`` labelled ``Type/subtype``.
+``kg_patterns``
+    Patterns kept as data (``data/patterns/*.jsonl`` and folders named by ``KG_PATTERNS``,
+    see :mod:`kg.loaders.patterns`): spans in ``doc.spans["kg_patterns"]`` labelled
+    ``Type/subtype``, ``kb_id_`` the rule id ``pattern:<id>``.
+``kg_lexicon``
+    Names the bulk corpus vouches for (``data/corpus_*.tsv``, made by
+    ``scripts/corpus_stats.py``), through one ``PhraseMatcher``: sector items of
+    enumerations, quoted terms standing alone. ``kb_id_`` is ``lexicon:<file>``.
 ``kg_entities``
     Picks non-overlapping names (titles first, then the longest), writes them to
     ``doc.spans["kg_entities"]``; names nested inside a longer one that are places or
@@ -45,6 +53,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.loaders.gazetteer import divisions, latest_revision, short_form
+from kg.loaders.patterns import find, load_patterns, user_dirs
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +130,39 @@ def load_boundary_words() -> frozenset[str]:
 # ----------------------------------------------------------------------------- kg_words
 
 
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word of the segmentation, as plain Python values (a spaCy ``Span`` joins its
+    tokens' text at every ``.text``; the genre rules read words thousands of times)."""
+
+    start_char: int
+    end_char: int
+    text: str
+    label_: str
+    kb_id_: str
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc (spaCy rebuilds it from the tokens at every call)."""
+    got = doc.user_data.get("kg_text")
+    if got is None:
+        got = doc.user_data["kg_text"] = doc.text
+    return got
+
+
+def doc_words(doc: Doc) -> list[Word]:
+    """The words of ``doc.spans["kg_words"]`` as :class:`Word` values, built once per Doc."""
+    got = doc.user_data.get("kg_word_list")
+    if got is None:
+        text = doc_text(doc)
+        got = [
+            Word(w.start_char, w.end_char, text[w.start_char : w.end_char], w.label_, w.kb_id_)
+            for w in doc.spans.get("kg_words", [])
+        ]
+        doc.user_data["kg_word_list"] = got
+    return got
+
+
 def _register_extensions() -> None:
     if not Doc.has_extension("kg_relations"):
         Doc.set_extension("kg_relations", default=None)
@@ -149,9 +191,10 @@ class WordSegmenter:
             if len(short_form(name)) >= 2:
                 self._tokenizer.add_word(name, freq=2000, tag="ns")
         self._pos = jieba.posseg.POSTokenizer(self._tokenizer)
+        WORD_FREQ_SOURCE.append(self._tokenizer.FREQ)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         whole: list[tuple[int, int, str]] = []
         for m in _TITLED.finditer(text):
             whole.append((m.start(), m.end(), "bk"))
@@ -195,6 +238,20 @@ class WordSegmenter:
                 spans.append(span)
         doc.spans["kg_words"] = spans
         return doc
+
+
+WORD_FREQ_SOURCE: list[dict[str, int]] = []
+"""jieba's word frequencies (the segmenter's own dictionary), for the gazetteer's check
+that a division name does not start inside a word ("迎亚运城市" holds no 运城市)."""
+GLUED_WORD_FROM = 100
+_OPENERS = frozenset("在到赴于和与及、，,的来去对向从自经为是让把将被")
+
+
+def _starts_inside_word(text: str, s: int) -> bool:
+    """Does a name at ``s`` cut a known word that starts one character earlier (亚运|城市)?"""
+    if s == 0 or not WORD_FREQ_SOURCE or text[s - 1] in _OPENERS:
+        return False
+    return WORD_FREQ_SOURCE[0].get(text[s - 1 : s + 1], 0) >= GLUED_WORD_FROM
 
 
 RARE_BELOW = 50
@@ -250,9 +307,13 @@ class Gazetteer:
         for s in list(self.short_county):
             if s in self.short or s in self.full:
                 del self.short_county[s]
-        self._lengths = sorted(
-            {len(n) for n in (*self.full, *self.short, *self.short_county)}, reverse=True
-        )
+        names = (*self.full, *self.short, *self.short_county)
+        # lengths of the names by their first two characters: a position whose two
+        # characters open no name is skipped at once
+        by_prefix: dict[str, set[int]] = {}
+        for n in names:
+            by_prefix.setdefault(n[:2], set()).add(len(n))
+        self._lengths_at = {k: tuple(sorted(v, reverse=True)) for k, v in by_prefix.items()}
 
     def lookup(self, text: str) -> tuple[str, str] | None:
         if text in self.full:
@@ -264,21 +325,22 @@ class Gazetteer:
         return None
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        starts = {s.start_char for s in doc.spans.get("kg_words", [])}
-        ends = {s.end_char for s in doc.spans.get("kg_words", [])}
+        text = doc_text(doc)
+        words = doc_words(doc)
+        starts = {w.start_char for w in words}
+        ends = {w.end_char for w in words}
         found = []
         i = 0
         n = len(text)
         while i < n:
             hit = None
             if i in starts or not starts:
-                for L in self._lengths:
+                for L in self._lengths_at.get(text[i : i + 2], ()):
                     if i + L > n:
                         continue
                     cand = text[i : i + L]
                     got = self.lookup(cand)
-                    if got and (i + L in ends or not ends or cand in self.full):
+                    if got and (i + L in ends or not ends or cand in self.full) and not _starts_inside_word(text, i):
                         hit = (i, i + L, got)
                         break
             if hit:
@@ -340,8 +402,8 @@ class CandidateFinder:
         return None
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        words = list(doc.spans.get("kg_words", []))
+        text = doc_text(doc)
+        words = doc_words(doc)
         gaz = [(s.start_char, s.end_char) for s in doc.spans.get("kg_gazetteer", [])]
         self._gaz_spans = [
             (s.start_char, s.end_char, s.kb_id_)
@@ -367,6 +429,13 @@ class CandidateFinder:
                 continue
             if head.type == "Policy" and text.startswith(("建设", "设计", "布局", "实施", "编制"), w.end_char):
                 continue  # "规划建设": a verb, not a plan
+            if (
+                (head.suffix in _MODIFYING_HEADS or head.type == "Sector")
+                and k + 1 < len(words)
+                and _noun_goes_on(words[k + 1], self.heads)
+                and not words[k + 1].text.startswith(_ATTRIBUTES)
+            ):
+                continue  # "战略通道", "运动高地": the head word modifies a noun after it
             head_start = w.end_char - len(head.suffix)
             # the word holding the head's first character
             j = k
@@ -478,16 +547,7 @@ class CandidateFinder:
                     label = "Policy"
                 cands.append((w.start_char + 1, w.end_char - 1, label, "quote"))
 
-        spans = []
-        seen = set()
-        for s, e, label, rule in cands:
-            if (s, e, label) in seen or e <= s:
-                continue
-            seen.add((s, e, label))
-            span = doc.char_span(s, e, label=label, kb_id=rule)
-            if span is not None:
-                spans.append(span)
-        doc.spans["kg_candidates"] = spans
+        doc.spans["kg_candidates"] = _labelled_spans(doc, cands)
         return doc
 
     def _pos_words(self, text: str) -> list[tuple[str, str]]:
@@ -793,6 +853,24 @@ class CandidateFinder:
         return out
 
 
+def _noun_goes_on(nxt: Span, heads: dict[str, Head]) -> bool:
+    """Does the noun phrase go on after a head word (战略 + 通道)? Not when the next word
+    is itself a head (工程 + 项目), a suffix-like word or a function word."""
+    t = nxt.text
+    return (
+        len(t) >= 2
+        and nxt.label_ in ("n", "nz", "ng", "v", "vn")
+        and not any(t.endswith(h) for h in _HEAD_TAILS)
+    )
+
+
+_ATTRIBUTES = ("增加值", "营收", "产值", "总产值", "规模", "收入", "发展", "占比", "比重", "增速", "营业收入", "增长")
+"""Measures and attributes said of a named thing (文化产业增加值): the name ends before them."""
+_MODIFYING_HEADS = frozenset({"战略", "运动"})
+"""Head words that also modify a noun after them (战略通道, 运动高地)."""
+_HEAD_TAILS = ("项目", "工程", "平台", "行动", "体系", "机制", "基金", "政策", "制度", "试点", "方案")
+
+
 _NAME_VERBS = frozenset({"发展", "融合", "合作", "创新", "协同"})
 """Verbal nouns that sit inside names ("深港融合发展交流中心") though they also act."""
 _INSTITUTION_SUBTYPES = frozenset({"building", "education", "health", "research", "other"})
@@ -831,9 +909,192 @@ def _quoted_name(inner: str) -> bool:
     return 2 <= len(inner) <= 12 and not re.search(r"[，,。；;！？!?]", inner)
 
 
+# --------------------------------------------------------------------------- kg_patterns
+
+
+@Language.factory("kg_patterns")
+def make_patterns(nlp: Language, name: str) -> PatternFinder:
+    return PatternFinder(user_dirs())
+
+
+def _labelled_spans(doc: Doc, found: Iterable[tuple[int, int, str, str]]) -> list[Span]:
+    """Spans for (start, end, label, rule id) rows, each (start, end, label) once, with the
+    strongest rule that found it (a body's short name over a list item)."""
+    best: dict[tuple[int, int, str], str] = {}
+    order: list[tuple[int, int, str]] = []
+    for s, e, label, rule in found:
+        if e <= s:
+            continue
+        key = (s, e, label)
+        if key not in best:
+            order.append(key)
+            best[key] = rule
+        elif RULE_RANK.get(rule_family(rule), 0) > RULE_RANK.get(rule_family(best[key]), 0):
+            best[key] = rule
+    spans = []
+    for s, e, label in order:
+        span = doc.char_span(s, e, label=label, kb_id=best[(s, e, label)])
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+_DIVISION_WORDS = ("省", "市", "区", "县", "州", "旗", "盟")
+
+
+def _proper_name_word(w: Span) -> bool:
+    return (
+        len(w.text) >= 2
+        and (w.label_ in ("ns", "nr", "nz") or w.kb_id_ == "rare")
+        and not w.text.isascii()
+        and w.text[0] not in _FUNCTION_CHARS
+    )
+
+
+_FUNCTION_CHARS = frozenset("和与及等的在并对向从把被将、")
+
+
+_NOMINAL_TAGS = frozenset({"n", "nz", "ns", "nr", "nt", "nrt", "j", "vn", "an", "a", "l", "ng", "q"})
+_NOMINAL_MAX = 10
+
+
+def _nominal_runs(words: list[Span], boundary: frozenset[str]) -> dict[int, int]:
+    """End → start of the run of noun-like words ending there ("经济稳健发展" before “16条”),
+    at most ``_NOMINAL_MAX`` characters, never opening with a verb, an adjective or a
+    boundary word (出台, 落实)."""
+    out: dict[int, int] = {}
+    for i in range(len(words)):
+        end = words[i].end_char
+        j = i
+        while (
+            j >= 0
+            and (words[j].label_ in _NOMINAL_TAGS or words[j].kb_id_ == "rare")
+            and end - words[j].start_char <= _NOMINAL_MAX
+            and (j == i or words[j].end_char == words[j + 1].start_char)
+        ):
+            j -= 1
+        k = j + 1
+        while k <= i and (words[k].text in boundary or words[k].label_ in ("a", "ad", "q") and k < i):
+            k += 1
+        if k <= i:
+            out[end] = words[k].start_char
+    return out
+
+
+def _names_ending_at(doc: Doc, boundary: frozenset[str] = frozenset()) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
+    """End → start of the division names (gazetteer, or a proper word + 市/区/县…), of
+    the proper names and of the noun-like runs of ``doc``'s words."""
+    admin = {s.end_char: s.start_char for s in doc.spans.get("kg_gazetteer", []) if s.label_ == "admin"}
+    proper: dict[int, int] = {}
+    words = doc_words(doc)
+    nominal = _nominal_runs(words, boundary)
+    for i, w in enumerate(words):
+        if _proper_name_word(w):
+            proper.setdefault(w.end_char, w.start_char)
+            if w.text.endswith(_DIVISION_WORDS) and len(w.text) >= 3:
+                admin.setdefault(w.end_char, w.start_char)
+        if w.text in _DIVISION_WORDS and i > 0 and words[i - 1].end_char == w.start_char and _proper_name_word(words[i - 1]):
+            admin.setdefault(w.end_char, words[i - 1].start_char)
+    return admin, proper, nominal
+
+
+class PatternFinder:
+    """Names found by the data-driven patterns (:mod:`kg.loaders.patterns`)."""
+
+    def __init__(self, extra_dirs: tuple[str, ...] = ()) -> None:
+        self.set = load_patterns(tuple(extra_dirs))
+        self.rank = {p.rule: p.rank for p in self.set.patterns}
+        self.boundary = load_boundary_words()
+
+    def __call__(self, doc: Doc) -> Doc:
+        words = doc_words(doc)
+        starts = {w.start_char for w in words}
+        ends = {w.end_char for w in words}
+        admin, proper, nominal = _names_ending_at(doc, self.boundary)
+        tags = {w.end_char: w.label_ for w in words}
+        found = find(self.set.finders, doc_text(doc), starts, ends, admin, proper, nominal, tags)
+        doc.spans["kg_patterns"] = _labelled_spans(doc, found)
+        return doc
+
+
+# --------------------------------------------------------------------------- kg_lexicon
+
+
+@Language.factory("kg_lexicon")
+def make_lexicon(nlp: Language, name: str) -> Lexicon:
+    return Lexicon(nlp)
+
+
+def load_corpus_sectors() -> tuple[str, ...]:
+    """Sector names recurring as list items across the bulk reports (``scripts/corpus_stats.py``)."""
+    return tuple(line.split("\t")[0] for line in _data_lines("corpus_sectors.tsv"))
+
+
+def load_corpus_quoted() -> dict[str, str]:
+    """Quoted terms used as names across the bulk reports → their type."""
+    return {c[0]: c[1] for c in (line.split("\t") for line in _data_lines("corpus_quoted.tsv"))}
+
+
+_INDUSTRY_AFTER = re.compile(r"[^。；;]{0,40}?(?:产业|行业|赛道|制造业|服务业|产业链|集群|引擎|新动能|领域)")
+_LIST_MARKS = "、，,：:"
+_LIST_ENDS = "、等和及与，,。；;"
+_QUOTE_ALONE = "，,。、；;和等与及）)的为"
+_QUOTE_FRAMES = ("工作", "建设", "高质量发展")
+"""Words after a quoted name that frame it rather than extend it (“双拥”工作, “一带一路”建设)."""
+
+
+class Lexicon:
+    """Names the bulk corpus vouches for, found through one spaCy ``PhraseMatcher`` (one
+    automaton over the characters): sector items listed in an enumeration
+    (``lexicon:corpus_sectors``) and quoted terms standing alone (``lexicon:corpus_quoted``)."""
+
+    def __init__(self, nlp: Language) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.matcher = PhraseMatcher(nlp.vocab)
+        self.sectors = load_corpus_sectors()
+        self.quoted = load_corpus_quoted()
+        make = nlp.make_doc
+        self.matcher.add("sector", [make(t) for t in self.sectors])
+        self.matcher.add("quoted", [make(f"“{t}”") for t in self.quoted])
+        self._sector = nlp.vocab.strings["sector"]
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        spans = []
+        for match_id, a, b in sorted(self.matcher(doc), key=lambda m: (m[1], m[2])):
+            s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+            before = text[s - 1] if s > 0 else ""
+            after = text[e] if e < len(text) else ""
+            if match_id == self._sector:
+                listed = before == "、" or after in "、等"
+                if not listed or before not in _LIST_MARKS or after not in _LIST_ENDS:
+                    continue  # the whole item of the list, not a piece of a longer one (智能机器人)
+                if not _INDUSTRY_AFTER.match(text, e):
+                    continue  # "文化、旅游、体育等消费": a list of something else
+                label, rule = "Sector", "lexicon:corpus_sectors"
+            else:
+                if after and after not in _QUOTE_ALONE and not text.startswith(_QUOTE_FRAMES, e):
+                    continue  # “X”工程: the longer name is the name
+                label, rule = self.quoted[text[s + 1 : e - 1]], "lexicon:corpus_quoted"
+            span = doc.char_span(s, e, label=label, kb_id=rule)
+            if span is not None:
+                spans.append(span)
+        doc.spans["kg_lexicon"] = spans
+        return doc
+
+
 # --------------------------------------------------------------------------- kg_entities
 
 RULE_RANK = {"title": 4, "body": 3, "head": 2, "enum": 1, "list": 1, "quote": 1, "gazetteer": 2}
+
+
+_LEADING_VERB_TAGS = frozenset({"v", "vd", "d", "ad", "p", "c"})
+
+
+def rule_family(rule: str) -> str:
+    """"pattern:event.session" → "pattern"; "head" → "head"."""
+    return rule.split(":", 1)[0]
 
 
 @Language.factory("kg_entities")
@@ -846,16 +1107,58 @@ class EntityPicker:
 
     def __init__(self) -> None:
         self.heads = load_heads()
+        self.patterns = load_patterns(user_dirs())
+        self.rank = {p.rule: p.rank for p in self.patterns.patterns}
+        self.boundary = load_boundary_words()
+        self._long_heads = tuple(h for h, v in self.heads.items() if len(h) >= 2 and v.type != "-")
+
+    def _named_item(self, words: list[Word], s: int, e: int) -> bool:
+        """Does a list item hold a proper word (a place, an out-of-vocabulary word, a
+        quoted term, letters or digits) or end with a head word of its own?"""
+        inner = [w for w in words if s <= w.start_char and w.end_char <= e]
+        if any(w.label_ in PROPER_TAGS or w.kb_id_ == "rare" or _LATIN_OR_DIGIT.search(w.text) for w in inner):
+            return True
+        if inner and not any(w.kb_id_ == "common" for w in inner):
+            return True  # no ordinary word in it (青石巷)
+        return any(doc_end.endswith(h) for h in self._long_heads for doc_end in (inner[-1].text,)) if inner else False
+
+    def priority(self, rule: str) -> int:
+        """Candidates of a higher priority win over longer ones (titles, strong patterns)."""
+        if rule == "title":
+            return RULE_RANK["title"]
+        r = self.rank.get(rule, 0)
+        return r if r > 2 else 0
 
     def __call__(self, doc: Doc) -> Doc:
         cands = []
-        for s in doc.spans.get("kg_candidates", []):
-            cands.append((s.start_char, s.end_char, s.label_, s.kb_id_))
+        text = doc_text(doc)
+        words = doc_words(doc)
+        common_words = {w.text for w in words if w.kb_id_ == "common"}
+        boundary = self.boundary
+        verb_at = {
+            w.start_char: w.end_char
+            for w in words
+            if w.label_ in _LEADING_VERB_TAGS and len(w.text) >= 2 and (w.kb_id_ == "common" or w.text in boundary)
+        }
+        for group in ("kg_candidates", "kg_patterns", "kg_lexicon"):
+            for s in doc.spans.get(group, []):
+                start = s.start_char + self.patterns.trimmed(s.text)
+                if rule_family(s.kb_id_) in ("head", "list", "enum"):
+                    while start in verb_at and s.end_char - verb_at[start] >= 2:
+                        start = verb_at[start]  # 认真落实, 印发, 用于: a verb glued in front
+                name = text[start : s.end_char]
+                if self.patterns.vetoed(name):
+                    continue
+                if s.kb_id_ in ("list", "enum") and (
+                    name in self.heads or name in common_words or not self._named_item(words, start, s.end_char)
+                ):
+                    continue  # "机制", "化纤", "关键材料": a list of ordinary words, not of names
+                cands.append((start, s.end_char, s.label_, s.kb_id_))
         for s in doc.spans.get("kg_gazetteer", []):
             lab = "Place/admin" if s.label_ == "admin" else "Place/admin_short"
             cands.append((s.start_char, s.end_char, lab, "gazetteer"))
         # quoted candidates overlapped by a longer head candidate lose
-        cands.sort(key=lambda c: (-RULE_RANK.get(c[3], 0) if c[3] == "title" else 0, -(c[1] - c[0]), c[0]))
+        cands.sort(key=lambda c: (-self.priority(c[3]), -(c[1] - c[0]), c[0]))
         taken: list[tuple[int, int, str, str]] = []
         nested: list[tuple[int, int, str, str]] = []
         for c in cands:
@@ -872,10 +1175,17 @@ class EntityPicker:
                 ents.append(span)
         longest: dict[int, int] = {}
         for s, e, label, rule in nested:
-            if label.startswith(("Place", "Organization")) and rule in ("head", "body"):
+            if label.startswith(("Place", "Organization")) and rule_family(rule) in ("head", "body", "pattern"):
                 longest[s] = max(longest.get(s, e), e)
         for s, e, label, rule in sorted(set(nested)):
-            if not label.startswith(("Place", "Organization")) or rule not in ("head", "body"):
+            if rule == "gazetteer" and label == "Place/admin":
+                outer = next(t for t in taken if t[0] <= s and e <= t[1])
+                if s == outer[0] and e < outer[1] and _names_a_thing_in(outer[2], text[e : outer[1]]):
+                    span = doc.char_span(s, e, label=label, kb_id="gazetteer:nested")
+                    if span is not None:
+                        nests.append(span)
+                continue
+            if not label.startswith(("Place", "Organization")) or rule_family(rule) not in ("head", "body", "pattern"):
                 continue  # a division inside a name (上海黄金交易所) is not mentioned on its own
             if longest.get(s) != e:
                 continue  # 银湖山 inside 银湖山郊野公园 inside a longer name
@@ -883,8 +1193,8 @@ class EntityPicker:
             if (s, e) == (outer[0], outer[1]):
                 continue
             if label.startswith("Place") and outer[2].startswith("Place"):
-                rest = doc.text[e : outer[1]]
-                compound = bool(re.search(r"[-—]", doc.text[outer[0] : outer[1]]))
+                rest = text[e : outer[1]]
+                compound = bool(re.search(r"[-—]", text[outer[0] : outer[1]]))
                 bare_head = rest in self.heads and label != outer[2]  # 港莲路 + 工业区
                 if not (s == outer[0] and (_PART_NAME.match(rest) or bare_head)) and not compound:
                     continue  # 香蜜湖 in 香蜜湖国际金融街 is not a place of its own here
@@ -894,6 +1204,17 @@ class EntityPicker:
         doc.spans["kg_entities"] = ents
         doc.spans["kg_nested"] = nests
         return doc
+
+
+def _names_a_thing_in(outer_label: str, rest: str) -> bool:
+    """Does a division opening a longer name ("文昌" + 国际航天城) stand for a place of its
+    own (GUIDELINES §5, nested names keyed)? Yes for a zone, building or programme there;
+    not for the division's own body (市政府), its own level (市, 区) or a body named after it."""
+    if outer_label in ("Place/admin", "Place/admin_short", "Place/transport", "Place/block") or outer_label.startswith(
+        "Organization"
+    ):
+        return False  # 南京西路 is a street named after a city, not in it
+    return len(rest) >= 2 and rest[:1] not in "省市区县州盟旗镇乡" and not rest.startswith(("人民", "政府", "党委"))
 
 
 # -------------------------------------------------------------------------- kg_relations
@@ -914,9 +1235,44 @@ def _sub(span: Span) -> str:
 
 
 _PART_NAME = re.compile(
-    r"^(?:[\u4e00-\u9fff]{0,4}段|[一二三四五六七八九十0-9]+期.*|.{0,4}[0-9A-Za-z]+.{0,2}(?:地块|单元)|.{0,6}(?:单元|地块)"
+    r"^(?:[\u4e00-\u9fff]{0,4}段|(?:（[\u4e00-\u9fff]{2,4}段）)?[\u4e00-\u9fff]{2,5}至[\u4e00-\u9fff]{2,5}段|[一二三四五六七八九十0-9]+期.*|.{0,4}[0-9A-Za-z]+.{0,2}(?:地块|单元)|.{0,6}(?:单元|地块)"
     r"|.{0,4}(?:立交|连接线|高架|支线|延长线))$"
 )
+
+
+_BARE_REST = re.compile(r"^(?:新建|改扩建|扩建|迁建)?(?:项目|试点|模式|建设|工程|改造)$")
+""""X项目", "X试点": the programme is the place's own project, no second thing."""
+
+
+_BRANCH = re.compile(r"(?:校区|分院|分校|院区|分部|分中心)$")
+"""A branch or campus of a body is part_of it (GUIDELINES §6); other affiliates are run_by it."""
+_SERVICE = re.compile(r"(?:平台|网站|系统|热线|窗口|专窗)$")
+"""A body's platform or service is run_by it; its projects and events are organised_by it."""
+
+
+def name_predicate(whole: str, whole_sub: str, part: str, part_sub: str, rest: str, rule: str = "") -> str | None:
+    """What a name says about the name it starts with ("文昌国际航天城" → 文昌): the
+    predicate from the longer name (type ``whole``) to the one it starts with (``part``),
+    or None. Containment of places (part_of), a programme in a place (located_in), a
+    branch, campus or affiliate of a body (part_of, GUIDELINES §6), a company's or body's
+    programme (organised_by), a body's plant or base (run_by)."""
+    if _BARE_REST.match(rest) or rule.startswith("pattern:event."):
+        return None
+    if whole == "Place" and part == "Place":
+        if _PART_NAME.match(rest) or part_sub == "admin" and whole_sub not in ("building", "admin"):
+            return "part_of"
+        if whole_sub == "building" and part_sub in ("area", "block", "admin"):
+            return "located_in"
+        return None
+    if whole == "Programme" and part == "Place":
+        return None if part_sub == "admin" else "located_in"
+    if whole == "Organization" and part == "Organization":
+        return "part_of" if _BRANCH.search(rest) else "run_by"
+    if whole == "Programme" and part == "Organization":
+        return "run_by" if _SERVICE.search(rest) else "organised_by"
+    if whole == "Place" and whole_sub == "building" and part == "Organization":
+        return "run_by"
+    return None
 
 
 class RelationFinder:
@@ -929,13 +1285,19 @@ class RelationFinder:
             [*doc.spans.get("kg_entities", []), *doc.spans.get("kg_nested", [])],
             key=lambda s: (s.start_char, -s.end_char),
         )
-        text = doc.text
+        text = doc_text(doc)
         rels: list[tuple[Span, str, Span, Span]] = []
 
-        def add(subj: Span, pred: str, obj: Span, s: int, e: int) -> None:
-            ev = doc.char_span(min(s, subj.start_char, obj.start_char), max(e, subj.end_char, obj.end_char))
+        def add(subj: Span, pred: str, obj: Span, s: int, e: int, kind: str = "verb") -> None:
+            """One relation; the evidence span's ``kb_id_`` is the rule id (name:/verb:<pred>)."""
+            ev = doc.char_span(
+                min(s, subj.start_char, obj.start_char), max(e, subj.end_char, obj.end_char), kb_id=f"{kind}:{pred}"
+            )
             if ev is not None and subj.text != obj.text:
                 rels.append((subj, pred, obj, ev))
+
+        def add_name(subj: Span, pred: str, obj: Span, s: int, e: int) -> None:
+            add(subj, pred, obj, s, e, "name")
 
         for a in ents:
             for b in ents:
@@ -950,26 +1312,22 @@ class RelationFinder:
                     and (b.start_char == a.start_char or text[b.start_char - 1] in "-—")
                     and _sub(b) not in ("admin", "admin_short")
                 ):
-                    add(b, "part_of", a, a.start_char, a.end_char)  # "A-B片区": A and B are in it
+                    add_name(b, "part_of", a, a.start_char, a.end_char)  # "A-B片区": A and B are in it
                     continue
                 if a.start_char == b.start_char and b.end_char < a.end_char:
                     rest = text[b.end_char : a.end_char]
                     if _sub(b) in ("admin", "admin_short"):
                         continue
-                    if ka == "Place" and kb == "Place":
-                        if _PART_NAME.match(rest):
-                            add(a, "part_of", b, a.start_char, a.end_char)
-                    elif ka == "Programme" and kb == "Place":
-                        add(a, "located_in", b, a.start_char, a.end_char)
-                    elif ka == "Organization" and kb == "Organization" or ka == "Programme" and kb == "Organization":
-                        add(a, "run_by", b, a.start_char, a.end_char)
+                    pred = name_predicate(ka, _sub(a), kb, _sub(b), rest, a.kb_id_)
+                    if pred:
+                        add_name(a, pred, b, a.start_char, a.end_char)
                     continue
                 # adjacent: "笋岗街道湖景社区", "笋岗片区DY03单元", "深圳市罗湖区"
                 if b.end_char == a.start_char and ka == "Place" and kb == "Place":
                     if _sub(b) in ("admin", "area") and _sub(a) in _CONTAINED_SUBTYPES and (
                         b.text.endswith(tuple(_CONTAINERS)) or _sub(a) == "area"
                     ) and not (_sub(a) == "area" and a.text.endswith(("区", "城", "带"))):
-                        add(a, "part_of", b, b.start_char, a.end_char)
+                        add_name(a, "part_of", b, b.start_char, a.end_char)
                     continue
         # verbs between names: "在X建设Y", "依托X打造Y", "联合X打造Y", "与X共建Y"
         for i, x in enumerate(ents):
@@ -1027,6 +1385,6 @@ def make_nlp() -> Language:
     """kg's spaCy pipeline: blank Chinese (character tokens) + the kg_ components."""
     _register_extensions()
     nlp = spacy.blank("zh")  # default segmenter "char": offsets stay the text's offsets
-    for name in ("kg_words", "kg_gazetteer", "kg_candidates", "kg_entities", "kg_relations"):
+    for name in ("kg_words", "kg_gazetteer", "kg_candidates", "kg_patterns", "kg_lexicon", "kg_entities", "kg_relations"):
         nlp.add_pipe(name)
     return nlp

@@ -41,6 +41,7 @@ def _record(entity: Any) -> dict[str, Any]:
         "mentions": len(entity.mentions),
         "parent": entity.parent,
         "first": entity.mentions[0].start if entity.mentions else None,
+        "rules": sorted({m.rule for m in entity.mentions if m.rule}),
     }
 
 
@@ -86,7 +87,7 @@ def entities_command(
             "entities": recs,
             "relations": [
                 {"subject": r.subject, "predicate": r.predicate, "object": r.object,
-                 "start": r.start, "end": r.end}
+                 "start": r.start, "end": r.end, "rule": r.rule}
                 for r in rels
             ],
         }

@@ -162,3 +162,98 @@ def test_mentions_match_the_text_for_any_input(body):
             assert text[m.start : m.end] == m.surface
     for r in rels:
         assert 0 <= r.start < r.end <= len(text)
+
+
+# ----------------------------------------------------------------- rule ids, corpus, names
+
+
+def _one_sentence_report(body: str, place: str = "青松区", parents: tuple[str, ...] = ("青岚市",)) -> Report:
+    text = "报告\n各位代表:\n" + body + "\n"
+    start = text.index("各位代表")
+    sentences = tuple(
+        Sentence(m.start(), m.end(), m.group(), 0) for m in re.finditer(r"[^。\n]+。?", text) if m.start() >= start
+    )
+    meta = ReportMeta(government=f"{place}人民政府", place=place, parent_places=parents)
+    return Report(Text(text, text), meta, sentences=sentences, body_start=start, body_end=len(text))
+
+
+def test_every_mention_records_the_rule_that_found_it():
+    entities, _ = extract_entities(_report())
+    rules = {m.rule for e in entities for m in e.mentions}
+    assert None not in rules
+    by = _by_name(entities)
+    assert {m.rule for m in by["青松湾片区"].mentions} == {"head"}
+    assert {m.rule for m in by["青松区促进数字经济发展实施方案(2024-2026年)"].mentions} == {"title"}
+
+
+def test_a_pattern_mention_records_the_pattern_id():
+    entities, _ = extract_entities(_one_sentence_report("全面贯彻党的二十一大精神,办好第三届青松茶博会。"))
+    by = _by_name(entities)
+    assert by["党的二十一大"].type == EntityType.PROGRAMME
+    assert {m.rule for m in by["党的二十一大"].mentions} == {"pattern:event.party-congress"}
+    assert {m.rule for m in by["第三届青松茶博会"].mentions} == {"pattern:event.edition"}
+
+
+def test_corpus_sectors_are_read_in_enumerations_only():
+    body = "培育壮大新材料、生物医药、低空经济等新兴产业。生物医药企业达到12家。"
+    entities, _ = extract_entities(_one_sentence_report(body))
+    by = _by_name(entities)
+    assert by["低空经济"].type == EntityType.SECTOR
+    assert [m.rule for m in by["生物医药"].mentions] == ["lexicon:corpus_sectors"]  # the list item, not the second
+    assert "培育壮大新材料" not in by
+
+
+def test_a_county_short_form_counts_inside_the_reports_own_city():
+    body = "推动鹿城、瓯海协同发展。"
+    inside, _ = extract_entities(_one_sentence_report(body, place="温州市", parents=("浙江省",)))
+    outside, _ = extract_entities(_one_sentence_report(body, place="青松区", parents=("青岚市",)))
+    assert {"鹿城", "瓯海"} <= {e.name for e in inside if e.type == EntityType.PLACE}
+    assert not {"鹿城", "瓯海"} & {e.name for e in outside}
+
+
+def test_a_division_never_starts_inside_a_word():
+    entities, _ = extract_entities(_one_sentence_report("全面提升迎亚运城市品质。"))
+    assert "运城市" not in {e.name for e in entities}
+
+
+def test_names_state_campus_branch_and_programme_relations():
+    body = "青岚大学云湖校区建成招生。青岚大学附属中学开工。青岚集团光伏示范工程并网。"
+    entities, relations = extract_entities(_one_sentence_report(body))
+    got = {(r.subject, r.predicate, r.object) for r in relations}
+    assert ("青岚大学云湖校区", "part_of", "青岚大学") in got
+    assert ("青岚大学附属中学", "run_by", "青岚大学") in got
+    assert ("青岚集团光伏示范工程", "organised_by", "青岚集团") in got
+    assert all(r.rule for r in relations)
+
+
+def test_name_predicate_table():
+    from kg.loaders.nlp import name_predicate
+
+    assert name_predicate("Place", "building", "Place", "area", "科技大厦") == "located_in"
+    assert name_predicate("Place", "transport", "Place", "transport", "甲镇至乙镇段") == "part_of"
+    assert name_predicate("Programme", "", "Place", "admin", "马拉松") is None  # named after a division
+    assert name_predicate("Programme", "", "Place", "building", "项目") is None  # the building's own project
+    assert name_predicate("Programme", "", "Organization", "company", "服务平台") == "run_by"
+    assert name_predicate("Programme", "", "Organization", "government", "工作会议", "pattern:event.work-conference") is None
+
+
+def test_rdf_records_the_rule_of_each_mention_and_stays_shacl_valid(tmp_path):
+    from rdflib import Literal
+    from kg import pipeline
+    from kg.rdf import analysis_to_graph
+    from kg.validate import validate
+    from kg.vocab import KG, OA
+
+    path = tmp_path / "青松区2024年政府工作报告.txt"
+    path.write_text(
+        "青松区2024年政府工作报告\n\n各位代表:\n\n一、2023年工作回顾\n\n"
+        "全面贯彻党的二十一大精神。加快青松湾片区建设,办好第三届青松茶博会。\n",
+        encoding="utf-8",
+    )
+    graph = analysis_to_graph(pipeline.analyse(path))
+    rules = {str(o) for o in graph.objects(None, KG.extractedBy)}
+    assert {"pattern:event.party-congress", "head"} <= rules
+    for mention in graph.subjects(KG.extractedBy, Literal("pattern:event.party-congress")):
+        assert (mention, OA.hasBody, None) in graph
+    ok, report = validate(graph)
+    assert ok, report

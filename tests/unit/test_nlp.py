@@ -16,7 +16,7 @@ def test_make_nlp_is_a_blank_chinese_pipeline_with_kg_factories():
     nlp = make_nlp()
     assert isinstance(nlp, spacy.Language)
     assert nlp.lang == "zh"
-    assert nlp.pipe_names == ["kg_words", "kg_gazetteer", "kg_candidates", "kg_entities", "kg_relations"]
+    assert nlp.pipe_names == ["kg_words", "kg_gazetteer", "kg_candidates", "kg_patterns", "kg_lexicon", "kg_entities", "kg_relations"]
     assert make_nlp() is nlp  # cached: one constructor, built once
 
 

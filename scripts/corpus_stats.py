@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+"""Corpus statistics the entity rules use, computed from the bulk reports and shipped as data.
+
+usage: .venv/bin/python scripts/corpus_stats.py [BULK_DIR] [--exclude DIR]... [--out DIR]
+       (defaults: ../shared/bulk, excluding files byte-identical to ../shared/corpus/*.txt,
+       writing kg/loaders/data/ = loaders/data/)
+
+What it computes, each as a TSV in ``loaders/data/`` (header comment says how it was made):
+
+``corpus_sectors.tsv``
+    Items of enumerations closed by an industry category ("A、B、C等未来产业", "…等产业集群",
+    "…等新赛道"): an item listed this way in at least ``MIN_REPORTS`` different reports is
+    a sector name. The first item of a list is skipped (a verb often sits glued to it:
+    "培育壮大新能源"). Columns: item, reports.
+``corpus_quoted.tsv``
+    Quoted terms “X” that recur in at least ``MIN_REPORTS`` reports and, in at least
+    ``MIN_HEADED`` reports, are followed by a programme or policy head word (“X”工程,
+    “X”改革, “X”政策…): a string that recurs as a unit across reports and is used as a
+    name. Columns: term, label (the type most of its heads give), reports, headed reports.
+``head_productivity.tsv``
+    For every head word of ``entity_suffixes.tsv``: in how many reports it closes a word
+    run of two to eight characters right before a punctuation mark, and how many distinct
+    such names it closes: a head that names many things across many reports is a head.
+
+Nothing here reads an answer key. The reports that are also dev reports (byte-identical
+to a file of ``--exclude``, ../shared/corpus by default) are left out, so the statistics
+do not come from the reports the keys were made for. Output is deterministic (sorted).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MIN_REPORTS = 3
+MIN_HEADED = 2
+
+_CATEGORY = r"(?:产业集群|产业链|新兴产业|未来产业|主导产业|支柱产业|特色产业|产业|新赛道|赛道|先进制造业)"
+_LIST = re.compile(r"([^，。；：！？\n（）()“”《》]{2,80}?)等[^，。；：！？\n等]{0,10}?" + _CATEGORY + r"(?![\u4e00-\u9fff]{0,2}(?:园|区|基地))")
+_SPLIT = re.compile(r"、|和|及|与|以及")
+_ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9+]{2,8}$")
+_QUOTED = re.compile(r"“([^“”\n，。；：、！？]{2,12})”([\u4e00-\u9fff]{0,4})")
+_PROGRAMME_HEADS = ("工程", "行动", "改革", "试点", "计划", "活动", "品牌", "平台", "服务", "模式", "倡议", "建设", "经验")
+_POLICY_HEADS = ("政策", "制度", "机制", "体系", "战略", "规定", "条例", "办法", "方案", "规划", "措施", "清单")
+_VERBISH = re.compile(r"^(?:加快|推动|推进|培育|发展|壮大|聚焦|加强|打造|布局|做强|做大|提升|支持|围绕|引进|培育壮大|大力|积极|重点|深化|优化|建设|实施|开展|抢抓|瞄准|谋划|前瞻|探索)")
+
+
+def _reports(bulk: Path, exclude: list[Path]) -> list[tuple[str, str]]:
+    seen = set()
+    for d in exclude:
+        for p in sorted(d.glob("*.txt")):
+            seen.add(hashlib.sha256(p.read_bytes()).hexdigest())
+    out = []
+    for p in sorted(bulk.rglob("*.txt")):
+        b = p.read_bytes()
+        if hashlib.sha256(b).hexdigest() in seen:
+            continue
+        out.append((str(p.relative_to(bulk)), b.decode("utf-8")))
+    return out
+
+
+def sectors(reports: list[tuple[str, str]]) -> list[tuple[str, int]]:
+    df: Counter[str] = Counter()
+    for _name, text in reports:
+        items = set()
+        for m in _LIST.finditer(text):
+            body = m.group(1)
+            if "、" not in body:
+                continue
+            for x in _SPLIT.split(body)[1:]:
+                x = x.strip()
+                if _ITEM.match(x) and not _VERBISH.match(x):
+                    items.add(x)
+        df.update(items)
+    return sorted(((k, v) for k, v in df.items() if v >= MIN_REPORTS), key=lambda kv: (-kv[1], kv[0]))
+
+
+def quoted(reports: list[tuple[str, str]]) -> list[tuple[str, str, int, int]]:
+    df: Counter[str] = Counter()
+    headed: Counter[str] = Counter()
+    kinds: dict[str, Counter[str]] = {}
+    for _name, text in reports:
+        here, here_headed = set(), set()
+        for m in _QUOTED.finditer(text):
+            term, after = m.group(1), m.group(2)
+            here.add(term)
+            kind = None
+            if after.startswith(_PROGRAMME_HEADS):
+                kind = "Programme"
+            elif after.startswith(_POLICY_HEADS):
+                kind = "Policy"
+            if kind:
+                here_headed.add(term)
+                kinds.setdefault(term, Counter())[kind] += 1
+        df.update(here)
+        headed.update(here_headed)
+    rows = []
+    for term, n in df.items():
+        if n >= MIN_REPORTS and headed[term] >= MIN_HEADED:
+            label = sorted(kinds[term].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            rows.append((term, label, n, headed[term]))
+    return sorted(rows, key=lambda r: (-r[2], r[0]))
+
+
+def head_productivity(reports: list[tuple[str, str]], heads: list[str]) -> list[tuple[str, int, int]]:
+    rows = []
+    for h in heads:
+        pat = re.compile(r"([\u4e00-\u9fff]{2,8})" + re.escape(h) + r"(?=[，。；、：！？])")
+        docs = 0
+        names: set[str] = set()
+        for _name, text in reports:
+            found = {m.group(0) for m in pat.finditer(text)}
+            if found:
+                docs += 1
+                names |= found
+        rows.append((h, docs, len(names)))
+    return sorted(rows, key=lambda r: (-r[1], -r[2], r[0]))
+
+
+def _heads() -> list[str]:
+    out = []
+    for line in (ROOT / "loaders" / "data" / "entity_suffixes.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cols = line.split("\t")
+            if len(cols) >= 2 and cols[1] != "-":
+                out.append(cols[0])
+    return sorted(set(out))
+
+
+def _write(path: Path, header: str, rows: list[tuple]) -> None:
+    lines = [f"# {line}" if line else "#" for line in header.strip().splitlines()]
+    lines += ["\t".join(str(c) for c in r) for r in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("bulk", nargs="?", default=str(ROOT.parent / "shared" / "bulk"))
+    ap.add_argument("--exclude", action="append", default=None, help="skip reports byte-identical to DIR/*.txt")
+    ap.add_argument("--out", default=str(ROOT / "loaders" / "data"))
+    args = ap.parse_args(argv)
+    bulk = Path(args.bulk)
+    if not bulk.is_dir():
+        print(f"corpus_stats: {bulk} is not a directory", file=sys.stderr)
+        return 2
+    exclude = [Path(d) for d in (args.exclude or [str(ROOT.parent / "shared" / "corpus")])]
+    reports = _reports(bulk, [d for d in exclude if d.is_dir()])
+    out = Path(args.out)
+    made = f"made by scripts/corpus_stats.py from {len(reports)} bulk reports (dev reports left out)"
+    _write(out / "corpus_sectors.tsv",
+           f"Sector names: items of enumerations closed by an industry category, in >= {MIN_REPORTS} reports.\n"
+           f"{made}\nitem\treports", sectors(reports))
+    _write(out / "corpus_quoted.tsv",
+           f"Quoted terms used as names: in >= {MIN_REPORTS} reports, followed by a programme/policy head\n"
+           f"in >= {MIN_HEADED}.\n{made}\nterm\tlabel\treports\theaded_reports", quoted(reports))
+    _write(out / "head_productivity.tsv",
+           f"Head words: reports where the head closes a 2-8 character run before punctuation, distinct names.\n"
+           f"{made}\nhead\treports\tnames", head_productivity(reports, _heads()))
+    print(f"corpus_stats: {len(reports)} reports → {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
