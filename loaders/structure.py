@@ -27,9 +27,13 @@ from dataclasses import dataclass, field
 
 from kg.loaders.glossary import parse_glossary
 from kg.loaders.sentences import (
+    CIRCLED,
+    CLOSERS,
+    OPENERS,
     SPACE,
     TERMINALS,
     Block,
+    circled_number,
     first_sentence,
     split_paragraphs,
     split_sentences,
@@ -95,9 +99,16 @@ _PART_WORDS = re.compile(
     r"(工作回顾|回顾$|工作安排|工作任务|重点工作|主要工作|目标任务|主要目标|总体要求|自身建设|"
     r"工作(?:的)?建议|主要考虑|发展成就|主要成绩|工作部署|总体部署|政策取向|重点任务|主要任务)"
 )
+# Part title lines of the older national reports: "关于外交工作", "结束语", "…的基本总结".
+_PART_LINE = re.compile(r"^(?:关于[^，,。；;：:《》“”]{2,20}|[^，,。；;：:]{4,30}基本总结|"
+                        r"(?:今后|过去)[一二三四五六七八九十两几]年[^，,。；;：:]{2,28})$")
+_PLAN_OPEN = re.compile(r"(?:今年|(?P<y>[12１２][0-9０-９]{3})年)(?:是|，是|[^。\n]{0,16}?(?:总体要求|主要预期目标)是)")
+_CLOSING_LINE = re.compile(r"^结束语$")
+_YEAR_LINE = re.compile(r"^[^，,。；;：:、（(]{0,12}(?:19|20|１９|２０)[0-9０-９]{2}年[^，,。；;：:]{2,24}$")
 _ROLE_SELF = re.compile(r"(政府|自身|行政能力|政风|作风|行署|效能)建设|政府治理|政府效能|依法行政|政府职能转变")
-_ROLE_REVIEW = re.compile(r"回顾|过去|成就|成绩|总结|以来|做了")
+_ROLE_REVIEW = re.compile(r"回顾|过去|成就|成绩|总结|以来|做了|当前[^，,]{0,6}形势")
 _ROLE_FIVE = re.compile(r"[“\"]?十[一二三四五六七八九]五[”\"]?|五年|规划|今后一个时期|中长期")
+_ROLE_GOALS = re.compile(r"目标|任务|考虑|建议|部署|展望")
 _ROLE_PLAN = re.compile(r"今年|本年|明年|工作安排|任务|建议|部署|要求|目标|重点工作|主要工作|计划|政策取向|安排")
 _ROLE_OTHER = re.compile(r"外交|国际|统一|国防|港澳|台湾|侨务|民族团结|结束语")
 _YEAR = re.compile(r"(?<![0-9０-９])([12０-９][0-9０-９]{3})年")
@@ -122,6 +133,17 @@ _LEAD_OPENERS = tuple(_PREDICATE_VERBS) + tuple(
     "壮大 做强 做大 做优 做实 擦亮 守护 织密 增进 改善 繁荣 弘扬 涵养 办好 推行 深耕 厚植".split()
 )
 _NOT_FINAL = "并和与及的等或要将在对把向从为以之了着过地得所被且而"
+
+
+# A figure a report states (a number with a unit or a rate), for the "figures outside
+# every part" check; bare years (2023年) are not figures.
+_FIGURE = re.compile(
+    r"(?<![0-9０-９.．])[0-9０-９]+(?:[.．][0-9０-９]+)?[ \u3000]?"
+    r"(?:%|％|个百分点|亿|万|元|吨|公里|千米|平方|公顷|亩|倍|户|家|项|个)"
+)
+# A footnote mark after a word in the body ("“一城三基地”①示范"); a circled number that
+# opens a list item (after 。；： or a line start) or marks a missing glyph (＠①) is not one.
+_FOOTNOTE_MARK = re.compile(rf"(?<=[^\s{SPACE}。；;：:！？＠@\n{CIRCLED}])(?P<n>[{CIRCLED}])")
 
 
 @dataclass
@@ -155,7 +177,12 @@ def _title_span(text: str, s: int, block: Block) -> tuple[int, int, int | None]:
     Returns (title_start, title_end, rest_start) where rest_start is where the
     paragraph text after the heading starts (None when the heading fills the block).
     """
-    line_end = next((le for ls, le in block.lines if ls <= s < le), block.end)
+    k = next((i for i, (ls, le) in enumerate(block.lines) if ls <= s < le), len(block.lines) - 1)
+    line_end = block.lines[k][1]
+    # a title broken inside brackets or quotes runs on to the line that closes them
+    while k + 1 < len(block.lines) and (text[line_end - 1] in OPENERS or text[block.lines[k + 1][0]] in CLOSERS):
+        k += 1
+        line_end = block.lines[k][1]
     fs = first_sentence(text, s, line_end)
     if fs is not None:
         ts, te = _trim(text, s, fs[1])
@@ -311,13 +338,27 @@ class _Parser:
         """Part headings and whether the "一、" series was used for them."""
         t = self.t
         numbered: list[_Heading] = []
+        run_on: list[_Heading] = []  # "三、" headings glued to their first paragraph
         bare: list[_Heading] = []
+        year_lines: list[_Heading] = []  # "奋力完成2023年…任务": a part title with a year, no numeral
+        old_lines: list[_Heading] = []  # "关于外交工作", "结束语": title lines of the older reports
+        last_item: tuple[int, int] | None = None  # (block, number) of the last list item
         for i, b in enumerate(blocks):
             first = t[b.start: b.lines[0][1]]
             m = _PART_NUMBERED.match(first)
             fs = first_sentence(t, b.start, b.lines[0][1]) if m else None
+            num = cn_to_int(m.group("num")) if m else None
+            if num is not None and (first[-1] in "；;" or first[-1] in "。." and last_item is not None
+                                    and last_item == (i - 1, num - 1) or last_item == (i - 2, num - 1)):
+                # items of a list in the text ("一、…；二、…；三、…。") are not part headings
+                last_item = (i, num)
+                continue
+            if m and len(first) > 80 and (fs is None or fs[1] - b.start > 50) and num is not None \
+                    and re.match(r"[^，,。；;]{4,40}[，,]", m.group("title")):
+                c = b.start + m.start("title") + m.group("title").index(next(ch for ch in m.group("title") if ch in "，,"))
+                run_on.append(_Heading("cn", i, b.start, b.start + m.start("title"), c, m.group("num"), num,
+                                       "run_on_heading", b.start + m.start("title")))
             if m and (len(first) <= 80 or (fs is not None and fs[1] - b.start <= 50)):
-                num = cn_to_int(m.group("num"))
                 if num is not None:
                     ts, te, rest = _title_span(t, b.start + m.start("title"), b)
                     numbered.append(_Heading("cn", i, b.start, ts, te, m.group("num"), num, rest_start=rest))
@@ -331,12 +372,37 @@ class _Parser:
                 len(b.lines) == 1
                 and b.end - b.start <= 40
                 and t[b.end - 1] not in TERMINALS + "：:"
-                and _PART_WORDS.search(t[b.start: b.end])
                 and not _PAREN.match(first)
+                and i + 1 < len(blocks)
+                and not self._fragment(blocks, i)
             ):
                 ts, te = _trim(t, b.start, b.end)
-                bare.append(_Heading("line", i, b.start, ts, te, None, None))
+                line = t[ts:te]
+                if _PART_WORDS.search(line):
+                    bare.append(_Heading("line", i, b.start, ts, te, None, None))
+                elif _PART_LINE.match(line) or _CLOSING_LINE.match(line):
+                    old_lines.append(_Heading("line", i, b.start, ts, te, None, None))
+                elif _YEAR_LINE.match(line) and blocks[i + 1].end - blocks[i + 1].start > te - ts:
+                    year_lines.append(_Heading("line", i, b.start, ts, te, None, None))
         chain = self._chain(numbered, allow_gaps=True)
+        for h in run_on:
+            # a heading with no line break after it fills the gap its numeral leaves
+            k = next((k for k, c in enumerate(chain) if c.block > h.block), len(chain))
+            if 0 < k and chain[k - 1].number + 1 == h.number and (k == len(chain) or chain[k].number == h.number + 1):
+                chain.insert(k, h)
+        years = [int(y.translate(_FW_DIGITS)) for h in year_lines for y in _YEAR.findall(t[h.title_start:h.title_end])[:1]]
+        before = [h for h in year_lines if not chain or h.block < chain[0].block]
+        if not bare and len(year_lines) >= 2 and len(before) >= 1 and years == sorted(years) and years[0] < years[-1]:
+            bare = year_lines  # a review year's title, then the plan year's
+        elif len(before) == 1 and chain and chain[0].block - before[0].block >= 4 \
+                and not _ROLE_REVIEW.search(t[chain[0].title_start:chain[0].title_end]):
+            # the review printed under a title line of its own before a numbered plan
+            before[0].number = 0
+            before[0].extra["role"] = PartRole.REVIEW
+            chain = before + chain
+        closing = [h for h in old_lines if _CLOSING_LINE.match(t[h.title_start:h.title_end])]
+        if not bare and any(h not in closing for h in old_lines) and (not chain or old_lines[0].block < chain[0].block):
+            bare = old_lines  # "关于国内建设 … 关于外交工作 … 结束语": "一、" items inside are sections
         paren_chain = self._paren_parts(blocks)
         if chain and len(paren_chain) >= 3 and chain[0].number == 1 and paren_chain[0].block < chain[0].block \
                 and not (bare and bare[0].block < paren_chain[0].block):
@@ -349,13 +415,24 @@ class _Parser:
             # a part whose numeral was lost sits between numbered ones
             merged = sorted(chain + [h for h in bare if h.block > chain[0].block], key=lambda h: h.block)
             for h in merged:
-                if h.kind == "line":
+                if h.kind == "line" and "role" not in h.extra:
                     h.defect = "missing_numeral"
             return merged, True
         # older reports number their top level "（一）" on lines of their own
-        if len(paren_chain) >= 3:
-            return paren_chain, False
+        if len(paren_chain) >= 3 or len(paren_chain) == 2 and closing:
+            return sorted(paren_chain + [h for h in closing if h.block > paren_chain[-1].block],
+                          key=lambda h: h.block), False
         return [], False
+
+    def _fragment(self, blocks: list[Block], i: int) -> bool:
+        """Block i is a piece of a sentence broken over lines, not a heading: the block
+        before it stops mid-sentence, or the block after it goes on with punctuation."""
+        t = self.t
+        prev = blocks[i - 1] if i > 0 else None
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if prev is not None and t[prev.end - 1] in OPENERS + "，,、":
+            return True
+        return nxt is not None and t[nxt.start] in CLOSERS + "，,、。；;：:"
 
     def _paren_parts(self, blocks: list[Block]) -> list[_Heading]:
         """A "（一）" series printed as standalone heading lines (a possible top level)."""
@@ -455,15 +532,32 @@ class _Parser:
         t = self.t
         starts = [0]
         last = 0
+        last_block = 0
         for i, b in enumerate(blocks):
             m = _PAREN.match(t[b.start: b.lines[0][1]])
             num = cn_to_int(m.group("num")) if m and m.group("num") else None
             if num is None:
                 continue
             if num == 1 and last >= 2:
-                starts.append(i)
+                # the plan opens before its first section, with the year's outlook
+                # ("2024年是…", "今年政府工作的总体要求是…")
+                opening = self._plan_opening(blocks, last_block + 1, i)
+                starts.append(opening if opening is not None else i)
             last = num
+            last_block = i
         return starts
+
+    def _plan_opening(self, blocks: list[Block], lo: int, hi: int) -> int | None:
+        """The first block in [lo, hi) that opens a year's plan ("今年是…", "2024年是…" with a
+        year after every year opening a paragraph before ``lo``, "今年…总体要求是")."""
+        t = self.t
+        seen = [int(m.group(1).translate(_FW_DIGITS)) for b in blocks[:lo]
+                if (m := re.match(r"([12１２][0-9０-９]{3})年", t[b.start:b.start + 5]))]
+        for i in range(lo, hi):
+            m = _PLAN_OPEN.match(t, blocks[i].start, blocks[i].end)
+            if m and (not m.group("y") or seen and int(m.group("y").translate(_FW_DIGITS)) > max(seen)):
+                return i
+        return None
 
     @staticmethod
     def _weight(run: list[_Heading]) -> tuple[int, int]:
@@ -475,7 +569,12 @@ class _Parser:
         years = [int(y.translate(_FW_DIGITS)) for y in _YEAR.findall(title)]
         if _ROLE_SELF.search(title) and not _ROLE_REVIEW.search(title):
             return PartRole.SELF_BUILDING
-        if _ROLE_REVIEW.search(title):
+        rv = _ROLE_REVIEW.search(title)
+        if rv:
+            # "“十四五”时期发展成就和“十五五”时期主要目标任务": the goals of the next plan
+            later = title[rv.end():]
+            if _ROLE_FIVE.search(later) and _ROLE_GOALS.search(later) and not _ROLE_REVIEW.search(later):
+                return PartRole.FIVE_YEAR_PLAN
             return PartRole.REVIEW
         if plan_year and years and max(years) < plan_year:
             return PartRole.REVIEW
@@ -749,8 +848,11 @@ class _Parser:
         for pos, (h, lo, hi, k) in enumerate(part_ranges, 1):
             if h is not None:
                 part_title = t[h.title_start:h.title_end]
-                role = self.role(part_title, plan_year, seen_review, first=pos == 1)
-                if h.defect:
+                role = h.extra.get("role") or self.role(part_title, plan_year, seen_review, first=pos == 1)
+                if h.defect == "run_on_heading":
+                    self.defect(h.defect, f"part heading {t[h.heading_start:h.title_end]!r}… runs on into its "
+                                "paragraph; its title is read to the first comma", h.heading_start, h.title_end)
+                elif h.defect:
                     self.defect(h.defect, f"part heading {part_title!r} has no numeral; numbered {k} by position",
                                 h.heading_start, h.title_end)
             else:
@@ -818,6 +920,7 @@ class _Parser:
             paragraphs.append(Paragraph(start=b.start, end=b.end))
             for s, e in split_sentences(t, b.start, b.end):
                 sentences.append(Sentence(start=s, end=e, text=t[s:e], paragraph=len(paragraphs) - 1))
+        self.plausibility(parts, glossary, body_start, body_end if blocks else body_start)
         if not self._looks_like_report(parts, body_start, blocks):
             self.defect("not_a_report", "this text does not look like a government work report "
                         "(no greeting, no part headings)", 0, min(len(t), 1))
@@ -833,6 +936,44 @@ class _Parser:
             body_start=body_start,
             body_end=body_end if blocks else body_start,
         )
+
+    def plausibility(self, parts: list[Part], glossary: Glossary | None, body_start: int, body_end: int) -> None:
+        """Defects for a structure that parsed but cannot be right (no silent failure).
+
+        A report of the genre has a review and a plan part at least, numbered in order;
+        its figures sit inside parts; a glossary title has entries under it; footnote
+        marks in the body (“…”③) have notes.
+        """
+        t = self.t
+        if len(parts) == 1 and body_end - body_start > 2000:
+            self.defect("single_part", "only one part found in a long report; a part heading was probably "
+                        "missed", parts[0].heading_start, parts[0].end)
+        numerals = [cn_to_int(p.numeral) for p in parts if p.numeral]
+        if numerals and len(numerals) == len(parts) and None not in numerals \
+                and (numerals[0] != 1 or any(b != a + 1 for a, b in zip(numerals, numerals[1:]))):
+            self.defect("part_order", "part numerals " + "、".join(p.numeral or "?" for p in parts)
+                        + " do not run 一、二、三…", parts[0].heading_start, parts[0].end)
+        roles = [p.role for p in parts]
+        if PartRole.PLAN in roles and PartRole.REVIEW in roles[roles.index(PartRole.PLAN):]:
+            later = next(p for p in parts[roles.index(PartRole.PLAN):] if p.role == PartRole.REVIEW)
+            self.defect("part_order", f"a review part ({later.title!r}) follows a plan part",
+                        later.heading_start, later.end)
+        covered = [(p.heading_start, p.body_end) for p in parts]
+        outside = [m for m in _FIGURE.finditer(t, body_start, body_end)
+                   if not any(a <= m.start() < b for a, b in covered)]
+        if len(outside) >= 3:
+            self.defect("figures_outside_parts", f"{len(outside)} figures lie outside every part (first: "
+                        f"{outside[0].group()!r}); a part heading was probably missed",
+                        outside[0].start(), outside[0].end())
+        if glossary is not None and not glossary.entries:
+            self.defect("empty_glossary", f"glossary heading {glossary.title!r} has no entries under it",
+                        glossary.start, glossary.end)
+        marks = [m for m in _FOOTNOTE_MARK.finditer(t, body_start, body_end)]
+        noted = {e.number for e in glossary.entries} if glossary is not None else set()
+        missing = [m for m in marks if circled_number(m.group("n")) not in noted]
+        if missing:
+            self.defect("unlinked_footnotes", f"{len(missing)} footnote marks in the body (first: "
+                        f"{missing[0].group('n')}) have no note", missing[0].start("n"), missing[0].end("n"))
 
     def _looks_like_report(self, parts: list[Part], body_start: int, blocks: list[Block]) -> bool:
         t = self.t
