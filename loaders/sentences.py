@@ -178,7 +178,7 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[
             if j == 0 and blocks:
                 last_s, last_e = blocks[-1][-1]
                 prev_is_heading = _heading_like(text, *blocks[-1][0]) and len(blocks[-1]) == 1
-                if text[last_e - 1] in OPENERS and not blank_before:
+                if (text[last_e - 1] in OPENERS or text[a] in "》”」』") and not blank_before:
                     join = True  # a line break inside brackets or quotes ("三、关于《\n…\n》的说明")
                 elif _heading_like(text, a, b) or prev_is_heading:
                     join = False
