@@ -8,8 +8,11 @@ files and folders. ``kg parse --check`` prints one line per flagged report.
 
 The checks (each a ``Defect.kind``):
 
-- ``no_parts``, ``single_part``, ``missing_part_heading``: the part headings were not
-  found (or only one), so roles and years rest on guesses;
+- ``single_part``, ``missing_part_heading``: a text with numbered headings read as one
+  part, or a part whose heading was lost, so roles and years rest on guesses. (A text
+  with no heading at all, parsed as one part, or whose parts are inferred from its
+  section numbering and the plan's opening paragraph, is not flagged: the parser's
+  ``no_parts`` defect records it; ``no_plan_part`` catches inferred parts with no plan);
 - ``part_order``: part numerals that do not run 一、二、三…, or a review after a plan;
 - ``figures_outside_parts``: figures in the body outside every part;
 - ``no_plan_part``: no part plans the coming year, so its targets read as actuals;
@@ -33,7 +36,6 @@ log = logging.getLogger(__name__)
 
 STRUCTURE_KINDS = (
     "not_a_report",
-    "no_parts",
     "single_part",
     "missing_part_heading",
     "part_order",

@@ -20,6 +20,7 @@ The parser never raises on odd text: what it cannot find it reports as a ``Defec
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections import Counter
@@ -102,7 +103,7 @@ _PART_WORDS = re.compile(
 # Part title lines of the older national reports: "关于外交工作", "结束语", "…的基本总结".
 _PART_LINE = re.compile(r"^(?:关于[^，,。；;：:《》“”]{2,20}|[^，,。；;：:]{4,30}基本总结|"
                         r"(?:今后|过去)[一二三四五六七八九十两几]年[^，,。；;：:]{2,28})$")
-_PLAN_OPEN = re.compile(r"(?:今年|(?P<y>[12１２][0-9０-９]{3})年)(?:是|，是|[^。\n]{0,16}?(?:总体要求|主要预期目标)是)")
+_PLAN_OPEN = re.compile(r"(?:做好)?(?:今年|(?P<y>[12１２][0-9０-９]{3})年)(?:是|，是|[^。\n]{0,16}?(?:总体要求|主要预期目标)是)")
 _CLOSING_LINE = re.compile(r"^结束语$")
 _YEAR_LINE = re.compile(r"^[^，,。；;：:、（(]{0,12}(?:19|20|１９|２０)[0-9０-９]{2}年[^，,。；;：:]{2,24}$")
 _ROLE_SELF = re.compile(r"(政府|自身|行政能力|政风|作风|行署|效能)建设|政府治理|政府效能|依法行政|政府职能转变")
@@ -141,6 +142,9 @@ _FIGURE = re.compile(
     r"(?<![0-9０-９.．])[0-9０-９]+(?:[.．][0-9０-９]+)?[ \u3000]?"
     r"(?:%|％|个百分点|亿|万|元|吨|公里|千米|平方|公顷|亩|倍|户|家|项|个)"
 )
+# A numbered heading opening a line or a sentence: a sign that the text has structure.
+_HEADING_SIGN = re.compile(
+    rf"(?:^|\n|[。！？])[{SPACE}]*(?:[{_CN}]{{1,2}}[、．]|[（(][{_CN}]{{1,2}}[）)]|第[{_CN}]{{1,2}}[、，])")
 # A footnote mark after a word in the body ("“一城三基地”①示范"); a circled number that
 # opens a list item (after 。；： or a line start) or marks a missing glyph (＠①) is not one.
 _FOOTNOTE_MARK = re.compile(rf"(?<=[^\s{SPACE}。；;：:！？＠@\n{CIRCLED}])(?P<n>[{CIRCLED}])")
@@ -390,6 +394,17 @@ class _Parser:
             k = next((k for k, c in enumerate(chain) if c.block > h.block), len(chain))
             if 0 < k and chain[k - 1].number + 1 == h.number and (k == len(chain) or chain[k].number == h.number + 1):
                 chain.insert(k, h)
+        if bare:
+            # "2023年工作回顾 … 努力做好2024年各项工作 … 加强政府自身建设": a later year's title
+            def first_year(h: _Heading) -> int | None:
+                found = _YEAR.findall(t[h.title_start:h.title_end])
+                return int(found[0].translate(_FW_DIGITS)) if found else None
+
+            for h in year_lines:
+                earlier = [first_year(b) for b in bare if b.block < h.block and first_year(b)]
+                if earlier and (first_year(h) or 0) > max(earlier):
+                    bare = sorted([*bare, h], key=lambda x: x.block)
+            year_lines = [h for h in year_lines if h not in bare]
         years = [int(y.translate(_FW_DIGITS)) for h in year_lines for y in _YEAR.findall(t[h.title_start:h.title_end])[:1]]
         before = [h for h in year_lines if not chain or h.block < chain[0].block]
         if not bare and len(year_lines) >= 2 and len(before) >= 1 and years == sorted(years) and years[0] < years[-1]:
@@ -464,6 +479,7 @@ class _Parser:
         if allow_gaps and not starts:
             lowest = min(h.number for h in cands)
             starts = [next(i for i, h in enumerate(cands) if h.number == lowest)]
+        runs = []
         for i in starts:
             h = cands[i]
             run = [h]
@@ -472,6 +488,13 @@ class _Parser:
                     run.append(g)
                 elif g.number == 1:
                     break
+            runs.append(run)
+        if allow_gaps:
+            # a series nested inside one part of another ("一、…二、…" under "二、") is not the top level
+            # (the top level starts first: only the earliest runs are tried as the outer one)
+            outers = [o for o in runs[:3] if len(o) >= 2]
+            runs = [r for r in runs if not any(self._nested(r, o) for o in outers if o is not r)] or runs
+        for run in runs:
             if self._weight(run) > self._weight(best):
                 best = run
         if allow_gaps and len(best) == 1 and best[0].number != 1:
@@ -545,9 +568,32 @@ class _Parser:
                 starts.append(opening if opening is not None else i)
             last = num
             last_block = i
+        if len(starts) == 1 and len(blocks) > 2:
+            # no numbering at all: the year's outlook ("2024年是…") still opens the plan
+            opening = self._plan_opening(blocks, 2, len(blocks))
+            if opening is not None:
+                starts.append(opening)
         return starts
 
-    def _plan_opening(self, blocks: list[Block], lo: int, hi: int) -> int | None:
+    def _lost_plan_headings(self, blocks: list[Block], heads: list[_Heading]) -> list[_Heading]:
+        """A numbered part whose heading line was lost ("一、…回顾" then "三、…"): when the
+        part before the gap holds the paragraph that opens the year's plan ("做好今年政府工作的
+        总体要求是…"), the missing part starts there, unheaded and flagged."""
+        out: list[_Heading] = []
+        for k, h in enumerate(heads):
+            out.append(h)
+            nxt = heads[k + 1] if k + 1 < len(heads) else None
+            if nxt is None or h.kind not in ("cn", "bare") or nxt.kind not in ("cn", "bare") \
+                    or not h.number or nxt.number != h.number + 2:
+                continue
+            i = self._plan_opening(blocks, h.block + 2, nxt.block, years=False)
+            if i is not None:
+                b = blocks[i]
+                out.append(_Heading("lost", i, b.start, b.start, b.start, None, h.number + 1, "missing_part_heading",
+                                    b.start, {"role": PartRole.PLAN}))
+        return out
+
+    def _plan_opening(self, blocks: list[Block], lo: int, hi: int, years: bool = True) -> int | None:
         """The first block in [lo, hi) that opens a year's plan ("今年是…", "2024年是…" with a
         year after every year opening a paragraph before ``lo``, "今年…总体要求是")."""
         t = self.t
@@ -555,9 +601,24 @@ class _Parser:
                 if (m := re.match(r"([12１２][0-9０-９]{3})年", t[b.start:b.start + 5]))]
         for i in range(lo, hi):
             m = _PLAN_OPEN.match(t, blocks[i].start, blocks[i].end)
-            if m and (not m.group("y") or seen and int(m.group("y").translate(_FW_DIGITS)) > max(seen)):
+            if m and m.group("y") and years and not seen:
+                # no paragraph opens with its year: the year the text before speaks of most
+                common = Counter(_YEAR.findall(t, blocks[0].start, blocks[i].start)).most_common(1)
+                seen = [int(common[0][0].translate(_FW_DIGITS))] if common else []
+            if m and (not m.group("y") or years and seen and int(m.group("y").translate(_FW_DIGITS)) > max(seen)):
                 return i
         return None
+
+    @staticmethod
+    def _nested(inner: list[_Heading], outer: list[_Heading]) -> bool:
+        """``inner`` lies within one part of ``outer`` (which runs 一、二、… around it)."""
+        if len(outer) < 2 or inner[0].block < outer[0].block:
+            return False
+        bounds = [h.block for h in outer]
+        k = bisect.bisect_left(bounds, inner[0].block)  # outer[k - 1] < inner[0] <= outer[k]
+        if k == 0 or k < len(bounds) and bounds[k] == inner[0].block:
+            return False
+        return k == len(bounds) or inner[-1].block < bounds[k]
 
     @staticmethod
     def _weight(run: list[_Heading]) -> tuple[int, int]:
@@ -828,6 +889,7 @@ class _Parser:
         seen_review = False
         part_ranges: list[tuple[_Heading | None, int, int, int]] = []
         if heads:
+            heads = self._lost_plan_headings(blocks, heads)
             first_num = heads[0].number if heads[0].kind in ("cn", "bare", "paren") else 1
             if first_num and first_num > 1 and heads[0].block > 1:
                 # the first part's heading was lost (the file starts inside it)
@@ -849,7 +911,10 @@ class _Parser:
             if h is not None:
                 part_title = t[h.title_start:h.title_end]
                 role = h.extra.get("role") or self.role(part_title, plan_year, seen_review, first=pos == 1)
-                if h.defect == "run_on_heading":
+                if h.defect == "missing_part_heading":
+                    self.defect(h.defect, f"part {k}'s heading is missing (numerals jump over it); the part "
+                                "is started at the paragraph that opens the year's plan", h.heading_start, h.heading_start)
+                elif h.defect == "run_on_heading":
                     self.defect(h.defect, f"part heading {t[h.heading_start:h.title_end]!r}… runs on into its "
                                 "paragraph; its title is read to the first comma", h.heading_start, h.title_end)
                 elif h.defect:
@@ -945,7 +1010,8 @@ class _Parser:
         marks in the body (“…”③) have notes.
         """
         t = self.t
-        if len(parts) == 1 and body_end - body_start > 2000:
+        if len(parts) == 1 and body_end - body_start > 2000 and len(_HEADING_SIGN.findall(t, body_start, body_end)) >= 2:
+            # numbered headings in the text, yet one part (a text with none is one part)
             self.defect("single_part", "only one part found in a long report; a part heading was probably "
                         "missed", parts[0].heading_start, parts[0].end)
         numerals = [cn_to_int(p.numeral) for p in parts if p.numeral]

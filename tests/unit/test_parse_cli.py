@@ -82,7 +82,8 @@ def test_parse_check_prints_one_line_per_implausible_report_and_exits_0(tmp_path
     para = "全年粮食产量增长3.1%，新建道路12公里，完成投资45亿元，城乡居民收入稳步增长。"
     (tmp_path / "a-fine.txt").write_text((FIXTURES / "struct_district.txt").read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "b-one-part.txt").write_text(
-        greet + "\n\n".join([para] * 30) + "\n\n一、2032年工作安排\n\n" + "\n\n".join([para] * 40) + "\n", encoding="utf-8")
+        greet + "\n\n".join([para] * 30) + "\n\n一、2032年工作安排\n\n（一）做强产业\n\n"
+        + "\n\n".join([para] * 20) + "\n\n（二）改善民生\n\n" + "\n\n".join([para] * 20) + "\n", encoding="utf-8")
     sub = tmp_path / "sub"
     sub.mkdir()
     (sub / "c-notes.txt").write_text(
@@ -114,7 +115,8 @@ def test_parse_shows_structure_defects_among_the_defects() -> None:
 
     with tempfile.TemporaryDirectory() as d:
         p = Path(d) / "r.txt"
-        p.write_text(greet + "\n\n".join([para] * 30) + "\n\n一、2032年工作安排\n\n" + "\n\n".join([para] * 40) + "\n",
+        p.write_text(greet + "\n\n".join([para] * 30) + "\n\n一、2032年工作安排\n\n（一）做强产业\n\n"
+        + "\n\n".join([para] * 20) + "\n\n（二）改善民生\n\n" + "\n\n".join([para] * 20) + "\n",
                      encoding="utf-8")
         out = _kg(str(p)).stdout
     assert "defect single_part" in out and "defect figures_outside_parts" in out

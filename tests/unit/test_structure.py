@@ -519,7 +519,8 @@ def test_structure_gives_a_review_of_the_last_plan_and_goals_of_the_next_the_fiv
 
 
 def test_structure_flags_a_single_part_and_figures_outside_every_part() -> None:
-    s = _GREET + "\n\n".join([_PARA] * 30) + "\n\n一、2032年工作安排\n\n" + "\n\n".join([_PARA] * 40) + "\n"
+    s = (_GREET + "\n\n".join([_PARA] * 30) + "\n\n一、2032年工作安排\n\n（一）做强产业\n\n" + "\n\n".join([_PARA] * 20)
+         + "\n\n（二）改善民生\n\n" + "\n\n".join([_PARA] * 20) + "\n")
     kinds = {d.kind for d in _plain(s).defects}
     assert {"single_part", "figures_outside_parts"} <= kinds
 
@@ -577,3 +578,43 @@ def _work(text: str) -> int:
 def test_structure_parses_repeated_headings_in_linear_work(unit: str) -> None:
     small, large = _work("各位代表：\n" + unit * 500), _work("各位代表：\n" + unit * 2000)
     assert large <= 4 * small * 1.25, (small, large)
+
+
+def test_structure_reads_a_text_with_no_heading_at_all_as_one_part_without_flagging_it() -> None:
+    s = _GREET + "\n\n".join([_PARA] * 60) + "\n"
+    rep = _plain(s)
+    assert len(rep.parts) == 1
+    kinds = {d.kind for d in rep.defects}
+    assert "no_parts" in kinds and "single_part" not in kinds
+
+
+def test_structure_starts_a_lost_plan_part_in_a_numbering_gap_at_the_plan_opening() -> None:
+    paras = "\n\n".join([_PARA] * 3)
+    s = (_GREET + "一、2031年工作回顾\n\n" + paras + "\n\n（一）坚持稳中求进\n\n" + paras + "\n\n（二）坚持民生为本\n\n"
+         + paras + "\n\n做好今年政府工作的总体要求是：坚持稳中求进。\n\n今年主要预期目标是：地区生产总值增长6%左右。\n\n"
+         "（一）坚定不移做强产业\n\n" + paras + "\n\n（二）坚定不移改善民生\n\n" + paras + "\n\n三、加强政府自身建设\n\n" + paras + "\n")
+    rep = _plain(s)
+    assert [(p.number, p.role, p.title) for p in rep.parts] == [
+        (1, PartRole.REVIEW, "2031年工作回顾"), (2, PartRole.PLAN, ""), (3, PartRole.SELF_BUILDING, "加强政府自身建设")]
+    assert s[rep.parts[1].heading_start:].startswith("做好今年政府工作的总体要求")
+    assert [t for t in _titles(rep, 2)] == ["坚定不移做强产业", "坚定不移改善民生"]
+    assert [d.kind for d in rep.defects if d.kind == "missing_part_heading"] == ["missing_part_heading"]
+
+
+def test_structure_reads_a_later_year_title_line_between_part_title_lines_as_a_part() -> None:
+    paras = "\n\n".join([_PARA] * 3)
+    s = (_GREET + "2031年工作回顾\n\n" + paras + "\n\n努力做好2032年各项工作\n\n" + paras + "\n\n"
+         "全面加强政府自身建设\n\n" + paras + "\n")
+    rep = _plain(s)
+    assert [(p.title, p.role) for p in rep.parts] == [
+        ("2031年工作回顾", PartRole.REVIEW), ("努力做好2032年各项工作", PartRole.PLAN),
+        ("全面加强政府自身建设", PartRole.SELF_BUILDING)]
+
+
+def test_structure_prefers_the_top_level_series_over_one_nested_in_its_last_part() -> None:
+    paras = "\n\n".join([_PARA] * 3)
+    nested = "".join(f"{n}、充分认识改革的第{n}个方面\n\n{paras}\n\n" for n in "一二三四五六")
+    s = (_GREET + "一、“十五五”计划执行情况的回顾\n\n" + paras + "\n\n二、“十六五”时期的基本任务\n\n" + paras + "\n\n"
+         + nested)
+    rep = _plain(s)
+    assert [p.title for p in rep.parts] == ["“十五五”计划执行情况的回顾", "“十六五”时期的基本任务"]
