@@ -14,6 +14,8 @@ The checks (each a ``Defect.kind``):
   section numbering and the plan's opening paragraph, is not flagged: the parser's
   ``no_parts`` defect records it; ``no_plan_part`` catches inferred parts with no plan);
 - ``part_order``: part numerals that do not run 一、二、三…, or a review after a plan;
+- ``plan_in_review``: a review part holds the paragraph that opens the year's plan
+  ("今年…主要预期目标是"), so the targets after it would read as results;
 - ``figures_outside_parts``: figures in the body outside every part;
 - ``no_plan_part``: no part plans the coming year, so its targets read as actuals;
 - ``plan_without_targets``: a plan part with no target in it;
@@ -39,6 +41,7 @@ STRUCTURE_KINDS = (
     "single_part",
     "missing_part_heading",
     "part_order",
+    "plan_in_review",
     "figures_outside_parts",
     "empty_glossary",
     "unlinked_footnotes",

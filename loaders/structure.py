@@ -104,11 +104,13 @@ _PART_WORDS = re.compile(
 _PART_LINE = re.compile(r"^(?:关于[^，,。；;：:《》“”]{2,20}|[^，,。；;：:]{4,30}基本总结|"
                         r"(?:今后|过去)[一二三四五六七八九十两几]年[^，,。；;：:]{2,28})$")
 _PLAN_OPEN = re.compile(r"(?:做好)?(?:今年|(?P<y>[12１２][0-9０-９]{3})年)(?:是|，是|[^。\n]{0,16}?(?:总体要求|主要预期目标)是)")
+# The paragraph that opens a year's plan, wherever it sits ("今年经济社会发展主要预期目标是").
+_PLAN_OPEN_STRICT = re.compile(r"(?:^|\n)[ \u3000]*(?:做好)?今年[^。\n]{0,16}?(?:总体要求|主要预期目标)是")
 _CLOSING_LINE = re.compile(r"^结束语$")
 _YEAR_LINE = re.compile(r"^[^，,。；;：:、（(]{0,12}(?:19|20|１９|２０)[0-9０-９]{2}年[^，,。；;：:]{2,24}$")
 _ROLE_SELF = re.compile(r"(政府|自身|行政能力|政风|作风|行署|效能)建设|政府治理|政府效能|依法行政|政府职能转变")
 _ROLE_REVIEW = re.compile(r"回顾|过去|成就|成绩|总结|以来|做了|当前[^，,]{0,6}形势")
-_ROLE_FIVE = re.compile(r"[“\"]?十[一二三四五六七八九]五[”\"]?|五年|规划|今后一个时期|中长期")
+_ROLE_FIVE = re.compile(r"[“\"]?十[一二三四五六七八九]五[”\"]?|[“\"](?:[六七八九]|十)五[”\"]|五年|规划|今后一个时期|中长期")
 _ROLE_GOALS = re.compile(r"目标|任务|考虑|建议|部署|展望")
 _ROLE_PLAN = re.compile(r"今年|本年|明年|工作安排|任务|建议|部署|要求|目标|重点工作|主要工作|计划|政策取向|安排")
 _ROLE_OTHER = re.compile(r"外交|国际|统一|国防|港澳|台湾|侨务|民族团结|结束语")
@@ -483,9 +485,15 @@ class _Parser:
         for i in starts:
             h = cands[i]
             run = [h]
+            nested = 0  # the count of a series that restarted inside the run's last part
             for g in cands[i + 1:]:
-                if g.number == run[-1].number + 1 or allow_gaps and run[-1].number < g.number <= run[-1].number + 3:
+                if allow_gaps and g.number == 1:
+                    nested = 1
+                elif allow_gaps and nested and g.number == nested + 1:
+                    nested += 1
+                elif g.number == run[-1].number + 1 or allow_gaps and run[-1].number < g.number <= run[-1].number + 3:
                     run.append(g)
+                    nested = 0
                 elif g.number == 1:
                     break
             runs.append(run)
@@ -1024,6 +1032,15 @@ class _Parser:
             later = next(p for p in parts[roles.index(PartRole.PLAN):] if p.role == PartRole.REVIEW)
             self.defect("part_order", f"a review part ({later.title!r}) follows a plan part",
                         later.heading_start, later.end)
+        for p in parts:
+            if p.role != PartRole.REVIEW:
+                continue
+            m = _PLAN_OPEN_STRICT.search(t, p.end + 100, p.body_end)
+            if m:
+                self.defect("plan_in_review", f"the review part {p.title or p.number!r} holds the paragraph that "
+                            f"opens the year's plan ({m.group()!r}); its targets would read as results",
+                            m.start(), m.end())
+                break
         covered = [(p.heading_start, p.body_end) for p in parts]
         outside = [m for m in _FIGURE.finditer(t, body_start, body_end)
                    if not any(a <= m.start() < b for a, b in covered)]

@@ -618,3 +618,15 @@ def test_structure_prefers_the_top_level_series_over_one_nested_in_its_last_part
          + nested)
     rep = _plain(s)
     assert [p.title for p in rep.parts] == ["“十五五”计划执行情况的回顾", "“十六五”时期的基本任务"]
+
+
+def test_structure_resumes_the_part_series_after_a_series_nested_in_a_part() -> None:
+    paras = "\n\n".join([_PARA] * 2)
+    inner = "".join(f"{n}、确定第{n}项建设方针和主要任务\n\n{paras}\n\n" for n in "一二三四五")
+    s = (_GREET + "一、“六五”计划执行情况的回顾\n\n" + paras + "\n\n二、“七五”时期的基本任务\n\n" + paras + "\n\n" + inner
+         + "三、“七五”时期的体制改革\n\n" + paras + "\n\n四、坚持独立自主的和平外交政策\n\n" + paras + "\n")
+    rep = _plain(s)
+    assert [(p.title, p.role) for p in rep.parts] == [
+        ("“六五”计划执行情况的回顾", PartRole.REVIEW), ("“七五”时期的基本任务", PartRole.FIVE_YEAR_PLAN),
+        ("“七五”时期的体制改革", PartRole.FIVE_YEAR_PLAN), ("坚持独立自主的和平外交政策", PartRole.OTHER)]
+    assert len(rep.parts[1].sections) == 5
