@@ -30,6 +30,7 @@ from kg.loaders.glossary import parse_glossary
 from kg.loaders.sentences import (
     CIRCLED,
     CLOSERS,
+    LINE_FINAL,
     OPENERS,
     SPACE,
     TERMINALS,
@@ -354,6 +355,9 @@ class _Parser:
             m = _PART_NUMBERED.match(first)
             fs = first_sentence(t, b.start, b.lines[0][1]) if m else None
             num = cn_to_int(m.group("num")) if m else None
+            if num is not None and (re.match(r"[一二三]、?[一二三]?产业", m.group("title"))
+                                    or first[-1] in "。！？" and self._broken_before(blocks, i)):
+                continue  # "二、三产业…" on a line of its own, or the rest of a sentence broken before it
             if num is not None and (first[-1] in "；;" or first[-1] in "。." and last_item is not None
                                     and last_item == (i - 1, num - 1) or last_item == (i - 2, num - 1)):
                 # items of a list in the text ("一、…；二、…；三、…。") are not part headings
@@ -440,6 +444,18 @@ class _Parser:
             return sorted(paren_chain + [h for h in closing if h.block > paren_chain[-1].block],
                           key=lambda h: h.block), False
         return [], False
+
+    def _broken_before(self, blocks: list[Block], i: int) -> bool:
+        """Block i goes on with a sentence the block before it leaves open: that block is
+        a long paragraph (not a heading line) stopping with no punctuation ("…推动一" then
+        "二、三产业融合发展。")."""
+        if i == 0:
+            return False
+        t = self.t
+        prev = blocks[i - 1]
+        last = t[prev.end - 1]
+        long_sentence = prev.end - prev.start > 60 or prev.end - prev.start > 24 and "，" in t[prev.start:prev.end]
+        return long_sentence and not (last in LINE_FINAL or last in "，,、") and bool(re.match(r"[\u4e00-\u9fff]", last))
 
     def _fragment(self, blocks: list[Block], i: int) -> bool:
         """Block i is a piece of a sentence broken over lines, not a heading: the block

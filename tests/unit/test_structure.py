@@ -630,3 +630,20 @@ def test_structure_resumes_the_part_series_after_a_series_nested_in_a_part() -> 
         ("“六五”计划执行情况的回顾", PartRole.REVIEW), ("“七五”时期的基本任务", PartRole.FIVE_YEAR_PLAN),
         ("“七五”时期的体制改革", PartRole.FIVE_YEAR_PLAN), ("坚持独立自主的和平外交政策", PartRole.OTHER)]
     assert len(rep.parts[1].sections) == 5
+
+
+def test_structure_does_not_take_the_rest_of_a_broken_sentence_for_a_part_heading() -> None:
+    paras = "\n\n".join([_PARA] * 2)
+    s = (_GREET + "一、2031年工作回顾\n\n" + paras + "\n\n我们坚持农业农村优先发展，深入实施乡村振兴战略，大力推动一\n\n"
+         "二、三产业融合发展，建成现代农业产业园6个。\n\n" + paras + "\n\n二、2032年工作安排\n\n" + paras
+         + "\n\n三、加强政府自身建设\n\n" + paras + "\n")
+    rep = _plain(s)
+    assert [p.title for p in rep.parts] == ["2031年工作回顾", "2032年工作安排", "加强政府自身建设"]
+    assert [p.numeral for p in rep.parts] == ["一", "二", "三"]
+
+
+def test_structure_reads_a_heading_after_a_paragraph_missing_its_final_stop() -> None:
+    paras = "\n\n".join([_PARA] * 2)
+    s = (_GREET + "一、2031年工作回顾\n\n" + paras + "\n\n总之，今后的改革任务十分繁重，我们一定要继续发扬开拓前进的精神\n\n"
+         "二、坚持独立自主的和平外交政策\n\n" + paras + "\n")
+    assert [p.numeral for p in _plain(s).parts] == ["一", "二"]
