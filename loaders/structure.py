@@ -883,6 +883,15 @@ class _Parser:
             ri = _run_in_lead(t, b)
             if ri:
                 runin.append((i, Subsection(title=t[ri[0]:ri[1]], start=ri[0], end=ri[1], run_in=True)))
+        if head.rest_start is not None and "lead" not in head.extra and not lines_layout and punct:
+            # "（一）坚持创新驱动，加快发展。壮大先进制造业。实施…": the first lead phrase runs on
+            # after a run-in heading, inside its paragraph, like the leads opening the others
+            b = blocks[head.block]
+            rest = Block(head.rest_start, b.end, tuple((max(ls, head.rest_start), le) for ls, le in b.lines
+                                                    if le > head.rest_start))
+            lp = _lead_phrase(t, rest) if rest.lines else None
+            if lp and _trim(t, lp[1] + 1, rest.end)[0] < rest.end:
+                punct.insert(0, (head.block, Subsection(title=t[lp[0]:lp[1]], start=lp[0], end=lp[1])))
         # run-in leads count only in a series: beside punctuated leads, or filling
         # at least half of the section's paragraphs
         body_paras = max(1, sum(1 for i in idx if not t.startswith("各位", blocks[i].start)))

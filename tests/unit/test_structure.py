@@ -647,3 +647,14 @@ def test_structure_reads_a_heading_after_a_paragraph_missing_its_final_stop() ->
     s = (_GREET + "一、2031年工作回顾\n\n" + paras + "\n\n总之，今后的改革任务十分繁重，我们一定要继续发扬开拓前进的精神\n\n"
          "二、坚持独立自主的和平外交政策\n\n" + paras + "\n")
     assert [p.numeral for p in _plain(s).parts] == ["一", "二"]
+
+
+def test_structure_finds_the_first_lead_phrase_run_on_after_a_run_in_section_heading() -> None:
+    body = "全年新增就业岗位1.2万个，城乡居民收入稳步增长，人民生活持续改善，群众获得感不断增强。"
+    s = (_GREET + "一、2031年工作回顾\n\n（一）大力发展社会事业。增加社会事业的投入。" + body + "\n\n推进科技创新。" + body
+         + "\n\n优先发展教育事业。" + body + "\n\n（二）积极推进改革开放。" + body + "\n\n二、2032年工作安排\n\n" + body + "\n")
+    rep = _plain(s)
+    subs = rep.parts[0].sections[0].subsections
+    assert [u.title for u in subs] == ["增加社会事业的投入", "推进科技创新", "优先发展教育事业"]
+    assert not rep.parts[0].sections[1].subsections  # a section's first sentence alone is not a lead
+    _check_spans(rep)
