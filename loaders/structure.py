@@ -242,6 +242,27 @@ def _lead_phrase(text: str, block: Block, allow_comma: bool = False) -> tuple[in
     return ls, le, skip
 
 
+def _any_lead(text: str, block: Block) -> tuple[int, int, int] | None:
+    """A strict lead phrase opening ``block``, else a loose one (see :func:`_loose_lead`)."""
+    lp = _lead_phrase(text, block)
+    if lp is None:
+        lp = _lead_phrase(text, block, allow_comma=True)
+        if lp is not None and not _loose_lead(text[lp[0]:lp[1]]):
+            return None
+    return lp
+
+
+def _loose_lead(phrase: str) -> bool:
+    """A lead phrase too long or too punctuated for the strict rule, in the genre's shapes:
+    two short clauses ("坚持创新驱动，加快产业升级"), "以甲为乙，…", "立足于…", or one long
+    clause opening with a verb of effort."""
+    clauses = re.split(r"[，,]", phrase)
+    if len(clauses) > 2 or any(len(c) < 3 or len(c) > 16 for c in clauses):
+        return False
+    return (phrase.startswith(_LEAD_OPENERS) or bool(re.match(r"以[^，,]{1,12}为", phrase))
+            or phrase.startswith(("立足", "围绕", "聚焦", "坚持")))
+
+
 def _run_in_lead(text: str, block: Block) -> tuple[int, int] | None:
     """A lead phrase run into its sentence without punctuation: "提升文化发展质量加快…"."""
     s = block.start
@@ -856,16 +877,20 @@ class _Parser:
             # it opens with a lead phrase like the paragraphs after it (no intro printed)
             first = blocks[idx[0]]
             lp = _lead_phrase(t, first)
+            others = [i for i in idx[1:] if _any_lead(t, blocks[i])]
+            if lp is None and sum(1 for i in others if not _lead_phrase(t, blocks[i])) >= 2:
+                lp = _any_lead(t, first)  # a series of two-clause leads: the first may be one too
             opens_like_rest = (
                 lp is not None
                 and _trim(t, lp[1] + 1, first.end)[0] < first.end
-                and sum(1 for i in idx[1:] if _lead_phrase(t, blocks[i])) >= min(2, len(idx) - 1)
+                and len(others) >= min(2, len(idx) - 1)
                 and len(idx) > 1
             )
             if not opens_like_rest:
                 idx = idx[1:]
         punct: list[tuple[int, Subsection]] = []
         runin: list[tuple[int, Subsection]] = []
+        loose: list[tuple[int, Subsection]] = []  # longer, or two clauses: "以项目为抓手，推动发展。"
         for i in idx:
             b = blocks[i]
             if t.startswith("各位", b.start):
@@ -879,6 +904,10 @@ class _Parser:
             lp = _lead_phrase(t, b)
             if lp:
                 punct.append((i, Subsection(title=t[lp[0]:lp[1]], start=lp[0], end=lp[1])))
+                continue
+            lp = _lead_phrase(t, b, allow_comma=True)
+            if lp and _trim(t, lp[1] + 1, b.end)[0] < b.end and _loose_lead(t[lp[0]:lp[1]]):
+                loose.append((i, Subsection(title=t[lp[0]:lp[1]], start=lp[0], end=lp[1])))
                 continue
             ri = _run_in_lead(t, b)
             if ri:
@@ -896,6 +925,9 @@ class _Parser:
         # at least half of the section's paragraphs
         body_paras = max(1, sum(1 for i in idx if not t.startswith("各位", blocks[i].start)))
         keep_runin = runin if (punct or (len(runin) >= 2 and len(runin) >= 0.5 * body_paras)) else []
+        # longer or two-clause leads count in a series that fills the section's paragraphs
+        if len(punct) + len(loose) >= 2 and len(punct) + len(loose) >= 0.6 * body_paras:
+            punct = sorted(punct + loose, key=lambda x: x[0])
         if len(punct) + len(keep_runin) < 2 and not out:
             return []
         merged = sorted(punct + keep_runin, key=lambda x: x[0])

@@ -658,3 +658,22 @@ def test_structure_finds_the_first_lead_phrase_run_on_after_a_run_in_section_hea
     assert [u.title for u in subs] == ["增加社会事业的投入", "推进科技创新", "优先发展教育事业"]
     assert not rep.parts[0].sections[1].subsections  # a section's first sentence alone is not a lead
     _check_spans(rep)
+
+
+def test_structure_finds_long_two_clause_and_framed_lead_phrases_in_a_series() -> None:
+    body = "全年新增就业岗位1.2万个，城乡居民收入稳步增长，人民生活持续改善，群众获得感不断增强。"
+    leads = ["以联动畅通为切入点，着力打造区域协同发展格局", "立足资源禀赋和产业基础优势，大力推进新型工业化",
+             "坚持强县与富民相结合，推动县域经济高质量发展"]
+    s = (_GREET + "一、2031年工作回顾\n\n" + body + "\n\n二、2032年工作安排\n\n（一）推动高质量发展\n\n"
+         + "\n\n".join(f"{lead}。{body}" for lead in leads) + "\n\n（二）增进民生福祉\n\n" + body + "\n")
+    rep = _plain(s)
+    assert [u.title for u in rep.parts[1].sections[0].subsections] == leads
+    _check_spans(rep)
+
+
+def test_structure_does_not_take_a_lone_two_clause_opening_for_a_lead_phrase() -> None:
+    body = "全年新增就业岗位1.2万个，城乡居民收入稳步增长，人民生活持续改善，群众获得感不断增强。"
+    s = (_GREET + "一、2031年工作回顾\n\n" + body + "\n\n二、2032年工作安排\n\n（一）推动高质量发展\n\n"
+         + "坚持强县与富民相结合，推动县域经济高质量发展。" + body + "\n\n" + body + "\n\n" + body + "\n")
+    rep = _plain(s)
+    assert not rep.parts[1].sections[0].subsections
