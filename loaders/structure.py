@@ -523,14 +523,19 @@ class _Parser:
             h = cands[i]
             run = [h]
             nested = 0  # the count of a series that restarted inside the run's last part
-            for g in cands[i + 1:]:
+            restarts = 0  # restarts since the run last grew (bounded: the scan stays linear)
+            for j in range(i + 1, len(cands)):  # (no slice: a copy per start is quadratic)
+                g = cands[j]
                 if allow_gaps and g.number == 1:
+                    restarts += 1
+                    if restarts > 3:
+                        break
                     nested = 1
                 elif allow_gaps and nested and g.number == nested + 1:
                     nested += 1
                 elif g.number == run[-1].number + 1 or allow_gaps and run[-1].number < g.number <= run[-1].number + 3:
                     run.append(g)
-                    nested = 0
+                    nested = restarts = 0
                 elif g.number == 1:
                     break
             runs.append(run)
