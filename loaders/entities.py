@@ -247,7 +247,9 @@ def _glossary(report: Report, found: list[_Found]):
         term_found = None
         if head is None or head.type == "-":
             # a formula or short name: find it in the body, quoted or bare
-            for form in {term, f"“{bare}”", bare}:
+            # longest form first (the printed term, then quoted, then bare), in a fixed order:
+            # which form claims a span must not depend on set iteration (PYTHONHASHSEED)
+            for form in sorted({term, f"“{bare}”", bare}, key=lambda f: (-len(f), f)):
                 if len(normalise(form)) < 2:
                     continue
                 for m in re.finditer(re.escape(form), text[:hi]):

@@ -16,14 +16,16 @@ from __future__ import annotations
 import logging
 import re
 
-from kg.loaders.sentences import SPACE, split_paragraphs
+from kg.loaders.sentences import CIRCLED, SPACE, circled_number, split_paragraphs
 from kg.model import Glossary, GlossaryEntry
 
 log = logging.getLogger(__name__)
 
 _TITLE = re.compile(
     rf"^[{SPACE}]*[【\[［〔(（]?[{SPACE}]*"
-    r"(?P<title>(?:有关|相关|部分|本报告)?(?:名词|术语|词语|用语)(?:解释|注释|说明|释义)(?:及说明)?|注释|注解)"
+    # a title may name the report first ("《政府工作报告》名词注释", "政府工作报告有关名词解释")
+    r"(?P<title>(?:[《〈]?[^\s。，,；;：:！？、]{0,18}?(?:工作报告|报告)[》〉]?(?:中的?|涉及的?)?)?"
+    r"(?:有关|相关|部分|本报告)?(?:名词|术语|词语|用语)(?:解释|注释|说明|释义)(?:及说明)?|注释|注解)"
     rf"[{SPACE}]*[】\]］〕)）]?[{SPACE}]*[：:]?[{SPACE}]*$"
 )
 _MARKER = re.compile(
@@ -31,7 +33,7 @@ _MARKER = re.compile(
     r"[［\[【〔](?P<n1>[0-9０-９]{1,3})[］\]】〕]"
     r"|(?P<n2>[0-9０-９]{1,3})[.．、](?![0-9０-９])"
     r"|[（(](?P<n3>[0-9０-９]{1,3})[）)]"
-    r"|(?P<n4>[①-⑳])"
+    rf"|(?P<n4>[{CIRCLED}])"
     r")"
 )
 _QUOTED = re.compile(r"[“\"「『‘](.+?)[”\"」』’]")
@@ -42,8 +44,8 @@ _COLON = re.compile(r"[：:]")
 
 
 def _num(s: str) -> int:
-    if s in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
-        return "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(s) + 1
+    if s in CIRCLED:
+        return circled_number(s)
     return int(s.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
 
 

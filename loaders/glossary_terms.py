@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.loaders.sentences import CIRCLED, circled_number
 from kg.model import GlossaryComponent, GlossaryEntry, GlossaryTerm, Mention, Report
 
 log = logging.getLogger(__name__)
@@ -562,7 +563,7 @@ def _counted(count: int | None, definition: str, key: str = "", term: str = "") 
                 break  # a narrative definition, not a list of the parts
             if idx == 2:
                 items = _expand_shared_head(items)
-            return [GlossaryComponent(None, it) for it in _trim_affixes(items, term)]
+            return [GlossaryComponent(None, it) for it in _trim_affixes(_list_items(items), term)]
     for clause in _pieces(body, CLAUSE_SEPS):
         # the list may sit inside a longer definition: "…推进甲、乙、丙等3个重大专项，…"
         lt = _list_with_tail(clause)
@@ -578,12 +579,58 @@ def _counted(count: int | None, definition: str, key: str = "", term: str = "") 
                 items = _split_and(items, count)
                 if len(items) == count:
                     return [GlossaryComponent(None, it) for it in items]
+    # "提出甲、乙、丙等3个方面21条措施": a count of measures over a list of the fields
+    # they cover; the fields are the parts (inferred)
+    m = re.search(r"([0-9]+|[一二三四五六七八九十百]+)([条项])", key)
+    if m:
+        for clause in _pieces(body, CLAUSE_SEPS):
+            k = clause.find(m.group(0))
+            cut = clause.rfind("等", 0, k) if k > 0 else -1
+            if cut > 0:
+                items = _pieces(clause[:cut], LIST_SEPS)
+                if 2 <= len(items) <= 12 and max(len(i) for i in items) <= MAX_PART:
+                    return [GlossaryComponent(None, it, inferred=True) for it in _drop_lead_word(items)]
     # "以“甲、乙”为目标": a quoted list of that many items (inferred)
     for quoted in re.findall(r"“([^“”]+)”", body):
         items = _pieces(quoted, LIST_SEPS)
         if len(items) == count:
             return [GlossaryComponent(None, it, inferred=True) for it in items]
     return []
+
+
+_ORDINAL = re.compile(rf"^(?:[{CN_DIGITS}]+是|第[{CN_DIGITS}]+[，,、]?|[（(][{CN_DIGITS}0-9]+[）)])")
+_LIST_LEAD = ("是指", "指的是", "包括", "包含", "指", "即", "为", "是")
+
+
+def _list_items(items: list[str]) -> list[str]:
+    """The parts a counted term's definition lists, without what frames the list:
+    "一是…、二是…" ordinals, and a verb before the first item only ("指实施甲行动、乙行动"
+    → 甲行动 when the items share their tail)."""
+    items = [_ORDINAL.sub("", it) or it for it in items]
+    first = items[0]
+    for lead in _LIST_LEAD:
+        if first.startswith(lead) and len(first) > len(lead) + 1:
+            first = first[len(lead):]
+            break
+    rest = items[1:]
+    if len(rest) >= 2 and len({r[-2:] for r in rest}) == 1 and first.endswith(rest[0][-2:]):
+        cut = _drop_lead_word([first, *rest])[0]
+        if len(cut) >= min(len(r) for r in rest):
+            first = cut
+    return [first, *rest]
+
+
+def _drop_lead_word(items: list[str]) -> list[str]:
+    """"提出甲、乙、丙" / "针对甲、乙": the verb or preposition opening a list found inside
+    a clause is not part of its first item (when no other item opens with it)."""
+    import jieba.posseg as posseg
+
+    words = list(posseg.cut(items[0]))
+    if len(words) > 1 and words[0].flag in ("v", "p") and not any(r.startswith(words[0].word) for r in items[1:]):
+        rest = items[0][len(words[0].word):]
+        if len(rest) >= 2:
+            return [rest, *items[1:]]
+    return items
 
 
 def _trim_affixes(items: list[str], term: str) -> list[str]:
@@ -703,8 +750,11 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def _footnote_at(text: str, i: int) -> int | None:
-    m = re.match(r"\s*[［\[【〔]\s*([0-9]+)\s*[］\]】〕]", text[i:i + 8])
-    return int(m.group(1)) if m else None
+    """The number of the footnote mark right after offset ``i`` ("［3］", "③"), if any."""
+    m = re.match(rf"\s*(?:[［\[【〔]\s*([0-9]+)\s*[］\]】〕]|([{CIRCLED}]))", text[i:i + 8])
+    if not m:
+        return None
+    return int(m.group(1)) if m.group(1) else circled_number(m.group(2))
 
 
 def _candidates(text: str, entries: list[GlossaryEntry], regions: list[tuple[int, int]]) -> list[_Candidate]:
@@ -780,10 +830,28 @@ def find_term_mentions(
     for c in sorted(by_span.values(), key=lambda c: (-(c.key_end - c.key_start), -c.score, c.start)):
         if all(c.end <= o.start or c.start >= o.end for o in chosen):
             chosen.append(c)
+    # a footnote mark ("…体系③", "…［3］") whose term was not found before it: the mark
+    # itself is the mention of the note it points to
+    by_number: dict[int, list[int]] = {}
+    for idx, e in enumerate(entries):
+        if e.number is not None:
+            by_number.setdefault(e.number, []).append(idx)
+    ends = {(c.index, c.end) for c in chosen}
+    for lo, hi in regions:
+        for m in _NOTE_MARK.finditer(text, lo, hi):
+            n = int(m.group(1)) if m.group(1) else circled_number(m.group(2))
+            hit = by_number.get(n, [])
+            if len(hit) != 1 or any((hit[0], m.start() - k) in ends for k in range(0, 3)):
+                continue
+            if all(m.end() <= o.start or m.start() >= o.end for o in chosen):
+                chosen.append(_Candidate(hit[0], m.start(), m.end(), m.start(), m.end(), 0))
     result: list[list[Mention]] = [[] for _ in entries]
-    for c in sorted(chosen, key=lambda c: c.start):
+    for c in sorted(chosen, key=lambda c: (c.start, c.end, c.index)):
         result[c.index].append(Mention(text[c.start:c.end], c.start, c.end))
     return [tuple(r) for r in result]
+
+
+_NOTE_MARK = re.compile(rf"(?<=[^\s。；;：:\n{CIRCLED}])(?:[［\[【〔]([0-9]{{1,3}})[］\]】〕]|([{CIRCLED}]))")
 
 
 def _body_regions(report: Report) -> list[tuple[int, int]]:

@@ -26,11 +26,19 @@ OPENERS = "“‘「『（(【《"
 # A paragraph/line ending in one of these is complete (no wrap continues it).
 LINE_FINAL = TERMINALS + "：:…" + CLOSERS
 SPACE = " \t\r\u3000\u2003\u00a0\u2002\u2009\u200b\ufeff"
+CIRCLED = "".join(chr(c) for c in [*range(0x2460, 0x2474), *range(0x3251, 0x3260), *range(0x32B1, 0x32C0)])
+"""Circled numbers ①…⑳, ㉑…㊿: list items or footnote marks."""
+
+
+def circled_number(ch: str) -> int:
+    """① → 1 … ⑳ → 20, ㉑ → 21 … ㊿ → 50."""
+    return CIRCLED.index(ch) + 1
 
 _CN_NUM = "一二三四五六七八九十"
 _HEADING_START = re.compile(
     rf"[{SPACE}]*(?:[{_CN_NUM}]{{1,3}}[、．.]|[（(]\s*[{_CN_NUM}\d]{{0,3}}\s*[）)]|[{_CN_NUM}]{{1,2}}是|——)"
 )
+_DIGIT = re.compile(r"[0-9０-９]")
 _PAGE_NUMBER = re.compile(rf"^[{SPACE}\-—－–·]*(?:第\s*)?[0-9０-９]{{1,3}}(?:\s*页)?[{SPACE}\-—－–·]*$")
 # A part heading run on after the previous sentence in a single-line file.
 _RUN_ON_PART = re.compile(rf"(?<=[。！？!?])(?=[{_CN_NUM}]{{1,3}}、[^。！？!?\s]{{2,40}}[{SPACE}])")
@@ -102,6 +110,8 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
             prev, nxt = text[a - 1], text[b]
             since = text[last:a]
             cut = False
+            if _DIGIT.match(prev) and b - a == 1 and (_DIGIT.match(nxt) or a - 2 >= ps and text[a - 2] == " "):
+                continue  # spaced digits ("1 9 9 8 年") are one number, not a break
             if prev in TERMINALS or (prev in CLOSERS and a - 2 >= ps and text[a - 2] in TERMINALS):
                 cut = True
             elif "\u3000" in text[a:b] or "\u2003" in text[a:b]:
@@ -168,7 +178,9 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[
             if j == 0 and blocks:
                 last_s, last_e = blocks[-1][-1]
                 prev_is_heading = _heading_like(text, *blocks[-1][0]) and len(blocks[-1]) == 1
-                if _heading_like(text, a, b) or prev_is_heading:
+                if (text[last_e - 1] in OPENERS or text[a] in "》”」』") and not blank_before:
+                    join = True  # a line break inside brackets or quotes ("三、关于《\n…\n》的说明")
+                elif _heading_like(text, a, b) or prev_is_heading:
                     join = False
                 elif soft and not blank_before:
                     join = True

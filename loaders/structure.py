@@ -20,6 +20,7 @@ The parser never raises on odd text: what it cannot find it reports as a ``Defec
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections import Counter
@@ -27,9 +28,14 @@ from dataclasses import dataclass, field
 
 from kg.loaders.glossary import parse_glossary
 from kg.loaders.sentences import (
+    CIRCLED,
+    CLOSERS,
+    LINE_FINAL,
+    OPENERS,
     SPACE,
     TERMINALS,
     Block,
+    circled_number,
     first_sentence,
     split_paragraphs,
     split_sentences,
@@ -95,9 +101,18 @@ _PART_WORDS = re.compile(
     r"(工作回顾|回顾$|工作安排|工作任务|重点工作|主要工作|目标任务|主要目标|总体要求|自身建设|"
     r"工作(?:的)?建议|主要考虑|发展成就|主要成绩|工作部署|总体部署|政策取向|重点任务|主要任务)"
 )
+# Part title lines of the older national reports: "关于外交工作", "结束语", "…的基本总结".
+_PART_LINE = re.compile(r"^(?:关于[^，,。；;：:《》“”]{2,20}|[^，,。；;：:]{4,30}基本总结|"
+                        r"(?:今后|过去)[一二三四五六七八九十两几]年[^，,。；;：:]{2,28})$")
+_PLAN_OPEN = re.compile(r"(?:做好)?(?:今年|(?P<y>[12１２][0-9０-９]{3})年)(?:是|，是|[^。\n]{0,16}?(?:总体要求|主要预期目标)是)")
+# The paragraph that opens a year's plan, wherever it sits ("今年经济社会发展主要预期目标是").
+_PLAN_OPEN_STRICT = re.compile(r"(?:^|\n)[ \u3000]*(?:做好)?今年[^。\n]{0,16}?(?:总体要求|主要预期目标)是")
+_CLOSING_LINE = re.compile(r"^结束语$")
+_YEAR_LINE = re.compile(r"^[^，,。；;：:、（(]{0,12}(?:19|20|１９|２０)[0-9０-９]{2}年[^，,。；;：:]{2,24}$")
 _ROLE_SELF = re.compile(r"(政府|自身|行政能力|政风|作风|行署|效能)建设|政府治理|政府效能|依法行政|政府职能转变")
-_ROLE_REVIEW = re.compile(r"回顾|过去|成就|成绩|总结|以来|做了")
-_ROLE_FIVE = re.compile(r"[“\"]?十[一二三四五六七八九]五[”\"]?|五年|规划|今后一个时期|中长期")
+_ROLE_REVIEW = re.compile(r"回顾|过去|成就|成绩|总结|以来|做了|当前[^，,]{0,6}形势")
+_ROLE_FIVE = re.compile(r"[“\"]?十[一二三四五六七八九]五[”\"]?|[“\"](?:[六七八九]|十)五[”\"]|五年|规划|今后一个时期|中长期")
+_ROLE_GOALS = re.compile(r"目标|任务|考虑|建议|部署|展望")
 _ROLE_PLAN = re.compile(r"今年|本年|明年|工作安排|任务|建议|部署|要求|目标|重点工作|主要工作|计划|政策取向|安排")
 _ROLE_OTHER = re.compile(r"外交|国际|统一|国防|港澳|台湾|侨务|民族团结|结束语")
 _YEAR = re.compile(r"(?<![0-9０-９])([12０-９][0-9０-９]{3})年")
@@ -122,6 +137,20 @@ _LEAD_OPENERS = tuple(_PREDICATE_VERBS) + tuple(
     "壮大 做强 做大 做优 做实 擦亮 守护 织密 增进 改善 繁荣 弘扬 涵养 办好 推行 深耕 厚植".split()
 )
 _NOT_FINAL = "并和与及的等或要将在对把向从为以之了着过地得所被且而"
+
+
+# A figure a report states (a number with a unit or a rate), for the "figures outside
+# every part" check; bare years (2023年) are not figures.
+_FIGURE = re.compile(
+    r"(?<![0-9０-９.．])[0-9０-９]+(?:[.．][0-9０-９]+)?[ \u3000]?"
+    r"(?:%|％|个百分点|亿|万|元|吨|公里|千米|平方|公顷|亩|倍|户|家|项|个)"
+)
+# A numbered heading opening a line or a sentence: a sign that the text has structure.
+_HEADING_SIGN = re.compile(
+    rf"(?:^|\n|[。！？])[{SPACE}]*(?:[{_CN}]{{1,2}}[、．]|[（(][{_CN}]{{1,2}}[）)]|第[{_CN}]{{1,2}}[、，])")
+# A footnote mark after a word in the body ("“一城三基地”①示范"); a circled number that
+# opens a list item (after 。；： or a line start) or marks a missing glyph (＠①) is not one.
+_FOOTNOTE_MARK = re.compile(rf"(?<=[^\s{SPACE}。；;：:！？＠@\n{CIRCLED}])(?P<n>[{CIRCLED}])")
 
 
 @dataclass
@@ -155,7 +184,12 @@ def _title_span(text: str, s: int, block: Block) -> tuple[int, int, int | None]:
     Returns (title_start, title_end, rest_start) where rest_start is where the
     paragraph text after the heading starts (None when the heading fills the block).
     """
-    line_end = next((le for ls, le in block.lines if ls <= s < le), block.end)
+    k = next((i for i, (ls, le) in enumerate(block.lines) if ls <= s < le), len(block.lines) - 1)
+    line_end = block.lines[k][1]
+    # a title broken inside brackets or quotes runs on to the line that closes them
+    while k + 1 < len(block.lines) and (text[line_end - 1] in OPENERS or text[block.lines[k + 1][0]] in CLOSERS):
+        k += 1
+        line_end = block.lines[k][1]
     fs = first_sentence(text, s, line_end)
     if fs is not None:
         ts, te = _trim(text, s, fs[1])
@@ -206,6 +240,27 @@ def _lead_phrase(text: str, block: Block, allow_comma: bool = False) -> tuple[in
         # the whole paragraph is the phrase: only a lead when it stands on its own line
         return ls, le, skip
     return ls, le, skip
+
+
+def _any_lead(text: str, block: Block) -> tuple[int, int, int] | None:
+    """A strict lead phrase opening ``block``, else a loose one (see :func:`_loose_lead`)."""
+    lp = _lead_phrase(text, block)
+    if lp is None:
+        lp = _lead_phrase(text, block, allow_comma=True)
+        if lp is not None and not _loose_lead(text[lp[0]:lp[1]]):
+            return None
+    return lp
+
+
+def _loose_lead(phrase: str) -> bool:
+    """A lead phrase too long or too punctuated for the strict rule, in the genre's shapes:
+    two short clauses ("坚持创新驱动，加快产业升级"), "以甲为乙，…", "立足于…", or one long
+    clause opening with a verb of effort."""
+    clauses = re.split(r"[，,]", phrase)
+    if len(clauses) > 2 or any(len(c) < 3 or len(c) > 16 for c in clauses):
+        return False
+    return (phrase.startswith(_LEAD_OPENERS) or bool(re.match(r"以[^，,]{1,12}为", phrase))
+            or phrase.startswith(("立足", "围绕", "聚焦", "坚持")))
 
 
 def _run_in_lead(text: str, block: Block) -> tuple[int, int] | None:
@@ -311,13 +366,30 @@ class _Parser:
         """Part headings and whether the "一、" series was used for them."""
         t = self.t
         numbered: list[_Heading] = []
+        run_on: list[_Heading] = []  # "三、" headings glued to their first paragraph
         bare: list[_Heading] = []
+        year_lines: list[_Heading] = []  # "奋力完成2023年…任务": a part title with a year, no numeral
+        old_lines: list[_Heading] = []  # "关于外交工作", "结束语": title lines of the older reports
+        last_item: tuple[int, int] | None = None  # (block, number) of the last list item
         for i, b in enumerate(blocks):
             first = t[b.start: b.lines[0][1]]
             m = _PART_NUMBERED.match(first)
             fs = first_sentence(t, b.start, b.lines[0][1]) if m else None
+            num = cn_to_int(m.group("num")) if m else None
+            if num is not None and (re.match(r"[一二三]、?[一二三]?产业", m.group("title"))
+                                    or first[-1] in "。！？" and self._broken_before(blocks, i)):
+                continue  # "二、三产业…" on a line of its own, or the rest of a sentence broken before it
+            if num is not None and (first[-1] in "；;" or first[-1] in "。." and last_item is not None
+                                    and last_item == (i - 1, num - 1) or last_item == (i - 2, num - 1)):
+                # items of a list in the text ("一、…；二、…；三、…。") are not part headings
+                last_item = (i, num)
+                continue
+            if m and len(first) > 80 and (fs is None or fs[1] - b.start > 50) and num is not None \
+                    and re.match(r"[^，,。；;]{4,40}[，,]", m.group("title")):
+                c = b.start + m.start("title") + m.group("title").index(next(ch for ch in m.group("title") if ch in "，,"))
+                run_on.append(_Heading("cn", i, b.start, b.start + m.start("title"), c, m.group("num"), num,
+                                       "run_on_heading", b.start + m.start("title")))
             if m and (len(first) <= 80 or (fs is not None and fs[1] - b.start <= 50)):
-                num = cn_to_int(m.group("num"))
                 if num is not None:
                     ts, te, rest = _title_span(t, b.start + m.start("title"), b)
                     numbered.append(_Heading("cn", i, b.start, ts, te, m.group("num"), num, rest_start=rest))
@@ -331,12 +403,48 @@ class _Parser:
                 len(b.lines) == 1
                 and b.end - b.start <= 40
                 and t[b.end - 1] not in TERMINALS + "：:"
-                and _PART_WORDS.search(t[b.start: b.end])
                 and not _PAREN.match(first)
+                and i + 1 < len(blocks)
+                and not self._fragment(blocks, i)
             ):
                 ts, te = _trim(t, b.start, b.end)
-                bare.append(_Heading("line", i, b.start, ts, te, None, None))
+                line = t[ts:te]
+                if _PART_WORDS.search(line):
+                    bare.append(_Heading("line", i, b.start, ts, te, None, None))
+                elif _PART_LINE.match(line) or _CLOSING_LINE.match(line):
+                    old_lines.append(_Heading("line", i, b.start, ts, te, None, None))
+                elif _YEAR_LINE.match(line) and blocks[i + 1].end - blocks[i + 1].start > te - ts:
+                    year_lines.append(_Heading("line", i, b.start, ts, te, None, None))
         chain = self._chain(numbered, allow_gaps=True)
+        for h in run_on:
+            # a heading with no line break after it fills the gap its numeral leaves
+            k = next((k for k, c in enumerate(chain) if c.block > h.block), len(chain))
+            if 0 < k and chain[k - 1].number + 1 == h.number and (k == len(chain) or chain[k].number == h.number + 1):
+                chain.insert(k, h)
+        if bare:
+            # "2023年工作回顾 … 努力做好2024年各项工作 … 加强政府自身建设": a later year's title
+            def first_year(h: _Heading) -> int | None:
+                found = _YEAR.findall(t[h.title_start:h.title_end])
+                return int(found[0].translate(_FW_DIGITS)) if found else None
+
+            for h in year_lines:
+                earlier = [first_year(b) for b in bare if b.block < h.block and first_year(b)]
+                if earlier and (first_year(h) or 0) > max(earlier):
+                    bare = sorted([*bare, h], key=lambda x: x.block)
+            year_lines = [h for h in year_lines if h not in bare]
+        years = [int(y.translate(_FW_DIGITS)) for h in year_lines for y in _YEAR.findall(t[h.title_start:h.title_end])[:1]]
+        before = [h for h in year_lines if not chain or h.block < chain[0].block]
+        if not bare and len(year_lines) >= 2 and len(before) >= 1 and years == sorted(years) and years[0] < years[-1]:
+            bare = year_lines  # a review year's title, then the plan year's
+        elif len(before) == 1 and chain and chain[0].block - before[0].block >= 4 \
+                and not _ROLE_REVIEW.search(t[chain[0].title_start:chain[0].title_end]):
+            # the review printed under a title line of its own before a numbered plan
+            before[0].number = 0
+            before[0].extra["role"] = PartRole.REVIEW
+            chain = before + chain
+        closing = [h for h in old_lines if _CLOSING_LINE.match(t[h.title_start:h.title_end])]
+        if not bare and any(h not in closing for h in old_lines) and (not chain or old_lines[0].block < chain[0].block):
+            bare = old_lines  # "关于国内建设 … 关于外交工作 … 结束语": "一、" items inside are sections
         paren_chain = self._paren_parts(blocks)
         if chain and len(paren_chain) >= 3 and chain[0].number == 1 and paren_chain[0].block < chain[0].block \
                 and not (bare and bare[0].block < paren_chain[0].block):
@@ -349,13 +457,36 @@ class _Parser:
             # a part whose numeral was lost sits between numbered ones
             merged = sorted(chain + [h for h in bare if h.block > chain[0].block], key=lambda h: h.block)
             for h in merged:
-                if h.kind == "line":
+                if h.kind == "line" and "role" not in h.extra:
                     h.defect = "missing_numeral"
             return merged, True
         # older reports number their top level "（一）" on lines of their own
-        if len(paren_chain) >= 3:
-            return paren_chain, False
+        if len(paren_chain) >= 3 or len(paren_chain) == 2 and closing:
+            return sorted(paren_chain + [h for h in closing if h.block > paren_chain[-1].block],
+                          key=lambda h: h.block), False
         return [], False
+
+    def _broken_before(self, blocks: list[Block], i: int) -> bool:
+        """Block i goes on with a sentence the block before it leaves open: that block is
+        a long paragraph (not a heading line) stopping with no punctuation ("…推动一" then
+        "二、三产业融合发展。")."""
+        if i == 0:
+            return False
+        t = self.t
+        prev = blocks[i - 1]
+        last = t[prev.end - 1]
+        long_sentence = prev.end - prev.start > 60 or prev.end - prev.start > 24 and "，" in t[prev.start:prev.end]
+        return long_sentence and not (last in LINE_FINAL or last in "，,、") and bool(re.match(r"[\u4e00-\u9fff]", last))
+
+    def _fragment(self, blocks: list[Block], i: int) -> bool:
+        """Block i is a piece of a sentence broken over lines, not a heading: the block
+        before it stops mid-sentence, or the block after it goes on with punctuation."""
+        t = self.t
+        prev = blocks[i - 1] if i > 0 else None
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if prev is not None and t[prev.end - 1] in OPENERS + "，,、":
+            return True
+        return nxt is not None and t[nxt.start] in CLOSERS + "，,、。；;：:"
 
     def _paren_parts(self, blocks: list[Block]) -> list[_Heading]:
         """A "（一）" series printed as standalone heading lines (a possible top level)."""
@@ -387,14 +518,33 @@ class _Parser:
         if allow_gaps and not starts:
             lowest = min(h.number for h in cands)
             starts = [next(i for i, h in enumerate(cands) if h.number == lowest)]
+        runs = []
         for i in starts:
             h = cands[i]
             run = [h]
-            for g in cands[i + 1:]:
-                if g.number == run[-1].number + 1 or allow_gaps and run[-1].number < g.number <= run[-1].number + 3:
+            nested = 0  # the count of a series that restarted inside the run's last part
+            restarts = 0  # restarts since the run last grew (bounded: the scan stays linear)
+            for j in range(i + 1, len(cands)):  # (no slice: a copy per start is quadratic)
+                g = cands[j]
+                if allow_gaps and g.number == 1:
+                    restarts += 1
+                    if restarts > 3:
+                        break
+                    nested = 1
+                elif allow_gaps and nested and g.number == nested + 1:
+                    nested += 1
+                elif g.number == run[-1].number + 1 or allow_gaps and run[-1].number < g.number <= run[-1].number + 3:
                     run.append(g)
+                    nested = restarts = 0
                 elif g.number == 1:
                     break
+            runs.append(run)
+        if allow_gaps:
+            # a series nested inside one part of another ("一、…二、…" under "二、") is not the top level
+            # (the top level starts first: only the earliest runs are tried as the outer one)
+            outers = [o for o in runs[:3] if len(o) >= 2]
+            runs = [r for r in runs if not any(self._nested(r, o) for o in outers if o is not r)] or runs
+        for run in runs:
             if self._weight(run) > self._weight(best):
                 best = run
         if allow_gaps and len(best) == 1 and best[0].number != 1:
@@ -455,15 +605,70 @@ class _Parser:
         t = self.t
         starts = [0]
         last = 0
+        last_block = 0
         for i, b in enumerate(blocks):
             m = _PAREN.match(t[b.start: b.lines[0][1]])
             num = cn_to_int(m.group("num")) if m and m.group("num") else None
             if num is None:
                 continue
             if num == 1 and last >= 2:
-                starts.append(i)
+                # the plan opens before its first section, with the year's outlook
+                # ("2024年是…", "今年政府工作的总体要求是…")
+                opening = self._plan_opening(blocks, last_block + 1, i)
+                starts.append(opening if opening is not None else i)
             last = num
+            last_block = i
+        if len(starts) == 1 and len(blocks) > 2:
+            # no numbering at all: the year's outlook ("2024年是…") still opens the plan
+            opening = self._plan_opening(blocks, 2, len(blocks))
+            if opening is not None:
+                starts.append(opening)
         return starts
+
+    def _lost_plan_headings(self, blocks: list[Block], heads: list[_Heading]) -> list[_Heading]:
+        """A numbered part whose heading line was lost ("一、…回顾" then "三、…"): when the
+        part before the gap holds the paragraph that opens the year's plan ("做好今年政府工作的
+        总体要求是…"), the missing part starts there, unheaded and flagged."""
+        out: list[_Heading] = []
+        for k, h in enumerate(heads):
+            out.append(h)
+            nxt = heads[k + 1] if k + 1 < len(heads) else None
+            if nxt is None or h.kind not in ("cn", "bare") or nxt.kind not in ("cn", "bare") \
+                    or not h.number or nxt.number != h.number + 2:
+                continue
+            i = self._plan_opening(blocks, h.block + 2, nxt.block, years=False)
+            if i is not None:
+                b = blocks[i]
+                out.append(_Heading("lost", i, b.start, b.start, b.start, None, h.number + 1, "missing_part_heading",
+                                    b.start, {"role": PartRole.PLAN}))
+        return out
+
+    def _plan_opening(self, blocks: list[Block], lo: int, hi: int, years: bool = True) -> int | None:
+        """The first block in [lo, hi) that opens a year's plan ("今年是…", "2024年是…" with a
+        year after every year opening a paragraph before ``lo``, "今年…总体要求是")."""
+        t = self.t
+        seen = [int(m.group(1).translate(_FW_DIGITS)) for b in blocks[:lo]
+                if (m := re.match(r"([12１２][0-9０-９]{3})年", t[b.start:b.start + 5]))]
+        for i in range(lo, hi):
+            m = _PLAN_OPEN.match(t, blocks[i].start, blocks[i].end)
+            if m and m.group("y") and years and not seen:
+                # no paragraph opens with its year: the year the text before speaks of most
+                common = Counter(_YEAR.findall(t, blocks[0].start, blocks[i].start)).most_common(1)
+                seen = [int(common[0][0].translate(_FW_DIGITS))] if common else []
+            if m and (not m.group("y") or years and seen and int(m.group("y").translate(_FW_DIGITS)) > max(seen)):
+                return i
+        return None
+
+    @staticmethod
+    def _nested(inner: list[_Heading], outer: list[_Heading]) -> bool:
+        """``inner`` lies within one part of ``outer`` (which runs 一、二、… around it)."""
+        if len(outer) < 2 or inner[0].block < outer[0].block:
+            return False
+        bounds = [h.block for h in outer]
+        k = bisect.bisect_left(bounds, inner[0].block)  # outer[k - 1] < inner[0] <= outer[k]
+        if k == 0 or k < len(bounds) and bounds[k] == inner[0].block:
+            return False
+        return k == len(bounds) or inner[-1].block < bounds[k]
 
     @staticmethod
     def _weight(run: list[_Heading]) -> tuple[int, int]:
@@ -475,7 +680,12 @@ class _Parser:
         years = [int(y.translate(_FW_DIGITS)) for y in _YEAR.findall(title)]
         if _ROLE_SELF.search(title) and not _ROLE_REVIEW.search(title):
             return PartRole.SELF_BUILDING
-        if _ROLE_REVIEW.search(title):
+        rv = _ROLE_REVIEW.search(title)
+        if rv:
+            # "“十四五”时期发展成就和“十五五”时期主要目标任务": the goals of the next plan
+            later = title[rv.end():]
+            if _ROLE_FIVE.search(later) and _ROLE_GOALS.search(later) and not _ROLE_REVIEW.search(later):
+                return PartRole.FIVE_YEAR_PLAN
             return PartRole.REVIEW
         if plan_year and years and max(years) < plan_year:
             return PartRole.REVIEW
@@ -672,16 +882,20 @@ class _Parser:
             # it opens with a lead phrase like the paragraphs after it (no intro printed)
             first = blocks[idx[0]]
             lp = _lead_phrase(t, first)
+            others = [i for i in idx[1:] if _any_lead(t, blocks[i])]
+            if lp is None and sum(1 for i in others if not _lead_phrase(t, blocks[i])) >= 2:
+                lp = _any_lead(t, first)  # a series of two-clause leads: the first may be one too
             opens_like_rest = (
                 lp is not None
                 and _trim(t, lp[1] + 1, first.end)[0] < first.end
-                and sum(1 for i in idx[1:] if _lead_phrase(t, blocks[i])) >= min(2, len(idx) - 1)
+                and len(others) >= min(2, len(idx) - 1)
                 and len(idx) > 1
             )
             if not opens_like_rest:
                 idx = idx[1:]
         punct: list[tuple[int, Subsection]] = []
         runin: list[tuple[int, Subsection]] = []
+        loose: list[tuple[int, Subsection]] = []  # longer, or two clauses: "以项目为抓手，推动发展。"
         for i in idx:
             b = blocks[i]
             if t.startswith("各位", b.start):
@@ -696,13 +910,29 @@ class _Parser:
             if lp:
                 punct.append((i, Subsection(title=t[lp[0]:lp[1]], start=lp[0], end=lp[1])))
                 continue
+            lp = _lead_phrase(t, b, allow_comma=True)
+            if lp and _trim(t, lp[1] + 1, b.end)[0] < b.end and _loose_lead(t[lp[0]:lp[1]]):
+                loose.append((i, Subsection(title=t[lp[0]:lp[1]], start=lp[0], end=lp[1])))
+                continue
             ri = _run_in_lead(t, b)
             if ri:
                 runin.append((i, Subsection(title=t[ri[0]:ri[1]], start=ri[0], end=ri[1], run_in=True)))
+        if head.rest_start is not None and "lead" not in head.extra and not lines_layout and punct:
+            # "（一）坚持创新驱动，加快发展。壮大先进制造业。实施…": the first lead phrase runs on
+            # after a run-in heading, inside its paragraph, like the leads opening the others
+            b = blocks[head.block]
+            rest = Block(head.rest_start, b.end, tuple((max(ls, head.rest_start), le) for ls, le in b.lines
+                                                    if le > head.rest_start))
+            lp = _lead_phrase(t, rest) if rest.lines else None
+            if lp and _trim(t, lp[1] + 1, rest.end)[0] < rest.end:
+                punct.insert(0, (head.block, Subsection(title=t[lp[0]:lp[1]], start=lp[0], end=lp[1])))
         # run-in leads count only in a series: beside punctuated leads, or filling
         # at least half of the section's paragraphs
         body_paras = max(1, sum(1 for i in idx if not t.startswith("各位", blocks[i].start)))
         keep_runin = runin if (punct or (len(runin) >= 2 and len(runin) >= 0.5 * body_paras)) else []
+        # longer or two-clause leads count in a series that fills the section's paragraphs
+        if len(punct) + len(loose) >= 2 and len(punct) + len(loose) >= 0.6 * body_paras:
+            punct = sorted(punct + loose, key=lambda x: x[0])
         if len(punct) + len(keep_runin) < 2 and not out:
             return []
         merged = sorted(punct + keep_runin, key=lambda x: x[0])
@@ -729,6 +959,7 @@ class _Parser:
         seen_review = False
         part_ranges: list[tuple[_Heading | None, int, int, int]] = []
         if heads:
+            heads = self._lost_plan_headings(blocks, heads)
             first_num = heads[0].number if heads[0].kind in ("cn", "bare", "paren") else 1
             if first_num and first_num > 1 and heads[0].block > 1:
                 # the first part's heading was lost (the file starts inside it)
@@ -749,8 +980,14 @@ class _Parser:
         for pos, (h, lo, hi, k) in enumerate(part_ranges, 1):
             if h is not None:
                 part_title = t[h.title_start:h.title_end]
-                role = self.role(part_title, plan_year, seen_review, first=pos == 1)
-                if h.defect:
+                role = h.extra.get("role") or self.role(part_title, plan_year, seen_review, first=pos == 1)
+                if h.defect == "missing_part_heading":
+                    self.defect(h.defect, f"part {k}'s heading is missing (numerals jump over it); the part "
+                                "is started at the paragraph that opens the year's plan", h.heading_start, h.heading_start)
+                elif h.defect == "run_on_heading":
+                    self.defect(h.defect, f"part heading {t[h.heading_start:h.title_end]!r}… runs on into its "
+                                "paragraph; its title is read to the first comma", h.heading_start, h.title_end)
+                elif h.defect:
                     self.defect(h.defect, f"part heading {part_title!r} has no numeral; numbered {k} by position",
                                 h.heading_start, h.title_end)
             else:
@@ -818,6 +1055,7 @@ class _Parser:
             paragraphs.append(Paragraph(start=b.start, end=b.end))
             for s, e in split_sentences(t, b.start, b.end):
                 sentences.append(Sentence(start=s, end=e, text=t[s:e], paragraph=len(paragraphs) - 1))
+        self.plausibility(parts, glossary, body_start, body_end if blocks else body_start)
         if not self._looks_like_report(parts, body_start, blocks):
             self.defect("not_a_report", "this text does not look like a government work report "
                         "(no greeting, no part headings)", 0, min(len(t), 1))
@@ -833,6 +1071,54 @@ class _Parser:
             body_start=body_start,
             body_end=body_end if blocks else body_start,
         )
+
+    def plausibility(self, parts: list[Part], glossary: Glossary | None, body_start: int, body_end: int) -> None:
+        """Defects for a structure that parsed but cannot be right (no silent failure).
+
+        A report of the genre has a review and a plan part at least, numbered in order;
+        its figures sit inside parts; a glossary title has entries under it; footnote
+        marks in the body (“…”③) have notes.
+        """
+        t = self.t
+        if len(parts) == 1 and body_end - body_start > 2000 and len(_HEADING_SIGN.findall(t, body_start, body_end)) >= 2:
+            # numbered headings in the text, yet one part (a text with none is one part)
+            self.defect("single_part", "only one part found in a long report; a part heading was probably "
+                        "missed", parts[0].heading_start, parts[0].end)
+        numerals = [cn_to_int(p.numeral) for p in parts if p.numeral]
+        if numerals and len(numerals) == len(parts) and None not in numerals \
+                and (numerals[0] != 1 or any(b != a + 1 for a, b in zip(numerals, numerals[1:]))):
+            self.defect("part_order", "part numerals " + "、".join(p.numeral or "?" for p in parts)
+                        + " do not run 一、二、三…", parts[0].heading_start, parts[0].end)
+        roles = [p.role for p in parts]
+        if PartRole.PLAN in roles and PartRole.REVIEW in roles[roles.index(PartRole.PLAN):]:
+            later = next(p for p in parts[roles.index(PartRole.PLAN):] if p.role == PartRole.REVIEW)
+            self.defect("part_order", f"a review part ({later.title!r}) follows a plan part",
+                        later.heading_start, later.end)
+        for p in parts:
+            if p.role != PartRole.REVIEW:
+                continue
+            m = _PLAN_OPEN_STRICT.search(t, p.end + 100, p.body_end)
+            if m:
+                self.defect("plan_in_review", f"the review part {p.title or p.number!r} holds the paragraph that "
+                            f"opens the year's plan ({m.group()!r}); its targets would read as results",
+                            m.start(), m.end())
+                break
+        covered = [(p.heading_start, p.body_end) for p in parts]
+        outside = [m for m in _FIGURE.finditer(t, body_start, body_end)
+                   if not any(a <= m.start() < b for a, b in covered)]
+        if len(outside) >= 3:
+            self.defect("figures_outside_parts", f"{len(outside)} figures lie outside every part (first: "
+                        f"{outside[0].group()!r}); a part heading was probably missed",
+                        outside[0].start(), outside[0].end())
+        if glossary is not None and not glossary.entries:
+            self.defect("empty_glossary", f"glossary heading {glossary.title!r} has no entries under it",
+                        glossary.start, glossary.end)
+        marks = [m for m in _FOOTNOTE_MARK.finditer(t, body_start, body_end)]
+        noted = {e.number for e in glossary.entries} if glossary is not None else set()
+        missing = [m for m in marks if circled_number(m.group("n")) not in noted]
+        if missing:
+            self.defect("unlinked_footnotes", f"{len(missing)} footnote marks in the body (first: "
+                        f"{missing[0].group('n')}) have no note", missing[0].start("n"), missing[0].end("n"))
 
     def _looks_like_report(self, parts: list[Part], body_start: int, blocks: list[Block]) -> bool:
         t = self.t

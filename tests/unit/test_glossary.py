@@ -122,3 +122,31 @@ def test_glossary_is_found_after_parts_printed_without_numerals() -> None:
     rep = _report(text)
     assert rep.glossary is not None and [e.key for e in rep.glossary.entries] == ["两新"]
     assert [p.title for p in rep.parts] == ["2030年工作回顾", "2031年工作安排"]
+
+
+def test_glossary_title_on_the_line_after_an_annex_line_is_found_and_ends_the_body() -> None:
+    text = BODY + "各位代表，让我们团结奋斗！\n\n附件\n《政府工作报告》名词注释\n1.两新：大规模设备更新和消费品以旧换新。\n2.“三个一”：一张图、一张表、一套机制。\n"
+    rep = _report(text)
+    assert rep.glossary is not None
+    assert rep.glossary.title == "《政府工作报告》名词注释"
+    assert [e.key for e in rep.glossary.entries] == ["两新", "三个一"]
+    assert rep.body_end <= text.index("附件")
+    assert not [d for d in rep.defects if d.kind == "empty_glossary"]
+
+
+@pytest.mark.parametrize("title", ["2031年政府工作报告有关名词解释", "报告中的名词解释", "〈政府工作报告〉名词注释"])
+def test_glossary_title_may_name_the_report_first(title: str) -> None:
+    text = BODY + f"\n{title}\n1.两新：大规模设备更新和消费品以旧换新。\n"
+    g = parse_glossary(text, len(BODY))
+    assert g is not None and g.title == title and [e.key for e in g.entries] == ["两新"]
+
+
+def test_glossary_prose_mentioning_a_glossary_word_is_not_a_title() -> None:
+    text = BODY + "\n我们对报告中的有关术语作了名词解释，供代表参阅，欢迎提出意见。\n"
+    assert parse_glossary(text, len(BODY)) is None
+
+
+def test_glossary_notes_numbered_with_circled_numbers_past_twenty() -> None:
+    notes = "".join(f"{chr(0x2460 + i) if i < 20 else chr(0x3251 + i - 20)}术语{i + 1}：第{i + 1}项解释。\n" for i in range(23))
+    g = parse_glossary(BODY + "\n注释\n" + notes, len(BODY))
+    assert g is not None and [e.number for e in g.entries] == list(range(1, 24))

@@ -377,3 +377,66 @@ def test_one_to_one_clauses_drop_a_leading_conjunction_and_take_members_before_a
     assert comps[0].members == ("东园", "西园", "南园")
     assert comps[1].meaning.startswith("滨江带")
     assert comps[1].members == ("滨江带", "沿山带", "环湖带")
+
+
+# ------------------------------------------------------------- count-named terms (issue 10)
+
+
+def test_counted_term_of_actions_drops_the_verb_framing_its_list() -> None:
+    e = _entry(1, "“五大行动”", "指实施产业提升行动、科技创新行动、城市更新行动、乡村振兴行动、作风建设行动。")
+    assert [c.meaning for c in decompose_entry(e)] == [
+        "产业提升行动", "科技创新行动", "城市更新行动", "乡村振兴行动", "作风建设行动"]
+
+
+def test_counted_term_listed_by_ordinals_drops_the_ordinals() -> None:
+    e = _entry(1, "“两个确保”", "一是确保甲类补贴按时发放；二是确保乙类群体应保尽保。")
+    assert [c.meaning for c in decompose_entry(e)] == ["确保甲类补贴按时发放", "确保乙类群体应保尽保"]
+
+
+def test_counted_measures_take_the_fields_their_definition_lists() -> None:
+    e = _entry(1, "稳增长“16条”", "2031年3月，县政府印发《若干政策措施》，提出加快消费恢复、帮助企业降本、"
+               "推进企业成长等3个方面16条措施。", key="16条")
+    comps = decompose_entry(e)
+    assert [c.meaning for c in comps] == ["加快消费恢复", "帮助企业降本", "推进企业成长"]
+    assert all(c.inferred and c.symbol is None for c in comps)
+
+
+# ------------------------------------------------------------------ footnote marks in the body
+
+
+def test_footnote_marks_in_the_body_link_to_their_notes() -> None:
+    body = "深入实施“双招双引”①，完善调度体系②，推进“一廊两带”建设。"
+    text = body + "\n注释\n"
+    entries = [_entry(1, "双招双引", "招商引资和招才引智。"), _entry(2, "“1+3+N”调度体系", "1个总指挥部、3个分指挥部、N个专班。"),
+               _entry(3, "一廊两带", "一条生态走廊、两条产业带。")]
+    found = find_term_mentions(text, entries, [(0, len(body))])
+    assert [[m.surface for m in ms] for ms in found] == [["“双招双引”"], ["②"], ["“一廊两带”"]]
+    second = found[1][0]
+    assert text[second.start:second.end] == "②"
+
+
+def test_glossary_mentions_are_the_same_under_every_hash_seed() -> None:
+    """Which printed form of a term claims a span must not depend on set order (PYTHONHASHSEED)."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "struct_glossary_forms.txt"
+    code = (
+        "import json, sys\nfrom kg import pipeline\na = pipeline.analyse(sys.argv[1])\n"
+        "print(json.dumps([[[e.name, [[m.start, m.end, m.surface] for m in e.mentions]] for e in a.entities],"
+        " [[t.entry.key, [[m.start, m.end, m.surface] for m in t.mentions]] for t in a.glossary_terms]],"
+        " ensure_ascii=False))\n"
+    )
+    outs = []
+    for seed in ("0", "1", "3", "5"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        r = subprocess.run([sys.executable, "-c", code, str(fixture)], capture_output=True, text=True, env=env,
+                           timeout=300)
+        assert r.returncode == 0, r.stderr[-2000:]
+        outs.append(r.stdout)
+    assert len(set(outs)) == 1
+    entities, terms = json.loads(outs[0])
+    assert dict(terms)["双招双引"], "the fixture's term is mentioned in the body"

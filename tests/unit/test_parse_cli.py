@@ -75,3 +75,48 @@ def test_parse_bad_input_is_one_line_and_exit_2(tmp_path: Path, make: str) -> No
     assert r.returncode == 2
     assert r.stdout == ""
     assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+
+
+def test_parse_check_prints_one_line_per_implausible_report_and_exits_0(tmp_path: Path) -> None:
+    greet = "各位代表：\n\n现在，我代表县人民政府，向大会报告政府工作，请予审议。\n\n"
+    para = "全年粮食产量增长3.1%，新建道路12公里，完成投资45亿元，城乡居民收入稳步增长。"
+    (tmp_path / "a-fine.txt").write_text((FIXTURES / "struct_district.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "b-one-part.txt").write_text(
+        greet + "\n\n".join([para] * 30) + "\n\n一、2032年工作安排\n\n（一）做强产业\n\n"
+        + "\n\n".join([para] * 20) + "\n\n（二）改善民生\n\n" + "\n\n".join([para] * 20) + "\n", encoding="utf-8")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "c-notes.txt").write_text(
+        greet + "一、2031年工作回顾\n\n深入实施“双招双引”①。" + para + "\n\n二、2032年工作安排\n\n" + para + "\n",
+        encoding="utf-8")
+    r = _kg("--check", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert [ln.split("\t")[0] for ln in lines] == [str(tmp_path / "b-one-part.txt"), str(sub / "c-notes.txt")]
+    assert "single_part" in lines[0] and "figures_outside_parts" in lines[0]
+    assert "unlinked_footnotes" in lines[1]
+    assert "2 of 3 reports flagged" in r.stderr
+
+
+def test_parse_without_check_takes_one_report() -> None:
+    r = _kg(str(FIXTURES / "struct_district.txt"), str(FIXTURES / "struct_wrapped.txt"))
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "--check" in r.stderr
+
+
+def test_parse_check_of_a_missing_folder_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    r = _kg("--check", str(tmp_path / "nowhere"))
+    assert r.returncode == 2 and "Traceback" not in r.stderr and r.stderr.count("\n") == 1
+
+
+def test_parse_shows_structure_defects_among_the_defects() -> None:
+    greet = "各位代表：\n\n现在，我代表县人民政府，向大会报告政府工作，请予审议。\n\n"
+    para = "全年粮食产量增长3.1%，新建道路12公里，完成投资45亿元，城乡居民收入稳步增长。"
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        p = Path(d) / "r.txt"
+        p.write_text(greet + "\n\n".join([para] * 30) + "\n\n一、2032年工作安排\n\n（一）做强产业\n\n"
+        + "\n\n".join([para] * 20) + "\n\n（二）改善民生\n\n" + "\n\n".join([para] * 20) + "\n",
+                     encoding="utf-8")
+        out = _kg(str(p)).stdout
+    assert "defect single_part" in out and "defect figures_outside_parts" in out

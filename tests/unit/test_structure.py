@@ -401,3 +401,285 @@ def test_structure_reads_leads_of_a_two_paragraph_section_without_an_intro() -> 
     assert [s.title for s in first.subsections] == ["先进制造业加快集聚", "现代服务业提质增效"]
     assert second.subsections == ()
     _check_spans(rep)
+
+
+# ----------------------------------------------------------- layouts of every decade (issue 10)
+
+_GREET = "各位代表：\n\n现在，我代表县人民政府，向大会报告政府工作，请予审议。\n\n"
+_PARA = "全年粮食产量增长3.1%，新建道路12公里，完成投资45亿元，城乡居民收入稳步增长。"
+
+
+def test_structure_reads_a_numbered_list_ending_in_semicolons_as_text_not_parts() -> None:
+    s = (_GREET + "一、当前的形势和任务\n\n" + _PARA + "\n\n"
+         "二、坚持稳定发展的方针\n\n" + _PARA + "我们要做好以下几项工作：\n\n"
+         "一、继续做好第一项工作；\n\n二、认真抓好第二项工作；\n\n三、切实加强第三项工作。\n\n" + _PARA + "\n\n"
+         "三、加强团结的政治局面\n\n" + _PARA + "\n")
+    rep = _plain(s)
+    assert [p.title for p in rep.parts] == ["当前的形势和任务", "坚持稳定发展的方针", "加强团结的政治局面"]
+    assert [p.role for p in rep.parts][0] == PartRole.REVIEW
+    _check_spans(rep)
+
+
+def test_structure_fills_a_part_gap_with_a_heading_run_on_into_its_paragraph() -> None:
+    glued = ("三、深入改革经济体制和扩大开放明湖经济的长期稳定发展，既要靠正确的建设方针，又要靠深入改革和扩大"
+             "对外开放，把正确的建设方针同正确的改革部署结合起来，使它们互相适应，互相促进，这是近几年来取得成就的重要经验")
+    s = (_GREET + "一、当前的形势和任务\n\n" + _PARA + "\n\n二、坚持稳定发展的方针\n\n" + _PARA + "\n\n"
+         + glued + "\n\n" + _PARA + "\n\n四、加强团结的政治局面\n\n" + _PARA + "\n")
+    rep = _plain(s)
+    assert [p.numeral for p in rep.parts] == ["一", "二", "三", "四"]
+    assert rep.parts[2].title == "深入改革经济体制和扩大开放明湖经济的长期稳定发展"
+    assert rep.parts[2].heading_defect
+    assert [d.kind for d in rep.defects if d.kind == "run_on_heading"] == ["run_on_heading"]
+    _check_spans(rep)
+
+
+def test_structure_reads_unnumbered_title_lines_with_successive_years_as_parts() -> None:
+    s = (_GREET + "奋力完成2031年发展的各项任务\n\n2031年，我们重点抓了以下工作：\n\n"
+         "（一）突出产业立县，提升发展质效。" + _PARA + "\n\n（二）突出项目建设，夯实发展基础。" + _PARA + "\n\n"
+         "全力实现2032年发展的奋斗目标\n\n今年经济社会发展主要预期目标是：地区生产总值增长6%左右。\n\n"
+         "一、着力推进产业立县\n\n壮大产业集群。" + _PARA + "\n\n二、着力激发内需活力\n\n狠抓项目建设。" + _PARA + "\n")
+    rep = _plain(s)
+    assert [(p.title, p.role) for p in rep.parts] == [
+        ("奋力完成2031年发展的各项任务", PartRole.REVIEW), ("全力实现2032年发展的奋斗目标", PartRole.PLAN)]
+    assert _titles(rep, 2) == ["着力推进产业立县", "着力激发内需活力"]
+    assert not any(d.kind == "figures_outside_parts" for d in rep.defects)
+    _check_spans(rep)
+
+
+def test_structure_reads_a_year_title_before_a_numbered_plan_as_the_review_part() -> None:
+    paras = "\n\n".join([_PARA] * 4)
+    s = (_GREET + "首先报告2031年的工作\n\n" + paras + "\n\n"
+         "一、扩大内需，促进经济较快增长\n\n" + paras + "\n\n二、加快农业和农村经济发展\n\n" + paras + "\n")
+    rep = _plain(s)
+    assert [(p.number, p.title, p.role) for p in rep.parts] == [
+        (1, "首先报告2031年的工作", PartRole.REVIEW),
+        (2, "扩大内需，促进经济较快增长", PartRole.PLAN),
+        (3, "加快农业和农村经济发展", PartRole.PLAN)]
+    assert not rep.defects
+    _check_spans(rep)
+
+
+def test_structure_reads_the_older_title_lines_about_and_closing_words_as_parts() -> None:
+    s = (_GREET + "关于国内建设\n\n" + _PARA + "\n\n一、认真改革城市经济体制\n\n" + _PARA + "\n\n"
+         "二、改革流通体制，疏通流通渠道\n\n" + _PARA + "\n\n关于外交工作\n\n" + _PARA + "\n\n"
+         "结束语\n\n各位代表，让我们团结起来，为实现新的目标而奋斗！\n")
+    rep = _plain(s)
+    assert [p.title for p in rep.parts] == ["关于国内建设", "关于外交工作", "结束语"]
+    assert _titles(rep, 1) == ["认真改革城市经济体制", "改革流通体制，疏通流通渠道"]
+    _check_spans(rep)
+
+
+def test_structure_reads_two_paren_parts_before_closing_words_as_the_top_level() -> None:
+    s = (_GREET + "（一）关于经济形势\n\n" + _PARA + "\n\n（二）关于经济体制改革\n\n" + _PARA + "\n\n"
+         "一、合理调整购销价格；\n\n二、适当提高短途运价。\n\n" + _PARA + "\n\n结束语\n\n各位代表，让我们团结奋斗！\n")
+    rep = _plain(s)
+    assert [p.title for p in rep.parts] == ["关于经济形势", "关于经济体制改革", "结束语"]
+    _check_spans(rep)
+
+
+def test_structure_starts_an_implicit_plan_part_at_the_paragraph_opening_the_year() -> None:
+    s = (_GREET + "2031年，我们坚持稳中求进。" + _PARA + "\n\n（一）持续抓工业促转型。" + _PARA + "\n\n"
+         "（二）持续抓项目优服务。" + _PARA + "\n\n各位代表！回顾过去一年，我们深深体会到团结的力量。\n\n"
+         "2032年是实施规划的关键之年。\n\n今年经济社会发展主要预期目标是：地区生产总值增长6%左右。\n\n"
+         "（一）以非常力度做强产业。" + _PARA + "\n\n（二）以非常力度推进项目。" + _PARA + "\n")
+    rep = _plain(s)
+    assert [p.role for p in rep.parts] == [PartRole.REVIEW, PartRole.PLAN]
+    assert s[rep.parts[1].heading_start:].startswith("2032年是实施规划的关键之年")
+    target = s.index("地区生产总值增长6%")
+    assert rep.locate(target)[0] is rep.parts[1]
+    _check_spans(rep)
+
+
+def test_structure_joins_a_part_title_broken_inside_brackets_and_spaced_digits() -> None:
+    s = (_GREET + "一、2031年工作回顾\n\n" + _PARA + "\n\n二、关于2 0 3 2 年政府工作的建议\n\n" + _PARA + "\n\n"
+         "三、关于《\n明湖县国民经济和社会发展第十六个五年规划纲要（草案）\n》的说明\n\n" + _PARA + "\n")
+    rep = _plain(s)
+    assert [p.title for p in rep.parts] == [
+        "2031年工作回顾", "关于2 0 3 2 年政府工作的建议",
+        "关于《\n明湖县国民经济和社会发展第十六个五年规划纲要（草案）\n》的说明"]
+    assert rep.parts[2].role == PartRole.FIVE_YEAR_PLAN
+    _check_spans(rep)
+
+
+def test_structure_does_not_take_a_sentence_fragment_on_its_own_line_for_a_part() -> None:
+    s = (_GREET + "一、2031年工作回顾\n\n" + _PARA + "我们印发了《\n\n关于加强基层治理的工作方案\n\n》，成效明显。" + _PARA
+         + "\n\n二、2032年工作安排\n\n" + _PARA + "\n")
+    rep = _plain(s)
+    assert [p.title for p in rep.parts] == ["2031年工作回顾", "2032年工作安排"]
+
+
+def test_structure_gives_a_review_of_the_last_plan_and_goals_of_the_next_the_five_year_role() -> None:
+    s = (_GREET + "一、2031年工作回顾\n\n" + _PARA + "\n\n二、“十五五”时期发展成就和“十六五”时期主要目标任务\n\n"
+         + _PARA + "\n\n三、2032年重点工作\n\n" + _PARA + "\n")
+    rep = _plain(s)
+    assert [p.role for p in rep.parts] == [PartRole.REVIEW, PartRole.FIVE_YEAR_PLAN, PartRole.PLAN]
+
+
+# ------------------------------------------------------------- implausible structure is a defect
+
+
+def test_structure_flags_a_single_part_and_figures_outside_every_part() -> None:
+    s = (_GREET + "\n\n".join([_PARA] * 30) + "\n\n一、2032年工作安排\n\n（一）做强产业\n\n" + "\n\n".join([_PARA] * 20)
+         + "\n\n（二）改善民生\n\n" + "\n\n".join([_PARA] * 20) + "\n")
+    kinds = {d.kind for d in _plain(s).defects}
+    assert {"single_part", "figures_outside_parts"} <= kinds
+
+
+def test_structure_flags_part_numerals_out_of_order() -> None:
+    s = (_GREET + "一、2031年工作回顾\n\n" + _PARA + "\n\n三、2032年工作安排\n\n" + _PARA + "\n\n"
+         "四、加强政府自身建设\n\n" + _PARA + "\n")
+    defects = [d for d in _plain(s).defects if d.kind == "part_order"]
+    assert len(defects) == 1 and "一、三、四" in defects[0].message
+
+
+def test_structure_flags_a_glossary_heading_without_entries_and_footnote_marks_without_notes() -> None:
+    s = (_GREET + "一、2031年工作回顾\n\n深入实施“双招双引”①，构建调度体系②。" + _PARA + "\n\n"
+         "二、2032年工作安排\n\n" + _PARA + "\n\n名词解释\n\n（待补充）\n")
+    kinds = [d.kind for d in _plain(s).defects]
+    assert "empty_glossary" in kinds and "unlinked_footnotes" in kinds
+
+
+def test_structure_does_not_take_circled_list_numbers_for_footnote_marks() -> None:
+    s = (_GREET + "一、2031年工作回顾\n\n十件民生实事全面完成。①新建学校3所；②新增学位1800个。" + _PARA + "\n\n"
+         "二、2032年工作安排\n\n" + _PARA + "\n")
+    rep = _plain(s)
+    assert not [d for d in rep.defects if d.kind in ("unlinked_footnotes", "single_part", "figures_outside_parts")]
+
+
+# ------------------------------------------------------------------- linear time (issue 11)
+
+
+def _work(text: str) -> int:
+    """Python lines and calls executed while parsing ``text`` (a machine-independent cost:
+    a loop inside one function counts, not only the calls it makes)."""
+    import sys
+
+    steps = 0
+
+    def local(frame, event, arg):  # noqa: ARG001
+        nonlocal steps
+        steps += 1
+        return local
+
+    def count(frame, event, arg):  # noqa: ARG001
+        nonlocal steps
+        steps += 1
+        return local if frame.f_code.co_filename.endswith(("structure.py", "sentences.py", "glossary.py")) else None
+
+    sys.settrace(count)
+    try:
+        parse_report(Text(source=text, text=text))
+    finally:
+        sys.settrace(None)
+    return steps
+
+
+@pytest.mark.parametrize("unit", [
+    "一、工作回顾\n",
+    "（一）加快发展\n深化改革开放。全年完成任务，增长5%。\n",
+    "一、工作回顾\n（）加快发展\n全年完成任务，取得明显成效。\n",
+    "2031年工作回顾\n\n全年完成任务。\n\n",
+    "一、工作回顾 过去的一年，我们完成任务。",
+])
+def test_structure_parses_repeated_headings_in_linear_work(unit: str) -> None:
+    small, large = _work("各位代表：\n" + unit * 300), _work("各位代表：\n" + unit * 1200)
+    assert large <= 4 * small * 1.25, (small, large)
+
+
+def test_structure_reads_a_text_with_no_heading_at_all_as_one_part_without_flagging_it() -> None:
+    s = _GREET + "\n\n".join([_PARA] * 60) + "\n"
+    rep = _plain(s)
+    assert len(rep.parts) == 1
+    kinds = {d.kind for d in rep.defects}
+    assert "no_parts" in kinds and "single_part" not in kinds
+
+
+def test_structure_starts_a_lost_plan_part_in_a_numbering_gap_at_the_plan_opening() -> None:
+    paras = "\n\n".join([_PARA] * 3)
+    s = (_GREET + "一、2031年工作回顾\n\n" + paras + "\n\n（一）坚持稳中求进\n\n" + paras + "\n\n（二）坚持民生为本\n\n"
+         + paras + "\n\n做好今年政府工作的总体要求是：坚持稳中求进。\n\n今年主要预期目标是：地区生产总值增长6%左右。\n\n"
+         "（一）坚定不移做强产业\n\n" + paras + "\n\n（二）坚定不移改善民生\n\n" + paras + "\n\n三、加强政府自身建设\n\n" + paras + "\n")
+    rep = _plain(s)
+    assert [(p.number, p.role, p.title) for p in rep.parts] == [
+        (1, PartRole.REVIEW, "2031年工作回顾"), (2, PartRole.PLAN, ""), (3, PartRole.SELF_BUILDING, "加强政府自身建设")]
+    assert s[rep.parts[1].heading_start:].startswith("做好今年政府工作的总体要求")
+    assert [t for t in _titles(rep, 2)] == ["坚定不移做强产业", "坚定不移改善民生"]
+    assert [d.kind for d in rep.defects if d.kind == "missing_part_heading"] == ["missing_part_heading"]
+
+
+def test_structure_reads_a_later_year_title_line_between_part_title_lines_as_a_part() -> None:
+    paras = "\n\n".join([_PARA] * 3)
+    s = (_GREET + "2031年工作回顾\n\n" + paras + "\n\n努力做好2032年各项工作\n\n" + paras + "\n\n"
+         "全面加强政府自身建设\n\n" + paras + "\n")
+    rep = _plain(s)
+    assert [(p.title, p.role) for p in rep.parts] == [
+        ("2031年工作回顾", PartRole.REVIEW), ("努力做好2032年各项工作", PartRole.PLAN),
+        ("全面加强政府自身建设", PartRole.SELF_BUILDING)]
+
+
+def test_structure_prefers_the_top_level_series_over_one_nested_in_its_last_part() -> None:
+    paras = "\n\n".join([_PARA] * 3)
+    nested = "".join(f"{n}、充分认识改革的第{n}个方面\n\n{paras}\n\n" for n in "一二三四五六")
+    s = (_GREET + "一、“十五五”计划执行情况的回顾\n\n" + paras + "\n\n二、“十六五”时期的基本任务\n\n" + paras + "\n\n"
+         + nested)
+    rep = _plain(s)
+    assert [p.title for p in rep.parts] == ["“十五五”计划执行情况的回顾", "“十六五”时期的基本任务"]
+
+
+def test_structure_resumes_the_part_series_after_a_series_nested_in_a_part() -> None:
+    paras = "\n\n".join([_PARA] * 2)
+    inner = "".join(f"{n}、确定第{n}项建设方针和主要任务\n\n{paras}\n\n" for n in "一二三四五")
+    s = (_GREET + "一、“六五”计划执行情况的回顾\n\n" + paras + "\n\n二、“七五”时期的基本任务\n\n" + paras + "\n\n" + inner
+         + "三、“七五”时期的体制改革\n\n" + paras + "\n\n四、坚持独立自主的和平外交政策\n\n" + paras + "\n")
+    rep = _plain(s)
+    assert [(p.title, p.role) for p in rep.parts] == [
+        ("“六五”计划执行情况的回顾", PartRole.REVIEW), ("“七五”时期的基本任务", PartRole.FIVE_YEAR_PLAN),
+        ("“七五”时期的体制改革", PartRole.FIVE_YEAR_PLAN), ("坚持独立自主的和平外交政策", PartRole.OTHER)]
+    assert len(rep.parts[1].sections) == 5
+
+
+def test_structure_does_not_take_the_rest_of_a_broken_sentence_for_a_part_heading() -> None:
+    paras = "\n\n".join([_PARA] * 2)
+    s = (_GREET + "一、2031年工作回顾\n\n" + paras + "\n\n我们坚持农业农村优先发展，深入实施乡村振兴战略，大力推动一\n\n"
+         "二、三产业融合发展，建成现代农业产业园6个。\n\n" + paras + "\n\n二、2032年工作安排\n\n" + paras
+         + "\n\n三、加强政府自身建设\n\n" + paras + "\n")
+    rep = _plain(s)
+    assert [p.title for p in rep.parts] == ["2031年工作回顾", "2032年工作安排", "加强政府自身建设"]
+    assert [p.numeral for p in rep.parts] == ["一", "二", "三"]
+
+
+def test_structure_reads_a_heading_after_a_paragraph_missing_its_final_stop() -> None:
+    paras = "\n\n".join([_PARA] * 2)
+    s = (_GREET + "一、2031年工作回顾\n\n" + paras + "\n\n总之，今后的改革任务十分繁重，我们一定要继续发扬开拓前进的精神\n\n"
+         "二、坚持独立自主的和平外交政策\n\n" + paras + "\n")
+    assert [p.numeral for p in _plain(s).parts] == ["一", "二"]
+
+
+def test_structure_finds_the_first_lead_phrase_run_on_after_a_run_in_section_heading() -> None:
+    body = "全年新增就业岗位1.2万个，城乡居民收入稳步增长，人民生活持续改善，群众获得感不断增强。"
+    s = (_GREET + "一、2031年工作回顾\n\n（一）大力发展社会事业。增加社会事业的投入。" + body + "\n\n推进科技创新。" + body
+         + "\n\n优先发展教育事业。" + body + "\n\n（二）积极推进改革开放。" + body + "\n\n二、2032年工作安排\n\n" + body + "\n")
+    rep = _plain(s)
+    subs = rep.parts[0].sections[0].subsections
+    assert [u.title for u in subs] == ["增加社会事业的投入", "推进科技创新", "优先发展教育事业"]
+    assert not rep.parts[0].sections[1].subsections  # a section's first sentence alone is not a lead
+    _check_spans(rep)
+
+
+def test_structure_finds_long_two_clause_and_framed_lead_phrases_in_a_series() -> None:
+    body = "全年新增就业岗位1.2万个，城乡居民收入稳步增长，人民生活持续改善，群众获得感不断增强。"
+    leads = ["以联动畅通为切入点，着力打造区域协同发展格局", "立足资源禀赋和产业基础优势，大力推进新型工业化",
+             "坚持强县与富民相结合，推动县域经济高质量发展"]
+    s = (_GREET + "一、2031年工作回顾\n\n" + body + "\n\n二、2032年工作安排\n\n（一）推动高质量发展\n\n"
+         + "\n\n".join(f"{lead}。{body}" for lead in leads) + "\n\n（二）增进民生福祉\n\n" + body + "\n")
+    rep = _plain(s)
+    assert [u.title for u in rep.parts[1].sections[0].subsections] == leads
+    _check_spans(rep)
+
+
+def test_structure_does_not_take_a_lone_two_clause_opening_for_a_lead_phrase() -> None:
+    body = "全年新增就业岗位1.2万个，城乡居民收入稳步增长，人民生活持续改善，群众获得感不断增强。"
+    s = (_GREET + "一、2031年工作回顾\n\n" + body + "\n\n二、2032年工作安排\n\n（一）推动高质量发展\n\n"
+         + "坚持强县与富民相结合，推动县域经济高质量发展。" + body + "\n\n" + body + "\n\n" + body + "\n")
+    rep = _plain(s)
+    assert not rep.parts[1].sections[0].subsections
