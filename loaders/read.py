@@ -25,7 +25,9 @@ import codecs
 import hashlib
 import html
 import logging
+import os
 import re
+import stat
 import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
@@ -34,7 +36,7 @@ from kg.errors import InputError
 from kg.loaders.chrome import blank_ranges, find_chrome
 from kg.model import Text
 
-__all__ = ["read_file", "read_bytes", "decode_bytes"]
+__all__ = ["read_file", "read_bytes", "decode_bytes", "check_regular", "max_input_bytes"]
 
 log = logging.getLogger(__name__)
 
@@ -64,17 +66,84 @@ _MAGIC = (
 )
 
 
-def read_file(path: str | Path) -> Text:
-    """Read the report at ``path`` (plain text or an HTML page, any common encoding)."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file; check the path")
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory; give the path of one report file")
+MAX_INPUT_MB_ENV = "KG_MAX_INPUT_MB"
+DEFAULT_MAX_INPUT_MB = 32
+"""Reports are 20–300 KB; a file over this size (MiB) is refused unless ``KG_MAX_INPUT_MB``
+raises the limit (``0``: no limit). Reading costs ~30× the file's size in memory."""
+
+
+def max_input_bytes() -> int | None:
+    """The size limit in bytes ($KG_MAX_INPUT_MB, default 32 MiB); None when off (0)."""
+    raw = os.environ.get(MAX_INPUT_MB_ENV, "").strip()
+    if not raw:
+        return DEFAULT_MAX_INPUT_MB * 2**20
     try:
-        data = p.read_bytes()
+        mb = float(raw)
+    except ValueError:
+        raise InputError(f"{MAX_INPUT_MB_ENV}={raw!r}: give a number of MiB (0 = no limit)") from None
+    if mb < 0 or mb != mb:
+        raise InputError(f"{MAX_INPUT_MB_ENV}={raw!r}: give a number of MiB (0 = no limit)")
+    return None if mb == 0 else int(mb * 2**20)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    return "not a regular file"
+
+
+def check_regular(p: Path) -> os.stat_result:
+    """``p``'s stat if it is a regular file kg may read (within the size limit); else
+    InputError. Never opens the file, so a FIFO or device cannot block."""
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file; check the path") from None
     except OSError as exc:
         raise InputError(f"{p}: cannot be read ({exc.strerror or exc}); check its permissions") from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{p}: is a directory; give the path of one report file")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{p}: is {_kind(st.st_mode)}, not a regular file; kg reads report files only")
+    limit = max_input_bytes()
+    if limit is not None and st.st_size > limit:
+        raise InputError(
+            f"{p}: {st.st_size / 2**20:.0f} MiB is larger than kg reads by default "
+            f"({limit / 2**20:.0f} MiB; reports are well under 1 MiB); is it a report? "
+            f"Set {MAX_INPUT_MB_ENV}=<MiB> (0 = no limit) to read it anyway"
+        )
+    return st
+
+
+def read_file(path: str | Path) -> Text:
+    """Read the report at ``path`` (plain text or an HTML page, any common encoding).
+
+    Only regular files are read: a FIFO, socket or device is refused at once (never
+    blocks), as is a file over the size limit (:func:`max_input_bytes`).
+    """
+    p = Path(path)
+    check_regular(p)
+    try:
+        # O_NONBLOCK: if the path was swapped for a FIFO since the check, open does not wait
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise InputError(f"{p}: cannot be read ({exc.strerror or exc}); check its permissions") from exc
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{p}: is {_kind(st.st_mode)}, not a regular file; kg reads report files only")
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read()
+    except OSError as exc:
+        raise InputError(f"{p}: cannot be read ({exc.strerror or exc}); check its permissions") from exc
+    finally:
+        os.close(fd)
     return read_bytes(data, path=str(p))
 
 
