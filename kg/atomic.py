@@ -96,8 +96,15 @@ class Staging:
         if "w" not in mode or "+" in mode:
             raise ValueError("Staging.open is for writing a new file ('w' or 'wb')")
         target = Path(target)
+        if _special(target):  # /dev/stdout, a FIFO: written to directly, never replaced
+            handle = open(target, mode, **kwargs)  # noqa: SIM115 - closed by commit/discard
+            self._files.append((target, target, handle))
+            return handle
         sweep(target)
-        fd, name = tempfile.mkstemp(prefix=_tmp_prefix(target), suffix=target.suffix, dir=target.parent)
+        try:
+            fd, name = tempfile.mkstemp(prefix=_tmp_prefix(target), suffix=target.suffix, dir=target.parent)
+        except OSError as exc:  # name the folder the user gave, not the temporary
+            raise type(exc)(exc.errno, exc.strerror, str(target.parent)) from exc
         try:
             os.fchmod(fd, 0o666 & ~_umask())  # as open() would make it (mkstemp: 0600)
             handle = os.fdopen(fd, mode, **kwargs)
@@ -131,7 +138,10 @@ class Staging:
         target = Path(target)
         target.parent.mkdir(parents=True, exist_ok=True)
         sweep(target)
-        tmp = Path(tempfile.mkdtemp(prefix=_tmp_prefix(target), dir=target.parent))
+        try:
+            tmp = Path(tempfile.mkdtemp(prefix=_tmp_prefix(target), dir=target.parent))
+        except OSError as exc:
+            raise type(exc)(exc.errno, exc.strerror, str(target.parent)) from exc
         os.chmod(tmp, 0o777 & ~_umask())
         self._dirs.append((tmp, target))
         return tmp
@@ -142,7 +152,10 @@ class Staging:
         if self._done:
             return
         for tmp, target, handle in self._files:
-            if handle is not None and not handle.closed:
+            if tmp == target:  # a device or FIFO: nothing to sync or rename
+                if handle is not None and not handle.closed:
+                    handle.close()
+            elif handle is not None and not handle.closed:
                 handle.flush()
                 os.fsync(handle.fileno())
                 handle.close()
@@ -152,7 +165,8 @@ class Staging:
         for tmp, target in self._dirs:
             _swap_dir(tmp, target)
         for tmp, target, _ in self._files:
-            os.replace(tmp, target)
+            if tmp != target:
+                os.replace(tmp, target)
         for folder in {t.parent for _, t, _ in self._files} | {t.parent for _, t in self._dirs}:
             _fsync_dir(folder)
         self._done = True
@@ -162,12 +176,13 @@ class Staging:
         if self._done:
             return
         self._done = True
-        for tmp, _target, handle in self._files:
+        for tmp, target, handle in self._files:
             if handle is not None and not handle.closed:
                 with contextlib.suppress(OSError):
                     handle.close()
-            with contextlib.suppress(OSError):
-                tmp.unlink()
+            if tmp != target:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
         for tmp, _target in self._dirs:
             shutil.rmtree(tmp, ignore_errors=True)
 
@@ -183,6 +198,16 @@ class Staging:
                 raise
         else:
             self.discard()
+
+
+def _special(target: Path) -> bool:
+    """True for an existing target that is not a regular file (a device, FIFO, socket)."""
+    import stat
+
+    try:
+        return not stat.S_ISREG(target.stat().st_mode) and not stat.S_ISDIR(target.stat().st_mode)
+    except OSError:
+        return False
 
 
 def _swap_dir(tmp: Path, target: Path) -> None:

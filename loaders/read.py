@@ -1,11 +1,16 @@
 """The reader: bytes as given → ``Text`` (decoded, page chrome blanked, offsets kept).
 
+Only regular files are read (a FIFO, socket or device is refused at once, never waited
+on), up to a size limit: 32 MiB unless ``KG_MAX_INPUT_MB`` says otherwise (``0``: none).
+
 Decoding, in order: a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32); for HTML the
-page's own ``<meta charset>``; strict UTF-8; UTF-16 without a BOM (told by its byte
+page's own ``<meta charset>``; strict UTF-8 (a file cut off inside its last character loses that character, with a
+warning); UTF-16 without a BOM (told by its byte
 pattern); else charset-normalizer, with every GB2312/GBK detection read as GB18030 (the
 superset). The checksum is of the bytes as given.
 
-Plain text keeps its length: page chrome is blanked with spaces (``kg.loaders.chrome``),
+Plain text keeps its length: page chrome is blanked with spaces (``kg.loaders.chrome``)
+and a lone CR (old Mac line end) reads as LF,
 so an offset into ``Text.text`` is an offset into the decoded file. HTML is reduced to
 text with the standard library's ``html.parser``; ``Text.offsets`` maps every text
 offset back to the markup. What holds for HTML (tested):
@@ -178,10 +183,12 @@ def read_bytes(data: bytes, *, path: str | None = None, media_type: str | None =
             offsets=tuple(offsets),
             chrome=chrome,
         )
-    chrome = find_chrome(source)
+    # Old Mac line ends (a lone CR) become LF in the text (same length: offsets hold)
+    lines = _LONE_CR.sub("\n", source) if "\r" in source else source
+    chrome = find_chrome(lines)
     return Text(
         source=source,
-        text=blank_ranges(source, chrome),
+        text=blank_ranges(lines, chrome),
         path=path,
         encoding=encoding,
         media_type="text/plain",
@@ -190,6 +197,8 @@ def read_bytes(data: bytes, *, path: str | None = None, media_type: str | None =
         chrome=chrome,
     )
 
+
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 # ------------------------------------------------------------------------- decoding
 
@@ -216,8 +225,13 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>", html: bool = False) -> t
                 log.info("%s: declared charset %s does not decode the page; detecting", name, declared)
     try:
         return _checked(data.decode("utf-8"), name), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+            # a file cut off inside its last character (an interrupted download): the
+            # text before it is whole; offsets stay offsets into the decoded text
+            log.warning("%s: the file ends inside a UTF-8 character (cut off?); its last %d byte(s) "
+                        "are left out", name, len(data) - exc.start)
+            return _checked(data[: exc.start].decode("utf-8"), name), "utf-8"
     utf16 = _decode_utf16(data, with_nul=False)
     if utf16 is not None:
         return utf16
