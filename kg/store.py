@@ -212,22 +212,22 @@ def run_query(store: ox.Store, query: str) -> QueryResult:
     when the default graph is empty (a store filled by another tool)."""
     try:
         res = store.query(query, prefixes=DEFAULT_PREFIXES, **_default_graph(store))
+        if isinstance(res, ox.QueryBoolean):
+            return QueryResult(("ask",), ({"ask": bool(res)},))
+        if isinstance(res, ox.QuerySolutions):
+            names = tuple(v.value for v in res.variables)
+            rows = tuple({n: python_value(sol[n]) for n in names} for sol in res)
+            return QueryResult(names, rows)
+        triples = tuple(
+            {"s": python_value(t.subject), "p": python_value(t.predicate), "o": python_value(t.object)} for t in res
+        )
+        return QueryResult(("s", "p", "o"), triples)
     except SyntaxError as exc:
         msg = " ".join(str(exc).split())
         raise ParseError(f"SPARQL syntax error: {msg}") from exc
-    except OSError as exc:
-        raise StoreError(f"cannot read the RDF store: {exc}") from exc
-    except RuntimeError as exc:  # e.g. a SERVICE call that failed
+    except (OSError, RuntimeError) as exc:  # the store, or a SERVICE call, failed
         msg = " ".join(str(exc).split())[:300]
         raise StoreError(f"the query failed: {msg}") from exc
-    if isinstance(res, ox.QueryBoolean):
-        return QueryResult(("ask",), ({"ask": bool(res)},))
-    if isinstance(res, ox.QuerySolutions):
-        names = tuple(v.value for v in res.variables)
-        rows = tuple({n: python_value(sol[n]) for n in names} for sol in res)
-        return QueryResult(names, rows)
-    rows = tuple({"s": python_value(t.subject), "p": python_value(t.predicate), "o": python_value(t.object)} for t in res)
-    return QueryResult(("s", "p", "o"), rows)
 
 
 def read_query(query_or_file: str) -> str:

@@ -49,7 +49,8 @@ def build_command(
     if not inputs:
         fail("no reports given: name report files or folders (or --sample for the bundled sample)")
     bar = Progress(TextColumn("[bold]build"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                   TextColumn("{task.description}"), transient=True, console=Console(file=sys.stderr))
+                   TextColumn("{task.description}"), transient=True, console=Console(file=sys.stderr),
+                   disable=not sys.stderr.isatty())
     task = None
 
     def progress(path: str, done: int, total: int) -> None:
