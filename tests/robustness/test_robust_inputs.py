@@ -331,3 +331,11 @@ def test_an_unreadable_sub_folder_is_reported_not_skipped(tmp_path: Path) -> Non
         fails_cleanly(kg("build", tmp_path / "in", "--out", tmp_path / "out"), "locked")
     finally:
         (tmp_path / "in" / "locked").chmod(0o755)
+
+
+def test_reader_finishes_100000_identical_headings(tmp_path: Path) -> None:
+    # once super-linear (minutes per 100,000 headings); a hang fails at the timeout
+    f = tmp_path / "headings.txt"
+    f.write_text("各位代表：\n" + "一、工作回顾\n" * 100_000, encoding="utf-8")
+    r = kg("parse", f)
+    succeeds(r)
