@@ -8,6 +8,7 @@ held as one graph, so the whole corpus streams in bounded memory.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -20,7 +21,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from importlib.resources import files
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS, VOID, XSD
@@ -248,6 +249,28 @@ def _analyses(paths: list[Path], summary: BuildSummary, keep_going: bool, progre
             yield p, a
 
 
+def _all_or_nothing(build: Callable[..., BuildSummary]) -> Callable[..., BuildSummary]:
+    """Run ``build`` with a :class:`~kg.atomic.Staging` its outputs go through (``_stage``):
+    committed when it returns, discarded when it raises or is interrupted; a fresh output
+    folder it made is removed again when left empty."""
+
+    @functools.wraps(build)
+    def run(inputs: Iterable[str | os.PathLike[str]], out: str | os.PathLike[str] = ".", *args: Any,
+            **kwargs: Any) -> BuildSummary:
+        out_dir = None if str(out) == "-" else Path(out)
+        fresh = out_dir is not None and not out_dir.exists()
+        try:
+            with Staging() as stage:
+                return build(inputs, out, *args, _stage=stage, **kwargs)
+        except BaseException:
+            if fresh and out_dir.is_dir() and not any(out_dir.iterdir()):
+                out_dir.rmdir()  # no empty folder left behind by a build that wrote nothing
+            raise
+
+    return run
+
+
+@_all_or_nothing
 def build_dump(
     inputs: Iterable[str | os.PathLike[str]],
     out: str | os.PathLike[str] = ".",
@@ -261,6 +284,7 @@ def build_dump(
     analyse: Callable[[Path], Analysis] | None = None,
     created: datetime | None = None,
     validate: bool = False,
+    _stage: Staging | None = None,
 ) -> BuildSummary:
     """Build one graph from report files/folders and write ``graph.<fmt>`` and ``void.ttl``
     into ``out`` (``out="-"``: the dump to stdout, no description); fill ``store`` if given.
@@ -268,35 +292,12 @@ def build_dump(
     ``validate``: check each report's graph against the SHACL shapes as it is built
     (non-conforming reports are listed in ``BuildSummary.invalid``; the dump is still
     written). ``keep_going``: skip unreadable reports instead of raising.
+
+    Every output appears whole, together, or not at all (:func:`_all_or_nothing`).
     """
-    out_dir = None if str(out) == "-" else Path(out)
-    fresh = out_dir is not None and not out_dir.exists()
-    try:
-        with Staging() as stage:  # every output appears whole, together, or not at all
-            return _build_dump(stage, inputs, out, fmt, base_iri=base_iri, store=store, license=license,
-                               keep_going=keep_going, progress=progress, analyse=analyse, created=created,
-                               validate=validate)
-    except BaseException:
-        if fresh and out_dir.is_dir() and not any(out_dir.iterdir()):
-            out_dir.rmdir()  # no empty folder left behind by a build that wrote nothing
-        raise
-
-
-def _build_dump(
-    stage: Staging,
-    inputs: Iterable[str | os.PathLike[str]],
-    out: str | os.PathLike[str] = ".",
-    fmt: DumpFormat | str = DumpFormat.ttl,
-    *,
-    base_iri: str | None = None,
-    store: str | os.PathLike[str] | None = None,
-    license: str = DEFAULT_LICENSE,
-    keep_going: bool = False,
-    progress: Progress | None = None,
-    analyse: Callable[[Path], Analysis] | None = None,
-    created: datetime | None = None,
-    validate: bool = False,
-) -> BuildSummary:
+    stage = _stage
+    if stage is None:  # pragma: no cover - the decorator always gives one
+        raise TypeError("build_dump runs through _all_or_nothing")
     from kg.pipeline import analyse as default_analyse, report_paths
 
     t0 = time.perf_counter()

@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,3 +86,23 @@ def succeeds(run: Run) -> None:
 def leftovers(folder: Path) -> list[str]:
     """Temporary files of kg's atomic writes still in ``folder``."""
     return sorted(p.name for p in folder.iterdir() if ".kg-tmp-" in p.name) if folder.is_dir() else []
+
+
+def signal_when(args: list[str], ready, sig: int, env: dict[str, str] | None = None,
+                poll: float = 0.02) -> tuple[int, str]:
+    """Start `kg ARGS`; once ``ready()`` is true, send ``sig``; return (exit code, stderr).
+    Fails the test if the command ends before it is ready (nothing was interrupted)."""
+    proc = subprocess.Popen([*kg_command(), *args], env={**os.environ, **(env or {})},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + TIMEOUT
+        while proc.poll() is None and time.monotonic() < deadline and not ready():
+            time.sleep(poll)
+        assert proc.poll() is None, "the command ended before it could be interrupted"
+        proc.send_signal(sig)
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    return proc.returncode, err.decode("utf-8", "replace")

@@ -4,16 +4,13 @@ one clean build."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
-import subprocess
-import time
 from pathlib import Path
 
 import pytest
 
-from kgrun import REPORT_A, REPORT_B, REPORT_C, TIMEOUT, kg, kg_command, leftovers, succeeds
+from kgrun import REPORT_A, REPORT_B, REPORT_C, kg, leftovers, signal_when, succeeds
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1700000000"}
 INPUTS = (REPORT_A, REPORT_B, REPORT_C)
@@ -54,24 +51,10 @@ def _snapshot(out: Path) -> dict[str, bytes]:
 def _start_and_signal(out: Path, sig: int) -> tuple[int, str]:
     """Start the build of INPUTS into ``out``; once its dump is being written (the temporary
     holds data), send ``sig``; return (exit code, stderr)."""
-    env = {**os.environ, **EPOCH}
-    proc = subprocess.Popen([*kg_command(), *_build_args(out, *INPUTS)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + TIMEOUT
-    try:
-        while time.monotonic() < deadline and proc.poll() is None:
-            tmp = [p for p in out.glob(".graph.nt.kg-tmp-*") if p.stat().st_size > 0]
-            if tmp:
-                break
-            time.sleep(0.02)
-        assert proc.poll() is None, "the build ended before it could be interrupted"
-        proc.send_signal(sig)
-        _, err = proc.communicate(timeout=120)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-    return proc.returncode, err.decode("utf-8", "replace")
+    def writing() -> bool:
+        return any(p.stat().st_size > 0 for p in out.glob(".graph.nt.kg-tmp-*"))
+
+    return signal_when(_build_args(out, *INPUTS), writing, sig, env=EPOCH)
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])

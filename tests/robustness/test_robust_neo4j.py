@@ -11,7 +11,6 @@ import os
 import signal
 import subprocess
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from kgrun import REPORT_A, REPORT_B, REPORT_C, TIMEOUT, fails_cleanly, kg, kg_command, succeeds
+from kgrun import REPORT_A, REPORT_B, REPORT_C, TIMEOUT, fails_cleanly, kg, kg_command, signal_when, succeeds
 
 KG_TEXT = URIRef("https://kg.example.org/ontology#text")
 
@@ -70,24 +69,11 @@ def clean_export(dump: Path, neo4j_server: Any, neo4j_driver: Any) -> Graph:
 def test_load_cut_off_and_run_again_equals_one_clean_load(
         sig: int, dump: Path, clean_export: Graph, neo4j_clean: Any, neo4j_driver: Any) -> None:
     target = neo4j_clean
-    env = {**os.environ, **_env(target)}
-    proc = subprocess.Popen([*kg_command(), "load", str(dump), *_auth(target), "--batch-size", "20"],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + TIMEOUT
-        while proc.poll() is None and time.monotonic() < deadline and _nodes(neo4j_driver, target) < 200:
-            time.sleep(0.05)
-        assert proc.poll() is None, "the load ended before it could be cut off"
-        proc.send_signal(sig)
-        _, err = proc.communicate(timeout=120)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-    stderr = err.decode("utf-8", "replace")
+    code, stderr = signal_when(["load", str(dump), *_auth(target), "--batch-size", "20"],
+                               lambda: _nodes(neo4j_driver, target) >= 200, sig, env=_env(target), poll=0.05)
     assert "Traceback" not in stderr, stderr
     if sig == signal.SIGINT:
-        assert proc.returncode == 130 and "kg: interrupted" in stderr, stderr
+        assert code == 130 and "kg: interrupted" in stderr, stderr
     partial = _export(target)
     assert len(partial) < len(clean_export)  # really cut off half-way
     succeeds(kg("load", dump, *_auth(target), env=_env(target)))
