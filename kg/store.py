@@ -248,30 +248,43 @@ _SPARQL_TOKEN = re.compile(
     r"|\S",
 )
 _UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
-_QUERY_WORDS = {"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"}
 
 
-def _keywords(query: str) -> list[str]:
-    """The words of ``query`` outside strings, IRIs and comments, upper-cased."""
-    return [
-        t.upper()
-        for t in _SPARQL_TOKEN.findall(query)
-        if t[:1].isalpha() or t[:1] == "_"
-    ]
+def _tokens(query: str) -> list[str]:
+    """The tokens of ``query``: strings, IRIs, words, single characters (no comments)."""
+    return [t for t in _SPARQL_TOKEN.findall(query) if not t.startswith("#")]
+
+
+def _is_keyword(tokens: list[str], i: int) -> bool:
+    """True if the word at ``i`` is a keyword, not part of a prefixed name (``ex:load``)."""
+    return (i == 0 or tokens[i - 1] != ":") and (i + 1 == len(tokens) or tokens[i + 1] != ":")
+
+
+def _form(tokens: list[str]) -> str | None:
+    """The query form or update operation: the first word after the prologue."""
+    i = 0
+    while i < len(tokens) and tokens[i].upper() in ("PREFIX", "BASE"):
+        i += 1
+        while i < len(tokens) and not tokens[i].startswith("<"):
+            i += 1  # the prefix name (``ex`` ``:``) up to its IRI
+        i += 1
+    return tokens[i].upper() if i < len(tokens) else None
 
 
 def check_query(query: str, *, allow_service: bool = False) -> None:
     """Refuse what kg does not run: SPARQL updates (the store changes only through
     ``kg build``) and, unless ``allow_service``, ``SERVICE`` (a federated query makes this
     process send HTTP requests to wherever the query says)."""
-    words = _keywords(query)
-    first = next((w for w in words if w in _QUERY_WORDS or w in _UPDATE_WORDS), None)
-    if first in _UPDATE_WORDS:
+    tokens = _tokens(query)
+    form = _form(tokens)
+    if form in _UPDATE_WORDS:
         raise InputError(
-            f"this is a SPARQL update ({first}), and kg runs queries only (SELECT, ASK, CONSTRUCT, "
+            f"this is a SPARQL update ({form}), and kg runs queries only (SELECT, ASK, CONSTRUCT, "
             "DESCRIBE); a store changes only through kg build"
         )
-    if not allow_service and "SERVICE" in words:
+    if not allow_service and any(
+        t.upper() == "SERVICE" and _is_keyword(tokens, i) for i, t in enumerate(tokens)
+    ):
         raise InputError(
             "the query calls a remote endpoint (SERVICE), which kg refuses unless asked: "
             "give --allow-service to run federated queries"

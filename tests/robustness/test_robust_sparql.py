@@ -110,3 +110,10 @@ def test_a_broken_dump_is_one_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.nt"
     bad.write_text("<http://ex.org/a> <http://ex.org/b> \"unterminated .\n")
     fails_cleanly(kg("sparql", "SELECT * WHERE { ?s ?p ?o }", "--data", bad), "bad.nt")
+
+
+def test_keywords_as_prefixed_names_are_not_refused(good_build: Path) -> None:
+    q = "PREFIX load: <http://ex.org/> SELECT ?x WHERE { BIND(load:service AS ?x) }"
+    r = _sparql(good_build, q, "-f", "json")
+    succeeds(r)
+    assert json.loads(r.stdout) == [{"x": "http://ex.org/service"}]
