@@ -8,6 +8,7 @@ held as one graph, so the whole corpus streams in bounded memory.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -20,12 +21,13 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from importlib.resources import files
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS, VOID, XSD
 from rdflib.plugins.serializers.nt import _nt_row
 
+from kg.atomic import Staging
 from kg.errors import InputError, KgError
 from kg.iri import Minter
 from kg.model import Analysis
@@ -247,6 +249,28 @@ def _analyses(paths: list[Path], summary: BuildSummary, keep_going: bool, progre
             yield p, a
 
 
+def _all_or_nothing(build: Callable[..., BuildSummary]) -> Callable[..., BuildSummary]:
+    """Run ``build`` with a :class:`~kg.atomic.Staging` its outputs go through (``_stage``):
+    committed when it returns, discarded when it raises or is interrupted; a fresh output
+    folder it made is removed again when left empty."""
+
+    @functools.wraps(build)
+    def run(inputs: Iterable[str | os.PathLike[str]], out: str | os.PathLike[str] = ".", *args: Any,
+            **kwargs: Any) -> BuildSummary:
+        out_dir = None if str(out) == "-" else Path(out)
+        fresh = out_dir is not None and not out_dir.exists()
+        try:
+            with Staging() as stage:
+                return build(inputs, out, *args, _stage=stage, **kwargs)
+        except BaseException:
+            if fresh and out_dir.is_dir() and not any(out_dir.iterdir()):
+                out_dir.rmdir()  # no empty folder left behind by a build that wrote nothing
+            raise
+
+    return run
+
+
+@_all_or_nothing
 def build_dump(
     inputs: Iterable[str | os.PathLike[str]],
     out: str | os.PathLike[str] = ".",
@@ -260,6 +284,7 @@ def build_dump(
     analyse: Callable[[Path], Analysis] | None = None,
     created: datetime | None = None,
     validate: bool = False,
+    _stage: Staging | None = None,
 ) -> BuildSummary:
     """Build one graph from report files/folders and write ``graph.<fmt>`` and ``void.ttl``
     into ``out`` (``out="-"``: the dump to stdout, no description); fill ``store`` if given.
@@ -267,13 +292,21 @@ def build_dump(
     ``validate``: check each report's graph against the SHACL shapes as it is built
     (non-conforming reports are listed in ``BuildSummary.invalid``; the dump is still
     written). ``keep_going``: skip unreadable reports instead of raising.
+
+    Every output appears whole, together, or not at all (:func:`_all_or_nothing`).
     """
+    stage = _stage
+    if stage is None:  # pragma: no cover - the decorator always gives one
+        raise TypeError("build_dump runs through _all_or_nothing")
     from kg.pipeline import analyse as default_analyse, report_paths
 
     t0 = time.perf_counter()
     analyse = analyse or default_analyse
     fmt = DumpFormat(fmt)
     minter = Minter.create(base_iri)  # fail early on a bad base IRI
+    from kg.store import check_iri
+
+    license = check_iri(license, "license")  # fail early on a bad --license
     paths = list(report_paths(inputs))
     summary = BuildSummary()
     stats = GraphStats()
@@ -308,7 +341,7 @@ def build_dump(
             yield minter.report_of(a.report), triples
 
     if fmt is DumpFormat.nt:
-        stream = sys.stdout if to_stdout else open(out_dir / dump_name, "w", encoding="utf-8", newline="\n")
+        stream = sys.stdout if to_stdout else stage.open(out_dir / dump_name, "w", encoding="utf-8", newline="\n")
         try:
             write_ntriples(stats.count(unique_triples(batches())), stream)
         finally:
@@ -338,7 +371,7 @@ def build_dump(
         if to_stdout:
             sys.stdout.write(text)
         else:
-            (out_dir / dump_name).write_text(text, encoding="utf-8")
+            stage.write_text(out_dir / dump_name, text)
     if not summary.reports:
         raise InputError("no report could be built (see the warnings above)")
     by_iri: dict[str, dict[str, str]] = {}
@@ -351,13 +384,14 @@ def build_dump(
         summary.files.append(str(out_dir / dump_name))
         void = describe_dataset(stats, sources, base_iri=minter.base, license=license, created=created,
                                 dumps=[(dump_name, MEDIA_TYPE[fmt])])
-        (out_dir / "void.ttl").write_text(void.serialize(format="turtle"), encoding="utf-8")
+        stage.write_text(out_dir / "void.ttl", void.serialize(format="turtle"))
         summary.files.append(str(out_dir / "void.ttl"))
         if store is not None:
             from kg.store import load_store
 
             summary.store = str(store)
-            summary.store_triples = load_store(store, [out_dir / dump_name, out_dir / "void.ttl"], replace=True)
+            staged = [stage.staged(out_dir / dump_name), stage.staged(out_dir / "void.ttl")]
+            summary.store_triples = load_store(stage.directory(store), staged, replace=True)
     elif store is not None:
         raise InputError("--store needs an output folder (not --out -)")
     summary.seconds = time.perf_counter() - t0

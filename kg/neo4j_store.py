@@ -56,9 +56,14 @@ import neo4j
 from neo4j import GraphDatabase
 from neo4j import exceptions as nx
 
-from kg.errors import StoreError
+from kg.errors import StoreError, redact, register_secret
 
 log = logging.getLogger(__name__)
+if logging.getLogger("neo4j").level == logging.NOTSET:
+    # The driver logs each failed connection attempt (~10 lines when a server dies
+    # mid-load); kg says what went wrong once, as a StoreError. Configure the "neo4j"
+    # logger yourself to see the driver's own lines.
+    logging.getLogger("neo4j").setLevel(logging.CRITICAL)
 
 KG_NS = "https://kg.example.org/ontology#"
 OA = "http://www.w3.org/ns/oa#"
@@ -551,14 +556,48 @@ class Neo4jSettings:
             database=database or env.get("NEO4J_DATABASE") or DEFAULT_DATABASE,
         )
 
+    def __post_init__(self) -> None:
+        # bolt://user:password@host: the credentials leave the URI (which is shown in
+        # messages) for the auth token; the password is masked wherever kg writes.
+        from urllib.parse import unquote, urlsplit
+
+        parts = urlsplit(self.uri)
+        if parts.username is not None or parts.password is not None:
+            host = parts.netloc.rsplit("@", 1)[1]
+            object.__setattr__(self, "uri", parts._replace(netloc=host).geturl())
+            if parts.username:
+                object.__setattr__(self, "user", unquote(parts.username))
+            if parts.password is not None and self.password is None:
+                object.__setattr__(self, "password", unquote(parts.password))
+        register_secret(self.password)
+
     @property
     def auth(self) -> tuple[str, str] | None:
         return (self.user, self.password) if self.password else None
 
 
+def local_password(uri: str, user: str = DEFAULT_USER) -> str | None:
+    """The password ``kg server start`` generated, for user neo4j on a server on this
+    machine (None otherwise, or when there is none)."""
+    from urllib.parse import urlsplit
+
+    from kg.neo4jserver import is_loopback, stored_password
+
+    try:
+        host = urlsplit(uri).hostname or ""
+    except ValueError:
+        return None
+    if user != DEFAULT_USER or not is_loopback(host):
+        return None
+    try:
+        return stored_password()
+    except StoreError:
+        return None
+
+
 def _describe(exc: BaseException, settings: Neo4jSettings) -> str:
     """One line saying what went wrong with the server, without secrets."""
-    where = f"Neo4j at {settings.uri}"
+    where = f"Neo4j at {redact(settings.uri)}"
     code = (exc.code or "") if isinstance(exc, nx.Neo4jError) else ""
     if isinstance(exc, nx.AuthError) or "Unauthorized" in code:
         return (f"{where} refused user {settings.user!r}: wrong user or password "
@@ -569,15 +608,15 @@ def _describe(exc: BaseException, settings: Neo4jSettings) -> str:
     if isinstance(exc, (nx.ServiceUnavailable, nx.SessionExpired)):
         return f"cannot reach {where}: {_first_line(exc)} (is it running? check --uri / NEO4J_URI)"
     if isinstance(exc, nx.ConfigurationError):
-        return f"bad Neo4j settings for {settings.uri}: {_first_line(exc)}"
+        return f"bad Neo4j settings for {redact(settings.uri)}: {_first_line(exc)}"
     if isinstance(exc, ValueError):
-        return f"bad Neo4j URI {settings.uri!r}: {_first_line(exc)}"
+        return f"bad Neo4j URI {redact(settings.uri)!r}: {_first_line(exc)}"
     return f"{where}: {type(exc).__name__}: {_first_line(exc)}"
 
 
 def _first_line(exc: BaseException) -> str:
     text = (exc.message if isinstance(exc, nx.Neo4jError) else None) or str(exc) or type(exc).__name__
-    return " ".join(str(text).split())[:300]
+    return redact(" ".join(str(text).split())[:300])
 
 
 def connect(settings: Neo4jSettings) -> neo4j.Driver:

@@ -80,18 +80,80 @@ def analyse(source: str | os.PathLike[str] | Text | Report) -> Analysis:
     return Analysis(report=report, extractors=tuple(names), **fields)
 
 
+def _folder_reports(folder: Path) -> list[Path]:
+    """Report files under ``folder`` (recursive, sorted). A sub-folder that cannot be read
+    is an error, never skipped silently; a FIFO, socket or device named like a report is
+    skipped with a warning (reading it could block)."""
+    import logging
+    import stat
+
+    found: list[Path] = []
+    errors: list[OSError] = []
+    for root, dirs, names in os.walk(folder, onerror=errors.append):
+        dirs.sort()
+        for name in names:
+            q = Path(root) / name
+            if q.suffix.lower() not in REPORT_SUFFIXES:
+                continue
+            try:
+                mode = q.stat().st_mode
+            except OSError as exc:  # a dangling link, or no permission to look
+                errors.append(exc)
+                continue
+            if stat.S_ISREG(mode):
+                found.append(q)
+            else:
+                logging.getLogger(__name__).warning("%s: not a regular file (a FIFO, socket or device?); skipped", q)
+    if errors:
+        exc = errors[0]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise InputError(f"{exc.filename or folder}: cannot be read ({exc.strerror or exc}){more}; "
+                         "fix its permissions or leave it out")
+    return sorted(found)
+
+
+def _sha256(path: Path) -> str | None:
+    """The file's SHA-256, or None when it cannot be read now (the reader reports that)."""
+    import hashlib
+
+    from kg.loaders.read import check_regular
+
+    try:
+        check_regular(path)
+        with open(path, "rb") as f:
+            return hashlib.file_digest(f, "sha256").hexdigest()
+    except (OSError, InputError):
+        return None
+
+
 def report_paths(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
-    """Expand files and folders into report files (folders: *.txt/*.html, sorted, recursive)."""
+    """Expand files and folders into report files (folders: *.txt/*.html, sorted, recursive).
+
+    A file whose bytes equal an earlier one's (same SHA-256: a copy) is skipped with a
+    warning, so a report given twice is built once.
+    """
+    import logging
+
+    seen: dict[str, Path] = {}
+    for p in _expand(inputs):
+        digest = _sha256(p)
+        if digest is not None and digest in seen:
+            logging.getLogger(__name__).warning("%s: same bytes as %s (a copy); skipped", p, seen[digest])
+            continue
+        if digest is not None:
+            seen[digest] = p
+        yield p
+
+
+def _expand(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            found = sorted(
-                q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in REPORT_SUFFIXES
-            )
+            found = _folder_reports(p)
             if not found:
                 raise InputError(f"{p}: folder holds no report files (*.txt, *.html)")
             yield from found
-        elif p.exists():
+        elif p.exists() or p.is_symlink():
             yield p
         else:
             raise InputError(f"{p}: no such file or folder")

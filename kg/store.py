@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -211,19 +212,22 @@ def run_query(store: ox.Store, query: str) -> QueryResult:
     when the default graph is empty (a store filled by another tool)."""
     try:
         res = store.query(query, prefixes=DEFAULT_PREFIXES, **_default_graph(store))
+        if isinstance(res, ox.QueryBoolean):
+            return QueryResult(("ask",), ({"ask": bool(res)},))
+        if isinstance(res, ox.QuerySolutions):
+            names = tuple(v.value for v in res.variables)
+            rows = tuple({n: python_value(sol[n]) for n in names} for sol in res)
+            return QueryResult(names, rows)
+        triples = tuple(
+            {"s": python_value(t.subject), "p": python_value(t.predicate), "o": python_value(t.object)} for t in res
+        )
+        return QueryResult(("s", "p", "o"), triples)
     except SyntaxError as exc:
         msg = " ".join(str(exc).split())
         raise ParseError(f"SPARQL syntax error: {msg}") from exc
-    except OSError as exc:
-        raise StoreError(f"cannot read the RDF store: {exc}") from exc
-    if isinstance(res, ox.QueryBoolean):
-        return QueryResult(("ask",), ({"ask": bool(res)},))
-    if isinstance(res, ox.QuerySolutions):
-        names = tuple(v.value for v in res.variables)
-        rows = tuple({n: python_value(sol[n]) for n in names} for sol in res)
-        return QueryResult(names, rows)
-    rows = tuple({"s": python_value(t.subject), "p": python_value(t.predicate), "o": python_value(t.object)} for t in res)
-    return QueryResult(("s", "p", "o"), rows)
+    except (OSError, RuntimeError) as exc:  # the store, or a SERVICE call, failed
+        msg = " ".join(str(exc).split())[:300]
+        raise StoreError(f"the query failed: {msg}") from exc
 
 
 def read_query(query_or_file: str) -> str:
@@ -233,24 +237,95 @@ def read_query(query_or_file: str) -> str:
     return read(query_or_file, ".rq")
 
 
+_SPARQL_TOKEN = re.compile(
+    r'''"""(?:[^"\\]|\\.|"(?!""))*"""'''   # long strings
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'                 # strings
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\x00-\x20]*>'             # IRIs
+    r"|\#[^\n]*"                              # comments
+    r"|[A-Za-z_][A-Za-z0-9_\-]*"              # words (keywords, prefixed-name parts)
+    r"|\S",
+)
+_UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+
+
+def _tokens(query: str) -> list[str]:
+    """The tokens of ``query``: strings, IRIs, words, single characters (no comments)."""
+    return [t for t in _SPARQL_TOKEN.findall(query) if not t.startswith("#")]
+
+
+def _is_keyword(tokens: list[str], i: int) -> bool:
+    """True if the word at ``i`` is a keyword, not part of a prefixed name (``ex:load``)."""
+    return (i == 0 or tokens[i - 1] != ":") and (i + 1 == len(tokens) or tokens[i + 1] != ":")
+
+
+def _form(tokens: list[str]) -> str | None:
+    """The query form or update operation: the first word after the prologue."""
+    i = 0
+    while i < len(tokens) and tokens[i].upper() in ("PREFIX", "BASE"):
+        i += 1
+        while i < len(tokens) and not tokens[i].startswith("<"):
+            i += 1  # the prefix name (``ex`` ``:``) up to its IRI
+        i += 1
+    return tokens[i].upper() if i < len(tokens) else None
+
+
+def check_query(query: str, *, allow_service: bool = False) -> None:
+    """Refuse what kg does not run: SPARQL updates (the store changes only through
+    ``kg build``) and, unless ``allow_service``, ``SERVICE`` (a federated query makes this
+    process send HTTP requests to wherever the query says)."""
+    tokens = _tokens(query)
+    form = _form(tokens)
+    if form in _UPDATE_WORDS:
+        raise InputError(
+            f"this is a SPARQL update ({form}), and kg runs queries only (SELECT, ASK, CONSTRUCT, "
+            "DESCRIBE); a store changes only through kg build"
+        )
+    if not allow_service and any(
+        t.upper() == "SERVICE" and _is_keyword(tokens, i) for i, t in enumerate(tokens)
+    ):
+        raise InputError(
+            "the query calls a remote endpoint (SERVICE), which kg refuses unless asked: "
+            "give --allow-service to run federated queries"
+        )
+
+
+def check_iri(value: str, what: str = "IRI") -> str:
+    """``value`` if it is an absolute IRI (RFC 3987, as pyoxigraph checks it), else InputError."""
+    try:
+        node = ox.NamedNode(value)
+    except (ValueError, TypeError) as exc:
+        raise InputError(f"{what} {value!r} is not a valid absolute IRI ({exc})") from exc
+    if ":" not in node.value or any(c in node.value for c in " <>\"{}|^`"):
+        raise InputError(f"{what} {value!r} is not a valid absolute IRI")
+    return node.value
+
+
+def sparql_term(value: str) -> str:
+    """A parameter value as one SPARQL term, built by pyoxigraph (so it can never change
+    the query's structure): ``<…>`` → an IRI, checked against the IRI grammar; anything
+    else → a plain string literal, escaped."""
+    if value.startswith("<") and value.endswith(">") and len(value) >= 2:
+        return str(ox.NamedNode(check_iri(value[1:-1], "--bind value")))
+    return str(ox.Literal(value))
+
+
 def bind_parameters(query: str, params: dict[str, str]) -> str:
     """Fill a query's parameters: each ``VALUES ?name { UNDEF }`` becomes
-    ``VALUES ?name { "value" }`` (or ``<iri>`` for a value written ``<…>``).
+    ``VALUES ?name { "value" }`` (or ``<iri>`` for a value written ``<…>``); the term is
+    built by :func:`sparql_term`, so a value can never change the query's structure.
 
     kg's library queries declare their parameters this way, so they also run unchanged
     (unfiltered) on any SPARQL endpoint.
     """
-    import re
-
     for name, value in params.items():
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise InputError(f"--bind {name!r}: a parameter name is letters, digits and _")
         pattern = re.compile(r"VALUES\s+\?" + re.escape(name) + r"\s*\{\s*UNDEF\s*\}")
         if not pattern.search(query):
             raise InputError(f"the query has no parameter ?{name} (a line 'VALUES ?{name} {{ UNDEF }}')")
-        if value.startswith("<") and value.endswith(">"):
-            term = value
-        else:
-            escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-            term = f'"{escaped}"'
+        term = sparql_term(value)
         query = pattern.sub(lambda m: f"VALUES ?{name} {{ {term} }}", query)
     return query
 
@@ -261,13 +336,17 @@ def sparql(
     store: str | os.PathLike[str] | None = None,
     data: list[str | os.PathLike[str]] | tuple[str | os.PathLike[str], ...] = (),
     params: dict[str, str] | None = None,
+    allow_service: bool = False,
 ) -> QueryResult:
     """Answer a SPARQL query (text, a .rq file, or a library query name) over a store
     folder or over dump files; exactly one of ``store`` / ``data`` must be given.
-    ``params`` fill the query's ``VALUES ?name { UNDEF }`` parameters."""
+    ``params`` fill the query's ``VALUES ?name { UNDEF }`` parameters. Updates are refused,
+    and ``SERVICE`` unless ``allow_service`` (see :func:`check_query`)."""
     if (store is None) == (not data):
         raise InputError("give either a store folder (--store DIR) or dump files (--data FILE...)")
-    text = bind_parameters(read_query(query), params or {})
+    text = read_query(query)
+    check_query(text, allow_service=allow_service)
+    text = bind_parameters(text, params or {})
     st = open_store(store) if store is not None else memory_store(data)
     return run_query(st, text)
 

@@ -1,11 +1,16 @@
 """The reader: bytes as given → ``Text`` (decoded, page chrome blanked, offsets kept).
 
+Only regular files are read (a FIFO, socket or device is refused at once, never waited
+on), up to a size limit: 32 MiB unless ``KG_MAX_INPUT_MB`` says otherwise (``0``: none).
+
 Decoding, in order: a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32); for HTML the
-page's own ``<meta charset>``; strict UTF-8; UTF-16 without a BOM (told by its byte
+page's own ``<meta charset>``; strict UTF-8 (a file cut off inside its last character loses that character, with a
+warning); UTF-16 without a BOM (told by its byte
 pattern); else charset-normalizer, with every GB2312/GBK detection read as GB18030 (the
 superset). The checksum is of the bytes as given.
 
-Plain text keeps its length: page chrome is blanked with spaces (``kg.loaders.chrome``),
+Plain text keeps its length: page chrome is blanked with spaces (``kg.loaders.chrome``)
+and a lone CR (old Mac line end) reads as LF,
 so an offset into ``Text.text`` is an offset into the decoded file. HTML is reduced to
 text with the standard library's ``html.parser``; ``Text.offsets`` maps every text
 offset back to the markup. What holds for HTML (tested):
@@ -25,7 +30,9 @@ import codecs
 import hashlib
 import html
 import logging
+import os
 import re
+import stat
 import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
@@ -34,7 +41,7 @@ from kg.errors import InputError
 from kg.loaders.chrome import blank_ranges, find_chrome
 from kg.model import Text
 
-__all__ = ["read_file", "read_bytes", "decode_bytes"]
+__all__ = ["read_file", "read_bytes", "decode_bytes", "check_regular", "max_input_bytes"]
 
 log = logging.getLogger(__name__)
 
@@ -64,17 +71,84 @@ _MAGIC = (
 )
 
 
-def read_file(path: str | Path) -> Text:
-    """Read the report at ``path`` (plain text or an HTML page, any common encoding)."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file; check the path")
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory; give the path of one report file")
+MAX_INPUT_MB_ENV = "KG_MAX_INPUT_MB"
+DEFAULT_MAX_INPUT_MB = 32
+"""Reports are 20–300 KB; a file over this size (MiB) is refused unless ``KG_MAX_INPUT_MB``
+raises the limit (``0``: no limit). Reading costs ~30× the file's size in memory."""
+
+
+def max_input_bytes() -> int | None:
+    """The size limit in bytes ($KG_MAX_INPUT_MB, default 32 MiB); None when off (0)."""
+    raw = os.environ.get(MAX_INPUT_MB_ENV, "").strip()
+    if not raw:
+        return DEFAULT_MAX_INPUT_MB * 2**20
     try:
-        data = p.read_bytes()
+        mb = float(raw)
+    except ValueError:
+        raise InputError(f"{MAX_INPUT_MB_ENV}={raw!r}: give a number of MiB (0 = no limit)") from None
+    if mb < 0 or mb != mb:
+        raise InputError(f"{MAX_INPUT_MB_ENV}={raw!r}: give a number of MiB (0 = no limit)")
+    return None if mb == 0 else int(mb * 2**20)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    return "not a regular file"
+
+
+def check_regular(p: Path) -> os.stat_result:
+    """``p``'s stat if it is a regular file kg may read (within the size limit); else
+    InputError. Never opens the file, so a FIFO or device cannot block."""
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file; check the path") from None
     except OSError as exc:
         raise InputError(f"{p}: cannot be read ({exc.strerror or exc}); check its permissions") from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{p}: is a directory; give the path of one report file")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{p}: is {_kind(st.st_mode)}, not a regular file; kg reads report files only")
+    limit = max_input_bytes()
+    if limit is not None and st.st_size > limit:
+        raise InputError(
+            f"{p}: {st.st_size / 2**20:.0f} MiB is larger than kg reads by default "
+            f"({limit / 2**20:.0f} MiB; reports are well under 1 MiB); is it a report? "
+            f"Set {MAX_INPUT_MB_ENV}=<MiB> (0 = no limit) to read it anyway"
+        )
+    return st
+
+
+def read_file(path: str | Path) -> Text:
+    """Read the report at ``path`` (plain text or an HTML page, any common encoding).
+
+    Only regular files are read: a FIFO, socket or device is refused at once (never
+    blocks), as is a file over the size limit (:func:`max_input_bytes`).
+    """
+    p = Path(path)
+    check_regular(p)
+    try:
+        # O_NONBLOCK: if the path was swapped for a FIFO since the check, open does not wait
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise InputError(f"{p}: cannot be read ({exc.strerror or exc}); check its permissions") from exc
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{p}: is {_kind(st.st_mode)}, not a regular file; kg reads report files only")
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read()
+    except OSError as exc:
+        raise InputError(f"{p}: cannot be read ({exc.strerror or exc}); check its permissions") from exc
+    finally:
+        os.close(fd)
     return read_bytes(data, path=str(p))
 
 
@@ -109,10 +183,12 @@ def read_bytes(data: bytes, *, path: str | None = None, media_type: str | None =
             offsets=tuple(offsets),
             chrome=chrome,
         )
-    chrome = find_chrome(source)
+    # Old Mac line ends (a lone CR) become LF in the text (same length: offsets hold)
+    lines = _LONE_CR.sub("\n", source) if "\r" in source else source
+    chrome = find_chrome(lines)
     return Text(
         source=source,
-        text=blank_ranges(source, chrome),
+        text=blank_ranges(lines, chrome),
         path=path,
         encoding=encoding,
         media_type="text/plain",
@@ -121,6 +197,8 @@ def read_bytes(data: bytes, *, path: str | None = None, media_type: str | None =
         chrome=chrome,
     )
 
+
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 # ------------------------------------------------------------------------- decoding
 
@@ -147,8 +225,13 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>", html: bool = False) -> t
                 log.info("%s: declared charset %s does not decode the page; detecting", name, declared)
     try:
         return _checked(data.decode("utf-8"), name), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+            # a file cut off inside its last character (an interrupted download): the
+            # text before it is whole; offsets stay offsets into the decoded text
+            log.warning("%s: the file ends inside a UTF-8 character (cut off?); its last %d byte(s) "
+                        "are left out", name, len(data) - exc.start)
+            return _checked(data[: exc.start].decode("utf-8"), name), "utf-8"
     utf16 = _decode_utf16(data, with_nul=False)
     if utf16 is not None:
         return utf16

@@ -8,6 +8,8 @@ from typing import NoReturn
 
 import typer
 
+from kg.errors import redact
+
 app = typer.Typer(
     name="kg",
     help=(
@@ -30,12 +32,12 @@ class TableFormat(StrEnum):
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """One line on stderr, then exit (2: bad input or environment; 1: a check failed)."""
-    print(f"kg: error: {message}", file=sys.stderr)
+    print(f"kg: error: {' '.join(redact(message).split())}", file=sys.stderr)
     raise typer.Exit(code)
 
 
 def warn(message: str) -> None:
-    print(f"kg: warning: {message}", file=sys.stderr)
+    print(f"kg: warning: {redact(message)}", file=sys.stderr)
 
 
 def _version(value: bool) -> None:

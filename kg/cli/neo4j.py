@@ -21,9 +21,14 @@ _DATABASE = typer.Option("--database", envvar="NEO4J_DATABASE", show_envvar=True
 
 
 def _settings(uri: str, user: str, password: str | None, database: str):
-    from kg.neo4j_store import Neo4jSettings
+    from dataclasses import replace
 
-    return Neo4jSettings(uri=uri, user=user, password=password or None, database=database)
+    from kg.neo4j_store import Neo4jSettings, local_password
+
+    settings = Neo4jSettings(uri=uri, user=user, password=password or None, database=database)
+    if settings.password is None:  # a server `kg server start` started here: its password
+        settings = replace(settings, password=local_password(settings.uri, settings.user))
+    return settings
 
 
 @app.command("load")
@@ -202,7 +207,10 @@ def export_command(
         if out == "-":
             nx.write_graphml(nxg, sys.stdout.buffer)
         else:
-            nx.write_graphml(nxg, out)
+            from kg.atomic import atomic_open
+
+            with atomic_open(out, "wb") as f:
+                nx.write_graphml(nxg, f)
             print(f"kg: wrote {nxg.number_of_nodes()} nodes, {nxg.number_of_edges()} edges to {out}",
                   file=sys.stderr)
         return
@@ -210,5 +218,7 @@ def export_command(
     if out == "-":
         sys.stdout.write(text)
     else:
-        Path(out).write_text(text, encoding="utf-8")
+        from kg.atomic import write_text
+
+        write_text(out, text)
         print(f"kg: wrote {len(graph)} triples to {out}", file=sys.stderr)

@@ -46,7 +46,8 @@ def build_command(
     if not inputs:
         fail("no reports given: name report files or folders (or --sample for the bundled sample)")
     bar = Progress(TextColumn("[bold]build"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                   TextColumn("{task.description}"), transient=True, console=Console(file=sys.stderr))
+                   TextColumn("{task.description}"), transient=True, console=Console(file=sys.stderr),
+                   disable=not sys.stderr.isatty())
     task = None
 
     def progress(path: str, done: int, total: int) -> None:
@@ -110,6 +111,7 @@ def sparql_command(
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="table, csv or json.")] = TableFormat.table,
     bind: Annotated[Optional[list[str]], typer.Option("--bind", "-b", help="NAME=VALUE: fill the query's parameter ?NAME (a 'VALUES ?NAME { UNDEF }' line); repeatable.")] = None,
     list_queries: Annotated[bool, typer.Option("--list", help="List kg's query library and exit.")] = False,
+    allow_service: Annotated[bool, typer.Option("--allow-service", help="Run SERVICE clauses (federated queries: this process then sends HTTP requests where the query says).")] = False,
 ) -> None:
     """Answer a SPARQL query over a local store or dump files, without a server.
 
@@ -132,7 +134,7 @@ def sparql_command(
             fail(f"--bind {b!r}: write NAME=VALUE")
         params[name.strip().lstrip("?")] = value
     try:
-        result = sparql(query, store=store, data=tuple(data or ()), params=params)
+        result = sparql(query, store=store, data=tuple(data or ()), params=params, allow_service=allow_service)
     except KgError as exc:
         fail(str(exc))
     from kg.cli.tables import print_rows

@@ -62,10 +62,14 @@ def start_command(
             "--password",
             envvar="NEO4J_PASSWORD",
             show_envvar=True,
-            help="Password of user neo4j (at least 8 characters); without it auth is off.",
+            help="Password of user neo4j (at least 8 characters); without it kg generates one and "
+                 "keeps it in a file only you can read (`kg server password` prints it).",
         ),
     ] = None,
-    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    no_auth: Annotated[bool, typer.Option(
+        "--no-auth", help="Turn authentication off (refused on an address other machines can reach).")] = False,
+    host: Annotated[str, typer.Option(
+        "--host", help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
     background: Annotated[
         bool, typer.Option("--background", help="Start, record the pid, and return (stop with `kg server stop`).")
     ] = False,
@@ -84,9 +88,16 @@ def start_command(
 
     Prints the Bolt URI on stdout once the server answers. Fetches the jars first if needed.
     """
-    from kg.neo4jserver import read_state, start, state_file, write_state
+    from kg.neo4jserver import is_loopback, password_file, read_state, start, state_file, stored_password, write_state
 
     version = version or _version_default()
+    if no_auth and password:
+        fail("give either --password or --no-auth, not both")
+    if no_auth and not is_loopback(host):
+        fail(f"--no-auth on {host} would let anyone who reaches it read and change the database; "
+             "keep auth on (the default) or listen on 127.0.0.1")
+    if not no_auth and not password:
+        password = stored_password(version, create=True)
     recorded = read_state(state_file(version))
     if recorded is not None and recorded.alive():
         fail(f"a Neo4j server started by kg already runs at {recorded.uri} (pid {recorded.pid}); "
@@ -103,7 +114,12 @@ def start_command(
         detach=background,
         quick_start=quick_start,
     )
-    auth = "user neo4j, password as given" if server.auth else "auth off"
+    if not server.auth:
+        auth = "auth off"
+    elif password == stored_password(version):
+        auth = f"user neo4j, password in {password_file(version)}; `kg server password` prints it"
+    else:
+        auth = "user neo4j, password as given"
     store = f"store {server.data_dir}" if server.data_dir else "throw-away store"
     print(server.uri, flush=True)
     _err(f"kg: Neo4j {server.version} ready at {server.uri} in {server.started_seconds:.1f} s "
@@ -142,6 +158,24 @@ def _forget(path: Path, pid: int) -> None:
         recorded = None
     if recorded is None or recorded.pid == pid:
         path.unlink(missing_ok=True)
+
+
+@server_app.command("password")
+def password_command(
+    version: Annotated[str | None, typer.Option("--version", help=_VERSION_HELP)] = None,
+) -> None:
+    """Print the password kg generated for the local server (user neo4j) on stdout.
+
+    `kg load` and `kg cypher` use it by themselves for a server on this machine.
+    """
+    from kg.neo4jserver import password_file, stored_password
+
+    version = version or _version_default()
+    password = stored_password(version)
+    if password is None:
+        fail(f"no password generated yet ({password_file(version)} does not exist): "
+             "`kg server start` makes one")
+    print(password)
 
 
 @server_app.command("stop")

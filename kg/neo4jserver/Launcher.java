@@ -4,7 +4,10 @@
 //   java -Xmx1g -cp "<lib>/*" Launcher.java --port 7687 [--data DIR | --work-dir DIR]
 //        [--host 127.0.0.1] [--pagecache-mb 256] [--watch-stdin]
 // The password (auth on) comes from the environment variable KG_NEO4J_PASSWORD, never from
-// the command line (which other users can read); without it auth is off.
+// the command line (which other users can read); without it auth is off (kg's Python side
+// always gives one unless the user asks for --no-auth).
+// LOAD CSV can read neither host files (file URLs off, empty import folder) nor URLs (every
+// IP address blocked), so a Cypher query cannot reach outside the database.
 //
 // --work-dir DIR: a throw-away server from neo4j-harness (Neo4jBuilders.newInProcessBuilder):
 //                 its store lives in a random folder under DIR; DIR is deleted on shutdown.
@@ -21,10 +24,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import inet.ipaddr.IPAddressString;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -79,6 +84,14 @@ public class Launcher {
         settings.put(GraphDatabaseSettings.auth_enabled, auth);
         settings.put(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pagecacheMb));
         settings.put(GraphDatabaseSettings.udc_enabled, false);
+        // No host file and no network address is readable through Cypher: LOAD CSV may not
+        // open file:// URLs (and its import root is an empty folder), and every IP address
+        // is blocked for URL access (http:// LOAD CSV would let a query reach any host).
+        Path importDir = (data != null ? data : workDir).resolve("import-disabled");
+        settings.put(GraphDatabaseSettings.allow_file_urls, false);
+        settings.put(GraphDatabaseSettings.load_csv_file_url_root, importDir);
+        settings.put(GraphDatabaseInternalSettings.cypher_ip_blocklist,
+                List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0")));
         // Bolt's defaults wait 5 s + 5 s for idle connections and Netty's quiet period on
         // shutdown; a local server stops in about a second without them.
         settings.put(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1));
@@ -91,6 +104,7 @@ public class Launcher {
         try {
             if (workDir != null) {
                 Files.createDirectories(workDir);
+                Files.createDirectories(importDir);
                 Neo4jBuilder builder = Neo4jBuilders.newInProcessBuilder(workDir).withDisabledServer();
                 for (Map.Entry<Setting<?>, Object> e : settings.entrySet()) {
                     builder = with(builder, e.getKey(), e.getValue());
@@ -100,6 +114,7 @@ public class Launcher {
                 close = neo4j::close;
             } else {
                 Files.createDirectories(data);
+                Files.createDirectories(importDir);
                 DatabaseManagementService service =
                         new DatabaseManagementServiceBuilder(data).setConfig(settings).build();
                 dbms = service;

@@ -2,7 +2,7 @@
 
     from kg.neo4jserver import fetch, start
     lib = fetch()                      # once: mvn copies the jars to ~/.cache/kg/neo4j-5.26.30/lib
-    with start(password="secret") as server:   # Bolt on 127.0.0.1:<free port>
+    with start(password="secret") as server:   # Bolt on 127.0.0.1:<free port>, auth on
         print(server.uri)              # bolt://127.0.0.1:PORT, user "neo4j"
 
 Launcher.java (run by Java's single-file source launcher) builds the server with
@@ -15,10 +15,13 @@ from kg.neo4jserver.process import (
     RunningServer,
     find_java,
     free_port,
+    is_loopback,
+    password_file,
     read_state,
     start,
     state_file,
     stop,
+    stored_password,
     write_state,
 )
 
@@ -30,10 +33,13 @@ __all__ = [
     "fetched_lib",
     "find_java",
     "free_port",
+    "is_loopback",
+    "password_file",
     "read_state",
     "render_pom",
     "start",
     "state_file",
     "stop",
+    "stored_password",
     "write_state",
 ]

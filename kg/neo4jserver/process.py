@@ -476,6 +476,55 @@ def _is_launcher(pid: int) -> bool:
     return b"Launcher" in cmdline and b"java" in cmdline
 
 
+# -- the generated password ---------------------------------------------------------------
+
+
+def password_file(version: str = DEFAULT_VERSION) -> Path:
+    """Where kg keeps the password it generated for the local server (mode 0600)."""
+    return cache_home(version).parent / "neo4j-password"
+
+
+def stored_password(version: str = DEFAULT_VERSION, *, create: bool = False) -> str | None:
+    """The local server's password from :func:`password_file`; with ``create`` a new random
+    one is generated and stored first when there is none. The file is written atomically,
+    readable by its owner only, and the password is never printed or logged."""
+    import secrets
+
+    from kg.atomic import Staging
+
+    path = password_file(version)
+    try:
+        text = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        text = ""
+    except OSError as exc:
+        raise StoreError(f"cannot read the Neo4j password file {path}: {exc.strerror or exc}") from exc
+    if text or not create:
+        return text or None
+    password = secrets.token_urlsafe(18)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with Staging() as stage:
+            f = stage.open(path, "w", encoding="utf-8")
+            os.fchmod(f.fileno(), 0o600)
+            f.write(password + "\n")
+    except OSError as exc:
+        raise StoreError(f"cannot store the Neo4j password in {path}: {exc.strerror or exc}") from exc
+    return password
+
+
+def is_loopback(host: str) -> bool:
+    """True for addresses only this machine can reach (127.0.0.0/8, ::1, localhost)."""
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 # -- a pid file for servers started in the background -----------------------------------
 
 
@@ -485,9 +534,11 @@ def state_file(version: str = DEFAULT_VERSION) -> Path:
 
 
 def write_state(server: RunningServer, path: Path | None = None) -> Path:
+    from kg.atomic import write_text
+
     path = path or state_file(server.version)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(server.state(), indent=2) + "\n", encoding="utf-8")
+    write_text(path, json.dumps(server.state(), indent=2) + "\n")
     return path
 
 
