@@ -32,8 +32,6 @@ def test_two_builds_of_a_report_with_a_glossary_under_different_hash_seeds_are_i
 
 
 @pytest.mark.corpus
-@pytest.mark.xfail(strict=True, reason="fixed on h/struct: a loop over a set of a glossary term's forms decides "
-                   "which form (with or without its quotes) a mention spans")
 def test_two_builds_of_real_reports_with_glossaries_are_identical(corpus: Path, tmp_path: Path) -> None:
     inputs = [corpus / "district-luohu-2023.txt", corpus / "province-sichuan-2026.txt"]
     for f in inputs:
