@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 from pathlib import Path
 
 from kg.errors import InputError
@@ -130,3 +131,85 @@ def load_graph(inputs: Iterable[str | os.PathLike[str]], base_iri: str | None = 
     for triple in rdf.iter_triples((analyse(r) for r in reports), base_iri):
         graph.add(triple)
     return graph
+
+
+def default_workers() -> int:
+    """One worker per core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+_PRELOAD = ["kg.export", "kg.loaders.structure", "kg.loaders.quantities", "kg.loaders.entities",
+            "kg.loaders.glossary_terms"]
+
+
+def map_reports(
+    fn: Callable[[str], Any],
+    paths: list[str],
+    *,
+    workers: int | None = 1,
+    scheduler: str | None = None,
+    info: Any = None,
+) -> Iterator[Any]:
+    """``fn(path)`` for every path, results in the order of ``paths`` whoever computes them:
+    this process (``workers=1``), a pool of ``workers`` processes (``None``: one per core),
+    or the Dask cluster at ``scheduler`` (``tcp://host:8786``; workers must see the files
+    at the same paths and have kg installed). At most a few results per worker wait in
+    memory, so the caller streams them to disk in bounded memory. ``info.workers`` (if
+    given) is set to how many workers ran."""
+    if scheduler:
+        yield from _map_dask(fn, paths, scheduler, info)
+        return
+    n = default_workers() if workers is None or workers <= 0 else workers
+    n = min(n, max(1, len(paths)))
+    if info is not None:
+        info.workers = n
+    if n == 1:
+        yield from map(fn, paths)
+        return
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(_PRELOAD)
+    with ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
+        yield from _ordered_window(pool.submit, fn, paths, window=4 * n)
+
+
+def _ordered_window(submit: Callable, fn: Callable, items: list, window: int) -> Iterator[Any]:
+    """Submit ``fn(item)`` keeping at most ``window`` futures in flight; yield in order."""
+    from collections import deque
+
+    pending: deque = deque()
+    it = iter(items)
+    for item in it:
+        pending.append(submit(fn, item))
+        if len(pending) >= window:
+            break
+    while pending:
+        fut = pending.popleft()
+        result = fut.result()
+        for item in it:
+            pending.append(submit(fn, item))
+            break
+        yield result
+
+
+def _map_dask(fn: Callable, paths: list[str], scheduler: str, info: Any) -> Iterator[Any]:
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise InputError("--scheduler needs Dask: pip install 'kg-gwr[dask]'") from exc
+    try:
+        client = Client(scheduler, timeout="10s", set_as_default=False)
+    except (OSError, TimeoutError) as exc:
+        raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+    try:
+        n = max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info().get("workers", {}).values()))
+        if info is not None:
+            info.workers = n
+        yield from _ordered_window(lambda f, item: client.submit(f, item, pure=False), fn, paths, window=4 * n)
+    finally:
+        client.close()

@@ -27,6 +27,7 @@ import os
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import pyoxigraph as ox
@@ -106,19 +107,46 @@ def add_ontology(store: ox.Store) -> None:
     store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{ONTOLOGY_IRI}> {{ ?s ?p ?o }} }}")
 
 
-def _load_files(store: ox.Store, files: list[str | os.PathLike[str]] | tuple[str | os.PathLike[str], ...]) -> None:
+_BLOCK = 32 << 20
+
+
+def _load_files(store: ox.Store, files: list[str | os.PathLike[str]] | tuple[str | os.PathLike[str], ...],
+                progress: Callable[[int, int], None] | None = None) -> None:
     """Bulk-load dump files, then merge named graphs into the default graph and add the
-    ontology (see the module docstring)."""
+    ontology (see the module docstring). Line-based dumps (N-Triples, N-Quads) are loaded
+    in blocks of whole lines, so ``progress(bytes done, bytes total)`` can follow."""
     quads = False
-    for f in files:
-        fp = Path(f)
+    paths = [Path(f) for f in files]
+    for fp in paths:
         if not fp.is_file():
             raise InputError(f"{fp}: no such file")
+    total = sum(fp.stat().st_size for fp in paths)
+    done = 0
+    for fp in paths:
         fmt = _format(fp)
         try:
-            store.bulk_load(path=str(fp), format=fmt)
+            if fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS):
+                with open(fp, "rb") as f:
+                    rest = b""
+                    while block := f.read(_BLOCK):
+                        block = rest + block
+                        cut = block.rfind(b"\n") + 1
+                        block, rest = block[:cut], block[cut:]
+                        if block:
+                            store.bulk_load(block, format=fmt)
+                        done += len(block)
+                        if progress is not None:
+                            progress(done, total)
+                    if rest:
+                        store.bulk_load(rest, format=fmt)
+                        done += len(rest)
+            else:
+                store.bulk_load(path=str(fp), format=fmt)
+                done += fp.stat().st_size
         except SyntaxError as exc:
             raise ParseError(f"{fp}: not valid RDF: {exc}") from exc
+        if progress is not None:
+            progress(done, total)
         quads = quads or fmt.supports_datasets
     if quads:
         merge_named_graphs(store)
@@ -144,6 +172,7 @@ def load_store(
     files: list[str | os.PathLike[str]] | tuple[str | os.PathLike[str], ...],
     *,
     replace: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Load dump files into the store at ``path`` (created when missing; ``replace``
     empties it first). Returns the number of quads the store then holds."""
@@ -151,7 +180,7 @@ def load_store(
     try:
         if replace:
             store.clear()
-        _load_files(store, files)
+        _load_files(store, files, progress)
         store.flush()
         return len(store)
     except (OSError, RuntimeError) as exc:
