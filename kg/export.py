@@ -87,6 +87,8 @@ def serialize(graph: Graph | Dataset, fmt: DumpFormat | str) -> str:
     fmt = DumpFormat(fmt)
     if fmt is DumpFormat.jsonld:
         return graph.serialize(format="json-ld", context=jsonld_context()["@context"], auto_compact=True)
+    if fmt is DumpFormat.nq and not graph.context_aware:
+        return graph.serialize(format="nt")  # N-Triples are N-Quads in the default graph
     return graph.serialize(format=RDFLIB_FORMAT[fmt])
 
 
@@ -242,9 +244,25 @@ class ReportTriples:
     error: str | None = None
     """Why the report could not be built (a :class:`KgError` message)."""
     error_type: str = ""
+    cpu_seconds: float = field(default=0.0, compare=False)
+    """CPU time the worker spent on this report (for benchmarks; not part of the result)."""
+    peak_rss_mb: float = field(default=0.0, compare=False)
+    """The worker process's peak resident memory so far, MiB (Linux; 0 elsewhere)."""
 
 
-def report_triples(path: str, base_iri: str | None = None, validate: bool = False) -> ReportTriples:
+def _peak_rss_mb() -> float:
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def report_triples(path: str, base_iri: str | None = None, validate: bool = False,
+                   shacl_engine: str = "sparql") -> ReportTriples:
     """Read, analyse and turn one report into N-Triples: the per-report function every
     build maps over its inputs (in this process, in worker processes, or on Dask workers).
 
@@ -253,6 +271,7 @@ def report_triples(path: str, base_iri: str | None = None, validate: bool = Fals
     order). A :class:`KgError` is returned, not raised, so a pool can carry on."""
     from kg.pipeline import analyse
 
+    cpu0 = time.process_time()
     try:
         a = analyse(path)
     except KgError as exc:
@@ -281,12 +300,15 @@ def report_triples(path: str, base_iri: str | None = None, validate: bool = Fals
             shared.append(line)
     invalid = None
     if validate:
-        from kg.validate import validate as shacl
+        from kg.validate import validate as shacl, validate_ntriples
 
-        g = Graph()
-        for t in triples:
-            g.add(t)
-        conforms, text = shacl(g)
+        if shacl_engine == "pyshacl":
+            g = Graph()
+            for t in triples:
+                g.add(t)
+            conforms, text = shacl(g, engine="pyshacl")
+        else:
+            conforms, text = validate_ntriples("".join(shared) + "".join(local))
         invalid = None if conforms else text
     t = a.report.text
     p = Path(path)
@@ -295,7 +317,7 @@ def report_triples(path: str, base_iri: str | None = None, validate: bool = Fals
         path=path, report=rep, sha256=t.sha256, size=size, media_type=t.media_type,
         local="".join(local), shared=tuple(shared), local_triples=len(local),
         local_subjects=len(subjects), local_classes=tuple(sorted(classes.items())),
-        chars=len(t.text), invalid=invalid,
+        chars=len(t.text), invalid=invalid, cpu_seconds=time.process_time() - cpu0, peak_rss_mb=_peak_rss_mb(),
     )
 
 
@@ -427,6 +449,10 @@ class BuildSummary:
     seconds: float = 0.0
     chars: int = 0
     workers: int = 1
+    worker_cpu_seconds: float = 0.0
+    """CPU time spent in :func:`report_triples` over all reports, wherever it ran."""
+    worker_peak_rss_mb: float = 0.0
+    """The largest peak resident memory a worker reported (MiB)."""
 
 
 Progress = Callable[[str, int, int], None]
@@ -446,6 +472,7 @@ def build_dump(
     progress: Progress | None = None,
     created: datetime | None = None,
     validate: bool = False,
+    shacl_engine: str = "sparql",
     workers: int | None = 1,
     scheduler: str | None = None,
 ) -> BuildSummary:
@@ -456,7 +483,7 @@ def build_dump(
     per core; 1: in this process) or, given a Dask ``scheduler`` address, on that cluster;
     the output is the same byte for byte whichever runs it (results are merged in input
     order). ``validate``: check each report's graph against the SHACL shapes in the
-    workers (non-conforming reports are listed in ``BuildSummary.invalid``; the dump is
+    workers, with ``shacl_engine`` (see :mod:`kg.validate`; non-conforming reports are listed in ``BuildSummary.invalid``; the dump is
     still written). ``keep_going``: skip unreadable reports instead of raising.
     """
     from functools import partial
@@ -478,7 +505,7 @@ def build_dump(
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     dump_name = f"graph{SUFFIX[fmt]}"
-    fn = partial(report_triples, base_iri=minter.base, validate=validate)
+    fn = partial(report_triples, base_iri=minter.base, validate=validate, shacl_engine=shacl_engine)
 
     def results() -> Iterator[ReportTriples]:
         done = 0
@@ -494,6 +521,8 @@ def build_dump(
                 continue
             summary.reports.append((r.path, r.report))
             summary.chars += r.chars
+            summary.worker_cpu_seconds += r.cpu_seconds
+            summary.worker_peak_rss_mb = max(summary.worker_peak_rss_mb, r.peak_rss_mb)
             sources.append(SourceFile(r.path, r.sha256, r.size, r.media_type, r.report))
             if r.invalid is not None:
                 summary.invalid.append((r.path, r.invalid))

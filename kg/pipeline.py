@@ -6,6 +6,7 @@ calls them in order, so tests and notebooks can call any stage on its own.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -13,6 +14,8 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.model import Analysis, Report, Text
+
+log = logging.getLogger(__name__)
 
 REPORT_SUFFIXES = (".txt", ".htm", ".html", ".xhtml", ".text")
 
@@ -174,8 +177,17 @@ def map_reports(
 
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload(_PRELOAD)
-    with ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
-        yield from _ordered_window(pool.submit, fn, paths, window=4 * n)
+    with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=warm_up) as pool:
+        yield from _ordered_window(pool.submit, fn, paths, window=2 * n)
+
+
+def warm_up() -> None:
+    """Load what the analysis needs (dictionaries, spaCy models) by analysing kg's bundled
+    sample report: run once in each worker process before its first report."""
+    try:
+        analyse(sample_report())
+    except Exception:  # noqa: BLE001 - warming up is best effort; the real report will say what fails
+        log.debug("warm-up failed", exc_info=True)
 
 
 def _ordered_window(submit: Callable, fn: Callable, items: list, window: int) -> Iterator[Any]:
@@ -210,6 +222,6 @@ def _map_dask(fn: Callable, paths: list[str], scheduler: str, info: Any) -> Iter
         n = max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info().get("workers", {}).values()))
         if info is not None:
             info.workers = n
-        yield from _ordered_window(lambda f, item: client.submit(f, item, pure=False), fn, paths, window=4 * n)
+        yield from _ordered_window(lambda f, item: client.submit(f, item, pure=False), fn, paths, window=2 * n)
     finally:
         client.close()

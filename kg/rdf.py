@@ -695,3 +695,22 @@ def unique_triples(batches: Iterable[tuple[str, list[Triple]]]) -> Iterator[Trip
                 continue
             seen.add(t)
             yield t
+
+
+def from_ox(term):
+    """An rdflib term for a pyoxigraph term (what :func:`kg.validate.read_quads` yields)."""
+    import pyoxigraph as ox
+    from rdflib import BNode
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        if dt == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(dt))
+    raise TypeError(f"not an RDF term: {term!r}")
