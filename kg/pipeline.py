@@ -105,34 +105,30 @@ RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "t
 
 
 def load_graph(inputs: Iterable[str | os.PathLike[str]], base_iri: str | None = None):
-    """One rdflib Graph from reports, folders of reports and RDF dumps (.ttl/.nt/.jsonld/.trig)."""
-    from rdflib import Dataset, Graph
+    """One rdflib Graph from reports, folders of reports and RDF dumps (.ttl/.nt/.jsonld/.trig/.nq).
+
+    Dumps are read by kg's one streaming reader (:func:`kg.validate.read_quads`, pyoxigraph:
+    the same errors for a bad file in any format); named graphs are merged."""
+    from rdflib import Graph
 
     from kg import rdf
+    from kg.validate import read_quads
 
     graph = Graph()
     rdf.bind_prefixes(graph)
     reports: list[Path] = []
+    dumps: list[Path] = []
     for item in inputs:
         p = Path(item)
-        fmt = RDF_SUFFIXES.get(p.suffix.lower())
-        if fmt is None:
+        if RDF_SUFFIXES.get(p.suffix.lower()) is None:
             reports.extend(report_paths([p]))
-            continue
-        if not p.is_file():
-            raise InputError(f"{p}: no such file")
-        try:
-            if fmt in ("trig", "nquads"):
-                ds = Dataset()
-                ds.parse(p, format=fmt)
-                for triple in ds.triples((None, None, None)):
-                    graph.add(triple)
-            else:
-                graph.parse(p, format=fmt)
-        except Exception as exc:  # rdflib raises many types for bad syntax
-            raise InputError(f"{p}: not valid {fmt}: {str(exc).splitlines()[0]}") from exc
+        else:
+            dumps.append(p)
+    add = graph.add
+    for q in read_quads(dumps):
+        add((rdf.from_ox(q.subject), rdf.from_ox(q.predicate), rdf.from_ox(q.object)))
     for triple in rdf.iter_triples((analyse(r) for r in reports), base_iri):
-        graph.add(triple)
+        add(triple)
     return graph
 
 

@@ -105,3 +105,35 @@ def test_one_error_type_for_a_bad_file_in_any_format(tmp_path, suffix):
         validate_files([bad])
     with pytest.raises(InputError, match="no such file"):
         list(read_quads([tmp_path / f"missing{suffix}"]))
+
+
+@pytest.mark.parametrize("suffix", [".nt", ".ttl", ".trig"])
+def test_load_graph_reads_a_bad_dump_with_the_one_error(tmp_path, suffix):
+    from kg.pipeline import load_graph
+
+    bad = tmp_path / f"bad{suffix}"
+    bad.write_text("<a> <b> \"unterminated .\n", encoding="utf-8")
+    with pytest.raises(ParseError, match=f"bad{suffix}: not valid RDF"):
+        load_graph([bad])
+
+
+def test_export_stats_and_validate_fail_on_a_bad_dump_with_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix : <https://x.example/> . :a :b", encoding="utf-8")
+    for cmd in ("export", "stats", "validate"):
+        res = subprocess.run([sys.executable, "-m", "kg", cmd, str(bad)], capture_output=True, text=True)
+        assert res.returncode == 2, (cmd, res.stderr)
+        assert "bad.ttl: not valid RDF" in res.stderr and "Traceback" not in res.stderr
+        assert len(res.stderr.strip().splitlines()) == 1, res.stderr
+
+
+def test_load_graph_reads_named_graph_dumps_merged(tmp_path):
+    nq = tmp_path / "g.nq"
+    nq.write_text('<https://x.example/a> <https://x.example/p> "1" <https://x.example/g1> .\n'
+                  '<https://x.example/a> <https://x.example/p> "1" <https://x.example/g2> .\n', encoding="utf-8")
+    from kg.pipeline import load_graph
+
+    assert len(load_graph([nq])) == 1
