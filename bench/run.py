@@ -4,7 +4,7 @@ bench/results/speed-<mode>.json and the "Measured by bench/run.py" section of
 docs/BENCHMARKS.md.
 
     .venv/bin/python bench/run.py --quick     # a few small reports, < 3 min
-    .venv/bin/python bench/run.py --full      # the bulk corpus (50 vs 220 reports; ~1 h on 2 busy cores)
+    .venv/bin/python bench/run.py --full      # the bulk corpus (50 vs 220 reports; ~40 min on 2 busy cores)
 
 Every measurement runs in a fresh child process; times are CPU-seconds of the process
 (plus, for a build on worker processes, the CPU the workers report for their reports), so
@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import CACHE, ROOT, SHARED, child, emit, ratio, rss_mb, table, versions, write_results  # noqa: E402
 
 DOC = ROOT / "docs" / "BENCHMARKS.md"
-BEGIN, END = "<!-- bench/run.py: begin -->", "<!-- bench/run.py: end -->"
+MARK = "<!-- bench/run.py --{mode}: {edge} -->"
 
 
 def _cpu() -> float:
@@ -144,7 +144,7 @@ def pct(values: list[float], q: float) -> float:
 def run(mode: str) -> dict:
     quick = mode == "quick"
     bulk = SHARED / "bulk"
-    speed_set = pick(bulk, 3 if quick else 16)
+    speed_set = pick(bulk, 3 if quick else 8)
     small_set, large_set = (pick(bulk, 3), pick(bulk, 8)) if quick else (pick(bulk, 50), bulk)
     cores = os.cpu_count() or 1
     res: dict = {"mode": mode, "versions": versions("kg-gwr", "rdflib", "pyoxigraph", "pyshacl", "spacy", "distributed")}
@@ -176,16 +176,17 @@ def run(mode: str) -> dict:
                      "ratios": {"chars": ratio(large["chars"], small["chars"]),
                                 "main_peak": ratio(large["main_peak_rss_mb"], small["main_peak_rss_mb"]),
                                 "worker_peak": ratio(large["worker_peak_rss_mb"], small["worker_peak_rss_mb"])}}
-    # 3. writers: rdflib vs pyoxigraph on the large dump
+    # 3. writers: rdflib vs pyoxigraph on the dump of the speed set (rdflib's Turtle writer
+    #    needs ~1.3 KiB per triple and ~6 k triples per CPU-s: not run on the large dump)
     dump = str(out / f"nt-{cores}" / "graph.nt")
+    speed_dump = str(out / "nt-1" / "graph.nt")
     res["writers"] = {}
     for fmt in ("ttl", "nt"):
-        rl, ox_ = child(__file__, "write", dump, "rdflib", fmt), child(__file__, "write", dump, "ox", fmt)
+        rl, ox_ = child(__file__, "write", speed_dump, "rdflib", fmt), child(__file__, "write", speed_dump, "ox", fmt)
         res["writers"][fmt] = {"rdflib": rl, "pyoxigraph": ox_, "ratio": ratio(rl["cpu_s"], ox_["cpu_s"])}
         print(f"  write {fmt}: rdflib {rl['cpu_s']:.2f} CPU-s, pyoxigraph {ox_['cpu_s']:.3f} CPU-s", file=sys.stderr)
     # 4. validating the dump once: SPARQL engine vs pySHACL (pySHACL only on the small dump)
-    small_dump = str(out / "nt-1" / "graph.nt")
-    child(__file__, "build", str(speed_set), str(out / "nt-1"), "nt", "1", "no")
+    small_dump = speed_dump
     vs, vp = child(__file__, "validate", small_dump, "sparql"), child(__file__, "validate", small_dump, "pyshacl")
     vl = child(__file__, "validate", dump, "sparql")
     res["validate"] = {"small_sparql": vs, "small_pyshacl": vp, "large_sparql": vl,
@@ -197,7 +198,7 @@ def run(mode: str) -> dict:
 
     store = CACHE / "store-large"
     load_store(store, [dump], replace=True)
-    q = child(__file__, "sparql", str(store), "3" if quick else "7")
+    q = child(__file__, "sparql", str(store), "3" if quick else "5")
     rows = {}
     for name, r in q["queries"].items():
         rows[name] = {"rows": r["rows"], "p50_ms": 1000 * statistics.median(r["cpu_seconds"]),
@@ -210,7 +211,7 @@ def markdown(res: dict) -> str:
     b, m, w, v, s = res["build"], res["memory"], res["writers"], res["validate"], res["sparql"]
     cores = next(k for k in b if k.startswith("nt_") and k.endswith("_workers"))
     many = b[cores]
-    lines = [BEGIN, "", f"## Measured by `bench/run.py --{res['mode']}`", "",
+    lines = [MARK.format(mode=res["mode"], edge="begin"), "", f"## Measured by `bench/run.py --{res['mode']}`", "",
              f"Run {res['date']}; {res['machine']['cpus']} cores, load average "
              f"{', '.join(map(str, res['machine']['load_average']))} (a shared machine: read the ratios). "
              f"Raw numbers: `bench/results/speed-{res['mode']}.json`.", "",
@@ -244,13 +245,14 @@ def markdown(res: dict) -> str:
     for name, r in s["queries"].items():
         lines.append(f"| {name} | {r['rows']} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} | {r['wall_p50_ms']:.1f} |")
     worst = max(s["queries"].values(), key=lambda r: r["p95_ms"])["p95_ms"]
-    lines += ["", f"Worst p95: {worst:.0f} CPU ms.", "", END]
+    lines += ["", f"Worst p95: {worst:.0f} CPU ms.", "", MARK.format(mode=res["mode"], edge="end")]
     return "\n".join(lines)
 
 
 def write_doc(res: dict) -> None:
     text = DOC.read_text("utf-8") if DOC.is_file() else "# Benchmarks\n"
     block = markdown(res)
+    BEGIN, END = MARK.format(mode=res["mode"], edge="begin"), MARK.format(mode=res["mode"], edge="end")
     if BEGIN in text and END in text:
         text = text[: text.index(BEGIN)] + block + text[text.index(END) + len(END):]
     else:

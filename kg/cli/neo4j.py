@@ -162,6 +162,7 @@ class RdfFormat(StrEnum):
     nt = "nt"
     jsonld = "jsonld"
     graphml = "graphml"
+    neo4j_csv = "neo4j-csv"
 
 
 _RDFLIB = {RdfFormat.ttl: "turtle", RdfFormat.nt: "nt", RdfFormat.jsonld: "json-ld"}
@@ -190,8 +191,8 @@ def export_command(
     inputs: Annotated[list[Path] | None, typer.Argument(
         help="Reports, folders of reports or RDF dumps (or use --from-neo4j).")] = None,
     from_neo4j: Annotated[bool, typer.Option("--from-neo4j", help="Read the graph back from Neo4j.")] = False,
-    fmt: Annotated[RdfFormat, typer.Option("--format", "-f", help="RDF syntax, or graphml.")] = RdfFormat.ttl,
-    out: Annotated[str, typer.Option("--out", "-o", help="Output file ('-' = stdout).")] = "-",
+    fmt: Annotated[RdfFormat, typer.Option("--format", "-f", help="RDF syntax, graphml, or neo4j-csv (CSV files for 'neo4j-admin database import full': the offline first load of a big corpus; --out names a folder).")] = RdfFormat.ttl,
+    out: Annotated[str, typer.Option("--out", "-o", help="Output file ('-' = stdout); a folder for neo4j-csv.")] = "-",
     uri: Annotated[str, _URI] = "bolt://localhost:7687",
     user: Annotated[str, _USER] = "neo4j",
     password: Annotated[str | None, _PASSWORD] = None,
@@ -200,6 +201,15 @@ def export_command(
     """Write the graph of reports/dumps, or the Neo4j graph read back (isomorphic to what
     `kg load` loaded), as RDF — or as GraphML for network tools (the networkx view)."""
     graph = graph_from(inputs, from_neo4j, (uri, user, password, database))
+    if fmt is RdfFormat.neo4j_csv:
+        from kg.neo4j_csv import import_arguments, write_neo4j_csv
+
+        if out == "-":
+            fail("-f neo4j-csv writes a folder of CSV files: give --out DIR")
+        files = write_neo4j_csv(graph, out)
+        print(f"kg: wrote {len(files)} CSV files to {out}; import them into an empty database with:\n"
+              f"  neo4j-admin {' '.join(import_arguments(files, database))}", file=sys.stderr)
+        return
     if fmt is RdfFormat.graphml:
         import networkx as nx
 
