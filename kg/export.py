@@ -558,22 +558,23 @@ def build_dump(
     return summary
 
 
-def write_dump(path: Path, chunks: Iterable[Chunk], fmt: DumpFormat) -> None:
-    """The one place a dump file is written (to ``path.tmp``, renamed when complete)."""
+def _write_replacing(path: Path, write: Callable[[IO[bytes]], None]) -> None:
+    """Write ``path`` through ``write`` into ``path.tmp``, renamed over ``path`` when complete
+    (the one place kg build writes a file; kg.atomic may take its place)."""
     tmp = path.with_name(path.name + ".tmp")
     try:
         with open(tmp, "wb") as f:
-            write_chunks(chunks, fmt, f)
+            write(f)
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def write_dump(path: Path, chunks: Iterable[Chunk], fmt: DumpFormat) -> None:
+    """The dump file: the stream written as ``fmt``."""
+    _write_replacing(path, lambda f: write_chunks(chunks, fmt, f))
 
 
 def write_void(path: Path, void: Graph) -> None:
-    """The one place void.ttl is written (to ``path.tmp``, renamed when complete)."""
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        tmp.write_text(void.serialize(format="turtle"), encoding="utf-8")
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    """void.ttl: the dataset description."""
+    _write_replacing(path, lambda f: f.write(void.serialize(format="turtle", encoding="utf-8")))

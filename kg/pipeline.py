@@ -104,11 +104,60 @@ def report_paths(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
 RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig", ".nq": "nquads"}
 
 
-def load_graph(inputs: Iterable[str | os.PathLike[str]], base_iri: str | None = None):
+_KG_REPORT = "https://kg.example.org/ontology#Report"
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def _report_of(subject: str, reports: set[str] | dict) -> str | None:
+    """The report IRI ``subject`` is (or lies under: ``<report>/…``), if any of ``reports``."""
+    s = subject
+    while True:
+        if s in reports:
+            return s
+        cut = s.rfind("/")
+        if cut <= 8:  # past "https://"
+            return None
+        s = s[:cut]
+
+
+def dump_report_keys(dumps: Iterable[str | os.PathLike[str]]) -> dict[str, str]:
+    """For every report in the dump files (a subject typed kg:Report), a content key: the
+    SHA-256 of the set of its own triples (subject the report or under its IRI), order-free.
+    Two streaming passes with pyoxigraph, nothing held but the keys."""
+    import hashlib
+
+    from kg.validate import read_quads
+
+    dumps = list(dumps)
+    reports = {q.subject.value for q in read_quads(dumps)
+               if q.predicate.value == _RDF_TYPE and getattr(q.object, "value", None) == _KG_REPORT
+               and hasattr(q.subject, "value")}
+    sums: dict[str, int] = dict.fromkeys(reports, 0)
+    counts: dict[str, int] = dict.fromkeys(reports, 0)
+    seen: set[bytes] = set()  # a triple in two named graphs counts once
+    for q in read_quads(dumps):
+        rep = _report_of(getattr(q.subject, "value", ""), reports)
+        if rep is None:
+            continue
+        line = f"{q.subject} {q.predicate} {q.object}".encode("utf-8")
+        h = hashlib.blake2b(line, digest_size=16).digest()
+        if h in seen:
+            continue
+        seen.add(h)
+        sums[rep] = (sums[rep] + int.from_bytes(h, "big")) % (1 << 128)
+        counts[rep] += 1
+    return {r: f"{counts[r]}-{sums[r]:032x}" for r in sorted(reports)}
+
+
+def load_graph(inputs: Iterable[str | os.PathLike[str]], base_iri: str | None = None, *,
+               skip_reports: set[str] | frozenset[str] = frozenset(), skip_minted: bool = False):
     """One rdflib Graph from reports, folders of reports and RDF dumps (.ttl/.nt/.jsonld/.trig/.nq).
 
     Dumps are read by kg's one streaming reader (:func:`kg.validate.read_quads`, pyoxigraph:
-    the same errors for a bad file in any format); named graphs are merged."""
+    the same errors for a bad file in any format); named graphs are merged. Triples of the
+    reports in ``skip_reports`` (subject the report or under it) are left out before they
+    are converted, and with ``skip_minted`` every triple whose subject lies in those
+    reports' IRI namespace (governments, places, indicators … they state)."""
     from rdflib import Graph
 
     from kg import rdf
@@ -125,7 +174,12 @@ def load_graph(inputs: Iterable[str | os.PathLike[str]], base_iri: str | None = 
         else:
             dumps.append(p)
     add = graph.add
+    bases = tuple(sorted({r[: r.index("/report/") + 1] for r in skip_reports if "/report/" in r})) if skip_minted else ()
     for q in read_quads(dumps):
+        if skip_reports:
+            subject = getattr(q.subject, "value", "")
+            if _report_of(subject, skip_reports) is not None or (bases and subject.startswith(bases)):
+                continue
         add((rdf.from_ox(q.subject), rdf.from_ox(q.predicate), rdf.from_ox(q.object)))
     for triple in rdf.iter_triples((analyse(r) for r in reports), base_iri):
         add(triple)

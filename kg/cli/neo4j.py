@@ -45,6 +45,10 @@ def load_command(
     ontology: Annotated[bool, typer.Option(
         "--ontology/--no-ontology",
         help="Also load kg's ontology (class hierarchy, notations the query library uses).")] = True,
+    skip_unchanged: Annotated[bool, typer.Option(
+        "--skip-unchanged/--reload-all",
+        help="Skip the reports of dumps whose triples Neo4j already holds (a content key per report, kept "
+             "on a KgLoad node): a reload of unchanged data reads the files but writes almost nothing.")] = True,
 ) -> None:
     """Load triples into Neo4j: one node per IRI, labels from rdf:type, typed properties.
 
@@ -52,17 +56,8 @@ def load_command(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from kg.neo4j_store import load_graph
-    from kg.pipeline import load_graph as read_graph
+    from kg.neo4j_store import load_inputs
 
-
-    graph = read_graph(inputs, base_iri)
-    if len(graph) == 0:
-        fail("nothing to load: the inputs hold no triples")
-    if ontology:
-        from kg.neo4j_store import ontology_graph
-
-        graph += ontology_graph()
     settings = _settings(uri, user, password, database)
     with Progress(
         TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TextColumn("batches"),
@@ -73,13 +68,16 @@ def load_command(
         def progress(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        summary = load_graph(graph, settings, batch_size=batch_size, wipe=wipe, progress=progress)
+        result = load_inputs(list(inputs), settings, base_iri=base_iri, ontology=ontology, batch_size=batch_size,
+                             wipe=wipe, skip_unchanged=skip_unchanged, progress=progress)
+    summary = result.load
     print(
         f"kg: loaded {summary.triples} triples into {settings.uri} (database {settings.database}): "
         f"{summary.nodes} nodes ({summary.nodes_created} created), "
         f"{summary.relationships} relationships ({summary.relationships_created} created), "
         f"{summary.properties_set} properties set, {summary.labels_added} labels added, "
-        f"{summary.batches} batches in {summary.seconds:.1f} s",
+        f"{summary.batches} batches in {summary.seconds:.1f} s"
+        + (f"; {len(result.skipped)} of {result.reports} report(s) unchanged, skipped" if result.skipped else ""),
         file=sys.stderr,
     )
 
