@@ -894,7 +894,8 @@ def load_inputs(
     the dumps whose content key Neo4j already holds (from an earlier load of the same
     triples) are not read into rows at all; when every report is unchanged, neither are
     the shared nodes they state, so a reload of unchanged data costs two streaming passes
-    over the files and one query."""
+    over the files and one query. Dumps with blank nodes are always loaded whole (their
+    skolem IRIs come from the whole graph)."""
     from pathlib import Path
 
     from kg.pipeline import RDF_SUFFIXES, dump_report_keys, load_graph as read_graph
