@@ -335,19 +335,18 @@ class SharedSeen:
 
         return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
 
-    def new_line(self, line: str) -> bool:
-        k = self._key(line)
-        if k in self.lines:
+    def _first(self, seen: set[int], text: str) -> bool:
+        k = self._key(text)
+        if k in seen:
             return False
-        self.lines.add(k)
+        seen.add(k)
         return True
 
+    def new_line(self, line: str) -> bool:
+        return self._first(self.lines, line)
+
     def new_subject(self, subject: str) -> bool:
-        k = self._key(subject)
-        if k in self.subjects:
-            return False
-        self.subjects.add(k)
-        return True
+        return self._first(self.subjects, subject)
 
 
 @dataclass(frozen=True, slots=True)

@@ -131,7 +131,7 @@ def admin_import(files: list[Path], home: str | os.PathLike[str], database: str 
     env = {**os.environ, "NEO4J_HOME": str(h), "NEO4J_CONF": str(h / "conf")}
     cmd = [find_java(), "-cp", f"{lib}/*", "org.neo4j.cli.AdminTool", *import_arguments(files, database)]
     try:
-        proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout, check=False)
+        proc = subprocess.run(cmd, env=env, cwd=h, capture_output=True, text=True, timeout=timeout, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise StoreError(f"neo4j-admin import did not run: {exc}") from exc
     if proc.returncode != 0 or "IMPORT DONE" not in proc.stdout + proc.stderr:
