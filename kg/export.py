@@ -1,9 +1,12 @@
-"""Dumps of the graph: Turtle, N-Triples (streamed), JSON-LD (with ontology/context.jsonld),
-TriG (one named graph per report), plus the VoID/DCAT description of what was built.
+"""Dumps of the graph: N-Triples, Turtle, TriG and N-Quads (one named graph per report),
+JSON-LD (with ontology/context.jsonld), plus the VoID/DCAT description of what was built.
 
-:func:`build_dump` is what ``kg build`` runs: reports → analyses → triples → files (and,
-optionally, a local pyoxigraph store). N-Triples are written report by report and never
-held as one graph, so the whole corpus streams in bounded memory.
+:func:`build_dump` is what ``kg build`` runs: report files → :func:`report_triples` (one
+pure function per report, mapped over worker processes or a Dask cluster) → one stream of
+N-Triples, merged in input order → files (and, optionally, a local pyoxigraph store).
+N-Triples, Turtle, TriG and N-Quads are written by streaming serialisers (pyoxigraph) as
+reports arrive, never held as one graph, so memory stays flat in corpus size; only
+JSON-LD (kg's compacted context) is built as one rdflib graph.
 """
 
 from __future__ import annotations
@@ -30,8 +33,7 @@ from rdflib.plugins.serializers.nt import _nt_row
 from kg.atomic import Staging
 from kg.errors import InputError, KgError
 from kg.iri import Minter
-from kg.model import Analysis
-from kg.rdf import Triple, analysis_triples, bind_prefixes, unique_triples
+from kg.rdf import Triple, analysis_triples, bind_prefixes
 from kg.vocab import KG, ONTOLOGY_IRI, SPDX
 
 log = logging.getLogger(__name__)
@@ -46,16 +48,20 @@ class DumpFormat(StrEnum):
     nt = "nt"
     jsonld = "jsonld"
     trig = "trig"
+    nq = "nq"
 
 
-SUFFIX = {DumpFormat.ttl: ".ttl", DumpFormat.nt: ".nt", DumpFormat.jsonld: ".jsonld", DumpFormat.trig: ".trig"}
+SUFFIX = {DumpFormat.ttl: ".ttl", DumpFormat.nt: ".nt", DumpFormat.jsonld: ".jsonld", DumpFormat.trig: ".trig",
+          DumpFormat.nq: ".nq"}
 MEDIA_TYPE = {
     DumpFormat.ttl: "text/turtle",
     DumpFormat.nt: "application/n-triples",
     DumpFormat.jsonld: "application/ld+json",
     DumpFormat.trig: "application/trig",
+    DumpFormat.nq: "application/n-quads",
 }
-RDFLIB_FORMAT = {DumpFormat.ttl: "turtle", DumpFormat.nt: "nt", DumpFormat.jsonld: "json-ld", DumpFormat.trig: "trig"}
+RDFLIB_FORMAT = {DumpFormat.ttl: "turtle", DumpFormat.nt: "nt", DumpFormat.jsonld: "json-ld", DumpFormat.trig: "trig",
+                 DumpFormat.nq: "nquads"}
 
 
 def jsonld_context() -> dict:
@@ -82,6 +88,8 @@ def serialize(graph: Graph | Dataset, fmt: DumpFormat | str) -> str:
     fmt = DumpFormat(fmt)
     if fmt is DumpFormat.jsonld:
         return graph.serialize(format="json-ld", context=jsonld_context()["@context"], auto_compact=True)
+    if fmt is DumpFormat.nq and not graph.context_aware:
+        return graph.serialize(format="nt")  # N-Triples are N-Quads in the default graph
     return graph.serialize(format=RDFLIB_FORMAT[fmt])
 
 
@@ -90,25 +98,28 @@ def serialize(graph: Graph | Dataset, fmt: DumpFormat | str) -> str:
 
 @dataclass
 class GraphStats:
-    """What VoID says about a dump: triple count and entities per class."""
+    """What VoID says about a dump: triple count, distinct subjects, entities per class.
+
+    Counted from the build's stream without a set of every subject: a subject under a
+    report's IRI occurs in that report only (counted per report, then forgotten); only the
+    shared nodes (governments, places, entities, indicators) are remembered, as 8-byte
+    digests (see :class:`SharedSeen`)."""
 
     triples: int = 0
     classes: Counter = field(default_factory=Counter)
-    subjects: set[str] = field(default_factory=set)
-
-    def count(self, triples: Iterable[Triple]) -> Iterator[Triple]:
-        for t in triples:
-            self.triples += 1
-            self.subjects.add(str(t[0]))
-            if t[1] == RDF.type:
-                self.classes[str(t[2])] += 1
-            yield t
+    subjects: int = 0
+    """Distinct subjects."""
 
     @classmethod
     def of(cls, graph: Graph) -> GraphStats:
         st = cls()
-        for _ in st.count(graph):
-            pass
+        subjects = set()
+        for t in graph:
+            st.triples += 1
+            subjects.add(str(t[0]))
+            if t[1] == RDF.type:
+                st.classes[str(t[2])] += 1
+        st.subjects = len(subjects)
         return st
 
 
@@ -159,8 +170,8 @@ def describe_dataset(
     g.add((ds, VOID.vocabulary, URIRef(ONTOLOGY_IRI)))
     g.add((ds, VOID.uriSpace, Literal(minter.base)))
     g.add((ds, VOID.triples, Literal(stats.triples)))
-    g.add((ds, VOID.entities, Literal(len(stats.subjects))))
-    g.add((ds, VOID.distinctSubjects, Literal(len(stats.subjects))))
+    g.add((ds, VOID.entities, Literal(stats.subjects)))
+    g.add((ds, VOID.distinctSubjects, Literal(stats.subjects)))
     for cls, count in sorted(stats.classes.items()):
         part = URIRef(f"{ds}/class/{_curie(cls)}")
         g.add((ds, VOID.classPartition, part))
@@ -206,6 +217,216 @@ def _curie(iri: str) -> str:
 
 # ------------------------------------------------------------------------- building
 
+_RDF_TYPE_NT = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+
+@dataclass(frozen=True, slots=True)
+class ReportTriples:
+    """One report's part of a build, as :func:`report_triples` computes it in a worker:
+    plain strings and numbers only, so it pickles cheaply between processes and machines."""
+
+    path: str
+    report: str = ""
+    """The report's IRI ("" when it failed)."""
+    sha256: str = ""
+    size: int = 0
+    media_type: str = ""
+    local: str = ""
+    """N-Triples of the triples whose subject is the report or under its IRI (each once)."""
+    shared: tuple[str, ...] = ()
+    """N-Triples lines whose subject is shared with other reports (governments, places,
+    entities, indicators), each once; the build keeps the first of each across reports."""
+    local_triples: int = 0
+    local_subjects: int = 0
+    local_classes: tuple[tuple[str, int], ...] = ()
+    chars: int = 0
+    invalid: str | None = None
+    """The SHACL report when the report's graph does not conform (``validate``)."""
+    error: str | None = None
+    """Why the report could not be built (a :class:`KgError` message)."""
+    error_type: str = ""
+    cpu_seconds: float = field(default=0.0, compare=False)
+    """CPU time the worker spent on this report (for benchmarks; not part of the result)."""
+    peak_rss_mb: float = field(default=0.0, compare=False)
+    """The worker process's peak resident memory so far, MiB (Linux; 0 elsewhere)."""
+
+
+def _peak_rss_mb() -> float:
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def report_triples(path: str, base_iri: str | None = None, validate: bool = False,
+                   shacl_engine: str = "sparql") -> ReportTriples:
+    """Read, analyse and turn one report into N-Triples: the per-report function every
+    build maps over its inputs (in this process, in worker processes, or on Dask workers).
+
+    Pure in the sense that matters: the same file bytes and ``base_iri`` give the same
+    result in any process (no state shared between reports, no set iteration deciding
+    order). A :class:`KgError` is returned, not raised, so a pool can carry on."""
+    from kg.pipeline import analyse
+
+    cpu0 = time.process_time()
+    try:
+        a = analyse(path)
+    except KgError as exc:
+        return ReportTriples(path=path, error=str(exc), error_type=type(exc).__name__)
+    minter = Minter.create(base_iri)
+    rep = minter.report_of(a.report)
+    triples = analysis_triples(a, minter=minter)
+    prefix = rep + "/"
+    local: list[str] = []
+    shared: list[str] = []
+    seen: set[str] = set()
+    subjects: set[str] = set()
+    classes: Counter = Counter()
+    for t in triples:
+        line = _nt_row(t)
+        if line in seen:
+            continue
+        seen.add(line)
+        s = str(t[0])
+        if s == rep or s.startswith(prefix):
+            local.append(line)
+            subjects.add(s)
+            if t[1] == RDF.type:
+                classes[str(t[2])] += 1
+        else:
+            shared.append(line)
+    invalid = None
+    if validate:
+        from kg.validate import validate as shacl, validate_ntriples
+
+        if shacl_engine == "pyshacl":
+            g = Graph()
+            for t in triples:
+                g.add(t)
+            conforms, text = shacl(g, engine="pyshacl")
+        else:
+            conforms, text = validate_ntriples("".join(shared) + "".join(local))
+        invalid = None if conforms else text
+    t = a.report.text
+    p = Path(path)
+    size = p.stat().st_size if p.is_file() else len(t.source.encode("utf-8"))
+    return ReportTriples(
+        path=path, report=rep, sha256=t.sha256, size=size, media_type=t.media_type,
+        local="".join(local), shared=tuple(shared), local_triples=len(local),
+        local_subjects=len(subjects), local_classes=tuple(sorted(classes.items())),
+        chars=len(t.text), invalid=invalid, cpu_seconds=time.process_time() - cpu0, peak_rss_mb=_peak_rss_mb(),
+    )
+
+
+class SharedSeen:
+    """The shared triples and subjects already written, as 8-byte digests (a set of
+    Python ints: ~70 bytes per shared triple, nothing per report-local one)."""
+
+    def __init__(self) -> None:
+        self.lines: set[int] = set()
+        self.subjects: set[int] = set()
+
+    @staticmethod
+    def _key(text: str) -> int:
+        import hashlib
+
+        return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
+
+    def _first(self, seen: set[int], text: str) -> bool:
+        k = self._key(text)
+        if k in seen:
+            return False
+        seen.add(k)
+        return True
+
+    def new_line(self, line: str) -> bool:
+        return self._first(self.lines, line)
+
+    def new_subject(self, subject: str) -> bool:
+        return self._first(self.subjects, subject)
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """What the writer gets per report: the report IRI, the N-Triples new to the dump,
+    and (for TriG/N-Quads) all of the report's triples for its named graph."""
+
+    report: str
+    text: str
+    graph_text: str
+
+
+def merge_reports(results: Iterable[ReportTriples], stats: GraphStats) -> Iterator[Chunk]:
+    """Reports' triples → the dump's stream: every triple once (the first report that
+    states a shared triple writes it), counted into ``stats``. Order follows ``results``."""
+    seen = SharedSeen()
+    for r in results:
+        new: list[str] = []
+        for line in r.shared:
+            if not seen.new_line(line):
+                continue
+            new.append(line)
+            s, p, rest = line.split(" ", 2)
+            if seen.new_subject(s):
+                stats.subjects += 1
+            if p == _RDF_TYPE_NT and rest.startswith("<"):
+                stats.classes[rest[1 : rest.index(">")]] += 1
+        stats.triples += len(new) + r.local_triples
+        stats.subjects += r.local_subjects
+        for cls, n in r.local_classes:
+            stats.classes[cls] += n
+        yield Chunk(r.report, "".join(new) + r.local, "".join(r.shared) + r.local)
+
+
+def _ox_prefixes() -> dict[str, str]:
+    from kg.vocab import PREFIXES
+
+    return {k: str(v) for k, v in sorted(PREFIXES.items())}
+
+
+def write_chunks(chunks: Iterable[Chunk], fmt: DumpFormat | str, stream: IO[bytes]) -> None:
+    """Write the build's stream as ``fmt``: N-Triples as is, Turtle/TriG/N-Quads through
+    pyoxigraph's streaming serialisers (a named graph per report for TriG/N-Quads),
+    JSON-LD through rdflib with kg's context (the one format held in memory whole)."""
+    import pyoxigraph as ox
+
+    fmt = DumpFormat(fmt)
+    if fmt is DumpFormat.nt:
+        for c in chunks:
+            stream.write(c.text.encode("utf-8"))
+        return
+    if fmt is DumpFormat.jsonld:
+        g = bind_prefixes(Graph())
+        for c in chunks:
+            g.parse(data=c.text, format="nt")
+        stream.write(serialize(g, fmt).encode("utf-8"))
+        return
+    if fmt is DumpFormat.ttl:
+        def triples() -> Iterator:
+            for c in chunks:
+                for q in ox.parse(c.text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+                    yield q.triple
+        ox.serialize(triples(), stream, _ox_format(fmt), prefixes=_ox_prefixes())
+        return
+
+    def quads() -> Iterator:
+        for c in chunks:
+            g = ox.NamedNode(c.report)
+            for q in ox.parse(c.graph_text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+                yield ox.Quad(q.subject, q.predicate, q.object, g)
+    ox.serialize(quads(), stream, _ox_format(fmt), prefixes=_ox_prefixes() if fmt is DumpFormat.trig else None)
+
+
+def _ox_format(fmt: DumpFormat):
+    import pyoxigraph as ox
+
+    return {DumpFormat.ttl: ox.RdfFormat.TURTLE, DumpFormat.trig: ox.RdfFormat.TRIG,
+            DumpFormat.nq: ox.RdfFormat.N_QUADS, DumpFormat.nt: ox.RdfFormat.N_TRIPLES}[fmt]
+
 
 @dataclass
 class BuildSummary:
@@ -226,27 +447,17 @@ class BuildSummary:
     store: str | None = None
     store_triples: int | None = None
     seconds: float = 0.0
+    chars: int = 0
+    workers: int = 1
+    worker_cpu_seconds: float = 0.0
+    """CPU time spent in :func:`report_triples` over all reports, wherever it ran."""
+    worker_peak_rss_mb: float = 0.0
+    """The largest peak resident memory a worker reported (MiB)."""
 
 
 Progress = Callable[[str, int, int], None]
-"""progress(file, done, total), called after each report."""
-
-
-def _analyses(paths: list[Path], summary: BuildSummary, keep_going: bool, progress: Progress | None,
-              analyse: Callable[[Path], Analysis]) -> Iterator[tuple[Path, Analysis]]:
-    for i, p in enumerate(paths, 1):
-        try:
-            a = analyse(p)
-        except KgError as exc:
-            if not keep_going:
-                raise
-            log.info("%s: skipped: %s", p, exc)
-            summary.failed.append((str(p), str(exc)))
-            a = None
-        if progress is not None:
-            progress(str(p), i, len(paths))
-        if a is not None:
-            yield p, a
+"""progress(phase, done, total): ``phase`` is "analyse" (done/total reports), "write"
+or "store" (done/total bytes), "validate" (done/total shapes); called as work advances."""
 
 
 def _all_or_nothing(build: Callable[..., BuildSummary]) -> Callable[..., BuildSummary]:
@@ -281,97 +492,79 @@ def build_dump(
     license: str = DEFAULT_LICENSE,
     keep_going: bool = False,
     progress: Progress | None = None,
-    analyse: Callable[[Path], Analysis] | None = None,
     created: datetime | None = None,
     validate: bool = False,
     _stage: Staging | None = None,
+    shacl_engine: str = "sparql",
+    workers: int | None = 1,
+    scheduler: str | None = None,
 ) -> BuildSummary:
     """Build one graph from report files/folders and write ``graph.<fmt>`` and ``void.ttl``
     into ``out`` (``out="-"``: the dump to stdout, no description); fill ``store`` if given.
 
-    ``validate``: check each report's graph against the SHACL shapes as it is built
-    (non-conforming reports are listed in ``BuildSummary.invalid``; the dump is still
-    written). ``keep_going``: skip unreadable reports instead of raising.
+    Reports are analysed by :func:`report_triples` in ``workers`` processes (``None``: one
+    per core; 1: in this process) or, given a Dask ``scheduler`` address, on that cluster;
+    the output is the same byte for byte whichever runs it (results are merged in input
+    order). ``validate``: check each report's graph against the SHACL shapes in the
+    workers, with ``shacl_engine`` (see :mod:`kg.validate`; non-conforming reports are listed in ``BuildSummary.invalid``; the dump is
+    still written). ``keep_going``: skip unreadable reports instead of raising.
 
     Every output appears whole, together, or not at all (:func:`_all_or_nothing`).
     """
     stage = _stage
     if stage is None:  # pragma: no cover - the decorator always gives one
         raise TypeError("build_dump runs through _all_or_nothing")
-    from kg.pipeline import analyse as default_analyse, report_paths
+    from functools import partial
+
+    from kg import errors
+    from kg.pipeline import map_reports, report_paths
 
     t0 = time.perf_counter()
-    analyse = analyse or default_analyse
     fmt = DumpFormat(fmt)
     minter = Minter.create(base_iri)  # fail early on a bad base IRI
     from kg.store import check_iri
 
     license = check_iri(license, "license")  # fail early on a bad --license
-    paths = list(report_paths(inputs))
+    paths = [str(p) for p in report_paths(inputs)]
     summary = BuildSummary()
     stats = GraphStats()
     sources: list[SourceFile] = []
-
-    def record(p: Path, a: Analysis) -> Analysis:
-        iri = minter.report_of(a.report)
-        summary.reports.append((str(p), iri))
-        t = a.report.text
-        size = p.stat().st_size if p.exists() else len(t.source.encode("utf-8"))
-        sources.append(SourceFile(str(p), t.sha256, size, t.media_type, iri))
-        return a
-
     to_stdout = str(out) == "-"
     out_dir = None if to_stdout else Path(out)
+    if store is not None and out_dir is None:
+        raise InputError("--store needs an output folder (not --out -)")
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     dump_name = f"graph{SUFFIX[fmt]}"
-    def batches() -> Iterator[tuple[str, list[Triple]]]:
-        for p, a in _analyses(paths, summary, keep_going, progress, analyse):
-            record(p, a)
-            triples = analysis_triples(a, minter=minter)
-            if validate:
-                from kg.validate import validate as shacl
+    fn = partial(report_triples, base_iri=minter.base, validate=validate, shacl_engine=shacl_engine)
 
-                g = Graph()
-                for t in triples:
-                    g.add(t)
-                conforms, report = shacl(g)
-                if not conforms:
-                    summary.invalid.append((str(p), report))
-            yield minter.report_of(a.report), triples
+    def results() -> Iterator[ReportTriples]:
+        done = 0
+        for r in map_reports(fn, paths, workers=workers, scheduler=scheduler, info=summary):
+            done += 1
+            if progress is not None:
+                progress("analyse", done, len(paths))
+            if r.error is not None:
+                if not keep_going:
+                    raise getattr(errors, r.error_type, KgError)(r.error)
+                log.info("%s: skipped: %s", r.path, r.error)
+                summary.failed.append((r.path, r.error))
+                continue
+            summary.reports.append((r.path, r.report))
+            summary.chars += r.chars
+            summary.worker_cpu_seconds += r.cpu_seconds
+            summary.worker_peak_rss_mb = max(summary.worker_peak_rss_mb, r.peak_rss_mb)
+            sources.append(SourceFile(r.path, r.sha256, r.size, r.media_type, r.report))
+            if r.invalid is not None:
+                summary.invalid.append((r.path, r.invalid))
+            yield r
 
-    if fmt is DumpFormat.nt:
-        stream = sys.stdout if to_stdout else stage.open(out_dir / dump_name, "w", encoding="utf-8", newline="\n")
-        try:
-            write_ntriples(stats.count(unique_triples(batches())), stream)
-        finally:
-            if not to_stdout:
-                stream.close()
+    chunks = merge_reports(results(), stats)
+    if to_stdout:
+        write_chunks(chunks, fmt, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
     else:
-        if fmt is DumpFormat.trig:
-            graph: Graph | Dataset = Dataset()
-            bind_prefixes(graph)
-            seen: set[Triple] = set()
-            for rep, triples in batches():
-                ng = graph.graph(URIRef(rep))
-                for t in triples:
-                    ng.add(t)
-                    if t not in seen:
-                        seen.add(t)
-                        for _ in stats.count([t]):
-                            pass
-        else:
-            graph = bind_prefixes(Graph())
-            for _rep, triples in batches():
-                for t in triples:
-                    graph.add(t)
-            for _ in stats.count(graph):
-                pass
-        text = serialize(graph, fmt)
-        if to_stdout:
-            sys.stdout.write(text)
-        else:
-            stage.write_text(out_dir / dump_name, text)
+        write_dump(stage, out_dir / dump_name, chunks, fmt)
     if not summary.reports:
         raise InputError("no report could be built (see the warnings above)")
     by_iri: dict[str, dict[str, str]] = {}
@@ -384,15 +577,27 @@ def build_dump(
         summary.files.append(str(out_dir / dump_name))
         void = describe_dataset(stats, sources, base_iri=minter.base, license=license, created=created,
                                 dumps=[(dump_name, MEDIA_TYPE[fmt])])
-        stage.write_text(out_dir / "void.ttl", void.serialize(format="turtle"))
+        write_void(stage, out_dir / "void.ttl", void)
         summary.files.append(str(out_dir / "void.ttl"))
         if store is not None:
             from kg.store import load_store
 
             summary.store = str(store)
             staged = [stage.staged(out_dir / dump_name), stage.staged(out_dir / "void.ttl")]
-            summary.store_triples = load_store(stage.directory(store), staged, replace=True)
-    elif store is not None:
-        raise InputError("--store needs an output folder (not --out -)")
+            summary.store_triples = load_store(stage.directory(store), staged, replace=True,
+                                               progress=None if progress is None else partial(progress, "store"))
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def write_dump(stage: Staging, path: Path, chunks: Iterable[Chunk], fmt: DumpFormat) -> None:
+    """The dump file: the stream written as ``fmt`` under a staged name (renamed into place
+    with the other outputs when the build succeeds)."""
+    f = stage.open(path, "wb")
+    write_chunks(chunks, fmt, f)
+    f.flush()
+
+
+def write_void(stage: Staging, path: Path, void: Graph) -> None:
+    """void.ttl: the dataset description, staged like the dump."""
+    stage.write_bytes(path, void.serialize(format="turtle", encoding="utf-8"))

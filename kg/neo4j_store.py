@@ -663,6 +663,12 @@ MERGE_NODES = (
     "UNWIND $rows AS row MERGE (n:Resource {iri: row.iri}) SET n += row.props"
 )
 WIPE = "MATCH (n:Resource) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+WIPE_MARKERS = "MATCH (m:KgLoad) DELETE m"
+READ_MARKERS = "UNWIND $reports AS r MATCH (m:KgLoad {report: r}) RETURN m.report AS report, m.key AS key"
+WRITE_MARKERS = "UNWIND $rows AS row MERGE (m:KgLoad {report: row.report}) SET m.key = row.key"
+"""A ``KgLoad`` node per loaded report holds the content key of the triples loaded for it
+(:func:`kg.pipeline.dump_report_keys`); it is not a ``Resource``, so exports and queries
+never see it. Written after a load succeeds, so a cut-off load is redone in full."""
 
 
 def _label_query(label: str) -> str:
@@ -776,6 +782,7 @@ def load_graph(
             session.run("CALL db.awaitIndexes(300)").consume()
             if wipe:
                 session.run(WIPE).consume()
+                session.run(WIPE_MARKERS).consume()
             if progress:
                 progress(0, len(work))
             for query, rows in work:
@@ -902,3 +909,68 @@ def ontology_graph() -> Graph:
     with resources.files("kg.ontology").joinpath("kg.ttl").open("rb") as f:
         g.parse(f, format="turtle")
     return g
+
+
+@dataclass
+class InputsLoad:
+    """What :func:`load_inputs` did: the load itself and the reports it skipped."""
+
+    load: LoadSummary
+    reports: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+
+def load_inputs(
+    inputs: list[str | os.PathLike[str]],
+    settings: Neo4jSettings,
+    *,
+    base_iri: str | None = None,
+    ontology: bool = True,
+    batch_size: int = 1000,
+    wipe: bool = False,
+    skip_unchanged: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> InputsLoad:
+    """``kg load``: reports and dumps into Neo4j. With ``skip_unchanged``, the reports of
+    the dumps whose content key Neo4j already holds (from an earlier load of the same
+    triples) are not read into rows at all; when every report is unchanged, neither are
+    the shared nodes they state, so a reload of unchanged data costs two streaming passes
+    over the files and one query. Dumps with blank nodes are always loaded whole (their
+    skolem IRIs come from the whole graph)."""
+    from pathlib import Path
+
+    from kg.pipeline import RDF_SUFFIXES, dump_report_keys, load_graph as read_graph
+
+    dumps = [p for p in inputs if Path(p).suffix.lower() in RDF_SUFFIXES]
+    keys = dump_report_keys(dumps) if dumps else {}
+    unchanged: set[str] = set()
+    drv = connect(settings)
+    try:
+        if skip_unchanged and keys and not wipe:
+            try:
+                with drv.session(database=settings.database) as session:
+                    stored = {r["report"]: r["key"] for r in session.run(READ_MARKERS, reports=sorted(keys))}
+            except (nx.Neo4jError, nx.DriverError, OSError) as exc:
+                raise StoreError(_describe(exc, settings)) from exc
+            unchanged = {r for r, k in keys.items() if stored.get(r) == k}
+        only_dumps = len(dumps) == len(inputs)
+        graph = read_graph(inputs, base_iri, skip_reports=unchanged,
+                           skip_minted=bool(unchanged) and unchanged == set(keys) and only_dumps)
+        if len(graph) == 0 and not unchanged:
+            from kg.errors import InputError
+
+            raise InputError("nothing to load: the inputs hold no triples")
+        if ontology:
+            graph += ontology_graph()
+        summary = load_graph(graph, settings, batch_size=batch_size, wipe=wipe, progress=progress, driver=drv)
+        if keys:
+            try:
+                with drv.session(database=settings.database) as session:
+                    session.execute_write(_write, WRITE_MARKERS,
+                                          [{"report": r, "key": k} for r, k in sorted(keys.items())])
+            except (nx.Neo4jError, nx.DriverError, OSError) as exc:
+                raise StoreError(_describe(exc, settings)) from exc
+    finally:
+        drv.close()
+    log.info("skipped %d unchanged report(s) of %d", len(unchanged), len(keys))
+    return InputsLoad(load=summary, reports=len(keys), skipped=sorted(unchanged))

@@ -6,12 +6,16 @@ calls them in order, so tests and notebooks can call any stage on its own.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 from pathlib import Path
 
 from kg.errors import InputError
 from kg.model import Analysis, Report, Text
+
+log = logging.getLogger(__name__)
 
 REPORT_SUFFIXES = (".txt", ".htm", ".html", ".xhtml", ".text")
 
@@ -162,33 +166,182 @@ def _expand(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
 RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig", ".nq": "nquads"}
 
 
-def load_graph(inputs: Iterable[str | os.PathLike[str]], base_iri: str | None = None):
-    """One rdflib Graph from reports, folders of reports and RDF dumps (.ttl/.nt/.jsonld/.trig)."""
-    from rdflib import Dataset, Graph
+_KG_REPORT = "https://kg.example.org/ontology#Report"
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def _report_of(subject: str, reports: set[str] | dict) -> str | None:
+    """The report IRI ``subject`` is (or lies under: ``<report>/…``), if any of ``reports``."""
+    s = subject
+    while True:
+        if s in reports:
+            return s
+        cut = s.rfind("/")
+        if cut <= 8:  # past "https://"
+            return None
+        s = s[:cut]
+
+
+def dump_report_keys(dumps: Iterable[str | os.PathLike[str]]) -> dict[str, str]:
+    """For every report in the dump files (a subject typed kg:Report), a content key: the
+    SHA-256 of the set of its own triples (subject the report or under its IRI), order-free.
+    Two streaming passes with pyoxigraph, nothing held but the keys. Dumps holding blank
+    nodes get no keys (they are always loaded whole)."""
+    import hashlib
+
+    from kg.validate import read_quads
+
+    import pyoxigraph as ox
+
+    dumps = list(dumps)
+    reports: set[str] = set()
+    for q in read_quads(dumps):
+        if isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode):
+            # blank nodes get skolem IRIs from the whole graph's canonical labelling, so a
+            # part of the graph cannot be skipped without renaming them: no keys, full load
+            return {}
+        if q.predicate.value == _RDF_TYPE and isinstance(q.object, ox.NamedNode) and q.object.value == _KG_REPORT:
+            reports.add(q.subject.value)
+    sums: dict[str, int] = dict.fromkeys(reports, 0)
+    counts: dict[str, int] = dict.fromkeys(reports, 0)
+    seen: set[bytes] = set()  # a triple in two named graphs counts once
+    for q in read_quads(dumps):
+        rep = _report_of(getattr(q.subject, "value", ""), reports)
+        if rep is None:
+            continue
+        line = f"{q.subject} {q.predicate} {q.object}".encode("utf-8")
+        h = hashlib.blake2b(line, digest_size=16).digest()
+        if h in seen:
+            continue
+        seen.add(h)
+        sums[rep] = (sums[rep] + int.from_bytes(h, "big")) % (1 << 128)
+        counts[rep] += 1
+    return {r: f"{counts[r]}-{sums[r]:032x}" for r in sorted(reports)}
+
+
+def load_graph(inputs: Iterable[str | os.PathLike[str]], base_iri: str | None = None, *,
+               skip_reports: set[str] | frozenset[str] = frozenset(), skip_minted: bool = False):
+    """One rdflib Graph from reports, folders of reports and RDF dumps (.ttl/.nt/.jsonld/.trig/.nq).
+
+    Dumps are read by kg's one streaming reader (:func:`kg.validate.read_quads`, pyoxigraph:
+    the same errors for a bad file in any format); named graphs are merged. Triples of the
+    reports in ``skip_reports`` (subject the report or under it) are left out before they
+    are converted, and with ``skip_minted`` every triple whose subject lies in those
+    reports' IRI namespace (governments, places, indicators … they state)."""
+    from rdflib import Graph
 
     from kg import rdf
+    from kg.validate import read_quads
 
     graph = Graph()
     rdf.bind_prefixes(graph)
     reports: list[Path] = []
+    dumps: list[Path] = []
     for item in inputs:
         p = Path(item)
-        fmt = RDF_SUFFIXES.get(p.suffix.lower())
-        if fmt is None:
+        if RDF_SUFFIXES.get(p.suffix.lower()) is None:
             reports.extend(report_paths([p]))
-            continue
-        if not p.is_file():
-            raise InputError(f"{p}: no such file")
-        try:
-            if fmt in ("trig", "nquads"):
-                ds = Dataset()
-                ds.parse(p, format=fmt)
-                for triple in ds.triples((None, None, None)):
-                    graph.add(triple)
-            else:
-                graph.parse(p, format=fmt)
-        except Exception as exc:  # rdflib raises many types for bad syntax
-            raise InputError(f"{p}: not valid {fmt}: {str(exc).splitlines()[0]}") from exc
+        else:
+            dumps.append(p)
+    add = graph.add
+    bases = tuple(sorted({r[: r.index("/report/") + 1] for r in skip_reports if "/report/" in r})) if skip_minted else ()
+    for q in read_quads(dumps):
+        if skip_reports:
+            subject = getattr(q.subject, "value", "")
+            if _report_of(subject, skip_reports) is not None or (bases and subject.startswith(bases)):
+                continue
+        add((rdf.from_ox(q.subject), rdf.from_ox(q.predicate), rdf.from_ox(q.object)))
     for triple in rdf.iter_triples((analyse(r) for r in reports), base_iri):
-        graph.add(triple)
+        add(triple)
     return graph
+
+
+def default_workers() -> int:
+    """One worker per core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+_PRELOAD = ["kg.export", "kg.loaders.structure", "kg.loaders.quantities", "kg.loaders.entities",
+            "kg.loaders.glossary_terms"]
+
+
+def map_reports(
+    fn: Callable[[str], Any],
+    paths: list[str],
+    *,
+    workers: int | None = 1,
+    scheduler: str | None = None,
+    info: Any = None,
+) -> Iterator[Any]:
+    """``fn(path)`` for every path, results in the order of ``paths`` whoever computes them:
+    this process (``workers=1``), a pool of ``workers`` processes (``None``: one per core),
+    or the Dask cluster at ``scheduler`` (``tcp://host:8786``; workers must see the files
+    at the same paths and have kg installed). At most a few results per worker wait in
+    memory, so the caller streams them to disk in bounded memory. ``info.workers`` (if
+    given) is set to how many workers ran."""
+    if scheduler:
+        yield from _map_dask(fn, paths, scheduler, info)
+        return
+    n = default_workers() if workers is None or workers <= 0 else workers
+    n = min(n, max(1, len(paths)))
+    if info is not None:
+        info.workers = n
+    if n == 1:
+        yield from map(fn, paths)
+        return
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(_PRELOAD)
+    with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=warm_up) as pool:
+        yield from _ordered_window(pool.submit, fn, paths, window=2 * n)
+
+
+def warm_up() -> None:
+    """Load what the analysis needs (dictionaries, spaCy models) by analysing kg's bundled
+    sample report: run once in each worker process before its first report."""
+    try:
+        analyse(sample_report())
+    except Exception:  # noqa: BLE001 - warming up is best effort; the real report will say what fails
+        log.debug("warm-up failed", exc_info=True)
+
+
+def _ordered_window(submit: Callable, fn: Callable, items: list, window: int) -> Iterator[Any]:
+    """Submit ``fn(item)`` keeping at most ``window`` futures in flight; yield in order."""
+    from collections import deque
+
+    pending: deque = deque()
+    it = iter(items)
+    for item in it:
+        pending.append(submit(fn, item))
+        if len(pending) >= window:
+            break
+    while pending:
+        fut = pending.popleft()
+        result = fut.result()
+        for item in it:
+            pending.append(submit(fn, item))
+            break
+        yield result
+
+
+def _map_dask(fn: Callable, paths: list[str], scheduler: str, info: Any) -> Iterator[Any]:
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise InputError("--scheduler needs Dask: pip install 'kg-gwr[dask]'") from exc
+    try:
+        client = Client(scheduler, timeout="10s", set_as_default=False)
+    except (OSError, TimeoutError) as exc:
+        raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+    try:
+        n = max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info().get("workers", {}).values()))
+        if info is not None:
+            info.workers = n
+        yield from _ordered_window(lambda f, item: client.submit(f, item, pure=False), fn, paths, window=2 * n)
+    finally:
+        client.close()

@@ -699,3 +699,42 @@ def unique_triples(batches: Iterable[tuple[str, list[Triple]]]) -> Iterator[Trip
                 continue
             seen.add(t)
             yield t
+
+
+def bcp47_case(tag: str) -> str:
+    """A language tag in BCP 47's conventional case (``zh-hant-tw`` → ``zh-Hant-TW``).
+    pyoxigraph lowercases tags (they are case-insensitive in RDF); rdflib compares them
+    case-sensitively, so kg restores the usual form."""
+    parts = tag.split("-")
+    out = [parts[0].lower()]
+    private = parts[0].lower() == "x"
+    for sub in parts[1:]:
+        if private or sub.lower() == "x":
+            private = True
+            out.append(sub.lower())
+        elif len(sub) == 4 and sub.isalpha():
+            out.append(sub.title())
+        elif len(sub) == 2 and sub.isalpha():
+            out.append(sub.upper())
+        else:
+            out.append(sub.lower())
+    return "-".join(out)
+
+
+def from_ox(term):
+    """An rdflib term for a pyoxigraph term (what :func:`kg.validate.read_quads` yields)."""
+    import pyoxigraph as ox
+    from rdflib import BNode
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=bcp47_case(term.language))
+        dt = term.datatype.value
+        if dt == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(dt))
+    raise TypeError(f"not an RDF term: {term!r}")

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import pyoxigraph as ox
@@ -107,23 +108,51 @@ def add_ontology(store: ox.Store) -> None:
     store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{ONTOLOGY_IRI}> {{ ?s ?p ?o }} }}")
 
 
-def _load_files(store: ox.Store, files: list[str | os.PathLike[str]] | tuple[str | os.PathLike[str], ...]) -> None:
+_BLOCK = 32 << 20
+
+
+def fill_store(store: ox.Store, files: list[str | os.PathLike[str]] | tuple[str | os.PathLike[str], ...],
+               progress: Callable[[int, int], None] | None = None, *, ontology: bool = True) -> None:
     """Bulk-load dump files, then merge named graphs into the default graph and add the
-    ontology (see the module docstring)."""
+    ontology (``ontology``; see the module docstring). Line-based dumps (N-Triples, N-Quads) are loaded
+    in blocks of whole lines, so ``progress(bytes done, bytes total)`` can follow."""
     quads = False
-    for f in files:
-        fp = Path(f)
+    paths = [Path(f) for f in files]
+    for fp in paths:
         if not fp.is_file():
             raise InputError(f"{fp}: no such file")
+    total = sum(fp.stat().st_size for fp in paths)
+    done = 0
+    for fp in paths:
         fmt = _format(fp)
         try:
-            store.bulk_load(path=str(fp), format=fmt)
+            if fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS):
+                with open(fp, "rb") as f:
+                    rest = b""
+                    while block := f.read(_BLOCK):
+                        block = rest + block
+                        cut = block.rfind(b"\n") + 1
+                        block, rest = block[:cut], block[cut:]
+                        if block:
+                            store.bulk_load(block, format=fmt)
+                        done += len(block)
+                        if progress is not None:
+                            progress(done, total)
+                    if rest:
+                        store.bulk_load(rest, format=fmt)
+                        done += len(rest)
+            else:
+                store.bulk_load(path=str(fp), format=fmt)
+                done += fp.stat().st_size
         except SyntaxError as exc:
             raise ParseError(f"{fp}: not valid RDF: {exc}") from exc
+        if progress is not None:
+            progress(done, total)
         quads = quads or fmt.supports_datasets
     if quads:
         merge_named_graphs(store)
-    add_ontology(store)
+    if ontology:
+        add_ontology(store)
 
 
 def open_store(path: str | os.PathLike[str], *, create: bool = False) -> ox.Store:
@@ -145,6 +174,7 @@ def load_store(
     files: list[str | os.PathLike[str]] | tuple[str | os.PathLike[str], ...],
     *,
     replace: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Load dump files into the store at ``path`` (created when missing; ``replace``
     empties it first). Returns the number of quads the store then holds."""
@@ -152,7 +182,7 @@ def load_store(
     try:
         if replace:
             store.clear()
-        _load_files(store, files)
+        fill_store(store, files, progress)
         store.flush()
         return len(store)
     except (OSError, RuntimeError) as exc:
@@ -162,8 +192,79 @@ def load_store(
 def memory_store(files: list[str | os.PathLike[str]] | tuple[str | os.PathLike[str], ...]) -> ox.Store:
     """An in-memory store holding the given dump files."""
     store = ox.Store()
-    _load_files(store, files)
+    fill_store(store, files)
     return store
+
+
+CACHE_ENTRIES = 4
+"""How many parsed dumps ``kg sparql --data`` keeps (least recently used dropped)."""
+
+
+def cache_dir() -> Path:
+    """Where parsed ``--data`` stores are kept: ``$KG_CACHE_DIR`` or ``~/.cache/kg/sparql``."""
+    if os.environ.get("KG_CACHE_DIR"):
+        return Path(os.environ["KG_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "kg" / "sparql"
+
+
+def _data_key(files: list[Path]) -> str:
+    """A key for a set of dump files: their contents' SHA-256 (in order), kg's store
+    layout and the pyoxigraph version, so any change to a file or to kg makes a new one."""
+    import hashlib
+
+    h = hashlib.sha256(f"kg-store-v1 pyoxigraph {ox.__version__}\n".encode())
+    for f in files:
+        fh = hashlib.sha256()
+        with open(f, "rb") as fp:
+            while block := fp.read(1 << 20):
+                fh.update(block)
+        h.update(f"{f.suffix.lower()} {fh.hexdigest()}\n".encode())
+    return h.hexdigest()[:32]
+
+
+def cached_store(files: list[str | os.PathLike[str]] | tuple[str | os.PathLike[str], ...]) -> ox.Store:
+    """A read-only store of the dump files, parsed once and kept in :func:`cache_dir`,
+    keyed by the files' contents (a later call with the same files opens it in
+    milliseconds instead of parsing again). Falls back to memory when the cache folder
+    cannot be written."""
+    import shutil
+
+    paths = [Path(f) for f in files]
+    for fp in paths:
+        if not fp.is_file():
+            raise InputError(f"{fp}: no such file")
+        _format(fp)
+    root = cache_dir()
+    entry = root / _data_key(paths)
+    if not (entry / "complete").is_file():
+        tmp = root / f".{entry.name}.{os.getpid()}.tmp"
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            shutil.rmtree(tmp, ignore_errors=True)
+            store = ox.Store(str(tmp))
+            fill_store(store, paths)
+            store.flush()
+            del store
+            (tmp / "complete").write_text("\n".join(str(p) for p in paths) + "\n", encoding="utf-8")
+            shutil.rmtree(entry, ignore_errors=True)
+            os.replace(tmp, entry)
+        except OSError as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            log.warning("cannot cache the parsed dumps in %s (%s); parsing them in memory", root, exc.strerror or exc)
+            return memory_store(paths)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        entries = sorted((d for d in root.iterdir() if d.is_dir() and not d.name.startswith(".")),
+                         key=lambda d: d.stat().st_mtime, reverse=True)
+        for old in entries[CACHE_ENTRIES:]:
+            if old != entry:
+                shutil.rmtree(old, ignore_errors=True)
+    os.utime(entry)
+    try:
+        return ox.Store.read_only(str(entry))
+    except (OSError, RuntimeError) as exc:
+        raise StoreError(f"{entry}: cannot open the cached store: {exc}") from exc
 
 
 def python_value(term: Any) -> Any:
@@ -347,7 +448,7 @@ def sparql(
     text = read_query(query)
     check_query(text, allow_service=allow_service)
     text = bind_parameters(text, params or {})
-    st = open_store(store) if store is not None else memory_store(data)
+    st = open_store(store) if store is not None else cached_store(data)
     return run_query(st, text)
 
 

@@ -49,6 +49,10 @@ def load_command(
     ontology: Annotated[bool, typer.Option(
         "--ontology/--no-ontology",
         help="Also load kg's ontology (class hierarchy, notations the query library uses).")] = True,
+    skip_unchanged: Annotated[bool, typer.Option(
+        "--skip-unchanged/--reload-all",
+        help="Skip the reports of dumps whose triples Neo4j already holds (a content key per report, kept "
+             "on a KgLoad node): a reload of unchanged data reads the files but writes almost nothing.")] = True,
 ) -> None:
     """Load triples into Neo4j: one node per IRI, labels from rdf:type, typed properties.
 
@@ -56,17 +60,8 @@ def load_command(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from kg.neo4j_store import load_graph
-    from kg.pipeline import load_graph as read_graph
+    from kg.neo4j_store import load_inputs
 
-
-    graph = read_graph(inputs, base_iri)
-    if len(graph) == 0:
-        fail("nothing to load: the inputs hold no triples")
-    if ontology:
-        from kg.neo4j_store import ontology_graph
-
-        graph += ontology_graph()
     settings = _settings(uri, user, password, database)
     with Progress(
         TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TextColumn("batches"),
@@ -77,13 +72,16 @@ def load_command(
         def progress(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        summary = load_graph(graph, settings, batch_size=batch_size, wipe=wipe, progress=progress)
+        result = load_inputs(list(inputs), settings, base_iri=base_iri, ontology=ontology, batch_size=batch_size,
+                             wipe=wipe, skip_unchanged=skip_unchanged, progress=progress)
+    summary = result.load
     print(
         f"kg: loaded {summary.triples} triples into {settings.uri} (database {settings.database}): "
         f"{summary.nodes} nodes ({summary.nodes_created} created), "
         f"{summary.relationships} relationships ({summary.relationships_created} created), "
         f"{summary.properties_set} properties set, {summary.labels_added} labels added, "
-        f"{summary.batches} batches in {summary.seconds:.1f} s",
+        f"{summary.batches} batches in {summary.seconds:.1f} s"
+        + (f"; {len(result.skipped)} of {result.reports} report(s) unchanged, skipped" if result.skipped else ""),
         file=sys.stderr,
     )
 
@@ -148,6 +146,7 @@ class RdfFormat(StrEnum):
     jsonld = "jsonld"
     graphml = "graphml"
     csv = "csv"
+    neo4j_csv = "neo4j-csv"
 
 
 _RDFLIB = {RdfFormat.ttl: "turtle", RdfFormat.nt: "nt", RdfFormat.jsonld: "json-ld"}
@@ -176,8 +175,8 @@ def export_command(
     inputs: Annotated[list[Path] | None, typer.Argument(
         help="Reports, folders of reports or RDF dumps (or use --from-neo4j).")] = None,
     from_neo4j: Annotated[bool, typer.Option("--from-neo4j", help="Read the graph back from Neo4j.")] = False,
-    fmt: Annotated[RdfFormat, typer.Option("--format", "-f", help="RDF syntax, or graphml.")] = RdfFormat.ttl,
-    out: Annotated[str, typer.Option("--out", "-o", help="Output file ('-' = stdout).")] = "-",
+    fmt: Annotated[RdfFormat, typer.Option("--format", "-f", help="RDF syntax, graphml, or neo4j-csv (CSV files for 'neo4j-admin database import full': the offline first load of a big corpus; --out names a folder).")] = RdfFormat.ttl,
+    out: Annotated[str, typer.Option("--out", "-o", help="Output file ('-' = stdout); a folder for neo4j-csv.")] = "-",
     uri: Annotated[str, _URI] = "bolt://localhost:7687",
     user: Annotated[str, _USER] = "neo4j",
     password: Annotated[str | None, _PASSWORD] = None,
@@ -197,6 +196,15 @@ def export_command(
         net = entity_network(graph)
         written = write_network(net, fmt.value, out)
         print(f"kg: {summary(net)}" + (f"; wrote {', '.join(written)}" if written else ""), file=sys.stderr)
+        return
+    if fmt is RdfFormat.neo4j_csv:
+        from kg.neo4j_csv import import_arguments, write_neo4j_csv
+
+        if out == "-":
+            fail("-f neo4j-csv writes a folder of CSV files: give --out DIR")
+        files = write_neo4j_csv(graph, out)
+        print(f"kg: wrote {len(files)} CSV files to {out}; import them into an empty database with:\n"
+              f"  neo4j-admin {' '.join(import_arguments(files, database))}", file=sys.stderr)
         return
     if fmt is RdfFormat.graphml:
         import networkx as nx

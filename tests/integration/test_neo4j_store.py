@@ -253,7 +253,9 @@ def test_cli_load_cypher_and_export_round_trip(settings, fixtures, sample, neo4j
     assert done.returncode == 0, done.stderr
     assert "loaded 42 triples" in done.stderr and "8 nodes (8 created)" in done.stderr
     again = _kg(["load", str(ttl), "--no-ontology"], neo4j_clean)
+    # the sample has blank nodes: loaded whole again (skolem IRIs come from the whole graph), creating nothing
     assert "8 nodes (0 created)" in again.stderr and "(0 created), " in again.stderr
+    assert "unchanged, skipped" not in again.stderr
     out = _kg(["cypher", "MATCH (p:Place) RETURN p.label_zh AS zh", "--format", "json"], neo4j_clean)
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout) == [{"zh": "示例区"}]
@@ -464,3 +466,37 @@ def test_kg_stats_from_neo4j_counts_like_the_file_view(neo4j_clean, fixtures, tm
     got, want = json.loads(from_server.stdout), json.loads(from_file.stdout)
     assert got["by_class"] == want["by_class"]
     assert got["nodes"] == want["nodes"] > 0
+
+
+def test_a_reload_of_unchanged_reports_skips_them_and_a_changed_one_is_loaded(settings, tmp_path):
+    """kg load keeps a content key per report: a reload of the same dump writes nothing of
+    it; a dump where one report changed reloads that report only; --reload-all reads all."""
+    import os as _os
+
+    from kg.export import build_dump
+    from kg.neo4j_store import load_inputs
+    from kg.pipeline import load_graph as read_graph
+
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    reports = [fixtures / "rdf-qinghe-2023.txt", fixtures / "rdf-qinghe-2024.txt"]
+    _os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+    build_dump(reports, tmp_path / "a", "nt")
+    dump = tmp_path / "a" / "graph.nt"
+    first = load_inputs([dump], settings, ontology=False)
+    assert first.reports == 2 and first.skipped == [] and first.load.nodes_created > 100
+    again = load_inputs([dump], settings, ontology=False)
+    assert len(again.skipped) == 2
+    assert again.load.triples == 0 and again.load.batches == 0
+    assert isomorphic(export_graph(settings), read_graph([dump]))
+    # one report changes (a triple more under its IRI): only it is read and loaded again
+    rep = sorted(again.skipped)[0]
+    changed = tmp_path / "changed.nt"
+    extra = f'<{rep}/note> <http://www.w3.org/2000/01/rdf-schema#label> "补充" .\n'
+    changed.write_text(dump.read_text("utf-8") + extra, encoding="utf-8")
+    third = load_inputs([changed], settings, ontology=False)
+    assert third.skipped == [sorted(again.skipped)[1]]
+    assert 0 < third.load.triples < first.load.triples
+    assert isomorphic(export_graph(settings), read_graph([changed]))
+    full = load_inputs([changed], settings, ontology=False, skip_unchanged=False)
+    assert full.skipped == [] and full.load.triples == first.load.triples + 1
+    assert full.load.nodes_created == 0

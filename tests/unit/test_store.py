@@ -232,3 +232,30 @@ def test_a_store_whose_ontology_is_only_in_its_named_graph_still_answers(dumps, 
             format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(ONTOLOGY_IRI))
     got = _rows(run_query(st, library_queries()["plan_year_targets"]))
     assert got and got == _rows(sparql("plan_year_targets", data=[dumps["nt"]]))
+
+
+def test_sparql_data_parses_a_dump_once_and_reuses_it(dumps, tmp_path, monkeypatch):
+    from kg import store as kgstore
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    first = sparql(COUNT_SENTENCES, data=(dumps["nt"],)).rows
+    (entry,) = [d for d in (tmp_path / "cache").iterdir() if d.is_dir()]
+    stamp = (entry / "complete").stat().st_mtime_ns
+    calls = []
+    monkeypatch.setattr(kgstore, "fill_store", lambda *a, **k: calls.append(a))
+    assert sparql(COUNT_SENTENCES, data=(dumps["nt"],)).rows == first == ({"n": dumps["sentences"]},)
+    assert calls == [] and (entry / "complete").stat().st_mtime_ns == stamp  # not parsed again
+    monkeypatch.undo()
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    # another file (or changed contents) is another entry
+    copy = tmp_path / "copy.nt"
+    copy.write_bytes(dumps["nt"].read_bytes() + b"<https://x.example/a> <https://x.example/b> <https://x.example/c> .\n")
+    assert sparql("SELECT (COUNT(*) AS ?n) WHERE { <https://x.example/a> ?p ?o }", data=(copy,)).rows == ({"n": 1},)
+    assert len([d for d in (tmp_path / "cache").iterdir() if d.is_dir()]) == 2
+
+
+def test_sparql_data_falls_back_to_memory_when_the_cache_cannot_be_written(dumps, tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("KG_CACHE_DIR", str(blocker / "cache"))
+    assert sparql(COUNT_SENTENCES, data=(dumps["ttl"],)).rows == ({"n": dumps["sentences"]},)
