@@ -30,6 +30,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from decimal import Decimal
@@ -41,6 +42,8 @@ log = logging.getLogger(__name__)
 __all__ = [
     "IndicatorRow",
     "TargetOutcome",
+    "Absence",
+    "absent_targets",
     "indicator_rows",
     "indicator_table",
     "judge",
@@ -105,8 +108,13 @@ class TargetOutcome:
     year: int | None
     target_report: str
     target_indicator: str
-    target_value: Decimal
+    target_value: Decimal | None
+    """None on an explicit-absence row (verdict ``no target``)."""
+    target_value_max: Decimal | None
+    """Upper end of a range target ("6.5%－7%" → 6.5 and 7), else None."""
     target_unit: str
+    target_normalised_value: Decimal | None
+    target_normalised_unit: str
     target_qualifier: str
     target_kind: str
     target_direction: str
@@ -116,14 +124,20 @@ class TargetOutcome:
     actual_indicator: str
     actual_value: Decimal | None
     actual_unit: str
+    actual_normalised_value: Decimal | None
     actual_qualifier: str
     actual_direction: str
     actual_sentence: str
     actual_start: int | None
     verdict: str
-    """met | missed | unclear"""
+    """met | missed | unclear | no target (the report says it sets none)"""
     rule: str
     """How the verdict was reached (floor, ceiling, approx tolerance, why unclear)."""
+    verdict_strict: str
+    """The verdict with no tolerance: 左右/约 read as the exact figure, ranges by their lower
+    end, an approximate or lower-bound actual never rounds up to met."""
+    period: str = "year"
+    """The target's period (year | multi-year), as in the indicator rows."""
 
 
 TARGET_COLUMNS = tuple(f.name for f in fields(TargetOutcome))
@@ -154,6 +168,7 @@ def indicator_rows(report: Report, quantities: Sequence[Quantity]) -> list[Indic
         part, _sec = report.locate(q.start)
         multi = bool(_MULTI_YEAR.search(sentence)) or (
             part is not None and bool(_MULTI_YEAR_PART.search(part.title)) and not _ONE_YEAR_PART.search(part.title)
+            and not _speaks_of_one_year(report, text, q.start, review_year)
         )
         rows.append(
             IndicatorRow(
@@ -184,6 +199,17 @@ def indicator_rows(report: Report, quantities: Sequence[Quantity]) -> list[Indic
             )
         )
     return rows
+
+
+def _speaks_of_one_year(report: Report, text: str, offset: int, review_year: int | None) -> bool:
+    """In a five-year review, the paragraph last named the review year itself ("2012年，…",
+    "刚刚过去的2017年", "去年") after any multi-year cue (五年来, 这五年, 年均)."""
+    para = next((p for p in report.paragraphs if p.start <= offset < p.end), None)
+    head = unicodedata.normalize("NFKC", text[para.start if para is not None else max(0, offset - 300) : offset])
+    one = [m.end() for m in re.finditer(
+        (rf"{review_year}年(?![以来])|" if review_year else "") + r"去年|过去一年|过去的一年|刚刚过去的一年", head)]
+    many = [m.end() for m in re.finditer(r"[两三四五六七八九十]年(?:来|间|中|里)?|年均|累计|五年|十[一二三四五六七八九]五", head)]
+    return bool(one) and one[-1] > (many[-1] if many else -1)
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -221,8 +247,12 @@ def _signed(value: Decimal | None, direction: str) -> Decimal | None:
     return -value if direction == "down" else value
 
 
-def judge(target: IndicatorRow, actual: IndicatorRow) -> tuple[str, str]:
-    """(verdict, rule) for one target and one actual of the same indicator."""
+def judge(target: IndicatorRow, actual: IndicatorRow, *, strict: bool = False) -> tuple[str, str]:
+    """(verdict, rule) for one target and one actual of the same indicator.
+
+    ``strict``: no tolerance for 左右 (the figure itself is the bar) and an approximate
+    actual just short of the bar is missed, not unclear.
+    """
     if target.kind != actual.kind or target.normalised_unit != actual.normalised_unit:
         return "unclear", f"not comparable: {target.kind} {target.normalised_unit} vs {actual.kind} {actual.normalised_unit}"
     if target.value_max is not None:
@@ -249,19 +279,19 @@ def judge(target: IndicatorRow, actual: IndicatorRow) -> tuple[str, str]:
         ceiling = tq in (Qualifier.LE, Qualifier.LT) or (
             tq not in (Qualifier.GE, Qualifier.GT) and bool(_LOWER_IS_BETTER.search(target.indicator_key))
         )
-    tol = abs(t) * APPROX_TOLERANCE if tq == Qualifier.APPROX else Decimal(0)
+    tol = abs(t) * APPROX_TOLERANCE if tq == Qualifier.APPROX and not strict else Decimal(0)
     aq = Qualifier(actual.qualifier)
     if ceiling:
         if aq in (Qualifier.GT, Qualifier.GE) and a > t + tol:
             return "missed", "ceiling: actual above it"
         ok = a < t if tq == Qualifier.LT else a <= t + tol
         rule = f"ceiling{' ±5%' if tol else ''}"
-        if ok and aq in (Qualifier.GT, Qualifier.GE) and tq != Qualifier.APPROX:
+        if ok and aq in (Qualifier.GT, Qualifier.GE) and (tq != Qualifier.APPROX or strict):
             return "unclear", rule + ": actual is only a lower bound"
         return ("met" if ok else "missed"), rule
     ok = a > t if tq == Qualifier.GT else a >= t - tol
     rule = f"floor{' ±5%' if tol else ''}"
-    if not ok and aq in (Qualifier.LT, Qualifier.LE, Qualifier.APPROX) and a >= t - tol - abs(t) * APPROX_TOLERANCE:
+    if not ok and not strict and aq in (Qualifier.LT, Qualifier.LE, Qualifier.APPROX) and a >= t - tol - abs(t) * APPROX_TOLERANCE:
         return "unclear", rule + ": actual is approximate"
     return ("met" if ok else "missed"), rule
 
@@ -277,7 +307,9 @@ def _first_actuals(rows: Sequence[IndicatorRow]) -> dict[tuple[str, str, int | N
     return out
 
 
-def link_targets(rows: Sequence[IndicatorRow], *, main_only: bool = False) -> list[TargetOutcome]:
+def link_targets(
+    rows: Sequence[IndicatorRow], *, main_only: bool = False, absences: Sequence[Absence] = ()
+) -> list[TargetOutcome]:
     """Each plan-year target paired with the next report's actual for it.
 
     Targets are the rows with status ``target`` whose year is their report's plan year.
@@ -286,10 +318,11 @@ def link_targets(rows: Sequence[IndicatorRow], *, main_only: bool = False) -> li
     ``estimate``). Targets with no actual are kept (verdict ``unclear``) when they are main
     targets (the plan part's preamble, section ``p.0``); other unmatched targets are left
     out, and so are all unmatched ones with ``main_only``. A target restated in the same
-    report (same key, kind, value and qualifier) is listed once.
+    report (same key, kind, value and qualifier) is listed once. ``absences`` (see
+    :func:`absent_targets`) add one ``no target`` row each.
     """
     actuals = _first_actuals(rows)
-    out: list[TargetOutcome] = []
+    out: list[TargetOutcome] = [_absent(a) for a in absences]
     seen: set[tuple] = set()
     for t in rows:
         if t.status != Status.TARGET.value or t.plan_year is None or t.year != t.plan_year:
@@ -321,15 +354,16 @@ def link_targets(rows: Sequence[IndicatorRow], *, main_only: bool = False) -> li
         main = t.section.endswith(".0")
         if not cands:
             if main and not main_only:
-                out.append(_outcome(t, None, "unclear", "no actual for this indicator in the next report"))
+                out.append(_outcome(t, None, "unclear", "no actual for this indicator in the next report", "unclear"))
             continue
         a = cands[0]
         verdict, rule = judge(t, a)
-        out.append(_outcome(t, a, verdict, rule))
+        out.append(_outcome(t, a, verdict, rule, judge(t, a, strict=True)[0]))
+    out.sort(key=lambda o: (o.government, o.year or 0, o.target_report, o.target_start))
     return out
 
 
-def _outcome(t: IndicatorRow, a: IndicatorRow | None, verdict: str, rule: str) -> TargetOutcome:
+def _outcome(t: IndicatorRow, a: IndicatorRow | None, verdict: str, rule: str, strict: str) -> TargetOutcome:
     return TargetOutcome(
         government=t.government,
         indicator_key=t.indicator_key,
@@ -337,7 +371,10 @@ def _outcome(t: IndicatorRow, a: IndicatorRow | None, verdict: str, rule: str) -
         target_report=t.report,
         target_indicator=t.indicator,
         target_value=t.value,
+        target_value_max=t.value_max,
         target_unit=t.unit,
+        target_normalised_value=t.normalised_value,
+        target_normalised_unit=t.normalised_unit,
         target_qualifier=t.qualifier,
         target_kind=t.kind,
         target_direction=t.direction,
@@ -347,18 +384,76 @@ def _outcome(t: IndicatorRow, a: IndicatorRow | None, verdict: str, rule: str) -
         actual_indicator=a.indicator if a else "",
         actual_value=a.value if a else None,
         actual_unit=a.unit if a else "",
+        actual_normalised_value=a.normalised_value if a else None,
         actual_qualifier=a.qualifier if a else "",
         actual_direction=a.direction if a else "",
         actual_sentence=a.sentence if a else "",
         actual_start=a.start if a else None,
         verdict=verdict,
         rule=rule,
+        verdict_strict=strict,
+        period=t.period,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Absence:
+    """A report's explicit statement that it sets no target for an indicator."""
+
+    government: str
+    indicator_key: str
+    year: int | None
+    report: str
+    sentence: str
+    start: int
+
+
+_NO_TARGET = re.compile(
+    r"(?:不|没有|未)(?:再)?(?:提出|设定|设置|设|规定|确定)(?:今年|全年|年度)?的?(?P<what>经济增速|经济增长|[^，。；]{0,10}增长|[^，。；]{0,10}增速)[^，。；]{0,6}?(?:具体|量化)?(?:的)?(?:预期)?目标"
+)
+""""不提出全年经济增速具体目标": the report says there is no target (not an extraction gap)."""
+
+
+def absent_targets(report: Report) -> list[Absence]:
+    """Indicators the report explicitly sets no target for, in its plan year."""
+    from kg.loaders.quantities import indicator_key, report_years
+
+    _review, plan_year = report_years(report)
+    text = report.text.text
+    out = []
+    for m in _NO_TARGET.finditer(text, report.body_start, report.body_end or len(text)):
+        key = indicator_key(m.group("what"))
+        if not key:
+            continue
+        out.append(Absence(government=_government_of(report), indicator_key=key, year=plan_year,
+                           report=report.text.path or (report.meta.title or ""),
+                           sentence=" ".join(_sentence_around(text, m.start(), m.end()).split()), start=m.start()))
+    return out
+
+
+def _absent(a: Absence) -> TargetOutcome:
+    return TargetOutcome(
+        government=a.government, indicator_key=a.indicator_key, year=a.year, target_report=str(a.report),
+        target_indicator=a.indicator_key, target_value=None, target_value_max=None, target_unit="",
+        target_normalised_value=None, target_normalised_unit="", target_qualifier="", target_kind="change",
+        target_direction="", target_sentence=a.sentence, target_start=a.start, actual_report="", actual_indicator="",
+        actual_value=None, actual_unit="", actual_normalised_value=None, actual_qualifier="", actual_direction="",
+        actual_sentence="", actual_start=None, verdict="no target", rule="the report says it sets no target",
+        verdict_strict="no target",
     )
 
 
 def target_table(inputs: Iterable[str | os.PathLike[str]], *, main_only: bool = False) -> list[TargetOutcome]:
     """Targets vs outcomes for every report under ``inputs`` (several years of one government)."""
-    return link_targets(indicator_table(inputs), main_only=main_only)
+    from kg.pipeline import report_paths
+
+    rows: list[IndicatorRow] = []
+    absences: list[Absence] = []
+    for path in report_paths(inputs):
+        report, quantities = _quantities_of(path)
+        rows.extend(indicator_rows(report, quantities))
+        absences.extend(absent_targets(report))
+    return link_targets(rows, main_only=main_only, absences=absences)
 
 
 # ----------------------------------------------------------------------- output

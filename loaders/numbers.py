@@ -74,7 +74,7 @@ def parse_number(numeral: str) -> Decimal:
     Raises ValueError when ``numeral`` is not a number.
     """
     s = _ascii_digits(numeral.strip()).replace("點", "点")  # traditional 點 (older texts)
-    if re.fullmatch(r"[0-9][0-9 \u3000]*[0-9](?:[.,][0-9 ,]+)?", s):
+    if re.fullmatch(r"[0-9][0-9 \u3000]*(?:[.,][0-9 \u3000,]+)?", s) and re.search(r"[0-9]$", s):
         s = re.sub(r"[ \u3000]", "", s)
     if not s:
         raise ValueError("empty numeral")
@@ -279,7 +279,7 @@ def split_magnitude_unit(unit: str) -> tuple[Decimal, str]:
 _AR = (
     r"(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3}(?![0-9０-９]))+"  # 1,992 and 1，992 (older texts)
     r"|[0-9０-９]+(?:[ \u3000][0-9０-９]+)*)"
-    r"(?:[.．·][0-9０-９]+)?"
+    r"(?:[ \u3000]?[.．·][ \u3000]?[0-9０-９]+(?:[ \u3000][0-9０-９]+)*)?"
 )
 # (older typeset texts space their digits out: "2 0 9 0 元")
 _CN_RUN = r"[零〇一二两三四五六七八九十百千]+"
@@ -299,7 +299,7 @@ MILESTONES = ("台阶", "大关", "关口")
 """Nouns of a level reached ("迈上千亿台阶"): after a bare magnitude they imply money."""
 
 FIGURE_RE = re.compile(
-    rf"(?P<num>{_NUM})(?P<more1>{_MORE})?(?:\n(?={_MAG}|[%％]))?(?P<mag>{_MAG})?(?P<more2>{_MORE})?"
+    rf"(?P<num>{_NUM})(?P<more1>{_MORE})?(?:\n\n?(?={_MAG}|[%％]))?(?P<mag>{_MAG})?(?P<more2>{_MORE})?"
     rf"(?:(?P<unit1>{_UNIT_ALTS})?{_RANGE_SEP}(?P<num2>{_NUM})(?P<mag2>{_MAG})?)?"
     rf"(?:[ \u3000\u00a0]?(?P<unit>{_UNIT_ALTS})"  # city files print "1680万 元"; PDFs break "74.4\n万亿元"
     rf"(?P<alt>[（(](?:{_MEASURE_ALTS})[)）])?"  # 万套（间）: an alternative measure word

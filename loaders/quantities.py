@@ -77,6 +77,7 @@ _TRAIL_FILLER = re.compile(
     r"保持在|稳定在|降到|下降到|提高至|达到|达|到|至|为|是|有|共|累计|总计|合计|分别|均|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
     r"同比|比上年|较上年|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从|由|的|确保|力争|争取|努力|"
+    r"(?:宏观)?(?:调控|预期|计划)?目标(?:定为|确定为|是)?|定为|确定为|计划|"
     r"(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|\s)+$"
 )
 _LEAD_VERB = re.compile(
@@ -91,6 +92,9 @@ _R_STOP = re.compile(
 _PEOPLE = re.compile(r"^[^，,；;。]{0,6}?(?:居民|人口|群众|职工|农民|学生|儿童|老人|人才|人员|劳动力|游客|旅客|患者|家庭|市民|村民|员工|青年|毕业生|人)")
 
 _CN_NUM = "零〇一二两三四五六七八九十百千万亿"
+
+_TARGET_TAIL = r"(?:速度|幅度)?的?(?:(?:宏观)?(?:调控|预期|计划)目标|预期|目标|计划)(?:定为|确定为|定|是|为)?$"
+"""What follows a change noun when a report states a target: 经济增长(速度的)(调控)目标定为."""
 
 _SHARED_CHANGE_GAP = r"[、和及与]?|[、，,]?(?:力争|争取|确保|努力|最高|甚至)(?:达到|达)?"
 """Between two figures of one change ("增长6.5%、力争7%以上"): the second shares the verb."""
@@ -107,7 +111,7 @@ _TO_VERB = re.compile(
     rf"^(?:以上|左右)?(?:{_UP}|{_DOWN})?(?:到|至)"
 )
 _FIVE_YEAR_PLAN = re.compile(
-    r"(?<![一二三四五六七八九十])(十?[一二三四五六七八九])五[”\"」]?(?:时期|期间|期末|末|规划|计划|目标)"
+    r"(?<![一二三四五六七八九十])(十?[一二三四五六七八九])五[”\"」]?(?:时期|期间|期末|末(?!期))"  # not "对接“十四五”规划": a reference
 )
 """“十五五”时期, “九五”期间: a five-year plan, named by its ordinal (end year 1955 + 5N)."""
 
@@ -254,6 +258,14 @@ def _quantity(
         qualifier = Qualifier.GT
     clause_start = _clause_start(text, start - q_len)
     left = text[clause_start : start - q_len]
+    # "…的宏观调控目标，定为百分之八至九": a clause of a bare verb takes the subject of the
+    # clause before it (when that one holds no figure)
+    subject_clause: tuple[int, int] | None = None
+    if re.fullmatch(r"\s*(?:定为|确定为|定在|确定在|为|是)\s*", left) and clause_start > 0 and text[clause_start - 1] in "，,":
+        prev_start = _clause_start(text, clause_start - 1)
+        if not any(f.unit for f in find_figures(text, prev_start, clause_start - 1)):
+            subject_clause = (prev_start, clause_start - 1)
+            left = text[prev_start : clause_start - 1] + left.strip()
     # "控制在5.5%" without 以内/左右 keeps qualifier none (GUIDELINES: "控制到3.9%" → none)
 
     info = unit_info(unit)
@@ -284,7 +296,10 @@ def _quantity(
     part, _section = report.locate(start)
     status, year = _status_year(report, part, text, start, plan_from)
 
-    indicator, ind_start, ind_end = _indicator(text, clause_start, start - q_len, end, kind, previous, unit)
+    if subject_clause is not None:
+        indicator, ind_start, ind_end = _indicator(text, subject_clause[0], subject_clause[1], subject_clause[1], kind, None, unit)
+    else:
+        indicator, ind_start, ind_end = _indicator(text, clause_start, start - q_len, end, kind, previous, unit)
     # "新建绿道12公里、碧道4公里": the list elides the first item's verb
     if previous is not None and indicator and ind_end == start - q_len:
         gap = text[previous.end : start - q_len]
@@ -502,10 +517,16 @@ def _suffix_qualifier(after: str, unit: str) -> Qualifier | None:
 
 def _kind(family: str | None, left: str, text: str, start: int, end: int) -> tuple[Kind, str | None]:
     left = left.rstrip(" \u3000\u00a0\t")  # "增长 5.5%"
-    # strip the filler between a change verb and the figure ("同比增长", "增速完成")
+    # strip the filler between a change verb and the figure ("同比增长", "增速完成"), and a
+    # target word after it ("经济增长预期目标为7%", "经济增长速度的调控目标定为8%")
     core = re.sub(rf"{_FILLER}$", "", left) if left else left
+    stated = re.search(_TARGET_TAIL, left) if left else None
+    if stated and _CHANGE_RE.search(left[: stated.start()]):
+        core = left[: stated.start()]
     m = _CHANGE_RE.search(core)
     level = bool(_LEVEL_VERBS.search(left)) and not re.search(r"(?:增长|下降|增速|涨幅|降幅|增幅)(?:完成|达到|达|为)$", left)
+    if stated and core is not None and core == left[: stated.start()]:
+        level = False
     change = None
     if m and not level:
         change = "up" if m.group("up") else "down"
@@ -525,6 +546,8 @@ def _kind(family: str | None, left: str, text: str, start: int, end: int) -> tup
     )
     if rate and family == "percent":
         return Kind.CHANGE, ("down" if rate.group("noun") in ("降幅", "下降率") else "up")
+    if family == "percent" and re.search(r"(?:增长速度|增长幅度|上涨幅度|增速|涨幅|增幅)$", core or ""):
+        return Kind.CHANGE, "up"  # "经济增长速度8%": a rate noun right before the figure
     # "地区生产总值增速高于全省1个百分点、7%左右": a rate noun heads the clause and no
     # share noun follows it
     compared = re.search(r"(?P<noun>增速|涨幅|增幅|降幅|增长速度)(?P<rest>[^，,；;。]*)$", left or "")
@@ -690,7 +713,7 @@ def _status_year(
     return status, year
 
 
-_PAST = re.compile(r"过去一年|(?<![比较与同])(?:去年|上年)(?!同期|基础|水平|底)|一年来")
+_PAST = re.compile(r"过去一年|过去的一年|刚刚过去的一年|(?<![比较与同])(?:去年|上年)(?!同期|基础|水平|底)|一年来")
 _FUTURE = re.compile(r"今年|明年|本年|新的一年|力争|争取|目标|计划|预期|拟|将|确保|努力")
 
 
@@ -870,7 +893,7 @@ def _looks_like_figure_list(text: str, start: int, end: int) -> bool:
 
 _KEY_DROP = re.compile(
     r"(?:高于|快于|好于|低于|略高于)(?:全国|全省|全区|全市|全州|省平|省|市|区|州)?(?:平均)?(?:水平|增速)?$|"
-    r"确保|力争|争取|"
+    r"确保|力争|争取|计划(?!生育)|定为|确定为|^(?:19|20)\d\d年|^[１２][０-９]{3}年|"
     r"增长|增速|增幅|涨幅|降幅|同比|比上年|较上年|上涨|下降|降低|提高|提升|增加(?!值)|减少|"
     r"的|全年|全市|全区|全省|全县|全国|本级|区本级|市本级|县本级|完成|实现|达到|控制在|保持|"
     r"年末|年底|年初|年度|今年|明年|本年|实际|预计|预期|目标|拟按|拟|安排|左右|速度|幅度|宏观调控|调控|"
