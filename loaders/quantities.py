@@ -725,10 +725,15 @@ def _recalls_last_year(report: Report, text: str, offset: int) -> bool:
     sentence = _sentence_start(report, text, offset) - start
     # a past cue counts in the figure's own sentence, or when it opens a sentence and so
     # frames what follows ("过去一年，…。国内生产总值增长10.3%")
-    past = [
-        m.end() for m in _PAST.finditer(head)
+    review_year, _plan = report_years(report)
+    cues = [m for m in _PAST.finditer(head)]
+    if review_year is not None:
+        # the review year named as a sentence's subject ("一九九○年是…的一年", "2023年，…")
+        cues += [m for m in re.finditer(rf"(?<!\d){review_year}年(?:是|，|,)", _ascii_year(head))]
+    past = sorted(
+        m.end() for m in cues
         if m.start() >= sentence or re.fullmatch(r"\s*", head[max(0, head.rfind("。", 0, m.start()) + 1) : m.start()])
-    ]
+    )
     if not past:
         return False
     future = [m.end() for m in _FUTURE.finditer(head)]

@@ -357,3 +357,29 @@ def test_a_sentence_that_states_this_years_targets_makes_them_targets(tmp_path: 
     by = {q.surface: q for q in extract_quantities(parse(path))}
     assert (by["4.8%"].status, by["4.8%"].year) == (Status.ACTUAL, 2036)
     assert (by["6%"].status, by["6%"].year) == (Status.TARGET, 2037)
+
+
+RECALLED_YEAR = """青禾县2039年政府工作报告
+
+各位代表：
+
+一、2038年工作回顾
+
+过去一年，全县地区生产总值增长5.1%。
+
+二、2039年工作安排
+
+二〇三八年是极不平凡的一年。全年地区生产总值增长5.1%，农民人均纯收入增长7.2%。今年经济增长速度的调控目标定为6%。
+"""
+
+
+def test_a_plan_part_paragraph_about_the_review_year_states_actuals(tmp_path: Path) -> None:
+    path = tmp_path / "county-qinghe-2039.txt"
+    path.write_text(RECALLED_YEAR, encoding="utf-8")
+    qs = [q for q in extract_quantities(parse(path)) if q.start > RECALLED_YEAR.index("二、")]
+    by = {q.surface: q for q in qs}
+    assert (by["5.1%"].status, by["5.1%"].year) == (Status.ACTUAL, 2038)
+    assert (by["7.2%"].status, by["7.2%"].year) == (Status.ACTUAL, 2038)
+    target = by["6%"]
+    assert (target.status, target.year, target.kind) == (Status.TARGET, 2039, Kind.CHANGE)
+    assert indicator_key(target.indicator) == "生产总值"
