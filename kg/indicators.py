@@ -30,7 +30,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from decimal import Decimal
@@ -56,10 +55,6 @@ __all__ = [
 APPROX_TOLERANCE = Decimal("0.05")
 """Relative tolerance for approx (左右) targets."""
 
-_MULTI_YEAR = re.compile(r"(?<![0-9０-９第])[两三四五六七八九十]年(?![度底末初])|年均|累计|十[一二三四五六七八九]五(?:期间|时期|以来)")
-_MULTI_YEAR_PART = re.compile(r"五年|十[一二三四五六七八九]五")
-_ONE_YEAR_PART = re.compile(r"一年|(?:19|20)\d\d年")
-"""Sentences about several years (five-year reviews): not one year's outcome."""
 
 _LOWER_IS_BETTER = re.compile(r"失业率|价格|CPI|物价|能耗|排放|浓度|事故|死亡|赤字|负债率|PM2\.?5")
 
@@ -165,11 +160,6 @@ def indicator_rows(report: Report, quantities: Sequence[Quantity]) -> list[Indic
     for q in quantities:
         sent = report.sentence_at(q.start) if report.sentences else None
         sentence = sent.text if sent is not None else _sentence_around(text, q.start, q.end)
-        part, _sec = report.locate(q.start)
-        multi = bool(_MULTI_YEAR.search(sentence)) or (
-            part is not None and bool(_MULTI_YEAR_PART.search(part.title)) and not _ONE_YEAR_PART.search(part.title)
-            and not _speaks_of_one_year(report, text, q.start, review_year)
-        )
         rows.append(
             IndicatorRow(
                 report=str(name),
@@ -195,21 +185,10 @@ def indicator_rows(report: Report, quantities: Sequence[Quantity]) -> list[Indic
                 end=q.end,
                 review_year=review_year,
                 plan_year=plan_year,
-                period="multi-year" if multi else "year",
+                period=q.period,
             )
         )
     return rows
-
-
-def _speaks_of_one_year(report: Report, text: str, offset: int, review_year: int | None) -> bool:
-    """In a five-year review, the paragraph last named the review year itself ("2012年，…",
-    "刚刚过去的2017年", "去年") after any multi-year cue (五年来, 这五年, 年均)."""
-    para = next((p for p in report.paragraphs if p.start <= offset < p.end), None)
-    head = unicodedata.normalize("NFKC", text[para.start if para is not None else max(0, offset - 300) : offset])
-    one = [m.end() for m in re.finditer(
-        (rf"{review_year}年(?![以来])|" if review_year else "") + r"去年|过去一年|过去的一年|刚刚过去的一年", head)]
-    many = [m.end() for m in re.finditer(r"[两三四五六七八九十]年(?:来|间|中|里)?|年均|累计|五年|十[一二三四五六七八九]五", head)]
-    return bool(one) and one[-1] > (many[-1] if many else -1)
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -334,9 +313,12 @@ def link_targets(
         if ident in seen:
             continue
         seen.add(ident)
+        # a multi-year total or average ("五年来…累计", "年均") is not the year's outcome
+        one_year = t.period == "year"
         cands = [
             a for a in actuals.get((t.government, t.indicator_key, t.year, t.kind, t.normalised_unit), [])
             if a.report != t.report and t.government  # no government named: nothing to pair with
+            and (a.period == "year" or not one_year)
         ]
         if not cands and t.government and len(t.indicator_key) >= 4:
             # the review often words it longer ("粮食产量首次跃上…"): a key that starts with
@@ -345,11 +327,8 @@ def link_targets(
                 a for (g, k, y, kind, u), group in actuals.items()
                 if g == t.government and y == t.year and kind == t.kind and u == t.normalised_unit
                 and k.startswith(t.indicator_key)
-                for a in group if a.report != t.report
+                for a in group if a.report != t.report and (a.period == "year" or not one_year)
             ]
-        # a multi-year total or average ("五年来…累计", "年均") is not the year's outcome
-        if t.period == "year":
-            cands = [a for a in cands if a.period == "year"]
         cands.sort(key=lambda a: (a.status != Status.ACTUAL.value, a.report, a.start))
         main = t.section.endswith(".0")
         if not cands:

@@ -140,7 +140,33 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
                 out.append(q)
                 previous = q
     out = _respectively(text, sorted(out, key=lambda q: q.start))
-    return tuple(out)
+    review_year, _plan_year = report_years(report)
+    return tuple(replace(q, period=_period(report, text, q, review_year)) for q in out)
+
+
+_MULTI_YEAR = re.compile(r"(?<![0-9０-９第])[两三四五六七八九十]年(?![度底末初])|年均|累计|十[一二三四五六七八九]五(?:期间|时期|以来)")
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_MULTI_YEAR_PART = re.compile(r"五年|十[一二三四五六七八九]五")
+_ONE_YEAR_PART = re.compile(r"一年|(?:19|20)\d\d年")
+"""Sentences and part titles about several years (five-year reviews)."""
+
+
+def _period(report: Report, text: str, q: Quantity, review_year: int | None) -> str:
+    """multi-year when the sentence is about several years (五年来, 年均, 累计, "十四五"时期)
+    or the figure sits in a five-year review part, unless its paragraph last named the
+    review year itself ("2012年，…", "刚刚过去的2017年", "去年")."""
+    sent = report.sentence_at(q.start) if report.sentences else None
+    sentence = sent.text if sent is not None else text[_sentence_start(report, text, q.start) : _clause_end(text, q.end)]
+    if _MULTI_YEAR.search(sentence):
+        return "multi-year"
+    part, _sec = report.locate(q.start)
+    if part is None or not _MULTI_YEAR_PART.search(part.title) or _ONE_YEAR_PART.search(part.title):
+        return "year"
+    head = text[_paragraph_start(report, text, q.start) : q.start].translate(_FULL_WIDTH_DIGITS)
+    one = [m.end() for m in re.finditer(
+        (rf"{review_year}年(?!以来)|" if review_year else "") + r"去年|过去一年|过去的一年|刚刚过去的一年", head)]
+    many = [m.end() for m in re.finditer(r"[两三四五六七八九十]年(?:来|间|中|里)?|年均|累计|五年|十[一二三四五六七八九]五", head)]
+    return "year" if one and one[-1] > (many[-1] if many else -1) else "multi-year"
 
 
 def _respectively(text: str, qs: list[Quantity]) -> list[Quantity]:
