@@ -234,17 +234,22 @@ def judge(target: IndicatorRow, actual: IndicatorRow, *, strict: bool = False) -
     """
     if target.kind != actual.kind or target.normalised_unit != actual.normalised_unit:
         return "unclear", f"not comparable: {target.kind} {target.normalised_unit} vs {actual.kind} {actual.normalised_unit}"
+    # with no normalised value, the stated values are compared when the stated units agree
+    if (target.normalised_value is None or actual.normalised_value is None) and target.unit != actual.unit:
+        return "unclear", f"not comparable: {target.unit} vs {actual.unit}"
+    tval = target.normalised_value if target.normalised_value is not None else target.value
+    aval = actual.normalised_value if actual.normalised_value is not None else actual.value
     if target.value_max is not None:
-        lo = _signed(target.normalised_value, target.direction)
+        lo = _signed(tval, target.direction)
         span = target.value_max / target.value if target.value else None
-        hi = _signed(target.normalised_value * span, target.direction) if span and lo is not None else None
-        a = _signed(actual.normalised_value, actual.direction)
+        hi = _signed(tval * span, target.direction) if span and lo is not None else None
+        a = _signed(aval, actual.direction)
         if lo is None or hi is None or a is None:
             return "unclear", "range target without values"
         lo, hi = min(lo, hi), max(lo, hi)
         return ("met", "range: lower end") if a >= lo else ("missed", "range: below the lower end")
-    t = _signed(target.normalised_value, target.direction)
-    a = _signed(actual.normalised_value, actual.direction)
+    t = _signed(tval, target.direction)
+    a = _signed(aval, actual.direction)
     if t is None or a is None:
         return "unclear", "no normalised value"
     tq = Qualifier(target.qualifier)

@@ -63,8 +63,10 @@ OPTIONAL MATCH (a)-[:SPAN]->()-[:IN_SENTENCE]->(asent)
 WITH ind, g, q, t, a, aq, ts, asent,
      coalesce(tdir.iri = 'https://kg.example.org/ontology#Down', false) AS tdown,
      coalesce(adir.iri = 'https://kg.example.org/ontology#Down', false) AS adown,
-     toFloat(t.normalised_value_decimal) AS tval, toFloat(a.normalised_value_decimal) AS aval
-WITH ind, g, q, t, a, aq, ts, asent, tdown, adown, tval, aval,
+     toFloat(coalesce(t.normalised_value_decimal, t.stated_value_decimal)) AS tval,
+     toFloat(coalesce(a.normalised_value_decimal, a.stated_value_decimal)) AS aval,
+     (t.normalised_value_decimal IS NULL OR a.normalised_value_decimal IS NULL) AND t.stated_unit <> a.stated_unit AS incomparable
+WITH ind, g, q, t, a, aq, ts, asent, tdown, adown, tval, aval, incomparable,
      CASE WHEN tdown THEN -tval ELSE tval END AS tv,
      CASE WHEN adown THEN -aval ELSE aval END AS av,
      CASE WHEN NOT tdown THEN q.iri
@@ -73,7 +75,7 @@ WITH ind, g, q, t, a, aq, ts, asent, tdown, adown, tval, aval,
           WHEN q.iri = 'https://kg.example.org/ontology#AtMost' THEN 'https://kg.example.org/ontology#AtLeast'
           WHEN q.iri = 'https://kg.example.org/ontology#LessThan' THEN 'https://kg.example.org/ontology#MoreThan'
           ELSE q.iri END AS fq
-WITH ind, g, q, t, a, ts, asent, tv, av, fq, tdown,
+WITH ind, g, q, t, a, ts, asent, tv, av, fq, tdown, incomparable,
      CASE WHEN t.stated_value_max_decimal IS NULL OR toFloat(t.stated_value_decimal) = 0 OR tval IS NULL THEN null
           ELSE tval * toFloat(t.stated_value_max_decimal) / toFloat(t.stated_value_decimal) END AS hiabs,
      aq.iri IN ['https://kg.example.org/ontology#MoreThan', 'https://kg.example.org/ontology#AtLeast'] AS alower,
@@ -84,13 +86,13 @@ WITH ind, g, q, t, a, ts, asent, tv, av, fq, tdown,
                OR (NOT fq IN ['https://kg.example.org/ontology#AtLeast', 'https://kg.example.org/ontology#MoreThan']
                    AND ind.notation =~ '(?s).*(失业率|价格|CPI|物价|能耗|排放|浓度|事故|死亡|赤字|负债率|PM2\\.?5).*')
      END AS ceiling
-WITH ind, g, q, t, a, ts, asent, tv, av, fq, alower, aapprox, ceiling, tdown,
+WITH ind, g, q, t, a, ts, asent, tv, av, fq, alower, aapprox, ceiling, tdown, incomparable,
      CASE WHEN hiabs IS NULL THEN null
           WHEN (CASE WHEN tdown THEN -hiabs ELSE hiabs END) < tv THEN (CASE WHEN tdown THEN -hiabs ELSE hiabs END)
           ELSE tv END AS rlo,
      abs(tv) AS tabs,
      CASE WHEN fq = 'https://kg.example.org/ontology#Approximately' THEN abs(tv) * 0.05 ELSE 0.0 END AS tol
-WITH ind, g, q, t, a, ts, asent, tv, av, alower, aapprox, ceiling, rlo, tabs, tol,
+WITH ind, g, q, t, a, ts, asent, tv, av, alower, aapprox, ceiling, rlo, tabs, tol, incomparable,
      CASE WHEN fq = 'https://kg.example.org/ontology#LessThan' THEN av < tv ELSE av <= tv + tol END AS cok,
      CASE WHEN fq = 'https://kg.example.org/ontology#LessThan' THEN av < tv ELSE av <= tv END AS cok_strict,
      CASE WHEN fq = 'https://kg.example.org/ontology#MoreThan' THEN av > tv ELSE av >= tv - tol END AS fok,
@@ -101,7 +103,7 @@ RETURN g.label_zh AS government, ind.notation AS indicator_key,
        t.stated_value_decimal AS target, t.stated_value_max_decimal AS target_max, t.stated_unit AS target_unit,
        q.notation AS qualifier, a.stated_value_decimal AS actual, a.stated_unit AS actual_unit,
        CASE
-         WHEN a IS NULL THEN 'unclear'
+         WHEN a IS NULL OR incomparable THEN 'unclear'
          WHEN t.stated_value_max_decimal IS NOT NULL THEN
            CASE WHEN rlo IS NULL OR av IS NULL THEN 'unclear' WHEN av >= rlo THEN 'met' ELSE 'missed' END
          WHEN tv IS NULL OR av IS NULL THEN 'unclear'
@@ -114,7 +116,7 @@ RETURN g.label_zh AS government, ind.notation AS indicator_key,
                 WHEN fok THEN 'met' ELSE 'missed' END
        END AS verdict,
        CASE
-         WHEN a IS NULL THEN 'unclear'
+         WHEN a IS NULL OR incomparable THEN 'unclear'
          WHEN t.stated_value_max_decimal IS NOT NULL THEN
            CASE WHEN rlo IS NULL OR av IS NULL THEN 'unclear' WHEN av >= rlo THEN 'met' ELSE 'missed' END
          WHEN tv IS NULL OR av IS NULL THEN 'unclear'

@@ -136,3 +136,39 @@ def test_city_2024_gdp_growth_targets(shared: Path) -> None:
     }
     # the rest set no figure: relative to the province (luzhou, yibin, ziyang) or a slogan (liangshan)
     assert len(found) >= 130, sorted(f.stem for f in files if f.stem not in found)
+
+
+# ------------------------------------------------------------- the library query agrees
+
+
+def _norm(v):
+    return None if v is None else format(Decimal(str(v)).normalize(), "f")
+
+
+@pytest.mark.parametrize("which", ["national", "series"])
+def test_the_sparql_library_query_gives_the_same_rows_as_kg_targets(which: str, corpus: Path, tmp_path: Path) -> None:
+    from collections import Counter
+
+    from kg.indicators import target_table
+    from kg.pipeline import analyse
+    from kg.rdf import build_graph
+    from kg.store import sparql
+
+    if which == "national":
+        paths = [corpus / f"national-china-{y}.txt" for y in YEARS]
+    else:
+        paths = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "county-series").glob("*.txt"))
+    dump = tmp_path / "g.nt"
+    build_graph([analyse(p) for p in paths]).serialize(dump, format="nt", encoding="utf-8")
+    rows = sparql("targets_vs_outcomes", data=[dump], params={}).rows
+    got = Counter((r["year"], r["indicator_key"], _norm(r["target"]), _norm(r.get("target_max")), _norm(r.get("actual")),
+                   r["verdict"], r["verdict_strict"]) for r in rows)
+    want = Counter((o.year, o.indicator_key, _norm(o.target_value), _norm(o.target_value_max), _norm(o.actual_value),
+                    o.verdict, o.verdict_strict) for o in target_table(paths) if o.verdict != "no target")
+    assert got == want, {"only_sparql": list((got - want).elements())[:5], "only_kg": list((want - got).elements())[:5]}
+    # one row per target: never two outcomes for one target
+    per_target = Counter((r["year"], r["indicator_key"], _norm(r["target"]), r["target_sentence"]) for r in rows)
+    assert max(per_target.values()) == 1
+    # no five-year average or cumulative total serves as an outcome, and no slogan is met
+    assert not any(r["actual_sentence"] and ("年均" in r["actual_sentence"] or "累计" in r["actual_sentence"])
+                   and r["verdict"] != "unclear" for r in rows)
