@@ -42,9 +42,9 @@ WITH ind, tr, g, kind, q, tnu, t, a, ast, ar, asp
 ORDER BY CASE ast.iri WHEN 'https://kg.example.org/ontology#Actual' THEN 0 ELSE 1 END, ar.iri, asp.start
 WITH ind, tr, g, kind, q, tnu, t, collect(a)[0] AS exact
 // none: an outcome of an indicator whose key extends the target's
-OPTIONAL MATCH (g)<-[:GOVERNMENT]-(ar2)<-[:IN_REPORT]-(a2:Observation)-[:OBSERVED_PROPERTY]->(aind:Indicator)
-WHERE exact IS NULL AND size(ind.notation) >= 4 AND ar2.plan_year = t.ref_year + 1 AND ar2 <> tr
-  AND a2.ref_year = t.ref_year AND aind <> ind AND aind.notation STARTS WITH ind.notation
+OPTIONAL MATCH (g)<-[:GOVERNMENT]-(aind:Indicator)<-[:OBSERVED_PROPERTY]-(a2:Observation)-[:IN_REPORT]->(ar2)
+WHERE exact IS NULL AND size(ind.notation) >= 4 AND aind <> ind AND aind.notation STARTS WITH ind.notation
+  AND a2.ref_year = t.ref_year AND ar2.plan_year = t.ref_year + 1 AND ar2 <> tr
   AND coalesce(a2.normalised_unit, '') = tnu AND (t.period IS NOT NULL OR a2.period IS NULL)
   AND EXISTS { MATCH (a2)-[:KIND]->(kind) }
   AND EXISTS { MATCH (a2)-[:STATUS]->(s2) WHERE s2.iri IN ['https://kg.example.org/ontology#Actual', 'https://kg.example.org/ontology#Estimate'] }
