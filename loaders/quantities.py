@@ -741,7 +741,7 @@ def _status_year(
 
 
 _PAST = re.compile(r"过去一年|过去的一年|刚刚过去的一年|(?<![比较与同])(?:去年|上年)(?!同期|基础|水平|底)|一年来")
-_FUTURE = re.compile(r"今年|明年|本年|新的一年|力争|争取|目标|计划|预期|拟|将|确保|努力")
+_FUTURE = re.compile(r"今年|明年|本年|新的一年|力争|争取|目标|计划|预期|拟|将|确保|(?<!共同)(?<!的)努力")  # not "经过…共同努力"
 
 
 def _recalls_last_year(report: Report, text: str, offset: int) -> bool:
@@ -758,7 +758,9 @@ def _recalls_last_year(report: Report, text: str, offset: int) -> bool:
         cues += [m for m in re.finditer(rf"(?<!\d){review_year}年(?:是|，|,)", _ascii_year(head))]
     past = sorted(
         m.end() for m in cues
-        if m.start() >= sentence or re.fullmatch(r"\s*", head[max(0, head.rfind("。", 0, m.start()) + 1) : m.start()])
+        # (a U+3000 run is a paragraph break in single-line files)
+        if m.start() >= sentence
+        or re.fullmatch(r"\s*", head[max(0, head.rfind("。", 0, m.start()) + 1, head.rfind("\u3000", 0, m.start()) + 1) : m.start()])
     )
     if not past:
         return False
