@@ -41,6 +41,8 @@ log = logging.getLogger(__name__)
 __all__ = [
     "IndicatorRow",
     "TargetOutcome",
+    "Absence",
+    "absent_targets",
     "indicator_rows",
     "indicator_table",
     "judge",
@@ -53,10 +55,6 @@ __all__ = [
 APPROX_TOLERANCE = Decimal("0.05")
 """Relative tolerance for approx (左右) targets."""
 
-_MULTI_YEAR = re.compile(r"(?<![0-9０-９第])[两三四五六七八九十]年(?![度底末初])|年均|累计|十[一二三四五六七八九]五(?:期间|时期|以来)")
-_MULTI_YEAR_PART = re.compile(r"五年|十[一二三四五六七八九]五")
-_ONE_YEAR_PART = re.compile(r"一年|(?:19|20)\d\d年")
-"""Sentences about several years (five-year reviews): not one year's outcome."""
 
 _LOWER_IS_BETTER = re.compile(r"失业率|价格|CPI|物价|能耗|排放|浓度|事故|死亡|赤字|负债率|PM2\.?5")
 
@@ -105,8 +103,13 @@ class TargetOutcome:
     year: int | None
     target_report: str
     target_indicator: str
-    target_value: Decimal
+    target_value: Decimal | None
+    """None on an explicit-absence row (verdict ``no target``)."""
+    target_value_max: Decimal | None
+    """Upper end of a range target ("6.5%－7%" → 6.5 and 7), else None."""
     target_unit: str
+    target_normalised_value: Decimal | None
+    target_normalised_unit: str
     target_qualifier: str
     target_kind: str
     target_direction: str
@@ -116,14 +119,20 @@ class TargetOutcome:
     actual_indicator: str
     actual_value: Decimal | None
     actual_unit: str
+    actual_normalised_value: Decimal | None
     actual_qualifier: str
     actual_direction: str
     actual_sentence: str
     actual_start: int | None
     verdict: str
-    """met | missed | unclear"""
+    """met | missed | unclear | no target (the report says it sets none)"""
     rule: str
     """How the verdict was reached (floor, ceiling, approx tolerance, why unclear)."""
+    verdict_strict: str
+    """The verdict with no tolerance: 左右/约 read as the exact figure, ranges by their lower
+    end, an approximate or lower-bound actual never rounds up to met."""
+    period: str = "year"
+    """The target's period (year | multi-year), as in the indicator rows."""
 
 
 TARGET_COLUMNS = tuple(f.name for f in fields(TargetOutcome))
@@ -151,10 +160,6 @@ def indicator_rows(report: Report, quantities: Sequence[Quantity]) -> list[Indic
     for q in quantities:
         sent = report.sentence_at(q.start) if report.sentences else None
         sentence = sent.text if sent is not None else _sentence_around(text, q.start, q.end)
-        part, _sec = report.locate(q.start)
-        multi = bool(_MULTI_YEAR.search(sentence)) or (
-            part is not None and bool(_MULTI_YEAR_PART.search(part.title)) and not _ONE_YEAR_PART.search(part.title)
-        )
         rows.append(
             IndicatorRow(
                 report=str(name),
@@ -180,7 +185,7 @@ def indicator_rows(report: Report, quantities: Sequence[Quantity]) -> list[Indic
                 end=q.end,
                 review_year=review_year,
                 plan_year=plan_year,
-                period="multi-year" if multi else "year",
+                period=q.period,
             )
         )
     return rows
@@ -221,21 +226,30 @@ def _signed(value: Decimal | None, direction: str) -> Decimal | None:
     return -value if direction == "down" else value
 
 
-def judge(target: IndicatorRow, actual: IndicatorRow) -> tuple[str, str]:
-    """(verdict, rule) for one target and one actual of the same indicator."""
+def judge(target: IndicatorRow, actual: IndicatorRow, *, strict: bool = False) -> tuple[str, str]:
+    """(verdict, rule) for one target and one actual of the same indicator.
+
+    ``strict``: no tolerance for 左右 (the figure itself is the bar) and an approximate
+    actual just short of the bar is missed, not unclear.
+    """
     if target.kind != actual.kind or target.normalised_unit != actual.normalised_unit:
         return "unclear", f"not comparable: {target.kind} {target.normalised_unit} vs {actual.kind} {actual.normalised_unit}"
+    # with no normalised value, the stated values are compared when the stated units agree
+    if (target.normalised_value is None or actual.normalised_value is None) and target.unit != actual.unit:
+        return "unclear", f"not comparable: {target.unit} vs {actual.unit}"
+    tval = target.normalised_value if target.normalised_value is not None else target.value
+    aval = actual.normalised_value if actual.normalised_value is not None else actual.value
     if target.value_max is not None:
-        lo = _signed(target.normalised_value, target.direction)
+        lo = _signed(tval, target.direction)
         span = target.value_max / target.value if target.value else None
-        hi = _signed(target.normalised_value * span, target.direction) if span and lo is not None else None
-        a = _signed(actual.normalised_value, actual.direction)
+        hi = _signed(tval * span, target.direction) if span and lo is not None else None
+        a = _signed(aval, actual.direction)
         if lo is None or hi is None or a is None:
             return "unclear", "range target without values"
         lo, hi = min(lo, hi), max(lo, hi)
         return ("met", "range: lower end") if a >= lo else ("missed", "range: below the lower end")
-    t = _signed(target.normalised_value, target.direction)
-    a = _signed(actual.normalised_value, actual.direction)
+    t = _signed(tval, target.direction)
+    a = _signed(aval, actual.direction)
     if t is None or a is None:
         return "unclear", "no normalised value"
     tq = Qualifier(target.qualifier)
@@ -249,19 +263,19 @@ def judge(target: IndicatorRow, actual: IndicatorRow) -> tuple[str, str]:
         ceiling = tq in (Qualifier.LE, Qualifier.LT) or (
             tq not in (Qualifier.GE, Qualifier.GT) and bool(_LOWER_IS_BETTER.search(target.indicator_key))
         )
-    tol = abs(t) * APPROX_TOLERANCE if tq == Qualifier.APPROX else Decimal(0)
+    tol = abs(t) * APPROX_TOLERANCE if tq == Qualifier.APPROX and not strict else Decimal(0)
     aq = Qualifier(actual.qualifier)
     if ceiling:
         if aq in (Qualifier.GT, Qualifier.GE) and a > t + tol:
             return "missed", "ceiling: actual above it"
         ok = a < t if tq == Qualifier.LT else a <= t + tol
         rule = f"ceiling{' ±5%' if tol else ''}"
-        if ok and aq in (Qualifier.GT, Qualifier.GE) and tq != Qualifier.APPROX:
+        if ok and aq in (Qualifier.GT, Qualifier.GE) and (tq != Qualifier.APPROX or strict):
             return "unclear", rule + ": actual is only a lower bound"
         return ("met" if ok else "missed"), rule
     ok = a > t if tq == Qualifier.GT else a >= t - tol
     rule = f"floor{' ±5%' if tol else ''}"
-    if not ok and aq in (Qualifier.LT, Qualifier.LE, Qualifier.APPROX) and a >= t - tol - abs(t) * APPROX_TOLERANCE:
+    if not ok and not strict and aq in (Qualifier.LT, Qualifier.LE, Qualifier.APPROX) and a >= t - tol - abs(t) * APPROX_TOLERANCE:
         return "unclear", rule + ": actual is approximate"
     return ("met" if ok else "missed"), rule
 
@@ -277,7 +291,9 @@ def _first_actuals(rows: Sequence[IndicatorRow]) -> dict[tuple[str, str, int | N
     return out
 
 
-def link_targets(rows: Sequence[IndicatorRow], *, main_only: bool = False) -> list[TargetOutcome]:
+def link_targets(
+    rows: Sequence[IndicatorRow], *, main_only: bool = False, absences: Sequence[Absence] = ()
+) -> list[TargetOutcome]:
     """Each plan-year target paired with the next report's actual for it.
 
     Targets are the rows with status ``target`` whose year is their report's plan year.
@@ -286,10 +302,11 @@ def link_targets(rows: Sequence[IndicatorRow], *, main_only: bool = False) -> li
     ``estimate``). Targets with no actual are kept (verdict ``unclear``) when they are main
     targets (the plan part's preamble, section ``p.0``); other unmatched targets are left
     out, and so are all unmatched ones with ``main_only``. A target restated in the same
-    report (same key, kind, value and qualifier) is listed once.
+    report (same key, kind, value and qualifier) is listed once. ``absences`` (see
+    :func:`absent_targets`) add one ``no target`` row each.
     """
     actuals = _first_actuals(rows)
-    out: list[TargetOutcome] = []
+    out: list[TargetOutcome] = [_absent(a) for a in absences]
     seen: set[tuple] = set()
     for t in rows:
         if t.status != Status.TARGET.value or t.plan_year is None or t.year != t.plan_year:
@@ -301,9 +318,12 @@ def link_targets(rows: Sequence[IndicatorRow], *, main_only: bool = False) -> li
         if ident in seen:
             continue
         seen.add(ident)
+        # a multi-year total or average ("五年来…累计", "年均") is not the year's outcome
+        one_year = t.period == "year"
         cands = [
             a for a in actuals.get((t.government, t.indicator_key, t.year, t.kind, t.normalised_unit), [])
             if a.report != t.report and t.government  # no government named: nothing to pair with
+            and (a.period == "year" or not one_year)
         ]
         if not cands and t.government and len(t.indicator_key) >= 4:
             # the review often words it longer ("粮食产量首次跃上…"): a key that starts with
@@ -312,24 +332,22 @@ def link_targets(rows: Sequence[IndicatorRow], *, main_only: bool = False) -> li
                 a for (g, k, y, kind, u), group in actuals.items()
                 if g == t.government and y == t.year and kind == t.kind and u == t.normalised_unit
                 and k.startswith(t.indicator_key)
-                for a in group if a.report != t.report
+                for a in group if a.report != t.report and (a.period == "year" or not one_year)
             ]
-        # a multi-year total or average ("五年来…累计", "年均") is not the year's outcome
-        if t.period == "year":
-            cands = [a for a in cands if a.period == "year"]
         cands.sort(key=lambda a: (a.status != Status.ACTUAL.value, a.report, a.start))
         main = t.section.endswith(".0")
         if not cands:
             if main and not main_only:
-                out.append(_outcome(t, None, "unclear", "no actual for this indicator in the next report"))
+                out.append(_outcome(t, None, "unclear", "no actual for this indicator in the next report", "unclear"))
             continue
         a = cands[0]
         verdict, rule = judge(t, a)
-        out.append(_outcome(t, a, verdict, rule))
+        out.append(_outcome(t, a, verdict, rule, judge(t, a, strict=True)[0]))
+    out.sort(key=lambda o: (o.government, o.year or 0, o.target_report, o.target_start))
     return out
 
 
-def _outcome(t: IndicatorRow, a: IndicatorRow | None, verdict: str, rule: str) -> TargetOutcome:
+def _outcome(t: IndicatorRow, a: IndicatorRow | None, verdict: str, rule: str, strict: str) -> TargetOutcome:
     return TargetOutcome(
         government=t.government,
         indicator_key=t.indicator_key,
@@ -337,7 +355,10 @@ def _outcome(t: IndicatorRow, a: IndicatorRow | None, verdict: str, rule: str) -
         target_report=t.report,
         target_indicator=t.indicator,
         target_value=t.value,
+        target_value_max=t.value_max,
         target_unit=t.unit,
+        target_normalised_value=t.normalised_value,
+        target_normalised_unit=t.normalised_unit,
         target_qualifier=t.qualifier,
         target_kind=t.kind,
         target_direction=t.direction,
@@ -347,18 +368,76 @@ def _outcome(t: IndicatorRow, a: IndicatorRow | None, verdict: str, rule: str) -
         actual_indicator=a.indicator if a else "",
         actual_value=a.value if a else None,
         actual_unit=a.unit if a else "",
+        actual_normalised_value=a.normalised_value if a else None,
         actual_qualifier=a.qualifier if a else "",
         actual_direction=a.direction if a else "",
         actual_sentence=a.sentence if a else "",
         actual_start=a.start if a else None,
         verdict=verdict,
         rule=rule,
+        verdict_strict=strict,
+        period=t.period,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Absence:
+    """A report's explicit statement that it sets no target for an indicator."""
+
+    government: str
+    indicator_key: str
+    year: int | None
+    report: str
+    sentence: str
+    start: int
+
+
+_NO_TARGET = re.compile(
+    r"(?:不|没有|未)(?:再)?(?:提出|设定|设置|设|规定|确定)(?:今年|全年|年度)?的?(?P<what>经济增速|经济增长|[^，。；]{0,10}增长|[^，。；]{0,10}增速)[^，。；]{0,6}?(?:具体|量化)?(?:的)?(?:预期)?目标"
+)
+""""不提出全年经济增速具体目标": the report says there is no target (not an extraction gap)."""
+
+
+def absent_targets(report: Report) -> list[Absence]:
+    """Indicators the report explicitly sets no target for, in its plan year."""
+    from kg.loaders.quantities import indicator_key, report_years
+
+    _review, plan_year = report_years(report)
+    text = report.text.text
+    out = []
+    for m in _NO_TARGET.finditer(text, report.body_start, report.body_end or len(text)):
+        key = indicator_key(m.group("what"))
+        if not key:
+            continue
+        out.append(Absence(government=_government_of(report), indicator_key=key, year=plan_year,
+                           report=report.text.path or (report.meta.title or ""),
+                           sentence=" ".join(_sentence_around(text, m.start(), m.end()).split()), start=m.start()))
+    return out
+
+
+def _absent(a: Absence) -> TargetOutcome:
+    return TargetOutcome(
+        government=a.government, indicator_key=a.indicator_key, year=a.year, target_report=str(a.report),
+        target_indicator=a.indicator_key, target_value=None, target_value_max=None, target_unit="",
+        target_normalised_value=None, target_normalised_unit="", target_qualifier="", target_kind="change",
+        target_direction="", target_sentence=a.sentence, target_start=a.start, actual_report="", actual_indicator="",
+        actual_value=None, actual_unit="", actual_normalised_value=None, actual_qualifier="", actual_direction="",
+        actual_sentence="", actual_start=None, verdict="no target", rule="the report says it sets no target",
+        verdict_strict="no target",
     )
 
 
 def target_table(inputs: Iterable[str | os.PathLike[str]], *, main_only: bool = False) -> list[TargetOutcome]:
     """Targets vs outcomes for every report under ``inputs`` (several years of one government)."""
-    return link_targets(indicator_table(inputs), main_only=main_only)
+    from kg.pipeline import report_paths
+
+    rows: list[IndicatorRow] = []
+    absences: list[Absence] = []
+    for path in report_paths(inputs):
+        report, quantities = _quantities_of(path)
+        rows.extend(indicator_rows(report, quantities))
+        absences.extend(absent_targets(report))
+    return link_targets(rows, main_only=main_only, absences=absences)
 
 
 # ----------------------------------------------------------------------- output

@@ -292,6 +292,9 @@ class Quantity:
     """Span of the indicator phrase when it is a substring of the text."""
     value_max: Decimal | None = None
     """Upper end for ranges ("5%—6%")."""
+    period: str = "year"
+    """year | multi-year: the figure is about several years (a five-year review, 五年来,
+    年均, 累计, "十四五"时期), so it is never one year's outcome."""
 
 
 class EntityType(StrEnum):

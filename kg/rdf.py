@@ -573,6 +573,8 @@ class _ReportBuilder:
         self.add(o, KG.statedValue, decimal_literal(q.value))
         if q.value_max is not None:
             self.add(o, KG.statedValueMax, decimal_literal(q.value_max))
+        if q.period != "year":
+            self.add(o, KG.period, Literal(q.period))
         self.add(o, KG.statedUnit, Literal(q.unit))
         if q.normalised_value is not None:
             self.add(o, KG.normalisedValue, decimal_literal(q.normalised_value))

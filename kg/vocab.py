@@ -122,6 +122,7 @@ class KG(DefinedNamespace):
     observationStructure: URIRef
     organisedBy: URIRef
     partOf: URIRef
+    period: URIRef
     planYear: URIRef
     position: URIRef
     qualifier: URIRef

@@ -73,8 +73,8 @@ def parse_number(numeral: str) -> Decimal:
     Mixed forms multiply out: ``parse_number("1.3万") == Decimal("13000")``.
     Raises ValueError when ``numeral`` is not a number.
     """
-    s = _ascii_digits(numeral.strip())
-    if re.fullmatch(r"[0-9][0-9 \u3000]*[0-9](?:[.,][0-9 ,]+)?", s):
+    s = _ascii_digits(numeral.strip()).replace("點", "点")  # traditional 點 (older texts)
+    if re.fullmatch(r"[0-9][0-9 \u3000]*(?:[.,][0-9 \u3000,]+)?", s) and re.search(r"[0-9]$", s):
         s = re.sub(r"[ \u3000]", "", s)
     if not s:
         raise ValueError("empty numeral")
@@ -221,8 +221,10 @@ UNITS: dict[str, UnitInfo] = {
     "小时": _u("duration", "小时"), "分钟": _u("duration", "分钟"), "天": _u("duration", "天"),
     "个工作日": _u("duration", "天"), "工作日": _u("duration", "天"), "个月": _u("duration", "月"),
     "周": _u("duration", "周"), "秒": _u("duration", "秒"), "年": _u("duration", "年"),
-    # "N大" (十大重点片区) counts things
-    "大": _u("count", "大"),
+    # "N大" (十大重点片区) counts things; "N大类" counts classes
+    "大": _u("count", "大"), "大类": _u("count", "大类"),
+    # labour in person-years ("培训3万人年")
+    "人年": _u("count", "人年"),
 }
 MEASURE_WORDS = (
     "人次 户次 家次 架次 车次 批次 人 户 家 个 所 套 名 项 场 栋 幢 处 座 台 辆 宗 件 张 条 支 期 类 片 "
@@ -234,11 +236,30 @@ for _w in MEASURE_WORDS:
         UNITS.setdefault(_w, _u("count", _w))
 
 
+_PER = ("日", "天", "月", "年", "小时", "千人口", "万人口", "千人", "万人", "百人", "人", "户")
+"""Denominators of a rate printed after a unit ("万吨/日", "张/千人")."""
+_ALT_RE = re.compile(r"[（(]([^（）()]{1,3})[)）]$")
+
+
 def unit_info(unit: str) -> UnitInfo | None:
-    """Family and normalisation of a stated unit, magnitude included ("亿元", "万人次")."""
+    """Family and normalisation of a stated unit, magnitude included ("亿元", "万人次").
+
+    A parenthesised alternative keeps its parentheses in the base ("万套（间）" → 套（间）);
+    a unit with a denominator not listed is a rate of its numerator ("万吨/日" → 吨/日 × 10⁴).
+    """
+    alt = _ALT_RE.search(unit)
+    if alt is not None:
+        info = unit_info(unit[: alt.start()])
+        if info is None:
+            return None
+        return UnitInfo(info.family, info.base + unit[alt.start():], info.factor)
     mag, bare = split_magnitude_unit(unit)
     info = UNITS.get(bare)
     if info is None:
+        num, slash, den = bare.partition("/")
+        if slash and den in _PER and num in UNITS:
+            base = UNITS[num]
+            return UnitInfo("rate", f"{base.base}/{den}", base.factor * mag)
         return None
     return UnitInfo(info.family, info.base, info.factor * mag)
 
@@ -248,7 +269,7 @@ def split_magnitude_unit(unit: str) -> tuple[Decimal, str]:
     for m, f in MAGNITUDES.items():
         if unit.startswith(m):
             rest = unit[len(m):]
-            if rest in UNITS or rest == "":
+            if rest in UNITS or rest == "" or rest.partition("/")[0] in UNITS or _ALT_RE.search(rest):
                 return f, rest
     return Decimal(1), unit
 
@@ -258,27 +279,31 @@ def split_magnitude_unit(unit: str) -> tuple[Decimal, str]:
 _AR = (
     r"(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3}(?![0-9０-９]))+"  # 1,992 and 1，992 (older texts)
     r"|[0-9０-９]+(?:[ \u3000][0-9０-９]+)*)"
-    r"(?:[.．·][0-9０-９]+)?"
+    r"(?:[ \u3000]?[.．·][ \u3000]?[0-9０-９]+(?:[ \u3000][0-9０-９]+)*)?"
 )
 # (older typeset texts space their digits out: "2 0 9 0 元")
 _CN_RUN = r"[零〇一二两三四五六七八九十百千]+"
 _CN = (
-    rf"(?:{_CN_RUN}(?:[万亿](?!千瓦|千米|千克|百分){_CN_RUN})*(?:点[零〇一二三四五六七八九]+)?"  # 一万三千, 四点五
-    r"|万(?!亿)|亿)"  # 近万家, 过亿元: the magnitude alone is the number
+    rf"(?:{_CN_RUN}(?:[万亿](?!千瓦|千米|千克|百分){_CN_RUN})*(?:[点點][零〇一二三四五六七八九]+)?"  # 一万三千, 四点五
+    r"|万|亿)"  # 近万家, 过亿元, 近万亿元: the magnitude alone is the number
 )
 _NUM = rf"(?:{_AR}|{_CN})"
 _MAG = r"(?:万亿|千亿|百亿|十亿|千万|百万|十万|亿|万)"
 _MORE = r"(?:多|余|几)"
 _UNIT_ALTS = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _RANGE_SEP = r"(?:—|－|-|~|～|至|到|–)"
+_MEASURE_ALTS = "|".join(re.escape(u) for u in sorted(MEASURE_WORDS, key=len, reverse=True) if u not in ("万", "亿"))
+_PER_ALTS = "|".join(sorted(_PER, key=len, reverse=True))
 
 MILESTONES = ("台阶", "大关", "关口")
 """Nouns of a level reached ("迈上千亿台阶"): after a bare magnitude they imply money."""
 
 FIGURE_RE = re.compile(
-    rf"(?P<num>{_NUM})(?P<more1>{_MORE})?(?P<mag>{_MAG})?(?P<more2>{_MORE})?"
+    rf"(?P<num>{_NUM})(?P<more1>{_MORE})?(?:\n\n?(?={_MAG}|[%％]))?(?P<mag>{_MAG})?(?P<more2>{_MORE})?"
     rf"(?:(?P<unit1>{_UNIT_ALTS})?{_RANGE_SEP}(?P<num2>{_NUM})(?P<mag2>{_MAG})?)?"
-    rf"(?:[ \u3000\u00a0]?(?P<unit>{_UNIT_ALTS}))?"  # city files print "1680万 元"
+    rf"(?:[ \u3000\u00a0]?(?P<unit>{_UNIT_ALTS})"  # city files print "1680万 元"; PDFs break "74.4\n万亿元"
+    rf"(?P<alt>[（(](?:{_MEASURE_ALTS})[)）])?"  # 万套（间）: an alternative measure word
+    rf"(?P<per>[/／](?:{_PER_ALTS}))?)?"  # 万吨/日, 张/千人
 )
 
 
@@ -376,6 +401,19 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         if unit and not m.group("num2") and mag and text.startswith(MILESTONES, m.start("unit")):
             unit = ""
             stop = max(m.end(g) for g in ("num", "more1", "mag", "more2") if m.group(g))
+        if unit and stop == m.end():
+            unit += (m.group("alt") or "") + (m.group("per") or "").replace("／", "/")
+            if unit == "人年" and text[stop : stop + 1] and text[stop] in "均度底末初中内前后以来":
+                unit, stop = "人", stop - 1  # "10万人年均增收": 人, then 年均
+        elif m.group("alt") or m.group("per"):
+            stop = min(stop, m.start("alt") if m.group("alt") else m.start("per"))
+        # a Chinese numeral with 亿 before a 万 magnitude is one number: 四十二亿七千万斤 = 42.7亿斤
+        if mag == "万" and not m.group("num2") and "亿" in numeral and not re.match(r"[0-9０-９]", numeral):
+            try:
+                value = parse_number(numeral + "万") / MAGNITUDES["亿"]
+                mag = "亿"
+            except ValueError:
+                pass
         # a magnitude that is itself the measure ("20多万城中村居民"); full-width ％ is %
         full_unit = mag + ("%" if unit == "％" else unit)
         more = bool(m.group("more1") or m.group("more2"))

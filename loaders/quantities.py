@@ -66,6 +66,7 @@ _SENT_DELIMS = "。！？!?\n"
 # Leading words that frame a clause but are not part of what is measured.
 _LEAD_FILLER = re.compile(
     r"^(?:全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已|已经|共|总共|"
+    r"(?:党中央|中央|国务院)?(?:提出|建议|确定)(?=[^，,；;。]{2})|"
     r"我们|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
     r"扎实|深入|不断|进一步|稳步|力争|努力|确保|争取|计划|预计|实现|完成|开展|推动|推进|组织|"
     r"累计完成|分别|均|和|与|及|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
@@ -76,7 +77,9 @@ _TRAIL_FILLER = re.compile(
     rf"(?:{_FILLER[3:-2]}|{_UP}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
     r"保持在|稳定在|降到|下降到|提高至|达到|达|到|至|为|是|有|共|累计|总计|合计|分别|均|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
-    r"同比|比上年|较上年|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从|由|的|(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|\s)+$"
+    r"同比|比上年|较上年|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从|由|的|确保|力争|争取|努力|"
+    r"(?:宏观)?(?:调控|预期|计划)?目标(?:定为|确定为|是)?|定为|确定为|计划|"
+    r"(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|\s)+$"
 )
 _LEAD_VERB = re.compile(
     r"^(?:投入|开展|推动建设|推动|推进|实施|组织|举办|建立|完成|打造|落实|提出|确定|设定|拟安排|安排|"
@@ -90,6 +93,33 @@ _R_STOP = re.compile(
 _PEOPLE = re.compile(r"^[^，,；;。]{0,6}?(?:居民|人口|群众|职工|农民|学生|儿童|老人|人才|人员|劳动力|游客|旅客|患者|家庭|市民|村民|员工|青年|毕业生|人)")
 
 _CN_NUM = "零〇一二两三四五六七八九十百千万亿"
+
+_TARGET_TAIL = r"(?:速度|幅度)?的?(?:(?:宏观)?(?:调控|预期|计划)目标|预期|目标|计划)(?:定为|确定为|定|是|为)?$"
+"""What follows a change noun when a report states a target: 经济增长(速度的)(调控)目标定为."""
+
+_SHARED_CHANGE_GAP = r"[、和及与]?|[、，,]?(?:力争|争取|确保|努力|最高|甚至)(?:达到|达)?"
+"""Between two figures of one change ("增长6.5%、力争7%以上"): the second shares the verb."""
+
+_CARRY_VERB = re.compile(
+    r"^(?:新开工|开工建设|开工|新建成|新建|新增|建成|新改建|改建|改造|提升|打造|新培育|培育|新引进|引进|"
+    r"新招引|招引|完成|实施|修复|治理|整治|新植|种植|造林|发放|新认定|认定|创建|新登记|回收|处置|清理|"
+    r"拆除|供应|筹集|新开通|开通|新开|新设|设立)"
+)
+"""Verbs a list elides after its first item ("新建绿道12公里、碧道4公里": 新建碧道)."""
+
+_FROM_TO = re.compile(r"(?:从|由)(?:上年|去年|上年末|去年末|上年底|去年底)?的?$")
+_TO_VERB = re.compile(
+    rf"^(?:以上|左右)?(?:{_UP}|{_DOWN})?(?:到|至)"
+)
+_FIVE_YEAR_PLAN = re.compile(
+    r"(?<![一二三四五六七八九十])(十?[一二三四五六七八九])五[”\"」]?(?:时期|期间|期末|末(?!期))"  # not "对接“十四五”规划": a reference
+)
+"""“十五五”时期, “九五”期间: a five-year plan, named by its ordinal (end year 1955 + 5N)."""
+
+_PLAN_SENTENCE = re.compile(
+    r"(?:今年|明年|新的一年)[^。\n]{0,30}?(?:主要)?(?:预期|调控|奋斗)?目标(?:是|为|建议为|确定为|定为)"
+)
+"""A sentence that states the plan year's targets, wherever the part heading went."""
 
 
 # ------------------------------------------------------------------ extraction
@@ -110,7 +140,33 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
                 out.append(q)
                 previous = q
     out = _respectively(text, sorted(out, key=lambda q: q.start))
-    return tuple(out)
+    review_year, _plan_year = report_years(report)
+    return tuple(replace(q, period=_period(report, text, q, review_year)) for q in out)
+
+
+_MULTI_YEAR = re.compile(r"(?<![0-9０-９第])[两三四五六七八九十]年(?![度底末初])|年均|累计|十[一二三四五六七八九]五(?:期间|时期|以来)")
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_MULTI_YEAR_PART = re.compile(r"五年|十[一二三四五六七八九]五")
+_ONE_YEAR_PART = re.compile(r"一年|(?:19|20)\d\d年")
+"""Sentences and part titles about several years (five-year reviews)."""
+
+
+def _period(report: Report, text: str, q: Quantity, review_year: int | None) -> str:
+    """multi-year when the sentence is about several years (五年来, 年均, 累计, "十四五"时期)
+    or the figure sits in a five-year review part, unless its paragraph last named the
+    review year itself ("2012年，…", "刚刚过去的2017年", "去年")."""
+    sent = report.sentence_at(q.start) if report.sentences else None
+    sentence = sent.text if sent is not None else text[_sentence_start(report, text, q.start) : _clause_end(text, q.end)]
+    if _MULTI_YEAR.search(sentence):
+        return "multi-year"
+    part, _sec = report.locate(q.start)
+    if part is None or not _MULTI_YEAR_PART.search(part.title) or _ONE_YEAR_PART.search(part.title):
+        return "year"
+    head = text[_paragraph_start(report, text, q.start) : q.start].translate(_FULL_WIDTH_DIGITS)
+    one = [m.end() for m in re.finditer(
+        (rf"{review_year}年(?!以来)|" if review_year else "") + r"去年|过去一年|过去的一年|刚刚过去的一年", head)]
+    many = [m.end() for m in re.finditer(r"[两三四五六七八九十]年(?:来|间|中|里)?|年均|累计|五年|十[一二三四五六七八九]五", head)]
+    return "year" if one and one[-1] > (many[-1] if many else -1) else "multi-year"
 
 
 def _respectively(text: str, qs: list[Quantity]) -> list[Quantity]:
@@ -130,6 +186,11 @@ def _respectively(text: str, qs: list[Quantity]) -> list[Quantity]:
             j += 1
         n = j - i + 1
         if n >= 2:
+            # "分别增长5.2%、6.4%左右": the closing qualifier speaks for every member
+            last_q = out[j].qualifier
+            if last_q != Qualifier.NONE and all(out[k].qualifier == Qualifier.NONE for k in range(i, j)):
+                for k in range(i, j):
+                    out[k] = replace(out[k], qualifier=last_q)
             names = _split_subjects(q.indicator, n)
             if names:
                 for k in range(n):
@@ -160,10 +221,13 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
 def _body_regions(report: Report) -> list[tuple[int, int]]:
     text = report.text.text
     glossary = (report.glossary.start, report.glossary.end) if report.glossary else None
+    # the whole body, not only the detected parts: a missed part heading must not drop
+    # the figures before it (a report whose parts were not all found still has them)
+    lo, hi = report.body_start, report.body_end or len(text)
     if report.parts:
-        regions = [(p.heading_start, p.body_end) for p in report.parts]
-    else:
-        regions = [(report.body_start, report.body_end or len(text))]
+        lo = min(lo, report.parts[0].heading_start)
+        hi = max(hi, report.parts[-1].body_end)
+    regions = [(lo, hi)]
     out = []
     for s, e in regions:
         if glossary and s < glossary[1] and glossary[0] < e:
@@ -221,6 +285,14 @@ def _quantity(
         qualifier = Qualifier.GT
     clause_start = _clause_start(text, start - q_len)
     left = text[clause_start : start - q_len]
+    # "…的宏观调控目标，定为百分之八至九": a clause of a bare verb takes the subject of the
+    # clause before it (when that one holds no figure)
+    subject_clause: tuple[int, int] | None = None
+    if re.fullmatch(r"\s*(?:定为|确定为|定在|确定在|为|是)\s*", left) and clause_start > 0 and text[clause_start - 1] in "，,":
+        prev_start = _clause_start(text, clause_start - 1)
+        if not any(f.unit for f in find_figures(text, prev_start, clause_start - 1)):
+            subject_clause = (prev_start, clause_start - 1)
+            left = text[prev_start : clause_start - 1] + left.strip()
     # "控制在5.5%" without 以内/左右 keeps qualifier none (GUIDELINES: "控制到3.9%" → none)
 
     info = unit_info(unit)
@@ -241,8 +313,8 @@ def _quantity(
         previous is not None
         and previous.kind == Kind.CHANGE
         and kind != Kind.CHANGE
-        and 0 <= start - q_len - previous.end <= 2
-        and re.fullmatch(r"[、和及与]?", text[previous.end : start - q_len].replace("以上", "").replace("左右", ""))
+        and 0 <= start - q_len - previous.end <= 6
+        and re.fullmatch(_SHARED_CHANGE_GAP, text[previous.end : start - q_len].replace("以上", "").replace("左右", ""))
         and (unit_info(previous.unit) or unit_info("%")).family == family  # type: ignore[union-attr]
     ):
         kind, direction = Kind.CHANGE, previous.direction
@@ -251,7 +323,27 @@ def _quantity(
     part, _section = report.locate(start)
     status, year = _status_year(report, part, text, start, plan_from)
 
-    indicator, ind_start, ind_end = _indicator(text, clause_start, start - q_len, end, kind, previous, unit)
+    if subject_clause is not None:
+        indicator, ind_start, ind_end = _indicator(text, subject_clause[0], subject_clause[1], subject_clause[1], kind, None, unit)
+    else:
+        indicator, ind_start, ind_end = _indicator(text, clause_start, start - q_len, end, kind, previous, unit)
+    # "新建绿道12公里、碧道4公里": the list elides the first item's verb
+    if previous is not None and indicator and ind_end == start - q_len:
+        gap = text[previous.end : start - q_len]
+        verb = _CARRY_VERB.match(previous.indicator)
+        if (verb and re.fullmatch(r"(?:以上|左右|以内)?、" + re.escape(indicator), gap)
+                and not _CARRY_VERB.match(indicator) and not _LEAD_VERB.match(indicator)):
+            indicator, ind_start, ind_end = verb.group(0) + indicator, None, None
+    # "从61.2%提高到63.5%": the start value is the level before this year's change
+    if _FROM_TO.search(text[clause_start : start - q_len]) and _TO_VERB.match(text[end : end + 8]):
+        review_year, _plan_year = report_years(report)
+        named = re.search(r"(?:19|20)\d\d年(?:底|末|初)?的?(?:从|由)?$|(?:从|由)(?:19|20)\d\d年", text[clause_start : start - q_len])
+        if review_year is not None and not named:
+            if status == Status.TARGET:
+                status, year = Status.ACTUAL, review_year
+            elif year == review_year:
+                five = part is not None and re.search(r"五年|十[一二三四五六七八九]五", part.title)
+                year = review_year - (5 if five else 1)
     if kind == Kind.AMOUNT and family is None and not re.search(r"值|额|收入|投资|资金|规模|营收|税|费|元|支出|贷款|存款|融资|消费", indicator):
         kind = Kind.COUNT  # a bare 万/亿 counts people or users ("参保人数1.17亿")
     if kind in (Kind.RATIO, Kind.AMOUNT, Kind.COUNT):
@@ -315,8 +407,10 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         if re.match(r"[度底末初中前后以来代初级]", nxt) or nxt == "来":
             return False
         # a duration needs a cue: 连续七年, 用3年时间, 提前2年, 3年内
+        if re.match(r"之?内", after):
+            return False
         if not (re.search(r"(?:连续|用|历时|仅用|提前|缩短|延长|长达|时隔|坚持|每隔|超过|近|超|逾)$", before)
-                or re.match(r"(?:时间|之内|内|多时间)", after)):
+                or re.match(r"(?:时间|多时间)", after)):  # "五年内实现": a time frame, not a measure
             return False
     if re.match(r"月|日|号|时(?!间)", nxt) and bare in ("", "年"):
         return False
@@ -345,9 +439,15 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # 千家万户, 百舸争流
         if re.match(f"[{_CN_NUM}]", nxt) or nxt in "“\"「" or prev in "“\"「":
             return False  # 六个一, 四个“零发生”, “五个聚焦…”
+        if prev in "”」\"" and re.match(
+            r"[^，,。；;]{0,4}?(?:行动|工程|计划|战略|举措|任务|专项|攻坚|机制|体系|品牌|模式|路径|提升|会战|战役)", after
+        ):
+            return False  # “强基”三年行动, “六稳”五项举措: a count in a programme's name
+        if bare == "篇" and re.match(r"大?文章", after):
+            return False  # 做好五篇大文章: a slogan
         if bare == "期" or (bare == "次" and numeral in ("二", "三") and re.match(r"[\u4e00-\u9fff]", nxt)):
             return False  # 三期, 二期: phases; 二次开发: "secondary"
-        if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|基本|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面)", after):
+        if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|基本|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面|主张)", after):
             return False  # 八项规定, 两个确立: doctrines
         if bare == "大" and (before.endswith("党的") or re.match(r"(?:精神|代表|报告|指引|以来|胜利|召开|及|的)", after)):
             return False  # 党的二十大
@@ -356,6 +456,11 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         if re.search(r"(?:以下|如下|下列|这|那|上述|前述)$", before) or (bare == "个" and after.startswith("方面")):
             return False  # 以下十个方面, 把握四个方面: the report's own enumeration
         if bare == "大" and re.match(r"类|门类|行动(?=$|[，。])", after):
+            return False
+    if bare == "大类":
+        # "九大类民生支出完成165亿元": the classes name what the next figure measures
+        rest = text[fig.end : _clause_end(text, fig.end)]
+        if any(f.unit for f in find_figures(rest)):
             return False
     if bare == "大":
         if re.search(r"(?:入选|评选|评为|获评|荣获|获得|跻身|进入)[^，。]{0,4}$", before):
@@ -438,10 +543,17 @@ def _suffix_qualifier(after: str, unit: str) -> Qualifier | None:
 
 
 def _kind(family: str | None, left: str, text: str, start: int, end: int) -> tuple[Kind, str | None]:
-    # strip the filler between a change verb and the figure ("同比增长", "增速完成")
+    left = left.rstrip(" \u3000\u00a0\t")  # "增长 5.5%"
+    # strip the filler between a change verb and the figure ("同比增长", "增速完成"), and a
+    # target word after it ("经济增长预期目标为7%", "经济增长速度的调控目标定为8%")
     core = re.sub(rf"{_FILLER}$", "", left) if left else left
+    stated = re.search(_TARGET_TAIL, left) if left else None
+    if stated and _CHANGE_RE.search(left[: stated.start()]):
+        core = left[: stated.start()]
     m = _CHANGE_RE.search(core)
     level = bool(_LEVEL_VERBS.search(left)) and not re.search(r"(?:增长|下降|增速|涨幅|降幅|增幅)(?:完成|达到|达|为)$", left)
+    if stated and core is not None and core == left[: stated.start()]:
+        level = False
     change = None
     if m and not level:
         change = "up" if m.group("up") else "down"
@@ -461,6 +573,14 @@ def _kind(family: str | None, left: str, text: str, start: int, end: int) -> tup
     )
     if rate and family == "percent":
         return Kind.CHANGE, ("down" if rate.group("noun") in ("降幅", "下降率") else "up")
+    if family == "percent" and re.search(r"(?:增长速度|增长幅度|上涨幅度|增速|涨幅|增幅)$", core or ""):
+        return Kind.CHANGE, "up"  # "经济增长速度8%": a rate noun right before the figure
+    # "地区生产总值增速高于全省1个百分点、7%左右": a rate noun heads the clause and no
+    # share noun follows it
+    compared = re.search(r"(?P<noun>增速|涨幅|增幅|降幅|增长速度)(?P<rest>[^，,；;。]*)$", left or "")
+    if compared and family == "percent" and not re.search(r"率|比重|占比|比例|份额", compared.group("rest")) \
+            and re.search(r"高于|快于|低于|好于|持平|同步|[、]", compared.group("rest")):
+        return Kind.CHANGE, ("down" if compared.group("noun") == "降幅" else "up")
     if family in ("percent", "points"):
         if change:
             return Kind.CHANGE, change
@@ -553,6 +673,8 @@ def _status_year(
         )
     sentence_start = _sentence_start(report, text, start)
     head = text[sentence_start:start]
+    if not plan_like and role != PartRole.SELF_BUILDING and _PLAN_SENTENCE.search(head):
+        plan_like = True  # "今年…主要预期目标是：" in a part whose plan heading was lost
     if _ESTIMATE.search(head):
         status = Status.ESTIMATE
     elif plan_like:
@@ -563,10 +685,22 @@ def _status_year(
     if role == PartRole.FIVE_YEAR_PLAN and plan_year:
         year = plan_year + 4  # the horizon of a five-year plan begun this year
     m = None
-    for m in re.finditer(r"(?:到|至|在|于)(\d{4})年(?:底|末|前)?", head):
+    for m in re.finditer(r"(?:到|至|在|于|展望)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末|前)?", head):
         pass
-    if m is not None:
-        y = int(m.group(1))
+    fyp = None
+    for f5 in _FIVE_YEAR_PLAN.finditer(head):
+        if not re.search(r"[较比与同][“\"「]?$", head[: f5.start()]):  # "较“十三五”期间增长": a base
+            fyp = f5
+    if fyp is not None and (m is None or fyp.start() > m.start()):
+        n = fyp.group(1)
+        n_value = (10 if n.startswith("十") else 0) + "一二三四五六七八九".index(n[-1]) + 1
+        end_year = 1955 + 5 * n_value  # 十五五 → 2030, 九五 → 2000
+        if plan_like and plan_year and end_year >= plan_year:
+            year = end_year
+        elif not plan_like and review_year and end_year <= review_year:
+            year = end_year
+    elif m is not None and _ascii_year(m.group(1)).isdigit():
+        y = int(_ascii_year(m.group(1)))
         if 1949 <= y <= 2100:
             year = y
     elif plan_like and plan_year and _recalls_last_year(report, text, start):
@@ -606,8 +740,8 @@ def _status_year(
     return status, year
 
 
-_PAST = re.compile(r"过去一年|(?<![比较与同])(?:去年|上年)(?!同期|基础|水平|底)|一年来")
-_FUTURE = re.compile(r"今年|明年|本年|新的一年|力争|争取|目标|计划|预期|拟|将|确保|努力")
+_PAST = re.compile(r"过去一年|过去的一年|刚刚过去的一年|(?<![比较与同])(?:去年|上年)(?!同期|基础|水平|底)|一年来")
+_FUTURE = re.compile(r"今年|明年|本年|新的一年|力争|争取|目标|计划|预期|拟|将|确保|(?<!共同)(?<!的)努力")  # not "经过…共同努力"
 
 
 def _recalls_last_year(report: Report, text: str, offset: int) -> bool:
@@ -617,10 +751,17 @@ def _recalls_last_year(report: Report, text: str, offset: int) -> bool:
     sentence = _sentence_start(report, text, offset) - start
     # a past cue counts in the figure's own sentence, or when it opens a sentence and so
     # frames what follows ("过去一年，…。国内生产总值增长10.3%")
-    past = [
-        m.end() for m in _PAST.finditer(head)
-        if m.start() >= sentence or re.fullmatch(r"\s*", head[max(0, head.rfind("。", 0, m.start()) + 1) : m.start()])
-    ]
+    review_year, _plan = report_years(report)
+    cues = [m for m in _PAST.finditer(head)]
+    if review_year is not None:
+        # the review year named as a sentence's subject ("一九九○年是…的一年", "2023年，…")
+        cues += [m for m in re.finditer(rf"(?<!\d){review_year}年(?:是|，|,)", _ascii_year(head))]
+    past = sorted(
+        m.end() for m in cues
+        # (a U+3000 run is a paragraph break in single-line files)
+        if m.start() >= sentence
+        or re.fullmatch(r"\s*", head[max(0, head.rfind("。", 0, m.start()) + 1, head.rfind("\u3000", 0, m.start()) + 1) : m.start()])
+    )
     if not past:
         return False
     future = [m.end() for m in _FUTURE.finditer(head)]
@@ -785,13 +926,16 @@ def _looks_like_figure_list(text: str, start: int, end: int) -> bool:
 
 
 _KEY_DROP = re.compile(
+    r"(?:高于|快于|好于|低于|略高于)(?:全国|全省|全区|全市|全州|省平|省|市|区|州)?(?:平均)?(?:水平|增速)?$|"
+    r"确保|力争|争取|计划(?!生育)|定为|确定为|^(?:19|20)\d\d年|^[１２][０-９]{3}年|"
     r"增长|增速|增幅|涨幅|降幅|同比|比上年|较上年|上涨|下降|降低|提高|提升|增加(?!值)|减少|"
     r"的|全年|全市|全区|全省|全县|全国|本级|区本级|市本级|县本级|完成|实现|达到|控制在|保持|"
-    r"年末|年底|年初|年度|实际|预计|预期|目标|拟按|拟|安排|左右|"
+    r"年末|年底|年初|年度|今年|明年|本年|实际|预计|预期|目标|拟按|拟|安排|左右|速度|幅度|宏观调控|调控|"
     r"[“”\"'（）()《》\s、]"
 )
 _KEY_SYNONYMS = (
-    (re.compile(r"^(?:地区生产总值|国内生产总值|生产总值|GDP|经济)(?:\(GDP\)|（GDP）)?$"), "生产总值"),
+    # 国民生产总值 (GNP) is the headline output measure of reports before 1994
+    (re.compile(r"^(?:地区生产总值|国内生产总值|国民生产总值|生产总值|GDP|GNP|经济|国民经济)(?:\(GDP\)|（GDP）)?$"), "生产总值"),
     (re.compile(r"^(?:地方)?(?:一般公共预算收入|公共财政预算收入|地方财政收入|财政收入|一般预算收入|地方一般公共预算收入|公共预算收入)$"), "一般公共预算收入"),
     (re.compile(r"^(?:全社会)?固定资产投资(?:总额)?$"), "固定资产投资"),
     (re.compile(r"^社会消费品零售(?:总)?额$|^社零(?:额)?$"), "社会消费品零售总额"),

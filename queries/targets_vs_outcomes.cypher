@@ -1,39 +1,72 @@
-// Targets against outcomes: a target for year Y (report of year Y) and the actual the same
-// government reports for the same indicator and kind in its next report (review of year Y).
-// The same indicator = the same indicator node; indicator is the target's phrase.
-// Same verdict rules as targets_vs_outcomes.rq (and kg.indicators): values compared after
-// normalisation, reductions flipped, ceilings (unemployment, prices, emissions …) must not
-// be exceeded, "approximately" within 5 %; unclear when the units differ. Ranges are skipped.
-// Values are compared as floats of the exact decimals.
+// Targets against outcomes, one row per target, as `kg targets` and targets_vs_outcomes.rq give them.
+// Anchored on the indicator node: a target reaches its candidate outcomes through its own
+// indicator (and, failing that, the government's indicators whose key extends the target's).
+// A target: status target, ref_year = its report's plan year; restatements in the same report
+// (same indicator, kind, qualifier, normalised value and unit, direction) count once (the first).
+// Its outcome: the first (actual before estimate, then report, then position) actual or estimate
+// of the same government, indicator, year, kind and normalised unit in the next report (plan
+// year + 1), never a multi-year figure (period "multi-year") for a one-year target; else one whose
+// indicator key starts with the target's (4 characters at least). A target with no outcome is
+// kept (unclear) only when it is a main target (section "N.0").
+// Verdicts as kg.indicators.judge (see the .rq): ranges met at their lower end; ceilings for
+// le/lt, reductions (qualifier flipped) and indicators the genre wants low; approx ±5 % (verdict)
+// or exact (verdict_strict); an actual's own qualifier weighed in verdict. Values compared as
+// floats of the exact decimals.
 // Parameter $government_contains (null = all governments).
-// Columns: government, indicator, year, target, target_unit, qualifier, actual, actual_unit, verdict, target_sentence, actual_sentence.
-MATCH (t:Observation)-[:STATUS]->(:Resource {iri: 'https://kg.example.org/ontology#Target'})
-MATCH (t)-[:OBSERVED_PROPERTY]->(ind)
-MATCH (t)-[:QUALIFIER]->(q)
-MATCH (t)-[:KIND]->(kind)
-MATCH (t)-[:WAS_DERIVED_FROM]->(tr)
-MATCH (t)-[:GOVERNMENT]->(g)
-WHERE t.ref_year IS NOT NULL AND t.stated_value_decimal IS NOT NULL AND t.stated_unit IS NOT NULL
-  AND t.stated_value_max_decimal IS NULL AND tr.plan_year = t.ref_year
-MATCH (a:Observation)-[:STATUS]->(:Resource {iri: 'https://kg.example.org/ontology#Actual'})
-MATCH (a)-[:OBSERVED_PROPERTY]->(ind)
-MATCH (a)-[:KIND]->(kind)
-MATCH (a)-[:WAS_DERIVED_FROM]->(ar)
-MATCH (ar)-[:GOVERNMENT]->(g)
-WHERE a.ref_year = t.ref_year AND a.stated_value_decimal IS NOT NULL AND a.stated_unit IS NOT NULL
-  AND ar.plan_year = t.ref_year + 1
-  AND q.notation IS NOT NULL AND g.label_zh IS NOT NULL AND ind.pref_label_zh IS NOT NULL
+// Columns: government, indicator_key, indicator, year, target, target_max, target_unit, qualifier,
+//   actual, actual_unit, verdict, verdict_strict, target_sentence, actual_sentence.
+MATCH (ind:Indicator)<-[:OBSERVED_PROPERTY]-(t:Observation)-[:STATUS]->(tst)
+WHERE tst.iri = 'https://kg.example.org/ontology#Target' AND t.ref_year IS NOT NULL AND ind.notation IS NOT NULL
+MATCH (t)-[:IN_REPORT]->(tr)-[:GOVERNMENT]->(g)
+WHERE tr.plan_year = t.ref_year
   AND ($government_contains IS NULL OR g.label_zh CONTAINS toString($government_contains))
+MATCH (t)-[:KIND]->(kind)
+MATCH (t)-[:QUALIFIER]->(q)
+MATCH (t)-[:SPAN]->(tsp)
+OPTIONAL MATCH (t)-[:DIRECTION]->(tdir0)
+WITH ind, tr, g, kind, q, coalesce(t.normalised_unit, '') AS tnu,
+     coalesce(toString(t.normalised_value_decimal), '') AS tnvs, coalesce(tdir0.iri, '') AS tdirs,
+     t, tsp.start AS tstart
+ORDER BY tstart
+// a target restated later in the same report is one target: keep the first
+WITH ind, tr, g, kind, q, tnu, tnvs, tdirs, collect(t)[0] AS t
+// the outcomes with the same indicator, the first in order
+OPTIONAL MATCH (ind)<-[:OBSERVED_PROPERTY]-(a:Observation)-[:IN_REPORT]->(ar)-[:GOVERNMENT]->(g)
+WHERE a.ref_year = t.ref_year AND ar.plan_year = t.ref_year + 1 AND ar <> tr
+  AND coalesce(a.normalised_unit, '') = tnu AND (t.period IS NOT NULL OR a.period IS NULL)
+  AND EXISTS { MATCH (a)-[:KIND]->(kind) }
+  AND EXISTS { MATCH (a)-[:STATUS]->(s) WHERE s.iri IN ['https://kg.example.org/ontology#Actual', 'https://kg.example.org/ontology#Estimate'] }
+OPTIONAL MATCH (a)-[:STATUS]->(ast)
+OPTIONAL MATCH (a)-[:SPAN]->(asp)
+WITH ind, tr, g, kind, q, tnu, t, a, ast, ar, asp
+ORDER BY CASE ast.iri WHEN 'https://kg.example.org/ontology#Actual' THEN 0 ELSE 1 END, ar.iri, asp.start
+WITH ind, tr, g, kind, q, tnu, t, collect(a)[0] AS exact
+// none: an outcome of an indicator whose key extends the target's
+OPTIONAL MATCH (g)<-[:GOVERNMENT]-(aind:Indicator)<-[:OBSERVED_PROPERTY]-(a2:Observation)-[:IN_REPORT]->(ar2)
+WHERE exact IS NULL AND size(ind.notation) >= 4 AND aind <> ind AND aind.notation STARTS WITH ind.notation
+  AND a2.ref_year = t.ref_year AND ar2.plan_year = t.ref_year + 1 AND ar2 <> tr
+  AND coalesce(a2.normalised_unit, '') = tnu AND (t.period IS NOT NULL OR a2.period IS NULL)
+  AND EXISTS { MATCH (a2)-[:KIND]->(kind) }
+  AND EXISTS { MATCH (a2)-[:STATUS]->(s2) WHERE s2.iri IN ['https://kg.example.org/ontology#Actual', 'https://kg.example.org/ontology#Estimate'] }
+OPTIONAL MATCH (a2)-[:STATUS]->(ast2)
+OPTIONAL MATCH (a2)-[:SPAN]->(asp2)
+WITH ind, g, q, t, exact, a2, ast2, ar2, asp2
+ORDER BY CASE ast2.iri WHEN 'https://kg.example.org/ontology#Actual' THEN 0 ELSE 1 END, ar2.iri, asp2.start
+WITH ind, g, q, t, exact, collect(a2)[0] AS extended
+WITH ind, g, q, t, coalesce(exact, extended) AS a
+WHERE a IS NOT NULL OR coalesce(t.section_key, '') ENDS WITH '.0'
+OPTIONAL MATCH (a)-[:QUALIFIER]->(aq)
 OPTIONAL MATCH (t)-[:DIRECTION]->(tdir)
 OPTIONAL MATCH (a)-[:DIRECTION]->(adir)
 OPTIONAL MATCH (t)-[:SPAN]->()-[:IN_SENTENCE]->(ts)
 OPTIONAL MATCH (a)-[:SPAN]->()-[:IN_SENTENCE]->(asent)
-WITH t, a, q, g, ind, ts, asent,
+WITH ind, g, q, t, a, aq, ts, asent,
      coalesce(tdir.iri = 'https://kg.example.org/ontology#Down', false) AS tdown,
      coalesce(adir.iri = 'https://kg.example.org/ontology#Down', false) AS adown,
      toFloat(coalesce(t.normalised_value_decimal, t.stated_value_decimal)) AS tval,
-     toFloat(coalesce(a.normalised_value_decimal, a.stated_value_decimal)) AS aval
-WITH t, a, q, g, ind, ts, asent, tdown,
+     toFloat(coalesce(a.normalised_value_decimal, a.stated_value_decimal)) AS aval,
+     (t.normalised_value_decimal IS NULL OR a.normalised_value_decimal IS NULL) AND t.stated_unit <> a.stated_unit AS incomparable
+WITH ind, g, q, t, a, aq, ts, asent, tdown, adown, tval, aval, incomparable,
      CASE WHEN tdown THEN -tval ELSE tval END AS tv,
      CASE WHEN adown THEN -aval ELSE aval END AS av,
      CASE WHEN NOT tdown THEN q.iri
@@ -42,22 +75,56 @@ WITH t, a, q, g, ind, ts, asent, tdown,
           WHEN q.iri = 'https://kg.example.org/ontology#AtMost' THEN 'https://kg.example.org/ontology#AtLeast'
           WHEN q.iri = 'https://kg.example.org/ontology#LessThan' THEN 'https://kg.example.org/ontology#MoreThan'
           ELSE q.iri END AS fq
-WITH t, a, q, g, ind, ts, asent, tv, av, fq,
+WITH ind, g, q, t, a, ts, asent, tv, av, fq, tdown, incomparable,
+     CASE WHEN t.stated_value_max_decimal IS NULL OR toFloat(t.stated_value_decimal) = 0 OR tval IS NULL THEN null
+          ELSE tval * toFloat(t.stated_value_max_decimal) / toFloat(t.stated_value_decimal) END AS hiabs,
+     aq.iri IN ['https://kg.example.org/ontology#MoreThan', 'https://kg.example.org/ontology#AtLeast'] AS alower,
+     aq.iri IN ['https://kg.example.org/ontology#LessThan', 'https://kg.example.org/ontology#AtMost',
+                'https://kg.example.org/ontology#Approximately'] AS aapprox,
      CASE WHEN tdown THEN NOT fq IN ['https://kg.example.org/ontology#AtLeast', 'https://kg.example.org/ontology#MoreThan']
           ELSE fq IN ['https://kg.example.org/ontology#AtMost', 'https://kg.example.org/ontology#LessThan']
                OR (NOT fq IN ['https://kg.example.org/ontology#AtLeast', 'https://kg.example.org/ontology#MoreThan']
-                   AND (coalesce(t.stated_indicator_zh, '') + ' ' + ind.pref_label_zh) =~ '(?s).*(失业率|价格|CPI|物价|能耗|排放|浓度|事故|死亡|赤字|负债率|PM2\\.?5).*')
-     END AS ceiling,
-     CASE WHEN fq = 'https://kg.example.org/ontology#Approximately' THEN abs(tv) * 0.05 ELSE 0 END AS tol
-RETURN g.label_zh AS government, coalesce(t.stated_indicator_zh, ind.pref_label_zh) AS indicator, t.ref_year AS year,
-       t.stated_value_decimal AS target, t.stated_unit AS target_unit, q.notation AS qualifier,
-       a.stated_value_decimal AS actual, a.stated_unit AS actual_unit,
+                   AND ind.notation =~ '(?s).*(失业率|价格|CPI|物价|能耗|排放|浓度|事故|死亡|赤字|负债率|PM2\\.?5).*')
+     END AS ceiling
+WITH ind, g, q, t, a, ts, asent, tv, av, fq, alower, aapprox, ceiling, tdown, incomparable,
+     CASE WHEN hiabs IS NULL THEN null
+          WHEN (CASE WHEN tdown THEN -hiabs ELSE hiabs END) < tv THEN (CASE WHEN tdown THEN -hiabs ELSE hiabs END)
+          ELSE tv END AS rlo,
+     abs(tv) AS tabs,
+     CASE WHEN fq = 'https://kg.example.org/ontology#Approximately' THEN abs(tv) * 0.05 ELSE 0.0 END AS tol
+WITH ind, g, q, t, a, ts, asent, tv, av, alower, aapprox, ceiling, rlo, tabs, tol, incomparable,
+     CASE WHEN fq = 'https://kg.example.org/ontology#LessThan' THEN av < tv ELSE av <= tv + tol END AS cok,
+     CASE WHEN fq = 'https://kg.example.org/ontology#LessThan' THEN av < tv ELSE av <= tv END AS cok_strict,
+     CASE WHEN fq = 'https://kg.example.org/ontology#MoreThan' THEN av > tv ELSE av >= tv - tol END AS fok,
+     CASE WHEN fq = 'https://kg.example.org/ontology#MoreThan' THEN av > tv ELSE av >= tv END AS fok_strict,
+     fq = 'https://kg.example.org/ontology#Approximately' AS fapprox
+RETURN g.label_zh AS government, ind.notation AS indicator_key,
+       coalesce(t.stated_indicator_zh, ind.notation) AS indicator, t.ref_year AS year,
+       t.stated_value_decimal AS target, t.stated_value_max_decimal AS target_max, t.stated_unit AS target_unit,
+       q.notation AS qualifier, a.stated_value_decimal AS actual, a.stated_unit AS actual_unit,
        CASE
-         WHEN coalesce(t.normalised_unit, t.stated_unit) <> coalesce(a.normalised_unit, a.stated_unit) THEN 'unclear'
-         WHEN ceiling THEN CASE WHEN (CASE WHEN fq = 'https://kg.example.org/ontology#LessThan' THEN av < tv ELSE av <= tv + tol END)
-                                THEN 'met' ELSE 'missed' END
-         ELSE CASE WHEN (CASE WHEN fq = 'https://kg.example.org/ontology#MoreThan' THEN av > tv ELSE av >= tv - tol END)
-                   THEN 'met' ELSE 'missed' END
+         WHEN a IS NULL OR incomparable THEN 'unclear'
+         WHEN t.stated_value_max_decimal IS NOT NULL THEN
+           CASE WHEN rlo IS NULL OR av IS NULL THEN 'unclear' WHEN av >= rlo THEN 'met' ELSE 'missed' END
+         WHEN tv IS NULL OR av IS NULL THEN 'unclear'
+         WHEN ceiling THEN
+           CASE WHEN alower AND av > tv + tol THEN 'missed'
+                WHEN cok AND alower AND NOT fapprox THEN 'unclear'
+                WHEN cok THEN 'met' ELSE 'missed' END
+         ELSE
+           CASE WHEN NOT fok AND aapprox AND av >= tv - tol - tabs * 0.05 THEN 'unclear'
+                WHEN fok THEN 'met' ELSE 'missed' END
        END AS verdict,
+       CASE
+         WHEN a IS NULL OR incomparable THEN 'unclear'
+         WHEN t.stated_value_max_decimal IS NOT NULL THEN
+           CASE WHEN rlo IS NULL OR av IS NULL THEN 'unclear' WHEN av >= rlo THEN 'met' ELSE 'missed' END
+         WHEN tv IS NULL OR av IS NULL THEN 'unclear'
+         WHEN ceiling THEN
+           CASE WHEN alower AND av > tv THEN 'missed'
+                WHEN cok_strict AND alower THEN 'unclear'
+                WHEN cok_strict THEN 'met' ELSE 'missed' END
+         ELSE CASE WHEN fok_strict THEN 'met' ELSE 'missed' END
+       END AS verdict_strict,
        ts.text_zh AS target_sentence, asent.text_zh AS actual_sentence
-ORDER BY government, indicator, year, target, actual
+ORDER BY government, year, indicator_key, target, actual

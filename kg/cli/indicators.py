@@ -87,11 +87,11 @@ def targets_command(
         rows = target_table(inputs, main_only=main_only)
     except KgError as exc:
         fail(str(exc))
-    counts = {v: sum(r.verdict == v for r in rows) for v in ("met", "missed", "unclear")}
+    counts = {v: sum(r.verdict == v for r in rows) for v in ("met", "missed", "unclear", "no target")}
     print(f"kg: {len(rows)} targets: " + ", ".join(f"{n} {v}" for v, n in counts.items()), file=sys.stderr)
     if as_csv:
         _write_csv(TARGET_COLUMNS, rows)
     else:
-        cols = ("government", "year", "target_indicator", "target_value", "target_unit", "target_qualifier",
-                "actual_value", "actual_unit", "actual_qualifier", "verdict", "rule")
+        cols = ("government", "year", "target_indicator", "target_value", "target_value_max", "target_unit",
+                "target_qualifier", "actual_value", "actual_unit", "actual_qualifier", "verdict", "verdict_strict", "rule")
         _write_table(cols, rows, "Targets and outcomes")

@@ -135,3 +135,74 @@ def test_cli_rejects_a_missing_file() -> None:
     res = CliRunner().invoke(app, ["indicators", "/no/such/report.txt"])
     assert res.exit_code == 2
     assert "no such file" in res.stderr
+
+
+# ------------------------------------------------------- ranges, strict verdicts, absences
+
+
+def test_approx_target_is_met_tolerantly_but_missed_strictly() -> None:
+    assert judge(BASE, _actual("5.8"))[0] == "met"
+    assert judge(BASE, _actual("5.8"), strict=True)[0] == "missed"
+    assert judge(BASE, _actual("6"), strict=True)[0] == "met"
+
+
+def test_range_target_keeps_its_upper_end_and_both_verdicts() -> None:
+    t = replace(BASE, qualifier="none", value=Decimal("6.5"), normalised_value=Decimal("6.5"), value_max=Decimal("7"))
+    (o,) = link_targets([t, _actual("6.7")])
+    assert (o.target_value, o.target_value_max, o.verdict, o.verdict_strict) == (Decimal("6.5"), Decimal("7"), "met", "met")
+    (low,) = link_targets([t, _actual("6.2")])
+    assert low.verdict == low.verdict_strict == "missed"
+
+
+def test_one_row_per_target_even_when_restated() -> None:
+    again = replace(BASE, section="2.3", start=40)
+    assert len(link_targets([BASE, again, _actual("6.4")])) == 1
+
+
+NO_TARGET = """示例市2041年政府工作报告
+
+各位代表：
+
+一、2040年工作回顾
+
+过去一年，全市地区生产总值增长2.1%。
+
+二、2041年工作安排
+
+需要说明的是，我们没有提出全年经济增速具体目标，主要因为外部形势不确定性很大。城镇新增就业9000人以上。
+"""
+
+FIVE_YEAR_REVIEW = """示例市2043年政府工作报告
+
+各位代表：
+
+一、过去五年工作回顾
+
+五年来，全市地区生产总值年均增长6.2%，累计新增就业4万人。
+
+刚刚过去的2042年，主要目标任务全面完成。地区生产总值增长5.4%，城镇新增就业8000人。
+
+二、2043年工作安排
+
+今年发展主要预期目标是：地区生产总值增长5%左右。
+"""
+
+
+def test_an_explicit_absence_is_a_no_target_row(tmp_path: Path) -> None:
+    path = tmp_path / "city-shili-2041.txt"
+    path.write_text(NO_TARGET, encoding="utf-8")
+    rows = target_table([path])
+    absent = [o for o in rows if o.verdict == "no target"]
+    assert [(o.indicator_key, o.year, o.target_value) for o in absent] == [("生产总值", 2041, None)]
+    assert "没有提出" in absent[0].target_sentence
+    assert any(o.indicator_key == "城镇新增就业" and o.target_value == 9000 for o in rows)
+
+
+def test_the_last_year_inside_a_five_year_review_is_a_one_year_outcome(tmp_path: Path) -> None:
+    from kg.indicators import indicator_table
+
+    path = tmp_path / "city-shili-2043.txt"
+    path.write_text(FIVE_YEAR_REVIEW, encoding="utf-8")
+    by = {r.surface: r for r in indicator_table([path])}
+    assert by["6.2%"].period == "multi-year"
+    assert (by["5.4%"].period, by["5.4%"].year, by["5.4%"].status) == ("year", 2042, "actual")

@@ -145,3 +145,30 @@ def test_full_width_thousands_separator_of_older_texts() -> None:
     assert (a.value, a.unit, b.value) == (1753, "亿元", 225)
     c, d = [f for f in find_figures("增长5%，100家企业") if f.unit]
     assert (c.value, d.value) == (5, 100)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "normalised"),
+    [
+        ("四十二亿七千万斤", "42.7", "亿斤", ("4270000000", "斤")),
+        ("十亿八千万吨", "10.8", "亿吨", ("1080000000", "吨")),
+        ("百分之四十一點五", "41.5", "%", ("41.5", "%")),
+        ("近万亿元", "10000", "亿元", ("1000000000000", "元")),
+        ("50万吨/日", "50", "万吨/日", ("500000", "吨/日")),
+        ("6.5张/千人", "6.5", "张/千人", ("6.5", "张/千人")),
+        ("1.2万套（间）", "1.2", "万套（间）", ("12000", "套（间）")),
+        ("3万人年", "3", "万人年", ("30000", "人年")),
+        ("十大类", "10", "大类", ("10", "大类")),
+        ("74.4\n万亿元", "74.4", "万亿元", ("74400000000000", "元")),
+    ],
+)
+def test_genre_forms_of_numerals_and_units(text: str, value: str, unit: str, normalised: tuple[str, str]) -> None:
+    f = find_figures(text)[0]
+    assert (f.value, f.unit) == (Decimal(value), unit)
+    assert f.normalised == (Decimal(normalised[0]), normalised[1])
+    assert text[f.start : f.end] == text.removeprefix("近")
+
+
+def test_person_years_back_off_before_an_average() -> None:
+    f = find_figures("惠及10万人年均增收")[0]
+    assert (f.unit, f.end) == ("万人", 6)

@@ -240,3 +240,148 @@ def test_a_magnitude_before_a_milestone_noun_is_money_and_the_next_growth_keeps_
     assert by["两千亿"].unit == "亿元" and by["两千亿"].value == 2000
     # a count of ten thousands before 大关 is not money
     assert not any(q.unit.endswith("元") and "经营主体" in q.indicator for q in by.values())
+
+
+GENRE = Path(__file__).resolve().parent.parent / "fixtures" / "quantities-genre-rules-2036.txt"
+
+
+@pytest.fixture(scope="module")
+def genre():
+    report = parse(GENRE)
+    by: dict[str, list] = {}
+    for q in extract_quantities(report):
+        by.setdefault(q.surface, []).append(q)
+    return report, by
+
+
+def test_figures_before_the_first_part_are_kept(genre) -> None:
+    _, by = genre
+    q = by["120万"][0]
+    assert (q.unit, q.indicator, q.status) == ("万人", "常住人口", Status.ACTUAL)
+
+
+def test_a_line_break_between_number_and_magnitude(genre) -> None:
+    _, by = genre
+    level = by["2860.5\n亿元"][0]
+    assert (level.value, level.unit, level.indicator) == (Decimal("2860.5"), "亿元", "地区生产总值")
+    assert by["6.1%"][0].indicator == "地区生产总值"
+
+
+def test_the_start_value_of_from_to_is_last_years_level(genre) -> None:
+    _, by = genre
+    assert (by["61.2%"][0].year, by["63.5%"][0].year) == (2034, 2035)
+
+
+def test_a_closing_qualifier_covers_every_member_of_a_respectively_list(genre) -> None:
+    _, by = genre
+    assert by["5.2%"][0].qualifier == by["6.4%"][0].qualifier == Qualifier.APPROX
+    assert by["5.2%"][0].indicator.startswith("城镇")
+
+
+def test_units_of_rates_alternatives_and_person_years(genre) -> None:
+    _, by = genre
+    assert (by["5200元/月"][0].unit, by["5200元/月"][0].kind) == ("元/月", Kind.RATIO)
+    assert (by["50万吨/日"][0].normalised_value, by["50万吨/日"][0].normalised_unit) == (500000, "吨/日")
+    assert (by["1.2万套（间）"][0].unit, by["1.2万套（间）"][0].normalised_value) == ("万套（间）", 12000)
+    assert (by["3万人年"][0].unit, by["3万人年"][0].normalised_unit) == ("万人年", "人年")
+    assert (by["86万"][0].unit, by["86万"][0].indicator) == ("万人", "参保人数")
+    big = by["近万亿元"][0]
+    assert (big.value, big.unit, big.normalised_value, big.qualifier) == (10000, "亿元", Decimal(10) ** 12, Qualifier.APPROX)
+
+
+def test_chinese_numerals_with_yi_before_a_wan_magnitude(genre) -> None:
+    _, by = genre
+    grain = by["四十二亿七千万斤"][0]
+    assert (grain.value, grain.unit, grain.normalised_value) == (Decimal("42.7"), "亿斤", Decimal("4270000000"))
+
+
+def test_slogans_names_and_time_frames_are_not_quantities(genre) -> None:
+    _, by = genre
+    for surface in ("三项", "五篇", "八项", "五年"):
+        assert surface not in by, surface
+
+
+def test_an_elided_verb_is_carried_over_a_list(genre) -> None:
+    _, by = genre
+    assert by["120公里"][0].indicator == "新建绿道"
+    assert by["45公里"][0].indicator == "新建碧道"
+
+
+def test_plan_growth_targets_with_spaces_hedges_and_comparisons(genre) -> None:
+    _, by = genre
+    spaced = by["5.5%"][0]
+    assert (spaced.kind, spaced.status, spaced.year, spaced.qualifier) == (Kind.CHANGE, Status.TARGET, 2036, Qualifier.APPROX)
+    assert indicator_key(spaced.indicator) == "生产总值"
+    floor, stretch = by["6.5%"][0], by["7%"][0]
+    assert floor.kind == stretch.kind == Kind.CHANGE and stretch.qualifier == Qualifier.GE
+    assert indicator_key(stretch.indicator) == "生产总值"
+    compared = by["7%"][1]
+    assert compared.kind == Kind.CHANGE and indicator_key(compared.indicator) == "生产总值"
+
+
+def test_dated_and_five_year_plan_targets_take_their_horizon(genre) -> None:
+    _, by = genre
+    assert by["3.5%"][0].year == 2040
+    assert by["70%"][0].year == 2040  # “十七五”时期 ends in 2040
+
+
+@pytest.mark.parametrize(
+    ("wording", "key"),
+    [("经济增长速度", "生产总值"), ("经济增长预期目标", "生产总值"), ("今年经济增长速度的宏观调控目标", "生产总值"),
+     ("国民生产总值", "生产总值"), ("物价上涨幅度", "居民消费价格"), ("地区生产总值增速高于全省", "生产总值"),
+     ("地区生产总值确保", "生产总值")],
+)
+def test_headline_keys_in_every_decades_wording(wording: str, key: str) -> None:
+    assert indicator_key(wording) == key
+
+
+LOST_PREAMBLE = """青禾县2037年政府工作报告
+
+各位代表：
+
+一、2036年工作回顾
+
+过去一年，全县地区生产总值增长4.8%。
+
+今年经济社会发展主要预期目标是：地区生产总值增长6%左右，城镇新增就业3000人以上。
+
+二、着力推动产业升级
+
+新建标准厂房20万平方米。
+"""
+
+
+def test_a_sentence_that_states_this_years_targets_makes_them_targets(tmp_path: Path) -> None:
+    path = tmp_path / "county-qinghe-2037.txt"
+    path.write_text(LOST_PREAMBLE, encoding="utf-8")
+    by = {q.surface: q for q in extract_quantities(parse(path))}
+    assert (by["4.8%"].status, by["4.8%"].year) == (Status.ACTUAL, 2036)
+    assert (by["6%"].status, by["6%"].year) == (Status.TARGET, 2037)
+
+
+RECALLED_YEAR = """青禾县2039年政府工作报告
+
+各位代表：
+
+一、2038年工作回顾
+
+过去一年，全县地区生产总值增长5.1%。
+
+二、2039年工作安排
+
+一、2038年计划的执行情况　　二〇三八年是极不平凡的一年。经过全县人民的共同努力，全年地区生产总值增长5.1%，农民人均纯收入增长7.2%。
+
+今年经济增长速度的调控目标定为6%。
+"""
+
+
+def test_a_plan_part_paragraph_about_the_review_year_states_actuals(tmp_path: Path) -> None:
+    path = tmp_path / "county-qinghe-2039.txt"
+    path.write_text(RECALLED_YEAR, encoding="utf-8")
+    qs = [q for q in extract_quantities(parse(path)) if q.start > RECALLED_YEAR.index("二、")]
+    by = {q.surface: q for q in qs}
+    assert (by["5.1%"].status, by["5.1%"].year) == (Status.ACTUAL, 2038)
+    assert (by["7.2%"].status, by["7.2%"].year) == (Status.ACTUAL, 2038)
+    target = by["6%"]
+    assert (target.status, target.year, target.kind) == (Status.TARGET, 2039, Kind.CHANGE)
+    assert indicator_key(target.indicator) == "生产总值"
