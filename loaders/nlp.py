@@ -786,6 +786,10 @@ class CandidateFinder:
                     continue
                 if _COUNT.match(text[s:e]) or re.match(r"^[0-9一二三四五六七八九十两]+[大个项家所]", text[s:e]):
                     continue
+                h = self.head_ending_at(text, e, s + 1)
+                mods = [w.text for w in item_words if not h or w.end_char <= e - len(h.suffix)]
+                if h and (text[s : e - len(h.suffix)] in self.generic or mods and all(m in self.generic for m in mods)):
+                    continue  # "康复中心", "领军项目": a kind closed by its head word
                 proper = any(w.label_ in PROPER_TAGS or w.kb_id_ == "rare" for w in item_words)
                 short_name = e - s <= 4 and not any(w.kb_id_ == "common" for w in item_words)
                 if category and (proper or short_name):
@@ -803,8 +807,12 @@ class CandidateFinder:
         return out
 
     def _category(self, after: str):
-        for cat in sorted(self.categories, key=len, reverse=True):
-            if after.startswith(cat) or (len(after) > 2 and after[2:].startswith(cat) and re.match(r"[\u4e00-\u9fff]{2}", after)):
+        cats = sorted(self.categories, key=len, reverse=True)
+        for cat in cats:
+            if after.startswith(cat):
+                return self.categories[cat]  # "等企业项目": the companies, before their projects
+        for cat in cats:
+            if len(after) > 2 and after[2:].startswith(cat) and re.match(r"[\u4e00-\u9fff]{2}", after):
                 return self.categories[cat]
         return None
 
