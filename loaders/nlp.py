@@ -606,12 +606,26 @@ class CandidateFinder:
                 while k >= 0 and k >= i - 2 and self._word_ok(words[k]) and not self._proper_word(words[k]):
                     k -= 1
                 ok = k >= 0 and k >= i - 2 and self._proper_word(words[k]) and self._word_ok(words[k])
+            if (
+                not ok and i > 0 and len(w.text) >= 2 and w.label_ in ("i", "l", "d")
+                and self._opens_name_after_verb(words, i)
+            ):
+                ok = True  # "实施专精特新企业倍增行动": a set phrase right after the verb opens the name
             if not ok or start - w.start_char > 24 or taken >= 7:
                 break
             start = w.start_char
             taken += 1
             i -= 1
         return start
+
+    def _opens_name_after_verb(self, words: list[Span], i: int) -> bool:
+        """Word ``i`` follows a boundary verb (实施, 开展) directly and is no verb of its own."""
+        w, prev = words[i], words[i - 1]
+        return (
+            prev.text in self.boundary and prev.label_ in ("v", "vn")
+            and w.text not in self.boundary and not self._has_boundary(w.text)
+            and not any(c in _PUNCT for c in w.text)
+        )
 
     def _trim_left(self, text: str, words: list[Span], start: int, head_start: int) -> int:
         """A name starts neither with a count, a verb, an adverb nor a joining mark."""
@@ -623,8 +637,10 @@ class CandidateFinder:
                 continue
             if w.start_char >= head_start:
                 break
+            i = words.index(w)
             if w.start_char == start and (
                 w.label_ in ("v", "vd", "d", "p", "c", "ad") and len(w.text) >= 1
+                and not (w.label_ in ("v", "d") and len(w.text) >= 2 and i > 0 and self._opens_name_after_verb(words, i))
                 or w.text in "-—、·"
             ):
                 start = w.end_char

@@ -139,3 +139,10 @@ def test_a_kind_closed_by_a_head_is_no_list_item():
     names = {s.text for s in doc.spans["kg_entities"]}
     assert "康复中心" not in names and "领军项目" not in names
     assert "青禾医疗中心" in names
+
+
+def test_a_set_phrase_right_after_the_verb_opens_the_name():
+    doc = make_nlp()("实施基础教育优质资源扩容工程，实施精修细补民生工程。")
+    names = {s.text for s in doc.spans["kg_entities"]}
+    assert "基础教育优质资源扩容工程" in names and "优质资源扩容工程" not in names
+    assert "精修细补民生工程" in names and "细补民生工程" not in names
