@@ -1135,6 +1135,16 @@ class EntityPicker:
         self.rank = {p.rule: p.rank for p in self.patterns.patterns}
         self.boundary = load_boundary_words()
         self._long_heads = tuple(h for h, v in self.heads.items() if len(h) >= 2 and v.type != "-")
+        self.generic = load_generic_modifiers()
+
+    def _generic_after_trim(self, name: str) -> bool:
+        """A trimmed name whose rest before its head word is a generic modifier
+        (新一轮|民心工程): a kind, not a name."""
+        for L in range(min(len(name) - 1, 6), 0, -1):
+            h = self.heads.get(name[-L:])
+            if h is not None and h.type != "-":
+                return name[:-L] in self.generic
+        return False
 
     def _named_item(self, words: list[Word], s: int, e: int) -> bool:
         """Does a list item hold a proper word (a place, an out-of-vocabulary word, a
@@ -1172,6 +1182,8 @@ class EntityPicker:
                         start = verb_at[start]  # 认真落实, 印发, 用于: a verb glued in front
                 name = text[start : s.end_char]
                 if self.patterns.vetoed(name):
+                    continue
+                if start > s.start_char and rule_family(s.kb_id_) == "head" and self._generic_after_trim(name):
                     continue
                 if s.kb_id_ in ("list", "enum") and (
                     name in self.heads or name in common_words or not self._named_item(words, start, s.end_char)

@@ -146,3 +146,9 @@ def test_a_set_phrase_right_after_the_verb_opens_the_name():
     names = {s.text for s in doc.spans["kg_entities"]}
     assert "基础教育优质资源扩容工程" in names and "优质资源扩容工程" not in names
     assert "精修细补民生工程" in names and "细补民生工程" not in names
+
+
+def test_works_named_by_a_generic_purpose_are_no_names():
+    doc = make_nlp()("启动实施新一轮民心工程，东环路等一批城建项目加快实施。")
+    names = {s.text for s in doc.spans["kg_entities"]}
+    assert "民心工程" not in names and "城建项目" not in names
