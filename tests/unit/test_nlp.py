@@ -152,3 +152,9 @@ def test_works_named_by_a_generic_purpose_are_no_names():
     doc = make_nlp()("启动实施新一轮民心工程，东环路等一批城建项目加快实施。")
     names = {s.text for s in doc.spans["kg_entities"]}
     assert "民心工程" not in names and "城建项目" not in names
+
+
+def test_kinds_of_platforms_are_no_names():
+    doc = make_nlp()("支持概念验证平台、中试平台建设，完善双拥工作机制。")
+    names = {s.text for s in doc.spans["kg_entities"]}
+    assert not names & {"概念验证平台", "中试平台", "双拥工作机制"}
