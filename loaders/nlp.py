@@ -606,12 +606,26 @@ class CandidateFinder:
                 while k >= 0 and k >= i - 2 and self._word_ok(words[k]) and not self._proper_word(words[k]):
                     k -= 1
                 ok = k >= 0 and k >= i - 2 and self._proper_word(words[k]) and self._word_ok(words[k])
+            if (
+                not ok and i > 0 and len(w.text) >= 2 and w.label_ in ("i", "l", "d")
+                and self._opens_name_after_verb(words, i)
+            ):
+                ok = True  # "实施专精特新企业倍增行动": a set phrase right after the verb opens the name
             if not ok or start - w.start_char > 24 or taken >= 7:
                 break
             start = w.start_char
             taken += 1
             i -= 1
         return start
+
+    def _opens_name_after_verb(self, words: list[Span], i: int) -> bool:
+        """Word ``i`` follows a boundary verb (实施, 开展) directly and is no verb of its own."""
+        w, prev = words[i], words[i - 1]
+        return (
+            prev.text in self.boundary and prev.label_ in ("v", "vn")
+            and w.text not in self.boundary and not self._has_boundary(w.text)
+            and not any(c in _PUNCT for c in w.text)
+        )
 
     def _trim_left(self, text: str, words: list[Span], start: int, head_start: int) -> int:
         """A name starts neither with a count, a verb, an adverb nor a joining mark."""
@@ -623,8 +637,10 @@ class CandidateFinder:
                 continue
             if w.start_char >= head_start:
                 break
+            i = words.index(w)
             if w.start_char == start and (
                 w.label_ in ("v", "vd", "d", "p", "c", "ad") and len(w.text) >= 1
+                and not (w.label_ in ("v", "d") and len(w.text) >= 2 and i > 0 and self._opens_name_after_verb(words, i))
                 or w.text in "-—、·"
             ):
                 start = w.end_char
@@ -786,6 +802,10 @@ class CandidateFinder:
                     continue
                 if _COUNT.match(text[s:e]) or re.match(r"^[0-9一二三四五六七八九十两]+[大个项家所]", text[s:e]):
                     continue
+                h = self.head_ending_at(text, e, s + 1)
+                mods = [w.text for w in item_words if not h or w.end_char <= e - len(h.suffix)]
+                if h and (text[s : e - len(h.suffix)] in self.generic or mods and all(m in self.generic for m in mods)):
+                    continue  # "康复中心", "领军项目": a kind closed by its head word
                 proper = any(w.label_ in PROPER_TAGS or w.kb_id_ == "rare" for w in item_words)
                 short_name = e - s <= 4 and not any(w.kb_id_ == "common" for w in item_words)
                 if category and (proper or short_name):
@@ -803,8 +823,12 @@ class CandidateFinder:
         return out
 
     def _category(self, after: str):
-        for cat in sorted(self.categories, key=len, reverse=True):
-            if after.startswith(cat) or (len(after) > 2 and after[2:].startswith(cat) and re.match(r"[\u4e00-\u9fff]{2}", after)):
+        cats = sorted(self.categories, key=len, reverse=True)
+        for cat in cats:
+            if after.startswith(cat):
+                return self.categories[cat]  # "等企业项目": the companies, before their projects
+        for cat in cats:
+            if len(after) > 2 and after[2:].startswith(cat) and re.match(r"[\u4e00-\u9fff]{2}", after):
                 return self.categories[cat]
         return None
 
@@ -1111,6 +1135,16 @@ class EntityPicker:
         self.rank = {p.rule: p.rank for p in self.patterns.patterns}
         self.boundary = load_boundary_words()
         self._long_heads = tuple(h for h, v in self.heads.items() if len(h) >= 2 and v.type != "-")
+        self.generic = load_generic_modifiers()
+
+    def _generic_after_trim(self, name: str) -> bool:
+        """A trimmed name whose rest before its head word is a generic modifier
+        (新一轮|民心工程): a kind, not a name."""
+        for L in range(min(len(name) - 1, 6), 0, -1):
+            h = self.heads.get(name[-L:])
+            if h is not None and h.type != "-":
+                return name[:-L] in self.generic
+        return False
 
     def _named_item(self, words: list[Word], s: int, e: int) -> bool:
         """Does a list item hold a proper word (a place, an out-of-vocabulary word, a
@@ -1148,6 +1182,8 @@ class EntityPicker:
                         start = verb_at[start]  # 认真落实, 印发, 用于: a verb glued in front
                 name = text[start : s.end_char]
                 if self.patterns.vetoed(name):
+                    continue
+                if start > s.start_char and rule_family(s.kb_id_) == "head" and self._generic_after_trim(name):
                     continue
                 if s.kb_id_ in ("list", "enum") and (
                     name in self.heads or name in common_words or not self._named_item(words, start, s.end_char)

@@ -117,3 +117,44 @@ def test_spans_always_match_their_text(sentence):
     for group in ("kg_words", "kg_gazetteer", "kg_candidates", "kg_entities", "kg_nested", "kg_relations"):
         for span in doc.spans[group]:
             assert doc.text[span.start_char : span.end_char] == span.text
+
+
+def test_kinds_of_works_and_clinics_are_generic_phrases():
+    doc = make_nlp()("推进交通出行等十大惠民工程，建设青禾医疗中心、康复中心。")
+    names = {s.text for s in doc.spans["kg_entities"]}
+    assert "惠民工程" not in names and "康复中心" not in names
+    assert "青禾医疗中心" in names
+
+
+def test_companies_before_enterprise_projects_are_companies():
+    doc = make_nlp()("青禾科技、云溪精工、松岭材料等企业项目建成投产。")
+    got = _ents(doc)
+    assert ("云溪精工", "Organization/company") in got
+    assert not any(label == "Programme" and text == "云溪精工" for text, label in got)
+
+
+
+def test_a_kind_closed_by_a_head_is_no_list_item():
+    doc = make_nlp()("建设青禾医疗中心、康复中心，培养杰出项目、领军项目和团队项目。")
+    names = {s.text for s in doc.spans["kg_entities"]}
+    assert "康复中心" not in names and "领军项目" not in names
+    assert "青禾医疗中心" in names
+
+
+def test_a_set_phrase_right_after_the_verb_opens_the_name():
+    doc = make_nlp()("实施基础教育优质资源扩容工程，实施精修细补民生工程。")
+    names = {s.text for s in doc.spans["kg_entities"]}
+    assert "基础教育优质资源扩容工程" in names and "优质资源扩容工程" not in names
+    assert "精修细补民生工程" in names and "细补民生工程" not in names
+
+
+def test_works_named_by_a_generic_purpose_are_no_names():
+    doc = make_nlp()("启动实施新一轮民心工程，东环路等一批城建项目加快实施。")
+    names = {s.text for s in doc.spans["kg_entities"]}
+    assert "民心工程" not in names and "城建项目" not in names
+
+
+def test_kinds_of_platforms_are_no_names():
+    doc = make_nlp()("支持概念验证平台、中试平台建设，完善双拥工作机制。")
+    names = {s.text for s in doc.spans["kg_entities"]}
+    assert not names & {"概念验证平台", "中试平台", "双拥工作机制"}
