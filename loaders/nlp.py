@@ -190,7 +190,7 @@ class WordSegmenter:
         for _code, name in load_divisions():
             if len(short_form(name)) >= 2:
                 self._tokenizer.add_word(name, freq=2000, tag="ns")
-        self._pos = jieba.posseg.POSTokenizer(self._tokenizer)
+        self._pos = _cached_pos_tokenizer(self._tokenizer)
         WORD_FREQ_SOURCE.append(self._tokenizer.FREQ)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -238,6 +238,39 @@ class WordSegmenter:
                 spans.append(span)
         doc.spans["kg_words"] = spans
         return doc
+
+
+_CUT_CACHE_SIZE = 1 << 17
+"""Han blocks and unknown-word runs remembered per tokenizer (a report repeats its clauses
+and its unknown words; a bulk run repeats them across reports). Full: start afresh."""
+
+
+def _memo(cut, cache: dict[str, tuple]):
+    def cached(sentence: str):
+        got = cache.get(sentence)
+        if got is None:
+            got = tuple(cut(sentence))
+            if len(cache) >= _CUT_CACHE_SIZE:
+                cache.clear()
+            cache[sentence] = got
+        return iter(got)
+
+    return cached
+
+
+def _cached_pos_tokenizer(tokenizer):
+    """jieba's part-of-speech tokenizer over ``tokenizer``, with its two pure inner cuts
+    memoised: the dictionary cut of a han block and the HMM (Viterbi) cut of a run of
+    unknown characters, which is half of the pipeline's time. jieba's output for a string
+    depends on the string and the dictionary only, so the words are the same."""
+    import jieba.posseg
+
+    pos = jieba.posseg.POSTokenizer(tokenizer)
+    # jieba calls these as self.__cut_DAG / self.__cut_detail (name-mangled): instance
+    # attributes shadow the methods
+    pos._POSTokenizer__cut_detail = _memo(pos._POSTokenizer__cut_detail, {})
+    pos._POSTokenizer__cut_DAG = _memo(pos._POSTokenizer__cut_DAG, {})
+    return pos
 
 
 WORD_FREQ_SOURCE: list[dict[str, int]] = []
