@@ -150,6 +150,41 @@ def doc_text(doc: Doc) -> str:
     return got
 
 
+class CharTokenizer:
+    """spaCy's Chinese ``char`` segmenter (one token per character) that keeps the text on
+    the Doc (``user_data["kg_text"]``, read by :func:`doc_text`) instead of joining it again
+    from the tokens, and builds the Doc directly when the text has no whitespace."""
+
+    def __init__(self, inner) -> None:
+        self._inner = inner
+        self.vocab = inner.vocab
+
+    def __call__(self, text: str) -> Doc:
+        if _SPACE.search(text) is None:
+            doc = Doc(self.vocab, words=list(text), spaces=[False] * len(text))
+            doc.user_data["kg_chars"] = True  # token i is character i
+        else:
+            doc = self._inner(text)
+        doc.user_data["kg_text"] = text
+        return doc
+
+    def __getattr__(self, name: str):
+        return getattr(self._inner, name)
+
+
+_SPACE = re.compile(r"\s")
+
+
+def char_span(doc: Doc, start: int, end: int, label: str, kb_id: str = "") -> Span | None:
+    """``doc.char_span(start, end, label, kb_id)``, without the offset search when every
+    token is one character."""
+    if doc.user_data.get("kg_chars"):
+        if 0 <= start < end <= len(doc):
+            return Span(doc, start, end, label=label, kb_id=kb_id)
+        return doc.char_span(start, end, label=label, kb_id=kb_id)
+    return doc.char_span(start, end, label=label, kb_id=kb_id)
+
+
 def doc_words(doc: Doc) -> list[Word]:
     """The words of ``doc.spans["kg_words"]`` as :class:`Word` values, built once per Doc."""
     got = doc.user_data.get("kg_word_list")
@@ -223,6 +258,7 @@ class WordSegmenter:
                 words.append((s, e, tag))
             pos = max(pos, e)
         spans = []
+        plain: list[Word] = []
         freq = self._tokenizer.FREQ
         for s, e, tag in words:
             w = text[s:e]
@@ -233,10 +269,12 @@ class WordSegmenter:
                 or (e - s == 2 and tag.startswith("n") and f < RARE_NOUN_BELOW)
             )
             mark = "rare" if rare else ("common" if f >= COMMON_FROM else "")
-            span = doc.char_span(s, e, label=tag or "x", kb_id=mark)
+            span = char_span(doc, s, e, label=tag or "x", kb_id=mark)
             if span is not None:
                 spans.append(span)
+                plain.append(Word(s, e, w, tag or "x", mark))
         doc.spans["kg_words"] = spans
+        doc.user_data["kg_word_list"] = plain  # what doc_words would read back
         return doc
 
 
@@ -461,7 +499,7 @@ class Gazetteer:
                         break
             if hit:
                 s, e, (code, label) = hit
-                span = doc.char_span(s, e, label=label, kb_id=code)
+                span = char_span(doc, s, e, label=label, kb_id=code)
                 if span is not None:
                     found.append(span)
                 i = e
@@ -1501,6 +1539,7 @@ def make_nlp() -> Language:
     """kg's spaCy pipeline: blank Chinese (character tokens) + the kg_ components."""
     _register_extensions()
     nlp = spacy.blank("zh")  # default segmenter "char": offsets stay the text's offsets
+    nlp.tokenizer = CharTokenizer(nlp.tokenizer)
     for name in ("kg_words", "kg_gazetteer", "kg_candidates", "kg_patterns", "kg_lexicon", "kg_entities", "kg_relations"):
         nlp.add_pipe(name)
     return nlp
