@@ -394,6 +394,16 @@ def _cached_pos_tokenizer(tokenizer):
     return pos
 
 
+@functools.lru_cache(maxsize=1)
+def _default_pos():
+    """jieba's default part-of-speech tokenizer (its own dictionary, without the
+    gazetteer's words), memoised like the segmenter's."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return _cached_pos_tokenizer(jieba.dt)
+
+
 WORD_FREQ_SOURCE: list[dict[str, int]] = []
 """jieba's word frequencies (the segmenter's own dictionary), for the gazetteer's check
 that a division name does not start inside a word ("迎亚运城市" holds no 运城市)."""
@@ -705,9 +715,7 @@ class CandidateFinder:
         return doc
 
     def _pos_words(self, text: str) -> list[tuple[str, str]]:
-        import jieba.posseg
-
-        return [(w.word, w.flag) for w in jieba.posseg.cut(text)]
+        return [(w.word, w.flag) for w in _default_pos().cut(text)]
 
     def _proper_word(self, w: Span) -> bool:
         return w.kb_id_ == "rare" or w.label_ in ("ns", "nz", "nt", "q", "ord", "eng") or bool(
