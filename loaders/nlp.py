@@ -278,6 +278,10 @@ class WordSegmenter:
         return doc
 
 
+PLAIN = False
+"""True (set before the first :func:`make_nlp`): jieba's own cuts and spaCy's own
+tokenizer, the path before the speed-ups, kept for ``bench/bench_entities.py``."""
+
 _CUT_CACHE_SIZE = 1 << 17
 """Han blocks and unknown-word runs remembered per tokenizer (a report repeats its clauses
 and its unknown words; a bulk run repeats them across reports). Full: start afresh."""
@@ -386,6 +390,8 @@ def _cached_pos_tokenizer(tokenizer):
     import jieba.posseg
 
     pos = jieba.posseg.POSTokenizer(tokenizer)
+    if PLAIN:
+        return pos
     # jieba calls these as self.__cut_DAG / self.__cut_detail (name-mangled): instance
     # attributes shadow the methods
     pos._POSTokenizer__cut = _hmm_cut
@@ -401,6 +407,10 @@ def _default_pos():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
+    if PLAIN:
+        import jieba.posseg
+
+        return jieba.posseg.dt
     return _cached_pos_tokenizer(jieba.dt)
 
 
@@ -1547,7 +1557,8 @@ def make_nlp() -> Language:
     """kg's spaCy pipeline: blank Chinese (character tokens) + the kg_ components."""
     _register_extensions()
     nlp = spacy.blank("zh")  # default segmenter "char": offsets stay the text's offsets
-    nlp.tokenizer = CharTokenizer(nlp.tokenizer)
+    if not PLAIN:
+        nlp.tokenizer = CharTokenizer(nlp.tokenizer)
     for name in ("kg_words", "kg_gazetteer", "kg_candidates", "kg_patterns", "kg_lexicon", "kg_entities", "kg_relations"):
         nlp.add_pipe(name)
     return nlp
