@@ -344,16 +344,27 @@ def _viterbi(obs: str):
         ch = obs[t]
         for y in obs_states:
             em = emit_p[y].get(ch, _MIN_FLOAT)
-            best = None
-            for y0, tr in into.get(y, ()):
-                p0 = prev_v.get(y0)
-                if p0 is not None:
-                    cand = (p0 + tr + em, y0)
-                    if best is None or cand > best:
-                        best = cand
-            if best is None or best[0] == _MIN_INF:  # no state enters y: jieba's full max
-                best = max((prev_v[y0] + trans_p[y0].get(y, _MIN_INF) + em, y0) for y0 in prev_states)
-            v[y], path[y] = best
+            bp = _MIN_INF
+            by = None
+            enter = into.get(y, ())
+            if len(enter) <= len(prev_v):
+                for y0, tr in enter:
+                    p0 = prev_v.get(y0)
+                    if p0 is not None:
+                        p = p0 + tr + em
+                        if p > bp or (p == bp and by is not None and y0 > by):
+                            bp, by = p, y0
+            else:  # fewer states behind than states that can enter y: the same pairs
+                for y0, p0 in prev_v.items():
+                    tr = trans_p[y0].get(y)
+                    if tr is not None:
+                        p = p0 + tr + em
+                        if p > bp or (p == bp and by is not None and y0 > by):
+                            bp, by = p, y0
+            if by is None:  # no state enters y with a finite score: jieba's full max
+                bp, by = max((prev_v[y0] + trans_p[y0].get(y, _MIN_INF) + em, y0) for y0 in prev_states)
+            v[y] = bp
+            path[y] = by
     prob, state = max((v[y], y) for y in mem_path[-1])
     route = [None] * len(obs)
     for i in range(len(obs) - 1, -1, -1):
