@@ -247,7 +247,7 @@ def _glossary(report: Report, found: list[_Found]):
         term_found = None
         if head is None or head.type == "-":
             # a formula or short name: find it in the body, quoted or bare
-            for form in {term, f"“{bare}”", bare}:
+            for form in dict.fromkeys((term, f"“{bare}”", bare)):  # in this order, each once
                 if len(normalise(form)) < 2:
                     continue
                 for m in re.finditer(re.escape(form), text[:hi]):
