@@ -150,6 +150,41 @@ def doc_text(doc: Doc) -> str:
     return got
 
 
+class CharTokenizer:
+    """spaCy's Chinese ``char`` segmenter (one token per character) that keeps the text on
+    the Doc (``user_data["kg_text"]``, read by :func:`doc_text`) instead of joining it again
+    from the tokens, and builds the Doc directly when the text has no whitespace."""
+
+    def __init__(self, inner) -> None:
+        self._inner = inner
+        self.vocab = inner.vocab
+
+    def __call__(self, text: str) -> Doc:
+        if _SPACE.search(text) is None:
+            doc = Doc(self.vocab, words=list(text), spaces=[False] * len(text))
+            doc.user_data["kg_chars"] = True  # token i is character i
+        else:
+            doc = self._inner(text)
+        doc.user_data["kg_text"] = text
+        return doc
+
+    def __getattr__(self, name: str):
+        return getattr(self._inner, name)
+
+
+_SPACE = re.compile(r"\s")
+
+
+def char_span(doc: Doc, start: int, end: int, label: str, kb_id: str = "") -> Span | None:
+    """``doc.char_span(start, end, label, kb_id)``, without the offset search when every
+    token is one character."""
+    if doc.user_data.get("kg_chars"):
+        if 0 <= start < end <= len(doc):
+            return Span(doc, start, end, label=label, kb_id=kb_id)
+        return doc.char_span(start, end, label=label, kb_id=kb_id)
+    return doc.char_span(start, end, label=label, kb_id=kb_id)
+
+
 def doc_words(doc: Doc) -> list[Word]:
     """The words of ``doc.spans["kg_words"]`` as :class:`Word` values, built once per Doc."""
     got = doc.user_data.get("kg_word_list")
@@ -190,7 +225,7 @@ class WordSegmenter:
         for _code, name in load_divisions():
             if len(short_form(name)) >= 2:
                 self._tokenizer.add_word(name, freq=2000, tag="ns")
-        self._pos = jieba.posseg.POSTokenizer(self._tokenizer)
+        self._pos = _cached_pos_tokenizer(self._tokenizer)
         WORD_FREQ_SOURCE.append(self._tokenizer.FREQ)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -223,6 +258,7 @@ class WordSegmenter:
                 words.append((s, e, tag))
             pos = max(pos, e)
         spans = []
+        plain: list[Word] = []
         freq = self._tokenizer.FREQ
         for s, e, tag in words:
             w = text[s:e]
@@ -233,11 +269,160 @@ class WordSegmenter:
                 or (e - s == 2 and tag.startswith("n") and f < RARE_NOUN_BELOW)
             )
             mark = "rare" if rare else ("common" if f >= COMMON_FROM else "")
-            span = doc.char_span(s, e, label=tag or "x", kb_id=mark)
+            span = char_span(doc, s, e, label=tag or "x", kb_id=mark)
             if span is not None:
                 spans.append(span)
+                plain.append(Word(s, e, w, tag or "x", mark))
         doc.spans["kg_words"] = spans
+        doc.user_data["kg_word_list"] = plain  # what doc_words would read back
         return doc
+
+
+PLAIN = False
+"""True (set before the first :func:`make_nlp`): jieba's own cuts and spaCy's own
+tokenizer, the path before the speed-ups, kept for ``bench/bench_entities.py``."""
+
+_CUT_CACHE_SIZE = 1 << 17
+"""Han blocks and unknown-word runs remembered per tokenizer (a report repeats its clauses
+and its unknown words; a bulk run repeats them across reports). Full: start afresh."""
+
+
+def _memo(cut, cache: dict[str, tuple]):
+    def cached(sentence: str):
+        got = cache.get(sentence)
+        if got is None:
+            got = tuple(cut(sentence))
+            if len(cache) >= _CUT_CACHE_SIZE:
+                cache.clear()
+            cache[sentence] = got
+        return iter(got)
+
+    return cached
+
+
+_MIN_FLOAT = -3.14e100
+_MIN_INF = float("-inf")
+
+
+@functools.lru_cache(maxsize=1)
+def _hmm_model():
+    """jieba's part-of-speech HMM, with its transitions indexed by the state they enter."""
+    from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
+
+    into: dict[tuple[str, str], list[tuple[tuple[str, str], float]]] = {}
+    for y0, nxt in trans_P.items():
+        for y, p in nxt.items():
+            into.setdefault(y, []).append((y0, p))
+    into_t = {y: tuple(v) for y, v in into.items()}
+    return char_state_tab_P, start_P, trans_P, emit_P, into_t, {}
+
+
+def _viterbi(obs: str):
+    """jieba's ``posseg.viterbi`` with the same arithmetic and the same tie-breaking,
+    visiting for each state only the states that can enter it (jieba scores every pair
+    and lets ``-inf`` lose): about a third of the work."""
+    states, start_p, trans_p, emit_p, into, expected = _hmm_model()
+    all_states = trans_p.keys()
+    v = {}
+    mem_path = [{}]
+    for y in states.get(obs[0], all_states):
+        v[y] = start_p[y] + emit_p[y].get(obs[0], _MIN_FLOAT)
+        mem_path[0][y] = ""
+    for t in range(1, len(obs)):
+        prev_v = v
+        v = {}
+        path = {}
+        mem_path.append(path)
+        prev_states = [x for x in mem_path[t - 1] if len(trans_p[x]) > 0]
+        key = frozenset(prev_states)
+        expect_next = expected.get(key)
+        if expect_next is None:
+            expect_next = expected[key] = frozenset(y for x in prev_states for y in trans_p[x])
+        obs_states = expect_next.intersection(states.get(obs[t], all_states))
+        if not obs_states:
+            obs_states = expect_next if expect_next else all_states
+        ch = obs[t]
+        for y in obs_states:
+            em = emit_p[y].get(ch, _MIN_FLOAT)
+            bp = _MIN_INF
+            by = None
+            enter = into.get(y, ())
+            if len(enter) <= len(prev_v):
+                for y0, tr in enter:
+                    p0 = prev_v.get(y0)
+                    if p0 is not None:
+                        p = p0 + tr + em
+                        if p > bp or (p == bp and by is not None and y0 > by):
+                            bp, by = p, y0
+            else:  # fewer states behind than states that can enter y: the same pairs
+                for y0, p0 in prev_v.items():
+                    tr = trans_p[y0].get(y)
+                    if tr is not None:
+                        p = p0 + tr + em
+                        if p > bp or (p == bp and by is not None and y0 > by):
+                            bp, by = p, y0
+            if by is None:  # no state enters y with a finite score: jieba's full max
+                bp, by = max((prev_v[y0] + trans_p[y0].get(y, _MIN_INF) + em, y0) for y0 in prev_states)
+            v[y] = bp
+            path[y] = by
+    prob, state = max((v[y], y) for y in mem_path[-1])
+    route = [None] * len(obs)
+    for i in range(len(obs) - 1, -1, -1):
+        route[i] = state
+        state = mem_path[i][state]
+    return prob, route
+
+
+def _hmm_cut(sentence: str):
+    """jieba's ``POSTokenizer.__cut`` over :func:`_viterbi`."""
+    from jieba.posseg import pair
+
+    _prob, pos_list = _viterbi(sentence)
+    begin, nexti = 0, 0
+    for i, char in enumerate(sentence):
+        pos = pos_list[i][0]
+        if pos == "B":
+            begin = i
+        elif pos == "E":
+            yield pair(sentence[begin : i + 1], pos_list[i][1])
+            nexti = i + 1
+        elif pos == "S":
+            yield pair(char, pos_list[i][1])
+            nexti = i + 1
+    if nexti < len(sentence):
+        yield pair(sentence[nexti:], pos_list[nexti][1])
+
+
+def _cached_pos_tokenizer(tokenizer):
+    """jieba's part-of-speech tokenizer over ``tokenizer``, with its two pure inner cuts
+    memoised: the dictionary cut of a han block and the HMM (Viterbi) cut of a run of
+    unknown characters, which is half of the pipeline's time. jieba's output for a string
+    depends on the string and the dictionary only, so the words are the same."""
+    import jieba.posseg
+
+    pos = jieba.posseg.POSTokenizer(tokenizer)
+    if PLAIN:
+        return pos
+    # jieba calls these as self.__cut_DAG / self.__cut_detail (name-mangled): instance
+    # attributes shadow the methods
+    pos._POSTokenizer__cut = _hmm_cut
+    pos._POSTokenizer__cut_detail = _memo(pos._POSTokenizer__cut_detail, {})
+    pos._POSTokenizer__cut_DAG = _memo(pos._POSTokenizer__cut_DAG, {})
+    return pos
+
+
+@functools.lru_cache(maxsize=1)
+def _default_pos():
+    """jieba's default part-of-speech tokenizer (its own dictionary, without the
+    gazetteer's words), memoised like the segmenter's."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    if PLAIN:
+        import jieba.posseg
+
+        return jieba.posseg.dt
+    return _cached_pos_tokenizer(jieba.dt)
 
 
 WORD_FREQ_SOURCE: list[dict[str, int]] = []
@@ -345,7 +530,7 @@ class Gazetteer:
                         break
             if hit:
                 s, e, (code, label) = hit
-                span = doc.char_span(s, e, label=label, kb_id=code)
+                span = char_span(doc, s, e, label=label, kb_id=code)
                 if span is not None:
                     found.append(span)
                 i = e
@@ -551,9 +736,7 @@ class CandidateFinder:
         return doc
 
     def _pos_words(self, text: str) -> list[tuple[str, str]]:
-        import jieba.posseg
-
-        return [(w.word, w.flag) for w in jieba.posseg.cut(text)]
+        return [(w.word, w.flag) for w in _default_pos().cut(text)]
 
     def _proper_word(self, w: Span) -> bool:
         return w.kb_id_ == "rare" or w.label_ in ("ns", "nz", "nt", "q", "ord", "eng") or bool(
@@ -1421,6 +1604,8 @@ def make_nlp() -> Language:
     """kg's spaCy pipeline: blank Chinese (character tokens) + the kg_ components."""
     _register_extensions()
     nlp = spacy.blank("zh")  # default segmenter "char": offsets stay the text's offsets
+    if not PLAIN:
+        nlp.tokenizer = CharTokenizer(nlp.tokenizer)
     for name in ("kg_words", "kg_gazetteer", "kg_candidates", "kg_patterns", "kg_lexicon", "kg_entities", "kg_relations"):
         nlp.add_pipe(name)
     return nlp

@@ -170,7 +170,7 @@ def merge_aliases(
 
     out = []
     for g in live():
-        mentions = tuple(sorted(set(g.mentions), key=lambda m: (m.start, m.end)))
+        mentions = tuple(sorted(set(g.mentions), key=lambda m: (m.start, m.end, m.rule or "", m.surface)))
         out.append(
             Entity(
                 name=g.name,

@@ -1,0 +1,69 @@
+"""The entity pipeline's speed-ups give exactly what the plain path gives: jieba's own
+Viterbi and cuts, spaCy's own character tokenizer (synthetic text in the genre's shape)."""
+
+from __future__ import annotations
+
+import jieba
+import jieba.posseg
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P, viterbi
+
+import kg.loaders.nlp as nlp
+
+REPORT = (
+    "过去一年，青禾市坚持稳中求进，云溪区和望川县经济运行总体平稳。"
+    "建成青禾港二期工程，开通地铁3号线，举办第五届青禾国际茶博会。\n"
+    "实施“禾苗计划”，出台《青禾市促进民营经济发展若干措施》，推动澜沧数字产业园、"
+    "云溪生物医药产业园、望川新材料产业园三大园区建设。 市发展改革委、市科技局牵头推进。"
+    "巴塔尔乌苏镇、阿力木江路片区改造加快推进，青禾大学云溪校区投入使用。"
+)
+HAN = st.text(alphabet="青禾云溪望川澜沧巴塔尔乌苏镇阿力木江路区县市的建设推进产业园大学", min_size=1, max_size=14)
+
+
+@settings(max_examples=200, deadline=None)
+@given(HAN)
+def test_viterbi_equals_jiebas(s):
+    assert nlp._viterbi(s) == viterbi(s, char_state_tab_P, start_P, trans_P, emit_P)
+
+
+def test_memoised_cuts_equal_jiebas_twice():
+    fast = nlp._cached_pos_tokenizer(jieba.dt)
+    want = [(w.word, w.flag) for w in jieba.posseg.dt.cut(REPORT)]
+    assert [(w.word, w.flag) for w in fast.cut(REPORT)] == want
+    assert [(w.word, w.flag) for w in fast.cut(REPORT)] == want  # from the cache
+
+
+@pytest.mark.parametrize("text", [REPORT, "青禾市 云溪区\u3000望川县\n\n澜沧", " 开头有空格", "末尾有空格 "])
+def test_char_tokenizer_makes_spacys_doc(text):
+    plain = nlp.make_nlp().tokenizer._inner
+    doc, want = nlp.make_nlp().make_doc(text), plain(text)
+    assert [(t.text, t.idx, t.whitespace_) for t in doc] == [(t.text, t.idx, t.whitespace_) for t in want]
+    assert nlp.doc_text(doc) == want.text == text
+
+
+def _spans(pipeline, text):
+    doc = pipeline(text)
+    groups = ("kg_words", "kg_gazetteer", "kg_candidates", "kg_patterns", "kg_lexicon", "kg_entities", "kg_nested")
+    out = {g: [(s.start_char, s.end_char, s.label_, s.kb_id_) for s in doc.spans[g]] for g in groups}
+    out["relations"] = [
+        (a.start_char, a.end_char, p, b.start_char, b.end_char) for a, p, b, _ in doc._.kg_relations or ()
+    ]
+    return out
+
+
+def test_fast_pipeline_gives_the_plain_pipelines_spans(monkeypatch):
+    fast = nlp.make_nlp()
+    monkeypatch.setattr(nlp, "PLAIN", True)
+    nlp._default_pos.cache_clear()
+    try:
+        plain = nlp.make_nlp.__wrapped__()
+        assert not isinstance(plain.tokenizer, nlp.CharTokenizer)
+        want = [_spans(plain, s) for s in REPORT.split("。")]
+    finally:
+        monkeypatch.setattr(nlp, "PLAIN", False)
+        nlp._default_pos.cache_clear()
+    got = [_spans(fast, s) for s in REPORT.split("。")]
+    assert got == want
+    assert any(g["kg_entities"] for g in got)
