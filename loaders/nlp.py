@@ -1283,7 +1283,11 @@ class Lexicon:
             else:
                 if after and after not in _QUOTE_ALONE and not text.startswith(_QUOTE_FRAMES, e):
                     continue  # “X”工程: the longer name is the name
-                label, rule = self.quoted[text[s + 1 : e - 1]], "lexicon:corpus_quoted"
+                # tokens skip white space, so "“工 业X”" matches the entry "工业X"
+                label = self.quoted.get("".join(text[s + 1 : e - 1].split()))
+                if label is None:
+                    continue
+                rule = "lexicon:corpus_quoted"
             span = doc.char_span(s, e, label=label, kb_id=rule)
             if span is not None:
                 spans.append(span)

@@ -158,3 +158,13 @@ def test_kinds_of_platforms_are_no_names():
     doc = make_nlp()("支持概念验证平台、中试平台建设，完善双拥工作机制。")
     names = {s.text for s in doc.spans["kg_entities"]}
     assert not names & {"概念验证平台", "中试平台", "双拥工作机制"}
+
+
+def test_a_quoted_lexicon_term_broken_by_a_space_is_found_whole_and_never_crashes() -> None:
+    from kg.loaders.nlp import load_corpus_quoted, make_nlp
+
+    term, label = next((t, lab) for t, lab in sorted(load_corpus_quoted().items()) if len(t) >= 4)
+    text = f"全面推进“{term[:1]} {term[1:]}”，建设新城。"
+    doc = make_nlp()(text)
+    found = [(s.text, s.label_) for s in doc.spans["kg_lexicon"]]
+    assert (f"“{term[:1]} {term[1:]}”", label) in found
