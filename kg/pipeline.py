@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 from pathlib import Path
@@ -297,13 +298,49 @@ def map_reports(
 
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload(_PRELOAD)
-    with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=warm_up) as pool:
+    with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=warm_up,
+                             initargs=(os.getpid(),)) as pool:
         yield from _ordered_window(pool.submit, fn, paths, window=2 * n)
 
 
-def warm_up() -> None:
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (a killed process not yet reaped, a zombie, does not)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
+            return f.read().rpartition(")")[2].split()[0] not in ("Z", "X")
+    except FileNotFoundError:
+        return False
+    except (OSError, IndexError):  # no /proc: ask the kernel
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+
+
+def _watch_parent(pid: int) -> None:
+    """End this worker when the kg process ``pid`` that started the pool is gone, also after
+    a SIGKILL: the forkserver and the pool's queues are kept open by the workers
+    themselves, so nothing else would ever stop them (they would analyse on, orphaned,
+    holding kg's stderr open)."""
+    import threading
+
+    def watch() -> None:
+        while _alive(pid):
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kg-watch-parent", daemon=True).start()
+
+
+def warm_up(parent: int | None = None) -> None:
     """Load what the analysis needs (dictionaries, spaCy models) by analysing kg's bundled
-    sample report: run once in each worker process before its first report."""
+    sample report: run once in each worker process before its first report; with
+    ``parent`` (the kg process's id) the worker ends when kg does."""
+    if parent is not None:
+        _watch_parent(parent)
     try:
         analyse(sample_report())
     except Exception:  # noqa: BLE001 - warming up is best effort; the real report will say what fails
