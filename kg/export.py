@@ -564,7 +564,11 @@ def build_dump(
         write_chunks(chunks, fmt, sys.stdout.buffer)
         sys.stdout.buffer.flush()
     else:
+        if progress is not None:
+            progress("write", 0, 1)  # JSON-LD is serialised after the last report: its own bar
         write_dump(stage, out_dir / dump_name, chunks, fmt)
+        if progress is not None:
+            progress("write", 1, 1)
     if not summary.reports:
         raise InputError("no report could be built (see the warnings above)")
     by_iri: dict[str, dict[str, str]] = {}
