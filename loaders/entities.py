@@ -135,42 +135,65 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
 
 
 def _name_relations(entities, seen, report: Report | None = None) -> list[Relation]:
-    """Relations a name states by itself (rule ``name:<predicate>``): 爱国路高架 part_of
-    爱国路, 大望桥拆除重建工程 located_in 大望桥, 某某大学某某校区 part_of 某某大学
-    (evidence: the first mention). A division only counts as the container when it is not
-    the report's own place (深圳歌剧院 located_in 深圳市 is optional, GUIDELINES §6)."""
-    from kg.loaders.nlp import name_predicate, short_form
+    """Relations a name states by itself (rule ``name:<predicate>``, the table in
+    :mod:`kg.loaders.relations`): 爱国路高架 part_of 爱国路, 大望桥拆除重建工程 located_in
+    大望桥, 某某大学某某校区 part_of 某某大学 — to the longest name it starts with, its
+    immediate container; and ``name-infix:<predicate>`` for a division inside the name
+    after its container or in brackets (某中学桐庐学校 located_in 桐庐). Evidence: the first
+    mention. A division only counts when it is not the report's own place (深圳歌剧院
+    located_in 深圳市 is optional, GUIDELINES §6)."""
+    from kg.loaders.nlp import short_form
+    from kg.loaders.relations import containers, first_predicate, infix_predicate, name_predicate
 
     own = set()
     if report is not None:
         for p in (report.meta.place, *report.meta.parent_places):
             if p:
                 own |= {p, short_form(p)}
+    kinds = (EntityType.PLACE, EntityType.ORGANIZATION, EntityType.POLICY)
     parts = [
         e for e in entities
-        if e.type in (EntityType.PLACE, EntityType.ORGANIZATION) and not (e.subtype == "admin" and (e.name in own or set(e.aliases) & own))
+        if e.type in kinds and not (e.subtype == "admin" and (e.name in own or set(e.aliases) & own))
     ]
+    forms = [(f, b) for b in parts for f in (b.name, *b.aliases)]
+    all_forms = {f for e in entities for f in (e.name, *e.aliases) if len(f) >= 2}
+    divisions = [(f, b) for f, b in forms if b.type == EntityType.PLACE and b.subtype == "admin" and len(f) >= 2]
+    standalone = [b for _, b in divisions if any(not (m.rule or "").endswith(":nested") for m in b.mentions)]
     out = []
+
+    def emit(a, pred, b, rule):
+        key = (a.name, pred, b.name)
+        if key not in seen and a.name != b.name:
+            seen.add(key)
+            m = a.mentions[0]
+            out.append(Relation(a.name, pred, b.name, m.start, m.end, rule))
+
     for a in entities:
         if not a.mentions:
             continue
-        m = a.mentions[0]
-        for b in parts:
-            if b is a:
-                continue
-            form = next((f for f in (b.name, *b.aliases) if len(f) >= 2 and a.name.startswith(f) and len(a.name) > len(f)), None)
-            if form is None:
-                continue
-            rest = a.name[len(form):]
+        rule = a.mentions[0].rule or ""
+
+        def predicate(form, b, rest, a=a, rule=rule):
             if b.type == EntityType.PLACE and b.subtype == "admin" and rest[:1] in "省市区县":
-                continue  # 杭州 + 市政府: the division's own body, not a thing inside it
-            pred = name_predicate(a.type.value, a.subtype or "", b.type.value, b.subtype or "", rest, m.rule or "")
-            if pred is None:
+                return None  # 杭州 + 市政府: the division's own body, not a thing inside it
+            return name_predicate(a.type.value, a.subtype or "", b.type.value, b.subtype or "", rest, rule, form)
+
+        found = first_predicate(a.name, containers(a.name, ((f, b) for f, b in forms if b is not a)), predicate)
+        if found is not None:
+            emit(a, found[2], found[1], f"name:{found[2]}")
+        if "至" in a.name or a.type not in (EntityType.PLACE, EntityType.ORGANIZATION, EntityType.PROGRAMME):
+            continue  # 乐东至三亚段: the ends of a stretch, not where it is
+        for f, d in divisions:
+            i = a.name.find(f, 1)
+            if i < 1 or d is a:
                 continue
-            key = (a.name, pred, b.name)
-            if key not in seen:
-                seen.add(key)
-                out.append(Relation(a.name, pred, b.name, m.start, m.end, f"name:{pred}"))
+            opened = a.name[i - 1] == "（" and a.name[i + len(f) : i + len(f) + 1] == "）"
+            if not (opened or a.name[:i] in all_forms or i >= 2 and d in standalone):
+                continue  # the division is not named on its own, and what comes before it is no name
+            rest = a.name[i + len(f) + (1 if opened else 0):]
+            pred = infix_predicate(a.type.value, a.subtype or "", rest)
+            if pred is not None:
+                emit(a, pred, d, f"name-infix:{pred}")
     return out
 
 

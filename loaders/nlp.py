@@ -1419,7 +1419,7 @@ class EntityPicker:
                 rest = text[e : outer[1]]
                 compound = bool(re.search(r"[-—]", text[outer[0] : outer[1]]))
                 bare_head = rest in self.heads and label != outer[2]  # 港莲路 + 工业区
-                if not (s == outer[0] and (_PART_NAME.match(rest) or bare_head)) and not compound:
+                if not (s == outer[0] and (_part_name(rest) or bare_head)) and not compound:
                     continue  # 香蜜湖 in 香蜜湖国际金融街 is not a place of its own here
             span = doc.char_span(s, e, label=label, kb_id=rule)
             if span is not None:
@@ -1457,45 +1457,13 @@ def _sub(span: Span) -> str:
     return parts[1] if len(parts) > 1 else ""
 
 
-_PART_NAME = re.compile(
-    r"^(?:[\u4e00-\u9fff]{0,4}段|(?:（[\u4e00-\u9fff]{2,4}段）)?[\u4e00-\u9fff]{2,5}至[\u4e00-\u9fff]{2,5}段|[一二三四五六七八九十0-9]+期.*|.{0,4}[0-9A-Za-z]+.{0,2}(?:地块|单元)|.{0,6}(?:单元|地块)"
-    r"|.{0,4}(?:立交|连接线|高架|支线|延长线))$"
-)
+from kg.loaders.relations import first_predicate, name_predicate, rest_is  # noqa: E402  (the table of relations names state)
 
 
-_BARE_REST = re.compile(r"^(?:新建|改扩建|扩建|迁建)?(?:项目|试点|模式|建设|工程|改造)$")
-""""X项目", "X试点": the programme is the place's own project, no second thing."""
-
-
-_BRANCH = re.compile(r"(?:校区|分院|分校|院区|分部|分中心)$")
-"""A branch or campus of a body is part_of it (GUIDELINES §6); other affiliates are run_by it."""
-_SERVICE = re.compile(r"(?:平台|网站|系统|热线|窗口|专窗)$")
-"""A body's platform or service is run_by it; its projects and events are organised_by it."""
-
-
-def name_predicate(whole: str, whole_sub: str, part: str, part_sub: str, rest: str, rule: str = "") -> str | None:
-    """What a name says about the name it starts with ("文昌国际航天城" → 文昌): the
-    predicate from the longer name (type ``whole``) to the one it starts with (``part``),
-    or None. Containment of places (part_of), a programme in a place (located_in), a
-    branch, campus or affiliate of a body (part_of, GUIDELINES §6), a company's or body's
-    programme (organised_by), a body's plant or base (run_by)."""
-    if _BARE_REST.match(rest) or rule.startswith("pattern:event."):
-        return None
-    if whole == "Place" and part == "Place":
-        if _PART_NAME.match(rest) or part_sub == "admin" and whole_sub not in ("building", "admin"):
-            return "part_of"
-        if whole_sub == "building" and part_sub in ("area", "block", "admin"):
-            return "located_in"
-        return None
-    if whole == "Programme" and part == "Place":
-        return None if part_sub == "admin" else "located_in"
-    if whole == "Organization" and part == "Organization":
-        return "part_of" if _BRANCH.search(rest) else "run_by"
-    if whole == "Programme" and part == "Organization":
-        return "run_by" if _SERVICE.search(rest) else "organised_by"
-    if whole == "Place" and whole_sub == "building" and part == "Organization":
-        return "run_by"
-    return None
+def _part_name(rest: str) -> bool:
+    """Does the rest of a place's name name a part (…段, …地块) or phase (…二期) of the place
+    it starts with? Then the place inside is a name of its own."""
+    return rest_is("part", rest) or rest_is("phase", rest)
 
 
 class RelationFinder:
@@ -1522,6 +1490,15 @@ class RelationFinder:
         def add_name(subj: Span, pred: str, obj: Span, s: int, e: int) -> None:
             add(subj, pred, obj, s, e, "name")
 
+        inner: dict[tuple[int, int], int] = {}  # a name → the end of its immediate container
+        for a in ents:
+            opening = [b for b in ents if a.start_char == b.start_char and b.end_char < a.end_char and _sub(b) not in ("admin", "admin_short")]
+            found = first_predicate(
+                a.text, [(b.text, b) for b in sorted(opening, key=lambda b: -b.end_char)],
+                lambda form, b, rest, a=a: name_predicate(_kind(a), _sub(a), _kind(b), _sub(b), rest, a.kb_id_, form),
+            )
+            if found is not None:
+                inner[(a.start_char, a.end_char)] = found[1].end_char
         for a in ents:
             for b in ents:
                 if a is b:
@@ -1539,9 +1516,9 @@ class RelationFinder:
                     continue
                 if a.start_char == b.start_char and b.end_char < a.end_char:
                     rest = text[b.end_char : a.end_char]
-                    if _sub(b) in ("admin", "admin_short"):
-                        continue
-                    pred = name_predicate(ka, _sub(a), kb, _sub(b), rest, a.kb_id_)
+                    if _sub(b) in ("admin", "admin_short") or inner.get((a.start_char, a.end_char)) != b.end_char:
+                        continue  # only the immediate container: 口腔医院 in X大学口腔医院Y医院, not X大学
+                    pred = name_predicate(ka, _sub(a), kb, _sub(b), rest, a.kb_id_, b.text)
                     if pred:
                         add_name(a, pred, b, a.start_char, a.end_char)
                     continue

@@ -221,7 +221,7 @@ def test_names_state_campus_branch_and_programme_relations():
     entities, relations = extract_entities(_one_sentence_report(body))
     got = {(r.subject, r.predicate, r.object) for r in relations}
     assert ("青岚大学云湖校区", "part_of", "青岚大学") in got
-    assert ("青岚大学附属中学", "run_by", "青岚大学") in got
+    assert ("青岚大学附属中学", "part_of", "青岚大学") in got  # an affiliate: part_of (GUIDELINES §6)
     assert ("青岚集团光伏示范工程", "organised_by", "青岚集团") in got
     assert all(r.rule for r in relations)
 
@@ -231,7 +231,8 @@ def test_name_predicate_table():
 
     assert name_predicate("Place", "building", "Place", "area", "科技大厦") == "located_in"
     assert name_predicate("Place", "transport", "Place", "transport", "甲镇至乙镇段") == "part_of"
-    assert name_predicate("Programme", "", "Place", "admin", "马拉松") is None  # named after a division
+    assert name_predicate("Programme", "", "Place", "admin", "马拉松") == "located_in"  # an event held there
+    assert name_predicate("Programme", "", "Place", "admin", "振兴行动") is None  # named after a division
     assert name_predicate("Programme", "", "Place", "building", "项目") is None  # the building's own project
     assert name_predicate("Programme", "", "Organization", "company", "服务平台") == "run_by"
     assert name_predicate("Programme", "", "Organization", "government", "工作会议", "pattern:event.work-conference") is None
