@@ -187,6 +187,8 @@ def _name_relations(entities, seen, report: Report | None = None) -> list[Relati
             i = a.name.find(f, 1)
             if i < 1 or d is a:
                 continue
+            if a.name[i - 1] in "-—－":
+                continue  # "浦口—南谯功能区": the joint area spans the division, it is not in it
             opened = a.name[i - 1] == "（" and a.name[i + len(f) : i + len(f) + 1] == "）"
             if not (opened or a.name[:i] in all_forms or i >= 2 and d in standalone):
                 continue  # the division is not named on its own, and what comes before it is no name

@@ -1457,7 +1457,7 @@ def _sub(span: Span) -> str:
     return parts[1] if len(parts) > 1 else ""
 
 
-from kg.loaders.relations import first_predicate, name_predicate, rest_is  # noqa: E402  (the table of relations names state)
+from kg.loaders.relations import LIST_GROUPS, first_predicate, list_members, name_predicate, rest_is  # noqa: E402  (the table of relations names state)
 
 
 def _part_name(rest: str) -> bool:
@@ -1529,6 +1529,11 @@ class RelationFinder:
                     ) and not (_sub(a) == "area" and a.text.endswith(("区", "城", "带"))):
                         add_name(a, "part_of", b, b.start_char, a.end_char)
                     continue
+        # a list closed by its group: "A、B、C等未来产业" (GUIDELINES §6: each part_of the group)
+        top = sorted(doc.spans.get("kg_entities", []), key=lambda s: s.start_char)
+        at = {(s.start_char, s.end_char): s for s in top}
+        for i0, i1, g0, g1 in list_members(text, [(s.start_char, s.end_char, _kind(s)) for s in top], LIST_GROUPS):
+            add(at[(i0, i1)], "part_of", at[(g0, g1)], i0, g1, "list")
         # verbs between names: "在X建设Y", "依托X打造Y", "联合X打造Y", "与X共建Y"
         for i, x in enumerate(ents):
             for y in ents[i + 1 :]:

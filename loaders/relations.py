@@ -57,9 +57,13 @@ def name_predicate(
     programme a plan sets up (defined_in; ``container`` is the plan's name, it must be a
     document: 规划, 方案 …), a facility or office in a division (located_in; not an
     institution named after it: X大学)."""
+    if rest_is("phase", rest):
+        # a phase of an area is a part of it (湖贝一期 in 湖贝片区); of a building or a work,
+        # the thing itself (美兰机场二期 is 美兰机场: the keys make phases its contexts)
+        return "part_of" if whole == part == "Place" and part_sub == "area" else None
     if whole_name_blocks(rest, rule):
         return None
-    if part == "Place" and part_sub in _ADMIN and rest_is("feature", rest):
+    if part == "Place" and part_sub in _ADMIN and (rest_is("feature", rest) or rest_is("named", rest)):
         return None
     if whole == "Place" and part == "Place":
         if rest_is("part", rest) or part_sub in _ADMIN and whole_sub not in ("building", "admin"):
@@ -106,9 +110,9 @@ def containers(name: str, forms: Iterable[tuple[str, object]]) -> list[tuple[str
 
 
 def whole_name_blocks(rest: str, rule: str = "") -> bool:
-    """Does the rest say the longer name is no second thing (X项目, X二期), a meeting, or a
+    """Does the rest say the longer name is no second thing (X项目), a meeting, or a
     region around its centre? Then no shorter container is tried either."""
-    return any(rest_is(c, rest) for c in ("own", "phase", "around", "joint")) or rest_is("meeting", rule)
+    return any(rest_is(c, rest) for c in ("own", "around", "joint")) or rest_is("meeting", rule)
 
 
 def first_predicate(name: str, cands: Sequence[tuple[str, object]], predicate) -> tuple[str, object, str] | None:
@@ -123,10 +127,14 @@ def first_predicate(name: str, cands: Sequence[tuple[str, object]], predicate) -
         pred = predicate(form, owner, rest)
         if pred is not None:
             return form, owner, pred
+        if rest_is("phase", rest):
+            return None  # X二期 of a building is X: no shorter container either
     return None
 
 
 _ITEM_SEP = "、"
+LIST_GROUPS = frozenset({"Sector", "Programme", "Place", "Organization", "Policy"})
+"""Types a listed group may have (the items share it)."""
 
 
 def list_members(text: str, spans: Sequence[tuple[int, int, str]], group_types: frozenset[str]) -> list[tuple[int, int, int, int]]:
