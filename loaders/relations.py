@@ -63,7 +63,7 @@ def name_predicate(
         return "part_of" if whole == part == "Place" and part_sub == "area" else None
     if whole_name_blocks(rest, rule):
         return None
-    if part == "Place" and part_sub in _ADMIN and (rest_is("feature", rest) or rest_is("named", rest)):
+    if part == "Place" and (rest_is("feature", rest) or part_sub in _ADMIN and rest_is("named", rest)):
         return None
     if whole == "Place" and part == "Place":
         if rest_is("part", rest) or part_sub in _ADMIN and whole_sub not in ("building", "admin"):

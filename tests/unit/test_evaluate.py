@@ -890,3 +890,33 @@ def test_a_damaged_key_fails_with_a_parse_error_or_loads(tmp_path_factory, damag
         assert "\n" not in str(exc) and str(p) in str(exc)
         return
     score(perfect(gold_dict()), gold)  # whatever loads can be scored
+
+
+def test_a_relation_to_the_reports_own_place_from_a_name_holding_it_is_optional(tmp_path):
+    # GUIDELINES §6: "a thing named after the report's own place" is optional, even when a
+    # key forgot to mark it low
+    g = gold_dict()
+    del g["relations"][1]["confidence"]  # 青溪科技园 located_in 青溪区: named after the place
+    s = score(perfect(g, relations=[relation(g["relations"][0])]), load(tmp_path, g))["relations"]
+    assert (s["tp"], s["fp"], s["fn"]) == (1, 0, 0)
+    g["relations"][0]["subject"] = "青溪科技园"  # a name that does not hold the place stays required
+    g["relations"][0]["predicate"] = "part_of"
+    g["relations"][1] = {"subject": "白鹭湖片区", "predicate": "located_in", "object": "青溪区", "context": "推动白鹭湖片区和"}
+    s = score(perfect(g, relations=[]), load(tmp_path, g))["relations"]
+    assert s["fn"] == 1
+
+
+def test_run_by_and_part_of_to_a_body_are_one_link(tmp_path):
+    # GUIDELINES §6: a branch, campus or affiliate of a body is part_of it; a key's run_by
+    # between two bodies means the same link, other ends keep their predicate
+    g = gold_dict()
+    g["entities"][2].update(type="Organization", subtype="education")
+    g["relations"][1] = {"subject": "青溪科技园", "predicate": "run_by", "object": "青溪区人民政府",
+                         "context": "片区和青溪科技园建设"}
+    ents = [entity(r) for r in g["entities"]]
+    rels = [relation(g["relations"][0]), relation(g["relations"][1], predicate="part_of")]
+    s = score(perfect(g, entities=ents, relations=rels), load(tmp_path, g))["relations"]
+    assert (s["tp"], s["fp"], s["fn"]) == (2, 0, 0)
+    rels = [relation(g["relations"][0], predicate="run_by"), relation(g["relations"][1], predicate="located_in")]
+    s = score(perfect(g, entities=ents, relations=rels), load(tmp_path, g))["relations"]
+    assert (s["tp"], s["fp"], s["fn"]) == (0, 2, 2)
