@@ -17,7 +17,9 @@ Matching, per category (thresholds are the module constants below):
   members are scored as a nested count (matched by similar text);
 * glossary mentions, quantities: overlapping character spans;
 * entities: a shared normalised name or alias, and the same type;
-* relations: same predicate, and both ends name the gold ends' entities.
+* relations: same predicate, and both ends name the gold ends' entities; per GUIDELINES §6,
+  run_by and part_of are one link to a body from a body or campus, and a relation to the
+  report's own place from a name holding it is optional.
 
 Every match is one-to-one: a maximum matching (most pairs first, then the closest
 pairs) over the candidate pairs, so an ambiguous neighbour never steals a match that
