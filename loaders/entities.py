@@ -145,7 +145,7 @@ def _name_relations(entities, seen, report: Report | None = None) -> list[Relati
     from kg.loaders.nlp import short_form
     from kg.loaders.relations import containers, first_predicate, infix_predicate, name_predicate
 
-    own = set()
+    own = set(_EVERY_REPORTS_PLACES)
     if report is not None:
         for p in (report.meta.place, *report.meta.parent_places):
             if p:
@@ -189,7 +189,9 @@ def _name_relations(entities, seen, report: Report | None = None) -> list[Relati
                 continue
             if a.name[i - 1] in "-—－":
                 continue  # "浦口—南谯功能区": the joint area spans the division, it is not in it
-            opened = a.name[i - 1] == "（" and a.name[i + len(f) : i + len(f) + 1] == "）"
+            opened = a.name[i - 1] in "（(" and a.name[i + len(f) : i + len(f) + 1] in ("）", ")")
+            if not opened and a.name.count("（", 0, i) + a.name.count("(", 0, i) > a.name.count("）", 0, i) + a.name.count(")", 0, i):
+                continue  # "滨萧（滨江萧山）合作区": partners spelled out in brackets, not where it is
             if not (opened or a.name[:i] in all_forms or i >= 2 and d in standalone):
                 continue  # the division is not named on its own, and what comes before it is no name
             rest = a.name[i + len(f) + (1 if opened else 0):]
@@ -197,6 +199,11 @@ def _name_relations(entities, seen, report: Report | None = None) -> list[Relati
             if pred is not None:
                 emit(a, pred, d, f"name-infix:{pred}")
     return out
+
+
+_EVERY_REPORTS_PLACES = frozenset({"中国", "中华人民共和国", "我国", "全国"})
+"""The country holds every report's place: a name opening with it (中国国际旅游交易会, 健康中国
+行动) is named after it, never placed in it (GUIDELINES §6: optional)."""
 
 
 def _byline_part_of(report: Report, entities, seen) -> list[Relation]:

@@ -1463,7 +1463,7 @@ from kg.loaders.relations import LIST_GROUPS, first_predicate, list_members, nam
 def _part_name(rest: str) -> bool:
     """Does the rest of a place's name name a part (…段, …地块) or phase (…二期) of the place
     it starts with? Then the place inside is a name of its own."""
-    return rest_is("part", rest) or rest_is("phase", rest)
+    return rest_is("part", rest) or rest_is("phase", rest) or rest_is("road_part", rest)
 
 
 class RelationFinder:

@@ -66,6 +66,8 @@ def name_predicate(
     if part == "Place" and (rest_is("feature", rest) or part_sub in _ADMIN and rest_is("named", rest)):
         return None
     if whole == "Place" and part == "Place":
+        if rest_is("road_part", rest) and part_sub == "transport":
+            return "part_of"
         if rest_is("part", rest) or rest_is("extension", rest) or part_sub in _ADMIN and whole_sub not in ("building", "admin"):
             return "part_of"
         if whole_sub == "area" and part_sub == "area":
@@ -112,7 +114,7 @@ def containers(name: str, forms: Iterable[tuple[str, object]]) -> list[tuple[str
 def whole_name_blocks(rest: str, rule: str = "") -> bool:
     """Does the rest say the longer name is no second thing (X项目), a meeting, or a
     region around its centre? Then no shorter container is tried either."""
-    return any(rest_is(c, rest) for c in ("own", "around", "joint", "clause")) or rest_is("meeting", rule)
+    return any(rest_is(c, rest) for c in ("own", "around", "joint", "clause", "session")) or rest_is("meeting", rule)
 
 
 def first_predicate(name: str, cands: Sequence[tuple[str, object]], predicate) -> tuple[str, object, str] | None:
