@@ -244,15 +244,19 @@ def _notations(g: Graph) -> dict[URIRef, str]:
 
 def _entity_type_of(g: Graph, cls: URIRef) -> EntityType | None:
     """The :class:`EntityType` a class is or directly specialises (kg:Port → Place)."""
+    types = {str(KG) + t.value: t for t in EntityType}
     for c in (cls, *g.objects(cls, RDFS.subClassOf)):
-        if str(c).startswith(str(KG)) and (name := str(c)[len(str(KG)):]) in EntityType.__members__.values():
-            return EntityType(name)
+        if str(c) in types:
+            return types[str(c)]
     return None
 
 
 def _vocabularies(g: Graph) -> tuple[
     dict[tuple[EntityType, str], URIRef], dict[str, URIRef], dict[str, EntityType], dict[str, URIRef]
 ]:
+    """Sort every notation by what its term is: a subclass of an entity class (or the
+    class itself: kg:Organization is "other") gives a subtype, an object property a
+    relation predicate (its object type from its range), a kg:DefectKind a defect kind."""
     codes = _notations(g)
     subtypes: dict[tuple[EntityType, str], URIRef] = {}
     relations: dict[str, URIRef] = {}
