@@ -33,22 +33,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.model import Defect, PartRole, Quantity, Report, Status
+from kg.vocab import DefectKind
 
 log = logging.getLogger(__name__)
 
 STRUCTURE_KINDS = (
-    "not_a_report",
-    "single_part",
-    "missing_part_heading",
-    "part_order",
-    "plan_in_review",
-    "figures_outside_parts",
-    "empty_glossary",
-    "unlinked_footnotes",
+    DefectKind.NOT_A_REPORT,
+    DefectKind.SINGLE_PART,
+    DefectKind.MISSING_PART_HEADING,
+    DefectKind.PART_ORDER,
+    DefectKind.PLAN_IN_REVIEW,
+    DefectKind.FIGURES_OUTSIDE_PARTS,
+    DefectKind.EMPTY_GLOSSARY,
+    DefectKind.UNLINKED_FOOTNOTES,
 )
 """Defects the parser records that make a report's structure implausible."""
-CHECK_KINDS = (*STRUCTURE_KINDS, "no_plan_part", "plan_without_targets")
-"""Every kind :func:`check_report` can flag, in the order flags are printed."""
+CHECK_KINDS = (*STRUCTURE_KINDS, DefectKind.NO_PLAN_PART, DefectKind.PLAN_WITHOUT_TARGETS)
+"""Every kind :func:`check_report` can flag, in the order flags are printed (the codes
+are the ontology's ``kg:DefectKind`` notations, :class:`kg.vocab.DefectKind`)."""
 
 _PLAN_ROLES = (PartRole.PLAN, PartRole.FIVE_YEAR_PLAN)
 
@@ -72,16 +74,17 @@ def check_report(report: Report, quantities: Iterable[Quantity] | None = None) -
     ``quantities`` are the report's extracted quantities (extracted here when None);
     they tell whether a plan part holds any target.
     """
-    found: dict[str, Defect] = {}
+    found: dict[DefectKind, Defect] = {}
     for d in report.defects:
-        if d.kind in STRUCTURE_KINDS and d.kind not in found:
-            found[d.kind] = d
-    if "not_a_report" not in found and len(report.parts) >= 2:
+        kind = DefectKind(d.kind)  # a kind the ontology does not define raises vocab.UnknownCode
+        if kind in STRUCTURE_KINDS and kind not in found:
+            found[kind] = d
+    if DefectKind.NOT_A_REPORT not in found and len(report.parts) >= 2:
         plans = [p for p in report.parts if p.role in _PLAN_ROLES]
         if not plans:
             last = report.parts[-1]
-            found["no_plan_part"] = Defect(
-                "no_plan_part", "no part plans the coming year (roles: "
+            found[DefectKind.NO_PLAN_PART] = Defect(
+                DefectKind.NO_PLAN_PART, "no part plans the coming year (roles: "
                 + ", ".join(p.role.value for p in report.parts) + ")", last.heading_start, last.end)
         else:
             if quantities is None:
@@ -92,8 +95,8 @@ def check_report(report: Report, quantities: Iterable[Quantity] | None = None) -
             in_plans = [p for p in plans if any(p.heading_start <= q.start < p.body_end for q in targets)]
             if not in_plans:
                 p = plans[0]
-                found["plan_without_targets"] = Defect(
-                    "plan_without_targets", f"no target found in the plan part{'s' if len(plans) > 1 else ''} "
+                found[DefectKind.PLAN_WITHOUT_TARGETS] = Defect(
+                    DefectKind.PLAN_WITHOUT_TARGETS, f"no target found in the plan part{'s' if len(plans) > 1 else ''} "
                     f"({p.number}. {p.title or '(untitled)'!s})", p.heading_start, p.end)
     return tuple(found[k] for k in CHECK_KINDS if k in found)
 

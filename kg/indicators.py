@@ -7,7 +7,7 @@ in its next report (whose review year is Y) and judges it met, missed or unclear
 
 Column meanings are documented in docs/INDICATORS.md.
 
-Indicator identity across reports is :func:`kg.loaders.quantities.indicator_key`.
+Indicator identity across reports is :func:`kg.keys.indicator_key`.
 
 Verdict rules (``judge``):
 
@@ -150,7 +150,7 @@ def _government_of(report: Report) -> str:
 
 def indicator_rows(report: Report, quantities: Sequence[Quantity]) -> list[IndicatorRow]:
     """One row per quantity of ``report`` (its sentence and span included)."""
-    from kg.loaders.quantities import indicator_key, report_years
+    from kg.keys import indicator_key, report_years
 
     review_year, plan_year = report_years(report)
     text = report.text.text
@@ -400,7 +400,7 @@ _NO_TARGET = re.compile(
 
 def absent_targets(report: Report) -> list[Absence]:
     """Indicators the report explicitly sets no target for, in its plan year."""
-    from kg.loaders.quantities import indicator_key, report_years
+    from kg.keys import indicator_key, report_years
 
     _review, plan_year = report_years(report)
     text = report.text.text

@@ -2,7 +2,7 @@
 
 Rules
 -----
-- Keys are normalised (:func:`normalise_key`): Unicode NFKC (full-width → half-width),
+- Keys are normalised (:func:`kg.keys.normalise_key`): Unicode NFKC (full-width → half-width),
   quotation and title marks removed (“1+5+3+N” ≡ "1+5+3+N" ≡ 1+5+3+N, 《办法》 ≡ 办法),
   whitespace dropped next to Chinese and collapsed to ``_`` between Latin words (case is
   kept: GDP, PM2.5), stray list punctuation trimmed from the ends.
@@ -13,16 +13,21 @@ Rules
 - Nothing depends on the process (no ``hash()``, no random ids, no clock, no file path):
   the same input gives the same IRIs on every run and machine.
 - Scopes: a report is ``report/{government}/{delivery date}`` (else
-  ``report/{government}/{year}-{checksum}``, see :func:`report_key`). Administrative
+  ``report/{government}/{year}-{checksum}``, see :func:`kg.keys.report_key`). Administrative
   divisions whose name the GB/T 2260 gazetteer knows unambiguously are keyed by their code
-  (``division/{code}-{name}``, :func:`kg.loaders.resolve.entity_key`), so 深圳 and 深圳市
+  (``division/{code}-{name}``, :func:`kg.keys.entity_key`), so 深圳 and 深圳市
   in any report are ONE node; other places, organisations, programmes, policies and
   sectors live under their government (``gov/{government}/{type}/{name}``), so the same
   thing of the same government gets ONE IRI across that government's reports.
-  Indicators are keyed by :func:`kg.loaders.quantities.indicator_key` under their
+  Indicators are keyed by :func:`kg.keys.indicator_key` under their
   government (``gov/{government}/indicator/{key}``): 地区生产总值 and 全市地区生产总值增长
   are one node. Parts, sections, sentences, spans, observations, mentions, glossary terms
   and relation assertions live under their report.
+
+The keys themselves (names, entities, indicators, reports, years) are decided in the pure
+module :mod:`kg.keys`, which the extractors import too; this module turns them into IRIs.
+Its one look-up outside kg's graph layer is the GB/T 2260 gazetteer (reference data read
+from ``kg.loaders/data``), for division codes and names.
 
 The base IRI (default :data:`DEFAULT_BASE_IRI`, a reserved example domain) is chosen by
 argument, else the ``KG_BASE_IRI`` environment variable; portals publish under their own.
@@ -30,13 +35,21 @@ argument, else the ``KG_BASE_IRI`` environment variable; portals publish under t
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kg.keys import (  # noqa: F401  (government_key, report_key, report_year: re-exported)
+    digest,
+    entity_key,
+    government_key,
+    indicator_key,
+    normalise_key,
+    report_key,
+    report_year,
+)
 from kg.model import Entity, EntityType, Report
 
 DEFAULT_BASE_IRI = "https://kg.example.org/"
@@ -45,8 +58,6 @@ collides with a real publisher; set ``--base-iri`` / ``KG_BASE_IRI`` to publish)
 
 ENV_BASE_IRI = "KG_BASE_IRI"
 
-_QUOTES = dict.fromkeys(map(ord, "\"'“”‘’「」『』〝〞〟‹›«»《》〈〉＂＇`´"), None)
-_TRIM = " \t\r\n,.;:!?、，。；：！？·…—-_"
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 _BAD_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"})
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -60,25 +71,6 @@ def _is_ucschar(cp: int) -> bool:
     if 0x10000 <= cp <= 0xEFFFD:
         return (cp & 0xFFFF) <= 0xFFFD
     return False
-
-
-def normalise_key(text: str) -> str:
-    """The identity key of a name: NFKC, no quotes or title marks, normalised spaces.
-
-    >>> normalise_key("“1+5+3+N”大兵团作战机制") == normalise_key('"1+5+3+N" 大兵团作战机制')
-    True
-    """
-    s = text
-    for _ in range(4):  # removing quotes can make new compositions: repeat to a fixed point
-        before = s
-        s = unicodedata.normalize("NFKC", s).translate(_QUOTES)
-        s = " ".join(s.replace("_", " ").split())
-        # a space next to a non-ASCII letter is layout, not part of the name
-        s = re.sub(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])", "", s)
-        s = s.replace(" ", "_").strip(_TRIM)
-        if s == before:
-            break
-    return s
 
 
 def encode_segment(key: str) -> str:
@@ -106,12 +98,6 @@ def segment(text: str) -> str:
     return encode_segment(key)
 
 
-def digest(*parts: object) -> str:
-    """A short stable digest of ``parts`` (12 hex digits of SHA-256), for composite keys."""
-    h = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8"))
-    return h.hexdigest()[:12]
-
-
 def resolve_base_iri(base_iri: str | None = None) -> str:
     """The base IRI to use: the argument, else ``$KG_BASE_IRI``, else the default.
 
@@ -130,11 +116,9 @@ def resolve_base_iri(base_iri: str | None = None) -> str:
 
 
 def indicator_label(name: str) -> str:
-    """The indicator's key (:func:`kg.loaders.quantities.indicator_key`), the label of its
-    node; the phrase itself when the key leaves nothing (e.g. an indicator made only of
-    framing words)."""
-    from kg.loaders.quantities import indicator_key
-
+    """The indicator's key (:func:`kg.keys.indicator_key`), the label of its node; the
+    phrase itself when the key leaves nothing (e.g. an indicator made only of framing
+    words)."""
     key = indicator_key(name)
     return key if normalise_key(key) else name
 
@@ -148,57 +132,13 @@ _TYPE_SEGMENT = {
 }
 
 
-def government_key(report: Report) -> str:
-    """Who delivered the report: the government's name, else its place, else its checksum."""
-    meta = report.meta
-    for name in (meta.government, meta.place):
-        if name and normalise_key(name):
-            return name
-    return f"unknown-{(report.text.sha256 or digest(report.text.text))[:12]}"
-
-
-def report_year(report: Report) -> str:
-    """The report's year: plan year, else review year + 1, else the delivery date's year."""
-    meta = report.meta
-    if meta.plan_year:
-        return str(meta.plan_year)
-    if meta.review_year:
-        return str(meta.review_year + 1)
-    if meta.delivery_date and meta.delivery_date[:4].isdigit():
-        return meta.delivery_date[:4]
-    return f"undated-{(report.text.sha256 or digest(report.text.text))[:12]}"
-
-
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-
-
-def report_key(report: Report) -> str:
-    """The report's key under its government.
-
-    - its delivery date when the metadata gives a full one (``2024-03-05``): a government
-      delivers one work report per session, so two different reports never share it, and
-      the same report in two layouts (HTML page, plain text) is one report;
-    - else its year (:func:`report_year`) and the first 8 hex digits of the source file's
-      SHA-256 (``2024-3f9a02c1``): never shared by two different files, the same on every
-      re-build of the file (two layouts of such a report stay two reports).
-    """
-    date = (report.meta.delivery_date or "").strip()
-    if _ISO_DATE.match(date):
-        return date
-    checksum = report.text.sha256 or hashlib.sha256(report.text.text.encode("utf-8")).hexdigest()
-    year = report_year(report)
-    if year.startswith("undated-"):
-        return year
-    return f"{year}-{checksum[:8]}"
-
-
 def division_code(name: str, aliases: Iterable[str] = ()) -> str | None:
     """The GB/T 2260 code of an administrative division named ``name`` (or one of its
     ``aliases``), when the name stands for exactly one division; else None (鼓楼区 is a
     district of several cities: it stays under the government naming it)."""
-    from kg.loaders.resolve import entity_key
+    from kg.loaders.gazetteer import unique_code  # reference data, not an extractor
 
-    key = entity_key(Entity(name=name, type=EntityType.PLACE, subtype="admin", aliases=tuple(aliases)), None)
+    key = entity_key(Entity(name=name, type=EntityType.PLACE, subtype="admin", aliases=tuple(aliases)), None, unique_code)
     return key.removeprefix("division/") if key.startswith("division/") else None
 
 
@@ -224,7 +164,7 @@ class Minter:
         subtype: str | None = None,
         aliases: Iterable[str] = (),
     ) -> str:
-        """One IRI per thing (:func:`kg.loaders.resolve.entity_key`): an administrative
+        """One IRI per thing (:func:`kg.keys.entity_key`): an administrative
         division (``subtype="admin"``) the gazetteer names unambiguously is
         ``division/{code}-{name}`` in every government's reports; anything else is
         ``gov/{government}/{type}/{name}``."""
@@ -257,12 +197,12 @@ class Minter:
 
     def indicator(self, government: str, name: str) -> str:
         """The indicator ``name`` of ``government``, keyed by
-        :func:`kg.loaders.quantities.indicator_key` (地区生产总值增长 ≡ 全市地区生产总值)."""
+        :func:`kg.keys.indicator_key` (地区生产总值增长 ≡ 全市地区生产总值)."""
         return f"{self.government(government)}/indicator/{segment(indicator_label(name))}"
 
     # -- scoped by report
     def report(self, government: str, key: str | int) -> str:
-        """The report of ``government`` with ``key`` (see :func:`report_key`)."""
+        """The report of ``government`` with ``key`` (see :func:`kg.keys.report_key`)."""
         return f"{self.base}report/{segment(government)}/{segment(str(key))}"
 
     def report_of(self, report: Report) -> str:

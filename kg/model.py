@@ -72,7 +72,8 @@ class Defect:
     """Something wrong in the source that the parser worked around."""
 
     kind: str
-    """e.g. missing_numeral, garbled_numeral, truncated, run_in, numbering_gap, not_a_report."""
+    """A defect code (missing_numeral, garbled_numeral, truncated, run_in, numbering_gap,
+    not_a_report…): the ``skos:notation`` of a ``kg:DefectKind``, :class:`kg.vocab.DefectKind`."""
     message: str
     start: int
     end: int
@@ -322,6 +323,8 @@ class Entity:
     """Fullest form in the text."""
     type: EntityType
     subtype: str | None = None
+    """A subtype code (admin, port, company…): the ``skos:notation`` of a subclass of the
+    type's class, :class:`kg.vocab.EntitySubtype` (an unknown one is an error in the graph)."""
     aliases: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
     parent: str | None = None
@@ -333,7 +336,8 @@ class Relation:
     subject: str
     """Entity name (``Entity.name``)."""
     predicate: str
-    """part_of | located_in | organised_by | run_by | defined_in."""
+    """part_of | located_in | organised_by | run_by | defined_in: the ``skos:notation`` of a
+    kg property, :class:`kg.vocab.RelationPredicate` (an unknown one is an error in the graph)."""
     object: str
     start: int
     end: int

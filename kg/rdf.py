@@ -41,7 +41,7 @@ from kg.model import (
     Report,
     Status,
 )
-from kg.vocab import KG, OA, ORG, PREFIXES, QB
+from kg.vocab import KG, OA, ORG, PREFIXES, QB, RELATION, RELATION_OBJECT_TYPE, SUBTYPE_CLASS, relation_property, subtype_class  # noqa: F401
 
 log = logging.getLogger(__name__)
 
@@ -77,40 +77,7 @@ ENTITY_CLASS = {
     EntityType.POLICY: KG.Policy,
     EntityType.SECTOR: KG.Sector,
 }
-SUBTYPE_CLASS = {
-    (EntityType.PLACE, "admin"): KG.AdministrativeArea,
-    (EntityType.PLACE, "area"): KG.KeyArea,
-    (EntityType.PLACE, "port"): KG.Port,
-    (EntityType.PLACE, "block"): KG.Block,
-    (EntityType.PLACE, "community"): KG.Community,
-    (EntityType.PLACE, "green"): KG.GreenSpace,
-    (EntityType.PLACE, "water"): KG.WaterBody,
-    (EntityType.PLACE, "transport"): KG.TransportLink,
-    (EntityType.PLACE, "building"): KG.Building,
-    (EntityType.ORGANIZATION, "government"): KG.GovernmentBody,
-    (EntityType.ORGANIZATION, "company"): KG.Company,
-    (EntityType.ORGANIZATION, "education"): KG.EducationalOrganization,
-    (EntityType.ORGANIZATION, "health"): KG.HealthOrganization,
-    (EntityType.ORGANIZATION, "research"): KG.ResearchOrganization,
-    (EntityType.ORGANIZATION, "association"): KG.Association,
-    (EntityType.ORGANIZATION, "exchange"): KG.Exchange,
-}
-RELATION = {
-    "part_of": KG.partOf,
-    "located_in": KG.locatedIn,
-    "organised_by": KG.organisedBy,
-    "organized_by": KG.organisedBy,
-    "run_by": KG.runBy,
-    "defined_in": KG.definedIn,
-}
-RELATION_OBJECT_TYPE = {
-    "part_of": EntityType.PLACE,
-    "located_in": EntityType.PLACE,
-    "organised_by": EntityType.ORGANIZATION,
-    "organized_by": EntityType.ORGANIZATION,
-    "run_by": EntityType.ORGANIZATION,
-    "defined_in": EntityType.POLICY,
-}
+# SUBTYPE_CLASS, RELATION and RELATION_OBJECT_TYPE come from the ontology's skos:notation codes (kg.vocab)
 
 _CONTEXT_CHARS = 16
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -484,7 +451,7 @@ class _ReportBuilder:
             iri = self.entity_iri(e)
             self.add(iri, RDF.type, KG.NamedThing)
             self.add(iri, RDF.type, ENTITY_CLASS[e.type])
-            sub = SUBTYPE_CLASS.get((e.type, e.subtype or ""))
+            sub = subtype_class(e.type, e.subtype)  # an unknown subtype raises vocab.UnknownCode
             if sub is not None:
                 self.add(iri, RDF.type, sub)
             official = self.name(iri, e.name)
@@ -607,10 +574,10 @@ class _ReportBuilder:
     # ------------------------------------------------------------------ relations
     def relations(self) -> None:
         for rel in self.analysis.relations:
-            pred = RELATION.get(rel.predicate)
+            pred = relation_property(rel.predicate)  # an unknown predicate raises vocab.UnknownCode
             subj = self._by_name.get(normalise_key(rel.subject))
-            if pred is None or subj is None or not normalise_key(rel.object):
-                log.debug("skipping relation %s %s %s: unknown predicate or subject", rel.subject, rel.predicate, rel.object)
+            if subj is None or not normalise_key(rel.object):
+                log.debug("skipping relation %s %s %s: unknown subject", rel.subject, rel.predicate, rel.object)
                 continue
             s = self.entity_iri(subj)
             obj = self._by_name.get(normalise_key(rel.object))

@@ -78,7 +78,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
         for nested, group in ((False, "kg_entities"), (True, "kg_nested")):
             for span in doc.spans[group]:
                 s, e = base + span.start_char, base + span.end_char
-                found.append(_Found(text[s:e], s, e, span.label_, span.kb_id_, nested))
+                found.append(_Found(text[s:e], s, e, span.label_, span.id_, nested))
         for subj, pred, obj, ev in doc._.kg_relations or ():
             raw_relations.append(
                 (
@@ -87,7 +87,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
                     (base + obj.start_char, base + obj.end_char),
                     base + ev.start_char,
                     base + ev.end_char,
-                    ev.kb_id_ or f"verb:{pred}",
+                    ev.id_ or f"verb:{pred}",
                 )
             )
     glossary_found, glossary_relations = _glossary(report, found)

@@ -45,6 +45,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from kg.keys import complete_years, year_of_date
 from kg.model import Part, PartRole, ReportMeta, Text
 from kg.loaders.gazetteer import Prefecture, divisions, prefectures, short_form
 
@@ -155,7 +156,7 @@ def extract_metadata(text: Text, parts: Sequence[Part] = ()) -> ReportMeta:
             parents = ()
 
     publish_date, publisher = _page_credits(text)
-    delivery_year = int(delivery_date[:4]) if delivery_date else None
+    delivery_year = year_of_date(delivery_date)
     if national and delivery_year is None:
         delivery_year = npc_session_year(meeting) or _session_last_year(norm[:60000])
     review_year, plan_year = _years(parts, norm, delivery_year, head_end)
@@ -889,12 +890,7 @@ def _years(
                 counts[y] += 1
         if counts:
             review = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
-    if plan is None and review is not None:
-        plan = review + 1
-    if plan is None and delivery_year is not None:
-        plan = delivery_year
-    if review is None and plan is not None:
-        review = plan - 1
+    review, plan = complete_years(review, plan, delivery_year)
     if plan is not None and review is not None and plan <= review:
         plan = review + 1  # a plan heading naming an earlier year is not this year's plan
     if plan is not None and review is not None and plan - review != 1:

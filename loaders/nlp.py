@@ -21,11 +21,11 @@ offsets) and adds kg's own components, each registered as a spaCy factory:
 ``kg_patterns``
     Patterns kept as data (``data/patterns/*.jsonl`` and folders named by ``KG_PATTERNS``,
     see :mod:`kg.loaders.patterns`): spans in ``doc.spans["kg_patterns"]`` labelled
-    ``Type/subtype``, ``kb_id_`` the rule id ``pattern:<id>``.
+    ``Type/subtype``, ``id_`` the rule id ``pattern:<id>``.
 ``kg_lexicon``
     Names the bulk corpus vouches for (``data/corpus_*.tsv``, made by
     ``scripts/corpus_stats.py``), through one ``PhraseMatcher``: sector items of
-    enumerations, quoted terms standing alone. ``kb_id_`` is ``lexicon:<file>``.
+    enumerations, quoted terms standing alone. ``id_`` is ``lexicon:<file>``.
 ``kg_entities``
     Picks non-overlapping names (titles first, then the longest), writes them to
     ``doc.spans["kg_entities"]``; names nested inside a longer one that are places or
@@ -37,6 +37,12 @@ offsets) and adds kg's own components, each registered as a spaCy factory:
     ``doc._.kg_relations``.
 
 Pattern and gazetteer files are read at initialisation from ``kg.loaders/data``.
+
+Each span attribute carries one thing: ``kb_id_`` a knowledge-base id (the GB/T 2260 code
+of a gazetteer span), ``id_`` the id of the rule that made the span (``pattern:<id>``,
+``head:…``, ``lexicon:<file>``, ``verb:<pred>``; spaCy's SpanRuler puts pattern ids
+there too), and the extension ``Span._.kg_freq`` a word's frequency class in
+``kg_words`` ("rare", "common" or "").
 """
 
 from __future__ import annotations
@@ -139,7 +145,7 @@ class Word:
     end_char: int
     text: str
     label_: str
-    kb_id_: str
+    kb_id_: str  # the word's frequency class, Span._.kg_freq ("rare", "common" or "")
 
 
 def doc_text(doc: Doc) -> str:
@@ -175,14 +181,14 @@ class CharTokenizer:
 _SPACE = re.compile(r"\s")
 
 
-def char_span(doc: Doc, start: int, end: int, label: str, kb_id: str = "") -> Span | None:
-    """``doc.char_span(start, end, label, kb_id)``, without the offset search when every
-    token is one character."""
+def char_span(doc: Doc, start: int, end: int, label: str, kb_id: str = "", span_id: str = "") -> Span | None:
+    """``doc.char_span(start, end, label, kb_id, span_id)``, without the offset search when
+    every token is one character."""
     if doc.user_data.get("kg_chars"):
         if 0 <= start < end <= len(doc):
-            return Span(doc, start, end, label=label, kb_id=kb_id)
-        return doc.char_span(start, end, label=label, kb_id=kb_id)
-    return doc.char_span(start, end, label=label, kb_id=kb_id)
+            return Span(doc, start, end, label=label, kb_id=kb_id, span_id=span_id)
+        return doc.char_span(start, end, label=label, kb_id=kb_id, span_id=span_id)
+    return doc.char_span(start, end, label=label, kb_id=kb_id, span_id=span_id)
 
 
 def doc_words(doc: Doc) -> list[Word]:
@@ -191,7 +197,7 @@ def doc_words(doc: Doc) -> list[Word]:
     if got is None:
         text = doc_text(doc)
         got = [
-            Word(w.start_char, w.end_char, text[w.start_char : w.end_char], w.label_, w.kb_id_)
+            Word(w.start_char, w.end_char, text[w.start_char : w.end_char], w.label_, w._.kg_freq)
             for w in doc.spans.get("kg_words", [])
         ]
         doc.user_data["kg_word_list"] = got
@@ -201,6 +207,8 @@ def doc_words(doc: Doc) -> list[Word]:
 def _register_extensions() -> None:
     if not Doc.has_extension("kg_relations"):
         Doc.set_extension("kg_relations", default=None)
+    if not Span.has_extension("kg_freq"):
+        Span.set_extension("kg_freq", default="")
 
 
 @Language.factory("kg_words")
@@ -269,8 +277,10 @@ class WordSegmenter:
                 or (e - s == 2 and tag.startswith("n") and f < RARE_NOUN_BELOW)
             )
             mark = "rare" if rare else ("common" if f >= COMMON_FROM else "")
-            span = char_span(doc, s, e, label=tag or "x", kb_id=mark)
+            span = char_span(doc, s, e, label=tag or "x")
             if span is not None:
+                if mark:
+                    span._.kg_freq = mark
                 spans.append(span)
                 plain.append(Word(s, e, w, tag or "x", mark))
         doc.spans["kg_words"] = spans
@@ -1140,7 +1150,7 @@ def _labelled_spans(doc: Doc, found: Iterable[tuple[int, int, str, str]]) -> lis
             best[key] = rule
     spans = []
     for s, e, label in order:
-        span = doc.char_span(s, e, label=label, kb_id=best[(s, e, label)])
+        span = doc.char_span(s, e, label=label, span_id=best[(s, e, label)])
         if span is not None:
             spans.append(span)
     return spans
@@ -1288,7 +1298,7 @@ class Lexicon:
                 if label is None:
                     continue
                 rule = "lexicon:corpus_quoted"
-            span = doc.char_span(s, e, label=label, kb_id=rule)
+            span = doc.char_span(s, e, label=label, span_id=rule)
             if span is not None:
                 spans.append(span)
         doc.spans["kg_lexicon"] = spans
@@ -1364,19 +1374,19 @@ class EntityPicker:
         for group in ("kg_candidates", "kg_patterns", "kg_lexicon"):
             for s in doc.spans.get(group, []):
                 start = s.start_char + self.patterns.trimmed(s.text)
-                if rule_family(s.kb_id_) in ("head", "list", "enum"):
+                if rule_family(s.id_) in ("head", "list", "enum"):
                     while start in verb_at and s.end_char - verb_at[start] >= 2:
                         start = verb_at[start]  # 认真落实, 印发, 用于: a verb glued in front
                 name = text[start : s.end_char]
                 if self.patterns.vetoed(name):
                     continue
-                if start > s.start_char and rule_family(s.kb_id_) == "head" and self._generic_after_trim(name):
+                if start > s.start_char and rule_family(s.id_) == "head" and self._generic_after_trim(name):
                     continue
-                if s.kb_id_ in ("list", "enum") and (
+                if s.id_ in ("list", "enum") and (
                     name in self.heads or name in common_words or not self._named_item(words, start, s.end_char)
                 ):
                     continue  # "机制", "化纤", "关键材料": a list of ordinary words, not of names
-                cands.append((start, s.end_char, s.label_, s.kb_id_))
+                cands.append((start, s.end_char, s.label_, s.id_))
         for s in doc.spans.get("kg_gazetteer", []):
             lab = "Place/admin" if s.label_ == "admin" else "Place/admin_short"
             cands.append((s.start_char, s.end_char, lab, "gazetteer"))
@@ -1393,7 +1403,7 @@ class EntityPicker:
                 nested.append(c)
         ents, nests = [], []
         for s, e, label, rule in sorted(taken):
-            span = doc.char_span(s, e, label=label, kb_id=rule)
+            span = doc.char_span(s, e, label=label, span_id=rule)
             if span is not None:
                 ents.append(span)
         longest: dict[int, int] = {}
@@ -1404,7 +1414,7 @@ class EntityPicker:
             if rule == "gazetteer" and label == "Place/admin":
                 outer = next(t for t in taken if t[0] <= s and e <= t[1])
                 if s == outer[0] and e < outer[1] and _names_a_thing_in(outer[2], text[e : outer[1]]):
-                    span = doc.char_span(s, e, label=label, kb_id="gazetteer:nested")
+                    span = doc.char_span(s, e, label=label, span_id="gazetteer:nested")
                     if span is not None:
                         nests.append(span)
                 continue
@@ -1421,7 +1431,7 @@ class EntityPicker:
                 bare_head = rest in self.heads and label != outer[2]  # 港莲路 + 工业区
                 if not (s == outer[0] and (_part_name(rest) or bare_head)) and not compound:
                     continue  # 香蜜湖 in 香蜜湖国际金融街 is not a place of its own here
-            span = doc.char_span(s, e, label=label, kb_id=rule)
+            span = doc.char_span(s, e, label=label, span_id=rule)
             if span is not None:
                 nests.append(span)
         doc.spans["kg_entities"] = ents
@@ -1480,9 +1490,9 @@ class RelationFinder:
         rels: list[tuple[Span, str, Span, Span]] = []
 
         def add(subj: Span, pred: str, obj: Span, s: int, e: int, kind: str = "verb") -> None:
-            """One relation; the evidence span's ``kb_id_`` is the rule id (name:/verb:<pred>)."""
+            """One relation; the evidence span's ``id_`` is the rule id (name:/verb:<pred>)."""
             ev = doc.char_span(
-                min(s, subj.start_char, obj.start_char), max(e, subj.end_char, obj.end_char), kb_id=f"{kind}:{pred}"
+                min(s, subj.start_char, obj.start_char), max(e, subj.end_char, obj.end_char), span_id=f"{kind}:{pred}"
             )
             if ev is not None and subj.text != obj.text:
                 rels.append((subj, pred, obj, ev))
@@ -1495,7 +1505,7 @@ class RelationFinder:
             opening = [b for b in ents if a.start_char == b.start_char and b.end_char < a.end_char and _sub(b) not in ("admin", "admin_short")]
             found = first_predicate(
                 a.text, [(b.text, b) for b in sorted(opening, key=lambda b: -b.end_char)],
-                lambda form, b, rest, a=a: name_predicate(_kind(a), _sub(a), _kind(b), _sub(b), rest, a.kb_id_, form),
+                lambda form, b, rest, a=a: name_predicate(_kind(a), _sub(a), _kind(b), _sub(b), rest, a.id_, form),
             )
             if found is not None:
                 inner[(a.start_char, a.end_char)] = found[1].end_char
@@ -1518,7 +1528,7 @@ class RelationFinder:
                     rest = text[b.end_char : a.end_char]
                     if _sub(b) in ("admin", "admin_short") or inner.get((a.start_char, a.end_char)) != b.end_char:
                         continue  # only the immediate container: 口腔医院 in X大学口腔医院Y医院, not X大学
-                    pred = name_predicate(ka, _sub(a), kb, _sub(b), rest, a.kb_id_, b.text)
+                    pred = name_predicate(ka, _sub(a), kb, _sub(b), rest, a.id_, b.text)
                     if pred:
                         add_name(a, pred, b, a.start_char, a.end_char)
                     continue

@@ -12,7 +12,8 @@ words, qualifier words, change verbs, 预计/力争, part roles) — never from 
 report's indicators or sentences.
 
 ``indicator_key(indicator)`` is the normalised key that makes an indicator comparable
-across reports (used to link targets to outcomes); see its docstring.
+across reports (used to link targets to outcomes), and ``report_years(report)`` the review
+and plan year; both live in :mod:`kg.keys` and are re-exported here.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from kg.keys import indicator_key, report_years  # the key and year rules live in kg.keys (re-exported)
 from kg.loaders.numbers import MILESTONES, Figure, find_figures, split_magnitude_unit, unit_info
 from kg.model import Kind, PartRole, Qualifier, Quantity, Report, Status
 
@@ -606,31 +608,6 @@ def _kind(family: str | None, left: str, text: str, start: int, end: int) -> tup
 _PLAN_ROLES = (PartRole.PLAN, PartRole.FIVE_YEAR_PLAN)
 
 
-def report_years(report: Report) -> tuple[int | None, int | None]:
-    """(review year, plan year): from the metadata, else from the part titles
-    ("2022年工作回顾", "2023年工作安排"), one derived from the other when only one is printed."""
-    review, plan = report.meta.review_year, report.meta.plan_year
-    if review is None or plan is None:
-        for p in report.parts:
-            m = re.search(r"((?:19|20)\d\d)年", p.title)
-            if not m:
-                continue
-            y = int(m.group(1))
-            if p.role == PartRole.REVIEW and review is None:
-                review = y
-            elif p.role == PartRole.PLAN and plan is None:
-                plan = y
-    if review is None and plan is None and report.meta.delivery_date:
-        m = re.match(r"(\d{4})", report.meta.delivery_date)
-        if m:
-            plan = int(m.group(1))  # a report is delivered early in the year it plans
-    if review is None and plan is not None:
-        review = plan - 1
-    if plan is None and review is not None:
-        plan = review + 1
-    return review, plan
-
-
 _PLAN_OPENING = (
     r"\s*(?:(?:今年|做好今年)[^。\n]{0,16}?(?:总体要求|主要预期目标|预期目标)"
     r"|(?:YEAR)年是[^。\n]{0,40}(?:关键|重要|开局|收官))"
@@ -920,50 +897,3 @@ def _indicator(
 
 def _looks_like_figure_list(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"[0-9０-９%]", text[start:end]))
-
-
-# ------------------------------------------------------------------ indicator key
-
-
-_KEY_DROP = re.compile(
-    r"(?:高于|快于|好于|低于|略高于)(?:全国|全省|全区|全市|全州|省平|省|市|区|州)?(?:平均)?(?:水平|增速)?$|"
-    r"确保|力争|争取|计划(?!生育)|定为|确定为|^(?:19|20)\d\d年|^[１２][０-９]{3}年|"
-    r"增长|增速|增幅|涨幅|降幅|同比|比上年|较上年|上涨|下降|降低|提高|提升|增加(?!值)|减少|"
-    r"的|全年|全市|全区|全省|全县|全国|本级|区本级|市本级|县本级|完成|实现|达到|控制在|保持|"
-    r"年末|年底|年初|年度|今年|明年|本年|实际|预计|预期|目标|拟按|拟|安排|左右|速度|幅度|宏观调控|调控|"
-    r"[“”\"'（）()《》\s、]"
-)
-_KEY_SYNONYMS = (
-    # 国民生产总值 (GNP) is the headline output measure of reports before 1994
-    (re.compile(r"^(?:地区生产总值|国内生产总值|国民生产总值|生产总值|GDP|GNP|经济|国民经济)(?:\(GDP\)|（GDP）)?$"), "生产总值"),
-    (re.compile(r"^(?:地方)?(?:一般公共预算收入|公共财政预算收入|地方财政收入|财政收入|一般预算收入|地方一般公共预算收入|公共预算收入)$"), "一般公共预算收入"),
-    (re.compile(r"^(?:全社会)?固定资产投资(?:总额)?$"), "固定资产投资"),
-    (re.compile(r"^社会消费品零售(?:总)?额$|^社零(?:额)?$"), "社会消费品零售总额"),
-    (re.compile(r"^(?:规模以上|规上)工业增加值$"), "规模以上工业增加值"),
-    (re.compile(r"^(?:居民消费价格(?:指数)?|CPI|物价(?:总水平)?)$"), "居民消费价格"),
-    (re.compile(r"^城镇(?:新增就业|新增就业人数|新增就业人员)$|^新增城镇就业(?:人数)?$"), "城镇新增就业"),
-)
-
-
-def indicator_key(indicator: str) -> str:
-    """A normalised key under which the same indicator matches across reports.
-
-    Rules (from the genre, not from any one report):
-    - drop change and framing words (增长/增速/涨幅/年均/同比/全年/全市…/的) and
-      punctuation, so "地区生产总值增长" and "全市地区生产总值" both key "地区生产总值";
-    - unify the usual synonyms of the headline indicators: 地区生产总值 / 国内生产总值 /
-      GDP → 生产总值; 公共财政预算收入 / 地方一般公共预算收入 → 一般公共预算收入;
-      规上 / 规模以上工业增加值; 社零; CPI / 居民消费价格; 新增城镇就业 / 城镇新增就业;
-    - everything else keeps its remaining characters.
-    """
-    k = _KEY_DROP.sub("", indicator or "")
-    k = k.replace("ＧＤＰ", "GDP")
-    for pattern, key in _KEY_SYNONYMS:
-        if pattern.search(k):
-            return key
-    # "地区生产总值(GDP)" forms left after stripping brackets
-    k2 = k.replace("GDP", "") if k not in ("GDP",) else k
-    for pattern, key in _KEY_SYNONYMS:
-        if k2 and pattern.search(k2):
-            return key
-    return k

@@ -17,10 +17,11 @@ government, so kg.iri mints one IRI for it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg import keys
+from kg.keys import normalise_name as normalise
 from kg.model import Entity, EntityType, Mention
 
 # Head words after which a short form still names the same thing (湖贝 → 湖贝片区).
@@ -32,14 +33,6 @@ _SECTOR_HEADS = ("产业", "业")
 _EQUATE = re.compile(
     r"(?P<long>[^\s，,。；;（）()“”]{2,40})[(（](?:以下)?简称[“\"《]?(?P<short>[^”\"》)）]{1,12})[”\"》]?[)）]"
 )
-_QUOTES = "“”‘’\"'「」《》"
-
-
-def normalise(name: str) -> str:
-    """The form names are compared in: NFKC, no quotes or title marks, no spaces."""
-    s = unicodedata.normalize("NFKC", name)
-    s = "".join(c for c in s if c not in _QUOTES and not c.isspace())
-    return s
 
 
 @dataclass(slots=True)
@@ -186,20 +179,7 @@ def merge_aliases(
 
 
 def entity_key(entity: Entity, government: str | None) -> str:
-    """A stable key for ``entity``: the same thing of the same government → the same key.
+    """:func:`kg.keys.entity_key` with kg's gazetteer (GB/T 2260) as the division look-up."""
+    from kg.loaders.gazetteer import unique_code
 
-    Administrative divisions are keyed by their GB/T 2260 code, so 深圳 and 深圳市 in any
-    report are one thing — when the name stands for one division only (鼓楼区 names
-    districts of several cities: it stays under the government naming it); everything
-    else by type and normalised name under the government that names it (区人民医院 of two
-    districts are two hospitals).
-    """
-    if entity.type == EntityType.PLACE and entity.subtype == "admin":
-        from kg.loaders.gazetteer import unique_code
-
-        for form in (entity.name, *entity.aliases):
-            code = unique_code(normalise(form))
-            if code:
-                return f"division/{code}"
-    gov = normalise(government or "") or "_"
-    return f"{gov}/{entity.type.value}/{normalise(entity.name)}"
+    return keys.entity_key(entity, government, unique_code)

@@ -46,7 +46,7 @@ def test_char_tokenizer_makes_spacys_doc(text):
 def _spans(pipeline, text):
     doc = pipeline(text)
     groups = ("kg_words", "kg_gazetteer", "kg_candidates", "kg_patterns", "kg_lexicon", "kg_entities", "kg_nested")
-    out = {g: [(s.start_char, s.end_char, s.label_, s.kb_id_) for s in doc.spans[g]] for g in groups}
+    out = {g: [(s.start_char, s.end_char, s.label_, s.kb_id_, s.id_, s._.kg_freq) for s in doc.spans[g]] for g in groups}
     out["relations"] = [
         (a.start_char, a.end_char, p, b.start_char, b.end_char) for a, p, b, _ in doc._.kg_relations or ()
     ]

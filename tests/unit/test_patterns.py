@@ -15,7 +15,7 @@ PATTERNS = load_patterns()
 
 def _found(pattern, text: str) -> set[str]:
     doc = make_nlp()(text)
-    return {s.text for s in doc.spans["kg_patterns"] if s.kb_id_ == pattern.rule and s.label_ == pattern.label}
+    return {s.text for s in doc.spans["kg_patterns"] if s.id_ == pattern.rule and s.label_ == pattern.label}
 
 
 CASES = [(p, i, ex) for p in PATTERNS.finders for i, ex in enumerate(p.examples)]
@@ -60,7 +60,7 @@ def test_ids_are_unique_and_rules_are_recorded():
     ids = [p.id for p in PATTERNS.patterns]
     assert len(ids) == len(set(ids))
     doc = make_nlp()("全面贯彻党的二十一大精神")
-    assert [s.kb_id_ for s in doc.spans["kg_entities"] if s.text == "党的二十一大"] == ["pattern:event.party-congress"]
+    assert [s.id_ for s in doc.spans["kg_entities"] if s.text == "党的二十一大"] == ["pattern:event.party-congress"]
 
 
 @pytest.mark.parametrize(

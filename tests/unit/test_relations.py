@@ -119,5 +119,5 @@ def test_a_sentence_list_gives_list_part_of_with_its_rule():
     from kg.loaders.nlp import make_nlp
 
     doc = make_nlp()("布局生物制造、氢能、脑机接口、具身智能等“青禾”未来产业。")  # (the first item: a verb may stick to it)
-    got = {(a.text, p, b.text, ev.kb_id_) for a, p, b, ev in doc._.kg_relations}
+    got = {(a.text, p, b.text, ev.id_) for a, p, b, ev in doc._.kg_relations}
     assert got == {(x, "part_of", "“青禾”未来产业", "list:part_of") for x in ("氢能", "脑机接口", "具身智能")}
