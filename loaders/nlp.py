@@ -643,7 +643,11 @@ class CandidateFinder:
                     first = prev.start_char  # "提升行动", "培育行动": a nominalised verb
                     j -= 1
             start = self._extend_left(text, words, j, first)
+            start = self._open_with_second_verb(words, start, head)
+            start = self._extend_route(text, words, start, head)
             start = self._trim_left(text, words, start, head_start)
+            if head.type == "Sector":
+                start = self._after_lone_verb(words, start, head_start)
             end = w.end_char
             if start >= head_start:
                 # "湖贝、蔡屋围两大统筹片区": a counted list shares the head
@@ -684,6 +688,8 @@ class CandidateFinder:
             if inner is not None:
                 cands.append(inner)
                 start = inner[1]
+            if head.type == "Sector":
+                end = self._sector_before_rank(text, words, start, head_start, end)
             cands.append((start, self._extend_paren(text, end), head.label, "head"))
             cands.extend(self._enumerated(text, words, start, head))
 
@@ -734,6 +740,53 @@ class CandidateFinder:
 
         doc.spans["kg_candidates"] = _labelled_spans(doc, cands)
         return doc
+
+    def _open_with_second_verb(self, words: list[Span], start: int, head: Head) -> int:
+        """"实施|优化|营商环境条例": after a verb that carries a programme or policy
+        (实施, 出台), a second verb opens the name (GUIDELINES §5: the name as printed)."""
+        if head.type not in ("Programme", "Policy"):
+            return start
+        i = next((k for k, w in enumerate(words) if w.start_char == start), None)
+        if i is None or i < 2:
+            return start
+        verb, carrier = words[i - 1], words[i - 2]
+        if verb.text in _NAME_OPENING_VERBS and carrier.text in _CARRYING_VERBS and verb.end_char == start:
+            return verb.start_char
+        return start
+
+    def _extend_route(self, text: str, words: list[Span], start: int, head: Head) -> int:
+        """"勒沟至海棠高速公路": a route from a place to a place is one name; the
+        boundary word 至 stops the left extension, so take the first place back in."""
+        if head.subtype != "transport" or start < 2 or text[start - 1] != "至":
+            return start
+        i = next((k for k, w in enumerate(words) if w.end_char == start - 1), None)
+        if i is None or not self._proper_word(words[i]) or words[i].text in self.boundary:
+            return start
+        return words[i].start_char
+
+    def _after_lone_verb(self, words: list[Span], start: int, head_start: int) -> int:
+        """An industry's name holds no one-character verb: "做精做深|飞机维修产业",
+        "大抓|产业", "科技强到|产业" (the sector starts after the last one)."""
+        after_verb = False
+        for w in words:
+            if not (start <= w.start_char and w.end_char <= head_start):
+                continue
+            if w.label_ == "v" and len(w.text) == 1 or after_verb and w.label_ in ("a", "d") and len(w.text) == 1:
+                start, after_verb = w.end_char, True  # 做精做深: the verb and its complement
+            else:
+                after_verb = False
+        return start
+
+    def _sector_before_rank(self, text: str, words: list[Span], start: int, head_start: int, end: int) -> int:
+        """"石油化工主导产业", "光电子信息新兴产业": a rank word between an industry and
+        产业 says what the industry is to the place; the industry is named before it."""
+        for rank in _SECTOR_RANKS:
+            cut = head_start - len(rank)
+            if cut > start and text.startswith(rank, cut):
+                rest = text[start:cut]
+                if len(rest) >= 2 and rest not in self.generic and rest[-1] not in "和与及、的性":
+                    return cut
+        return end
 
     def _pos_words(self, text: str) -> list[tuple[str, str]]:
         return [(w.word, w.flag) for w in _default_pos().cut(text)]
@@ -861,11 +914,17 @@ class CandidateFinder:
                 return True
         elif not head.proper:
             return len(modifier) >= 2 or modifier in ("省", "市", "区", "县", "镇") or modifier.isdigit()
+        kind_head = head.type in ("Place", "Organization") or head.suffix in _KIND_HEADS
         for w in words:
             if w.start_char >= head_start:
                 continue
-            if w.label_ in ("q", "bk", "ord", "eng") or w.kb_id_ == "rare":
+            if w.label_ in ("q", "bk", "ord", "eng"):
                 return True
+            compound = kind_head and self._common_compound(w.text)
+            if w.kb_id_ == "rare" and not compound:
+                return True
+            if w.label_ == "nz" and compound:
+                continue  # "城市更新|项目", "高速铁路": two ordinary words jieba keeps as one
             if w.label_ in ("ns", "nz", "nt", "nr") and w.text not in self.boundary and not self._has_boundary(w.text):
                 if w.label_ != "nr" or len(w.text) <= 3:
                     return True
@@ -874,6 +933,13 @@ class CandidateFinder:
             if _LATIN_OR_DIGIT.search(w.text):
                 return True
         return any(start <= gs and ge <= head_start for gs, ge in gaz)
+
+    def _common_compound(self, t: str) -> bool:
+        """Is ``t`` two ordinary words (城市+更新, 高速+铁路) that jieba's dictionary
+        happens to hold as one rare word? Then it is no evidence of a proper name."""
+        freq = WORD_FREQ_SOURCE[0] if WORD_FREQ_SOURCE else {}
+        ordinary = lambda x: freq.get(x, 0) >= COMMON_FROM or x in self.generic  # noqa: E731
+        return len(t) >= 4 and any(ordinary(t[:i]) and ordinary(t[i:]) for i in range(2, len(t) - 1))
 
     def _split_chain(self, text: str, start: int, head_start: int, head: Head) -> int:
         """"A公园-B公园-C公园" lists three parks: the name starts after the last joining
@@ -1078,6 +1144,21 @@ _MODIFYING_HEADS = frozenset({"战略", "运动"})
 _HEAD_TAILS = ("项目", "工程", "平台", "行动", "体系", "机制", "基金", "政策", "制度", "试点", "方案")
 
 
+_CARRYING_VERBS = frozenset(
+    {"实施", "开展", "启动", "出台", "制定", "落实", "执行", "推行", "印发", "贯彻", "深入实施", "深入开展",
+     "全面实施", "启动实施", "制定实施", "出台实施", "组织实施", "贯彻落实"}
+)
+"""Verbs whose object is a programme or a policy (实施X行动, 出台X条例)."""
+_NAME_OPENING_VERBS = frozenset(
+    {"优化", "促进", "支持", "提升", "推动", "保护", "加强", "鼓励", "提振", "扩大", "稳定", "加快", "服务", "振兴"}
+)
+"""Verbs that open a programme's or a policy's printed name right after a carrying verb
+(实施优化营商环境条例, 出台支持民营经济发展若干措施)."""
+_KIND_HEADS = frozenset({"项目", "平台", "基金", "中心"})
+"""Programme heads that close kinds as often as names (城市更新项目, 电商平台): they need a
+proper word, not a compound of ordinary words; campaigns (城市更新行动) do not."""
+_SECTOR_RANKS = frozenset({"主导", "新兴", "支柱", "优势", "传统", "首位", "重点"})
+"""What an industry is to a place (石油化工主导产业): not part of the industry's name."""
 _NAME_VERBS = frozenset({"发展", "融合", "合作", "创新", "协同"})
 """Verbal nouns that sit inside names ("深港融合发展交流中心") though they also act."""
 _INSTITUTION_SUBTYPES = frozenset({"building", "education", "health", "research", "other"})
