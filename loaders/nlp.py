@@ -614,6 +614,8 @@ class CandidateFinder:
                 continue
             if head.type == "Policy" and text.startswith(("建设", "设计", "布局", "实施", "编制"), w.end_char):
                 continue  # "规划建设": a verb, not a plan
+            if head.suffix == "意见" and not text.endswith(("的", "指导", "实施"), 0, w.end_char - 2):
+                continue  # "审议意见", "提出意见": remarks; a policy is "关于…的意见", "指导意见"
             if (
                 (head.suffix in _MODIFYING_HEADS or head.type == "Sector")
                 and k + 1 < len(words)
@@ -724,6 +726,8 @@ class CandidateFinder:
             if not _quoted_name(inner):
                 continue
             nxt = words[k + 1].text if k + 1 < len(words) else ""
+            if _QUOTED_SLOGAN.fullmatch(inner):
+                continue  # "上海标准", "龙江样板": a place's label
             inner_words = self._pos_words(inner)
             placeish = any(self._gazetteer.lookup(x) for x, tag in inner_words)
             own = self.head_ending_at(inner, len(inner), 2)
@@ -893,7 +897,7 @@ class CandidateFinder:
             return False
         if (
             head.type in ("Place", "Organization") and head.subtype in _INSTITUTION_SUBTYPES
-            and modifier[:1] in "省市区县" and modifier[1:2] != "属" and len(head.suffix) >= 2
+            and modifier[:1] in "省市区县" and modifier[1:2] not in ("属", "级") and len(head.suffix) >= 2
             and not self.generic.intersection(w.text for w in words if w.end_char <= head_start)
         ):
             return True  # "市工人文化宫", "区图书馆": the division's own institution
@@ -1154,6 +1158,11 @@ _NAME_OPENING_VERBS = frozenset(
 )
 """Verbs that open a programme's or a policy's printed name right after a carrying verb
 (实施优化营商环境条例, 出台支持民营经济发展若干措施)."""
+_QUOTED_SLOGAN = re.compile(
+    r"[一-鿿]{2,3}(?:标准|品牌|原创|样板|经验|方案|速度|效率|精品|名片|温度)"
+)
+"""Quoted terms that label a place's products or practice (“上海标准”, “龙江样板”):
+slogans, not programmes (GUIDELINES §5)."""
 _KIND_HEADS = frozenset({"项目", "平台", "基金", "中心"})
 """Programme heads that close kinds as often as names (城市更新项目, 电商平台): they need a
 proper word, not a compound of ordinary words; campaigns (城市更新行动) do not."""
@@ -1168,7 +1177,7 @@ _COMPOUND_HEADS = frozenset(
 _LONE_MORPHEME_TAGS = frozenset({"j", "zg", "ng", "tg", "vg", "ag", "dg", "rg", "ns", "nr", "nz"})
 _EVENT_HEADS = frozenset({"活动", "专场", "节", "文化节", "系列活动"})
 _CARRIERS = frozenset(
-    {"平台", "系统", "品牌", "改革", "试点", "改革试点", "审批", "服务", "效能", "政策", "要求", "专场"}
+    {"平台", "系统", "品牌", "改革", "试点", "改革试点", "审批", "服务", "效能", "政策", "专场"}
 )
 
 
@@ -1445,12 +1454,12 @@ class EntityPicker:
         for group in ("kg_candidates", "kg_patterns", "kg_lexicon"):
             for s in doc.spans.get(group, []):
                 start = s.start_char + self.patterns.trimmed(s.text)
-                if rule_family(s.kb_id_) in ("head", "list", "enum"):
+                if rule_family(s.kb_id_) in ("head", "list", "enum", "pattern"):
                     while start in verb_at and s.end_char - verb_at[start] >= 2:
                         start = verb_at[start]  # 认真落实, 印发, 用于: a verb glued in front
                 name = text[start : s.end_char]
-                if self.patterns.vetoed(name):
-                    continue
+                if self.patterns.vetoed(name) or name in self.heads:
+                    continue  # a veto's kind; a head word left alone after a trim (以上|产业)
                 if start > s.start_char and rule_family(s.kb_id_) == "head" and self._generic_after_trim(name):
                     continue
                 if s.kb_id_ in ("list", "enum") and (
