@@ -1412,6 +1412,7 @@ class EntityPicker:
         self.rank = {p.rule: p.rank for p in self.patterns.patterns}
         self.boundary = load_boundary_words()
         self._long_heads = tuple(h for h, v in self.heads.items() if len(h) >= 2 and v.type != "-")
+        self._all_heads = tuple(h for h, v in self.heads.items() if v.type != "-")
         self.generic = load_generic_modifiers()
 
     def _generic_after_trim(self, name: str) -> bool:
@@ -1423,10 +1424,17 @@ class EntityPicker:
                 return name[:-L] in self.generic
         return False
 
-    def _named_item(self, words: list[Word], s: int, e: int) -> bool:
+    def _named_item(self, words: list[Word], s: int, e: int, by_category: bool = False) -> bool:
         """Does a list item hold a proper word (a place, an out-of-vocabulary word, a
         quoted term, letters or digits) or end with a head word of its own?"""
         inner = [w for w in words if s <= w.start_char and w.end_char <= e]
+        if (
+            by_category and len(inner) == 1 and inner[0].label_ == "n" and inner[0].kb_id_ != "rare"
+            and not any(inner[0].text.endswith(h) for h in self._all_heads)
+        ):
+            return False  # "隔膜、电解液等项目": one dictionary noun is a product, not a name
+        if sum(w.label_ == "q" and w.text[:1] in OPEN_QUOTES for w in inner) >= 2:
+            return False  # "“两重”“两新”": two slogans side by side
         if any(w.label_ in PROPER_TAGS or w.kb_id_ == "rare" or _LATIN_OR_DIGIT.search(w.text) for w in inner):
             return True
         if inner and not any(w.kb_id_ == "common" for w in inner):
@@ -1463,7 +1471,8 @@ class EntityPicker:
                 if start > s.start_char and rule_family(s.kb_id_) == "head" and self._generic_after_trim(name):
                     continue
                 if s.kb_id_ in ("list", "enum") and (
-                    name in self.heads or name in common_words or not self._named_item(words, start, s.end_char)
+                    name in self.heads or name in common_words
+                    or not self._named_item(words, start, s.end_char, s.kb_id_ == "list")
                 ):
                     continue  # "机制", "化纤", "关键材料": a list of ordinary words, not of names
                 cands.append((start, s.end_char, s.label_, s.kb_id_))
