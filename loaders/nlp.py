@@ -646,6 +646,7 @@ class CandidateFinder:
                     j -= 1
             start = self._extend_left(text, words, j, first)
             start = self._open_with_second_verb(words, start, head)
+            start = self._after_joined_event(text, start, head_start)
             start = self._extend_route(text, words, start, head)
             start = self._trim_left(text, words, start, head_start)
             if head.type == "Sector":
@@ -758,6 +759,14 @@ class CandidateFinder:
             return verb.start_char
         return start
 
+    def _after_joined_event(self, text: str, start: int, head_start: int) -> int:
+        """"（市委六届八次）全会暨市委经济工作会议": 暨 joins two events; when what stands
+        before it is a bare head word or a stub, the name is the event after it."""
+        k = text.rfind("暨", start, head_start)
+        if k > start and (text[start:k] in self.heads or k - start <= 2):
+            return k + 1
+        return start
+
     def _extend_route(self, text: str, words: list[Span], start: int, head: Head) -> int:
         """"勒沟至海棠高速公路": a route from a place to a place is one name; the
         boundary word 至 stops the left extension, so take the first place back in."""
@@ -788,6 +797,11 @@ class CandidateFinder:
             cut = head_start - len(rank)
             if cut > start and text.startswith(rank, cut):
                 rest = text[start:cut]
+                for g in sorted(self.generic, key=len, reverse=True):
+                    if rest.endswith(g) and len(rest) - len(g) >= 2:
+                        cut -= len(g)  # 农业特色|优势产业: the rank words come in pairs
+                        rest = text[start:cut]
+                        break
                 if len(rest) >= 2 and rest not in self.generic and rest[-1] not in "和与及、的性":
                     return cut
         return end
@@ -796,7 +810,7 @@ class CandidateFinder:
         return [(w.word, w.flag) for w in _default_pos().cut(text)]
 
     def _proper_word(self, w: Span) -> bool:
-        return w.kb_id_ == "rare" or w.label_ in ("ns", "nz", "nt", "q", "ord", "eng") or bool(
+        return w.kb_id_ == "rare" or w.label_ in ("ns", "nz", "nt", "ord", "eng") or _is_quote(w) or bool(
             self._gazetteer.lookup(w.text)
         )
 
@@ -922,8 +936,10 @@ class CandidateFinder:
         for w in words:
             if w.start_char >= head_start:
                 continue
-            if w.label_ in ("q", "bk", "ord", "eng"):
+            if w.label_ in ("bk", "ord", "eng") or _is_quote(w):
                 return True
+            if w.text in self.generic and w.label_ not in ("ns", "nt", "nr"):
+                continue  # "规上", "改扩建": genre words, no proper name
             compound = kind_head and self._common_compound(w.text)
             if w.kb_id_ == "rare" and not compound:
                 return True
@@ -1130,6 +1146,11 @@ class CandidateFinder:
         return out
 
 
+def _is_quote(w: Span) -> bool:
+    """A quoted term (“…”), not one of jieba's measure words, which share the tag q (桩, 杯)."""
+    return w.label_ == "q" and w.text[:1] in OPEN_QUOTES
+
+
 def _noun_goes_on(nxt: Span, heads: dict[str, Head]) -> bool:
     """Does the noun phrase go on after a head word (战略 + 通道)? Not when the next word
     is itself a head (工程 + 项目), a suffix-like word or a function word."""
@@ -1154,7 +1175,8 @@ _CARRYING_VERBS = frozenset(
 )
 """Verbs whose object is a programme or a policy (实施X行动, 出台X条例)."""
 _NAME_OPENING_VERBS = frozenset(
-    {"优化", "促进", "支持", "提升", "推动", "保护", "加强", "鼓励", "提振", "扩大", "稳定", "加快", "服务", "振兴"}
+    {"优化", "促进", "支持", "提升", "推动", "保护", "加强", "鼓励", "提振", "扩大", "稳定", "加快", "服务", "振兴",
+     "规范", "整治", "清理", "打击"}
 )
 """Verbs that open a programme's or a policy's printed name right after a carrying verb
 (实施优化营商环境条例, 出台支持民营经济发展若干措施)."""
@@ -1391,6 +1413,12 @@ RULE_RANK = {"title": 4, "body": 3, "head": 2, "enum": 1, "list": 1, "quote": 1,
 
 
 _LEADING_VERB_TAGS = frozenset({"v", "vd", "d", "ad", "p", "c"})
+_NOMINAL_VERBS = frozenset(
+    {"就业", "创业", "养老", "托育", "救助", "扶贫", "消费", "投资", "招商", "监管", "执法", "审批", "生育", "安居",
+     "康养", "育儿", "帮扶", "维修", "运输", "物流", "储能"}
+)
+"""Verbs jieba tags v that open programme names as nouns (就业优先战略, 消费提振行动): not
+trimmed as a verb glued in front."""
 
 
 def rule_family(rule: str) -> str:
@@ -1458,6 +1486,7 @@ class EntityPicker:
             w.start_char: w.end_char
             for w in words
             if w.label_ in _LEADING_VERB_TAGS and len(w.text) >= 2 and (w.kb_id_ == "common" or w.text in boundary)
+            and w.text not in _NOMINAL_VERBS
         }
         for group in ("kg_candidates", "kg_patterns", "kg_lexicon"):
             for s in doc.spans.get(group, []):

@@ -108,3 +108,32 @@ def test_products_in_a_project_list_are_no_names_but_companies_are():
 
 def test_two_slogans_side_by_side_are_no_list_item():
     assert "“两重”“两新”" not in _names("“两重”“两新”、基础设施等重大项目深入推进。")
+
+
+def test_measure_word_is_no_quoted_term():
+    # jieba tags 桩 q (a measure word) like kg's quotes: it is no proper word
+    assert not any(n.endswith("充电桩项目") for n in _names("优化布局新能源充电桩项目，更好满足需求。"))
+
+
+def test_generic_genre_word_is_no_proper_word():
+    assert "规上工业企业研发活动" not in _names("推动规上工业企业研发活动全覆盖。")
+
+
+def test_event_joined_by_ji_starts_after_a_stub():
+    names = _names("贯彻市委六届八次全会暨市委经济工作会议决策部署。")
+    assert "全会暨市委经济工作会议" not in names
+    assert "市委经济工作会议" in names
+
+
+def test_nominal_verb_opening_a_strategy_is_kept():
+    assert "就业优先战略" in _names("坚持实施就业优先战略和更加积极的就业政策。")
+
+
+def test_regulating_verb_after_carrying_verb_opens_a_campaign():
+    assert "规范涉企执法专项行动" in _names("开展规范涉企执法专项行动，集中整治乱收费。")
+
+
+def test_campaign_verb_is_no_part_of_an_airport():
+    names = _names("持续攻坚青禾机场，确保早日获批。")
+    assert "攻坚青禾机场" not in names
+    assert "青禾机场" in names
