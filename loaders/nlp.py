@@ -76,6 +76,8 @@ _LEADING_COUNT = re.compile(
 _ARTICLES = re.compile(r"(?<![0-9一二三四五六七八九十第])(?:新)?(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})条(?![件例款])")
 _TRAILING_COUNT = re.compile(r"(?:[0-9]+|[一二三四五六七八九十两]+)(?:大|个|家|项|座|条)$")
 _PHASE = re.compile(r"^[一二三四五六七八九十0-9]+期$")
+_YEARS = re.compile(r"[一二三四五六七八九十两]年")
+"""A span of years inside a name (城镇化战略五年行动计划, 三年倍增行动), not a date."""
 _PUNCT = set("，,。；;：:、！？!?（）()《》“”‘’「」【】[]—-…·\\/ \u3000\t\n")
 
 
@@ -557,7 +559,7 @@ def load_bodies() -> list[tuple[re.Pattern[str], str]]:
 
 
 _POLICY_TITLE = re.compile(
-    r"(方案|规划|计划|办法|条例|意见|规定|纲要|措施|决定|通知|制度|体系|标准|细则|指引|政策|法|规则|公约|清单|目录|报告|白皮书|指南|要点|章程|协议|备忘录)"
+    r"(方案|规划|计划|办法|条例|意见|建议|规定|纲要|措施|决定|通知|制度|体系|标准|细则|指引|政策|法|规则|公约|清单|目录|报告|白皮书|指南|要点|章程|协议|备忘录)"
     r"(\s*[(（][^()（）]*[)）])?$"
 )
 
@@ -645,10 +647,10 @@ class CandidateFinder:
                     first = prev.start_char  # "提升行动", "培育行动": a nominalised verb
                     j -= 1
             start = self._extend_left(text, words, j, first)
-            start = self._open_with_second_verb(words, start, head)
             start = self._after_joined_event(text, start, head_start)
             start = self._extend_route(text, words, start, head)
             start = self._trim_left(text, words, start, head_start)
+            start = self._open_with_second_verb(words, start, head)
             if head.type == "Sector":
                 start = self._after_lone_verb(words, start, head_start)
             end = w.end_char
@@ -838,7 +840,7 @@ class CandidateFinder:
         if tag in ("m", "mq"):
             return bool(re.fullmatch(r"[0-9A-Za-z]+", t) or _PHASE.match(t))
         if tag == "t":
-            return not re.search(r"[0-9年月日]", t)
+            return bool(_YEARS.fullmatch(t)) or not re.search(r"[0-9年月日]", t)
         if tag == "d":
             return bool(_PHASE.match(t))
         return True
@@ -1171,12 +1173,12 @@ _HEAD_TAILS = ("项目", "工程", "平台", "行动", "体系", "机制", "基�
 
 _CARRYING_VERBS = frozenset(
     {"实施", "开展", "启动", "出台", "制定", "落实", "执行", "推行", "印发", "贯彻", "深入实施", "深入开展",
-     "全面实施", "启动实施", "制定实施", "出台实施", "组织实施", "贯彻落实"}
+     "全面实施", "启动实施", "制定实施", "出台实施", "组织实施", "贯彻落实", "完善", "健全"}
 )
 """Verbs whose object is a programme or a policy (实施X行动, 出台X条例)."""
 _NAME_OPENING_VERBS = frozenset(
     {"优化", "促进", "支持", "提升", "推动", "保护", "加强", "鼓励", "提振", "扩大", "稳定", "加快", "服务", "振兴",
-     "规范", "整治", "清理", "打击"}
+     "规范", "整治", "清理", "打击", "降低"}
 )
 """Verbs that open a programme's or a policy's printed name right after a carrying verb
 (实施优化营商环境条例, 出台支持民营经济发展若干措施)."""
@@ -1488,6 +1490,9 @@ class EntityPicker:
             if w.label_ in _LEADING_VERB_TAGS and len(w.text) >= 2 and (w.kb_id_ == "common" or w.text in boundary)
             and w.text not in _NOMINAL_VERBS
         }
+        for a, b in zip(words, words[1:]):
+            if a.text in _CARRYING_VERBS and b.text in _NAME_OPENING_VERBS and a.end_char == b.start_char:
+                verb_at.pop(b.start_char, None)  # 实施|降低…专项行动: the second verb opens the name
         for group in ("kg_candidates", "kg_patterns", "kg_lexicon"):
             for s in doc.spans.get(group, []):
                 start = s.start_char + self.patterns.trimmed(s.text)

@@ -137,3 +137,20 @@ def test_campaign_verb_is_no_part_of_an_airport():
     names = _names("持续攻坚青禾机场，确保早日获批。")
     assert "攻坚青禾机场" not in names
     assert "青禾机场" in names
+
+
+def test_span_of_years_stays_inside_a_plan():
+    assert "青禾城镇化战略五年行动计划" in _names("深入实施青禾城镇化战略五年行动计划，扎实推进。")
+
+
+def test_lowering_verb_after_carrying_verb_opens_a_campaign():
+    assert "降低青禾物流成本专项行动" in _names("实施降低青禾物流成本专项行动。")
+
+
+def test_proposal_title_is_a_policy():
+    assert _names("根据《中共青禾市委关于制定国民经济和社会发展第十五个五年规划的建议》，市政府制定了纲要。").get(
+        "中共青禾市委关于制定国民经济和社会发展第十五个五年规划的建议") == "Policy"
+
+
+def test_rare_genre_word_is_no_proper_word():
+    assert "特教学校" not in _names("推进青禾老年大学、特教学校等新校区建设。")
