@@ -734,6 +734,8 @@ class CandidateFinder:
             inner_words = self._pos_words(inner)
             placeish = any(self._gazetteer.lookup(x) for x, tag in inner_words)
             own = self.head_ending_at(inner, len(inner), 2)
+            if own is not None and inner[: -len(own.suffix)] in self.generic:
+                continue  # "“美丽街区”": a quoted kind (a generic modifier and a head word)
             if own is not None and own.type != "-" and len(own.suffix) >= 2 and not re.search(r"[、，,]", inner):
                 # "“领鹰工程”": a quoted name closed by its own head word
                 label = "Policy" if _ARTICLES.search(inner) else own.label
@@ -930,7 +932,7 @@ class CandidateFinder:
             return False
         if head.long:
             n_words = sum(1 for w in words if w.start_char < head_start)
-            if len(modifier) >= 4 and n_words >= 2:
+            if len(modifier) >= 4 and n_words >= 2 and not _counted(text, start, end):
                 return True
         elif not head.proper:
             return len(modifier) >= 2 or modifier in ("省", "市", "区", "县", "镇") or modifier.isdigit()
@@ -1146,6 +1148,16 @@ class CandidateFinder:
             out.append((s, e, head.label, "enum"))
             pos = s
         return out
+
+
+_COUNT_BEFORE = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十百千两]+)(?:个|项|批|座|处|条|类)$")
+_COUNT_AFTER = re.compile(r"(?:[0-9０-９.．]+|[一二三四五六七八九十百千万两]+)(?:个|项|座|处|条|公里|千米|米|万?平方米|亩|所|家)")
+
+
+def _counted(text: str, start: int, end: int) -> bool:
+    """"建成农村公路安防工程1113.5公里", "实施12个城市更新工程": a phrase the report counts
+    is a kind of works, not one named programme."""
+    return bool(_COUNT_BEFORE.search(text, max(0, start - 6), start) or _COUNT_AFTER.match(text, end))
 
 
 def _is_quote(w: Span) -> bool:

@@ -154,3 +154,13 @@ def test_proposal_title_is_a_policy():
 
 def test_rare_genre_word_is_no_proper_word():
     assert "特教学校" not in _names("推进青禾老年大学、特教学校等新校区建设。")
+
+
+def test_counted_works_are_a_kind():
+    names = _names("建成农村公路安防工程1113.5公里，实施青禾康复护理扩容提升工程。")
+    assert "农村公路安防工程" not in names
+    assert "青禾康复护理扩容提升工程" in names
+
+
+def test_quoted_kind_is_no_name():
+    assert "美丽街区" not in _names("建成103个“美丽街区”，59个机关开放。")
