@@ -82,6 +82,8 @@ _LEADING_COUNT = re.compile(
 _ARTICLES = re.compile(r"(?<![0-9一二三四五六七八九十第])(?:新)?(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})条(?![件例款])")
 _TRAILING_COUNT = re.compile(r"(?:[0-9]+|[一二三四五六七八九十两]+)(?:大|个|家|项|座|条)$")
 _PHASE = re.compile(r"^[一二三四五六七八九十0-9]+期$")
+_YEARS = re.compile(r"[一二三四五六七八九十两]年")
+"""A span of years inside a name (城镇化战略五年行动计划, 三年倍增行动), not a date."""
 _PUNCT = set("，,。；;：:、！？!?（）()《》“”‘’「」【】[]—-…·\\/ \u3000\t\n")
 
 
@@ -567,7 +569,7 @@ def load_bodies() -> list[tuple[re.Pattern[str], str]]:
 
 
 _POLICY_TITLE = re.compile(
-    r"(方案|规划|计划|办法|条例|意见|规定|纲要|措施|决定|通知|制度|体系|标准|细则|指引|政策|法|规则|公约|清单|目录|报告|白皮书|指南|要点|章程|协议|备忘录)"
+    r"(方案|规划|计划|办法|条例|意见|建议|规定|纲要|措施|决定|通知|制度|体系|标准|细则|指引|政策|法|规则|公约|清单|目录|报告|白皮书|指南|要点|章程|协议|备忘录)"
     r"(\s*[(（][^()（）]*[)）])?$"
 )
 
@@ -624,6 +626,8 @@ class CandidateFinder:
                 continue
             if head.type == "Policy" and text.startswith(("建设", "设计", "布局", "实施", "编制"), w.end_char):
                 continue  # "规划建设": a verb, not a plan
+            if head.suffix == "意见" and not text.endswith(("的", "指导", "实施"), 0, w.end_char - 2):
+                continue  # "审议意见", "提出意见": remarks; a policy is "关于…的意见", "指导意见"
             if (
                 (head.suffix in _MODIFYING_HEADS or head.type == "Sector")
                 and k + 1 < len(words)
@@ -653,7 +657,12 @@ class CandidateFinder:
                     first = prev.start_char  # "提升行动", "培育行动": a nominalised verb
                     j -= 1
             start = self._extend_left(text, words, j, first)
+            start = self._after_joined_event(text, start, head_start)
+            start = self._extend_route(text, words, start, head)
             start = self._trim_left(text, words, start, head_start)
+            start = self._open_with_second_verb(words, start, head)
+            if head.type == "Sector":
+                start = self._after_lone_verb(words, start, head_start)
             end = w.end_char
             if start >= head_start:
                 # "湖贝、蔡屋围两大统筹片区": a counted list shares the head
@@ -694,6 +703,8 @@ class CandidateFinder:
             if inner is not None:
                 cands.append(inner)
                 start = inner[1]
+            if head.type == "Sector":
+                end = self._sector_before_rank(text, words, start, head_start, end)
             cands.append((start, self._extend_paren(text, end), head.label, "head"))
             cands.extend(self._enumerated(text, words, start, head))
 
@@ -728,9 +739,13 @@ class CandidateFinder:
             if not _quoted_name(inner):
                 continue
             nxt = words[k + 1].text if k + 1 < len(words) else ""
+            if _QUOTED_SLOGAN.fullmatch(inner):
+                continue  # "上海标准", "龙江样板": a place's label
             inner_words = self._pos_words(inner)
             placeish = any(self._gazetteer.lookup(x) for x, tag in inner_words)
             own = self.head_ending_at(inner, len(inner), 2)
+            if own is not None and inner[: -len(own.suffix)] in self.generic:
+                continue  # "“美丽街区”": a quoted kind (a generic modifier and a head word)
             if own is not None and own.type != "-" and len(own.suffix) >= 2 and not re.search(r"[、，,]", inner):
                 # "“领鹰工程”": a quoted name closed by its own head word
                 label = "Policy" if _ARTICLES.search(inner) else own.label
@@ -745,11 +760,71 @@ class CandidateFinder:
         doc.spans["kg_candidates"] = _labelled_spans(doc, cands)
         return doc
 
+    def _open_with_second_verb(self, words: list[Span], start: int, head: Head) -> int:
+        """"实施|优化|营商环境条例": after a verb that carries a programme or policy
+        (实施, 出台), a second verb opens the name (GUIDELINES §5: the name as printed)."""
+        if head.type not in ("Programme", "Policy"):
+            return start
+        i = next((k for k, w in enumerate(words) if w.start_char == start), None)
+        if i is None or i < 2:
+            return start
+        verb, carrier = words[i - 1], words[i - 2]
+        if verb.text in _NAME_OPENING_VERBS and carrier.text in _CARRYING_VERBS and verb.end_char == start:
+            return verb.start_char
+        return start
+
+    def _after_joined_event(self, text: str, start: int, head_start: int) -> int:
+        """"（市委六届八次）全会暨市委经济工作会议": 暨 joins two events; when what stands
+        before it is a bare head word or a stub, the name is the event after it."""
+        k = text.rfind("暨", start, head_start)
+        if k > start and (text[start:k] in self.heads or k - start <= 2):
+            return k + 1
+        return start
+
+    def _extend_route(self, text: str, words: list[Span], start: int, head: Head) -> int:
+        """"勒沟至海棠高速公路": a route from a place to a place is one name; the
+        boundary word 至 stops the left extension, so take the first place back in."""
+        if head.subtype != "transport" or start < 2 or text[start - 1] != "至":
+            return start
+        i = next((k for k, w in enumerate(words) if w.end_char == start - 1), None)
+        if i is None or not self._proper_word(words[i]) or words[i].text in self.boundary:
+            return start
+        return words[i].start_char
+
+    def _after_lone_verb(self, words: list[Span], start: int, head_start: int) -> int:
+        """An industry's name holds no one-character verb: "做精做深|飞机维修产业",
+        "大抓|产业", "科技强到|产业" (the sector starts after the last one)."""
+        after_verb = False
+        for w in words:
+            if not (start <= w.start_char and w.end_char <= head_start):
+                continue
+            if w.label_ == "v" and len(w.text) == 1 or after_verb and w.label_ in ("a", "d") and len(w.text) == 1:
+                start, after_verb = w.end_char, True  # 做精做深: the verb and its complement
+            else:
+                after_verb = False
+        return start
+
+    def _sector_before_rank(self, text: str, words: list[Span], start: int, head_start: int, end: int) -> int:
+        """"石油化工主导产业", "光电子信息新兴产业": a rank word between an industry and
+        产业 says what the industry is to the place; the industry is named before it."""
+        for rank in _SECTOR_RANKS:
+            cut = head_start - len(rank)
+            if cut > start and text.startswith(rank, cut):
+                rest = text[start:cut]
+                for g in sorted(self.generic, key=len, reverse=True):
+                    if rest.endswith(g) and len(rest) - len(g) >= 2:
+                        cut -= len(g)  # 农业特色|优势产业: the rank words come in pairs
+                        rest = text[start:cut]
+                        break
+                if len(rest) >= 2 and rest not in self.generic and rest[-1] not in "和与及、的性":
+                    return cut
+        return end
+
     def _pos_words(self, text: str) -> list[tuple[str, str]]:
         return [(w.word, w.flag) for w in _default_pos().cut(text)]
 
     def _proper_word(self, w: Span) -> bool:
-        return w.kb_id_ == "rare" or w.label_ in ("ns", "nz", "nt", "q", "ord", "eng") or bool(
+        return w.kb_id_ == "rare" or w.label_ in ("ns", "nz", "nt", "ord", "eng") or _is_quote(w) or bool(
             self._gazetteer.lookup(w.text)
         )
 
@@ -777,7 +852,7 @@ class CandidateFinder:
         if tag in ("m", "mq"):
             return bool(re.fullmatch(r"[0-9A-Za-z]+", t) or _PHASE.match(t))
         if tag == "t":
-            return not re.search(r"[0-9年月日]", t)
+            return bool(_YEARS.fullmatch(t)) or not re.search(r"[0-9年月日]", t)
         if tag == "d":
             return bool(_PHASE.match(t))
         return True
@@ -850,7 +925,7 @@ class CandidateFinder:
             return False
         if (
             head.type in ("Place", "Organization") and head.subtype in _INSTITUTION_SUBTYPES
-            and modifier[:1] in "省市区县" and modifier[1:2] != "属" and len(head.suffix) >= 2
+            and modifier[:1] in "省市区县" and modifier[1:2] not in ("属", "级") and len(head.suffix) >= 2
             and not self.generic.intersection(w.text for w in words if w.end_char <= head_start)
         ):
             return True  # "市工人文化宫", "区图书馆": the division's own institution
@@ -867,15 +942,23 @@ class CandidateFinder:
             return False
         if head.long:
             n_words = sum(1 for w in words if w.start_char < head_start)
-            if len(modifier) >= 4 and n_words >= 2:
+            if len(modifier) >= 4 and n_words >= 2 and not _counted(text, start, end):
                 return True
         elif not head.proper:
             return len(modifier) >= 2 or modifier in ("省", "市", "区", "县", "镇") or modifier.isdigit()
+        kind_head = head.type in ("Place", "Organization") or head.suffix in _KIND_HEADS
         for w in words:
             if w.start_char >= head_start:
                 continue
-            if w.label_ in ("q", "bk", "ord", "eng") or w.kb_id_ == "rare":
+            if w.label_ in ("bk", "ord", "eng") or _is_quote(w):
                 return True
+            if w.text in self.generic and w.label_ not in ("ns", "nt", "nr"):
+                continue  # "规上", "改扩建": genre words, no proper name
+            compound = kind_head and self._common_compound(w.text)
+            if w.kb_id_ == "rare" and not compound:
+                return True
+            if w.label_ == "nz" and compound:
+                continue  # "城市更新|项目", "高速铁路": two ordinary words jieba keeps as one
             if w.label_ in ("ns", "nz", "nt", "nr") and w.text not in self.boundary and not self._has_boundary(w.text):
                 if w.label_ != "nr" or len(w.text) <= 3:
                     return True
@@ -884,6 +967,13 @@ class CandidateFinder:
             if _LATIN_OR_DIGIT.search(w.text):
                 return True
         return any(start <= gs and ge <= head_start for gs, ge in gaz)
+
+    def _common_compound(self, t: str) -> bool:
+        """Is ``t`` two ordinary words (城市+更新, 高速+铁路) that jieba's dictionary
+        happens to hold as one rare word? Then it is no evidence of a proper name."""
+        freq = WORD_FREQ_SOURCE[0] if WORD_FREQ_SOURCE else {}
+        ordinary = lambda x: freq.get(x, 0) >= COMMON_FROM or x in self.generic  # noqa: E731
+        return len(t) >= 4 and any(ordinary(t[:i]) and ordinary(t[i:]) for i in range(2, len(t) - 1))
 
     def _split_chain(self, text: str, start: int, head_start: int, head: Head) -> int:
         """"A公园-B公园-C公园" lists three parks: the name starts after the last joining
@@ -1070,6 +1160,21 @@ class CandidateFinder:
         return out
 
 
+_COUNT_BEFORE = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十百千两]+)(?:个|项|批|座|处|条|类)$")
+_COUNT_AFTER = re.compile(r"(?:[0-9０-９.．]+|[一二三四五六七八九十百千万两]+)(?:个|项|座|处|条|公里|千米|米|万?平方米|亩|所|家)")
+
+
+def _counted(text: str, start: int, end: int) -> bool:
+    """"建成农村公路安防工程1113.5公里", "实施12个城市更新工程": a phrase the report counts
+    is a kind of works, not one named programme."""
+    return bool(_COUNT_BEFORE.search(text, max(0, start - 6), start) or _COUNT_AFTER.match(text, end))
+
+
+def _is_quote(w: Span) -> bool:
+    """A quoted term (“…”), not one of jieba's measure words, which share the tag q (桩, 杯)."""
+    return w.label_ == "q" and w.text[:1] in OPEN_QUOTES
+
+
 def _noun_goes_on(nxt: Span, heads: dict[str, Head]) -> bool:
     """Does the noun phrase go on after a head word (战略 + 通道)? Not when the next word
     is itself a head (工程 + 项目), a suffix-like word or a function word."""
@@ -1088,6 +1193,27 @@ _MODIFYING_HEADS = frozenset({"战略", "运动"})
 _HEAD_TAILS = ("项目", "工程", "平台", "行动", "体系", "机制", "基金", "政策", "制度", "试点", "方案")
 
 
+_CARRYING_VERBS = frozenset(
+    {"实施", "开展", "启动", "出台", "制定", "落实", "执行", "推行", "印发", "贯彻", "深入实施", "深入开展",
+     "全面实施", "启动实施", "制定实施", "出台实施", "组织实施", "贯彻落实", "完善", "健全"}
+)
+"""Verbs whose object is a programme or a policy (实施X行动, 出台X条例)."""
+_NAME_OPENING_VERBS = frozenset(
+    {"优化", "促进", "支持", "提升", "推动", "保护", "加强", "鼓励", "提振", "扩大", "稳定", "加快", "服务", "振兴",
+     "规范", "整治", "清理", "打击", "降低"}
+)
+"""Verbs that open a programme's or a policy's printed name right after a carrying verb
+(实施优化营商环境条例, 出台支持民营经济发展若干措施)."""
+_QUOTED_SLOGAN = re.compile(
+    r"[一-鿿]{2,3}(?:标准|品牌|原创|样板|经验|方案|速度|效率|精品|名片|温度)"
+)
+"""Quoted terms that label a place's products or practice (“上海标准”, “龙江样板”):
+slogans, not programmes (GUIDELINES §5)."""
+_KIND_HEADS = frozenset({"项目", "平台", "基金", "中心"})
+"""Programme heads that close kinds as often as names (城市更新项目, 电商平台): they need a
+proper word, not a compound of ordinary words; campaigns (城市更新行动) do not."""
+_SECTOR_RANKS = frozenset({"主导", "新兴", "支柱", "优势", "传统", "首位", "重点"})
+"""What an industry is to a place (石油化工主导产业): not part of the industry's name."""
 _NAME_VERBS = frozenset({"发展", "融合", "合作", "创新", "协同"})
 """Verbal nouns that sit inside names ("深港融合发展交流中心") though they also act."""
 _INSTITUTION_SUBTYPES = frozenset({"building", "education", "health", "research", "other"})
@@ -1097,7 +1223,7 @@ _COMPOUND_HEADS = frozenset(
 _LONE_MORPHEME_TAGS = frozenset({"j", "zg", "ng", "tg", "vg", "ag", "dg", "rg", "ns", "nr", "nz"})
 _EVENT_HEADS = frozenset({"活动", "专场", "节", "文化节", "系列活动"})
 _CARRIERS = frozenset(
-    {"平台", "系统", "品牌", "改革", "试点", "改革试点", "审批", "服务", "效能", "政策", "要求", "专场"}
+    {"平台", "系统", "品牌", "改革", "试点", "改革试点", "审批", "服务", "效能", "政策", "专场"}
 )
 
 
@@ -1311,6 +1437,12 @@ RULE_RANK = {"title": 4, "body": 3, "head": 2, "enum": 1, "list": 1, "quote": 1,
 
 
 _LEADING_VERB_TAGS = frozenset({"v", "vd", "d", "ad", "p", "c"})
+_NOMINAL_VERBS = frozenset(
+    {"就业", "创业", "养老", "托育", "救助", "扶贫", "消费", "投资", "招商", "监管", "执法", "审批", "生育", "安居",
+     "康养", "育儿", "帮扶", "维修", "运输", "物流", "储能"}
+)
+"""Verbs jieba tags v that open programme names as nouns (就业优先战略, 消费提振行动): not
+trimmed as a verb glued in front."""
 
 
 def rule_family(rule: str) -> str:
@@ -1332,6 +1464,7 @@ class EntityPicker:
         self.rank = {p.rule: p.rank for p in self.patterns.patterns}
         self.boundary = load_boundary_words()
         self._long_heads = tuple(h for h, v in self.heads.items() if len(h) >= 2 and v.type != "-")
+        self._all_heads = tuple(h for h, v in self.heads.items() if v.type != "-")
         self.generic = load_generic_modifiers()
 
     def _generic_after_trim(self, name: str) -> bool:
@@ -1343,10 +1476,17 @@ class EntityPicker:
                 return name[:-L] in self.generic
         return False
 
-    def _named_item(self, words: list[Word], s: int, e: int) -> bool:
+    def _named_item(self, words: list[Word], s: int, e: int, by_category: bool = False) -> bool:
         """Does a list item hold a proper word (a place, an out-of-vocabulary word, a
         quoted term, letters or digits) or end with a head word of its own?"""
         inner = [w for w in words if s <= w.start_char and w.end_char <= e]
+        if (
+            by_category and len(inner) == 1 and inner[0].label_ == "n" and inner[0].kb_id_ != "rare"
+            and not any(inner[0].text.endswith(h) for h in self._all_heads)
+        ):
+            return False  # "隔膜、电解液等项目": one dictionary noun is a product, not a name
+        if sum(w.label_ == "q" and w.text[:1] in OPEN_QUOTES for w in inner) >= 2:
+            return False  # "“两重”“两新”": two slogans side by side
         if any(w.label_ in PROPER_TAGS or w.kb_id_ == "rare" or _LATIN_OR_DIGIT.search(w.text) for w in inner):
             return True
         if inner and not any(w.kb_id_ == "common" for w in inner):
@@ -1370,20 +1510,25 @@ class EntityPicker:
             w.start_char: w.end_char
             for w in words
             if w.label_ in _LEADING_VERB_TAGS and len(w.text) >= 2 and (w.kb_id_ == "common" or w.text in boundary)
+            and w.text not in _NOMINAL_VERBS
         }
+        for a, b in zip(words, words[1:]):
+            if a.text in _CARRYING_VERBS and b.text in _NAME_OPENING_VERBS and a.end_char == b.start_char:
+                verb_at.pop(b.start_char, None)  # 实施|降低…专项行动: the second verb opens the name
         for group in ("kg_candidates", "kg_patterns", "kg_lexicon"):
             for s in doc.spans.get(group, []):
                 start = s.start_char + self.patterns.trimmed(s.text)
-                if rule_family(s.id_) in ("head", "list", "enum"):
+                if rule_family(s.id_) in ("head", "list", "enum", "pattern"):
                     while start in verb_at and s.end_char - verb_at[start] >= 2:
                         start = verb_at[start]  # 认真落实, 印发, 用于: a verb glued in front
                 name = text[start : s.end_char]
-                if self.patterns.vetoed(name):
-                    continue
+                if self.patterns.vetoed(name) or name in self.heads:
+                    continue  # a veto's kind; a head word left alone after a trim (以上|产业)
                 if start > s.start_char and rule_family(s.id_) == "head" and self._generic_after_trim(name):
                     continue
                 if s.id_ in ("list", "enum") and (
-                    name in self.heads or name in common_words or not self._named_item(words, start, s.end_char)
+                    name in self.heads or name in common_words
+                    or not self._named_item(words, start, s.end_char, s.id_ == "list")
                 ):
                     continue  # "机制", "化纤", "关键材料": a list of ordinary words, not of names
                 cands.append((start, s.end_char, s.label_, s.id_))

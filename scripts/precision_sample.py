@@ -2,7 +2,7 @@
 """Draw the entity precision sample: 10 bulk reports no answer key covers, 200 entities.
 
 usage: .venv/bin/python scripts/precision_sample.py [--seed 2026] [--reports 10] [--entities 200]
-       [BULK_DIR] [GOLD_DIR]   (defaults ../shared/bulk, ../shared/gold)
+       [--all TSV] [BULK_DIR] [GOLD_DIR]   (defaults ../shared/bulk, ../shared/gold)
 
 Reports: every bulk report except those byte-identical to a report an answer key names and
 those of a place and year a key covers; drawn with ``random.Random(seed)`` by level — 4
@@ -52,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--reports", type=int, default=10)
     ap.add_argument("--entities", type=int, default=200)
+    ap.add_argument("--all", metavar="TSV", help="also write every entity of the drawn reports (report, type, "
+                    "name, rule, context) to TSV, to see which rows of an earlier sample are still extracted")
     args = ap.parse_args(argv)
     bulk, gold = Path(args.bulk), Path(args.gold)
     if not bulk.is_dir() or not gold.is_dir():
@@ -84,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
             ctx = text[max(0, m.start - 8) : m.end + 8].replace("\n", " ").replace("|", "｜") if m else ""
             typ = f"{e.type.value}/{e.subtype}" if e.subtype else e.type.value
             rows.append((rel, typ, e.name, (m.rule if m else "") or "", ctx))
+    if args.all:
+        Path(args.all).write_text("".join("\t".join((Path(r[0]).stem, *r[1:])) + "\n" for r in rows), encoding="utf-8")
     sample = rng.sample(rows, min(args.entities, len(rows)))
     print(f"<!-- seed {args.seed}; reports: {', '.join(chosen)}; {len(rows)} entities, {len(sample)} drawn -->")
     print("| # | report | type | name | rule | context | verdict |")

@@ -1,0 +1,166 @@
+"""Entity precision and boundaries (issue 9): synthetic sentences in the genre's shape,
+invented names (青禾, 云溪, 翠岭…). Each test fails when its rule is removed."""
+
+from __future__ import annotations
+
+import pytest
+from kg.loaders.nlp import make_nlp
+
+
+def _names(text: str) -> dict[str, str]:
+    doc = make_nlp()(text)
+    return {s.text: s.label_ for g in ("kg_entities", "kg_nested") for s in doc.spans[g]}
+
+
+def test_sector_name_ends_before_its_rank_word():
+    names = _names("统筹推进石油化工主导产业焕新发展，光电子信息新兴产业不断壮大。")
+    assert names.get("石油化工") == "Sector"
+    assert names.get("光电子信息") == "Sector"
+    assert "石油化工主导产业" not in names
+
+
+def test_sector_keeps_strategic_emerging_industries_whole():
+    assert "战略性新兴产业" in _names("鼓励更多资金投向战略性新兴产业和未来产业。")
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("持续巩固大抓产业、主攻工业的良好态势。", "大抓产业"),
+    ("做精做深飞机维修产业，拓展整车制造。", "精做深飞机维修产业"),
+])
+def test_sector_holds_no_lone_verb(text, bad):
+    names = _names(text)
+    assert bad not in names
+    assert not any(n.startswith(("深", "抓")) for n in names)
+
+
+def test_sector_after_lone_verb_keeps_the_industry():
+    assert _names("做精做深飞机维修产业，拓展整车制造。").get("飞机维修产业") == "Sector"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("推动8个城市更新项目开工。", "城市更新项目"),
+    ("打造一批电商产业园、直播基地。", "电商产业园"),
+    ("新建病险水库除险加固工程6座。", "病险水库"),
+    ("坚决杜绝污染地块违规开发利用。", "污染地块"),
+    ("支持国有大型商业银行补充资本。", "国有大型商业银行"),
+])
+def test_kinds_of_places_and_projects_are_no_names(text, kind):
+    names = _names(text)
+    assert kind not in names
+    assert not any(n.endswith(kind) for n in names)  # nor with a verb glued in front
+
+
+def test_campaign_of_ordinary_words_is_still_a_programme():
+    assert _names("深入实施城市更新行动。").get("城市更新行动") == "Programme"
+
+
+def test_project_with_a_proper_word_is_kept():
+    assert "青禾智慧交通项目" in _names("推进青禾智慧交通项目建设。")
+
+
+def test_level_hospital_is_a_kind_not_the_divisions_own():
+    names = _names("深化县级医院综合能力提升行动，建成区人民医院新院区。")
+    assert "县级医院" not in names
+    assert "县级医院综合能力提升行动" in names
+
+
+def test_route_from_place_to_place_is_one_road():
+    assert "云溪至翠岭高速公路" in _names("全面建设云溪至翠岭高速公路、青禾大道。")
+
+
+def test_second_verb_after_carrying_verb_opens_a_regulation():
+    names = _names("实施优化营商环境条例，创新开展服务。")
+    assert "优化营商环境条例" in names
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("并请全国政协委员提出意见。", "全国政协委员提出意见"),
+    ("办理市人大常委会审议意见和代表建议。", "市人大常委会审议意见"),
+])
+def test_remarks_are_no_policy(text, bad):
+    assert bad not in _names(text)
+
+
+def test_guiding_opinion_is_a_policy():
+    assert _names("出台青禾产业发展指导意见，推动转型。").get("青禾产业发展指导意见") == "Policy"
+
+
+@pytest.mark.parametrize("term", ["青禾标准", "云溪样板", "翠岭品牌"])
+def test_quoted_place_label_is_a_slogan(term):
+    assert term not in _names(f"为全国提供了“{term}”，新增项目12个。")
+
+
+def test_quoted_term_before_a_requirement_is_no_programme():
+    assert "一城一策" not in _names("落实“一城一策”要求，优化完善政策。")
+
+
+def test_glued_verb_is_trimmed_and_bare_kind_dropped():
+    names = _names("紧盯青禾经济带、云溪都市圈发展机遇。")
+    assert not any(n.startswith("紧盯") for n in names)
+    assert "产业" not in _names("新开工百亿元产业项目3个、10亿元以上产业项目119个。")
+
+
+def test_products_in_a_project_list_are_no_names_but_companies_are():
+    names = _names("重点引进起重机、电机、齿轮箱等项目，推动青禾科技、云溪电子等企业发展。")
+    assert not {"起重机", "电机"} & set(names)
+    assert names.get("青禾科技") == "Organization/company"
+
+
+def test_two_slogans_side_by_side_are_no_list_item():
+    assert "“两重”“两新”" not in _names("“两重”“两新”、基础设施等重大项目深入推进。")
+
+
+def test_measure_word_is_no_quoted_term():
+    # jieba tags 桩 q (a measure word) like kg's quotes: it is no proper word
+    assert not any(n.endswith("充电桩项目") for n in _names("优化布局新能源充电桩项目，更好满足需求。"))
+
+
+def test_generic_genre_word_is_no_proper_word():
+    assert "规上工业企业研发活动" not in _names("推动规上工业企业研发活动全覆盖。")
+
+
+def test_event_joined_by_ji_starts_after_a_stub():
+    names = _names("贯彻市委六届八次全会暨市委经济工作会议决策部署。")
+    assert "全会暨市委经济工作会议" not in names
+    assert "市委经济工作会议" in names
+
+
+def test_nominal_verb_opening_a_strategy_is_kept():
+    assert "就业优先战略" in _names("坚持实施就业优先战略和更加积极的就业政策。")
+
+
+def test_regulating_verb_after_carrying_verb_opens_a_campaign():
+    assert "规范涉企执法专项行动" in _names("开展规范涉企执法专项行动，集中整治乱收费。")
+
+
+def test_campaign_verb_is_no_part_of_an_airport():
+    names = _names("持续攻坚青禾机场，确保早日获批。")
+    assert "攻坚青禾机场" not in names
+    assert "青禾机场" in names
+
+
+def test_span_of_years_stays_inside_a_plan():
+    assert "青禾城镇化战略五年行动计划" in _names("深入实施青禾城镇化战略五年行动计划，扎实推进。")
+
+
+def test_lowering_verb_after_carrying_verb_opens_a_campaign():
+    assert "降低青禾物流成本专项行动" in _names("实施降低青禾物流成本专项行动。")
+
+
+def test_proposal_title_is_a_policy():
+    assert _names("根据《中共青禾市委关于制定国民经济和社会发展第十五个五年规划的建议》，市政府制定了纲要。").get(
+        "中共青禾市委关于制定国民经济和社会发展第十五个五年规划的建议") == "Policy"
+
+
+def test_rare_genre_word_is_no_proper_word():
+    assert "特教学校" not in _names("推进青禾老年大学、特教学校等新校区建设。")
+
+
+def test_counted_works_are_a_kind():
+    names = _names("建成农村公路安防工程1113.5公里，实施青禾康复护理扩容提升工程。")
+    assert "农村公路安防工程" not in names
+    assert "青禾康复护理扩容提升工程" in names
+
+
+def test_quoted_kind_is_no_name():
+    assert "美丽街区" not in _names("建成103个“美丽街区”，59个机关开放。")
