@@ -1314,7 +1314,7 @@ class Lexicon:
         starts = {s for s, e in whole if e - s >= 3}
         out = set()
         for s, e in whole:
-            if text[s - 1 : s] == "等" or _INDUSTRY_AFTER.match(text, e):
+            if text[s - 1 : s] == "等" and e - s >= 3 or _INDUSTRY_AFTER.match(text, e):
                 out.add((s, e))
             elif e - s >= 3 and (text[s - 1 : s] == "、" and s - 1 in ends or text[e : e + 1] == "、" and e + 1 in starts):
                 out.add((s, e))  # "文化、旅游、体育等消费" has no corpus sector next to another
