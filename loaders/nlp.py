@@ -1205,6 +1205,9 @@ def _names_ending_at(doc: Doc, boundary: frozenset[str] = frozenset()) -> tuple[
     return admin, proper, nominal
 
 
+_QUOTED_WORD = re.compile(r"“[^“”]{2,}”")
+
+
 class PatternFinder:
     """Names found by the data-driven patterns (:mod:`kg.loaders.patterns`)."""
 
@@ -1217,6 +1220,9 @@ class PatternFinder:
         words = doc_words(doc)
         starts = {w.start_char for w in words}
         ends = {w.end_char for w in words}
+        # a quoted term is one word (“路长制”); a name may also fill its quotes exactly
+        starts |= {w.start_char + 1 for w in words if _QUOTED_WORD.fullmatch(w.text)}
+        ends |= {w.end_char - 1 for w in words if _QUOTED_WORD.fullmatch(w.text)}
         admin, proper, nominal = _names_ending_at(doc, self.boundary)
         tags = {w.end_char: w.label_ for w in words}
         found = find(self.set.finders, doc_text(doc), starts, ends, admin, proper, nominal, tags)
