@@ -1341,6 +1341,9 @@ def _names_ending_at(doc: Doc, boundary: frozenset[str] = frozenset()) -> tuple[
     return admin, proper, nominal
 
 
+_QUOTED_WORD = re.compile(r"“[^“”]{2,}”")
+
+
 class PatternFinder:
     """Names found by the data-driven patterns (:mod:`kg.loaders.patterns`)."""
 
@@ -1353,6 +1356,9 @@ class PatternFinder:
         words = doc_words(doc)
         starts = {w.start_char for w in words}
         ends = {w.end_char for w in words}
+        # a quoted term is one word (“路长制”); a name may also fill its quotes exactly
+        starts |= {w.start_char + 1 for w in words if _QUOTED_WORD.fullmatch(w.text)}
+        ends |= {w.end_char - 1 for w in words if _QUOTED_WORD.fullmatch(w.text)}
         admin, proper, nominal = _names_ending_at(doc, self.boundary)
         tags = {w.end_char: w.label_ for w in words}
         found = find(self.set.finders, doc_text(doc), starts, ends, admin, proper, nominal, tags)
@@ -1383,6 +1389,7 @@ _LIST_MARKS = "、，,：:"
 _LIST_ENDS = "、等和及与，,。；;"
 _QUOTE_ALONE = "，,。、；;和等与及）)的为"
 _QUOTE_FRAMES = ("工作", "建设", "高质量发展")
+_SECTOR_AFTER_CATEGORY = ("项目", "产业", "企业", "领域")
 """Words after a quoted name that frame it rather than extend it (“双拥”工作, “一带一路”建设)."""
 
 
@@ -1405,16 +1412,15 @@ class Lexicon:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         spans = []
-        for match_id, a, b in sorted(self.matcher(doc), key=lambda m: (m[1], m[2])):
+        matches = sorted(self.matcher(doc), key=lambda m: (m[1], m[2]))
+        items = self._listed_sectors(text, [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for m, a, b in matches if m == self._sector])
+        for match_id, a, b in matches:
             s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
             before = text[s - 1] if s > 0 else ""
             after = text[e] if e < len(text) else ""
             if match_id == self._sector:
-                listed = before == "、" or after in "、等"
-                if not listed or before not in _LIST_MARKS or after not in _LIST_ENDS:
-                    continue  # the whole item of the list, not a piece of a longer one (智能机器人)
-                if not _INDUSTRY_AFTER.match(text, e):
-                    continue  # "文化、旅游、体育等消费": a list of something else
+                if (s, e) not in items:
+                    continue
                 label, rule = "Sector", "lexicon:corpus_sectors"
             else:
                 if after and after not in _QUOTE_ALONE and not text.startswith(_QUOTE_FRAMES, e):
@@ -1429,6 +1435,32 @@ class Lexicon:
                 spans.append(span)
         doc.spans["kg_lexicon"] = spans
         return doc
+
+    @staticmethod
+    def _listed_sectors(text: str, found: list[tuple[int, int]]) -> set[tuple[int, int]]:
+        """The corpus sectors that stand as a whole item of an enumeration typed as
+        industries: closed by an industry word (“A、B等未来产业”), or next to another
+        corpus sector in the same list (“高端装备、新材料等专项政策”: list-mates vouch for
+        each other), or the category right after 等 (“…三期、…等新材料项目”)."""
+        whole = set()
+        for s, e in found:
+            before = text[s - 1] if s > 0 else ""
+            after = text[e] if e < len(text) else ""
+            if before == "等" and (after in _LIST_ENDS or text.startswith(_SECTOR_AFTER_CATEGORY, e)):
+                whole.add((s, e))
+            elif (before == "、" or after in "、等") and before in _LIST_MARKS and after in _LIST_ENDS:
+                whole.add((s, e))  # the whole item of the list, not a piece of a longer one (智能机器人)
+        # a first item may have a verb glued in front (出台高端装备); two-character items
+        # (文化、旅游、体育) are too broad to vouch or be vouched for
+        ends = {e for s, e in found if e - s >= 3}
+        starts = {s for s, e in whole if e - s >= 3}
+        out = set()
+        for s, e in whole:
+            if text[s - 1 : s] == "等" and e - s >= 3 or _INDUSTRY_AFTER.match(text, e):
+                out.add((s, e))
+            elif e - s >= 3 and (text[s - 1 : s] == "、" and s - 1 in ends or text[e : e + 1] == "、" and e + 1 in starts):
+                out.add((s, e))  # "文化、旅游、体育等消费" has no corpus sector next to another
+        return out
 
 
 # --------------------------------------------------------------------------- kg_entities

@@ -1,0 +1,56 @@
+"""Recall rules on synthetic sentences in the genre's shape (invented names): names a
+launching verb anchors, events a hosting verb anchors, sector list-mates vouching for each
+other. The pattern files' own examples run in test_patterns.py; these check the rules
+through the whole pipeline (picker, vetoes, trims), where they compete with other rules."""
+
+from __future__ import annotations
+
+from kg.loaders.entities import extract_entities
+from kg.model import EntityType
+
+from tests.unit.test_entities import _by_name, _one_sentence_report
+
+
+def _names(body: str) -> dict:
+    entities, _ = extract_entities(_one_sentence_report(body))
+    return _by_name(entities)
+
+
+def test_a_launching_verb_gives_a_descriptive_programme_its_left_edge():
+    by = _names("全面开展青禾乡村道路隐患排查治本攻坚三年行动，加快推进云溪湿地水系连通修复工程。")
+    assert by["青禾乡村道路隐患排查治本攻坚三年行动"].type == EntityType.PROGRAMME
+    assert {m.rule for m in by["青禾乡村道路隐患排查治本攻坚三年行动"].mentions} == {"pattern:programme.launched"}
+    assert by["云溪湿地水系连通修复工程"].type == EntityType.PROGRAMME
+
+
+def test_a_counted_object_is_no_programme_name():
+    by = _names("实施100个社区儿童友好空间改造工程。")
+    assert not any(n.startswith("100个") for n in by)
+
+
+def test_a_plan_or_system_adopted_by_a_verb_is_a_policy():
+    by = _names("编制青禾流域综合治理和统筹发展规划，全面推行长期护理保险制度。")
+    assert by["青禾流域综合治理和统筹发展规划"].type == EntityType.POLICY
+    assert by["长期护理保险制度"].type == EntityType.POLICY
+
+
+def test_a_supporting_policy_described_is_not_named():
+    by = _names("出台支持青禾企业稳岗拓岗政策。")
+    assert not any(n.endswith("政策") for n in by)
+
+
+def test_a_hosted_event_is_a_programme():
+    by = _names("成功举办青禾国际茶产业博览会，承办世界青年排球俱乐部锦标赛。")
+    assert by["青禾国际茶产业博览会"].type == EntityType.PROGRAMME
+    assert by["世界青年排球俱乐部锦标赛"].type == EntityType.PROGRAMME
+
+
+def test_sector_list_mates_vouch_for_each_other_without_an_industry_word():
+    by = _names("出台高端装备、新材料、生物医药等专项政策。")
+    assert by["新材料"].type == EntityType.SECTOR
+    assert by["生物医药"].type == EntityType.SECTOR
+
+
+def test_a_list_of_ordinary_words_stays_unnamed():
+    by = _names("丰富文化、旅游、体育等消费场景。")
+    assert not {"文化", "旅游", "体育"} & set(by)
