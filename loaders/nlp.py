@@ -229,6 +229,38 @@ class WordSegmenter:
         self.dictionary = None if PLAIN else Dictionary(self._tokenizer)
         self._pos = _cached_pos_tokenizer(self._tokenizer, self.dictionary)
         WORD_FREQ_SOURCE.append(self._tokenizer.FREQ)
+        self._strings = None
+        self._ids: dict[str, int] = {}
+        self._marks: dict[tuple[str, str], str] = {}
+
+    def _mark(self, w: str, tag: str) -> str:
+        """"rare" (outside jieba's dictionary or a seldom proper noun: likely part of a
+        name), "common" (an ordinary word) or "". Depends on the word and its tag only, so
+        :meth:`__call__` keeps it per (word, tag)."""
+        f = self._tokenizer.FREQ.get(w) or 0
+        rare = len(w) >= 2 and tag not in ("q", "bk", "ord", "x", "m") and not w.isascii() and (
+            f == 0
+            or (tag in ("ns", "nz", "nt", "nr", "nrt", "j") and f < RARE_BELOW)
+            or (len(w) == 2 and tag.startswith("n") and f < RARE_NOUN_BELOW)
+        )
+        return "rare" if rare else ("common" if f >= COMMON_FROM else "")
+
+    def _span(self, doc: Doc, start: int, end: int, label: str, kb_id: str) -> Span | None:
+        """A word's span, its label and mark given as string-store ids: spaCy looks a
+        string label up again for every span, a tenth of the segmenter's time."""
+        if not doc.user_data.get("kg_chars") or not 0 <= start < end <= len(doc):
+            return char_span(doc, start, end, label=label, kb_id=kb_id)
+        strings = doc.vocab.strings
+        if strings is not self._strings:
+            self._strings, self._ids = strings, {}
+        ids = self._ids
+        lab = ids.get(label)
+        if lab is None:
+            lab = ids[label] = strings.add(label)
+        kb = ids.get(kb_id)
+        if kb is None:
+            kb = ids[kb_id] = strings.add(kb_id)
+        return Span(doc, start, end, label=lab, kb_id=kb)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -261,17 +293,15 @@ class WordSegmenter:
             pos = max(pos, e)
         spans = []
         plain: list[Word] = []
-        freq = self._tokenizer.FREQ
+        marks = self._marks
         for s, e, tag in words:
             w = text[s:e]
-            f = freq.get(w) or 0
-            rare = e - s >= 2 and tag not in ("q", "bk", "ord", "x", "m") and not w.isascii() and (
-                f == 0
-                or (tag in ("ns", "nz", "nt", "nr", "nrt", "j") and f < RARE_BELOW)
-                or (e - s == 2 and tag.startswith("n") and f < RARE_NOUN_BELOW)
-            )
-            mark = "rare" if rare else ("common" if f >= COMMON_FROM else "")
-            span = char_span(doc, s, e, label=tag or "x", kb_id=mark)
+            mark = marks.get((w, tag))
+            if mark is None:
+                if len(marks) >= _CUT_CACHE_SIZE:
+                    marks.clear()
+                mark = marks[(w, tag)] = self._mark(w, tag)
+            span = self._span(doc, s, e, tag or "x", mark)
             if span is not None:
                 spans.append(span)
                 plain.append(Word(s, e, w, tag or "x", mark))
