@@ -312,7 +312,7 @@ class WordSegmenter:
 
 PLAIN = False
 """True (set before the first :func:`make_nlp`): jieba's own cuts and spaCy's own
-tokenizer, the path before the speed-ups, kept for ``bench/bench_entities.py``."""
+tokenizer, the path before the speed-ups, kept for ``tests/unit/test_nlp_fast.py``."""
 
 _CUT_CACHE_SIZE = 1 << 17
 """Han blocks and unknown-word runs remembered per tokenizer (a report repeats its clauses
