@@ -50,6 +50,7 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import logging
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -235,8 +236,39 @@ class WordSegmenter:
         for _code, name in load_divisions():
             if len(short_form(name)) >= 2:
                 self._tokenizer.add_word(name, freq=2000, tag="ns")
-        self._pos = _cached_pos_tokenizer(self._tokenizer)
+        self.dictionary = None if PLAIN else Dictionary(self._tokenizer)
+        self._pos = _cached_pos_tokenizer(self._tokenizer, self.dictionary)
         WORD_FREQ_SOURCE.append(self._tokenizer.FREQ)
+        self._strings = None
+        self._ids: dict[str, int] = {}
+        self._marks: dict[tuple[str, str], str] = {}
+
+    def _mark(self, w: str, tag: str) -> str:
+        """"rare" (outside jieba's dictionary or a seldom proper noun: likely part of a
+        name), "common" (an ordinary word) or "". Depends on the word and its tag only, so
+        :meth:`__call__` keeps it per (word, tag)."""
+        f = self._tokenizer.FREQ.get(w) or 0
+        rare = len(w) >= 2 and tag not in ("q", "bk", "ord", "x", "m") and not w.isascii() and (
+            f == 0
+            or (tag in ("ns", "nz", "nt", "nr", "nrt", "j") and f < RARE_BELOW)
+            or (len(w) == 2 and tag.startswith("n") and f < RARE_NOUN_BELOW)
+        )
+        return "rare" if rare else ("common" if f >= COMMON_FROM else "")
+
+    def _span(self, doc: Doc, start: int, end: int, label: str) -> Span | None:
+        """A word's span, its label given as a string-store id: spaCy looks a string
+        label up again for every span, a tenth of the segmenter's time. (The word's mark
+        goes to ``Span._.kg_freq``; ``kb_id_`` stays empty.)"""
+        if not doc.user_data.get("kg_chars") or not 0 <= start < end <= len(doc):
+            return char_span(doc, start, end, label=label)
+        strings = doc.vocab.strings
+        if strings is not self._strings:
+            self._strings, self._ids = strings, {}
+        ids = self._ids
+        lab = ids.get(label)
+        if lab is None:
+            lab = ids[label] = strings.add(label)
+        return Span(doc, start, end, label=lab)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -269,17 +301,15 @@ class WordSegmenter:
             pos = max(pos, e)
         spans = []
         plain: list[Word] = []
-        freq = self._tokenizer.FREQ
+        marks = self._marks
         for s, e, tag in words:
             w = text[s:e]
-            f = freq.get(w) or 0
-            rare = e - s >= 2 and tag not in ("q", "bk", "ord", "x", "m") and not w.isascii() and (
-                f == 0
-                or (tag in ("ns", "nz", "nt", "nr", "nrt", "j") and f < RARE_BELOW)
-                or (e - s == 2 and tag.startswith("n") and f < RARE_NOUN_BELOW)
-            )
-            mark = "rare" if rare else ("common" if f >= COMMON_FROM else "")
-            span = char_span(doc, s, e, label=tag or "x")
+            mark = marks.get((w, tag))
+            if mark is None:
+                if len(marks) >= _CUT_CACHE_SIZE:
+                    marks.clear()
+                mark = marks[(w, tag)] = self._mark(w, tag)
+            span = self._span(doc, s, e, tag or "x")
             if span is not None:
                 if mark:
                     span._.kg_freq = mark
@@ -292,7 +322,7 @@ class WordSegmenter:
 
 PLAIN = False
 """True (set before the first :func:`make_nlp`): jieba's own cuts and spaCy's own
-tokenizer, the path before the speed-ups, kept for ``bench/bench_entities.py``."""
+tokenizer, the path before the speed-ups, kept for ``tests/unit/test_nlp_fast.py``."""
 
 _CUT_CACHE_SIZE = 1 << 17
 """Han blocks and unknown-word runs remembered per tokenizer (a report repeats its clauses
@@ -317,71 +347,75 @@ _MIN_INF = float("-inf")
 
 
 @functools.lru_cache(maxsize=1)
-def _hmm_model():
-    """jieba's part-of-speech HMM, with its transitions indexed by the state they enter."""
+def _hmm_arrays():
+    """jieba's part-of-speech HMM as arrays over its states, sorted from the largest state
+    down (so numpy's first maximum is the largest state among equal scores, jieba's tie
+    break): transitions (``-inf`` where there is none), start scores, which states have a
+    transition at all, and per character the states it may take and its emission scores."""
+    import numpy as np
     from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
 
-    into: dict[tuple[str, str], list[tuple[tuple[str, str], float]]] = {}
-    for y0, nxt in trans_P.items():
-        for y, p in nxt.items():
-            into.setdefault(y, []).append((y0, p))
-    into_t = {y: tuple(v) for y, v in into.items()}
-    return char_state_tab_P, start_P, trans_P, emit_P, into_t, {}
+    order = sorted(trans_P, reverse=True)
+    index = {y: i for i, y in enumerate(order)}
+    trans = np.array([[trans_P[y0].get(y, _MIN_INF) for y in order] for y0 in order])
+    start = np.array([start_P[y] for y in order])
+    moves = np.array([len(trans_P[y]) > 0 for y in order])
+    allowed = np.isfinite(trans)
+    every = np.arange(len(order))
+    return np, order, index, trans, allowed, start, moves, every, char_state_tab_P, emit_P, {}
+
+
+def _char_states(ch: str):
+    """The states ``ch`` may take (ascending index; every state for a character jieba's
+    table lacks) and its emission scores in them (jieba's ``emit_p[y].get(ch, MIN_FLOAT)``)."""
+    np, order, index, *_mid, every, char_states, emit_p, cache = _hmm_arrays()
+    got = cache.get(ch)
+    if got is None:
+        states = char_states.get(ch)
+        idx = every if states is None else np.array(sorted(index[y] for y in states), dtype=np.intp)
+        got = cache[ch] = (idx, np.array([emit_p[order[i]].get(ch, _MIN_FLOAT) for i in idx]))
+    return got
+
+
+def _emit_of(state, ch: str) -> float:
+    return _hmm_arrays()[-2][state].get(ch, _MIN_FLOAT)
 
 
 def _viterbi(obs: str):
-    """jieba's ``posseg.viterbi`` with the same arithmetic and the same tie-breaking,
-    visiting for each state only the states that can enter it (jieba scores every pair
-    and lets ``-inf`` lose): about a third of the work."""
-    states, start_p, trans_p, emit_p, into, expected = _hmm_model()
-    all_states = trans_p.keys()
-    v = {}
-    mem_path = [{}]
-    for y in states.get(obs[0], all_states):
-        v[y] = start_p[y] + emit_p[y].get(obs[0], _MIN_FLOAT)
-        mem_path[0][y] = ""
+    """jieba's ``posseg.viterbi``, the same arithmetic ((score + transition) + emission,
+    IEEE doubles alike) and the same choices (the largest ``(score, state)``), with the
+    states of one step as numpy vectors: jieba scores every pair of live states in Python,
+    which made its Viterbi a fifth of the entity stage on text it has not seen before.
+    ``tests/unit/test_nlp_fast.py`` compares it with jieba's on generated strings."""
+    np, order, _index, trans, allowed, start_p, moves, every, *_rest = _hmm_arrays()
+    alive, emit = _char_states(obs[0])  # the states of the step, ascending index
+    v = start_p[alive] + emit
+    steps = []
     for t in range(1, len(obs)):
-        prev_v = v
-        v = {}
-        path = {}
-        mem_path.append(path)
-        prev_states = [x for x in mem_path[t - 1] if len(trans_p[x]) > 0]
-        key = frozenset(prev_states)
-        expect_next = expected.get(key)
-        if expect_next is None:
-            expect_next = expected[key] = frozenset(y for x in prev_states for y in trans_p[x])
-        obs_states = expect_next.intersection(states.get(obs[t], all_states))
-        if not obs_states:
-            obs_states = expect_next if expect_next else all_states
-        ch = obs[t]
-        for y in obs_states:
-            em = emit_p[y].get(ch, _MIN_FLOAT)
-            bp = _MIN_INF
-            by = None
-            enter = into.get(y, ())
-            if len(enter) <= len(prev_v):
-                for y0, tr in enter:
-                    p0 = prev_v.get(y0)
-                    if p0 is not None:
-                        p = p0 + tr + em
-                        if p > bp or (p == bp and by is not None and y0 > by):
-                            bp, by = p, y0
-            else:  # fewer states behind than states that can enter y: the same pairs
-                for y0, p0 in prev_v.items():
-                    tr = trans_p[y0].get(y)
-                    if tr is not None:
-                        p = p0 + tr + em
-                        if p > bp or (p == bp and by is not None and y0 > by):
-                            bp, by = p, y0
-            if by is None:  # no state enters y with a finite score: jieba's full max
-                bp, by = max((prev_v[y0] + trans_p[y0].get(y, _MIN_INF) + em, y0) for y0 in prev_states)
-            v[y] = bp
-            path[y] = by
-    prob, state = max((v[y], y) for y in mem_path[-1])
+        before = alive[moves[alive]]  # jieba's prev_states
+        if not len(before):
+            raise ValueError("max() arg is an empty sequence")  # what jieba's max raises
+        expect = allowed[before].any(axis=0)
+        here, emit = _char_states(obs[t])
+        keep = expect[here]
+        alive_next, emit = here[keep], emit[keep]
+        if not len(alive_next):  # jieba: the expected states, or all of them
+            alive_next = np.flatnonzero(expect) if expect.any() else every
+            emit = np.array([_emit_of(order[i], obs[t]) for i in alive_next])
+        scores = v[moves[alive]][:, None] + trans[before[:, None], alive_next] + emit[None, :]
+        best = scores.argmax(axis=0)
+        v = scores[best, np.arange(len(alive_next))]
+        steps.append((alive_next, before[best]))
+        alive = alive_next
+    last = int(v.argmax())  # first maximum: the largest state among equal scores
+    prob = float(v[last])
+    state = int(alive[last])
     route = [None] * len(obs)
-    for i in range(len(obs) - 1, -1, -1):
-        route[i] = state
-        state = mem_path[i][state]
+    for i in range(len(obs) - 1, 0, -1):
+        route[i] = order[state]
+        states, came = steps[i - 1]
+        state = int(came[int(np.searchsorted(states, state))])
+    route[0] = order[state]
     return prob, route
 
 
@@ -405,21 +439,119 @@ def _hmm_cut(sentence: str):
         yield pair(sentence[nexti:], pos_list[nexti][1])
 
 
-def _cached_pos_tokenizer(tokenizer):
+class Dictionary:
+    """A jieba dictionary as one Aho-Corasick automaton (pyahocorasick): every word of a
+    han block in one pass of C, instead of jieba's probe of every prefix at every position
+    (``Tokenizer.get_DAG``) and its second pass re-slicing and re-scoring each of them
+    (``Tokenizer.calc``).
+
+    The automaton holds the words reversed, so a pass over the reversed block reports the
+    words by their start, last start first: exactly the order of jieba's right-to-left
+    dynamic programme, which :meth:`route` runs in the same loop. Each word carries jieba's
+    own weight ``log(freq) - log(total)``, the same float jieba computes; the best route is
+    jieba's ``max`` over the same ``(score, end)`` tuples, so ties break alike. jieba's
+    prefix dictionary holds every prefix of every word, so "all words starting at k" is
+    what its probe finds. Built once per tokenizer, after its last ``add_word``."""
+
+    def __init__(self, tokenizer) -> None:
+        import ahocorasick
+
+        self.total = tokenizer.total
+        logtotal = math.log(tokenizer.total)
+        self._miss = math.log(1) - logtotal  # jieba: log(FREQ.get(char) or 1) - logtotal
+        auto = ahocorasick.Automaton()
+        for word, freq in tokenizer.FREQ.items():
+            if freq:
+                auto.add_word(word[::-1], (len(word), math.log(freq) - logtotal))
+        auto.make_automaton()
+        self._auto = auto
+
+    def route(self, block: str) -> list[tuple[float, int]]:
+        """jieba's ``route`` for ``block`` (``calc`` over ``get_DAG``): for every start,
+        (best score from there to the end, end index of the word taken there)."""
+        n = len(block)
+        route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
+        route[n] = (0, 0)
+        miss = self._miss
+        cur = n  # the start whose words are being read
+        best = None
+        for j, (length, weight) in self._auto.iter(block[::-1]):
+            start = n - 1 - j
+            if start != cur:
+                if best is not None:
+                    route[cur] = best
+                for g in range(cur - 1, start, -1):  # no word starts at g: the character alone
+                    route[g] = (miss + route[g + 1][0], g)
+                cur, best = start, None
+            end = start + length - 1
+            got = (weight + route[end + 1][0], end)
+            if best is None or got > best:
+                best = got
+        if best is not None:
+            route[cur] = best
+        for g in range(cur - 1, -1, -1):
+            route[g] = (miss + route[g + 1][0], g)
+        return route
+
+
+def _dag_cut(pos, dictionary: Dictionary):
+    """jieba's ``POSTokenizer.__cut_DAG`` (a han block into words, unknown runs to the
+    HMM) over :meth:`Dictionary.route`; the rest is jieba's code, line for line."""
+    from jieba.posseg import pair
+
+    freq = pos.tokenizer.FREQ
+    tags = pos.word_tag_tab
+    detail = pos._POSTokenizer__cut_detail
+
+    def cut(sentence: str):
+        route = dictionary.route(sentence)
+        x = 0
+        buf = ""
+        n = len(sentence)
+        while x < n:
+            y = route[x][1] + 1
+            l_word = sentence[x:y]
+            if y - x == 1:
+                buf += l_word
+            else:
+                if buf:
+                    yield from _flush(buf)
+                    buf = ""
+                yield pair(l_word, tags.get(l_word, "x"))
+            x = y
+        if buf:
+            yield from _flush(buf)
+
+    def _flush(buf: str):
+        if len(buf) == 1:
+            yield pair(buf, tags.get(buf, "x"))
+        elif not freq.get(buf):
+            yield from detail(buf)
+        else:
+            for elem in buf:
+                yield pair(elem, tags.get(elem, "x"))
+
+    return cut
+
+
+def _cached_pos_tokenizer(tokenizer, dictionary: Dictionary | None = None):
     """jieba's part-of-speech tokenizer over ``tokenizer``, with its two pure inner cuts
     memoised: the dictionary cut of a han block and the HMM (Viterbi) cut of a run of
     unknown characters, which is half of the pipeline's time. jieba's output for a string
-    depends on the string and the dictionary only, so the words are the same."""
+    depends on the string and the dictionary only, so the words are the same. With a
+    :class:`Dictionary` of ``tokenizer``, the dictionary cut runs over its automaton."""
     import jieba.posseg
 
     pos = jieba.posseg.POSTokenizer(tokenizer)
     if PLAIN:
         return pos
+    pos.makesure_userdict_loaded()  # the tags of words added to the tokenizer, before _dag_cut reads them
     # jieba calls these as self.__cut_DAG / self.__cut_detail (name-mangled): instance
     # attributes shadow the methods
     pos._POSTokenizer__cut = _hmm_cut
     pos._POSTokenizer__cut_detail = _memo(pos._POSTokenizer__cut_detail, {})
-    pos._POSTokenizer__cut_DAG = _memo(pos._POSTokenizer__cut_DAG, {})
+    dag = pos._POSTokenizer__cut_DAG if dictionary is None else _dag_cut(pos, dictionary)
+    pos._POSTokenizer__cut_DAG = _memo(dag, {})
     return pos
 
 

@@ -67,3 +67,33 @@ def test_fast_pipeline_gives_the_plain_pipelines_spans(monkeypatch):
     got = [_spans(fast, s) for s in REPORT.split("。")]
     assert got == want
     assert any(g["kg_entities"] for g in got)
+
+
+MIXED = st.text(alphabet="青禾云溪望川澜沧巴塔尔乌苏镇阿力木江路区县市的建设推进产业园大学深圳杭州罗湖AB12.", min_size=1, max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(MIXED)
+def test_dictionary_route_equals_jiebas_dag_and_calc(s):
+    segmenter = nlp.make_nlp().get_pipe("kg_words")
+    tokenizer = segmenter._tokenizer  # jieba's dictionary plus the gazetteer's divisions
+    route: dict[int, tuple[float, int]] = {}
+    tokenizer.calc(s, tokenizer.get_DAG(s), route)
+    assert segmenter.dictionary.route(s) == [route[i] for i in range(len(s) + 1)]
+
+
+def test_segmenter_cuts_equal_jiebas_over_the_same_dictionary():
+    segmenter = nlp.make_nlp().get_pipe("kg_words")
+    plain = jieba.posseg.POSTokenizer(segmenter._tokenizer)
+    plain.word_tag_tab = segmenter._pos.word_tag_tab  # with the divisions' tag (ns), read once from the tokenizer
+    for text in (REPORT, *REPORT.split("，"), "深圳市罗湖区笋岗街道", "ABC股份12.5亿元"):
+        assert [(w.word, w.flag) for w in segmenter._pos.cut(text)] == [(w.word, w.flag) for w in plain.cut(text)]
+
+
+RARE = st.text(alphabet="的了在是和与及等市区县青禾云溪龘齉爩鱻丨乂亍丶乡镇街道一二三", min_size=1, max_size=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(RARE)
+def test_viterbi_equals_jiebas_on_rare_and_function_characters(s):
+    assert nlp._viterbi(s) == viterbi(s, char_state_tab_P, start_P, trans_P, emit_P)
