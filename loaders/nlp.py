@@ -1679,12 +1679,17 @@ class EntityPicker:
         for a, b in zip(words, words[1:]):
             if a.text in _CARRYING_VERBS and b.text in _NAME_OPENING_VERBS and a.end_char == b.start_char:
                 verb_at.pop(b.start_char, None)  # 实施|降低…专项行动: the second verb opens the name
+        verb_only = {w.start_char: verb_at[w.start_char] for w in words if w.start_char in verb_at and w.label_ in ("v", "vd")}
         for group in ("kg_candidates", "kg_patterns", "kg_lexicon"):
             for s in doc.spans.get(group, []):
                 start = s.start_char + self.patterns.trimmed(s.text)
-                if rule_family(s.id_) in ("head", "list", "enum", "pattern"):
-                    while start in verb_at and s.end_char - verb_at[start] >= 2:
-                        start = verb_at[start]  # 认真落实, 印发, 用于: a verb glued in front
+                family = rule_family(s.id_)
+                if family in ("head", "list", "enum", "pattern"):
+                    # a pattern already starts after its launching verb: only a true verb is
+                    # glued there, an adverb opens the name (长期护理保险制度)
+                    glued = verb_at if family != "pattern" else verb_only
+                    while start in glued and s.end_char - glued[start] >= 2:
+                        start = glued[start]  # 认真落实, 印发, 用于: a verb glued in front
                 name = text[start : s.end_char]
                 if self.patterns.vetoed(name) or name in self.heads:
                     continue  # a veto's kind; a head word left alone after a trim (以上|产业)
