@@ -144,7 +144,7 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
     return tuple(replace(q, period=_period(report, text, q, review_year)) for q in out)
 
 
-_MULTI_YEAR = re.compile(r"(?<![0-9０-９第])[两三四五六七八九十]年(?![度底末初])|年均|累计|十[一二三四五六七八九]五(?:期间|时期|以来)")
+_MULTI_YEAR = re.compile(r"先后|(?<![0-9０-９第])[两三四五六七八九十]年(?![度底末初])|年均|累计|十[一二三四五六七八九]五(?:期间|时期|以来)")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _MULTI_YEAR_PART = re.compile(r"五年|十[一二三四五六七八九]五")
 _ONE_YEAR_PART = re.compile(r"一年|(?:19|20)\d\d年")
@@ -249,10 +249,11 @@ def _clause_subjects(text: str, fig_start: int, head: str, n: int) -> list[str] 
     members sit in the clause before ("A、B产业发展壮大，分别完成产值x、y")."""
     own = head.split("分别")[0]
     own = _LEAD_FILLER.sub("", own)
+    # what follows 分别 names the measure ("分别完成产值", "分别稳定播种"), unless a verb of change
+    noun = _TRAIL_FILLER.sub("", _LEAD_FILLER.sub("", head.split("分别")[-1]))
     names = _split_subjects(own, n) if own else None
     if names:
-        return names
-    noun = _TRAIL_FILLER.sub("", _LEAD_FILLER.sub("", head.split("分别")[-1]))
+        return [m if len(noun) < 2 or m.endswith(noun) else m + noun for m in names]
     start = _clause_start(text, fig_start)
     if start == 0 or text[start - 1] not in "，,":
         return None
@@ -756,6 +757,8 @@ def _status_year(
         plan_like = True  # "今年…主要预期目标是：" in a part whose plan heading was lost
     if _ESTIMATE.search(head):
         status = Status.ESTIMATE
+    elif plan_like and _TO_DATE.search(text, _clause_start(text, start), start):
+        return Status.ACTUAL, review_year  # "先后29次亲临": a count to date, never a plan
     elif plan_like:
         status = Status.TARGET
     else:
@@ -818,6 +821,9 @@ def _status_year(
             year = named[-1]
     return status, year
 
+
+_TO_DATE = re.compile(r"先后$|(?:先后|历史上|迄今|至今)(?:已经?)?[^，,；;。]{0,6}$")
+"""A count of everything so far ("先后29次"), in any part: an actual."""
 
 _PAST = re.compile(r"过去一年|过去的一年|刚刚过去的一年|(?<![比较与同])(?:去年|上年)(?!同期|基础|水平|底)|一年来")
 _FUTURE = re.compile(r"今年|明年|本年|新的一年|力争|争取|目标|计划|预期|拟|将|确保|(?<!共同)(?<!的)努力")  # not "经过…共同努力"
@@ -981,6 +987,13 @@ def _indicator(
         if lenient_left and len(l_text) >= 2:
             return l_text + r_text, None, None
         return r_text, after_start, after_start + len(r_text)
+    done = re.search(r"完成(?:了)?([^，,；;。、]{2,8}?)的$", text[clause_start:left_end])
+    if kind == Kind.RATIO and done:
+        # "工业收入…，完成预算数的110.51%": the share of a plan or budget fulfilled
+        subject = ""
+        if previous is not None and previous.indicator and previous.end >= sentence_floor - 40:
+            subject = re.sub(r"(?:收到|收|完成|实现|达到)$", "", previous.indicator)
+        return subject + "完成" + done.group(1), None, None
     if l_text.startswith("占") and previous is not None and previous.indicator and previous.end >= sentence_floor - 40:
         return previous.indicator + l_text, None, None  # "债款支出…，占本年预算支出的2.47%"
     if len(l_text) >= 2 and not _CARRY_VERB.fullmatch(l_text):
