@@ -65,12 +65,12 @@ _SENT_DELIMS = "。！？!?\n"
 
 # Leading words that frame a clause but are not part of what is measured.
 _LEAD_FILLER = re.compile(
-    r"^(?:全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已|已经|共|总共|"
+    r"^(?:全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已经|已|共|总共|"
     r"(?:党中央|中央|国务院)?(?:提出|建议|确定)(?=[^，,；;。]{2})|到(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年(?:底|末)?|"
     r"我们|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
     r"扎实|深入|不断|进一步|稳步|力争|努力|确保|争取|计划|预计|实现|完成|开展|推动|推进|组织|"
     r"累计完成|分别|均|和|与|及|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
-    r"加速|着力|重点|全速|全力|过去|的|之|[一二三四五六七八九十]是|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十两]+年(?:来|间|中)?|、|\s)+"
+    r"加速|着力|重点(?!人群|群体|企业|项目|领域|行业|人员|区域|产业|工程|税源|地区)|全速|全力|过去|的|之|[一二三四五六七八九十]是|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十两]+年(?:来|间|中|内)?|将|、|\s)+"
 )
 # Words between the indicator and the figure.
 _TRAIL_FILLER = re.compile(
@@ -78,12 +78,12 @@ _TRAIL_FILLER = re.compile(
     r"保持在|稳定在|降到|下降到|提高至|达到|达|到|至|为|是|有|共|累计|总计|合计|分别|均|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
     r"同比|比上年|较上年|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从|由|的|确保|力争|争取|努力|"
-    r"(?:宏观)?(?:调控|预期|计划)?目标(?:定为|确定为|是)?|定为|确定为|计划|"
+    r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|定为|确定为|计划|现行|"
     r"(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|[一二三四五六七八九〇○零]{4}年(?:底|末|初)?|将|\s)+$"
 )
 _LEAD_VERB = re.compile(
     r"^(?:投入|开展|推动建设|推动|推进|实施|组织|举办|建立|完成|打造|落实|提出|确定|设定|拟安排|安排|"
-    r"培育|办理|为|对|向|在|有|共有|服务|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)"
+    r"培育|办理|为|对|向|在|有|共有|服务|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)(?!业)"
 )
 _R_STOP = re.compile(
     r"(?:、|(?<=[\u4e00-\u9fff]{3})[和及与或]|的(?=[^\u4e00-\u9fff]|$)|推动|推进|促进|助力|为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|获得|获|"
@@ -195,7 +195,8 @@ def _respectively(text: str, qs: list[Quantity]) -> list[Quantity]:
             if last_q != Qualifier.NONE and all(out[k].qualifier == Qualifier.NONE for k in range(i, j)):
                 for k in range(i, j):
                     out[k] = replace(out[k], qualifier=last_q)
-            names = _clause_subjects(text, q.start, head, n) or _split_subjects(q.indicator, n)
+            names = (_clause_subjects(text, q.start, head, n) or _split_subjects(q.indicator, n)
+                     or _previous_members(text, out, i, n, head))
             if names:
                 for k in range(n):
                     out[i + k] = replace(out[i + k], indicator=names[k], indicator_start=None, indicator_end=None)
@@ -265,6 +266,23 @@ def _clause_subjects(text: str, fig_start: int, head: str, n: int) -> list[str] 
     return [m if m.endswith(noun) else m + noun for m in members]
 
 
+def _previous_members(text: str, qs: list[Quantity], i: int, n: int, head: str) -> list[str] | None:
+    """"进境航班4.7万架次、进境人员190万人次，分别占全国的33.6%和27.9%": a 分别 clause with
+    no subject of its own measures, member by member, the figures just before it."""
+    own = head.split("分别")[0]
+    if _LEAD_FILLER.sub("", own) or i < n:
+        return None
+    before = qs[i - n : i]
+    if any(c in text[before[0].start : qs[i].start] for c in _SENT_DELIMS):
+        return None
+    names = [b.indicator for b in before]
+    if len(set(names)) != n or any(len(x) < 2 for x in names):
+        return None
+    noun = head.split("分别")[-1]
+    noun = re.sub(r"的$", "", noun)
+    return [x + noun for x in names]
+
+
 def _unmarked_respective(text: str, qs: list[Quantity], i: int, n: int) -> list[str] | None:
     """Subjects of a list read respectively without 分别.
 
@@ -329,6 +347,8 @@ def _quantity(
         # a bare magnitude ("20多万城中村居民", "新增就业1.2万"): people when the noun says so
         if fig.chinese and len(fig.numeral) == 1 and not _prefix_qualifier(before)[0]:
             return None
+        if re.match(r"[\u4e00-\u9fff]{0,3}?(?:各族)?(?:人民|儿女|父老乡亲|同胞)", after):
+            return None  # "与530万港城人民一起", "全国六亿人民": an address, not a measure
         if after.startswith(MILESTONES) and mag >= 100000000:
             unit = unit + "元"  # "跨越千亿台阶": a level of money (GDP, output, revenue)
         elif _PEOPLE.match(after) or re.search(r"(?:就业|人口|人才|人员|人数|游客|旅客)[^，,；;。]{0,4}$", before):
@@ -953,10 +973,15 @@ def _indicator(
         l_start = _capped_start(text, l_start, l_end)
         l_text = text[l_start:l_end]
 
+    # "现行16%的税率降至13%": the level before a change of the noun after 的
+    rate = _RATE_BEFORE_CHANGE.match(right)
+    if rate and len(l_text) >= 2:
+        return l_text + rate.group(1), None, None
+
     # the right side: the noun the measure word counts, plus the verb phrase it takes
     r_text = ""
     # a threshold before the noun stays with it: "2.1万名60岁以上老人", "585个亿元以上重点项目"
-    th = re.match(r"[0-9０-９.]*[万亿]?(?:周岁|岁|元|万元|亿元)(?:及以上|以上|以下)", right)
+    th = re.match(r"[0-9０-９.]*[万亿]?(?:周岁|岁|元|万元|亿元)(?:及以上|以上|以下)|[0-9０-９.]+万?吨级", right)
     lead = th.group(0) if th else ""
     # the noun ends where the next figure begins ("提高到2.5%"), not at digits in a name ("世界500强")
     nxt_fig = next((f for f in find_figures(right, len(lead)) if f.unit and not _word_numeral(right, f)), None)
@@ -981,6 +1006,8 @@ def _indicator(
             if (re.match(r"[\u4e00-\u9fff]{2}", stop.group(0)) or stop.start() <= 2) and not re.match(r"[和及与、为在的]", stop.group(0)):
                 # "263家企业解决融资需求", "6部作品获文华奖": keep the verb phrase that says which ones
                 r_text = right[: min(len(right), max(stop.start() + 8, 18))]
+        if r_text.count("（") > r_text.count("）") and "）" in right[len(r_text) : len(r_text) + 12]:
+            r_text = right[: right.index("）", len(r_text)) + 1]  # "省（自治区、直辖市）"
         r_text = r_text.rstrip("的等和及与、")
     lenient_left = l_text and "、" not in l_text and len(l_text) <= 10
     if len(r_text) >= 2 and kind in (Kind.COUNT, Kind.AMOUNT, Kind.RATIO):
@@ -994,7 +1021,7 @@ def _indicator(
         if previous is not None and previous.indicator and previous.end >= sentence_floor - 40:
             subject = re.sub(r"(?:收到|收|完成|实现|达到)$", "", previous.indicator)
         return subject + "完成" + done.group(1), None, None
-    if l_text.startswith("占") and previous is not None and previous.indicator and previous.end >= sentence_floor - 40:
+    if l_text.startswith(("占", "佔")) and previous is not None and previous.indicator and previous.end >= sentence_floor - 40:
         return previous.indicator + l_text, None, None  # "债款支出…，占本年预算支出的2.47%"
     if len(l_text) >= 2 and not _CARRY_VERB.fullmatch(l_text):
         if (
@@ -1002,7 +1029,9 @@ def _indicator(
             and previous.end >= sentence_floor - 40 and not previous.indicator.endswith(l_text)
             and kind != Kind.CHANGE and re.match(r"(?:总|年|面积|规模|金额|产值|营收|收入|投资|用地)", l_text)
         ):
-            return previous.indicator + l_text, None, None
+            # "粮食播种面积380万亩、总产量98万吨": the subject without the other measure
+            subject = re.split(r"(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资)", previous.indicator)[0]
+            return (subject if len(subject) >= 2 else previous.indicator) + l_text, None, None
         return l_text, l_start, l_end
     if _CARRY_VERB.fullmatch(l_text) and previous is not None and previous.indicator and fig_end - previous.end < 60:
         # "在建工业项目16个、其中新开工5个": the bare verb takes the noun of the figure before
@@ -1027,10 +1056,14 @@ def _indicator(
 _THRESHOLD_GAP = re.compile(r"(?:及以上|以上|以下)?的?[\u4e00-\u9fff]{1,8}?(?:项目|企业|工程|园区)")
 """Between a money figure and a count of the things above it: "10亿元以上项目(9个)"."""
 
+_RATE_BEFORE_CHANGE = re.compile(
+    r"的([\u4e00-\u9fff]{1,6}?)(?:降至|降到|降低到|降低至|提高到|提高至|下调至|下调到|上调至|上调到|调整为|调整到)"
+)
+
 _BARE_NOUN = re.compile(r"企业|项目|作品|群众|人员|人次|家庭|农户|单位|资金|工程|人才|学生|人")
 """Nouns that say nothing once their verb is stripped (惠及企业, 实施项目, 帮扶群众)."""
 
-_CAP_BOUNDARY = re.compile(r"[的、，]|将|由|把|对|向|在|中")
+_CAP_BOUNDARY = re.compile(r"[的、，”」]|将|由|把|对|向|在|中")
 
 
 def _capped_start(text: str, l_start: int, l_end: int) -> int:
@@ -1048,7 +1081,7 @@ def _word_numeral(right: str, fig: Figure) -> bool:
     """A numeral inside a name or an ordinal ("第三批", "三年行动计划"): not the next figure."""
     if right[fig.start - 1 : fig.start] == "第":
         return True
-    return fig.chinese and len(fig.numeral) == 1 and bool(re.match(r"[\u4e00-\u9fff]", right[fig.end : fig.end + 1]))
+    return fig.chinese and len(fig.numeral) == 1 and bool(re.match(r"[\u4e00-\u9fff“]", right[fig.end : fig.end + 1]))
 
 
 def _noun_of(indicator: str) -> str:

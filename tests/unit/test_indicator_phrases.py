@@ -81,3 +81,23 @@ def test_slogans_and_signing_are_not_quantities(by) -> None:
 def test_a_count_to_date_in_a_plan_is_an_actual(by) -> None:
     visits = by["12次"][0]
     assert (visits.status, visits.year, visits.period) == (Status.ACTUAL, 2036, "multi-year")
+
+
+def test_respectively_after_a_list_of_figures_without_a_subject(by) -> None:
+    assert ind(by, "35.5%") == "口岸进境航班占全省"
+    assert ind(by, "28.5%") == "进境人员占全省"
+
+
+def test_a_second_measure_of_the_same_subject(by) -> None:
+    assert ind(by, "90万吨") == "粮食总产量"  # not 粮食播种面积总产量
+
+
+def test_words_that_look_like_framing_but_belong_to_the_noun(by) -> None:
+    assert ind(by, "75%") == "重点人群签约率"
+    assert ind(by, "58.2%") == "服务业对经济增长贡献率"
+    assert ind(by, "五百二十个") == "施工的重点项目"  # "五年内" is framing
+    assert ind(by, "12%") == "批发零售等行业税率"
+
+
+def test_an_address_to_the_people_is_not_a_quantity(by) -> None:
+    assert "320万" not in by and not any("人民" in q.indicator for qs in by.values() for q in qs)
