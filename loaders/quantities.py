@@ -591,6 +591,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         return False
     if re.search(r"(?:每|单位)$", before):
         return False
+    if bare.endswith("人") and after.startswith("民") and not after.startswith("民币"):
+        return False  # "全国六亿人民": 人 begins 人民, an address, not a measure word
     return True
 
 

@@ -12,9 +12,12 @@
 // le/lt, reductions (qualifier flipped) and indicators the genre wants low; approx ±5 % (verdict)
 // or exact (verdict_strict); an actual's own qualifier weighed in verdict. Values compared as
 // floats of the exact decimals.
+// A report that says it sets no target for an indicator (TargetAbsence) gives a row with verdict
+// "no target" and no target value, as `kg targets` lists it.
 // Parameter $government_contains (null = all governments).
 // Columns: government, indicator_key, indicator, year, target, target_max, target_unit, qualifier,
 //   actual, actual_unit, verdict, verdict_strict, target_sentence, actual_sentence.
+CALL {
 MATCH (ind:Indicator)<-[:OBSERVED_PROPERTY]-(t:Observation)-[:STATUS]->(tst)
 WHERE tst.iri = 'https://kg.example.org/ontology#Target' AND t.ref_year IS NOT NULL AND ind.notation IS NOT NULL
 MATCH (t)-[:IN_REPORT]->(tr)-[:GOVERNMENT]->(g)
@@ -41,19 +44,25 @@ OPTIONAL MATCH (a)-[:SPAN]->(asp)
 WITH ind, tr, g, kind, q, tnu, t, a, ast, ar, asp
 ORDER BY CASE ast.iri WHEN 'https://kg.example.org/ontology#Actual' THEN 0 ELSE 1 END, ar.iri, asp.start
 WITH ind, tr, g, kind, q, tnu, t, collect(a)[0] AS exact
-// none: an outcome of an indicator whose key extends the target's
-OPTIONAL MATCH (g)<-[:GOVERNMENT]-(aind:Indicator)<-[:OBSERVED_PROPERTY]-(a2:Observation)-[:IN_REPORT]->(ar2)
-WHERE exact IS NULL AND size(ind.notation) >= 4 AND aind <> ind AND aind.notation STARTS WITH ind.notation
-  AND a2.ref_year = t.ref_year AND ar2.plan_year = t.ref_year + 1 AND ar2 <> tr
-  AND coalesce(a2.normalised_unit, '') = tnu AND (t.period IS NOT NULL OR a2.period IS NULL)
-  AND EXISTS { MATCH (a2)-[:KIND]->(kind) }
-  AND EXISTS { MATCH (a2)-[:STATUS]->(s2) WHERE s2.iri IN ['https://kg.example.org/ontology#Actual', 'https://kg.example.org/ontology#Estimate'] }
-OPTIONAL MATCH (a2)-[:STATUS]->(ast2)
-OPTIONAL MATCH (a2)-[:SPAN]->(asp2)
-WITH ind, g, q, t, exact, a2, ast2, ar2, asp2
-ORDER BY CASE ast2.iri WHEN 'https://kg.example.org/ontology#Actual' THEN 0 ELSE 1 END, ar2.iri, asp2.start
-WITH ind, g, q, t, exact, collect(a2)[0] AS extended
-WITH ind, g, q, t, coalesce(exact, extended) AS a
+// none: an outcome of an indicator whose key extends the target's — the government's
+// indicators are filtered by key first, only those few are expanded to their observations
+WITH ind, tr, g, kind, q, tnu, t, exact,
+     CASE WHEN exact IS NULL AND size(ind.notation) >= 4 THEN COLLECT {
+       MATCH (g)<-[:GOVERNMENT]-(aind:Indicator)
+       WHERE aind <> ind AND aind.notation STARTS WITH ind.notation
+       MATCH (aind)<-[:OBSERVED_PROPERTY]-(a2:Observation)-[:IN_REPORT]->(ar2)
+       WHERE a2.ref_year = t.ref_year AND ar2.plan_year = t.ref_year + 1 AND ar2 <> tr
+         AND coalesce(a2.normalised_unit, '') = tnu AND (t.period IS NOT NULL OR a2.period IS NULL)
+         AND EXISTS { MATCH (a2)-[:KIND]->(kind) }
+       MATCH (a2)-[:STATUS]->(ast2)
+       WHERE ast2.iri IN ['https://kg.example.org/ontology#Actual', 'https://kg.example.org/ontology#Estimate']
+       OPTIONAL MATCH (a2)-[:SPAN]->(asp2)
+       WITH a2, ast2, ar2, asp2
+       ORDER BY CASE ast2.iri WHEN 'https://kg.example.org/ontology#Actual' THEN 0 ELSE 1 END, ar2.iri, asp2.start
+       LIMIT 1
+       RETURN a2
+     } ELSE [] END AS extended
+WITH ind, g, q, t, coalesce(exact, extended[0]) AS a
 WHERE a IS NOT NULL OR coalesce(t.section_key, '') ENDS WITH '.0'
 OPTIONAL MATCH (a)-[:QUALIFIER]->(aq)
 OPTIONAL MATCH (t)-[:DIRECTION]->(tdir)
@@ -127,4 +136,17 @@ RETURN g.label_zh AS government, ind.notation AS indicator_key,
          ELSE CASE WHEN fok_strict THEN 'met' ELSE 'missed' END
        END AS verdict_strict,
        ts.text_zh AS target_sentence, asent.text_zh AS actual_sentence
+UNION ALL
+// a report that says it sets no target for the indicator ("没有提出全年经济增速具体目标")
+MATCH (x:TargetAbsence)-[:OBSERVED_PROPERTY]->(ind:Indicator)
+MATCH (x)-[:GOVERNMENT]->(g)
+WHERE $government_contains IS NULL OR g.label_zh CONTAINS toString($government_contains)
+OPTIONAL MATCH (x)-[:SPAN]->()-[:IN_SENTENCE]->(ts)
+RETURN g.label_zh AS government, ind.notation AS indicator_key, ind.notation AS indicator, x.ref_year AS year,
+       null AS target, null AS target_max, null AS target_unit, null AS qualifier, null AS actual,
+       null AS actual_unit, 'no target' AS verdict, 'no target' AS verdict_strict,
+       ts.text_zh AS target_sentence, null AS actual_sentence
+}
+RETURN government, indicator_key, indicator, year, target, target_max, target_unit, qualifier, actual, actual_unit,
+       verdict, verdict_strict, target_sentence, actual_sentence
 ORDER BY government, year, indicator_key, target, actual
