@@ -17,7 +17,7 @@
 // Parameter $government_contains (null = all governments).
 // Columns: government, indicator_key, indicator, year, target, target_max, target_unit, qualifier,
 //   actual, actual_unit, verdict, verdict_strict, target_sentence, actual_sentence.
-CALL {
+CALL () {
 MATCH (ind:Indicator)<-[:OBSERVED_PROPERTY]-(t:Observation)-[:STATUS]->(tst)
 WHERE tst.iri = 'https://kg.example.org/ontology#Target' AND t.ref_year IS NOT NULL AND ind.notation IS NOT NULL
 MATCH (t)-[:IN_REPORT]->(tr)-[:GOVERNMENT]->(g)
@@ -33,27 +33,42 @@ WITH ind, tr, g, kind, q, coalesce(t.normalised_unit, '') AS tnu,
 ORDER BY tstart
 // a target restated later in the same report is one target: keep the first
 WITH ind, tr, g, kind, q, tnu, tnvs, tdirs, collect(t)[0] AS t
-// the outcomes with the same indicator, the first in order
-OPTIONAL MATCH (ind)<-[:OBSERVED_PROPERTY]-(a:Observation)-[:IN_REPORT]->(ar)-[:GOVERNMENT]->(g)
-WHERE a.ref_year = t.ref_year AND ar.plan_year = t.ref_year + 1 AND ar <> tr
-  AND coalesce(a.normalised_unit, '') = tnu AND (t.period IS NOT NULL OR a.period IS NULL)
-  AND EXISTS { MATCH (a)-[:KIND]->(kind) }
-  AND EXISTS { MATCH (a)-[:STATUS]->(s) WHERE s.iri IN ['https://kg.example.org/ontology#Actual', 'https://kg.example.org/ontology#Estimate'] }
-OPTIONAL MATCH (a)-[:STATUS]->(ast)
-OPTIONAL MATCH (a)-[:SPAN]->(asp)
-WITH ind, tr, g, kind, q, tnu, t, a, ast, ar, asp
-ORDER BY CASE ast.iri WHEN 'https://kg.example.org/ontology#Actual' THEN 0 ELSE 1 END, ar.iri, asp.start
-WITH ind, tr, g, kind, q, tnu, t, collect(a)[0] AS exact
-// none: an outcome of an indicator whose key extends the target's — the government's
-// indicators are filtered by key first, only those few are expanded to their observations
-WITH ind, tr, g, kind, q, tnu, t, exact,
-     CASE WHEN exact IS NULL AND size(ind.notation) >= 4 THEN COLLECT {
-       MATCH (g)<-[:GOVERNMENT]-(aind:Indicator)
-       WHERE aind <> ind AND aind.notation STARTS WITH ind.notation
-       MATCH (aind)<-[:OBSERVED_PROPERTY]-(a2:Observation)-[:IN_REPORT]->(ar2)
-       WHERE a2.ref_year = t.ref_year AND ar2.plan_year = t.ref_year + 1 AND ar2 <> tr
-         AND coalesce(a2.normalised_unit, '') = tnu AND (t.period IS NOT NULL OR a2.period IS NULL)
-         AND EXISTS { MATCH (a2)-[:KIND]->(kind) }
+// the outcomes with the same indicator, the first in order (anchored on the indicator:
+// the government node, on every fact of its reports, is never expanded per target)
+WITH ind, tr, g, kind, q, tnu, t,
+     COLLECT {
+       MATCH (ind)<-[:OBSERVED_PROPERTY]-(a:Observation)
+       WHERE a.ref_year = t.ref_year AND coalesce(a.normalised_unit, '') = tnu AND (t.period IS NOT NULL OR a.period IS NULL)
+       MATCH (a)-[:IN_REPORT]->(ar)
+       WHERE ar.plan_year = t.ref_year + 1 AND ar <> tr AND (ar)-[:GOVERNMENT]->(g) AND (a)-[:KIND]->(kind)
+       MATCH (a)-[:STATUS]->(ast)
+       WHERE ast.iri IN ['https://kg.example.org/ontology#Actual', 'https://kg.example.org/ontology#Estimate']
+       OPTIONAL MATCH (a)-[:SPAN]->(asp)
+       WITH a, ast, ar, asp
+       ORDER BY CASE ast.iri WHEN 'https://kg.example.org/ontology#Actual' THEN 0 ELSE 1 END, ar.iri, asp.start
+       LIMIT 1
+       RETURN a
+     } AS exacts
+// none: an outcome of an indicator whose key extends the target's; the government's
+// indicators are listed once per government, then filtered by key per target
+WITH g, collect({ind: ind, tr: tr, kind: kind, q: q, tnu: tnu, t: t, exact: exacts[0]}) AS targets
+CALL (g) {
+  MATCH (g)<-[:GOVERNMENT]-(i:Indicator)
+  RETURN collect({node: i, key: i.notation}) AS indicators
+}
+UNWIND targets AS row
+WITH g, indicators, row.ind AS ind, row.tr AS tr, row.kind AS kind, row.q AS q, row.tnu AS tnu, row.t AS t,
+     row.exact AS exact
+WITH ind, g, q, t, exact, tr, kind, tnu, indicators, ind.notation AS key
+WITH ind, g, q, t, exact,
+     CASE WHEN exact IS NULL AND size(key) >= 4 THEN COLLECT {
+       UNWIND indicators AS other
+       WITH other WHERE other.key STARTS WITH key AND other.node <> ind
+       WITH other.node AS aind
+       MATCH (aind)<-[:OBSERVED_PROPERTY]-(a2:Observation)
+       WHERE a2.ref_year = t.ref_year AND coalesce(a2.normalised_unit, '') = tnu AND (t.period IS NOT NULL OR a2.period IS NULL)
+       MATCH (a2)-[:IN_REPORT]->(ar2)
+       WHERE ar2.plan_year = t.ref_year + 1 AND ar2 <> tr AND (a2)-[:KIND]->(kind)
        MATCH (a2)-[:STATUS]->(ast2)
        WHERE ast2.iri IN ['https://kg.example.org/ontology#Actual', 'https://kg.example.org/ontology#Estimate']
        OPTIONAL MATCH (a2)-[:SPAN]->(asp2)
