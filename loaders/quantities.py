@@ -83,7 +83,7 @@ _TRAIL_FILLER = re.compile(
 )
 _LEAD_VERB = re.compile(
     r"^(?:投入|开展|推动建设|推动|推进|实施|组织|举办|建立|完成|打造|落实|提出|确定|设定|拟安排|安排|"
-    r"培育|办理|为|对|向|在|有|共有|服务|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)(?!业)"
+    r"培育|办理|为|对|向|在(?!校|岗|职|读|建)|有(?!效)|共有|服务|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)(?!业)"
 )
 _R_STOP = re.compile(
     r"(?:、|(?<=[\u4e00-\u9fff]{3})[和及与或]|的(?=[^\u4e00-\u9fff]|$)|推动|推进|促进|助力|为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|获得|获|"
@@ -545,9 +545,9 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # 三期, 二期: phases; 二次开发: "secondary"
         if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|基本|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面|主张)", after):
             return False  # 八项规定, 两个确立: doctrines
-        if bare in ("个", "种", "项", "大") and re.match(rf"[\u4e00-\u9fff]{{1,3}}[{_CN_NUM}]+[个种项大]", after):
+        if bare in ("个", "种", "项", "大") and re.match(rf"[\u4e00-\u9fff]{{1,3}}、?[{_CN_NUM}]+[个种项大]", after):
             return False  # 两个市场两种资源: paired numerals make a slogan
-        if bare in ("个", "种", "项", "大") and re.search(rf"[{_CN_NUM}][个种项大][\u4e00-\u9fff]{{1,3}}$", before):
+        if bare in ("个", "种", "项", "大") and re.search(rf"[{_CN_NUM}][个种项大][\u4e00-\u9fff]{{1,3}}、?$", before):
             return False
         if bare == "大" and (before.endswith("党的") or re.match(r"(?:精神|代表|报告|指引|以来|胜利|召开|及|的)", after)):
             return False  # 党的二十大
@@ -952,6 +952,9 @@ def _indicator(
         l_start += m.end()
     tm = _TRAIL_FILLER.search(text[l_start:left_end])
     l_end = left_end - (len(tm.group(0)) if tm else 0)
+    if text[l_start:l_end] == "经济" and text.startswith("增长", l_end):
+        l_end += 2  # "经济增长预期7%左右": the headline measure, not 经济
+
     l_text = text[l_start:l_end]
     # an enumeration of members before the count ("A、B等13个高风险领域"): after 等
     k = l_text.rfind("等")
@@ -1062,7 +1065,7 @@ _RATE_BEFORE_CHANGE = re.compile(
     r"的([\u4e00-\u9fff]{1,6}?)(?:降至|降到|降低到|降低至|提高到|提高至|下调至|下调到|上调至|上调到|调整为|调整到)"
 )
 
-_BARE_NOUN = re.compile(r"企业|项目|作品|群众|人员|人次|家庭|农户|单位|资金|工程|人才|学生|人")
+_BARE_NOUN = re.compile(r"企业|项目|作品|群众|人员|人次|家庭|农户|单位|资金|工程|人才|学生|人|市场主体|经营主体")
 """Nouns that say nothing once their verb is stripped (惠及企业, 实施项目, 帮扶群众)."""
 
 _CAP_BOUNDARY = re.compile(r"[的、，”」]|将|由|把|对|向|在|中")

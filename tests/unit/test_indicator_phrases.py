@@ -101,3 +101,11 @@ def test_words_that_look_like_framing_but_belong_to_the_noun(by) -> None:
 
 def test_an_address_to_the_people_is_not_a_quantity(by) -> None:
     assert "320万" not in by and "二百万人" not in by and not any("人民" in q.indicator for qs in by.values() for q in qs)
+
+
+def test_words_that_begin_with_a_lead_verb(by) -> None:
+    assert ind(by, "1.2万件") == "有效发明专利拥有量"
+    assert ind(by, "十二万人") == "在校学生"
+    assert ind(by, "2.1万家") == "惠及市场主体"
+    assert ind(by, "6%") == "经济增长"
+    assert "两个" not in by
