@@ -390,6 +390,8 @@ class Absence:
     report: str
     sentence: str
     start: int
+    end: int = 0
+    """End of the statement (its span is [start, end))."""
 
 
 _NO_TARGET = re.compile(
@@ -411,7 +413,8 @@ def absent_targets(report: Report) -> list[Absence]:
             continue
         out.append(Absence(government=_government_of(report), indicator_key=key, year=plan_year,
                            report=report.text.path or (report.meta.title or ""),
-                           sentence=" ".join(_sentence_around(text, m.start(), m.end()).split()), start=m.start()))
+                           sentence=" ".join(_sentence_around(text, m.start(), m.end()).split()), start=m.start(),
+                           end=m.end()))
     return out
 
 

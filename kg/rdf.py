@@ -206,6 +206,7 @@ class _ReportBuilder:
         self.glossary()
         self.entities()
         self.quantities()
+        self.absences()
         self.relations()
         return self.triples
 
@@ -523,17 +524,8 @@ class _ReportBuilder:
             # one node per indicator key and government; the phrase stays on the observation
             # (not as altLabels of the shared node: a node's literals must not depend on
             # which reports were loaded, or an incremental Neo4j load would overwrite them)
-            key = indicator_label(q.indicator)
-            ind = URIRef(self.minter.indicator(self.gov_key, q.indicator))
-            self.add(o, SOSA.observedProperty, ind)
+            self.add(o, SOSA.observedProperty, self.indicator_node(q.indicator))
             self.add(o, KG.statedIndicator, zh(q.indicator))
-            if self.once(str(ind)):
-                self.add(ind, RDF.type, KG.Indicator)
-                self.add(ind, RDF.type, SKOS.Concept)
-                self.add(ind, SKOS.prefLabel, zh(key))
-                self.add(ind, RDFS.label, zh(key))
-                self.add(ind, SKOS.notation, Literal(key))
-                self.add(ind, KG.government, self.gov)
 
         self.add(o, RDFS.label, zh(f"{q.indicator} {q.surface}".strip()))
         self.add(o, KG.surface, zh(q.surface))
@@ -564,6 +556,34 @@ class _ReportBuilder:
         self.provenance(o, q.start, q.end)
         if q.indicator_start is not None and q.indicator_end is not None and q.indicator_end > q.indicator_start:
             self.add(o, KG.indicatorSpan, self.span(q.indicator_start, q.indicator_end))
+
+    def indicator_node(self, name: str) -> URIRef:
+        """The government's node for indicator ``name`` (described once)."""
+        key = indicator_label(name)
+        ind = URIRef(self.minter.indicator(self.gov_key, name))
+        if self.once(str(ind)):
+            self.add(ind, RDF.type, KG.Indicator)
+            self.add(ind, RDF.type, SKOS.Concept)
+            self.add(ind, SKOS.prefLabel, zh(key))
+            self.add(ind, RDFS.label, zh(key))
+            self.add(ind, SKOS.notation, Literal(key))
+            self.add(ind, KG.government, self.gov)
+        return ind
+
+    def absences(self) -> None:
+        """"没有提出全年经济增速具体目标": the plan year's explicit absence of a target, so a
+        query tells it apart from a target kg failed to extract (kg.indicators.absent_targets)."""
+        from kg.indicators import absent_targets
+
+        for a in absent_targets(self.report_obj):
+            node = URIRef(f"{self.iri}/absence/{a.start}-{a.end}")
+            if a.year is None or not self.once(str(node)):
+                continue
+            self.add(node, RDF.type, KG.TargetAbsence)
+            self.add(node, SOSA.observedProperty, self.indicator_node(a.indicator_key))
+            self.add(node, KG.refYear, Literal(a.year))
+            self.add(node, KG.government, self.gov)
+            self.provenance(node, a.start, a.end)
 
     def _section_by_key(self, key: str) -> URIRef | None:
         for s in self.report_obj.sections:

@@ -121,6 +121,7 @@ class KG(DefinedNamespace):
     Status: URIRef
     Subsection: URIRef
     Target: URIRef
+    TargetAbsence: URIRef
     TargetObservation: URIRef
     TextSegment: URIRef
     TextSpan: URIRef

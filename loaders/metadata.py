@@ -897,4 +897,17 @@ def _years(
         # a heading year that is not the plan year (e.g. "2035年远景目标"): trust the pair's review
         if delivery_year and plan != delivery_year and review == delivery_year - 1:
             plan = delivery_year
+    if len(_NEXT_YEAR.findall(t[head_end:])) >= 3:
+        # delivered late in the year (the NPC sessions of Aug 1980, Dec 1981, Dec 1982): the
+        # report reviews the year it is delivered in ("今年") and plans the next ("明年"),
+        # the year its plan part names when no session dates it
+        titled = [int(y) for p in parts if p.role == PartRole.PLAN for y in _YEAR.findall(p.title)]
+        if delivery_year is not None:
+            review, plan = delivery_year, delivery_year + 1
+        elif titled:
+            review, plan = max(titled) - 1, max(titled)
     return review, plan
+
+
+_NEXT_YEAR = re.compile(r"明年")
+"""A report delivered early in the year never speaks of 明年 more than in passing."""

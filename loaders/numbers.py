@@ -352,12 +352,19 @@ def _clean(d: Decimal) -> Decimal:
     return d.normalize()
 
 
+_TRADITIONAL_MAGNITUDES = "億萬"
+_TRADITIONAL = str.maketrans("億萬", "亿万")
+
+
 def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
     """Every numeral in ``text[start:end]`` with its magnitude and unit (unit may be "").
 
     Numerals that cannot be read are skipped. Offsets are into ``text``.
     """
     end = len(text) if end is None else end
+    if any(c in text[start:end] for c in _TRADITIONAL_MAGNITUDES):
+        # 二億七千八百零九萬 (national 1954 is in traditional characters): same offsets
+        text = text.translate(_TRADITIONAL)
     out: list[Figure] = []
     worded: list[tuple[int, int]] = []
     for m in PERCENT_WORD_RE.finditer(text, start, end):

@@ -67,12 +67,12 @@ _SENT_DELIMS = "。！？!?\n"
 
 # Leading words that frame a clause but are not part of what is measured.
 _LEAD_FILLER = re.compile(
-    r"^(?:全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已|已经|共|总共|"
-    r"(?:党中央|中央|国务院)?(?:提出|建议|确定)(?=[^，,；;。]{2})|"
+    r"^(?:全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已经|已|共|总共|"
+    r"(?:党中央|中央|国务院)?(?:提出|建议|确定)(?=[^，,；;。]{2})|到(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年(?:底|末)?|"
     r"我们|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
     r"扎实|深入|不断|进一步|稳步|力争|努力|确保|争取|计划|预计|实现|完成|开展|推动|推进|组织|"
     r"累计完成|分别|均|和|与|及|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
-    r"加速|着力|重点|全速|全力|过去|的|之|[一二三四五六七八九十]是|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十两]+年(?:来|间|中)?|、|\s)+"
+    r"加速|着力|重点(?!人群|群体|企业|项目|领域|行业|人员|区域|产业|工程|税源|地区)|全速|全力|过去|的|之|[一二三四五六七八九十]是|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十两]+年(?:来|间|中|内)?|将|、|\s)+"
 )
 # Words between the indicator and the figure.
 _TRAIL_FILLER = re.compile(
@@ -80,12 +80,12 @@ _TRAIL_FILLER = re.compile(
     r"保持在|稳定在|降到|下降到|提高至|达到|达|到|至|为|是|有|共|累计|总计|合计|分别|均|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
     r"同比|比上年|较上年|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从|由|的|确保|力争|争取|努力|"
-    r"(?:宏观)?(?:调控|预期|计划)?目标(?:定为|确定为|是)?|定为|确定为|计划|"
-    r"(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|\s)+$"
+    r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|定为|确定为|计划|现行|"
+    r"(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|[一二三四五六七八九〇○零]{4}年(?:底|末|初)?|将|\s)+$"
 )
 _LEAD_VERB = re.compile(
     r"^(?:投入|开展|推动建设|推动|推进|实施|组织|举办|建立|完成|打造|落实|提出|确定|设定|拟安排|安排|"
-    r"培育|办理|为|对|向|在|有|共有|服务|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)"
+    r"培育|办理|为|对|向|在(?!校|岗|职|读|建)|有(?!效)|共有|服务|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)(?!业)"
 )
 _R_STOP = re.compile(
     r"(?:、|(?<=[\u4e00-\u9fff]{3})[和及与或]|的(?=[^\u4e00-\u9fff]|$)|推动|推进|促进|助力|为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|获得|获|"
@@ -146,7 +146,7 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
     return tuple(replace(q, period=_period(report, text, q, review_year)) for q in out)
 
 
-_MULTI_YEAR = re.compile(r"(?<![0-9０-９第])[两三四五六七八九十]年(?![度底末初])|年均|累计|十[一二三四五六七八九]五(?:期间|时期|以来)")
+_MULTI_YEAR = re.compile(r"先后|(?<![0-9０-９第])[两三四五六七八九十]年(?![度底末初])|年均|累计|十[一二三四五六七八九]五(?:期间|时期|以来)")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _MULTI_YEAR_PART = re.compile(r"五年|十[一二三四五六七八九]五")
 _ONE_YEAR_PART = re.compile(r"一年|(?:19|20)\d\d年")
@@ -178,22 +178,27 @@ def _respectively(text: str, qs: list[Quantity]) -> list[Quantity]:
     while i < len(out):
         q = out[i]
         head = text[_clause_start(text, q.start) : q.start]
-        if "分别" not in head:
-            i += 1
-            continue
         j = i
         while j + 1 < len(out) and re.fullmatch(
             r"(?:以上|左右|以内)?[、和及与]", text[out[j].end : out[j + 1].start]
         ):
             j += 1
         n = j - i + 1
+        if "分别" not in head:
+            names = _unmarked_respective(text, out, i, n)
+            if names:
+                for k in range(n):
+                    out[i + k] = replace(out[i + k], indicator=names[k], indicator_start=None, indicator_end=None)
+            i = j + 1
+            continue
         if n >= 2:
             # "分别增长5.2%、6.4%左右": the closing qualifier speaks for every member
             last_q = out[j].qualifier
             if last_q != Qualifier.NONE and all(out[k].qualifier == Qualifier.NONE for k in range(i, j)):
                 for k in range(i, j):
                     out[k] = replace(out[k], qualifier=last_q)
-            names = _split_subjects(q.indicator, n)
+            names = (_clause_subjects(text, q.start, head, n) or _split_subjects(q.indicator, n)
+                     or _previous_members(text, out, i, n, head))
             if names:
                 for k in range(n):
                     out[i + k] = replace(out[i + k], indicator=names[k], indicator_start=None, indicator_end=None)
@@ -206,18 +211,104 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
     if n == 2 and ind.startswith("城乡"):
         rest = ind[2:]
         return ["城镇" + rest, "农村" + rest]
-    items = [x for x in re.split(r"[、和及与]", ind) if x]
+    levels = re.fullmatch(r"(.{1,3})、(.{1,3})两级(.+)", ind)
+    if n == 2 and levels:  # "市、县两级财政科技支出": 市级…, 县级…
+        return [levels.group(1) + "级" + levels.group(3), levels.group(2) + "级" + levels.group(3)]
+    items = [x for x in re.split(r"[、和与]|(?<=[\u4e00-\u9fff]{2})及(?=[\u4e00-\u9fff]{2})", ind) if x]
+    if len(items) != n:
+        items = [x for x in re.split(r"[、和]", ind) if x]
     if len(items) != n:
         return None
     last = items[-1]
+    head = _HEAD_NOUN.search(last, 2)
     done = []
     for it in items[:-1]:
-        # "城镇、农村居民人均可支配收入": the earlier items share the last one's head noun
-        if len(it) < len(last) and len(last) - len(it) >= 2 and not it.endswith(last[len(it):]):
+        # "新能源、…、新一代信息技术产业产值": the earlier items share the last one's head noun
+        # (parallel verbs "新开工、新竣工…项目" share everything after the verb)
+        if head and not _HEAD_NOUN.search(it) and not _CARRY_VERB.fullmatch(it):
+            done.append(it + last[head.start():])
+        # "城镇、农村居民人均可支配收入": equal-length modifiers
+        elif len(it) < len(last) and len(last) - len(it) >= 2 and not it.endswith(last[len(it):]):
             done.append(it + last[len(it):])
         else:
             done.append(it)
     return done + [last]
+
+
+_HEAD_NOUN = re.compile(
+    r"居民|产业|行业|企业|增加值|产值|营业收入|收入|支出|投资|总额|产量|面积|比重|覆盖率|率|人口|项目|资金"
+)
+"""Head nouns a list's members share ("城镇、农村居民…", "新能源、新材料产业产值")."""
+
+_PREDICATE = re.compile(
+    r"(?:增量提质|提质增效|提质扩量|量质齐升|提档升级|发展壮大|做大做强|稳中有升|稳中向好|持续壮大|加快发展|"
+    r"快速发展|蓬勃发展|稳步增长|持续增长|快速增长|较快增长|不断壮大|持续攀升|势头良好|加速崛起|实现突破)+$"
+)
+"""A clause's evaluative predicate, not part of its subject ("市场主体增量提质")."""
+
+
+def _clause_subjects(text: str, fig_start: int, head: str, n: int) -> list[str] | None:
+    """Subjects of a 分别 list from the clause text: the indicator may be cut short, or the
+    members sit in the clause before ("A、B产业发展壮大，分别完成产值x、y")."""
+    own = head.split("分别")[0]
+    own = _LEAD_FILLER.sub("", own)
+    # what follows 分别 names the measure ("分别完成产值", "分别稳定播种"), unless a verb of change
+    noun = _TRAIL_FILLER.sub("", _LEAD_FILLER.sub("", head.split("分别")[-1]))
+    names = _split_subjects(own, n) if own else None
+    if names:
+        return [m if len(noun) < 2 or m.endswith(noun) else m + noun for m in names]
+    start = _clause_start(text, fig_start)
+    if start == 0 or text[start - 1] not in "，,":
+        return None
+    prev = text[_clause_start(text, start - 1) : start - 1]
+    subject = _PREDICATE.sub("", _LEAD_FILLER.sub("", prev))
+    members = _split_subjects(subject, n)
+    if not members or any(find_figures(prev)):
+        return None
+    return [m if m.endswith(noun) else m + noun for m in members]
+
+
+def _previous_members(text: str, qs: list[Quantity], i: int, n: int, head: str) -> list[str] | None:
+    """"进境航班4.7万架次、进境人员190万人次，分别占全国的33.6%和27.9%": a 分别 clause with
+    no subject of its own measures, member by member, the figures just before it."""
+    own = head.split("分别")[0]
+    if _LEAD_FILLER.sub("", own) or i < n:
+        return None
+    before = qs[i - n : i]
+    if any(c in text[before[0].start : qs[i].start] for c in _SENT_DELIMS):
+        return None
+    names = [b.indicator for b in before]
+    if len(set(names)) != n or any(len(x) < 2 for x in names):
+        return None
+    noun = head.split("分别")[-1]
+    noun = re.sub(r"的$", "", noun)
+    return [x + noun for x in names]
+
+
+def _unmarked_respective(text: str, qs: list[Quantity], i: int, n: int) -> list[str] | None:
+    """Subjects of a list read respectively without 分别.
+
+    "新开工、新竣工项目750个、450个": the subject lists as many members as the figures
+    that follow it; "平均每年增长4.7%和5.7%" (no subject of its own) takes the members of
+    the list of figures just before it in the sentence.
+    """
+    if n < 2:
+        return None
+    q = qs[i]
+    if "、" in q.indicator and q.indicator_end == q.start:
+        names = _split_subjects(q.indicator, n)
+        if names and all(len(x) >= 2 for x in names):
+            return names
+    if not re.fullmatch(r"(?:平均每年|每年|年均|平均)?(?:实际)?", q.indicator) or i < n:
+        return None
+    before = qs[i - n : i]
+    gap = text[before[-1].end : q.start]
+    if any(c in gap for c in _SENT_DELIMS) or len(gap) > 30:
+        return None
+    names = [b.indicator for b in before]
+    if len(set(names)) != n or any(not x for x in names):
+        return None
+    return names
 
 
 def _body_regions(report: Report) -> list[tuple[int, int]]:
@@ -258,6 +349,8 @@ def _quantity(
         # a bare magnitude ("20多万城中村居民", "新增就业1.2万"): people when the noun says so
         if fig.chinese and len(fig.numeral) == 1 and not _prefix_qualifier(before)[0]:
             return None
+        if re.match(r"[\u4e00-\u9fff]{0,3}?(?:各族)?(?:人民|儿女|父老乡亲|同胞)", after):
+            return None  # "与530万港城人民一起", "全国六亿人民": an address, not a measure
         if after.startswith(MILESTONES) and mag >= 100000000:
             unit = unit + "元"  # "跨越千亿台阶": a level of money (GDP, output, revenue)
         elif _PEOPLE.match(after) or re.search(r"(?:就业|人口|人才|人员|人数|游客|旅客)[^，,；;。]{0,4}$", before):
@@ -290,7 +383,7 @@ def _quantity(
     # "…的宏观调控目标，定为百分之八至九": a clause of a bare verb takes the subject of the
     # clause before it (when that one holds no figure)
     subject_clause: tuple[int, int] | None = None
-    if re.fullmatch(r"\s*(?:定为|确定为|定在|确定在|为|是)\s*", left) and clause_start > 0 and text[clause_start - 1] in "，,":
+    if re.fullmatch(r"\s*(?:定为|确定为|定在|确定在|为|是|达到|达|突破|超过|增至|增加到)\s*", left) and clause_start > 0 and text[clause_start - 1] in "，,":
         prev_start = _clause_start(text, clause_start - 1)
         if not any(f.unit for f in find_figures(text, prev_start, clause_start - 1)):
             subject_clause = (prev_start, clause_start - 1)
@@ -327,6 +420,9 @@ def _quantity(
 
     if subject_clause is not None:
         indicator, ind_start, ind_end = _indicator(text, subject_clause[0], subject_clause[1], subject_clause[1], kind, None, unit)
+        bare_subject = _PREDICATE.sub("", indicator)  # "市场主体增量提质，达到77.5万户"
+        if bare_subject != indicator and len(bare_subject) >= 2:
+            indicator, ind_end = bare_subject, (ind_start + len(bare_subject) if ind_start is not None else None)
     else:
         indicator, ind_start, ind_end = _indicator(text, clause_start, start - q_len, end, kind, previous, unit)
     # "新建绿道12公里、碧道4公里": the list elides the first item's verb
@@ -437,7 +533,7 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # 零部件, 零的突破
         if numeral == "一" and not fig.unit[:1] in "万亿":
             return False  # 一批, 一个, 一年更比一年好: the article, not a count
-        if numeral in ("百", "千", "万", "亿") and not re.search(r"(?:近|超|逾|约|上|数|过|突破|跨越|达)$", before):
+        if numeral in ("百", "千", "万", "亿") and not re.search(r"(?:近|超|逾|(?<!签)约|上|数|过|突破|跨越|达)$", before):
             return False  # 千家万户, 百舸争流
         if re.match(f"[{_CN_NUM}]", nxt) or nxt in "“\"「" or prev in "“\"「":
             return False  # 六个一, 四个“零发生”, “五个聚焦…”
@@ -451,6 +547,10 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # 三期, 二期: phases; 二次开发: "secondary"
         if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|基本|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面|主张)", after):
             return False  # 八项规定, 两个确立: doctrines
+        if bare in ("个", "种", "项", "大") and re.match(rf"[\u4e00-\u9fff]{{1,3}}、?[{_CN_NUM}]+[个种项大]", after):
+            return False  # 两个市场两种资源: paired numerals make a slogan
+        if bare in ("个", "种", "项", "大") and re.search(rf"[{_CN_NUM}][个种项大][\u4e00-\u9fff]{{1,3}}、?$", before):
+            return False
         if bare == "大" and (before.endswith("党的") or re.match(r"(?:精神|代表|报告|指引|以来|胜利|召开|及|的)", after)):
             return False  # 党的二十大
         if bare == "大" and prev in "”」\"":
@@ -493,6 +593,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         return False
     if re.search(r"(?:每|单位)$", before):
         return False
+    if bare.endswith("人") and after.startswith("民") and not after.startswith("民币"):
+        return False  # "全国六亿人民": 人 begins 人民, an address, not a measure word
     return True
 
 
@@ -654,6 +756,8 @@ def _status_year(
         plan_like = True  # "今年…主要预期目标是：" in a part whose plan heading was lost
     if _ESTIMATE.search(head):
         status = Status.ESTIMATE
+    elif plan_like and _TO_DATE.search(text, _clause_start(text, start), start):
+        return Status.ACTUAL, review_year  # "先后29次亲临": a count to date, never a plan
     elif plan_like:
         status = Status.TARGET
     else:
@@ -716,6 +820,9 @@ def _status_year(
             year = named[-1]
     return status, year
 
+
+_TO_DATE = re.compile(r"先后$|(?:先后|历史上|迄今|至今)(?:已经?)?[^，,；;。]{0,6}$")
+"""A count of everything so far ("先后29次"), in any part: an actual."""
 
 _PAST = re.compile(r"过去一年|过去的一年|刚刚过去的一年|(?<![比较与同])(?:去年|上年)(?!同期|基础|水平|底)|一年来")
 _FUTURE = re.compile(r"今年|明年|本年|新的一年|力争|争取|目标|计划|预期|拟|将|确保|(?<!共同)(?<!的)努力")  # not "经过…共同努力"
@@ -798,8 +905,11 @@ def _indicator(
     framing words (全年, 全区, 同比, 增长, 达到 …) are not part of it.
     """
     sentence_floor = clause_start
-    # the left side: after any earlier figure of the same clause ("6111套、供应4029套")
-    if previous is not None and clause_start <= previous.end <= left_end:
+    # the left side: after any earlier figure of the same clause ("6111套、供应4029套"),
+    # unless that figure is a threshold of the noun counted here ("10亿元以上项目9个")
+    if previous is not None and clause_start <= previous.end <= left_end and not _THRESHOLD_GAP.fullmatch(
+        text[previous.end : left_end]
+    ):
         clause_start = previous.end
         while clause_start < left_end and text[clause_start] in "、和及与,，以上左右以内":
             clause_start += 1
@@ -819,6 +929,9 @@ def _indicator(
         l_start += m.end()
     tm = _TRAIL_FILLER.search(text[l_start:left_end])
     l_end = left_end - (len(tm.group(0)) if tm else 0)
+    if text[l_start:l_end] == "经济" and text.startswith("增长", l_end):
+        l_end += 2  # "经济增长预期7%左右": the headline measure, not 经济
+
     l_text = text[l_start:l_end]
     # an enumeration of members before the count ("A、B等13个高风险领域"): after 等
     k = l_text.rfind("等")
@@ -835,20 +948,25 @@ def _indicator(
         l_start = l_end  # "A和1.2万家B": the left side is another conjunct
         l_text = ""
     lv = _LEAD_VERB.match(l_text)
-    if lv and len(l_text) - lv.end() >= 2:
-        l_start += lv.end()
+    if lv and len(l_text) - lv.end() >= 2 and not _BARE_NOUN.fullmatch(l_text[lv.end():]):
+        l_start += lv.end()  # "惠及企业1440家" keeps its verb: 企业 alone says nothing
         l_text = text[l_start:l_end]
     if len(l_text) > 16:
-        l_start = l_end - 16
+        l_start = _capped_start(text, l_start, l_end)
         l_text = text[l_start:l_end]
+
+    # "现行16%的税率降至13%": the level before a change of the noun after 的
+    rate = _RATE_BEFORE_CHANGE.match(right)
+    if rate and len(l_text) >= 2:
+        return l_text + rate.group(1), None, None
 
     # the right side: the noun the measure word counts, plus the verb phrase it takes
     r_text = ""
     # a threshold before the noun stays with it: "2.1万名60岁以上老人", "585个亿元以上重点项目"
-    th = re.match(r"[0-9０-９.]*[万亿]?(?:周岁|岁|元|万元|亿元)(?:及以上|以上|以下)", right)
+    th = re.match(r"[0-9０-９.]*[万亿]?(?:周岁|岁|元|万元|亿元)(?:及以上|以上|以下)|[0-9０-９.]+万?吨级", right)
     lead = th.group(0) if th else ""
     # the noun ends where the next figure begins ("提高到2.5%"), not at digits in a name ("世界500强")
-    nxt_fig = next((f for f in find_figures(right, len(lead)) if f.unit), None)
+    nxt_fig = next((f for f in find_figures(right, len(lead)) if f.unit and not _word_numeral(right, f)), None)
     if nxt_fig is not None:
         right = right[: nxt_fig.start]
     # a duration "用7天时间完成X": X is what took that long
@@ -867,23 +985,45 @@ def _indicator(
             r_text = right
         elif stop.start() > 0:
             r_text = right[: stop.start()]
-            if re.match(r"[\u4e00-\u9fff]{2}", stop.group(0)) and not re.match(r"[和及与、为在的]", stop.group(0)):
-                # "263家企业解决融资需求": keep the verb phrase that says which ones
-                r_text = right[: min(len(right), stop.start() + 8)]
+            if (re.match(r"[\u4e00-\u9fff]{2}", stop.group(0)) or stop.start() <= 2) and not re.match(r"[和及与、为在的]", stop.group(0)):
+                # "263家企业解决融资需求", "6部作品获文华奖": keep the verb phrase that says which ones
+                r_text = right[: min(len(right), max(stop.start() + 8, 18))]
+        if r_text.count("（") > r_text.count("）") and "）" in right[len(r_text) : len(r_text) + 12]:
+            r_text = right[: right.index("）", len(r_text)) + 1]  # "省（自治区、直辖市）"
         r_text = r_text.rstrip("的等和及与、")
     lenient_left = l_text and "、" not in l_text and len(l_text) <= 10
     if len(r_text) >= 2 and kind in (Kind.COUNT, Kind.AMOUNT, Kind.RATIO):
         if lenient_left and len(l_text) >= 2:
             return l_text + r_text, None, None
         return r_text, after_start, after_start + len(r_text)
-    if len(l_text) >= 2:
+    done = re.search(r"完成(?:了)?([^，,；;。、]{2,8}?)的$", text[clause_start:left_end])
+    if kind == Kind.RATIO and done:
+        # "工业收入…，完成预算数的110.51%": the share of a plan or budget fulfilled
+        subject = ""
+        if previous is not None and previous.indicator and previous.end >= sentence_floor - 40:
+            subject = re.sub(r"(?:收到|收|完成|实现|达到)$", "", previous.indicator)
+        return subject + "完成" + done.group(1), None, None
+    if l_text.startswith(("占", "佔")) and previous is not None and previous.indicator and previous.end >= sentence_floor - 40:
+        return previous.indicator + l_text, None, None  # "债款支出…，占本年预算支出的2.47%"
+    if len(l_text) >= 2 and not _CARRY_VERB.fullmatch(l_text):
         if (
             len(l_text) <= 3 and previous is not None and previous.indicator
             and previous.end >= sentence_floor - 40 and not previous.indicator.endswith(l_text)
             and kind != Kind.CHANGE and re.match(r"(?:总|年|面积|规模|金额|产值|营收|收入|投资|用地)", l_text)
         ):
-            return previous.indicator + l_text, None, None
+            # "粮食播种面积380万亩、总产量98万吨": the subject without the other measure
+            subject = re.split(r"(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资)", previous.indicator)[0]
+            return (subject if len(subject) >= 2 else previous.indicator) + l_text, None, None
         return l_text, l_start, l_end
+    if _CARRY_VERB.fullmatch(l_text) and previous is not None and previous.indicator and fig_end - previous.end < 60:
+        # "在建工业项目16个、其中新开工5个": the bare verb takes the noun of the figure before
+        noun = _noun_of(previous.indicator)
+        if len(noun) >= 2:
+            return l_text + noun, None, None
+    if not l_text and previous is not None and re.match(r"累计", text[clause_start:left_end]) and fig_end - previous.end < 40:
+        noun = _noun_of(previous.indicator)  # "新增上市企业8家，累计达96家": a running total
+        if len(noun) >= 2:
+            return "累计" + noun, None, None
     if previous is not None and kind == Kind.CHANGE and fig_end - previous.end < 40:
         return previous.indicator, previous.indicator_start, previous.indicator_end
     if r_text:
@@ -893,6 +1033,46 @@ def _indicator(
     if previous is not None and fig_end - previous.end < 40:
         return previous.indicator, previous.indicator_start, previous.indicator_end
     return "", None, None
+
+
+_THRESHOLD_GAP = re.compile(r"(?:及以上|以上|以下)?的?[\u4e00-\u9fff]{1,8}?(?:项目|企业|工程|园区)")
+"""Between a money figure and a count of the things above it: "10亿元以上项目(9个)"."""
+
+_RATE_BEFORE_CHANGE = re.compile(
+    r"的([\u4e00-\u9fff]{1,6}?)(?:降至|降到|降低到|降低至|提高到|提高至|下调至|下调到|上调至|上调到|调整为|调整到)"
+)
+
+_BARE_NOUN = re.compile(r"企业|项目|作品|群众|人员|人次|家庭|农户|单位|资金|工程|人才|学生|人|市场主体|经营主体")
+"""Nouns that say nothing once their verb is stripped (惠及企业, 实施项目, 帮扶群众)."""
+
+_CAP_BOUNDARY = re.compile(r"[的、，”」]|将|由|把|对|向|在|中")
+
+
+def _capped_start(text: str, l_start: int, l_end: int) -> int:
+    """A long left phrase cut at a word boundary (after 的/将/在…), keeping at most 24 characters.
+
+    A fixed 16-character cut splits words ("政科技支出…" for 财政科技支出).
+    """
+    for m in _CAP_BOUNDARY.finditer(text, l_start, l_end - 6):
+        if l_end - m.end() <= 24:
+            return m.end()
+    return l_end - 16
+
+
+def _word_numeral(right: str, fig: Figure) -> bool:
+    """A numeral inside a name or an ordinal ("第三批", "三年行动计划"): not the next figure."""
+    if right[fig.start - 1 : fig.start] == "第":
+        return True
+    return fig.chinese and len(fig.numeral) == 1 and bool(re.match(r"[\u4e00-\u9fff“]", right[fig.end : fig.end + 1]))
+
+
+def _noun_of(indicator: str) -> str:
+    """What an indicator counts, without its verb: 新增上市企业 → 上市企业."""
+    m = _VERB_PREFIX.match(indicator)
+    return indicator[m.end():] if m else indicator
+
+
+_VERB_PREFIX = re.compile(rf"(?:{_CARRY_VERB.pattern[1:]}|在建|续建|新签约|签约|推进|实施)")
 
 
 def _looks_like_figure_list(text: str, start: int, end: int) -> bool:

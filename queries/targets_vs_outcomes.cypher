@@ -12,9 +12,12 @@
 // le/lt, reductions (qualifier flipped) and indicators the genre wants low; approx ±5 % (verdict)
 // or exact (verdict_strict); an actual's own qualifier weighed in verdict. Values compared as
 // floats of the exact decimals.
+// A report that says it sets no target for an indicator (TargetAbsence) gives a row with verdict
+// "no target" and no target value, as `kg targets` lists it.
 // Parameter $government_contains (null = all governments).
 // Columns: government, indicator_key, indicator, year, target, target_max, target_unit, qualifier,
 //   actual, actual_unit, verdict, verdict_strict, target_sentence, actual_sentence.
+CALL () {
 MATCH (ind:Indicator)<-[:OBSERVED_PROPERTY]-(t:Observation)-[:STATUS]->(tst)
 WHERE tst.iri = 'https://kg.example.org/ontology#Target' AND t.ref_year IS NOT NULL AND ind.notation IS NOT NULL
 MATCH (t)-[:IN_REPORT]->(tr)-[:GOVERNMENT]->(g)
@@ -30,30 +33,51 @@ WITH ind, tr, g, kind, q, coalesce(t.normalised_unit, '') AS tnu,
 ORDER BY tstart
 // a target restated later in the same report is one target: keep the first
 WITH ind, tr, g, kind, q, tnu, tnvs, tdirs, collect(t)[0] AS t
-// the outcomes with the same indicator, the first in order
-OPTIONAL MATCH (ind)<-[:OBSERVED_PROPERTY]-(a:Observation)-[:IN_REPORT]->(ar)-[:GOVERNMENT]->(g)
-WHERE a.ref_year = t.ref_year AND ar.plan_year = t.ref_year + 1 AND ar <> tr
-  AND coalesce(a.normalised_unit, '') = tnu AND (t.period IS NOT NULL OR a.period IS NULL)
-  AND EXISTS { MATCH (a)-[:KIND]->(kind) }
-  AND EXISTS { MATCH (a)-[:STATUS]->(s) WHERE s.iri IN ['https://kg.example.org/ontology#Actual', 'https://kg.example.org/ontology#Estimate'] }
-OPTIONAL MATCH (a)-[:STATUS]->(ast)
-OPTIONAL MATCH (a)-[:SPAN]->(asp)
-WITH ind, tr, g, kind, q, tnu, t, a, ast, ar, asp
-ORDER BY CASE ast.iri WHEN 'https://kg.example.org/ontology#Actual' THEN 0 ELSE 1 END, ar.iri, asp.start
-WITH ind, tr, g, kind, q, tnu, t, collect(a)[0] AS exact
-// none: an outcome of an indicator whose key extends the target's
-OPTIONAL MATCH (g)<-[:GOVERNMENT]-(aind:Indicator)<-[:OBSERVED_PROPERTY]-(a2:Observation)-[:IN_REPORT]->(ar2)
-WHERE exact IS NULL AND size(ind.notation) >= 4 AND aind <> ind AND aind.notation STARTS WITH ind.notation
-  AND a2.ref_year = t.ref_year AND ar2.plan_year = t.ref_year + 1 AND ar2 <> tr
-  AND coalesce(a2.normalised_unit, '') = tnu AND (t.period IS NOT NULL OR a2.period IS NULL)
-  AND EXISTS { MATCH (a2)-[:KIND]->(kind) }
-  AND EXISTS { MATCH (a2)-[:STATUS]->(s2) WHERE s2.iri IN ['https://kg.example.org/ontology#Actual', 'https://kg.example.org/ontology#Estimate'] }
-OPTIONAL MATCH (a2)-[:STATUS]->(ast2)
-OPTIONAL MATCH (a2)-[:SPAN]->(asp2)
-WITH ind, g, q, t, exact, a2, ast2, ar2, asp2
-ORDER BY CASE ast2.iri WHEN 'https://kg.example.org/ontology#Actual' THEN 0 ELSE 1 END, ar2.iri, asp2.start
-WITH ind, g, q, t, exact, collect(a2)[0] AS extended
-WITH ind, g, q, t, coalesce(exact, extended) AS a
+// the outcomes with the same indicator, the first in order (anchored on the indicator:
+// the government node, on every fact of its reports, is never expanded per target)
+WITH ind, tr, g, kind, q, tnu, t,
+     COLLECT {
+       MATCH (ind)<-[:OBSERVED_PROPERTY]-(a:Observation)
+       WHERE a.ref_year = t.ref_year AND coalesce(a.normalised_unit, '') = tnu AND (t.period IS NOT NULL OR a.period IS NULL)
+       MATCH (a)-[:IN_REPORT]->(ar)
+       WHERE ar.plan_year = t.ref_year + 1 AND ar <> tr AND (ar)-[:GOVERNMENT]->(g) AND (a)-[:KIND]->(kind)
+       MATCH (a)-[:STATUS]->(ast)
+       WHERE ast.iri IN ['https://kg.example.org/ontology#Actual', 'https://kg.example.org/ontology#Estimate']
+       OPTIONAL MATCH (a)-[:SPAN]->(asp)
+       WITH a, ast, ar, asp
+       ORDER BY CASE ast.iri WHEN 'https://kg.example.org/ontology#Actual' THEN 0 ELSE 1 END, ar.iri, asp.start
+       LIMIT 1
+       RETURN a
+     } AS exacts
+// none: an outcome of an indicator whose key extends the target's; the government's
+// indicators are listed once per government, then filtered by key per target
+WITH g, collect({ind: ind, tr: tr, kind: kind, q: q, tnu: tnu, t: t, exact: exacts[0]}) AS targets
+CALL (g) {
+  MATCH (g)<-[:GOVERNMENT]-(i:Indicator)
+  RETURN collect({node: i, key: i.notation}) AS indicators
+}
+UNWIND targets AS row
+WITH g, indicators, row.ind AS ind, row.tr AS tr, row.kind AS kind, row.q AS q, row.tnu AS tnu, row.t AS t,
+     row.exact AS exact
+WITH ind, g, q, t, exact, tr, kind, tnu, indicators, ind.notation AS key
+WITH ind, g, q, t, exact,
+     CASE WHEN exact IS NULL AND size(key) >= 4 THEN COLLECT {
+       UNWIND indicators AS other
+       WITH other WHERE other.key STARTS WITH key AND other.node <> ind
+       WITH other.node AS aind
+       MATCH (aind)<-[:OBSERVED_PROPERTY]-(a2:Observation)
+       WHERE a2.ref_year = t.ref_year AND coalesce(a2.normalised_unit, '') = tnu AND (t.period IS NOT NULL OR a2.period IS NULL)
+       MATCH (a2)-[:IN_REPORT]->(ar2)
+       WHERE ar2.plan_year = t.ref_year + 1 AND ar2 <> tr AND (a2)-[:KIND]->(kind)
+       MATCH (a2)-[:STATUS]->(ast2)
+       WHERE ast2.iri IN ['https://kg.example.org/ontology#Actual', 'https://kg.example.org/ontology#Estimate']
+       OPTIONAL MATCH (a2)-[:SPAN]->(asp2)
+       WITH a2, ast2, ar2, asp2
+       ORDER BY CASE ast2.iri WHEN 'https://kg.example.org/ontology#Actual' THEN 0 ELSE 1 END, ar2.iri, asp2.start
+       LIMIT 1
+       RETURN a2
+     } ELSE [] END AS extended
+WITH ind, g, q, t, coalesce(exact, extended[0]) AS a
 WHERE a IS NOT NULL OR coalesce(t.section_key, '') ENDS WITH '.0'
 OPTIONAL MATCH (a)-[:QUALIFIER]->(aq)
 OPTIONAL MATCH (t)-[:DIRECTION]->(tdir)
@@ -127,4 +151,17 @@ RETURN g.label_zh AS government, ind.notation AS indicator_key,
          ELSE CASE WHEN fok_strict THEN 'met' ELSE 'missed' END
        END AS verdict_strict,
        ts.text_zh AS target_sentence, asent.text_zh AS actual_sentence
+UNION ALL
+// a report that says it sets no target for the indicator ("没有提出全年经济增速具体目标")
+MATCH (x:TargetAbsence)-[:OBSERVED_PROPERTY]->(ind:Indicator)
+MATCH (x)-[:GOVERNMENT]->(g)
+WHERE $government_contains IS NULL OR g.label_zh CONTAINS toString($government_contains)
+OPTIONAL MATCH (x)-[:SPAN]->()-[:IN_SENTENCE]->(ts)
+RETURN g.label_zh AS government, ind.notation AS indicator_key, ind.notation AS indicator, x.ref_year AS year,
+       null AS target, null AS target_max, null AS target_unit, null AS qualifier, null AS actual,
+       null AS actual_unit, 'no target' AS verdict, 'no target' AS verdict_strict,
+       ts.text_zh AS target_sentence, null AS actual_sentence
+}
+RETURN government, indicator_key, indicator, year, target, target_max, target_unit, qualifier, actual, actual_unit,
+       verdict, verdict_strict, target_sentence, actual_sentence
 ORDER BY government, year, indicator_key, target, actual

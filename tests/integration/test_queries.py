@@ -401,3 +401,34 @@ def test_entity_mentions_by_section_exact_rows_on_synthetic_reports(syn_data):
     rows = q("entity_mentions_by_section", syn_data)
     assert [(r["section_key"], r["places"], r["programmes"], r["policies"]) for r in rows] == [
         ("1.2", 2, 0, 0), ("2.1", 2, 1, 1), ("1.1", 0, 1, 0), ("2.1", 1, 0, 0)]
+
+
+NATIONAL_ABSENCE = (2018, 2020, 2023, 2024)
+
+
+@pytest.fixture(scope="module")
+def national_absence_data(corpus, tmp_path_factory) -> Path:
+    analyses = [analyse(corpus / f"national-china-{y}.txt") for y in NATIONAL_ABSENCE]
+    return _dump(analyses, tmp_path_factory.mktemp("national-absence") / "graph.nt")
+
+
+def _target_key(government, key, year, target, actual, verdict, strict):
+    norm = (lambda v: None if v is None or v == "" else format(Decimal(str(v)).normalize(), "f"))
+    return (str(government), str(key), int(year), norm(target), norm(actual), str(verdict), str(strict))
+
+
+def test_targets_vs_outcomes_gives_the_rows_of_kg_targets_with_explicit_absences(corpus, national_absence_data):
+    """The SPARQL query and `kg targets` (kg.indicators.target_table) list the same targets,
+    outcomes and verdicts — the 2020 report's "没有提出全年经济增速具体目标" included."""
+    from kg.indicators import target_table
+
+    table = target_table([corpus / f"national-china-{y}.txt" for y in NATIONAL_ABSENCE])
+    want = Counter(_target_key(o.government, o.indicator_key, o.year, o.target_value, o.actual_value, o.verdict,
+                               o.verdict_strict) for o in table)
+    rows = q("targets_vs_outcomes", national_absence_data)
+    got = Counter(_target_key(r["government"], r["indicator_key"], r["year"], r["target"], r["actual"], r["verdict"],
+                              r["verdict_strict"]) for r in rows)
+    assert got == want, {"only_sparql": list(got - want)[:3], "only_kg_targets": list(want - got)[:3]}
+    absent = [r for r in rows if r["verdict"] == "no target"]
+    assert [(r["indicator_key"], r["year"]) for r in absent] == [("生产总值", 2020)]
+    assert "没有提出全年经济增速具体目标" in absent[0]["target_sentence"]

@@ -400,3 +400,22 @@ def test_metadata_never_comes_from_the_file_name(tmp_path: Path) -> None:
     m = extract_metadata(read_file(tmp_path / "city-foo-2031.txt"))
     assert m.government is None and m.place is None and m.level is None
     assert m.plan_year is None
+
+
+def test_a_report_delivered_late_in_the_year_reviews_that_year(tmp_path: Path) -> None:
+    """The NPC sessions of Aug 1980, Dec 1981, Dec 1982: 今年 is reviewed, 明年 is planned."""
+    from kg.pipeline import parse
+
+    text = (
+        "政府工作报告\n\n——1990年11月30日在第七届全国人民代表大会第五次会议上\n\n"
+        "各位代表：\n\n我受国务院的委托，现在向大会提出关于国民经济计划的报告。\n\n"
+        "一、当前的经济形势\n\n今年工农业总产值预计增长4%。明年还要继续调整。\n\n"
+        "二、今后经济建设的方针\n\n明年工农业总产值计划增长4%。明年的财政收支要平衡。\n"
+    )
+    path = tmp_path / "national-republic-1990.txt"
+    path.write_text(text, encoding="utf-8")
+    meta = parse(path).meta
+    assert (meta.review_year, meta.plan_year) == (1990, 1991)
+    early = tmp_path / "national-republic-1992.txt"
+    early.write_text(text.replace("明年", "今年").replace("11月30日", "3月20日"), encoding="utf-8")
+    assert (parse(early).meta.review_year, parse(early).meta.plan_year) == (1989, 1990)

@@ -172,3 +172,13 @@ def test_genre_forms_of_numerals_and_units(text: str, value: str, unit: str, nor
 def test_person_years_back_off_before_an_average() -> None:
     f = find_figures("惠及10万人年均增收")[0]
     assert (f.unit, f.end) == ("万人", 6)
+
+
+def test_traditional_magnitudes_read_like_simplified_ones() -> None:
+    """Older national reports are in traditional characters: 億 and 萬 are 亿 and 万."""
+    from kg.loaders.numbers import find_figures
+
+    text = "選民共三億一千二百零五萬四千人，投資八千萬元"
+    figs = [f for f in find_figures(text) if f.unit]
+    assert [(text[f.start : f.end], f.value, f.unit) for f in figs] == [
+        ("三億一千二百零五萬四千人", Decimal("312054000"), "人"), ("八千萬元", Decimal("8000"), "万元")]
