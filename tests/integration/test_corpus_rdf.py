@@ -70,13 +70,9 @@ def test_void_description_counts_what_was_written(corpus_build):
 
 def test_kg_sparql_answers_every_library_query_on_the_corpus_store(corpus_build, corpus):
     out, _summary = corpus_build
-    import time
-
     for name in library_queries():
-        t0 = time.perf_counter()
-        sparql(name, store=out / "store")  # runs without error ...
-        # ... and in interactive time (each takes ~1 s here; a bad join order takes minutes)
-        assert time.perf_counter() - t0 < 60, name
+        res = sparql(name, store=out / "store")  # runs without error (its speed: bench/bench_queries.py)
+        assert res.vars, name
     res = CliRunner().invoke(app, ["sparql", "report_overview", "--store", str(out / "store"), "--format", "csv"])
     assert res.exit_code == 0, res.output
     rows = list(csv.DictReader(io.StringIO(res.stdout)))
