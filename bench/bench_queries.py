@@ -248,6 +248,7 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="3 vs 8 bulk reports, no Cypher")
     ap.add_argument("--repeat", type=int, default=None, help="timed runs per query (default 20; --quick 5)")
     ap.add_argument("--no-cypher", action="store_true")
+    ap.add_argument("--no-sparql", action="store_true")
     ap.add_argument("--queries", type=Path, default=None, help="a folder of .rq/.cypher files instead of kg's library")
     ap.add_argument("--name", default="queries", help="results file name (bench/results/NAME.json)")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
@@ -260,20 +261,22 @@ def main() -> None:
     HERE.mkdir(parents=True, exist_ok=True)
     res = {"versions": versions("kg-gwr", "pyoxigraph", "neo4j"), "repeat": repeat,
            "queries": str(args.queries or "queries/")}
-    res["sparql"] = bench_sparql(sizes, repeat, args.queries)
+    if not args.no_sparql:
+        res["sparql"] = bench_sparql(sizes, repeat, args.queries)
     if not (args.quick or args.no_cypher):
         res["cypher"] = bench_cypher(repeat, args.queries)
     path = write_results(args.name, res)
     import json
 
     res = json.loads(path.read_text("utf-8"))
-    large = res["sparql"]["sizes"][list(res["sparql"]["sizes"])[-1]]
-    print(table([[n, q["rows"], q["p50_ms"], q["p95_ms"], res["sparql"]["growth"]["queries"][n]["p50"]]
-                 for n, q in large["queries"].items()], ["SPARQL", "rows", "p50 ms", "p95 ms", "growth"]))
+    if "sparql" in res:
+        large = res["sparql"]["sizes"][list(res["sparql"]["sizes"])[-1]]
+        print(table([[n, q["rows"], q["p50_ms"], q["p95_ms"], res["sparql"]["growth"]["queries"][n]["p50"]]
+                     for n, q in large["queries"].items()], ["SPARQL", "rows", "p50 ms", "p95 ms", "growth"]))
     if "cypher" in res:
         print(table([[n, q["rows"], q["p50_ms"], q["p95_ms"], q["wall_p50_ms"]] for n, q in res["cypher"]["queries"].items()],
                     ["Cypher", "rows", "p50 CPU ms", "p95 CPU ms", "p50 wall ms"]))
-    if args.name == "queries" and args.queries is None:
+    if args.name == "queries" and args.queries is None and "sparql" in res:
         write_doc(res)
     print(f"wrote {path}", file=sys.stderr)
 
