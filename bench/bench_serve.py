@@ -29,6 +29,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import CACHE, SHARED, ratio, table, versions, write_results  # noqa: E402
 
+from kg.serve.library import json_rows  # noqa: E402
+
 
 def _store(args: argparse.Namespace) -> Path:
     if args.store:
@@ -50,25 +52,6 @@ def _free_port() -> int:
 def _p(values: list[float], q: float) -> float:
     xs = sorted(values)
     return xs[min(len(xs) - 1, max(0, round(q * (len(xs) - 1))))]
-
-
-def _http_rows(doc: dict) -> list[dict]:
-    """SPARQL JSON bindings as the Python values kg.store.run_query gives."""
-    import pyoxigraph as ox
-
-    from kg.store import python_value
-
-    def term(b: dict):
-        if b["type"] == "uri":
-            return ox.NamedNode(b["value"])
-        if b["type"] == "bnode":
-            return ox.BlankNode(b["value"])
-        if "xml:lang" in b:
-            return ox.Literal(b["value"], language=b["xml:lang"])
-        return ox.Literal(b["value"], datatype=ox.NamedNode(b["datatype"]) if "datatype" in b else None)
-
-    names = doc["head"]["vars"]
-    return [{v: python_value(term(b[v])) if v in b else None for v in names} for b in doc["results"]["bindings"]]
 
 
 def _canon(rows: list[dict]) -> list[str]:
@@ -127,7 +110,7 @@ def main() -> None:
                             local[name].append(took)
                 if i == 0:  # the same rows, value for value (as multisets)
                     rows[name] = (len(doc["results"]["bindings"]), len(result.rows))
-                    same_rows[name] = _canon(_http_rows(doc)) == _canon([dict(r) for r in result.rows])
+                    same_rows[name] = _canon(json_rows(doc)) == _canon([dict(r) for r in result.rows])
     finally:
         server.terminate()
         server.wait(30)

@@ -279,6 +279,11 @@ def main() -> None:
     res = json.loads(path.read_text("utf-8"))
     write_doc(res)
     print(f"wrote {path} and {DOC} in {res['bench_wall_s']:.0f} s", file=sys.stderr)
+    # the query library: p50/p95 at two corpus sizes and Cypher on Neo4j (its own section)
+    import subprocess
+
+    subprocess.run([sys.executable, str(Path(__file__).with_name("bench_queries.py")),
+                    *(["--quick"] if mode == "quick" else [])], check=True)
 
 
 if __name__ == "__main__":

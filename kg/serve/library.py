@@ -67,4 +67,25 @@ def cypher_library() -> list[QueryInfo]:
     return [describe(n, t, "//") for n, t in library_queries().items()]
 
 
-__all__ = ["QueryInfo", "describe", "sparql_library", "cypher_library"]
+def json_rows(doc: dict) -> list[dict]:
+    """The rows of a SPARQL 1.1 JSON results document as the Python values
+    :func:`kg.store.run_query` gives (``kg.store.python_value`` of each term; unbound:
+    None), so an endpoint's answer compares with ``kg sparql``'s row for row."""
+    import pyoxigraph as ox
+
+    from kg.store import python_value
+
+    def term(b: dict):
+        if b["type"] == "uri":
+            return ox.NamedNode(b["value"])
+        if b["type"] == "bnode":
+            return ox.BlankNode(b["value"])
+        if "xml:lang" in b:
+            return ox.Literal(b["value"], language=b["xml:lang"])
+        return ox.Literal(b["value"], datatype=ox.NamedNode(b["datatype"]) if "datatype" in b else None)
+
+    names = doc["head"]["vars"]
+    return [{v: python_value(term(b[v])) if v in b else None for v in names} for b in doc["results"]["bindings"]]
+
+
+__all__ = ["QueryInfo", "describe", "json_rows", "sparql_library", "cypher_library"]

@@ -36,7 +36,8 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
-from kg.store import library_queries, python_value
+from kg.serve.library import json_rows
+from kg.store import library_queries
 
 pytestmark = pytest.mark.corpus
 
@@ -109,16 +110,6 @@ def _sparql(server: str, query: str, accept: str = "application/sparql-results+j
     return _get(server + "/sparql?" + urllib.parse.urlencode({"query": query}), accept)
 
 
-def _term(b: dict) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    if b["type"] == "uri":
-        return ox.NamedNode(b["value"])
-    if b["type"] == "bnode":
-        return ox.BlankNode(b["value"])
-    if "xml:lang" in b:
-        return ox.Literal(b["value"], language=b["xml:lang"])
-    return ox.Literal(b["value"], datatype=ox.NamedNode(b["datatype"]) if "datatype" in b else None)
-
-
 def _json_value(v):
     """As `kg sparql -f json` writes a value."""
     if isinstance(v, Decimal):
@@ -144,9 +135,7 @@ def test_serve_answers_each_library_query_with_the_rows_of_kg_sparql(server, bui
     assert status == 200, body
     assert ctype.startswith("application/sparql-results+json")
     doc = json.loads(body)
-    names = doc["head"]["vars"]
-    http_rows = [{v: _json_value(python_value(_term(b[v]))) if v in b else None for v in names}
-                 for b in doc["results"]["bindings"]]
+    http_rows = [{k: _json_value(v) for k, v in row.items()} for row in json_rows(doc)]
     cli = subprocess.run([str(KG_BIN), "sparql", name, "--store", str(built / "store"), "-f", "json"],
                          capture_output=True, text=True, timeout=300)
     assert cli.returncode == 0, cli.stderr
