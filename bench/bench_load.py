@@ -104,8 +104,8 @@ def side_child(side: str, uri: str, dump: str, limit: str) -> None:
 def _wipe(uri: str) -> None:
     from neo4j import GraphDatabase
 
-    with GraphDatabase.driver(uri, auth=("neo4j", PASSWORD)) as d:
-        d.execute_query("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS")
+    with GraphDatabase.driver(uri, auth=("neo4j", PASSWORD)) as d, d.session() as s:
+        s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
 
 
 def _count(uri: str) -> tuple[int, int]:

@@ -741,10 +741,11 @@ def merge_props(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any
 # A load never holds the graph. Triples arrive as plain tuples ``(s, p, o)``: ``o`` an IRI
 # string, or a literal ``(lexical form, language or None, datatype IRI or None)``. Pass 1
 # gathers the properties and labels of a window of nodes and writes them; pass 2 writes
-# the relationships (their end nodes all exist by then). Writes go to a few threads, each
-# with its own session; a node always goes to the same thread (by its IRI), so two
+# the relationships (their end nodes all exist by then). Node writes go to a few threads,
+# each with its own session; a node always goes to the same thread (by its IRI), so two
 # transactions never race on one node's properties, and each thread writes its batches
-# in order. Memory is one window per pass, whatever the size of the input.
+# in order. Relationships go to one thread (they lock both end nodes: see load_triples),
+# still concurrent with the client turning the next triples into rows. Memory is one window per pass, whatever the size of the input.
 
 Plain = tuple[str, str, Any]
 """A triple as plain values: subject IRI, predicate IRI, object IRI or literal parts."""
@@ -1055,7 +1056,10 @@ def load_triples(
         pool = _Writers(drv, settings.database, n, summary, progress)
         summary.triples = _write_nodes_pass(source(), pool, n, batch_size * n, nodes, mapping)
         pool.wait()  # every node exists before a relationship names it
-        _write_rels_pass(source(), pool, n, batch_size * n, rels, mapping)
+        # Relationships on one writer: MERGE of a relationship locks both end nodes, and
+        # kg's graphs have hubs (the report, the government) that every batch touches, so
+        # concurrent relationship transactions only wait on each other or deadlock and retry.
+        _write_rels_pass(source(), pool, 1, batch_size, rels, mapping)
         pool.wait()
     except (nx.Neo4jError, nx.DriverError, OSError) as exc:
         msg = _describe(exc, settings)
