@@ -38,6 +38,7 @@ afresh).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 import re
@@ -1056,6 +1057,8 @@ def load_triples(
         pool = _Writers(drv, settings.database, n, summary, progress)
         summary.triples = _write_nodes_pass(source(), pool, n, batch_size * n, nodes, mapping)
         pool.wait()  # every node exists before a relationship names it
+        if not summary.triples:
+            return _finish(summary, nodes, rels, began)
         # Relationships on one writer: MERGE of a relationship locks both end nodes, and
         # kg's graphs have hubs (the report, the government) that every batch touches, so
         # concurrent relationship transactions only wait on each other or deadlock and retry.
@@ -1071,6 +1074,10 @@ def load_triples(
             pool.close()
         if own:
             drv.close()
+    return _finish(summary, nodes, rels, began)
+
+
+def _finish(summary: LoadSummary, nodes: _Distinct, rels: _Distinct, began: float) -> LoadSummary:
     summary.nodes, summary.relationships = nodes.count(), rels.count()
     summary.seconds = time.monotonic() - began
     log.info("loaded %d triples as %d nodes, %d relationships in %.1f s",
@@ -1237,21 +1244,27 @@ def load_inputs(
     from kg.pipeline import RDF_SUFFIXES, dump_scan
 
     dumps = [p for p in inputs if Path(p).suffix.lower() in RDF_SUFFIXES]
-    keys, blank = dump_scan(dumps) if dumps else ({}, False)
-    unchanged: set[str] = set()
+    only_dumps = len(dumps) == len(inputs)
+    files = _files_key(dumps) if dumps and only_dumps else None
     drv = connect(settings)
     try:
-        if skip_unchanged and keys and not wipe:
-            try:
-                with drv.session(database=settings.database) as session:
-                    stored = {r["report"]: r["key"] for r in session.run(READ_MARKERS, reports=sorted(keys))}
-            except (nx.Neo4jError, nx.DriverError, OSError) as exc:
-                raise StoreError(_describe(exc, settings)) from exc
-            unchanged = {r for r, k in keys.items() if stored.get(r) == k}
-        streamed = len(dumps) == len(inputs) and not blank
-        source = (_dump_source(dumps, unchanged, unchanged == set(keys) and bool(unchanged)) if streamed
-                  else _graph_source(inputs, base_iri, unchanged))
-        if next(iter(source()), None) is None and not unchanged:
+        keys = _unchanged_files(drv, settings, files) if files and skip_unchanged and not wipe else None
+        same_files = keys is not None
+        blank = False
+        if keys is None:
+            keys, blank = dump_scan(dumps) if dumps else ({}, False)
+        unchanged: set[str] = set(keys) if same_files else set()
+        if skip_unchanged and keys and not wipe and not same_files:
+            unchanged = {r for r, k in _stored_keys(drv, settings, keys).items() if keys[r] == k}
+        if same_files:
+            # the very files whose load completed, every report's key still current: the
+            # graph holds all their triples (a load never drops one): nothing to read
+            source: Callable[[], Iterable[Plain]] = lambda: iter(())  # noqa: E731
+        elif only_dumps and not blank:
+            source = _dump_source(dumps, unchanged, unchanged == set(keys) and bool(unchanged))
+        else:
+            source = _graph_source(inputs, base_iri, unchanged)
+        if not unchanged and next(iter(source()), None) is None:
             from kg.errors import InputError
 
             raise InputError("nothing to load: the inputs hold no triples")
@@ -1262,16 +1275,61 @@ def load_inputs(
         summary = load_triples(source, settings, batch_size=batch_size, wipe=wipe, writers=writers,
                                progress=progress, driver=drv)
         if keys:
+            markers = [{"report": r, "key": k} for r, k in sorted(keys.items())]
+            if files:
+                markers.append({"report": files, "key": json.dumps(keys, sort_keys=True)})
             try:
                 with drv.session(database=settings.database) as session:
-                    session.execute_write(_write, WRITE_MARKERS,
-                                          [{"report": r, "key": k} for r, k in sorted(keys.items())])
+                    session.execute_write(_write, WRITE_MARKERS, markers)
             except (nx.Neo4jError, nx.DriverError, OSError) as exc:
                 raise StoreError(_describe(exc, settings)) from exc
     finally:
         drv.close()
     log.info("skipped %d unchanged report(s) of %d", len(unchanged), len(keys))
     return InputsLoad(load=summary, reports=len(keys), skipped=sorted(unchanged))
+
+
+FILES_MARKER = "files:"
+"""A ``KgLoad`` node whose ``report`` is this prefix and the SHA-256 of the dump files'
+bytes holds (as JSON) the content key of every report those files hold, written when
+their load completed."""
+
+
+def _files_key(dumps: list[Any]) -> str | None:
+    """The marker name of this set of dump files (their bytes, in order), or None when one
+    cannot be read (the reader then says why)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for p in dumps:
+        try:
+            with open(p, "rb") as f:
+                h.update(hashlib.file_digest(f, "sha256").digest())
+        except OSError:
+            return None
+    return FILES_MARKER + h.hexdigest()
+
+
+def _stored_keys(drv: neo4j.Driver, settings: Neo4jSettings, reports: Iterable[str]) -> dict[str, str]:
+    try:
+        with drv.session(database=settings.database) as session:
+            return {r["report"]: r["key"] for r in session.run(READ_MARKERS, reports=sorted(reports))}
+    except (nx.Neo4jError, nx.DriverError, OSError) as exc:
+        raise StoreError(_describe(exc, settings)) from exc
+
+
+def _unchanged_files(drv: neo4j.Driver, settings: Neo4jSettings, files: str) -> dict[str, str] | None:
+    """The reports' keys of these very dump files when their load completed before and
+    every one of those reports still holds that key (no later load of a changed version);
+    None otherwise. Makes a reload of unchanged dumps cost a hash of the files and two
+    queries, no parsing."""
+    stored = _stored_keys(drv, settings, [files]).get(files)
+    if stored is None:
+        return None
+    keys = json.loads(stored)
+    if not keys or _stored_keys(drv, settings, keys) != keys:
+        return None
+    return keys
 
 
 def _chain(*parts: Iterable[Plain]) -> Iterator[Plain]:
