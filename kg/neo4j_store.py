@@ -26,9 +26,11 @@ The mapping (one IRI = one node):
 
 Labels and relationship types come only from :func:`default_mapping` (the classes and
 properties of the shipped ontology plus a fixed table of W3C terms), never from the data,
-and every Cypher string is static: data travels in parameters only. Writes are batched
-``UNWIND $rows … MERGE … SET n += row.props`` inside ``session.execute_write``, nodes before
-relationships, after ``CREATE CONSTRAINT … IF NOT EXISTS``. Everything is a MERGE, so a load
+and every Cypher string is static: data travels in parameters only. A load streams: dumps
+are read by kg's one reader (:func:`kg.validate.read_quads`) straight into rows, one window
+of nodes at a time (never an rdflib graph; see :func:`load_triples`), written as batched
+``UNWIND $rows … MERGE … SET n += row.props`` inside ``session.execute_write`` on a few
+writer threads, every node before any relationship, after ``CREATE CONSTRAINT … IF NOT EXISTS``. Everything is a MERGE, so a load
 repeated or cut off and re-run ends in the same graph. A node that is already there keeps
 what earlier loads gave it: each property set is the union of its stored and new values
 (:func:`merge_props`), as loading RDF adds triples and never drops one (``--wipe`` starts
