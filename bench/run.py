@@ -91,7 +91,8 @@ def stages_child(folder: str) -> None:
             stage = {"glossary_terms": "glossary"}.get(name, name)
             fields.update(timed(stage, extract, report, dict(fields)))
         a = Analysis(report=report, extractors=tuple(n for n, _ in pipeline._extractors()), **fields)
-        triples = timed("triples", analysis_triples, a, Minter.create(None))
+        minter = Minter.create(None)
+        triples = timed("triples", lambda: analysis_triples(a, minter=minter))
         lines = timed("ntriples", lambda: [_nt_row(t) for t in triples])
         # what a worker sends: one string of report-local lines, a tuple of shared ones
         sent = ("".join(lines[: len(lines) // 2]), tuple(lines[len(lines) // 2:]))
