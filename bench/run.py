@@ -288,8 +288,8 @@ def markdown(res: dict) -> str:
     st = res["stages"]
     lines += ["", f"Where one worker's CPU goes ({st['chars']:,} chars, after the warm-up; `stages` child):", "",
               "| stage | CPU-s | share | chars / CPU-s |", "|---|---|---|---|"]
-    for k, v in st["cpu_s"].items():
-        lines.append(f"| {k} | {v:.2f} | {100 * st['share'][k]:.0f} % | {st['chars_per_cpu_s'].get(k, 0):,.0f} |")
+    for k, secs in st["cpu_s"].items():
+        lines.append(f"| {k} | {secs:.2f} | {100 * st['share'][k]:.0f} % | {st['chars_per_cpu_s'].get(k, 0):,.0f} |")
     non_entity = st["total_cpu_s"] - st["cpu_s"]["entities"]
     lines.append(f"| **all but entities** | {non_entity:.2f} | {100 * non_entity / st['total_cpu_s']:.0f} % | "
                  f"{st['chars'] / non_entity:,.0f} |")
