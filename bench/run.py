@@ -59,6 +59,57 @@ def build_child(folder: str, out: str, fmt: str, workers: str, validate: str) ->
           "bytes": os.path.getsize(Path(out) / f"graph.{fmt}"), "invalid": len(s.invalid)})
 
 
+def stages_child(folder: str) -> None:
+    """Where a one-worker build's CPU goes, stage by stage, over every report of
+    ``folder`` (after the warm-up): read, structure, quantities, entities, glossary, RDF
+    triples, N-Triples lines, and the pickling a worker's result costs between processes."""
+    import pickle
+
+    from kg import pipeline
+    from kg.export import _nt_row
+    from kg.iri import Minter
+    from kg.model import Analysis
+    from kg.pipeline import report_paths, warm_up
+    from kg.rdf import analysis_triples
+
+    warm_up()
+    cpu: dict[str, float] = dict.fromkeys(
+        ("read", "structure", "quantities", "entities", "glossary", "triples", "ntriples", "pickle"), 0.0)
+    chars = 0
+
+    def timed(stage: str, fn, *args):
+        c0 = time.process_time()
+        out = fn(*args)
+        cpu[stage] += time.process_time() - c0
+        return out
+
+    for path in report_paths([folder]):
+        text = timed("read", pipeline.read, path)
+        report = timed("structure", pipeline.parse, text)
+        fields: dict = {}
+        for name, extract in pipeline._extractors():
+            stage = {"glossary_terms": "glossary"}.get(name, name)
+            fields.update(timed(stage, extract, report, dict(fields)))
+        a = Analysis(report=report, extractors=tuple(n for n, _ in pipeline._extractors()), **fields)
+        minter = Minter.create(None)
+        triples = timed("triples", lambda: analysis_triples(a, minter=minter))
+        lines = timed("ntriples", lambda: [_nt_row(t) for t in triples])
+        # what a worker sends: one string of report-local lines, a tuple of shared ones
+        sent = ("".join(lines[: len(lines) // 2]), tuple(lines[len(lines) // 2:]))
+        timed("pickle", lambda: pickle.loads(pickle.dumps(sent)))
+        chars += len(text.text)
+    total = sum(cpu.values())
+    emit({"chars": chars, "cpu_s": cpu, "total_cpu_s": total,
+          "share": {k: v / total for k, v in cpu.items()}, "chars_per_cpu_s": {k: chars / v for k, v in cpu.items() if v}})
+
+
+def load_child(small: str, large: str, naive_limit: str) -> None:
+    """The Neo4j load comparison (bench/bench_load.py), in its own process."""
+    import bench_load
+
+    emit(bench_load.run(small, large, naive_limit=int(naive_limit)))
+
+
 def write_child(dump: str, side: str, fmt: str) -> None:
     """Serialise the triples of an N-Triples dump: rdflib Graph → Turtle/N-Triples, or
     pyoxigraph's streaming serialiser."""
@@ -141,7 +192,7 @@ def pct(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
 
 
-def run(mode: str) -> dict:
+def run(mode: str, neo4j: bool = True) -> dict:
     quick = mode == "quick"
     bulk = SHARED / "bulk"
     speed_set = pick(bulk, 3 if quick else 8)
@@ -151,7 +202,7 @@ def run(mode: str) -> dict:
     out = CACHE / "out"
 
     def build(folder: Path, fmt: str, workers: int, validate: bool = False) -> dict:
-        r = child(__file__, "build", str(folder), str(out / f"{fmt}-{workers}"), fmt, str(workers),
+        r = child(__file__, "build", str(folder), str(out / f"{folder.name}-{fmt}-{workers}"), fmt, str(workers),
                   "yes" if validate else "no")
         print(f"  build {folder.name} -f {fmt} -j {workers}{' +validate' if validate else ''}: "
               f"{r['chars']:,} chars, {r['cpu_s']:.1f} CPU-s (+ warm-up {r['warm_up_cpu_s']:.1f}), {r['wall_s']:.1f} s wall, "
@@ -176,10 +227,23 @@ def run(mode: str) -> dict:
                      "ratios": {"chars": ratio(large["chars"], small["chars"]),
                                 "main_peak": ratio(large["main_peak_rss_mb"], small["main_peak_rss_mb"]),
                                 "worker_peak": ratio(large["worker_peak_rss_mb"], small["worker_peak_rss_mb"])}}
+    # 2b. where a one-worker build's CPU goes, stage by stage
+    res["stages"] = child(__file__, "stages", str(speed_set))
+    st = res["stages"]
+    print("  stages: " + ", ".join(f"{k} {100 * v:.0f} %" for k, v in st["share"].items()), file=sys.stderr)
+    # 2c. Neo4j: kg load vs rdflib-neo4j vs one MERGE per triple; reload; client memory at
+    #     two dump sizes (the speed set's dump and one ~4x larger)
+    if neo4j:
+        load_large = str(out / f"{large_set.name}-nt-{cores}" / "graph.nt") if quick else None
+        if load_large is None:
+            load_large = str(out / f"{pick(bulk, 32).name}-nt-{cores}" / "graph.nt")
+            build(pick(bulk, 32), "nt", cores)
+        small_load = str(out / f"{speed_set.name}-nt-1" / "graph.nt")
+        res["load"] = child(__file__, "load", small_load, load_large, "2000" if quick else "10000")
     # 3. writers: rdflib vs pyoxigraph on the dump of the speed set (rdflib's Turtle writer
     #    needs ~1.3 KiB per triple and ~6 k triples per CPU-s: not run on the large dump)
-    dump = str(out / f"nt-{cores}" / "graph.nt")
-    speed_dump = str(out / "nt-1" / "graph.nt")
+    dump = str(out / f"{large_set.name}-nt-{cores}" / "graph.nt")
+    speed_dump = str(out / f"{speed_set.name}-nt-1" / "graph.nt")
     res["writers"] = {}
     for fmt in ("ttl", "nt"):
         rl, ox_ = child(__file__, "write", speed_dump, "rdflib", fmt), child(__file__, "write", speed_dump, "ox", fmt)
@@ -221,6 +285,14 @@ def markdown(res: dict) -> str:
                      ("`-f ttl -j 1`", b["ttl_1_worker"]), ("`-f nt -j 1 --validate` (SPARQL shapes)", b["nt_1_worker_validate"])):
         lines.append(f"| {label} | {r['cpu_s']:.1f} | {r['chars'] / r['cpu_s']:,.0f} | {r['wall_s']:.1f} | "
                      f"{r['main_peak_rss_mb']:.0f} / {r['worker_peak_rss_mb']:.0f} |")
+    st = res["stages"]
+    lines += ["", f"Where one worker's CPU goes ({st['chars']:,} chars, after the warm-up; `stages` child):", "",
+              "| stage | CPU-s | share | chars / CPU-s |", "|---|---|---|---|"]
+    for k, secs in st["cpu_s"].items():
+        lines.append(f"| {k} | {secs:.2f} | {100 * st['share'][k]:.0f} % | {st['chars_per_cpu_s'].get(k, 0):,.0f} |")
+    non_entity = st["total_cpu_s"] - st["cpu_s"]["entities"]
+    lines.append(f"| **all but entities** | {non_entity:.2f} | {100 * non_entity / st['total_cpu_s']:.0f} % | "
+                 f"{st['chars'] / non_entity:,.0f} |")
     lines += ["", f"Wall speed-up with {many['workers']} workers: **{b['ratios']['wall_1_over_all']}×** "
               f"(CPU per char {ratio(many['cpu_s'], b['nt_1_worker']['cpu_s'])}× that of one worker); "
               f"Turtle / N-Triples CPU: **{b['ratios']['cpu_ttl_over_nt']}×**; with validation: "
@@ -235,6 +307,10 @@ def markdown(res: dict) -> str:
     for fmt, r in w.items():
         lines.append(f"| {fmt} | {r['rdflib']['triples']:,} | {r['rdflib']['triples_per_cpu_s']:,.0f} | "
                      f"{r['pyoxigraph']['triples_per_cpu_s']:,.0f} | **{r['ratio']}×** |")
+    if "load" in res:
+        import bench_load
+
+        lines += ["", *bench_load.markdown(res["load"])]
     lines += ["", "### Validation of a dump (`kg validate`)", "",
               f"Small dump: SPARQL shapes {v['small_sparql']['cpu_s']:.1f} CPU-s, pySHACL {v['small_pyshacl']['cpu_s']:.1f} "
               f"CPU-s (**{v['ratio_pyshacl_over_sparql']}×**). Large dump ({m['large']['triples']:,} triples): SPARQL "
@@ -265,15 +341,17 @@ def main() -> None:
     g = ap.add_mutually_exclusive_group()
     g.add_argument("--quick", action="store_const", dest="mode", const="quick")
     g.add_argument("--full", action="store_const", dest="mode", const="full")
+    ap.add_argument("--no-neo4j", action="store_true", help="Skip the Neo4j load comparison (it starts a server).")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         kind, *rest = args.child
-        {"build": build_child, "write": write_child, "validate": validate_child, "sparql": sparql_child}[kind](*rest)
+        {"build": build_child, "write": write_child, "validate": validate_child, "sparql": sparql_child,
+         "stages": stages_child, "load": load_child}[kind](*rest)
         return
     mode = args.mode or "quick"
     t0 = time.perf_counter()
-    res = run(mode)
+    res = run(mode, neo4j=not args.no_neo4j)
     res["bench_wall_s"] = time.perf_counter() - t0
     path = write_results(f"speed-{mode}", res)
     res = json.loads(path.read_text("utf-8"))

@@ -12,6 +12,7 @@ JSON-LD (kg's compacted context) is built as one rdflib graph.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import logging
 import os
@@ -322,42 +323,86 @@ def report_triples(path: str, base_iri: str | None = None, validate: bool = Fals
     )
 
 
+class DigestSet:
+    """A set of 64-bit digests in ~8 bytes each (a Python set of ints costs ~70): a sorted
+    numpy array, plus a bounded set of recent digests merged into it in bulk. The build's
+    main process keeps one entry per distinct shared triple, so its memory hardly grows
+    with the corpus."""
+
+    def __init__(self, buffer: int = 1 << 15) -> None:
+        import numpy as np
+
+        self._np = np
+        self.sorted = np.empty(0, dtype=np.uint64)
+        self.recent: set[int] = set()
+        self.buffer = buffer
+
+    def __len__(self) -> int:
+        return int(self.sorted.size) + len(self.recent)
+
+    def first(self, keys: list[int]) -> list[bool]:
+        """For each key in order, whether it is new (and add it): a repeated key is only
+        new the first time."""
+        np = self._np
+        if self.sorted.size and keys:
+            arr = np.fromiter(keys, dtype=np.uint64, count=len(keys))
+            idx = np.searchsorted(self.sorted, arr)
+            idx[idx == self.sorted.size] = 0
+            old = (self.sorted[idx] == arr).tolist()
+        else:
+            old = [False] * len(keys)
+        out: list[bool] = []
+        recent = self.recent
+        for key, seen in zip(keys, old):
+            new = not seen and key not in recent
+            if new:
+                recent.add(key)
+            out.append(new)
+        if len(recent) >= self.buffer:
+            self._merge()
+        return out
+
+    def _merge(self) -> None:
+        np = self._np
+        add = np.fromiter(self.recent, dtype=np.uint64, count=len(self.recent))
+        add.sort()
+        self.sorted = np.insert(self.sorted, np.searchsorted(self.sorted, add), add)
+        self.recent = set()
+
+
+def _digest(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
+
+
 class SharedSeen:
-    """The shared triples and subjects already written, as 8-byte digests (a set of
-    Python ints: ~70 bytes per shared triple, nothing per report-local one)."""
+    """The shared triples and subjects already written, as 8-byte digests
+    (:class:`DigestSet`: nothing per report-local triple)."""
 
     def __init__(self) -> None:
-        self.lines: set[int] = set()
-        self.subjects: set[int] = set()
+        self.lines = DigestSet()
+        self.subjects = DigestSet()
 
-    @staticmethod
-    def _key(text: str) -> int:
-        import hashlib
+    def new_lines(self, lines: tuple[str, ...] | list[str]) -> list[bool]:
+        return self.lines.first([_digest(line) for line in lines])
 
-        return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
-
-    def _first(self, seen: set[int], text: str) -> bool:
-        k = self._key(text)
-        if k in seen:
-            return False
-        seen.add(k)
-        return True
-
-    def new_line(self, line: str) -> bool:
-        return self._first(self.lines, line)
-
-    def new_subject(self, subject: str) -> bool:
-        return self._first(self.subjects, subject)
+    def new_subjects(self, subjects: list[str]) -> list[bool]:
+        return self.subjects.first([_digest(s) for s in subjects])
 
 
 @dataclass(frozen=True, slots=True)
 class Chunk:
     """What the writer gets per report: the report IRI, the N-Triples new to the dump,
-    and (for TriG/N-Quads) all of the report's triples for its named graph."""
+    and (for TriG/N-Quads, joined only when asked for) all of the report's triples for
+    its named graph."""
 
     report: str
     text: str
-    graph_text: str
+    shared: tuple[str, ...] = ()
+    local: str = ""
+
+    @property
+    def graph_text(self) -> str:
+        return "".join(self.shared) + self.local
 
 
 def merge_reports(results: Iterable[ReportTriples], stats: GraphStats) -> Iterator[Chunk]:
@@ -365,21 +410,17 @@ def merge_reports(results: Iterable[ReportTriples], stats: GraphStats) -> Iterat
     states a shared triple writes it), counted into ``stats``. Order follows ``results``."""
     seen = SharedSeen()
     for r in results:
-        new: list[str] = []
-        for line in r.shared:
-            if not seen.new_line(line):
-                continue
-            new.append(line)
-            s, p, rest = line.split(" ", 2)
-            if seen.new_subject(s):
-                stats.subjects += 1
+        new = [line for line, first in zip(r.shared, seen.new_lines(r.shared)) if first]
+        parts = [line.split(" ", 2) for line in new]
+        stats.subjects += sum(seen.new_subjects([s for s, _, _ in parts]))
+        for _, p, rest in parts:
             if p == _RDF_TYPE_NT and rest.startswith("<"):
                 stats.classes[rest[1 : rest.index(">")]] += 1
         stats.triples += len(new) + r.local_triples
         stats.subjects += r.local_subjects
         for cls, n in r.local_classes:
             stats.classes[cls] += n
-        yield Chunk(r.report, "".join(new) + r.local, "".join(r.shared) + r.local)
+        yield Chunk(r.report, "".join(new) + r.local, r.shared, r.local)
 
 
 def _ox_prefixes() -> dict[str, str]:

@@ -26,9 +26,11 @@ The mapping (one IRI = one node):
 
 Labels and relationship types come only from :func:`default_mapping` (the classes and
 properties of the shipped ontology plus a fixed table of W3C terms), never from the data,
-and every Cypher string is static: data travels in parameters only. Writes are batched
-``UNWIND $rows … MERGE … SET n += row.props`` inside ``session.execute_write``, nodes before
-relationships, after ``CREATE CONSTRAINT … IF NOT EXISTS``. Everything is a MERGE, so a load
+and every Cypher string is static: data travels in parameters only. A load streams: dumps
+are read by kg's one reader (:func:`kg.validate.read_quads`) straight into rows, one window
+of nodes at a time (never an rdflib graph; see :func:`load_triples`), written as batched
+``UNWIND $rows … MERGE … SET n += row.props`` inside ``session.execute_write`` on a few
+writer threads, every node before any relationship, after ``CREATE CONSTRAINT … IF NOT EXISTS``. Everything is a MERGE, so a load
 repeated or cut off and re-run ends in the same graph. A node that is already there keeps
 what earlier loads gave it: each property set is the union of its stored and new values
 (:func:`merge_props`), as loading RDF adds triples and never drops one (``--wipe`` starts
@@ -38,6 +40,7 @@ afresh).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 import re
@@ -183,6 +186,9 @@ _INTEGER_TYPES = {
 }
 _DOUBLE_TYPES = {str(XSD.double), str(XSD.float)}
 _PLAIN_TYPES = {None, str(XSD.string), str(RDF.langString)}
+_XSD_DECIMAL = str(XSD.decimal)
+_XSD_STRING = str(XSD.string)
+_RDF_TYPE = str(RDF.type)
 
 
 def _snake(name: str) -> str:
@@ -314,27 +320,34 @@ def literal_entry(
     pred: str, lit: Literal, mapping: GraphMapping
 ) -> list[tuple[str, Any]]:
     """The property key(s) and value(s) a literal becomes (see the module docstring)."""
+    dtype = None if lit.datatype is None else str(lit.datatype)
+    return literal_parts_entry(pred, str(lit), lit.language or None, dtype, mapping)
+
+
+def literal_parts_entry(
+    pred: str, lex: str, lang: str | None, dtype: str | None, mapping: GraphMapping
+) -> list[tuple[str, Any]]:
+    """:func:`literal_entry` on a literal's parts (lexical form, language, datatype IRI or
+    None for a plain string): the streaming load never builds rdflib terms."""
     known = mapping.props.get(pred)
-    lex = str(lit)
     if known is None:
-        if lit.language:
-            return [(f"{pred}@{lit.language}", lex)]
-        if lit.datatype is None:
+        if lang:
+            return [(f"{pred}@{lang}", lex)]
+        if dtype is None:
             return [(pred, lex)]
-        return [(f"{pred}^^{lit.datatype}", lex)]
+        return [(f"{pred}^^{dtype}", lex)]
     name, declared = known
-    if lit.language:
-        if _SIMPLE_LANG.match(lit.language):
-            return [(f"{name}_{lit.language}", lex)]
-        return [(f"{name}@{lit.language}", lex)]
-    if lit.datatype is None:
+    if lang:
+        if _SIMPLE_LANG.match(lang):
+            return [(f"{name}_{lang}", lex)]
+        return [(f"{name}@{lang}", lex)]
+    if dtype is None:
         # A plain literal where the ontology declares a datatype: under the predicate IRI,
         # so the bare name only ever holds values of the declared type.
         return [(name, lex)] if declared in _PLAIN_TYPES else [(pred, lex)]
-    dtype = str(lit.datatype)
     if dtype == declared:
         native = _native(lex, dtype)
-        if dtype == str(XSD.decimal):
+        if dtype == _XSD_DECIMAL:
             try:
                 return [(name, float(lex)), (name + DECIMAL_SUFFIX, lex)]
             except ValueError:
@@ -648,12 +661,12 @@ class LoadSummary:
     batches: int = 0
     seconds: float = 0.0
 
-    def add(self, counters: Any) -> None:
+    def count(self, counters: Any) -> None:
+        """Add one query's counters."""
         self.nodes_created += counters.nodes_created
         self.relationships_created += counters.relationships_created
         self.properties_set += counters.properties_set
         self.labels_added += counters.labels_added
-        self.batches += 1
 
 
 CONSTRAINT = (
@@ -698,11 +711,6 @@ def _static_queries() -> tuple[dict[str, str], dict[str, str]]:
     return labels, rels
 
 
-def _batches(rows: list[Any], size: int) -> Iterator[list[Any]]:
-    for i in range(0, len(rows), size):
-        yield rows[i : i + size]
-
-
 def _write(tx: neo4j.ManagedTransaction, query: str, rows: list[Any]) -> Any:
     return tx.run(query, rows=rows).consume().counters
 
@@ -731,16 +739,352 @@ def merge_props(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any
     return out
 
 
-def _write_nodes(tx: neo4j.ManagedTransaction, query: str, rows: list[Any]) -> Any:
-    """MERGE a batch of nodes, uniting their properties with what the nodes already hold
-    (read and write in one transaction, so a retried or re-run batch gives the same)."""
-    existing = {r["iri"]: r["props"] for r in tx.run(EXISTING_PROPS, iris=[row["iri"] for row in rows])}
-    merged = [
-        {"iri": row["iri"], "props": merge_props(existing[row["iri"]], row["props"])}
-        if row["iri"] in existing else row
-        for row in rows
-    ]
-    return tx.run(query, rows=merged).consume().counters
+# ------------------------------------------------------------------ streaming load
+#
+# A load never holds the graph. Triples arrive as plain tuples ``(s, p, o)``: ``o`` an IRI
+# string, or a literal ``(lexical form, language or None, datatype IRI or None)``. Pass 1
+# gathers the properties and labels of a window of nodes and writes them; pass 2 writes
+# the relationships (their end nodes all exist by then). Node writes go to a few threads,
+# each with its own session; a node always goes to the same thread (by its IRI), so two
+# transactions never race on one node's properties, and each thread writes its batches
+# in order. Relationships go to one thread (they lock both end nodes: see load_triples),
+# still concurrent with the client turning the next triples into rows. Memory is one window per pass, whatever the size of the input.
+
+Plain = tuple[str, str, Any]
+"""A triple as plain values: subject IRI, predicate IRI, object IRI or literal parts."""
+
+DEFAULT_WRITERS = 2
+"""Concurrent write transactions: the server works on one batch while the client turns
+the next triples into rows (more gain nothing on a 2-core server)."""
+
+
+def plain_triples(triples: Iterable[tuple[Any, Any, Any]]) -> Iterator[Plain]:
+    """rdflib triples as plain tuples (subjects that are not IRIs are skipped: generalised
+    RDF has no place in a property graph; skolemize blank nodes first)."""
+    for s, p, o in triples:
+        if not isinstance(s, URIRef) or not isinstance(p, URIRef):
+            continue
+        if isinstance(o, Literal):
+            yield str(s), str(p), (str(o), o.language or None, None if o.datatype is None else str(o.datatype))
+        elif isinstance(o, URIRef):
+            yield str(s), str(p), str(o)
+
+
+def plain_quads(quads: Iterable[Any]) -> Iterator[Plain]:
+    """pyoxigraph quads (:func:`kg.validate.read_quads`) as plain tuples, named graphs
+    merged; the same literal parts :func:`kg.rdf.from_ox` gives (xsd:string is a plain
+    literal, language tags in BCP 47 case)."""
+    import pyoxigraph as ox
+
+    from kg.rdf import bcp47_case
+
+    named, literal = ox.NamedNode, ox.Literal
+    for q in quads:
+        s, o = q.subject, q.object
+        if type(s) is not named:
+            continue
+        if type(o) is literal:
+            lang = o.language
+            if lang:
+                yield s.value, q.predicate.value, (o.value, bcp47_case(lang), None)
+            else:
+                dtype = o.datatype.value
+                yield s.value, q.predicate.value, (o.value, None, None if dtype == _XSD_STRING else dtype)
+        elif type(o) is named:
+            yield s.value, q.predicate.value, o.value
+
+
+class _Distinct:
+    """How many distinct strings were seen: 8 bytes per sighting (a 64-bit hash), counted
+    once at the end, so the summary's node and relationship counts stay exact without a
+    set of IRIs."""
+
+    def __init__(self) -> None:
+        from array import array
+
+        self.hashes = array("q")
+
+    def add(self, key: Any) -> None:
+        self.hashes.append(hash(key))
+
+    def count(self) -> int:
+        import numpy as np
+
+        return int(np.unique(np.frombuffer(self.hashes, dtype=np.int64)).size) if self.hashes else 0
+
+
+class _NodeWindow:
+    """The properties and labels of the nodes seen since the last flush."""
+
+    def __init__(self, mapping: GraphMapping) -> None:
+        self.mapping = mapping
+        self.values: dict[str, dict[str, list[Any]]] = {}
+        self.labels: dict[str, set[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def add(self, s: str, p: str, o: Any) -> None:
+        vals = self.values.get(s)
+        if vals is None:
+            vals = self.values[s] = {}
+        if type(o) is tuple:
+            for key, value in literal_parts_entry(p, *o, self.mapping):
+                vals.setdefault(key, []).append(value)
+        elif p == _RDF_TYPE:
+            label = self.mapping.labels.get(o)
+            if label:
+                self.labels.setdefault(s, set()).add(label)
+            else:
+                vals.setdefault(TYPES_KEY, []).append(o)
+        elif o not in self.values:
+            self.values[o] = {}
+
+    def take(self) -> list[tuple[str, list[str], dict[str, Any]]]:
+        """The rows ``(iri, labels, props)`` of the window, which is then empty."""
+        rows = [(iri, sorted(self.labels.get(iri, ())), _props(vals)) for iri, vals in self.values.items()]
+        self.values, self.labels = {}, {}
+        return rows
+
+
+def _props(values: dict[str, list[Any]]) -> dict[str, Any]:
+    props: dict[str, Any] = {}
+    for key, vals in values.items():
+        if len(vals) == 1:
+            props[key] = vals[0]
+        else:
+            unique = _sorted(key, vals)
+            props[key] = unique[0] if len(unique) == 1 else unique
+    # Keep decimal pairs aligned: sort the exact strings, derive the floats in that order.
+    for key in [k for k in props if k.endswith(DECIMAL_SUFFIX)]:
+        exact = props[key]
+        if isinstance(exact, list):
+            props[key[: -len(DECIMAL_SUFFIX)]] = [float(x) for x in exact]
+    return props
+
+
+def _node_query(label: str | None) -> str:
+    if label is None:
+        return MERGE_NODES
+    assert _LABEL_RE.match(label)
+    return f"UNWIND $rows AS row MERGE (n:Resource {{iri: row.iri}}) SET n += row.props, n:{label}"
+
+
+@lru_cache(maxsize=1)
+def _node_queries() -> dict[str | None, str]:
+    return {None: MERGE_NODES, **{label: _node_query(label) for label in default_mapping().labels.values()}}
+
+
+def _write_node_rows(tx: neo4j.ManagedTransaction, rows: list[tuple[str, list[str], dict[str, Any]]]) -> list[Any]:
+    """MERGE a batch of nodes with their first label, uniting their properties with what
+    the nodes already hold (read and write in one transaction, so a retried or re-run
+    batch gives the same); further labels after."""
+    with_props = [iri for iri, _, props in rows if props]
+    existing = {r["iri"]: r["props"] for r in tx.run(EXISTING_PROPS, iris=with_props)} if with_props else {}
+    queries = _node_queries()
+    label_queries, _ = _static_queries()
+    groups: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
+    extra: dict[str, list[str]] = defaultdict(list)
+    for iri, labels, props in rows:
+        old = existing.get(iri)
+        groups[labels[0] if labels else None].append(
+            {"iri": iri, "props": merge_props(old, props) if old is not None else props})
+        for label in labels[1:]:
+            extra[label].append(iri)
+    counters = [tx.run(queries[label], rows=batch).consume().counters for label, batch in groups.items()]
+    counters += [tx.run(label_queries[label], rows=iris).consume().counters for label, iris in extra.items()]
+    return counters
+
+
+def _write_rel_rows(tx: neo4j.ManagedTransaction, rows: dict[str, list[dict[str, str]]]) -> list[Any]:
+    """MERGE a batch of relationships, one query per type."""
+    _, rel_queries = _static_queries()
+    return [tx.run(rel_queries[typ], rows=batch).consume().counters for typ, batch in rows.items()]
+
+
+class _Writers:
+    """Threads writing batches, each in its own session and in the order given to it.
+    The first error stops them all and is raised by the next :meth:`put` or :meth:`wait`."""
+
+    def __init__(self, driver: neo4j.Driver, database: str, n: int, summary: LoadSummary,
+                 progress: Callable[[int, int | None], None] | None) -> None:
+        import queue
+        import threading
+
+        self.summary, self.progress = summary, progress
+        self.error: BaseException | None = None
+        self.done = 0
+        self.lock = threading.Lock()
+        self.queues = [queue.Queue(maxsize=2) for _ in range(n)]
+        self.threads = [threading.Thread(target=self._run, args=(driver, database, q), daemon=True,
+                                         name=f"kg-neo4j-writer-{i}") for i, q in enumerate(self.queues)]
+        for t in self.threads:
+            t.start()
+
+    def _run(self, driver: neo4j.Driver, database: str, q: Any) -> None:
+        with driver.session(database=database) as session:
+            while True:
+                item = q.get()
+                try:
+                    if item is None:
+                        return
+                    if self.error is None:
+                        counters = session.execute_write(*item)
+                        with self.lock:
+                            for c in counters:
+                                self.summary.count(c)
+                            self.summary.batches += 1
+                            self.done += 1
+                            if self.progress:
+                                self.progress(self.done, None)
+                except BaseException as exc:  # noqa: BLE001 - handed to the main thread
+                    with self.lock:
+                        self.error = self.error or exc
+                finally:
+                    q.task_done()
+
+    def put(self, worker: int, fn: Callable[..., Any], rows: Any) -> None:
+        self._check()
+        self.queues[worker].put((fn, rows))
+
+    def wait(self) -> None:
+        for q in self.queues:
+            q.join()
+        self._check()
+
+    def _check(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+    def close(self) -> None:
+        """End the threads (after :meth:`wait`, or on the way out of an error: a thread
+        that saw an error only drains its queue)."""
+        if self.error is None:
+            for q in self.queues:
+                q.put(None)
+            for t in self.threads:
+                t.join()
+        else:
+            for q in self.queues:
+                try:
+                    q.put_nowait(None)
+                except Exception:  # noqa: BLE001 - a full queue drains and the daemon thread ends with kg
+                    pass
+
+
+def _write_nodes_pass(triples: Iterable[Plain], writers: _Writers, n: int, window_size: int,
+                      nodes: _Distinct, mapping: GraphMapping) -> int:
+    """Pass 1: every node with its properties and labels. Returns the triples read."""
+    window = _NodeWindow(mapping)
+    seen = 0
+    for s, p, o in triples:
+        window.add(s, p, o)
+        seen += 1
+        if len(window) >= window_size:
+            _flush_nodes(window, writers, n, nodes)
+    _flush_nodes(window, writers, n, nodes)
+    return seen
+
+
+def _flush_nodes(window: _NodeWindow, writers: _Writers, n: int, nodes: _Distinct) -> None:
+    shards: list[list[Any]] = [[] for _ in range(n)]
+    for row in window.take():
+        nodes.add(row[0])
+        shards[hash(row[0]) % n].append(row)
+    for i, rows in enumerate(shards):
+        if rows:
+            writers.put(i, _write_node_rows, rows)
+
+
+def _write_rels_pass(triples: Iterable[Plain], writers: _Writers, n: int, window_size: int,
+                     rels: _Distinct, mapping: GraphMapping) -> None:
+    """Pass 2: every relationship (IRI object, predicate other than rdf:type)."""
+    shards: list[dict[str, list[dict[str, str]]]] = [defaultdict(list) for _ in range(n)]
+    size = 0
+    rel_types = mapping.rel_types
+    for s, p, o in triples:
+        if type(o) is not str or p == _RDF_TYPE:
+            continue
+        typ = rel_types.get(p)
+        row = {"s": s, "o": o} if typ else {"s": s, "o": o, "p": p}
+        rels.add((s, typ or p, o))
+        shards[hash(s) % n][typ or GENERIC_REL].append(row)
+        size += 1
+        if size >= window_size:
+            _flush_rels(shards, writers)
+            size = 0
+    _flush_rels(shards, writers)
+
+
+def _flush_rels(shards: list[dict[str, list[dict[str, str]]]], writers: _Writers) -> None:
+    for i, rows in enumerate(shards):
+        if rows:
+            writers.put(i, _write_rel_rows, dict(rows))
+            rows.clear()
+
+
+def load_triples(
+    source: Callable[[], Iterable[Plain]],
+    settings: Neo4jSettings,
+    *,
+    batch_size: int = 1000,
+    wipe: bool = False,
+    writers: int = DEFAULT_WRITERS,
+    progress: Callable[[int, int | None], None] | None = None,
+    driver: neo4j.Driver | None = None,
+) -> LoadSummary:
+    """Load the plain triples ``source()`` yields (called twice: once for the nodes, once
+    for the relationships) into Neo4j, in bounded memory. Idempotent and resumable: every
+    write is a MERGE, so a load run twice creates nothing and a load cut off and run
+    again ends in the graph one clean load gives. Raises StoreError."""
+    if batch_size < 1:
+        raise StoreError(f"--batch-size must be at least 1, not {batch_size}")
+    began = time.monotonic()
+    mapping = default_mapping()
+    summary = LoadSummary()
+    n = max(1, writers)
+    own = driver is None
+    drv = driver or connect(settings)
+    pool: _Writers | None = None
+    nodes, rels = _Distinct(), _Distinct()
+    try:
+        with drv.session(database=settings.database) as session:
+            session.run(CONSTRAINT).consume()
+            session.run("CALL db.awaitIndexes(300)").consume()
+            if wipe:
+                session.run(WIPE).consume()
+                session.run(WIPE_MARKERS).consume()
+        if progress:
+            progress(0, None)
+        pool = _Writers(drv, settings.database, n, summary, progress)
+        summary.triples = _write_nodes_pass(source(), pool, n, batch_size * n, nodes, mapping)
+        pool.wait()  # every node exists before a relationship names it
+        if not summary.triples:
+            return _finish(summary, nodes, rels, began)
+        # Relationships on one writer: MERGE of a relationship locks both end nodes, and
+        # kg's graphs have hubs (the report, the government) that every batch touches, so
+        # concurrent relationship transactions only wait on each other or deadlock and retry.
+        _write_rels_pass(source(), pool, 1, batch_size, rels, mapping)
+        pool.wait()
+    except (nx.Neo4jError, nx.DriverError, OSError) as exc:
+        msg = _describe(exc, settings)
+        if summary.batches:
+            msg += f"; stopped after {summary.batches} batches — run the same load again to finish it"
+        raise StoreError(msg) from exc
+    finally:
+        if pool is not None:
+            pool.close()
+        if own:
+            drv.close()
+    return _finish(summary, nodes, rels, began)
+
+
+def _finish(summary: LoadSummary, nodes: _Distinct, rels: _Distinct, began: float) -> LoadSummary:
+    summary.nodes, summary.relationships = nodes.count(), rels.count()
+    summary.seconds = time.monotonic() - began
+    log.info("loaded %d triples as %d nodes, %d relationships in %.1f s",
+             summary.triples, summary.nodes, summary.relationships, summary.seconds)
+    return summary
 
 
 def load_graph(
@@ -749,59 +1093,16 @@ def load_graph(
     *,
     batch_size: int = 1000,
     wipe: bool = False,
-    progress: Callable[[int, int], None] | None = None,
+    writers: int = DEFAULT_WRITERS,
+    progress: Callable[[int, int | None], None] | None = None,
     driver: neo4j.Driver | None = None,
 ) -> LoadSummary:
-    """Load RDF `graph` into Neo4j (idempotent, resumable). Raises StoreError."""
-    if batch_size < 1:
-        raise StoreError(f"--batch-size must be at least 1, not {batch_size}")
-    began = time.monotonic()
-    pg = graph_to_rows(graph)
-    summary = LoadSummary(triples=len(graph), nodes=len(pg.nodes), relationships=pg.relationship_count())
-    label_queries, rel_queries = _static_queries()
-    node_rows = [{"iri": iri, "props": props} for iri, props in sorted(pg.nodes.items())]
-    by_label: dict[str, list[str]] = defaultdict(list)
-    for iri, labels in pg.labels.items():
-        for label in labels:
-            by_label[label].append(iri)
-    work: list[tuple[str, list[Any]]] = []
-    for chunk in _batches(node_rows, batch_size):
-        work.append((MERGE_NODES, chunk))
-    for label in sorted(by_label):
-        for chunk in _batches(sorted(by_label[label]), batch_size):
-            work.append((label_queries[label], chunk))
-    for typ in sorted(pg.rels):
-        for chunk in _batches(pg.rels[typ], batch_size):
-            work.append((rel_queries[typ], chunk))
-    own = driver is None
-    drv = driver or connect(settings)
-    done = 0
-    try:
-        with drv.session(database=settings.database) as session:
-            session.run(CONSTRAINT).consume()
-            session.run("CALL db.awaitIndexes(300)").consume()
-            if wipe:
-                session.run(WIPE).consume()
-                session.run(WIPE_MARKERS).consume()
-            if progress:
-                progress(0, len(work))
-            for query, rows in work:
-                write = _write_nodes if query is MERGE_NODES else _write
-                summary.add(session.execute_write(write, query, rows))
-                done += 1
-                if progress:
-                    progress(done, len(work))
-    except (nx.Neo4jError, nx.DriverError, OSError) as exc:
-        msg = _describe(exc, settings)
-        if done:
-            msg += f"; stopped after {done} of {len(work)} batches — run the same load again to finish it"
-        raise StoreError(msg) from exc
-    finally:
-        if own:
-            drv.close()
-    summary.seconds = time.monotonic() - began
-    log.info("loaded %d triples as %d nodes, %d relationships in %.1f s",
-             summary.triples, summary.nodes, summary.relationships, summary.seconds)
+    """Load RDF `graph` into Neo4j (idempotent, resumable; blank nodes get their skolem
+    IRIs). Raises StoreError."""
+    graph = skolemize(graph)
+    summary = load_triples(lambda: plain_triples(graph), settings, batch_size=batch_size, wipe=wipe,
+                           writers=writers, progress=progress, driver=driver)
+    summary.triples = len(graph)
     return summary
 
 
@@ -929,48 +1230,125 @@ def load_inputs(
     batch_size: int = 1000,
     wipe: bool = False,
     skip_unchanged: bool = True,
-    progress: Callable[[int, int], None] | None = None,
+    writers: int = DEFAULT_WRITERS,
+    progress: Callable[[int, int | None], None] | None = None,
 ) -> InputsLoad:
-    """``kg load``: reports and dumps into Neo4j. With ``skip_unchanged``, the reports of
-    the dumps whose content key Neo4j already holds (from an earlier load of the same
-    triples) are not read into rows at all; when every report is unchanged, neither are
-    the shared nodes they state, so a reload of unchanged data costs two streaming passes
-    over the files and one query. Dumps with blank nodes are always loaded whole (their
-    skolem IRIs come from the whole graph)."""
+    """``kg load``: reports and dumps into Neo4j. Dumps are streamed from kg's one reader
+    (:func:`kg.validate.read_quads`) straight into rows, batch by batch: the client holds
+    one window of rows, never the graph. With ``skip_unchanged``, the reports of the dumps
+    whose content key Neo4j already holds (from an earlier load of the same triples) are
+    left out before they become rows; when every report is unchanged, so are the shared
+    nodes they state, and a reload of unchanged data costs a few streaming passes over the
+    files and a query. Reports (analysed on the way) and dumps with blank nodes (their
+    skolem IRIs come from the whole graph) go through one rdflib graph instead."""
     from pathlib import Path
 
-    from kg.pipeline import RDF_SUFFIXES, dump_report_keys, load_graph as read_graph
+    from kg.pipeline import RDF_SUFFIXES, dump_scan
 
     dumps = [p for p in inputs if Path(p).suffix.lower() in RDF_SUFFIXES]
-    keys = dump_report_keys(dumps) if dumps else {}
-    unchanged: set[str] = set()
+    only_dumps = len(dumps) == len(inputs)
+    files = _files_key(dumps) if dumps and only_dumps else None
     drv = connect(settings)
     try:
-        if skip_unchanged and keys and not wipe:
-            try:
-                with drv.session(database=settings.database) as session:
-                    stored = {r["report"]: r["key"] for r in session.run(READ_MARKERS, reports=sorted(keys))}
-            except (nx.Neo4jError, nx.DriverError, OSError) as exc:
-                raise StoreError(_describe(exc, settings)) from exc
-            unchanged = {r for r, k in keys.items() if stored.get(r) == k}
-        only_dumps = len(dumps) == len(inputs)
-        graph = read_graph(inputs, base_iri, skip_reports=unchanged,
-                           skip_minted=bool(unchanged) and unchanged == set(keys) and only_dumps)
-        if len(graph) == 0 and not unchanged:
+        keys = _unchanged_files(drv, settings, files) if files and skip_unchanged and not wipe else None
+        same_files = keys is not None
+        blank = False
+        if keys is None:
+            keys, blank = dump_scan(dumps) if dumps else ({}, False)
+        unchanged: set[str] = set(keys) if same_files else set()
+        if skip_unchanged and keys and not wipe and not same_files:
+            unchanged = {r for r, k in _stored_keys(drv, settings, keys).items() if keys[r] == k}
+        if same_files:
+            # the very files whose load completed, every report's key still current: the
+            # graph holds all their triples (a load never drops one): nothing to read
+            source: Callable[[], Iterable[Plain]] = lambda: iter(())  # noqa: E731
+        elif only_dumps and not blank:
+            source = _dump_source(dumps, unchanged, unchanged == set(keys) and bool(unchanged))
+        else:
+            source = _graph_source(inputs, base_iri, unchanged)
+        if not unchanged and next(iter(source()), None) is None:
             from kg.errors import InputError
 
             raise InputError("nothing to load: the inputs hold no triples")
         if ontology:
-            graph += ontology_graph()
-        summary = load_graph(graph, settings, batch_size=batch_size, wipe=wipe, progress=progress, driver=drv)
+            onto = skolemize(ontology_graph())
+            data = source
+            source = lambda: _chain(data(), plain_triples(onto))  # noqa: E731
+        summary = load_triples(source, settings, batch_size=batch_size, wipe=wipe, writers=writers,
+                               progress=progress, driver=drv)
         if keys:
+            markers = [{"report": r, "key": k} for r, k in sorted(keys.items())]
+            if files:
+                markers.append({"report": files, "key": json.dumps(keys, sort_keys=True)})
             try:
                 with drv.session(database=settings.database) as session:
-                    session.execute_write(_write, WRITE_MARKERS,
-                                          [{"report": r, "key": k} for r, k in sorted(keys.items())])
+                    session.execute_write(_write, WRITE_MARKERS, markers)
             except (nx.Neo4jError, nx.DriverError, OSError) as exc:
                 raise StoreError(_describe(exc, settings)) from exc
     finally:
         drv.close()
     log.info("skipped %d unchanged report(s) of %d", len(unchanged), len(keys))
     return InputsLoad(load=summary, reports=len(keys), skipped=sorted(unchanged))
+
+
+FILES_MARKER = "files:"
+"""A ``KgLoad`` node whose ``report`` is this prefix and the SHA-256 of the dump files'
+bytes holds (as JSON) the content key of every report those files hold, written when
+their load completed."""
+
+
+def _files_key(dumps: list[Any]) -> str | None:
+    """The marker name of this set of dump files (their bytes, in order), or None when one
+    cannot be read (the reader then says why)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for p in dumps:
+        try:
+            with open(p, "rb") as f:
+                h.update(hashlib.file_digest(f, "sha256").digest())
+        except OSError:
+            return None
+    return FILES_MARKER + h.hexdigest()
+
+
+def _stored_keys(drv: neo4j.Driver, settings: Neo4jSettings, reports: Iterable[str]) -> dict[str, str]:
+    try:
+        with drv.session(database=settings.database) as session:
+            return {r["report"]: r["key"] for r in session.run(READ_MARKERS, reports=sorted(reports))}
+    except (nx.Neo4jError, nx.DriverError, OSError) as exc:
+        raise StoreError(_describe(exc, settings)) from exc
+
+
+def _unchanged_files(drv: neo4j.Driver, settings: Neo4jSettings, files: str) -> dict[str, str] | None:
+    """The reports' keys of these very dump files when their load completed before and
+    every one of those reports still holds that key (no later load of a changed version);
+    None otherwise. Makes a reload of unchanged dumps cost a hash of the files and two
+    queries, no parsing."""
+    stored = _stored_keys(drv, settings, [files]).get(files)
+    if stored is None:
+        return None
+    keys = json.loads(stored)
+    if not keys or _stored_keys(drv, settings, keys) != keys:
+        return None
+    return keys
+
+
+def _chain(*parts: Iterable[Plain]) -> Iterator[Plain]:
+    for part in parts:
+        yield from part
+
+
+def _dump_source(dumps: list[Any], skip: set[str], skip_minted: bool) -> Callable[[], Iterator[Plain]]:
+    """The dumps' triples, streamed afresh on each call (blank-node-free dumps only)."""
+    from kg.pipeline import dump_quads
+
+    return lambda: plain_quads(dump_quads(dumps, skip_reports=skip, skip_minted=skip_minted))
+
+
+def _graph_source(inputs: list[Any], base_iri: str | None, skip: set[str]) -> Callable[[], Iterator[Plain]]:
+    """Reports and dumps read into one rdflib graph (skolemized), for what cannot stream."""
+    from kg.pipeline import load_graph as read_graph
+
+    graph = skolemize(read_graph(inputs, base_iri, skip_reports=skip))
+    return lambda: plain_triples(graph)

@@ -188,6 +188,11 @@ def dump_report_keys(dumps: Iterable[str | os.PathLike[str]]) -> dict[str, str]:
     SHA-256 of the set of its own triples (subject the report or under its IRI), order-free.
     Two streaming passes with pyoxigraph, nothing held but the keys. Dumps holding blank
     nodes get no keys (they are always loaded whole)."""
+    return dump_scan(dumps)[0]
+
+
+def dump_scan(dumps: Iterable[str | os.PathLike[str]]) -> tuple[dict[str, str], bool]:
+    """:func:`dump_report_keys` and whether the dumps hold a blank node (then no keys)."""
     import hashlib
 
     from kg.validate import read_quads
@@ -196,13 +201,16 @@ def dump_report_keys(dumps: Iterable[str | os.PathLike[str]]) -> dict[str, str]:
 
     dumps = list(dumps)
     reports: set[str] = set()
+    blank, named = ox.BlankNode, ox.NamedNode
     for q in read_quads(dumps):
-        if isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode):
+        if type(q.subject) is blank or type(q.object) is blank:
             # blank nodes get skolem IRIs from the whole graph's canonical labelling, so a
             # part of the graph cannot be skipped without renaming them: no keys, full load
-            return {}
-        if q.predicate.value == _RDF_TYPE and isinstance(q.object, ox.NamedNode) and q.object.value == _KG_REPORT:
+            return {}, True
+        if q.predicate.value == _RDF_TYPE and type(q.object) is named and q.object.value == _KG_REPORT:
             reports.add(q.subject.value)
+    if not reports:
+        return {}, False
     sums: dict[str, int] = dict.fromkeys(reports, 0)
     counts: dict[str, int] = dict.fromkeys(reports, 0)
     seen: set[bytes] = set()  # a triple in two named graphs counts once
@@ -217,22 +225,36 @@ def dump_report_keys(dumps: Iterable[str | os.PathLike[str]]) -> dict[str, str]:
         seen.add(h)
         sums[rep] = (sums[rep] + int.from_bytes(h, "big")) % (1 << 128)
         counts[rep] += 1
-    return {r: f"{counts[r]}-{sums[r]:032x}" for r in sorted(reports)}
+    return {r: f"{counts[r]}-{sums[r]:032x}" for r in sorted(reports)}, False
+
+
+def dump_quads(dumps: Iterable[str | os.PathLike[str]], *,
+               skip_reports: set[str] | frozenset[str] = frozenset(), skip_minted: bool = False) -> Iterator[Any]:
+    """The dumps' quads from kg's one streaming reader (:func:`kg.validate.read_quads`),
+    without the triples of the reports in ``skip_reports`` (subject the report or under
+    it) and, with ``skip_minted``, without every triple whose subject lies in those
+    reports' IRI namespace (governments, places, indicators … they state)."""
+    from kg.validate import read_quads
+
+    bases = tuple(sorted({r[: r.index("/report/") + 1] for r in skip_reports if "/report/" in r})) if skip_minted else ()
+    for q in read_quads(dumps):
+        if skip_reports:
+            subject = getattr(q.subject, "value", "")
+            if _report_of(subject, skip_reports) is not None or (bases and subject.startswith(bases)):
+                continue
+        yield q
 
 
 def load_graph(inputs: Iterable[str | os.PathLike[str]], base_iri: str | None = None, *,
                skip_reports: set[str] | frozenset[str] = frozenset(), skip_minted: bool = False):
     """One rdflib Graph from reports, folders of reports and RDF dumps (.ttl/.nt/.jsonld/.trig/.nq).
 
-    Dumps are read by kg's one streaming reader (:func:`kg.validate.read_quads`, pyoxigraph:
-    the same errors for a bad file in any format); named graphs are merged. Triples of the
-    reports in ``skip_reports`` (subject the report or under it) are left out before they
-    are converted, and with ``skip_minted`` every triple whose subject lies in those
-    reports' IRI namespace (governments, places, indicators … they state)."""
+    Dumps are read by kg's one streaming reader (:func:`dump_quads`, pyoxigraph: the same
+    errors for a bad file in any format); named graphs are merged; ``skip_reports`` and
+    ``skip_minted`` leave out triples as :func:`dump_quads` says."""
     from rdflib import Graph
 
     from kg import rdf
-    from kg.validate import read_quads
 
     graph = Graph()
     rdf.bind_prefixes(graph)
@@ -245,12 +267,7 @@ def load_graph(inputs: Iterable[str | os.PathLike[str]], base_iri: str | None = 
         else:
             dumps.append(p)
     add = graph.add
-    bases = tuple(sorted({r[: r.index("/report/") + 1] for r in skip_reports if "/report/" in r})) if skip_minted else ()
-    for q in read_quads(dumps):
-        if skip_reports:
-            subject = getattr(q.subject, "value", "")
-            if _report_of(subject, skip_reports) is not None or (bases and subject.startswith(bases)):
-                continue
+    for q in dump_quads(dumps, skip_reports=skip_reports, skip_minted=skip_minted):
         add((rdf.from_ox(q.subject), rdf.from_ox(q.predicate), rdf.from_ox(q.object)))
     for triple in rdf.iter_triples((analyse(r) for r in reports), base_iri):
         add(triple)

@@ -20,6 +20,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 from pathlib import PurePath
 
@@ -93,7 +94,10 @@ def decimal_literal(value: Decimal | int | float) -> Literal:
     return Literal(s, datatype=XSD.decimal)
 
 
+@lru_cache(maxsize=8192)
 def zh(text: str) -> Literal:
+    """A Chinese literal; memoised (rdflib's Literal constructor validates and casts on
+    every call, and labels, indicator names and units recur within and across reports)."""
     return Literal(text, lang="zh")
 
 
@@ -131,6 +135,7 @@ class _ReportBuilder:
                 if normalise_key(n):
                     self._by_name.setdefault(normalise_key(n), e)
         self._entity_iri: dict[int, URIRef] = {}
+        self._sections_by_key: dict[str, object] | None = None
 
     # ------------------------------------------------------------------ helpers
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
@@ -586,10 +591,12 @@ class _ReportBuilder:
             self.provenance(node, a.start, a.end)
 
     def _section_by_key(self, key: str) -> URIRef | None:
-        for s in self.report_obj.sections:
-            if s.key == key:
-                return URIRef(self.minter.section(self.iri, s.part, s.number))
-        return None
+        if self._sections_by_key is None:  # built once per report (was a scan per observation)
+            self._sections_by_key = {}
+            for s in self.report_obj.sections:
+                self._sections_by_key.setdefault(s.key, s)
+        s = self._sections_by_key.get(key)
+        return None if s is None else URIRef(self.minter.section(self.iri, s.part, s.number))
 
     # ------------------------------------------------------------------ relations
     def relations(self) -> None:

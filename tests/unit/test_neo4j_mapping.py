@@ -163,3 +163,56 @@ def test_merge_props_rederives_floats_beside_exact_decimals():
 def test_merge_props_of_equal_values_changes_nothing():
     props = {"iri": "x", "label_zh": "甲", "altLabel_zh": ["乙", "丙"]}
     assert merge_props(props, dict(props)) == props
+
+
+def _streamed_rows(plain) -> dict:
+    """The node rows the streaming load makes from plain triples, in one window."""
+    from kg.neo4j_store import _NodeWindow
+
+    window = _NodeWindow(default_mapping())
+    for s, p, o in plain:
+        window.add(s, p, o)
+    return {iri: (labels, props) for iri, labels, props in window.take()}
+
+
+def test_streamed_rows_from_a_dump_equal_the_rows_of_the_whole_graph(tmp_path: Path):
+    """The streaming load (pyoxigraph quads → plain tuples → rows) gives each node the
+    properties and labels graph_to_rows gives it from the rdflib graph of the same dump."""
+    from kg.neo4j_store import plain_quads, plain_triples
+    from kg.validate import read_quads
+
+    g = Graph()
+    for i in range(3):
+        p = EX[f"place-{i}"]
+        g.add((p, RDF.type, KG.Place))
+        g.add((p, RDFS.label, Literal(f"地点{i}", lang="zh")))
+        g.add((p, RDFS.label, Literal(f"Place {i}", lang="en-GB")))
+        g.add((p, KG.statedValue, Literal(f"{i}.50", datatype=XSD.decimal)))
+        g.add((p, KG.statedValue, Literal(f"{i}.5", datatype=XSD.decimal)))
+        g.add((p, OTHER.note, Literal("plain")))
+        g.add((p, RDF.type, OTHER.Unknown))
+        g.add((p, KG.locatedIn, EX["country"]))
+    dump = tmp_path / "g.nt"
+    g.serialize(dump, format="nt", encoding="utf-8")
+    want = graph_to_rows(g)
+    expected = {iri: (sorted(want.labels.get(iri, ())), props) for iri, props in want.nodes.items()}
+    assert _streamed_rows(plain_quads(read_quads([dump]))) == expected
+    assert _streamed_rows(plain_triples(g)) == expected
+    assert expected[str(EX["country"])] == ([], {})  # an object-only node is a row too
+
+
+def test_a_node_split_over_two_windows_merges_to_its_one_window_props():
+    """A node whose triples fall in two windows is written twice; merge_props of the two
+    rows (what the second write does against the stored node) equals the one-window row."""
+    from kg.neo4j_store import plain_triples
+
+    g = Graph()
+    p = EX["place"]
+    first = [(p, RDFS.label, Literal("甲", lang="zh")), (p, KG.statedValue, Literal("1.50", datatype=XSD.decimal))]
+    second = [(p, RDFS.label, Literal("乙", lang="zh")), (p, KG.statedValue, Literal("2.5", datatype=XSD.decimal))]
+    for t in first + second:
+        g.add(t)
+    one = _streamed_rows(plain_triples(g))[str(p)][1]
+    a = _streamed_rows(plain_triples(first))[str(p)][1]
+    b = _streamed_rows(plain_triples(second))[str(p)][1]
+    assert merge_props(a, b) == one
