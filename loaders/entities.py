@@ -86,6 +86,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
             raw_relations.append(
                 (span_of(subj), pred, span_of(obj), *span_of(ev), ev.id_ or f"verb:{pred}")
             )
+    found.extend(_session_name(report, found))
     glossary_found, glossary_relations = _glossary(report, found)
     found.extend(glossary_found)
     for subj, pred, obj in glossary_relations:
@@ -225,6 +226,22 @@ def _byline_part_of(report: Report, entities, seen) -> list[Relation]:
 
 _LIST_SPLIT = re.compile(r"[^、，,:：;；()（）。“”]+")
 _ANCHOR = re.compile(r"^.*?(包括|是指|是|指|为|由)")
+
+
+def _session_name(report: Report, found: list[_Found]) -> list[_Found]:
+    """The congress session the dateline names ("（2024年1月29日在青岚市第九届人民代表大会第三次
+    会议上）") is a meeting, so a Programme (GUIDELINES §5), found where the title block prints it."""
+    meeting = report.meta.meeting
+    if not meeting or len(meeting) < 6:
+        return []
+    text = report.text.text
+    s = text.find(meeting, 0, max(report.body_start, 400))
+    if s < 0:
+        return []
+    e = s + len(meeting)
+    if any(f.start < e and s < f.end and not f.nested for f in found):
+        return []
+    return [_Found(meeting, s, e, "Programme", "dateline", False)]
 
 
 def _glossary_names(report: Report, found: list[_Found]) -> list[_Found]:

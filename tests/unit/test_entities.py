@@ -303,3 +303,28 @@ def test_a_list_item_number_after_punctuation_is_not_a_footnote_mark():
     ents = _by_name(extract_entities(_report(body, glossary=None))[0])
     assert not any(re.search("[①②]", n) for n in ents)
     assert "青松湾片区" in ents
+
+
+def _dated_report(dateline: str, meeting: str | None) -> Report:
+    text = f"政府工作报告\n{dateline}\n青岚市市长 林青\n各位代表:\n  现在,我代表市人民政府向大会报告工作,请予审议,并请各位市政协委员提出意见。\n"
+    body_start = text.index("各位代表")
+    sentences = tuple(
+        Sentence(m.start(), m.end(), m.group(), 0)
+        for m in re.finditer(r"[^。\n]+。?", text)
+        if m.start() >= body_start and m.group().strip()
+    )
+    meta = ReportMeta(government="青岚市人民政府", place="青岚市", meeting=meeting)
+    return Report(Text(text, text), meta, sentences=sentences, body_start=body_start, body_end=len(text))
+
+
+def test_the_session_the_dateline_names_is_a_programme_and_x_zhengxie_weiyuan_names_the_body():
+    meeting = "青岚市第九届人民代表大会第三次会议"
+    report = _dated_report(f"——2024年1月29日在{meeting}上", meeting)
+    ents = _by_name(extract_entities(report)[0])
+    e = ents[meeting]
+    assert e.type == EntityType.PROGRAMME
+    assert report.text.text[e.mentions[0].start : e.mentions[0].end] == meeting
+    assert ents["市政协"].type == EntityType.ORGANIZATION
+    # no meeting in the metadata (or not printed before the body): nothing invented
+    none = _by_name(extract_entities(_dated_report("——2024年1月29日", None))[0])
+    assert not any("代表大会" in n for n in none)
