@@ -857,6 +857,7 @@ class CandidateFinder:
 
         # 3. lists: "A、B、C等商圈", "A、B和C路"
         cands.extend(self._lists(text, words, cands))
+        cands = [self._company_item(text, words, c) for c in cands]
 
         # 4. government bodies by short name
         for pattern, label in self.bodies:
@@ -1237,6 +1238,30 @@ class CandidateFinder:
                         out.append((s, e, lab, "list"))
         return out
 
+    def _company_item(self, text: str, words: list[Span], cand: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
+        """A bare name in a list of projects ("建成甲微、乙科技等重大项目", "实施丙电、丁能等项目")
+        is the company the project is named by (GUIDELINES §5 keys it Organization/company);
+        an item with its own head word or phase (丙基地, 丁科技二期) stays the project."""
+        s, e, label, rule = cand
+        if rule not in ("list", "enum") or label != "Programme" or not (2 <= e - s <= 6):
+            return cand
+        if not _PROJECT_LIST_TAIL.match(text, e) or _PHASED.search(text[s:e]):
+            return cand
+        if self.head_ending_at(text, e, s + 1) is not None or any(
+            self._gazetteer.lookup(text[s : s + k]) for k in (2, 3, e - s)
+        ):
+            return cand  # "丙港", "青岚邮轮港": a facility named by its place
+        item_words = [w for w in words if s <= w.start_char and w.end_char <= e]
+        if not item_words or _AMOUNT_BEFORE.search(text, max(0, s - 8), s):
+            return cand  # "年产5万吨浆粕": a product by its output
+        if any(w.label_ in ("v", "vn") and w is not item_words[-1] or w.label_ == "v" for w in item_words):
+            return cand  # "新型显示模组", "锂电池隔离膜": what is made, not who makes it
+        first, last = item_words[0], item_words[-1]
+        branded = first.label_ in PROPER_TAGS and first.label_ not in ("q", "bk")
+        if not (branded or first.kb_id_ == "rare" and len(item_words) > 1 and last.text in _COMPANY_ENDINGS):
+            return cand  # "智慧交通、智慧城管等平台项目": common words name a kind of project
+        return (s, e, "Organization/company", rule)
+
     def _category(self, after: str):
         cats = sorted(self.categories, key=len, reverse=True)
         for cat in cats:
@@ -1290,6 +1315,21 @@ class CandidateFinder:
             out.append((s, e, head.label, "enum"))
             pos = s
         return out
+
+
+# The rest of a list of projects after one item: more items, then "等[一批…]项目".
+_PROJECT_LIST_TAIL = re.compile(
+    r"(?:、[^，,。；;：:、“”]{1,14})*(?:和[^，,。；;：:、“”]{1,14})?等(?:(?!平台|工程|基地|中心)[^，,。；;：:“”、]){0,20}?项目"
+)
+# An item that is a project, not the company it is named by: a phase, a bracket, a
+# project word, or a company name + the kind of plant it builds ("甲润光伏", "乙能风电").
+_AMOUNT_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿]+(?:吨|台|套|件|辆|千瓦|兆瓦|平方米|立方米)$")
+# The last word of a company name (甲能重工, 乙变电工): the trade it names itself after.
+_COMPANY_ENDINGS = frozenset(
+    "科技 电子 电工 电气 重工 集团 股份 实业 化工 药业 医药 制药 新材 材料 能源 物流 智能 生物 纺织 机械 "
+    "汽车 钢铁 铜业 铝业 矿业 食品 农业 米业 光电 半导体 微电子".split()
+)
+_PHASED = re.compile(r"(?:[一二三四五六七八九十0-9]+期|[（(][^）)]*[）)]|项目|工程|光伏|风电|储能|电站|水电|核电|气电|煤电|[园港站场馆城村路桥])$")
 
 
 _COUNT_BEFORE = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十百千两]+)(?:个|项|批|座|处|条|类)$")

@@ -164,3 +164,25 @@ def test_counted_works_are_a_kind():
 
 def test_quoted_kind_is_no_name():
     assert "美丽街区" not in _names("建成103个“美丽街区”，59个机关开放。")
+
+
+def test_bare_company_names_in_a_project_list_are_companies():
+    """"建成甲、乙、丙等重大项目": a bare name in a list of projects names the company the
+    project is named by (Organization/company); a phase or a plant kind keeps it a project."""
+    names = _names("大力实施华岚、特峦电工、国禾长源、澜禾光伏等项目。")
+    assert names.get("华岚") == "Organization/company"
+    assert names.get("特峦电工") == "Organization/company"
+    assert names.get("国禾长源") == "Organization/company"
+    assert names.get("澜禾光伏") == "Programme"
+    # outside a list of projects the same names keep the list's own typing
+    assert _names("大力实施华岚、特峦电工、国禾长源等工程。").get("华岚") != "Organization/company"
+
+
+@pytest.mark.parametrize("text, item", [
+    ("加快推进光伏组件、制氢电源等项目建设。", "制氢电源"),
+    ("深入实施智慧交通、智慧城管等平台项目。", "智慧交通"),
+    ("竣工投产年产5万吨浆粕、林木加工等项目。", "浆粕"),
+    ("积极推进高精铜带产业园、锂电池隔离膜等项目建设。", "锂电池隔离膜"),
+])
+def test_products_and_kinds_in_a_project_list_are_not_companies(text, item):
+    assert _names(text).get(item) != "Organization/company"
