@@ -186,3 +186,10 @@ def test_bare_company_names_in_a_project_list_are_companies():
 ])
 def test_products_and_kinds_in_a_project_list_are_not_companies(text, item):
     assert _names(text).get(item) != "Organization/company"
+
+
+@pytest.mark.parametrize("text", ["深度融入共建“一带一路”大格局。", "与共建“一带一路”国家开展合作。"])
+def test_a_quoted_term_the_corpus_vouches_for_keeps_its_corpus_type(text):
+    """“一带一路” ends in 路 (a road's head word) but the bulk corpus names it a Programme;
+    a quote rule that reads it off its last character would call it a road."""
+    assert _names(text).get("一带一路") == "Programme"
