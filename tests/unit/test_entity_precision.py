@@ -193,3 +193,19 @@ def test_a_quoted_term_the_corpus_vouches_for_keeps_its_corpus_type(text):
     """“一带一路” ends in 路 (a road's head word) but the bulk corpus names it a Programme;
     a quote rule that reads it off its last character would call it a road."""
     assert _names(text).get("一带一路") == "Programme"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("建成青岚国际博览中心，举办各类展会。", "青岚国际博览中心"),
+    ("加快云溪新型算力中心建设。", "云溪新型算力中心"),
+    ("开业翠岭商业中心、禾澜购物公园。", "翠岭商业中心"),
+    ("推进青岚博物院改造提升。", "青岚博物院"),
+])
+def test_a_centre_that_is_a_facility_is_a_building(text, name):
+    """GUIDELINES §5: named buildings and complexes are Place/building; a 中心 whose
+    modifier says what is housed there (博览, 商业, 算力) is a building, not a body."""
+    assert _names(text).get(name) == "Place/building"
+
+
+def test_a_research_centre_stays_an_organisation():
+    assert _names("组建青岚海洋技术创新中心。").get("青岚海洋技术创新中心") == "Organization/research"
