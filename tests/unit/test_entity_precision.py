@@ -209,3 +209,19 @@ def test_a_centre_that_is_a_facility_is_a_building(text, name):
 
 def test_a_research_centre_stays_an_organisation():
     assert _names("组建青岚海洋技术创新中心。").get("青岚海洋技术创新中心") == "Organization/research"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("以青禾科创大走廊为主平台，加快建设。", "青禾科创大走廊"),
+    ("推进云溪文化大走廊建设。", "云溪文化大走廊"),
+    ("建设翠岭湾科技城。", "翠岭湾科技城"),
+])
+def test_corridors_and_science_cities_are_areas(text, name):
+    """GUIDELINES §5 Place/area: zones that are built and run; a 大走廊 or 科技城 is one."""
+    names = _names(text)
+    assert names.get(name) == "Place/area"
+    assert not any(n.endswith("为主平台") for n in names)
+
+
+def test_a_verb_before_a_ranking_ends_the_name():
+    assert not any("入围" in n for n in _names("青禾大科城入围全国百强科技城。"))
