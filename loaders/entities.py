@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from kg.loaders.resolve import merge_aliases, normalise
@@ -73,23 +73,20 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
     chunks = list(_chunks(report))
     found: list[_Found] = []
     raw_relations: list[tuple[tuple[int, int], str, tuple[int, int], int, int, str]] = []
-    for chunk, doc in zip(chunks, nlp.pipe(c.text for c in chunks), strict=True):
-        base = chunk.start
+    unmarked = [_without_marks(c) for c in chunks]
+    for (clean, at), doc in zip(unmarked, nlp.pipe(u[0] for u in unmarked), strict=True):
+        def span_of(sp, at=at):
+            return at[sp.start_char], at[sp.end_char - 1] + 1
+
         for nested, group in ((False, "kg_entities"), (True, "kg_nested")):
             for span in doc.spans[group]:
-                s, e = base + span.start_char, base + span.end_char
+                s, e = span_of(span)
                 found.append(_Found(text[s:e], s, e, span.label_, span.id_, nested))
         for subj, pred, obj, ev in doc._.kg_relations or ():
             raw_relations.append(
-                (
-                    (base + subj.start_char, base + subj.end_char),
-                    pred,
-                    (base + obj.start_char, base + obj.end_char),
-                    base + ev.start_char,
-                    base + ev.end_char,
-                    ev.id_ or f"verb:{pred}",
-                )
+                (span_of(subj), pred, span_of(obj), *span_of(ev), ev.id_ or f"verb:{pred}")
             )
+    found.extend(_session_name(report, found))
     glossary_found, glossary_relations = _glossary(report, found)
     found.extend(glossary_found)
     for subj, pred, obj in glossary_relations:
@@ -229,6 +226,22 @@ def _byline_part_of(report: Report, entities, seen) -> list[Relation]:
 
 _LIST_SPLIT = re.compile(r"[^、，,:：;；()（）。“”]+")
 _ANCHOR = re.compile(r"^.*?(包括|是指|是|指|为|由)")
+
+
+def _session_name(report: Report, found: list[_Found]) -> list[_Found]:
+    """The congress session the dateline names ("（2024年1月29日在青岚市第九届人民代表大会第三次
+    会议上）") is a meeting, so a Programme (GUIDELINES §5), found where the title block prints it."""
+    meeting = report.meta.meeting
+    if not meeting or len(meeting) < 6:
+        return []
+    text = report.text.text
+    s = text.find(meeting, 0, max(report.body_start, 400))
+    if s < 0:
+        return []
+    e = s + len(meeting)
+    if any(f.start < e and s < f.end and not f.nested for f in found):
+        return []
+    return [_Found(meeting, s, e, "Programme", "dateline", False)]
 
 
 def _glossary_names(report: Report, found: list[_Found]) -> list[_Found]:
@@ -441,6 +454,37 @@ def _keep_county_short_forms(found: list[_Found], report: Report) -> list[_Found
     return out
 
 
+# A footnote mark printed inside a name ("“情指行”⑩一体化实战化机制", "“两新”［15］政策"): the
+# mark is the report's, not the name's, so the name drops it; the quoted part before the
+# mark is the short form the text uses, so it becomes an alias.
+_INNER_MARK = re.compile(r"(?<=[^\s。；;：:，,、])(?:[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]|［\d{1,3}］|\[\d{1,3}\])(?=[^\s。；;，,、])")
+_QUOTED_BEFORE_MARK = re.compile(r"^“([^“”]{2,})”(?=(?:[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]|［\d{1,3}］|\[\d{1,3}\]))")
+
+
+def _without_marks(chunk: _Chunk) -> tuple[str, list[int]]:
+    """The chunk's text without footnote marks inside words, and each kept character's
+    offset in the report: the pipeline then reads "“1+5+N”［8］公共卫生体系" as the name it
+    is, and every span still maps back to the characters it covers (mark included)."""
+    keep, at, last = [], [], 0
+    for m in _INNER_MARK.finditer(chunk.text):
+        keep.append(chunk.text[last : m.start()])
+        at.extend(range(chunk.start + last, chunk.start + m.start()))
+        last = m.end()
+    keep.append(chunk.text[last:])
+    at.extend(range(chunk.start + last, chunk.start + len(chunk.text)))
+    return "".join(keep), at
+
+
+def _unmarked(surface: str) -> str:
+    """``surface`` without the footnote marks inside it."""
+    return _INNER_MARK.sub("", surface)
+
+
+def _mark_aliases(surfaces: Iterable[str]) -> tuple[str, ...]:
+    """The quoted short forms a footnote mark splits off a name ("“五地增绿”⑭行动" → 五地增绿)."""
+    return tuple(sorted({m.group(1) for s in surfaces if (m := _QUOTED_BEFORE_MARK.match(s))}))
+
+
 def _fully_quoted(s: str) -> bool:
     return len(s) > 2 and s[0] in "“《" and s[-1] in "”》" and not re.search("[”》].*[“《]", s[1:-1])
 
@@ -449,12 +493,12 @@ def _group(found: list[_Found]) -> tuple[list[Entity], dict[tuple[int, int], str
     """One entity per (normalised name, type); the type a name is most often given."""
     labels: dict[str, Counter] = defaultdict(Counter)
     for f in found:
-        labels[normalise(f.surface)][f.label] += _RULE_RANK.get(f.rule.split(":", 1)[0], 1) * (1 if f.nested else 2)
+        labels[normalise(_unmarked(f.surface))][f.label] += _RULE_RANK.get(f.rule.split(":", 1)[0], 1) * (1 if f.nested else 2)
     mentions: dict[str, list[Mention]] = defaultdict(list)
     surfaces: dict[str, Counter] = defaultdict(Counter)
     by_span: dict[tuple[int, int], str] = {}
     for f in found:
-        key = normalise(f.surface)
+        key = normalise(_unmarked(f.surface))
         mentions[key].append(Mention(f.surface, f.start, f.end, f.rule))
         surfaces[key][f.surface] += 1
     entities = []
@@ -464,7 +508,7 @@ def _group(found: list[_Found]) -> tuple[list[Entity], dict[tuple[int, int], str
         ranked = sorted(
             surfaces[key].items(), key=lambda kv: (_fully_quoted(kv[0]), -kv[1])
         )
-        name = ranked[0][0]
+        name = _unmarked(ranked[0][0])
         if _fully_quoted(name):
             name = name[1:-1]
         ms = mentions[key]
@@ -473,6 +517,7 @@ def _group(found: list[_Found]) -> tuple[list[Entity], dict[tuple[int, int], str
                 name=name,
                 type=EntityType(typ),
                 subtype=sub or None,
+                aliases=tuple(a for a in _mark_aliases(surfaces[key]) if a != name),
                 mentions=tuple(ms),
             )
         )

@@ -718,6 +718,7 @@ class CandidateFinder:
         self._head_lengths = sorted({len(h) for h in self.heads}, reverse=True)
         self._gazetteer = Gazetteer.shared()
         self.categories = load_categories()
+        self.quoted = load_corpus_quoted()
         self._gaz_spans: list[tuple[int, int, str]] = []
 
     def head_ending_at(self, text: str, end: int, floor: int) -> Head | None:
@@ -857,6 +858,7 @@ class CandidateFinder:
 
         # 3. lists: "A、B、C等商圈", "A、B和C路"
         cands.extend(self._lists(text, words, cands))
+        cands = [self._company_item(text, words, c) for c in cands]
 
         # 4. government bodies by short name
         for pattern, label in self.bodies:
@@ -881,16 +883,21 @@ class CandidateFinder:
             if own is not None and own.type != "-" and len(own.suffix) >= 2 and not re.search(r"[、，,]", inner):
                 # "“领鹰工程”": a quoted name closed by its own head word
                 label = "Policy" if _ARTICLES.search(inner) else own.label
-                cands.append((w.start_char + 1, w.end_char - 1, label, "quote"))
+                cands.append((w.start_char + 1, w.end_char - 1, self._vouched(inner, label), "quote"))
             elif nxt in _CARRIERS or (placeish and not re.search(r"[、，,]", inner)):
                 own = self.head_ending_at(inner, len(inner), 1)
                 label = own.label if own is not None and own.type != "-" and len(own.suffix) >= 2 else "Programme"
                 if _ARTICLES.search(inner):
                     label = "Policy"
-                cands.append((w.start_char + 1, w.end_char - 1, label, "quote"))
+                cands.append((w.start_char + 1, w.end_char - 1, self._vouched(inner, label), "quote"))
 
         doc.spans["kg_candidates"] = _labelled_spans(doc, cands)
         return doc
+
+    def _vouched(self, inner: str, label: str) -> str:
+        """The type the bulk corpus gives a quoted term (“一带一路” is a Programme in 95
+        reports) over the one its last character suggests (路: a road)."""
+        return self.quoted.get("".join(inner.split()), label)
 
     def _open_with_second_verb(self, words: list[Span], start: int, head: Head) -> int:
         """"实施|优化|营商环境条例": after a verb that carries a programme or policy
@@ -1237,6 +1244,30 @@ class CandidateFinder:
                         out.append((s, e, lab, "list"))
         return out
 
+    def _company_item(self, text: str, words: list[Span], cand: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
+        """A bare name in a list of projects ("建成甲微、乙科技等重大项目", "实施丙电、丁能等项目")
+        is the company the project is named by (GUIDELINES §5 keys it Organization/company);
+        an item with its own head word or phase (丙基地, 丁科技二期) stays the project."""
+        s, e, label, rule = cand
+        if rule not in ("list", "enum") or label != "Programme" or not (2 <= e - s <= 6):
+            return cand
+        if not _PROJECT_LIST_TAIL.match(text, e) or _PHASED.search(text[s:e]):
+            return cand
+        if self.head_ending_at(text, e, s + 1) is not None or any(
+            self._gazetteer.lookup(text[s : s + k]) for k in (2, 3, e - s)
+        ):
+            return cand  # "丙港", "青岚邮轮港": a facility named by its place
+        item_words = [w for w in words if s <= w.start_char and w.end_char <= e]
+        if not item_words or _AMOUNT_BEFORE.search(text, max(0, s - 8), s):
+            return cand  # "年产5万吨浆粕": a product by its output
+        if any(w.label_ in ("v", "vn") and w is not item_words[-1] or w.label_ == "v" for w in item_words):
+            return cand  # "新型显示模组", "锂电池隔离膜": what is made, not who makes it
+        first, last = item_words[0], item_words[-1]
+        branded = first.label_ in PROPER_TAGS and first.label_ not in ("q", "bk")
+        if not (branded or first.kb_id_ == "rare" and len(item_words) > 1 and last.text in _COMPANY_ENDINGS):
+            return cand  # "智慧交通、智慧城管等平台项目": common words name a kind of project
+        return (s, e, "Organization/company", rule)
+
     def _category(self, after: str):
         cats = sorted(self.categories, key=len, reverse=True)
         for cat in cats:
@@ -1290,6 +1321,21 @@ class CandidateFinder:
             out.append((s, e, head.label, "enum"))
             pos = s
         return out
+
+
+# The rest of a list of projects after one item: more items, then "等[一批…]项目".
+_PROJECT_LIST_TAIL = re.compile(
+    r"(?:、[^，,。；;：:、“”]{1,14})*(?:和[^，,。；;：:、“”]{1,14})?等(?:(?!平台|工程|基地|中心)[^，,。；;：:“”、]){0,20}?项目"
+)
+# An item that is a project, not the company it is named by: a phase, a bracket, a
+# project word, or a company name + the kind of plant it builds ("甲润光伏", "乙能风电").
+_AMOUNT_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿]+(?:吨|台|套|件|辆|千瓦|兆瓦|平方米|立方米)$")
+# The last word of a company name (甲能重工, 乙变电工): the trade it names itself after.
+_COMPANY_ENDINGS = frozenset(
+    "科技 电子 电工 电气 重工 集团 股份 实业 化工 药业 医药 制药 新材 材料 能源 物流 智能 生物 纺织 机械 "
+    "汽车 钢铁 铜业 铝业 矿业 食品 农业 米业 光电 半导体 微电子".split()
+)
+_PHASED = re.compile(r"(?:[一二三四五六七八九十0-9]+期|[（(][^）)]*[）)]|项目|工程|光伏|风电|储能|电站|水电|核电|气电|煤电|[园港站场馆城村路桥])$")
 
 
 _COUNT_BEFORE = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十百千两]+)(?:个|项|批|座|处|条|类)$")

@@ -273,3 +273,58 @@ def test_mentions_of_one_span_by_two_rules_come_out_in_one_order():
             (e,) = merge_aliases([Entity("青禾", EntityType.PLACE, "admin", mentions=tuple(order))], text)
             outs.append([(m.start, m.rule) for m in e.mentions])
         assert outs[0] == outs[1] == outs[2] == [(0, "gazetteer"), (4, min(a, b)), (4, max(a, b))]
+
+
+def test_footnote_mark_inside_a_name_is_dropped_from_the_name_and_the_quoted_part_is_an_alias():
+    """A footnote mark splits a name ("“双创双引”③工作机制", "“两通”［7］政策"): the name is read
+    across the mark, keyed without it, and the quoted short form is an alias; the mention
+    still covers the printed characters, mark included."""
+    body = (
+        "各位代表:\n  一、2023年工作回顾\n"
+        "  健全“双创双引”③工作机制,落实“两通”［7］政策。构建“三链融合”⑫公共服务体系。\n"
+    )
+    report = _report(body, glossary=None)
+    ents = _by_name(extract_entities(report)[0])
+    for name, short, printed in (
+        ("“双创双引”工作机制", "双创双引", "“双创双引”③工作机制"),
+        ("“两通”政策", "两通", "“两通”［7］政策"),
+        ("“三链融合”公共服务体系", "三链融合", "“三链融合”⑫公共服务体系"),
+    ):
+        assert name in ents, (name, sorted(ents))
+        e = ents[name]
+        assert short in e.aliases
+        assert [m.surface for m in e.mentions] == [printed]
+        assert report.text.text[e.mentions[0].start : e.mentions[0].end] == printed
+
+
+def test_a_list_item_number_after_punctuation_is_not_a_footnote_mark():
+    """"：①…；②…" numbers list items; the text around them is not glued together."""
+    body = "各位代表:\n  一、2023年工作回顾\n  重点抓好:①青松湾片区建设;②白鹭湖公园提升。\n"
+    ents = _by_name(extract_entities(_report(body, glossary=None))[0])
+    assert not any(re.search("[①②]", n) for n in ents)
+    assert "青松湾片区" in ents
+
+
+def _dated_report(dateline: str, meeting: str | None) -> Report:
+    text = f"政府工作报告\n{dateline}\n青岚市市长 林青\n各位代表:\n  现在,我代表市人民政府向大会报告工作,请予审议,并请各位市政协委员提出意见。\n"
+    body_start = text.index("各位代表")
+    sentences = tuple(
+        Sentence(m.start(), m.end(), m.group(), 0)
+        for m in re.finditer(r"[^。\n]+。?", text)
+        if m.start() >= body_start and m.group().strip()
+    )
+    meta = ReportMeta(government="青岚市人民政府", place="青岚市", meeting=meeting)
+    return Report(Text(text, text), meta, sentences=sentences, body_start=body_start, body_end=len(text))
+
+
+def test_the_session_the_dateline_names_is_a_programme_and_x_zhengxie_weiyuan_names_the_body():
+    meeting = "青岚市第九届人民代表大会第三次会议"
+    report = _dated_report(f"——2024年1月29日在{meeting}上", meeting)
+    ents = _by_name(extract_entities(report)[0])
+    e = ents[meeting]
+    assert e.type == EntityType.PROGRAMME
+    assert report.text.text[e.mentions[0].start : e.mentions[0].end] == meeting
+    assert ents["市政协"].type == EntityType.ORGANIZATION
+    # no meeting in the metadata (or not printed before the body): nothing invented
+    none = _by_name(extract_entities(_dated_report("——2024年1月29日", None))[0])
+    assert not any("代表大会" in n for n in none)

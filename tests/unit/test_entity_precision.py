@@ -164,3 +164,64 @@ def test_counted_works_are_a_kind():
 
 def test_quoted_kind_is_no_name():
     assert "美丽街区" not in _names("建成103个“美丽街区”，59个机关开放。")
+
+
+def test_bare_company_names_in_a_project_list_are_companies():
+    """"建成甲、乙、丙等重大项目": a bare name in a list of projects names the company the
+    project is named by (Organization/company); a phase or a plant kind keeps it a project."""
+    names = _names("大力实施华岚、特峦电工、国禾长源、澜禾光伏等项目。")
+    assert names.get("华岚") == "Organization/company"
+    assert names.get("特峦电工") == "Organization/company"
+    assert names.get("国禾长源") == "Organization/company"
+    assert names.get("澜禾光伏") == "Programme"
+    # outside a list of projects the same names keep the list's own typing
+    assert _names("大力实施华岚、特峦电工、国禾长源等工程。").get("华岚") != "Organization/company"
+
+
+@pytest.mark.parametrize("text, item", [
+    ("加快推进光伏组件、制氢电源等项目建设。", "制氢电源"),
+    ("深入实施智慧交通、智慧城管等平台项目。", "智慧交通"),
+    ("竣工投产年产5万吨浆粕、林木加工等项目。", "浆粕"),
+    ("积极推进高精铜带产业园、锂电池隔离膜等项目建设。", "锂电池隔离膜"),
+])
+def test_products_and_kinds_in_a_project_list_are_not_companies(text, item):
+    assert _names(text).get(item) != "Organization/company"
+
+
+@pytest.mark.parametrize("text", ["深度融入共建“一带一路”大格局。", "与共建“一带一路”国家开展合作。"])
+def test_a_quoted_term_the_corpus_vouches_for_keeps_its_corpus_type(text):
+    """“一带一路” ends in 路 (a road's head word) but the bulk corpus names it a Programme;
+    a quote rule that reads it off its last character would call it a road."""
+    assert _names(text).get("一带一路") == "Programme"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("建成青岚国际博览中心，举办各类展会。", "青岚国际博览中心"),
+    ("加快云溪新型算力中心建设。", "云溪新型算力中心"),
+    ("开业翠岭商业中心、禾澜购物公园。", "翠岭商业中心"),
+    ("推进青岚博物院改造提升。", "青岚博物院"),
+])
+def test_a_centre_that_is_a_facility_is_a_building(text, name):
+    """GUIDELINES §5: named buildings and complexes are Place/building; a 中心 whose
+    modifier says what is housed there (博览, 商业, 算力) is a building, not a body."""
+    assert _names(text).get(name) == "Place/building"
+
+
+def test_a_research_centre_stays_an_organisation():
+    assert _names("组建青岚海洋技术创新中心。").get("青岚海洋技术创新中心") == "Organization/research"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("以青禾科创大走廊为主平台，加快建设。", "青禾科创大走廊"),
+    ("推进云溪文化大走廊建设。", "云溪文化大走廊"),
+    ("建设翠岭湾科技城。", "翠岭湾科技城"),
+])
+def test_corridors_and_science_cities_are_areas(text, name):
+    """GUIDELINES §5 Place/area: zones that are built and run; a 大走廊 or 科技城 is one."""
+    names = _names(text)
+    assert names.get(name) == "Place/area"
+    assert not any(n.endswith("为主平台") for n in names)
+
+
+def test_a_verb_before_a_ranking_ends_the_name():
+    assert not any("入围" in n for n in _names("青禾大科城入围全国百强科技城。"))
