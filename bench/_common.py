@@ -94,3 +94,14 @@ def table(rows: list[list[object]], header: list[str]) -> str:
     lines = ["  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths))) for r in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+def replace_block(doc: Path, block: str, begin: str, end: str, title: str = "# Benchmarks\n") -> None:
+    """Put ``block`` (which starts with ``begin`` and ends with ``end``) into the Markdown
+    file ``doc`` in place of the block between the same markers, or append it."""
+    text = doc.read_text("utf-8") if doc.is_file() else title
+    if begin in text and end in text:
+        text = text[: text.index(begin)] + block + text[text.index(end) + len(end):]
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    doc.write_text(text, encoding="utf-8")

@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import CACHE, ROOT, SHARED, child, emit, ratio, table, versions, write_results  # noqa: E402
+from _common import CACHE, ROOT, SHARED, child, emit, ratio, replace_block, table, versions, write_results  # noqa: E402
 
 HERE = CACHE / "queries"
 DOC = ROOT / "docs" / "BENCHMARKS.md"
@@ -234,13 +234,7 @@ def markdown(res: dict) -> str:
 
 
 def write_doc(res: dict) -> None:
-    text = DOC.read_text("utf-8")
-    block = markdown(res)
-    if BEGIN in text and END in text:
-        text = text[: text.index(BEGIN)] + block + text[text.index(END) + len(END):]
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    DOC.write_text(text, encoding="utf-8")
+    replace_block(DOC, markdown(res), BEGIN, END)
 
 
 def main() -> None:

@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import CACHE, ROOT, SHARED, child, emit, ratio, rss_mb, table, versions, write_results  # noqa: E402
+from _common import CACHE, ROOT, SHARED, child, emit, ratio, replace_block, rss_mb, table, versions, write_results  # noqa: E402
 
 DOC = ROOT / "docs" / "BENCHMARKS.md"
 MARK = "<!-- bench/run.py --{mode}: {edge} -->"
@@ -326,14 +326,8 @@ def markdown(res: dict) -> str:
 
 
 def write_doc(res: dict) -> None:
-    text = DOC.read_text("utf-8") if DOC.is_file() else "# Benchmarks\n"
-    block = markdown(res)
-    BEGIN, END = MARK.format(mode=res["mode"], edge="begin"), MARK.format(mode=res["mode"], edge="end")
-    if BEGIN in text and END in text:
-        text = text[: text.index(BEGIN)] + block + text[text.index(END) + len(END):]
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    DOC.write_text(text, encoding="utf-8")
+    begin, end = MARK.format(mode=res["mode"], edge="begin"), MARK.format(mode=res["mode"], edge="end")
+    replace_block(DOC, markdown(res), begin, end)
 
 
 def main() -> None:
