@@ -635,7 +635,10 @@ def _first_line(exc: BaseException) -> str:
 def connect(settings: Neo4jSettings) -> neo4j.Driver:
     """A driver that has reached the server, logged in and found the database."""
     try:
-        driver = GraphDatabase.driver(settings.uri, auth=settings.auth, connection_timeout=15)
+        # transient errors (deadlocks between concurrent loads, leader switches) are
+        # retried by execute_write for this long before a load gives up
+        driver = GraphDatabase.driver(settings.uri, auth=settings.auth, connection_timeout=15,
+                                      max_transaction_retry_time=TRANSACTION_RETRY_SECONDS)
     except Exception as exc:  # noqa: BLE001 - bad URI schemes raise several types
         raise StoreError(_describe(exc, settings)) from exc
     try:
@@ -716,7 +719,10 @@ def _write(tx: neo4j.ManagedTransaction, query: str, rows: list[Any]) -> Any:
 
 
 EXISTING_PROPS = (
-    "UNWIND $iris AS iri MATCH (n:Resource {iri: iri}) RETURN n.iri AS iri, properties(n) AS props"
+    # the write lock taken here (a property set and removed) is held to the end of the
+    # transaction, so a concurrent load cannot change the node between read and write
+    "UNWIND $iris AS iri MATCH (n:Resource {iri: iri}) SET n._kg_lock = true REMOVE n._kg_lock "
+    "RETURN n.iri AS iri, properties(n) AS props"
 )
 
 
@@ -756,6 +762,9 @@ Plain = tuple[str, str, Any]
 DEFAULT_WRITERS = 2
 """Concurrent write transactions: the server works on one batch while the client turns
 the next triples into rows (more gain nothing on a 2-core server)."""
+TRANSACTION_RETRY_SECONDS = 300.0
+"""How long a write transaction is retried on transient errors (deadlocks between
+concurrent loads of overlapping reports) before the load stops with an error."""
 
 
 def plain_triples(triples: Iterable[tuple[Any, Any, Any]]) -> Iterator[Plain]:
@@ -993,6 +1002,7 @@ def _flush_nodes(window: _NodeWindow, writers: _Writers, n: int, nodes: _Distinc
         shards[hash(row[0]) % n].append(row)
     for i, rows in enumerate(shards):
         if rows:
+            rows.sort(key=lambda r: r[0])  # one lock order in every load: fewer deadlocks
             writers.put(i, _write_node_rows, rows)
 
 
@@ -1019,6 +1029,8 @@ def _write_rels_pass(triples: Iterable[Plain], writers: _Writers, n: int, window
 def _flush_rels(shards: list[dict[str, list[dict[str, str]]]], writers: _Writers) -> None:
     for i, rows in enumerate(shards):
         if rows:
+            for batch in rows.values():
+                batch.sort(key=lambda r: (r["s"], r["o"]))  # one lock order: fewer deadlocks
             writers.put(i, _write_rel_rows, dict(rows))
             rows.clear()
 
