@@ -140,7 +140,7 @@ def _name_relations(entities, seen, report: Report | None = None) -> list[Relati
     mention. A division only counts when it is not the report's own place (深圳歌剧院
     located_in 深圳市 is optional, GUIDELINES §6)."""
     from kg.loaders.nlp import short_form
-    from kg.loaders.relations import containers, first_predicate, infix_predicate, name_predicate
+    from kg.loaders.relations import containers, first_predicate, infix_predicate, name_predicate, phase_containers
 
     own = set(_EVERY_REPORTS_PLACES)
     if report is not None:
@@ -195,6 +195,42 @@ def _name_relations(entities, seen, report: Report | None = None) -> list[Relati
             pred = infix_predicate(a.type.value, a.subtype or "", rest)
             if pred is not None:
                 emit(a, pred, d, f"name-infix:{pred}")
+    # a phase in the area its stem names: 云港一期 part_of 云港片区
+    areas = [(f, b) for f, b in forms if b.type == EntityType.PLACE and b.subtype == "area"]
+    for a in entities:
+        if a.mentions and a.type == EntityType.PLACE and a.subtype == "area":
+            for _, b in phase_containers(a.name, ((f, b) for f, b in areas if b is not a))[:1]:
+                emit(a, "part_of", b, "name-phase:part_of")
+    if report is not None:
+        out.extend(_parcel_part_of(report.text.text, entities, seen))
+    return out
+
+
+def _parcel_part_of(text: str, entities, seen) -> list[Relation]:
+    """A bare parcel (A1地块) in the container of the parcel named just before it in the
+    sentence ("云港一期A4地块建设、A1地块产权注销": A1地块 part_of 云港一期); rule
+    ``parcel:part_of``, evidence from the earlier parcel to this one."""
+    from kg.loaders.relations import parcel_container, rest_is
+
+    parcels = [e for e in entities if e.type == EntityType.PLACE and e.name.endswith(("地块", "单元"))]
+    if not parcels:
+        return []
+    container_of: dict[str, str] = {}
+    for s, p, o in sorted(seen):
+        if p == "part_of":
+            container_of.setdefault(s, o)
+    spans = sorted((m.start, m.end, e.name) for e in parcels for m in e.mentions)
+    out = []
+    for e in parcels:
+        if not rest_is("parcel", e.name) or e.name in container_of:
+            continue
+        for m in e.mentions:
+            c = parcel_container(text, m.start, spans, container_of)
+            if c and c != e.name and (e.name, "part_of", c) not in seen:
+                seen.add((e.name, "part_of", c))
+                lo = max(s for s, en, _ in spans if en <= m.start and m.start - en <= 12)
+                out.append(Relation(e.name, "part_of", c, lo, m.end, "parcel:part_of"))
+                break
     return out
 
 

@@ -9,8 +9,13 @@ the genre vocabulary is data, not branches. A division inside a name after its c
 (学军中学桐庐学校, 中欧（保亭）合作区) says where the thing is. A list closed by its group
 ("A、B、C等未来产业") makes each item part_of the group.
 
+A phase names the area it belongs to by its stem (云港一期 part_of 云港片区), and a bare
+parcel (A1地块) shares the container of the parcel the sentence names just before it.
+
 Rule ids: ``name:<predicate>`` (a name starts with its container), ``name-infix:<predicate>``
-(a division inside the name), ``list:part_of`` (an item of a listed group).
+(a division inside the name), ``name-phase:part_of`` (a phase in its area),
+``parcel:part_of`` (a bare parcel after a contained one), ``list:part_of`` (an item of a
+listed group).
 """
 
 from __future__ import annotations
@@ -57,6 +62,8 @@ def name_predicate(
     programme a plan sets up (defined_in; ``container`` is the plan's name, it must be a
     document: 规划, 方案 …), a facility or office in a division (located_in; not an
     institution named after it: X大学)."""
+    if rest_is("stretch_end", rest) or rest_is("cut", rest):
+        return None  # the container ends inside the name's own words: a shorter one may hold
     if rest_is("phase", rest):
         # a phase of an area is a part of it (湖贝一期 in 湖贝片区); of a building or a work,
         # the thing itself (美兰机场二期 is 美兰机场: the keys make phases its contexts)
@@ -80,7 +87,7 @@ def name_predicate(
             return "located_in" if rest_is("event", rest) or rule.startswith("pattern:event.") else None
         return "located_in"
     if whole == "Programme" and part == "Policy":
-        return "defined_in" if rest_is("document", container) else None
+        return "defined_in" if rest_is("document", container) and not rest_is("about", rest) else None
     if whole == "Organization" and part == "Organization":
         return "part_of"
     if whole == "Organization" and part == "Place" and part_sub in _ADMIN:
@@ -132,6 +139,34 @@ def first_predicate(name: str, cands: Sequence[tuple[str, object]], predicate) -
         if rest_is("phase", rest):
             return None  # X二期 of a building is X: no shorter container either
     return None
+
+
+def phase_containers(name: str, forms: Iterable[tuple[str, object]]) -> list[tuple[str, object]]:
+    """The areas a phase belongs to by its stem: 云港一期 is a phase of 云港片区 (the stem
+    云港 plus an area head, class ``area_head``), as (form, owner). Empty unless ``name``
+    is a stem of two or more characters and a phase (class ``phase``)."""
+    for i in range(2, len(name) - 1):
+        if rest_is("phase", name[i:]):
+            stem = name[:i]
+            return [(f, o) for f, o in forms if f.startswith(stem) and rest_is("area_head", f[len(stem):])]
+    return []
+
+
+def parcel_container(
+    text: str, start: int, parcels: Sequence[tuple[int, int, str]], container_of: dict[str, str], reach: int = 12
+) -> str | None:
+    """The container a bare parcel (``A1地块``, class ``parcel``) at ``start`` shares with the
+    parcel the sentence names just before it ("云港一期A4地块建设、A1地块产权注销": 云港一期).
+    ``parcels`` are (start, end, name) of parcel mentions; ``container_of`` maps a parcel's
+    name to what it is part_of. None when no parcel with a container ends within ``reach``
+    characters before, in the same clause of the sentence."""
+    before = [(s, e, n) for s, e, n in parcels if e <= start and start - e <= reach]
+    if not before:
+        return None
+    s, e, n = max(before)
+    if any(c in "。；;！？!?\n" for c in text[e:start]):
+        return None
+    return container_of.get(n)
 
 
 _ITEM_SEP = "、"

@@ -121,3 +121,32 @@ def test_a_sentence_list_gives_list_part_of_with_its_rule():
     doc = make_nlp()("布局生物制造、氢能、脑机接口、具身智能等“青禾”未来产业。")  # (the first item: a verb may stick to it)
     got = {(a.text, p, b.text, ev.id_) for a, p, b, ev in doc._.kg_relations}
     assert got == {(x, "part_of", "“青禾”未来产业", "list:part_of") for x in ("氢能", "脑机接口", "具身智能")}
+
+
+def test_a_phase_belongs_to_the_area_its_stem_names():
+    from kg.loaders.relations import phase_containers
+
+    forms = [("云港片区", "area"), ("云港", "town"), ("云港新城二期", "other")]
+    assert phase_containers("云港一期", forms) == [("云港片区", "area")]
+    assert phase_containers("云港新城", forms) == []  # no phase
+    assert phase_containers("港一期", [("港片区", "area")]) == []  # a stem of one character names nothing
+
+
+def test_a_bare_parcel_shares_the_container_of_the_parcel_just_before_it():
+    from kg.loaders.relations import parcel_container
+
+    text = "加快云港一期B2地块建设、C7地块产权注销。推进D9地块建设。"
+    b2 = text.index("云港一期B2地块")
+    spans = [(b2, b2 + 8, "云港一期B2地块"), (text.index("C7地块"), text.index("C7地块") + 4, "C7地块"),
+             (text.index("D9地块"), text.index("D9地块") + 4, "D9地块")]
+    container_of = {"云港一期B2地块": "云港一期"}
+    assert parcel_container(text, text.index("C7地块"), spans, container_of) == "云港一期"
+    assert parcel_container(text, text.index("D9地块"), spans, container_of) is None  # another sentence
+    assert rest_is("parcel", "C7地块") and rest_is("parcel", "DY04单元") and not rest_is("parcel", "云港地块")
+
+
+def test_a_container_cut_out_of_the_names_own_words_is_no_container():
+    assert name_predicate("Place", "transport", "Place", "transport", "至青禾段", "", "") is None
+    assert name_predicate("Place", "transport", "Place", "transport", "云溪至青禾段", "", "") == "part_of"
+    assert name_predicate("Place", "building", "Organization", "company", "业园", "", "") is None
+    assert name_predicate("Programme", "", "Policy", "", "精神学习教育", "", "青禾八项规定") is None
