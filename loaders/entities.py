@@ -203,6 +203,38 @@ def _name_relations(entities, seen, report: Report | None = None) -> list[Relati
                 emit(a, "part_of", b, "name-phase:part_of")
     if report is not None:
         out.extend(_parcel_part_of(report.text.text, entities, seen))
+        out.extend(_plan_members(report.text.text, entities, seen))
+    return out
+
+
+def _plan_members(text: str, entities, seen) -> list[Relation]:
+    """What a plan sets up by count: "出台《青禾商圈建设行动方案》,打造五大特色消费街区…。打造
+    云溪活力消费街区,…加快海岚珠宝特色街区建设" — the named things of the counted group's
+    head word (街区) that the paragraph goes on to name, at most the count, are defined_in
+    the plan (GUIDELINES §6; rule ``plan:defined_in``, evidence from the plan to the member)."""
+    from kg.loaders.relations import counted_group
+
+    plans = [e for e in entities if e.type == EntityType.POLICY]
+    members = [(m.start, m.end, e) for e in entities if e.type in (EntityType.PLACE, EntityType.PROGRAMME)
+               for m in e.mentions]
+    out = []
+    for p in plans:
+        for m in p.mentions:
+            found = counted_group(text, p.name, m.end)
+            if found is None:
+                continue
+            count, head, at = found
+            stop = text.find("\n", at)
+            stop = len(text) if stop < 0 else stop
+            got = []
+            for s, e, x in sorted(members, key=lambda t: t[0]):
+                if at <= s and e <= stop and x.name.endswith(head) and x.name not in got:
+                    got.append(x.name)
+                    if (x.name, "defined_in", p.name) not in seen:
+                        seen.add((x.name, "defined_in", p.name))
+                        out.append(Relation(x.name, "defined_in", p.name, m.start, e, "plan:defined_in"))
+                    if len(got) == count:
+                        break
     return out
 
 

@@ -169,6 +169,23 @@ def parcel_container(
     return container_of.get(n)
 
 
+_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+_COUNTED = re.compile(r"[^。；;\n]{0,12}?([一二三四五六七八九十两])大([\u4e00-\u9fff]{2,10}?)(?=[和及与、，,。；;]|$)")
+
+
+def counted_group(text: str, plan: str, end: int) -> tuple[int, str, int] | None:
+    """A plan (class ``document``) that sets up a counted group in its own sentence
+    ("《青禾商圈建设行动方案》,高标准打造五大特色消费街区"): (the count, the group's head word
+    — its last two characters, 街区 —, the offset after the group), or None. The words
+    before the count must hold a verb of setting up (class ``set_up``)."""
+    if not rest_is("document", plan):
+        return None
+    m = _COUNTED.match(text, end)
+    if not m or not rest_is("set_up", text[end : m.start(1)]):
+        return None
+    return _NUMERALS[m.group(1)], m.group(2)[-2:], m.end()
+
+
 _ITEM_SEP = "、"
 LIST_GROUPS = frozenset({"Sector", "Programme", "Place", "Organization", "Policy"})
 """Types a listed group may have (the items share it)."""
