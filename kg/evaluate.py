@@ -18,8 +18,7 @@ Matching, per category (thresholds are the module constants below):
 * glossary mentions, quantities: overlapping character spans;
 * entities: a shared normalised name or alias, and the same type;
 * relations: same predicate, and both ends name the gold ends' entities; per GUIDELINES §6,
-  run_by and part_of are one link to a body from a body or campus (and so is a key's
-  organised_by from a body to a body: an affiliate), and a relation to the
+  run_by and part_of are one link to a body from a body or campus, and a relation to the
   report's own place from a name holding it is optional.
 
 Every match is one-to-one: a maximum matching (most pairs first, then the closest
@@ -1334,11 +1333,8 @@ def _score_relations(pred: Sequence, gold: Sequence[GoldRelation], gold_entities
         if g == normalise_key(p):
             return True
         # GUIDELINES §6: a branch, campus or affiliate of a body is part_of it; keys that
-        # wrote run_by from a body or a campus (a building) to a body, or organised_by from
-        # a body to a body (organised_by leads from a programme), mean the same link
-        pair = {g, normalise_key(p)}
-        return org_ends[i] and pair <= {"part_of", "run_by", "organised_by"} and (
-            "organised_by" not in pair or _is_type(gold[i].subject, "Organization"))
+        # wrote run_by from a body or a campus (a building) to a body mean the same link
+        return org_ends[i] and {g, normalise_key(p)} == {"part_of", "run_by"}
 
     def w(i: int, j: int) -> float | None:
         g, p = gold[i], pred[j]
