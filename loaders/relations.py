@@ -93,6 +93,8 @@ def name_predicate(
     if whole == "Organization" and part == "Place" and part_sub in _ADMIN:
         return None if rest_is("brand", rest) else "located_in"
     if whole == "Programme" and part == "Organization":
+        if rest_is("works", rest) and part_sub != "company":
+            return None  # works on a body's own buildings (X医院门诊楼改扩建工程) are not its programme
         return "run_by" if rest_is("service", rest) else "organised_by"
     if whole == "Place" and whole_sub == "building" and part == "Organization":
         return "run_by"
@@ -136,8 +138,8 @@ def first_predicate(name: str, cands: Sequence[tuple[str, object]], predicate) -
         pred = predicate(form, owner, rest)
         if pred is not None:
             return form, owner, pred
-        if rest_is("phase", rest):
-            return None  # X二期 of a building is X: no shorter container either
+        if rest_is("phase", rest) or rest_is("works", rest):
+            return None  # X二期 of a building is X; works on X's buildings: no shorter container either
     return None
 
 

@@ -193,3 +193,16 @@ def test_phases_parcels_and_a_plans_counted_group_give_their_relations():
     assert ("DY06单元", "part_of", "白沙片区", "parcel:part_of") in got
     assert {("云溪活力时尚消费街区", "defined_in", plan, "plan:defined_in"),
             ("海岚珠宝特色街区", "defined_in", plan, "plan:defined_in")} <= got
+
+
+def test_works_on_a_bodys_own_buildings_are_not_its_programme():
+    assert name_predicate("Programme", "", "Organization", "health", "门诊楼和云溪院区拆除重建工程", "", "") is None
+    assert name_predicate("Programme", "", "Organization", "education", "二期工程", "", "") is None
+    assert name_predicate("Programme", "", "Organization", "company", "扩能工程", "", "") == "organised_by"  # a company's own
+    assert name_predicate("Programme", "", "Organization", "government", "改革试点", "", "") == "organised_by"
+    forms = [("青岚大学", "uni"), ("青岚大学附属医院", "hospital")]
+    got = first_predicate(  # the immediate container's works: never the university's programme either
+        "青岚大学附属医院一期工程", containers("青岚大学附属医院一期工程", forms),
+        lambda form, owner, rest: name_predicate("Programme", "", "Organization", "health", rest),
+    )
+    assert got is None
