@@ -1930,11 +1930,13 @@ class RelationFinder:
                         add(y, "located_in", x, x.start_char - 2, y.end_char)
                 elif re.search(r"在$", before) and kx == "Place" and re.match(r"^(建设|打造|设立|建立|布局|举办)", between) and ky in ("Programme", "Place", "Organization"):
                     add(y, "located_in", x, x.start_char - 1, y.end_char)
-                elif kx == "Organization" and re.match(r"^(建立|设立|成立|开设|开办|创建)$", between) and ky in ("Organization", "Programme"):
-                    add(y, "run_by", x, x.start_char, y.end_char)
+                elif kx == "Organization" and re.match(r"^(建立|设立|成立|开设|开办)$", between) and ky in ("Organization", "Programme"):
+                    add(y, "run_by", x, x.start_char, y.end_char)  # (创建: "创建三甲医院" strives for a title)
                 elif kx == "Place" and ky == "Programme" and between == "" and _sub(x) != "admin":
                     add(y, "located_in", x, x.start_char, y.end_char)
-                elif kx == "Organization" and ky == "Programme" and between == "":
+                elif kx == "Organization" and ky == "Programme" and between == "" and not (
+                    _sub(x) in ("education", "health", "research") and rest_is("take_part", text[y.end_char :])
+                ):
                     add(y, "organised_by", x, x.start_char, y.end_char)
                 # a policy followed by what it sets up: "《方案》,…打造Y"
                 elif kx == "Policy" and ky in ("Place", "Programme") and re.match(r"^[，,:：]?(高水平|高标准|加快|全面)?(建设|打造|推进)", between):

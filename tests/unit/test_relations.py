@@ -206,3 +206,13 @@ def test_works_on_a_bodys_own_buildings_are_not_its_programme():
         lambda form, owner, rest: name_predicate("Programme", "", "Organization", "health", rest),
     )
     assert got is None
+
+
+def test_a_school_building_up_to_a_national_programme_does_not_organise_it():
+    from kg.loaders.nlp import make_nlp
+
+    nlp = make_nlp()
+    took = {(a.text, p, b.text) for a, p, b, _ in nlp("支持青岚大学“双一流”建设。")._.kg_relations}
+    own = {(a.text, p, b.text) for a, p, b, _ in nlp("支持青岚集团“双一流”建设。")._.kg_relations}
+    assert not {r for r in took if r[1] == "organised_by"}
+    assert ("“双一流”", "organised_by", "青岚集团") in own  # a company's own quoted programme stays its
