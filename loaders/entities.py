@@ -191,6 +191,8 @@ def _name_relations(entities, seen, report: Report | None = None) -> list[Relati
                 continue  # "滨萧（滨江萧山）合作区": partners spelled out in brackets, not where it is
             if not (opened or a.name[:i] in all_forms or i >= 2 and d in standalone):
                 continue  # the division is not named on its own, and what comes before it is no name
+            if any(len(g) > len(f) and g.startswith(f) and a.name.startswith(g, i) for g, _ in divisions):
+                continue  # 防城 in "…防城港校区": the longer division 防城港 is the one named
             rest = a.name[i + len(f) + (1 if opened else 0):]
             pred = infix_predicate(a.type.value, a.subtype or "", rest)
             if pred is not None:

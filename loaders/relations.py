@@ -104,8 +104,9 @@ def name_predicate(
 def infix_predicate(whole: str, whole_sub: str, rest: str) -> str | None:
     """A division inside a name after its container or in brackets (学军中学桐庐学校,
     中欧（保亭）绿色数字创新合作区): an area there is part_of it; a building, body or
-    programme is located_in it. ``rest`` is what follows the division."""
-    if len(rest) < 2 or rest[:1] in "省市区县至段" or rest_is("feature", rest) or rest_is("around", rest):
+    programme is located_in it. ``rest`` is what follows the division. Not a division that
+    opens an institution named after it (青岚友谊医院 in 城东青岚友谊医院云溪院区: class ``brand_start``)."""
+    if len(rest) < 2 or rest[:1] in "省市区县至段" or any(rest_is(c, rest) for c in ("feature", "around", "brand_start")):
         return None
     if whole == "Place":
         return "part_of" if whole_sub in ("area", "port", "block") else "located_in"

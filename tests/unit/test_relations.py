@@ -216,3 +216,24 @@ def test_a_school_building_up_to_a_national_programme_does_not_organise_it():
     own = {(a.text, p, b.text) for a, p, b, _ in nlp("支持青岚集团“双一流”建设。")._.kg_relations}
     assert not {r for r in took if r[1] == "organised_by"}
     assert ("“双一流”", "organised_by", "青岚集团") in own  # a company's own quoted programme stays its
+
+
+def test_a_division_opening_an_institution_named_after_it_is_not_where_a_thing_is():
+    assert infix_predicate("Organization", "health", "友谊医院云溪院区") is None  # 城东<青岚>友谊医院云溪院区
+    assert infix_predicate("Organization", "health", "院区") == "located_in"  # …医院<云溪>院区
+    assert infix_predicate("Organization", "research", "研究院") == "located_in"
+
+
+def test_a_division_inside_a_longer_division_is_not_where_a_thing_is():
+    from kg.loaders.entities import _name_relations
+    from kg.model import Entity, EntityType, Mention
+
+    def ent(name, typ, sub, at):
+        return Entity(name, typ, sub, (), (Mention(name, at, at + len(name), "head"),), None)
+
+    entities = (ent("云城", EntityType.PLACE, "admin", 0), ent("云城港", EntityType.PLACE, "admin", 3),
+                ent("青岚师范学院", EntityType.ORGANIZATION, "education", 7),
+                ent("青岚师范学院云城港校区", EntityType.ORGANIZATION, "education", 14))
+    got = {(r.subject, r.predicate, r.object) for r in _name_relations(entities, set())}
+    assert ("青岚师范学院云城港校区", "located_in", "云城港") in got
+    assert ("青岚师范学院云城港校区", "located_in", "云城") not in got  # 云城 is only the start of 云城港
