@@ -140,7 +140,7 @@ def _name_relations(entities, seen, report: Report | None = None) -> list[Relati
     mention. A division only counts when it is not the report's own place (深圳歌剧院
     located_in 深圳市 is optional, GUIDELINES §6)."""
     from kg.loaders.nlp import short_form
-    from kg.loaders.relations import containers, first_predicate, infix_predicate, name_predicate, phase_containers
+    from kg.loaders.relations import containers, first_predicate, infix_predicate, name_predicate
 
     own = set(_EVERY_REPORTS_PLACES)
     if report is not None:
@@ -197,74 +197,6 @@ def _name_relations(entities, seen, report: Report | None = None) -> list[Relati
             pred = infix_predicate(a.type.value, a.subtype or "", rest)
             if pred is not None:
                 emit(a, pred, d, f"name-infix:{pred}")
-    # a phase in the area its stem names: 云港一期 part_of 云港片区
-    areas = [(f, b) for f, b in forms if b.type == EntityType.PLACE and b.subtype == "area"]
-    for a in entities:
-        if a.mentions and a.type == EntityType.PLACE and a.subtype == "area":
-            for _, b in phase_containers(a.name, ((f, b) for f, b in areas if b is not a))[:1]:
-                emit(a, "part_of", b, "name-phase:part_of")
-    if report is not None:
-        out.extend(_parcel_part_of(report.text.text, entities, seen))
-        out.extend(_plan_members(report.text.text, entities, seen))
-    return out
-
-
-def _plan_members(text: str, entities, seen) -> list[Relation]:
-    """What a plan sets up by count: "出台《青禾商圈建设行动方案》,打造五大特色消费街区…。打造
-    云溪活力消费街区,…加快海岚珠宝特色街区建设" — the named things of the counted group's
-    head word (街区) that the paragraph goes on to name, at most the count, are defined_in
-    the plan (GUIDELINES §6; rule ``plan:defined_in``, evidence from the plan to the member)."""
-    from kg.loaders.relations import counted_group
-
-    plans = [e for e in entities if e.type == EntityType.POLICY]
-    members = [(m.start, m.end, e) for e in entities if e.type in (EntityType.PLACE, EntityType.PROGRAMME)
-               for m in e.mentions]
-    out = []
-    for p in plans:
-        for m in p.mentions:
-            found = counted_group(text, p.name, m.end)
-            if found is None:
-                continue
-            count, head, at = found
-            stop = text.find("\n", at)
-            stop = len(text) if stop < 0 else stop
-            got = []
-            for s, e, x in sorted(members, key=lambda t: t[0]):
-                if at <= s and e <= stop and x.name.endswith(head) and x.name not in got:
-                    got.append(x.name)
-                    if (x.name, "defined_in", p.name) not in seen:
-                        seen.add((x.name, "defined_in", p.name))
-                        out.append(Relation(x.name, "defined_in", p.name, m.start, e, "plan:defined_in"))
-                    if len(got) == count:
-                        break
-    return out
-
-
-def _parcel_part_of(text: str, entities, seen) -> list[Relation]:
-    """A bare parcel (A1地块) in the container of the parcel named just before it in the
-    sentence ("云港一期A4地块建设、A1地块产权注销": A1地块 part_of 云港一期); rule
-    ``parcel:part_of``, evidence from the earlier parcel to this one."""
-    from kg.loaders.relations import parcel_container, rest_is
-
-    parcels = [e for e in entities if e.type == EntityType.PLACE and e.name.endswith(("地块", "单元"))]
-    if not parcels:
-        return []
-    container_of: dict[str, str] = {}
-    for s, p, o in sorted(seen):
-        if p == "part_of":
-            container_of.setdefault(s, o)
-    spans = sorted((m.start, m.end, e.name) for e in parcels for m in e.mentions)
-    out = []
-    for e in parcels:
-        if not rest_is("parcel", e.name) or e.name in container_of:
-            continue
-        for m in e.mentions:
-            c = parcel_container(text, m.start, spans, container_of)
-            if c and c != e.name and (e.name, "part_of", c) not in seen:
-                seen.add((e.name, "part_of", c))
-                lo = max(s for s, en, _ in spans if en <= m.start and m.start - en <= 12)
-                out.append(Relation(e.name, "part_of", c, lo, m.end, "parcel:part_of"))
-                break
     return out
 
 

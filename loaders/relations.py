@@ -9,13 +9,8 @@ the genre vocabulary is data, not branches. A division inside a name after its c
 (学军中学桐庐学校, 中欧（保亭）合作区) says where the thing is. A list closed by its group
 ("A、B、C等未来产业") makes each item part_of the group.
 
-A phase names the area it belongs to by its stem (云港一期 part_of 云港片区), and a bare
-parcel (A1地块) shares the container of the parcel the sentence names just before it.
-
 Rule ids: ``name:<predicate>`` (a name starts with its container), ``name-infix:<predicate>``
-(a division inside the name), ``name-phase:part_of`` (a phase in its area),
-``parcel:part_of`` (a bare parcel after a contained one), ``list:part_of`` (an item of a
-listed group).
+(a division inside the name), ``list:part_of`` (an item of a listed group).
 """
 
 from __future__ import annotations
@@ -142,51 +137,6 @@ def first_predicate(name: str, cands: Sequence[tuple[str, object]], predicate) -
         if rest_is("phase", rest) or rest_is("works", rest):
             return None  # X二期 of a building is X; works on X's buildings: no shorter container either
     return None
-
-
-def phase_containers(name: str, forms: Iterable[tuple[str, object]]) -> list[tuple[str, object]]:
-    """The areas a phase belongs to by its stem: 云港一期 is a phase of 云港片区 (the stem
-    云港 plus an area head, class ``area_head``), as (form, owner). Empty unless ``name``
-    is a stem of two or more characters and a phase (class ``phase``)."""
-    for i in range(2, len(name) - 1):
-        if rest_is("phase", name[i:]):
-            stem = name[:i]
-            return [(f, o) for f, o in forms if f.startswith(stem) and rest_is("area_head", f[len(stem):])]
-    return []
-
-
-def parcel_container(
-    text: str, start: int, parcels: Sequence[tuple[int, int, str]], container_of: dict[str, str], reach: int = 12
-) -> str | None:
-    """The container a bare parcel (``A1地块``, class ``parcel``) at ``start`` shares with the
-    parcel the sentence names just before it ("云港一期A4地块建设、A1地块产权注销": 云港一期).
-    ``parcels`` are (start, end, name) of parcel mentions; ``container_of`` maps a parcel's
-    name to what it is part_of. None when no parcel with a container ends within ``reach``
-    characters before, in the same clause of the sentence."""
-    before = [(s, e, n) for s, e, n in parcels if e <= start and start - e <= reach]
-    if not before:
-        return None
-    s, e, n = max(before)
-    if any(c in "。；;！？!?\n" for c in text[e:start]):
-        return None
-    return container_of.get(n)
-
-
-_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
-_COUNTED = re.compile(r"[^。；;\n]{0,12}?([一二三四五六七八九十两])大([\u4e00-\u9fff]{2,10}?)(?=[和及与、，,。；;]|$)")
-
-
-def counted_group(text: str, plan: str, end: int) -> tuple[int, str, int] | None:
-    """A plan (class ``document``) that sets up a counted group in its own sentence
-    ("《青禾商圈建设行动方案》,高标准打造五大特色消费街区"): (the count, the group's head word
-    — its last two characters, 街区 —, the offset after the group), or None. The words
-    before the count must hold a verb of setting up (class ``set_up``)."""
-    if not rest_is("document", plan):
-        return None
-    m = _COUNTED.match(text, end)
-    if not m or not rest_is("set_up", text[end : m.start(1)]):
-        return None
-    return _NUMERALS[m.group(1)], m.group(2)[-2:], m.end()
 
 
 _ITEM_SEP = "、"

@@ -123,45 +123,11 @@ def test_a_sentence_list_gives_list_part_of_with_its_rule():
     assert got == {(x, "part_of", "“青禾”未来产业", "list:part_of") for x in ("氢能", "脑机接口", "具身智能")}
 
 
-def test_a_phase_belongs_to_the_area_its_stem_names():
-    from kg.loaders.relations import phase_containers
-
-    forms = [("云港片区", "area"), ("云港", "town"), ("云港新城二期", "other")]
-    assert phase_containers("云港一期", forms) == [("云港片区", "area")]
-    assert phase_containers("云港新城", forms) == []  # no phase
-    assert phase_containers("港一期", [("港片区", "area")]) == []  # a stem of one character names nothing
-
-
-def test_a_bare_parcel_shares_the_container_of_the_parcel_just_before_it():
-    from kg.loaders.relations import parcel_container
-
-    text = "加快云港一期B2地块建设、C7地块产权注销。推进D9地块建设。"
-    b2 = text.index("云港一期B2地块")
-    spans = [(b2, b2 + 8, "云港一期B2地块"), (text.index("C7地块"), text.index("C7地块") + 4, "C7地块"),
-             (text.index("D9地块"), text.index("D9地块") + 4, "D9地块")]
-    container_of = {"云港一期B2地块": "云港一期"}
-    assert parcel_container(text, text.index("C7地块"), spans, container_of) == "云港一期"
-    assert parcel_container(text, text.index("D9地块"), spans, container_of) is None  # another sentence
-    assert rest_is("parcel", "C7地块") and rest_is("parcel", "DY04单元") and not rest_is("parcel", "云港地块")
-
-
 def test_a_container_cut_out_of_the_names_own_words_is_no_container():
     assert name_predicate("Place", "transport", "Place", "transport", "至青禾段", "", "") is None
     assert name_predicate("Place", "transport", "Place", "transport", "云溪至青禾段", "", "") == "part_of"
     assert name_predicate("Place", "building", "Organization", "company", "业园", "", "") is None
     assert name_predicate("Programme", "", "Policy", "", "精神学习教育", "", "青禾八项规定") is None
-
-
-def test_a_plan_setting_up_a_counted_group_gives_its_count_and_head_word():
-    from kg.loaders.relations import counted_group
-
-    plan = "青禾商圈建设行动方案(2030-2032年)"
-    text = f"出台实施《{plan}》,高标准打造五大特色消费街区和N个专业消费集聚区。打造云溪活力消费街区。"
-    end = text.index(plan) + len(plan)
-    count, head, at = counted_group(text, plan, end)
-    assert (count, head, text[at:at + 1]) == (5, "街区", "和")
-    assert counted_group("《青禾人才条例》,研究五大难题。", "青禾人才条例", 6) is None  # no verb of setting up
-    assert counted_group("《青禾战略》,打造三大片区。", "青禾战略", 5) is None  # a strategy is no document
 
 
 def _report(body: str):
@@ -176,23 +142,6 @@ def _report(body: str):
     )
     meta = ReportMeta(government="青松区人民政府", place="青松区", parent_places=("青岚市",))
     return Report(Text(text, text), meta, sentences=sentences, body_start=start, body_end=len(text))
-
-
-def test_phases_parcels_and_a_plans_counted_group_give_their_relations():
-    from kg.loaders.entities import extract_entities
-
-    body = ("推进云港、白沙两大统筹片区建设,加快云港片区B3地块建设。加快云港一期B2地块建设、C7地块产权注销。"
-            "启动白沙片区DY05单元土地整备、开展DY06单元更新前期工作。"
-            "出台实施《青松区商圈建设行动方案(2030-2032年)》,高标准打造三大特色消费街区。"
-            "打造云溪活力时尚消费街区,加快海岚珠宝特色街区建设。")
-    _, relations = extract_entities(_report(body))
-    got = {(r.subject, r.predicate, r.object, r.rule) for r in relations}
-    plan = "青松区商圈建设行动方案(2030-2032年)"
-    assert ("云港一期", "part_of", "云港片区", "name-phase:part_of") in got
-    assert ("C7地块", "part_of", "云港一期", "parcel:part_of") in got
-    assert ("DY06单元", "part_of", "白沙片区", "parcel:part_of") in got
-    assert {("云溪活力时尚消费街区", "defined_in", plan, "plan:defined_in"),
-            ("海岚珠宝特色街区", "defined_in", plan, "plan:defined_in")} <= got
 
 
 def test_works_on_a_bodys_own_buildings_are_not_its_programme():
