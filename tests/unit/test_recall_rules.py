@@ -54,3 +54,23 @@ def test_sector_list_mates_vouch_for_each_other_without_an_industry_word():
 def test_a_list_of_ordinary_words_stays_unnamed():
     by = _names("丰富文化、旅游、体育等消费场景。")
     assert not {"文化", "旅游", "体育"} & set(by)
+
+
+def test_a_port_named_after_its_place_is_a_place():
+    by = _names("推进青禾港三期、云溪国际陆港建设，坚持港人治港，由物流港向贸易港转型。")
+    assert by["青禾港"].type == EntityType.PLACE and by["青禾港"].subtype == "port"
+    assert by["云溪国际陆港"].type == EntityType.PLACE
+    assert not {"港人治港", "物流港", "贸易港", "物流港向贸易港"} & set(by)
+
+
+def test_a_port_glued_after_a_district_is_no_port():
+    by = _names("推动青禾片区港医医疗平台建设。")
+    assert not any(n.endswith("港") for n in by)
+
+
+def test_numbered_schools_are_named_by_place_and_number():
+    by = _names("青禾一中、青禾三中、实验小学等学校综合楼建成，青禾六小扩容，加强“一老一小”保障。")
+    assert by["青禾一中"].type == EntityType.ORGANIZATION and by["青禾一中"].subtype == "education"
+    assert by["青禾三中"].type == EntityType.ORGANIZATION
+    assert by["青禾六小"].type == EntityType.ORGANIZATION
+    assert "一老一小" not in by
