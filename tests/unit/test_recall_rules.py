@@ -77,7 +77,7 @@ def test_numbered_schools_are_named_by_place_and_number():
 
 
 def test_an_industry_the_report_measures_is_a_sector():
-    by = _names("金融业增加值增长7.5%，会展业综合收入增长8%，规上工业增加值增长6%，单位工业增加值能耗下降3%。")
+    by = _names("金融业增加值增长7.5%，会展业综合收入增长8%，规上工业增加值增长6%，单位工业增加值能耗下降3%，农林牧渔业增加值增长3%。")
     assert by["金融业"].type == EntityType.SECTOR
     assert by["会展业"].type == EntityType.SECTOR
-    assert not {"规上工业", "工业", "单位工业"} & set(by)
+    assert not {"规上工业", "工业", "单位工业", "农林牧渔业"} & set(by)
