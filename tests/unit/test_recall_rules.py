@@ -81,3 +81,9 @@ def test_an_industry_the_report_measures_is_a_sector():
     assert by["金融业"].type == EntityType.SECTOR
     assert by["会展业"].type == EntityType.SECTOR
     assert not {"规上工业", "工业", "单位工业", "农林牧渔业"} & set(by)
+
+
+def test_a_corpus_quoted_term_stands_alone_before_a_footnote_mark_or_a_count():
+    by = _names("实现“四好农村路”㉖，“两重”［16］项目加快，完成“个转企”1034户。")
+    assert {"四好农村路", "个转企"} <= set(by)
+    assert "两重" not in by  # the mark is followed by a noun: “两重”［16］项目 is the longer name's
