@@ -87,3 +87,9 @@ def test_a_corpus_quoted_term_stands_alone_before_a_footnote_mark_or_a_count():
     by = _names("实现“四好农村路”㉖，“两重”［16］项目加快，完成“个转企”1034户。")
     assert {"四好农村路", "个转企"} <= set(by)
     assert "两重" not in by  # the mark is followed by a noun: “两重”［16］项目 is the longer name's
+
+
+def test_a_town_standing_as_a_subject_is_a_place_and_kinds_of_towns_are_not():
+    by = _names("青禾镇、云溪管理区成为首批国家农业产业强镇，加快中心镇、重点镇建设。")
+    assert by["青禾镇"].type == EntityType.PLACE
+    assert not {"中心镇", "重点镇"} & set(by)
