@@ -93,3 +93,15 @@ def test_a_town_standing_as_a_subject_is_a_place_and_kinds_of_towns_are_not():
     by = _names("青禾镇、云溪管理区成为首批国家农业产业强镇，加快中心镇、重点镇建设。")
     assert by["青禾镇"].type == EntityType.PLACE
     assert not {"中心镇", "重点镇"} & set(by)
+
+
+def test_national_campaigns_are_programmes_in_their_own_words():
+    by = _names("推进扫黑除恶常态化，积极推进保交楼工作，坚持和发展新时代“枫桥经验”。")
+    assert {"扫黑除恶", "保交楼", "枫桥经验"} <= set(by)
+    assert all(by[n].type == EntityType.PROGRAMME for n in ("扫黑除恶", "保交楼", "枫桥经验"))
+
+
+def test_a_fund_set_up_is_named_by_what_it_funds():
+    by = _names("设立青禾文化保护传承基金，组建专项基金。")
+    assert by["青禾文化保护传承基金"].type == EntityType.PROGRAMME
+    assert "专项基金" not in by
