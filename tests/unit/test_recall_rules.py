@@ -105,3 +105,9 @@ def test_a_fund_set_up_is_named_by_what_it_funds():
     by = _names("设立青禾文化保护传承基金，组建专项基金。")
     assert by["青禾文化保护传承基金"].type == EntityType.PROGRAMME
     assert "专项基金" not in by
+
+
+def test_a_metropolitan_area_is_named_by_its_division():
+    by = _names("南京都市圈政务服务事项圈内通办，编制南京都市圈发展规划。")
+    assert by["南京都市圈"].type == EntityType.PLACE
+    assert by["南京都市圈发展规划"].type == EntityType.POLICY  # the longer name keeps its own
