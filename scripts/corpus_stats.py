@@ -18,7 +18,8 @@ What it computes, each as a TSV in ``loaders/data/`` (header comment says how it
     “X”政策…) in at least ``MIN_HEADED`` of ``MIN_REPORTS`` reports; or quoted in at least
     ``MIN_ALONE`` reports, mostly standing alone, acted on as a programme (实施/开展“X”,
     “X”工作) in at least ``MIN_ACTED`` and professed or opposed (做到“X”, 纠治“X”) in under a
-    quarter. Counted formulas (“两个确立”) are left out. Columns: term, label, reports,
+    quarter, counted (三个“X”) in under a quarter. Counted formulas (“两个确立”, “20条”) are
+    left out. Columns: term, label, reports,
     headed reports.
 ``head_productivity.tsv``
     For every head word of ``entity_suffixes.tsv``: in how many reports it closes a word
@@ -59,7 +60,9 @@ _STANCE_VERBS = ("做到", "拥护", "领悟", "捍卫", "增强", "坚定", "�
                  "纠治", "纠正", "整治", "反对", "遏制", "防止", "严控", "杜绝", "搞", "严禁", "过", "解决", "化解",
                  "处置", "破解", "履行")
 _TARGET_AFTER = ("问题", "顽", "现象")
-_COUNTED = re.compile(r"^[一二两三四五六七八九十百千]+个")
+_COUNTED = re.compile(r"^[一二两三四五六七八九十百千]+个|^[\d一二两三四五六七八九十百千]+条$")
+_COUNTED_BEFORE = re.compile(r"(?:[\d一二两三四五六七八九十]+|首|多)[个座家批项]$|一批$")
+_COUNTED_AFTER = re.compile(r"[\d.]+[个座家项]")
 _VERBISH = re.compile(r"^(?:加快|推动|推进|培育|发展|壮大|聚焦|加强|打造|布局|做强|做大|提升|支持|围绕|引进|培育壮大|大力|积极|重点|深化|优化|建设|实施|开展|抢抓|瞄准|谋划|前瞻|探索)")
 
 
@@ -111,8 +114,10 @@ def quoted(reports: list[tuple[str, str]]) -> list[tuple[str, str, int, int]]:
       verb right before it (实施/开展/推进“X”) or a programme frame after it (“X”工作/任务/
       行动) or a programme head word of its own (“枫桥经验”). A term that reports mostly
       profess or oppose in a quarter of its reports (做到/拥护/增强“X”, 纠治/遏制/化解“X”,
-      “X”问题) is a slogan or a target, not a name.
-    A counted formula (“两个确立”, “四个全面”: GUIDELINES §4 numeric slogans) takes neither
+      “X”问题) is a slogan or a target, not a name; one counted in a quarter (三个“X”,
+      首个“X”, “X”3家) is a kind.
+    A counted formula (“两个确立”, “四个全面”: GUIDELINES §4 numeric slogans) or a bare
+    count of articles (“20条”, named by what stands before it) takes neither
     road: standing alone it is a slogan, and with a head word the longer name is found by
     that head.
     The label is the type most of its heads give; on the alone road, a policy head word of
@@ -122,10 +127,12 @@ def quoted(reports: list[tuple[str, str]]) -> list[tuple[str, str, int, int]]:
     alone: Counter[str] = Counter()
     acted: Counter[str] = Counter()
     professed: Counter[str] = Counter()
+    counted: Counter[str] = Counter()
     kinds: dict[str, Counter[str]] = {}
     for _name, text in reports:
         here, here_headed, here_alone, here_acted, here_professed = set(), set(), set(), set(), set()
         last_end, last_stance = -1, None
+        here_counted = set()
         for m in _QUOTED.finditer(text):
             term, after = m.group(1), m.group(2)
             here.add(term)
@@ -150,11 +157,14 @@ def quoted(reports: list[tuple[str, str]]) -> list[tuple[str, str, int, int]]:
             elif stance == "acted":
                 here_acted.add(term)
             last_end, last_stance = m.start() + len(term) + 2, stance
+            if _COUNTED_BEFORE.search(before) or _COUNTED_AFTER.match(text, m.end(1) + 1):
+                here_counted.add(term)
         df.update(here)
         headed.update(here_headed)
         alone.update(here_alone)
         acted.update(here_acted)
         professed.update(here_professed)
+        counted.update(here_counted)
     rows = []
     for term, n in df.items():
         if _COUNTED.match(term):
@@ -164,7 +174,7 @@ def quoted(reports: list[tuple[str, str]]) -> list[tuple[str, str, int, int]]:
             rows.append((term, label, n, headed[term]))
         elif (
             n >= MIN_ALONE and 2 * alone[term] >= n and acted[term] >= MIN_ACTED
-            and 4 * professed[term] < n
+            and 4 * professed[term] < n and 4 * counted[term] < n
         ):
             label = "Policy" if term.endswith(_POLICY_HEADS + ("制", "条")) else "Programme"
             rows.append((term, label, n, headed[term]))
@@ -222,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     _write(out / "corpus_quoted.tsv",
            f"Quoted terms used as names: in >= {MIN_REPORTS} reports, followed by a programme/policy head\n"
            f"in >= {MIN_HEADED}; or in >= {MIN_ALONE} reports, alone in half, acted on as a programme in >= {MIN_ACTED}\n"
-           f"and professed/opposed in under a quarter. Counted formulas (两个X) left out.\n"
+           f"and professed/opposed or counted in under a quarter. Counted formulas (两个X, 20条) left out.\n"
            f"{made}\nterm\tlabel\treports\theaded_reports", quoted(reports))
     _write(out / "head_productivity.tsv",
            f"Head words: reports where the head closes a 2-8 character run before punctuation, distinct names.\n"

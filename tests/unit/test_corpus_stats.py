@@ -37,3 +37,9 @@ def test_list_mates_share_the_verb_before_the_first() -> None:
 def test_counted_formulas_are_slogans_even_with_a_head() -> None:
     reps = _reports("推进“四个青禾”战略布局，实施“青禾十条”政策。", 5)
     assert [(r[0], r[1]) for r in corpus_stats.quoted(reps)] == [("青禾十条", "Policy")]
+
+
+def test_a_term_counted_like_a_kind_is_not_a_name() -> None:
+    reps = _reports("强力推进三个“青禾工程”，建成首个“白石工厂”，深入推进“红岭行动”。", 10)
+    assert {r[0] for r in corpus_stats.quoted(reps)} == {"红岭行动"}
+    assert corpus_stats.quoted(_reports("出台外资“20条”，深入实施“20条”。", 10)) == []
