@@ -111,3 +111,9 @@ def test_a_metropolitan_area_is_named_by_its_division():
     by = _names("南京都市圈政务服务事项圈内通办，编制南京都市圈发展规划。")
     assert by["南京都市圈"].type == EntityType.PLACE
     assert by["南京都市圈发展规划"].type == EntityType.POLICY  # the longer name keeps its own
+
+
+def test_items_of_a_counted_list_of_shopping_districts_are_blocks():
+    by = _names("深化青禾、白石、红岭三大商圈建设，打造三大商圈。")
+    assert all(by[n].type == EntityType.PLACE and by[n].subtype == "block" for n in ("青禾", "白石", "红岭"))
+    assert "深化青禾" not in by
