@@ -741,6 +741,7 @@ class CandidateFinder:
             if s.label_ == "admin"
         ]
         cands: list[tuple[int, int, str, str]] = []  # start, end, label, rule
+        kinds: list[tuple[int, int, str, str]] = []  # counted kinds the head rule dropped
 
         # 1. titles 《…》
         for w in words:
@@ -838,6 +839,9 @@ class CandidateFinder:
                 start = inner[1]
             if head.type == "Sector":
                 end = self._sector_before_rank(text, words, start, head_start, end)
+            elif _counted_kind(text, words, start, self._extend_paren(text, end), head):
+                kinds.append((start, end, "kind", "head"))
+                continue  # "新建儿童友好医院3个", "谋划12个…先导工程": a counted kind, no one name
             cands.append((start, self._extend_paren(text, end), head.label, "head"))
             cands.extend(self._enumerated(text, words, start, head))
 
@@ -892,6 +896,7 @@ class CandidateFinder:
                 cands.append((w.start_char + 1, w.end_char - 1, self._vouched(inner, label), "quote"))
 
         doc.spans["kg_candidates"] = _labelled_spans(doc, cands)
+        doc.spans["kg_kinds"] = _labelled_spans(doc, kinds)
         return doc
 
     def _vouched(self, inner: str, label: str) -> str:
@@ -1348,6 +1353,38 @@ def _counted(text: str, start: int, end: int) -> bool:
     return bool(_COUNT_BEFORE.search(text, max(0, start - 6), start) or _COUNT_AFTER.match(text, end))
 
 
+_KIND_COUNT_BEFORE = re.compile(
+    r"(?:[0-9０-９]+|[一二三四五六七八九十百千万两]+)(?:个|座|处|所|家|批)(?:新|省级|市级|区级|县级)?$"
+)
+_KIND_COUNT_AFTER = re.compile(
+    r"(?:[（(][^()（）]{1,12}[)）])?(?:[0-9０-９.．]+|[一二三四五六七八九十百千万两]+)(?:个|座|处|所|家)"
+)
+_WORKS_HEADS = ("项目", "工程")
+
+
+def _counted_kind(text: str, words: list[Span], start: int, end: int, head: Head) -> bool:
+    """"建成儿童友好医院3个", "谋划12个…先导工程", "新增一批村级养老服务中心": what the report
+    counts is a kind of things, not one named thing (GUIDELINES §5: "公园5个" is generic).
+    Items of a list that share a count ("甲三期、乙三期2个百亿级项目") stay names;
+    campaigns and packages counted by 项 ("10项…行动") are named sets, not kinds."""
+    if head.type in ("Sector", "-") or head.subtype in ("admin", "admin_short"):
+        return False
+    before = text[max(0, start - 8) : start]
+    m = _KIND_COUNT_BEFORE.search(before)
+    if m is None and head.suffix.endswith(_WORKS_HEADS):
+        m = re.search(r"(?:[0-9０-９]+|[一二三四五六七八九十百千万两]+)项$", before)
+    if m is not None:
+        # the count may belong to a longer phrase the name only modifies (12个青禾经济带先导工程)
+        nxt = next((w for w in words if w.start_char == end), None)
+        return nxt is None or nxt.label_ not in ("n", "nz", "vn", "ng") or nxt.text in ("建设",)
+    m = _KIND_COUNT_AFTER.match(text, end)
+    if m is None:
+        return False
+    listed = start > 0 and text[start - 1] == "、"
+    shared = m.end() < len(text) and text[m.end()] not in "，,。；;、）)以左"
+    return not (listed and shared)
+
+
 def _is_quote(w: Span) -> bool:
     """A quoted term (“…”), not one of jieba's measure words, which share the tag q (桩, 杯)."""
     return w.label_ == "q" and w.text[:1] in OPEN_QUOTES
@@ -1726,6 +1763,7 @@ class EntityPicker:
             if a.text in _CARRYING_VERBS and b.text in _NAME_OPENING_VERBS and a.end_char == b.start_char:
                 verb_at.pop(b.start_char, None)  # 实施|降低…专项行动: the second verb opens the name
         verb_only = {w.start_char: verb_at[w.start_char] for w in words if w.start_char in verb_at and w.label_ in ("v", "vd")}
+        kinds = [(k.start_char, k.end_char) for k in doc.spans.get("kg_kinds", [])]
         for group in ("kg_candidates", "kg_patterns", "kg_lexicon"):
             for s in doc.spans.get(group, []):
                 start = s.start_char + self.patterns.trimmed(s.text)
@@ -1746,9 +1784,15 @@ class EntityPicker:
                     or not self._named_item(words, start, s.end_char, s.id_ == "list")
                 ):
                     continue  # "机制", "化纤", "关键材料": a list of ordinary words, not of names
+                if family == "head" and s.label_.split("/")[0] in ("Sector", "Programme") and any(
+                    a <= start and s.end_char < b for a, b in kinds
+                ):
+                    continue  # "“青禾”产业|项目30个": the counted kind's modifier, no name of its own
                 cands.append((start, s.end_char, s.label_, s.id_))
         for s in doc.spans.get("kg_gazetteer", []):
             lab = "Place/admin" if s.label_ == "admin" else "Place/admin_short"
+            if lab != "Place/admin" and any(a <= s.start_char and s.end_char <= b for a, b in kinds):
+                continue  # "儿童友好医院3个": a short division form inside a counted kind is a word of it
             cands.append((s.start_char, s.end_char, lab, "gazetteer"))
         # quoted candidates overlapped by a longer head candidate lose
         cands.sort(key=lambda c: (-self.priority(c[3]), -(c[1] - c[0]), c[0]))

@@ -225,3 +225,26 @@ def test_corridors_and_science_cities_are_areas(text, name):
 
 def test_a_verb_before_a_ranking_ends_the_name():
     assert not any("入围" in n for n in _names("青禾大科城入围全国百强科技城。"))
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("建成青禾友好医院3个、标准化公园。", "青禾友好医院"),
+    ("谋划12个青禾经济带先导工程和一批重点项目。", "青禾经济带先导工程"),
+    ("新增一批村级养老服务中心。", "村级养老服务中心"),
+    ("新签约“青禾”产业项目34个、开工26个。", "“青禾”产业项目"),
+])
+def test_a_counted_kind_is_no_name(text, kind):
+    """GUIDELINES §5: "公园5个" is generic; what the report counts is a kind of things."""
+    names = _names(text)
+    assert kind not in names
+    # nor its modifier as a sector or programme of its own ("“青禾”产业")
+    assert not any(kind.startswith(n) and n != kind and not lab.startswith("Place") for n, lab in names.items())
+
+
+def test_a_count_shared_by_listed_items_keeps_the_items():
+    names = _names("新引进金桂三期、云溪三期2个百亿级工业项目。")
+    assert "云溪三期" in names and "金桂三期" in names
+
+
+def test_a_count_before_a_longer_phrase_keeps_the_place_it_names():
+    assert _names("谋划12个青禾经济带先导工程和一批重点项目。").get("青禾经济带") == "Place/area"
