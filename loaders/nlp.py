@@ -769,6 +769,8 @@ class CandidateFinder:
                 and not words[k + 1].text.startswith(_ATTRIBUTES)
             ):
                 continue  # "战略通道", "运动高地": the head word modifies a noun after it
+            if k + 1 < len(words) and words[k + 1].text in _CITY_WORDS and head.subtype != "admin":
+                continue  # "消费中心|城市", "产教融合试点|城市", "苏州河中心|城区": a kind of city
             head_start = w.end_char - len(head.suffix)
             # the word holding the head's first character
             j = k
@@ -1404,6 +1406,9 @@ def _noun_goes_on(nxt: Span, heads: dict[str, Head]) -> bool:
 _ATTRIBUTES = ("增加值", "营收", "产值", "总产值", "规模", "收入", "发展", "占比", "比重", "增速", "营业收入", "增长")
 """Measures and attributes said of a named thing (文化产业增加值): the name ends before them."""
 _MODIFYING_HEADS = frozenset({"战略", "运动"})
+_CITY_WORDS = frozenset({"城市", "城区"})
+"""A head word before 城市 or 城区 modifies it: "国际消费中心城市", "试点城市" (a title a city
+holds, GUIDELINES §5 designations), "中心城区" (the central districts)."""
 """Head words that also modify a noun after them (战略通道, 运动高地)."""
 _HEAD_TAILS = ("项目", "工程", "平台", "行动", "体系", "机制", "基金", "政策", "制度", "试点", "方案")
 

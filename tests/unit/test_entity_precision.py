@@ -248,3 +248,26 @@ def test_a_count_shared_by_listed_items_keeps_the_items():
 
 def test_a_count_before_a_longer_phrase_keeps_the_place_it_names():
     assert _names("谋划12个青禾经济带先导工程和一批重点项目。").get("青禾经济带") == "Place/area"
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("打造青禾东北亚区域消费中心城市，扩大入境消费。", "青禾东北亚区域消费中心"),
+    ("申建国家产教融合试点城市。", "国家产教融合试点"),
+    ("提升改造云溪河中心城区沿岸。", "云溪河中心"),
+])
+def test_a_head_word_before_a_city_word_modifies_it(text, bad):
+    assert bad not in _names(text)
+
+
+@pytest.mark.parametrize("text, good, bad", [
+    ("支持市青禾医院争创“三甲”医院。", "市青禾医院", "市青禾医院争创“三甲”医院"),
+    ("云溪高新区进入全省开发区30强。", "云溪高新区", "云溪高新区进入全省开发区"),
+    ("5万人次学生享受营养改善计划。", "营养改善计划", "学生享受营养改善计划"),
+])
+def test_a_predicate_verb_ends_the_subject_name(text, good, bad):
+    names = _names(text)
+    assert good in names and bad not in names
+
+
+def test_a_park_area_is_no_sector():
+    assert "园区" not in _names("科学确定园区主导产业、发展方向。")
