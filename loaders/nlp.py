@@ -1308,8 +1308,11 @@ class CandidateFinder:
         return [(s, pos, head.label, "enum"), *self._enumerated(text, words, s, head)]
 
     def _enumerated(self, text: str, words: list[Span], start: int, head: Head):
-        """Items before a shared head: "水贝、金岭社区" → 水贝; "A、B两大片区" → A."""
+        """Items before a shared head: "水贝、金岭社区" → 水贝; "A、B两大片区" → A. A
+        one-character head (山, 河, 园) is shared by no list: "稻米、肉牛、长白山…" are no hills."""
         out = []
+        if len(head.suffix) < 2:
+            return out
         pos = start
         idx = {w.end_char: i for i, w in enumerate(words)}
         while pos > 1 and text[pos - 1] == "、":

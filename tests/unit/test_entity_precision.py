@@ -271,3 +271,12 @@ def test_a_predicate_verb_ends_the_subject_name(text, good, bad):
 
 def test_a_park_area_is_no_sector():
     assert "园区" not in _names("科学确定园区主导产业、发展方向。")
+
+
+def test_a_one_character_head_is_shared_by_no_list():
+    names = _names("培育壮大稻米、肉牛、白鹅、青禾山特产4个品牌。")
+    assert not {"稻米", "肉牛"} & set(names)
+
+
+def test_a_two_character_head_is_shared_by_its_list():
+    assert _names("推进水贝、金岭社区改造。").get("水贝") == "Place/community"
