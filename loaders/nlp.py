@@ -860,6 +860,12 @@ class CandidateFinder:
                     start = m.start()
             if start == m.start() and text[m.start()].isdigit():
                 continue  # "15条" alone is a count
+            if text[m.start()].isdigit() and j is not None and j > 0:
+                topic = words[j - 1]
+                if topic.end_char == m.start() and topic.label_ == "n" and not (
+                    _POLICY_TITLE.search(topic.text) or topic.text.endswith("政")
+                ):
+                    continue  # "治理中小河流14条", "新开公交线路12条": things counted by 条, no package
             cands.append((start, m.end(), "Policy", "head"))
 
         # 3. lists: "A、B、C等商圈", "A、B和C路"
@@ -1748,6 +1754,26 @@ class EntityPicker:
             return True  # no ordinary word in it (青石巷)
         return any(doc_end.endswith(h) for h in self._long_heads for doc_end in (inner[-1].text,)) if inner else False
 
+    def _package_topic(self, text: str, words: list[Word], start: int) -> int:
+        """A measure package is named by its whole topic, a verb and its object
+        (稳外贸“21条”, 促消费“15条”, 扩大有效投资18条, 助力中小微企业“28条”): a short verb
+        right before the object belongs to the name when a list mark, a clause start or
+        a launching verb (出台, 制定实施) stands before it."""
+        i = next((k for k, w in enumerate(words) if w.end_char == start), None)
+        launch = _CARRYING_VERBS | {"出台", "制定", "印发", "推出", "发布", "落实", "实施", "出台实施", "制定实施"}
+        k = i
+        while k is not None and k >= 0 and (i - k) < 2:
+            w = words[k]
+            if w.text in launch or len(w.text) > 2 or not (
+                w.label_ in ("v", "vn", "a", "ad") or w.text in self.boundary
+            ):
+                return start
+            before = words[k - 1] if k > 0 else None
+            if before is None or before.label_ in ("x", "w") or before.text in launch:
+                return w.start_char  # 稳|外贸, 扩大有效|投资, 助力|中小微企业
+            k -= 1
+        return start
+
     def priority(self, rule: str) -> int:
         """Candidates of a higher priority win over longer ones (titles, strong patterns)."""
         if rule == "title":
@@ -1782,6 +1808,8 @@ class EntityPicker:
                     glued = verb_at if family != "pattern" else verb_only
                     while start in glued and s.end_char - glued[start] >= 2:
                         start = glued[start]  # 认真落实, 印发, 用于: a verb glued in front
+                if s.id_.startswith("pattern:policy.articles"):
+                    start = self._package_topic(text, words, start)
                 name = text[start : s.end_char]
                 if self.patterns.vetoed(name) or name in self.heads:
                     continue  # a veto's kind; a head word left alone after a trim (以上|产业)

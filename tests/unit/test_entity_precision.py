@@ -280,3 +280,20 @@ def test_a_one_character_head_is_shared_by_no_list():
 
 def test_a_two_character_head_is_shared_by_its_list():
     assert _names("推进水贝、金岭社区改造。").get("水贝") == "Place/community"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("出台实施促消费“15条”、稳外贸“21条”等政策措施。", "稳外贸“21条”"),
+    ("出台实施促消费“15条”、稳外贸“21条”等政策措施。", "促消费“15条”"),
+    ("制定实施助力中小微企业“28条”，深化改革。", "助力中小微企业“28条”"),
+])
+def test_a_measure_package_keeps_the_verb_of_its_topic(text, name):
+    assert _names(text).get(name) == "Policy"
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("治理中小河流14条、排污口85个。", "中小河流14条"),
+    ("新开优化公交线路12条、夜经济公交直通车。", "公交线路12条"),
+])
+def test_things_counted_by_tiao_are_no_package(text, bad):
+    assert bad not in _names(text)
