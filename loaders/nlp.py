@@ -1811,6 +1811,8 @@ class EntityPicker:
                 if s.id_.startswith("pattern:policy.articles"):
                     start = self._package_topic(text, words, start)
                 name = text[start : s.end_char]
+                if _designation(text, start, name) and not s.label_.startswith("Place/admin"):
+                    continue  # "获批国家级…试点", "深化省级…试点": a title a place received
                 if self.patterns.vetoed(name) or name in self.heads:
                     continue  # a veto's kind; a head word left alone after a trim (以上|产业)
                 if start > s.start_char and rule_family(s.id_) == "head" and self._generic_after_trim(name):
@@ -1877,6 +1879,31 @@ class EntityPicker:
         doc.spans["kg_entities"] = ents
         doc.spans["kg_nested"] = nests
         return doc
+
+
+_RECEIVED = re.compile(
+    r"(?:获批|获评为?|入选|认定为|评为|争创|创建|申建|申报|晋升为|列为|命名为|授予)(?:为)?"
+    r"(?:首批|第[一二三四五六七八九十]+批|全国首批)?$"
+)
+_LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|自治区级|全国|国家|省|自治区)")
+_TITLE_HEADS = re.compile(
+    r"(?:示范区|示范县|示范市|示范城市|示范基地|示范园区?|示范点|示范村|试点|先行区|先进县|强镇|强县|"
+    r"集聚区|产业集群|特色小镇|城市|名镇|名村|县城|园区|基地)$"
+)
+
+
+def _designation(text: str, start: int, name: str) -> bool:
+    """A title a place or body received (GUIDELINES §5: designations are optional and not
+    counted as names here): a level word or a title head after a verb of receiving
+    ("获批国家级循环经济标准化试点", "争创国家新兴产业发展示范…"), or a provincial or city
+    pilot or zone title ("深化省级县城新型城镇化建设试点")."""
+    if not _TITLE_HEADS.search(name):
+        return False
+    if _RECEIVED.search(text, max(0, start - 8), start):
+        return True
+    return (
+        bool(re.match(r"^(?:省级|市级|区级|县级)(?!政府|人民)", name)) and name.endswith(("试点", "示范区"))
+    )  # 县级政府购买…服务试点: the pilot's subject, not its level
 
 
 def _names_a_thing_in(outer_label: str, rest: str) -> bool:

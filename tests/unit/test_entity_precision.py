@@ -297,3 +297,16 @@ def test_a_measure_package_keeps_the_verb_of_its_topic(text, name):
 ])
 def test_things_counted_by_tiao_are_no_package(text, bad):
     assert bad not in _names(text)
+
+
+@pytest.mark.parametrize("text, title", [
+    ("青禾高新区获批国家级循环经济标准化试点，云溪获评全省示范。", "国家级循环经济标准化试点"),
+    ("深化省级县城新型城镇化建设试点，支持有条件的县。", "省级县城新型城镇化建设试点"),
+    ("争创智慧农业类国家农业现代化示范区。", "智慧农业类国家农业现代化示范区"),
+])
+def test_a_title_a_place_received_is_no_name(text, title):
+    assert title not in _names(text)
+
+
+def test_a_national_pilot_programme_is_kept():
+    assert "国家服务业扩大开放综合试点" in _names("深入实施国家服务业扩大开放综合试点，持续推进。")
