@@ -1811,6 +1811,8 @@ class EntityPicker:
                 if s.id_.startswith("pattern:policy.articles"):
                     start = self._package_topic(text, words, start)
                 name = text[start : s.end_char]
+                if _PLACE_GOAL.fullmatch(name.strip("“”\"")) and not s.label_.startswith("Place/admin"):
+                    continue  # "打造“三地一区”", "“六大产业基地”": what a place is to become
                 if _designation(text, start, name) and not s.label_.startswith("Place/admin"):
                     continue  # "获批国家级…试点", "深化省级…试点": a title a place received
                 if self.patterns.vetoed(name) or name in self.heads:
@@ -1890,6 +1892,14 @@ _TITLE_HEADS = re.compile(
     r"(?:示范区|示范县|示范市|示范城市|示范基地|示范园区?|示范点|示范村|试点|先行区|先进县|强镇|强县|"
     r"集聚区|产业集群|特色小镇|城市|名镇|名村|县城|园区|基地)$"
 )
+
+
+_GOAL_PLACES = r"(?:地|区|城|带|圈|极|核|轴|廊|港|中心|基地|高地|枢纽|门户|示范区|先行区|片区)"
+_PLACE_GOAL = re.compile(
+    rf"(?:(?:[一二三四五六七八九十两双百千万多]|[0-9]+)(?:{_GOAL_PLACES}|大[一-鿿]{{0,2}}{_GOAL_PLACES}))+"
+)
+"""A formula of counted places ("三地一区", "一城三基地", "六大产业基地"): the kinds of place
+a report's place is to become, a goal (GUIDELINES §5 keys such terms optional at most)."""
 
 
 def _designation(text: str, start: int, name: str) -> bool:

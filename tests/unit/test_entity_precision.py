@@ -310,3 +310,15 @@ def test_a_title_a_place_received_is_no_name(text, title):
 
 def test_a_national_pilot_programme_is_kept():
     assert "国家服务业扩大开放综合试点" in _names("深入实施国家服务业扩大开放综合试点，持续推进。")
+
+
+@pytest.mark.parametrize("text, goal", [
+    ("锚定打造“三地一区”、建设“十个区域中心”。", "三地一区"),
+    ("打造“一带一廊四中心”，坚持差异化发展。", "一带一廊四中心"),
+])
+def test_a_formula_of_counted_places_is_a_goal_not_a_name(text, goal):
+    assert goal not in _names(text)
+
+
+def test_a_formula_service_stays_a_programme():
+    assert "“一网通办”" in _names("推进“一网通办”，优化服务。")
