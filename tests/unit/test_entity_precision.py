@@ -322,3 +322,7 @@ def test_a_formula_of_counted_places_is_a_goal_not_a_name(text, goal):
 
 def test_a_formula_service_stays_a_programme():
     assert "“一网通办”" in _names("推进“一网通办”，优化服务。")
+
+
+def test_a_kindergarten_kind_is_no_name():
+    assert "普惠性幼儿园" not in _names("新增托位4000个，普惠性幼儿园覆盖率达到91%。")
