@@ -769,7 +769,9 @@ class CandidateFinder:
                 and not words[k + 1].text.startswith(_ATTRIBUTES)
             ):
                 continue  # "战略通道", "运动高地": the head word modifies a noun after it
-            if k + 1 < len(words) and words[k + 1].text in _CITY_WORDS and head.subtype != "admin":
+            if k + 1 < len(words) and head.subtype != "admin" and (
+                words[k + 1].text in _CITY_WORDS or head.suffix.endswith(("试点", "示范")) and words[k + 1].text in "市县区"
+            ):
                 continue  # "消费中心|城市", "产教融合试点|城市", "苏州河中心|城区": a kind of city
             head_start = w.end_char - len(head.suffix)
             # the word holding the head's first character
@@ -1365,7 +1367,7 @@ def _counted(text: str, start: int, end: int) -> bool:
 
 
 _KIND_COUNT_BEFORE = re.compile(
-    r"(?:[0-9０-９]+|[一二三四五六七八九十百千万两]+)(?:个|座|处|所|家|批)(?:新|省级|市级|区级|县级)?$"
+    r"(?:[0-9０-９]+|[一二三四五六七八九十百千万两]+)(?:多|余)?(?:个|座|处|所|家|批)(?:新|省级|市级|区级|县级)?$"
 )
 _KIND_COUNT_AFTER = re.compile(
     r"(?:[（(][^()（）]{1,12}[)）])?(?:[0-9０-９.．]+|[一二三四五六七八九十百千万两]+)(?:个|座|处|所|家)"
@@ -1798,6 +1800,11 @@ class EntityPicker:
                 verb_at.pop(b.start_char, None)  # 实施|降低…专项行动: the second verb opens the name
         verb_only = {w.start_char: verb_at[w.start_char] for w in words if w.start_char in verb_at and w.label_ in ("v", "vd")}
         kinds = [(k.start_char, k.end_char) for k in doc.spans.get("kg_kinds", [])]
+        for group in ("kg_candidates", "kg_patterns"):
+            for s in doc.spans.get(group, []):
+                start = s.start_char + self.patterns.trimmed(s.text)
+                if _designation(text, start, text[start : s.end_char]):
+                    kinds.append((start, s.end_char))  # its modifiers are no names either (国家农业产业|强镇)
         for group in ("kg_candidates", "kg_patterns", "kg_lexicon"):
             for s in doc.spans.get(group, []):
                 start = s.start_char + self.patterns.trimmed(s.text)
@@ -1813,7 +1820,9 @@ class EntityPicker:
                 name = text[start : s.end_char]
                 if _PLACE_GOAL.fullmatch(name.strip("“”\"")) and not s.label_.startswith("Place/admin"):
                     continue  # "打造“三地一区”", "“六大产业基地”": what a place is to become
-                if _designation(text, start, name) and not s.label_.startswith("Place/admin"):
+                if _designation(text, start, name) and not (
+                    s.label_.startswith("Place/admin") and not name.endswith(("强镇", "强县"))
+                ):
                     continue  # "获批国家级…试点", "深化省级…试点": a title a place received
                 if self.patterns.vetoed(name) or name in self.heads:
                     continue  # a veto's kind; a head word left alone after a trim (以上|产业)
@@ -1885,7 +1894,7 @@ class EntityPicker:
 
 _RECEIVED = re.compile(
     r"(?:获批|获评为?|入选|认定为|评为|争创|创建|申建|申报|晋升为|列为|命名为|授予)(?:为)?"
-    r"(?:首批|第[一二三四五六七八九十]+批|全国首批)?$"
+    r"(?:国家|全国|省)?(?:首批|第[一二三四五六七八九十]+批)?$"
 )
 _LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|自治区级|全国|国家|省|自治区)")
 _TITLE_HEADS = re.compile(

@@ -326,3 +326,16 @@ def test_a_formula_service_stays_a_programme():
 
 def test_a_kindergarten_kind_is_no_name():
     assert "普惠性幼儿园" not in _names("新增托位4000个，普惠性幼儿园覆盖率达到91%。")
+
+
+def test_a_title_received_takes_its_modifiers_with_it():
+    names = _names("青禾镇被认定为国家首批农业产业强镇，产业兴旺。")
+    assert not any(n.endswith(("强镇", "农业产业")) for n in names)
+
+
+def test_a_pilot_city_is_a_title():
+    assert "城市医疗集团试点" not in _names("推进城市医疗集团试点市建设，建成医共体。")
+
+
+def test_a_count_with_duo_before_a_kind():
+    assert "农业中学" not in _names("公社还办了三万多所农业中学。")
