@@ -339,3 +339,12 @@ def test_a_pilot_city_is_a_title():
 
 def test_a_count_with_duo_before_a_kind():
     assert "农业中学" not in _names("公社还办了三万多所农业中学。")
+
+
+@pytest.mark.parametrize("text, good", [
+    ("建成通车青禾高速、云溪铁路。", "青禾高速"),
+    ("学习借鉴“千村示范、万村整治”工程经验。", "“千村示范、万村整治”工程"),
+    ("持续开展化解拖欠中小企业账款专项行动，促进发展。", "化解拖欠中小企业账款专项行动"),
+])
+def test_verbs_before_a_name_are_left_out_or_opened(text, good):
+    assert good in _names(text)
