@@ -741,6 +741,7 @@ class CandidateFinder:
             if s.label_ == "admin"
         ]
         cands: list[tuple[int, int, str, str]] = []  # start, end, label, rule
+        kinds: list[tuple[int, int, str, str]] = []  # counted kinds the head rule dropped
 
         # 1. titles 《…》
         for w in words:
@@ -768,6 +769,10 @@ class CandidateFinder:
                 and not words[k + 1].text.startswith(_ATTRIBUTES)
             ):
                 continue  # "战略通道", "运动高地": the head word modifies a noun after it
+            if k + 1 < len(words) and head.subtype != "admin" and (
+                words[k + 1].text in _CITY_WORDS or head.suffix.endswith(("试点", "示范")) and words[k + 1].text in "市县区"
+            ):
+                continue  # "消费中心|城市", "产教融合试点|城市", "苏州河中心|城区": a kind of city
             head_start = w.end_char - len(head.suffix)
             # the word holding the head's first character
             j = k
@@ -838,6 +843,9 @@ class CandidateFinder:
                 start = inner[1]
             if head.type == "Sector":
                 end = self._sector_before_rank(text, words, start, head_start, end)
+            elif _counted_kind(text, words, start, self._extend_paren(text, end), head):
+                kinds.append((start, end, "kind", "head"))
+                continue  # "新建儿童友好医院3个", "谋划12个…先导工程": a counted kind, no one name
             cands.append((start, self._extend_paren(text, end), head.label, "head"))
             cands.extend(self._enumerated(text, words, start, head))
 
@@ -854,6 +862,12 @@ class CandidateFinder:
                     start = m.start()
             if start == m.start() and text[m.start()].isdigit():
                 continue  # "15条" alone is a count
+            if text[m.start()].isdigit() and j is not None and j > 0:
+                topic = words[j - 1]
+                if topic.end_char == m.start() and topic.label_ == "n" and not (
+                    _POLICY_TITLE.search(topic.text) or topic.text.endswith("政")
+                ):
+                    continue  # "治理中小河流14条", "新开公交线路12条": things counted by 条, no package
             cands.append((start, m.end(), "Policy", "head"))
 
         # 3. lists: "A、B、C等商圈", "A、B和C路"
@@ -892,6 +906,7 @@ class CandidateFinder:
                 cands.append((w.start_char + 1, w.end_char - 1, self._vouched(inner, label), "quote"))
 
         doc.spans["kg_candidates"] = _labelled_spans(doc, cands)
+        doc.spans["kg_kinds"] = _labelled_spans(doc, kinds)
         return doc
 
     def _vouched(self, inner: str, label: str) -> str:
@@ -1301,8 +1316,11 @@ class CandidateFinder:
         return [(s, pos, head.label, "enum"), *self._enumerated(text, words, s, head)]
 
     def _enumerated(self, text: str, words: list[Span], start: int, head: Head):
-        """Items before a shared head: "水贝、金岭社区" → 水贝; "A、B两大片区" → A."""
+        """Items before a shared head: "水贝、金岭社区" → 水贝; "A、B两大片区" → A. A
+        one-character head (山, 河, 园) is shared by no list: "稻米、肉牛、长白山…" are no hills."""
         out = []
+        if len(head.suffix) < 2:
+            return out
         pos = start
         idx = {w.end_char: i for i, w in enumerate(words)}
         while pos > 1 and text[pos - 1] == "、":
@@ -1348,6 +1366,38 @@ def _counted(text: str, start: int, end: int) -> bool:
     return bool(_COUNT_BEFORE.search(text, max(0, start - 6), start) or _COUNT_AFTER.match(text, end))
 
 
+_KIND_COUNT_BEFORE = re.compile(
+    r"(?:[0-9０-９]+|[一二三四五六七八九十百千万两]+)(?:多|余)?(?:个|座|处|所|家|批)(?:新|省级|市级|区级|县级)?$"
+)
+_KIND_COUNT_AFTER = re.compile(
+    r"(?:[（(][^()（）]{1,12}[)）])?(?:[0-9０-９.．]+|[一二三四五六七八九十百千万两]+)(?:个|座|处|所|家)"
+)
+_WORKS_HEADS = ("项目", "工程")
+
+
+def _counted_kind(text: str, words: list[Span], start: int, end: int, head: Head) -> bool:
+    """"建成儿童友好医院3个", "谋划12个…先导工程", "新增一批村级养老服务中心": what the report
+    counts is a kind of things, not one named thing (GUIDELINES §5: "公园5个" is generic).
+    Items of a list that share a count ("甲三期、乙三期2个百亿级项目") stay names;
+    campaigns and packages counted by 项 ("10项…行动") are named sets, not kinds."""
+    if head.type in ("Sector", "-") or head.subtype in ("admin", "admin_short"):
+        return False
+    before = text[max(0, start - 8) : start]
+    m = _KIND_COUNT_BEFORE.search(before)
+    if m is None and head.suffix.endswith(_WORKS_HEADS):
+        m = re.search(r"(?:[0-9０-９]+|[一二三四五六七八九十百千万两]+)项$", before)
+    if m is not None:
+        # the count may belong to a longer phrase the name only modifies (12个青禾经济带先导工程)
+        nxt = next((w for w in words if w.start_char == end), None)
+        return nxt is None or nxt.label_ not in ("n", "nz", "vn", "ng") or nxt.text in ("建设",)
+    m = _KIND_COUNT_AFTER.match(text, end)
+    if m is None:
+        return False
+    listed = start > 0 and text[start - 1] == "、"
+    shared = m.end() < len(text) and text[m.end()] not in "，,。；;、）)以左"
+    return not (listed and shared)
+
+
 def _is_quote(w: Span) -> bool:
     """A quoted term (“…”), not one of jieba's measure words, which share the tag q (桩, 杯)."""
     return w.label_ == "q" and w.text[:1] in OPEN_QUOTES
@@ -1367,6 +1417,9 @@ def _noun_goes_on(nxt: Span, heads: dict[str, Head]) -> bool:
 _ATTRIBUTES = ("增加值", "营收", "产值", "总产值", "规模", "收入", "发展", "占比", "比重", "增速", "营业收入", "增长")
 """Measures and attributes said of a named thing (文化产业增加值): the name ends before them."""
 _MODIFYING_HEADS = frozenset({"战略", "运动"})
+_CITY_WORDS = frozenset({"城市", "城区"})
+"""A head word before 城市 or 城区 modifies it: "国际消费中心城市", "试点城市" (a title a city
+holds, GUIDELINES §5 designations), "中心城区" (the central districts)."""
 """Head words that also modify a noun after them (战略通道, 运动高地)."""
 _HEAD_TAILS = ("项目", "工程", "平台", "行动", "体系", "机制", "基金", "政策", "制度", "试点", "方案")
 
@@ -1378,7 +1431,7 @@ _CARRYING_VERBS = frozenset(
 """Verbs whose object is a programme or a policy (实施X行动, 出台X条例)."""
 _NAME_OPENING_VERBS = frozenset(
     {"优化", "促进", "支持", "提升", "推动", "保护", "加强", "鼓励", "提振", "扩大", "稳定", "加快", "服务", "振兴",
-     "规范", "整治", "清理", "打击", "降低"}
+     "规范", "整治", "清理", "打击", "降低", "化解"}
 )
 """Verbs that open a programme's or a policy's printed name right after a carrying verb
 (实施优化营商环境条例, 出台支持民营经济发展若干措施)."""
@@ -1708,6 +1761,26 @@ class EntityPicker:
             return True  # no ordinary word in it (青石巷)
         return any(doc_end.endswith(h) for h in self._long_heads for doc_end in (inner[-1].text,)) if inner else False
 
+    def _package_topic(self, text: str, words: list[Word], start: int) -> int:
+        """A measure package is named by its whole topic, a verb and its object
+        (稳外贸“21条”, 促消费“15条”, 扩大有效投资18条, 助力中小微企业“28条”): a short verb
+        right before the object belongs to the name when a list mark, a clause start or
+        a launching verb (出台, 制定实施) stands before it."""
+        i = next((k for k, w in enumerate(words) if w.end_char == start), None)
+        launch = _CARRYING_VERBS | {"出台", "制定", "印发", "推出", "发布", "落实", "实施", "出台实施", "制定实施"}
+        k = i
+        while k is not None and k >= 0 and (i - k) < 2:
+            w = words[k]
+            if w.text in launch or len(w.text) > 2 or not (
+                w.label_ in ("v", "vn", "a", "ad") or w.text in self.boundary
+            ):
+                return start
+            before = words[k - 1] if k > 0 else None
+            if before is None or before.label_ in ("x", "w") or before.text in launch:
+                return w.start_char  # 稳|外贸, 扩大有效|投资, 助力|中小微企业
+            k -= 1
+        return start
+
     def priority(self, rule: str) -> int:
         """Candidates of a higher priority win over longer ones (titles, strong patterns)."""
         if rule == "title":
@@ -1731,6 +1804,12 @@ class EntityPicker:
             if a.text in _CARRYING_VERBS and b.text in _NAME_OPENING_VERBS and a.end_char == b.start_char:
                 verb_at.pop(b.start_char, None)  # 实施|降低…专项行动: the second verb opens the name
         verb_only = {w.start_char: verb_at[w.start_char] for w in words if w.start_char in verb_at and w.label_ in ("v", "vd")}
+        kinds = [(k.start_char, k.end_char) for k in doc.spans.get("kg_kinds", [])]
+        for group in ("kg_candidates", "kg_patterns"):
+            for s in doc.spans.get(group, []):
+                start = s.start_char + self.patterns.trimmed(s.text)
+                if _designation(text, start, text[start : s.end_char]):
+                    kinds.append((start, s.end_char))  # its modifiers are no names either (国家农业产业|强镇)
         for group in ("kg_candidates", "kg_patterns", "kg_lexicon"):
             for s in doc.spans.get(group, []):
                 start = s.start_char + self.patterns.trimmed(s.text)
@@ -1741,7 +1820,15 @@ class EntityPicker:
                     glued = verb_at if family != "pattern" else verb_only
                     while start in glued and s.end_char - glued[start] >= 2:
                         start = glued[start]  # 认真落实, 印发, 用于: a verb glued in front
+                if s.id_.startswith("pattern:policy.articles"):
+                    start = self._package_topic(text, words, start)
                 name = text[start : s.end_char]
+                if _PLACE_GOAL.fullmatch(name.strip("“”\"")) and not s.label_.startswith("Place/admin"):
+                    continue  # "打造“三地一区”", "“六大产业基地”": what a place is to become
+                if _designation(text, start, name) and not (
+                    s.label_.startswith("Place/admin") and not name.endswith(("强镇", "强县"))
+                ):
+                    continue  # "获批国家级…试点", "深化省级…试点": a title a place received
                 if self.patterns.vetoed(name) or name in self.heads:
                     continue  # a veto's kind; a head word left alone after a trim (以上|产业)
                 if start > s.start_char and rule_family(s.id_) == "head" and self._generic_after_trim(name):
@@ -1751,9 +1838,15 @@ class EntityPicker:
                     or not self._named_item(words, start, s.end_char, s.id_ == "list")
                 ):
                     continue  # "机制", "化纤", "关键材料": a list of ordinary words, not of names
+                if family == "head" and s.label_.split("/")[0] in ("Sector", "Programme") and any(
+                    a <= start and s.end_char < b for a, b in kinds
+                ):
+                    continue  # "“青禾”产业|项目30个": the counted kind's modifier, no name of its own
                 cands.append((start, s.end_char, s.label_, s.id_))
         for s in doc.spans.get("kg_gazetteer", []):
             lab = "Place/admin" if s.label_ == "admin" else "Place/admin_short"
+            if lab != "Place/admin" and any(a <= s.start_char and s.end_char <= b for a, b in kinds):
+                continue  # "儿童友好医院3个": a short division form inside a counted kind is a word of it
             cands.append((s.start_char, s.end_char, lab, "gazetteer"))
         # quoted candidates overlapped by a longer head candidate lose
         cands.sort(key=lambda c: (-self.priority(c[3]), -(c[1] - c[0]), c[0]))
@@ -1802,6 +1895,39 @@ class EntityPicker:
         doc.spans["kg_entities"] = ents
         doc.spans["kg_nested"] = nests
         return doc
+
+
+_RECEIVED = re.compile(
+    r"(?:获批|获评为?|入选|认定为|评为|争创|创建|申建|申报|晋升为|列为|命名为|授予)(?:为)?"
+    r"(?:国家|全国|省)?(?:首批|第[一二三四五六七八九十]+批)?$"
+)
+_LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|自治区级|全国|国家|省|自治区)")
+_TITLE_HEADS = re.compile(
+    r"(?:示范区|示范县|示范市|示范城市|示范基地|示范园区?|示范点|示范村|试点|先行区|先进县|强镇|强县|"
+    r"集聚区|产业集群|特色小镇|城市|名镇|名村|县城|园区|基地)$"
+)
+
+
+_GOAL_PLACES = r"(?:地|区|城|带|圈|极|核|轴|廊|港|中心|基地|高地|枢纽|门户|示范区|先行区|片区)"
+_PLACE_GOAL = re.compile(
+    rf"(?:(?:[一二三四五六七八九十两双百千万多]|[0-9]+)(?:{_GOAL_PLACES}|大[一-鿿]{{0,2}}{_GOAL_PLACES}))+"
+)
+"""A formula of counted places ("三地一区", "一城三基地", "六大产业基地"): the kinds of place
+a report's place is to become, a goal (GUIDELINES §5 keys such terms optional at most)."""
+
+
+def _designation(text: str, start: int, name: str) -> bool:
+    """A title a place or body received (GUIDELINES §5: designations are optional and not
+    counted as names here): a level word or a title head after a verb of receiving
+    ("获批国家级循环经济标准化试点", "争创国家新兴产业发展示范…"), or a provincial or city
+    pilot or zone title ("深化省级县城新型城镇化建设试点")."""
+    if not _TITLE_HEADS.search(name):
+        return False
+    if _RECEIVED.search(text, max(0, start - 8), start):
+        return True
+    return (
+        bool(re.match(r"^(?:省级|市级|区级|县级)(?!政府|人民)", name)) and name.endswith(("试点", "示范区"))
+    )  # 县级政府购买…服务试点: the pilot's subject, not its level
 
 
 def _names_a_thing_in(outer_label: str, rest: str) -> bool:

@@ -225,3 +225,126 @@ def test_corridors_and_science_cities_are_areas(text, name):
 
 def test_a_verb_before_a_ranking_ends_the_name():
     assert not any("入围" in n for n in _names("青禾大科城入围全国百强科技城。"))
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("建成青禾友好医院3个、标准化公园。", "青禾友好医院"),
+    ("谋划12个青禾经济带先导工程和一批重点项目。", "青禾经济带先导工程"),
+    ("新增一批村级养老服务中心。", "村级养老服务中心"),
+    ("新签约“青禾”产业项目34个、开工26个。", "“青禾”产业项目"),
+])
+def test_a_counted_kind_is_no_name(text, kind):
+    """GUIDELINES §5: "公园5个" is generic; what the report counts is a kind of things."""
+    names = _names(text)
+    assert kind not in names
+    # nor its modifier as a sector or programme of its own ("“青禾”产业")
+    assert not any(kind.startswith(n) and n != kind and not lab.startswith("Place") for n, lab in names.items())
+
+
+def test_a_count_shared_by_listed_items_keeps_the_items():
+    names = _names("新引进金桂三期、云溪三期2个百亿级工业项目。")
+    assert "云溪三期" in names and "金桂三期" in names
+
+
+def test_a_count_before_a_longer_phrase_keeps_the_place_it_names():
+    assert _names("谋划12个青禾经济带先导工程和一批重点项目。").get("青禾经济带") == "Place/area"
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("打造青禾东北亚区域消费中心城市，扩大入境消费。", "青禾东北亚区域消费中心"),
+    ("申建国家产教融合试点城市。", "国家产教融合试点"),
+    ("提升改造云溪河中心城区沿岸。", "云溪河中心"),
+])
+def test_a_head_word_before_a_city_word_modifies_it(text, bad):
+    assert bad not in _names(text)
+
+
+@pytest.mark.parametrize("text, good, bad", [
+    ("支持市青禾医院争创“三甲”医院。", "市青禾医院", "市青禾医院争创“三甲”医院"),
+    ("云溪高新区进入全省开发区30强。", "云溪高新区", "云溪高新区进入全省开发区"),
+    ("5万人次学生享受营养改善计划。", "营养改善计划", "学生享受营养改善计划"),
+])
+def test_a_predicate_verb_ends_the_subject_name(text, good, bad):
+    names = _names(text)
+    assert good in names and bad not in names
+
+
+def test_a_park_area_is_no_sector():
+    assert "园区" not in _names("科学确定园区主导产业、发展方向。")
+
+
+def test_a_one_character_head_is_shared_by_no_list():
+    names = _names("培育壮大稻米、肉牛、白鹅、青禾山特产4个品牌。")
+    assert not {"稻米", "肉牛"} & set(names)
+
+
+def test_a_two_character_head_is_shared_by_its_list():
+    assert _names("推进水贝、金岭社区改造。").get("水贝") == "Place/community"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("出台实施促消费“15条”、稳外贸“21条”等政策措施。", "稳外贸“21条”"),
+    ("出台实施促消费“15条”、稳外贸“21条”等政策措施。", "促消费“15条”"),
+    ("制定实施助力中小微企业“28条”，深化改革。", "助力中小微企业“28条”"),
+])
+def test_a_measure_package_keeps_the_verb_of_its_topic(text, name):
+    assert _names(text).get(name) == "Policy"
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("治理中小河流14条、排污口85个。", "中小河流14条"),
+    ("新开优化公交线路12条、夜经济公交直通车。", "公交线路12条"),
+])
+def test_things_counted_by_tiao_are_no_package(text, bad):
+    assert bad not in _names(text)
+
+
+@pytest.mark.parametrize("text, title", [
+    ("青禾高新区获批国家级循环经济标准化试点，云溪获评全省示范。", "国家级循环经济标准化试点"),
+    ("深化省级县城新型城镇化建设试点，支持有条件的县。", "省级县城新型城镇化建设试点"),
+    ("争创智慧农业类国家农业现代化示范区。", "智慧农业类国家农业现代化示范区"),
+])
+def test_a_title_a_place_received_is_no_name(text, title):
+    assert title not in _names(text)
+
+
+def test_a_national_pilot_programme_is_kept():
+    assert "国家服务业扩大开放综合试点" in _names("深入实施国家服务业扩大开放综合试点，持续推进。")
+
+
+@pytest.mark.parametrize("text, goal", [
+    ("锚定打造“三地一区”、建设“十个区域中心”。", "三地一区"),
+    ("打造“一带一廊四中心”，坚持差异化发展。", "一带一廊四中心"),
+])
+def test_a_formula_of_counted_places_is_a_goal_not_a_name(text, goal):
+    assert goal not in _names(text)
+
+
+def test_a_formula_service_stays_a_programme():
+    assert "“一网通办”" in _names("推进“一网通办”，优化服务。")
+
+
+def test_a_kindergarten_kind_is_no_name():
+    assert "普惠性幼儿园" not in _names("新增托位4000个，普惠性幼儿园覆盖率达到91%。")
+
+
+def test_a_title_received_takes_its_modifiers_with_it():
+    names = _names("青禾镇被认定为国家首批农业产业强镇，产业兴旺。")
+    assert not any(n.endswith(("强镇", "农业产业")) for n in names)
+
+
+def test_a_pilot_city_is_a_title():
+    assert "城市医疗集团试点" not in _names("推进城市医疗集团试点市建设，建成医共体。")
+
+
+def test_a_count_with_duo_before_a_kind():
+    assert "农业中学" not in _names("公社还办了三万多所农业中学。")
+
+
+@pytest.mark.parametrize("text, good", [
+    ("建成通车青禾高速、云溪铁路。", "青禾高速"),
+    ("学习借鉴“千村示范、万村整治”工程经验。", "“千村示范、万村整治”工程"),
+    ("持续开展化解拖欠中小企业账款专项行动，促进发展。", "化解拖欠中小企业账款专项行动"),
+])
+def test_verbs_before_a_name_are_left_out_or_opened(text, good):
+    assert good in _names(text)
