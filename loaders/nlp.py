@@ -255,21 +255,6 @@ class WordSegmenter:
         )
         return "rare" if rare else ("common" if f >= COMMON_FROM else "")
 
-    def _span(self, doc: Doc, start: int, end: int, label: str) -> Span | None:
-        """A word's span, its label given as a string-store id: spaCy looks a string
-        label up again for every span, a tenth of the segmenter's time. (The word's mark
-        goes to ``Span._.kg_freq``; ``kb_id_`` stays empty.)"""
-        if not doc.user_data.get("kg_chars") or not 0 <= start < end <= len(doc):
-            return char_span(doc, start, end, label=label)
-        strings = doc.vocab.strings
-        if strings is not self._strings:
-            self._strings, self._ids = strings, {}
-        ids = self._ids
-        lab = ids.get(label)
-        if lab is None:
-            lab = ids[label] = strings.add(label)
-        return Span(doc, start, end, label=lab)
-
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         whole: list[tuple[int, int, str]] = []
@@ -302,6 +287,16 @@ class WordSegmenter:
         spans = []
         plain: list[Word] = []
         marks = self._marks
+        # one token per character: the span built directly, its label a string-store id,
+        # its mark written where ``Span._.kg_freq`` reads it (``Underscore`` keys a span's
+        # value by its character offsets), without a ``Span._`` object per word
+        direct = bool(doc.user_data.get("kg_chars"))
+        n = len(doc)
+        user_data = doc.user_data
+        strings = doc.vocab.strings
+        if strings is not self._strings:
+            self._strings, self._ids = strings, {}
+        ids = self._ids
         for s, e, tag in words:
             w = text[s:e]
             mark = marks.get((w, tag))
@@ -309,12 +304,22 @@ class WordSegmenter:
                 if len(marks) >= _CUT_CACHE_SIZE:
                     marks.clear()
                 mark = marks[(w, tag)] = self._mark(w, tag)
-            span = self._span(doc, s, e, tag or "x")
-            if span is not None:
+            label = tag or "x"
+            if direct and 0 <= s < e <= n:
+                lab = ids.get(label)
+                if lab is None:
+                    lab = ids[label] = strings.add(label)
+                span = Span(doc, s, e, label=lab)
+                if mark:
+                    user_data[("._.", "kg_freq", s, e)] = mark
+            else:
+                span = char_span(doc, s, e, label=label)
+                if span is None:
+                    continue
                 if mark:
                     span._.kg_freq = mark
-                spans.append(span)
-                plain.append(Word(s, e, w, tag or "x", mark))
+            spans.append(span)
+            plain.append(Word(s, e, w, label, mark))
         doc.spans["kg_words"] = spans
         doc.user_data["kg_word_list"] = plain  # what doc_words would read back
         return doc
@@ -469,29 +474,43 @@ class Dictionary:
     def route(self, block: str) -> list[tuple[float, int]]:
         """jieba's ``route`` for ``block`` (``calc`` over ``get_DAG``): for every start,
         (best score from there to the end, end index of the word taken there)."""
+        scores, ends = self.scores_and_ends(block)
+        route = list(zip(scores, ends))
+        route[-1] = (0, 0)
+        return route
+
+    def scores_and_ends(self, block: str) -> tuple[list[float], list[int]]:
+        """:meth:`route` as two lists (best score from each start, end index of the word
+        taken there; the last entry, past the end, is ``0, 0``): no tuple per word."""
         n = len(block)
-        route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
-        route[n] = (0, 0)
+        scores: list[float] = [0.0] * (n + 1)
+        ends: list[int] = [0] * (n + 1)
+        scores[n] = 0
         miss = self._miss
         cur = n  # the start whose words are being read
-        best = None
+        best = best_end = None
         for j, (length, weight) in self._auto.iter(block[::-1]):
             start = n - 1 - j
             if start != cur:
                 if best is not None:
-                    route[cur] = best
+                    scores[cur] = best
+                    ends[cur] = best_end
                 for g in range(cur - 1, start, -1):  # no word starts at g: the character alone
-                    route[g] = (miss + route[g + 1][0], g)
+                    scores[g] = miss + scores[g + 1]
+                    ends[g] = g
                 cur, best = start, None
             end = start + length - 1
-            got = (weight + route[end + 1][0], end)
-            if best is None or got > best:
-                best = got
+            got = weight + scores[end + 1]
+            # jieba's max over (score, end) tuples: the larger score, then the larger end
+            if best is None or got > best or (got == best and end > best_end):
+                best, best_end = got, end
         if best is not None:
-            route[cur] = best
+            scores[cur] = best
+            ends[cur] = best_end
         for g in range(cur - 1, -1, -1):
-            route[g] = (miss + route[g + 1][0], g)
-        return route
+            scores[g] = miss + scores[g + 1]
+            ends[g] = g
+        return scores, ends
 
 
 def _dag_cut(pos, dictionary: Dictionary):
@@ -504,12 +523,12 @@ def _dag_cut(pos, dictionary: Dictionary):
     detail = pos._POSTokenizer__cut_detail
 
     def cut(sentence: str):
-        route = dictionary.route(sentence)
+        ends = dictionary.scores_and_ends(sentence)[1]
         x = 0
         buf = ""
         n = len(sentence)
         while x < n:
-            y = route[x][1] + 1
+            y = ends[x] + 1
             l_word = sentence[x:y]
             if y - x == 1:
                 buf += l_word
@@ -659,27 +678,28 @@ class Gazetteer:
         starts = {w.start_char for w in words}
         ends = {w.end_char for w in words}
         found = []
-        i = 0
         n = len(text)
-        while i < n:
-            hit = None
-            if i in starts or not starts:
-                for L in self._lengths_at.get(text[i : i + 2], ()):
-                    if i + L > n:
-                        continue
-                    cand = text[i : i + L]
-                    got = self.lookup(cand)
-                    if got and (i + L in ends or not ends or cand in self.full) and not _starts_inside_word(text, i):
-                        hit = (i, i + L, got)
-                        break
-            if hit:
-                s, e, (code, label) = hit
-                span = char_span(doc, s, e, label=label, kb_id=code)
-                if span is not None:
-                    found.append(span)
-                i = e
-            else:
-                i += 1
+        lengths_at = self._lengths_at
+        after = 0  # the end of the last name found: the next starts there or later
+        # a name starts where a word starts (anywhere when there are no words)
+        for i in sorted(starts) if starts else range(n):
+            if i < after:
+                continue
+            lengths = lengths_at.get(text[i : i + 2])
+            if not lengths:
+                continue
+            for L in lengths:
+                if i + L > n:
+                    continue
+                cand = text[i : i + L]
+                got = self.lookup(cand)
+                if got and (i + L in ends or not ends or cand in self.full) and not _starts_inside_word(text, i):
+                    code, label = got
+                    span = char_span(doc, i, i + L, label=label, kb_id=code)
+                    if span is not None:
+                        found.append(span)
+                    after = i + L
+                    break
         doc.spans["kg_gazetteer"] = found
         return doc
 
