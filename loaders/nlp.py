@@ -238,6 +238,7 @@ class WordSegmenter:
                 self._tokenizer.add_word(name, freq=2000, tag="ns")
         self.dictionary = None if PLAIN else Dictionary(self._tokenizer)
         self._pos = _cached_pos_tokenizer(self._tokenizer, self.dictionary)
+        self._cut = (lambda t: [(w.word, w.flag) for w in self._pos.cut(t)]) if PLAIN else _pair_cut(self._pos)
         WORD_FREQ_SOURCE.append(self._tokenizer.FREQ)
         self._strings = None
         self._ids: dict[str, int] = {}
@@ -277,9 +278,9 @@ class WordSegmenter:
         for s, e, tag in [*whole, (len(text), len(text), "")]:
             if s > pos:
                 i = pos
-                for w in self._pos.cut(text[pos:s]):
-                    j = i + len(w.word)
-                    words.append((i, j, w.flag))
+                for w, flag in self._cut(text[pos:s]):
+                    j = i + len(w)
+                    words.append((i, j, flag))
                     i = j
             if e > s:
                 words.append((s, e, tag))
@@ -572,6 +573,40 @@ def _cached_pos_tokenizer(tokenizer, dictionary: Dictionary | None = None):
     dag = pos._POSTokenizer__cut_DAG if dictionary is None else _dag_cut(pos, dictionary)
     pos._POSTokenizer__cut_DAG = _memo(dag, {})
     return pos
+
+
+def _pair_cut(pos):
+    """``[(w.word, w.flag) for w in pos.cut(text)]`` for a tokenizer of
+    :func:`_cached_pos_tokenizer`: jieba's ``POSTokenizer.__cut_internal`` (with the HMM)
+    line for line, as one list of ``(word, tag)`` pairs instead of three generators and a
+    ``pair`` object per word. Han blocks go to the tokenizer's memoised dictionary cut."""
+    from jieba.posseg import re_eng, re_han_internal, re_num, re_skip_internal
+
+    dag = pos._POSTokenizer__cut_DAG
+    split_han, is_han = re_han_internal.split, re_han_internal.match
+    split_skip, is_skip = re_skip_internal.split, re_skip_internal.match
+    is_num, is_eng = re_num.match, re_eng.match
+
+    def cut(sentence: str) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        for blk in split_han(sentence):
+            if is_han(blk):
+                out.extend([(w.word, w.flag) for w in dag(blk)])
+                continue
+            for x in split_skip(blk):
+                if is_skip(x):
+                    out.append((x, "x"))
+                    continue
+                for xx in x:
+                    if is_num(xx):
+                        out.append((xx, "m"))
+                    elif is_eng(x):  # sic: jieba tests the whole run here, not the character
+                        out.append((xx, "eng"))
+                    else:
+                        out.append((xx, "x"))
+        return out
+
+    return cut
 
 
 @functools.lru_cache(maxsize=1)
