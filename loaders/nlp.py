@@ -236,7 +236,12 @@ class WordSegmenter:
         for _code, name in load_divisions():
             if len(short_form(name)) >= 2:
                 self._tokenizer.add_word(name, freq=2000, tag="ns")
-        self.dictionary = None if PLAIN else Dictionary(self._tokenizer)
+        if PLAIN:
+            self.dictionary = None
+        else:  # jieba's default dictionary (CandidateFinder's second cut) rides along
+            jieba.dt.initialize()
+            self.dictionary = Dictionary(self._tokenizer, jieba.dt)
+            DEFAULT_DICTIONARY[:] = [self.dictionary.second()]
         self._pos = _cached_pos_tokenizer(self._tokenizer, self.dictionary)
         self._cut = (lambda t: [(w.word, w.flag) for w in self._pos.cut(t)]) if PLAIN else _pair_cut(self._pos)
         WORD_FREQ_SOURCE.append(self._tokenizer.FREQ)
@@ -459,18 +464,32 @@ class Dictionary:
     prefix dictionary holds every prefix of every word, so "all words starting at k" is
     what its probe finds. Built once per tokenizer, after its last ``add_word``."""
 
-    def __init__(self, tokenizer) -> None:
+    def __init__(self, tokenizer, second=None) -> None:
+        """``second``: another jieba tokenizer (jieba's default one, without the gazetteer's
+        words) whose weights ride along in the same automaton, read by :meth:`second`."""
         import ahocorasick
 
         self.total = tokenizer.total
         logtotal = math.log(tokenizer.total)
         self._miss = math.log(1) - logtotal  # jieba: log(FREQ.get(char) or 1) - logtotal
+        freq2 = second.FREQ if second is not None else {}
+        logtotal2 = math.log(second.total) if second is not None else 0.0
+        self._miss2 = math.log(1) - logtotal2
         auto = ahocorasick.Automaton()
+        # (length, weight, weight in the second dictionary); None: not a word there
         for word, freq in tokenizer.FREQ.items():
             if freq:
-                auto.add_word(word[::-1], (len(word), math.log(freq) - logtotal))
+                f2 = freq2.get(word)
+                auto.add_word(word[::-1], (len(word), math.log(freq) - logtotal, math.log(f2) - logtotal2 if f2 else None))
+        for word, f2 in freq2.items():
+            if f2 and not tokenizer.FREQ.get(word):
+                auto.add_word(word[::-1], (len(word), None, math.log(f2) - logtotal2))
         auto.make_automaton()
         self._auto = auto
+
+    def second(self) -> _SecondDictionary:
+        """The second tokenizer's dictionary, over the same automaton."""
+        return _SecondDictionary(self)
 
     def route(self, block: str) -> list[tuple[float, int]]:
         """jieba's ``route`` for ``block`` (``calc`` over ``get_DAG``): for every start,
@@ -480,17 +499,23 @@ class Dictionary:
         route[-1] = (0, 0)
         return route
 
-    def scores_and_ends(self, block: str) -> tuple[list[float], list[int]]:
+    def scores_and_ends(self, block: str, second: bool = False) -> tuple[list[float], list[int]]:
         """:meth:`route` as two lists (best score from each start, end index of the word
-        taken there; the last entry, past the end, is ``0, 0``): no tuple per word."""
+        taken there; the last entry, past the end, is ``0, 0``): no tuple per word.
+        ``second``: with the second tokenizer's weights."""
         n = len(block)
         scores: list[float] = [0.0] * (n + 1)
         ends: list[int] = [0] * (n + 1)
         scores[n] = 0
-        miss = self._miss
+        miss = self._miss2 if second else self._miss
+        k = 2 if second else 1
         cur = n  # the start whose words are being read
         best = best_end = None
-        for j, (length, weight) in self._auto.iter(block[::-1]):
+        for j, value in self._auto.iter(block[::-1]):
+            weight = value[k]
+            if weight is None:
+                continue  # not a word of this dictionary
+            length = value[0]
             start = n - 1 - j
             if start != cur:
                 if best is not None:
@@ -514,7 +539,23 @@ class Dictionary:
         return scores, ends
 
 
-def _dag_cut(pos, dictionary: Dictionary):
+class _SecondDictionary:
+    """:class:`Dictionary`'s second tokenizer (:meth:`Dictionary.second`)."""
+
+    def __init__(self, dictionary: Dictionary) -> None:
+        self._dictionary = dictionary
+
+    def route(self, block: str) -> list[tuple[float, int]]:
+        scores, ends = self.scores_and_ends(block)
+        route = list(zip(scores, ends))
+        route[-1] = (0, 0)
+        return route
+
+    def scores_and_ends(self, block: str) -> tuple[list[float], list[int]]:
+        return self._dictionary.scores_and_ends(block, second=True)
+
+
+def _dag_cut(pos, dictionary: Dictionary | _SecondDictionary):
     """jieba's ``POSTokenizer.__cut_DAG`` (a han block into words, unknown runs to the
     HMM) over :meth:`Dictionary.route`; the rest is jieba's code, line for line."""
     from jieba.posseg import pair
@@ -554,7 +595,7 @@ def _dag_cut(pos, dictionary: Dictionary):
     return cut
 
 
-def _cached_pos_tokenizer(tokenizer, dictionary: Dictionary | None = None):
+def _cached_pos_tokenizer(tokenizer, dictionary: Dictionary | _SecondDictionary | None = None):
     """jieba's part-of-speech tokenizer over ``tokenizer``, with its two pure inner cuts
     memoised: the dictionary cut of a han block and the HMM (Viterbi) cut of a run of
     unknown characters, which is half of the pipeline's time. jieba's output for a string
@@ -620,7 +661,12 @@ def _default_pos():
         import jieba.posseg
 
         return jieba.posseg.dt
-    return _cached_pos_tokenizer(jieba.dt)
+    return _cached_pos_tokenizer(jieba.dt, DEFAULT_DICTIONARY[0] if DEFAULT_DICTIONARY else None)
+
+
+DEFAULT_DICTIONARY: list[_SecondDictionary] = []
+"""jieba's default dictionary as the segmenter's automaton holds it (set by the segmenter;
+without it :func:`_default_pos` cuts over jieba's own prefix dictionary, to the same words)."""
 
 
 WORD_FREQ_SOURCE: list[dict[str, int]] = []
@@ -778,8 +824,17 @@ class CandidateFinder:
 
     def head_ending_at(self, text: str, end: int, floor: int) -> Head | None:
         """The longest head word ending at ``end`` and starting at or after ``floor``."""
-        for L in self._head_lengths:
-            if end - L < max(floor, 0):
+        if end < 1:
+            return None
+        by_last = self.__dict__.get("_head_lengths_by_last")
+        if by_last is None:  # the head lengths per last character, longest first
+            by_last = {}
+            for h in self.heads:
+                by_last.setdefault(h[-1:], set()).add(len(h))
+            by_last = self._head_lengths_by_last = {c: sorted(v, reverse=True) for c, v in by_last.items()}
+        room = end - max(floor, 0)
+        for L in by_last.get(text[end - 1 : end], ()):
+            if L > room:
                 continue
             h = self.heads.get(text[end - L : end])
             if h is not None:

@@ -104,3 +104,12 @@ def test_pair_cut_equals_jiebas_cut(text):
     segmenter = nlp.make_nlp().get_pipe("kg_words")
     want = [(w.word, w.flag) for w in jieba.posseg.POSTokenizer(segmenter._tokenizer).cut(text)]
     assert nlp._pair_cut(segmenter._pos)(text) == want
+
+
+@settings(max_examples=200, deadline=None)
+@given(MIXED)
+def test_second_dictionary_route_equals_jiebas_default_dag_and_calc(s):
+    segmenter = nlp.make_nlp().get_pipe("kg_words")
+    route: dict[int, tuple[float, int]] = {}
+    jieba.dt.calc(s, jieba.dt.get_DAG(s), route)  # jieba's own dictionary, without the divisions
+    assert segmenter.dictionary.second().route(s) == [route[i] for i in range(len(s) + 1)]
