@@ -243,7 +243,11 @@ class WordSegmenter:
             self.dictionary = Dictionary(self._tokenizer, jieba.dt)
             DEFAULT_DICTIONARY[:] = [self.dictionary.second()]
         self._pos = _cached_pos_tokenizer(self._tokenizer, self.dictionary)
-        self._cut = (lambda t: [(w.word, w.flag) for w in self._pos.cut(t)]) if PLAIN else _pair_cut(self._pos)
+        self._cut = (
+            (lambda t: [(w.word, w.flag) for w in self._pos.cut(t)])
+            if PLAIN
+            else _pair_cut(self._pos, _memo(_dag_words(self._pos, self.dictionary), {}))
+        )
         WORD_FREQ_SOURCE.append(self._tokenizer.FREQ)
         self._strings = None
         self._ids: dict[str, int] = {}
@@ -616,14 +620,57 @@ def _cached_pos_tokenizer(tokenizer, dictionary: Dictionary | _SecondDictionary 
     return pos
 
 
-def _pair_cut(pos):
+def _dag_words(pos, dictionary: Dictionary):
+    """:func:`_dag_cut` as a tuple of ``(word, tag)`` pairs (no ``pair`` objects)."""
+    freq = pos.tokenizer.FREQ
+    tags = pos.word_tag_tab
+    detail = pos._POSTokenizer__cut_detail
+
+    def flush(buf: str, out: list) -> None:
+        if len(buf) == 1:
+            out.append((buf, tags.get(buf, "x")))
+        elif not freq.get(buf):
+            out.extend([(w.word, w.flag) for w in detail(buf)])
+        else:
+            out.extend([(elem, tags.get(elem, "x")) for elem in buf])
+
+    def cut(sentence: str) -> tuple[tuple[str, str], ...]:
+        ends = dictionary.scores_and_ends(sentence)[1]
+        out: list[tuple[str, str]] = []
+        x = 0
+        buf = ""
+        n = len(sentence)
+        while x < n:
+            y = ends[x] + 1
+            l_word = sentence[x:y]
+            if y - x == 1:
+                buf += l_word
+            else:
+                if buf:
+                    flush(buf, out)
+                    buf = ""
+                out.append((l_word, tags.get(l_word, "x")))
+            x = y
+        if buf:
+            flush(buf, out)
+        return tuple(out)
+
+    return cut
+
+
+def _pair_cut(pos, words=None):
     """``[(w.word, w.flag) for w in pos.cut(text)]`` for a tokenizer of
     :func:`_cached_pos_tokenizer`: jieba's ``POSTokenizer.__cut_internal`` (with the HMM)
     line for line, as one list of ``(word, tag)`` pairs instead of three generators and a
-    ``pair`` object per word. Han blocks go to the tokenizer's memoised dictionary cut."""
+    ``pair`` object per word. Han blocks go to ``words`` (block → ``(word, tag)`` pairs,
+    e.g. a memoised :func:`_dag_words`), else to the tokenizer's memoised dictionary cut."""
     from jieba.posseg import re_eng, re_han_internal, re_num, re_skip_internal
 
-    dag = pos._POSTokenizer__cut_DAG
+    if words is None:
+        dag = pos._POSTokenizer__cut_DAG
+
+        def words(blk: str) -> list[tuple[str, str]]:
+            return [(w.word, w.flag) for w in dag(blk)]
     split_han, is_han = re_han_internal.split, re_han_internal.match
     split_skip, is_skip = re_skip_internal.split, re_skip_internal.match
     is_num, is_eng = re_num.match, re_eng.match
@@ -632,7 +679,7 @@ def _pair_cut(pos):
         out: list[tuple[str, str]] = []
         for blk in split_han(sentence):
             if is_han(blk):
-                out.extend([(w.word, w.flag) for w in dag(blk)])
+                out.extend(words(blk))
                 continue
             for x in split_skip(blk):
                 if is_skip(x):

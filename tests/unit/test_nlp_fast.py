@@ -104,6 +104,8 @@ def test_pair_cut_equals_jiebas_cut(text):
     segmenter = nlp.make_nlp().get_pipe("kg_words")
     want = [(w.word, w.flag) for w in jieba.posseg.POSTokenizer(segmenter._tokenizer).cut(text)]
     assert nlp._pair_cut(segmenter._pos)(text) == want
+    assert segmenter._cut(text) == want  # han blocks through the automaton's own word cut
+    assert segmenter._cut(text) == want  # from the cache
 
 
 @settings(max_examples=200, deadline=None)
