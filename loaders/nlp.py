@@ -48,6 +48,7 @@ there too), and the extension ``Span._.kg_freq`` a word's frequency class in
 from __future__ import annotations
 
 import functools
+import gc
 import importlib.resources
 import logging
 import math
@@ -2121,4 +2122,7 @@ def make_nlp() -> Language:
         nlp.tokenizer = CharTokenizer(nlp.tokenizer)
     for name in ("kg_words", "kg_gazetteer", "kg_candidates", "kg_patterns", "kg_lexicon", "kg_entities", "kg_relations"):
         nlp.add_pipe(name)
+    # the pipeline (jieba's dictionaries, the automata, the rules) lives as long as the
+    # process: out of the cyclic collector's way, whose full passes walked all of it
+    gc.freeze()
     return nlp
