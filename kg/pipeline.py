@@ -6,6 +6,7 @@ calls them in order, so tests and notebooks can call any stage on its own.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import time
@@ -362,6 +363,9 @@ def warm_up(parent: int | None = None) -> None:
         analyse(sample_report())
     except Exception:  # noqa: BLE001 - warming up is best effort; the real report will say what fails
         log.debug("warm-up failed", exc_info=True)
+    # what is loaded now (jieba's dictionaries, the automata, spaCy's pipeline) lives as
+    # long as the process: out of the cyclic collector's way, whose full passes walked it
+    gc.freeze()
 
 
 def _ordered_window(submit: Callable, fn: Callable, items: list, window: int) -> Iterator[Any]:

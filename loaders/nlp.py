@@ -48,6 +48,7 @@ there too), and the extension ``Span._.kg_freq`` a word's frequency class in
 from __future__ import annotations
 
 import functools
+import gc
 import importlib.resources
 import logging
 import math
@@ -236,8 +237,18 @@ class WordSegmenter:
         for _code, name in load_divisions():
             if len(short_form(name)) >= 2:
                 self._tokenizer.add_word(name, freq=2000, tag="ns")
-        self.dictionary = None if PLAIN else Dictionary(self._tokenizer)
+        if PLAIN:
+            self.dictionary = None
+        else:  # jieba's default dictionary (CandidateFinder's second cut) rides along
+            jieba.dt.initialize()
+            self.dictionary = Dictionary(self._tokenizer, jieba.dt)
+            DEFAULT_DICTIONARY[:] = [self.dictionary.second()]
         self._pos = _cached_pos_tokenizer(self._tokenizer, self.dictionary)
+        self._cut = (
+            (lambda t: [(w.word, w.flag) for w in self._pos.cut(t)])
+            if PLAIN
+            else _pair_cut(self._pos, _memo(_dag_words(self._pos, self.dictionary), {}))
+        )
         WORD_FREQ_SOURCE.append(self._tokenizer.FREQ)
         self._strings = None
         self._ids: dict[str, int] = {}
@@ -254,21 +265,6 @@ class WordSegmenter:
             or (len(w) == 2 and tag.startswith("n") and f < RARE_NOUN_BELOW)
         )
         return "rare" if rare else ("common" if f >= COMMON_FROM else "")
-
-    def _span(self, doc: Doc, start: int, end: int, label: str) -> Span | None:
-        """A word's span, its label given as a string-store id: spaCy looks a string
-        label up again for every span, a tenth of the segmenter's time. (The word's mark
-        goes to ``Span._.kg_freq``; ``kb_id_`` stays empty.)"""
-        if not doc.user_data.get("kg_chars") or not 0 <= start < end <= len(doc):
-            return char_span(doc, start, end, label=label)
-        strings = doc.vocab.strings
-        if strings is not self._strings:
-            self._strings, self._ids = strings, {}
-        ids = self._ids
-        lab = ids.get(label)
-        if lab is None:
-            lab = ids[label] = strings.add(label)
-        return Span(doc, start, end, label=lab)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -292,9 +288,9 @@ class WordSegmenter:
         for s, e, tag in [*whole, (len(text), len(text), "")]:
             if s > pos:
                 i = pos
-                for w in self._pos.cut(text[pos:s]):
-                    j = i + len(w.word)
-                    words.append((i, j, w.flag))
+                for w, flag in self._cut(text[pos:s]):
+                    j = i + len(w)
+                    words.append((i, j, flag))
                     i = j
             if e > s:
                 words.append((s, e, tag))
@@ -302,6 +298,16 @@ class WordSegmenter:
         spans = []
         plain: list[Word] = []
         marks = self._marks
+        # one token per character: the span built directly, its label a string-store id,
+        # its mark written where ``Span._.kg_freq`` reads it (``Underscore`` keys a span's
+        # value by its character offsets), without a ``Span._`` object per word
+        direct = bool(doc.user_data.get("kg_chars"))
+        n = len(doc)
+        user_data = doc.user_data
+        strings = doc.vocab.strings
+        if strings is not self._strings:
+            self._strings, self._ids = strings, {}
+        ids = self._ids
         for s, e, tag in words:
             w = text[s:e]
             mark = marks.get((w, tag))
@@ -309,12 +315,22 @@ class WordSegmenter:
                 if len(marks) >= _CUT_CACHE_SIZE:
                     marks.clear()
                 mark = marks[(w, tag)] = self._mark(w, tag)
-            span = self._span(doc, s, e, tag or "x")
-            if span is not None:
+            label = tag or "x"
+            if direct and 0 <= s < e <= n:
+                lab = ids.get(label)
+                if lab is None:
+                    lab = ids[label] = strings.add(label)
+                span = Span(doc, s, e, label=lab)
+                if mark:
+                    user_data[("._.", "kg_freq", s, e)] = mark
+            else:
+                span = char_span(doc, s, e, label=label)
+                if span is None:
+                    continue
                 if mark:
                     span._.kg_freq = mark
-                spans.append(span)
-                plain.append(Word(s, e, w, tag or "x", mark))
+            spans.append(span)
+            plain.append(Word(s, e, w, label, mark))
         doc.spans["kg_words"] = spans
         doc.user_data["kg_word_list"] = plain  # what doc_words would read back
         return doc
@@ -453,48 +469,98 @@ class Dictionary:
     prefix dictionary holds every prefix of every word, so "all words starting at k" is
     what its probe finds. Built once per tokenizer, after its last ``add_word``."""
 
-    def __init__(self, tokenizer) -> None:
+    def __init__(self, tokenizer, second=None) -> None:
+        """``second``: another jieba tokenizer (jieba's default one, without the gazetteer's
+        words) whose weights ride along in the same automaton, read by :meth:`second`."""
         import ahocorasick
 
         self.total = tokenizer.total
         logtotal = math.log(tokenizer.total)
         self._miss = math.log(1) - logtotal  # jieba: log(FREQ.get(char) or 1) - logtotal
+        freq2 = second.FREQ if second is not None else {}
+        logtotal2 = math.log(second.total) if second is not None else 0.0
+        self._miss2 = math.log(1) - logtotal2
         auto = ahocorasick.Automaton()
+        # (length, weight, weight in the second dictionary); None: not a word there
         for word, freq in tokenizer.FREQ.items():
             if freq:
-                auto.add_word(word[::-1], (len(word), math.log(freq) - logtotal))
+                f2 = freq2.get(word)
+                auto.add_word(word[::-1], (len(word), math.log(freq) - logtotal, math.log(f2) - logtotal2 if f2 else None))
+        for word, f2 in freq2.items():
+            if f2 and not tokenizer.FREQ.get(word):
+                auto.add_word(word[::-1], (len(word), None, math.log(f2) - logtotal2))
         auto.make_automaton()
         self._auto = auto
+
+    def second(self) -> _SecondDictionary:
+        """The second tokenizer's dictionary, over the same automaton."""
+        return _SecondDictionary(self)
 
     def route(self, block: str) -> list[tuple[float, int]]:
         """jieba's ``route`` for ``block`` (``calc`` over ``get_DAG``): for every start,
         (best score from there to the end, end index of the word taken there)."""
+        scores, ends = self.scores_and_ends(block)
+        route = list(zip(scores, ends))
+        route[-1] = (0, 0)
+        return route
+
+    def scores_and_ends(self, block: str, second: bool = False) -> tuple[list[float], list[int]]:
+        """:meth:`route` as two lists (best score from each start, end index of the word
+        taken there; the last entry, past the end, is ``0, 0``): no tuple per word.
+        ``second``: with the second tokenizer's weights."""
         n = len(block)
-        route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
-        route[n] = (0, 0)
-        miss = self._miss
+        scores: list[float] = [0.0] * (n + 1)
+        ends: list[int] = [0] * (n + 1)
+        scores[n] = 0
+        miss = self._miss2 if second else self._miss
+        k = 2 if second else 1
         cur = n  # the start whose words are being read
-        best = None
-        for j, (length, weight) in self._auto.iter(block[::-1]):
+        best = best_end = None
+        for j, value in self._auto.iter(block[::-1]):
+            weight = value[k]
+            if weight is None:
+                continue  # not a word of this dictionary
+            length = value[0]
             start = n - 1 - j
             if start != cur:
                 if best is not None:
-                    route[cur] = best
+                    scores[cur] = best
+                    ends[cur] = best_end
                 for g in range(cur - 1, start, -1):  # no word starts at g: the character alone
-                    route[g] = (miss + route[g + 1][0], g)
+                    scores[g] = miss + scores[g + 1]
+                    ends[g] = g
                 cur, best = start, None
             end = start + length - 1
-            got = (weight + route[end + 1][0], end)
-            if best is None or got > best:
-                best = got
+            got = weight + scores[end + 1]
+            # jieba's max over (score, end) tuples: the larger score, then the larger end
+            if best is None or got > best or (got == best and end > best_end):
+                best, best_end = got, end
         if best is not None:
-            route[cur] = best
+            scores[cur] = best
+            ends[cur] = best_end
         for g in range(cur - 1, -1, -1):
-            route[g] = (miss + route[g + 1][0], g)
+            scores[g] = miss + scores[g + 1]
+            ends[g] = g
+        return scores, ends
+
+
+class _SecondDictionary:
+    """:class:`Dictionary`'s second tokenizer (:meth:`Dictionary.second`)."""
+
+    def __init__(self, dictionary: Dictionary) -> None:
+        self._dictionary = dictionary
+
+    def route(self, block: str) -> list[tuple[float, int]]:
+        scores, ends = self.scores_and_ends(block)
+        route = list(zip(scores, ends))
+        route[-1] = (0, 0)
         return route
 
+    def scores_and_ends(self, block: str) -> tuple[list[float], list[int]]:
+        return self._dictionary.scores_and_ends(block, second=True)
 
-def _dag_cut(pos, dictionary: Dictionary):
+
+def _dag_cut(pos, dictionary: Dictionary | _SecondDictionary):
     """jieba's ``POSTokenizer.__cut_DAG`` (a han block into words, unknown runs to the
     HMM) over :meth:`Dictionary.route`; the rest is jieba's code, line for line."""
     from jieba.posseg import pair
@@ -504,12 +570,12 @@ def _dag_cut(pos, dictionary: Dictionary):
     detail = pos._POSTokenizer__cut_detail
 
     def cut(sentence: str):
-        route = dictionary.route(sentence)
+        ends = dictionary.scores_and_ends(sentence)[1]
         x = 0
         buf = ""
         n = len(sentence)
         while x < n:
-            y = route[x][1] + 1
+            y = ends[x] + 1
             l_word = sentence[x:y]
             if y - x == 1:
                 buf += l_word
@@ -534,7 +600,7 @@ def _dag_cut(pos, dictionary: Dictionary):
     return cut
 
 
-def _cached_pos_tokenizer(tokenizer, dictionary: Dictionary | None = None):
+def _cached_pos_tokenizer(tokenizer, dictionary: Dictionary | _SecondDictionary | None = None):
     """jieba's part-of-speech tokenizer over ``tokenizer``, with its two pure inner cuts
     memoised: the dictionary cut of a han block and the HMM (Viterbi) cut of a run of
     unknown characters, which is half of the pipeline's time. jieba's output for a string
@@ -555,6 +621,83 @@ def _cached_pos_tokenizer(tokenizer, dictionary: Dictionary | None = None):
     return pos
 
 
+def _dag_words(pos, dictionary: Dictionary):
+    """:func:`_dag_cut` as a tuple of ``(word, tag)`` pairs (no ``pair`` objects)."""
+    freq = pos.tokenizer.FREQ
+    tags = pos.word_tag_tab
+    detail = pos._POSTokenizer__cut_detail
+
+    def flush(buf: str, out: list) -> None:
+        if len(buf) == 1:
+            out.append((buf, tags.get(buf, "x")))
+        elif not freq.get(buf):
+            out.extend([(w.word, w.flag) for w in detail(buf)])
+        else:
+            out.extend([(elem, tags.get(elem, "x")) for elem in buf])
+
+    def cut(sentence: str) -> tuple[tuple[str, str], ...]:
+        ends = dictionary.scores_and_ends(sentence)[1]
+        out: list[tuple[str, str]] = []
+        x = 0
+        buf = ""
+        n = len(sentence)
+        while x < n:
+            y = ends[x] + 1
+            l_word = sentence[x:y]
+            if y - x == 1:
+                buf += l_word
+            else:
+                if buf:
+                    flush(buf, out)
+                    buf = ""
+                out.append((l_word, tags.get(l_word, "x")))
+            x = y
+        if buf:
+            flush(buf, out)
+        return tuple(out)
+
+    return cut
+
+
+def _pair_cut(pos, words=None):
+    """``[(w.word, w.flag) for w in pos.cut(text)]`` for a tokenizer of
+    :func:`_cached_pos_tokenizer`: jieba's ``POSTokenizer.__cut_internal`` (with the HMM)
+    line for line, as one list of ``(word, tag)`` pairs instead of three generators and a
+    ``pair`` object per word. Han blocks go to ``words`` (block → ``(word, tag)`` pairs,
+    e.g. a memoised :func:`_dag_words`), else to the tokenizer's memoised dictionary cut."""
+    from jieba.posseg import re_eng, re_han_internal, re_num, re_skip_internal
+
+    if words is None:
+        dag = pos._POSTokenizer__cut_DAG
+
+        def words(blk: str) -> list[tuple[str, str]]:
+            return [(w.word, w.flag) for w in dag(blk)]
+    split_han, is_han = re_han_internal.split, re_han_internal.match
+    split_skip, is_skip = re_skip_internal.split, re_skip_internal.match
+    is_num, is_eng = re_num.match, re_eng.match
+
+    def cut(sentence: str) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        for blk in split_han(sentence):
+            if is_han(blk):
+                out.extend(words(blk))
+                continue
+            for x in split_skip(blk):
+                if is_skip(x):
+                    out.append((x, "x"))
+                    continue
+                for xx in x:
+                    if is_num(xx):
+                        out.append((xx, "m"))
+                    elif is_eng(x):  # sic: jieba tests the whole run here, not the character
+                        out.append((xx, "eng"))
+                    else:
+                        out.append((xx, "x"))
+        return out
+
+    return cut
+
+
 @functools.lru_cache(maxsize=1)
 def _default_pos():
     """jieba's default part-of-speech tokenizer (its own dictionary, without the
@@ -566,7 +709,12 @@ def _default_pos():
         import jieba.posseg
 
         return jieba.posseg.dt
-    return _cached_pos_tokenizer(jieba.dt)
+    return _cached_pos_tokenizer(jieba.dt, DEFAULT_DICTIONARY[0] if DEFAULT_DICTIONARY else None)
+
+
+DEFAULT_DICTIONARY: list[_SecondDictionary] = []
+"""jieba's default dictionary as the segmenter's automaton holds it (set by the segmenter;
+without it :func:`_default_pos` cuts over jieba's own prefix dictionary, to the same words)."""
 
 
 WORD_FREQ_SOURCE: list[dict[str, int]] = []
@@ -659,27 +807,28 @@ class Gazetteer:
         starts = {w.start_char for w in words}
         ends = {w.end_char for w in words}
         found = []
-        i = 0
         n = len(text)
-        while i < n:
-            hit = None
-            if i in starts or not starts:
-                for L in self._lengths_at.get(text[i : i + 2], ()):
-                    if i + L > n:
-                        continue
-                    cand = text[i : i + L]
-                    got = self.lookup(cand)
-                    if got and (i + L in ends or not ends or cand in self.full) and not _starts_inside_word(text, i):
-                        hit = (i, i + L, got)
-                        break
-            if hit:
-                s, e, (code, label) = hit
-                span = char_span(doc, s, e, label=label, kb_id=code)
-                if span is not None:
-                    found.append(span)
-                i = e
-            else:
-                i += 1
+        lengths_at = self._lengths_at
+        after = 0  # the end of the last name found: the next starts there or later
+        # a name starts where a word starts (anywhere when there are no words)
+        for i in sorted(starts) if starts else range(n):
+            if i < after:
+                continue
+            lengths = lengths_at.get(text[i : i + 2])
+            if not lengths:
+                continue
+            for L in lengths:
+                if i + L > n:
+                    continue
+                cand = text[i : i + L]
+                got = self.lookup(cand)
+                if got and (i + L in ends or not ends or cand in self.full) and not _starts_inside_word(text, i):
+                    code, label = got
+                    span = char_span(doc, i, i + L, label=label, kb_id=code)
+                    if span is not None:
+                        found.append(span)
+                    after = i + L
+                    break
         doc.spans["kg_gazetteer"] = found
         return doc
 
@@ -723,8 +872,17 @@ class CandidateFinder:
 
     def head_ending_at(self, text: str, end: int, floor: int) -> Head | None:
         """The longest head word ending at ``end`` and starting at or after ``floor``."""
-        for L in self._head_lengths:
-            if end - L < max(floor, 0):
+        if end < 1:
+            return None
+        by_last = self.__dict__.get("_head_lengths_by_last")
+        if by_last is None:  # the head lengths per last character, longest first
+            by_last = {}
+            for h in self.heads:
+                by_last.setdefault(h[-1:], set()).add(len(h))
+            by_last = self._head_lengths_by_last = {c: sorted(v, reverse=True) for c, v in by_last.items()}
+        room = end - max(floor, 0)
+        for L in by_last.get(text[end - 1 : end], ()):
+            if L > room:
                 continue
             h = self.heads.get(text[end - L : end])
             if h is not None:
@@ -2097,4 +2255,7 @@ def make_nlp() -> Language:
         nlp.tokenizer = CharTokenizer(nlp.tokenizer)
     for name in ("kg_words", "kg_gazetteer", "kg_candidates", "kg_patterns", "kg_lexicon", "kg_entities", "kg_relations"):
         nlp.add_pipe(name)
+    # the pipeline (jieba's dictionaries, the automata, the rules) lives as long as the
+    # process: out of the cyclic collector's way, whose full passes walked all of it
+    gc.freeze()
     return nlp

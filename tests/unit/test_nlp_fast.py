@@ -97,3 +97,21 @@ RARE = st.text(alphabet="的了在是和与及等市区县青禾云溪龘齉爩�
 @given(RARE)
 def test_viterbi_equals_jiebas_on_rare_and_function_characters(s):
     assert nlp._viterbi(s) == viterbi(s, char_state_tab_P, start_P, trans_P, emit_P)
+
+
+@pytest.mark.parametrize("text", [REPORT, "青禾市 云溪区\u3000望川县\n\nGDP增长5.2%，R&D投入2.5亿元", "a1 b2\r\n3.5", "", "  "])
+def test_pair_cut_equals_jiebas_cut(text):
+    segmenter = nlp.make_nlp().get_pipe("kg_words")
+    want = [(w.word, w.flag) for w in jieba.posseg.POSTokenizer(segmenter._tokenizer).cut(text)]
+    assert nlp._pair_cut(segmenter._pos)(text) == want
+    assert segmenter._cut(text) == want  # han blocks through the automaton's own word cut
+    assert segmenter._cut(text) == want  # from the cache
+
+
+@settings(max_examples=200, deadline=None)
+@given(MIXED)
+def test_second_dictionary_route_equals_jiebas_default_dag_and_calc(s):
+    segmenter = nlp.make_nlp().get_pipe("kg_words")
+    route: dict[int, tuple[float, int]] = {}
+    jieba.dt.calc(s, jieba.dt.get_DAG(s), route)  # jieba's own dictionary, without the divisions
+    assert segmenter.dictionary.second().route(s) == [route[i] for i in range(len(s) + 1)]
