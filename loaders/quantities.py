@@ -72,7 +72,7 @@ _LEAD_FILLER = re.compile(
     r"我们|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
     r"扎实|深入|不断|进一步|稳步|力争|努力|确保|争取|计划|预计|实现|完成|开展|推动|推进|组织|"
     r"累计完成|分别|均|和|与|及|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
-    r"加速|着力|重点(?!人群|群体|企业|项目|领域|行业|人员|区域|产业|工程|税源|地区)|全速|全力|过去|的|之|[一二三四五六七八九十]是|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十两]+年(?:来|间|中|内)?|将|、|\s)+"
+    r"加速|着力|重点(?!人群|群体|企业|项目|领域|行业|人员|区域|产业|工程|税源|地区)|全速|全力|过去|的|之|[一二三四五六七八九十]是|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十两]+年(?:来|间|中|内)?|用[一二三四五六七八九十两]+年(?:左右)?时间|将|、|\s)+"
 )
 # Words between the indicator and the figure.
 _TRAIL_FILLER = re.compile(
@@ -197,6 +197,13 @@ def _respectively(text: str, qs: list[Quantity]) -> list[Quantity]:
             if last_q != Qualifier.NONE and all(out[k].qualifier == Qualifier.NONE for k in range(i, j)):
                 for k in range(i, j):
                     out[k] = replace(out[k], qualifier=last_q)
+            # "分别突破900亿元、3000亿元": a verb before the first member speaks for every member
+            first_q = _prefix_qualifier(head.split("分别")[-1])[1]
+            if first_q in (Qualifier.GT, Qualifier.GE) and out[i].qualifier == first_q and all(
+                out[k].qualifier == Qualifier.NONE for k in range(i + 1, j + 1)
+            ):
+                for k in range(i + 1, j + 1):
+                    out[k] = replace(out[k], qualifier=first_q)
             names = (_clause_subjects(text, q.start, head, n) or _split_subjects(q.indicator, n)
                      or _previous_members(text, out, i, n, head))
             if names:
@@ -211,6 +218,10 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
     if n == 2 and ind.startswith("城乡"):
         rest = ind[2:]
         return ["城镇" + rest, "农村" + rest]
+    pair = re.search(r"收支|进出口", ind)
+    if n == 2 and pair:  # "一般公共预算收支分别…x、y": x the revenue, y the expenditure
+        first, second = ("收入", "支出") if pair.group(0) == "收支" else ("进口", "出口")
+        return [ind[: pair.start()] + first + ind[pair.end():], ind[: pair.start()] + second + ind[pair.end():]]
     levels = re.fullmatch(r"(.{1,3})、(.{1,3})两级(.+)", ind)
     if n == 2 and levels:  # "市、县两级财政科技支出": 市级…, 县级…
         return [levels.group(1) + "级" + levels.group(3), levels.group(2) + "级" + levels.group(3)]
@@ -251,7 +262,7 @@ def _clause_subjects(text: str, fig_start: int, head: str, n: int) -> list[str] 
     """Subjects of a 分别 list from the clause text: the indicator may be cut short, or the
     members sit in the clause before ("A、B产业发展壮大，分别完成产值x、y")."""
     own = head.split("分别")[0]
-    own = _LEAD_FILLER.sub("", own)
+    own = _TRAIL_FILLER.sub("", _LEAD_FILLER.sub("", own))
     # what follows 分别 names the measure ("分别完成产值", "分别稳定播种"), unless a verb of change
     noun = _TRAIL_FILLER.sub("", _LEAD_FILLER.sub("", head.split("分别")[-1]))
     names = _split_subjects(own, n) if own else None
@@ -593,9 +604,46 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         return False
     if re.search(r"(?:每|单位)$", before):
         return False
+    if _is_threshold(text, fig, before):
+        return False
+    if fig.chinese and bare in ("个", "大", "种", "项", "家", "座") and _restates_list(text, fig):
+        return False
     if bare.endswith("人") and after.startswith("民") and not after.startswith("民币"):
         return False  # "全国六亿人民": 人 begins 人民, an address, not a measure word
     return True
+
+
+_THRESHOLD_NOUN = re.compile(
+    r"(?:及以上|以上)?的?[\u4e00-\u9fff]{0,6}?(?:项目|企业|工程|产业|集群|园区|龙头|大户|市场|商场|街区|楼宇)"
+)
+
+
+def _is_threshold(text: str, fig: Figure, before: str) -> bool:
+    """"24个过亿元项目", "引进亿元以上重大项目": a money level naming a class of things.
+
+    Only the genre's two threshold spellings: 过 before the figure, or a bare magnitude
+    ("亿元", "百亿元") with no digits. "引进营收超10亿元企业2家" stays a quantity (the key
+    reads it as the firms' revenue).
+    """
+    info = unit_info(fig.unit)
+    if info is None or info.family != "money":
+        return False
+    if not (before.endswith("过") or all(c in "十百千万亿" for c in fig.numeral)):
+        return False
+    return bool(_THRESHOLD_NOUN.match(text, fig.end))
+
+
+def _restates_list(text: str, fig: Figure) -> bool:
+    """"东岭、西岭两个开发区": the count restates the list just before it, naming no measure."""
+    n = int(fig.value)
+    if not 2 <= n <= 9:
+        return False
+    lo = max(0, fig.start - 8 * n)
+    items = re.search(r"(?:^|[^\u4e00-\u9fff])?((?:[\u4e00-\u9fff]{1,6}[、和与及])+[\u4e00-\u9fff]{1,6})$", text[lo : fig.start])
+    if items is None:
+        return False
+    members = re.split(r"[、和与及]", items.group(1))
+    return len(members) == n and "、" in items.group(1)
 
 
 def _inside_short_quote(text: str, start: int, end: int) -> bool:
@@ -784,6 +832,9 @@ def _status_year(
         y = int(_ascii_year(m.group(1)))
         if 1949 <= y <= 2100:
             year = y
+    elif plan_like and plan_year and (h := _HORIZON.search(head)) is not None:
+        # "今后三年内，新建县级医院N所": a target at the horizon's end, not this year's
+        year = plan_year + "两三四五六七八九十".index(h.group(1) or h.group(2)) + 1
     elif plan_like and plan_year and _recalls_last_year(report, text, start):
         # a plan part looking back ("过去一年，…国内生产总值增长10.3%", "去年…回落到2.6%")
         status = Status.ESTIMATE if status == Status.ESTIMATE else Status.ACTUAL
@@ -820,6 +871,9 @@ def _status_year(
             year = named[-1]
     return status, year
 
+
+_HORIZON = re.compile(r"(?:今后|未来|用|从今年起|从明年起)的?([两三四五六七八九十])年(?:左右)?(?:内|之内|里|中|间|时间|(?=[，,]))|(?<![0-9０-９第一二三四五六七八九十])([两三四五六七八九十])年(?:之)?内")
+"""A plan's horizon in years ("今后三年内", "五年内"): its targets fall due at the end."""
 
 _TO_DATE = re.compile(r"先后$|(?:先后|历史上|迄今|至今)(?:已经?)?[^，,；;。]{0,6}$")
 """A count of everything so far ("先后29次"), in any part: an actual."""
@@ -935,6 +989,9 @@ def _indicator(
     l_text = text[l_start:l_end]
     # an enumeration of members before the count ("A、B等13个高风险领域"): after 等
     k = l_text.rfind("等")
+    listed = ""  # "新组建A、B等10家以上": the listed kinds, if nothing after the count names it
+    if k >= 0 and "、" in l_text[:k]:
+        listed = _LEAD_VERB.sub("", l_text[:k]) if len(l_text[:k]) <= 24 else ""
     if k >= 0 and k == len(l_text) - 1:
         l_start += k + 1
     elif k >= 0 and "、" in l_text[:k]:
@@ -955,6 +1012,13 @@ def _indicator(
         l_start = _capped_start(text, l_start, l_end)
         l_text = text[l_start:l_end]
 
+    # "信访总量连续3年下降", "连续三年获评…": the run's subject and what it repeats
+    info = unit_info(unit)
+    if info is not None and info.family == "duration" and re.search(r"(?:连续|提前)$", l_text):
+        stop = re.search(r"[，,；;。：:、（(]|的基础", right)
+        what = right[: stop.start() if stop else len(right)][:14]
+        if len(what) >= 2:
+            return l_text + what, None, None
     # "现行16%的税率降至13%": the level before a change of the noun after 的
     rate = _RATE_BEFORE_CHANGE.match(right)
     if rate and len(l_text) >= 2:
@@ -991,6 +1055,20 @@ def _indicator(
         if r_text.count("（") > r_text.count("）") and "）" in right[len(r_text) : len(r_text) + 12]:
             r_text = right[: right.index("）", len(r_text)) + 1]  # "省（自治区、直辖市）"
         r_text = r_text.rstrip("的等和及与、")
+    if len(l_text) < 2 or re.fullmatch(r"(?:(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年(?:末|底)?)?[比较]|[從从由末计过]", l_text):
+        # a fragment left by the framing words ("比一九八〇年增长", "上升到", "共计"): the topic
+        # of the sentence names the measure ("水泥：从A增加到B", "社会商品零售总额，…比…增长")
+        raw = text[clause_start:left_end]
+        if re.fullmatch(r"净(?:增加|减少|增|减)", raw) and previous is not None and len(_noun_of(previous.indicator)) >= 2:
+            return raw + _noun_of(previous.indicator), None, None  # "新增企业136家、净增102家"
+        same_clause = previous is not None and previous.end >= sentence_floor and previous.indicator
+        topic = _topic(text, sentence_floor)
+        if topic and not r_text and not same_clause:
+            return topic, None, None
+        if l_text and not r_text and previous is not None and previous.indicator and fig_end - previous.end < 40:
+            return previous.indicator, previous.indicator_start, previous.indicator_end
+        if listed and not r_text:
+            return listed, None, None
     lenient_left = l_text and "、" not in l_text and len(l_text) <= 10
     if len(r_text) >= 2 and kind in (Kind.COUNT, Kind.AMOUNT, Kind.RATIO):
         if lenient_left and len(l_text) >= 2:
@@ -1033,6 +1111,23 @@ def _indicator(
     if previous is not None and fig_end - previous.end < 40:
         return previous.indicator, previous.indicator_start, previous.indicator_end
     return "", None, None
+
+
+def _topic(text: str, clause_start: int) -> str:
+    """The topic clause before ``clause_start`` ("水泥：", "社会商品零售总额，"): no figure of its
+    own, short, and a noun phrase (no framing verb)."""
+    if clause_start == 0 or text[clause_start - 1] not in "，,：:":
+        return ""
+    start = _clause_start(text, clause_start - 1)
+    topic = text[start : clause_start - 1].strip()
+    topic = re.sub(r"^在|方面$|中$", "", _LEAD_FILLER.sub("", topic))
+    if not 2 <= len(topic) <= 12 or any(f.unit for f in find_figures(topic)):
+        return ""
+    if re.search(r"[，,。；;“”]|(?:19|20)\d\d|[一二三四五六七八九〇○零]{4}年|年$|^(?:比|较|从|由|同|与|为|在|据|按|其中|如果|但|而)", topic):
+        return ""
+    if _LEAD_VERB.match(topic) or _CARRY_VERB.match(topic) or re.search(rf"(?:{_UP}|{_DOWN})$|了$|是$", topic):
+        return ""
+    return topic
 
 
 _THRESHOLD_GAP = re.compile(r"(?:及以上|以上|以下)?的?[\u4e00-\u9fff]{1,8}?(?:项目|企业|工程|园区)")

@@ -1,0 +1,72 @@
+"""Quantity families from the second hand-read sample (docs/indicator-sample.md, seed 2026).
+
+A synthetic report (tests/fixtures/quantities-genre-families-2038.txt, invented names) holds one
+sentence per family; each test names the shape and what a reader expects.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.loaders.quantities import extract_quantities
+from kg.model import Qualifier, Status
+from kg.pipeline import parse
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "quantities-genre-families-2038.txt"
+
+
+@pytest.fixture(scope="module")
+def by():
+    out: dict[str, list] = {}
+    for q in extract_quantities(parse(FIXTURE)):
+        out.setdefault(q.surface, []).append(q)
+    return out
+
+
+def test_a_money_threshold_naming_a_class_of_projects_is_not_a_quantity(by) -> None:
+    assert "亿元" not in by  # "24个过亿元项目", "引进亿元以上重大项目"
+    assert by["24个"][0].indicator == "过亿元项目落地建设"
+    assert by["41个"][0].indicator == "新签约过亿元项目"
+    assert by["63个"][0].indicator == "引进亿元以上重大项目"
+
+
+def test_revenue_and_expenditure_respectively_split(by) -> None:
+    rev, exp = by["900亿元"][0], by["3000亿元"][0]
+    assert (rev.indicator, exp.indicator) == ("一般公共预算收入", "一般公共预算支出")
+    # 突破 before the first member speaks for both
+    assert rev.qualifier == exp.qualifier == Qualifier.GT
+    assert (by["5.1%"][0].indicator, by["3.2%"][0].indicator) == ("外贸进口", "外贸出口")
+
+
+def test_a_count_restating_the_list_before_it_is_not_a_quantity(by) -> None:
+    assert "两个" not in by
+
+
+def test_a_topic_clause_names_the_measure_of_a_bare_comparison(by) -> None:
+    assert [by[s][0].indicator for s in ("二百八十六万吨", "六百万吨", "一点一倍")] == ["水泥"] * 3
+    assert by["百分之九点八"][0].indicator == "社会商品零售总额"
+    # "由A上升到B": B is the same share as A, not a fragment of the verb
+    assert by["百分之六十三"][0].indicator == "国营工业所占的比重"
+
+
+def test_a_count_after_a_list_ending_in_deng_takes_the_list(by) -> None:
+    assert by["10家"][0].indicator == "新组建省实验室、产业创新研究院"
+
+
+def test_a_run_of_years_names_what_repeats(by) -> None:
+    assert by["3年"][0].indicator == "信访总量连续下降"
+
+
+def test_a_net_increase_keeps_its_verb_and_the_noun_before(by) -> None:
+    assert by["102家"][0].indicator == "净增规模工业企业"
+
+
+def test_a_horizon_in_years_dates_the_target_at_its_end(by) -> None:
+    hospitals = by["20所"][0]
+    assert (hospitals.status, hospitals.year, hospitals.period) == (Status.TARGET, 2040, "multi-year")
+    assert by["30万人"][0].year == 2042  # 未来五年
+    housing = by["100个"][0]
+    assert (housing.indicator, housing.year) == ("改造老旧小区", 2039)  # 用两年时间
+    assert by["5%"][0].year == 2038  # the plan year's own target is untouched
