@@ -1030,7 +1030,8 @@ def _indicator(
     th = re.match(r"[0-9０-９.]*[万亿]?(?:周岁|岁|元|万元|亿元)(?:及以上|以上|以下)|[0-9０-９.]+万?吨级", right)
     lead = th.group(0) if th else ""
     # the noun ends where the next figure begins ("提高到2.5%"), not at digits in a name ("世界500强")
-    nxt_fig = next((f for f in find_figures(right, len(lead)) if f.unit and not _word_numeral(right, f)), None)
+    nxt_fig = next((f for f in find_figures(right, len(lead))
+                    if f.unit and not _word_numeral(right, f) and not _is_threshold(right, f, right[: f.start])), None)
     if nxt_fig is not None:
         right = right[: nxt_fig.start]
     # a duration "用7天时间完成X": X is what took that long
@@ -1047,6 +1048,9 @@ def _indicator(
             stop = _R_STOP.search(right, stop.end())
         if stop is None:
             r_text = right
+        elif stop.start() == 0 and stop.group(0) in _RESULT_VERBS:
+            # "1人获评全国…推广人", "3项入选…案例": the count is of those the verb phrase names
+            r_text = re.split(r"[、（(“”]", right)[0][:16]
         elif stop.start() > 0:
             r_text = right[: stop.start()]
             if (re.match(r"[\u4e00-\u9fff]{2}", stop.group(0)) or stop.start() <= 2) and not re.match(r"[和及与、为在的]", stop.group(0)):
@@ -1062,7 +1066,7 @@ def _indicator(
         if re.fullmatch(r"净(?:增加|减少|增|减)", raw) and previous is not None and len(_noun_of(previous.indicator)) >= 2:
             return raw + _noun_of(previous.indicator), None, None  # "新增企业136家、净增102家"
         same_clause = previous is not None and previous.end >= sentence_floor and previous.indicator
-        topic = _topic(text, sentence_floor)
+        topic = _topic(text, sentence_floor) if (raw.strip() or text[sentence_floor - 1 : sentence_floor] in "：:") else ""
         if topic and not r_text and not same_clause:
             return topic, None, None
         if l_text and not r_text and previous is not None and previous.indicator and fig_end - previous.end < 40:
@@ -1113,6 +1117,9 @@ def _indicator(
     return "", None, None
 
 
+_RESULT_VERBS = ("获评", "获得", "获", "入选", "荣获")
+
+
 def _topic(text: str, clause_start: int) -> str:
     """The topic clause before ``clause_start`` ("水泥：", "社会商品零售总额，"): no figure of its
     own, short, and a noun phrase (no framing verb)."""
@@ -1140,6 +1147,10 @@ _RATE_BEFORE_CHANGE = re.compile(
 _BARE_NOUN = re.compile(r"企业|项目|作品|群众|人员|人次|家庭|农户|单位|资金|工程|人才|学生|人|市场主体|经营主体")
 """Nouns that say nothing once their verb is stripped (惠及企业, 实施项目, 帮扶群众)."""
 
+_LEVEL = r"(?:国家|中央|国|省|自治区|市|州|县|区|乡镇|乡|镇|村)级?"
+_LEVELS = re.compile(rf"{_LEVEL}$|{_LEVEL}")
+"""Administrative levels listed as one modifier ("国家、省级", "市、县两级")."""
+
 _CAP_BOUNDARY = re.compile(r"[的、，”」]|将|由|把|对|向|在|中")
 
 
@@ -1149,9 +1160,11 @@ def _capped_start(text: str, l_start: int, l_end: int) -> int:
     A fixed 16-character cut splits words ("政科技支出…" for 财政科技支出).
     """
     for m in _CAP_BOUNDARY.finditer(text, l_start, l_end - 6):
+        if m.group(0) == "、" and _LEVELS.search(text, l_start, m.start()) and _LEVELS.match(text, m.end()):
+            continue  # "国家、自治区级品牌", "国、省考核断面": a list of levels is one modifier
         if l_end - m.end() <= 24:
             return m.end()
-    return l_end - 16
+    return l_start if l_end - l_start <= 24 else l_end - 16  # no boundary: keep a phrase that fits
 
 
 def _word_numeral(right: str, fig: Figure) -> bool:

@@ -70,3 +70,17 @@ def test_a_horizon_in_years_dates_the_target_at_its_end(by) -> None:
     housing = by["100个"][0]
     assert (housing.indicator, housing.year) == ("改造老旧小区", 2039)  # 用两年时间
     assert by["5%"][0].year == 2038  # the plan year's own target is untouched
+
+
+def test_a_list_of_levels_is_one_modifier_and_a_phrase_that_fits_is_not_cut(by) -> None:
+    assert by["114个"][0].indicator == "新创建国家、省级文化体育旅游休闲品牌"
+
+
+def test_a_count_before_a_result_verb_is_named_by_the_verb_phrase(by) -> None:
+    # not the topic of the clause before ("…有声有色"): no framing word stands before the count
+    assert by["1人"][0].indicator == "获评全国乡村阅读推广人"
+
+
+def test_a_threshold_after_the_count_stays_in_its_noun(by) -> None:
+    assert "超百亿元" not in by  # luohu's key reads "超N亿元企业" as revenue only with digits
+    assert by["2家"][0].indicator == "新增南星玻璃产值超百亿元企业"
