@@ -81,6 +81,7 @@ _TRAIL_FILLER = re.compile(
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
     r"同比|比上年|较上年|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从|由|的|确保|力争|争取|努力|"
     r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|定为|确定为|计划|现行|"
+    r"(?:按|以)?(?:同口径|可比口径|可比价格?|现行价格|不变价格?)(?:计算)?|"
     r"(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|[一二三四五六七八九〇○零]{4}年(?:底|末|初)?|将|\s)+$"
 )
 _LEAD_VERB = re.compile(
@@ -262,6 +263,9 @@ def _clause_subjects(text: str, fig_start: int, head: str, n: int) -> list[str] 
     """Subjects of a 分别 list from the clause text: the indicator may be cut short, or the
     members sit in the clause before ("A、B产业发展壮大，分别完成产值x、y")."""
     own = head.split("分别")[0]
+    figs = [f for f in find_figures(own) if f.unit]
+    if figs:  # "限额由2300元分别提高到5000元、6000元": the subject before the start value
+        own = re.sub(r"(?:由|从)$", "", own[: figs[0].start])
     own = _TRAIL_FILLER.sub("", _LEAD_FILLER.sub("", own))
     # what follows 分别 names the measure ("分别完成产值", "分别稳定播种"), unless a verb of change
     noun = _TRAIL_FILLER.sub("", _LEAD_FILLER.sub("", head.split("分别")[-1]))
@@ -518,6 +522,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         # a duration needs a cue: 连续七年, 用3年时间, 提前2年, 3年内
         if re.match(r"之?内", after):
             return False
+        if re.match(r"[，,]", after) and re.search(r"(?:^|[，,。；;])(?:近|这|最近)$", before):
+            return False  # "近两年，又提出…": a time frame opening the clause
         if not (re.search(r"(?:连续|用|历时|仅用|提前|缩短|延长|长达|时隔|坚持|每隔|超过|近|超|逾)$", before)
                 or re.match(r"(?:时间|多时间)", after)):  # "五年内实现": a time frame, not a measure
             return False
@@ -533,7 +539,7 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
     # age thresholds of a group: 60岁以上老人, 3岁以下婴幼儿
     if bare == "部" and re.match(r"[委门]", nxt):
         return False  # 四部委, 两部门: ministries, not a count of 部
-    if bare == "岁" and re.match(r"(?:及以上|以上|以下|至[0-9０-９]+岁)[\u4e00-\u9fff]|[老人儿婴幼青学妇男女群职]", after):
+    if bare in ("岁", "周岁") and re.match(r"(?:及以上|以上|以下|至[0-9０-９]+岁)[\u4e00-\u9fff]|[老人儿婴幼青学妇男女群职]", after):
         return False
     # meetings: 十二届四次全会
     if prev == "届" or (bare == "次" and re.match(r"(?:[、和及][一二三四五六七八九十]+次)*(?:全会|全体会议|会议|党代会|代表大会|常委会)", after)):
@@ -628,9 +634,15 @@ def _is_threshold(text: str, fig: Figure, before: str) -> bool:
     info = unit_info(fig.unit)
     if info is None or info.family != "money":
         return False
-    if not (before.endswith("过") or all(c in "十百千万亿" for c in fig.numeral)):
+    if before.endswith("过") or all(c in "十百千万亿" for c in fig.numeral):
+        return bool(_THRESHOLD_NOUN.match(text, fig.end))
+    # "其中10亿元以上项目60个", "新签约投资2000万元以上设施农业项目123个": a level with 以上 and a
+    # count of the things above it later in the clause
+    m = re.match(r"(?:及以上|以上)的?[\u4e00-\u9fff]{0,8}?(?:项目|企业|工程|园区)", text[fig.end :])
+    if m is None:
         return False
-    return bool(_THRESHOLD_NOUN.match(text, fig.end))
+    rest = text[fig.end + m.end() : _clause_end(text, fig.end)]
+    return bool(re.match(r"[0-9０-９一二三四五六七八九十两百千]+[个家项户座]|(?:达到?|共|累计|增至|超过)", rest))
 
 
 def _restates_list(text: str, fig: Figure) -> bool:
@@ -1040,7 +1052,7 @@ def _indicator(
         if len(rest) >= 2:
             return rest, after_start + len(right) - len(rest), after_start + len(right)
     if right and re.match(r"[\u4e00-\u9fff“《A-Za-z]", right[len(lead):]) and not re.match(
-        rf"(?:时间|左右|以上|以下|以内|之内|内|的|和|及|与|或|为|在|等|是|从|由|比(?!重|例)|较|占|居(?!民)|位(?:居|列)|到|至|{_UP}|{_DOWN}|达)", right
+        rf"(?:时间|左右|以上|以下|以内|之内|内|的|和|及|与|或|为|在|等|是|从|由|比(?!重|例)|较|占|居(?!民)|位(?:居|列)|到(?!达)|至|分别|{_UP}|{_DOWN}|达)", right
     ):
         stop = _R_STOP.search(right)
         # "27项市级、区级改革": short items joined by 、 share the head noun
@@ -1048,7 +1060,10 @@ def _indicator(
             stop = _R_STOP.search(right, stop.end())
         if stop is None:
             r_text = right
-        elif stop.start() == 0 and stop.group(0) in _RESULT_VERBS:
+        elif stop.start() == 0 and (stop.group(0) in _RESULT_VERBS or (
+                unit_info(unit) is not None and unit_info(unit).family == "duration"  # type: ignore[union-attr]
+                and stop.group(0) in ("完成", "实现"))):
+            # "24小时内完成核酸检测": what is done within the time
             # "1人获评全国…推广人", "3项入选…案例": the count is of those the verb phrase names
             r_text = re.split(r"[、（(“”]", right)[0][:16]
         elif stop.start() > 0:
@@ -1085,6 +1100,8 @@ def _indicator(
         if previous is not None and previous.indicator and previous.end >= sentence_floor - 40:
             subject = re.sub(r"(?:收到|收|完成|实现|达到)$", "", previous.indicator)
         return subject + "完成" + done.group(1), None, None
+    if l_text.startswith(("占", "佔")) and (topic := _topic(text, sentence_floor)):
+        return topic + l_text, None, None  # "两年完成的投资额，占五年投资总额的32%"
     if l_text.startswith(("占", "佔")) and previous is not None and previous.indicator and previous.end >= sentence_floor - 40:
         return previous.indicator + l_text, None, None  # "债款支出…，占本年预算支出的2.47%"
     if len(l_text) >= 2 and not _CARRY_VERB.fullmatch(l_text):
@@ -1112,7 +1129,7 @@ def _indicator(
         return r_text, after_start, after_start + len(r_text)
     if l_text:
         return l_text, l_start, l_end
-    if previous is not None and fig_end - previous.end < 40:
+    if previous is not None and fig_end - previous.end < 40 and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]):
         return previous.indicator, previous.indicator_start, previous.indicator_end
     return "", None, None
 
@@ -1127,6 +1144,7 @@ def _topic(text: str, clause_start: int) -> str:
         return ""
     start = _clause_start(text, clause_start - 1)
     topic = text[start : clause_start - 1].strip()
+    topic = re.sub(r"（[^（）]*）|\([^()]*\)", "", topic)  # "投资额（即工作量）"
     topic = re.sub(r"^在|方面$|中$", "", _LEAD_FILLER.sub("", topic))
     if not 2 <= len(topic) <= 12 or any(f.unit for f in find_figures(topic)):
         return ""

@@ -84,3 +84,37 @@ def test_a_count_before_a_result_verb_is_named_by_the_verb_phrase(by) -> None:
 def test_a_threshold_after_the_count_stays_in_its_noun(by) -> None:
     assert "超百亿元" not in by  # luohu's key reads "超N亿元企业" as revenue only with digits
     assert by["2家"][0].indicator == "新增南星玻璃产值超百亿元企业"
+
+
+def test_a_comparable_basis_is_framing_not_the_indicator(by) -> None:
+    assert by["13.6%"][0].indicator == "一般公共预算收入"  # "同口径增长13.6%"
+
+
+def test_a_level_with_yishang_before_a_count_of_projects_is_a_threshold(by) -> None:
+    assert "2000万元" not in by and "10亿元" not in by
+    assert by["123个"][0].indicator == "新签约投资2000万元以上设施农业项目"
+    assert by["60个"][0].indicator == "10亿元以上项目"
+
+
+def test_an_age_range_in_zhousui_is_not_a_quantity(by) -> None:
+    assert not any("周" in s for s in by)
+
+
+def test_the_start_value_of_a_respective_change_and_its_members(by) -> None:
+    assert by["2300元"][0].indicator == "在职、退休职工年度最高支付限额"
+    assert (by["5000元"][0].indicator, by["6000元"][0].indicator) == (
+        "在职职工年度最高支付限额", "退休职工年度最高支付限额")
+
+
+def test_a_share_takes_the_subject_of_the_clause_before(by) -> None:
+    assert by["百分之三十二"][0].indicator == "实际完成的投资额占五年投资总额"
+
+
+def test_time_frames_and_deadlines(by) -> None:
+    assert "近两年" not in by and "两年" not in by  # "近两年，又提出…"
+    assert by["2小时"][0].indicator == "到达现场"  # not the figure of the sentence before
+    assert by["24小时"][0].indicator == "完成核酸检测"
+
+
+def test_changci_is_one_measure_word(by) -> None:
+    assert by["2.9万场次"][0].unit == "万场次"
