@@ -167,7 +167,8 @@ def _period(report: Report, text: str, q: Quantity, review_year: int | None) -> 
         return "year"
     head = text[_paragraph_start(report, text, q.start) : q.start].translate(_FULL_WIDTH_DIGITS)
     one = [m.end() for m in re.finditer(
-        (rf"{review_year}年(?!以来)|" if review_year else "") + r"去年|过去一年|过去的一年|刚刚过去的一年", head)]
+        (rf"{review_year}年(?!以来)|" if review_year else "") + r"去年|过去一年|过去的一年|刚刚过去的一年|"
+        + _THIS_YEAR.pattern, head)]
     many = [m.end() for m in re.finditer(r"[两三四五六七八九十]年(?:来|间|中|里)?|年均|累计|五年|十[一二三四五六七八九]五", head)]
     return "year" if one and one[-1] > (many[-1] if many else -1) else "multi-year"
 
@@ -823,7 +824,7 @@ def _status_year(
     else:
         status = Status.ACTUAL
     year = plan_year if plan_like else review_year
-    if role == PartRole.FIVE_YEAR_PLAN and plan_year:
+    if role == PartRole.FIVE_YEAR_PLAN and plan_year and not _states_this_year(report, text, start):
         year = plan_year + 4  # the horizon of a five-year plan begun this year
     m = None
     for m in re.finditer(r"(?:到|至|在|于|展望)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末|前)?", head):
@@ -882,6 +883,19 @@ def _status_year(
         if named:
             year = named[-1]
     return status, year
+
+
+_THIS_YEAR = re.compile(r"(?:今年|本年度?)[^，,；;。]{0,12}?(?:预期|主要|调控)?目标")
+"""A five-year plan part's sentence about this year's targets ("今年…主要预期目标是")."""
+
+def _states_this_year(report: Report, text: str, start: int) -> bool:
+    """The paragraph so far states this year's targets ("今年…主要预期目标是：…；…"), with no
+    later cue of the five-year horizon."""
+    head = text[_paragraph_start(report, text, start) : start]
+    last = None
+    for last in _THIS_YEAR.finditer(head):
+        pass
+    return last is not None and not re.search(r"五年|十[一二三四五六七八九]五|到(?:19|20)\d\d年", head[last.end() :])
 
 
 _HORIZON = re.compile(r"(?:今后|未来|用|从今年起|从明年起)的?([两三四五六七八九十])年(?:左右)?(?:内|之内|里|中|间|时间|(?=[，,]))|(?<![0-9０-９第一二三四五六七八九十])([两三四五六七八九十])年(?:之)?内")

@@ -118,3 +118,13 @@ def test_time_frames_and_deadlines(by) -> None:
 
 def test_changci_is_one_measure_word(by) -> None:
     assert by["2.9万场次"][0].unit == "万场次"
+
+
+def test_this_years_targets_in_a_part_named_after_the_five_year_plan() -> None:
+    """A part titled after the new five-year plan's first year states this year's targets."""
+    path = FIXTURE.with_name("quantities-five-year-opening-2036.txt")
+    got = {(q.indicator, q.surface): q for q in extract_quantities(parse(path))}
+    horizon = got[("地区生产总值", "5%")]  # 到2040年，…年均增长5%
+    assert (horizon.year, horizon.period) == (2040, "multi-year")
+    for key in (("地区生产总值", "5.5%"), ("城镇调查失业率", "5%"), ("城镇新增就业", "50万人")):
+        assert (got[key].status, got[key].year, got[key].period) == (Status.TARGET, 2036, "year"), key
