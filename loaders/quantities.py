@@ -264,9 +264,9 @@ def _clause_subjects(text: str, fig_start: int, head: str, n: int) -> list[str] 
     """Subjects of a 分别 list from the clause text: the indicator may be cut short, or the
     members sit in the clause before ("A、B产业发展壮大，分别完成产值x、y")."""
     own = head.split("分别")[0]
-    figs = [f for f in find_figures(own) if f.unit]
-    if figs:  # "限额由2300元分别提高到5000元、6000元": the subject before the start value
-        own = re.sub(r"(?:由|从)$", "", own[: figs[0].start])
+    start_value = re.search(r"(?:由|从)[^由从]*$", own)
+    if start_value and any(f.unit for f in find_figures(own, start_value.start())):
+        own = own[: start_value.start()]  # "限额由2300元分别提高到5000元、6000元": the subject before the start value
     own = _TRAIL_FILLER.sub("", _LEAD_FILLER.sub("", own))
     # what follows 分别 names the measure ("分别完成产值", "分别稳定播种"), unless a verb of change
     noun = _TRAIL_FILLER.sub("", _LEAD_FILLER.sub("", head.split("分别")[-1]))
@@ -1114,7 +1114,8 @@ def _indicator(
         if previous is not None and previous.indicator and previous.end >= sentence_floor - 40:
             subject = re.sub(r"(?:收到|收|完成|实现|达到)$", "", previous.indicator)
         return subject + "完成" + done.group(1), None, None
-    if l_text.startswith(("占", "佔")) and (topic := _topic(text, sentence_floor)):
+    if l_text.startswith(("占", "佔")) and not (previous is not None and previous.end >= sentence_floor) and (
+            topic := _topic(text, sentence_floor)):
         return topic + l_text, None, None  # "两年完成的投资额，占五年投资总额的32%"
     if l_text.startswith(("占", "佔")) and previous is not None and previous.indicator and previous.end >= sentence_floor - 40:
         return previous.indicator + l_text, None, None  # "债款支出…，占本年预算支出的2.47%"
@@ -1160,7 +1161,7 @@ def _topic(text: str, clause_start: int) -> str:
     topic = text[start : clause_start - 1].strip()
     topic = re.sub(r"（[^（）]*）|\([^()]*\)", "", topic)  # "投资额（即工作量）"
     topic = re.sub(r"^在|方面$|中$", "", _LEAD_FILLER.sub("", topic))
-    if not 2 <= len(topic) <= 12 or any(f.unit for f in find_figures(topic)):
+    if not 2 <= len(topic) <= 20 or any(f.unit for f in find_figures(topic)):
         return ""
     if re.search(r"[，,。；;“”]|(?:19|20)\d\d|[一二三四五六七八九〇○零]{4}年|年$|^(?:比|较|从|由|同|与|为|在|据|按|其中|如果|但|而)", topic):
         return ""

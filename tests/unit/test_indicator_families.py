@@ -128,3 +128,12 @@ def test_this_years_targets_in_a_part_named_after_the_five_year_plan() -> None:
     assert (horizon.year, horizon.period) == (2040, "multi-year")
     for key in (("地区生产总值", "5.5%"), ("城镇调查失业率", "5%"), ("城镇新增就业", "50万人")):
         assert (got[key].status, got[key].year, got[key].period) == (Status.TARGET, 2036, "year"), key
+
+
+def test_a_numeral_inside_a_word_is_not_a_start_value(by) -> None:
+    # 零部件 holds 零: not "由A分别提高到…"
+    assert (by["750亿元"][0].indicator, by["850亿元"][0].indicator) == ("新能源产业产值", "汽车零部件产业产值")
+
+
+def test_a_share_after_a_figure_of_its_own_clause_takes_that_figure(by) -> None:
+    assert by["28.3%"][0].indicator == "数字经济核心产业增加值占GDP比重"
