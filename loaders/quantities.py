@@ -79,7 +79,7 @@ _TRAIL_FILLER = re.compile(
     rf"(?:{_FILLER[3:-2]}|{_UP}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
     r"保持在|稳定在|降到|下降到|提高至|达到|达|到|至|为|是|有|共|累计|总计|合计|分别|均|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
-    r"同比|比上年|较上年|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从|由|的|确保|力争|争取|努力|"
+    r"安排为|同比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
     r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|定为|确定为|计划|现行|"
     r"(?:按|以)?(?:同口径|可比口径|可比价格?|现行价格|不变价格?)(?:计算)?|"
     r"(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|[一二三四五六七八九〇○零]{4}年(?:底|末|初)?|将|\s)+$"
@@ -89,7 +89,7 @@ _LEAD_VERB = re.compile(
     r"培育|办理|为|对|向|在(?!校|岗|职|读|建)|有(?!效)|共有|服务|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)(?!业)"
 )
 _R_STOP = re.compile(
-    r"(?:、|(?<=[\u4e00-\u9fff]{3})[和及与或]|的(?=[^\u4e00-\u9fff]|$)|推动|推进|促进|助力|为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|获得|获|"
+    r"(?:、|(?<=[\u4e00-\u9fff]{3})[和及与或]|的(?=[^\u4e00-\u9fff]|$)|推动|推进|促进|助力|(?<![成作勇认评定列称改更视])为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|获得|获|"
     r"建设(?=$)|排忧解难|签约|上线|加入|入选|开工|竣工|投用|投入使用|建成|改造(?=$)|提供|享受|受益|"
     r"覆盖|参加|走访|培训|成功|脱贫|落地|集聚|聚集|入统|入库|上市|挂牌|认定|达到|超过)"
 )
@@ -249,13 +249,15 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
 
 
 _HEAD_NOUN = re.compile(
-    r"居民|产业|行业|企业|增加值|产值|营业收入|收入|支出|投资|总额|产量|面积|比重|覆盖率|率|人口|项目|资金"
+    r"居民|产业|行业|企业|增加值|产值|营业收入|收入|支出|投资|总额|销售额|零售额|交易额|成交额|营业额|营收|销量|吞吐量|"
+    r"产量|面积|比重|覆盖率|率|人口|项目|资金"
 )
 """Head nouns a list's members share ("城镇、农村居民…", "新能源、新材料产业产值")."""
 
 _PREDICATE = re.compile(
     r"(?:增量提质|提质增效|提质扩量|量质齐升|提档升级|发展壮大|做大做强|稳中有升|稳中向好|持续壮大|加快发展|"
-    r"快速发展|蓬勃发展|稳步增长|持续增长|快速增长|较快增长|不断壮大|持续攀升|势头良好|加速崛起|实现突破)+$"
+    r"快速发展|蓬勃发展|稳步增长|持续增长|快速增长|较快增长|不断壮大|持续攀升|势头良好|加速崛起|实现突破|"
+    r"屡创(?:历史)?新高|再创(?:历史)?新高|创历史新高|稳定增长)+$"
 )
 """A clause's evaluative predicate, not part of its subject ("市场主体增量提质")."""
 
@@ -298,6 +300,8 @@ def _previous_members(text: str, qs: list[Quantity], i: int, n: int, head: str) 
         return None
     noun = head.split("分别")[-1]
     noun = re.sub(r"的$", "", noun)
+    if _TRAIL_FILLER.fullmatch(noun):
+        noun = ""  # "接待游客…，旅游收入…，分别增长x、y"
     return [x + noun for x in names]
 
 
@@ -399,7 +403,7 @@ def _quantity(
     # "…的宏观调控目标，定为百分之八至九": a clause of a bare verb takes the subject of the
     # clause before it (when that one holds no figure)
     subject_clause: tuple[int, int] | None = None
-    if re.fullmatch(r"\s*(?:定为|确定为|定在|确定在|为|是|达到|达|突破|超过|增至|增加到)\s*", left) and clause_start > 0 and text[clause_start - 1] in "，,":
+    if re.fullmatch(r"\s*(?:去年|今年|全年|当年|上年)?(?:定为|确定为|定在|确定在|为|是|达到|达|突破|超过|增至|增加到)\s*", left) and clause_start > 0 and text[clause_start - 1] in "，,":
         prev_start = _clause_start(text, clause_start - 1)
         if not any(f.unit for f in find_figures(text, prev_start, clause_start - 1)):
             subject_clause = (prev_start, clause_start - 1)
@@ -452,7 +456,12 @@ def _quantity(
     if _FROM_TO.search(text[clause_start : start - q_len]) and _TO_VERB.match(text[end : end + 8]):
         review_year, _plan_year = report_years(report)
         named = re.search(r"(?:19|20)\d\d年(?:底|末|初)?的?(?:从|由)?$|(?:从|由)(?:19|20)\d\d年", text[clause_start : start - q_len])
-        if review_year is not None and not named:
+        span = re.search(r"((?:19|20)\d\d)年(?:到|至|—|－|-)(?:19|20)\d\d年", text[_sentence_start(report, text, start) : start])
+        if span is not None and not named:
+            year = int(span.group(1))  # "2003年到2023年，…由A增加到B": A is the first year's
+            if status == Status.TARGET:
+                status = Status.ACTUAL
+        elif review_year is not None and not named:
             if status == Status.TARGET:
                 status, year = Status.ACTUAL, review_year
             elif year == review_year:
@@ -613,6 +622,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         return False
     if _is_threshold(text, fig, before):
         return False
+    if prev == "几" and fig.chinese:
+        return False  # "几十亿元的收入": a vague order of magnitude
     if fig.chinese and bare in ("个", "大", "种", "项", "家", "座") and _restates_list(text, fig):
         return False
     if bare.endswith("人") and after.startswith("民") and not after.startswith("民币"):
@@ -636,7 +647,8 @@ def _is_threshold(text: str, fig: Figure, before: str) -> bool:
     if info is None or info.family != "money":
         return False
     if before.endswith("过") or all(c in "十百千万亿" for c in fig.numeral):
-        return bool(_THRESHOLD_NOUN.match(text, fig.end))
+        more = re.match(r"(?:[、和或](?:过|超)?[0-9０-９.一二三四五六七八九十百千万亿]+(?:亿|万)?元)*", text[fig.end :])
+        return bool(_THRESHOLD_NOUN.match(text, fig.end + more.end()))  # type: ignore[union-attr]
     # "其中10亿元以上项目60个", "新签约投资2000万元以上设施农业项目123个": a level with 以上 and a
     # count of the things above it later in the clause
     m = re.match(r"(?:及以上|以上)的?[\u4e00-\u9fff]{0,8}?(?:项目|企业|工程|园区)", text[fig.end :])
@@ -826,6 +838,9 @@ def _status_year(
     year = plan_year if plan_like else review_year
     if role == PartRole.FIVE_YEAR_PLAN and plan_year and not _states_this_year(report, text, start):
         year = plan_year + 4  # the horizon of a five-year plan begun this year
+        named_plan = _NAMED_PLAN.search(part.title) if part is not None else None
+        if named_plan is not None:  # "第一个五年计划概要": 1953–1957, whenever the report is
+            year = _plan_end(_NUMERAL_VALUE[named_plan.group(1)])
     m = None
     for m in re.finditer(r"(?:到|至|在|于|展望)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末|前)?", head):
         pass
@@ -836,7 +851,7 @@ def _status_year(
     if fyp is not None and (m is None or fyp.start() > m.start()):
         n = fyp.group(1)
         n_value = (10 if n.startswith("十") else 0) + "一二三四五六七八九".index(n[-1]) + 1
-        end_year = 1955 + 5 * n_value  # 十五五 → 2030, 九五 → 2000
+        end_year = _plan_end(n_value)  # 十五五 → 2030, 九五 → 2000
         if plan_like and plan_year and end_year >= plan_year:
             year = end_year
         elif not plan_like and review_year and end_year <= review_year:
@@ -884,6 +899,15 @@ def _status_year(
             year = named[-1]
     return status, year
 
+
+def _plan_end(n: int) -> int:
+    """The last year of the n-th five-year plan (1953–57, 1958–62, then 1966–70 onwards)."""
+    return 1957 if n == 1 else 1962 if n == 2 else 1955 + 5 * n
+
+
+_NAMED_PLAN = re.compile(r"第([一二三四五六七八九十]|十[一二三四五六七八九])[个個]五年[计計][划劃]")
+_NUMERAL_VALUE = {n: i + 1 for i, n in enumerate("一二三四五六七八九十")} | {
+    "十" + n: 11 + i for i, n in enumerate("一二三四五六七八九")}
 
 _THIS_YEAR = re.compile(r"(?:今年|本年度?)[^，,；;。]{0,12}?(?:预期|主要|调控)?目标")
 """A five-year plan part's sentence about this year's targets ("今年…主要预期目标是")."""
@@ -1088,14 +1112,18 @@ def _indicator(
         if r_text.count("（") > r_text.count("）") and "）" in right[len(r_text) : len(r_text) + 12]:
             r_text = right[: right.index("）", len(r_text)) + 1]  # "省（自治区、直辖市）"
         r_text = r_text.rstrip("的等和及与、")
-    if len(l_text) < 2 or re.fullmatch(r"(?:(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年(?:末|底)?)?[比较]|[從从由末计过]", l_text):
+    if not l_text or re.fullmatch(r"(?:(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年(?:末|底)?)?[比较]|[從从由末计过升降增减净约近超共达占是为]", l_text):
         # a fragment left by the framing words ("比一九八〇年增长", "上升到", "共计"): the topic
         # of the sentence names the measure ("水泥：从A增加到B", "社会商品零售总额，…比…增长")
         raw = text[clause_start:left_end]
         if re.fullmatch(r"净(?:增加|减少|增|减)", raw) and previous is not None and len(_noun_of(previous.indicator)) >= 2:
             return raw + _noun_of(previous.indicator), None, None  # "新增企业136家、净增102家"
         same_clause = previous is not None and previous.end >= sentence_floor and previous.indicator
-        topic = _topic(text, sentence_floor) if (raw.strip() or text[sentence_floor - 1 : sentence_floor] in "：:") else ""
+        of = re.match(r"的([\u4e00-\u9fff]{2,10})(?=[，,；;。、]|$)", text[after_start:right_end])
+        if kind == Kind.CHANGE and not l_text and of:
+            return of.group(1), None, None  # "压减20%的一般性支出"
+        framed = re.search(r"比|较|由|从|年|[有为是]$", raw) or text[sentence_floor - 1 : sentence_floor] in "：:"
+        topic = _topic(text, sentence_floor) if framed else ""
         if topic and not r_text and not same_clause:
             return topic, None, None
         if l_text and not r_text and previous is not None and previous.indicator and fig_end - previous.end < 40:
@@ -1114,6 +1142,9 @@ def _indicator(
         if previous is not None and previous.indicator and previous.end >= sentence_floor - 40:
             subject = re.sub(r"(?:收到|收|完成|实现|达到)$", "", previous.indicator)
         return subject + "完成" + done.group(1), None, None
+    if re.match(r"(?:是|相当于|等于|等於|为)[^，,；;。]{1,10}的$", text[l_start:left_end]) and previous is not None \
+            and previous.indicator and 0 <= fig_end - previous.end < 40:
+        return previous.indicator + text[l_start:left_end].rstrip("的"), None, None  # "投资8645亿元，是上个五年的1.4倍"
     if l_text.startswith(("占", "佔")) and not (previous is not None and previous.end >= sentence_floor) and (
             topic := _topic(text, sentence_floor)):
         return topic + l_text, None, None  # "两年完成的投资额，占五年投资总额的32%"
@@ -1123,7 +1154,7 @@ def _indicator(
         if (
             len(l_text) <= 3 and previous is not None and previous.indicator
             and previous.end >= sentence_floor - 40 and not previous.indicator.endswith(l_text)
-            and kind != Kind.CHANGE and re.match(r"(?:总|年|面积|规模|金额|产值|营收|收入|投资|用地)", l_text)
+            and kind != Kind.CHANGE and re.match(r"(?:总|年|面积|规模|金额|产值|产量|营收|收入|投资|用地)", l_text)
         ):
             # "粮食播种面积380万亩、总产量98万吨": the subject without the other measure
             subject = re.split(r"(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资)", previous.indicator)[0]

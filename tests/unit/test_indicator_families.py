@@ -137,3 +137,51 @@ def test_a_numeral_inside_a_word_is_not_a_start_value(by) -> None:
 
 def test_a_share_after_a_figure_of_its_own_clause_takes_that_figure(by) -> None:
     assert by["28.3%"][0].indicator == "数字经济核心产业增加值占GDP比重"
+
+
+def test_a_fenbie_change_after_two_figures_takes_their_subjects_without_the_verb(by) -> None:
+    assert (by["44.6%"][0].indicator, by["35.2%"][0].indicator) == ("接待游客", "旅游总收入")
+
+
+def test_wei_inside_a_word_does_not_end_the_noun(by) -> None:
+    assert by["26家"][0].indicator == "企业成为省级专精特新中小企业"
+    assert by["3名"][0].indicator == "见义勇为人员"
+
+
+def test_a_start_value_after_a_span_of_years_takes_the_first_year(by) -> None:
+    assert by["103.97亿元"][0].year == 2018
+
+
+def test_a_change_of_a_noun_after_de(by) -> None:
+    assert by["20％"][0].indicator == "一般性支出"
+
+
+def test_list_members_share_a_sales_head_noun(by) -> None:
+    assert (by["98%"][0].indicator, by["23%"][0].indicator) == ("新能源汽车销售额", "智能家电销售额")
+
+
+def test_output_after_an_area_takes_the_crop(by) -> None:
+    assert by["234万吨"][0].indicator == "粮食产量"
+
+
+def test_a_one_character_noun_is_an_indicator(by) -> None:
+    assert by["四万吨"][0].indicator == "纸"
+
+
+def test_comparison_bases_are_framing(by) -> None:
+    assert by["２％"][0].indicator == "产品销售收入"  # 比年度计划增加了
+    assert by["2.1%"][0].indicator == by["2.3%"][0].indicator == "赤字率"  # 从去年的A提高到B
+    assert by["1.4倍"][0].indicator == "重大工程投资是上个五年"
+
+
+def test_vague_magnitudes_and_evaluative_predicates(by) -> None:
+    assert "十亿元" not in by  # 几十亿元
+    assert by["1.09万吨"][0].indicator == "粮食产量"  # 屡创历史新高，去年达到…
+
+
+def test_a_part_on_a_five_year_plan_named_in_full_dates_its_figures_at_the_plans_end() -> None:
+    qs = extract_quantities(parse(FIXTURE.with_name("quantities-named-plan-2038.txt")))
+    steel = next(q for q in qs if q.surface == "四百万吨")
+    assert steel.year == 2025  # the 14th plan ends in 2025, not the report's year + 4
+    # "过50亿元、过100亿元项目": a list of thresholds naming one class of projects
+    assert not any(q.unit.endswith("元") for q in qs)
