@@ -651,11 +651,11 @@ def _is_threshold(text: str, fig: Figure, before: str) -> bool:
         return bool(_THRESHOLD_NOUN.match(text, fig.end + more.end()))  # type: ignore[union-attr]
     # "其中10亿元以上项目60个", "新签约投资2000万元以上设施农业项目123个": a level with 以上 and a
     # count of the things above it later in the clause
-    m = re.match(r"(?:及以上|以上)的?[\u4e00-\u9fff]{0,8}?(?:项目|企业|工程|园区)", text[fig.end :])
+    m = re.match(r"(?:及以上|以上)的?[\u4e00-\u9fff]{0,8}?(?:项目|企业|工程|园区|村)", text[fig.end :])
     if m is None:
         return False
     rest = text[fig.end + m.end() : _clause_end(text, fig.end)]
-    return bool(re.match(r"[0-9０-９一二三四五六七八九十两百千]+[个家项户座]|(?:达到?|共|累计|增至|超过)", rest))
+    return bool(re.match(r"[0-9０-９一二三四五六七八九十两百千]+[个家项户座]|(?:达到?|共|累计|增至|超过|占比|比重|比例)", rest))
 
 
 def _restates_list(text: str, fig: Figure) -> bool:
@@ -1157,7 +1157,7 @@ def _indicator(
             and kind != Kind.CHANGE and re.match(r"(?:总|年|面积|规模|金额|产值|产量|营收|收入|投资|用地)", l_text)
         ):
             # "粮食播种面积380万亩、总产量98万吨": the subject without the other measure
-            subject = re.split(r"(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资)", previous.indicator)[0]
+            subject = re.split(r"(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资)|播面", previous.indicator)[0]
             return (subject if len(subject) >= 2 else previous.indicator) + l_text, None, None
         return l_text, l_start, l_end
     if _CARRY_VERB.fullmatch(l_text) and previous is not None and previous.indicator and fig_end - previous.end < 60:
@@ -1201,7 +1201,7 @@ def _topic(text: str, clause_start: int) -> str:
     return topic
 
 
-_THRESHOLD_GAP = re.compile(r"(?:及以上|以上|以下)?的?[\u4e00-\u9fff]{1,8}?(?:项目|企业|工程|园区)")
+_THRESHOLD_GAP = re.compile(r"(?:及以上|以上|以下)?的?[\u4e00-\u9fff]{0,8}?(?:项目|企业|工程|园区|村)")
 """Between a money figure and a count of the things above it: "10亿元以上项目(9个)"."""
 
 _RATE_BEFORE_CHANGE = re.compile(

@@ -185,3 +185,9 @@ def test_a_part_on_a_five_year_plan_named_in_full_dates_its_figures_at_the_plans
     assert steel.year == 2025  # the 14th plan ends in 2025, not the report's year + 4
     # "过50亿元、过100亿元项目": a list of thresholds naming one class of projects
     assert not any(q.unit.endswith("元") for q in qs)
+
+
+def test_income_thresholds_of_villages(by) -> None:
+    assert "20万元" not in by and "100万元" not in by
+    assert by["60%"][0].indicator == "集体收入20万元以上村占比"
+    assert by["240个"][0].indicator == "100万元以上村"
