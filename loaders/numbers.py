@@ -307,7 +307,10 @@ FIGURE_RE = re.compile(
 )
 
 
-PERCENT_WORD_RE = re.compile(rf"百分之(?P<num>{_NUM})(?:{_RANGE_SEP}(?:百分之)?(?P<num2>{_NUM}))?")
+PERCENT_WORD_RE = re.compile(
+    rf"百分之(?P<num>{_NUM})(?:{_RANGE_SEP}(?:百分之)?(?P<num2>{_NUM})(?![0-9０-９〇○零一二三四五六七八九十百年]))?"
+)
+"""百分之A到B is a range unless B is a year ("由…的百分之三十九点七到一九五七年上升为…")."""
 """Percent written out in words, as older reports do: 百分之四点五, 百分之十到十五."""
 
 

@@ -52,8 +52,8 @@ _SUFFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
     ("以下", Qualifier.LE), ("内", Qualifier.LE),
 )
 
-_UP = "增长|增加|提高|提升|上涨|上升|涨幅|增速|增幅|扩大|多增|拉动|回升|攀升|调增|调高|上调|增产|增|涨"
-_DOWN = "下降|降低|减少|回落|下跌|降幅|微降|缩小|缩减|压减|压降|下调|调减|调低|减产|减|降"
+_UP = "增长|增加|提高|提升|上涨|上升|涨幅|增速|增幅|扩大|多增|拉动|回升|攀升|调增|调高|上调|增产|递增|增|涨"
+_DOWN = "下降|降低|减少|回落|下跌|降幅|微降|缩小|缩减|压减|压降|下调|调减|调低|减产|递减|减|降"
 _CHANGE_RE = re.compile(rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN}))$")
 _FILLER = r"(?:同比|比上年|较上年|比去年|较去年|年均|平均|分别|均|了|完成|达到|达|为|实现|保持|在|超过)*"
 _LEVEL_VERBS = re.compile(r"(?:增至|增加到|提高到|提高至|提升到|提升至|上升到|上升至|降至|降到|下降到|下降至|降低到|降低至|减少到|减少至|减至|扩大到|扩大至|缩小到|缩小至|达到|达|到|至|为)$")
@@ -68,7 +68,8 @@ _SENT_DELIMS = "。！？!?\n"
 # Leading words that frame a clause but are not part of what is measured.
 _LEAD_FILLER = re.compile(
     r"^(?:全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已经|已|共|总共|"
-    r"(?:党中央|中央|国务院)?(?:提出|建议|确定)(?=[^，,；;。]{2})|到(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年(?:底|末)?|"
+    r"(?:党中央|中央|国务院)?(?:提出|建议|确定)了?(?=[^，,；;。]{2})|到(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年(?:底|末)?|"
+    r"(?:(?:19|20)\d\d|[０-９]{4})年(?:底|末)?(?=进一步|又|再|继续|已)|"
     r"我们|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
     r"扎实|深入|不断|进一步|稳步|力争|努力|确保|争取|计划|预计|实现|完成|开展|推动|推进|组织|"
     r"累计完成|分别|均|和|与|及|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
@@ -79,7 +80,7 @@ _TRAIL_FILLER = re.compile(
     rf"(?:{_FILLER[3:-2]}|{_UP}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
     r"保持在|稳定在|降到|下降到|提高至|达到|达|到|至|为|是|有|共|累计|总计|合计|分别|均|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
-    r"安排为|同比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
+    r"安排为|却?從|却(?=从|由)|扣除价格因素|(?:大约|约)有?|同比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
     r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|定为|确定为|计划|现行|"
     r"(?:按|以)?(?:同口径|可比口径|可比价格?|现行价格|不变价格?)(?:计算)?|"
     r"(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|[一二三四五六七八九〇○零]{4}年(?:底|末|初)?|将|\s)+$"
@@ -572,7 +573,7 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # 做好五篇大文章: a slogan
         if bare == "期" or (bare == "次" and numeral in ("二", "三") and re.match(r"[\u4e00-\u9fff]", nxt)):
             return False  # 三期, 二期: phases; 二次开发: "secondary"
-        if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|基本|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面|主张)", after):
+        if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|基本|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面|主张|条件)", after):
             return False  # 八项规定, 两个确立: doctrines
         if bare in ("个", "种", "项", "大") and re.match(rf"[\u4e00-\u9fff]{{1,3}}、?[{_CN_NUM}]+[个种项大]", after):
             return False  # 两个市场两种资源: paired numerals make a slogan
@@ -622,6 +623,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         return False
     if _is_threshold(text, fig, before):
         return False
+    if re.search(r"据$", before) and re.match(r"[^，,；;。]{0,10}(?:统计|调查|测算|抽查)", after):
+        return False  # "据十二个省的不完全统计": the scope of a survey
     if prev == "几" and fig.chinese:
         return False  # "几十亿元的收入": a vague order of magnitude
     if fig.chinese and bare in ("个", "大", "种", "项", "家", "座") and _restates_list(text, fig):
@@ -842,7 +845,7 @@ def _status_year(
         if named_plan is not None:  # "第一个五年计划概要": 1953–1957, whenever the report is
             year = _plan_end(_NUMERAL_VALUE[named_plan.group(1)])
     m = None
-    for m in re.finditer(r"(?:到|至|在|于|展望)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末|前)?", head):
+    for m in re.finditer(r"(?:到|至|在|(?<![等当])于|展望)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末|前)?", head):
         pass
     fyp = None
     for f5 in _FIVE_YEAR_PLAN.finditer(head):
@@ -890,7 +893,7 @@ def _status_year(
         named = [
             int(_ascii_year(y.group(1)))
             for y in re.finditer(
-                r"(?<![比较与同自])([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前|度)", clause
+                r"(?<![比较与同自于於是])([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前|度)", clause
             )
             if _ascii_year(y.group(1)).isdigit()
         ]
@@ -1057,6 +1060,8 @@ def _indicator(
     lv = _LEAD_VERB.match(l_text)
     if lv and len(l_text) - lv.end() >= 2 and not _BARE_NOUN.fullmatch(l_text[lv.end():]):
         l_start += lv.end()  # "惠及企业1440家" keeps its verb: 企业 alone says nothing
+        if text.startswith("了", l_start) and l_end - l_start >= 3:
+            l_start += 1  # "提出了钢产量…"
         l_text = text[l_start:l_end]
     if len(l_text) > 16:
         l_start = _capped_start(text, l_start, l_end)
@@ -1112,7 +1117,7 @@ def _indicator(
         if r_text.count("（") > r_text.count("）") and "）" in right[len(r_text) : len(r_text) + 12]:
             r_text = right[: right.index("）", len(r_text)) + 1]  # "省（自治区、直辖市）"
         r_text = r_text.rstrip("的等和及与、")
-    if not l_text or re.fullmatch(r"(?:(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年(?:末|底)?)?[比较]|[從从由末计过升降增减净约近超共达占是为]", l_text):
+    if not l_text or re.fullmatch(r"(?:(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年(?:末|底)?)?[比较]|[從从由末计过升降增减净约近超共达占是为年到至]", l_text):
         # a fragment left by the framing words ("比一九八〇年增长", "上升到", "共计"): the topic
         # of the sentence names the measure ("水泥：从A增加到B", "社会商品零售总额，…比…增长")
         raw = text[clause_start:left_end]
@@ -1169,7 +1174,8 @@ def _indicator(
         noun = _noun_of(previous.indicator)  # "新增上市企业8家，累计达96家": a running total
         if len(noun) >= 2:
             return "累计" + noun, None, None
-    if previous is not None and kind == Kind.CHANGE and fig_end - previous.end < 40:
+    if previous is not None and kind == Kind.CHANGE and fig_end - previous.end < 40 and not any(
+            c in _SENT_DELIMS for c in text[previous.end : fig_end]):
         return previous.indicator, previous.indicator_start, previous.indicator_end
     if r_text:
         return r_text, after_start, after_start + len(r_text)
@@ -1185,14 +1191,17 @@ _RESULT_VERBS = ("获评", "获得", "获", "入选", "荣获")
 
 def _topic(text: str, clause_start: int) -> str:
     """The topic clause before ``clause_start`` ("水泥：", "社会商品零售总额，"): no figure of its
-    own, short, and a noun phrase (no framing verb)."""
+    own, short, and a noun phrase (no framing verb). A survey's scope between them ("据N个省的
+    统计") is skipped."""
     if clause_start == 0 or text[clause_start - 1] not in "，,：:":
         return ""
     start = _clause_start(text, clause_start - 1)
     topic = text[start : clause_start - 1].strip()
+    if re.match(r"据[^，,；;。]{0,14}(?:统计|调查|测算)$", topic) and start > 0 and text[start - 1] in "，,":
+        return _topic(text, start)
     topic = re.sub(r"（[^（）]*）|\([^()]*\)", "", topic)  # "投资额（即工作量）"
     topic = re.sub(r"^在|方面$|中$", "", _LEAD_FILLER.sub("", topic))
-    if not 2 <= len(topic) <= 20 or any(f.unit for f in find_figures(topic)):
+    if not 2 <= len(topic) <= 20 or any(f.unit and topic[f.start - 1 : f.start] != "每" for f in find_figures(topic)):
         return ""
     if re.search(r"[，,。；;“”]|(?:19|20)\d\d|[一二三四五六七八九〇○零]{4}年|年$|^(?:比|较|从|由|同|与|为|在|据|按|其中|如果|但|而)", topic):
         return ""

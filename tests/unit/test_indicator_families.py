@@ -191,3 +191,29 @@ def test_income_thresholds_of_villages(by) -> None:
     assert "20万元" not in by and "100万元" not in by
     assert by["60%"][0].indicator == "集体收入20万元以上村占比"
     assert by["240个"][0].indicator == "100万元以上村"
+
+
+def test_a_multiple_of_a_base_year_is_this_years_figure(by) -> None:
+    times = by["二点六倍"][0]
+    assert (times.indicator, times.year) == ("棉纱等于二〇一九年", 2037)
+
+
+def test_a_year_after_a_percent_range_word_is_not_its_upper_end(by) -> None:
+    share = by["百分之三十九点七"][0]  # "由A年的百分之X到B年上升为百分之Y"
+    assert (share.value_max, share.year) == (None, 2030)
+    assert by["百分之四十五点四"][0].indicator == share.indicator == "生产资料的产值在工业总产值中所占的比重"
+
+
+def test_the_scope_of_a_survey_is_not_a_quantity_and_the_topic_lies_before_it(by) -> None:
+    assert "十二个" not in by
+    assert by["七千六百九十个"][0].indicator == "社办的农业科学试验研究组织"
+    assert "五项" not in by  # 五项条件: a doctrine
+
+
+def test_a_topic_with_a_per_unit_base_names_each_years_level(by) -> None:
+    assert {by[s][0].indicator for s in ("31.5元", "35.5元", "36.3元")} == {"每百元工业固定资产净值提供的税收利润"}
+
+
+def test_price_adjustment_and_approximation_words_are_framing(by) -> None:
+    assert by["百分之七点八"][0].indicator == "社会商品零售总额"
+    assert by["十三个百分点"][0].indicator == "食品价格上涨的因素"
