@@ -80,7 +80,7 @@ _TRAIL_FILLER = re.compile(
     rf"(?:{_FILLER[3:-2]}|{_UP}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
     r"保持在|稳定在|降到|下降到|提高至|达到|达|到|至|为|是|有|共|累计|总计|合计|分别|均|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
-    r"安排为|却?從|却(?=从|由)|扣除价格因素|(?:大约|约)有?|同比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
+    r"安排为|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
     r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|定为|确定为|计划|现行|"
     r"(?:按|以)?(?:同口径|可比口径|可比价格?|现行价格|不变价格?)(?:计算)?|"
     r"(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|[一二三四五六七八九〇○零]{4}年(?:底|末|初)?|将|\s)+$"
@@ -985,9 +985,23 @@ def _sentence_start(report: Report, text: str, offset: int) -> int:
 def _clause_start(text: str, offset: int) -> int:
     i = offset
     lo = max(0, offset - 60)
-    while i > lo and text[i - 1] not in _CLAUSE_DELIMS:
+    while i > lo and (text[i - 1] not in _CLAUSE_DELIMS or _soft_break(text, i - 1)):
         i -= 1
     return i
+
+
+def _soft_break(text: str, i: int) -> bool:
+    """A line break inside a sentence ("…社会消费品零售总额\n增长9.6%"): the line before it is
+    long body text that stops mid-clause, not a heading or a finished sentence."""
+    if text[i] != "\n":
+        return False
+    j = i
+    while j > 0 and text[j - 1] in " \t\u3000":
+        j -= 1
+    if j == 0 or not re.match(r"[\u4e00-\u9fff0-9０-９A-Za-z%％）)”]", text[j - 1]):
+        return False
+    line_start = text.rfind("\n", 0, j) + 1
+    return j - line_start >= 20 and bool(re.search(r"[，,；;]", text[line_start:j]))
 
 
 def _clause_end(text: str, offset: int) -> int:
@@ -1149,7 +1163,9 @@ def _indicator(
         return subject + "完成" + done.group(1), None, None
     if re.match(r"(?:是|相当于|等于|等於|为)[^，,；;。]{1,10}的$", text[l_start:left_end]) and previous is not None \
             and previous.indicator and 0 <= fig_end - previous.end < 40:
-        return previous.indicator + text[l_start:left_end].rstrip("的"), None, None  # "投资8645亿元，是上个五年的1.4倍"
+        subject = re.sub(r"(?:是|相当于|等于|等於).*$", "", previous.indicator)
+        if len(subject) >= 1:  # "投资8645亿元，是上个五年的1.4倍"
+            return subject + text[l_start:left_end].rstrip("的"), None, None
     if l_text.startswith(("占", "佔")) and not (previous is not None and previous.end >= sentence_floor) and (
             topic := _topic(text, sentence_floor)):
         return topic + l_text, None, None  # "两年完成的投资额，占五年投资总额的32%"

@@ -217,3 +217,16 @@ def test_a_topic_with_a_per_unit_base_names_each_years_level(by) -> None:
 def test_price_adjustment_and_approximation_words_are_framing(by) -> None:
     assert by["百分之七点八"][0].indicator == "社会商品零售总额"
     assert by["十三个百分点"][0].indicator == "食品价格上涨的因素"
+
+
+def test_a_line_break_inside_a_sentence_does_not_end_the_clause(by) -> None:
+    assert by["9.6%"][0].indicator == "社会消费品零售总额"
+
+
+def test_qian_yue_is_signing_not_about(by) -> None:
+    q = next(x for s, v in by.items() if s.endswith("102亿元") for x in v)
+    assert q.indicator == "现场签约" and q.qualifier == Qualifier.NONE
+
+
+def test_multiples_in_a_row_do_not_chain_their_bases(by) -> None:
+    assert by["十三点七倍"][0].indicator == "钢等于二〇一九年"
