@@ -355,8 +355,9 @@ def _clean(d: Decimal) -> Decimal:
     return d.normalize()
 
 
-_TRADITIONAL_MAGNITUDES = "億萬"
-_TRADITIONAL = str.maketrans("億萬", "亿万")
+_TRADITIONAL_MAGNITUDES = "億萬噸畝個項臺輛種隻張條處間裏"
+_TRADITIONAL = str.maketrans("億萬噸畝個項臺輛種隻張條處間裏", "亿万吨亩个项台辆种只张条处间里")
+"""Traditional magnitudes and measure words (national 1954), one character each: offsets hold."""
 
 
 def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
