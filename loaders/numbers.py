@@ -419,6 +419,14 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         elif m.group("alt") or m.group("per"):
             stop = min(stop, m.start("alt") if m.group("alt") else m.start("per"))
         # a Chinese numeral with 亿 before a 万 magnitude is one number: 四十二亿七千万斤 = 42.7亿斤
+        if mag == "万" and value_max is not None and "亿" in numeral and "亿" in (m.group("num2") or "") \
+                and not re.match(r"[0-9０-９]", numeral):
+            try:  # "四亿六千八百万至四亿七千五百万吨": both ends fold the same way
+                value = parse_number(numeral + "万") / MAGNITUDES["亿"]
+                value_max = parse_number(m.group("num2") + "万") / MAGNITUDES["亿"]
+                mag = "亿"
+            except ValueError:
+                pass
         if mag == "万" and not m.group("num2") and "亿" in numeral and not re.match(r"[0-9０-９]", numeral):
             try:
                 value = parse_number(numeral + "万") / MAGNITUDES["亿"]

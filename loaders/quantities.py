@@ -67,9 +67,9 @@ _SENT_DELIMS = "。！？!?\n"
 
 # Leading words that frame a clause but are not part of what is measured.
 _LEAD_FILLER = re.compile(
-    r"^(?:全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已经|已|共|总共|"
+    r"^(?:全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已经|已|共(?!同)|总共|为此|因此|对此|"
     r"(?:党中央|中央|国务院)?(?:提出|建议|确定)了?(?=[^，,；;。]{2})|到(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年(?:底|末)?|"
-    r"(?:(?:19|20)\d\d|[０-９]{4})年(?:底|末)?(?=进一步|又|再|继续|已)|"
+    r"(?:(?:19|20)\d\d|[０-９]{4})年(?:底|末)?(?=进一步|又|再|继续|已)|(?:(?:19|20)\d\d|[０-９]{4})年(?:比|较)(?:上一?年|去年)|"
     r"我们|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
     r"扎实|深入|不断|进一步|稳步|力争|努力|确保|争取|计划|预计|实现|完成|开展|推动|推进|组织|"
     r"累计完成|分别|均|和|与|及|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
@@ -451,7 +451,8 @@ def _quantity(
         gap = text[previous.end : start - q_len]
         verb = _CARRY_VERB.match(previous.indicator)
         if (verb and re.fullmatch(r"(?:以上|左右|以内)?、" + re.escape(indicator), gap)
-                and not _CARRY_VERB.match(indicator) and not _LEAD_VERB.match(indicator)):
+                and not _CARRY_VERB.match(indicator) and not _LEAD_VERB.match(indicator)
+                and not _DONE_VERB.match(indicator)):
             indicator, ind_start, ind_end = verb.group(0) + indicator, None, None
     # "从61.2%提高到63.5%": the start value is the level before this year's change
     if _FROM_TO.search(text[clause_start : start - q_len]) and _TO_VERB.match(text[end : end + 8]):
@@ -535,6 +536,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False
         if re.match(r"[，,]", after) and re.search(r"(?:^|[，,。；;])(?:近|这|最近)$", before):
             return False  # "近两年，又提出…": a time frame opening the clause
+        if re.search(r"(?<![仅只])用$", before):
+            return False  # "用三年左右的时间，推动…": a plan's horizon, not a measure
         if not (re.search(r"(?:连续|用|历时|仅用|提前|缩短|延长|长达|时隔|坚持|每隔|超过|近|超|逾)$", before)
                 or re.match(r"(?:时间|多时间)", after)):  # "五年内实现": a time frame, not a measure
             return False
@@ -573,7 +576,7 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # 做好五篇大文章: a slogan
         if bare == "期" or (bare == "次" and numeral in ("二", "三") and re.match(r"[\u4e00-\u9fff]", nxt)):
             return False  # 三期, 二期: phases; 二次开发: "secondary"
-        if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|基本|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面|主张|条件)", after):
+        if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|基本|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面|主张|条件|现代化)", after):
             return False  # 八项规定, 两个确立: doctrines
         if bare in ("个", "种", "项", "大") and re.match(rf"[\u4e00-\u9fff]{{1,3}}、?[{_CN_NUM}]+[个种项大]", after):
             return False  # 两个市场两种资源: paired numerals make a slogan
@@ -623,7 +626,7 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         return False
     if _is_threshold(text, fig, before):
         return False
-    if re.search(r"据$", before) and re.match(r"[^，,；;。]{0,10}(?:统计|调查|测算|抽查)", after):
+    if re.search(r"据[^，,；;。]{0,6}$", before) and re.match(r"[^，,；;。]{0,10}(?:统计|调查|测算|抽查)", after):
         return False  # "据十二个省的不完全统计": the scope of a survey
     if prev == "几" and fig.chinese:
         return False  # "几十亿元的收入": a vague order of magnitude
@@ -996,7 +999,7 @@ def _soft_break(text: str, i: int) -> bool:
     if text[i] != "\n":
         return False
     j = i
-    while j > 0 and text[j - 1] in " \t\u3000":
+    while j > 0 and text[j - 1] in " \t\u3000\n":
         j -= 1
     if j == 0 or not re.match(r"[\u4e00-\u9fff0-9０-９A-Za-z%％）)”]", text[j - 1]):
         return False
@@ -1034,6 +1037,14 @@ def _indicator(
         clause_start = previous.end
         while clause_start < left_end and text[clause_start] in "、和及与,，以上左右以内":
             clause_start += 1
+    framing = re.match(r"的?(?:情况|背景|形势|条件)下", text[clause_start:left_end])
+    if framing and previous is not None and clause_start == previous.end:
+        # "外贸进出口在对美贸易下降3成的情况下增长12%": the figure before was inside the frame
+        at = text.rfind("在", sentence_floor, previous.start)
+        if at > sentence_floor:
+            subject = _LEAD_FILLER.sub("", text[sentence_floor:at])
+            if 2 <= len(subject) <= 16:
+                return subject, None, None
     after_start = fig_end
     for word, _q in _SUFFIX_QUALIFIERS:
         if text.startswith(word, fig_end):
@@ -1166,12 +1177,24 @@ def _indicator(
         subject = re.sub(r"(?:是|相当于|等于|等於).*$", "", previous.indicator)
         if len(subject) >= 1:  # "投资8645亿元，是上个五年的1.4倍"
             return subject + text[l_start:left_end].rstrip("的"), None, None
+    contrib = re.match(r"对([^，,；;。]{2,14}?)的?(贡献率|拉动)", text[sentence_floor:left_end])
+    if contrib:
+        # "服务业增加值增长4.1%，…，对GDP增长的贡献率达65.5%": the sentence's subject contributes
+        s0 = sentence_floor
+        while s0 > 0 and text[s0 - 1] not in _SENT_DELIMS and sentence_floor - s0 < 120:
+            s0 -= 1
+        first = next((f for f in find_figures(text, s0, sentence_floor) if f.unit), None)
+        if first is not None:
+            subject = _TRAIL_FILLER.sub("", _LEAD_FILLER.sub("", text[_clause_start(text, first.start) : first.start]))
+            if 2 <= len(subject) <= 16:
+                return subject + "对" + contrib.group(1) + contrib.group(2), None, None
     if l_text.startswith(("占", "佔")) and not (previous is not None and previous.end >= sentence_floor) and (
             topic := _topic(text, sentence_floor)):
         return topic + l_text, None, None  # "两年完成的投资额，占五年投资总额的32%"
     if l_text.startswith(("占", "佔")) and previous is not None and previous.indicator and previous.end >= sentence_floor - 40:
         return previous.indicator + l_text, None, None  # "债款支出…，占本年预算支出的2.47%"
-    if len(l_text) >= 2 and not _CARRY_VERB.fullmatch(l_text):
+    if len(l_text) >= 2 and not _CARRY_VERB.fullmatch(l_text) and not (
+            _DONE_VERB.fullmatch(l_text) and previous is not None and fig_end - previous.end < 60):
         if (
             len(l_text) <= 3 and previous is not None and previous.indicator
             and previous.end >= sentence_floor - 40 and not previous.indicator.endswith(l_text)
@@ -1181,7 +1204,7 @@ def _indicator(
             subject = re.split(r"(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资)|播面", previous.indicator)[0]
             return (subject if len(subject) >= 2 else previous.indicator) + l_text, None, None
         return l_text, l_start, l_end
-    if _CARRY_VERB.fullmatch(l_text) and previous is not None and previous.indicator and fig_end - previous.end < 60:
+    if (_CARRY_VERB.fullmatch(l_text) or _DONE_VERB.fullmatch(l_text)) and previous is not None and previous.indicator and fig_end - previous.end < 60:
         # "在建工业项目16个、其中新开工5个": the bare verb takes the noun of the figure before
         noun = _noun_of(previous.indicator)
         if len(noun) >= 2:
@@ -1201,6 +1224,9 @@ def _indicator(
         return previous.indicator, previous.indicator_start, previous.indicator_end
     return "", None, None
 
+
+_DONE_VERB = re.compile(r"(?:新)?(?:竣工投产|建成投产|建成投用|竣工|投产|投用|完工|开工|签约|落地|开业|入库|入统)")
+"""Verbs of a project's stage; "新开工30个、竣工投产20个" counts the projects at each stage."""
 
 _RESULT_VERBS = ("获评", "获得", "获", "入选", "荣获")
 

@@ -230,3 +230,39 @@ def test_qian_yue_is_signing_not_about(by) -> None:
 
 def test_multiples_in_a_row_do_not_chain_their_bases(by) -> None:
     assert by["十三点七倍"][0].indicator == "钢等于二〇一九年"
+
+
+def test_gongtong_is_not_a_total(by) -> None:
+    assert by["15次"][0].indicator == "共同开展执法巡查和应急演练"
+
+
+def test_a_paragraph_break_inside_a_sentence(by) -> None:
+    assert by["150个"][0].indicator == "农业产业化项目"
+
+
+def test_a_horizon_with_yong_is_not_a_duration_measure(by) -> None:
+    assert "三年" not in by
+
+
+def test_a_projects_stage_takes_the_noun_of_the_list(by) -> None:
+    assert by["20个"][0].indicator == "竣工投产项目"
+
+
+def test_a_contribution_takes_the_sentences_subject(by) -> None:
+    assert by["65.5%"][0].indicator == "服务业增加值对GDP增长贡献率"
+
+
+def test_slogans_scopes_and_frames(by) -> None:
+    assert "四个" not in by and "84个" not in by
+    assert by["14.7％"][0].indicator == "产值"  # 2035年比上年产值增长
+    assert by["95亿元"][0].indicator == "中央财政支出"  # 为此
+    assert by["12%"][0].indicator == "外贸进出口"  # 在…的情况下增长12%
+
+
+def test_a_range_of_yi_and_wan_numerals_folds_both_ends() -> None:
+    from decimal import Decimal
+
+    from kg.loaders.numbers import find_figures
+
+    (f,) = [f for f in find_figures("吞吐量四亿六千八百万至四亿七千五百万吨") if f.unit]
+    assert (f.value, f.value_max, f.unit) == (Decimal("4.68"), Decimal("4.75"), "亿吨")
