@@ -80,14 +80,14 @@ _TRAIL_FILLER = re.compile(
     rf"(?:{_FILLER[3:-2]}|{_UP}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
     r"保持在|稳定在|降到|下降到|提高至|达到|达|到|至|为|是|有|共|累计|总计|合计|分别|均|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
-    r"安排为|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
+    r"安排为|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
     r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|定为|确定为|计划|现行|"
     r"(?:按|以)?(?:同口径|可比口径|可比价格?|现行价格|不变价格?)(?:计算)?|"
     r"(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|[一二三四五六七八九〇○零]{4}年(?:底|末|初)?|将|\s)+$"
 )
 _LEAD_VERB = re.compile(
     r"^(?:投入|开展|推动建设|推动|推进|实施|组织|举办|建立|完成|打造|落实|提出|确定|设定|拟安排|安排|"
-    r"培育|办理|为|对|向|在(?!校|岗|职|读|建)|有(?!效)|共有|服务|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)(?!业)"
+    r"培育|办理|为(?!民)|对(?!外|口|台|美|欧)|向|在(?!校|岗|职|读|建|库|册|线|营|用|途|园|谈)|有(?!效)|共有|服务|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)(?!业)"
 )
 _R_STOP = re.compile(
     r"(?:、|(?<=[\u4e00-\u9fff]{3})[和及与或]|的(?=[^\u4e00-\u9fff]|$)|推动|推进|促进|助力|(?<![成作勇认评定列称改更视])为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|获得|获|"
@@ -164,7 +164,8 @@ def _period(report: Report, text: str, q: Quantity, review_year: int | None) -> 
     if _MULTI_YEAR.search(sentence):
         return "multi-year"
     part, _sec = report.locate(q.start)
-    if part is None or not _MULTI_YEAR_PART.search(part.title) or _ONE_YEAR_PART.search(part.title):
+    if part is None or not _MULTI_YEAR_PART.search(part.title) or _ONE_YEAR_PART.search(part.title) or re.search(
+            r"开好局|起好步|开局之年|今年", part.title):
         return "year"
     head = text[_paragraph_start(report, text, q.start) : q.start].translate(_FULL_WIDTH_DIGITS)
     one = [m.end() for m in re.finditer(
@@ -316,7 +317,8 @@ def _unmarked_respective(text: str, qs: list[Quantity], i: int, n: int) -> list[
     if n < 2:
         return None
     q = qs[i]
-    if "、" in q.indicator and q.indicator_end == q.start:
+    if "、" in q.indicator and q.indicator_end is not None and (
+            q.indicator_end == q.start or _TRAIL_FILLER.fullmatch(text[q.indicator_end : q.start])):
         names = _split_subjects(q.indicator, n)
         if names and all(len(x) >= 2 for x in names):
             return names
@@ -842,7 +844,9 @@ def _status_year(
     else:
         status = Status.ACTUAL
     year = plan_year if plan_like else review_year
-    if role == PartRole.FIVE_YEAR_PLAN and plan_year and not _states_this_year(report, text, start):
+    opening_year = part is not None and re.search(
+        rf"开好局|起好步|开局之年|{plan_year}年|今年" if plan_year else r"开好局|起好步|开局之年|今年", part.title)
+    if role == PartRole.FIVE_YEAR_PLAN and plan_year and not opening_year and not _states_this_year(report, text, start):
         year = plan_year + 4  # the horizon of a five-year plan begun this year
         named_plan = _NAMED_PLAN.search(part.title) if part is not None else None
         if named_plan is not None:  # "第一个五年计划概要": 1953–1957, whenever the report is
@@ -903,6 +907,19 @@ def _status_year(
         named = [y for y in named if 1949 <= y <= review_year]
         if named:
             year = named[-1]
+    if role == PartRole.FIVE_YEAR_PLAN and review_year and m is None and fyp is None:
+        # "“十四五”时期，…这五年，…能耗累计下降14%": a paragraph reviewing the plan just ended
+        para = text[_paragraph_start(report, text, start) : start]
+        past = [f for f in _FIVE_YEAR_PLAN.finditer(para)]
+        if past and re.search(r"这五年|过去五年|五年来", para[past[-1].end() :]):
+            n = past[-1].group(1)
+            end_year = _plan_end((10 if n.startswith("十") else 0) + "一二三四五六七八九".index(n[-1]) + 1)
+            if end_year <= review_year:
+                status, year = Status.ACTUAL, end_year
+    base = re.search(r"[较比][“\"]?(十?[一二三四五六七八九])五[”\"]?末的?$", text[_clause_start(text, start) : start])
+    if base is not None:  # "较“十三五”末的9323.1亿元": the level at the end of that plan
+        n = base.group(1)
+        status, year = Status.ACTUAL, _plan_end((10 if n.startswith("十") else 0) + "一二三四五六七八九".index(n[-1]) + 1)
     return status, year
 
 
@@ -1095,6 +1112,7 @@ def _indicator(
     # "信访总量连续3年下降", "连续三年获评…": the run's subject and what it repeats
     info = unit_info(unit)
     if info is not None and info.family == "duration" and re.search(r"(?:连续|提前)$", l_text):
+        l_text = re.sub(r"^(?:实现|取得|保持)?了", "", l_text)  # "实现了连续三年增产"
         stop = re.search(r"[，,；;。：:、（(]|的基础", right)
         what = right[: stop.start() if stop else len(right)][:14]
         if len(what) >= 2:

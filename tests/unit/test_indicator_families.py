@@ -241,7 +241,7 @@ def test_a_paragraph_break_inside_a_sentence(by) -> None:
 
 
 def test_a_horizon_with_yong_is_not_a_duration_measure(by) -> None:
-    assert "三年" not in by
+    assert [q.indicator for q in by.get("三年", [])] == ["连续增产"]  # not "用三年左右的时间"
 
 
 def test_a_projects_stage_takes_the_noun_of_the_list(by) -> None:
@@ -266,3 +266,26 @@ def test_a_range_of_yi_and_wan_numerals_folds_both_ends() -> None:
 
     (f,) = [f for f in find_figures("吞吐量四亿六千八百万至四亿七千五百万吨") if f.unit]
     assert (f.value, f.value_max, f.unit) == (Decimal("4.68"), Decimal("4.75"), "亿吨")
+
+
+def test_a_five_year_plan_part_reviewing_the_plan_just_ended_and_opening_the_new_one() -> None:
+    got = {q.surface: q for q in extract_quantities(parse(FIXTURE.with_name("quantities-five-year-review-2036.txt")))}
+    # "“十六五”时期，…这五年，…能耗累计下降14%": the outcome of the plan that ended in 2035
+    assert (got["14%"].status, got["14%"].year) == (Status.ACTUAL, 2035)
+    assert (got["5%"].status, got["5%"].year) == (Status.TARGET, 2040)  # 到2040年
+    # the part that opens the new plan's first year ("开好局") sets this year's tasks
+    grain = got["1255万亩"]
+    assert (grain.status, grain.year, grain.period) == (Status.TARGET, 2036, "year")
+
+
+def test_a_base_at_the_end_of_a_plan_and_an_unmarked_pair_with_a_verb(by) -> None:
+    base = by["9323.1亿元"][0]
+    assert (base.indicator, base.year) == ("地区生产总值", 2020)
+    assert by["5.6％"][0].indicator == "国内游客人次"
+
+
+def test_words_that_begin_with_a_lead_verbs_character(by) -> None:
+    assert by["1203个"][0].indicator == "在库500万元以上投资项目"
+    assert by["2.97万亿美元"][0].indicator == "对外贸易总额"
+    assert by["三年"][0].indicator == "连续增产"
+    assert by["198亿元"][0].indicator == "中央财政赤字"  # 比上年预算减少
