@@ -80,7 +80,7 @@ _TRAIL_FILLER = re.compile(
     rf"(?:{_FILLER[3:-2]}|{_UP}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
     r"保持在|稳定在|降到|下降到|提高至|达到|达|到|至|为|是|有|共|累计|总计|合计|分别|均|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
-    r"安排为|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
+    r"安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
     r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|定为|确定为|计划|现行|"
     r"(?:按|以)?(?:同口径|可比口径|可比价格?|现行价格|不变价格?)(?:计算)?|"
     r"(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|[一二三四五六七八九〇○零]{4}年(?:底|末|初)?|将|\s)+$"
@@ -219,7 +219,7 @@ def _respectively(text: str, qs: list[Quantity]) -> list[Quantity]:
 
 def _split_subjects(indicator: str, n: int) -> list[str] | None:
     ind = re.sub(r"分别$", "", indicator)
-    if n == 2 and ind.startswith("城乡"):
+    if n == 2 and ind.startswith("城乡") and "、" not in ind:
         rest = ind[2:]
         return ["城镇" + rest, "农村" + rest]
     pair = re.search(r"收支|进出口", ind)
@@ -578,7 +578,7 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # 做好五篇大文章: a slogan
         if bare == "期" or (bare == "次" and numeral in ("二", "三") and re.match(r"[\u4e00-\u9fff]", nxt)):
             return False  # 三期, 二期: phases; 二次开发: "secondary"
-        if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|基本|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面|主张|条件|现代化)", after):
+        if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|基本|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面|主张|条件|现代化|要义)", after):
             return False  # 八项规定, 两个确立: doctrines
         if bare in ("个", "种", "项", "大") and re.match(rf"[\u4e00-\u9fff]{{1,3}}、?[{_CN_NUM}]+[个种项大]", after):
             return False  # 两个市场两种资源: paired numerals make a slogan
@@ -590,7 +590,7 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # “聚焦”“聚集”两大关键点: a slogan
         if re.search(r"(?:以下|如下|下列|这|那|上述|前述)$", before) or (bare == "个" and after.startswith("方面")):
             return False  # 以下十个方面, 把握四个方面: the report's own enumeration
-        if bare == "大" and re.match(r"类|门类|行动(?=$|[，。])", after):
+        if bare == "大" and re.match(r"类|门类|行动(?=$|[，。])|需求", after):
             return False
     if bare == "大类":
         # "九大类民生支出完成165亿元": the classes name what the next figure measures
@@ -628,6 +628,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         return False
     if _is_threshold(text, fig, before):
         return False
+    if bare in ("个", "家", "座") and re.match(r"[^，,；;。]{0,8}?第[0-9０-９一二三四五六七八九十]+(?:位|名)", after):
+        return False  # "全国86个同类城市第4位": the field of a ranking
     if re.search(r"据[^，,；;。]{0,6}$", before) and re.match(r"[^，,；;。]{0,10}(?:统计|调查|测算|抽查)", after):
         return False  # "据十二个省的不完全统计": the scope of a survey
     if prev == "几" and fig.chinese:
@@ -882,7 +884,7 @@ def _status_year(
         clause = text[_clause_start(text, start) - 0 : start]
         past = [
             int(_ascii_year(y.group(1)))
-            for y in re.finditer(r"(?<![比较与同])([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后)", head)
+            for y in re.finditer(r"(?<![比较与同])([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前)", head)
             if _ascii_year(y.group(1)).isdigit()
         ]
         past = [y for y in past if 1949 <= y < plan_year]

@@ -289,3 +289,17 @@ def test_words_that_begin_with_a_lead_verbs_character(by) -> None:
     assert by["2.97万亿美元"][0].indicator == "对外贸易总额"
     assert by["三年"][0].indicator == "连续增产"
     assert by["198亿元"][0].indicator == "中央财政赤字"  # 比上年预算减少
+
+
+def test_a_pair_of_rates_after_chengxiang_is_not_split_into_town_and_country(by) -> None:
+    assert (by["92%"][0].indicator, by["96%"][0].indicator) == ("城乡供水一体化率", "规模化供水率")
+
+
+def test_slogans_rank_fields_and_start_of_year_bases(by) -> None:
+    assert "三大" not in by and "七个" not in by and "86个" not in by
+    assert by["1301个"][0].indicator == "重大项目"
+
+
+def test_a_year_before_which_something_was_built_does_not_date_a_target(by) -> None:
+    villages = next(q for q in by["8个"] if q.indicator == "新增省特色田园乡村")  # "加快2000年前…，新增…8个"
+    assert (villages.status, villages.year) == (Status.TARGET, 2038)
