@@ -72,7 +72,7 @@ _LEAD_FILLER = re.compile(
     r"(?:(?:19|20)\d\d|[０-９]{4})年(?:底|末)?(?=进一步|又|再|继续|已)|(?:(?:19|20)\d\d|[０-９]{4})年(?:比|较)(?:上一?年|去年)|"
     r"我们|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
     r"扎实|深入|不断|进一步|稳步|力争|努力|确保|争取|计划|预计|实现|完成|开展|推动|推进|组织|"
-    r"累计完成|分别|均|和|与|及|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
+    r"累计完成|分别|均|和|与|及(?!时)|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
     r"加速|着力|重点(?!人群|群体|企业|项目|领域|行业|人员|区域|产业|工程|税源|地区)|全速|全力|过去|的|之|[一二三四五六七八九十]是|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十两]+年(?:来|间|中|内)?|用[一二三四五六七八九十两]+年(?:左右)?时间|将|、|\s)+"
 )
 # Words between the indicator and the figure.
@@ -222,6 +222,9 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
     if n == 2 and ind.startswith("城乡") and "、" not in ind:
         rest = ind[2:]
         return ["城镇" + rest, "农村" + rest]
+    ordinal = re.fullmatch(r"((?:[一二三]、)+[一二三])产业(.*)", ind)
+    if ordinal and len(ordinal.group(1).split("、")) == n:  # "一、二、三产业增加值分别增长…"
+        return ["第" + k + "产业" + ordinal.group(2) for k in ordinal.group(1).split("、")]
     pair = re.search(r"收支|进出口", ind)
     if n == 2 and pair:  # "一般公共预算收支分别…x、y": x the revenue, y the expenditure
         first, second = ("收入", "支出") if pair.group(0) == "收支" else ("进口", "出口")
@@ -241,7 +244,9 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
         # "新能源、…、新一代信息技术产业产值": the earlier items share the last one's head noun
         # (parallel verbs "新开工、新竣工…项目" share everything after the verb)
         if head and not _HEAD_NOUN.search(it) and not _CARRY_VERB.fullmatch(it):
-            done.append(it + last[head.start():])
+            tail = last[head.start():]
+            k = max((k for k in range(len(tail), 0, -1) if it.endswith(tail[:k])), default=0)
+            done.append(it + tail[k:])  # "互市贸易、…贸易额": 互市贸易额, not 互市贸易贸易额
         # "城镇、农村居民人均可支配收入": equal-length modifiers
         elif len(it) < len(last) and len(last) - len(it) >= 2 and not it.endswith(last[len(it):]):
             done.append(it + last[len(it):])
@@ -251,7 +256,7 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
 
 
 _HEAD_NOUN = re.compile(
-    r"居民|产业|行业|企业|增加值|产值|营业收入|收入|支出|投资|总额|销售额|零售额|交易额|成交额|营业额|营收|销量|吞吐量|"
+    r"居民|产业|行业|企业|增加值|产值|营业收入|收入|支出|投资|总额|销售额|零售额|交易额|贸易额|成交额|营业额|营收|销量|吞吐量|"
     r"产量|面积|比重|覆盖率|率|人口|项目|资金"
 )
 """Head nouns a list's members share ("城镇、农村居民…", "新能源、新材料产业产值")."""
@@ -317,6 +322,11 @@ def _unmarked_respective(text: str, qs: list[Quantity], i: int, n: int) -> list[
     if n < 2:
         return None
     q = qs[i]
+    own = _TRAIL_FILLER.sub("", _LEAD_FILLER.sub("", text[_clause_start(text, q.start) : q.start]))
+    if own.count("、") == n - 1 and not any(f.unit for f in find_figures(own)):
+        names = _split_subjects(own, n)  # "市场采购、互市贸易、跨境电商贸易额达到A、B和C"
+        if names and all(len(x) >= 2 for x in names):
+            return names
     if "、" in q.indicator and q.indicator_end is not None and (
             q.indicator_end == q.start or _TRAIL_FILLER.fullmatch(text[q.indicator_end : q.start])):
         names = _split_subjects(q.indicator, n)
@@ -401,6 +411,8 @@ def _quantity(
         qualifier = suffix
     if fig.more and qualifier == Qualifier.NONE:
         qualifier = Qualifier.GT
+    if qualifier == Qualifier.NONE and before.endswith("上") and fig.chinese and fig.numeral in ("百", "千", "万", "亿"):
+        qualifier = Qualifier.GT  # "上千家配套企业": more than a thousand
     clause_start = _clause_start(text, start - q_len)
     left = text[clause_start : start - q_len]
     # "…的宏观调控目标，定为百分之八至九": a clause of a bare verb takes the subject of the
@@ -536,8 +548,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         # a duration needs a cue: 连续七年, 用3年时间, 提前2年, 3年内
         if re.match(r"之?内", after):
             return False
-        if re.match(r"[，,]", after) and re.search(r"(?:^|[，,。；;])(?:近|这|最近)$", before):
-            return False  # "近两年，又提出…": a time frame opening the clause
+        if re.search(r"(?:^|[，,。；;\n])(?:近|这|最近)$", before) and not re.match(r"(?:多)?时间", after):
+            return False  # "近两年，又提出…", "近5年人均预期寿命增量居…": a time frame opening the clause
         if re.search(r"(?<![仅只])用$", before):
             return False  # "用三年左右的时间，推动…": a plan's horizon, not a measure
         if not (re.search(r"(?:连续|用|历时|仅用|提前|缩短|延长|长达|时隔|坚持|每隔|超过|近|超|逾)$", before)
@@ -1208,6 +1220,12 @@ def _indicator(
             subject = _TRAIL_FILLER.sub("", _LEAD_FILLER.sub("", text[_clause_start(text, first.start) : first.start]))
             if 2 <= len(subject) <= 16:
                 return subject + "对" + contrib.group(1) + contrib.group(2), None, None
+    if re.fullmatch(r"(?:全国|全省|全市)?(?:平均)?每(?:人|户|亩)", l_text) and (topic := _topic(text, sentence_floor)):
+        return topic + l_text, None, None  # "农民的纯收入，全国平均每人达到355元"
+    if re.fullmatch(r"(?:高于|低于|快于|慢于)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?", l_text) and previous is not None \
+            and previous.indicator and 0 <= fig_end - previous.end < 30 and not any(
+                c in _SENT_DELIMS for c in text[previous.end : fig_end]):
+        return previous.indicator + "增速" + l_text, None, None  # "增长6.2%、高于全国平均0.3个百分点"
     if l_text.startswith(("占", "佔")) and not (previous is not None and previous.end >= sentence_floor) and (
             topic := _topic(text, sentence_floor)):
         return topic + l_text, None, None  # "两年完成的投资额，占五年投资总额的32%"

@@ -303,3 +303,13 @@ def test_slogans_rank_fields_and_start_of_year_bases(by) -> None:
 def test_a_year_before_which_something_was_built_does_not_date_a_target(by) -> None:
     villages = next(q for q in by["8个"] if q.indicator == "新增省特色田园乡村")  # "加快2000年前…，新增…8个"
     assert (villages.status, villages.year) == (Status.TARGET, 2038)
+
+
+def test_families_of_the_seed_1618_draw(by) -> None:
+    assert by["5344户"][0].indicator == "及时消除返贫致贫风险"  # 及时 is not 及
+    assert "近5年" not in by  # a time frame
+    assert [by[s][0].indicator for s in ("4.2%", "5.1%", "5.4%")] == ["第一产业增加值", "第二产业增加值", "第三产业增加值"]
+    assert by["三百五十五元"][0].indicator == "农民的纯收入平均每人"
+    assert by["0.3个百分点"][0].indicator == "规模工业增加值增速高于全国"
+    assert by["千家"][0].qualifier == Qualifier.GT  # 上千家
+    assert [by[s][0].indicator for s in ("15亿元", "20亿元", "35亿元")] == ["市场采购贸易额", "互市贸易额", "跨境电商贸易额"]
