@@ -215,7 +215,7 @@ UNITS: dict[str, UnitInfo] = {
     "元/吨": _u("rate", "元/吨"), "元/平方米": _u("rate", "元/平方米"), "元/亩": _u("rate", "元/亩"),
     "元/人": _u("rate", "元/人"), "元/年": _u("rate", "元/年"), "元/月": _u("rate", "元/月"),
     "元/天": _u("rate", "元/天"), "元/人·年": _u("rate", "元/人·年"), "元/立方米": _u("rate", "元/立方米"),
-    "岁": _u("age", "岁"),
+    "岁": _u("age", "岁"), "周岁": _u("age", "岁"),
     "毫克/立方米": _u("concentration", "微克/立方米", 1000),
     # durations
     "小时": _u("duration", "小时"), "分钟": _u("duration", "分钟"), "天": _u("duration", "天"),
@@ -227,7 +227,7 @@ UNITS: dict[str, UnitInfo] = {
     "人年": _u("count", "人年"),
 }
 MEASURE_WORDS = (
-    "人次 户次 家次 架次 车次 批次 人 户 家 个 所 套 名 项 场 栋 幢 处 座 台 辆 宗 件 张 条 支 期 类 片 "
+    "人次 户次 家次 架次 车次 批次 场次 班次 航次 人 户 家 个 所 套 名 项 场 栋 幢 处 座 台 辆 宗 件 张 条 支 期 类 片 "
     "间 艘 架 只 头 株 棵 册 部 篇 种 起 次 位 例 组 届 批 块 根 盏 颗 匹 份 枚 "
     "床 列 趟 款 门 万 亿"
 ).split()
@@ -307,7 +307,10 @@ FIGURE_RE = re.compile(
 )
 
 
-PERCENT_WORD_RE = re.compile(rf"百分之(?P<num>{_NUM})(?:{_RANGE_SEP}(?:百分之)?(?P<num2>{_NUM}))?")
+PERCENT_WORD_RE = re.compile(
+    rf"百分之(?P<num>{_NUM})(?:{_RANGE_SEP}(?:百分之)?(?P<num2>{_NUM})(?![0-9０-９〇○零一二三四五六七八九十百年]))?"
+)
+"""百分之A到B is a range unless B is a year ("由…的百分之三十九点七到一九五七年上升为…")."""
 """Percent written out in words, as older reports do: 百分之四点五, 百分之十到十五."""
 
 
@@ -352,8 +355,9 @@ def _clean(d: Decimal) -> Decimal:
     return d.normalize()
 
 
-_TRADITIONAL_MAGNITUDES = "億萬"
-_TRADITIONAL = str.maketrans("億萬", "亿万")
+_TRADITIONAL_MAGNITUDES = "億萬噸畝個項臺輛種隻張條處間裏"
+_TRADITIONAL = str.maketrans("億萬噸畝個項臺輛種隻張條處間裏", "亿万吨亩个项台辆种只张条处间里")
+"""Traditional magnitudes and measure words (national 1954), one character each: offsets hold."""
 
 
 def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
@@ -415,6 +419,14 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         elif m.group("alt") or m.group("per"):
             stop = min(stop, m.start("alt") if m.group("alt") else m.start("per"))
         # a Chinese numeral with 亿 before a 万 magnitude is one number: 四十二亿七千万斤 = 42.7亿斤
+        if mag == "万" and value_max is not None and "亿" in numeral and "亿" in (m.group("num2") or "") \
+                and not re.match(r"[0-9０-９]", numeral):
+            try:  # "四亿六千八百万至四亿七千五百万吨": both ends fold the same way
+                value = parse_number(numeral + "万") / MAGNITUDES["亿"]
+                value_max = parse_number(m.group("num2") + "万") / MAGNITUDES["亿"]
+                mag = "亿"
+            except ValueError:
+                pass
         if mag == "万" and not m.group("num2") and "亿" in numeral and not re.match(r"[0-9０-９]", numeral):
             try:
                 value = parse_number(numeral + "万") / MAGNITUDES["亿"]

@@ -52,8 +52,8 @@ _SUFFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
     ("以下", Qualifier.LE), ("内", Qualifier.LE),
 )
 
-_UP = "增长|增加|提高|提升|上涨|上升|涨幅|增速|增幅|扩大|多增|拉动|回升|攀升|调增|调高|上调|增产|增|涨"
-_DOWN = "下降|降低|减少|回落|下跌|降幅|微降|缩小|缩减|压减|压降|下调|调减|调低|减产|减|降"
+_UP = "增长|增加|提高|提升|上涨|上升|涨幅|增速|增幅|扩大|多增|拉动|回升|攀升|调增|调高|上调|增产|递增|增|涨"
+_DOWN = "下降|降低|减少|回落|下跌|降幅|微降|缩小|缩减|压减|压降|下调|调减|调低|减产|递减|减|降"
 _CHANGE_RE = re.compile(rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN}))$")
 _FILLER = r"(?:同比|比上年|较上年|比去年|较去年|年均|平均|分别|均|了|完成|达到|达|为|实现|保持|在|超过)*"
 _LEVEL_VERBS = re.compile(r"(?:增至|增加到|提高到|提高至|提升到|提升至|上升到|上升至|降至|降到|下降到|下降至|降低到|降低至|减少到|减少至|减至|扩大到|扩大至|缩小到|缩小至|达到|达|到|至|为)$")
@@ -67,28 +67,30 @@ _SENT_DELIMS = "。！？!?\n"
 
 # Leading words that frame a clause but are not part of what is measured.
 _LEAD_FILLER = re.compile(
-    r"^(?:全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已经|已|共|总共|"
-    r"(?:党中央|中央|国务院)?(?:提出|建议|确定)(?=[^，,；;。]{2})|到(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年(?:底|末)?|"
+    r"^(?:全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已经|已|共(?!同)|总共|为此|因此|对此|"
+    r"(?:党中央|中央|国务院)?(?:提出|建议|确定)了?(?=[^，,；;。]{2})|到(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年(?:底|末)?|"
+    r"(?:(?:19|20)\d\d|[０-９]{4})年(?:底|末)?(?=进一步|又|再|继续|已)|(?:(?:19|20)\d\d|[０-９]{4})年(?:比|较)(?:上一?年|去年)|"
     r"我们|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
     r"扎实|深入|不断|进一步|稳步|力争|努力|确保|争取|计划|预计|实现|完成|开展|推动|推进|组织|"
-    r"累计完成|分别|均|和|与|及|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
-    r"加速|着力|重点(?!人群|群体|企业|项目|领域|行业|人员|区域|产业|工程|税源|地区)|全速|全力|过去|的|之|[一二三四五六七八九十]是|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十两]+年(?:来|间|中|内)?|将|、|\s)+"
+    r"累计完成|分别|均|和|与|及(?!时)|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
+    r"加速|着力|重点(?!人群|群体|企业|项目|领域|行业|人员|区域|产业|工程|税源|地区)|全速|全力|过去|的|之|[一二三四五六七八九十]是|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十两]+年(?:来|间|中|内)?|用[一二三四五六七八九十两]+年(?:左右)?时间|将|、|\s)+"
 )
 # Words between the indicator and the figure.
 _TRAIL_FILLER = re.compile(
     rf"(?:{_FILLER[3:-2]}|{_UP}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
     r"保持在|稳定在|降到|下降到|提高至|达到|达|到|至|为|是|有|共|累计|总计|合计|分别|均|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
-    r"同比|比上年|较上年|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从|由|的|确保|力争|争取|努力|"
+    r"安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
     r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|定为|确定为|计划|现行|"
+    r"(?:按|以)?(?:同口径|可比口径|可比价格?|现行价格|不变价格?)(?:计算)?|"
     r"(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|[一二三四五六七八九〇○零]{4}年(?:底|末|初)?|将|\s)+$"
 )
 _LEAD_VERB = re.compile(
     r"^(?:投入|开展|推动建设|推动|推进|实施|组织|举办|建立|完成|打造|落实|提出|确定|设定|拟安排|安排|"
-    r"培育|办理|为|对|向|在(?!校|岗|职|读|建)|有(?!效)|共有|服务|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)(?!业)"
+    r"培育|办理|为(?!民)|对(?!外|口|台|美|欧)|向|在(?!校|岗|职|读|建|库|册|线|营|用|途|园|谈)|有(?!效)|共有|服务|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)(?!业)"
 )
 _R_STOP = re.compile(
-    r"(?:、|(?<=[\u4e00-\u9fff]{3})[和及与或]|的(?=[^\u4e00-\u9fff]|$)|推动|推进|促进|助力|为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|获得|获|"
+    r"(?:、|(?<=[\u4e00-\u9fff]{3})[和及与或]|的(?=[^\u4e00-\u9fff]|$)|推动|推进|促进|助力|(?<![成作勇认评定列称改更视])为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|获得|获|"
     r"建设(?=$)|排忧解难|签约|上线|加入|入选|开工|竣工|投用|投入使用|建成|改造(?=$)|提供|享受|受益|"
     r"覆盖|参加|走访|培训|成功|脱贫|落地|集聚|聚集|入统|入库|上市|挂牌|认定|达到|超过)"
 )
@@ -162,11 +164,13 @@ def _period(report: Report, text: str, q: Quantity, review_year: int | None) -> 
     if _MULTI_YEAR.search(sentence):
         return "multi-year"
     part, _sec = report.locate(q.start)
-    if part is None or not _MULTI_YEAR_PART.search(part.title) or _ONE_YEAR_PART.search(part.title):
+    if part is None or not _MULTI_YEAR_PART.search(part.title) or _ONE_YEAR_PART.search(part.title) or re.search(
+            r"开好局|起好步|开局之年|今年", part.title):
         return "year"
     head = text[_paragraph_start(report, text, q.start) : q.start].translate(_FULL_WIDTH_DIGITS)
     one = [m.end() for m in re.finditer(
-        (rf"{review_year}年(?!以来)|" if review_year else "") + r"去年|过去一年|过去的一年|刚刚过去的一年", head)]
+        (rf"{review_year}年(?!以来)|" if review_year else "") + r"去年|过去一年|过去的一年|刚刚过去的一年|"
+        + _THIS_YEAR.pattern, head)]
     many = [m.end() for m in re.finditer(r"[两三四五六七八九十]年(?:来|间|中|里)?|年均|累计|五年|十[一二三四五六七八九]五", head)]
     return "year" if one and one[-1] > (many[-1] if many else -1) else "multi-year"
 
@@ -197,6 +201,13 @@ def _respectively(text: str, qs: list[Quantity]) -> list[Quantity]:
             if last_q != Qualifier.NONE and all(out[k].qualifier == Qualifier.NONE for k in range(i, j)):
                 for k in range(i, j):
                     out[k] = replace(out[k], qualifier=last_q)
+            # "分别突破900亿元、3000亿元": a verb before the first member speaks for every member
+            first_q = _prefix_qualifier(head.split("分别")[-1])[1]
+            if first_q in (Qualifier.GT, Qualifier.GE) and out[i].qualifier == first_q and all(
+                out[k].qualifier == Qualifier.NONE for k in range(i + 1, j + 1)
+            ):
+                for k in range(i + 1, j + 1):
+                    out[k] = replace(out[k], qualifier=first_q)
             names = (_clause_subjects(text, q.start, head, n) or _split_subjects(q.indicator, n)
                      or _previous_members(text, out, i, n, head))
             if names:
@@ -208,9 +219,16 @@ def _respectively(text: str, qs: list[Quantity]) -> list[Quantity]:
 
 def _split_subjects(indicator: str, n: int) -> list[str] | None:
     ind = re.sub(r"分别$", "", indicator)
-    if n == 2 and ind.startswith("城乡"):
+    if n == 2 and ind.startswith("城乡") and "、" not in ind:
         rest = ind[2:]
         return ["城镇" + rest, "农村" + rest]
+    ordinal = re.fullmatch(r"((?:[一二三]、)+[一二三])产业(.*)", ind)
+    if ordinal and len(ordinal.group(1).split("、")) == n:  # "一、二、三产业增加值分别增长…"
+        return ["第" + k + "产业" + ordinal.group(2) for k in ordinal.group(1).split("、")]
+    pair = re.search(r"收支|进出口", ind)
+    if n == 2 and pair:  # "一般公共预算收支分别…x、y": x the revenue, y the expenditure
+        first, second = ("收入", "支出") if pair.group(0) == "收支" else ("进口", "出口")
+        return [ind[: pair.start()] + first + ind[pair.end():], ind[: pair.start()] + second + ind[pair.end():]]
     levels = re.fullmatch(r"(.{1,3})、(.{1,3})两级(.+)", ind)
     if n == 2 and levels:  # "市、县两级财政科技支出": 市级…, 县级…
         return [levels.group(1) + "级" + levels.group(3), levels.group(2) + "级" + levels.group(3)]
@@ -226,7 +244,9 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
         # "新能源、…、新一代信息技术产业产值": the earlier items share the last one's head noun
         # (parallel verbs "新开工、新竣工…项目" share everything after the verb)
         if head and not _HEAD_NOUN.search(it) and not _CARRY_VERB.fullmatch(it):
-            done.append(it + last[head.start():])
+            tail = last[head.start():]
+            k = max((k for k in range(len(tail), 0, -1) if it.endswith(tail[:k])), default=0)
+            done.append(it + tail[k:])  # "互市贸易、…贸易额": 互市贸易额, not 互市贸易贸易额
         # "城镇、农村居民人均可支配收入": equal-length modifiers
         elif len(it) < len(last) and len(last) - len(it) >= 2 and not it.endswith(last[len(it):]):
             done.append(it + last[len(it):])
@@ -236,13 +256,15 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
 
 
 _HEAD_NOUN = re.compile(
-    r"居民|产业|行业|企业|增加值|产值|营业收入|收入|支出|投资|总额|产量|面积|比重|覆盖率|率|人口|项目|资金"
+    r"居民|产业|行业|企业|增加值|产值|营业收入|收入|支出|投资|总额|销售额|零售额|交易额|贸易额|成交额|营业额|营收|销量|吞吐量|"
+    r"产量|面积|比重|覆盖率|率|人口|项目|资金"
 )
 """Head nouns a list's members share ("城镇、农村居民…", "新能源、新材料产业产值")."""
 
 _PREDICATE = re.compile(
     r"(?:增量提质|提质增效|提质扩量|量质齐升|提档升级|发展壮大|做大做强|稳中有升|稳中向好|持续壮大|加快发展|"
-    r"快速发展|蓬勃发展|稳步增长|持续增长|快速增长|较快增长|不断壮大|持续攀升|势头良好|加速崛起|实现突破)+$"
+    r"快速发展|蓬勃发展|稳步增长|持续增长|快速增长|较快增长|不断壮大|持续攀升|势头良好|加速崛起|实现突破|"
+    r"屡创(?:历史)?新高|再创(?:历史)?新高|创历史新高|稳定增长)+$"
 )
 """A clause's evaluative predicate, not part of its subject ("市场主体增量提质")."""
 
@@ -251,7 +273,10 @@ def _clause_subjects(text: str, fig_start: int, head: str, n: int) -> list[str] 
     """Subjects of a 分别 list from the clause text: the indicator may be cut short, or the
     members sit in the clause before ("A、B产业发展壮大，分别完成产值x、y")."""
     own = head.split("分别")[0]
-    own = _LEAD_FILLER.sub("", own)
+    start_value = re.search(r"(?:由|从)[^由从]*$", own)
+    if start_value and any(f.unit for f in find_figures(own, start_value.start())):
+        own = own[: start_value.start()]  # "限额由2300元分别提高到5000元、6000元": the subject before the start value
+    own = _TRAIL_FILLER.sub("", _LEAD_FILLER.sub("", own))
     # what follows 分别 names the measure ("分别完成产值", "分别稳定播种"), unless a verb of change
     noun = _TRAIL_FILLER.sub("", _LEAD_FILLER.sub("", head.split("分别")[-1]))
     names = _split_subjects(own, n) if own else None
@@ -282,6 +307,8 @@ def _previous_members(text: str, qs: list[Quantity], i: int, n: int, head: str) 
         return None
     noun = head.split("分别")[-1]
     noun = re.sub(r"的$", "", noun)
+    if _TRAIL_FILLER.fullmatch(noun):
+        noun = ""  # "接待游客…，旅游收入…，分别增长x、y"
     return [x + noun for x in names]
 
 
@@ -295,7 +322,13 @@ def _unmarked_respective(text: str, qs: list[Quantity], i: int, n: int) -> list[
     if n < 2:
         return None
     q = qs[i]
-    if "、" in q.indicator and q.indicator_end == q.start:
+    own = _TRAIL_FILLER.sub("", _LEAD_FILLER.sub("", text[_clause_start(text, q.start) : q.start]))
+    if own.count("、") == n - 1 and not any(f.unit for f in find_figures(own)):
+        names = _split_subjects(own, n)  # "市场采购、互市贸易、跨境电商贸易额达到A、B和C"
+        if names and all(len(x) >= 2 for x in names):
+            return names
+    if "、" in q.indicator and q.indicator_end is not None and (
+            q.indicator_end == q.start or _TRAIL_FILLER.fullmatch(text[q.indicator_end : q.start])):
         names = _split_subjects(q.indicator, n)
         if names and all(len(x) >= 2 for x in names):
             return names
@@ -378,12 +411,14 @@ def _quantity(
         qualifier = suffix
     if fig.more and qualifier == Qualifier.NONE:
         qualifier = Qualifier.GT
+    if qualifier == Qualifier.NONE and before.endswith("上") and fig.chinese and fig.numeral in ("百", "千", "万", "亿"):
+        qualifier = Qualifier.GT  # "上千家配套企业": more than a thousand
     clause_start = _clause_start(text, start - q_len)
     left = text[clause_start : start - q_len]
     # "…的宏观调控目标，定为百分之八至九": a clause of a bare verb takes the subject of the
     # clause before it (when that one holds no figure)
     subject_clause: tuple[int, int] | None = None
-    if re.fullmatch(r"\s*(?:定为|确定为|定在|确定在|为|是|达到|达|突破|超过|增至|增加到)\s*", left) and clause_start > 0 and text[clause_start - 1] in "，,":
+    if re.fullmatch(r"\s*(?:去年|今年|全年|当年|上年)?(?:定为|确定为|定在|确定在|为|是|达到|达|突破|超过|增至|增加到)\s*", left) and clause_start > 0 and text[clause_start - 1] in "，,":
         prev_start = _clause_start(text, clause_start - 1)
         if not any(f.unit for f in find_figures(text, prev_start, clause_start - 1)):
             subject_clause = (prev_start, clause_start - 1)
@@ -430,13 +465,19 @@ def _quantity(
         gap = text[previous.end : start - q_len]
         verb = _CARRY_VERB.match(previous.indicator)
         if (verb and re.fullmatch(r"(?:以上|左右|以内)?、" + re.escape(indicator), gap)
-                and not _CARRY_VERB.match(indicator) and not _LEAD_VERB.match(indicator)):
+                and not _CARRY_VERB.match(indicator) and not _LEAD_VERB.match(indicator)
+                and not _DONE_VERB.match(indicator)):
             indicator, ind_start, ind_end = verb.group(0) + indicator, None, None
     # "从61.2%提高到63.5%": the start value is the level before this year's change
     if _FROM_TO.search(text[clause_start : start - q_len]) and _TO_VERB.match(text[end : end + 8]):
         review_year, _plan_year = report_years(report)
         named = re.search(r"(?:19|20)\d\d年(?:底|末|初)?的?(?:从|由)?$|(?:从|由)(?:19|20)\d\d年", text[clause_start : start - q_len])
-        if review_year is not None and not named:
+        span = re.search(r"((?:19|20)\d\d)年(?:到|至|—|－|-)(?:19|20)\d\d年", text[_sentence_start(report, text, start) : start])
+        if span is not None and not named:
+            year = int(span.group(1))  # "2003年到2023年，…由A增加到B": A is the first year's
+            if status == Status.TARGET:
+                status = Status.ACTUAL
+        elif review_year is not None and not named:
             if status == Status.TARGET:
                 status, year = Status.ACTUAL, review_year
             elif year == review_year:
@@ -507,6 +548,10 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         # a duration needs a cue: 连续七年, 用3年时间, 提前2年, 3年内
         if re.match(r"之?内", after):
             return False
+        if re.search(r"(?:^|[，,。；;\n])(?:近|这|最近)$", before) and not re.match(r"(?:多)?时间", after):
+            return False  # "近两年，又提出…", "近5年人均预期寿命增量居…": a time frame opening the clause
+        if re.search(r"(?<![仅只])用$", before):
+            return False  # "用三年左右的时间，推动…": a plan's horizon, not a measure
         if not (re.search(r"(?:连续|用|历时|仅用|提前|缩短|延长|长达|时隔|坚持|每隔|超过|近|超|逾)$", before)
                 or re.match(r"(?:时间|多时间)", after)):  # "五年内实现": a time frame, not a measure
             return False
@@ -522,7 +567,7 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
     # age thresholds of a group: 60岁以上老人, 3岁以下婴幼儿
     if bare == "部" and re.match(r"[委门]", nxt):
         return False  # 四部委, 两部门: ministries, not a count of 部
-    if bare == "岁" and re.match(r"(?:及以上|以上|以下|至[0-9０-９]+岁)[\u4e00-\u9fff]|[老人儿婴幼青学妇男女群职]", after):
+    if bare in ("岁", "周岁") and re.match(r"(?:及以上|以上|以下|至[0-9０-９]+岁)[\u4e00-\u9fff]|[老人儿婴幼青学妇男女群职]", after):
         return False
     # meetings: 十二届四次全会
     if prev == "届" or (bare == "次" and re.match(r"(?:[、和及][一二三四五六七八九十]+次)*(?:全会|全体会议|会议|党代会|代表大会|常委会)", after)):
@@ -545,7 +590,7 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # 做好五篇大文章: a slogan
         if bare == "期" or (bare == "次" and numeral in ("二", "三") and re.match(r"[\u4e00-\u9fff]", nxt)):
             return False  # 三期, 二期: phases; 二次开发: "secondary"
-        if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|基本|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面|主张)", after):
+        if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|基本|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面|主张|条件|现代化|要义)", after):
             return False  # 八项规定, 两个确立: doctrines
         if bare in ("个", "种", "项", "大") and re.match(rf"[\u4e00-\u9fff]{{1,3}}、?[{_CN_NUM}]+[个种项大]", after):
             return False  # 两个市场两种资源: paired numerals make a slogan
@@ -557,7 +602,7 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # “聚焦”“聚集”两大关键点: a slogan
         if re.search(r"(?:以下|如下|下列|这|那|上述|前述)$", before) or (bare == "个" and after.startswith("方面")):
             return False  # 以下十个方面, 把握四个方面: the report's own enumeration
-        if bare == "大" and re.match(r"类|门类|行动(?=$|[，。])", after):
+        if bare == "大" and re.match(r"类|门类|行动(?=$|[，。])|需求", after):
             return False
     if bare == "大类":
         # "九大类民生支出完成165亿元": the classes name what the next figure measures
@@ -593,9 +638,59 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         return False
     if re.search(r"(?:每|单位)$", before):
         return False
+    if _is_threshold(text, fig, before):
+        return False
+    if bare in ("个", "家", "座") and re.match(r"[^，,；;。]{0,8}?第[0-9０-９一二三四五六七八九十]+(?:位|名)", after):
+        return False  # "全国86个同类城市第4位": the field of a ranking
+    if re.search(r"据[^，,；;。]{0,6}$", before) and re.match(r"[^，,；;。]{0,10}(?:统计|调查|测算|抽查)", after):
+        return False  # "据十二个省的不完全统计": the scope of a survey
+    if prev == "几" and fig.chinese:
+        return False  # "几十亿元的收入": a vague order of magnitude
+    if fig.chinese and bare in ("个", "大", "种", "项", "家", "座") and _restates_list(text, fig):
+        return False
     if bare.endswith("人") and after.startswith("民") and not after.startswith("民币"):
         return False  # "全国六亿人民": 人 begins 人民, an address, not a measure word
     return True
+
+
+_THRESHOLD_NOUN = re.compile(
+    r"(?:及以上|以上)?的?[\u4e00-\u9fff]{0,6}?(?:项目|企业|工程|产业|集群|园区|龙头|大户|市场|商场|街区|楼宇)"
+)
+
+
+def _is_threshold(text: str, fig: Figure, before: str) -> bool:
+    """"24个过亿元项目", "引进亿元以上重大项目": a money level naming a class of things.
+
+    Only the genre's two threshold spellings: 过 before the figure, or a bare magnitude
+    ("亿元", "百亿元") with no digits. "引进营收超10亿元企业2家" stays a quantity (the key
+    reads it as the firms' revenue).
+    """
+    info = unit_info(fig.unit)
+    if info is None or info.family != "money":
+        return False
+    if before.endswith("过") or all(c in "十百千万亿" for c in fig.numeral):
+        more = re.match(r"(?:[、和或](?:过|超)?[0-9０-９.一二三四五六七八九十百千万亿]+(?:亿|万)?元)*", text[fig.end :])
+        return bool(_THRESHOLD_NOUN.match(text, fig.end + more.end()))  # type: ignore[union-attr]
+    # "其中10亿元以上项目60个", "新签约投资2000万元以上设施农业项目123个": a level with 以上 and a
+    # count of the things above it later in the clause
+    m = re.match(r"(?:及以上|以上)的?[\u4e00-\u9fff]{0,8}?(?:项目|企业|工程|园区|村)", text[fig.end :])
+    if m is None:
+        return False
+    rest = text[fig.end + m.end() : _clause_end(text, fig.end)]
+    return bool(re.match(r"[0-9０-９一二三四五六七八九十两百千]+[个家项户座]|(?:达到?|共|累计|增至|超过|占比|比重|比例)", rest))
+
+
+def _restates_list(text: str, fig: Figure) -> bool:
+    """"东岭、西岭两个开发区": the count restates the list just before it, naming no measure."""
+    n = int(fig.value)
+    if not 2 <= n <= 9:
+        return False
+    lo = max(0, fig.start - 8 * n)
+    items = re.search(r"(?:^|[^\u4e00-\u9fff])?((?:[\u4e00-\u9fff]{1,6}[、和与及])+[\u4e00-\u9fff]{1,6})$", text[lo : fig.start])
+    if items is None:
+        return False
+    members = re.split(r"[、和与及]", items.group(1))
+    return len(members) == n and "、" in items.group(1)
 
 
 def _inside_short_quote(text: str, start: int, end: int) -> bool:
@@ -763,10 +858,15 @@ def _status_year(
     else:
         status = Status.ACTUAL
     year = plan_year if plan_like else review_year
-    if role == PartRole.FIVE_YEAR_PLAN and plan_year:
+    opening_year = part is not None and re.search(
+        rf"开好局|起好步|开局之年|{plan_year}年|今年" if plan_year else r"开好局|起好步|开局之年|今年", part.title)
+    if role == PartRole.FIVE_YEAR_PLAN and plan_year and not opening_year and not _states_this_year(report, text, start):
         year = plan_year + 4  # the horizon of a five-year plan begun this year
+        named_plan = _NAMED_PLAN.search(part.title) if part is not None else None
+        if named_plan is not None:  # "第一个五年计划概要": 1953–1957, whenever the report is
+            year = _plan_end(_NUMERAL_VALUE[named_plan.group(1)])
     m = None
-    for m in re.finditer(r"(?:到|至|在|于|展望)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末|前)?", head):
+    for m in re.finditer(r"(?:到|至|在|(?<![等当])于|展望)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末|前)?", head):
         pass
     fyp = None
     for f5 in _FIVE_YEAR_PLAN.finditer(head):
@@ -775,7 +875,7 @@ def _status_year(
     if fyp is not None and (m is None or fyp.start() > m.start()):
         n = fyp.group(1)
         n_value = (10 if n.startswith("十") else 0) + "一二三四五六七八九".index(n[-1]) + 1
-        end_year = 1955 + 5 * n_value  # 十五五 → 2030, 九五 → 2000
+        end_year = _plan_end(n_value)  # 十五五 → 2030, 九五 → 2000
         if plan_like and plan_year and end_year >= plan_year:
             year = end_year
         elif not plan_like and review_year and end_year <= review_year:
@@ -784,6 +884,9 @@ def _status_year(
         y = int(_ascii_year(m.group(1)))
         if 1949 <= y <= 2100:
             year = y
+    elif plan_like and plan_year and (h := _HORIZON.search(head)) is not None:
+        # "今后三年内，新建县级医院N所": a target at the horizon's end, not this year's
+        year = plan_year + "两三四五六七八九十".index(h.group(1) or h.group(2)) + 1
     elif plan_like and plan_year and _recalls_last_year(report, text, start):
         # a plan part looking back ("过去一年，…国内生产总值增长10.3%", "去年…回落到2.6%")
         status = Status.ESTIMATE if status == Status.ESTIMATE else Status.ACTUAL
@@ -793,7 +896,7 @@ def _status_year(
         clause = text[_clause_start(text, start) - 0 : start]
         past = [
             int(_ascii_year(y.group(1)))
-            for y in re.finditer(r"(?<![比较与同])([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后)", head)
+            for y in re.finditer(r"(?<![比较与同])([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前)", head)
             if _ascii_year(y.group(1)).isdigit()
         ]
         past = [y for y in past if 1949 <= y < plan_year]
@@ -811,15 +914,53 @@ def _status_year(
         named = [
             int(_ascii_year(y.group(1)))
             for y in re.finditer(
-                r"(?<![比较与同自])([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前|度)", clause
+                r"(?<![比较与同自于於是])([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前|度)", clause
             )
             if _ascii_year(y.group(1)).isdigit()
         ]
         named = [y for y in named if 1949 <= y <= review_year]
         if named:
             year = named[-1]
+    if role == PartRole.FIVE_YEAR_PLAN and review_year and m is None and fyp is None:
+        # "“十四五”时期，…这五年，…能耗累计下降14%": a paragraph reviewing the plan just ended
+        para = text[_paragraph_start(report, text, start) : start]
+        past = [f for f in _FIVE_YEAR_PLAN.finditer(para)]
+        if past and re.search(r"这五年|过去五年|五年来", para[past[-1].end() :]):
+            n = past[-1].group(1)
+            end_year = _plan_end((10 if n.startswith("十") else 0) + "一二三四五六七八九".index(n[-1]) + 1)
+            if end_year <= review_year:
+                status, year = Status.ACTUAL, end_year
+    base = re.search(r"[较比][“\"]?(十?[一二三四五六七八九])五[”\"]?末的?$", text[_clause_start(text, start) : start])
+    if base is not None:  # "较“十三五”末的9323.1亿元": the level at the end of that plan
+        n = base.group(1)
+        status, year = Status.ACTUAL, _plan_end((10 if n.startswith("十") else 0) + "一二三四五六七八九".index(n[-1]) + 1)
     return status, year
 
+
+def _plan_end(n: int) -> int:
+    """The last year of the n-th five-year plan (1953–57, 1958–62, then 1966–70 onwards)."""
+    return 1957 if n == 1 else 1962 if n == 2 else 1955 + 5 * n
+
+
+_NAMED_PLAN = re.compile(r"第([一二三四五六七八九十]|十[一二三四五六七八九])[个個]五年[计計][划劃]")
+_NUMERAL_VALUE = {n: i + 1 for i, n in enumerate("一二三四五六七八九十")} | {
+    "十" + n: 11 + i for i, n in enumerate("一二三四五六七八九")}
+
+_THIS_YEAR = re.compile(r"(?:今年|本年度?)[^，,；;。]{0,12}?(?:预期|主要|调控)?目标")
+"""A five-year plan part's sentence about this year's targets ("今年…主要预期目标是")."""
+
+def _states_this_year(report: Report, text: str, start: int) -> bool:
+    """The paragraph so far states this year's targets ("今年…主要预期目标是：…；…"), with no
+    later cue of the five-year horizon."""
+    head = text[_paragraph_start(report, text, start) : start]
+    last = None
+    for last in _THIS_YEAR.finditer(head):
+        pass
+    return last is not None and not re.search(r"五年|十[一二三四五六七八九]五|到(?:19|20)\d\d年", head[last.end() :])
+
+
+_HORIZON = re.compile(r"(?:今后|未来|用|从今年起|从明年起)的?([两三四五六七八九十])年(?:左右)?(?:内|之内|里|中|间|时间|(?=[，,]))|(?<![0-9０-９第一二三四五六七八九十])([两三四五六七八九十])年(?:之)?内")
+"""A plan's horizon in years ("今后三年内", "五年内"): its targets fall due at the end."""
 
 _TO_DATE = re.compile(r"先后$|(?:先后|历史上|迄今|至今)(?:已经?)?[^，,；;。]{0,6}$")
 """A count of everything so far ("先后29次"), in any part: an actual."""
@@ -878,9 +1019,23 @@ def _sentence_start(report: Report, text: str, offset: int) -> int:
 def _clause_start(text: str, offset: int) -> int:
     i = offset
     lo = max(0, offset - 60)
-    while i > lo and text[i - 1] not in _CLAUSE_DELIMS:
+    while i > lo and (text[i - 1] not in _CLAUSE_DELIMS or _soft_break(text, i - 1)):
         i -= 1
     return i
+
+
+def _soft_break(text: str, i: int) -> bool:
+    """A line break inside a sentence ("…社会消费品零售总额\n增长9.6%"): the line before it is
+    long body text that stops mid-clause, not a heading or a finished sentence."""
+    if text[i] != "\n":
+        return False
+    j = i
+    while j > 0 and text[j - 1] in " \t\u3000\n":
+        j -= 1
+    if j == 0 or not re.match(r"[\u4e00-\u9fff0-9０-９A-Za-z%％）)”]", text[j - 1]):
+        return False
+    line_start = text.rfind("\n", 0, j) + 1
+    return j - line_start >= 20 and bool(re.search(r"[，,；;]", text[line_start:j]))
 
 
 def _clause_end(text: str, offset: int) -> int:
@@ -913,6 +1068,14 @@ def _indicator(
         clause_start = previous.end
         while clause_start < left_end and text[clause_start] in "、和及与,，以上左右以内":
             clause_start += 1
+    framing = re.match(r"的?(?:情况|背景|形势|条件)下", text[clause_start:left_end])
+    if framing and previous is not None and clause_start == previous.end:
+        # "外贸进出口在对美贸易下降3成的情况下增长12%": the figure before was inside the frame
+        at = text.rfind("在", sentence_floor, previous.start)
+        if at > sentence_floor:
+            subject = _LEAD_FILLER.sub("", text[sentence_floor:at])
+            if 2 <= len(subject) <= 16:
+                return subject, None, None
     after_start = fig_end
     for word, _q in _SUFFIX_QUALIFIERS:
         if text.startswith(word, fig_end):
@@ -935,6 +1098,9 @@ def _indicator(
     l_text = text[l_start:l_end]
     # an enumeration of members before the count ("A、B等13个高风险领域"): after 等
     k = l_text.rfind("等")
+    listed = ""  # "新组建A、B等10家以上": the listed kinds, if nothing after the count names it
+    if k >= 0 and "、" in l_text[:k]:
+        listed = _LEAD_VERB.sub("", l_text[:k]) if len(l_text[:k]) <= 24 else ""
     if k >= 0 and k == len(l_text) - 1:
         l_start += k + 1
     elif k >= 0 and "、" in l_text[:k]:
@@ -950,11 +1116,21 @@ def _indicator(
     lv = _LEAD_VERB.match(l_text)
     if lv and len(l_text) - lv.end() >= 2 and not _BARE_NOUN.fullmatch(l_text[lv.end():]):
         l_start += lv.end()  # "惠及企业1440家" keeps its verb: 企业 alone says nothing
+        if text.startswith("了", l_start) and l_end - l_start >= 3:
+            l_start += 1  # "提出了钢产量…"
         l_text = text[l_start:l_end]
     if len(l_text) > 16:
         l_start = _capped_start(text, l_start, l_end)
         l_text = text[l_start:l_end]
 
+    # "信访总量连续3年下降", "连续三年获评…": the run's subject and what it repeats
+    info = unit_info(unit)
+    if info is not None and info.family == "duration" and re.search(r"(?:连续|提前)$", l_text):
+        l_text = re.sub(r"^(?:实现|取得|保持)?了", "", l_text)  # "实现了连续三年增产"
+        stop = re.search(r"[，,；;。：:、（(]|的基础", right)
+        what = right[: stop.start() if stop else len(right)][:14]
+        if len(what) >= 2:
+            return l_text + what, None, None
     # "现行16%的税率降至13%": the level before a change of the noun after 的
     rate = _RATE_BEFORE_CHANGE.match(right)
     if rate and len(l_text) >= 2:
@@ -966,7 +1142,8 @@ def _indicator(
     th = re.match(r"[0-9０-９.]*[万亿]?(?:周岁|岁|元|万元|亿元)(?:及以上|以上|以下)|[0-9０-９.]+万?吨级", right)
     lead = th.group(0) if th else ""
     # the noun ends where the next figure begins ("提高到2.5%"), not at digits in a name ("世界500强")
-    nxt_fig = next((f for f in find_figures(right, len(lead)) if f.unit and not _word_numeral(right, f)), None)
+    nxt_fig = next((f for f in find_figures(right, len(lead))
+                    if f.unit and not _word_numeral(right, f) and not _is_threshold(right, f, right[: f.start])), None)
     if nxt_fig is not None:
         right = right[: nxt_fig.start]
     # a duration "用7天时间完成X": X is what took that long
@@ -975,7 +1152,7 @@ def _indicator(
         if len(rest) >= 2:
             return rest, after_start + len(right) - len(rest), after_start + len(right)
     if right and re.match(r"[\u4e00-\u9fff“《A-Za-z]", right[len(lead):]) and not re.match(
-        rf"(?:时间|左右|以上|以下|以内|之内|内|的|和|及|与|或|为|在|等|是|从|由|比(?!重|例)|较|占|居(?!民)|位(?:居|列)|到|至|{_UP}|{_DOWN}|达)", right
+        rf"(?:时间|左右|以上|以下|以内|之内|内|的|和|及|与|或|为|在|等|是|从|由|比(?!重|例)|较|占|居(?!民)|位(?:居|列)|到(?!达)|至|分别|{_UP}|{_DOWN}|达)", right
     ):
         stop = _R_STOP.search(right)
         # "27项市级、区级改革": short items joined by 、 share the head noun
@@ -983,6 +1160,12 @@ def _indicator(
             stop = _R_STOP.search(right, stop.end())
         if stop is None:
             r_text = right
+        elif stop.start() == 0 and (stop.group(0) in _RESULT_VERBS or (
+                unit_info(unit) is not None and unit_info(unit).family == "duration"  # type: ignore[union-attr]
+                and stop.group(0) in ("完成", "实现"))):
+            # "24小时内完成核酸检测": what is done within the time
+            # "1人获评全国…推广人", "3项入选…案例": the count is of those the verb phrase names
+            r_text = re.split(r"[、（(“”]", right)[0][:16]
         elif stop.start() > 0:
             r_text = right[: stop.start()]
             if (re.match(r"[\u4e00-\u9fff]{2}", stop.group(0)) or stop.start() <= 2) and not re.match(r"[和及与、为在的]", stop.group(0)):
@@ -991,6 +1174,24 @@ def _indicator(
         if r_text.count("（") > r_text.count("）") and "）" in right[len(r_text) : len(r_text) + 12]:
             r_text = right[: right.index("）", len(r_text)) + 1]  # "省（自治区、直辖市）"
         r_text = r_text.rstrip("的等和及与、")
+    if not l_text or re.fullmatch(r"(?:(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年(?:末|底)?)?[比较]|[從从由末计过升降增减净约近超共达占是为年到至]", l_text):
+        # a fragment left by the framing words ("比一九八〇年增长", "上升到", "共计"): the topic
+        # of the sentence names the measure ("水泥：从A增加到B", "社会商品零售总额，…比…增长")
+        raw = text[clause_start:left_end]
+        if re.fullmatch(r"净(?:增加|减少|增|减)", raw) and previous is not None and len(_noun_of(previous.indicator)) >= 2:
+            return raw + _noun_of(previous.indicator), None, None  # "新增企业136家、净增102家"
+        same_clause = previous is not None and previous.end >= sentence_floor and previous.indicator
+        of = re.match(r"的([\u4e00-\u9fff]{2,10})(?=[，,；;。、]|$)", text[after_start:right_end])
+        if kind == Kind.CHANGE and not l_text and of:
+            return of.group(1), None, None  # "压减20%的一般性支出"
+        framed = re.search(r"比|较|由|从|年|[有为是]$", raw) or text[sentence_floor - 1 : sentence_floor] in "：:"
+        topic = _topic(text, sentence_floor) if framed else ""
+        if topic and not r_text and not same_clause:
+            return topic, None, None
+        if l_text and not r_text and previous is not None and previous.indicator and fig_end - previous.end < 40:
+            return previous.indicator, previous.indicator_start, previous.indicator_end
+        if listed and not r_text:
+            return listed, None, None
     lenient_left = l_text and "、" not in l_text and len(l_text) <= 10
     if len(r_text) >= 2 and kind in (Kind.COUNT, Kind.AMOUNT, Kind.RATIO):
         if lenient_left and len(l_text) >= 2:
@@ -1003,19 +1204,45 @@ def _indicator(
         if previous is not None and previous.indicator and previous.end >= sentence_floor - 40:
             subject = re.sub(r"(?:收到|收|完成|实现|达到)$", "", previous.indicator)
         return subject + "完成" + done.group(1), None, None
+    if re.match(r"(?:是|相当于|等于|等於|为)[^，,；;。]{1,10}的$", text[l_start:left_end]) and previous is not None \
+            and previous.indicator and 0 <= fig_end - previous.end < 40:
+        subject = re.sub(r"(?:是|相当于|等于|等於).*$", "", previous.indicator)
+        if len(subject) >= 1:  # "投资8645亿元，是上个五年的1.4倍"
+            return subject + text[l_start:left_end].rstrip("的"), None, None
+    contrib = re.match(r"对([^，,；;。]{2,14}?)的?(贡献率|拉动)", text[sentence_floor:left_end])
+    if contrib:
+        # "服务业增加值增长4.1%，…，对GDP增长的贡献率达65.5%": the sentence's subject contributes
+        s0 = sentence_floor
+        while s0 > 0 and text[s0 - 1] not in _SENT_DELIMS and sentence_floor - s0 < 120:
+            s0 -= 1
+        first = next((f for f in find_figures(text, s0, sentence_floor) if f.unit), None)
+        if first is not None:
+            subject = _TRAIL_FILLER.sub("", _LEAD_FILLER.sub("", text[_clause_start(text, first.start) : first.start]))
+            if 2 <= len(subject) <= 16:
+                return subject + "对" + contrib.group(1) + contrib.group(2), None, None
+    if re.fullmatch(r"(?:全国|全省|全市)?(?:平均)?每(?:人|户|亩)", l_text) and (topic := _topic(text, sentence_floor)):
+        return topic + l_text, None, None  # "农民的纯收入，全国平均每人达到355元"
+    if re.fullmatch(r"(?:高于|低于|快于|慢于)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?", l_text) and previous is not None \
+            and previous.indicator and 0 <= fig_end - previous.end < 30 and not any(
+                c in _SENT_DELIMS for c in text[previous.end : fig_end]):
+        return previous.indicator + "增速" + l_text, None, None  # "增长6.2%、高于全国平均0.3个百分点"
+    if l_text.startswith(("占", "佔")) and not (previous is not None and previous.end >= sentence_floor) and (
+            topic := _topic(text, sentence_floor)):
+        return topic + l_text, None, None  # "两年完成的投资额，占五年投资总额的32%"
     if l_text.startswith(("占", "佔")) and previous is not None and previous.indicator and previous.end >= sentence_floor - 40:
         return previous.indicator + l_text, None, None  # "债款支出…，占本年预算支出的2.47%"
-    if len(l_text) >= 2 and not _CARRY_VERB.fullmatch(l_text):
+    if len(l_text) >= 2 and not _CARRY_VERB.fullmatch(l_text) and not (
+            _DONE_VERB.fullmatch(l_text) and previous is not None and fig_end - previous.end < 60):
         if (
             len(l_text) <= 3 and previous is not None and previous.indicator
             and previous.end >= sentence_floor - 40 and not previous.indicator.endswith(l_text)
-            and kind != Kind.CHANGE and re.match(r"(?:总|年|面积|规模|金额|产值|营收|收入|投资|用地)", l_text)
+            and kind != Kind.CHANGE and re.match(r"(?:总|年|面积|规模|金额|产值|产量|营收|收入|投资|用地)", l_text)
         ):
             # "粮食播种面积380万亩、总产量98万吨": the subject without the other measure
-            subject = re.split(r"(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资)", previous.indicator)[0]
+            subject = re.split(r"(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资)|播面", previous.indicator)[0]
             return (subject if len(subject) >= 2 else previous.indicator) + l_text, None, None
         return l_text, l_start, l_end
-    if _CARRY_VERB.fullmatch(l_text) and previous is not None and previous.indicator and fig_end - previous.end < 60:
+    if (_CARRY_VERB.fullmatch(l_text) or _DONE_VERB.fullmatch(l_text)) and previous is not None and previous.indicator and fig_end - previous.end < 60:
         # "在建工业项目16个、其中新开工5个": the bare verb takes the noun of the figure before
         noun = _noun_of(previous.indicator)
         if len(noun) >= 2:
@@ -1024,18 +1251,46 @@ def _indicator(
         noun = _noun_of(previous.indicator)  # "新增上市企业8家，累计达96家": a running total
         if len(noun) >= 2:
             return "累计" + noun, None, None
-    if previous is not None and kind == Kind.CHANGE and fig_end - previous.end < 40:
+    if previous is not None and kind == Kind.CHANGE and fig_end - previous.end < 40 and not any(
+            c in _SENT_DELIMS for c in text[previous.end : fig_end]):
         return previous.indicator, previous.indicator_start, previous.indicator_end
     if r_text:
         return r_text, after_start, after_start + len(r_text)
     if l_text:
         return l_text, l_start, l_end
-    if previous is not None and fig_end - previous.end < 40:
+    if previous is not None and fig_end - previous.end < 40 and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]):
         return previous.indicator, previous.indicator_start, previous.indicator_end
     return "", None, None
 
 
-_THRESHOLD_GAP = re.compile(r"(?:及以上|以上|以下)?的?[\u4e00-\u9fff]{1,8}?(?:项目|企业|工程|园区)")
+_DONE_VERB = re.compile(r"(?:新)?(?:竣工投产|建成投产|建成投用|竣工|投产|投用|完工|开工|签约|落地|开业|入库|入统)")
+"""Verbs of a project's stage; "新开工30个、竣工投产20个" counts the projects at each stage."""
+
+_RESULT_VERBS = ("获评", "获得", "获", "入选", "荣获")
+
+
+def _topic(text: str, clause_start: int) -> str:
+    """The topic clause before ``clause_start`` ("水泥：", "社会商品零售总额，"): no figure of its
+    own, short, and a noun phrase (no framing verb). A survey's scope between them ("据N个省的
+    统计") is skipped."""
+    if clause_start == 0 or text[clause_start - 1] not in "，,：:":
+        return ""
+    start = _clause_start(text, clause_start - 1)
+    topic = text[start : clause_start - 1].strip()
+    if re.match(r"据[^，,；;。]{0,14}(?:统计|调查|测算)$", topic) and start > 0 and text[start - 1] in "，,":
+        return _topic(text, start)
+    topic = re.sub(r"（[^（）]*）|\([^()]*\)", "", topic)  # "投资额（即工作量）"
+    topic = re.sub(r"^在|方面$|中$", "", _LEAD_FILLER.sub("", topic))
+    if not 2 <= len(topic) <= 20 or any(f.unit and topic[f.start - 1 : f.start] != "每" for f in find_figures(topic)):
+        return ""
+    if re.search(r"[，,。；;“”]|(?:19|20)\d\d|[一二三四五六七八九〇○零]{4}年|年$|^(?:比|较|从|由|同|与|为|在|据|按|其中|如果|但|而)", topic):
+        return ""
+    if _LEAD_VERB.match(topic) or _CARRY_VERB.match(topic) or re.search(rf"(?:{_UP}|{_DOWN})$|了$|是$", topic):
+        return ""
+    return topic
+
+
+_THRESHOLD_GAP = re.compile(r"(?:及以上|以上|以下)?的?[\u4e00-\u9fff]{0,8}?(?:项目|企业|工程|园区|村)")
 """Between a money figure and a count of the things above it: "10亿元以上项目(9个)"."""
 
 _RATE_BEFORE_CHANGE = re.compile(
@@ -1044,6 +1299,10 @@ _RATE_BEFORE_CHANGE = re.compile(
 
 _BARE_NOUN = re.compile(r"企业|项目|作品|群众|人员|人次|家庭|农户|单位|资金|工程|人才|学生|人|市场主体|经营主体")
 """Nouns that say nothing once their verb is stripped (惠及企业, 实施项目, 帮扶群众)."""
+
+_LEVEL = r"(?:国家|中央|国|省|自治区|市|州|县|区|乡镇|乡|镇|村)级?"
+_LEVELS = re.compile(rf"{_LEVEL}$|{_LEVEL}")
+"""Administrative levels listed as one modifier ("国家、省级", "市、县两级")."""
 
 _CAP_BOUNDARY = re.compile(r"[的、，”」]|将|由|把|对|向|在|中")
 
@@ -1054,9 +1313,11 @@ def _capped_start(text: str, l_start: int, l_end: int) -> int:
     A fixed 16-character cut splits words ("政科技支出…" for 财政科技支出).
     """
     for m in _CAP_BOUNDARY.finditer(text, l_start, l_end - 6):
+        if m.group(0) == "、" and _LEVELS.search(text, l_start, m.start()) and _LEVELS.match(text, m.end()):
+            continue  # "国家、自治区级品牌", "国、省考核断面": a list of levels is one modifier
         if l_end - m.end() <= 24:
             return m.end()
-    return l_end - 16
+    return l_start if l_end - l_start <= 24 else l_end - 16  # no boundary: keep a phrase that fits
 
 
 def _word_numeral(right: str, fig: Figure) -> bool:

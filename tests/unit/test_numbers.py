@@ -182,3 +182,11 @@ def test_traditional_magnitudes_read_like_simplified_ones() -> None:
     figs = [f for f in find_figures(text) if f.unit]
     assert [(text[f.start : f.end], f.value, f.unit) for f in figs] == [
         ("三億一千二百零五萬四千人", Decimal("312054000"), "人"), ("八千萬元", Decimal("8000"), "万元")]
+
+
+def test_traditional_measure_words_read_as_simplified_with_the_same_offsets() -> None:
+    from kg.loaders.numbers import find_figures
+
+    text = "原煤八千萬噸，公路三千公裏，工廠十個"
+    got = [(f.unit, text[f.start : f.end]) for f in find_figures(text)]
+    assert got == [("万吨", "八千萬噸"), ("公里", "三千公裏"), ("个", "十個")]
