@@ -675,9 +675,11 @@ class LoadSummary:
 CONSTRAINT = (
     "CREATE CONSTRAINT resource_iri IF NOT EXISTS FOR (n:Resource) REQUIRE n.iri IS UNIQUE"
 )
-MERGE_NODES = (
-    "UNWIND $rows AS row MERGE (n:Resource {iri: row.iri}) SET n += row.props"
-)
+REPLAN_SKIP = "CYPHER replan=skip "
+"""The load's queries have one good plan whatever the statistics (seeks on the unique
+IRI constraint): a plan once made is kept when the data grows or shrinks (Neo4j would
+otherwise plan each of the ~100 load queries again, ~20 ms of server CPU each, whenever
+the counts change a lot, as between a wipe and a load)."""
 WIPE = "MATCH (n:Resource) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
 WIPE_MARKERS = "MATCH (m:KgLoad) DELETE m"
 READ_MARKERS = "UNWIND $reports AS r MATCH (m:KgLoad {report: r}) RETURN m.report AS report, m.key AS key"
@@ -689,18 +691,18 @@ never see it. Written after a load succeeds, so a cut-off load is redone in full
 
 def _label_query(label: str) -> str:
     assert _LABEL_RE.match(label)
-    return f"UNWIND $rows AS row MATCH (n:Resource {{iri: row}}) SET n:{label}"
+    return REPLAN_SKIP + f"UNWIND $rows AS row MATCH (n:Resource {{iri: row}}) SET n:{label}"
 
 
 def _rel_query(typ: str) -> str:
     if typ == GENERIC_REL:
         return (
-            "UNWIND $rows AS row MATCH (s:Resource {iri: row.s}) MATCH (o:Resource {iri: row.o}) "
+            REPLAN_SKIP + "UNWIND $rows AS row MATCH (s:Resource {iri: row.s}) MATCH (o:Resource {iri: row.o}) "
             f"MERGE (s)-[:{GENERIC_REL} {{iri: row.p}}]->(o)"
         )
     assert _TYPE_RE.match(typ)
     return (
-        "UNWIND $rows AS row MATCH (s:Resource {iri: row.s}) MATCH (o:Resource {iri: row.o}) "
+        REPLAN_SKIP + "UNWIND $rows AS row MATCH (s:Resource {iri: row.s}) MATCH (o:Resource {iri: row.o}) "
         f"MERGE (s)-[:{typ}]->(o)"
     )
 
@@ -716,14 +718,6 @@ def _static_queries() -> tuple[dict[str, str], dict[str, str]]:
 
 def _write(tx: neo4j.ManagedTransaction, query: str, rows: list[Any]) -> Any:
     return tx.run(query, rows=rows).consume().counters
-
-
-EXISTING_PROPS = (
-    # the write lock taken here (a property set and removed) is held to the end of the
-    # transaction, so a concurrent load cannot change the node between read and write
-    "UNWIND $iris AS iri MATCH (n:Resource {iri: iri}) SET n._kg_lock = true REMOVE n._kg_lock "
-    "RETURN n.iri AS iri, properties(n) AS props"
-)
 
 
 def merge_props(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
@@ -872,43 +866,81 @@ def _props(values: dict[str, list[Any]]) -> dict[str, Any]:
     return props
 
 
-def _node_query(label: str | None) -> str:
+def _label_set(label: str | None) -> str:
     if label is None:
-        return MERGE_NODES
+        return ""
     assert _LABEL_RE.match(label)
-    return f"UNWIND $rows AS row MERGE (n:Resource {{iri: row.iri}}) SET n += row.props, n:{label}"
+    return f" SET n:{label}"
+
+
+def _merge_new_query(label: str | None) -> str:
+    """MERGE nodes that bring properties: a new node gets them at once (no read-back); a
+    node already there is write-locked (a property set and removed, held to the end of
+    the transaction, so a concurrent load cannot change it between read and write) and
+    its stored properties come back, to be united with the new ones on the client."""
+    return (REPLAN_SKIP + "UNWIND $rows AS row MERGE (n:Resource {iri: row.iri}) "
+            "ON CREATE SET n += row.props ON MATCH SET n._kg_lock = true" + _label_set(label) +
+            " WITH n, row WHERE n._kg_lock IS NOT NULL REMOVE n._kg_lock "
+            "RETURN row.iri AS iri, properties(n) AS props")
+
+
+def _merge_bare_query(label: str | None) -> str:
+    """MERGE nodes that bring no properties (IRI objects, subjects with only a type)."""
+    return REPLAN_SKIP + "UNWIND $rows AS row MERGE (n:Resource {iri: row})" + _label_set(label)
+
+
+SET_MERGED = REPLAN_SKIP + "UNWIND $rows AS row MATCH (n:Resource {iri: row.iri}) SET n += row.props"
 
 
 @lru_cache(maxsize=1)
-def _node_queries() -> dict[str | None, str]:
-    return {None: MERGE_NODES, **{label: _node_query(label) for label in default_mapping().labels.values()}}
+def _node_queries() -> tuple[dict[str | None, str], dict[str | None, str]]:
+    labels = [None, *default_mapping().labels.values()]
+    return ({label: _merge_new_query(label) for label in labels},
+            {label: _merge_bare_query(label) for label in labels})
 
 
-def _write_node_rows(tx: neo4j.ManagedTransaction, rows: list[tuple[str, list[str], dict[str, Any]]]) -> list[Any]:
-    """MERGE a batch of nodes with their first label, uniting their properties with what
-    the nodes already hold (read and write in one transaction, so a retried or re-run
-    batch gives the same); further labels after."""
-    with_props = [iri for iri, _, props in rows if props]
-    existing = {r["iri"]: r["props"] for r in tx.run(EXISTING_PROPS, iris=with_props)} if with_props else {}
-    queries = _node_queries()
+NodeRow = tuple[str, list[str], dict[str, Any]]
+
+
+def _write_node_rows(tx: neo4j.ManagedTransaction, groups: list[tuple[str | None, list[NodeRow]]]) -> list[Any]:
+    """MERGE batches of nodes, one query per first label (rows sorted by IRI), uniting
+    the properties of nodes already there with the new ones (read under a write lock and
+    written in one transaction, so a retried or re-run batch gives the same); further
+    labels after."""
+    new_queries, bare_queries = _node_queries()
     label_queries, _ = _static_queries()
-    groups: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
+    counters: list[Any] = []
     extra: dict[str, list[str]] = defaultdict(list)
-    for iri, labels, props in rows:
-        old = existing.get(iri)
-        groups[labels[0] if labels else None].append(
-            {"iri": iri, "props": merge_props(old, props) if old is not None else props})
-        for label in labels[1:]:
-            extra[label].append(iri)
-    counters = [tx.run(queries[label], rows=batch).consume().counters for label, batch in groups.items()]
-    counters += [tx.run(label_queries[label], rows=iris).consume().counters for label, iris in extra.items()]
+    for label, rows in groups:
+        with_props = [{"iri": iri, "props": props} for iri, _, props in rows if props]
+        bare = [iri for iri, _, props in rows if not props]
+        if with_props:
+            result = tx.run(new_queries[label], rows=with_props)
+            stored = {r["iri"]: r["props"] for r in result}
+            counters.append(result.consume().counters)
+            if stored:
+                changed = []
+                for row in with_props:
+                    old = stored.get(row["iri"])
+                    if old is not None:
+                        props = merge_props(old, row["props"])
+                        if any(old.get(k) != v for k, v in props.items()):
+                            changed.append({"iri": row["iri"], "props": props})
+                if changed:
+                    counters.append(tx.run(SET_MERGED, rows=changed).consume().counters)
+        if bare:
+            counters.append(tx.run(bare_queries[label], rows=bare).consume().counters)
+        for iri, labels, _ in rows:
+            for extra_label in labels[1:]:
+                extra[extra_label].append(iri)
+    counters += [tx.run(label_queries[label], rows=iris).consume().counters for label, iris in sorted(extra.items())]
     return counters
 
 
-def _write_rel_rows(tx: neo4j.ManagedTransaction, rows: dict[str, list[dict[str, str]]]) -> list[Any]:
-    """MERGE a batch of relationships, one query per type."""
+def _write_rel_rows(tx: neo4j.ManagedTransaction, groups: list[tuple[str, list[dict[str, str]]]]) -> list[Any]:
+    """MERGE batches of relationships, one query per type."""
     _, rel_queries = _static_queries()
-    return [tx.run(rel_queries[typ], rows=batch).consume().counters for typ, batch in rows.items()]
+    return [tx.run(rel_queries[typ], rows=rows).consume().counters for typ, rows in groups]
 
 
 class _Writers:
@@ -981,35 +1013,61 @@ class _Writers:
                     pass
 
 
-def _write_nodes_pass(triples: Iterable[Plain], writers: _Writers, n: int, window_size: int,
+def _pack(groups: Mapping[Any, list[Any]], size: int, row_key: Callable[[Any], Any]) -> Iterator[list[tuple[Any, list[Any]]]]:
+    """The rows of ``groups`` (label or type -> rows) cut into transactions of at most
+    ``size`` rows, each a list of ``(group, rows)``: groups in name order, rows sorted
+    within a group, so every load takes its locks in one order (fewer deadlocks), and a
+    transaction runs few queries (each query costs the server more than its rows)."""
+    batch: list[tuple[Any, list[Any]]] = []
+    room = size
+    for key in sorted(groups, key=lambda k: (k is not None, k or "")):
+        rows = sorted(groups[key], key=row_key)
+        while rows:
+            take, rows = rows[:room], rows[room:]
+            batch.append((key, take))
+            room -= len(take)
+            if not room:
+                yield batch
+                batch, room = [], size
+    if batch:
+        yield batch
+
+
+WINDOW_BATCHES = 4
+"""A window (of nodes in pass 1, of relationships in pass 2) holds this many batches per
+writer: enough that most transactions run one query of ``batch_size`` rows."""
+
+
+def _write_nodes_pass(triples: Iterable[Plain], writers: _Writers, n: int, batch_size: int,
                       nodes: _Distinct, mapping: GraphMapping) -> int:
     """Pass 1: every node with its properties and labels. Returns the triples read."""
     window = _NodeWindow(mapping)
+    window_size = batch_size * n * WINDOW_BATCHES
     seen = 0
     for s, p, o in triples:
         window.add(s, p, o)
         seen += 1
         if len(window) >= window_size:
-            _flush_nodes(window, writers, n, nodes)
-    _flush_nodes(window, writers, n, nodes)
+            _flush_nodes(window, writers, n, nodes, batch_size)
+    _flush_nodes(window, writers, n, nodes, batch_size)
     return seen
 
 
-def _flush_nodes(window: _NodeWindow, writers: _Writers, n: int, nodes: _Distinct) -> None:
-    shards: list[list[Any]] = [[] for _ in range(n)]
+def _flush_nodes(window: _NodeWindow, writers: _Writers, n: int, nodes: _Distinct, batch_size: int) -> None:
+    shards: list[dict[str | None, list[NodeRow]]] = [defaultdict(list) for _ in range(n)]
     for row in window.take():
         nodes.add(row[0])
-        shards[hash(row[0]) % n].append(row)
-    for i, rows in enumerate(shards):
-        if rows:
-            rows.sort(key=lambda r: r[0])  # one lock order in every load: fewer deadlocks
-            writers.put(i, _write_node_rows, rows)
+        shards[hash(row[0]) % n][row[1][0] if row[1] else None].append(row)
+    for i, groups in enumerate(shards):
+        for batch in _pack(groups, batch_size, lambda r: r[0]):
+            writers.put(i, _write_node_rows, batch)
 
 
-def _write_rels_pass(triples: Iterable[Plain], writers: _Writers, n: int, window_size: int,
+def _write_rels_pass(triples: Iterable[Plain], writers: _Writers, n: int, batch_size: int,
                      rels: _Distinct, mapping: GraphMapping) -> None:
     """Pass 2: every relationship (IRI object, predicate other than rdf:type)."""
     shards: list[dict[str, list[dict[str, str]]]] = [defaultdict(list) for _ in range(n)]
+    window_size = batch_size * n * WINDOW_BATCHES
     size = 0
     rel_types = mapping.rel_types
     for s, p, o in triples:
@@ -1021,18 +1079,21 @@ def _write_rels_pass(triples: Iterable[Plain], writers: _Writers, n: int, window
         shards[hash(s) % n][typ or GENERIC_REL].append(row)
         size += 1
         if size >= window_size:
-            _flush_rels(shards, writers)
+            _flush_rels(shards, writers, batch_size)
             size = 0
-    _flush_rels(shards, writers)
+    _flush_rels(shards, writers, batch_size)
 
 
-def _flush_rels(shards: list[dict[str, list[dict[str, str]]]], writers: _Writers) -> None:
-    for i, rows in enumerate(shards):
-        if rows:
-            for batch in rows.values():
-                batch.sort(key=lambda r: (r["s"], r["o"]))  # one lock order: fewer deadlocks
-            writers.put(i, _write_rel_rows, dict(rows))
-            rows.clear()
+def _rel_key(row: dict[str, str]) -> tuple[str, str, str]:
+    return row["s"], row["o"], row.get("p", "")
+
+
+def _flush_rels(shards: list[dict[str, list[dict[str, str]]]], writers: _Writers, batch_size: int) -> None:
+    for i, groups in enumerate(shards):
+        if groups:
+            for batch in _pack(groups, batch_size, _rel_key):
+                writers.put(i, _write_rel_rows, batch)
+            groups.clear()
 
 
 def load_triples(
@@ -1069,7 +1130,7 @@ def load_triples(
         if progress:
             progress(0, None)
         pool = _Writers(drv, settings.database, n, summary, progress)
-        summary.triples = _write_nodes_pass(source(), pool, n, batch_size * n, nodes, mapping)
+        summary.triples = _write_nodes_pass(source(), pool, n, batch_size, nodes, mapping)
         pool.wait()  # every node exists before a relationship names it
         if not summary.triples:
             return _finish(summary, nodes, rels, began)
