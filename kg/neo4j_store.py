@@ -695,14 +695,15 @@ def _label_query(label: str) -> str:
 
 
 def _rel_query(typ: str) -> str:
+    # rows are lists [subject IRI, object IRI(, predicate IRI)]: smaller to send than maps
     if typ == GENERIC_REL:
         return (
-            REPLAN_SKIP + "UNWIND $rows AS row MATCH (s:Resource {iri: row.s}) MATCH (o:Resource {iri: row.o}) "
-            f"MERGE (s)-[:{GENERIC_REL} {{iri: row.p}}]->(o)"
+            REPLAN_SKIP + "UNWIND $rows AS row MATCH (s:Resource {iri: row[0]}) MATCH (o:Resource {iri: row[1]}) "
+            f"MERGE (s)-[:{GENERIC_REL} {{iri: row[2]}}]->(o)"
         )
     assert _TYPE_RE.match(typ)
     return (
-        REPLAN_SKIP + "UNWIND $rows AS row MATCH (s:Resource {iri: row.s}) MATCH (o:Resource {iri: row.o}) "
+        REPLAN_SKIP + "UNWIND $rows AS row MATCH (s:Resource {iri: row[0]}) MATCH (o:Resource {iri: row[1]}) "
         f"MERGE (s)-[:{typ}]->(o)"
     )
 
@@ -937,7 +938,7 @@ def _write_node_rows(tx: neo4j.ManagedTransaction, groups: list[tuple[str | None
     return counters
 
 
-def _write_rel_rows(tx: neo4j.ManagedTransaction, groups: list[tuple[str, list[dict[str, str]]]]) -> list[Any]:
+def _write_rel_rows(tx: neo4j.ManagedTransaction, groups: list[tuple[str, list[list[str]]]]) -> list[Any]:
     """MERGE batches of relationships, one query per type."""
     _, rel_queries = _static_queries()
     return [tx.run(rel_queries[typ], rows=rows).consume().counters for typ, rows in groups]
@@ -1066,7 +1067,7 @@ def _flush_nodes(window: _NodeWindow, writers: _Writers, n: int, nodes: _Distinc
 def _write_rels_pass(triples: Iterable[Plain], writers: _Writers, n: int, batch_size: int,
                      rels: _Distinct, mapping: GraphMapping) -> None:
     """Pass 2: every relationship (IRI object, predicate other than rdf:type)."""
-    shards: list[dict[str, list[dict[str, str]]]] = [defaultdict(list) for _ in range(n)]
+    shards: list[dict[str, list[list[str]]]] = [defaultdict(list) for _ in range(n)]
     window_size = batch_size * n * WINDOW_BATCHES
     size = 0
     rel_types = mapping.rel_types
@@ -1074,7 +1075,7 @@ def _write_rels_pass(triples: Iterable[Plain], writers: _Writers, n: int, batch_
         if type(o) is not str or p == _RDF_TYPE:
             continue
         typ = rel_types.get(p)
-        row = {"s": s, "o": o} if typ else {"s": s, "o": o, "p": p}
+        row = [s, o] if typ else [s, o, p]
         rels.add((s, typ or p, o))
         shards[hash(s) % n][typ or GENERIC_REL].append(row)
         size += 1
@@ -1084,11 +1085,11 @@ def _write_rels_pass(triples: Iterable[Plain], writers: _Writers, n: int, batch_
     _flush_rels(shards, writers, batch_size)
 
 
-def _rel_key(row: dict[str, str]) -> tuple[str, str, str]:
-    return row["s"], row["o"], row.get("p", "")
+def _rel_key(row: list[str]) -> list[str]:
+    return row
 
 
-def _flush_rels(shards: list[dict[str, list[dict[str, str]]]], writers: _Writers, batch_size: int) -> None:
+def _flush_rels(shards: list[dict[str, list[list[str]]]], writers: _Writers, batch_size: int) -> None:
     for i, groups in enumerate(shards):
         if groups:
             for batch in _pack(groups, batch_size, _rel_key):
