@@ -28,9 +28,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import child, emit, ratio, rss_mb, versions, write_results  # noqa: E402
+from _common import ROOT, child, emit, machine, ratio, replace_block, rss_mb, versions, write_results  # noqa: E402
 
 PASSWORD = "kg-bench-password"
+DOC = ROOT / "docs" / "BENCHMARKS.md"
+BEGIN, END = "<!-- bench/bench_load.py: begin -->", "<!-- bench/bench_load.py: end -->"
 
 
 def _cpu() -> float:
@@ -254,7 +256,16 @@ def main() -> None:
     res = run(small, large, repeat=args.repeat, naive_limit=args.naive_limit,
               baseline=str(Path(args.baseline).resolve()) if args.baseline else None)
     write_results("load", res)
-    print("\n".join(markdown(res)))
+    lines = markdown(res)
+    print("\n".join(lines))
+    m = machine()
+    block = [BEGIN, "", f"## Measured by `bench/bench_load.py` ({time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC)", "",
+             f"Dumps: `{Path(small).parent.name}/{Path(small).name}` and `{Path(large).parent.name}/{Path(large).name}`; "
+             f"{m['cpus']} cores, load average {', '.join(map(str, m['load_average']))} (a shared machine: read the ratios). "
+             f"Raw numbers: `bench/results/load.json`." + (" The baseline is the loader before this round's change, "
+             "run from its own source tree in the same run." if res.get("baseline") else ""), "",
+             *lines[1:], END]
+    replace_block(DOC, "\n".join(block), BEGIN, END)
     print(json.dumps(res["ratios"]), file=sys.stderr)
 
 
