@@ -783,19 +783,24 @@ DRIVER_RETRY_SECONDS = 15.0
 a server that died mid-load is reported after this long, not after the deadlock budget)."""
 
 
-def _execute_write(session: neo4j.Session, fn: Callable[..., Any], *args: Any) -> Any:
-    """``session.execute_write(fn, *args)``, retried on transient server errors (deadlocks
-    between concurrent loads) for up to TRANSACTION_RETRY_SECONDS."""
+def _retry_transient(work: Callable[[], Any]) -> Any:
+    """``work()``, retried on transient server errors (deadlocks between concurrent loads)
+    for up to TRANSACTION_RETRY_SECONDS."""
     import random
 
     deadline = time.monotonic() + TRANSACTION_RETRY_SECONDS
     while True:
         try:
-            return session.execute_write(fn, *args)
+            return work()
         except nx.TransientError:
             if time.monotonic() >= deadline:
                 raise
             time.sleep(random.uniform(0.2, 2.0))
+
+
+def _execute_write(session: neo4j.Session, fn: Callable[..., Any], *args: Any) -> Any:
+    """``session.execute_write(fn, *args)``, retried as :func:`_retry_transient` says."""
+    return _retry_transient(lambda: session.execute_write(fn, *args))
 
 
 def plain_triples(triples: Iterable[tuple[Any, Any, Any]]) -> Iterator[Plain]:
@@ -1159,8 +1164,9 @@ def load_triples(
     nodes, rels = _Distinct(), _Distinct()
     try:
         with drv.session(database=settings.database) as session:
-            session.run(CONSTRAINT).consume()
-            session.run("CALL db.awaitIndexes(300)").consume()
+            # schema locks: a load starting while another writes can deadlock here too
+            _retry_transient(lambda: session.run(CONSTRAINT).consume())
+            _retry_transient(lambda: session.run("CALL db.awaitIndexes(300)").consume())
             if wipe:
                 session.run(WIPE).consume()
                 session.run(WIPE_MARKERS).consume()
