@@ -5,7 +5,11 @@ child process) and of the server (its JVM, from /proc), and wall seconds, side b
 one run. Writes bench/results/load.json; ``bench/run.py`` calls :func:`run` and puts the
 table in docs/BENCHMARKS.md.
 
-    .venv/bin/python bench/bench_load.py SMALL.nt LARGE.nt [--repeat 2] [--naive-limit 20000]
+    .venv/bin/python bench/bench_load.py SMALL.nt LARGE.nt [--repeat 2] [--naive-limit 20000] [--baseline SRC]
+
+``--baseline SRC`` also loads the small dump with the ``kg`` package of another source tree
+(e.g. ``git archive <commit> kg | tar -x -C SRC``), as side "kg-baseline" in the same run:
+a change to the loader is measured before and after on the same server, alternated.
 
 rdflib-neo4j comes from PyPI (``pip install 'kg-gwr[bench]'``); it is configured to keep
 full IRIs (``HANDLE_VOCAB_URI_STRATEGY.KEEP``: kg's dumps use many namespaces) and its
@@ -24,9 +28,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import child, emit, ratio, rss_mb, versions, write_results  # noqa: E402
+from _common import ROOT, child, emit, machine, ratio, replace_block, rss_mb, versions, write_results  # noqa: E402
 
 PASSWORD = "kg-bench-password"
+DOC = ROOT / "docs" / "BENCHMARKS.md"
+BEGIN, END = "<!-- bench/bench_load.py: begin -->", "<!-- bench/bench_load.py: end -->"
 
 
 def _cpu() -> float:
@@ -83,7 +89,7 @@ def _naive(uri: str, dump: str, limit: int) -> dict:
     return {"triples": n}
 
 
-SIDES = {"kg": _kg, "kg-reload": _kg, "rdflib-neo4j": _rdflib_neo4j, "naive": _naive}
+SIDES = {"kg": _kg, "kg-reload": _kg, "kg-baseline": _kg, "rdflib-neo4j": _rdflib_neo4j, "naive": _naive}
 
 
 def side_child(side: str, uri: str, dump: str, limit: str) -> None:
@@ -95,7 +101,8 @@ def side_child(side: str, uri: str, dump: str, limit: str) -> None:
     out = SIDES[side](uri, dump, int(limit))
     cpu, wall = _cpu() - c0, time.perf_counter() - w0
     _, peak = rss_mb()
-    emit({**out, "client_cpu_s": cpu, "wall_s": wall, "peak_rss_mb": peak, "rss_before_load_mb": base})
+    emit({**out, "client_cpu_s": cpu, "wall_s": wall, "peak_rss_mb": peak, "rss_before_load_mb": base,
+          "kg_file": str(Path(kg.neo4j_store.__file__).resolve())})
 
 
 # ----------------------------------------------------------------------------- parent
@@ -117,11 +124,29 @@ def _count(uri: str) -> tuple[int, int]:
     return n, r
 
 
-def _side(server, side: str, dump: str, limit: int = 0, wipe: bool = True) -> dict:
+def _baseline_child(src: str, *args: str) -> dict:
+    """:func:`_common.child` with the ``kg`` package of the source tree ``src`` first on the path."""
+    import subprocess
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([src, os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
+    proc = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True,
+                          check=False, env=env)
+    if proc.returncode != 0:
+        raise SystemExit(f"baseline side failed:\n{proc.stderr[-3000:]}")
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    if not out.get("kg_file", "").startswith(str(Path(src).resolve())):
+        raise SystemExit(f"baseline side ran {out.get('kg_file')}, not the kg of {src}")
+    return out
+
+
+def _side(server, side: str, dump: str, limit: int = 0, wipe: bool = True, baseline: str | None = None) -> dict:
     if wipe:
         _wipe(server.uri)
     s0 = _proc_cpu(server.pid)
-    r = child(__file__, side, server.uri, dump, str(limit))
+    if side == "kg-baseline":
+        r = _baseline_child(str(baseline), side, server.uri, dump, str(limit))
+    else:
+        r = child(__file__, side, server.uri, dump, str(limit))
     r["server_cpu_s"] = _proc_cpu(server.pid) - s0
     r["total_cpu_s"] = r["client_cpu_s"] + r["server_cpu_s"]
     r["db_nodes"], r["db_relationships"] = _count(server.uri)
@@ -137,15 +162,19 @@ def _med(runs: list[dict], key: str) -> float:
     return statistics.median(r[key] for r in runs)
 
 
-def run(small: str, large: str, *, repeat: int = 1, naive_limit: int = 20000) -> dict:
+def run(small: str, large: str, *, repeat: int = 1, naive_limit: int = 20000, baseline: str | None = None) -> dict:
     """Every side on the same server, alternated, ``repeat`` times; medians and ratios."""
     from kg.neo4jserver import start
 
     server = start(password=PASSWORD, timeout=900)
-    runs: dict[str, list[dict]] = {k: [] for k in ("kg", "kg-reload", "rdflib-neo4j", "naive", "kg-large")}
+    runs: dict[str, list[dict]] = {k: [] for k in ("kg", "kg-reload", "rdflib-neo4j", "naive", "kg-large", "kg-baseline")}
     try:
         _side(server, "kg", small)  # warm-up: JIT, page cache (not counted)
+        if baseline:
+            _side(server, "kg-baseline", small, baseline=baseline)  # its queries' warm-up
         for _ in range(repeat):
+            if baseline:
+                runs["kg-baseline"].append(_side(server, "kg-baseline", small, baseline=baseline))
             runs["kg"].append(_side(server, "kg", small))
             runs["kg-reload"].append(_side(server, "kg-reload", small, wipe=False))
             runs["rdflib-neo4j"].append(_side(server, "rdflib-neo4j", small))
@@ -155,7 +184,7 @@ def run(small: str, large: str, *, repeat: int = 1, naive_limit: int = 20000) ->
         server.stop()
     med = {k: {m: _med(v, m) for m in ("client_cpu_s", "server_cpu_s", "total_cpu_s", "wall_s", "peak_rss_mb")}
            for k, v in runs.items() if v}
-    kg, naive = med["kg"], med["naive"]
+    kg, naive, base = med["kg"], med["naive"], med.get("kg-baseline")
     kg_triples = runs["kg"][0]["triples"]
     naive_triples = runs["naive"][0]["triples"]
     # the naive loader runs on the first naive_limit triples only: compare per triple
@@ -175,7 +204,11 @@ def run(small: str, large: str, *, repeat: int = 1, naive_limit: int = 20000) ->
             "reload_over_load_wall": ratio(med["kg-reload"]["wall_s"], kg["wall_s"]),
             "large_over_small_triples": ratio(runs["kg-large"][0]["triples"], kg_triples),
             "large_over_small_client_peak_rss": ratio(med["kg-large"]["peak_rss_mb"], kg["peak_rss_mb"]),
+            **({"rdflib_neo4j_over_baseline_total_cpu": ratio(med["rdflib-neo4j"]["total_cpu_s"], base["total_cpu_s"]),
+                "rdflib_neo4j_over_baseline_wall": ratio(med["rdflib-neo4j"]["wall_s"], base["wall_s"]),
+                "baseline_over_kg_total_cpu": ratio(base["total_cpu_s"], kg["total_cpu_s"])} if base else {}),
         },
+        "baseline": baseline,
     }
 
 
@@ -189,8 +222,11 @@ def markdown(res: dict) -> list[str]:
              "| side | client CPU-s | server CPU-s | total CPU-s | wall s | client peak RSS (MiB) |",
              "|---|---|---|---|---|---|"]
     names = {"kg": "`kg load`", "rdflib-neo4j": "rdflib-neo4j", "naive": f"naive ({t['naive']:,} triples)",
-             "kg-reload": "`kg load` again, unchanged (skipped)", "kg-large": f"`kg load`, larger dump ({t['large']:,} triples)"}
-    for k in ("kg", "rdflib-neo4j", "naive", "kg-reload", "kg-large"):
+             "kg-reload": "`kg load` again, unchanged (skipped)", "kg-large": f"`kg load`, larger dump ({t['large']:,} triples)",
+             "kg-baseline": "`kg load` before this change (baseline source)"}
+    for k in ("kg", "kg-baseline", "rdflib-neo4j", "naive", "kg-reload", "kg-large"):
+        if k not in med:
+            continue
         m = med[k]
         lines.append(f"| {names[k]} | {m['client_cpu_s']:.2f} | {m['server_cpu_s']:.2f} | {m['total_cpu_s']:.2f} | "
                      f"{m['wall_s']:.2f} | {m['peak_rss_mb']:.0f} |")
@@ -198,7 +234,10 @@ def markdown(res: dict) -> list[str]:
               f"**{r['rdflib_neo4j_over_kg_wall']}×** wall. Naive / kg per triple: "
               f"**{r['naive_over_kg_total_cpu_per_triple']}×** total CPU, **{r['naive_over_kg_wall_per_triple']}×** wall. "
               f"Unchanged reload / load: **{r['reload_over_load_total_cpu']}×** CPU, {r['reload_over_load_wall']}× wall. "
-              f"Client peak RSS, {r['large_over_small_triples']}× the triples: **{r['large_over_small_client_peak_rss']}×**.", ""]
+              f"Client peak RSS, {r['large_over_small_triples']}× the triples: **{r['large_over_small_client_peak_rss']}×**."
+              + (f" Baseline: rdflib-neo4j / baseline **{r['rdflib_neo4j_over_baseline_total_cpu']}×** total CPU, "
+                 f"{r['rdflib_neo4j_over_baseline_wall']}× wall; baseline / kg {r['baseline_over_kg_total_cpu']}× total CPU."
+                 if "baseline_over_kg_total_cpu" in r else ""), ""]
     return lines
 
 
@@ -208,14 +247,25 @@ def main() -> None:
     ap.add_argument("dumps", nargs="*")
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--naive-limit", type=int, default=20000)
+    ap.add_argument("--baseline", help="a source tree whose kg package is also measured (side kg-baseline)")
     args = ap.parse_args()
     if args.child:
         side_child(*args.child)
         return
     small, large = args.dumps
-    res = run(small, large, repeat=args.repeat, naive_limit=args.naive_limit)
+    res = run(small, large, repeat=args.repeat, naive_limit=args.naive_limit,
+              baseline=str(Path(args.baseline).resolve()) if args.baseline else None)
     write_results("load", res)
-    print("\n".join(markdown(res)))
+    lines = markdown(res)
+    print("\n".join(lines))
+    m = machine()
+    block = [BEGIN, "", f"## Measured by `bench/bench_load.py` ({time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC)", "",
+             f"Dumps: `{Path(small).parent.name}/{Path(small).name}` and `{Path(large).parent.name}/{Path(large).name}`; "
+             f"{m['cpus']} cores, load average {', '.join(map(str, m['load_average']))} (a shared machine: read the ratios). "
+             f"Raw numbers: `bench/results/load.json`." + (" The baseline is the loader before this round's change, "
+             "run from its own source tree in the same run." if res.get("baseline") else ""), "",
+             *lines[1:], END]
+    replace_block(DOC, "\n".join(block), BEGIN, END)
     print(json.dumps(res["ratios"]), file=sys.stderr)
 
 

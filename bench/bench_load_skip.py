@@ -16,7 +16,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import write_results  # noqa: E402
+from _common import ROOT, machine, replace_block, write_results  # noqa: E402
+
+DOC = ROOT / "docs" / "BENCHMARKS.md"
+BEGIN, END = "<!-- bench/bench_load_skip.py: begin -->", "<!-- bench/bench_load_skip.py: end -->"
 
 
 def _proc_cpu(pid: int) -> float:
@@ -55,6 +58,18 @@ def main() -> None:
            "ratio_reload_over_load_wall": round(again["wall_s"] / load["wall_s"], 3)}
     print(json.dumps({k: v for k, v in res.items() if k.startswith("ratio")}), file=sys.stderr)
     write_results("load-skip", res)
+    m = machine()
+    rows = [f"| {name} | {r['client_cpu_s']:.2f} | {r['server_cpu_s']:.2f} | "
+            f"{r['client_cpu_s'] + r['server_cpu_s']:.2f} | {r['wall_s']:.2f} | {r['skipped_reports']} of {r['reports']} |"
+            for name, r in runs.items()]
+    block = [BEGIN, "", f"## Measured by `bench/bench_load_skip.py` ({time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC)", "",
+             f"`kg load` of `{dump.parent.name}/{dump.name}` into a throw-away Neo4j, then again unchanged, then with "
+             f"`--reload-all`; {m['cpus']} cores, load average {', '.join(map(str, m['load_average']))}. "
+             "CPU = this process + the server JVM. Raw numbers: `bench/results/load-skip.json`.", "",
+             "| run | client CPU-s | server CPU-s | total CPU-s | wall s | reports skipped |", "|---|---|---|---|---|---|",
+             *rows, "", f"Unchanged reload / load: **{res['ratio_reload_over_load_cpu']}×** CPU, "
+             f"{res['ratio_reload_over_load_wall']}× wall.", "", END]
+    replace_block(DOC, "\n".join(block), BEGIN, END)
 
 
 if __name__ == "__main__":

@@ -42,7 +42,7 @@ def load_command(
     user: Annotated[str, _USER] = "neo4j",
     password: Annotated[str | None, _PASSWORD] = None,
     database: Annotated[str, _DATABASE] = "neo4j",
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per write transaction.")] = 1000,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per write transaction.")] = 2000,
     wipe: Annotated[bool, typer.Option("--wipe", help="Delete every Resource node first.")] = False,
     base_iri: Annotated[str | None, typer.Option("--base-iri", envvar="KG_BASE_IRI",
                                                  help="Base IRI for reports built on the way.")] = None,

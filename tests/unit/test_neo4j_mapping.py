@@ -216,3 +216,46 @@ def test_a_node_split_over_two_windows_merges_to_its_one_window_props():
     a = _streamed_rows(plain_triples(first))[str(p)][1]
     b = _streamed_rows(plain_triples(second))[str(p)][1]
     assert merge_props(a, b) == one
+
+
+def test_pack_cuts_groups_into_transactions_of_at_most_the_batch_size_in_one_lock_order():
+    from kg.neo4j_store import _pack
+
+    groups = {"Place": [["p3"], ["p1"], ["p2"]], None: [["n2"], ["n1"]], "Indicator": [["i1"]]}
+    batches = list(_pack(groups, 2, lambda r: r))
+    assert [sum(len(rows) for _, rows in b) for b in batches] == [2, 2, 2]
+    # unlabelled first, then groups by name; rows sorted inside a group: one order for every load
+    assert [(k, [r[0] for r in rows]) for b in batches for k, rows in b] == [
+        (None, ["n1", "n2"]), ("Indicator", ["i1"]), ("Place", ["p1"]), ("Place", ["p2", "p3"])]
+    assert list(_pack({}, 5, lambda r: r)) == []
+
+
+class _FakeTx:
+    """Answers the node queries as a server holding ``stored`` (iri -> properties) would."""
+
+    def __init__(self, stored):
+        self.stored, self.calls = stored, []
+
+    def run(self, query, rows):
+        self.calls.append((query, rows))
+        matched = [{"iri": r["iri"], "props": self.stored[r["iri"]]} for r in rows
+                   if isinstance(r, dict) and "props" in r and "ON MATCH" in query and r["iri"] in self.stored]
+
+        class Result(list):
+            def consume(self):
+                return type("Summary", (), {"counters": None})()
+
+        return Result(matched)
+
+
+def test_node_rows_unite_stored_values_and_write_only_nodes_that_change():
+    from kg.neo4j_store import SET_MERGED, _write_node_rows
+
+    tx = _FakeTx({"a": {"iri": "a", "label": "x"}, "b": {"iri": "b", "label": ["x", "y"]}})
+    rows = [("a", ["Place"], {"label": "y"}), ("b", ["Place"], {"label": "y"}),
+            ("c", ["Place"], {"label": "z"}), ("d", [], {})]
+    _write_node_rows(tx, [("Place", rows[:3]), (None, rows[3:])])
+    merged = [rows for query, rows in tx.calls if query == SET_MERGED]
+    # a gains y beside x; b already holds y (nothing to write); c is new (set in the MERGE)
+    assert merged == [[{"iri": "a", "props": {"label": ["x", "y"]}}]]
+    assert any(rows == ["d"] for _, rows in tx.calls)  # a node without properties: MERGE only
