@@ -191,6 +191,8 @@ def _name_relations(entities, seen, report: Report | None = None) -> list[Relati
                 continue  # "滨萧（滨江萧山）合作区": partners spelled out in brackets, not where it is
             if not (opened or a.name[:i] in all_forms or i >= 2 and d in standalone):
                 continue  # the division is not named on its own, and what comes before it is no name
+            if any(len(g) > len(f) and g.startswith(f) and a.name.startswith(g, i) for g, _ in divisions):
+                continue  # 防城 in "…防城港校区": the longer division 防城港 is the one named
             rest = a.name[i + len(f) + (1 if opened else 0):]
             pred = infix_predicate(a.type.value, a.subtype or "", rest)
             if pred is not None:
@@ -437,17 +439,17 @@ def _keep_county_short_forms(found: list[_Found], report: Report) -> list[_Found
     """County-level short forms (罗湖) count only when the report names the county in
     full (罗湖区), it is the report's own place, or it lies inside the report's own
     province or city (a city report names its districts by short form: 萧山, 富阳)."""
-    from kg.loaders.nlp import Gazetteer, short_form
+    from kg.loaders.gazetteer import current_codes_by_short
+    from kg.loaders.nlp import short_form
 
     full = {f.surface for f in found if f.label == "Place/admin"}
     own = {short_form(p) for p in (report.meta.place, *report.meta.parent_places) if p}
     shorts_ok = {short_form(f) for f in full} | own
     inside = _own_code_prefix(report)
-    short_county = Gazetteer.shared().short_county
     out = []
     for f in found:
         if f.label == "Place/admin_short":
-            if f.surface not in shorts_ok and not (inside and short_county.get(f.surface, "").startswith(inside)):
+            if f.surface not in shorts_ok and not (inside and any(c.startswith(inside) for c in current_codes_by_short().get(f.surface, ()))):
                 continue  # a county's short form counts inside the report's own province or city
             f = _Found(f.surface, f.start, f.end, "Place/admin", f.rule, f.nested)
         out.append(f)

@@ -15,7 +15,7 @@ import importlib.resources
 import re
 from dataclasses import dataclass
 
-__all__ = ["Division", "Prefecture", "divisions", "prefectures", "short_form", "province_of"]
+__all__ = ["Division", "Prefecture", "current_codes_by_short", "divisions", "prefectures", "short_form", "province_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +163,19 @@ def unique_code(name: str) -> str | None:
         return next(iter(found))
     current = found & _current_codes()
     return next(iter(current)) if len(current) == 1 else None
+
+
+@functools.cache
+def current_codes_by_short() -> dict[str, frozenset[str]]:
+    """Short form → the codes of every current division it shortens (昌江 → 昌江区 of
+    景德镇 and 昌江黎族自治县 of 海南); a name recoded over the years (澄迈县 was 442127 under
+    广东) counts by its current code only."""
+    latest = latest_revision()
+    out: dict[str, set[str]] = {}
+    for d in divisions():
+        if d.last == latest:
+            out.setdefault(short_form(d.name), set()).add(d.code)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @functools.cache

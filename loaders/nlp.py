@@ -1618,7 +1618,10 @@ def load_corpus_quoted() -> dict[str, str]:
 _INDUSTRY_AFTER = re.compile(r"[^。；;]{0,40}?(?:产业|行业|赛道|制造业|服务业|产业链|集群|引擎|新动能|领域)")
 _LIST_MARKS = "、，,：:"
 _LIST_ENDS = "、等和及与，,。；;"
-_QUOTE_ALONE = "，,。、；;和等与及）)的为"
+_QUOTE_ALONE = "，,。、；;和等与及）)的为0123456789"
+_FOOTNOTE_AFTER = re.compile(r"(?:[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]|［\d{1,3}］|\[\d{1,3}\])")
+"""A footnote mark printed after a quoted term (“四好农村路”㉖, “两重”［16］): the term
+stands alone when what follows the mark would let it."""
 _QUOTE_FRAMES = ("工作", "建设", "高质量发展")
 _SECTOR_AFTER_CATEGORY = ("项目", "产业", "企业", "领域")
 """Words after a quoted name that frame it rather than extend it (“双拥”工作, “一带一路”建设)."""
@@ -1654,7 +1657,9 @@ class Lexicon:
                     continue
                 label, rule = "Sector", "lexicon:corpus_sectors"
             else:
-                if after and after not in _QUOTE_ALONE and not text.startswith(_QUOTE_FRAMES, e):
+                at = mark.end() if (mark := _FOOTNOTE_AFTER.match(text, e)) is not None else e
+                after = text[at] if at < len(text) else ""
+                if after and after not in _QUOTE_ALONE and not text.startswith(_QUOTE_FRAMES, at):
                     continue  # “X”工程: the longer name is the name
                 # tokens skip white space, so "“工 业X”" matches the entry "工业X"
                 label = self.quoted.get("".join(text[s + 1 : e - 1].split()))
@@ -2056,11 +2061,13 @@ class RelationFinder:
                         add(y, "located_in", x, x.start_char - 2, y.end_char)
                 elif re.search(r"在$", before) and kx == "Place" and re.match(r"^(建设|打造|设立|建立|布局|举办)", between) and ky in ("Programme", "Place", "Organization"):
                     add(y, "located_in", x, x.start_char - 1, y.end_char)
-                elif kx == "Organization" and re.match(r"^(建立|设立|成立|开设|开办|创建)$", between) and ky in ("Organization", "Programme"):
-                    add(y, "run_by", x, x.start_char, y.end_char)
+                elif kx == "Organization" and re.match(r"^(建立|设立|成立|开设|开办)$", between) and ky in ("Organization", "Programme"):
+                    add(y, "run_by", x, x.start_char, y.end_char)  # (创建: "创建三甲医院" strives for a title)
                 elif kx == "Place" and ky == "Programme" and between == "" and _sub(x) != "admin":
                     add(y, "located_in", x, x.start_char, y.end_char)
-                elif kx == "Organization" and ky == "Programme" and between == "":
+                elif kx == "Organization" and ky == "Programme" and between == "" and not (
+                    _sub(x) in ("education", "health", "research") and rest_is("take_part", text[y.end_char :])
+                ):
                     add(y, "organised_by", x, x.start_char, y.end_char)
                 # a policy followed by what it sets up: "《方案》,…打造Y"
                 elif kx == "Policy" and ky in ("Place", "Programme") and re.match(r"^[，,:：]?(高水平|高标准|加快|全面)?(建设|打造|推进)", between):

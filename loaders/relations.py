@@ -57,6 +57,8 @@ def name_predicate(
     programme a plan sets up (defined_in; ``container`` is the plan's name, it must be a
     document: 规划, 方案 …), a facility or office in a division (located_in; not an
     institution named after it: X大学)."""
+    if rest_is("stretch_end", rest) or rest_is("cut", rest):
+        return None  # the container ends inside the name's own words: a shorter one may hold
     if rest_is("phase", rest):
         # a phase of an area is a part of it (湖贝一期 in 湖贝片区); of a building or a work,
         # the thing itself (美兰机场二期 is 美兰机场: the keys make phases its contexts)
@@ -80,12 +82,14 @@ def name_predicate(
             return "located_in" if rest_is("event", rest) or rule.startswith("pattern:event.") else None
         return "located_in"
     if whole == "Programme" and part == "Policy":
-        return "defined_in" if rest_is("document", container) else None
+        return "defined_in" if rest_is("document", container) and not rest_is("about", rest) else None
     if whole == "Organization" and part == "Organization":
         return "part_of"
     if whole == "Organization" and part == "Place" and part_sub in _ADMIN:
         return None if rest_is("brand", rest) else "located_in"
     if whole == "Programme" and part == "Organization":
+        if rest_is("works", rest) and part_sub != "company":
+            return None  # works on a body's own buildings (X医院门诊楼改扩建工程) are not its programme
         return "run_by" if rest_is("service", rest) else "organised_by"
     if whole == "Place" and whole_sub == "building" and part == "Organization":
         return "run_by"
@@ -95,8 +99,9 @@ def name_predicate(
 def infix_predicate(whole: str, whole_sub: str, rest: str) -> str | None:
     """A division inside a name after its container or in brackets (学军中学桐庐学校,
     中欧（保亭）绿色数字创新合作区): an area there is part_of it; a building, body or
-    programme is located_in it. ``rest`` is what follows the division."""
-    if len(rest) < 2 or rest[:1] in "省市区县至段" or rest_is("feature", rest) or rest_is("around", rest):
+    programme is located_in it. ``rest`` is what follows the division. Not a division that
+    opens an institution named after it (青岚友谊医院 in 城东青岚友谊医院云溪院区: class ``brand_start``)."""
+    if len(rest) < 2 or rest[:1] in "省市区县至段" or any(rest_is(c, rest) for c in ("feature", "around", "brand_start")):
         return None
     if whole == "Place":
         return "part_of" if whole_sub in ("area", "port", "block") else "located_in"
@@ -129,8 +134,8 @@ def first_predicate(name: str, cands: Sequence[tuple[str, object]], predicate) -
         pred = predicate(form, owner, rest)
         if pred is not None:
             return form, owner, pred
-        if rest_is("phase", rest):
-            return None  # X二期 of a building is X: no shorter container either
+        if rest_is("phase", rest) or rest_is("works", rest):
+            return None  # X二期 of a building is X; works on X's buildings: no shorter container either
     return None
 
 

@@ -43,3 +43,10 @@ def test_unique_code_keys_only_names_that_stand_for_one_division():
     assert unique_code("鼓楼区") is None  # districts of several cities
     assert unique_code("朝阳") is None  # 朝阳市 (辽宁) and 朝阳区 (北京, 长春)
     assert unique_code("不存在的地方") is None
+
+
+def test_a_short_form_names_every_current_division_it_shortens_by_its_current_code():
+    from kg.loaders.gazetteer import current_codes_by_short
+
+    assert current_codes_by_short()["澄迈"] == {"469023"}  # 442127 was its code under 广东
+    assert {c[:2] for c in current_codes_by_short()["昌江"]} == {"36", "46"}  # 景德镇's district, 海南's county

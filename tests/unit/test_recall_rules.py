@@ -54,3 +54,60 @@ def test_sector_list_mates_vouch_for_each_other_without_an_industry_word():
 def test_a_list_of_ordinary_words_stays_unnamed():
     by = _names("丰富文化、旅游、体育等消费场景。")
     assert not {"文化", "旅游", "体育"} & set(by)
+
+
+def test_a_port_named_after_its_place_is_a_place():
+    by = _names("推进青禾港三期、云溪国际陆港建设，坚持港人治港，由物流港向贸易港转型。")
+    assert by["青禾港"].type == EntityType.PLACE and by["青禾港"].subtype == "port"
+    assert by["云溪国际陆港"].type == EntityType.PLACE
+    assert not {"港人治港", "物流港", "贸易港", "物流港向贸易港"} & set(by)
+
+
+def test_a_port_glued_after_a_district_is_no_port():
+    by = _names("推动青禾片区港医医疗平台建设。")
+    assert not any(n.endswith("港") for n in by)
+
+
+def test_numbered_schools_are_named_by_place_and_number():
+    by = _names("青禾一中、青禾三中、实验小学等学校综合楼建成，青禾六小扩容，加强“一老一小”保障。")
+    assert by["青禾一中"].type == EntityType.ORGANIZATION and by["青禾一中"].subtype == "education"
+    assert by["青禾三中"].type == EntityType.ORGANIZATION
+    assert by["青禾六小"].type == EntityType.ORGANIZATION
+    assert "一老一小" not in by
+
+
+def test_an_industry_the_report_measures_is_a_sector():
+    by = _names("金融业增加值增长7.5%，会展业综合收入增长8%，规上工业增加值增长6%，单位工业增加值能耗下降3%，农林牧渔业增加值增长3%。")
+    assert by["金融业"].type == EntityType.SECTOR
+    assert by["会展业"].type == EntityType.SECTOR
+    assert not {"规上工业", "工业", "单位工业", "农林牧渔业"} & set(by)
+
+
+def test_a_corpus_quoted_term_stands_alone_before_a_footnote_mark_or_a_count():
+    by = _names("实现“四好农村路”㉖，“两重”［16］项目加快，完成“个转企”1034户。")
+    assert {"四好农村路", "个转企"} <= set(by)
+    assert "两重" not in by  # the mark is followed by a noun: “两重”［16］项目 is the longer name's
+
+
+def test_a_town_standing_as_a_subject_is_a_place_and_kinds_of_towns_are_not():
+    by = _names("青禾镇、云溪管理区成为首批国家农业产业强镇，加快中心镇、重点镇建设。")
+    assert by["青禾镇"].type == EntityType.PLACE
+    assert not {"中心镇", "重点镇"} & set(by)
+
+
+def test_national_campaigns_are_programmes_in_their_own_words():
+    by = _names("推进扫黑除恶常态化，积极推进保交楼工作，坚持和发展新时代“枫桥经验”。")
+    assert {"扫黑除恶", "保交楼", "枫桥经验"} <= set(by)
+    assert all(by[n].type == EntityType.PROGRAMME for n in ("扫黑除恶", "保交楼", "枫桥经验"))
+
+
+def test_a_fund_set_up_is_named_by_what_it_funds():
+    by = _names("设立青禾文化保护传承基金，组建专项基金。")
+    assert by["青禾文化保护传承基金"].type == EntityType.PROGRAMME
+    assert "专项基金" not in by
+
+
+def test_a_metropolitan_area_is_named_by_its_division():
+    by = _names("南京都市圈政务服务事项圈内通办，编制南京都市圈发展规划。")
+    assert by["南京都市圈"].type == EntityType.PLACE
+    assert by["南京都市圈发展规划"].type == EntityType.POLICY  # the longer name keeps its own

@@ -121,3 +121,68 @@ def test_a_sentence_list_gives_list_part_of_with_its_rule():
     doc = make_nlp()("布局生物制造、氢能、脑机接口、具身智能等“青禾”未来产业。")  # (the first item: a verb may stick to it)
     got = {(a.text, p, b.text, ev.id_) for a, p, b, ev in doc._.kg_relations}
     assert got == {(x, "part_of", "“青禾”未来产业", "list:part_of") for x in ("氢能", "脑机接口", "具身智能")}
+
+
+def test_a_container_cut_out_of_the_names_own_words_is_no_container():
+    assert name_predicate("Place", "transport", "Place", "transport", "至青禾段", "", "") is None
+    assert name_predicate("Place", "transport", "Place", "transport", "云溪至青禾段", "", "") == "part_of"
+    assert name_predicate("Place", "building", "Organization", "company", "业园", "", "") is None
+    assert name_predicate("Programme", "", "Policy", "", "精神学习教育", "", "青禾八项规定") is None
+
+
+def _report(body: str):
+    import re
+
+    from kg.model import Report, ReportMeta, Sentence, Text
+
+    text = "报告\n各位代表:\n" + body + "\n"
+    start = text.index("各位代表")
+    sentences = tuple(
+        Sentence(m.start(), m.end(), m.group(), 0) for m in re.finditer(r"[^。\n]+。?", text) if m.start() >= start
+    )
+    meta = ReportMeta(government="青松区人民政府", place="青松区", parent_places=("青岚市",))
+    return Report(Text(text, text), meta, sentences=sentences, body_start=start, body_end=len(text))
+
+
+def test_works_on_a_bodys_own_buildings_are_not_its_programme():
+    assert name_predicate("Programme", "", "Organization", "health", "门诊楼和云溪院区拆除重建工程", "", "") is None
+    assert name_predicate("Programme", "", "Organization", "education", "二期工程", "", "") is None
+    assert name_predicate("Programme", "", "Organization", "company", "扩能工程", "", "") == "organised_by"  # a company's own
+    assert name_predicate("Programme", "", "Organization", "government", "改革试点", "", "") == "organised_by"
+    forms = [("青岚大学", "uni"), ("青岚大学附属医院", "hospital")]
+    got = first_predicate(  # the immediate container's works: never the university's programme either
+        "青岚大学附属医院一期工程", containers("青岚大学附属医院一期工程", forms),
+        lambda form, owner, rest: name_predicate("Programme", "", "Organization", "health", rest),
+    )
+    assert got is None
+
+
+def test_a_school_building_up_to_a_national_programme_does_not_organise_it():
+    from kg.loaders.nlp import make_nlp
+
+    nlp = make_nlp()
+    took = {(a.text, p, b.text) for a, p, b, _ in nlp("支持青岚大学“双一流”建设。")._.kg_relations}
+    own = {(a.text, p, b.text) for a, p, b, _ in nlp("支持青岚集团“双一流”建设。")._.kg_relations}
+    assert not {r for r in took if r[1] == "organised_by"}
+    assert ("“双一流”", "organised_by", "青岚集团") in own  # a company's own quoted programme stays its
+
+
+def test_a_division_opening_an_institution_named_after_it_is_not_where_a_thing_is():
+    assert infix_predicate("Organization", "health", "友谊医院云溪院区") is None  # 城东<青岚>友谊医院云溪院区
+    assert infix_predicate("Organization", "health", "院区") == "located_in"  # …医院<云溪>院区
+    assert infix_predicate("Organization", "research", "研究院") == "located_in"
+
+
+def test_a_division_inside_a_longer_division_is_not_where_a_thing_is():
+    from kg.loaders.entities import _name_relations
+    from kg.model import Entity, EntityType, Mention
+
+    def ent(name, typ, sub, at):
+        return Entity(name, typ, sub, (), (Mention(name, at, at + len(name), "head"),), None)
+
+    entities = (ent("云城", EntityType.PLACE, "admin", 0), ent("云城港", EntityType.PLACE, "admin", 3),
+                ent("青岚师范学院", EntityType.ORGANIZATION, "education", 7),
+                ent("青岚师范学院云城港校区", EntityType.ORGANIZATION, "education", 14))
+    got = {(r.subject, r.predicate, r.object) for r in _name_relations(entities, set())}
+    assert ("青岚师范学院云城港校区", "located_in", "云城港") in got
+    assert ("青岚师范学院云城港校区", "located_in", "云城") not in got  # 云城 is only the start of 云城港
