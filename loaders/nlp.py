@@ -1734,6 +1734,18 @@ class EntityPicker:
         self._long_heads = tuple(h for h, v in self.heads.items() if len(h) >= 2 and v.type != "-")
         self._all_heads = tuple(h for h, v in self.heads.items() if v.type != "-")
         self.generic = load_generic_modifiers()
+        by_len = sorted(self.heads.items(), key=lambda kv: -len(kv[0]))
+        # bodies that run a branch, campus or site: schools, hospitals, universities, companies
+        self._org_heads = tuple(
+            h for h, v in by_len if len(h) >= 2 and v.type == "Organization" and v.subtype in ("education", "health", "company")
+        )
+        # the branch's own name: a school, a campus, a site
+        self._own_heads = tuple(
+            h for h, v in by_len if len(h) >= 2 and (
+                (v.type == "Organization" and v.subtype in ("education", "health"))
+                or (v.type == "Place" and v.subtype == "building")
+            )
+        )
 
     def _generic_after_trim(self, name: str) -> bool:
         """A trimmed name whose rest before its head word is a generic modifier
@@ -1892,9 +1904,43 @@ class EntityPicker:
             span = doc.char_span(s, e, label=label, span_id=rule)
             if span is not None:
                 nests.append(span)
+        for t in taken:
+            inner = self._body_at_start(text, t)
+            if inner is None:
+                continue
+            s, e, label = inner
+            if any(n.start_char == s and e <= n.end_char and n.label_.startswith("Organization") for n in nests):
+                continue  # a longer body there already
+            # 云溪医院 is the body, not a "云溪医院东湖" water or park that a shorter head made
+            nests = [n for n in nests if not (n.start_char == s and e < n.end_char)]
+            span = doc.char_span(s, e, label=label, span_id="head:nested")
+            if span is not None:
+                nests.append(span)  # 翠岭中学 in 翠岭中学青禾学校, 云溪医院 in 云溪医院东湖院区
         doc.spans["kg_entities"] = ents
-        doc.spans["kg_nested"] = nests
+        doc.spans["kg_nested"] = sorted(nests, key=lambda n: (n.start_char, n.end_char))
         return doc
+
+    def _body_at_start(self, text: str, outer: tuple[int, int, str, str]) -> tuple[int, int, str] | None:
+        """A body that opens the name of its own branch, campus or site (GUIDELINES §5,
+        nested names keyed): the name splits into an organisation name (a proper part and an
+        organisation head: 翠岭中学, 云溪医院) and a second name with a head of its own
+        (青禾学校, 东湖院区). The longest such body is kept."""
+        s, e, label, _ = outer
+        if not (label.startswith("Organization") or label == "Place/building"):
+            return None
+        name = text[s:e]
+        for cut in range(len(name) - 2, 3, -1):
+            body, rest = name[:cut], name[cut:]
+            head = next((h for h in self._org_heads if body.endswith(h)), None)
+            if head is None or len(body) - len(head) < 2:
+                continue
+            if not any(rest.endswith(h) and len(rest) - len(h) >= 2 for h in self._own_heads):
+                continue
+            proper = body[: -len(head)]
+            if proper in self.generic or proper in self.heads or not re.fullmatch(r"[\u4e00-\u9fff]+", proper + rest):
+                continue
+            return s, s + cut, f"Organization/{self.heads[head].subtype}"
+        return None
 
 
 _RECEIVED = re.compile(

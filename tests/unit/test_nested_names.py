@@ -1,0 +1,30 @@
+"""Names nested inside a longer name that are names of their own (GUIDELINES §5, issue 9):
+synthetic sentences in the genre's shape, invented names (青禾, 云溪, 翠岭…)."""
+
+from __future__ import annotations
+
+import pytest
+from kg.loaders.nlp import make_nlp
+
+
+def _nested(text: str) -> dict[str, str]:
+    doc = make_nlp()(text)
+    return {s.text: s.label_ for s in doc.spans["kg_nested"]}
+
+
+@pytest.mark.parametrize("text, body, label", [
+    ("育才中学云溪学校开工建设。", "育才中学", "Organization/education"),
+    ("青禾医院翠屏河院区投入运营。", "青禾医院", "Organization/health"),
+])
+def test_body_opening_its_branch_name_is_nested(text, body, label):
+    assert _nested(text).get(body) == label
+
+
+def test_body_wins_over_a_place_a_shorter_head_made_inside_it():
+    nested = _nested("青禾医院翠屏河院区投入运营。")
+    assert not any(n.startswith("青禾医院") and n != "青禾医院" for n in nested)
+
+
+def test_no_body_split_across_a_bracket():
+    nested = _nested("云溪师范大学（青禾）附属翠岭学校揭牌办学。")
+    assert "云溪师范大学" not in nested
