@@ -2010,7 +2010,23 @@ from kg.loaders.relations import LIST_GROUPS, first_predicate, list_members, nam
 def _part_name(rest: str) -> bool:
     """Does the rest of a place's name name a part (…段, …地块) or phase (…二期) of the place
     it starts with? Then the place inside is a name of its own."""
-    return rest_is("part", rest) or rest_is("phase", rest) or rest_is("road_part", rest)
+    if rest_is("part", rest) or rest_is("phase", rest) or rest_is("road_part", rest):
+        return True
+    phase = re.search(r"[一二三四五六七八九十0-9]+期$", rest)
+    if phase and phase.start() and rest_is("extension", rest[: phase.start()]):
+        return True  # 青禾路|西延三期: a phase of the road's extension
+    cut = rest.find("段")
+    # 云溪河|青禾段二通道: a work on a stretch of the place, named by a head word of its own
+    return 0 < cut < len(rest) - 2 and rest_is("part", rest[: cut + 1]) and _ends_in_place_head(rest[cut + 1 :])
+
+
+@functools.lru_cache(maxsize=1)
+def _place_heads() -> frozenset[str]:
+    return frozenset(h for h, v in load_heads().items() if v.type == "Place" and len(h) >= 2)
+
+
+def _ends_in_place_head(rest: str) -> bool:
+    return any(rest[-L:] in _place_heads() for L in range(min(len(rest), 4), 1, -1))
 
 
 class RelationFinder:

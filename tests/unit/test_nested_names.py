@@ -28,3 +28,11 @@ def test_body_wins_over_a_place_a_shorter_head_made_inside_it():
 def test_no_body_split_across_a_bracket():
     nested = _nested("云溪师范大学（青禾）附属翠岭学校揭牌办学。")
     assert "云溪师范大学" not in nested
+
+
+@pytest.mark.parametrize("text, place", [
+    ("开工青禾西路西延三期。", "青禾西路"),              # a phase of the road's extension
+    ("建成青禾运河云溪段二通道。", "青禾运河"),      # a work on a stretch of the canal
+])
+def test_place_opening_a_stretch_or_phase_of_itself_is_nested(text, place):
+    assert _nested(text).get(place, "").startswith("Place")
