@@ -1899,7 +1899,12 @@ class EntityPicker:
                 rest = text[e : outer[1]]
                 compound = bool(re.search(r"[-—]", text[outer[0] : outer[1]]))
                 bare_head = rest in self.heads and label != outer[2]  # 港莲路 + 工业区
-                if not (s == outer[0] and (_part_name(rest) or bare_head)) and not compound:
+                # a mountain, lake or river opening the name of a zone or site on it (翠屏山|未来谷);
+                # a park or a street named after it (…湖公园, …湖金融街) is not in it
+                feature = label in ("Place/green", "Place/water") and outer[2] in ("Place/building", "Place/area") and (
+                    text[e - 1] in "山湖江河岛"
+                )
+                if not (s == outer[0] and (_part_name(rest) or bare_head or feature)) and not compound:
                     continue  # 香蜜湖 in 香蜜湖国际金融街 is not a place of its own here
             span = doc.char_span(s, e, label=label, span_id=rule)
             if span is not None:
@@ -1937,7 +1942,7 @@ class EntityPicker:
             if not any(rest.endswith(h) and len(rest) - len(h) >= 2 for h in self._own_heads):
                 continue
             proper = body[: -len(head)]
-            if proper in self.generic or proper in self.heads or not re.fullmatch(r"[\u4e00-\u9fff]+", proper + rest):
+            if proper.startswith(("全", "各")) or proper in self.generic or proper in self.heads or not re.fullmatch(r"[\u4e00-\u9fff]+", proper + rest):
                 continue
             return s, s + cut, f"Organization/{self.heads[head].subtype}"
         return None

@@ -36,3 +36,11 @@ def test_no_body_split_across_a_bracket():
 ])
 def test_place_opening_a_stretch_or_phase_of_itself_is_nested(text, place):
     assert _nested(text).get(place, "").startswith("Place")
+
+
+def test_mountain_opening_a_zone_on_it_is_nested():
+    assert _nested("推动翠屏山未来谷建设。").get("翠屏山") == "Place/green"
+
+
+def test_counted_kind_of_hospital_is_no_body():
+    assert "全县二级医院" not in _nested("推动全县二级医院云溪院区建设。")
