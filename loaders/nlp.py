@@ -1876,6 +1876,7 @@ class EntityPicker:
             span = doc.char_span(s, e, label=label, span_id=rule)
             if span is not None:
                 ents.append(span)
+        divisions = [(g.start_char, g.end_char) for g in doc.spans.get("kg_gazetteer", [])]
         longest: dict[int, int] = {}
         for s, e, label, rule in nested:
             if label.startswith(("Place", "Organization")) and rule_family(rule) in ("head", "body", "pattern"):
@@ -1901,8 +1902,10 @@ class EntityPicker:
                 bare_head = rest in self.heads and label != outer[2]  # 港莲路 + 工业区
                 # a mountain, lake or river opening the name of a zone or site on it (翠屏山|未来谷);
                 # a park or a street named after it (…湖公园, …湖金融街) is not in it
+                # (a short name alone: a division or a second name glued in front, 云溪翠屏山, is a
+                # boundary the candidate got wrong)
                 feature = label in ("Place/green", "Place/water") and outer[2] in ("Place/building", "Place/area") and (
-                    text[e - 1] in "山湖江河岛"
+                    text[e - 1] in "山湖江河岛" and e - s <= 4 and not any(a == s and b < e for a, b in divisions)
                 )
                 if not (s == outer[0] and (_part_name(rest) or bare_head or feature)) and not compound:
                     continue  # 香蜜湖 in 香蜜湖国际金融街 is not a place of its own here

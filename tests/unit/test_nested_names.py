@@ -44,3 +44,8 @@ def test_mountain_opening_a_zone_on_it_is_nested():
 
 def test_counted_kind_of_hospital_is_no_body():
     assert "全县二级医院" not in _nested("推动全县二级医院云溪院区建设。")
+
+
+def test_feature_with_a_division_glued_in_front_is_not_nested():
+    nested = _nested("推进东湖翠湖生态岛试验区建设。")
+    assert not any(n.endswith("翠湖") for n in nested)
