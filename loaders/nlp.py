@@ -1892,6 +1892,18 @@ class EntityPicker:
         self._long_heads = tuple(h for h, v in self.heads.items() if len(h) >= 2 and v.type != "-")
         self._all_heads = tuple(h for h, v in self.heads.items() if v.type != "-")
         self.generic = load_generic_modifiers()
+        by_len = sorted(self.heads.items(), key=lambda kv: -len(kv[0]))
+        # bodies that run a branch, campus or site: schools, hospitals, universities, companies
+        self._org_heads = tuple(
+            h for h, v in by_len if len(h) >= 2 and v.type == "Organization" and v.subtype in ("education", "health", "company")
+        )
+        # the branch's own name: a school, a campus, a site
+        self._own_heads = tuple(
+            h for h, v in by_len if len(h) >= 2 and (
+                (v.type == "Organization" and v.subtype in ("education", "health"))
+                or (v.type == "Place" and v.subtype == "building")
+            )
+        )
 
     def _generic_after_trim(self, name: str) -> bool:
         """A trimmed name whose rest before its head word is a generic modifier
@@ -2022,6 +2034,7 @@ class EntityPicker:
             span = doc.char_span(s, e, label=label, span_id=rule)
             if span is not None:
                 ents.append(span)
+        divisions = [(g.start_char, g.end_char) for g in doc.spans.get("kg_gazetteer", [])]
         longest: dict[int, int] = {}
         for s, e, label, rule in nested:
             if label.startswith(("Place", "Organization")) and rule_family(rule) in ("head", "body", "pattern"):
@@ -2045,14 +2058,55 @@ class EntityPicker:
                 rest = text[e : outer[1]]
                 compound = bool(re.search(r"[-—]", text[outer[0] : outer[1]]))
                 bare_head = rest in self.heads and label != outer[2]  # 港莲路 + 工业区
-                if not (s == outer[0] and (_part_name(rest) or bare_head)) and not compound:
+                # a mountain, lake or river opening the name of a zone or site on it (翠屏山|未来谷);
+                # a park or a street named after it (…湖公园, …湖金融街) is not in it
+                # (a short name alone: a division or a second name glued in front, 云溪翠屏山, is a
+                # boundary the candidate got wrong)
+                feature = label in ("Place/green", "Place/water") and outer[2] in ("Place/building", "Place/area") and (
+                    text[e - 1] in "山湖江河岛" and e - s <= 4 and not any(a == s and b < e for a, b in divisions)
+                )
+                if not (s == outer[0] and (_part_name(rest) or bare_head or feature)) and not compound:
                     continue  # 香蜜湖 in 香蜜湖国际金融街 is not a place of its own here
             span = doc.char_span(s, e, label=label, span_id=rule)
             if span is not None:
                 nests.append(span)
+        for t in taken:
+            inner = self._body_at_start(text, t)
+            if inner is None:
+                continue
+            s, e, label = inner
+            if any(n.start_char == s and e <= n.end_char and n.label_.startswith("Organization") for n in nests):
+                continue  # a longer body there already
+            # 云溪医院 is the body, not a "云溪医院东湖" water or park that a shorter head made
+            nests = [n for n in nests if not (n.start_char == s and e < n.end_char)]
+            span = doc.char_span(s, e, label=label, span_id="head:nested")
+            if span is not None:
+                nests.append(span)  # 翠岭中学 in 翠岭中学青禾学校, 云溪医院 in 云溪医院东湖院区
         doc.spans["kg_entities"] = ents
-        doc.spans["kg_nested"] = nests
+        doc.spans["kg_nested"] = sorted(nests, key=lambda n: (n.start_char, n.end_char))
         return doc
+
+    def _body_at_start(self, text: str, outer: tuple[int, int, str, str]) -> tuple[int, int, str] | None:
+        """A body that opens the name of its own branch, campus or site (GUIDELINES §5,
+        nested names keyed): the name splits into an organisation name (a proper part and an
+        organisation head: 翠岭中学, 云溪医院) and a second name with a head of its own
+        (青禾学校, 东湖院区). The longest such body is kept."""
+        s, e, label, _ = outer
+        if not (label.startswith("Organization") or label == "Place/building"):
+            return None
+        name = text[s:e]
+        for cut in range(len(name) - 2, 3, -1):
+            body, rest = name[:cut], name[cut:]
+            head = next((h for h in self._org_heads if body.endswith(h)), None)
+            if head is None or len(body) - len(head) < 2:
+                continue
+            if not any(rest.endswith(h) and len(rest) - len(h) >= 2 for h in self._own_heads):
+                continue
+            proper = body[: -len(head)]
+            if proper.startswith(("全", "各")) or proper in self.generic or proper in self.heads or not re.fullmatch(r"[\u4e00-\u9fff]+", proper + rest):
+                continue
+            return s, s + cut, f"Organization/{self.heads[head].subtype}"
+        return None
 
 
 _RECEIVED = re.compile(
@@ -2122,7 +2176,23 @@ from kg.loaders.relations import LIST_GROUPS, first_predicate, list_members, nam
 def _part_name(rest: str) -> bool:
     """Does the rest of a place's name name a part (…段, …地块) or phase (…二期) of the place
     it starts with? Then the place inside is a name of its own."""
-    return rest_is("part", rest) or rest_is("phase", rest) or rest_is("road_part", rest)
+    if rest_is("part", rest) or rest_is("phase", rest) or rest_is("road_part", rest):
+        return True
+    phase = re.search(r"[一二三四五六七八九十0-9]+期$", rest)
+    if phase and phase.start() and rest_is("extension", rest[: phase.start()]):
+        return True  # 青禾路|西延三期: a phase of the road's extension
+    cut = rest.find("段")
+    # 云溪河|青禾段二通道: a work on a stretch of the place, named by a head word of its own
+    return 0 < cut < len(rest) - 2 and rest_is("part", rest[: cut + 1]) and _ends_in_place_head(rest[cut + 1 :])
+
+
+@functools.lru_cache(maxsize=1)
+def _place_heads() -> frozenset[str]:
+    return frozenset(h for h, v in load_heads().items() if v.type == "Place" and len(h) >= 2)
+
+
+def _ends_in_place_head(rest: str) -> bool:
+    return any(rest[-L:] in _place_heads() for L in range(min(len(rest), 4), 1, -1))
 
 
 class RelationFinder:
