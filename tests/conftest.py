@@ -84,6 +84,12 @@ def train_entities():
 
 
 @pytest.fixture(scope="session")
+def corpus_stats_script():
+    """scripts/corpus_stats.py as a module."""
+    return _script("corpus_stats")
+
+
+@pytest.fixture(scope="session")
 def eval_gold_script():
     """scripts/eval_gold.py as a module."""
     return _script("eval_gold")

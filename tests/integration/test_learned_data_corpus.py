@@ -41,3 +41,17 @@ def test_silver_never_uses_a_report_an_answer_key_is_made_for(shared: Path, trai
     for p in picked:
         assert text_digest(p.read_text(encoding="utf-8")) not in key_digests, p.name
     assert te.silver_reports(shared, 12) == te.silver_reports(shared, 12)
+
+
+def test_the_shipped_corpus_statistics_are_what_the_script_computes_from_bulk(
+        shared: Path, tmp_path: Path, corpus_stats_script) -> None:
+    """loaders/data's corpus statistics are data a documented script makes from ../shared/bulk:
+    the files shipped are byte for byte what it computes now (a head added to
+    entity_suffixes.tsv without re-running it shows here)."""
+    stats = corpus_stats_script
+    assert stats.main([str(shared / "bulk"), "--exclude", str(shared / "corpus"), "--out", str(tmp_path)]) == 0
+    made = sorted(p.name for p in tmp_path.glob("*.tsv"))
+    assert made == ["corpus_quoted.tsv", "corpus_sectors.tsv", "head_productivity.tsv"]
+    for name in made:
+        shipped = (Path(stats.ROOT) / "loaders" / "data" / name).read_text(encoding="utf-8")
+        assert (tmp_path / name).read_text(encoding="utf-8") == shipped, f"{name}: re-run scripts/corpus_stats.py"
