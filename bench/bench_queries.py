@@ -225,12 +225,14 @@ def markdown(res: dict) -> str:
     sp = res["sparql"]
     labels = list(sp["sizes"])
     small, large = sp["sizes"][labels[0]], sp["sizes"][labels[-1]]
-    lines = [BEGIN, "", "## Library queries", "",
+    lines = [BEGIN, "", "### Measured by `bench/bench_queries.py`", "",
              f"`bench/bench_queries.py`, run {res['date']}; {res['machine']['cpus']} cores, load average "
              f"{', '.join(map(str, res['machine']['load_average']))} (a shared machine). Raw numbers: "
              f"`bench/results/{res['benchmark']}.json`. CPU milliseconds per query, the whole answer as "
-             "`kg sparql` / `kg cypher` return it, after one untimed run.", "",
-             f"### SPARQL (pyoxigraph): {small['reports']} vs {large['reports']} bulk reports "
+             "`kg sparql` / `kg cypher` return it, after one untimed run."
+             + (f" \"before\": the library in `{res['before']}` (`--before`), run alternately with this one on the "
+                "same store and server, run for run." if res.get("before") else ""), "",
+             f"#### SPARQL (pyoxigraph): {small['reports']} vs {large['reports']} bulk reports "
              f"({small['quads']:,} vs {large['quads']:,} quads, **{sp['growth']['quads']}×**)", "",
              f"| query | rows {labels[0]} | p50 {labels[0]} | rows {labels[-1]} | p50 {labels[-1]} | p95 {labels[-1]} "
              "| cost ratio | rows ratio |" + (f" p95 {labels[-1]} before | rows before |" if large.get("before") else ""),
@@ -247,7 +249,7 @@ def markdown(res: dict) -> str:
               f"{sp['growth']['quads']})."]
     cy = res.get("cypher")
     if cy:
-        lines += ["", f"### Cypher (Neo4j {res['versions'].get('neo4j') or ''}): the {cy['reports']} corpus reports "
+        lines += ["", f"#### Cypher (Neo4j {res['versions'].get('neo4j') or ''}): the {cy['reports']} corpus reports "
                   f"({cy['triples']:,} triples loaded)", "",
                   "CPU of the client plus the server JVM; wall p50 beside it.", "",
                   "| query | rows | p50 CPU ms | p95 CPU ms | p50 wall ms |" + (" p95 CPU ms before | rows before |" if cy.get("before") else ""),
