@@ -157,6 +157,21 @@ def test_works_on_a_bodys_own_buildings_are_not_its_programme():
     assert got is None
 
 
+def test_works_on_a_port_or_airport_are_located_in_it():
+    kinds = {"port": ("Place", "port"), "town": ("Place", "admin"), "airport": ("Place", "transport")}
+    forms = [("青岚港", "port"), ("青岚", "town"), ("云溪机场", "airport")]
+
+    def first(name):
+        return first_predicate(
+            name, containers(name, forms), lambda form, owner, rest: name_predicate("Programme", "", *kinds[owner], rest)
+        )
+
+    assert first("青岚港扩建工程") == ("青岚港", "port", "located_in")
+    assert first("云溪机场改扩建工程项目") == ("云溪机场", "airport", "located_in")
+    assert first("青岚新建项目") is None  # works named by a division: not in it, no shorter container
+    assert first("青岚港项目") is None and first("青岚港建设试点") is None  # the port's own project: no second thing
+
+
 def test_a_school_building_up_to_a_national_programme_does_not_organise_it():
     from kg.loaders.nlp import make_nlp
 
