@@ -153,6 +153,13 @@ def _name_relations(entities, seen, report: Report | None = None) -> list[Relati
         if e.type in kinds and not (e.subtype == "admin" and (e.name in own or set(e.aliases) & own))
     ]
     forms = [(f, b) for b in parts for f in (b.name, *b.aliases)]
+    # a town's name without 镇/乡 opens the names of things in it (熊口镇: 熊口红军街, 熊口农场)
+    taken = {f for f, _ in forms}
+    forms += [
+        (b.name[:-1], b) for b in parts
+        if b.type == EntityType.PLACE and b.subtype == "admin" and b.name.endswith(_TOWN_LEVELS)
+        and len(b.name) >= 3 and b.name[:-1] not in taken
+    ]
     all_forms = {f for e in entities for f in (e.name, *e.aliases) if len(f) >= 2}
     divisions = [(f, b) for f, b in forms if b.type == EntityType.PLACE and b.subtype == "admin" and len(f) >= 2]
     standalone = [b for _, b in divisions if any(not (m.rule or "").endswith(":nested") for m in b.mentions)]
@@ -171,7 +178,7 @@ def _name_relations(entities, seen, report: Report | None = None) -> list[Relati
         rule = a.mentions[0].rule or ""
 
         def predicate(form, b, rest, a=a, rule=rule):
-            if b.type == EntityType.PLACE and b.subtype == "admin" and rest[:1] in "省市区县":
+            if b.type == EntityType.PLACE and b.subtype == "admin" and rest[:1] in "省市区县镇乡":
                 return None  # 杭州 + 市政府: the division's own body, not a thing inside it
             return name_predicate(a.type.value, a.subtype or "", b.type.value, b.subtype or "", rest, rule, form)
 
@@ -199,6 +206,9 @@ def _name_relations(entities, seen, report: Report | None = None) -> list[Relati
                 emit(a, pred, d, f"name-infix:{pred}")
     return out
 
+
+_TOWN_LEVELS = ("镇", "乡")
+"""Level words a town's name drops when it opens another name (熊口镇 → 熊口红军街)."""
 
 _EVERY_REPORTS_PLACES = frozenset({"中国", "中华人民共和国", "我国", "全国"})
 """The country holds every report's place: a name opening with it (中国国际旅游交易会, 健康中国

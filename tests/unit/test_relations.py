@@ -157,6 +157,21 @@ def test_works_on_a_bodys_own_buildings_are_not_its_programme():
     assert got is None
 
 
+def test_works_on_a_port_or_airport_are_located_in_it():
+    kinds = {"port": ("Place", "port"), "town": ("Place", "admin"), "airport": ("Place", "transport")}
+    forms = [("青岚港", "port"), ("青岚", "town"), ("云溪机场", "airport")]
+
+    def first(name):
+        return first_predicate(
+            name, containers(name, forms), lambda form, owner, rest: name_predicate("Programme", "", *kinds[owner], rest)
+        )
+
+    assert first("青岚港扩建工程") == ("青岚港", "port", "located_in")
+    assert first("云溪机场改扩建工程项目") == ("云溪机场", "airport", "located_in")
+    assert first("青岚新建项目") is None  # works named by a division: not in it, no shorter container
+    assert first("青岚港项目") is None and first("青岚港建设试点") is None  # the port's own project: no second thing
+
+
 def test_a_school_building_up_to_a_national_programme_does_not_organise_it():
     from kg.loaders.nlp import make_nlp
 
@@ -186,3 +201,19 @@ def test_a_division_inside_a_longer_division_is_not_where_a_thing_is():
     got = {(r.subject, r.predicate, r.object) for r in _name_relations(entities, set())}
     assert ("青岚师范学院云城港校区", "located_in", "云城港") in got
     assert ("青岚师范学院云城港校区", "located_in", "云城") not in got  # 云城 is only the start of 云城港
+
+
+def test_a_towns_name_without_its_level_word_opens_things_in_it():
+    from kg.loaders.entities import _name_relations
+    from kg.model import Entity, EntityType, Mention
+
+    def ent(name, typ, sub, at):
+        return Entity(name, typ, sub, (), (Mention(name, at, at + len(name), "head"),), None)
+
+    entities = (ent("云溪镇", EntityType.PLACE, "admin", 0), ent("云溪红星街", EntityType.PLACE, "transport", 4),
+                ent("云溪生态小镇", EntityType.PLACE, "area", 10),
+                ent("青岚市", EntityType.PLACE, "admin", 30), ent("青岚大道", EntityType.PLACE, "transport", 34))
+    got = {(r.subject, r.predicate, r.object) for r in _name_relations(entities, set())}
+    assert ("云溪红星街", "part_of", "云溪镇") in got
+    assert ("云溪生态小镇", "part_of", "云溪镇") in got
+    assert not any(s == "青岚大道" for s, _, _ in got)  # a city's short form is not taken from 市
