@@ -7,6 +7,7 @@ section of docs/BENCHMARKS.md.
     .venv/bin/python bench/bench_queries.py                # 50 vs all 220 bulk reports; Cypher on the corpus
     .venv/bin/python bench/bench_queries.py --quick        # 3 vs 8 bulk reports; no Cypher
     .venv/bin/python bench/bench_queries.py --queries DIR --name queries-before   # another library (e.g. an old one)
+    .venv/bin/python bench/bench_queries.py --before DIR   # kg's library and an older one (DIR), alternately in one run
 
 The dumps are built once by kg (``kg.export.build_dump``) and cached, with their stores,
 under $KG_BENCH_CACHE/queries (default /tmp/kg-bench/queries); delete a folder there to
@@ -123,22 +124,30 @@ def store(name: str, nt: Path) -> Path:
 # ----------------------------------------------------------------------------- SPARQL
 
 
-def sparql_child(store_dir: str, repeat: str, folder: str) -> None:
-    """Every query of the library: one untimed run, then ``repeat`` timed ones."""
+def sparql_child(store_dir: str, repeat: str, folder: str, before: str = "") -> None:
+    """Every query of the library: one untimed run, then ``repeat`` timed ones (with
+    ``before``, the same query of that older library alternately, run for run)."""
     from kg.store import open_store, run_query
 
     st = open_store(store_dir)
-    out = {}
-    for name, text in _library(Path(folder) if folder else None, ".rq").items():
-        rows = len(run_query(st, text))
-        cpu, wall = [], []
+    libs = {"after": _library(Path(folder) if folder else None, ".rq")}
+    if before:
+        libs["before"] = _library(Path(before), ".rq")
+    out: dict[str, dict] = {side: {} for side in libs}
+    for name in libs["after"]:
+        sides = [side for side in libs if name in libs[side]]
+        runs = {side: {"rows": len(run_query(st, libs[side][name])), "cpu_s": [], "wall_s": []} for side in sides}
         for _ in range(int(repeat)):
-            c0, w0 = time.process_time(), time.perf_counter()
-            run_query(st, text)
-            cpu.append(time.process_time() - c0)
-            wall.append(time.perf_counter() - w0)
-        out[name] = {"rows": rows, "cpu_s": cpu, "wall_s": wall}
-    emit({"quads": len(st), "queries": out})
+            for side in sides:
+                c0, w0 = time.process_time(), time.perf_counter()
+                run_query(st, libs[side][name])
+                runs[side]["cpu_s"].append(time.process_time() - c0)
+                runs[side]["wall_s"].append(time.perf_counter() - w0)
+        for side in sides:
+            out[side][name] = runs[side]
+        print(f"    {name}: " + ", ".join(f"{side} {1000 * statistics.median(r['cpu_s']):.0f} ms"
+                                          for side, r in runs.items()), file=sys.stderr, flush=True)
+    emit({"quads": len(st), "queries": out["after"], "before": out.get("before")})
 
 
 def _summary(runs: dict) -> dict:
@@ -147,13 +156,15 @@ def _summary(runs: dict) -> dict:
             for name, r in runs.items()}
 
 
-def bench_sparql(sizes: list[int | None], repeat: int, folder: Path | None) -> dict:
+def bench_sparql(sizes: list[int | None], repeat: int, folder: Path | None, before: Path | None = None) -> dict:
     out = {}
     for n in sizes:
         label = "all" if n is None else str(n)
         nt = dump(f"bulk-{label}", reports(n))
-        r = child(__file__, "sparql", str(store(f"bulk-{label}", nt)), str(repeat), str(folder or ""))
+        r = child(__file__, "sparql", str(store(f"bulk-{label}", nt)), str(repeat), str(folder or ""), str(before or ""))
         out[label] = {"reports": _count(reports(n)), "quads": r["quads"], "queries": _summary(r["queries"])}
+        if r.get("before"):
+            out[label]["before"] = _summary(r["before"])
         print(f"  SPARQL on {label} bulk reports ({r['quads']:,} quads) done", file=sys.stderr)
     small, large = out[list(out)[0]], out[list(out)[-1]]
     growth = {"quads": ratio(large["quads"], small["quads"]),
@@ -166,7 +177,7 @@ def bench_sparql(sizes: list[int | None], repeat: int, folder: Path | None) -> d
 # ----------------------------------------------------------------------------- Cypher
 
 
-def bench_cypher(repeat: int, folder: Path | None) -> dict:
+def bench_cypher(repeat: int, folder: Path | None, before: Path | None = None) -> dict:
     """The Cypher library on Neo4j holding the corpus graph (loaded as `kg load` does)."""
     from kg.neo4j_store import Neo4jSettings, connect, load_inputs, run_cypher
     from kg.neo4jserver import start
@@ -177,23 +188,34 @@ def bench_cypher(repeat: int, folder: Path | None) -> dict:
         settings = Neo4jSettings(uri=server.uri, user="neo4j", password=PASSWORD, database="neo4j")
         loaded = load_inputs([nt], settings, wipe=True)
         driver = connect(settings)
-        out = {}
+        libs = {"after": _library(folder, ".cypher")}
+        if before is not None:
+            libs["before"] = _library(before, ".cypher")
+        out: dict[str, dict] = {side: {} for side in libs}
         try:
-            for name, text in _library(folder, ".cypher").items():
-                rows = len(run_cypher(text, settings, driver=driver).rows)
-                cpu, wall = [], []
+            for name in libs["after"]:
+                sides = [side for side in libs if name in libs[side]]
+                runs = {side: {"rows": len(run_cypher(libs[side][name], settings, driver=driver).rows),
+                               "cpu_s": [], "wall_s": []} for side in sides}
                 for _ in range(repeat):
-                    c0, s0, w0 = _self_cpu(), _proc_cpu(server.pid), time.perf_counter()
-                    run_cypher(text, settings, driver=driver)
-                    wall.append(time.perf_counter() - w0)
-                    cpu.append(_self_cpu() - c0 + _proc_cpu(server.pid) - s0)
-                out[name] = {"rows": rows, "cpu_s": cpu, "wall_s": wall}
-                print(f"  Cypher {name}: {rows} rows, p50 {1000 * statistics.median(wall):.0f} ms wall", file=sys.stderr)
+                    for side in sides:
+                        c0, s0, w0 = _self_cpu(), _proc_cpu(server.pid), time.perf_counter()
+                        run_cypher(libs[side][name], settings, driver=driver)
+                        runs[side]["wall_s"].append(time.perf_counter() - w0)
+                        runs[side]["cpu_s"].append(_self_cpu() - c0 + _proc_cpu(server.pid) - s0)
+                for side in sides:
+                    out[side][name] = runs[side]
+                print(f"  Cypher {name}: {runs['after']['rows']} rows, " + ", ".join(
+                    f"{side} p50 {1000 * statistics.median(r['cpu_s']):.0f} CPU ms" for side, r in runs.items()),
+                    file=sys.stderr, flush=True)
         finally:
             driver.close()
     finally:
         server.stop()
-    return {"reports": loaded.reports, "triples": loaded.load.triples, "queries": _summary(out)}
+    res = {"reports": loaded.reports, "triples": loaded.load.triples, "queries": _summary(out["after"])}
+    if "before" in out:
+        res["before"] = _summary(out["before"])
+    return res
 
 
 # ----------------------------------------------------------------------------- report
@@ -203,31 +225,39 @@ def markdown(res: dict) -> str:
     sp = res["sparql"]
     labels = list(sp["sizes"])
     small, large = sp["sizes"][labels[0]], sp["sizes"][labels[-1]]
-    lines = [BEGIN, "", "## Library queries", "",
+    lines = [BEGIN, "", "### Measured by `bench/bench_queries.py`", "",
              f"`bench/bench_queries.py`, run {res['date']}; {res['machine']['cpus']} cores, load average "
              f"{', '.join(map(str, res['machine']['load_average']))} (a shared machine). Raw numbers: "
              f"`bench/results/{res['benchmark']}.json`. CPU milliseconds per query, the whole answer as "
-             "`kg sparql` / `kg cypher` return it, after one untimed run.", "",
-             f"### SPARQL (pyoxigraph): {small['reports']} vs {large['reports']} bulk reports "
+             "`kg sparql` / `kg cypher` return it, after one untimed run."
+             + (f" \"before\": the library in `{res['before']}` (`--before`), run alternately with this one on the "
+                "same store and server, run for run." if res.get("before") else ""), "",
+             f"#### SPARQL (pyoxigraph): {small['reports']} vs {large['reports']} bulk reports "
              f"({small['quads']:,} vs {large['quads']:,} quads, **{sp['growth']['quads']}×**)", "",
              f"| query | rows {labels[0]} | p50 {labels[0]} | rows {labels[-1]} | p50 {labels[-1]} | p95 {labels[-1]} "
-             "| cost ratio | rows ratio |", "|---|---|---|---|---|---|---|---|"]
+             "| cost ratio | rows ratio |" + (f" p95 {labels[-1]} before | rows before |" if large.get("before") else ""),
+             "|---|---|---|---|---|---|---|---|" + ("---|---|" if large.get("before") else "")]
     for name, q in large["queries"].items():
         s, g = small["queries"][name], sp["growth"]["queries"][name]
+        b = (large.get("before") or {}).get(name)
         lines.append(f"| {name} | {s['rows']} | {s['p50_ms']:.1f} | {q['rows']} | {q['p50_ms']:.1f} | {q['p95_ms']:.1f} "
-                     f"| {g['p50']} | {g['rows']} |")
+                     f"| {g['p50']} | {g['rows']} |" + (f" {b['p95_ms']:.1f} | {b['rows']} |" if b else
+                                                         (" – | – |" if large.get("before") else "")))
     worst = max(large["queries"].items(), key=lambda kv: kv[1]["p95_ms"])
     lines += ["", f"Worst p95 on {large['reports']} reports: {worst[1]['p95_ms']:.0f} CPU ms ({worst[0]}). "
               f"Cost ratio: p50 at {large['reports']} reports over p50 at {small['reports']} (linear growth = "
               f"{sp['growth']['quads']})."]
     cy = res.get("cypher")
     if cy:
-        lines += ["", f"### Cypher (Neo4j {res['versions'].get('neo4j') or ''}): the {cy['reports']} corpus reports "
+        lines += ["", f"#### Cypher (Neo4j {res['versions'].get('neo4j') or ''}): the {cy['reports']} corpus reports "
                   f"({cy['triples']:,} triples loaded)", "",
                   "CPU of the client plus the server JVM; wall p50 beside it.", "",
-                  "| query | rows | p50 CPU ms | p95 CPU ms | p50 wall ms |", "|---|---|---|---|---|"]
+                  "| query | rows | p50 CPU ms | p95 CPU ms | p50 wall ms |" + (" p95 CPU ms before | rows before |" if cy.get("before") else ""),
+                  "|---|---|---|---|---|" + ("---|---|" if cy.get("before") else "")]
         for name, q in cy["queries"].items():
-            lines.append(f"| {name} | {q['rows']} | {q['p50_ms']:.1f} | {q['p95_ms']:.1f} | {q['wall_p50_ms']:.1f} |")
+            b = (cy.get("before") or {}).get(name)
+            lines.append(f"| {name} | {q['rows']} | {q['p50_ms']:.1f} | {q['p95_ms']:.1f} | {q['wall_p50_ms']:.1f} |"
+                         + (f" {b['p95_ms']:.1f} | {b['rows']} |" if b else (" – | – |" if cy.get("before") else "")))
         worst = max(cy["queries"].items(), key=lambda kv: kv[1]["p95_ms"])
         lines += ["", f"Worst p95: {worst[1]['p95_ms']:.0f} CPU ms ({worst[0]})."]
     return "\n".join([*lines, "", END])
@@ -245,6 +275,8 @@ def main() -> None:
     ap.add_argument("--no-sparql", action="store_true")
     ap.add_argument("--queries", type=Path, default=None, help="a folder of .rq/.cypher files instead of kg's library")
     ap.add_argument("--name", default="queries", help="results file name (bench/results/NAME.json)")
+    ap.add_argument("--before", type=Path, default=None,
+                    help="a folder of an older library's .rq/.cypher files, run alternately with the library in one run")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -254,12 +286,12 @@ def main() -> None:
     sizes = [3, 8] if args.quick else [50, None]
     HERE.mkdir(parents=True, exist_ok=True)
     res = {"versions": versions("kg-gwr", "pyoxigraph", "neo4j"), "repeat": repeat,
-           "queries": str(args.queries or "queries/")}
+           "queries": str(args.queries or "queries/"), "before": str(args.before) if args.before else None}
     if not args.no_sparql:
-        res["sparql"] = bench_sparql(sizes, repeat, args.queries)
+        res["sparql"] = bench_sparql(sizes, repeat, args.queries, args.before)
         write_results(args.name, res)  # kept if the Cypher part is cut short
     if not (args.quick or args.no_cypher):
-        res["cypher"] = bench_cypher(repeat, args.queries)
+        res["cypher"] = bench_cypher(repeat, args.queries, args.before)
     path = write_results(args.name, res)
     import json
 

