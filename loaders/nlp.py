@@ -562,40 +562,15 @@ class _SecondDictionary:
 
 def _dag_cut(pos, dictionary: Dictionary | _SecondDictionary):
     """jieba's ``POSTokenizer.__cut_DAG`` (a han block into words, unknown runs to the
-    HMM) over :meth:`Dictionary.route`; the rest is jieba's code, line for line."""
+    HMM) over :meth:`Dictionary.route`, yielding jieba's ``pair`` objects: the words of
+    :func:`_dag_words`."""
     from jieba.posseg import pair
 
-    freq = pos.tokenizer.FREQ
-    tags = pos.word_tag_tab
-    detail = pos._POSTokenizer__cut_detail
+    words = _dag_words(pos, dictionary)
 
     def cut(sentence: str):
-        ends = dictionary.scores_and_ends(sentence)[1]
-        x = 0
-        buf = ""
-        n = len(sentence)
-        while x < n:
-            y = ends[x] + 1
-            l_word = sentence[x:y]
-            if y - x == 1:
-                buf += l_word
-            else:
-                if buf:
-                    yield from _flush(buf)
-                    buf = ""
-                yield pair(l_word, tags.get(l_word, "x"))
-            x = y
-        if buf:
-            yield from _flush(buf)
-
-    def _flush(buf: str):
-        if len(buf) == 1:
-            yield pair(buf, tags.get(buf, "x"))
-        elif not freq.get(buf):
-            yield from detail(buf)
-        else:
-            for elem in buf:
-                yield pair(elem, tags.get(elem, "x"))
+        for word, tag in words(sentence):
+            yield pair(word, tag)
 
     return cut
 
@@ -621,8 +596,9 @@ def _cached_pos_tokenizer(tokenizer, dictionary: Dictionary | _SecondDictionary 
     return pos
 
 
-def _dag_words(pos, dictionary: Dictionary):
-    """:func:`_dag_cut` as a tuple of ``(word, tag)`` pairs (no ``pair`` objects)."""
+def _dag_words(pos, dictionary: Dictionary | _SecondDictionary):
+    """jieba's ``POSTokenizer.__cut_DAG`` over :meth:`Dictionary.scores_and_ends` as a tuple
+    of ``(word, tag)`` pairs (no ``pair`` objects); the rest is jieba's code, line for line."""
     freq = pos.tokenizer.FREQ
     tags = pos.word_tag_tab
     detail = pos._POSTokenizer__cut_detail
