@@ -66,7 +66,7 @@ def _government(report: Report) -> str | None:
 def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation, ...]]:
     """The named places, organisations, programmes, policies and sectors of ``report``,
     each with all its mentions, and the relations the text states between them."""
-    from kg.loaders.nlp import make_nlp
+    from kg.loaders.nlp import make_nlp, sentences
 
     nlp = make_nlp()
     text = report.text.text
@@ -74,15 +74,24 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
     found: list[_Found] = []
     raw_relations: list[tuple[tuple[int, int], str, tuple[int, int], int, int, str]] = []
     unmarked = [_without_marks(c) for c in chunks]
-    for (clean, at), doc in zip(unmarked, nlp.pipe(u[0] for u in unmarked), strict=True):
+    # one Doc for the report: its chunks one after another, each a sentence of the Doc
+    # (the components' rules run per sentence); the spans are read from the sentences
+    bounds, lo = [], 0
+    for clean, _at in unmarked:
+        bounds.append((lo, lo + len(clean)))
+        lo += len(clean)
+    doc = nlp.make_doc("".join(u[0] for u in unmarked))
+    doc.user_data["kg_sentences"] = bounds
+    doc = nlp(doc)
+    for (clean, at), sent in zip(unmarked, sentences(doc), strict=True):
         def span_of(sp, at=at):
             return at[sp.start_char], at[sp.end_char - 1] + 1
 
         for nested, group in ((False, "kg_entities"), (True, "kg_nested")):
-            for span in doc.spans[group]:
+            for span in sent.spans[group]:
                 s, e = span_of(span)
                 found.append(_Found(text[s:e], s, e, span.label_, span.id_, nested))
-        for subj, pred, obj, ev in doc._.kg_relations or ():
+        for subj, pred, obj, ev in sent._.kg_relations or ():
             raw_relations.append(
                 (span_of(subj), pred, span_of(obj), *span_of(ev), ev.id_ or f"verb:{pred}")
             )

@@ -47,6 +47,7 @@ there too), and the extension ``Span._.kg_freq`` a word's frequency class in
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gc
 import importlib.resources
@@ -185,6 +186,115 @@ class CharTokenizer:
 _SPACE = re.compile(r"\s")
 
 
+class SentenceSpan:
+    """A span of a :class:`Sentence`, as plain Python values: what the components read of
+    a spaCy ``Span`` (offsets from the sentence's start)."""
+
+    __slots__ = ("start_char", "end_char", "text", "label_", "kb_id_", "id_")
+
+    def __init__(self, start_char: int, end_char: int, text: str, label_: str, kb_id_: str, id_: str) -> None:
+        self.start_char = start_char
+        self.end_char = end_char
+        self.text = text
+        self.label_ = label_
+        self.kb_id_ = kb_id_
+        self.id_ = id_
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+class _Underscore:
+    __slots__ = ("kg_relations",)
+
+    def __init__(self) -> None:
+        self.kg_relations = None
+
+
+class Sentence:
+    """One sentence of a report's Doc as the kg_ components read it: its text, its words,
+    its span groups (:class:`SentenceSpan`, offsets from ``lo``), ``_.kg_relations``. The
+    pipeline runs once per Doc; each component runs its rules per sentence over these
+    (their rules read "the sentence": a search back to its start, the next character or
+    none), then writes its span groups to the Doc (:func:`_per_sentence`)."""
+
+    __slots__ = ("lo", "hi", "user_data", "spans", "_", "_bounds")
+
+    def __init__(self, lo: int, hi: int, text: str) -> None:
+        self.lo = lo
+        self.hi = hi
+        self.user_data: dict = {"kg_text": text}
+        self.spans: dict[str, list] = {}
+        self._ = _Underscore()
+        self._bounds = None
+
+    def __len__(self) -> int:
+        return len(self.user_data["kg_text"])
+
+    def char_span(self, start: int, end: int, label: str = "", kb_id: str = "", span_id: str = "") -> SentenceSpan | None:
+        """spaCy's ``Doc.char_span`` (strict alignment) on the sentence's own Doc: one token
+        per character, or spaCy's tokens when the text holds white space."""
+        text = self.user_data["kg_text"]
+        n = len(text)
+        if _SPACE.search(text) is None:
+            if not (0 <= start < n and 1 <= end <= n):
+                return None
+        else:
+            if self._bounds is None:
+                self._bounds = _token_bounds(text)
+            starts, ends = self._bounds
+            if start not in starts or end not in ends:
+                return None
+        if end < start:
+            raise ValueError(f"[E035] Error creating span with start {start} and end {end}")
+        return SentenceSpan(start, end, text[start:end], label, kb_id, span_id)
+
+
+def _token_bounds(text: str) -> tuple[frozenset[int], frozenset[int]]:
+    """The character offsets where spaCy's Chinese ``char`` tokens of ``text`` start and
+    end (white space: a token's trailing space, or a token of its own)."""
+    from spacy.util import get_words_and_spaces
+
+    words, spaces = get_words_and_spaces(list(text), text)
+    starts, ends = set(), set()
+    pos = 0
+    for w, sp in zip(words, spaces, strict=True):
+        starts.add(pos)
+        pos += len(w)
+        ends.add(pos)
+        pos += sp
+    return frozenset(starts), frozenset(ends)
+
+
+def sentences(doc: Doc) -> list[Sentence]:
+    """The sentences of ``doc``: ``doc.user_data["kg_sentences"]`` (``(start, end)`` character
+    ranges, set by the caller before the pipeline runs), else the whole text as one."""
+    got = doc.user_data.get("kg_views")
+    if got is None:
+        text = doc_text(doc)
+        bounds = doc.user_data.get("kg_sentences") or ((0, len(text)),)
+        got = doc.user_data["kg_views"] = [Sentence(lo, hi, text[lo:hi]) for lo, hi in bounds]
+    return got
+
+
+def _per_sentence(doc: Doc, rules, groups: tuple[str, ...]) -> Doc:
+    """Run ``rules`` (a component's rules for one :class:`Sentence`) on every sentence of
+    ``doc``, then write the span groups ``groups`` they made to ``doc.spans``."""
+    views = sentences(doc)
+    for v in views:
+        rules(v)
+    for g in groups:
+        out = []
+        for v in views:
+            lo = v.lo
+            for sp in v.spans.get(g, ()):
+                span = char_span(doc, lo + sp.start_char, lo + sp.end_char, sp.label_, sp.kb_id_, sp.id_)
+                if span is not None:
+                    out.append(span)
+        doc.spans[g] = out
+    return doc
+
+
 def char_span(doc: Doc, start: int, end: int, label: str, kb_id: str = "", span_id: str = "") -> Span | None:
     """``doc.char_span(start, end, label, kb_id, span_id)``, without the offset search when
     every token is one character."""
@@ -267,6 +377,14 @@ class WordSegmenter:
         return "rare" if rare else ("common" if f >= COMMON_FROM else "")
 
     def __call__(self, doc: Doc) -> Doc:
+        views = sentences(doc)
+        for v in views:
+            self._sentence(v)
+        self._spans(doc, views)
+        return doc
+
+    def _sentence(self, doc: Sentence) -> None:
+        """The sentence's words (``user_data["kg_word_list"]``, read by :func:`doc_words`)."""
         text = doc_text(doc)
         whole: list[tuple[int, int, str]] = []
         for m in _TITLED.finditer(text):
@@ -295,9 +413,28 @@ class WordSegmenter:
             if e > s:
                 words.append((s, e, tag))
             pos = max(pos, e)
-        spans = []
         plain: list[Word] = []
         marks = self._marks
+        n = len(text)
+        # one token per character: every word is a span (spaCy's char_span); else the
+        # words spaCy's tokens align with
+        direct = _SPACE.search(text) is None
+        for s, e, tag in words:
+            if not (direct and 0 <= s < e <= n) and doc.char_span(s, e) is None:
+                continue
+            w = text[s:e]
+            mark = marks.get((w, tag))
+            if mark is None:
+                if len(marks) >= _CUT_CACHE_SIZE:
+                    marks.clear()
+                mark = marks[(w, tag)] = self._mark(w, tag)
+            plain.append(Word(s, e, w, tag or "x", mark))
+        doc.user_data["kg_word_list"] = plain
+
+    def _spans(self, doc: Doc, views: list[Sentence]) -> None:
+        """The words of every sentence as ``doc.spans["kg_words"]``, each word's mark in
+        ``Span._.kg_freq``."""
+        spans = []
         # one token per character: the span built directly, its label a string-store id,
         # its mark written where ``Span._.kg_freq`` reads it (``Underscore`` keys a span's
         # value by its character offsets), without a ``Span._`` object per word
@@ -308,32 +445,25 @@ class WordSegmenter:
         if strings is not self._strings:
             self._strings, self._ids = strings, {}
         ids = self._ids
-        for s, e, tag in words:
-            w = text[s:e]
-            mark = marks.get((w, tag))
-            if mark is None:
-                if len(marks) >= _CUT_CACHE_SIZE:
-                    marks.clear()
-                mark = marks[(w, tag)] = self._mark(w, tag)
-            label = tag or "x"
-            if direct and 0 <= s < e <= n:
-                lab = ids.get(label)
-                if lab is None:
-                    lab = ids[label] = strings.add(label)
-                span = Span(doc, s, e, label=lab)
-                if mark:
-                    user_data[("._.", "kg_freq", s, e)] = mark
-            else:
-                span = char_span(doc, s, e, label=label)
-                if span is None:
-                    continue
-                if mark:
-                    span._.kg_freq = mark
-            spans.append(span)
-            plain.append(Word(s, e, w, label, mark))
+        for v in views:
+            lo = v.lo
+            for word in v.user_data["kg_word_list"]:
+                s, e, label, mark = lo + word.start_char, lo + word.end_char, word.label_, word.kb_id_
+                if direct and 0 <= s < e <= n:
+                    lab = ids.get(label)
+                    if lab is None:
+                        lab = ids[label] = strings.add(label)
+                    span = Span(doc, s, e, label=lab)
+                    if mark:
+                        user_data[("._.", "kg_freq", s, e)] = mark
+                else:
+                    span = char_span(doc, s, e, label=label)
+                    if span is None:
+                        continue
+                    if mark:
+                        span._.kg_freq = mark
+                spans.append(span)
         doc.spans["kg_words"] = spans
-        doc.user_data["kg_word_list"] = plain  # what doc_words would read back
-        return doc
 
 
 PLAIN = False
@@ -778,6 +908,9 @@ class Gazetteer:
         return None
 
     def __call__(self, doc: Doc) -> Doc:
+        return _per_sentence(doc, self._sentence, ("kg_gazetteer",))
+
+    def _sentence(self, doc: Sentence) -> Sentence:
         text = doc_text(doc)
         words = doc_words(doc)
         starts = {w.start_char for w in words}
@@ -866,6 +999,9 @@ class CandidateFinder:
         return None
 
     def __call__(self, doc: Doc) -> Doc:
+        return _per_sentence(doc, self._sentence, ("kg_candidates", "kg_kinds"))
+
+    def _sentence(self, doc: Sentence) -> Sentence:
         text = doc_text(doc)
         words = doc_words(doc)
         gaz = [(s.start_char, s.end_char) for s in doc.spans.get("kg_gazetteer", [])]
@@ -1718,6 +1854,9 @@ class PatternFinder:
         self.boundary = load_boundary_words()
 
     def __call__(self, doc: Doc) -> Doc:
+        return _per_sentence(doc, self._sentence, ("kg_patterns",))
+
+    def _sentence(self, doc: Sentence) -> Sentence:
         words = doc_words(doc)
         starts = {w.start_char for w in words}
         ends = {w.end_char for w in words}
@@ -1778,12 +1917,26 @@ class Lexicon:
         self._sector = nlp.vocab.strings["sector"]
 
     def __call__(self, doc: Doc) -> Doc:
+        # one pass of the matcher over the Doc; each sentence takes the matches inside it
+        views = sentences(doc)
+        los = [v.lo for v in views]
+        per: list[list[tuple[int, int, int]]] = [[] for _ in views]
+        for match_id, a, b in self.matcher(doc):
+            s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+            k = bisect.bisect_right(los, s) - 1
+            if k >= 0 and e <= views[k].hi:  # a match across two sentences is none
+                per[k].append((match_id, s - views[k].lo, e - views[k].lo))
+        for v, found in zip(views, per, strict=True):
+            self._sentence(v, found)
+        return _per_sentence(doc, lambda v: None, ("kg_lexicon",))
+
+    def _sentence(self, doc: Sentence, found: list[tuple[int, int, int]]) -> Sentence:
+        """``found``: the matcher's matches inside the sentence, as character offsets."""
         text = doc_text(doc)
         spans = []
-        matches = sorted(self.matcher(doc), key=lambda m: (m[1], m[2]))
-        items = self._listed_sectors(text, [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for m, a, b in matches if m == self._sector])
-        for match_id, a, b in matches:
-            s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+        matches = sorted(found, key=lambda m: (m[1], m[2]))
+        items = self._listed_sectors(text, [(a, b) for m, a, b in matches if m == self._sector])
+        for match_id, s, e in matches:
             before = text[s - 1] if s > 0 else ""
             after = text[e] if e < len(text) else ""
             if match_id == self._sector:
@@ -1935,6 +2088,9 @@ class EntityPicker:
         return r if r > 2 else 0
 
     def __call__(self, doc: Doc) -> Doc:
+        return _per_sentence(doc, self._sentence, ("kg_entities", "kg_nested"))
+
+    def _sentence(self, doc: Sentence) -> Sentence:
         cands = []
         text = doc_text(doc)
         words = doc_words(doc)
@@ -2177,6 +2333,19 @@ class RelationFinder:
     ORGANISE = re.compile(r"^(?:联合|与|携手|依托|会同|协同)$")
 
     def __call__(self, doc: Doc) -> Doc:
+        views = sentences(doc)
+        _per_sentence(doc, self._sentence, ("kg_relations",))
+        rels = []
+        for v in views:
+            lo = v.lo
+            for subj, pred, obj, ev in v._.kg_relations or ():
+                a, b, e = (char_span(doc, lo + x.start_char, lo + x.end_char, x.label_, x.kb_id_, x.id_) for x in (subj, obj, ev))
+                if a is not None and b is not None and e is not None:
+                    rels.append((a, pred, b, e))
+        doc._.kg_relations = rels
+        return doc
+
+    def _sentence(self, doc: Sentence) -> Sentence:
         ents = sorted(
             [*doc.spans.get("kg_entities", []), *doc.spans.get("kg_nested", [])],
             key=lambda s: (s.start_char, -s.end_char),
