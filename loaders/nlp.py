@@ -298,10 +298,26 @@ def _per_sentence(doc: Doc, rules, groups: tuple[str, ...]) -> Doc:
 def char_span(doc: Doc, start: int, end: int, label: str, kb_id: str = "", span_id: str = "") -> Span | None:
     """``doc.char_span(start, end, label, kb_id, span_id)``, without the offset search when
     every token is one character."""
-    if doc.user_data.get("kg_chars"):
+    if type(doc) is Sentence:
+        return doc.char_span(start, end, label, kb_id, span_id)
+    user_data = doc.user_data
+    if user_data.get("kg_chars"):
         if 0 <= start < end <= len(doc):
             return Span(doc, start, end, label=label, kb_id=kb_id, span_id=span_id)
         return doc.char_span(start, end, label=label, kb_id=kb_id, span_id=span_id)
+    # spaCy's tokens: the token starting at ``start`` and the one ending at ``end``,
+    # looked up in two dicts built once per Doc (``Doc.char_span`` searches and makes a
+    # Token object per probe)
+    bounds = user_data.get("kg_token_bounds")
+    if bounds is None:
+        starts, ends = {}, {}
+        for i, (idx, length) in enumerate((t.idx, len(t)) for t in doc):
+            starts[idx] = i
+            ends[idx + length] = i + 1
+        bounds = user_data["kg_token_bounds"] = (starts, ends)
+    ts, te = bounds[0].get(start), bounds[1].get(end)
+    if ts is not None and te is not None and ts < te:
+        return Span(doc, ts, te, label=label, kb_id=kb_id, span_id=span_id)
     return doc.char_span(start, end, label=label, kb_id=kb_id, span_id=span_id)
 
 
