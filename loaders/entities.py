@@ -82,6 +82,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
         lo += len(clean)
     doc = nlp.make_doc("".join(u[0] for u in unmarked))
     doc.user_data["kg_sentences"] = bounds
+    doc.user_data["kg_no_word_spans"] = True  # the words are read from the sentences
     doc = nlp(doc)
     for (clean, at), sent in zip(unmarked, sentences(doc), strict=True):
         def span_of(sp, at=at):

@@ -175,7 +175,8 @@ class CharTokenizer:
             doc = Doc(self.vocab, words=list(text), spaces=[False] * len(text))
             doc.user_data["kg_chars"] = True  # token i is character i
         else:
-            doc = self._inner(text)
+            words, spaces = _chars_and_spaces(text)
+            doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data["kg_text"] = text
         return doc
 
@@ -184,6 +185,25 @@ class CharTokenizer:
 
 
 _SPACE = re.compile(r"\s")
+_CHAR_OR_SPACES = re.compile(r"(\S)( ?)|\s+")
+
+
+def _chars_and_spaces(text: str) -> tuple[list[str], list[bool]]:
+    """spaCy's ``util.get_words_and_spaces(list(text), text)`` (what its ``char`` segmenter
+    builds a Doc from) in one pass: each character a token, one space after it its
+    trailing space, any other run of white space a token of its own. spaCy's slices the
+    rest of the text at every character (quadratic in a report's length)."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    for m in _CHAR_OR_SPACES.finditer(text):
+        ch = m.group(1)
+        if ch is None:
+            words.append(m.group())
+            spaces.append(False)
+        else:
+            words.append(ch)
+            spaces.append(bool(m.group(2)))
+    return words, spaces
 
 
 class SentenceSpan:
@@ -253,9 +273,7 @@ class Sentence:
 def _token_bounds(text: str) -> tuple[frozenset[int], frozenset[int]]:
     """The character offsets where spaCy's Chinese ``char`` tokens of ``text`` start and
     end (white space: a token's trailing space, or a token of its own)."""
-    from spacy.util import get_words_and_spaces
-
-    words, spaces = get_words_and_spaces(list(text), text)
+    words, spaces = _chars_and_spaces(text)
     starts, ends = set(), set()
     pos = 0
     for w, sp in zip(words, spaces, strict=True):
@@ -268,7 +286,10 @@ def _token_bounds(text: str) -> tuple[frozenset[int], frozenset[int]]:
 
 def sentences(doc: Doc) -> list[Sentence]:
     """The sentences of ``doc``: ``doc.user_data["kg_sentences"]`` (``(start, end)`` character
-    ranges, set by the caller before the pipeline runs), else the whole text as one."""
+    ranges, set by the caller before the pipeline runs), else the whole text as one. A
+    caller that reads the sentences' words (:func:`doc_words` of each) rather than
+    ``doc.spans["kg_words"]`` sets ``doc.user_data["kg_no_word_spans"]``: the segmenter
+    then leaves that group empty (a span per word was a tenth of the entity stage)."""
     got = doc.user_data.get("kg_views")
     if got is None:
         text = doc_text(doc)
@@ -396,7 +417,10 @@ class WordSegmenter:
         views = sentences(doc)
         for v in views:
             self._sentence(v)
-        self._spans(doc, views)
+        if doc.user_data.get("kg_no_word_spans"):
+            doc.spans["kg_words"] = []
+        else:
+            self._spans(doc, views)
         return doc
 
     def _sentence(self, doc: Sentence) -> None:
