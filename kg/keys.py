@@ -22,6 +22,7 @@ argument (:func:`kg.loaders.gazetteer.unique_code` in kg itself).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -72,8 +73,10 @@ def normalise_key(text: str) -> str:
     return s
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalise_name(name: str) -> str:
-    """The form the resolver compares names in: NFKC, no quotes or title marks, no spaces."""
+    """The form the resolver compares names in: NFKC, no quotes or title marks, no spaces.
+    (Memoised: the resolver compares every name with every other.)"""
     s = unicodedata.normalize("NFKC", name)
     return "".join(c for c in s if c not in _NAME_QUOTES and not c.isspace())
 

@@ -173,6 +173,9 @@ def _name_relations(entities, seen, report: Report | None = None) -> list[Relati
     all_forms = {f for e in entities for f in (e.name, *e.aliases) if len(f) >= 2}
     divisions = [(f, b) for f, b in forms if b.type == EntityType.PLACE and b.subtype == "admin" and len(f) >= 2]
     standalone = [b for _, b in divisions if any(not (m.rule or "").endswith(":nested") for m in b.mentions)]
+    forms_at: dict[str, list] = {}  # the forms by their first two characters, in order
+    for f, b in forms:
+        forms_at.setdefault(f[:2], []).append((f, b))
     out = []
 
     def emit(a, pred, b, rule):
@@ -192,7 +195,8 @@ def _name_relations(entities, seen, report: Report | None = None) -> list[Relati
                 return None  # 杭州 + 市政府: the division's own body, not a thing inside it
             return name_predicate(a.type.value, a.subtype or "", b.type.value, b.subtype or "", rest, rule, form)
 
-        found = first_predicate(a.name, containers(a.name, ((f, b) for f, b in forms if b is not a)), predicate)
+        # a container is a form the name starts with: one of the forms opening with its two first characters
+        found = first_predicate(a.name, containers(a.name, ((f, b) for f, b in forms_at.get(a.name[:2], ()) if b is not a)), predicate)
         if found is not None:
             emit(a, found[2], found[1], f"name:{found[2]}")
         if "至" in a.name or a.type not in (EntityType.PLACE, EntityType.ORGANIZATION, EntityType.PROGRAMME):
