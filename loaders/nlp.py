@@ -141,10 +141,12 @@ def load_boundary_words() -> frozenset[str]:
 # ----------------------------------------------------------------------------- kg_words
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Word:
     """One word of the segmentation, as plain Python values (a spaCy ``Span`` joins its
-    tokens' text at every ``.text``; the genre rules read words thousands of times)."""
+    tokens' text at every ``.text``; the genre rules read words thousands of times).
+    Compared and hashed by value; not frozen only because a frozen dataclass's
+    ``__init__`` (``object.__setattr__`` per field) cost 3× as much, once per word."""
 
     start_char: int
     end_char: int
@@ -177,6 +179,7 @@ class CharTokenizer:
         else:
             words, spaces = _chars_and_spaces(text)
             doc = Doc(self.vocab, words=words, spaces=spaces)
+            doc.user_data["kg_token_bounds"] = _token_index(words, spaces)
         doc.user_data["kg_text"] = text
         return doc
 
@@ -185,7 +188,7 @@ class CharTokenizer:
 
 
 _SPACE = re.compile(r"\s")
-_CHAR_OR_SPACES = re.compile(r"(\S)( ?)|\s+")
+_SPACES = re.compile(r"\s+")
 
 
 def _chars_and_spaces(text: str) -> tuple[list[str], list[bool]]:
@@ -195,15 +198,35 @@ def _chars_and_spaces(text: str) -> tuple[list[str], list[bool]]:
     rest of the text at every character (quadratic in a report's length)."""
     words: list[str] = []
     spaces: list[bool] = []
-    for m in _CHAR_OR_SPACES.finditer(text):
-        ch = m.group(1)
-        if ch is None:
-            words.append(m.group())
+    pos = 0
+    for m in _SPACES.finditer(text):
+        a, b = m.span()
+        words.extend(text[pos:a])
+        spaces.extend([False] * (a - pos))
+        if a > pos and text[a] == " ":  # one space after a character: its trailing space
+            spaces[-1] = True
+            a += 1
+        if b > a:
+            words.append(text[a:b])
             spaces.append(False)
-        else:
-            words.append(ch)
-            spaces.append(bool(m.group(2)))
+        pos = b
+    words.extend(text[pos:])
+    spaces.extend([False] * (len(text) - pos))
     return words, spaces
+
+
+def _token_index(words: list[str], spaces: list[bool]) -> tuple[dict[int, int], dict[int, int]]:
+    """For the tokens ``words``/``spaces`` of a Doc: the token starting at each character
+    offset and (its index + 1) the token ending there, for :func:`char_span`."""
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    pos = 0
+    for i, (w, sp) in enumerate(zip(words, spaces)):
+        starts[pos] = i
+        pos += len(w)
+        ends[pos] = i + 1
+        pos += sp
+    return starts, ends
 
 
 class SentenceSpan:
@@ -261,27 +284,13 @@ class Sentence:
                 return None
         else:
             if self._bounds is None:
-                self._bounds = _token_bounds(text)
+                self._bounds = _token_index(*_chars_and_spaces(text))
             starts, ends = self._bounds
             if start not in starts or end not in ends:
                 return None
         if end < start:
             raise ValueError(f"[E035] Error creating span with start {start} and end {end}")
         return SentenceSpan(start, end, text[start:end], label, kb_id, span_id)
-
-
-def _token_bounds(text: str) -> tuple[frozenset[int], frozenset[int]]:
-    """The character offsets where spaCy's Chinese ``char`` tokens of ``text`` start and
-    end (white space: a token's trailing space, or a token of its own)."""
-    words, spaces = _chars_and_spaces(text)
-    starts, ends = set(), set()
-    pos = 0
-    for w, sp in zip(words, spaces, strict=True):
-        starts.add(pos)
-        pos += len(w)
-        ends.add(pos)
-        pos += sp
-    return frozenset(starts), frozenset(ends)
 
 
 def sentences(doc: Doc) -> list[Sentence]:
@@ -331,11 +340,7 @@ def char_span(doc: Doc, start: int, end: int, label: str, kb_id: str = "", span_
     # Token object per probe)
     bounds = user_data.get("kg_token_bounds")
     if bounds is None:
-        starts, ends = {}, {}
-        for i, (idx, length) in enumerate((t.idx, len(t)) for t in doc):
-            starts[idx] = i
-            ends[idx + length] = i + 1
-        bounds = user_data["kg_token_bounds"] = (starts, ends)
+        bounds = user_data["kg_token_bounds"] = _token_index([t.text for t in doc], [bool(t.whitespace_) for t in doc])
     ts, te = bounds[0].get(start), bounds[1].get(end)
     if ts is not None and te is not None and ts < te:
         return Span(doc, ts, te, label=label, kb_id=kb_id, span_id=span_id)
