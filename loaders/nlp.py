@@ -582,22 +582,31 @@ def _viterbi(obs: str):
     alive, emit = _char_states(obs[0])  # the states of the step, ascending index
     v = start_p[alive] + emit
     steps = []
+    key = alive.tobytes()
     for t in range(1, len(obs)):
-        before = alive[moves[alive]]  # jieba's prev_states
-        if not len(before):
-            raise ValueError("max() arg is an empty sequence")  # what jieba's max raises
-        expect = allowed[before].any(axis=0)
-        here, emit = _char_states(obs[t])
-        keep = expect[here]
-        alive_next, emit = here[keep], emit[keep]
-        if not len(alive_next):  # jieba: the expected states, or all of them
-            alive_next = np.flatnonzero(expect) if expect.any() else every
-            emit = np.array([_emit_of(order[i], obs[t]) for i in alive_next])
-        scores = v[moves[alive]][:, None] + trans[before[:, None], alive_next] + emit[None, :]
+        # what a step does depends on the live states and the character only: kept
+        step = _STEPS.get((key, obs[t]))
+        if step is None:
+            before = alive[moves[alive]]  # jieba's prev_states
+            if not len(before):
+                raise ValueError("max() arg is an empty sequence")  # what jieba's max raises
+            expect = allowed[before].any(axis=0)
+            here, emit = _char_states(obs[t])
+            keep = expect[here]
+            alive_next, emit = here[keep], emit[keep]
+            if not len(alive_next):  # jieba: the expected states, or all of them
+                alive_next = np.flatnonzero(expect) if expect.any() else every
+                emit = np.array([_emit_of(order[i], obs[t]) for i in alive_next])
+            step = (moves[alive], trans[before[:, None], alive_next], emit[None, :], np.arange(len(alive_next)),
+                    before, alive_next, alive_next.tobytes())
+            if len(_STEPS) >= _CUT_CACHE_SIZE:
+                _STEPS.clear()
+            _STEPS[(key, obs[t])] = step
+        live, tr, em, columns, before, alive, key = step
+        scores = v[live][:, None] + tr + em
         best = scores.argmax(axis=0)
-        v = scores[best, np.arange(len(alive_next))]
-        steps.append((alive_next, before[best]))
-        alive = alive_next
+        v = scores[best, columns]
+        steps.append((alive, before[best]))
     last = int(v.argmax())  # first maximum: the largest state among equal scores
     prob = float(v[last])
     state = int(alive[last])
@@ -608,6 +617,11 @@ def _viterbi(obs: str):
         state = int(came[int(np.searchsorted(states, state))])
     route[0] = order[state]
     return prob, route
+
+
+_STEPS: dict[tuple[bytes, str], tuple] = {}
+""":func:`_viterbi`'s steps by (live states, character): the states kept, the transition
+scores between them, the emission scores."""
 
 
 def _hmm_cut(sentence: str):
