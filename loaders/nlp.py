@@ -446,34 +446,35 @@ class WordSegmenter:
             if not any(s < m.end() and m.start() < e for s, e, _ in whole):
                 whole.append((m.start(), m.end(), "ord"))
         whole.sort()
-        words: list[tuple[int, int, str]] = []
-        pos = 0
-        for s, e, tag in [*whole, (len(text), len(text), "")]:
-            if s > pos:
-                i = pos
-                for w, flag in self._cut(text[pos:s]):
-                    j = i + len(w)
-                    words.append((i, j, flag))
-                    i = j
-            if e > s:
-                words.append((s, e, tag))
-            pos = max(pos, e)
         plain: list[Word] = []
+        append = plain.append
         marks = self._marks
         n = len(text)
         # one token per character: every word is a span (spaCy's char_span); else the
         # words spaCy's tokens align with
         direct = _SPACE.search(text) is None
-        for s, e, tag in words:
-            if not (direct and 0 <= s < e <= n) and doc.char_span(s, e) is None:
-                continue
-            w = text[s:e]
-            mark = marks.get((w, tag))
-            if mark is None:
-                if len(marks) >= _CUT_CACHE_SIZE:
-                    marks.clear()
-                mark = marks[(w, tag)] = self._mark(w, tag)
-            plain.append(Word(s, e, w, tag or "x", mark))
+        pos = 0
+        for s, e, tag in [*whole, (n, n, "")]:
+            pieces = []
+            if s > pos:
+                i = pos
+                for w, flag in self._cut(text[pos:s]):
+                    j = i + len(w)
+                    pieces.append((i, j, flag))
+                    i = j
+            if e > s:
+                pieces.append((s, e, tag))
+            pos = max(pos, e)
+            for i, j, flag in pieces:
+                if not (direct and i < j) and doc.char_span(i, j) is None:
+                    continue
+                w = text[i:j]
+                mark = marks.get((w, flag))
+                if mark is None:
+                    if len(marks) >= _CUT_CACHE_SIZE:
+                        marks.clear()
+                    mark = marks[(w, flag)] = self._mark(w, flag)
+                append(Word(i, j, w, flag or "x", mark))
         doc.user_data["kg_word_list"] = plain
 
     def _spans(self, doc: Doc, views: list[Sentence]) -> None:
@@ -704,13 +705,13 @@ class Dictionary:
         miss = self._miss2 if second else self._miss
         k = 2 if second else 1
         cur = n  # the start whose words are being read
+        last = n - 1
         best = best_end = None
         for j, value in self._auto.iter(block[::-1]):
             weight = value[k]
             if weight is None:
                 continue  # not a word of this dictionary
-            length = value[0]
-            start = n - 1 - j
+            start = last - j
             if start != cur:
                 if best is not None:
                     scores[cur] = best
@@ -718,11 +719,14 @@ class Dictionary:
                 for g in range(cur - 1, start, -1):  # no word starts at g: the character alone
                     scores[g] = miss + scores[g + 1]
                     ends[g] = g
-                cur, best = start, None
-            end = start + length - 1
+                cur = start
+                end = start + value[0] - 1
+                best, best_end = weight + scores[end + 1], end
+                continue
+            end = start + value[0] - 1
             got = weight + scores[end + 1]
             # jieba's max over (score, end) tuples: the larger score, then the larger end
-            if best is None or got > best or (got == best and end > best_end):
+            if got > best or (got == best and end > best_end):
                 best, best_end = got, end
         if best is not None:
             scores[cur] = best
