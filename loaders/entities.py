@@ -1,8 +1,9 @@
 """Named entities and the relations between them, from a structured report.
 
 :func:`extract_entities` runs kg's spaCy pipeline (:func:`kg.loaders.nlp.make_nlp`)
-over the body sentences and the glossary entries, maps spaCy's character offsets back
-to offsets in ``Text.text``, gathers every mention of a name into one
+once per report, on one Doc of the body sentences and the glossary entries (each a
+sentence of the Doc, :class:`kg.loaders.nlp.Sentence`), maps the sentences' character
+offsets back to offsets in ``Text.text``, gathers every mention of a name into one
 :class:`~kg.model.Entity` and merges aliases (:mod:`kg.loaders.resolve`).
 """
 

@@ -38,6 +38,15 @@ offsets) and adds kg's own components, each registered as a spaCy factory:
 
 Pattern and gazetteer files are read at initialisation from ``kg.loaders/data``.
 
+The pipeline runs once per Doc. A Doc may hold several sentences
+(``doc.user_data["kg_sentences"]``, character ranges: :func:`kg.loaders.entities.extract_entities`
+makes one Doc per report, its chunks one after another); the components' rules are
+sentence rules (a search back to the sentence's start, the next character or none, the
+names of one sentence paired), so each component runs them per :class:`Sentence` (the
+sentence's text, words and span groups as plain Python values, offsets from its start)
+and then writes its span groups to ``doc.spans`` in the Doc's offsets. A Doc without
+``kg_sentences`` is one sentence.
+
 Each span attribute carries one thing: ``kb_id_`` a knowledge-base id (the GB/T 2260 code
 of a gazetteer span), ``id_`` the id of the rule that made the span (``pattern:<id>``,
 ``head:…``, ``lexicon:<file>``, ``verb:<pred>``; spaCy's SpanRuler puts pattern ids
