@@ -115,3 +115,57 @@ def test_second_dictionary_route_equals_jiebas_default_dag_and_calc(s):
     route: dict[int, tuple[float, int]] = {}
     jieba.dt.calc(s, jieba.dt.get_DAG(s), route)  # jieba's own dictionary, without the divisions
     assert segmenter.dictionary.second().route(s) == [route[i] for i in range(len(s) + 1)]
+
+
+def _by_sentence(doc, bounds):
+    """Each sentence's span groups and relations from the Doc's spans, in sentence offsets."""
+    groups = ("kg_gazetteer", "kg_candidates", "kg_patterns", "kg_lexicon", "kg_entities", "kg_nested")
+    out = []
+    for lo, hi in bounds:
+        def inside(s, lo=lo, hi=hi):
+            return lo <= s.start_char and s.end_char <= hi
+
+        got = {g: [(s.start_char - lo, s.end_char - lo, s.label_, s.kb_id_, s.id_) for s in doc.spans[g] if inside(s)] for g in groups}
+        got["relations"] = [
+            (a.start_char - lo, a.end_char - lo, p, b.start_char - lo, b.end_char - lo)
+            for a, p, b, _ in doc._.kg_relations or () if inside(a)
+        ]
+        out.append(got)
+    return out
+
+
+@pytest.mark.parametrize("pieces", [
+    REPORT.split("。"),
+    # white space inside and at the edges of sentences, a sentence without an end mark
+    ["青禾市 云溪区建成青禾港二期工程", " 开通地铁3号线，举办第五届青禾国际茶博会", "实施“禾苗计划” ", "", "云溪区"],
+])
+def test_one_doc_of_sentences_gives_each_sentences_own_spans(pieces):
+    pipeline = nlp.make_nlp()
+    bounds, lo = [], 0
+    for p in pieces:
+        bounds.append((lo, lo + len(p)))
+        lo += len(p)
+    doc = pipeline.make_doc("".join(pieces))
+    doc.user_data["kg_sentences"] = bounds
+    doc = pipeline(doc)
+    alone = [_by_sentence(pipeline(p), [(0, len(p))])[0] for p in pieces]
+    assert _by_sentence(doc, bounds) == alone
+    assert any(g["kg_entities"] for g in alone) and any(g["relations"] for g in alone)
+    # the sentences' own spans, as extract_entities reads them
+    views = nlp.sentences(doc)
+    assert [(v.lo, v.hi) for v in views] == bounds
+    assert [[(s.start_char, s.end_char, s.label_, s.id_) for s in v.spans["kg_entities"]] for v in views] == [
+        [x[:3] + x[4:] for x in g["kg_entities"]] for g in alone
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\n\u3000\u200b青禾a1，", max_size=16))
+def test_chars_and_spaces_equal_spacys(text):
+    from spacy.util import get_words_and_spaces
+
+    words, spaces = nlp._chars_and_spaces(text)
+    assert (words, spaces) == get_words_and_spaces(list(text), text)
+    starts, ends = nlp._token_index(words, spaces)
+    doc = nlp.make_nlp().make_doc(text)
+    assert starts == {t.idx: t.i for t in doc} and ends == {t.idx + len(t): t.i + 1 for t in doc}
