@@ -311,7 +311,9 @@ def sentences(doc: Doc) -> list[Sentence]:
     got = doc.user_data.get("kg_views")
     if got is None:
         text = doc_text(doc)
-        bounds = doc.user_data.get("kg_sentences") or ((0, len(text)),)
+        bounds = doc.user_data.get("kg_sentences")
+        if bounds is None:
+            bounds = ((0, len(text)),)
         got = doc.user_data["kg_views"] = [Sentence(lo, hi, text[lo:hi]) for lo, hi in bounds]
     return got
 
