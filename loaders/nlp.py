@@ -1927,6 +1927,40 @@ class EntityPicker:
             k -= 1
         return start
 
+    def _glued_word(self, before: Word, w: Word) -> bool:
+        """A word glued in front of a name that jieba did not tag as a verb: two boundary
+        words run together (努力|提高, 全力|支持), a time word (目前), or one character that
+        closes a boundary word begun by the word before it (做|优)."""
+        t = w.text
+        if w.label_ == "t" and t in self.boundary:
+            return True
+        if len(t) >= 3 and any(t[:k] in self.boundary and t[k:] in self.boundary for k in range(1, len(t))):
+            return True
+        return len(t) == 1 and before.end_char == w.start_char and (before.text[-1:] + t) in self.boundary and len(before.text) == 1
+
+    def _after_quoted_name(self, text: str, start: int, end: int) -> int:
+        """Two quoted terms run together before one head ("“X计划”“Y”行动"): when the first is
+        a name by its own head word, the candidate is the second (“Y”行动)."""
+        name = text[start:end]
+        cut = name.rfind("”“")
+        if cut <= 0 or name[:1] not in OPEN_QUOTES:
+            return start
+        first = name[1:cut]
+        if "”" in first or not any(first.endswith(h) for h in self._long_heads):
+            return start
+        return start + cut + 1
+
+    def _list_group(self, text: str, start: int, name: str, label: str) -> bool:
+        """A programme, policy or place head right after 等 (…、…等生态建设工程, 等区域发展战略)
+        is the kind a list closes with; names in quotes (等“十大工程”) stay."""
+        kind = label.split("/")[0]
+        if kind not in ("Programme", "Policy", "Place") or label.startswith("Place/admin"):
+            return False
+        if any(q in name for q in OPEN_QUOTES) or _LATIN_OR_DIGIT.search(name[:1]):
+            return False
+        before = text[max(0, start - 3) : start]
+        return before.endswith(("等", "等一批", "等重点", "等一系列"))
+
     def priority(self, rule: str) -> int:
         """Candidates of a higher priority win over longer ones (titles, strong patterns)."""
         if rule == "title":
@@ -1950,7 +1984,11 @@ class EntityPicker:
             if a.text in _CARRYING_VERBS and b.text in _NAME_OPENING_VERBS and a.end_char == b.start_char:
                 verb_at.pop(b.start_char, None)  # 实施|降低…专项行动: the second verb opens the name
         verb_only = {w.start_char: verb_at[w.start_char] for w in words if w.start_char in verb_at and w.label_ in ("v", "vd")}
+        for a, b in zip(words, words[1:]):
+            if b.start_char not in verb_at and self._glued_word(a, b):
+                verb_at[b.start_char] = b.end_char
         kinds = [(k.start_char, k.end_char) for k in doc.spans.get("kg_kinds", [])]
+        division_at = {g.start_char for g in doc.spans.get("kg_gazetteer", [])}
         for group in ("kg_candidates", "kg_patterns"):
             for s in doc.spans.get(group, []):
                 start = s.start_char + self.patterns.trimmed(s.text)
@@ -1968,7 +2006,15 @@ class EntityPicker:
                         start = glued[start]  # 认真落实, 印发, 用于: a verb glued in front
                 if s.id_.startswith("pattern:policy.articles"):
                     start = self._package_topic(text, words, start)
+                if family in ("head", "pattern"):
+                    start = self._after_quoted_name(text, start, s.end_char)
                 name = text[start : s.end_char]
+                if start > s.start_char and family == "head" and any(
+                    w.start_char == start and w.end_char == s.end_char and w.label_ == "n" and w.kb_id_ != "rare" for w in words
+                ):
+                    continue  # 努力提高|体育运动: one ordinary word left after the verb, a kind
+                if family == "head" and self._list_group(text, start, name, s.label_) and start not in division_at:
+                    continue  # "…、…等内涝治理工程": the kind a list closes with, no name
                 if _PLACE_GOAL.fullmatch(name.strip("“”\"")) and not s.label_.startswith("Place/admin"):
                     continue  # "打造“三地一区”", "“六大产业基地”": what a place is to become
                 if _designation(text, start, name) and not (

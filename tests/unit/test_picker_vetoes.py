@@ -1,0 +1,55 @@
+"""EntityPicker's genre-wide vetoes and trims (issue 9, entity precision): synthetic
+sentences in the genre's shape, invented names (青禾, 云溪, 翠岭…). Each test fails when its
+rule is removed."""
+
+from __future__ import annotations
+
+import pytest
+from kg.loaders.nlp import make_nlp
+
+
+def _names(text: str) -> dict[str, str]:
+    doc = make_nlp()(text)
+    return {s.text: s.label_ for g in ("kg_entities", "kg_nested") for s in doc.spans[g]}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("推进云溪河治理、翠岭片区等内涝治理工程，提升防洪能力。", "内涝治理工程"),
+    ("落实青禾湾区、云溪经济带等区域发展战略，深化合作。", "区域发展战略"),
+    ("开展青禾庙会、云溪灯会等特色文旅活动，发展夜间经济。", "特色文旅活动"),
+])
+def test_kind_closing_a_list_is_no_name(text, kind):
+    assert kind not in _names(text)
+
+
+def test_quoted_name_after_the_list_stays():
+    assert any("十大工程" in n for n in _names("推进青禾片区、云溪片区等“十大工程”建设。"))
+
+
+@pytest.mark.parametrize("text, glued, name", [
+    ("加强监测预警。全力支持云溪医学科学院翠岭医院建设。", "全力支持云溪医学科学院翠岭医院", "云溪医学科学院翠岭医院"),
+    ("做好五篇大文章，做优“青禾”基金矩阵，持续推进改革。", "优“青禾”基金", "“青禾”基金"),
+])
+def test_verb_glued_in_front_is_trimmed(text, glued, name):
+    names = _names(text)
+    assert glued not in names
+    assert name in names
+
+
+def test_time_word_glued_in_front_is_no_part_of_the_name():
+    assert not any(n.startswith("目前") for n in _names("目前云溪承包责任制已从少数地区扩展到全省。"))
+
+
+def test_one_ordinary_word_left_after_the_verb_is_no_name():
+    names = _names("普遍增强人民体质，努力提高体育运动的技术水平。")
+    assert not any("体育运动" in n for n in names)
+
+
+def test_two_quoted_names_before_one_head_keep_the_second():
+    names = _names("人才一体发展。实施“青禾计划”“云溪兴才”行动，引育高端人才。")
+    assert "“青禾计划”“云溪兴才”行动" not in names
+    assert "“云溪兴才”行动" in names
+
+
+def test_quoted_pair_without_a_head_of_its_own_stays_whole():
+    assert "“青禾”“云溪”融合发展机制" in _names("健全“青禾”“云溪”融合发展机制，推进保护。")
