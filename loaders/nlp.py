@@ -1950,6 +1950,24 @@ class EntityPicker:
             return start
         return start + cut + 1
 
+    def _water_name(self, words: list[Word], start: int, end: int) -> int:
+        """A water's name ends with the river or lake word jieba knows as a place (长江, 海河,
+        湘江): what stands before it belongs to a clause or a longer name (无党派人士|长江…,
+        人机共融|海河实验室, 成群江豚现身|湘江), so the name starts at that word. A verb
+        before a one-character head (路过|江) or a verb's water word (入河) leaves no name: -1."""
+        inner = [w for w in words if start <= w.start_char and w.end_char <= end]
+        if len(inner) < 2 or inner[-1].end_char != end:
+            return start
+        last, before = inner[-1], inner[-2]
+        if len(last.text) == 1 and before.label_ == "v" or re.fullmatch(r"[入过出跨][江河湖海]", last.text):
+            return -1
+        prefix = inner[:-1]
+        if len(last.text) >= 2 and last.label_ == "ns" and last.text[-1] in "江河湖海" and not any(
+            len(w.text) == 1 or w.label_ in ("ns", "nr", "nrt", "nrfg", "nz", "j") for w in prefix
+        ):
+            return last.start_char  # but 唐家山|堰塞湖, 布|吉河, 羌|溪河: a name jieba split
+        return start
+
     def _list_group(self, text: str, start: int, name: str, label: str) -> bool:
         """A programme, policy or place head right after 等 (…、…等生态建设工程, 等区域发展战略)
         is the kind a list closes with; names in quotes (等“十大工程”) stay."""
@@ -2008,6 +2026,10 @@ class EntityPicker:
                     start = self._package_topic(text, words, start)
                 if family in ("head", "pattern"):
                     start = self._after_quoted_name(text, start, s.end_char)
+                if family == "head" and s.label_ == "Place/water":
+                    start = self._water_name(words, start, s.end_char)
+                    if start < 0:
+                        continue  # 路过|江: a verb and a one-character head, no water's name
                 name = text[start : s.end_char]
                 if start > s.start_char and family == "head" and any(
                     w.start_char == start and w.end_char == s.end_char and w.label_ == "n" and w.kb_id_ != "rare" for w in words

@@ -53,3 +53,37 @@ def test_two_quoted_names_before_one_head_keep_the_second():
 
 def test_quoted_pair_without_a_head_of_its_own_stays_whole():
     assert "“青禾”“云溪”融合发展机制" in _names("健全“青禾”“云溪”融合发展机制，推进保护。")
+
+
+@pytest.mark.parametrize("text, bad, name", [
+    ("各民主党派中央、无党派人士长江生态环境保护民主监督取得成效。", "无党派人士长江", "长江"),
+    ("生态环境持续改善，成群江豚现身湘江，水质稳步提升。", "成群江豚现身湘江", "湘江"),
+])
+def test_water_name_starts_at_the_river_word(text, bad, name):
+    names = _names(text)
+    assert bad not in names
+    assert names.get(name) == "Place/water"
+
+
+def test_water_name_jieba_split_stays_whole():
+    assert "布吉河" in _names("推进布吉河综合整治，提升水质。")
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("全面完成155个长江入河排污口整治。", "入河"),
+    ("加快青禾大桥、湘雅路过江通道建设。", "湘雅路过江"),
+])
+def test_verb_and_water_word_is_no_water(text, bad):
+    names = _names(text)
+    assert bad not in names
+    assert not any(n.endswith(bad) and names[n] == "Place/water" for n in names)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("坚持山水林田湖草沙一体化保护和系统治理。", "山水林田湖"),
+    ("建成美丽幸福河湖7条，推进重要河湖污染防治。", "重要河湖"),
+    ("义务教育公办、民办学校同步招生全面推行。", "民办学校"),
+    ("探索政府产业基金与头部投资机构合作。", "政府产业基金"),
+])
+def test_kinds_are_no_names(text, kind):
+    assert not any(kind in n for n in _names(text))
