@@ -87,3 +87,15 @@ def test_verb_and_water_word_is_no_water(text, bad):
 ])
 def test_kinds_are_no_names(text, kind):
     assert not any(kind in n for n in _names(text))
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("完成40个镇级片区国土空间规划。", "镇级片区"),
+    ("加快县级中医院“两专科一中心”建设。", "县级中医院"),
+])
+def test_level_word_alone_makes_no_name(text, kind):
+    assert kind not in _names(text)
+
+
+def test_title_a_province_received_is_no_place():
+    assert not any("先行区" in n for n in _names("我省获建全国首批省域青禾先行区，保护纵深推进。"))
