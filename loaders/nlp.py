@@ -1847,6 +1847,9 @@ _NOMINAL_VERBS = frozenset(
 trimmed as a verb glued in front."""
 
 
+_CN_NUMERALS = frozenset("一二三四五六七八九十百千万两")
+
+
 def rule_family(rule: str) -> str:
     """"pattern:event.session" → "pattern"; "head" → "head"."""
     return rule.split(":", 1)[0]
@@ -2026,6 +2029,8 @@ class EntityPicker:
                     start = self._package_topic(text, words, start)
                 if family in ("head", "pattern"):
                     start = self._after_quoted_name(text, start, s.end_char)
+                while family == "head" and start > 0 and text[start] in _CN_NUMERALS and text[start - 1] in _CN_NUMERALS:
+                    start -= 1  # 二|十国集团: jieba cut the numeral off the name
                 if family == "head" and s.label_ == "Place/water":
                     start = self._water_name(words, start, s.end_char)
                     if start < 0:

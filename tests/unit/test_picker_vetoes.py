@@ -99,3 +99,19 @@ def test_level_word_alone_makes_no_name(text, kind):
 
 def test_title_a_province_received_is_no_place():
     assert not any("先行区" in n for n in _names("我省获建全国首批省域青禾先行区，保护纵深推进。"))
+
+
+def test_numeral_cut_off_by_the_segmenter_belongs_to_the_name():
+    names = _names("以线上方式出席二十国集团领导人峰会。")
+    assert "二十国集团领导人峰会" in names
+    assert "十国集团领导人峰会" not in names
+
+
+@pytest.mark.parametrize("text, bad, name", [
+    ("举办云溪先生创办青禾学校110周年纪念活动。", "云溪先生创办青禾学校", "青禾学校"),
+    ("支持翠岭申建保税物流中心，扩大开放。", "翠岭申建保税物流中心", None),
+])
+def test_verb_inside_a_name_ends_it(text, bad, name):
+    names = _names(text)
+    assert bad not in names
+    assert name is None or name in names
