@@ -2010,6 +2010,7 @@ class EntityPicker:
                 verb_at[b.start_char] = b.end_char
         kinds = [(k.start_char, k.end_char) for k in doc.spans.get("kg_kinds", [])]
         division_at = {g.start_char for g in doc.spans.get("kg_gazetteer", [])}
+        body_at = {(b.start_char, b.end_char) for b in doc.spans.get("kg_candidates", []) if b.id_ == "body"}
         for group in ("kg_candidates", "kg_patterns"):
             for s in doc.spans.get(group, []):
                 start = s.start_char + self.patterns.trimmed(s.text)
@@ -2040,6 +2041,8 @@ class EntityPicker:
                     w.start_char == start and w.end_char == s.end_char and w.label_ == "n" and w.kb_id_ != "rare" for w in words
                 ):
                     continue  # 努力提高|体育运动: one ordinary word left after the verb, a kind
+                if family == "head" and (start + 1, s.end_char) in body_at:
+                    continue  # 经|全国人大常委会: a character glued to a body's own name
                 if family == "head" and self._list_group(text, start, name, s.label_) and start not in division_at:
                     continue  # "…、…等内涝治理工程": the kind a list closes with, no name
                 if _PLACE_GOAL.fullmatch(name.strip("“”\"")) and not s.label_.startswith("Place/admin"):

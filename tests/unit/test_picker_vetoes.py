@@ -115,3 +115,14 @@ def test_verb_inside_a_name_ends_it(text, bad, name):
     names = _names(text)
     assert bad not in names
     assert name is None or name in names
+
+
+@pytest.mark.parametrize("text, bad, name", [
+    ("实施积极的财政政策，经全国人大常委会批准，增发国债。", "经全国人大常委会", "全国人大常委会"),
+    ("营商环境持续优化，对标世界银行新评估体系深化改革。", "标世界银行", "世界银行"),
+])
+def test_character_glued_to_a_body_is_trimmed(text, bad, name):
+    names = _names(text)
+    assert bad not in names
+    assert name in names
+
