@@ -1847,6 +1847,10 @@ _NOMINAL_VERBS = frozenset(
 trimmed as a verb glued in front."""
 
 
+_TWO_PROGRAMMES = re.compile(r"^(.{2,}(?:行动|工程|试验|试点|计划|战略|活动|项目|”)和)(?=“|.{2,}(?:行动|工程|试验|试点|计划|战略|活动|项目)$)")
+"""A name that is two programmes joined by 和, the first closed by its own head word or
+quote ("…改革试验和国企改革三年行动", "“数据要素×”和“人工智能+”行动")."""
+
 _CN_NUMERALS = frozenset("一二三四五六七八九十百千万两")
 
 
@@ -1902,6 +1906,8 @@ class EntityPicker:
             and not any(inner[0].text.endswith(h) for h in self._all_heads)
         ):
             return False  # "隔膜、电解液等项目": one dictionary noun is a product, not a name
+        if by_category and re.fullmatch(r"[A-Z0-9]{1,4}", "".join(w.text for w in inner)):
+            return False  # "P3、GLP、GCP等关键平台": kinds of labs by their standard's letters
         if sum(w.label_ == "q" and w.text[:1] in OPEN_QUOTES for w in inner) >= 2:
             return False  # "“两重”“两新”": two slogans side by side
         if any(w.label_ in PROPER_TAGS or w.kb_id_ == "rare" or _LATIN_OR_DIGIT.search(w.text) for w in inner):
@@ -1943,8 +1949,12 @@ class EntityPicker:
 
     def _after_quoted_name(self, text: str, start: int, end: int) -> int:
         """Two quoted terms run together before one head ("“X计划”“Y”行动"): when the first is
-        a name by its own head word, the candidate is the second (“Y”行动)."""
+        a name by its own head word, the candidate is the second (“Y”行动). Two programmes
+        joined by 和 ("…综合改革试验和国企改革三年行动", "“X”和“Y”行动"): the second."""
         name = text[start:end]
+        m = _TWO_PROGRAMMES.match(name)
+        if m:
+            return start + m.end(1)
         cut = name.rfind("”“")
         if cut <= 0 or name[:1] not in OPEN_QUOTES:
             return start
@@ -2162,7 +2172,7 @@ class EntityPicker:
 
 
 _RECEIVED = re.compile(
-    r"(?:获批|获建|获评为?|入选|认定为|评为|争创|创建|申建|申报|晋升为|列为|命名为|授予)(?:为)?"
+    r"(?:获批|获建|获评为?|入选|认定为|评为|争创|创建|申建|申报|晋升为|列为|列入|命名为|授予)(?:为)?"
     r"(?:国家|全国|省)?(?:首批|第[一二三四五六七八九十]+批)?$"
 )
 _LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|自治区级|全国|国家|省|自治区)")

@@ -126,3 +126,28 @@ def test_character_glued_to_a_body_is_trimmed(text, bad, name):
     assert bad not in names
     assert name in names
 
+
+
+@pytest.mark.parametrize("text, whole, second", [
+    ("深入实施“青禾要素×”和“云溪智能+”行动，赋能产业发展。", "“青禾要素×”和“云溪智能+”行动", "“云溪智能+”行动"),
+    ("全面完成青禾综合改革试验和云溪改革三年行动，成效明显。", "青禾综合改革试验和云溪改革三年行动", "云溪改革三年行动"),
+])
+def test_two_programmes_joined_by_and_keep_the_second(text, whole, second):
+    names = _names(text)
+    assert whole not in names
+    assert second in names
+
+
+def test_letters_in_a_list_of_kinds_are_no_names():
+    names = _names("依托临床科教资源，打造P3、GLP、GCP等关键平台。")
+    assert not {"P3", "GLP", "GCP"} & set(names)
+
+
+@pytest.mark.parametrize("text, bad, name", [
+    ("主动策应青禾一体化发展战略，深入参与合作。", "主动策应青禾一体化发展战略", "青禾一体化发展战略"),
+    ("青禾路一期正式通车；升格市港口管理委员会，完成改革。", "升格市港口管理委员会", "市港口管理委员会"),
+])
+def test_more_verbs_glued_in_front(text, bad, name):
+    names = _names(text)
+    assert bad not in names
+    assert name in names
