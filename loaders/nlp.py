@@ -2043,6 +2043,8 @@ class EntityPicker:
                 while family == "head" and start > 0 and text[start] in _CN_NUMERALS and text[start - 1] in _CN_NUMERALS:
                     start -= 1  # 二|十国集团: jieba cut the numeral off the name
                 if family == "head" and s.label_ == "Place/water":
+                    if text.startswith(("铁路", "高铁", "城际"), s.end_char):
+                        continue  # 沪苏湖|铁路: the places a railway joins, no water
                     start = self._water_name(words, start, s.end_char)
                     if start < 0:
                         continue  # 路过|江: a verb and a one-character head, no water's name

@@ -151,3 +151,16 @@ def test_more_verbs_glued_in_front(text, bad, name):
     names = _names(text)
     assert bad not in names
     assert name in names
+
+
+def test_places_a_railway_joins_are_no_water():
+    names = _names("推进青禾苏湖铁路建设。")
+    assert not any(v == "Place/water" for v in names.values())
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("与青禾区缔结友好城区，深化交流。", "青禾区缔结友好城区"),
+    ("云溪三公垒瀑布群创成4A级景区。", "云溪三公垒瀑布群创成4A级景区"),
+])
+def test_verb_of_achieving_ends_a_name(text, bad):
+    assert bad not in _names(text)
