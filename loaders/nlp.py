@@ -2080,6 +2080,13 @@ _NOMINAL_VERBS = frozenset(
 trimmed as a verb glued in front."""
 
 
+_TWO_PROGRAMMES = re.compile(r"^(.{2,}(?:行动|工程|试验|试点|计划|战略|活动|项目|”)和)(?=“|.{2,}(?:行动|工程|试验|试点|计划|战略|活动|项目)$)")
+"""A name that is two programmes joined by 和, the first closed by its own head word or
+quote ("…改革试验和国企改革三年行动", "“数据要素×”和“人工智能+”行动")."""
+
+_CN_NUMERALS = frozenset("一二三四五六七八九十百千万两")
+
+
 def rule_family(rule: str) -> str:
     """"pattern:event.session" → "pattern"; "head" → "head"."""
     return rule.split(":", 1)[0]
@@ -2132,6 +2139,8 @@ class EntityPicker:
             and not any(inner[0].text.endswith(h) for h in self._all_heads)
         ):
             return False  # "隔膜、电解液等项目": one dictionary noun is a product, not a name
+        if by_category and re.fullmatch(r"[A-Z0-9]{1,4}", "".join(w.text for w in inner)):
+            return False  # "P3、GLP、GCP等关键平台": kinds of labs by their standard's letters
         if sum(w.label_ == "q" and w.text[:1] in OPEN_QUOTES for w in inner) >= 2:
             return False  # "“两重”“两新”": two slogans side by side
         if any(w.label_ in PROPER_TAGS or w.kb_id_ == "rare" or _LATIN_OR_DIGIT.search(w.text) for w in inner):
@@ -2160,6 +2169,62 @@ class EntityPicker:
             k -= 1
         return start
 
+    def _glued_word(self, before: Word, w: Word) -> bool:
+        """A word glued in front of a name that jieba did not tag as a verb: two boundary
+        words run together (努力|提高, 全力|支持), a time word (目前), or one character that
+        closes a boundary word begun by the word before it (做|优)."""
+        t = w.text
+        if w.label_ == "t" and t in self.boundary:
+            return True
+        if len(t) >= 3 and any(t[:k] in self.boundary and t[k:] in self.boundary for k in range(1, len(t))):
+            return True
+        return len(t) == 1 and before.end_char == w.start_char and (before.text[-1:] + t) in self.boundary and len(before.text) == 1
+
+    def _after_quoted_name(self, text: str, start: int, end: int) -> int:
+        """Two quoted terms run together before one head ("“X计划”“Y”行动"): when the first is
+        a name by its own head word, the candidate is the second (“Y”行动). Two programmes
+        joined by 和 ("…综合改革试验和国企改革三年行动", "“X”和“Y”行动"): the second."""
+        name = text[start:end]
+        m = _TWO_PROGRAMMES.match(name)
+        if m:
+            return start + m.end(1)
+        cut = name.rfind("”“")
+        if cut <= 0 or name[:1] not in OPEN_QUOTES:
+            return start
+        first = name[1:cut]
+        if "”" in first or not any(first.endswith(h) for h in self._long_heads):
+            return start
+        return start + cut + 1
+
+    def _water_name(self, words: list[Word], start: int, end: int) -> int:
+        """A water's name ends with the river or lake word jieba knows as a place (长江, 海河,
+        湘江): what stands before it belongs to a clause or a longer name (无党派人士|长江…,
+        人机共融|海河实验室, 成群江豚现身|湘江), so the name starts at that word. A verb
+        before a one-character head (路过|江) or a verb's water word (入河) leaves no name: -1."""
+        inner = [w for w in words if start <= w.start_char and w.end_char <= end]
+        if len(inner) < 2 or inner[-1].end_char != end:
+            return start
+        last, before = inner[-1], inner[-2]
+        if len(last.text) == 1 and before.label_ == "v" or re.fullmatch(r"[入过出跨][江河湖海]", last.text):
+            return -1
+        prefix = inner[:-1]
+        if len(last.text) >= 2 and last.label_ == "ns" and last.text[-1] in "江河湖海" and not any(
+            len(w.text) == 1 or w.label_ in ("ns", "nr", "nrt", "nrfg", "nz", "j") for w in prefix
+        ):
+            return last.start_char  # but 唐家山|堰塞湖, 布|吉河, 羌|溪河: a name jieba split
+        return start
+
+    def _list_group(self, text: str, start: int, name: str, label: str) -> bool:
+        """A programme, policy or place head right after 等 (…、…等生态建设工程, 等区域发展战略)
+        is the kind a list closes with; names in quotes (等“十大工程”) stay."""
+        kind = label.split("/")[0]
+        if kind not in ("Programme", "Policy", "Place") or label.startswith("Place/admin"):
+            return False
+        if any(q in name for q in OPEN_QUOTES) or _LATIN_OR_DIGIT.search(name[:1]):
+            return False
+        before = text[max(0, start - 3) : start]
+        return before.endswith(("等", "等一批", "等重点", "等一系列"))
+
     def priority(self, rule: str) -> int:
         """Candidates of a higher priority win over longer ones (titles, strong patterns)."""
         if rule == "title":
@@ -2186,7 +2251,12 @@ class EntityPicker:
             if a.text in _CARRYING_VERBS and b.text in _NAME_OPENING_VERBS and a.end_char == b.start_char:
                 verb_at.pop(b.start_char, None)  # 实施|降低…专项行动: the second verb opens the name
         verb_only = {w.start_char: verb_at[w.start_char] for w in words if w.start_char in verb_at and w.label_ in ("v", "vd")}
+        for a, b in zip(words, words[1:]):
+            if b.start_char not in verb_at and self._glued_word(a, b):
+                verb_at[b.start_char] = b.end_char
         kinds = [(k.start_char, k.end_char) for k in doc.spans.get("kg_kinds", [])]
+        division_at = {g.start_char for g in doc.spans.get("kg_gazetteer", [])}
+        body_at = {(b.start_char, b.end_char) for b in doc.spans.get("kg_candidates", []) if b.id_ == "body"}
         for group in ("kg_candidates", "kg_patterns"):
             for s in doc.spans.get(group, []):
                 start = s.start_char + self.patterns.trimmed(s.text)
@@ -2204,7 +2274,25 @@ class EntityPicker:
                         start = glued[start]  # 认真落实, 印发, 用于: a verb glued in front
                 if s.id_.startswith("pattern:policy.articles"):
                     start = self._package_topic(text, words, start)
+                if family in ("head", "pattern"):
+                    start = self._after_quoted_name(text, start, s.end_char)
+                while family == "head" and start > 0 and text[start] in _CN_NUMERALS and text[start - 1] in _CN_NUMERALS:
+                    start -= 1  # 二|十国集团: jieba cut the numeral off the name
+                if family == "head" and s.label_ == "Place/water":
+                    if text.startswith(("铁路", "高铁", "城际"), s.end_char):
+                        continue  # 沪苏湖|铁路: the places a railway joins, no water
+                    start = self._water_name(words, start, s.end_char)
+                    if start < 0:
+                        continue  # 路过|江: a verb and a one-character head, no water's name
                 name = text[start : s.end_char]
+                if start > s.start_char and family == "head" and any(
+                    w.start_char == start and w.end_char == s.end_char and w.label_ == "n" and w.kb_id_ != "rare" for w in words
+                ):
+                    continue  # 努力提高|体育运动: one ordinary word left after the verb, a kind
+                if family == "head" and (start + 1, s.end_char) in body_at:
+                    continue  # 经|全国人大常委会: a character glued to a body's own name
+                if family == "head" and self._list_group(text, start, name, s.label_) and start not in division_at:
+                    continue  # "…、…等内涝治理工程": the kind a list closes with, no name
                 if _PLACE_GOAL.fullmatch(name.strip("“”\"")) and not s.label_.startswith("Place/admin"):
                     continue  # "打造“三地一区”", "“六大产业基地”": what a place is to become
                 if _designation(text, start, name) and not (
@@ -2322,7 +2410,7 @@ class EntityPicker:
 
 
 _RECEIVED = re.compile(
-    r"(?:获批|获评为?|入选|认定为|评为|争创|创建|申建|申报|晋升为|列为|命名为|授予)(?:为)?"
+    r"(?:获批|获建|获评为?|入选|认定为|评为|争创|创建|申建|申报|晋升为|列为|列入|命名为|授予)(?:为)?"
     r"(?:国家|全国|省)?(?:首批|第[一二三四五六七八九十]+批)?$"
 )
 _LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|自治区级|全国|国家|省|自治区)")
