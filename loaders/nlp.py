@@ -84,6 +84,7 @@ _LEADING_COUNT = re.compile(
 _ARTICLES = re.compile(r"(?<![0-9一二三四五六七八九十第])(?:新)?(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})条(?![件例款])")
 _TRAILING_COUNT = re.compile(r"(?:[0-9]+|[一二三四五六七八九十两]+)(?:大|个|家|项|座|条)$")
 _PHASE = re.compile(r"^[一二三四五六七八九十0-9]+期$")
+_EXTENSION_END = re.compile(r"(?:东西|南北|[东西南北])延(?:长线)?$")
 _YEARS = re.compile(r"[一二三四五六七八九十两]年")
 """A span of years inside a name (城镇化战略五年行动计划, 三年倍增行动), not a date."""
 _PUNCT = set("，,。；;：:、！？!?（）()《》“”‘’「」【】[]—-…·\\/ \u3000\t\n")
@@ -980,7 +981,7 @@ class CandidateFinder:
             elif _counted_kind(text, words, start, self._extend_paren(text, end), head):
                 kinds.append((start, end, "kind", "head"))
                 continue  # "新建儿童友好医院3个", "谋划12个…先导工程": a counted kind, no one name
-            cands.append((start, self._extend_paren(text, end), head.label, "head"))
+            cands.append((start, self._extend_paren(text, end), self._phase_label(text, start, head_start, head, name_words), "head"))
             cands.extend(self._enumerated(text, words, start, head))
 
         # 2b. measure packages: "二十条", "新十条", "安全生产15条"
@@ -1255,6 +1256,31 @@ class CandidateFinder:
             if _LATIN_OR_DIGIT.search(w.text):
                 return True
         return any(start <= gs and ge <= head_start for gs, ge in gaz)
+
+    def _place_before_phase(self, text: str, start: int, head_start: int, head: Head) -> Head | None:
+        """The place head a phase follows ("X新城|二期", "X城|三期", "X路西延|三期"), if any."""
+        if not _PHASE.match(head.suffix):
+            return None
+        end = head_start
+        m = _EXTENSION_END.search(text, start, end)
+        if m:
+            end = m.start()  # 青禾路西延|三期: the road before its extension
+        inner = self.head_ending_at(text, end, start + 1)
+        return inner if inner is not None and inner.type == "Place" else None
+
+    def _phase_label(self, text: str, start: int, head_start: int, head: Head, words: list[Span]) -> str:
+        """A phase of a named place is that place's kind (X城三期: a building, X新城二期: an
+        area); the phase of a road, line or airport (乙路西延三期, 地铁某号线二期) or of common
+        nouns (化工管廊二期) is the works of that phase: a project (GUIDELINES §5 Programme)."""
+        if not _PHASE.match(head.suffix):
+            return head.label
+        place = self._place_before_phase(text, start, head_start, head)
+        if place is not None:
+            return "Programme" if place.subtype == "transport" else place.label
+        mods = [w for w in words if start <= w.start_char and w.end_char <= head_start]
+        if mods and all(w.label_ in ("n", "vn", "j") for w in mods):
+            return "Programme"
+        return head.label
 
     def _common_compound(self, t: str) -> bool:
         """Is ``t`` two ordinary words (城市+更新, 高速+铁路) that jieba's dictionary
