@@ -2042,9 +2042,10 @@ class EntityPicker:
             if label.startswith(("Place", "Organization")) and rule_family(rule) in ("head", "body", "pattern"):
                 longest[s] = max(longest.get(s, e), e)
         for s, e, label, rule in sorted(set(nested)):
-            if rule == "gazetteer" and label == "Place/admin":
+            if rule == "gazetteer" and label in ("Place/admin", "Place/admin_short"):
                 outer = next(t for t in taken if t[0] <= s and e <= t[1])
-                if s == outer[0] and e < outer[1] and _names_a_thing_in(outer[2], text[e : outer[1]]):
+                bracketed = outer[0] < s and e < outer[1] and text[s - 1] in "（(" and text[e] in "）)"
+                if bracketed or s == outer[0] and e < outer[1] and _names_a_thing_in(outer[2], text[e : outer[1]]):
                     span = doc.char_span(s, e, label=label, span_id="gazetteer:nested")
                     if span is not None:
                         nests.append(span)
@@ -2152,6 +2153,8 @@ def _names_a_thing_in(outer_label: str, rest: str) -> bool:
         "Organization"
     ):
         return False  # 南京西路 is a street named after a city, not in it
+    if _transport_phase(rest):
+        return False  # 某机场二期: the works of a phase of an airport named after the division
     return len(rest) >= 2 and rest[:1] not in "省市区县州盟旗镇乡" and not rest.startswith(("人民", "政府", "党委"))
 
 
@@ -2189,6 +2192,17 @@ def _part_name(rest: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
+def _transport_heads() -> frozenset[str]:
+    return frozenset(h for h, v in load_heads().items() if v.subtype == "transport")
+
+
+def _transport_phase(rest: str) -> bool:
+    """Is ``rest`` a transport head word and a phase (机场二期, 港三期)?"""
+    m = re.search(r"[一二三四五六七八九十0-9]+期$", rest)
+    return bool(m) and rest[: m.start()] in _transport_heads()
+
+
 def _place_heads() -> frozenset[str]:
     return frozenset(h for h, v in load_heads().items() if v.type == "Place" and len(h) >= 2)
 
