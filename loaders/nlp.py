@@ -84,6 +84,8 @@ _LEADING_COUNT = re.compile(
 _ARTICLES = re.compile(r"(?<![0-9一二三四五六七八九十第])(?:新)?(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})条(?![件例款])")
 _TRAILING_COUNT = re.compile(r"(?:[0-9]+|[一二三四五六七八九十两]+)(?:大|个|家|项|座|条)$")
 _PHASE = re.compile(r"^[一二三四五六七八九十0-9]+期$")
+_RIVER_HEADS = frozenset({"江", "河", "运河"})
+_RIVER_NEXT = re.compile(r"$|[^一-鿿]|[、，。；：和与及等的一二三四五六七八九十两百千万]|流域|[干支]流|两岸|沿岸|沿线|岸线|水系|航道|大桥|段|治理|综合治理|防洪|生态保护|保护")
 _EXTENSION_END = re.compile(r"(?:东西|南北|[东西南北])延(?:长线)?$")
 _YEARS = re.compile(r"[一二三四五六七八九十两]年")
 """A span of years inside a name (城镇化战略五年行动计划, 三年倍增行动), not a date."""
@@ -1221,6 +1223,8 @@ class CandidateFinder:
         if head.admin:
             # 政府, 委员会: only a division's own body ("杭州市政府", "区政府")
             return bool(self._gazetteer.lookup(modifier)) or modifier in ("省", "市", "区", "县", "镇", "乡")
+        if self._water_word(text, start, end, head, words):
+            return True  # 汉江, 大运河: a river jieba knows as one place word
         if len(head.suffix) == 1 and len(modifier) < 2:
             return False  # 滨河, 湖北: a one-character head needs a two-character name
         # only generic modifiers before the head: a generic phrase ("重点片区")
@@ -1281,6 +1285,23 @@ class CandidateFinder:
         if mods and all(w.label_ in ("n", "vn", "j") for w in mods):
             return "Programme"
         return head.label
+
+    def _water_word(self, text: str, start: int, end: int, head: Head, words) -> bool:
+        """Is the name one word jieba tags a place (ns, nz) that a river head closes (汉江,
+        淮河, 大运河), no division's name (浙江, 湛江) and no common word (江河, 内河: the
+        "-" rows of entity_suffixes.tsv)?"""
+        if head.suffix not in _RIVER_HEADS or len(words) != 1:
+            return False
+        w = words[0]
+        if not (
+            w.start_char == start and w.end_char == end and w.label_ in ("ns", "nz")
+            and 2 <= end - start <= 3 and w.text not in self.boundary
+            and self._gazetteer.lookup(w.text) is None
+        ):
+            return False
+        # standing alone, before a count or a river's own word: not the namesake opening a
+        # company, lab or zone (长江|汽车, 某江|实验室, 长江|经济带)
+        return bool(_RIVER_NEXT.match(text, end))
 
     def _common_compound(self, t: str) -> bool:
         """Is ``t`` two ordinary words (城市+更新, 高速+铁路) that jieba's dictionary
