@@ -85,3 +85,21 @@ def test_county_short_form_opening_a_longer_name_is_nested():
 
 def test_division_naming_an_airport_phase_is_not_nested():
     assert "美兰" not in _nested("建成美兰机场二期。")
+
+
+def _report_names(body: str, place: str) -> dict:
+    from kg.loaders.entities import extract_entities
+
+    from tests.unit.test_entities import _by_name, _one_sentence_report
+
+    entities, _ = extract_entities(_one_sentence_report(body, place=place, parents=()))
+    return _by_name(entities)
+
+
+def test_county_short_form_after_its_own_province_counts_in_any_report():
+    # 积石山 (积石山保安族东乡族撒拉族自治县) right after 甘肃, in a report of another place
+    assert "积石山" in _report_names("做好甘肃积石山地震抢险救援，", "湖北省")
+
+
+def test_county_short_form_after_another_province_stays_unnamed():
+    assert "积石山" not in _report_names("做好湖南积石山地震抢险救援，", "湖北省")
