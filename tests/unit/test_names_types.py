@@ -103,3 +103,23 @@ def test_county_short_form_after_its_own_province_counts_in_any_report():
 
 def test_county_short_form_after_another_province_stays_unnamed():
     assert "积石山" not in _report_names("做好湖南积石山地震抢险救援，", "湖北省")
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("高水平建设青禾综保区。", "青禾综保区", "Place/area"),
+    ("加强云溪国家级自然保护区管护。", "云溪国家级自然保护区", "Place/green"),
+    ("海南电网完成投资。", "海南电网", "Organization/company"),      # a grid company named by its division
+    ("周矶管理区成为首批示范。", "周矶管理区", "Place/admin"),
+    ("海南热带雨林国家公园管理局组建运行。", "海南热带雨林国家公园管理局", "Organization/government"),
+    ("青禾国际商事法庭挂牌成立。", "青禾国际商事法庭", "Organization/government"),
+])
+def test_more_heads(text, name, label):
+    assert _names(text).get(name) == label
+
+
+def test_grid_head_needs_a_division():
+    assert not any(n.endswith("电网") for n in _names("建设青禾科技城高可靠性配电网。"))
+
+
+def test_development_commission_short_form_is_a_body():
+    assert _names("规划获国家发改委批复实施。").get("国家发改委") == "Organization/government"
