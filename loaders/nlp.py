@@ -1338,7 +1338,7 @@ class CandidateFinder:
                 continue
             if not place and inner.subtype != "admin":
                 continue
-            if (inner.subtype in ("admin", "area") or inner.suffix in ("号线", "高铁")) and w.end_char - start > len(inner.suffix):
+            if (inner.subtype in ("admin", "area") or inner.suffix in ("号线", "高铁", "国道", "省道")) and w.end_char - start > len(inner.suffix):
                 return (start, w.end_char, inner.label, "head")
         if head.type == "Programme":
             # "人民南片区港医医疗平台": a programme in a named area
@@ -1639,8 +1639,8 @@ _CARRIERS = frozenset(
 )
 
 
-_CONTAINERS = frozenset({"街道", "片区", "镇", "乡", "号线", "高铁", "新区", "开发区"})
-_CONTAINED = frozenset({"community", "area", "transport", "building", "green"})
+_CONTAINERS = frozenset({"街道", "片区", "镇", "乡", "号线", "高铁", "新区", "开发区", "国道", "省道"})
+_CONTAINED = frozenset({"community", "area", "transport", "building", "green", "water"})
 _CONTAINED_SUBTYPES = _CONTAINED
 
 

@@ -123,3 +123,21 @@ def test_grid_head_needs_a_division():
 
 def test_development_commission_short_form_is_a_body():
     assert _names("规划获国家发改委批复实施。").get("国家发改委") == "Organization/government"
+
+
+def test_numbered_road_before_a_bridge_is_a_name_of_its_own():
+    names = _names("实施原207国道青禾河大桥危桥改造。")
+    assert names.get("原207国道") == "Place/transport"
+    assert names.get("青禾河大桥") == "Place/transport"
+
+
+def test_a_river_after_a_road_is_not_glued_to_it():
+    assert not any(n.startswith("原207国道") and n != "原207国道" for n in _names("建成原207国道青禾河大桥。"))
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("打造云溪文化旅游区，", "云溪文化旅游区", "Place/green"),
+    ("建成青禾河游园，", "青禾河游园", "Place/green"),
+])
+def test_tourist_zone_and_garden_heads(text, name, label):
+    assert _names(text).get(name) == label
