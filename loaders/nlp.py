@@ -85,6 +85,7 @@ _ARTICLES = re.compile(r"(?<![0-9一二三四五六七八九十第])(?:新)?(?:[
 _TRAILING_COUNT = re.compile(r"(?:[0-9]+|[一二三四五六七八九十两]+)(?:大|个|家|项|座|条)$")
 _PHASE = re.compile(r"^[一二三四五六七八九十0-9]+期$")
 _RIVER_HEADS = frozenset({"江", "河", "运河"})
+_HUA_NOUNS = ("化工", "化学", "化纤", "化肥", "化妆", "化石")
 _RIVER_NEXT = re.compile(r"$|[^一-鿿]|[、，。；：和与及等的一二三四五六七八九十两百千万]|流域|[干支]流|两岸|沿岸|沿线|岸线|水系|航道|大桥|段|治理|综合治理|防洪|生态保护|保护")
 _EXTENSION_END = re.compile(r"(?:东西|南北|[东西南北])延(?:长线)?$")
 _YEARS = re.compile(r"[一二三四五六七八九十两]年")
@@ -897,6 +898,8 @@ class CandidateFinder:
                 continue
             if head.type == "Policy" and text.startswith(("建设", "设计", "布局", "实施", "编制"), w.end_char):
                 continue  # "规划建设": a verb, not a plan
+            if len(head.suffix) == 1 and text.startswith("化", w.end_char) and not text.startswith(_HUA_NOUNS, w.end_char):
+                continue  # "都市圈同城|化": a one-character head glued to 化 ends a verb, not a name
             if head.suffix == "意见" and not text.endswith(("的", "指导", "实施"), 0, w.end_char - 2):
                 continue  # "审议意见", "提出意见": remarks; a policy is "关于…的意见", "指导意见"
             if (

@@ -141,3 +141,9 @@ def test_a_river_after_a_road_is_not_glued_to_it():
 ])
 def test_tourist_zone_and_garden_heads(text, name, label):
     assert _names(text).get(name) == label
+
+
+def test_one_character_head_glued_to_hua_closes_no_name():
+    names = _names("加快推进青禾都市圈同城化发展。")
+    assert not any(n.endswith("同城") for n in names)
+    assert names.get("青禾都市圈") == "Place/area"
