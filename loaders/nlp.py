@@ -1226,6 +1226,8 @@ class CandidateFinder:
         if head.admin:
             # 政府, 委员会: only a division's own body ("杭州市政府", "区政府")
             return bool(self._gazetteer.lookup(modifier)) or modifier in ("省", "市", "区", "县", "镇", "乡")
+        if _PHASE.match(head.suffix) and text[head_start - 1 : head_start] == "第":
+            return False  # "入选国家第二期“双高计划”": an edition's ordinal, no phase of a thing
         if self._water_word(text, start, end, head, words):
             return True  # 汉江, 大运河: a river jieba knows as one place word
         if len(head.suffix) == 1 and len(modifier) < 2:

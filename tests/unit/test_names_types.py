@@ -148,3 +148,7 @@ def test_one_character_head_glued_to_hua_closes_no_name():
     names = _names("加快推进南京都市圈同城化发展。")
     assert not any(n.endswith("同城") for n in names)
     assert names.get("南京都市圈") == "Place/area"
+
+
+def test_ordinal_edition_is_no_phase():
+    assert not any(n.endswith("二期") for n in _names("12个专业群入选国家第二期“双高计划”。"))
