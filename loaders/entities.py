@@ -460,6 +460,24 @@ def _own_code_prefix(report: Report) -> str | None:
     return None
 
 
+def _after_its_parent(found: list[_Found]) -> set[tuple[int, int]]:
+    """Spans of county short forms printed right after the name of their own province or
+    city (甘肃积石山, 湖北潜江): the parent vouches for the short form."""
+    from kg.loaders.gazetteer import current_codes_by_short, unique_code
+
+    ends = {f.end: f.surface for f in found if f.label == "Place/admin"}
+    out = set()
+    for f in found:
+        parent = ends.get(f.start) if f.label == "Place/admin_short" else None
+        code = unique_code(parent) if parent else None
+        if not code or not code.endswith("00"):
+            continue
+        prefix = code[:2] if code.endswith("0000") else code[:4]
+        if any(c.startswith(prefix) for c in current_codes_by_short().get(f.surface, ())):
+            out.add((f.start, f.end))
+    return out
+
+
 def _keep_county_short_forms(found: list[_Found], report: Report) -> list[_Found]:
     """County-level short forms (罗湖) count only when the report names the county in
     full (罗湖区), it is the report's own place, or it lies inside the report's own
@@ -471,10 +489,13 @@ def _keep_county_short_forms(found: list[_Found], report: Report) -> list[_Found
     own = {short_form(p) for p in (report.meta.place, *report.meta.parent_places) if p}
     shorts_ok = {short_form(f) for f in full} | own
     inside = _own_code_prefix(report)
+    after_parent = _after_its_parent(found)
     out = []
     for f in found:
         if f.label == "Place/admin_short":
-            if f.surface not in shorts_ok and not (inside and any(c.startswith(inside) for c in current_codes_by_short().get(f.surface, ()))):
+            if f.surface not in shorts_ok and (f.start, f.end) not in after_parent and not (
+                inside and any(c.startswith(inside) for c in current_codes_by_short().get(f.surface, ()))
+            ):
                 continue  # a county's short form counts inside the report's own province or city
             f = _Found(f.surface, f.start, f.end, "Place/admin", f.rule, f.nested)
         out.append(f)

@@ -94,6 +94,10 @@ _LEADING_COUNT = re.compile(
 _ARTICLES = re.compile(r"(?<![0-9一二三四五六七八九十第])(?:新)?(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})条(?![件例款])")
 _TRAILING_COUNT = re.compile(r"(?:[0-9]+|[一二三四五六七八九十两]+)(?:大|个|家|项|座|条)$")
 _PHASE = re.compile(r"^[一二三四五六七八九十0-9]+期$")
+_RIVER_HEADS = frozenset({"江", "河", "运河"})
+_HUA_NOUNS = ("化工", "化学", "化纤", "化肥", "化妆", "化石")
+_RIVER_NEXT = re.compile(r"$|[^一-鿿]|[、，。；：和与及等的一二三四五六七八九十两百千万]|流域|[干支]流|两岸|沿岸|沿线|岸线|水系|航道|大桥|段|治理|综合治理|防洪|生态保护|保护")
+_EXTENSION_END = re.compile(r"(?:东西|南北|[东西南北])延(?:长线)?$")
 _YEARS = re.compile(r"[一二三四五六七八九十两]年")
 """A span of years inside a name (城镇化战略五年行动计划, 三年倍增行动), not a date."""
 _PUNCT = set("，,。；;：:、！？!?（）()《》“”‘’「」【】[]—-…·\\/ \u3000\t\n")
@@ -1104,6 +1108,8 @@ class CandidateFinder:
                 continue
             if head.type == "Policy" and text.startswith(("建设", "设计", "布局", "实施", "编制"), w.end_char):
                 continue  # "规划建设": a verb, not a plan
+            if len(head.suffix) == 1 and text.startswith("化", w.end_char) and not text.startswith(_HUA_NOUNS, w.end_char):
+                continue  # "都市圈同城|化": a one-character head glued to 化 ends a verb, not a name
             if head.suffix == "意见" and not text.endswith(("的", "指导", "实施"), 0, w.end_char - 2):
                 continue  # "审议意见", "提出意见": remarks; a policy is "关于…的意见", "指导意见"
             if (
@@ -1190,7 +1196,7 @@ class CandidateFinder:
             elif _counted_kind(text, words, start, self._extend_paren(text, end), head):
                 kinds.append((start, end, "kind", "head"))
                 continue  # "新建儿童友好医院3个", "谋划12个…先导工程": a counted kind, no one name
-            cands.append((start, self._extend_paren(text, end), head.label, "head"))
+            cands.append((start, self._extend_paren(text, end), self._phase_label(text, start, head_start, head, name_words), "head"))
             cands.extend(self._enumerated(text, words, start, head))
 
         # 2b. measure packages: "二十条", "新十条", "安全生产15条"
@@ -1430,6 +1436,10 @@ class CandidateFinder:
         if head.admin:
             # 政府, 委员会: only a division's own body ("杭州市政府", "区政府")
             return bool(self._gazetteer.lookup(modifier)) or modifier in ("省", "市", "区", "县", "镇", "乡")
+        if _PHASE.match(head.suffix) and text[head_start - 1 : head_start] == "第":
+            return False  # "入选国家第二期“双高计划”": an edition's ordinal, no phase of a thing
+        if self._water_word(text, start, end, head, words):
+            return True  # 汉江, 大运河: a river jieba knows as one place word
         if len(head.suffix) == 1 and len(modifier) < 2:
             return False  # 滨河, 湖北: a one-character head needs a two-character name
         # only generic modifiers before the head: a generic phrase ("重点片区")
@@ -1466,6 +1476,48 @@ class CandidateFinder:
                 return True
         return any(start <= gs and ge <= head_start for gs, ge in gaz)
 
+    def _place_before_phase(self, text: str, start: int, head_start: int, head: Head) -> Head | None:
+        """The place head a phase follows ("X新城|二期", "X城|三期", "X路西延|三期"), if any."""
+        if not _PHASE.match(head.suffix):
+            return None
+        end = head_start
+        m = _EXTENSION_END.search(text, start, end)
+        if m:
+            end = m.start()  # 青禾路西延|三期: the road before its extension
+        inner = self.head_ending_at(text, end, start + 1)
+        return inner if inner is not None and inner.type == "Place" else None
+
+    def _phase_label(self, text: str, start: int, head_start: int, head: Head, words: list[Span]) -> str:
+        """A phase of a named place is that place's kind (X城三期: a building, X新城二期: an
+        area); the phase of a road, line or airport (乙路西延三期, 地铁某号线二期) or of common
+        nouns (化工管廊二期) is the works of that phase: a project (GUIDELINES §5 Programme)."""
+        if not _PHASE.match(head.suffix):
+            return head.label
+        place = self._place_before_phase(text, start, head_start, head)
+        if place is not None:
+            return "Programme" if place.subtype == "transport" else place.label
+        mods = [w for w in words if start <= w.start_char and w.end_char <= head_start]
+        if mods and all(w.label_ in ("n", "vn", "j") for w in mods):
+            return "Programme"
+        return head.label
+
+    def _water_word(self, text: str, start: int, end: int, head: Head, words) -> bool:
+        """Is the name one word jieba tags a place (ns, nz) that a river head closes (汉江,
+        淮河, 大运河), no division's name (浙江, 湛江) and no common word (江河, 内河: the
+        "-" rows of entity_suffixes.tsv)?"""
+        if head.suffix not in _RIVER_HEADS or len(words) != 1:
+            return False
+        w = words[0]
+        if not (
+            w.start_char == start and w.end_char == end and w.label_ in ("ns", "nz")
+            and 2 <= end - start <= 3 and w.text not in self.boundary
+            and self._gazetteer.lookup(w.text) is None
+        ):
+            return False
+        # standing alone, before a count or a river's own word: not the namesake opening a
+        # company, lab or zone (长江|汽车, 某江|实验室, 长江|经济带)
+        return bool(_RIVER_NEXT.match(text, end))
+
     def _common_compound(self, t: str) -> bool:
         """Is ``t`` two ordinary words (城市+更新, 高速+铁路) that jieba's dictionary
         happens to hold as one rare word? Then it is no evidence of a proper name."""
@@ -1501,7 +1553,7 @@ class CandidateFinder:
                 continue
             if not place and inner.subtype != "admin":
                 continue
-            if (inner.subtype in ("admin", "area") or inner.suffix in ("号线", "高铁")) and w.end_char - start > len(inner.suffix):
+            if (inner.subtype in ("admin", "area") or inner.suffix in ("号线", "高铁", "国道", "省道")) and w.end_char - start > len(inner.suffix):
                 return (start, w.end_char, inner.label, "head")
         if head.type == "Programme":
             # "人民南片区港医医疗平台": a programme in a named area
@@ -1802,8 +1854,8 @@ _CARRIERS = frozenset(
 )
 
 
-_CONTAINERS = frozenset({"街道", "片区", "镇", "乡", "号线", "高铁", "新区", "开发区"})
-_CONTAINED = frozenset({"community", "area", "transport", "building", "green"})
+_CONTAINERS = frozenset({"街道", "片区", "镇", "乡", "号线", "高铁", "新区", "开发区", "国道", "省道"})
+_CONTAINED = frozenset({"community", "area", "transport", "building", "green", "water"})
 _CONTAINED_SUBTYPES = _CONTAINED
 
 
@@ -2340,9 +2392,10 @@ class EntityPicker:
             if label.startswith(("Place", "Organization")) and rule_family(rule) in ("head", "body", "pattern"):
                 longest[s] = max(longest.get(s, e), e)
         for s, e, label, rule in sorted(set(nested)):
-            if rule == "gazetteer" and label == "Place/admin":
+            if rule == "gazetteer" and label in ("Place/admin", "Place/admin_short"):
                 outer = next(t for t in taken if t[0] <= s and e <= t[1])
-                if s == outer[0] and e < outer[1] and _names_a_thing_in(outer[2], text[e : outer[1]]):
+                bracketed = outer[0] < s and e < outer[1] and text[s - 1] in "（(" and text[e] in "）)"
+                if bracketed or s == outer[0] and e < outer[1] and _names_a_thing_in(outer[2], text[e : outer[1]]):
                     span = doc.char_span(s, e, label=label, span_id="gazetteer:nested")
                     if span is not None:
                         nests.append(span)
@@ -2450,6 +2503,8 @@ def _names_a_thing_in(outer_label: str, rest: str) -> bool:
         "Organization"
     ):
         return False  # 南京西路 is a street named after a city, not in it
+    if _transport_phase(rest):
+        return False  # 某机场二期: the works of a phase of an airport named after the division
     return len(rest) >= 2 and rest[:1] not in "省市区县州盟旗镇乡" and not rest.startswith(("人民", "政府", "党委"))
 
 
@@ -2487,6 +2542,17 @@ def _part_name(rest: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
+def _transport_heads() -> frozenset[str]:
+    return frozenset(h for h, v in load_heads().items() if v.subtype == "transport")
+
+
+def _transport_phase(rest: str) -> bool:
+    """Is ``rest`` a transport head word and a phase (机场二期, 港三期)?"""
+    m = re.search(r"[一二三四五六七八九十0-9]+期$", rest)
+    return bool(m) and rest[: m.start()] in _transport_heads()
+
+
 def _place_heads() -> frozenset[str]:
     return frozenset(h for h, v in load_heads().items() if v.type == "Place" and len(h) >= 2)
 
