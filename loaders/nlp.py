@@ -1441,7 +1441,7 @@ class CandidateFinder:
             return None  # "等结对模式", "等利益合作机制": a kind of its own
         for _ in range(3):
             m = re.compile(r"[^，,。；;：:！？!?\n]+").match(text, pos)
-            if not m or "、" not in m.group() or "等" not in m.group():
+            if not m or "等" not in m.group():
                 return None
             first = next((w for w in words if w.start_char == pos), None)
             if first is None or first.label_ in _LEADING_VERB_TAGS or first.text in self.boundary:
@@ -1504,8 +1504,8 @@ class CandidateFinder:
         m = _CATEGORY_MODIFIED.match(rest)
         if m and words is not None:
             cat, a, b = m.group(2), at + k, at + k + m.start(2)
-            mod = [w for w in words if a <= w.start_char and w.end_char <= b]
-            if mod and mod[0].start_char == a and mod[-1].end_char == b and all(
+            mod = [w for w in words if a <= w.start_char < b]  # the last may hold the category (新兴产业)
+            if mod and mod[0].start_char == a and all(
                 w.label_ in _MODIFIER_TAGS for w in mod
             ):
                 return self._category_guard(rest[m.start(2):], cat)
@@ -1587,8 +1587,8 @@ class CandidateFinder:
         """Items before a shared head: "水贝、金岭社区" → 水贝; "A、B两大片区" → A. A
         one-character head (山, 河, 园) is shared by no list: "稻米、肉牛、长白山…" are no hills."""
         out = []
-        if len(head.suffix) < 2:
-            return out
+        if len(head.suffix) < 2 or _PHASE.match(head.suffix):
+            return out  # "甲科技、乙二期": a phase is no head the items share
         pos = start
         idx = {w.end_char: i for i, w in enumerate(words)}
         while pos > 1 and text[pos - 1] == "、":
@@ -1621,7 +1621,7 @@ _CATEGORY_MODIFIED = re.compile(
 )
 # Verbs that end the name of an industry (生物制造, 游艇修造, 粮油加工).
 _INDUSTRY_VERBS = frozenset("制造 修造 加工 服务 利用 养殖 种植 开发 研发 设计 制作 运输 康养 直播 建造 维修 回收 储能".split())
-_MODIFIER_TAGS = frozenset({"n", "nz", "b", "a", "j", "an", "ns", "m", "q", "t", "l"})
+_MODIFIER_TAGS = frozenset({"n", "nz", "nt", "b", "a", "j", "an", "ns", "m", "q", "t", "l"})
 # A relative clause before a project or company category ("突破…难题的|重点项目").
 _CATEGORY_CLAUSE = re.compile(r"[^，,。；;：:、等的]{2,24}的(重点项目|重大项目|项目|企业)")
 # A sector word that modifies a noun after it (产业基地, 产业政策): no category of industries.
