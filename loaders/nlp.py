@@ -1344,6 +1344,14 @@ class CandidateFinder:
                         category = self.categories[cat]
                         le = ls + k
                         break
+                cm = _COUNT_CLOSER.search(last)
+                if category is None and cm:
+                    # "甲、乙3个千亿级，丙、丁2个百亿级产业集群": counted (parallel) lists
+                    category = self._category(last[cm.end() :], words, ls + cm.end())
+                    if category is None and seg.end() < len(text) and text[seg.end()] in "，,":
+                        category = self._parallel_category(text, words, seg.end() + 1, last[cm.end() :])
+                    if category is not None:
+                        le, parallel = ls + cm.start(), True
             items = parts[:-1]
             for k in range(len(items) - 1, 0, -1):
                 # "推进甲、乙两座电站建设和丙、丁等项目": the list opens after the conjunction
@@ -1404,7 +1412,7 @@ class CandidateFinder:
                 item_words = [w for w in words if s <= w.start_char and w.end_char <= e]
                 if category == "Sector":
                     # an industry may end in a verb of the boundary list (生物制造, 深度加工)
-                    st = self._sector_item(text, item_words, s, e)
+                    st = self._sector_item(text, item_words, s, e, first=(s, e) == items[0])
                     if st is not None:
                         out.append((st, e, category, "list:sector"))
                     continue
@@ -1441,16 +1449,21 @@ class CandidateFinder:
             return None  # "等结对模式", "等利益合作机制": a kind of its own
         for _ in range(3):
             m = re.compile(r"[^，,。；;：:！？!?\n]+").match(text, pos)
-            if not m or "等" not in m.group():
+            closer = [c for c in (m.group().rfind("等"),) if c >= 0] if m else []
+            if m and not closer and "、" in m.group() and (cm := _COUNT_CLOSER.search(m.group())):
+                closer = [cm.start()]
+            if not closer:
                 return None
             first = next((w for w in words if w.start_char == pos), None)
             if first is None or first.label_ in _LEADING_VERB_TAGS or first.text in self.boundary:
                 return None  # "…，着力引进A、B等企业": a new clause, not the next list
-            k = m.group().rindex("等")
+            k = closer[0]
+            cm = _COUNT_CLOSER.match(m.group(), k)
+            k = cm.end() - 1 if cm else k
             tail = m.group()[k + 1 :]
             category = self._category(tail, words, pos + k + 1)
             if category is not None:
-                return category if category != "Sector" else None
+                return category
             if (
                 not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", tail) or self.head_ending_at(tail, len(tail), 0)
                 or m.end() >= len(text) or text[m.end()] not in "，,"
@@ -1521,13 +1534,14 @@ class CandidateFinder:
             return None
         return label
 
-    def _sector_item(self, text: str, words: list[Span], s: int, e: int) -> int | None:
+    def _sector_item(self, text: str, words: list[Span], s: int, e: int, first: bool = False) -> int | None:
         """Where a list item typed as an industry ("A、B等未来产业") starts, or None: a
-        noun phrase of 2–8 characters, a generic modifier in front trimmed (新兴氢能 → 氢能)."""
+        noun phrase of 2–8 characters; the first item without the generic words a verb
+        left in front of it ("加快前沿新兴氢能" → 氢能)."""
         item = [w for w in words if s <= w.start_char and w.end_char <= e]
         trimmed = False
         while (
-            len(item) > 1 and item[0].text in self.generic and len(item[0].text) >= 2
+            first and len(item) > 1 and item[0].text in self.generic and len(item[0].text) >= 2
             and (e - item[0].start_char > 4 or trimmed) and e - item[1].start_char >= 2
         ):
             item, trimmed = item[1:], True
@@ -1541,7 +1555,10 @@ class CandidateFinder:
             item = item[1:]  # "聚力突破|机器人": a verb glued in front of the first item
         s = item[0].start_char
         t = text[s:e]
-        if any(w.label_ in ("v", "vd", "vn") and (w is not item[-1] or w.text not in _INDUSTRY_VERBS) for w in item):
+        if any(
+            w.label_ in ("v", "vd") and w is not item[-1] or w is item[-1] and w.label_ in ("v", "vd", "vn") and w.text not in _INDUSTRY_VERBS
+            for w in item
+        ):
             return None  # "数实融合", "动能培育": a deed, not an industry (生物制造 is one)
         if "产业" in t or self._gazetteer.lookup(t) or len(t) < 2:
             return None  # "全产业链深加工"; "京津冀": a region
@@ -1619,6 +1636,8 @@ _CATEGORY_LEAD = re.compile(
 _CATEGORY_MODIFIED = re.compile(
     r"([\u4e00-\u9fff]{3,8}?)(产业集群|产业链|产业|重点项目|重大项目|项目|企业)"
 )
+# A count closing a list in place of 等 ("甲、乙3个千亿级…").
+_COUNT_CLOSER = re.compile(r"(?<=[\u4e00-\u9fff])(?:[0-9]+|[一二三四五六七八九十两]+)[个大类](?=[\u4e00-\u9fff])")
 # Verbs that end the name of an industry (生物制造, 游艇修造, 粮油加工).
 _INDUSTRY_VERBS = frozenset("制造 修造 加工 服务 利用 养殖 种植 开发 研发 设计 制作 运输 康养 直播 建造 维修 回收 储能".split())
 _MODIFIER_TAGS = frozenset({"n", "nz", "nt", "b", "a", "j", "an", "ns", "m", "q", "t", "l"})

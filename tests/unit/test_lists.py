@@ -72,3 +72,20 @@ def test_a_clause_before_a_conjunction_opens_no_list():
     ents = _ents("加快推进云溪、翠屏两大抽水蓄能电站建设和苍梧大堤、城北排涝等重大能源水利项目。")
     assert ents.get("云溪", ("",))[0] != "Programme"
     assert ents["苍梧大堤"][0] == "Programme"
+
+
+def test_counted_parallel_lists_are_industries_of_the_last_category():
+    ents = _ents("成功创建石化新材料、现代金融3个千亿级，食品工业、现代种业2个百亿级产业集群。")
+    for item in ("石化新材料", "现代金融", "食品工业", "现代种业"):
+        assert ents.get(item, ("",))[0] == "Sector", item
+
+
+def test_new_growth_engines_are_industries():
+    ents = _ents("积极打造商业航天、低空经济等新增长引擎。")
+    assert ents["商业航天"][0] == "Sector" and ents["低空经济"][0] == "Sector"
+
+
+def test_only_the_first_industry_loses_a_generic_word_in_front():
+    ents = _ents("加快前沿新兴氢能、特色健康食品等产业发展。")
+    assert "氢能" in ents and "前沿新兴氢能" not in ents
+    assert "健康食品" not in ents
