@@ -1426,6 +1426,8 @@ class CandidateFinder:
                     continue  # "康复中心", "领军项目": a kind closed by its head word
                 proper = any(w.label_ in PROPER_TAGS or w.kb_id_ == "rare" for w in item_words)
                 short_name = e - s <= 4 and not any(w.kb_id_ == "common" for w in item_words)
+                if category and all(w.label_ in ("v", "vn", "vd") for w in item_words):
+                    continue  # "抽水蓄能等项目", "投资互促": a deed or a technique, no name
                 if category and (proper or short_name or self._branded(item_words)):
                     # a coined name before a trade word (新硅科技) is vouched for by that test
                     cand = (s, e, category, "list" if proper or short_name else "list:brand")
@@ -1481,8 +1483,11 @@ class CandidateFinder:
         s, e, label, rule = cand
         if rule not in ("list", "enum", "list:brand") or label != "Programme" or not (2 <= e - s <= 6):
             return cand
-        if not (listed or _PROJECT_LIST_TAIL.match(text, e)) or _PHASED.search(text[s:e]):
+        tail = None if listed else _PROJECT_LIST_TAIL.match(text, e)
+        if not (listed or tail) or _PHASED.search(text[s:e]):
             return cand
+        if tail and _WORKS_PROJECT.search(tail.group().rsplit("等", 1)[-1]):
+            return cand  # "长四辽通等铁路项目": works are named by their route, not by a company
         if self.head_ending_at(text, e, s + 1) is not None or any(
             self._gazetteer.lookup(text[s : s + k]) for k in (2, 3, e - s)
         ):
@@ -1661,7 +1666,9 @@ _COMPANY_ENDINGS = frozenset(
     "科技 电子 电工 电气 重工 集团 股份 实业 化工 药业 医药 制药 新材 材料 能源 物流 智能 生物 纺织 机械 "
     "汽车 钢铁 铜业 铝业 矿业 食品 农业 米业 光电 半导体 微电子".split()
 )
-_PHASED = re.compile(r"(?:[一二三四五六七八九十0-9]+期|[（(][^）)]*[）)]|项目|工程|基地|中心|光伏|风电|储能|电站|水电|核电|气电|煤电|[园港站场馆城村路桥])$")
+_PHASED = re.compile(r"(?:[一二三四五六七八九十0-9]+期|[（(][^）)]*[）)]|项目|工程|基地|中心|光伏|风电|储能|电站|水电|核电|气电|煤电|环线|大道|隧道|枢纽|水库|[园港站场馆城村路桥线])$")
+# The kind of works a project list names (铁路项目, 水利项目): items are routes and sites.
+_WORKS_PROJECT = re.compile(r"铁路|公路|高速|交通|水利|水运|航道|基础设施|市政|道路|管网|轨道|城建")
 
 
 _COUNT_BEFORE = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十百千两]+)(?:个|项|批|座|处|条|类)$")

@@ -89,3 +89,18 @@ def test_only_the_first_industry_loses_a_generic_word_in_front():
     ents = _ents("加快前沿新兴氢能、特色健康食品等产业发展。")
     assert "氢能" in ents and "前沿新兴氢能" not in ents
     assert "健康食品" not in ents
+
+
+def test_routes_in_a_works_project_list_are_no_companies():
+    ents = _ents("启动青岚云通、翠屿集扩等铁路项目建设。")
+    assert all(label != "Organization/company" for label, _ in ents.values())
+
+
+def test_a_technique_in_a_project_list_is_no_name():
+    ents = _ents("推进青禾综合能源基地、抽水蓄能等项目前期工作。")
+    assert "抽水蓄能" not in ents
+
+
+def test_a_road_in_a_project_list_is_no_company():
+    ents = _ents("推进青禾高速、巴城东环线等项目加快建设。")
+    assert ents.get("巴城东环线", ("",))[0] != "Organization/company"
