@@ -1550,11 +1550,22 @@ class CandidateFinder:
             and (e - item[0].start_char > 4 or trimmed) and e - item[1].start_char >= 2
         ):
             item, trimmed = item[1:], True
+        if first:
+            # "聚力突破|机器人", "继续加强|交通": the first item starts after the last verb
+            # glued in front of it (生物制造 keeps its own last word)
+            cut = [
+                k for k, w in enumerate(item[:-1])
+                if (w.label_ in ("v", "vn", "vd") or w.text in self.boundary or self._has_boundary(w.text)
+                    or len(w.text) >= 4 and w.text[-2:] in self.boundary)
+                and w.text not in _NOMINAL_VERBS
+            ]
+            if cut and e - item[cut[-1] + 1].start_char >= 2:
+                item = item[cut[-1] + 1 :]
         if not item:
             return None
         s = item[0].start_char
         t = text[s:e]
-        if not (2 <= e - s <= 8) or "的" in t or t in self.generic or t in self.heads:
+        if not (2 <= e - s <= 8) or "的" in t or t in self.generic or t in self.heads and self.heads[t].type != "Sector":
             return None
         while len(item) > 1 and item[0].label_ in ("v", "vd", "d", "ad") and e - item[1].start_char >= 2:
             item = item[1:]  # "聚力突破|机器人": a verb glued in front of the first item

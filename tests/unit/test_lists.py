@@ -104,3 +104,10 @@ def test_a_technique_in_a_project_list_is_no_name():
 def test_a_road_in_a_project_list_is_no_company():
     ents = _ents("推进青禾高速、巴城东环线等项目加快建设。")
     assert ents.get("巴城东环线", ("",))[0] != "Organization/company"
+
+
+def test_the_first_industry_starts_after_the_verbs_glued_in_front():
+    ents = _ents("实施数字核心产业倍增行动，聚力突破机器人、汽车电子等产业。")
+    assert "机器人" in ents and "聚力突破机器人" not in ents
+    ents = _ents("推动生物制造、深海养殖等未来产业。")
+    assert "生物制造" in ents
