@@ -1397,6 +1397,7 @@ class CandidateFinder:
                 own = typed.get((s, e))
                 labels.append(own)
             head_labels = [lab for lab in labels if lab]
+            first_out = len(out)
             for (s, e), own in zip(items, labels):
                 if category == "Programme" and _PHASE.match(text[e - 2 : e]) and 4 <= e - s <= 10 and not _COUNT.match(text[s : e - 2]):
                     # "甲乙五期、丙丁等重点项目": a project's phase, whatever head word "五期" reads as
@@ -1442,6 +1443,29 @@ class CandidateFinder:
                     )
                     if (h and h.label == lab) or (proper and len(head_labels) * 2 >= len(items)):
                         out.append((s, e, lab, "list"))
+            if category == "Programme":
+                out[first_out:] = self._companies_by_mates(text, words, out[first_out:], parallel)
+        return out
+
+    def _companies_by_mates(self, text: str, words: list[Span], found: list, listed: bool) -> list:
+        """In a list of projects where one bare item is a company (甲能源、乙电工、丙丁等项目),
+        the other bare short names are companies too (丙丁): list-mates vouch for each other.
+        An item with a phase, a head word, a verb or a place stays the project."""
+        conv = [self._company_item(text, words, c, listed=listed) for c in found]
+        if not any(c[2] == "Organization/company" for c in conv):
+            return found
+        out = []
+        for c in found:
+            s, e, label, rule = c
+            item = [w for w in words if s <= w.start_char and w.end_char <= e]
+            if (
+                label == "Programme" and 2 <= e - s <= 5 and item
+                and not _PHASED.search(text[s:e]) and not self.head_ending_at(text, e, s + 1)
+                and not any(w.label_ in ("v", "vn", "vd", "m", "q", "x", "eng") for w in item)
+                and not self._gazetteer.lookup(text[s:e]) and text[s:e] not in self.generic
+            ):
+                c = (s, e, "Organization/company", rule)
+            out.append(c)
         return out
 
     def _parallel_category(self, text: str, words: list[Span], pos: int, after: str):

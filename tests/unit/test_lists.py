@@ -111,3 +111,14 @@ def test_the_first_industry_starts_after_the_verbs_glued_in_front():
     assert "机器人" in ents and "聚力突破机器人" not in ents
     ents = _ents("推动生物制造、深海养殖等未来产业。")
     assert "生物制造" in ents
+
+
+def test_list_mates_of_a_company_in_a_project_list_are_companies():
+    ents = _ents("大力实施青润、翠变电工、苍能岚源等项目，形成新能源布局。")
+    assert ents["翠变电工"][0] == "Organization/company"
+    assert ents["苍能岚源"][0] == "Organization/company"
+
+
+def test_without_a_company_mate_a_bare_project_item_stays_a_project():
+    ents = _ents("加快黄河文化博物馆群、九龙湾文旅融合园、星锐影视基地等重点文旅项目建设。")
+    assert ents["星锐影视基地"][0] == "Programme"
