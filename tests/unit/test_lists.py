@@ -114,9 +114,10 @@ def test_the_first_industry_starts_after_the_verbs_glued_in_front():
 
 
 def test_list_mates_of_a_company_in_a_project_list_are_companies():
-    ents = _ents("大力实施青润、翠变电工、苍能岚源等项目，形成新能源布局。")
+    ents = _ents("大力实施青润、翠变电工、金能长源、新岚宏等项目，形成新能源布局。")
     assert ents["翠变电工"][0] == "Organization/company"
-    assert ents["苍能岚源"][0] == "Organization/company"
+    assert ents["金能长源"][0] == "Organization/company"
+    assert ents["新岚宏"][0] == "Organization/company"
 
 
 def test_without_a_company_mate_a_bare_project_item_stays_a_project():
