@@ -1666,10 +1666,20 @@ class CandidateFinder:
         return out
 
 
+def load_list_cues() -> dict[str, tuple[str, ...]]:
+    """Cue words of the list rule by kind (data/list_cues.tsv)."""
+    cues: dict[str, list[str]] = {}
+    for line in _data_lines("list_cues.tsv"):
+        kind, word = line.split("\t")[:2]
+        cues.setdefault(kind, []).append(word)
+    return {k: tuple(v) for k, v in cues.items()}
+
+
+_LIST_CUES = load_list_cues()
 # What may stand between 等 and the category of a list: a count, a batch, an amount
 # ("等一批", "等3个", "等50亿元以上").
 _CATEGORY_LEAD = re.compile(
-    r"(?:一批|一系列|一大批|多个|若干|[0-9０-９.]+(?:亿元|万元|亿|万)?(?:以上|左右)?"
+    r"(?:" + "|".join(map(re.escape, _LIST_CUES["batch"])) + r"|[0-9０-９.]+(?:亿元|万元|亿|万)?(?:以上|左右)?"
     r"|[一二三四五六七八九十两百千]+(?:个|项|家|大|批|类))+"
 )
 # A modifier of 3–8 characters before a category ("战略性新兴|产业", "生物医药|项目").
@@ -1679,15 +1689,12 @@ _CATEGORY_MODIFIED = re.compile(
 # A count closing a list in place of 等 ("甲、乙3个千亿级…").
 _COUNT_CLOSER = re.compile(r"(?<=[\u4e00-\u9fff])(?:[0-9]+|[一二三四五六七八九十两]+)[个大类](?=[\u4e00-\u9fff])")
 # Verbs that end the name of an industry (生物制造, 游艇修造, 粮油加工).
-_INDUSTRY_VERBS = frozenset("制造 修造 加工 服务 利用 养殖 种植 开发 研发 设计 制作 运输 康养 直播 建造 维修 回收 储能".split())
+_INDUSTRY_VERBS = frozenset(_LIST_CUES["industry_verb"])
 _MODIFIER_TAGS = frozenset({"n", "nz", "nt", "b", "a", "j", "an", "ns", "m", "q", "t", "l"})
 # A relative clause before a project or company category ("突破…难题的|重点项目").
 _CATEGORY_CLAUSE = re.compile(r"[^，,。；;：:、等的]{2,24}的(重点项目|重大项目|项目|企业)")
 # A sector word that modifies a noun after it (产业基地, 产业政策): no category of industries.
-_NOT_INDUSTRY_AFTER = (
-    "基地", "园", "平台", "政策", "资金", "基金", "人才", "工人", "联盟", "协会", "工程", "示范",
-    "体系", "用地", "项目", "企业", "龙头", "公司", "工作", "技术", "创新", "研究", "服务平台", "转移",
-)
+_NOT_INDUSTRY_AFTER = _LIST_CUES["not_industry_after"]
 
 # The rest of a list of projects after one item: more items, then "等[一批…]项目".
 _PROJECT_LIST_TAIL = re.compile(
@@ -1703,7 +1710,7 @@ _COMPANY_ENDINGS = frozenset(
 )
 _PHASED = re.compile(r"(?:[一二三四五六七八九十0-9]+期|[（(][^）)]*[）)]|项目|工程|基地|中心|光伏|风电|储能|电站|水电|核电|气电|煤电|环线|大道|隧道|枢纽|水库|[园港站场馆城村路桥线])$")
 # The kind of works a project list names (铁路项目, 水利项目): items are routes and sites.
-_WORKS_PROJECT = re.compile(r"铁路|公路|高速|交通|水利|水运|航道|基础设施|市政|道路|管网|轨道|城建")
+_WORKS_PROJECT = re.compile("|".join(map(re.escape, _LIST_CUES["works_project"])))
 
 
 _COUNT_BEFORE = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十百千两]+)(?:个|项|批|座|处|条|类)$")
