@@ -1463,6 +1463,7 @@ class CandidateFinder:
                 and not _PHASED.search(text[s:e]) and not self.head_ending_at(text, e, s + 1)
                 and not any(w.label_ in ("v", "vn", "vd", "m", "q", "x", "eng") for w in item)
                 and not self._gazetteer.lookup(text[s:e]) and text[s:e] not in self.generic
+                and not _AMOUNT_BEFORE.search(text, max(0, s - 8), s)
             ):
                 c = (s, e, "Organization/company", rule)
             out.append(c)
@@ -1505,7 +1506,7 @@ class CandidateFinder:
         is the company the project is named by (GUIDELINES §5 keys it Organization/company);
         an item with its own head word or phase (丙基地, 丁科技二期) stays the project."""
         s, e, label, rule = cand
-        if rule not in ("list", "enum", "list:brand") or label != "Programme" or not (2 <= e - s <= 6):
+        if rule not in ("list", "enum", "list:brand", "enum:brand") or label != "Programme" or not (2 <= e - s <= 6):
             return cand
         tail = None if listed else _PROJECT_LIST_TAIL.match(text, e)
         if not (listed or tail) or _PHASED.search(text[s:e]):
@@ -1519,11 +1520,14 @@ class CandidateFinder:
         item_words = [w for w in words if s <= w.start_char and w.end_char <= e]
         if not item_words or _AMOUNT_BEFORE.search(text, max(0, s - 8), s):
             return cand  # "年产5万吨浆粕": a product by its output
-        if any(w.label_ in ("v", "vn") and w is not item_words[-1] or w.label_ == "v" for w in item_words):
-            return cand  # "新型显示模组", "锂电池隔离膜": what is made, not who makes it
+        if any(w.label_ in ("v", "vn") for w in item_words):
+            return cand  # "新型显示模组", "锂电池隔离膜", "林木加工": what is made or done, not who
         first, last = item_words[0], item_words[-1]
-        branded = first.label_ in PROPER_TAGS and first.label_ not in ("q", "bk") or self._branded(item_words)
+        branded = first.label_ in PROPER_TAGS and first.label_ not in ("q", "bk")
         if not (branded or first.kb_id_ == "rare" and len(item_words) > 1 and last.text in _COMPANY_ENDINGS):
+            if self._branded(item_words):
+                # a coined name before a trade word (富钛半导体): that test vouches for the name
+                return (s, e, "Organization/company", rule.split(":")[0] + ":brand")
             return cand  # "智慧交通、智慧城管等平台项目": common words name a kind of project
         return (s, e, "Organization/company", rule)
 

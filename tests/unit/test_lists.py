@@ -123,3 +123,14 @@ def test_list_mates_of_a_company_in_a_project_list_are_companies():
 def test_without_a_company_mate_a_bare_project_item_stays_a_project():
     ents = _ents("加快黄河文化博物馆群、九龙湾文旅融合园、星锐影视基地等重点文旅项目建设。")
     assert ents["星锐影视基地"][0] == "Programme"
+
+
+def test_a_coined_name_before_a_trade_word_sharing_a_project_head_is_a_company():
+    ents = _ents("建成青兰微、富钛半导体、长川科技、科百特等重大项目。")
+    assert ents["富钛半导体"] == ("Organization/company", "enum:brand")
+
+
+def test_a_trade_done_in_a_project_list_is_no_company():
+    ents = _ents("竣工投产年产5万吨浆粕、林木加工等项目。")
+    assert ents.get("林木加工", ("",))[0] != "Organization/company"
+    assert ents.get("浆粕", ("",))[0] != "Organization/company"
