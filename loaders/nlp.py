@@ -1579,15 +1579,25 @@ class CandidateFinder:
             parts = [(base + m.start(), base + m.end()) for m in re.finditer(r"[^、]+", body)]
             if len(parts) < 2:
                 continue
+            # the list ends at the first part with 等 ("A、B等未来产业落子布局、加快发展")
+            closing = next((k for k in range(1, len(parts) - 1) if "等" in text[parts[k][0] : parts[k][1]]), None)
+            if closing is not None:
+                parts = parts[: closing + 1]
             # last part: split "X和Y", cut at 等 and read the category after it
             ls, le = parts[-1]
             last = text[ls:le]
             category = None
+            parallel = False
             m = re.search(r"等", last)
             if m:
                 after = last[m.end():]
-                category = self._category(after)
+                category = self._category(after, words, ls + m.end())
                 le = ls + m.start()
+                if category is None and seg.end() < len(text) and text[seg.end()] in "，,":
+                    # "A、B等光电子信息，C、D等新材料，E、F等生物医药项目": parallel lists
+                    # share the category of the last
+                    category = self._parallel_category(text, words, seg.end() + 1, after)
+                    parallel = category is not None
             else:
                 # "金融、精密制造领域": the category closes the last item
                 for cat in sorted(self.categories, key=len, reverse=True):
@@ -1596,8 +1606,23 @@ class CandidateFinder:
                         category = self.categories[cat]
                         le = ls + k
                         break
+                cm = _COUNT_CLOSER.search(last)
+                if category is None and cm:
+                    # "甲、乙3个千亿级，丙、丁2个百亿级产业集群": counted (parallel) lists
+                    category = self._category(last[cm.end() :], words, ls + cm.end())
+                    if category is None and seg.end() < len(text) and text[seg.end()] in "，,":
+                        category = self._parallel_category(text, words, seg.end() + 1, last[cm.end() :])
+                    if category is not None:
+                        le, parallel = ls + cm.start(), True
             items = parts[:-1]
+            for k in range(len(items) - 1, 0, -1):
+                # "推进甲、乙两座电站建设和丙、丁等项目": the list opens after the conjunction
+                jm = re.search(r"(?:和|以及|及|与)(?=[^和及与]{2,}$)", text[items[k][0] : items[k][1]])
+                if jm and jm.start() >= 8:
+                    items = [(items[k][0] + jm.end(), items[k][1]), *items[k + 1 :]]
+                    break
             tail = text[ls:le]
+            parallel = parallel if m else False
             jm = re.search(r"(和|及|与|以及)", tail)
             if jm and jm.start() > 0:
                 items.append((ls, ls + jm.start()))
@@ -1612,7 +1637,16 @@ class CandidateFinder:
                 if not self._word_ok(w):
                     break
                 st = w.start_char
+            if category == "Sector" and run and st == fe and not any(c in _PUNCT for c in run[-1].text):
+                # "推动生物制造、氢能…等未来产业": an industry may end in a verb (制造)
+                st = run[-1].start_char
+                for w in reversed(run[:-1]):
+                    if not self._word_ok(w):
+                        break
+                    st = w.start_char
             st = self._trim_left(text, words, st, fe)
+            if category and "等" in text[fs:st]:
+                st = fe  # "聚焦甲和乙等下游产品、丙、丁等产业": the first part closes a list of its own
             items[0] = (st, fe)
             # last item: its leading name-like run when no category cut it
             if category is None:
@@ -1625,12 +1659,26 @@ class CandidateFinder:
                 own = typed.get((s, e))
                 labels.append(own)
             head_labels = [lab for lab in labels if lab]
+            first_out = len(out)
             for (s, e), own in zip(items, labels):
+                if category == "Programme" and _PHASE.match(text[e - 2 : e]) and 4 <= e - s <= 10 and not _COUNT.match(text[s : e - 2]):
+                    # "甲乙五期、丙丁等重点项目": a project's phase, whatever head word "五期" reads as
+                    inner = [c for c in cands if s <= c[0] and c[1] <= e and c[2].startswith("Place") and c[1] == e]
+                    for c in inner:
+                        cands.remove(c)
+                    out.append((s, e, "Programme", "list"))
+                    continue
                 if own or not (2 <= e - s <= 14):
                     continue
                 if any(s <= cs and ce <= e and (cs, ce) != (s, e) for cs, ce in typed):
                     continue  # "笋岗街道湖景社区": already two names
                 item_words = [w for w in words if s <= w.start_char and w.end_char <= e]
+                if category == "Sector":
+                    # an industry may end in a verb of the boundary list (生物制造, 深度加工)
+                    st = self._sector_item(text, item_words, s, e, first=(s, e) == items[0])
+                    if st is not None:
+                        out.append((st, e, category, "list:sector"))
+                    continue
                 if not item_words or any(not self._word_ok(w) for w in item_words):
                     continue
                 if _COUNT.match(text[s:e]) or re.match(r"^[0-9一二三四五六七八九十两]+[大个项家所]", text[s:e]):
@@ -1641,8 +1689,12 @@ class CandidateFinder:
                     continue  # "康复中心", "领军项目": a kind closed by its head word
                 proper = any(w.label_ in PROPER_TAGS or w.kb_id_ == "rare" for w in item_words)
                 short_name = e - s <= 4 and not any(w.kb_id_ == "common" for w in item_words)
-                if category and (proper or short_name):
-                    out.append((s, e, category, "list"))
+                if category and all(w.label_ in ("v", "vn", "vd") for w in item_words):
+                    continue  # "抽水蓄能等项目", "投资互促": a deed or a technique, no name
+                if category and (proper or short_name or self._branded(item_words)):
+                    # a coined name before a trade word (新硅科技) is vouched for by that test
+                    cand = (s, e, category, "list" if proper or short_name else "list:brand")
+                    out.append(self._company_item(text, words, cand, listed=True) if parallel else cand)
                 elif head_labels and len(set(head_labels)) == 1:
                     lab = head_labels[0]
                     h = self.head_ending_at(text, e, s)
@@ -1653,17 +1705,76 @@ class CandidateFinder:
                     )
                     if (h and h.label == lab) or (proper and len(head_labels) * 2 >= len(items)):
                         out.append((s, e, lab, "list"))
+            if category == "Programme":
+                out[first_out:] = self._companies_by_mates(text, words, out[first_out:], parallel)
         return out
 
-    def _company_item(self, text: str, words: list[Span], cand: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
+    def _companies_by_mates(self, text: str, words: list[Span], found: list, listed: bool) -> list:
+        """In a list of projects where one bare item is a company (甲能源、乙电工、丙丁等项目),
+        the other bare short names are companies too (丙丁): list-mates vouch for each other.
+        An item with a phase, a head word, a verb or a place stays the project."""
+        conv = [self._company_item(text, words, c, listed=listed) for c in found]
+        if not any(c[2] == "Organization/company" for c in conv):
+            return found
+        out = []
+        for c in found:
+            s, e, label, rule = c
+            item = [w for w in words if s <= w.start_char and w.end_char <= e]
+            if (
+                label == "Programme" and 2 <= e - s <= 5 and item
+                and not _PHASED.search(text[s:e]) and not self.head_ending_at(text, e, s + 1)
+                and not any(w.label_ in ("v", "vn", "vd", "m", "q", "x", "eng") for w in item)
+                and not self._gazetteer.lookup(text[s:e]) and text[s:e] not in self.generic
+                and not _AMOUNT_BEFORE.search(text, max(0, s - 8), s)
+            ):
+                c = (s, e, "Organization/company", rule)
+            out.append(c)
+        return out
+
+    def _parallel_category(self, text: str, words: list[Span], pos: int, after: str):
+        """The category of the next list in the sentence when this one ends in a short
+        noun (光电子信息) standing where a category would: "…等新材料，…等生物医药项目"."""
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", after) or self.head_ending_at(after, len(after), 0):
+            return None  # "等结对模式", "等利益合作机制": a kind of its own
+        for _ in range(3):
+            m = re.compile(r"[^，,。；;：:！？!?\n]+").match(text, pos)
+            closer = [c for c in (m.group().rfind("等"),) if c >= 0] if m else []
+            if m and not closer and "、" in m.group() and (cm := _COUNT_CLOSER.search(m.group())):
+                closer = [cm.start()]
+            if not closer:
+                return None
+            first = next((w for w in words if w.start_char == pos), None)
+            if first is None or first.label_ in _LEADING_VERB_TAGS or first.text in self.boundary:
+                return None  # "…，着力引进A、B等企业": a new clause, not the next list
+            k = closer[0]
+            cm = _COUNT_CLOSER.match(m.group(), k)
+            k = cm.end() - 1 if cm else k
+            tail = m.group()[k + 1 :]
+            category = self._category(tail, words, pos + k + 1)
+            if category is not None:
+                return category
+            if (
+                not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", tail) or self.head_ending_at(tail, len(tail), 0)
+                or m.end() >= len(text) or text[m.end()] not in "，,"
+            ):
+                return None
+            pos = m.end() + 1
+        return None
+
+    def _company_item(
+        self, text: str, words: list[Span], cand: tuple[int, int, str, str], listed: bool = False
+    ) -> tuple[int, int, str, str]:
         """A bare name in a list of projects ("建成甲微、乙科技等重大项目", "实施丙电、丁能等项目")
         is the company the project is named by (GUIDELINES §5 keys it Organization/company);
         an item with its own head word or phase (丙基地, 丁科技二期) stays the project."""
         s, e, label, rule = cand
-        if rule not in ("list", "enum") or label != "Programme" or not (2 <= e - s <= 6):
+        if rule not in ("list", "enum", "list:brand", "enum:brand") or label != "Programme" or not (2 <= e - s <= 6):
             return cand
-        if not _PROJECT_LIST_TAIL.match(text, e) or _PHASED.search(text[s:e]):
+        tail = None if listed else _PROJECT_LIST_TAIL.match(text, e)
+        if not (listed or tail) or _PHASED.search(text[s:e]):
             return cand
+        if tail and _WORKS_PROJECT.search(tail.group().rsplit("等", 1)[-1]):
+            return cand  # "长四辽通等铁路项目": works are named by their route, not by a company
         if self.head_ending_at(text, e, s + 1) is not None or any(
             self._gazetteer.lookup(text[s : s + k]) for k in (2, 3, e - s)
         ):
@@ -1671,23 +1782,107 @@ class CandidateFinder:
         item_words = [w for w in words if s <= w.start_char and w.end_char <= e]
         if not item_words or _AMOUNT_BEFORE.search(text, max(0, s - 8), s):
             return cand  # "年产5万吨浆粕": a product by its output
-        if any(w.label_ in ("v", "vn") and w is not item_words[-1] or w.label_ == "v" for w in item_words):
-            return cand  # "新型显示模组", "锂电池隔离膜": what is made, not who makes it
+        if any(w.label_ in ("v", "vn") for w in item_words):
+            return cand  # "新型显示模组", "锂电池隔离膜", "林木加工": what is made or done, not who
         first, last = item_words[0], item_words[-1]
         branded = first.label_ in PROPER_TAGS and first.label_ not in ("q", "bk")
         if not (branded or first.kb_id_ == "rare" and len(item_words) > 1 and last.text in _COMPANY_ENDINGS):
+            if self._branded(item_words):
+                # a coined name before a trade word (富钛半导体): that test vouches for the name
+                return (s, e, "Organization/company", rule.split(":")[0] + ":brand")
             return cand  # "智慧交通、智慧城管等平台项目": common words name a kind of project
         return (s, e, "Organization/company", rule)
 
-    def _category(self, after: str):
+    def _category(self, after: str, words: list[Span] | None = None, at: int = 0):
+        """The category after 等 that types the items before it: right after 等 ("等企业"),
+        after a short modifier ("等新兴产业", "等生物医药项目"), after a count or an amount
+        ("等一批", "等50亿元以上重大项目"), or after a relative clause ending in 的 for
+        projects and companies ("等一批突破…难题的重点项目")."""
+        lead = _CATEGORY_LEAD.match(after)
+        k = lead.end() if lead else 0
+        rest = after[k:]
         cats = sorted(self.categories, key=len, reverse=True)
         for cat in cats:
-            if after.startswith(cat):
-                return self.categories[cat]  # "等企业项目": the companies, before their projects
+            if rest.startswith(cat):
+                return self._category_guard(rest, cat)  # "等企业项目": the companies, before their projects
         for cat in cats:
-            if len(after) > 2 and after[2:].startswith(cat) and re.match(r"[\u4e00-\u9fff]{2}", after):
-                return self.categories[cat]
+            if len(rest) > 2 and rest[2:].startswith(cat) and re.match(r"[\u4e00-\u9fff]{2}", rest):
+                return self._category_guard(rest[2:], cat)
+        # a longer modifier of nouns only ("等战略性新兴产业", "等生物医药项目")
+        m = _CATEGORY_MODIFIED.match(rest)
+        if m and words is not None:
+            cat, a, b = m.group(2), at + k, at + k + m.start(2)
+            mod = [w for w in words if a <= w.start_char < b]  # the last may hold the category (新兴产业)
+            if mod and mod[0].start_char == a and all(
+                w.label_ in _MODIFIER_TAGS for w in mod
+            ):
+                return self._category_guard(rest[m.start(2):], cat)
+        m = _CATEGORY_CLAUSE.match(rest)
+        if m:
+            return self.categories.get(m.group(1))
         return None
+
+    def _category_guard(self, rest: str, cat: str):
+        """A sector word that modifies a noun after it (产业基地, 产业政策) types no list."""
+        label = self.categories[cat]
+        if label == "Sector" and rest.startswith(_NOT_INDUSTRY_AFTER, len(cat)):
+            return None
+        return label
+
+    def _sector_item(self, text: str, words: list[Span], s: int, e: int, first: bool = False) -> int | None:
+        """Where a list item typed as an industry ("A、B等未来产业") starts, or None: a
+        noun phrase of 2–8 characters; the first item without the generic words a verb
+        left in front of it ("加快前沿新兴氢能" → 氢能)."""
+        item = [w for w in words if s <= w.start_char and w.end_char <= e]
+        trimmed = False
+        while (
+            first and len(item) > 1 and item[0].text in self.generic and len(item[0].text) >= 2
+            and (e - item[0].start_char > 4 or trimmed) and e - item[1].start_char >= 2
+        ):
+            item, trimmed = item[1:], True
+        if first:
+            # "聚力突破|机器人", "继续加强|交通": the first item starts after the last verb
+            # glued in front of it (生物制造 keeps its own last word)
+            cut = [
+                k for k, w in enumerate(item[:-1])
+                if (w.label_ in ("v", "vn", "vd") or w.text in self.boundary or self._has_boundary(w.text)
+                    or len(w.text) >= 4 and w.text[-2:] in self.boundary)
+                and w.text not in _NOMINAL_VERBS
+            ]
+            if cut and e - item[cut[-1] + 1].start_char >= 2:
+                item = item[cut[-1] + 1 :]
+        if not item:
+            return None
+        s = item[0].start_char
+        t = text[s:e]
+        if not (2 <= e - s <= 8) or "的" in t or t in self.generic or t in self.heads and self.heads[t].type != "Sector":
+            return None
+        while len(item) > 1 and item[0].label_ in ("v", "vd", "d", "ad") and e - item[1].start_char >= 2:
+            item = item[1:]  # "聚力突破|机器人": a verb glued in front of the first item
+        s = item[0].start_char
+        t = text[s:e]
+        if any(
+            w.label_ in ("v", "vd") and w is not item[-1] or w is item[-1] and w.label_ in ("v", "vd", "vn") and w.text not in _INDUSTRY_VERBS
+            for w in item
+        ):
+            return None  # "数实融合", "动能培育": a deed, not an industry (生物制造 is one)
+        if "产业" in t or self._gazetteer.lookup(t) or len(t) < 2:
+            return None  # "全产业链深加工"; "京津冀": a region
+        if item[0].label_ in _LEADING_VERB_TAGS or not self._word_ok(item[0]) or any(
+            w.label_ in ("m", "r", "u", "uj", "p", "c", "x", "q", "bk") or any(c in _PUNCT for c in w.text) for w in item
+        ):
+            return None
+        return s
+
+    def _branded(self, words: list[Span]) -> bool:
+        """A trade word after a coined name (新硅科技, 富芯半导体): the name is no single
+        dictionary word, as in 生物医药 or 新能源汽车."""
+        if len(words) < 2 or words[-1].text not in _COMPANY_ENDINGS:
+            return False
+        rest = words[:-1]
+        if sum(len(w.text) for w in rest) < 2 or any(w.label_ in ("v", "vn", "m", "q", "x") for w in rest):
+            return False
+        return len(rest) > 1 or rest[0].kb_id_ == "rare" or rest[0].label_ in PROPER_TAGS
 
     def _extend_paren(self, text: str, end: int) -> int:
         """Keep a place in brackets that belongs to the name: 香港中文大学(深圳)."""
@@ -1715,8 +1910,8 @@ class CandidateFinder:
         """Items before a shared head: "水贝、金岭社区" → 水贝; "A、B两大片区" → A. A
         one-character head (山, 河, 园) is shared by no list: "稻米、肉牛、长白山…" are no hills."""
         out = []
-        if len(head.suffix) < 2:
-            return out
+        if len(head.suffix) < 2 or _PHASE.match(head.suffix):
+            return out  # "甲科技、乙二期": a phase is no head the items share
         pos = start
         idx = {w.end_char: i for i, w in enumerate(words)}
         while pos > 1 and text[pos - 1] == "、":
@@ -1737,9 +1932,39 @@ class CandidateFinder:
         return out
 
 
+def load_list_cues() -> dict[str, tuple[str, ...]]:
+    """Cue words of the list rule by kind (data/list_cues.tsv)."""
+    cues: dict[str, list[str]] = {}
+    for line in _data_lines("list_cues.tsv"):
+        kind, word = line.split("\t")[:2]
+        cues.setdefault(kind, []).append(word)
+    return {k: tuple(v) for k, v in cues.items()}
+
+
+_LIST_CUES = load_list_cues()
+# What may stand between 等 and the category of a list: a count, a batch, an amount
+# ("等一批", "等3个", "等50亿元以上").
+_CATEGORY_LEAD = re.compile(
+    r"(?:" + "|".join(map(re.escape, _LIST_CUES["batch"])) + r"|[0-9０-９.]+(?:亿元|万元|亿|万)?(?:以上|左右)?"
+    r"|[一二三四五六七八九十两百千]+(?:个|项|家|大|批|类))+"
+)
+# A modifier of 3–8 characters before a category ("战略性新兴|产业", "生物医药|项目").
+_CATEGORY_MODIFIED = re.compile(
+    r"([\u4e00-\u9fff]{3,8}?)(产业集群|产业链|产业|重点项目|重大项目|项目|企业)"
+)
+# A count closing a list in place of 等 ("甲、乙3个千亿级…").
+_COUNT_CLOSER = re.compile(r"(?<=[\u4e00-\u9fff])(?:[0-9]+|[一二三四五六七八九十两]+)[个大类](?=[\u4e00-\u9fff])")
+# Verbs that end the name of an industry (生物制造, 游艇修造, 粮油加工).
+_INDUSTRY_VERBS = frozenset(_LIST_CUES["industry_verb"])
+_MODIFIER_TAGS = frozenset({"n", "nz", "nt", "b", "a", "j", "an", "ns", "m", "q", "t", "l"})
+# A relative clause before a project or company category ("突破…难题的|重点项目").
+_CATEGORY_CLAUSE = re.compile(r"[^，,。；;：:、等的]{2,24}的(重点项目|重大项目|项目|企业)")
+# A sector word that modifies a noun after it (产业基地, 产业政策): no category of industries.
+_NOT_INDUSTRY_AFTER = _LIST_CUES["not_industry_after"]
+
 # The rest of a list of projects after one item: more items, then "等[一批…]项目".
 _PROJECT_LIST_TAIL = re.compile(
-    r"(?:、[^，,。；;：:、“”]{1,14})*(?:和[^，,。；;：:、“”]{1,14})?等(?:(?!平台|工程|基地|中心)[^，,。；;：:“”、]){0,20}?项目"
+    r"(?:、[^，,。；;：:、“”]{1,14})*(?:和[^，,。；;：:、“”]{1,14})?等(?:(?!平台|工程|基地|中心)(?:“[^“”，,。]{1,8}”|[^，,。；;：:“”、])){0,20}?项目"
 )
 # An item that is a project, not the company it is named by: a phase, a bracket, a
 # project word, or a company name + the kind of plant it builds ("甲润光伏", "乙能风电").
@@ -1749,7 +1974,9 @@ _COMPANY_ENDINGS = frozenset(
     "科技 电子 电工 电气 重工 集团 股份 实业 化工 药业 医药 制药 新材 材料 能源 物流 智能 生物 纺织 机械 "
     "汽车 钢铁 铜业 铝业 矿业 食品 农业 米业 光电 半导体 微电子".split()
 )
-_PHASED = re.compile(r"(?:[一二三四五六七八九十0-9]+期|[（(][^）)]*[）)]|项目|工程|光伏|风电|储能|电站|水电|核电|气电|煤电|[园港站场馆城村路桥])$")
+_PHASED = re.compile(r"(?:[一二三四五六七八九十0-9]+期|[（(][^）)]*[）)]|项目|工程|基地|中心|光伏|风电|储能|电站|水电|核电|气电|煤电|环线|大道|隧道|枢纽|水库|[园港站场馆城村路桥线])$")
+# The kind of works a project list names (铁路项目, 水利项目): items are routes and sites.
+_WORKS_PROJECT = re.compile("|".join(map(re.escape, _LIST_CUES["works_project"])))
 
 
 _COUNT_BEFORE = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十百千两]+)(?:个|项|批|座|处|条|类)$")
