@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
+from functools import lru_cache
 from decimal import Decimal
 
 from kg.keys import indicator_key, report_years  # the key and year rules live in kg.keys (re-exported)
@@ -38,7 +39,7 @@ _PREFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
     ("不少于", Qualifier.GE), ("不低于", Qualifier.GE), ("至少", Qualifier.GE),
     ("不超过", Qualifier.LE), ("不高于", Qualifier.LE), ("最多", Qualifier.LE),
     ("不到", Qualifier.LT), ("不足", Qualifier.LT), ("低于", Qualifier.LT), ("少于", Qualifier.LT),
-    ("超过", Qualifier.GT), ("跨越", Qualifier.GT), ("突破", Qualifier.GT), ("高于", Qualifier.GT), ("多于", Qualifier.GT),
+    ("超过", Qualifier.GT), ("跨越", Qualifier.GT), ("跨过", Qualifier.GT), ("突破", Qualifier.GT), ("高于", Qualifier.GT), ("多于", Qualifier.GT),
     ("超出", Qualifier.GT), ("逾", Qualifier.GT), ("超", Qualifier.GT), ("过", Qualifier.GT),
     ("将近", Qualifier.APPROX), ("接近", Qualifier.APPROX), ("近", Qualifier.APPROX),
     ("大约", Qualifier.APPROX), ("约", Qualifier.APPROX), ("大概", Qualifier.APPROX),
@@ -87,7 +88,7 @@ _TRAIL_FILLER = re.compile(
 )
 _LEAD_VERB = re.compile(
     r"^(?:投入|开展|推动建设|推动|推进|实施|组织|举办|建立|完成|打造|落实|提出|确定|设定|拟安排|安排|"
-    r"培育|办理|为(?!民)|对(?!外|口|台|美|欧)|向|在(?!校|岗|职|读|建|库|册|线|营|用|途|园|谈)|有(?!效)|共有|服务|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)(?!业)"
+    r"培育|办理|为(?!民)|对(?!外|口|台|美|欧)|向|在(?!校|岗|职|读|建|库|册|线|营|用|途|园|谈)|有(?!效|机|色|关|线|序)|共有|服务|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)(?!业)"
 )
 _R_STOP = re.compile(
     r"(?:、|(?<=[\u4e00-\u9fff]{3})[和及与或]|的(?=[^\u4e00-\u9fff]|$)|推动|推进|促进|助力|(?<![成作勇认评定列称改更视])为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|获得|获|"
@@ -222,7 +223,7 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
     if n == 2 and ind.startswith("城乡") and "、" not in ind:
         rest = ind[2:]
         return ["城镇" + rest, "农村" + rest]
-    ordinal = re.fullmatch(r"((?:[一二三]、)+[一二三])产业(.*)", ind)
+    ordinal = re.fullmatch(r"((?:[一二三]、)+[一二三])产业?(.*)", ind)
     if ordinal and len(ordinal.group(1).split("、")) == n:  # "一、二、三产业增加值分别增长…"
         return ["第" + k + "产业" + ordinal.group(2) for k in ordinal.group(1).split("、")]
     pair = re.search(r"收支|进出口", ind)
@@ -418,7 +419,9 @@ def _quantity(
     # "…的宏观调控目标，定为百分之八至九": a clause of a bare verb takes the subject of the
     # clause before it (when that one holds no figure)
     subject_clause: tuple[int, int] | None = None
-    if re.fullmatch(r"\s*(?:去年|今年|全年|当年|上年)?(?:定为|确定为|定在|确定在|为|是|达到|达|突破|超过|增至|增加到)\s*", left) and clause_start > 0 and text[clause_start - 1] in "，,":
+    if re.fullmatch(r"\s*(?:去年|今年|全年|当年|上年)?(?:定为|确定为|定在|确定在|为|是|达到|达|突破|超过|增至|增加到)\s*", left) and clause_start > 0 and text[clause_start - 1] in "，," and not (
+            left.strip() == "为" and re.match(r"[\u4e00-\u9fff“](?<![的和及与等或])", re.sub(r"^(?:左右|以上|以下|以内|上下)", "", after))):
+        # ("为41.3万户经营主体减免税费": 为 is "for", the counted noun follows)
         prev_start = _clause_start(text, clause_start - 1)
         if not any(f.unit for f in find_figures(text, prev_start, clause_start - 1)):
             subject_clause = (prev_start, clause_start - 1)
@@ -539,6 +542,9 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
     # ordinals: 第九届, 首批, 第一名
     if re.search(r"第$|首$|(?<![提超])前$|倒数$|排名$|位列$|位居$", before):
         return False
+    if bare in ("位", "名", "批", "期", "届", "轮") and re.search(
+            r"第[0-9０-９一二三四五六七八九十]+(?:[、和及至到][0-9０-９一二三四五六七八九十]+)*[、和及至到]$", before):
+        return False  # "分别排全省第1、2位": every member of a list of ordinals
     # years and dates
     if bare == "年":
         if re.fullmatch(r"[0-9０-９]{4}", numeral) or (fig.chinese and all(c in "零〇一二三四五六七八九" for c in numeral) and len(numeral) == 4):
@@ -640,6 +646,9 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         return False
     if _is_threshold(text, fig, before):
         return False
+    if re.search(r"[0-9０-９一二三四五六七八九十百千万]+[个家座所处条]$", before) and re.match(
+            r"(?:及以上|以上|以下)[\u4e00-\u9fff]", after):
+        return False  # "230个50户以上村寨": a level naming the class of what is counted
     if bare in ("个", "家", "座") and re.match(r"[^，,；;。]{0,8}?第[0-9０-９一二三四五六七八九十]+(?:位|名)", after):
         return False  # "全国86个同类城市第4位": the field of a ranking
     if re.search(r"据[^，,；;。]{0,6}$", before) and re.match(r"[^，,；;。]{0,10}(?:统计|调查|测算|抽查)", after):
@@ -677,7 +686,7 @@ def _is_threshold(text: str, fig: Figure, before: str) -> bool:
     if m is None:
         return False
     rest = text[fig.end + m.end() : _clause_end(text, fig.end)]
-    return bool(re.match(r"[0-9０-９一二三四五六七八九十两百千]+[个家项户座]|(?:达到?|共|累计|增至|超过|占比|比重|比例)", rest))
+    return bool(re.match(r"[0-9０-９一二三四五六七八九十两百千]+[个家项户座]|(?:达到?|共|累计|增至|超过|占比|比重|比例|不少于|不低于|至少)", rest))
 
 
 def _restates_list(text: str, fig: Figure) -> bool:
@@ -851,6 +860,9 @@ def _status_year(
         plan_like = True  # "今年…主要预期目标是：" in a part whose plan heading was lost
     if _ESTIMATE.search(head):
         status = Status.ESTIMATE
+    elif _YEAR_TO_DATE.search(head) and not re.search(r"力争|争取|确保|计划|目标|要|将|拟", head):
+        # "今年一月至九月，…下降了百分之十五点七": this year so far, an actual of the delivery year
+        return Status.ACTUAL, (review_year if _delivered_late(text) else plan_year)
     elif plan_like and _TO_DATE.search(text, _clause_start(text, start), start):
         return Status.ACTUAL, review_year  # "先后29次亲临": a count to date, never a plan
     elif plan_like:
@@ -935,6 +947,20 @@ def _status_year(
         n = base.group(1)
         status, year = Status.ACTUAL, _plan_end((10 if n.startswith("十") else 0) + "一二三四五六七八九".index(n[-1]) + 1)
     return status, year
+
+
+_YEAR_TO_DATE = re.compile(
+    r"(?:今年|本年)(?:[一1１]月(?:份)?(?:至|到|—|－|-|~)[一二三四五六七八九十0-9０-９]{1,2}月|前[三3３]季度|上半年|"
+    r"前[一二三四五六七八九十0-9０-９]{1,2}个月|头[一二三四五六七八九十0-9０-９]{1,2}个月)"
+)
+"""This year so far ("今年一月至九月", "今年前三季度"): what has happened, not a plan."""
+
+
+@lru_cache(maxsize=64)
+def _delivered_late(text: str) -> bool:
+    """A report delivered late in the year speaks of 明年 (as loaders.metadata reads it): its 今年
+    is the year under review."""
+    return len(re.findall("明年", text)) >= 3
 
 
 def _plan_end(n: int) -> int:
@@ -1066,8 +1092,9 @@ def _indicator(
         text[previous.end : left_end]
     ):
         clause_start = previous.end
-        while clause_start < left_end and text[clause_start] in "、和及与,，以上左右以内":
-            clause_start += 1
+        # the qualifier or conjunction after that figure, as words: 上 of 上市公司 stays
+        gap = re.match(r"(?:以上|以下|以内|之内|左右|内(?![河陆蒙部外需资])|[、,，]|[和及与](?!美))*", text[clause_start:left_end])
+        clause_start += gap.end() if gap else 0
     framing = re.match(r"的?(?:情况|背景|形势|条件)下", text[clause_start:left_end])
     if framing and previous is not None and clause_start == previous.end:
         # "外贸进出口在对美贸易下降3成的情况下增长12%": the figure before was inside the frame
@@ -1098,6 +1125,7 @@ def _indicator(
     l_text = text[l_start:l_end]
     # an enumeration of members before the count ("A、B等13个高风险领域"): after 等
     k = l_text.rfind("等")
+    enum_verb = _VERB_PREFIX.match(l_text) if k >= 0 else None  # "续建“A”等39个重点项目": 续建 stays
     listed = ""  # "新组建A、B等10家以上": the listed kinds, if nothing after the count names it
     if k >= 0 and "、" in l_text[:k]:
         listed = _LEAD_VERB.sub("", l_text[:k]) if len(l_text[:k]) <= 24 else ""
@@ -1127,6 +1155,9 @@ def _indicator(
     info = unit_info(unit)
     if info is not None and info.family == "duration" and re.search(r"(?:连续|提前)$", l_text):
         l_text = re.sub(r"^(?:实现|取得|保持)?了", "", l_text)  # "实现了连续三年增产"
+        if l_text in ("连续", "提前") and previous is not None and previous.indicator and re.fullmatch(
+                r"[、，,]?", text[previous.end : l_start]):
+            l_text = previous.indicator + l_text  # "增加值增长30.4%、连续24个月保持两位数增长"
         stop = re.search(r"[，,；;。：:、（(]|的基础", right)
         what = right[: stop.start() if stop else len(right)][:14]
         if len(what) >= 2:
@@ -1139,20 +1170,25 @@ def _indicator(
     # the right side: the noun the measure word counts, plus the verb phrase it takes
     r_text = ""
     # a threshold before the noun stays with it: "2.1万名60岁以上老人", "585个亿元以上重点项目"
-    th = re.match(r"[0-9０-９.]*[万亿]?(?:周岁|岁|元|万元|亿元)(?:及以上|以上|以下)|[0-9０-９.]+万?吨级", right)
+    th = re.match(r"[0-9０-９.]*[万亿]?(?:周岁|岁|元|万元|亿元)(?:及以上|以上|以下)|[0-9０-９.]+万?吨级|"
+                  r"[0-9０-９.]+[万亿]?(?:户|人|名|床|张|吨|亩|平方米|千瓦)(?:及以上|以上|以下)", right)
     lead = th.group(0) if th else ""
     # the noun ends where the next figure begins ("提高到2.5%"), not at digits in a name ("世界500强")
     nxt_fig = next((f for f in find_figures(right, len(lead))
                     if f.unit and not _word_numeral(right, f) and not _is_threshold(right, f, right[: f.start])), None)
     if nxt_fig is not None:
         right = right[: nxt_fig.start]
+        # "3个园区累计引进项目31个": the verb phrase belongs to the next figure; 3 counts 园区
+        verb = _NEXT_FIGURE_VERB.search(right, len(lead) + 2)
+        if verb is not None and re.match(r"[\u4e00-\u9fff“]", right[len(lead):]) and not right.startswith("的", verb.end()):
+            right = right[: verb.start()]
     # a duration "用7天时间完成X": X is what took that long
     if right.startswith("时间") and unit_info(unit) is not None and unit_info(unit).family == "duration":  # type: ignore[union-attr]
         rest = re.sub(r"^时间(?:就|即|便)?(?:完成|实现|建成)?", "", right)
         if len(rest) >= 2:
             return rest, after_start + len(right) - len(rest), after_start + len(right)
     if right and re.match(r"[\u4e00-\u9fff“《A-Za-z]", right[len(lead):]) and not re.match(
-        rf"(?:时间|左右|以上|以下|以内|之内|内|的|和|及|与|或|为|在|等|是|从|由|比(?!重|例)|较|占|居(?!民)|位(?:居|列)|到(?!达)|至|分别|{_UP}|{_DOWN}|达)", right
+        rf"(?:时间|左右|以上|以下|以内|之内|内|的|和(?![美谐])|及|与|或|为|在|等|是|从|由|比(?!重|例)|较|占|居(?!民)|位(?:居|列)|到(?!达)|至|分别|{_UP}|{_DOWN}|达)", right
     ):
         stop = _R_STOP.search(right)
         # "27项市级、区级改革": short items joined by 、 share the head noun
@@ -1193,6 +1229,8 @@ def _indicator(
         if listed and not r_text:
             return listed, None, None
     lenient_left = l_text and "、" not in l_text and len(l_text) <= 10
+    if enum_verb and not l_text and len(r_text) >= 2 and kind == Kind.COUNT and not r_text.startswith(enum_verb.group(0)):
+        return enum_verb.group(0) + r_text, None, None
     if len(r_text) >= 2 and kind in (Kind.COUNT, Kind.AMOUNT, Kind.RATIO):
         if lenient_left and len(l_text) >= 2:
             return l_text + r_text, None, None
@@ -1263,6 +1301,9 @@ def _indicator(
     return "", None, None
 
 
+_NEXT_FIGURE_VERB = re.compile(r"新?(?:累计|共计|合计|引进|招引|增|实现|带动|吸引|拥有|完成|达到|签约|开工|建成)")
+"""Verbs that open the next figure's clause after a counted noun ("3个园区累计引进项目31个")."""
+
 _DONE_VERB = re.compile(r"(?:新)?(?:竣工投产|建成投产|建成投用|竣工|投产|投用|完工|开工|签约|落地|开业|入库|入统)")
 """Verbs of a project's stage; "新开工30个、竣工投产20个" counts the projects at each stage."""
 
@@ -1280,7 +1321,9 @@ def _topic(text: str, clause_start: int) -> str:
     if re.match(r"据[^，,；;。]{0,14}(?:统计|调查|测算)$", topic) and start > 0 and text[start - 1] in "，,":
         return _topic(text, start)
     topic = re.sub(r"（[^（）]*）|\([^()]*\)", "", topic)  # "投资额（即工作量）"
-    topic = re.sub(r"^在|方面$|中$", "", _LEAD_FILLER.sub("", topic))
+    topic = re.sub(r"^(?:第[一二三四五六七八九十]+是|在)|方面$|中$", "", _LEAD_FILLER.sub("", topic))
+    while len(topic) > 20 and re.search(r"[的、]", topic[:-6]):
+        topic = re.split(r"[的、]", topic, maxsplit=1)[1]  # "A、B的工业的产值在…中所占的比重": its head
     if not 2 <= len(topic) <= 20 or any(f.unit and topic[f.start - 1 : f.start] != "每" for f in find_figures(topic)):
         return ""
     if re.search(r"[，,。；;“”]|(?:19|20)\d\d|[一二三四五六七八九〇○零]{4}年|年$|^(?:比|较|从|由|同|与|为|在|据|按|其中|如果|但|而)", topic):
@@ -1305,14 +1348,24 @@ _LEVELS = re.compile(rf"{_LEVEL}$|{_LEVEL}")
 """Administrative levels listed as one modifier ("国家、省级", "市、县两级")."""
 
 _CAP_BOUNDARY = re.compile(r"[的、，”」]|将|由|把|对|向|在|中")
+_YEAR_OPENING = re.compile(r"(?:(?:19|20)\d\d|[０-９]{4})年(?![底末]|中(?![央国共]))")
 
 
 def _capped_start(text: str, l_start: int, l_end: int) -> int:
     """A long left phrase cut at a word boundary (after 的/将/在…), keeping at most 24 characters.
 
-    A fixed 16-character cut splits words ("政科技支出…" for 财政科技支出).
+    A fixed 16-character cut splits words ("政科技支出…" for 财政科技支出). 中 ends a frame only
+    after 在 ("在…中"), never the 中 of 中试/中央; a year that opens the phrase is a boundary
+    ("2032年中央财政…").
     """
+    year = _YEAR_OPENING.match(text, l_start, l_end)
+    if year and l_end - year.end() >= 2 and l_end - year.end() <= 24:
+        return year.end()
     for m in _CAP_BOUNDARY.finditer(text, l_start, l_end - 6):
+        if m.group(0) == "中" and "在" not in text[l_start : m.start()]:
+            continue
+        if m.group(0) in "、”」" and l_end - l_start <= 24:
+            continue  # "A、B、C三大先导产业规模", "…“办证难”历史遗留问题": a phrase that fits keeps its list, its name
         if m.group(0) == "、" and _LEVELS.search(text, l_start, m.start()) and _LEVELS.match(text, m.end()):
             continue  # "国家、自治区级品牌", "国、省考核断面": a list of levels is one modifier
         if l_end - m.end() <= 24:
@@ -1337,4 +1390,4 @@ _VERB_PREFIX = re.compile(rf"(?:{_CARRY_VERB.pattern[1:]}|在建|续建|新签�
 
 
 def _looks_like_figure_list(text: str, start: int, end: int) -> bool:
-    return bool(re.search(r"[0-9０-９%]", text[start:end]))
+    return bool(re.search(r"[0-9０-９%]|[百千万]亿", text[start:end]))

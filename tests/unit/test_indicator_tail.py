@@ -1,0 +1,107 @@
+"""Quantity families from the session-5 hand-read samples (docs/indicator-sample.md).
+
+A synthetic report (tests/fixtures/quantities-genre-families-2039.txt, invented names) holds one
+sentence per family; each test names the shape and what a reader expects.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.loaders.quantities import extract_quantities
+from kg.model import Qualifier, Status
+from kg.pipeline import parse
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "quantities-genre-families-2039.txt"
+
+
+@pytest.fixture(scope="module")
+def by():
+    out: dict[str, list] = {}
+    for q in extract_quantities(parse(FIXTURE)):
+        out.setdefault(q.surface, []).append(q)
+    return out
+
+
+def test_a_word_opening_a_phrase_keeps_its_first_character(by) -> None:
+    assert by["40家"][0].indicator == "中试平台和概念验证中心首批建设备案"  # 中 of 中试 is no frame
+    assert by["300家"][0].indicator == "上市公司首破"  # 上 of 上市 is not 以上's
+    assert by["41张"][0].indicator.endswith("有机产品认证证书")  # 有 of 有机 is no lead verb
+    assert by["594亿元"][0].indicator == "中央财政用于“两个确保”的资金"  # the year opens, 中央 stays
+
+
+def test_a_milestone_without_unit_is_a_member_of_the_list(by) -> None:
+    assert by["300平方公里"][0].indicator == "工业用地"
+
+
+def test_ordinal_sectors_without_ye_split(by) -> None:
+    assert [by[s][0].indicator for s in ("3.6%", "1.2%", "4.1%")] == ["第一产业", "第二产业", "第三产业"]
+    assert [by[s][0].indicator for s in ("5%", "6%", "4.8%")][1:] == ["第二产业增加值", "第三产业增加值"]
+
+
+def test_a_list_of_ordinals_is_no_quantity(by) -> None:
+    assert "2位" not in by and "1" not in by
+
+
+def test_he_of_hemei_opens_the_counted_noun(by) -> None:
+    assert by["21个"][0].indicator.startswith("和美乡村省级中心村")
+
+
+def test_a_level_after_a_count_names_the_class(by) -> None:
+    assert "50户" not in by
+    assert by["超230个"][0].indicator.startswith("50户以上木质房屋连片村寨")
+
+
+def test_a_money_level_before_a_minimum_count_is_a_threshold(by) -> None:
+    assert "10亿元" not in by and "50亿元" not in by
+    assert by["10个"][0].qualifier == Qualifier.GE
+
+
+def test_a_count_before_the_next_figures_verb_counts_its_noun(by) -> None:
+    assert by["3个"][0].indicator == "省际产业合作园区"
+    assert "累计引进" in by["31个"][0].indicator
+
+
+def test_a_stage_verb_before_an_enumeration_stays(by) -> None:
+    assert [by[s][0].indicator for s in ("16个", "39个", "13个")] == ["新开工重点项目", "续建重点项目", "建成重点项目"]
+
+
+def test_a_run_after_a_figure_of_the_list_takes_its_subject(by) -> None:
+    assert by["24个月"][0].indicator == "高技术制造业增加值连续保持两位数增长"
+
+
+def test_a_list_that_fits_is_not_cut_at_its_enumeration_comma(by) -> None:
+    assert by["2万亿元"][0].indicator == "新材料、生物医药、人工智能三大先导产业规模"
+
+
+def test_wei_before_a_counted_noun_is_for_not_a_copula(by) -> None:
+    assert by["41.3万户"][0].indicator == "经营主体减免税费"
+
+
+def test_kuaguo_is_more_than(by) -> None:
+    assert by["3万亿元"][0].qualifier == Qualifier.GT
+
+
+def test_this_year_so_far_is_an_actual(by) -> None:
+    q = by["百分之十五点七"][0]
+    assert (q.status, q.year) == (Status.ACTUAL, 2039)
+
+
+def test_a_qualifier_after_the_figure_before_is_skipped_as_a_word(by) -> None:
+    assert by["91%"][0].indicator == "换乘比例"  # 50米内: 内 closes that figure
+
+
+def test_a_relative_clause_before_the_next_figure_stays_with_the_count(by) -> None:
+    assert by["4批次"][0].indicator == "参加省集中开工"  # "…开工的263个项目": no cut at 开工
+    assert by["27个"][0].indicator == "试点乡镇"  # 新引进 is one verb
+
+
+def test_a_quoted_name_inside_a_phrase_that_fits_is_not_a_cut(by) -> None:
+    assert by["23679套"][0].indicator.endswith("不动产“办证难”历史遗留问题")
+
+
+def test_a_long_numbered_topic_names_the_share(by) -> None:
+    assert by["百分之七十五点一"][0].indicator == "工业的产值在工业总产值中所占的比重"
+    assert by["百分之六十一"][0].year == 2032
