@@ -73,7 +73,7 @@ _LEAD_FILLER = re.compile(
     r"(?:(?:19|20)\d\d|[０-９]{4})年(?:底|末)?(?=进一步|又|再|继续|已)|(?:(?:19|20)\d\d|[０-９]{4})年(?:比|较)(?:上一?年|去年)|"
     r"我们|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
     r"扎实|深入|不断|进一步|稳步|力争|努力|确保|争取|计划|预计|实现|完成|开展|推动|推进|组织|"
-    r"累计完成|分别|均|和|与|及(?!时)|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
+    r"累计完成|分别|均|和(?![美谐])|与|及(?!时)|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
     r"加速|着力|重点(?!人群|群体|企业|项目|领域|行业|人员|区域|产业|工程|税源|地区)|全速|全力|过去|的|之|[一二三四五六七八九十]是|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十两]+年(?:来|间|中|内)?|用[一二三四五六七八九十两]+年(?:左右)?时间|将|、|\s)+"
 )
 # Words between the indicator and the figure.
@@ -258,7 +258,7 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
 
 _HEAD_NOUN = re.compile(
     r"居民|产业|行业|企业|增加值|产值|营业收入|收入|支出|投资|总额|销售额|零售额|交易额|贸易额|成交额|营业额|营收|销量|吞吐量|"
-    r"产量|面积|比重|覆盖率|率|人口|项目|资金"
+    r"产量|面积|比重|覆盖率|参保率|达标率|普及率|入学率|就业率|利用率|处理率|率|人口|项目|资金"
 )
 """Head nouns a list's members share ("城镇、农村居民…", "新能源、新材料产业产值")."""
 
@@ -592,6 +592,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             r"[^，,。；;]{0,4}?(?:行动|工程|计划|战略|举措|任务|专项|攻坚|机制|体系|品牌|模式|路径|提升|会战|战役)", after
         ):
             return False  # “强基”三年行动, “六稳”五项举措: a count in a programme's name
+        if bare == "类" and re.match(r"案件|犯罪", after):
+            return False  # "命案、五类案件全部告破": a class of crimes, not a count
         if bare == "篇" and re.match(r"大?文章", after):
             return False  # 做好五篇大文章: a slogan
         if bare == "期" or (bare == "次" and numeral in ("二", "三") and re.match(r"[\u4e00-\u9fff]", nxt)):
@@ -931,6 +933,16 @@ def _status_year(
             if _ascii_year(y.group(1)).isdigit()
         ]
         named = [y for y in named if 1949 <= y <= review_year]
+        cs = _clause_start(text, start)
+        if not named and cs > 0 and text[cs - 1] in "，," and re.match(r"(?:比|较)(?:上年|去年)|同比", text[cs:start]):
+            # "1979年…收购商品总额1992亿元，比上年增长14.5%": the bare comparison keeps that year
+            prev = text[_clause_start(text, cs - 1) : cs - 1]
+            named = [
+                int(_ascii_year(y.group(1)))
+                for y in re.finditer(r"^([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前|度)", prev)
+                if _ascii_year(y.group(1)).isdigit()
+            ]
+            named = [y for y in named if 1949 <= y <= review_year]
         if named:
             year = named[-1]
     if role == PartRole.FIVE_YEAR_PLAN and review_year and m is None and fyp is None:
@@ -951,7 +963,8 @@ def _status_year(
 
 _YEAR_TO_DATE = re.compile(
     r"(?:今年|本年)(?:[一1１]月(?:份)?(?:至|到|—|－|-|~)[一二三四五六七八九十0-9０-９]{1,2}月|前[三3３]季度|上半年|"
-    r"前[一二三四五六七八九十0-9０-９]{1,2}个月|头[一二三四五六七八九十0-9０-９]{1,2}个月)"
+    r"前[一二三四五六七八九十0-9０-９]{1,2}个月|头[一二三四五六七八九十0-9０-９]{1,2}个月)|"
+    r"(?:今年)?第?一季度[^，,；;。]{0,12}已经?"
 )
 """This year so far ("今年一月至九月", "今年前三季度"): what has happened, not a plan."""
 
@@ -1138,7 +1151,7 @@ def _indicator(
     if k >= 0 and _looks_like_figure_list(text, l_start, l_start + k):
         l_start += k + 1
         l_text = text[l_start:l_end]
-    if re.search(r"[和及与、或]$", l_text):
+    if re.search(r"(?:[和与、或]|(?<![惠涉普波顾])及)$", l_text):
         l_start = l_end  # "A和1.2万家B": the left side is another conjunct
         l_text = ""
     lv = _LEAD_VERB.match(l_text)
@@ -1162,6 +1175,10 @@ def _indicator(
         what = right[: stop.start() if stop else len(right)][:14]
         if len(what) >= 2:
             return l_text + what, None, None
+    # "投资119亿元的化工项目落户": the investment of the project named after 的
+    of_project = re.match(r"的([^，,；;。0-9０-９]{2,16}?(?:项目|工程))", text[after_start:right_end])
+    if kind == Kind.AMOUNT and of_project and re.fullmatch(r"(?:计划|合同)?总?投资(?:额)?", l_text):
+        return of_project.group(1) + l_text, None, None
     # "现行16%的税率降至13%": the level before a change of the noun after 的
     rate = _RATE_BEFORE_CHANGE.match(right)
     if rate and len(l_text) >= 2:
@@ -1258,6 +1275,19 @@ def _indicator(
             subject = _TRAIL_FILLER.sub("", _LEAD_FILLER.sub("", text[_clause_start(text, first.start) : first.start]))
             if 2 <= len(subject) <= 16:
                 return subject + "对" + contrib.group(1) + contrib.group(2), None, None
+    if re.fullmatch(r"惠及|覆盖|带动|涉及|受益", l_text) and not r_text and sentence_floor > 0 and text[sentence_floor - 1] in "，,":
+        # "向困难群众发放一次性生活补助，惠及1100多万人": who the measure of the clause before reached
+        before_clause = text[_clause_start(text, sentence_floor - 1) : sentence_floor - 1]
+        what = _LEAD_FILLER.sub("", before_clause)
+        if 2 <= len(what) <= 20 and not any(f.unit and f.numeral != "一" for f in find_figures(what)):
+            return what + l_text, None, None
+        if previous is not None and previous.indicator and previous.end >= _clause_start(text, sentence_floor - 1) and not any(
+                c in _SENT_DELIMS for c in text[previous.end : fig_end]):
+            return previous.indicator + l_text, None, None  # "发放救助金7.8亿元，惠及232.4万人次"
+    if re.fullmatch(r"(?:平均)?每年(?:平均)?|年均", l_text) and previous is not None and previous.indicator \
+            and not re.search(r"[和、]", previous.indicator) and not any(
+            c in _SENT_DELIMS for c in text[previous.end : fig_end]):
+        return previous.indicator, None, None  # "…，1987年提高到463元，扣除物价上涨因素，平均每年增长8.6%"
     if re.fullmatch(r"(?:全国|全省|全市)?(?:平均)?每(?:人|户|亩)", l_text) and (topic := _topic(text, sentence_floor)):
         return topic + l_text, None, None  # "农民的纯收入，全国平均每人达到355元"
     if re.fullmatch(r"(?:高于|低于|快于|慢于)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?", l_text) and previous is not None \
@@ -1274,6 +1304,7 @@ def _indicator(
         if (
             len(l_text) <= 3 and previous is not None and previous.indicator
             and previous.end >= sentence_floor - 40 and not previous.indicator.endswith(l_text)
+            and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end])
             and kind != Kind.CHANGE and re.match(r"(?:总|年|面积|规模|金额|产值|产量|营收|收入|投资|用地)", l_text)
         ):
             # "粮食播种面积380万亩、总产量98万吨": the subject without the other measure
@@ -1304,7 +1335,7 @@ def _indicator(
 _NEXT_FIGURE_VERB = re.compile(r"新?(?:累计|共计|合计|引进|招引|增|实现|带动|吸引|拥有|完成|达到|签约|开工|建成)")
 """Verbs that open the next figure's clause after a counted noun ("3个园区累计引进项目31个")."""
 
-_DONE_VERB = re.compile(r"(?:新)?(?:竣工投产|建成投产|建成投用|竣工|投产|投用|完工|开工|签约|落地|开业|入库|入统)")
+_DONE_VERB = re.compile(r"(?:新)?(?:竣工投产|建成投产|建成投用|竣工达产|建成达产|投产达效|竣工|投产|达产|投用|完工|开工|签约|落地|开业|入库|入统)")
 """Verbs of a project's stage; "新开工30个、竣工投产20个" counts the projects at each stage."""
 
 _RESULT_VERBS = ("获评", "获得", "获", "入选", "荣获")
@@ -1383,7 +1414,9 @@ def _word_numeral(right: str, fig: Figure) -> bool:
 def _noun_of(indicator: str) -> str:
     """What an indicator counts, without its verb: 新增上市企业 → 上市企业."""
     m = _VERB_PREFIX.match(indicator)
-    return indicator[m.end():] if m else indicator
+    noun = indicator[m.end():] if m else indicator
+    stage = re.search(rf"(?:{_DONE_VERB.pattern})$", noun)
+    return noun[: stage.start()] if stage and stage.start() >= 2 else noun  # "项目新开工" → 项目
 
 
 _VERB_PREFIX = re.compile(rf"(?:{_CARRY_VERB.pattern[1:]}|在建|续建|新签约|签约|推进|实施)")

@@ -105,3 +105,40 @@ def test_a_quoted_name_inside_a_phrase_that_fits_is_not_a_cut(by) -> None:
 def test_a_long_numbered_topic_names_the_share(by) -> None:
     assert by["百分之七十五点一"][0].indicator == "工业的产值在工业总产值中所占的比重"
     assert by["百分之六十一"][0].year == 2032
+
+
+def test_an_unmarked_list_of_rates_shares_the_compound_head(by) -> None:
+    assert by["94%"][0].indicator.endswith("养老保险参保率")
+
+
+def test_an_investment_before_de_is_that_projects(by) -> None:
+    assert by["119亿元"][0].indicator == "东岭绿色化工项目投资"
+
+
+def test_a_bare_stage_takes_the_noun_of_the_stage_before(by) -> None:
+    assert by["198个"][0].indicator == "新竣工达产项目"
+
+
+def test_he_of_hemei_is_no_lead_conjunction(by) -> None:
+    assert by["40%"][0].indicator == "和美乡村覆盖率"
+
+
+def test_a_bare_reach_verb_takes_the_clause_before(by) -> None:
+    assert by["1100多万人"][0].indicator == "向困难群众发放一次性生活补助惠及"
+    assert by["232.4万人次"][0].indicator == "城乡低保、临时救助金惠及"
+
+
+def test_an_annual_average_takes_the_figure_before(by) -> None:
+    assert by["８．６％"][0].indicator == "农民人均纯收入"
+
+
+def test_a_bare_comparison_keeps_the_year_of_the_clause_before(by) -> None:
+    assert by["14.5％"][0].year == 2037
+
+
+def test_a_class_of_crimes_is_no_count(by) -> None:
+    assert "五类" not in by
+
+
+def test_the_first_quarter_so_far_is_an_actual(by) -> None:
+    assert by["６２％"][0].status == Status.ACTUAL
