@@ -54,7 +54,7 @@ _SUFFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
 )
 
 _UP = "增长|增加|提高|提升|上涨|上升|涨幅|增速|增幅|扩大|多增|拉动|回升|攀升|调增|调高|上调|增产|递增|增|涨"
-_DOWN = "下降|降低|减少|回落|下跌|降幅|微降|缩小|缩减|压减|压降|下调|调减|调低|减产|递减|减|降"
+_DOWN = "下降|降低|减少|回落|下跌|降幅|微降|缩小|缩减|削减|压减|压降|下调|调减|调低|减产|递减|减|降"
 _CHANGE_RE = re.compile(rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN}))$")
 _FILLER = r"(?:同比|比上年|较上年|比去年|较去年|年均|平均|分别|均|了|完成|达到|达|为|实现|保持|在|超过)*"
 _LEVEL_VERBS = re.compile(r"(?:增至|增加到|提高到|提高至|提升到|提升至|上升到|上升至|降至|降到|下降到|下降至|降低到|降低至|减少到|减少至|减至|扩大到|扩大至|缩小到|缩小至|达到|达|到|至|为)$")
@@ -600,7 +600,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # 三期, 二期: phases; 二次开发: "secondary"
         if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|基本|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面|主张|条件|现代化|要义)", after):
             return False  # 八项规定, 两个确立: doctrines
-        if bare in ("个", "种", "项", "大") and re.match(rf"[\u4e00-\u9fff]{{1,3}}、?[{_CN_NUM}]+[个种项大]", after):
+        if bare in ("个", "种", "项", "大") and re.match(
+                rf"[\u4e00-\u9fff]{{1,3}}(?:、?|、[\u4e00-\u9fff]{{0,8}}?)[{_CN_NUM}]+[个种项大]", after):
             return False  # 两个市场两种资源: paired numerals make a slogan
         if bare in ("个", "种", "项", "大") and re.search(rf"[{_CN_NUM}][个种项大][\u4e00-\u9fff]{{1,3}}、?$", before):
             return False
@@ -612,6 +613,9 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # 以下十个方面, 把握四个方面: the report's own enumeration
         if bare == "大" and re.match(r"类|门类|行动(?=$|[，。])|需求", after):
             return False
+    if bare == "大" and re.search(r"(?:^|[，,；;。：:\n])$", before) and fig.chinese and not re.fullmatch(
+            r"[\u4e00-\u9fff]{1,8}", text[fig.end : _clause_end(text, fig.end)]):
+        return False  # "四大主导产业规模达到…", "三大运营商…加快建设": a named set opening the clause
     if bare == "大类":
         # "九大类民生支出完成165亿元": the classes name what the next figure measures
         rest = text[fig.end : _clause_end(text, fig.end)]
@@ -860,6 +864,10 @@ def _status_year(
     head = text[sentence_start:start]
     if not plan_like and role != PartRole.SELF_BUILDING and _PLAN_SENTENCE.search(head):
         plan_like = True  # "今年…主要预期目标是：" in a part whose plan heading was lost
+    start_value = re.search(r"(?:由|从)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末)?的?$", text[_clause_start(text, start) : start])
+    if start_value and _ascii_year(start_value.group(1)).isdigit() and (
+            1949 <= int(_ascii_year(start_value.group(1))) <= (plan_year or review_year or 2100)):
+        return Status.ACTUAL, int(_ascii_year(start_value.group(1)))  # "将由2037年的42%提高到60%": the start
     if _ESTIMATE.search(head):
         status = Status.ESTIMATE
     elif _YEAR_TO_DATE.search(head) and not re.search(r"力争|争取|确保|计划|目标|要|将|拟", head):
@@ -910,7 +918,7 @@ def _status_year(
         clause = text[_clause_start(text, start) - 0 : start]
         past = [
             int(_ascii_year(y.group(1)))
-            for y in re.finditer(r"(?<![比较与同])([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前)", head)
+            for y in re.finditer(r"(?<![比较与同])([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前|(?:底|末)?的?[0-9０-９百])", head)
             if _ascii_year(y.group(1)).isdigit()
         ]
         past = [y for y in past if 1949 <= y < plan_year]
@@ -1170,13 +1178,13 @@ def _indicator(
         l_text = re.sub(r"^(?:实现|取得|保持)?了", "", l_text)  # "实现了连续三年增产"
         if l_text in ("连续", "提前") and previous is not None and previous.indicator and re.fullmatch(
                 r"[、，,]?", text[previous.end : l_start]):
-            l_text = previous.indicator + l_text  # "增加值增长30.4%、连续24个月保持两位数增长"
+            l_text = previous.indicator.split("连续")[0] + l_text  # "增加值增长30.4%、连续24个月保持两位数增长"
         stop = re.search(r"[，,；;。：:、（(]|的基础", right)
         what = right[: stop.start() if stop else len(right)][:14]
         if len(what) >= 2:
             return l_text + what, None, None
     # "投资119亿元的化工项目落户": the investment of the project named after 的
-    of_project = re.match(r"的([^，,；;。0-9０-９]{2,16}?(?:项目|工程))", text[after_start:right_end])
+    of_project = re.match(r"的((?:[0-9０-９]+个)?[^，,；;。0-9０-９]{0,16}?(?:项目|工程))", text[after_start:right_end])
     if kind == Kind.AMOUNT and of_project and re.fullmatch(r"(?:计划|合同)?总?投资(?:额)?", l_text):
         return of_project.group(1) + l_text, None, None
     # "现行16%的税率降至13%": the level before a change of the noun after 的
@@ -1275,6 +1283,10 @@ def _indicator(
             subject = _TRAIL_FILLER.sub("", _LEAD_FILLER.sub("", text[_clause_start(text, first.start) : first.start]))
             if 2 <= len(subject) <= 16:
                 return subject + "对" + contrib.group(1) + contrib.group(2), None, None
+    if re.fullmatch(_SCOPE, l_text) and re.match(r"其中", text[sentence_floor:l_start]) and previous is not None \
+            and previous.indicator and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) \
+            and len(_noun_of(previous.indicator)) >= 2:
+        return l_text + _noun_of(previous.indicator), None, None  # "保有量达到20万辆，其中农村达到10.5万辆"
     if re.fullmatch(r"惠及|覆盖|带动|涉及|受益", l_text) and not r_text and sentence_floor > 0 and text[sentence_floor - 1] in "，,":
         # "向困难群众发放一次性生活补助，惠及1100多万人": who the measure of the clause before reached
         before_clause = text[_clause_start(text, sentence_floor - 1) : sentence_floor - 1]
@@ -1308,7 +1320,7 @@ def _indicator(
             and kind != Kind.CHANGE and re.match(r"(?:总|年|面积|规模|金额|产值|产量|营收|收入|投资|用地)", l_text)
         ):
             # "粮食播种面积380万亩、总产量98万吨": the subject without the other measure
-            subject = re.split(r"(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资)|播面", previous.indicator)[0]
+            subject = re.split(r"(?:全球|全年)?(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资|销量|销售额|产能)|播面", previous.indicator)[0]
             return (subject if len(subject) >= 2 else previous.indicator) + l_text, None, None
         return l_text, l_start, l_end
     if (_CARRY_VERB.fullmatch(l_text) or _DONE_VERB.fullmatch(l_text)) and previous is not None and previous.indicator and fig_end - previous.end < 60:
@@ -1331,6 +1343,9 @@ def _indicator(
         return previous.indicator, previous.indicator_start, previous.indicator_end
     return "", None, None
 
+
+_SCOPE = r"(?:国家|省|市|县|区|乡镇)级(?:以上)?|农村|城镇|城市|乡村|城区|县域|境外|境内|海外|线上|线下|民营|国有|外资"
+"""The part of a whole that "其中X" names ("其中农村达到10.5万辆")."""
 
 _NEXT_FIGURE_VERB = re.compile(r"新?(?:累计|共计|合计|引进|招引|增|实现|带动|吸引|拥有|完成|达到|签约|开工|建成)")
 """Verbs that open the next figure's clause after a counted noun ("3个园区累计引进项目31个")."""
@@ -1357,7 +1372,7 @@ def _topic(text: str, clause_start: int) -> str:
         topic = re.split(r"[的、]", topic, maxsplit=1)[1]  # "A、B的工业的产值在…中所占的比重": its head
     if not 2 <= len(topic) <= 20 or any(f.unit and topic[f.start - 1 : f.start] != "每" for f in find_figures(topic)):
         return ""
-    if re.search(r"[，,。；;“”]|(?:19|20)\d\d|[一二三四五六七八九〇○零]{4}年|年$|^(?:比|较|从|由|同|与|为|在|据|按|其中|如果|但|而)", topic):
+    if re.search(r"[，,。；;“”]|(?:19|20)\d\d|[一二三四五六七八九〇○零]{4}年|年$|^(?:比|较|从|由(?![\u4e00-\u9fff]{1,8}的)|同|与|为|在|据|按|其中|如果|但|而)", topic):
         return ""
     if _LEAD_VERB.match(topic) or _CARRY_VERB.match(topic) or re.search(rf"(?:{_UP}|{_DOWN})$|了$|是$", topic):
         return ""

@@ -142,3 +142,36 @@ def test_a_class_of_crimes_is_no_count(by) -> None:
 
 def test_the_first_quarter_so_far_is_an_actual(by) -> None:
     assert by["６２％"][0].status == Status.ACTUAL
+
+
+def test_a_named_set_opening_a_clause_is_no_count(by) -> None:
+    assert "四大" not in by and "三大" not in by
+    assert by["1.6万亿元"][0].indicator == "四大主导产业规模"
+
+
+def test_a_second_measure_of_the_same_subject_drops_the_first_measure(by) -> None:
+    assert by["37.6亿元"][0].indicator == "凯翼汽车营收"
+
+
+def test_paired_numerals_across_a_list_make_a_slogan(by) -> None:
+    assert "两种" not in by and "两个" not in by
+
+
+def test_quarters_are_a_duration_unit(by) -> None:
+    assert by["6个季度"][0].unit == "个季度"
+
+
+def test_a_total_investment_of_the_counted_projects(by) -> None:
+    assert by["162亿元"][0].indicator == "74个项目总投资"
+
+
+def test_qizhong_with_a_scope_names_the_part_of_the_whole(by) -> None:
+    assert by["10.5万辆"][0].indicator == "农村新能源汽车保有量"
+    assert by["11家"][0].indicator == "国家级各类创新平台"
+
+
+def test_a_start_value_has_its_own_year_and_a_relative_topic(by) -> None:
+    start, end = by["百分之四十二"][0], by["百分之六十"][0]
+    assert (start.status, start.year) == (Status.ACTUAL, 2037)
+    assert (end.status, end.year) == (Status.TARGET, 2039)
+    assert start.indicator == end.indicator == "由国内制造的部分"
