@@ -249,8 +249,20 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
             k = max((k for k in range(len(tail), 0, -1) if it.endswith(tail[:k])), default=0)
             done.append(it + tail[k:])  # "互市贸易、…贸易额": 互市贸易额, not 互市贸易贸易额
         # "城镇、农村居民人均可支配收入": equal-length modifiers
-        elif len(it) < len(last) and len(last) - len(it) >= 2 and not it.endswith(last[len(it):]):
-            done.append(it + last[len(it):])
+        elif len(it) < len(last):
+            # "城镇居民、农村居民人均…", "民间投资、…工业投资占比": what follows the word they
+            # share in the last member; else equal-length modifiers ("城镇、农村…")
+            pad = ""
+            for k in range(len(it), 1, -1):
+                pos = last.find(it[-k:])
+                if pos >= 0 and pos + k < len(last):
+                    pad = last[pos + k :]
+                    break
+            if not pad and not _HEAD_NOUN.search(it) and len(last) - len(it) >= 2:
+                pad = last[len(it) :]
+            if re.match(r"[一二三四五六七八九十两]", pad):
+                pad = ""  # "A、B、C三项增速": the count of the list, not a shared measure
+            done.append(it + pad if pad and not it.endswith(pad) else it)
         else:
             done.append(it)
     return done + [last]
@@ -494,6 +506,9 @@ def _quantity(
 
     section = report.section_key(start)
     surface = text[surface_start:end]
+    joined = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])", "", indicator)
+    if joined != indicator:  # "十大工 程": a space a PDF put inside a word
+        indicator, ind_start, ind_end = joined, None, None
     return Quantity(
         surface=surface,
         start=surface_start,
@@ -592,13 +607,13 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             r"[^，,。；;]{0,4}?(?:行动|工程|计划|战略|举措|任务|专项|攻坚|机制|体系|品牌|模式|路径|提升|会战|战役)", after
         ):
             return False  # “强基”三年行动, “六稳”五项举措: a count in a programme's name
-        if bare == "类" and re.match(r"案件|犯罪", after):
+        if bare == "类" and re.match(r"案件|犯罪|不同性质|矛盾", after):
             return False  # "命案、五类案件全部告破": a class of crimes, not a count
         if bare == "篇" and re.match(r"大?文章", after):
             return False  # 做好五篇大文章: a slogan
         if bare == "期" or (bare == "次" and numeral in ("二", "三") and re.match(r"[\u4e00-\u9fff]", nxt)):
             return False  # 三期, 二期: phases; 二次开发: "secondary"
-        if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|基本|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面|主张|条件|现代化|要义)", after):
+        if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|基本|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面|主张|条件|现代化|要义|方针|政治)", after):
             return False  # 八项规定, 两个确立: doctrines
         if bare in ("个", "种", "项", "大") and re.match(
                 rf"[\u4e00-\u9fff]{{1,3}}(?:、?|、[\u4e00-\u9fff]{{0,8}}?)[{_CN_NUM}]+[个种项大]", after):
@@ -652,6 +667,13 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         return False
     if _is_threshold(text, fig, before):
         return False
+    if bare == "类" and re.match(r"(?:及以上|以上|以下|及以下)", after):
+        return False  # "三类及以上水质比例": a class, not a count
+    if bare == "米" and re.match(r"(?:以上)?宽?(?:的)?(?:硬化)?(?:路|道路|公路)", after):
+        return False  # "通4.5米硬化路": a road standard
+    if (info := unit_info(fig.unit)) is not None and info.family in ("length", "duration") and re.match(
+            r"[\u4e00-\u9fff]{0,4}?(?:生活圈|服务圈|经济圈|通勤圈|交通圈|就医圈|健身圈|文化圈)", after):
+        return False  # "农村3公里生活圈", "15分钟医疗服务圈": the name of a standard
     if re.search(r"[0-9０-９一二三四五六七八九十百千万]+[个家座所处条]$", before) and re.match(
             r"(?:及以上|以上|以下)[\u4e00-\u9fff]", after):
         return False  # "230个50户以上村寨": a level naming the class of what is counted
@@ -700,8 +722,8 @@ def _restates_list(text: str, fig: Figure) -> bool:
     n = int(fig.value)
     if not 2 <= n <= 9:
         return False
-    lo = max(0, fig.start - 8 * n)
-    items = re.search(r"(?:^|[^\u4e00-\u9fff])?((?:[\u4e00-\u9fff]{1,6}[、和与及])+[\u4e00-\u9fff]{1,6})$", text[lo : fig.start])
+    lo = max(0, fig.start - 10 * n)
+    items = re.search(r"(?:^|[^\u4e00-\u9fff])?((?:[\u4e00-\u9fff“”]{1,8}[、和与及])+[\u4e00-\u9fff“”]{1,8})$", text[lo : fig.start])
     if items is None:
         return False
     members = re.split(r"[、和与及]", items.group(1))
@@ -1184,9 +1206,11 @@ def _indicator(
         if len(what) >= 2:
             return l_text + what, None, None
     # "投资119亿元的化工项目落户": the investment of the project named after 的
-    of_project = re.match(r"的((?:[0-9０-９]+个)?[^，,；;。0-9０-９]{0,16}?(?:项目|工程))", text[after_start:right_end])
+    of_project = re.match(r"的((?:[0-9０-９]+个)?[^，,；;。0-9０-９]{0,16}?(?:项目|工程|基金))", text[after_start:right_end])
     if kind == Kind.AMOUNT and of_project and re.fullmatch(r"(?:计划|合同)?总?投资(?:额)?", l_text):
         return of_project.group(1) + l_text, None, None
+    if kind == Kind.AMOUNT and of_project and of_project.group(1).endswith("基金") and re.fullmatch(r"(?:成功)?(?:组建|设立|成立|发起|设立了|组建了)|", l_text):
+        return of_project.group(1) + "规模", None, None  # "组建30亿元的绿色低碳产业基金"
     # "现行16%的税率降至13%": the level before a change of the noun after 的
     rate = _RATE_BEFORE_CHANGE.match(right)
     if rate and len(l_text) >= 2:
@@ -1242,8 +1266,8 @@ def _indicator(
         if re.fullmatch(r"净(?:增加|减少|增|减)", raw) and previous is not None and len(_noun_of(previous.indicator)) >= 2:
             return raw + _noun_of(previous.indicator), None, None  # "新增企业136家、净增102家"
         same_clause = previous is not None and previous.end >= sentence_floor and previous.indicator
-        of = re.match(r"的([\u4e00-\u9fff]{2,10})(?=[，,；;。、]|$)", text[after_start:right_end])
-        if kind == Kind.CHANGE and not l_text and of:
+        of = re.match(r"的([\u4e00-\u9fff]{2,16})(?=[，,；;。、]|$)", text[after_start:right_end])
+        if kind in (Kind.CHANGE, Kind.RATIO) and not l_text and of:
             return of.group(1), None, None  # "压减20%的一般性支出"
         framed = re.search(r"比|较|由|从|年|[有为是]$", raw) or text[sentence_floor - 1 : sentence_floor] in "：:"
         topic = _topic(text, sentence_floor) if framed else ""
@@ -1320,8 +1344,9 @@ def _indicator(
             and kind != Kind.CHANGE and re.match(r"(?:总|年|面积|规模|金额|产值|产量|营收|收入|投资|用地)", l_text)
         ):
             # "粮食播种面积380万亩、总产量98万吨": the subject without the other measure
-            subject = re.split(r"(?:全球|全年)?(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资|销量|销售额|产能)|播面", previous.indicator)[0]
-            return (subject if len(subject) >= 2 else previous.indicator) + l_text, None, None
+            subject = re.sub(r"(?:(?:全球|全年)?(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资|销量|销售额|产能)|播面)$", "", previous.indicator)
+            subject = _noun_of(subject if len(subject) >= 2 else previous.indicator)
+            return subject + l_text, None, None  # "新增企业140户、总数达1524户": 企业总数
         return l_text, l_start, l_end
     if (_CARRY_VERB.fullmatch(l_text) or _DONE_VERB.fullmatch(l_text)) and previous is not None and previous.indicator and fig_end - previous.end < 60:
         # "在建工业项目16个、其中新开工5个": the bare verb takes the noun of the figure before

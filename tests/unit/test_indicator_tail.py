@@ -175,3 +175,38 @@ def test_a_start_value_has_its_own_year_and_a_relative_topic(by) -> None:
     assert (start.status, start.year) == (Status.ACTUAL, 2037)
     assert (end.status, end.year) == (Status.TARGET, 2039)
     assert start.indicator == end.indicator == "由国内制造的部分"
+
+
+def test_a_total_after_a_new_count_names_the_noun(by) -> None:
+    assert by["1524户"][0].indicator == "规模以上工业企业总数"
+
+
+def test_a_class_with_ji_yishang_is_part_of_the_noun(by) -> None:
+    assert "三类" not in by
+    assert by["100%"][0].indicator == "国控、省控断面三类及以上水质比例"
+
+
+def test_a_fund_of_a_size(by) -> None:
+    assert by["30亿元"][0].indicator == "绿色低碳产业基金规模"
+
+
+def test_members_with_their_own_head_noun_are_not_padded(by) -> None:
+    assert [by[s][0].indicator for s in ("7.8%", "23.3%")] == ["规上工业增加值", "地方一般公共预算收入"]
+
+
+def test_a_space_inside_a_word_is_joined(by) -> None:
+    assert by["十大"][0].indicator == "实施工程"
+
+
+def test_standards_and_named_sets_are_no_quantities(by) -> None:
+    for s in ("4.5米", "3公里", "三大", "两类", "六项", "十条"):
+        assert s not in by, s
+
+
+def test_a_share_of_the_people_after_de(by) -> None:
+    assert by["67.5%"][0].indicator == "初中毕业生就读普通高中"
+
+
+def test_members_take_what_follows_their_shared_word_in_the_last(by) -> None:
+    assert by["15.3%"][0].indicator == "脱贫人口人均纯收入"
+    assert by["49.2％"][0].indicator == "民间投资占比"
