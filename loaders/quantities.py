@@ -91,7 +91,7 @@ _LEAD_VERB = re.compile(
     r"培育|办理|为(?!民)|对(?!外|口|台|美|欧)|向|在(?!校|岗|职|读|建|库|册|线|营|用|途|园|谈)|有(?!效|机|色|关|线|序)|共有|服务|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)(?!业)"
 )
 _R_STOP = re.compile(
-    r"(?:、|(?<=[\u4e00-\u9fff]{3})[和及与或]|的(?=[^\u4e00-\u9fff]|$)|推动|推进|促进|助力|(?<![成作勇认评定列称改更视])为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|获得|获|"
+    r"(?:、|(?<=[\u4e00-\u9fff]{3})[和及与或]|的(?=[^\u4e00-\u9fff]|$)|推动|推进|促进|助力|(?<![成作勇认评定列称改更视])为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|荣获|获得|获|"
     r"建设(?=$)|排忧解难|签约|上线|加入|入选|开工|竣工|投用|投入使用|建成|改造(?=$)|提供|享受|受益|"
     r"覆盖|参加|走访|培训|成功|脱贫|落地|集聚|聚集|入统|入库|上市|挂牌|认定|达到|超过)"
 )
@@ -114,7 +114,7 @@ _CARRY_VERB = re.compile(
 
 _FROM_TO = re.compile(r"(?:从|由)(?:上年|去年|上年末|去年末|上年底|去年底)?的?$")
 _TO_VERB = re.compile(
-    rf"^(?:以上|左右)?(?:{_UP}|{_DOWN})?(?:到|至)"
+    rf"^(?:以上|左右)?(?:{_UP}|{_DOWN}|拓展|扩展|发展|延长|缩短|压缩|放宽|调整)?(?:到|至)"
 )
 _FIVE_YEAR_PLAN = re.compile(
     r"(?<![一二三四五六七八九十])(十?[一二三四五六七八九])五[”\"」]?(?:时期|期间|期末|末(?!期))"  # not "对接“十四五”规划": a reference
@@ -481,7 +481,7 @@ def _quantity(
         verb = _CARRY_VERB.match(previous.indicator)
         if (verb and re.fullmatch(r"(?:以上|左右|以内)?、" + re.escape(indicator), gap)
                 and not _CARRY_VERB.match(indicator) and not _LEAD_VERB.match(indicator)
-                and not _DONE_VERB.match(indicator)):
+                and not _DONE_VERB.match(indicator) and not indicator.startswith("净")):
             indicator, ind_start, ind_end = verb.group(0) + indicator, None, None
     # "从61.2%提高到63.5%": the start value is the level before this year's change
     if _FROM_TO.search(text[clause_start : start - q_len]) and _TO_VERB.match(text[end : end + 8]):
@@ -629,7 +629,7 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         if bare == "大" and re.match(r"类|门类|行动(?=$|[，。])|需求", after):
             return False
     if bare == "大" and re.search(r"(?:^|[，,；;。：:\n])$", before) and fig.chinese and not re.fullmatch(
-            r"[\u4e00-\u9fff]{1,8}", text[fig.end : _clause_end(text, fig.end)]):
+            r"[\u4e00-\u9fff]{1,6}", text[fig.end : _clause_end(text, fig.end)]):
         return False  # "四大主导产业规模达到…", "三大运营商…加快建设": a named set opening the clause
     if bare == "大类":
         # "九大类民生支出完成165亿元": the classes name what the next figure measures
@@ -677,7 +677,7 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
     if re.search(r"[0-9０-９一二三四五六七八九十百千万]+[个家座所处条]$", before) and re.match(
             r"(?:及以上|以上|以下)[\u4e00-\u9fff]", after):
         return False  # "230个50户以上村寨": a level naming the class of what is counted
-    if bare in ("个", "家", "座") and re.match(r"[^，,；;。]{0,8}?第[0-9０-９一二三四五六七八九十]+(?:位|名)", after):
+    if bare in ("个", "家", "座") and re.match(r"[\u4e00-\u9fff][^，,；;。、]{0,8}?第[0-9０-９一二三四五六七八九十]+(?:位|名|(?=[，,；;。、]|$))", after):
         return False  # "全国86个同类城市第4位": the field of a ranking
     if re.search(r"据[^，,；;。]{0,6}$", before) and re.match(r"[^，,；;。]{0,10}(?:统计|调查|测算|抽查)", after):
         return False  # "据十二个省的不完全统计": the scope of a survey
@@ -705,6 +705,9 @@ def _is_threshold(text: str, fig: Figure, before: str) -> bool:
     info = unit_info(fig.unit)
     if info is None or info.family != "money":
         return False
+    if re.search(r"(?:超|超过|过)$", before) and re.match(
+            r"的[\u4e00-\u9fff]{0,6}?(?:村|企业|项目|县域|县|乡镇|城市)(?:占比|比重|比例|数|达|有)", text[fig.end :]):
+        return True  # "收入超10万元的村占比达100%", "经济总量超千亿元的县域达12个"
     if before.endswith("过") or all(c in "十百千万亿" for c in fig.numeral):
         more = re.match(r"(?:[、和或](?:过|超)?[0-9０-９.一二三四五六七八九十百千万亿]+(?:亿|万)?元)*", text[fig.end :])
         return bool(_THRESHOLD_NOUN.match(text, fig.end + more.end()))  # type: ignore[union-attr]
@@ -713,6 +716,8 @@ def _is_threshold(text: str, fig: Figure, before: str) -> bool:
     m = re.match(r"(?:及以上|以上)的?[\u4e00-\u9fff]{0,8}?(?:项目|企业|工程|园区|村)", text[fig.end :])
     if m is None:
         return False
+    if re.search(r"[0-9０-９一二三四五六七八九十两百千]+个[^，,；;。0-9０-９]{0,12}$", text[_clause_start(text, fig.start) : fig.start]):
+        return True  # "新增46个农村集体经济收入50万元以上行政村": the class of what is counted
     rest = text[fig.end + m.end() : _clause_end(text, fig.end)]
     return bool(re.match(r"[0-9０-９一二三四五六七八九十两百千]+[个家项户座]|(?:达到?|共|累计|增至|超过|占比|比重|比例|不少于|不低于|至少)", rest))
 
@@ -1181,6 +1186,11 @@ def _indicator(
     if k >= 0 and _looks_like_figure_list(text, l_start, l_start + k):
         l_start += k + 1
         l_text = text[l_start:l_end]
+    elif k >= 0 and previous is not None and clause_start == previous.end and re.match(
+            r"(?:获|居|排|位列|位居|保持|实现|达到|完成|增长|下降|提高)", l_text):
+        # "连续两年获“好”等次、乡村振兴考核连续四年…": the head is the figure before's predicate
+        l_start += l_text.index("、") + 1
+        l_text = text[l_start:l_end]
     if re.search(r"(?:[和与、或]|(?<![惠涉普波顾])及)$", l_text):
         l_start = l_end  # "A和1.2万家B": the left side is another conjunct
         l_text = ""
@@ -1224,7 +1234,8 @@ def _indicator(
     lead = th.group(0) if th else ""
     # the noun ends where the next figure begins ("提高到2.5%"), not at digits in a name ("世界500强")
     nxt_fig = next((f for f in find_figures(right, len(lead))
-                    if f.unit and not _word_numeral(right, f) and not _is_threshold(right, f, right[: f.start])), None)
+                    if f.unit and not _word_numeral(right, f) and not _is_threshold(right, f, right[: f.start])
+                    and not re.match(r"(?:及以上|以上)[\u4e00-\u9fff]", right[f.end :])), None)
     if nxt_fig is not None:
         right = right[: nxt_fig.start]
         # "3个园区累计引进项目31个": the verb phrase belongs to the next figure; 3 counts 园区
@@ -1335,17 +1346,21 @@ def _indicator(
         return topic + l_text, None, None  # "两年完成的投资额，占五年投资总额的32%"
     if l_text.startswith(("占", "佔")) and previous is not None and previous.indicator and previous.end >= sentence_floor - 40:
         return previous.indicator + l_text, None, None  # "债款支出…，占本年预算支出的2.47%"
+    if re.fullmatch(r"拓展|扩展|发展|延长|缩短|压缩|放宽|调整", l_text) and previous is not None and len(
+            re.sub(r"(?:拓展|扩展|发展|延长|缩短|压缩|放宽|调整)(?:到|至)?$", "", previous.indicator)) >= 2 \
+            and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]):
+        return re.sub(r"(?:拓展|扩展|发展|延长|缩短|压缩|放宽|调整)(?:到|至)?$", "", previous.indicator), None, None  # "从39个拓展到91个"
     if len(l_text) >= 2 and not _CARRY_VERB.fullmatch(l_text) and not (
             _DONE_VERB.fullmatch(l_text) and previous is not None and fig_end - previous.end < 60):
         if (
             len(l_text) <= 3 and previous is not None and previous.indicator
             and previous.end >= sentence_floor - 40 and not previous.indicator.endswith(l_text)
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end])
-            and kind != Kind.CHANGE and re.match(r"(?:总|年|面积|规模|金额|产值|产量|营收|收入|投资|用地)", l_text)
+            and (kind != Kind.CHANGE or l_text in ("规模", "总量", "总额")) and re.match(r"(?:总|年|面积|规模|金额|产值|产量|营收|收入|投资|用地)", l_text)
         ):
             # "粮食播种面积380万亩、总产量98万吨": the subject without the other measure
             subject = re.sub(r"(?:(?:全球|全年)?(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资|销量|销售额|产能)|播面)$", "", previous.indicator)
-            subject = _noun_of(subject if len(subject) >= 2 else previous.indicator)
+            subject = _noun_of(subject if len(subject) >= 2 and l_text != "规模" else previous.indicator)
             return subject + l_text, None, None  # "新增企业140户、总数达1524户": 企业总数
         return l_text, l_start, l_end
     if (_CARRY_VERB.fullmatch(l_text) or _DONE_VERB.fullmatch(l_text)) and previous is not None and previous.indicator and fig_end - previous.end < 60:
@@ -1459,7 +1474,7 @@ def _noun_of(indicator: str) -> str:
     return noun[: stage.start()] if stage and stage.start() >= 2 else noun  # "项目新开工" → 项目
 
 
-_VERB_PREFIX = re.compile(rf"(?:{_CARRY_VERB.pattern[1:]}|在建|续建|新签约|签约|推进|实施)")
+_VERB_PREFIX = re.compile(rf"(?:{_CARRY_VERB.pattern[1:]}|在建|续建|新签约|签约|推进|实施|净增|净减)")
 
 
 def _looks_like_figure_list(text: str, start: int, end: int) -> bool:

@@ -210,3 +210,39 @@ def test_a_share_of_the_people_after_de(by) -> None:
 def test_members_take_what_follows_their_shared_word_in_the_last(by) -> None:
     assert by["15.3%"][0].indicator == "脱贫人口人均纯收入"
     assert by["49.2％"][0].indicator == "民间投资占比"
+
+
+def test_a_scale_after_a_from_to_takes_its_subject(by) -> None:
+    assert by["6.3倍"][0].indicator == "财政收入规模"
+
+
+def test_the_field_of_a_ranking_without_wei(by) -> None:
+    assert "15个" not in by
+
+
+def test_net_additions_and_their_total(by) -> None:
+    assert by["20户"][0].indicator == "净增高新技术企业"
+    assert by["2832户"][0].indicator == "高新技术企业总量"
+
+
+def test_a_run_after_the_predicate_of_the_run_before(by) -> None:
+    assert by["四年"][0].indicator == "乡村振兴省考核连续获“优秀”等次"
+
+
+def test_ronghuo_keeps_its_award(by) -> None:
+    assert by["2个"][0].indicator.startswith("项目荣获")
+
+
+def test_money_levels_naming_a_class_after_a_count_or_chao(by) -> None:
+    assert "50万元" not in by and "超千亿元" not in by and "超10万元" not in by
+    assert by["46个"][0].indicator == "农村集体经济收入50万元以上行政村"
+    assert by["17个"][0].indicator == "经济总量超千亿元的县域"
+
+
+def test_the_end_of_a_from_to_with_another_verb(by) -> None:
+    assert (by["37个"][0].year, by["92个"][0].year) == (2037, 2038)
+    assert by["92个"][0].indicator == "跨部门综合监管事项"
+
+
+def test_a_named_set_with_a_predicate_is_no_count(by) -> None:
+    assert "五大" not in by
