@@ -68,7 +68,7 @@ _SENT_DELIMS = "。！？!?\n"
 
 # Leading words that frame a clause but are not part of what is measured.
 _LEAD_FILLER = re.compile(
-    r"^(?:全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已经|已|共(?!同)|总共|为此|因此|对此|"
+    r"^(?:全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已经|已|即|共(?!同)|总共|为此|因此|对此|"
     r"(?:党中央|中央|国务院)?(?:提出|建议|确定)了?(?=[^，,；;。]{2})|到(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年(?:底|末)?|"
     r"(?:(?:19|20)\d\d|[０-９]{4})年(?:底|末)?(?=进一步|又|再|继续|已)|(?:(?:19|20)\d\d|[０-９]{4})年(?:比|较)(?:上一?年|去年)|"
     r"我们|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
@@ -79,7 +79,7 @@ _LEAD_FILLER = re.compile(
 # Words between the indicator and the figure.
 _TRAIL_FILLER = re.compile(
     rf"(?:{_FILLER[3:-2]}|{_UP}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
-    r"保持在|稳定在|降到|下降到|提高至|达到|达|到|至|为|是|有|共|累计|总计|合计|分别|均|"
+    r"保持在|稳定在|降到|下降到|提高至|达到|达|達到|達|到|至|为|是|有|共|累计|总计|合计|分别|均|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
     r"安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
     r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|定为|确定为|计划|现行|"
@@ -431,11 +431,11 @@ def _quantity(
     # "…的宏观调控目标，定为百分之八至九": a clause of a bare verb takes the subject of the
     # clause before it (when that one holds no figure)
     subject_clause: tuple[int, int] | None = None
-    if re.fullmatch(r"\s*(?:去年|今年|全年|当年|上年)?(?:定为|确定为|定在|确定在|为|是|达到|达|突破|超过|增至|增加到)\s*", left) and clause_start > 0 and text[clause_start - 1] in "，," and not (
+    if re.fullmatch(r"\s*(?:去年|今年|全年|当年|上年)?(?:拟定为|拟定在|定为|确定为|定在|确定在|为|是|达到|达|突破|超过|增至|增加到)\s*", left) and clause_start > 0 and text[clause_start - 1] in "，," and not (
             left.strip() == "为" and re.match(r"[\u4e00-\u9fff“](?<![的和及与等或])", re.sub(r"^(?:左右|以上|以下|以内|上下)", "", after))):
         # ("为41.3万户经营主体减免税费": 为 is "for", the counted noun follows)
         prev_start = _clause_start(text, clause_start - 1)
-        if not any(f.unit for f in find_figures(text, prev_start, clause_start - 1)):
+        if not any(f.unit and f.unit != "年" for f in find_figures(text, prev_start, clause_start - 1)):
             subject_clause = (prev_start, clause_start - 1)
             left = text[prev_start : clause_start - 1] + left.strip()
     # "控制在5.5%" without 以内/左右 keeps qualifier none (GUIDELINES: "控制到3.9%" → none)
@@ -593,6 +593,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
     # meetings: 十二届四次全会
     if prev == "届" or (bare == "次" and re.match(r"(?:[、和及][一二三四五六七八九十]+次)*(?:全会|全体会议|会议|党代会|代表大会|常委会)", after)):
         return False
+    if bare == "个" and re.match(r"方面(?:问题|工作|内容|措施|任务)?", after):
+        return False  # "检视查摆6个方面问题": the report's own enumeration
     # Chinese-numeral slogans and quantities used as names
     if fig.chinese:
         if all(c in "零〇" for c in numeral):

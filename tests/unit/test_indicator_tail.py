@@ -246,3 +246,15 @@ def test_the_end_of_a_from_to_with_another_verb(by) -> None:
 
 def test_a_named_set_with_a_predicate_is_no_count(by) -> None:
     assert "五大" not in by
+
+
+def test_ji_da_takes_the_figure_before(by) -> None:
+    assert by["四十二万五千人"][0].indicator == "幼儿园幼儿数"
+
+
+def test_n_aspects_is_the_reports_enumeration(by) -> None:
+    assert "6个" not in by
+
+
+def test_a_proposed_figure_takes_the_topic_clause(by) -> None:
+    assert by["六百八十八亿三千万元"][0].indicator.endswith("农业和农副业总产值")
