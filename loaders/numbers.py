@@ -220,6 +220,7 @@ UNITS: dict[str, UnitInfo] = {
     # durations
     "小时": _u("duration", "小时"), "分钟": _u("duration", "分钟"), "天": _u("duration", "天"),
     "个工作日": _u("duration", "天"), "工作日": _u("duration", "天"), "个月": _u("duration", "月"),
+    "个季度": _u("duration", "季度"), "个星期": _u("duration", "周"),
     "周": _u("duration", "周"), "秒": _u("duration", "秒"), "年": _u("duration", "年"),
     # "N大" (十大重点片区) counts things; "N大类" counts classes
     "大": _u("count", "大"), "大类": _u("count", "大类"),

@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
+from functools import lru_cache
 from decimal import Decimal
 
 from kg.keys import indicator_key, report_years  # the key and year rules live in kg.keys (re-exported)
@@ -38,7 +39,7 @@ _PREFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
     ("不少于", Qualifier.GE), ("不低于", Qualifier.GE), ("至少", Qualifier.GE),
     ("不超过", Qualifier.LE), ("不高于", Qualifier.LE), ("最多", Qualifier.LE),
     ("不到", Qualifier.LT), ("不足", Qualifier.LT), ("低于", Qualifier.LT), ("少于", Qualifier.LT),
-    ("超过", Qualifier.GT), ("跨越", Qualifier.GT), ("突破", Qualifier.GT), ("高于", Qualifier.GT), ("多于", Qualifier.GT),
+    ("超过", Qualifier.GT), ("跨越", Qualifier.GT), ("跨过", Qualifier.GT), ("突破", Qualifier.GT), ("高于", Qualifier.GT), ("多于", Qualifier.GT),
     ("超出", Qualifier.GT), ("逾", Qualifier.GT), ("超", Qualifier.GT), ("过", Qualifier.GT),
     ("将近", Qualifier.APPROX), ("接近", Qualifier.APPROX), ("近", Qualifier.APPROX),
     ("大约", Qualifier.APPROX), ("约", Qualifier.APPROX), ("大概", Qualifier.APPROX),
@@ -53,7 +54,7 @@ _SUFFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
 )
 
 _UP = "增长|增加|提高|提升|上涨|上升|涨幅|增速|增幅|扩大|多增|拉动|回升|攀升|调增|调高|上调|增产|递增|增|涨"
-_DOWN = "下降|降低|减少|回落|下跌|降幅|微降|缩小|缩减|压减|压降|下调|调减|调低|减产|递减|减|降"
+_DOWN = "下降|降低|减少|回落|下跌|降幅|微降|缩小|缩减|削减|压减|压降|下调|调减|调低|减产|递减|减|降"
 _CHANGE_RE = re.compile(rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN}))$")
 _FILLER = r"(?:同比|比上年|较上年|比去年|较去年|年均|平均|分别|均|了|完成|达到|达|为|实现|保持|在|超过)*"
 _LEVEL_VERBS = re.compile(r"(?:增至|增加到|提高到|提高至|提升到|提升至|上升到|上升至|降至|降到|下降到|下降至|降低到|降低至|减少到|减少至|减至|扩大到|扩大至|缩小到|缩小至|达到|达|到|至|为)$")
@@ -67,18 +68,18 @@ _SENT_DELIMS = "。！？!?\n"
 
 # Leading words that frame a clause but are not part of what is measured.
 _LEAD_FILLER = re.compile(
-    r"^(?:全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已经|已|共(?!同)|总共|为此|因此|对此|"
+    r"^(?:全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已经|已|即|共(?!同)|总共|为此|因此|对此|"
     r"(?:党中央|中央|国务院)?(?:提出|建议|确定)了?(?=[^，,；;。]{2})|到(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年(?:底|末)?|"
     r"(?:(?:19|20)\d\d|[０-９]{4})年(?:底|末)?(?=进一步|又|再|继续|已)|(?:(?:19|20)\d\d|[０-９]{4})年(?:比|较)(?:上一?年|去年)|"
     r"我们|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
     r"扎实|深入|不断|进一步|稳步|力争|努力|确保|争取|计划|预计|实现|完成|开展|推动|推进|组织|"
-    r"累计完成|分别|均|和|与|及(?!时)|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
+    r"累计完成|分别|均|和(?![美谐])|与|及(?!时)|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
     r"加速|着力|重点(?!人群|群体|企业|项目|领域|行业|人员|区域|产业|工程|税源|地区)|全速|全力|过去|的|之|[一二三四五六七八九十]是|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十两]+年(?:来|间|中|内)?|用[一二三四五六七八九十两]+年(?:左右)?时间|将|、|\s)+"
 )
 # Words between the indicator and the figure.
 _TRAIL_FILLER = re.compile(
     rf"(?:{_FILLER[3:-2]}|{_UP}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
-    r"保持在|稳定在|降到|下降到|提高至|达到|达|到|至|为|是|有|共|累计|总计|合计|分别|均|"
+    r"保持在|稳定在|降到|下降到|提高至|达到|达|達到|達|到|至|为|是|有|共|累计|总计|合计|分别|均|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
     r"安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
     r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|定为|确定为|计划|现行|"
@@ -87,10 +88,10 @@ _TRAIL_FILLER = re.compile(
 )
 _LEAD_VERB = re.compile(
     r"^(?:投入|开展|推动建设|推动|推进|实施|组织|举办|建立|完成|打造|落实|提出|确定|设定|拟安排|安排|"
-    r"培育|办理|为(?!民)|对(?!外|口|台|美|欧)|向|在(?!校|岗|职|读|建|库|册|线|营|用|途|园|谈)|有(?!效)|共有|服务|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)(?!业)"
+    r"培育|办理|为(?!民)|对(?!外|口|台|美|欧)|向|在(?!校|岗|职|读|建|库|册|线|营|用|途|园|谈)|有(?!效|机|色|关|线|序)|共有|服务|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)(?!业)"
 )
 _R_STOP = re.compile(
-    r"(?:、|(?<=[\u4e00-\u9fff]{3})[和及与或]|的(?=[^\u4e00-\u9fff]|$)|推动|推进|促进|助力|(?<![成作勇认评定列称改更视])为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|获得|获|"
+    r"(?:、|(?<=[\u4e00-\u9fff]{3})[和及与或]|的(?=[^\u4e00-\u9fff]|$)|推动|推进|促进|助力|(?<![成作勇认评定列称改更视])为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|荣获|获得|获|"
     r"建设(?=$)|排忧解难|签约|上线|加入|入选|开工|竣工|投用|投入使用|建成|改造(?=$)|提供|享受|受益|"
     r"覆盖|参加|走访|培训|成功|脱贫|落地|集聚|聚集|入统|入库|上市|挂牌|认定|达到|超过)"
 )
@@ -113,7 +114,7 @@ _CARRY_VERB = re.compile(
 
 _FROM_TO = re.compile(r"(?:从|由)(?:上年|去年|上年末|去年末|上年底|去年底)?的?$")
 _TO_VERB = re.compile(
-    rf"^(?:以上|左右)?(?:{_UP}|{_DOWN})?(?:到|至)"
+    rf"^(?:以上|左右)?(?:{_UP}|{_DOWN}|拓展|扩展|发展|延长|缩短|压缩|放宽|调整)?(?:到|至)"
 )
 _FIVE_YEAR_PLAN = re.compile(
     r"(?<![一二三四五六七八九十])(十?[一二三四五六七八九])五[”\"」]?(?:时期|期间|期末|末(?!期))"  # not "对接“十四五”规划": a reference
@@ -222,7 +223,7 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
     if n == 2 and ind.startswith("城乡") and "、" not in ind:
         rest = ind[2:]
         return ["城镇" + rest, "农村" + rest]
-    ordinal = re.fullmatch(r"((?:[一二三]、)+[一二三])产业(.*)", ind)
+    ordinal = re.fullmatch(r"((?:[一二三]、)+[一二三])产业?(.*)", ind)
     if ordinal and len(ordinal.group(1).split("、")) == n:  # "一、二、三产业增加值分别增长…"
         return ["第" + k + "产业" + ordinal.group(2) for k in ordinal.group(1).split("、")]
     pair = re.search(r"收支|进出口", ind)
@@ -248,8 +249,20 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
             k = max((k for k in range(len(tail), 0, -1) if it.endswith(tail[:k])), default=0)
             done.append(it + tail[k:])  # "互市贸易、…贸易额": 互市贸易额, not 互市贸易贸易额
         # "城镇、农村居民人均可支配收入": equal-length modifiers
-        elif len(it) < len(last) and len(last) - len(it) >= 2 and not it.endswith(last[len(it):]):
-            done.append(it + last[len(it):])
+        elif len(it) < len(last):
+            # "城镇居民、农村居民人均…", "民间投资、…工业投资占比": what follows the word they
+            # share in the last member; else equal-length modifiers ("城镇、农村…")
+            pad = ""
+            for k in range(len(it), 1, -1):
+                pos = last.find(it[-k:])
+                if pos >= 0 and pos + k < len(last):
+                    pad = last[pos + k :]
+                    break
+            if not pad and not _HEAD_NOUN.search(it) and len(last) - len(it) >= 2:
+                pad = last[len(it) :]
+            if re.match(r"[一二三四五六七八九十两]", pad):
+                pad = ""  # "A、B、C三项增速": the count of the list, not a shared measure
+            done.append(it + pad if pad and not it.endswith(pad) else it)
         else:
             done.append(it)
     return done + [last]
@@ -257,7 +270,7 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
 
 _HEAD_NOUN = re.compile(
     r"居民|产业|行业|企业|增加值|产值|营业收入|收入|支出|投资|总额|销售额|零售额|交易额|贸易额|成交额|营业额|营收|销量|吞吐量|"
-    r"产量|面积|比重|覆盖率|率|人口|项目|资金"
+    r"产量|面积|比重|覆盖率|参保率|达标率|普及率|入学率|就业率|利用率|处理率|率|人口|项目|资金"
 )
 """Head nouns a list's members share ("城镇、农村居民…", "新能源、新材料产业产值")."""
 
@@ -418,9 +431,11 @@ def _quantity(
     # "…的宏观调控目标，定为百分之八至九": a clause of a bare verb takes the subject of the
     # clause before it (when that one holds no figure)
     subject_clause: tuple[int, int] | None = None
-    if re.fullmatch(r"\s*(?:去年|今年|全年|当年|上年)?(?:定为|确定为|定在|确定在|为|是|达到|达|突破|超过|增至|增加到)\s*", left) and clause_start > 0 and text[clause_start - 1] in "，,":
+    if re.fullmatch(r"\s*(?:去年|今年|全年|当年|上年)?(?:拟定为|拟定在|定为|确定为|定在|确定在|为|是|达到|达|突破|超过|增至|增加到)\s*", left) and clause_start > 0 and text[clause_start - 1] in "，," and not (
+            left.strip() == "为" and re.match(r"[\u4e00-\u9fff“](?<![的和及与等或])", re.sub(r"^(?:左右|以上|以下|以内|上下)", "", after))):
+        # ("为41.3万户经营主体减免税费": 为 is "for", the counted noun follows)
         prev_start = _clause_start(text, clause_start - 1)
-        if not any(f.unit for f in find_figures(text, prev_start, clause_start - 1)):
+        if not any(f.unit and f.unit != "年" for f in find_figures(text, prev_start, clause_start - 1)):
             subject_clause = (prev_start, clause_start - 1)
             left = text[prev_start : clause_start - 1] + left.strip()
     # "控制在5.5%" without 以内/左右 keeps qualifier none (GUIDELINES: "控制到3.9%" → none)
@@ -466,7 +481,7 @@ def _quantity(
         verb = _CARRY_VERB.match(previous.indicator)
         if (verb and re.fullmatch(r"(?:以上|左右|以内)?、" + re.escape(indicator), gap)
                 and not _CARRY_VERB.match(indicator) and not _LEAD_VERB.match(indicator)
-                and not _DONE_VERB.match(indicator)):
+                and not _DONE_VERB.match(indicator) and not indicator.startswith("净")):
             indicator, ind_start, ind_end = verb.group(0) + indicator, None, None
     # "从61.2%提高到63.5%": the start value is the level before this year's change
     if _FROM_TO.search(text[clause_start : start - q_len]) and _TO_VERB.match(text[end : end + 8]):
@@ -491,6 +506,9 @@ def _quantity(
 
     section = report.section_key(start)
     surface = text[surface_start:end]
+    joined = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])", "", indicator)
+    if joined != indicator:  # "十大工 程": a space a PDF put inside a word
+        indicator, ind_start, ind_end = joined, None, None
     return Quantity(
         surface=surface,
         start=surface_start,
@@ -539,6 +557,9 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
     # ordinals: 第九届, 首批, 第一名
     if re.search(r"第$|首$|(?<![提超])前$|倒数$|排名$|位列$|位居$", before):
         return False
+    if bare in ("位", "名", "批", "期", "届", "轮") and re.search(
+            r"第[0-9０-９一二三四五六七八九十]+(?:[、和及至到][0-9０-９一二三四五六七八九十]+)*[、和及至到]$", before):
+        return False  # "分别排全省第1、2位": every member of a list of ordinals
     # years and dates
     if bare == "年":
         if re.fullmatch(r"[0-9０-９]{4}", numeral) or (fig.chinese and all(c in "零〇一二三四五六七八九" for c in numeral) and len(numeral) == 4):
@@ -572,6 +593,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
     # meetings: 十二届四次全会
     if prev == "届" or (bare == "次" and re.match(r"(?:[、和及][一二三四五六七八九十]+次)*(?:全会|全体会议|会议|党代会|代表大会|常委会)", after)):
         return False
+    if bare == "个" and re.match(r"方面(?:问题|工作|内容|措施|任务)?", after):
+        return False  # "检视查摆6个方面问题": the report's own enumeration
     # Chinese-numeral slogans and quantities used as names
     if fig.chinese:
         if all(c in "零〇" for c in numeral):
@@ -586,13 +609,16 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             r"[^，,。；;]{0,4}?(?:行动|工程|计划|战略|举措|任务|专项|攻坚|机制|体系|品牌|模式|路径|提升|会战|战役)", after
         ):
             return False  # “强基”三年行动, “六稳”五项举措: a count in a programme's name
+        if bare == "类" and re.match(r"案件|犯罪|不同性质|矛盾", after):
+            return False  # "命案、五类案件全部告破": a class of crimes, not a count
         if bare == "篇" and re.match(r"大?文章", after):
             return False  # 做好五篇大文章: a slogan
         if bare == "期" or (bare == "次" and numeral in ("二", "三") and re.match(r"[\u4e00-\u9fff]", nxt)):
             return False  # 三期, 二期: phases; 二次开发: "secondary"
-        if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|基本|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面|主张|条件|现代化|要义)", after):
+        if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|基本|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面|主张|条件|现代化|要义|方针|政治)", after):
             return False  # 八项规定, 两个确立: doctrines
-        if bare in ("个", "种", "项", "大") and re.match(rf"[\u4e00-\u9fff]{{1,3}}、?[{_CN_NUM}]+[个种项大]", after):
+        if bare in ("个", "种", "项", "大") and re.match(
+                rf"[\u4e00-\u9fff]{{1,3}}(?:、?|、[\u4e00-\u9fff]{{0,8}}?)[{_CN_NUM}]+[个种项大]", after):
             return False  # 两个市场两种资源: paired numerals make a slogan
         if bare in ("个", "种", "项", "大") and re.search(rf"[{_CN_NUM}][个种项大][\u4e00-\u9fff]{{1,3}}、?$", before):
             return False
@@ -604,6 +630,9 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # 以下十个方面, 把握四个方面: the report's own enumeration
         if bare == "大" and re.match(r"类|门类|行动(?=$|[，。])|需求", after):
             return False
+    if bare == "大" and re.search(r"(?:^|[，,；;。：:\n])$", before) and fig.chinese and not re.fullmatch(
+            r"[\u4e00-\u9fff]{1,6}", text[fig.end : _clause_end(text, fig.end)]):
+        return False  # "四大主导产业规模达到…", "三大运营商…加快建设": a named set opening the clause
     if bare == "大类":
         # "九大类民生支出完成165亿元": the classes name what the next figure measures
         rest = text[fig.end : _clause_end(text, fig.end)]
@@ -640,7 +669,17 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         return False
     if _is_threshold(text, fig, before):
         return False
-    if bare in ("个", "家", "座") and re.match(r"[^，,；;。]{0,8}?第[0-9０-９一二三四五六七八九十]+(?:位|名)", after):
+    if bare == "类" and re.match(r"(?:及以上|以上|以下|及以下)", after):
+        return False  # "三类及以上水质比例": a class, not a count
+    if bare == "米" and re.match(r"(?:以上)?宽?(?:的)?(?:硬化)?(?:路|道路|公路)", after):
+        return False  # "通4.5米硬化路": a road standard
+    if (info := unit_info(fig.unit)) is not None and info.family in ("length", "duration") and re.match(
+            r"[\u4e00-\u9fff]{0,4}?(?:生活圈|服务圈|经济圈|通勤圈|交通圈|就医圈|健身圈|文化圈)", after):
+        return False  # "农村3公里生活圈", "15分钟医疗服务圈": the name of a standard
+    if re.search(r"[0-9０-９一二三四五六七八九十百千万]+[个家座所处条]$", before) and re.match(
+            r"(?:及以上|以上|以下)[\u4e00-\u9fff]", after):
+        return False  # "230个50户以上村寨": a level naming the class of what is counted
+    if bare in ("个", "家", "座") and re.match(r"[\u4e00-\u9fff][^，,；;。、]{0,8}?第[0-9０-９一二三四五六七八九十]+(?:位|名|(?=[，,；;。、]|$))", after):
         return False  # "全国86个同类城市第4位": the field of a ranking
     if re.search(r"据[^，,；;。]{0,6}$", before) and re.match(r"[^，,；;。]{0,10}(?:统计|调查|测算|抽查)", after):
         return False  # "据十二个省的不完全统计": the scope of a survey
@@ -668,6 +707,9 @@ def _is_threshold(text: str, fig: Figure, before: str) -> bool:
     info = unit_info(fig.unit)
     if info is None or info.family != "money":
         return False
+    if re.search(r"(?:超|超过|过)$", before) and re.match(
+            r"的[\u4e00-\u9fff]{0,6}?(?:村|企业|项目|县域|县|乡镇|城市)(?:占比|比重|比例|数|达|有)", text[fig.end :]):
+        return True  # "收入超10万元的村占比达100%", "经济总量超千亿元的县域达12个"
     if before.endswith("过") or all(c in "十百千万亿" for c in fig.numeral):
         more = re.match(r"(?:[、和或](?:过|超)?[0-9０-９.一二三四五六七八九十百千万亿]+(?:亿|万)?元)*", text[fig.end :])
         return bool(_THRESHOLD_NOUN.match(text, fig.end + more.end()))  # type: ignore[union-attr]
@@ -676,8 +718,10 @@ def _is_threshold(text: str, fig: Figure, before: str) -> bool:
     m = re.match(r"(?:及以上|以上)的?[\u4e00-\u9fff]{0,8}?(?:项目|企业|工程|园区|村)", text[fig.end :])
     if m is None:
         return False
+    if re.search(r"[0-9０-９一二三四五六七八九十两百千]+个[^，,；;。0-9０-９]{0,12}$", text[_clause_start(text, fig.start) : fig.start]):
+        return True  # "新增46个农村集体经济收入50万元以上行政村": the class of what is counted
     rest = text[fig.end + m.end() : _clause_end(text, fig.end)]
-    return bool(re.match(r"[0-9０-９一二三四五六七八九十两百千]+[个家项户座]|(?:达到?|共|累计|增至|超过|占比|比重|比例)", rest))
+    return bool(re.match(r"[0-9０-９一二三四五六七八九十两百千]+[个家项户座]|(?:达到?|共|累计|增至|超过|占比|比重|比例|不少于|不低于|至少)", rest))
 
 
 def _restates_list(text: str, fig: Figure) -> bool:
@@ -685,8 +729,8 @@ def _restates_list(text: str, fig: Figure) -> bool:
     n = int(fig.value)
     if not 2 <= n <= 9:
         return False
-    lo = max(0, fig.start - 8 * n)
-    items = re.search(r"(?:^|[^\u4e00-\u9fff])?((?:[\u4e00-\u9fff]{1,6}[、和与及])+[\u4e00-\u9fff]{1,6})$", text[lo : fig.start])
+    lo = max(0, fig.start - 10 * n)
+    items = re.search(r"(?:^|[^\u4e00-\u9fff])?((?:[\u4e00-\u9fff“”]{1,8}[、和与及])+[\u4e00-\u9fff“”]{1,8})$", text[lo : fig.start])
     if items is None:
         return False
     members = re.split(r"[、和与及]", items.group(1))
@@ -849,8 +893,15 @@ def _status_year(
     head = text[sentence_start:start]
     if not plan_like and role != PartRole.SELF_BUILDING and _PLAN_SENTENCE.search(head):
         plan_like = True  # "今年…主要预期目标是：" in a part whose plan heading was lost
+    start_value = re.search(r"(?:由|从)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末)?的?$", text[_clause_start(text, start) : start])
+    if start_value and _ascii_year(start_value.group(1)).isdigit() and (
+            1949 <= int(_ascii_year(start_value.group(1))) <= (plan_year or review_year or 2100)):
+        return Status.ACTUAL, int(_ascii_year(start_value.group(1)))  # "将由2037年的42%提高到60%": the start
     if _ESTIMATE.search(head):
         status = Status.ESTIMATE
+    elif _YEAR_TO_DATE.search(head) and not re.search(r"力争|争取|确保|计划|目标|要|将|拟", head):
+        # "今年一月至九月，…下降了百分之十五点七": this year so far, an actual of the delivery year
+        return Status.ACTUAL, (review_year if _delivered_late(text) else plan_year)
     elif plan_like and _TO_DATE.search(text, _clause_start(text, start), start):
         return Status.ACTUAL, review_year  # "先后29次亲临": a count to date, never a plan
     elif plan_like:
@@ -896,7 +947,7 @@ def _status_year(
         clause = text[_clause_start(text, start) - 0 : start]
         past = [
             int(_ascii_year(y.group(1)))
-            for y in re.finditer(r"(?<![比较与同])([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前)", head)
+            for y in re.finditer(r"(?<![比较与同])([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前|(?:底|末)?的?[0-9０-９百])", head)
             if _ascii_year(y.group(1)).isdigit()
         ]
         past = [y for y in past if 1949 <= y < plan_year]
@@ -919,6 +970,16 @@ def _status_year(
             if _ascii_year(y.group(1)).isdigit()
         ]
         named = [y for y in named if 1949 <= y <= review_year]
+        cs = _clause_start(text, start)
+        if not named and cs > 0 and text[cs - 1] in "，," and re.match(r"(?:比|较)(?:上年|去年)|同比", text[cs:start]):
+            # "1979年…收购商品总额1992亿元，比上年增长14.5%": the bare comparison keeps that year
+            prev = text[_clause_start(text, cs - 1) : cs - 1]
+            named = [
+                int(_ascii_year(y.group(1)))
+                for y in re.finditer(r"^([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前|度)", prev)
+                if _ascii_year(y.group(1)).isdigit()
+            ]
+            named = [y for y in named if 1949 <= y <= review_year]
         if named:
             year = named[-1]
     if role == PartRole.FIVE_YEAR_PLAN and review_year and m is None and fyp is None:
@@ -935,6 +996,21 @@ def _status_year(
         n = base.group(1)
         status, year = Status.ACTUAL, _plan_end((10 if n.startswith("十") else 0) + "一二三四五六七八九".index(n[-1]) + 1)
     return status, year
+
+
+_YEAR_TO_DATE = re.compile(
+    r"(?:今年|本年)(?:[一1１]月(?:份)?(?:至|到|—|－|-|~)[一二三四五六七八九十0-9０-９]{1,2}月|前[三3３]季度|上半年|"
+    r"前[一二三四五六七八九十0-9０-９]{1,2}个月|头[一二三四五六七八九十0-9０-９]{1,2}个月)|"
+    r"(?:今年)?第?一季度[^，,；;。]{0,12}已经?"
+)
+"""This year so far ("今年一月至九月", "今年前三季度"): what has happened, not a plan."""
+
+
+@lru_cache(maxsize=64)
+def _delivered_late(text: str) -> bool:
+    """A report delivered late in the year speaks of 明年 (as loaders.metadata reads it): its 今年
+    is the year under review."""
+    return len(re.findall("明年", text)) >= 3
 
 
 def _plan_end(n: int) -> int:
@@ -1066,8 +1142,9 @@ def _indicator(
         text[previous.end : left_end]
     ):
         clause_start = previous.end
-        while clause_start < left_end and text[clause_start] in "、和及与,，以上左右以内":
-            clause_start += 1
+        # the qualifier or conjunction after that figure, as words: 上 of 上市公司 stays
+        gap = re.match(r"(?:以上|以下|以内|之内|左右|内(?![河陆蒙部外需资])|[、,，]|[和及与](?!美))*", text[clause_start:left_end])
+        clause_start += gap.end() if gap else 0
     framing = re.match(r"的?(?:情况|背景|形势|条件)下", text[clause_start:left_end])
     if framing and previous is not None and clause_start == previous.end:
         # "外贸进出口在对美贸易下降3成的情况下增长12%": the figure before was inside the frame
@@ -1098,6 +1175,7 @@ def _indicator(
     l_text = text[l_start:l_end]
     # an enumeration of members before the count ("A、B等13个高风险领域"): after 等
     k = l_text.rfind("等")
+    enum_verb = _VERB_PREFIX.match(l_text) if k >= 0 else None  # "续建“A”等39个重点项目": 续建 stays
     listed = ""  # "新组建A、B等10家以上": the listed kinds, if nothing after the count names it
     if k >= 0 and "、" in l_text[:k]:
         listed = _LEAD_VERB.sub("", l_text[:k]) if len(l_text[:k]) <= 24 else ""
@@ -1110,7 +1188,12 @@ def _indicator(
     if k >= 0 and _looks_like_figure_list(text, l_start, l_start + k):
         l_start += k + 1
         l_text = text[l_start:l_end]
-    if re.search(r"[和及与、或]$", l_text):
+    elif k >= 0 and previous is not None and clause_start == previous.end and re.match(
+            r"(?:获|居|排|位列|位居|保持|实现|达到|完成|增长|下降|提高)", l_text):
+        # "连续两年获“好”等次、乡村振兴考核连续四年…": the head is the figure before's predicate
+        l_start += l_text.index("、") + 1
+        l_text = text[l_start:l_end]
+    if re.search(r"(?:[和与、或]|(?<![惠涉普波顾])及)$", l_text):
         l_start = l_end  # "A和1.2万家B": the left side is another conjunct
         l_text = ""
     lv = _LEAD_VERB.match(l_text)
@@ -1127,10 +1210,19 @@ def _indicator(
     info = unit_info(unit)
     if info is not None and info.family == "duration" and re.search(r"(?:连续|提前)$", l_text):
         l_text = re.sub(r"^(?:实现|取得|保持)?了", "", l_text)  # "实现了连续三年增产"
+        if l_text in ("连续", "提前") and previous is not None and previous.indicator and re.fullmatch(
+                r"[、，,]?", text[previous.end : l_start]):
+            l_text = previous.indicator.split("连续")[0] + l_text  # "增加值增长30.4%、连续24个月保持两位数增长"
         stop = re.search(r"[，,；;。：:、（(]|的基础", right)
         what = right[: stop.start() if stop else len(right)][:14]
         if len(what) >= 2:
             return l_text + what, None, None
+    # "投资119亿元的化工项目落户": the investment of the project named after 的
+    of_project = re.match(r"的((?:[0-9０-９]+个)?[^，,；;。0-9０-９]{0,16}?(?:项目|工程|基金))", text[after_start:right_end])
+    if kind == Kind.AMOUNT and of_project and re.fullmatch(r"(?:计划|合同)?总?投资(?:额)?", l_text):
+        return of_project.group(1) + l_text, None, None
+    if kind == Kind.AMOUNT and of_project and of_project.group(1).endswith("基金") and re.fullmatch(r"(?:成功)?(?:组建|设立|成立|发起|设立了|组建了)|", l_text):
+        return of_project.group(1) + "规模", None, None  # "组建30亿元的绿色低碳产业基金"
     # "现行16%的税率降至13%": the level before a change of the noun after 的
     rate = _RATE_BEFORE_CHANGE.match(right)
     if rate and len(l_text) >= 2:
@@ -1139,20 +1231,26 @@ def _indicator(
     # the right side: the noun the measure word counts, plus the verb phrase it takes
     r_text = ""
     # a threshold before the noun stays with it: "2.1万名60岁以上老人", "585个亿元以上重点项目"
-    th = re.match(r"[0-9０-９.]*[万亿]?(?:周岁|岁|元|万元|亿元)(?:及以上|以上|以下)|[0-9０-９.]+万?吨级", right)
+    th = re.match(r"[0-9０-９.]*[万亿]?(?:周岁|岁|元|万元|亿元)(?:及以上|以上|以下)|[0-9０-９.]+万?吨级|"
+                  r"[0-9０-９.]+[万亿]?(?:户|人|名|床|张|吨|亩|平方米|千瓦)(?:及以上|以上|以下)", right)
     lead = th.group(0) if th else ""
     # the noun ends where the next figure begins ("提高到2.5%"), not at digits in a name ("世界500强")
     nxt_fig = next((f for f in find_figures(right, len(lead))
-                    if f.unit and not _word_numeral(right, f) and not _is_threshold(right, f, right[: f.start])), None)
+                    if f.unit and not _word_numeral(right, f) and not _is_threshold(right, f, right[: f.start])
+                    and not re.match(r"(?:及以上|以上)[\u4e00-\u9fff]", right[f.end :])), None)
     if nxt_fig is not None:
         right = right[: nxt_fig.start]
+        # "3个园区累计引进项目31个": the verb phrase belongs to the next figure; 3 counts 园区
+        verb = _NEXT_FIGURE_VERB.search(right, len(lead) + 2)
+        if verb is not None and re.match(r"[\u4e00-\u9fff“]", right[len(lead):]) and not right.startswith("的", verb.end()):
+            right = right[: verb.start()]
     # a duration "用7天时间完成X": X is what took that long
     if right.startswith("时间") and unit_info(unit) is not None and unit_info(unit).family == "duration":  # type: ignore[union-attr]
         rest = re.sub(r"^时间(?:就|即|便)?(?:完成|实现|建成)?", "", right)
         if len(rest) >= 2:
             return rest, after_start + len(right) - len(rest), after_start + len(right)
     if right and re.match(r"[\u4e00-\u9fff“《A-Za-z]", right[len(lead):]) and not re.match(
-        rf"(?:时间|左右|以上|以下|以内|之内|内|的|和|及|与|或|为|在|等|是|从|由|比(?!重|例)|较|占|居(?!民)|位(?:居|列)|到(?!达)|至|分别|{_UP}|{_DOWN}|达)", right
+        rf"(?:时间|左右|以上|以下|以内|之内|内|的|和(?![美谐])|及|与|或|为|在|等|是|从|由|比(?!重|例)|较|占|居(?!民)|位(?:居|列)|到(?!达)|至|分别|{_UP}|{_DOWN}|达)", right
     ):
         stop = _R_STOP.search(right)
         # "27项市级、区级改革": short items joined by 、 share the head noun
@@ -1181,8 +1279,8 @@ def _indicator(
         if re.fullmatch(r"净(?:增加|减少|增|减)", raw) and previous is not None and len(_noun_of(previous.indicator)) >= 2:
             return raw + _noun_of(previous.indicator), None, None  # "新增企业136家、净增102家"
         same_clause = previous is not None and previous.end >= sentence_floor and previous.indicator
-        of = re.match(r"的([\u4e00-\u9fff]{2,10})(?=[，,；;。、]|$)", text[after_start:right_end])
-        if kind == Kind.CHANGE and not l_text and of:
+        of = re.match(r"的([\u4e00-\u9fff]{2,16})(?=[，,；;。、]|$)", text[after_start:right_end])
+        if kind in (Kind.CHANGE, Kind.RATIO) and not l_text and of:
             return of.group(1), None, None  # "压减20%的一般性支出"
         framed = re.search(r"比|较|由|从|年|[有为是]$", raw) or text[sentence_floor - 1 : sentence_floor] in "：:"
         topic = _topic(text, sentence_floor) if framed else ""
@@ -1193,6 +1291,8 @@ def _indicator(
         if listed and not r_text:
             return listed, None, None
     lenient_left = l_text and "、" not in l_text and len(l_text) <= 10
+    if enum_verb and not l_text and len(r_text) >= 2 and kind == Kind.COUNT and not r_text.startswith(enum_verb.group(0)):
+        return enum_verb.group(0) + r_text, None, None
     if len(r_text) >= 2 and kind in (Kind.COUNT, Kind.AMOUNT, Kind.RATIO):
         if lenient_left and len(l_text) >= 2:
             return l_text + r_text, None, None
@@ -1220,6 +1320,23 @@ def _indicator(
             subject = _TRAIL_FILLER.sub("", _LEAD_FILLER.sub("", text[_clause_start(text, first.start) : first.start]))
             if 2 <= len(subject) <= 16:
                 return subject + "对" + contrib.group(1) + contrib.group(2), None, None
+    if re.fullmatch(_SCOPE, l_text) and re.match(r"其中", text[sentence_floor:l_start]) and previous is not None \
+            and previous.indicator and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) \
+            and len(_noun_of(previous.indicator)) >= 2:
+        return l_text + _noun_of(previous.indicator), None, None  # "保有量达到20万辆，其中农村达到10.5万辆"
+    if re.fullmatch(r"惠及|覆盖|带动|涉及|受益", l_text) and not r_text and sentence_floor > 0 and text[sentence_floor - 1] in "，,":
+        # "向困难群众发放一次性生活补助，惠及1100多万人": who the measure of the clause before reached
+        before_clause = text[_clause_start(text, sentence_floor - 1) : sentence_floor - 1]
+        what = _LEAD_FILLER.sub("", before_clause)
+        if 2 <= len(what) <= 20 and not any(f.unit and f.numeral != "一" for f in find_figures(what)):
+            return what + l_text, None, None
+        if previous is not None and previous.indicator and previous.end >= _clause_start(text, sentence_floor - 1) and not any(
+                c in _SENT_DELIMS for c in text[previous.end : fig_end]):
+            return previous.indicator + l_text, None, None  # "发放救助金7.8亿元，惠及232.4万人次"
+    if re.fullmatch(r"(?:平均)?每年(?:平均)?|年均", l_text) and previous is not None and previous.indicator \
+            and not re.search(r"[和、]", previous.indicator) and not any(
+            c in _SENT_DELIMS for c in text[previous.end : fig_end]):
+        return previous.indicator, None, None  # "…，1987年提高到463元，扣除物价上涨因素，平均每年增长8.6%"
     if re.fullmatch(r"(?:全国|全省|全市)?(?:平均)?每(?:人|户|亩)", l_text) and (topic := _topic(text, sentence_floor)):
         return topic + l_text, None, None  # "农民的纯收入，全国平均每人达到355元"
     if re.fullmatch(r"(?:高于|低于|快于|慢于)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?", l_text) and previous is not None \
@@ -1231,16 +1348,22 @@ def _indicator(
         return topic + l_text, None, None  # "两年完成的投资额，占五年投资总额的32%"
     if l_text.startswith(("占", "佔")) and previous is not None and previous.indicator and previous.end >= sentence_floor - 40:
         return previous.indicator + l_text, None, None  # "债款支出…，占本年预算支出的2.47%"
+    if re.fullmatch(r"拓展|扩展|发展|延长|缩短|压缩|放宽|调整", l_text) and previous is not None and len(
+            re.sub(r"(?:拓展|扩展|发展|延长|缩短|压缩|放宽|调整)(?:到|至)?$", "", previous.indicator)) >= 2 \
+            and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]):
+        return re.sub(r"(?:拓展|扩展|发展|延长|缩短|压缩|放宽|调整)(?:到|至)?$", "", previous.indicator), None, None  # "从39个拓展到91个"
     if len(l_text) >= 2 and not _CARRY_VERB.fullmatch(l_text) and not (
             _DONE_VERB.fullmatch(l_text) and previous is not None and fig_end - previous.end < 60):
         if (
             len(l_text) <= 3 and previous is not None and previous.indicator
             and previous.end >= sentence_floor - 40 and not previous.indicator.endswith(l_text)
-            and kind != Kind.CHANGE and re.match(r"(?:总|年|面积|规模|金额|产值|产量|营收|收入|投资|用地)", l_text)
+            and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end])
+            and (kind != Kind.CHANGE or l_text in ("规模", "总量", "总额")) and re.match(r"(?:总|年|面积|规模|金额|产值|产量|营收|收入|投资|用地)", l_text)
         ):
             # "粮食播种面积380万亩、总产量98万吨": the subject without the other measure
-            subject = re.split(r"(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资)|播面", previous.indicator)[0]
-            return (subject if len(subject) >= 2 else previous.indicator) + l_text, None, None
+            subject = re.sub(r"(?:(?:全球|全年)?(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资|销量|销售额|产能)|播面)$", "", previous.indicator)
+            subject = _noun_of(subject if len(subject) >= 2 and l_text != "规模" else previous.indicator)
+            return subject + l_text, None, None  # "新增企业140户、总数达1524户": 企业总数
         return l_text, l_start, l_end
     if (_CARRY_VERB.fullmatch(l_text) or _DONE_VERB.fullmatch(l_text)) and previous is not None and previous.indicator and fig_end - previous.end < 60:
         # "在建工业项目16个、其中新开工5个": the bare verb takes the noun of the figure before
@@ -1263,7 +1386,13 @@ def _indicator(
     return "", None, None
 
 
-_DONE_VERB = re.compile(r"(?:新)?(?:竣工投产|建成投产|建成投用|竣工|投产|投用|完工|开工|签约|落地|开业|入库|入统)")
+_SCOPE = r"(?:国家|省|市|县|区|乡镇)级(?:以上)?|农村|城镇|城市|乡村|城区|县域|境外|境内|海外|线上|线下|民营|国有|外资"
+"""The part of a whole that "其中X" names ("其中农村达到10.5万辆")."""
+
+_NEXT_FIGURE_VERB = re.compile(r"新?(?:累计|共计|合计|引进|招引|增|实现|带动|吸引|拥有|完成|达到|签约|开工|建成)")
+"""Verbs that open the next figure's clause after a counted noun ("3个园区累计引进项目31个")."""
+
+_DONE_VERB = re.compile(r"(?:新)?(?:竣工投产|建成投产|建成投用|竣工达产|建成达产|投产达效|竣工|投产|达产|投用|完工|开工|签约|落地|开业|入库|入统)")
 """Verbs of a project's stage; "新开工30个、竣工投产20个" counts the projects at each stage."""
 
 _RESULT_VERBS = ("获评", "获得", "获", "入选", "荣获")
@@ -1280,10 +1409,12 @@ def _topic(text: str, clause_start: int) -> str:
     if re.match(r"据[^，,；;。]{0,14}(?:统计|调查|测算)$", topic) and start > 0 and text[start - 1] in "，,":
         return _topic(text, start)
     topic = re.sub(r"（[^（）]*）|\([^()]*\)", "", topic)  # "投资额（即工作量）"
-    topic = re.sub(r"^在|方面$|中$", "", _LEAD_FILLER.sub("", topic))
+    topic = re.sub(r"^(?:第[一二三四五六七八九十]+是|在)|方面$|中$", "", _LEAD_FILLER.sub("", topic))
+    while len(topic) > 20 and re.search(r"[的、]", topic[:-6]):
+        topic = re.split(r"[的、]", topic, maxsplit=1)[1]  # "A、B的工业的产值在…中所占的比重": its head
     if not 2 <= len(topic) <= 20 or any(f.unit and topic[f.start - 1 : f.start] != "每" for f in find_figures(topic)):
         return ""
-    if re.search(r"[，,。；;“”]|(?:19|20)\d\d|[一二三四五六七八九〇○零]{4}年|年$|^(?:比|较|从|由|同|与|为|在|据|按|其中|如果|但|而)", topic):
+    if re.search(r"[，,。；;“”]|(?:19|20)\d\d|[一二三四五六七八九〇○零]{4}年|年$|^(?:比|较|从|由(?![\u4e00-\u9fff]{1,8}的)|同|与|为|在|据|按|其中|如果|但|而)", topic):
         return ""
     if _LEAD_VERB.match(topic) or _CARRY_VERB.match(topic) or re.search(rf"(?:{_UP}|{_DOWN})$|了$|是$", topic):
         return ""
@@ -1305,14 +1436,24 @@ _LEVELS = re.compile(rf"{_LEVEL}$|{_LEVEL}")
 """Administrative levels listed as one modifier ("国家、省级", "市、县两级")."""
 
 _CAP_BOUNDARY = re.compile(r"[的、，”」]|将|由|把|对|向|在|中")
+_YEAR_OPENING = re.compile(r"(?:(?:19|20)\d\d|[０-９]{4})年(?![底末]|中(?![央国共]))")
 
 
 def _capped_start(text: str, l_start: int, l_end: int) -> int:
     """A long left phrase cut at a word boundary (after 的/将/在…), keeping at most 24 characters.
 
-    A fixed 16-character cut splits words ("政科技支出…" for 财政科技支出).
+    A fixed 16-character cut splits words ("政科技支出…" for 财政科技支出). 中 ends a frame only
+    after 在 ("在…中"), never the 中 of 中试/中央; a year that opens the phrase is a boundary
+    ("2032年中央财政…").
     """
+    year = _YEAR_OPENING.match(text, l_start, l_end)
+    if year and l_end - year.end() >= 2 and l_end - year.end() <= 24:
+        return year.end()
     for m in _CAP_BOUNDARY.finditer(text, l_start, l_end - 6):
+        if m.group(0) == "中" and "在" not in text[l_start : m.start()]:
+            continue
+        if m.group(0) in "、”」" and l_end - l_start <= 24:
+            continue  # "A、B、C三大先导产业规模", "…“办证难”历史遗留问题": a phrase that fits keeps its list, its name
         if m.group(0) == "、" and _LEVELS.search(text, l_start, m.start()) and _LEVELS.match(text, m.end()):
             continue  # "国家、自治区级品牌", "国、省考核断面": a list of levels is one modifier
         if l_end - m.end() <= 24:
@@ -1330,11 +1471,13 @@ def _word_numeral(right: str, fig: Figure) -> bool:
 def _noun_of(indicator: str) -> str:
     """What an indicator counts, without its verb: 新增上市企业 → 上市企业."""
     m = _VERB_PREFIX.match(indicator)
-    return indicator[m.end():] if m else indicator
+    noun = indicator[m.end():] if m else indicator
+    stage = re.search(rf"(?:{_DONE_VERB.pattern})$", noun)
+    return noun[: stage.start()] if stage and stage.start() >= 2 else noun  # "项目新开工" → 项目
 
 
-_VERB_PREFIX = re.compile(rf"(?:{_CARRY_VERB.pattern[1:]}|在建|续建|新签约|签约|推进|实施)")
+_VERB_PREFIX = re.compile(rf"(?:{_CARRY_VERB.pattern[1:]}|在建|续建|新签约|签约|推进|实施|净增|净减)")
 
 
 def _looks_like_figure_list(text: str, start: int, end: int) -> bool:
-    return bool(re.search(r"[0-9０-９%]", text[start:end]))
+    return bool(re.search(r"[0-9０-９%]|[百千万]亿", text[start:end]))
