@@ -55,13 +55,32 @@ def _proc_cpu(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+ANCHORED = {
+    "indicator_over_years": {"indicator_contains": "生产总值"},
+    "programmes_in_area": {"area_contains": "新区"},
+    "sections_mentioning_place": {"place_contains": "新区"},
+}
+"""SPARQL queries also timed with a parameter bound (genre words: an indicator, a kind of
+area), as a user asks them (``kg sparql NAME --bind k=v``); each is a row "NAME[k=v]"."""
+
+
 def _library(folder: Path | None, suffix: str) -> dict[str, str]:
-    """name → text of the library queries (kg's own, or the ``*suffix`` files of ``folder``)."""
+    """name → text of the library queries (kg's own, or the ``*suffix`` files of ``folder``),
+    for SPARQL with the ANCHORED cases after them."""
     if folder is None:
         from kg.queries import library
 
-        return library(suffix)
-    return {p.stem: p.read_text("utf-8") for p in sorted(folder.glob(f"*{suffix}"))}
+        lib = library(suffix)
+    else:
+        lib = {p.stem: p.read_text("utf-8") for p in sorted(folder.glob(f"*{suffix}"))}
+    if suffix == ".rq":
+        from kg.store import bind_parameters
+
+        for name, params in ANCHORED.items():
+            if name in lib:
+                label = name + "[" + ",".join(f"{k}={v}" for k, v in params.items()) + "]"
+                lib[label] = bind_parameters(lib[name], params)
+    return lib
 
 
 # ----------------------------------------------------------------------------- data
