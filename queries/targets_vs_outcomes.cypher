@@ -18,15 +18,19 @@
 // Columns: government, indicator_key, indicator, year, target, target_max, target_unit, qualifier,
 //   actual, actual_unit, verdict, verdict_strict, target_sentence, actual_sentence.
 CALL () {
-MATCH (ind:Indicator)<-[:OBSERVED_PROPERTY]-(t:Observation)-[:STATUS]->(tst)
-WHERE tst.iri = 'https://kg.example.org/ontology#Target' AND t.ref_year IS NOT NULL AND ind.notation IS NOT NULL
-MATCH (t)-[:IN_REPORT]->(tr)-[:GOVERNMENT]->(g)
-WHERE tr.plan_year = t.ref_year
-  AND ($government_contains IS NULL OR g.label_zh CONTAINS toString($government_contains))
-MATCH (t)-[:KIND]->(kind)
-MATCH (t)-[:QUALIFIER]->(q)
-MATCH (t)-[:SPAN]->(tsp)
-OPTIONAL MATCH (t)-[:DIRECTION]->(tdir0)
+MATCH (:Resource {iri: 'https://kg.example.org/ontology#Target'})<-[:STATUS]-(t:Observation)
+WHERE t.ref_year IS NOT NULL
+// the target's own edges read in one pass over its relationships, not one expansion per type
+WITH t, [(t)-[r:OBSERVED_PROPERTY|IN_REPORT|KIND|QUALIFIER|SPAN|DIRECTION]->(x) | [type(r), x]] AS out
+UNWIND [p IN out WHERE p[0] = 'IN_REPORT' AND p[1].plan_year = t.ref_year | p[1]] AS tr
+MATCH (tr)-[:GOVERNMENT]->(g)
+WHERE $government_contains IS NULL OR g.label_zh CONTAINS toString($government_contains)
+UNWIND [p IN out WHERE p[0] = 'OBSERVED_PROPERTY' AND p[1]:Indicator AND p[1].notation IS NOT NULL | p[1]] AS ind
+UNWIND [p IN out WHERE p[0] = 'KIND' | p[1]] AS kind
+UNWIND [p IN out WHERE p[0] = 'QUALIFIER' | p[1]] AS q
+UNWIND [p IN out WHERE p[0] = 'SPAN' | p[1]] AS tsp
+WITH t, ind, tr, g, kind, q, tsp, [p IN out WHERE p[0] = 'DIRECTION' | p[1]] AS dirs
+UNWIND CASE dirs WHEN [] THEN [null] ELSE dirs END AS tdir0
 WITH ind, tr, g, kind, q, coalesce(t.normalised_unit, '') AS tnu,
      coalesce(toString(t.normalised_value_decimal), '') AS tnvs, coalesce(tdir0.iri, '') AS tdirs,
      t, tsp.start AS tstart
@@ -39,22 +43,29 @@ WITH ind, tr, g, kind, q, tnu, t,
      COLLECT {
        MATCH (ind)<-[:OBSERVED_PROPERTY]-(a:Observation)
        WHERE a.ref_year = t.ref_year AND coalesce(a.normalised_unit, '') = tnu AND (t.period IS NOT NULL OR a.period IS NULL)
-       MATCH (a)-[:IN_REPORT]->(ar)
-       WHERE ar.plan_year = t.ref_year + 1 AND ar <> tr AND (ar)-[:GOVERNMENT]->(g) AND (a)-[:KIND]->(kind)
-       MATCH (a)-[:STATUS]->(ast)
-       WHERE ast.iri IN ['https://kg.example.org/ontology#Actual', 'https://kg.example.org/ontology#Estimate']
-       OPTIONAL MATCH (a)-[:SPAN]->(asp)
+       // the outcome's own edges read in one pass over its relationships
+       WITH a, [(a)-[r:IN_REPORT|KIND|STATUS|SPAN]->(x) | [type(r), x]] AS out
+       WHERE any(p IN out WHERE p[0] = 'KIND' AND p[1] = kind)
+       UNWIND [p IN out WHERE p[0] = 'IN_REPORT' AND p[1].plan_year = t.ref_year + 1 AND p[1] <> tr | p[1]] AS ar
+       WITH a, out, ar WHERE (ar)-[:GOVERNMENT]->(g)
+       UNWIND [p IN out WHERE p[0] = 'STATUS' AND p[1].iri IN ['https://kg.example.org/ontology#Actual',
+                                                               'https://kg.example.org/ontology#Estimate'] | p[1]] AS ast
+       WITH a, ar, ast, [p IN out WHERE p[0] = 'SPAN' | p[1]] AS asps
+       UNWIND CASE asps WHEN [] THEN [null] ELSE asps END AS asp
        WITH a, ast, ar, asp
        ORDER BY CASE ast.iri WHEN 'https://kg.example.org/ontology#Actual' THEN 0 ELSE 1 END, ar.iri, asp.start
        LIMIT 1
        RETURN a
      } AS exacts
 // none: an outcome of an indicator whose key extends the target's; the government's
-// indicators are listed once per government, then filtered by key per target
+// indicators are listed once per government, grouped by their first 4 characters (a key
+// that extends a 4+ character key shares them), then filtered by key per target within one group
 WITH g, collect({ind: ind, tr: tr, kind: kind, q: q, tnu: tnu, t: t, exact: exacts[0]}) AS targets
 CALL (g) {
   MATCH (g)<-[:GOVERNMENT]-(i:Indicator)
-  RETURN collect({node: i, key: i.notation}) AS indicators
+  WHERE size(i.notation) >= 4
+  WITH left(i.notation, 4) AS head, collect({node: i, key: i.notation}) AS members
+  RETURN collect({head: head, members: members}) AS indicators
 }
 UNWIND targets AS row
 WITH g, indicators, row.ind AS ind, row.tr AS tr, row.kind AS kind, row.q AS q, row.tnu AS tnu, row.t AS t,
@@ -62,7 +73,8 @@ WITH g, indicators, row.ind AS ind, row.tr AS tr, row.kind AS kind, row.q AS q, 
 WITH ind, g, q, t, exact, tr, kind, tnu, indicators, ind.notation AS key
 WITH ind, g, q, t, exact,
      CASE WHEN exact IS NULL AND size(key) >= 4 THEN COLLECT {
-       UNWIND indicators AS other
+       UNWIND [grp IN indicators WHERE grp.head = left(key, 4)] AS grp
+       UNWIND grp.members AS other
        WITH other WHERE other.key STARTS WITH key AND other.node <> ind
        WITH other.node AS aind
        MATCH (aind)<-[:OBSERVED_PROPERTY]-(a2:Observation)
