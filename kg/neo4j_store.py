@@ -699,15 +699,19 @@ def _label_query(label: str) -> str:
 
 
 def _rel_query(typ: str) -> str:
-    # rows are lists [subject IRI, object IRI(, predicate IRI)]: smaller to send than maps
+    # rows are lists [object IRI, [subject IRIs]] (with the predicate IRI between them for
+    # RELATED): one seek of the object for all the subjects that point to it (kg's graphs
+    # have hubs: the report, its sections, the government), and smaller to send than maps
     if typ == GENERIC_REL:
         return (
-            REPLAN_SKIP + "UNWIND $rows AS row MATCH (s:Resource {iri: row[0]}) MATCH (o:Resource {iri: row[1]}) "
-            f"MERGE (s)-[:{GENERIC_REL} {{iri: row[2]}}]->(o)"
+            REPLAN_SKIP + "UNWIND $rows AS row MATCH (o:Resource {iri: row[0]}) "
+            "UNWIND row[2] AS si MATCH (s:Resource {iri: si}) "
+            f"MERGE (s)-[:{GENERIC_REL} {{iri: row[1]}}]->(o)"
         )
     assert _TYPE_RE.match(typ)
     return (
-        REPLAN_SKIP + "UNWIND $rows AS row MATCH (s:Resource {iri: row[0]}) MATCH (o:Resource {iri: row[1]}) "
+        REPLAN_SKIP + "UNWIND $rows AS row MATCH (o:Resource {iri: row[0]}) "
+        "UNWIND row[1] AS si MATCH (s:Resource {iri: si}) "
         f"MERGE (s)-[:{typ}]->(o)"
     )
 
@@ -1107,8 +1111,9 @@ def _flush_nodes(window: _NodeWindow, writers: _Writers, n: int, nodes: _Distinc
 
 def _write_rels_pass(triples: Iterable[Plain], writers: _Writers, n: int, batch_size: int,
                      rels: _Distinct, mapping: GraphMapping) -> None:
-    """Pass 2: every relationship (IRI object, predicate other than rdf:type)."""
-    shards: list[dict[str, list[list[str]]]] = [defaultdict(list) for _ in range(n)]
+    """Pass 2: every relationship (IRI object, predicate other than rdf:type), grouped
+    by type and object (``n`` is 1: see :func:`load_triples`)."""
+    window: dict[str, dict[Any, list[str]]] = defaultdict(lambda: defaultdict(list))
     window_size = batch_size * n * WINDOW_BATCHES
     size = 0
     rel_types = mapping.rel_types
@@ -1116,26 +1121,43 @@ def _write_rels_pass(triples: Iterable[Plain], writers: _Writers, n: int, batch_
         if type(o) is not str or p == _RDF_TYPE:
             continue
         typ = rel_types.get(p)
-        row = [s, o] if typ else [s, o, p]
-        rels.add((s, typ or p, o))
-        shards[hash(s) % n][typ or GENERIC_REL].append(row)
+        if typ:
+            window[typ][o].append(s)
+            rels.add((s, typ, o))
+        else:
+            window[GENERIC_REL][(o, p)].append(s)
+            rels.add((s, p, o))
         size += 1
         if size >= window_size:
-            _flush_rels(shards, writers, batch_size)
+            _flush_rels(window, writers, batch_size)
             size = 0
-    _flush_rels(shards, writers, batch_size)
+    _flush_rels(window, writers, batch_size)
 
 
-def _rel_key(row: list[str]) -> list[str]:
-    return row
-
-
-def _flush_rels(shards: list[dict[str, list[list[str]]]], writers: _Writers, batch_size: int) -> None:
-    for i, groups in enumerate(shards):
-        if groups:
-            for batch in _pack(groups, batch_size, _rel_key):
-                writers.put(i, _write_rel_rows, batch)
-            groups.clear()
+def _flush_rels(window: dict[str, dict[Any, list[str]]], writers: _Writers, batch_size: int) -> None:
+    """The window's relationships in transactions of at most ``batch_size`` relationships,
+    each a list of ``(type, rows)``: types in name order, rows by object, subjects sorted
+    (every load takes its locks in one order), a hub's subjects cut across transactions."""
+    batch: list[tuple[str, list[list[Any]]]] = []
+    room = batch_size
+    for typ in sorted(window):
+        rows: list[list[Any]] = []
+        for key in sorted(window[typ]):
+            subjects = sorted(window[typ][key])
+            head = list(key) if typ == GENERIC_REL else [key]
+            while subjects:
+                take, subjects = subjects[:room], subjects[room:]
+                rows.append([*head, take])
+                room -= len(take)
+                if not room:
+                    batch.append((typ, rows))
+                    writers.put(0, _write_rel_rows, batch)
+                    batch, rows, room = [], [], batch_size
+        if rows:
+            batch.append((typ, rows))
+    if batch:
+        writers.put(0, _write_rel_rows, batch)
+    window.clear()
 
 
 def load_triples(
@@ -1359,7 +1381,7 @@ def load_inputs(
     skolem IRIs come from the whole graph) go through one rdflib graph instead."""
     from pathlib import Path
 
-    from kg.pipeline import RDF_SUFFIXES, dump_scan
+    from kg.pipeline import RDF_SUFFIXES
 
     dumps = [p for p in inputs if Path(p).suffix.lower() in RDF_SUFFIXES]
     only_dumps = len(dumps) == len(inputs)
@@ -1369,17 +1391,30 @@ def load_inputs(
         keys = _unchanged_files(drv, settings, files) if files and skip_unchanged and not wipe else None
         same_files = keys is not None
         blank = False
+        keyer: _ReportKeys | None = None
+        stored: dict[str, str] = {}
         if keys is None:
-            keys, blank = dump_scan(dumps) if dumps else ({}, False)
+            reports, blank = _dump_reports(dumps) if dumps else (set(), False)
+            keyer = _ReportKeys(reports) if reports else None
+            keys = {}
+            if keyer is not None and skip_unchanged and not wipe:
+                stored = _stored_keys(drv, settings, reports)
+            if keyer is not None and (stored or not only_dumps or blank):
+                # reports loaded before: their keys decide what to skip, before the load
+                # (and reports analysed on the way go through a graph: no pass to share)
+                keys = keyer.scan(dumps)
+                keyer = None
         unchanged: set[str] = set(keys) if same_files else set()
-        if skip_unchanged and keys and not wipe and not same_files:
-            unchanged = {r for r, k in _stored_keys(drv, settings, keys).items() if keys[r] == k}
+        if keys and not same_files:
+            unchanged = {r for r, k in stored.items() if keys[r] == k}
         if same_files:
             # the very files whose load completed, every report's key still current: the
             # graph holds all their triples (a load never drops one): nothing to read
             source: Callable[[], Iterable[Plain]] = lambda: iter(())  # noqa: E731
         elif only_dumps and not blank:
-            source = _dump_source(dumps, unchanged, unchanged == set(keys) and bool(unchanged))
+            # no report of these dumps loaded before: their keys are summed on the way, in
+            # the load's first pass over the dumps (one streaming pass fewer)
+            source = _dump_source(dumps, unchanged, unchanged == set(keys) and bool(unchanged), keyer)
         else:
             source = _graph_source(inputs, base_iri, unchanged)
         if not unchanged and next(iter(source()), None) is None:
@@ -1392,6 +1427,8 @@ def load_inputs(
             source = lambda: _chain(data(), plain_triples(onto))  # noqa: E731
         summary = load_triples(source, settings, batch_size=batch_size, wipe=wipe, writers=writers,
                                progress=progress, driver=drv)
+        if keyer is not None:
+            keys = keyer.keys() if keyer.complete else keyer.scan(dumps)
         if keys:
             markers = [{"report": r, "key": k} for r, k in sorted(keys.items())]
             if files:
@@ -1455,11 +1492,86 @@ def _chain(*parts: Iterable[Plain]) -> Iterator[Plain]:
         yield from part
 
 
-def _dump_source(dumps: list[Any], skip: set[str], skip_minted: bool) -> Callable[[], Iterator[Plain]]:
-    """The dumps' triples, streamed afresh on each call (blank-node-free dumps only)."""
+def _dump_source(dumps: list[Any], skip: set[str], skip_minted: bool,
+                 keyer: _ReportKeys | None = None) -> Callable[[], Iterator[Plain]]:
+    """The dumps' triples, streamed afresh on each call (blank-node-free dumps only); with
+    ``keyer``, the quads of each call go through it until one call has read them all."""
     from kg.pipeline import dump_quads
 
-    return lambda: plain_quads(dump_quads(dumps, skip_reports=skip, skip_minted=skip_minted))
+    def source() -> Iterator[Plain]:
+        quads = dump_quads(dumps, skip_reports=skip, skip_minted=skip_minted)
+        return plain_quads(quads if keyer is None or keyer.complete else keyer.feed(quads))
+
+    return source
+
+
+
+def _dump_reports(dumps: list[Any]) -> tuple[set[str], bool]:
+    """The reports of the dumps (subjects typed kg:Report) and whether they hold a blank
+    node (then no reports: blank nodes get skolem IRIs from the whole graph's canonical
+    labelling, so a part of the graph cannot be skipped without renaming them). One
+    streaming pass."""
+    import pyoxigraph as ox
+
+    from kg.validate import read_quads
+
+    rdf_type, report = ox.NamedNode(_RDF_TYPE), ox.NamedNode(KG_NS + "Report")
+    blank = ox.BlankNode
+    reports: set[str] = set()
+    for q in read_quads(dumps):
+        if type(q.subject) is blank or type(q.object) is blank:
+            return set(), True
+        if q.object == report and q.predicate == rdf_type:
+            reports.add(q.subject.value)
+    return reports, False
+
+
+class _ReportKeys:
+    """The content key of every report of a dump, as :func:`kg.pipeline.dump_report_keys`
+    gives it (the same keys: a test compares them): the count and the sum modulo 2**128 of
+    the 128-bit BLAKE2b digests of the report's distinct triples (subject the report or
+    under its IRI) in N-Triples form. Summed from the quads fed through :meth:`feed`
+    (twice-seen triples count once), or by :meth:`scan`."""
+
+    def __init__(self, reports: set[str]) -> None:
+        self.reports = reports
+        self.sums: dict[str, int] = dict.fromkeys(reports, 0)
+        self.counts: dict[str, int] = dict.fromkeys(reports, 0)
+        self.seen: set[bytes] = set()
+        self.complete = False
+
+    def feed(self, quads: Iterable[Any]) -> Iterator[Any]:
+        """``quads`` as they are, summed on the way; complete once they are all read."""
+        import hashlib
+
+        from kg.pipeline import _report_of
+
+        blake, reports, seen, sums, counts = hashlib.blake2b, self.reports, self.seen, self.sums, self.counts
+        last: Any = None
+        rep: str | None = None
+        for q in quads:
+            s = q.subject
+            if s != last:  # dumps hold a subject's triples together: one lookup per subject
+                last, rep = s, _report_of(s.value, reports)
+            if rep is not None:
+                h = blake(str(q.triple).encode("utf-8"), digest_size=16).digest()
+                if h not in seen:
+                    seen.add(h)
+                    sums[rep] += int.from_bytes(h, "big")
+                    counts[rep] += 1
+            yield q
+        self.complete = True
+
+    def scan(self, dumps: list[Any]) -> dict[str, str]:
+        """The keys, from one streaming pass over ``dumps``."""
+        from kg.validate import read_quads
+
+        for _ in self.feed(read_quads(dumps)):
+            pass
+        return self.keys()
+
+    def keys(self) -> dict[str, str]:
+        return {r: f"{self.counts[r]}-{self.sums[r] % (1 << 128):032x}" for r in sorted(self.reports)}
 
 
 def _graph_source(inputs: list[Any], base_iri: str | None, skip: set[str]) -> Callable[[], Iterator[Plain]]:
