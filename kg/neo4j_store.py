@@ -686,6 +686,9 @@ otherwise plan each of the ~100 load queries again, ~20 ms of server CPU each, w
 the counts change a lot, as between a wipe and a load)."""
 WIPE = "MATCH (n:Resource) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
 WIPE_MARKERS = "MATCH (m:KgLoad) DELETE m"
+COUNT_RESOURCES = "MATCH (n:Resource) RETURN count(n)"
+"""From the count store: whether the load starts on a graph without nodes (then it
+CREATEs the nodes that bring properties: see :class:`_NodeWrites`)."""
 READ_MARKERS = "UNWIND $reports AS r MATCH (m:KgLoad {report: r}) RETURN m.report AS report, m.key AS key"
 WRITE_MARKERS = "UNWIND $rows AS row MERGE (m:KgLoad {report: row.report}) SET m.key = row.key"
 """A ``KgLoad`` node per loaded report holds the content key of the triples loaded for it
@@ -935,32 +938,45 @@ def _merge_bare_query(label: str | None) -> str:
     return REPLAN_SKIP + "UNWIND $rows AS row MERGE (n:Resource {iri: row})" + _label_set(label)
 
 
+def _create_new_query(label: str | None) -> str:
+    """CREATE nodes that bring properties, in a load that holds them new (see
+    :class:`_NodeWrites`): no read-back, no lock dance; the constraint ``resource_iri``
+    refuses the whole transaction if one of them exists after all."""
+    return (REPLAN_SKIP + "UNWIND $rows AS row CREATE (n:Resource {iri: row.iri}) SET n += row.props"
+            + _label_set(label).replace(" SET", ","))
+
+
 SET_MERGED = REPLAN_SKIP + "UNWIND $rows AS row MATCH (n:Resource {iri: row.iri}) SET n += row.props"
 
 
 @lru_cache(maxsize=1)
-def _node_queries() -> tuple[dict[str | None, str], dict[str | None, str]]:
+def _node_queries() -> tuple[dict[str | None, str], dict[str | None, str], dict[str | None, str]]:
     labels = [None, *default_mapping().labels.values()]
     return ({label: _merge_new_query(label) for label in labels},
-            {label: _merge_bare_query(label) for label in labels})
+            {label: _merge_bare_query(label) for label in labels},
+            {label: _create_new_query(label) for label in labels})
 
 
 NodeRow = tuple[str, list[str], dict[str, Any]]
 
 
-def _write_node_rows(tx: neo4j.ManagedTransaction, groups: list[tuple[str | None, list[NodeRow]]]) -> list[Any]:
+def _write_node_rows(tx: neo4j.ManagedTransaction, groups: list[tuple[str | None, list[NodeRow]]],
+                     create: bool = False) -> list[Any]:
     """MERGE batches of nodes, one query per first label (rows sorted by IRI), uniting
     the properties of nodes already there with the new ones (read under a write lock and
     written in one transaction, so a retried or re-run batch gives the same); further
-    labels after."""
-    new_queries, bare_queries = _node_queries()
+    labels after. With ``create``, the nodes that bring properties are CREATEd instead
+    (see :class:`_NodeWrites`); nodes without are always MERGEd."""
+    new_queries, bare_queries, create_queries = _node_queries()
     label_queries, _ = _static_queries()
     counters: list[Any] = []
     extra: dict[str, list[str]] = defaultdict(list)
     for label, rows in groups:
         with_props = [{"iri": iri, "props": props} for iri, _, props in rows if props]
         bare = [iri for iri, _, props in rows if not props]
-        if with_props:
+        if with_props and create:
+            counters.append(tx.run(create_queries[label], rows=with_props).consume().counters)
+        elif with_props:
             result = tx.run(new_queries[label], rows=with_props)
             stored = {r["iri"]: r["props"] for r in result}
             counters.append(result.consume().counters)
@@ -987,6 +1003,32 @@ def _write_rel_rows(tx: neo4j.ManagedTransaction, groups: list[tuple[str, list[l
     """MERGE batches of relationships, one query per type."""
     _, rel_queries = _static_queries()
     return [tx.run(rel_queries[typ], rows=rows).consume().counters for typ, rows in groups]
+
+
+def _rel_writes(session: neo4j.Session, groups: list[tuple[str, list[list[str]]]]) -> list[Any]:
+    return _execute_write(session, _write_rel_rows, groups)
+
+
+class _NodeWrites:
+    """Writes node batches. A load that starts on a database without ``Resource`` nodes
+    CREATEs the nodes that bring properties (measured: a fifth less server CPU for the
+    node pass than MERGE with its read-back) as long as none of them exists: when one
+    does (a concurrent load wrote it, or this load's earlier batch made it bare or from
+    other triples), the constraint ``resource_iri`` refuses the batch, nothing of it is
+    written, and it and every later batch go the MERGE way. So no node is ever doubled
+    and no property lost, whatever runs beside the load."""
+
+    def __init__(self, create: bool) -> None:
+        self.create = create
+
+    def __call__(self, session: neo4j.Session, groups: list[tuple[str | None, list[NodeRow]]]) -> list[Any]:
+        if self.create:
+            try:
+                return _execute_write(session, _write_node_rows, groups, True)
+            except nx.ConstraintError:
+                self.create = False
+                log.debug("a node of the load exists already: MERGE from now on")
+        return _execute_write(session, _write_node_rows, groups)
 
 
 class _Writers:
@@ -1016,7 +1058,7 @@ class _Writers:
                     if item is None:
                         return
                     if self.error is None:
-                        counters = _execute_write(session, *item)
+                        counters = item[0](session, item[1])
                         with self.lock:
                             for c in counters:
                                 self.summary.count(c)
@@ -1030,7 +1072,8 @@ class _Writers:
                 finally:
                     q.task_done()
 
-    def put(self, worker: int, fn: Callable[..., Any], rows: Any) -> None:
+    def put(self, worker: int, fn: Callable[[neo4j.Session, Any], list[Any]], rows: Any) -> None:
+        """Have writer ``worker`` run ``fn(session, rows)`` (it returns the counters)."""
         self._check()
         self.queues[worker].put((fn, rows))
 
@@ -1085,7 +1128,7 @@ writer: enough that most transactions run one query of ``batch_size`` rows."""
 
 
 def _write_nodes_pass(triples: Iterable[Plain], writers: _Writers, n: int, batch_size: int,
-                      nodes: _Distinct, mapping: GraphMapping) -> int:
+                      nodes: _Distinct, mapping: GraphMapping, write: _NodeWrites | None = None) -> int:
     """Pass 1: every node with its properties and labels. Returns the triples read."""
     window = _NodeWindow(mapping)
     window_size = batch_size * n * WINDOW_BATCHES
@@ -1094,19 +1137,21 @@ def _write_nodes_pass(triples: Iterable[Plain], writers: _Writers, n: int, batch
         window.add(s, p, o)
         seen += 1
         if len(window) >= window_size:
-            _flush_nodes(window, writers, n, nodes, batch_size)
-    _flush_nodes(window, writers, n, nodes, batch_size)
+            _flush_nodes(window, writers, n, nodes, batch_size, write)
+    _flush_nodes(window, writers, n, nodes, batch_size, write)
     return seen
 
 
-def _flush_nodes(window: _NodeWindow, writers: _Writers, n: int, nodes: _Distinct, batch_size: int) -> None:
+def _flush_nodes(window: _NodeWindow, writers: _Writers, n: int, nodes: _Distinct, batch_size: int,
+                 write: _NodeWrites | None = None) -> None:
+    write = write or _NodeWrites(False)
     shards: list[dict[str | None, list[NodeRow]]] = [defaultdict(list) for _ in range(n)]
     for row in window.take():
         nodes.add(row[0])
         shards[hash(row[0]) % n][row[1][0] if row[1] else None].append(row)
     for i, groups in enumerate(shards):
         for batch in _pack(groups, batch_size, lambda r: r[0]):
-            writers.put(i, _write_node_rows, batch)
+            writers.put(i, write, batch)
 
 
 def _write_rels_pass(triples: Iterable[Plain], writers: _Writers, n: int, batch_size: int,
@@ -1151,12 +1196,12 @@ def _flush_rels(window: dict[str, dict[Any, list[str]]], writers: _Writers, batc
                 room -= len(take)
                 if not room:
                     batch.append((typ, rows))
-                    writers.put(0, _write_rel_rows, batch)
+                    writers.put(0, _rel_writes, batch)
                     batch, rows, room = [], [], batch_size
         if rows:
             batch.append((typ, rows))
     if batch:
-        writers.put(0, _write_rel_rows, batch)
+        writers.put(0, _rel_writes, batch)
     window.clear()
 
 
@@ -1192,10 +1237,11 @@ def load_triples(
             if wipe:
                 session.run(WIPE).consume()
                 session.run(WIPE_MARKERS).consume()
+            empty = session.run(COUNT_RESOURCES).single(strict=True)[0] == 0
         if progress:
             progress(0, None)
         pool = _Writers(drv, settings.database, n, summary, progress)
-        summary.triples = _write_nodes_pass(source(), pool, n, batch_size, nodes, mapping)
+        summary.triples = _write_nodes_pass(source(), pool, n, batch_size, nodes, mapping, _NodeWrites(empty))
         pool.wait()  # every node exists before a relationship names it
         if not summary.triples:
             return _finish(summary, nodes, rels, began)
