@@ -1439,6 +1439,10 @@ def load_inputs(
         blank = False
         keyer: _ReportKeys | None = None
         stored: dict[str, str] = {}
+        if keys is None and only_dumps and (wipe or not skip_unchanged or not _any_marker(drv, settings)):
+            # nothing to skip: the reports are found in the load's first pass over the
+            # dumps and their keys summed in the second (two streaming passes fewer)
+            keyer, keys = _ReportKeys(set(), discover=True), {}
         if keys is None:
             reports, blank = _dump_reports(dumps) if dumps else (set(), False)
             keyer = _ReportKeys(reports) if reports else None
@@ -1459,20 +1463,19 @@ def load_inputs(
             source: Callable[[], Iterable[Plain]] = lambda: iter(())  # noqa: E731
         elif only_dumps and not blank:
             # no report of these dumps loaded before: their keys are summed on the way, in
-            # the load's first pass over the dumps (one streaming pass fewer)
+            # the load's passes over the dumps
             source = _dump_source(dumps, unchanged, unchanged == set(keys) and bool(unchanged), keyer)
         else:
             source = _graph_source(inputs, base_iri, unchanged)
-        if not unchanged and next(iter(source()), None) is None:
-            from kg.errors import InputError
-
-            raise InputError("nothing to load: the inputs hold no triples")
-        if ontology:
-            onto = skolemize(ontology_graph())
-            data = source
-            source = lambda: _chain(data(), plain_triples(onto))  # noqa: E731
-        summary = load_triples(source, settings, batch_size=batch_size, wipe=wipe, writers=writers,
-                               progress=progress, driver=drv)
+        try:
+            summary = _load_source(source, settings, unchanged, ontology, batch_size=batch_size, wipe=wipe,
+                                   writers=writers, progress=progress, driver=drv)
+        except _BlankNodes:
+            # found in the first pass: what was written holds (nodes of IRIs, MERGEd again
+            # now); the whole input goes through one skolemized graph, without keys
+            blank, keyer = True, None
+            summary = _load_source(_graph_source(inputs, base_iri, set()), settings, unchanged, ontology,
+                                   batch_size=batch_size, wipe=wipe, writers=writers, progress=progress, driver=drv)
         if keyer is not None:
             keys = keyer.keys() if keyer.complete else keyer.scan(dumps)
         if keys:
@@ -1488,6 +1491,28 @@ def load_inputs(
         drv.close()
     log.info("skipped %d unchanged report(s) of %d", len(unchanged), len(keys))
     return InputsLoad(load=summary, reports=len(keys), skipped=sorted(unchanged))
+
+
+def _load_source(source: Callable[[], Iterable[Plain]], settings: Neo4jSettings, unchanged: set[str],
+                 ontology: bool, **kw: Any) -> LoadSummary:
+    if not unchanged and next(iter(source()), None) is None:
+        from kg.errors import InputError
+
+        raise InputError("nothing to load: the inputs hold no triples")
+    if ontology:
+        onto = skolemize(ontology_graph())
+        data = source
+        source = lambda: _chain(data(), plain_triples(onto))  # noqa: E731
+    return load_triples(source, settings, **kw)
+
+
+def _any_marker(drv: neo4j.Driver, settings: Neo4jSettings) -> bool:
+    """Whether the graph holds a load marker (of any report)."""
+    try:
+        with drv.session(database=settings.database) as session:
+            return session.run("MATCH (m:KgLoad) RETURN 1 LIMIT 1").single() is not None
+    except (nx.Neo4jError, nx.DriverError, OSError) as exc:
+        raise StoreError(_describe(exc, settings)) from exc
 
 
 FILES_MARKER = "files:"
@@ -1557,19 +1582,19 @@ def _dump_reports(dumps: list[Any]) -> tuple[set[str], bool]:
     node (then no reports: blank nodes get skolem IRIs from the whole graph's canonical
     labelling, so a part of the graph cannot be skipped without renaming them). One
     streaming pass."""
-    import pyoxigraph as ox
-
     from kg.validate import read_quads
 
-    rdf_type, report = ox.NamedNode(_RDF_TYPE), ox.NamedNode(KG_NS + "Report")
-    blank = ox.BlankNode
-    reports: set[str] = set()
-    for q in read_quads(dumps):
-        if type(q.subject) is blank or type(q.object) is blank:
-            return set(), True
-        if q.object == report and q.predicate == rdf_type:
-            reports.add(q.subject.value)
-    return reports, False
+    keyer = _ReportKeys(set(), discover=True)
+    try:
+        for _ in keyer.feed(read_quads(dumps)):
+            pass
+    except _BlankNodes:
+        return set(), True
+    return keyer.reports, False
+
+
+class _BlankNodes(Exception):
+    """A dump read as streamed holds a blank node after all."""
 
 
 class _ReportKeys:
@@ -1579,15 +1604,21 @@ class _ReportKeys:
     under its IRI) in N-Triples form. Summed from the quads fed through :meth:`feed`
     (twice-seen triples count once), or by :meth:`scan`."""
 
-    def __init__(self, reports: set[str]) -> None:
+    def __init__(self, reports: set[str], discover: bool = False) -> None:
         self.reports = reports
         self.sums: dict[str, int] = dict.fromkeys(reports, 0)
         self.counts: dict[str, int] = dict.fromkeys(reports, 0)
         self.seen: set[bytes] = set()
         self.complete = False
+        self.discovering = discover
 
     def feed(self, quads: Iterable[Any]) -> Iterator[Any]:
-        """``quads`` as they are, summed on the way; complete once they are all read."""
+        """``quads`` as they are, summed on the way; complete once they are all read.
+        Made with ``discover``, the first complete pass finds the reports instead (and
+        raises :class:`_BlankNodes` at a blank node), the next one sums."""
+        if self.discovering:
+            yield from self._discover(quads)
+            return
         import hashlib
 
         from kg.pipeline import _report_of
@@ -1608,12 +1639,27 @@ class _ReportKeys:
             yield q
         self.complete = True
 
+    def _discover(self, quads: Iterable[Any]) -> Iterator[Any]:
+        import pyoxigraph as ox
+
+        rdf_type, report = ox.NamedNode(_RDF_TYPE), ox.NamedNode(KG_NS + "Report")
+        blank, reports = ox.BlankNode, self.reports
+        for q in quads:
+            if type(q.subject) is blank or type(q.object) is blank:
+                raise _BlankNodes
+            if q.object == report and q.predicate == rdf_type:
+                reports.add(q.subject.value)
+            yield q
+        self.sums, self.counts = dict.fromkeys(reports, 0), dict.fromkeys(reports, 0)
+        self.discovering = False
+
     def scan(self, dumps: list[Any]) -> dict[str, str]:
-        """The keys, from one streaming pass over ``dumps``."""
+        """The keys, from one streaming pass over ``dumps`` (two when still discovering)."""
         from kg.validate import read_quads
 
-        for _ in self.feed(read_quads(dumps)):
-            pass
+        while not self.complete:
+            for _ in self.feed(read_quads(dumps)):
+                pass
         return self.keys()
 
     def keys(self) -> dict[str, str]:

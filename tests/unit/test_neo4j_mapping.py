@@ -320,3 +320,21 @@ def test_relationships_go_in_batches_of_at_most_batch_size_grouped_by_object() -
     assert sent == {("IN_REPORT", hub, s) for s, _, _ in triples[:7]} | {(GENERIC_REL, other, "http://ex.org/p", "https://x.org/s00")}
     first = w.batches[0][0]
     assert first[0] == "IN_REPORT" and first[1] == [[hub, ["https://x.org/s00", "https://x.org/s01", "https://x.org/s02"]]]
+
+
+def test_report_keys_found_and_summed_over_two_passes_equal_dump_report_keys(tmp_path: Path) -> None:
+    from kg.neo4j_store import _BlankNodes, _ReportKeys
+    from kg.pipeline import dump_report_keys
+    from kg.validate import read_quads
+
+    dump = tmp_path / "a.nq"
+    dump.write_text(_NQ, encoding="utf-8")
+    keyer = _ReportKeys(set(), discover=True)
+    assert len(list(keyer.feed(read_quads([dump])))) == 8 and not keyer.complete  # pass 1 finds the reports
+    assert keyer.reports == {_R1, _R2}
+    assert len(list(keyer.feed(read_quads([dump])))) == 8 and keyer.complete  # pass 2 sums
+    assert keyer.keys() == dump_report_keys([dump]) == _ReportKeys(set(), discover=True).scan([dump])
+    blank_dump = tmp_path / "b.nt"
+    blank_dump.write_text(f"<{_R1}> <{RDF.type}> <{KG.Report}> .\n<{_R1}> <{KG.span}> _:b .\n", encoding="utf-8")
+    with pytest.raises(_BlankNodes):
+        list(_ReportKeys(set(), discover=True).feed(read_quads([blank_dump])))
