@@ -30,8 +30,9 @@ and every Cypher string is static: data travels in parameters only. A load strea
 are read by kg's one reader (:func:`kg.validate.read_quads`) straight into rows, one window
 of nodes at a time (never an rdflib graph; see :func:`load_triples`), written as batched
 ``UNWIND $rows … MERGE … ON CREATE SET n += row.props`` inside ``session.execute_write`` on a few
-writer threads, every node before any relationship, after ``CREATE CONSTRAINT … IF NOT EXISTS``. Everything is a MERGE, so a load
-repeated or cut off and re-run ends in the same graph. A node that is already there keeps
+writer threads, every node before any relationship, after ``CREATE CONSTRAINT … IF NOT EXISTS``. Everything is a MERGE (a
+load that starts on a graph without nodes CREATEs nodes while the IRI constraint lets it:
+:class:`_NodeWrites`), so a load repeated or cut off and re-run ends in the same graph. A node that is already there keeps
 what earlier loads gave it: each property set is the union of its stored and new values
 (:func:`merge_props`; read under a write lock, only for nodes the MERGE found, and written
 back only when it changes), as loading RDF adds triples and never drops one (``--wipe``
@@ -768,9 +769,14 @@ def merge_props(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any
 # large change in the counts (about half of its CPU: now replan=skip); a transaction
 # running one small query per label and type cost more than its rows (now grouped over
 # a window); every node was read back and write-locked before its write (now only nodes
-# the MERGE found). The client's share is mostly reading the dump (four streaming passes:
-# two of kg.pipeline.dump_scan for the reports' content keys, one per load pass) and
-# encoding rows for Bolt.
+# the MERGE found). Then (same dump, warm server): relationships sent grouped by object
+# (one seek of a hub for all its subjects: the relationship pass ~1.6 -> ~1.2 CPU-s),
+# nodes CREATEd on a graph without nodes (:class:`_NodeWrites`; the node pass ~0.8 ->
+# ~0.6), the reports' content keys summed in the load's own two passes when nothing can
+# be skipped (:class:`_ReportKeys`; the client ~1.45 -> ~1.1: two streaming passes instead
+# of four). Relationships are still MERGEd (CREATE would save ~0.3 CPU-s of ~1.2, but no
+# constraint can refuse a doubled relationship under a concurrent load). The client's
+# share is reading the dump, hashing the reports' triples and encoding rows for Bolt.
 
 Plain = tuple[str, str, Any]
 """A triple as plain values: subject IRI, predicate IRI, object IRI or literal parts."""
@@ -1217,7 +1223,7 @@ def load_triples(
 ) -> LoadSummary:
     """Load the plain triples ``source()`` yields (called twice: once for the nodes, once
     for the relationships) into Neo4j, in bounded memory. Idempotent and resumable: every
-    write is a MERGE, so a load run twice creates nothing and a load cut off and run
+    write is a MERGE or a CREATE the IRI constraint guards (:class:`_NodeWrites`), so a load run twice creates nothing and a load cut off and run
     again ends in the graph one clean load gives. Raises StoreError."""
     if batch_size < 1:
         raise StoreError(f"--batch-size must be at least 1, not {batch_size}")
