@@ -259,3 +259,82 @@ def test_node_rows_unite_stored_values_and_write_only_nodes_that_change():
     # a gains y beside x; b already holds y (nothing to write); c is new (set in the MERGE)
     assert merged == [[{"iri": "a", "props": {"label": ["x", "y"]}}]]
     assert any(rows == ["d"] for _, rows in tx.calls)  # a node without properties: MERGE only
+
+
+# ----------------------------------------------------------------------- load internals
+
+_R1 = "https://kg.example.org/report/甲区人民政府/2024-01-09"
+_R2 = "https://kg.example.org/report/乙县人民政府/2024-01-10"
+_NQ = (f"<{_R1}> <{RDF.type}> <{KG.Report}> <https://g.example.org/1> .\n"
+       f"<{_R1}/part/1> <{RDFS.label}> \"一\\n\\\"引\\\"\"@zh-hant <https://g.example.org/1> .\n"
+       f"<{_R1}/part/1> <{RDFS.label}> \"一\\n\\\"引\\\"\"@zh-hant <https://g.example.org/2> .\n"
+       f"<{_R1}/part/1> <{KG.statedValue}> \"6.50\"^^<{XSD.decimal}> .\n"
+       f"<{_R1}/part/1> <{KG.inReport}> <{_R1}> .\n"
+       f"<{_R2}> <{RDF.type}> <{KG.Report}> .\n"
+       f"<{_R2}/s/1> <{RDFS.label}> \"二\" .\n"
+       f"<https://kg.example.org/gov/甲区> <{RDFS.label}> \"甲区\"@zh .\n")
+
+
+def test_the_load_sums_the_same_report_keys_as_dump_report_keys(tmp_path: Path) -> None:
+    from kg.neo4j_store import _dump_reports, _ReportKeys
+    from kg.pipeline import dump_report_keys
+    from kg.validate import read_quads
+
+    dump = tmp_path / "a.nq"
+    dump.write_text(_NQ, encoding="utf-8")
+    expected = dump_report_keys([dump])
+    reports, blank = _dump_reports([dump])
+    assert reports == {_R1, _R2} and not blank
+    assert _ReportKeys(reports).scan([dump]) == expected
+    keyer = _ReportKeys(reports)
+    next(keyer.feed(read_quads([dump])))  # a pass abandoned (the load's emptiness check)
+    assert not keyer.complete
+    assert len(list(keyer.feed(read_quads([dump])))) == 8 and keyer.complete  # quads pass through
+    assert keyer.keys() == expected
+    assert keyer.keys()[_R1].startswith("4-")  # the triple in two named graphs counts once
+    blank_dump = tmp_path / "b.nt"
+    blank_dump.write_text(f"<{_R1}> <{KG.span}> _:b .\n", encoding="utf-8")
+    assert _dump_reports([blank_dump]) == (set(), True)
+
+
+def test_relationships_go_in_batches_of_at_most_batch_size_grouped_by_object() -> None:
+    from kg.neo4j_store import _Distinct, _write_rels_pass
+
+    class Writers:
+        def __init__(self) -> None:
+            self.batches: list[list[tuple[str, list[list[object]]]]] = []
+
+        def put(self, worker: int, fn: object, batch: list[tuple[str, list[list[object]]]]) -> None:
+            assert worker == 0
+            self.batches.append(batch)
+
+    hub, other = "https://x.org/hub", "https://x.org/other"
+    triples = [(f"https://x.org/s{i:02d}", str(KG.inReport), hub) for i in range(7)]
+    triples += [("https://x.org/s00", "http://ex.org/p", other), ("https://x.org/s00", str(RDF.type), other),
+                ("https://x.org/s00", str(RDFS.label), ("a", None, None))]
+    w, rels = Writers(), _Distinct()
+    _write_rels_pass(iter(triples), w, 1, 3, rels, default_mapping())  # type: ignore[arg-type]
+    sizes = [sum(len(row[-1]) for _, rows in batch for row in rows) for batch in w.batches]
+    assert sizes == [3, 3, 2] and rels.count() == 8
+    sent = {(typ, *row[:-1], s) for batch in w.batches for typ, rows in batch for row in rows for s in row[-1]}
+    assert sent == {("IN_REPORT", hub, s) for s, _, _ in triples[:7]} | {(GENERIC_REL, other, "http://ex.org/p", "https://x.org/s00")}
+    first = w.batches[0][0]
+    assert first[0] == "IN_REPORT" and first[1] == [[hub, ["https://x.org/s00", "https://x.org/s01", "https://x.org/s02"]]]
+
+
+def test_report_keys_found_and_summed_over_two_passes_equal_dump_report_keys(tmp_path: Path) -> None:
+    from kg.neo4j_store import _BlankNodes, _ReportKeys
+    from kg.pipeline import dump_report_keys
+    from kg.validate import read_quads
+
+    dump = tmp_path / "a.nq"
+    dump.write_text(_NQ, encoding="utf-8")
+    keyer = _ReportKeys(set(), discover=True)
+    assert len(list(keyer.feed(read_quads([dump])))) == 8 and not keyer.complete  # pass 1 finds the reports
+    assert keyer.reports == {_R1, _R2}
+    assert len(list(keyer.feed(read_quads([dump])))) == 8 and keyer.complete  # pass 2 sums
+    assert keyer.keys() == dump_report_keys([dump]) == _ReportKeys(set(), discover=True).scan([dump])
+    blank_dump = tmp_path / "b.nt"
+    blank_dump.write_text(f"<{_R1}> <{RDF.type}> <{KG.Report}> .\n<{_R1}> <{KG.span}> _:b .\n", encoding="utf-8")
+    with pytest.raises(_BlankNodes):
+        list(_ReportKeys(set(), discover=True).feed(read_quads([blank_dump])))
