@@ -208,6 +208,8 @@ UNITS: dict[str, UnitInfo] = {
     "斤": _u("mass", "斤"), "吨标准煤": _u("mass", "吨标准煤"), "吨标煤": _u("mass", "吨标准煤"),
     "千瓦时": _u("energy", "千瓦时"), "千瓦小时": _u("energy", "千瓦时"), "万千瓦时": _u("energy", "千瓦时", 10**4),
     "千瓦": _u("power", "瓦", 1000), "兆瓦": _u("power", "瓦", 10**6), "瓦": _u("power", "瓦"),
+    # computing power in petaflops ("总算力突破1.3万PF")
+    "PF": _u("compute", "PF"), "EFLOPS": _u("compute", "PF", 1000),
     "标准箱": _u("count", "标准箱"), "标箱": _u("count", "标准箱"),
     "微克/立方米": _u("concentration", "微克/立方米"),
     # prices and other per-unit rates ("电价下降5分/千瓦时", "补贴100元/亩")

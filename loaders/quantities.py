@@ -73,12 +73,12 @@ _LEAD_FILLER = re.compile(
     r"(?:(?:19|20)\d\d|[０-９]{4})年(?:底|末)?(?=进一步|又|再|继续|已)|(?:(?:19|20)\d\d|[０-９]{4})年(?:比|较)(?:上一?年|去年)|"
     r"我们|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
     r"扎实|深入|不断|进一步|稳步|力争|努力|确保|争取|计划|预计|实现|完成|开展|推动|推进|组织|"
-    r"累计完成|分别|均|和(?![美谐])|与|及(?!时)|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
+    r"累计完成|分别|均|再(?=新增|新建|增加|提高)|和(?![美谐])|与|及(?!时)|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
     r"加速|着力|重点(?!人群|群体|企业|项目|领域|行业|人员|区域|产业|工程|税源|地区)|全速|全力|过去|的|之|[一二三四五六七八九十]是|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十两]+年(?:来|间|中|内)?|用[一二三四五六七八九十两]+年(?:左右)?时间|将|、|\s)+"
 )
 # Words between the indicator and the figure.
 _TRAIL_FILLER = re.compile(
-    rf"(?:{_FILLER[3:-2]}|{_UP}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
+    rf"(?:{_FILLER[3:-2]}|{_UP.replace('|增|', '|(?<!新)增|')}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
     r"保持在|稳定在|降到|下降到|提高至|达到|达|達到|達|到|至|为|是|有|共|累计|总计|合计|分别|均|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
     r"安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
@@ -88,10 +88,10 @@ _TRAIL_FILLER = re.compile(
 )
 _LEAD_VERB = re.compile(
     r"^(?:投入|开展|推动建设|推动|推进|实施|组织|举办|建立|完成|打造|落实|提出|确定|设定|拟安排|安排|"
-    r"培育|办理|为(?!民)|对(?!外|口|台|美|欧)|向|在(?!校|岗|职|读|建|库|册|线|营|用|途|园|谈)|有(?!效|机|色|关|线|序)|共有|服务|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)(?!业)"
+    r"培育|办理|为(?!民)|对(?!外|口|台|美|欧)|向|在(?!校|岗|职|读|建|库|册|线|营|用|途|园|谈)|有(?!效|机|色|关|线|序)|共有|服务(?!贸易|外包)|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)(?!业)"
 )
 _R_STOP = re.compile(
-    r"(?:、|(?<=[\u4e00-\u9fff]{3})[和及与或]|的(?=[^\u4e00-\u9fff]|$)|推动|推进|促进|助力|(?<![成作勇认评定列称改更视])为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|荣获|获得|获|"
+    r"(?:、|(?<=[\u4e00-\u9fff]{3})[和及与或]|的(?=[^\u4e00-\u9fff]|$)|的基础上|推动|推进|促进|助力|(?<![成作勇认评定列称改更视])为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|荣获|获得|获|"
     r"建设(?=$)|排忧解难|签约|上线|加入|入选|开工|竣工|投用|投入使用|建成|改造(?=$)|提供|享受|受益|"
     r"覆盖|参加|走访|培训|成功|脱贫|落地|集聚|聚集|入统|入库|上市|挂牌|认定|达到|超过)"
 )
@@ -669,6 +669,18 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         return False
     if _is_threshold(text, fig, before):
         return False
+    if (info := unit_info(fig.unit)) is not None and info.family in ("power", "mass", "volume", "length", "area", "energy") \
+            and re.match(r"(?:及以上|以上|及以下|以下)的?[\u4e00-\u9fff]{0,6}?(?:机组|锅炉|窑炉|生产线|煤矿|矿井|矿山|电站|船舶|泊位)", after):
+        return False  # "淘汰30万千瓦以下煤电机组", "10蒸吨以下燃煤锅炉": a size naming the class of units
+    if bare in ("个", "家", "项", "座", "条") and re.match(
+            r"[\u4e00-\u9fff]{0,6}?(?:工程|专项|行动|计划|清单|名录)的[0-9０-９一二三四五六七八九十百千万]+(?:余|多)?[个家项座所条]", after):
+        return False  # "纳入国家102项重大工程的285个项目": the count names the list the next count is in
+    if fig.chinese and bare in ("项", "条") and re.match(
+            r"[\u4e00-\u9fff]{0,8}?(?:工程|行动|产业链|战略)(?:[，,；;。、]|$|[\u4e00-\u9fff]{0,8}[0-9０-９])", after):
+        return False  # "推进十项民生工程，", "九条重点产业链营业收入137亿元": a named set of programmes
+    if bare in ("种", "类", "个") and re.match(r"(?:类型|模式|类别|层级|等级|档次)", after) and re.search(
+            r"(?:按照|按|根据|依据|分为|分成|划分为)", text[_clause_start(text, fig.start) : fig.start]):
+        return False  # "按照县城、中心乡镇…5种类型分类施策": a method, not a measure
     if bare == "类" and re.match(r"(?:及以上|以上|以下|及以下)", after):
         return False  # "三类及以上水质比例": a class, not a count
     if bare == "米" and re.match(r"(?:以上)?宽?(?:的)?(?:硬化)?(?:路|道路|公路)", after):
@@ -834,7 +846,7 @@ def _kind(family: str | None, left: str, text: str, start: int, end: int) -> tup
         return Kind.RATIO, None
     if family == "rate":
         return (Kind.CHANGE, change) if change else (Kind.RATIO, None)
-    if change and family in ("money", "area", "length", "mass", "volume", "power", "energy", "count", "concentration", "age"):
+    if change and family in ("money", "area", "length", "mass", "volume", "power", "energy", "count", "concentration", "age", "compute"):
         if family == "count" and not re.search(r"(?:增长|增加|减少|下降)$", core):
             return Kind.COUNT, None
         return Kind.CHANGE, change
@@ -1352,6 +1364,14 @@ def _indicator(
             re.sub(r"(?:拓展|扩展|发展|延长|缩短|压缩|放宽|调整)(?:到|至)?$", "", previous.indicator)) >= 2 \
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]):
         return re.sub(r"(?:拓展|扩展|发展|延长|缩短|压缩|放宽|调整)(?:到|至)?$", "", previous.indicator), None, None  # "从39个拓展到91个"
+    if _OWN_MEASURE.fullmatch(l_text) and previous is not None and previous.indicator \
+            and 0 < sentence_floor - previous.end <= 12 and text[sentence_floor - 1 : sentence_floor] in ("，", ",") \
+            and not any(c in _CLAUSE_DELIMS for c in text[previous.end : sentence_floor - 1]):
+        # "A产业产值达110亿元，增加值增长15%", "国企资产规模达1070亿元、增长14.8%，营业收入100亿元":
+        # a bare measure opening the clause is the same subject's second measure
+        subject = _OWN_MEASURE_END.sub("", previous.indicator)
+        if 2 <= len(subject) < len(previous.indicator) and not subject.endswith(l_text):
+            return subject + l_text, None, None
     if len(l_text) >= 2 and not _CARRY_VERB.fullmatch(l_text) and not (
             _DONE_VERB.fullmatch(l_text) and previous is not None and fig_end - previous.end < 60):
         if (
@@ -1385,6 +1405,10 @@ def _indicator(
         return previous.indicator, previous.indicator_start, previous.indicator_end
     return "", None, None
 
+
+_OWN_MEASURE = re.compile(r"增加值|营业收入|主营业务收入|销售收入|利润总额|利润|税费|税收|实缴税金|产值|总产值|营收")
+_OWN_MEASURE_END = re.compile(r"(?:全球|全年)?(?:资产规模|资产总额|规模|总量|产值|总产值|增加值|营业收入|主营业务收入|销售收入|利润总额|利润|税费|税收|营收|产量|销量|销售额)$")
+"""Measures of a subject named once: "产业产值达…，增加值增长…" (the subject of 增加值 is before)."""
 
 _SCOPE = r"(?:国家|省|市|县|区|乡镇)级(?:以上)?|农村|城镇|城市|乡村|城区|县域|境外|境内|海外|线上|线下|民营|国有|外资"
 """The part of a whole that "其中X" names ("其中农村达到10.5万辆")."""

@@ -235,7 +235,7 @@ def test_ronghuo_keeps_its_award(by) -> None:
 
 def test_money_levels_naming_a_class_after_a_count_or_chao(by) -> None:
     assert "50万元" not in by and "超千亿元" not in by and "超10万元" not in by
-    assert by["46个"][0].indicator == "农村集体经济收入50万元以上行政村"
+    assert by["46个"][0].indicator.endswith("农村集体经济收入50万元以上行政村")
     assert by["17个"][0].indicator == "经济总量超千亿元的县域"
 
 
@@ -258,3 +258,46 @@ def test_n_aspects_is_the_reports_enumeration(by) -> None:
 
 def test_a_proposed_figure_takes_the_topic_clause(by) -> None:
     assert by["六百八十八亿三千万元"][0].indicator.endswith("农业和农副业总产值")
+
+
+# --- session 5, second helper: families of the seed-8128 draw (fixture ...-2040.txt) ---
+
+FIXTURE_2040 = Path(__file__).resolve().parent.parent / "fixtures" / "quantities-genre-families-2040.txt"
+
+
+@pytest.fixture(scope="module")
+def by40():
+    out: dict[str, list] = {}
+    for q in extract_quantities(parse(FIXTURE_2040)):
+        out.setdefault(q.surface, []).append(q)
+    return out
+
+
+def test_a_bare_second_measure_takes_the_subject_of_the_figure_before(by40) -> None:
+    assert by40["17%"][0].indicator == "医药及康养产业增加值"
+    assert by40["300亿元"][0].indicator == "市属国企营业收入"
+    assert by40["7亿元"][0].indicator == "市属国企利润总额"
+
+
+def test_service_trade_keeps_its_service(by40) -> None:
+    assert by40["400亿元"][0].indicator == "服务贸易进出口总额"
+
+
+def test_petaflops_is_a_unit(by40) -> None:
+    assert by40["2.3万PF"][0].indicator == "总算力"
+    assert by40["30倍"][0].indicator == "总算力"
+
+
+def test_a_size_before_a_class_of_units_is_no_quantity(by40) -> None:
+    assert "60万千瓦" not in by40
+
+
+def test_counts_naming_a_set_are_no_quantity(by40) -> None:
+    assert "十项" not in by40 and "九条" not in by40 and "107项" not in by40 and "4种" not in by40
+    assert by40["237亿元"][0].indicator == "市级九条重点产业链营业收入"
+    assert by40["385个"][0].indicator.startswith("计划新开工项目")
+
+
+def test_a_further_new_count_keeps_new_and_takes_the_noun_before(by40) -> None:
+    assert by40["13件"][0].indicator == "省定民生实事"  # 的基础上 is no part of the noun
+    assert by40["4件"][0].indicator == "新增省定民生实事"
