@@ -93,7 +93,7 @@ _LEAD_VERB = re.compile(
 _R_STOP = re.compile(
     r"(?:、|(?<=[\u4e00-\u9fff]{3})[和及与或]|的(?=[^\u4e00-\u9fff]|$)|的基础上|推动|推进|促进|助力|(?<![成作勇认评定列称改更视])为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|荣获|获得|获|"
     r"建设(?=$)|排忧解难|签约|上线|加入|入选|开工|竣工|投用|投入使用|建成|改造(?=$)|提供|享受|受益|"
-    r"覆盖|参加|走访|培训|成功|脱贫|落地|集聚|聚集|入统|入库|上市|挂牌|认定|达到|超过)"
+    r"覆盖|参加|走访|培训|成功|脱贫|落地|集聚|聚集|入统|入库|上市(?!公司|企业)|挂牌|认定|达到|超过)"
 )
 _PEOPLE = re.compile(r"^[^，,；;。]{0,6}?(?:居民|人口|群众|职工|农民|学生|儿童|老人|人才|人员|劳动力|游客|旅客|患者|家庭|市民|村民|员工|青年|毕业生|人)")
 
@@ -1261,7 +1261,7 @@ def _indicator(
         rest = re.sub(r"^时间(?:就|即|便)?(?:完成|实现|建成)?", "", right)
         if len(rest) >= 2:
             return rest, after_start + len(right) - len(rest), after_start + len(right)
-    if right and re.match(r"[\u4e00-\u9fff“《A-Za-z]", right[len(lead):]) and not re.match(
+    if right and re.match(r"[\u4e00-\u9fff“《A-Za-z]|[1-5１-５][AＡ]级", right[len(lead):]) and not re.match(
         rf"(?:时间|左右|以上|以下|以内|之内|内|的|和(?![美谐])|及|与|或|为|在|等|是|从|由|比(?!重|例)|较|占|居(?!民)|位(?:居|列)|到(?!达)|至|分别|{_UP}|{_DOWN}|达)", right
     ):
         stop = _R_STOP.search(right)

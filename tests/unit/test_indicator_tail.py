@@ -301,3 +301,8 @@ def test_counts_naming_a_set_are_no_quantity(by40) -> None:
 def test_a_further_new_count_keeps_new_and_takes_the_noun_before(by40) -> None:
     assert by40["13件"][0].indicator == "省定民生实事"  # 的基础上 is no part of the noun
     assert by40["4件"][0].indicator == "新增省定民生实事"
+
+
+def test_a_listed_company_and_an_a_grade_site_are_counted_nouns(by40) -> None:
+    assert by40["3家"][0].indicator == "新增上市公司"  # 上市 opens the noun, no verb stop
+    assert by40["5个"][0].indicator == "新增4A级景区"  # a grade with a digit opens the noun
