@@ -253,10 +253,19 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
             # "城镇居民、农村居民人均…", "民间投资、…工业投资占比": what follows the word they
             # share in the last member; else equal-length modifiers ("城镇、农村…")
             pad = ""
+            per_head = last.find("人均")
+            if per_head > 0 and "人均" not in it and re.fullmatch(r"人均[\u4e00-\u9fff]{0,8}标准", last[per_head:]):
+                pad = last[per_head:]  # "居民医保和公共卫生服务经费人均财政补助标准": a per-head standard both have
             for k in range(len(it), 1, -1):
+                if pad:
+                    break
                 pos = last.find(it[-k:])
                 if pos >= 0 and pos + k < len(last):
                     pad = last[pos + k :]
+                    if re.match(r"[与和及]", pad):
+                        # "A信用贷款、B信用贷款与抵押贷款改革试点": the next member's conjunct is no part
+                        end = pad.rfind(it[-2:])
+                        pad = pad[end + 2 :] if end > 0 else ""
                     break
             if not pad and not _HEAD_NOUN.search(it) and len(last) - len(it) >= 2:
                 pad = last[len(it) :]

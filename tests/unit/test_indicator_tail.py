@@ -306,3 +306,9 @@ def test_a_further_new_count_keeps_new_and_takes_the_noun_before(by40) -> None:
 def test_a_listed_company_and_an_a_grade_site_are_counted_nouns(by40) -> None:
     assert by40["3家"][0].indicator == "新增上市公司"  # 上市 opens the noun, no verb stop
     assert by40["5个"][0].indicator == "新增4A级景区"  # a grade with a digit opens the noun
+
+
+def test_list_members_share_a_per_head_standard_and_drop_the_next_members_conjunct(by40) -> None:
+    assert by40["40元"][0].indicator == "居民医保人均财政补助标准"
+    assert by40["7元"][0].indicator == "基本公共卫生服务经费人均财政补助标准"
+    assert by40["571亿元"][0].indicator == "小微企业商业价值信用贷款改革试点发放贷款"
