@@ -93,7 +93,7 @@ _LEAD_VERB = re.compile(
 _R_STOP = re.compile(
     r"(?:、|(?<=[\u4e00-\u9fff]{3})[和及与或]|的(?=[^\u4e00-\u9fff]|$)|的基础上|推动|推进|促进|助力|(?<![成作勇认评定列称改更视])为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|荣获|获得|获|"
     r"建设(?=$)|排忧解难|签约|上线|加入|入选|开工|竣工|投用|投入使用|建成|改造(?=$)|提供|享受|受益|"
-    r"覆盖|参加|走访|培训|成功|脱贫|落地|集聚|聚集|入统|入库|上市(?!公司|企业)|挂牌|认定|达到|超过)"
+    r"覆盖|参加|走访|培训|成功|脱贫|落地|集聚|聚集|入统|入库|上市(?!公司|企业)|中有|挂牌|认定|达到|超过)"
 )
 _PEOPLE = re.compile(r"^[^，,；;。]{0,6}?(?:居民|人口|群众|职工|农民|学生|儿童|老人|人才|人员|劳动力|游客|旅客|患者|家庭|市民|村民|员工|青年|毕业生|人)")
 
@@ -1184,6 +1184,11 @@ def _indicator(
     if right.startswith(MILESTONES):
         right = ""  # "跨越千亿台阶": the level reached, not what is measured
 
+    part_of = re.search(r"[0-9０-９一二三四五六七八九十百千]+(?:余|多)?[个项家所座名条]([\u4e00-\u9fff]{1,10}?)中有?$", text[sentence_floor:left_end])
+    does = re.match(r"[\u4e00-\u9fff“”]{2,14}", right)
+    if part_of and does and not re.match(rf"{_UP}|{_DOWN}|分别|的", right):
+        return part_of.group(1) + "中" + does.group(0), None, None  # "59项测评点中有22项达到全球最优水平"
+
     l_start = clause_start
     m = _LEAD_FILLER.match(text[l_start:left_end])
     if m:
@@ -1287,7 +1292,7 @@ def _indicator(
             r_text = re.split(r"[、（(“”]", right)[0][:16]
         elif stop.start() > 0:
             r_text = right[: stop.start()]
-            if (re.match(r"[\u4e00-\u9fff]{2}", stop.group(0)) or stop.start() <= 2) and not re.match(r"[和及与、为在的]", stop.group(0)):
+            if (re.match(r"[\u4e00-\u9fff]{2}", stop.group(0)) or stop.start() <= 2) and not re.match(r"[和及与、为在的]|中有", stop.group(0)):
                 # "263家企业解决融资需求", "6部作品获文华奖": keep the verb phrase that says which ones
                 r_text = right[: min(len(right), max(stop.start() + 8, 18))]
         if r_text.count("（") > r_text.count("）") and "）" in right[len(r_text) : len(r_text) + 12]:

@@ -312,3 +312,8 @@ def test_list_members_share_a_per_head_standard_and_drop_the_next_members_conjun
     assert by40["40元"][0].indicator == "居民医保人均财政补助标准"
     assert by40["7元"][0].indicator == "基本公共卫生服务经费人均财政补助标准"
     assert by40["571亿元"][0].indicator == "小微企业商业价值信用贷款改革试点发放贷款"
+
+
+def test_m_of_n_counts_what_the_part_does(by40) -> None:
+    assert by40["49项"][0].indicator == "企业调查测评点"
+    assert by40["21项"][0].indicator == "测评点中达到全球最优水平"
