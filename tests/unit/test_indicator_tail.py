@@ -317,3 +317,11 @@ def test_list_members_share_a_per_head_standard_and_drop_the_next_members_conjun
 def test_m_of_n_counts_what_the_part_does(by40) -> None:
     assert by40["49项"][0].indicator == "企业调查测评点"
     assert by40["21项"][0].indicator == "测评点中达到全球最优水平"
+
+
+def test_framing_words_of_the_dev_draw(by40) -> None:
+    assert by40["3家"][1].indicator == "新增加速器"  # 加速 of 加速器 is no lead word
+    assert by40["3万吨"][0].indicator.endswith("碳中和")  # 和 of 碳中和 is no conjunction
+    assert by40["14个百分点"][0].indicator == "中心城区污水收集率"  # 再 before the verb
+    assert by40["百分之九"][0].indicator == "零售物价上涨幅度"  # 把 … 控制在
+    assert by40["１１．３％"][0].indicator == "国民生产总值"  # 按可比价格计算平均每年
