@@ -286,7 +286,7 @@ _HEAD_NOUN = re.compile(
 _PREDICATE = re.compile(
     r"(?:增量提质|提质增效|提质扩量|量质齐升|提档升级|发展壮大|做大做强|稳中有升|稳中向好|持续壮大|加快发展|"
     r"快速发展|蓬勃发展|稳步增长|持续增长|快速增长|较快增长|不断壮大|持续攀升|势头良好|加速崛起|实现突破|"
-    r"屡创(?:历史)?新高|再创(?:历史)?新高|创历史新高|稳定增长)+$"
+    r"屡创(?:历史)?新高|再创(?:历史)?新高|创历史新高|稳定增长|规模化发展|集群化发展|集群发展)+$"
 )
 """A clause's evaluative predicate, not part of its subject ("市场主体增量提质")."""
 
@@ -312,6 +312,8 @@ def _clause_subjects(text: str, fig_start: int, head: str, n: int) -> list[str] 
     members = _split_subjects(subject, n)
     if not members or any(find_figures(prev)):
         return None
+    if len(noun) < 2 and 2 <= len(own) <= 6 and _HEAD_NOUN.search(own):
+        noun = own  # "A、B产业规模化发展，力争产值分别增长x、y": the measure stands before 分别
     return [m if m.endswith(noun) else m + noun for m in members]
 
 
@@ -755,7 +757,7 @@ def _restates_list(text: str, fig: Figure) -> bool:
     if items is None:
         return False
     members = re.split(r"[、和与及]", items.group(1))
-    return len(members) == n and "、" in items.group(1)
+    return len(members) == n and ("、" in items.group(1) or (n == 2 and fig.chinese and len(members[0]) >= 2))
 
 
 def _inside_short_quote(text: str, start: int, end: int) -> bool:
@@ -1207,7 +1209,7 @@ def _indicator(
         listed = _LEAD_VERB.sub("", l_text[:k]) if len(l_text[:k]) <= 24 else ""
     if k >= 0 and k == len(l_text) - 1:
         l_start += k + 1
-    elif k >= 0 and "、" in l_text[:k]:
+    elif k >= 0 and "、" in l_text[:k] and not l_text.startswith("方面", k + 1):  # "A、B等方面支出": the members say which
         l_start += k + 1
     l_text = text[l_start:l_end]
     k = l_text.rfind("、")

@@ -325,3 +325,12 @@ def test_framing_words_of_the_dev_draw(by40) -> None:
     assert by40["14个百分点"][0].indicator == "中心城区污水收集率"  # 再 before the verb
     assert by40["百分之九"][0].indicator == "零售物价上涨幅度"  # 把 … 控制在
     assert by40["１１．３％"][0].indicator == "国民生产总值"  # 按可比价格计算平均每年
+
+
+def test_members_before_deng_fangmian_and_a_pair_restated(by40) -> None:
+    assert by40["１，４９７，６１７，０００元"][0].indicator == "农业、林业、水利等方面支出"
+    assert "两个" not in by40  # 垃圾分类和物业管理两个关键小事: the count restates the pair
+
+
+def test_a_measure_before_fenbie_with_members_in_the_clause_before(by40) -> None:
+    assert [by40[s][0].indicator for s in ("21%", "11%")] == ["电子信息产业产值", "生物医药产业产值"]
