@@ -334,3 +334,10 @@ def test_members_before_deng_fangmian_and_a_pair_restated(by40) -> None:
 
 def test_a_measure_before_fenbie_with_members_in_the_clause_before(by40) -> None:
     assert [by40[s][0].indicator for s in ("21%", "11%")] == ["电子信息产业产值", "生物医药产业产值"]
+
+
+def test_second_development_draw_families(by40) -> None:
+    assert not any(k.endswith("亿项") for k in by40)  # 过百亿项目: 项 of 项目 is no unit
+    assert "7大" not in by40 and by40["8000亿元"][0].indicator == "7大主导产业集群总产值"
+    assert by40["一千一百零九万吨"][0].indicator == "钢产量"  # 使 is a framing word
+    assert by40["十八亿亩"][0].indicator == "粮食面积"  # 力求 … 稳定在
