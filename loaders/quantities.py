@@ -78,7 +78,7 @@ _LEAD_FILLER = re.compile(
 )
 # Words between the indicator and the figure.
 _TRAIL_FILLER = re.compile(
-    rf"(?:{_FILLER[3:-2]}|{_UP.replace('|增|', '|(?<!新)增|')}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
+    rf"(?:{_FILLER[3:-2]}|{_UP.replace('|增|', '|(?<![新净])增|')}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
     r"保持在|稳定在|降到|下降到|提高至|达到|达|達到|達|到|至|为|是|有|共|再|力求|累计|总计|合计|分别|均|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
     r"安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
@@ -108,7 +108,7 @@ _SHARED_CHANGE_GAP = r"[、和及与]?|[、，,]?(?:力争|争取|确保|努力|
 _CARRY_VERB = re.compile(
     r"^(?:新开工|开工建设|开工|新建成|新建|新增|建成|新改建|改建|改造|提升|打造|新培育|培育|新引进|引进|"
     r"新招引|招引|完成|实施|修复|治理|整治|新植|种植|造林|发放|新认定|认定|创建|新登记|回收|处置|清理|"
-    r"拆除|供应|筹集|新开通|开通|新开|新设|设立)"
+    r"拆除|供应|筹集|新开通|开通|新开|新设|设立|净增)"
 )
 """Verbs a list elides after its first item ("新建绿道12公里、碧道4公里": 新建碧道)."""
 
@@ -735,6 +735,8 @@ def _is_threshold(text: str, fig: Figure, before: str) -> bool:
     if re.search(r"(?:超|超过|过)$", before) and re.match(
             r"的[\u4e00-\u9fff]{0,6}?(?:村|企业|项目|县域|县|乡镇|城市)(?:占比|比重|比例|数|达|有)", text[fig.end :]):
         return True  # "收入超10万元的村占比达100%", "经济总量超千亿元的县域达12个"
+    if re.match(r"(?:及以上|以上)的[\u4e00-\u9fff]{0,10}?(?:村|企业|组织|县域|乡镇)[\u4e00-\u9fff]{0,2}?(?:占比|比重|比例)", text[fig.end :]):
+        return True  # "经营性收入10万元以上的村级集体经济组织比例达到70%": a level naming the class
     if before.endswith("过") or all(c in "十百千万亿" for c in fig.numeral):
         more = re.match(r"(?:[、和或](?:过|超)?[0-9０-９.一二三四五六七八九十百千万亿]+(?:亿|万)?元)*", text[fig.end :])
         return bool(_THRESHOLD_NOUN.match(text, fig.end + more.end()))  # type: ignore[union-attr]
@@ -1370,7 +1372,7 @@ def _indicator(
         return previous.indicator, None, None  # "…，1987年提高到463元，扣除物价上涨因素，平均每年增长8.6%"
     if re.fullmatch(r"(?:全国|全省|全市)?(?:平均)?每(?:人|户|亩)", l_text) and (topic := _topic(text, sentence_floor)):
         return topic + l_text, None, None  # "农民的纯收入，全国平均每人达到355元"
-    if re.fullmatch(r"(?:高于|低于|快于|慢于)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?", l_text) and previous is not None \
+    if re.fullmatch(r"(?:高于|低于|快于|慢于)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?|(?:较|比)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?(?:高|低|快|慢)", l_text) and previous is not None \
             and previous.indicator and 0 <= fig_end - previous.end < 30 and not any(
                 c in _SENT_DELIMS for c in text[previous.end : fig_end]):
         return previous.indicator + "增速" + l_text, None, None  # "增长6.2%、高于全国平均0.3个百分点"
@@ -1391,6 +1393,8 @@ def _indicator(
         subject = _OWN_MEASURE_END.sub("", previous.indicator)
         if 2 <= len(subject) < len(previous.indicator) and not subject.endswith(l_text):
             return subject + l_text, None, None
+    if len(l_text) == 1 and l_text in "煤钢铁电油粮棉糖盐茶肉蛋奶麻纸布" and text[l_start - 1 : l_start] in "，,；;、：:":
+        return l_text, l_start, l_end  # "发电增长15%，煤增长17%": a one-character product is its own subject
     if len(l_text) >= 2 and not _CARRY_VERB.fullmatch(l_text) and not (
             _DONE_VERB.fullmatch(l_text) and previous is not None and fig_end - previous.end < 60):
         if (
@@ -1515,6 +1519,7 @@ def _noun_of(indicator: str) -> str:
     """What an indicator counts, without its verb: 新增上市企业 → 上市企业."""
     m = _VERB_PREFIX.match(indicator)
     noun = indicator[m.end():] if m else indicator
+    noun = re.sub(r"(?<=[\u4e00-\u9fff”）)]{2})(?:新增|净增)$", "", noun)  # "持牌金融机构新增" → 持牌金融机构
     stage = re.search(rf"(?:{_DONE_VERB.pattern})$", noun)
     return noun[: stage.start()] if stage and stage.start() >= 2 else noun  # "项目新开工" → 项目
 

@@ -341,3 +341,11 @@ def test_second_development_draw_families(by40) -> None:
     assert "7大" not in by40 and by40["8000亿元"][0].indicator == "7大主导产业集群总产值"
     assert by40["一千一百零九万吨"][0].indicator == "钢产量"  # 使 is a framing word
     assert by40["十八亿亩"][0].indicator == "粮食面积"  # 力求 … 稳定在
+
+
+def test_seed_8200_families(by40) -> None:
+    assert by40["1772家"][0].indicator == "持牌金融机构总数"  # the total is not a new count
+    assert by40["6.8万户"][0].indicator == "经营主体净增"  # 净增 is not split
+    assert by40["1.4个百分点"][0].indicator == "社会消费品零售总额增速较全省高"
+    assert "20万元" not in by40 and by40["71%"][0].indicator.endswith("村级集体经济组织比例")
+    assert by40["18%"][0].indicator == "煤"  # a one-character product names its own figure
