@@ -737,6 +737,9 @@ def _is_threshold(text: str, fig: Figure, before: str) -> bool:
         return True  # "收入超10万元的村占比达100%", "经济总量超千亿元的县域达12个"
     if re.match(r"(?:及以上|以上)的[\u4e00-\u9fff]{0,10}?(?:村|企业|组织|县域|乡镇)[\u4e00-\u9fff]{0,2}?(?:占比|比重|比例)", text[fig.end :]):
         return True  # "经营性收入10万元以上的村级集体经济组织比例达到70%": a level naming the class
+    if re.search(r"(?:超|超过)$", before) and re.match(
+            r"[\u4e00-\u9fff]{0,4}?(?:项目|企业)[0-9０-９一二三四五六七八九十百千]+(?:余|多)?[个家户]", text[fig.end :]):
+        return True  # "新备案超10亿元项目80个": a level naming the class counted after it
     if before.endswith("过") or all(c in "十百千万亿" for c in fig.numeral):
         more = re.match(r"(?:[、和或](?:过|超)?[0-9０-９.一二三四五六七八九十百千万亿]+(?:亿|万)?元)*", text[fig.end :])
         return bool(_THRESHOLD_NOUN.match(text, fig.end + more.end()))  # type: ignore[union-attr]
@@ -1366,6 +1369,18 @@ def _indicator(
         if previous is not None and previous.indicator and previous.end >= _clause_start(text, sentence_floor - 1) and not any(
                 c in _SENT_DELIMS for c in text[previous.end : fig_end]):
             return previous.indicator + l_text, None, None  # "发放救助金7.8亿元，惠及232.4万人次"
+    period = r"(?:第?[一二三四]季度|上半年|下半年|前三季度|全年)(?:累计)?"
+    if re.fullmatch(period, l_text) and previous is not None and previous.indicator and not any(
+            c in _SENT_DELIMS for c in text[previous.end : fig_end]):
+        base = re.sub(period + "$", "", previous.indicator)
+        if 2 <= len(base) < len(previous.indicator):
+            return base + l_text, None, None  # "GDP一季度累计增长4.7%、二季度累计增长6.3%"
+    if kind == Kind.AMOUNT and re.match(r"其中", text[sentence_floor:l_start]) and 2 <= len(l_text) <= 10 \
+            and previous is not None and previous.indicator and fig_end - previous.end < 40 and not any(
+            c in _SENT_DELIMS for c in text[previous.end : fig_end]) and (own := re.search(
+            r"(?:总产值|产值|营业收入|主营业务收入|销售收入|营收|利润总额)$", previous.indicator)) \
+            and not _OWN_MEASURE_END.search(l_text) and not re.fullmatch(_SCOPE, l_text):
+        return l_text + own.group(0), None, None  # "2户企业产值突破50亿元，其中A公司达到60.3亿元"
     if re.fullmatch(r"(?:平均)?每年(?:平均)?|年均", l_text) and previous is not None and previous.indicator \
             and not re.search(r"[和、]", previous.indicator) and not any(
             c in _SENT_DELIMS for c in text[previous.end : fig_end]):
@@ -1475,7 +1490,7 @@ _RATE_BEFORE_CHANGE = re.compile(
     r"的([\u4e00-\u9fff]{1,6}?)(?:降至|降到|降低到|降低至|提高到|提高至|下调至|下调到|上调至|上调到|调整为|调整到)"
 )
 
-_BARE_NOUN = re.compile(r"企业|项目|作品|群众|人员|人次|家庭|农户|单位|资金|工程|人才|学生|人|市场主体|经营主体")
+_BARE_NOUN = re.compile(r"消费|就业|企业|项目|作品|群众|人员|人次|家庭|农户|单位|资金|工程|人才|学生|人|市场主体|经营主体")
 """Nouns that say nothing once their verb is stripped (惠及企业, 实施项目, 帮扶群众)."""
 
 _LEVEL = r"(?:国家|中央|国|省|自治区|市|州|县|区|乡镇|乡|镇|村)级?"
