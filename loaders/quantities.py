@@ -737,9 +737,6 @@ def _is_threshold(text: str, fig: Figure, before: str) -> bool:
         return True  # "收入超10万元的村占比达100%", "经济总量超千亿元的县域达12个"
     if re.match(r"(?:及以上|以上)的[\u4e00-\u9fff]{0,10}?(?:村|企业|组织|县域|乡镇)[\u4e00-\u9fff]{0,2}?(?:占比|比重|比例)", text[fig.end :]):
         return True  # "经营性收入10万元以上的村级集体经济组织比例达到70%": a level naming the class
-    if re.search(r"(?:超|超过)$", before) and re.match(
-            r"[\u4e00-\u9fff]{0,4}?(?:项目|企业)[0-9０-９一二三四五六七八九十百千]+(?:余|多)?[个家户]", text[fig.end :]):
-        return True  # "新备案超10亿元项目80个": a level naming the class counted after it
     if before.endswith("过") or all(c in "十百千万亿" for c in fig.numeral):
         more = re.match(r"(?:[、和或](?:过|超)?[0-9０-９.一二三四五六七八九十百千万亿]+(?:亿|万)?元)*", text[fig.end :])
         return bool(_THRESHOLD_NOUN.match(text, fig.end + more.end()))  # type: ignore[union-attr]
