@@ -208,6 +208,8 @@ UNITS: dict[str, UnitInfo] = {
     "斤": _u("mass", "斤"), "吨标准煤": _u("mass", "吨标准煤"), "吨标煤": _u("mass", "吨标准煤"),
     "千瓦时": _u("energy", "千瓦时"), "千瓦小时": _u("energy", "千瓦时"), "万千瓦时": _u("energy", "千瓦时", 10**4),
     "千瓦": _u("power", "瓦", 1000), "兆瓦": _u("power", "瓦", 10**6), "瓦": _u("power", "瓦"),
+    # computing power in petaflops ("总算力突破1.3万PF")
+    "PF": _u("compute", "PF"), "EFLOPS": _u("compute", "PF", 1000),
     "标准箱": _u("count", "标准箱"), "标箱": _u("count", "标准箱"),
     "微克/立方米": _u("concentration", "微克/立方米"),
     # prices and other per-unit rates ("电价下降5分/千瓦时", "补贴100元/亩")
@@ -228,7 +230,7 @@ UNITS: dict[str, UnitInfo] = {
     "人年": _u("count", "人年"),
 }
 MEASURE_WORDS = (
-    "人次 户次 家次 架次 车次 批次 场次 班次 航次 人 户 家 个 所 套 名 项 场 栋 幢 处 座 台 辆 宗 件 张 条 支 期 类 片 "
+    "人次 件次 户次 家次 架次 车次 批次 场次 班次 航次 人 户 家 个 所 套 名 项 场 栋 幢 处 座 台 辆 宗 件 张 条 支 期 类 片 "
     "间 艘 架 只 头 株 棵 册 部 篇 种 起 次 位 例 组 届 批 块 根 盏 颗 匹 份 枚 "
     "床 列 趟 款 门 万 亿"
 ).split()

@@ -72,14 +72,14 @@ _LEAD_FILLER = re.compile(
     r"(?:党中央|中央|国务院)?(?:提出|建议|确定)了?(?=[^，,；;。]{2})|到(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年(?:底|末)?|"
     r"(?:(?:19|20)\d\d|[０-９]{4})年(?:底|末)?(?=进一步|又|再|继续|已)|(?:(?:19|20)\d\d|[０-９]{4})年(?:比|较)(?:上一?年|去年)|"
     r"我们|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
-    r"扎实|深入|不断|进一步|稳步|力争|努力|确保|争取|计划|预计|实现|完成|开展|推动|推进|组织|"
-    r"累计完成|分别|均|和(?![美谐])|与|及(?!时)|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
-    r"加速|着力|重点(?!人群|群体|企业|项目|领域|行业|人员|区域|产业|工程|税源|地区)|全速|全力|过去|的|之|[一二三四五六七八九十]是|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十两]+年(?:来|间|中|内)?|用[一二三四五六七八九十两]+年(?:左右)?时间|将|、|\s)+"
+    r"扎实|深入|不断|进一步|稳步|力争|力求|使(?!用|命)|努力|确保|争取|计划|预计|实现|完成|开展|推动|推进|组织|"
+    r"累计完成|分别|均|再(?=新增|新建|增加|提高)|和(?![美谐])|与|及(?!时)|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
+    r"加速(?!器)|着力|(?:按|以)(?:可比价格?|不变价格?|现行价格)计算|把(?!握|关)|重点(?!人群|群体|企业|项目|领域|行业|人员|区域|产业|工程|税源|地区)|全速|全力|过去|的|之|[一二三四五六七八九十]是|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十两]+年(?:来|间|中|内)?|用[一二三四五六七八九十两]+年(?:左右)?时间|将|、|\s)+"
 )
 # Words between the indicator and the figure.
 _TRAIL_FILLER = re.compile(
-    rf"(?:{_FILLER[3:-2]}|{_UP}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
-    r"保持在|稳定在|降到|下降到|提高至|达到|达|達到|達|到|至|为|是|有|共|累计|总计|合计|分别|均|"
+    rf"(?:{_FILLER[3:-2]}|{_UP.replace('|增|', '|(?<![新净])增|')}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
+    r"保持在|稳定在|降到|下降到|提高至|达到|达|達到|達|到|至|为|是|有|共|再|力求|累计|总计|合计|分别|均|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
     r"安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
     r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|定为|确定为|计划|现行|"
@@ -88,12 +88,12 @@ _TRAIL_FILLER = re.compile(
 )
 _LEAD_VERB = re.compile(
     r"^(?:投入|开展|推动建设|推动|推进|实施|组织|举办|建立|完成|打造|落实|提出|确定|设定|拟安排|安排|"
-    r"培育|办理|为(?!民)|对(?!外|口|台|美|欧)|向|在(?!校|岗|职|读|建|库|册|线|营|用|途|园|谈)|有(?!效|机|色|关|线|序)|共有|服务|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)(?!业)"
+    r"培育|办理|为(?!民)|对(?!外|口|台|美|欧)|向|在(?!校|岗|职|读|建|库|册|线|营|用|途|园|谈)|有(?!效|机|色|关|线|序)|共有|服务(?!贸易|外包)|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)(?!业)"
 )
 _R_STOP = re.compile(
-    r"(?:、|(?<=[\u4e00-\u9fff]{3})[和及与或]|的(?=[^\u4e00-\u9fff]|$)|推动|推进|促进|助力|(?<![成作勇认评定列称改更视])为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|荣获|获得|获|"
+    r"(?:、|(?<=[\u4e00-\u9fff]{3})(?:(?<!中)和|[及与或])|的(?=[^\u4e00-\u9fff]|$)|的基础上|推动|推进|促进|助力|(?<![成作勇认评定列称改更视])为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|荣获|获得|获|"
     r"建设(?=$)|排忧解难|签约|上线|加入|入选|开工|竣工|投用|投入使用|建成|改造(?=$)|提供|享受|受益|"
-    r"覆盖|参加|走访|培训|成功|脱贫|落地|集聚|聚集|入统|入库|上市|挂牌|认定|达到|超过)"
+    r"覆盖|参加|走访|培训|成功|脱贫|落地|集聚|聚集|入统|入库|上市(?!公司|企业)|中有|挂牌|认定|达到|超过)"
 )
 _PEOPLE = re.compile(r"^[^，,；;。]{0,6}?(?:居民|人口|群众|职工|农民|学生|儿童|老人|人才|人员|劳动力|游客|旅客|患者|家庭|市民|村民|员工|青年|毕业生|人)")
 
@@ -108,7 +108,7 @@ _SHARED_CHANGE_GAP = r"[、和及与]?|[、，,]?(?:力争|争取|确保|努力|
 _CARRY_VERB = re.compile(
     r"^(?:新开工|开工建设|开工|新建成|新建|新增|建成|新改建|改建|改造|提升|打造|新培育|培育|新引进|引进|"
     r"新招引|招引|完成|实施|修复|治理|整治|新植|种植|造林|发放|新认定|认定|创建|新登记|回收|处置|清理|"
-    r"拆除|供应|筹集|新开通|开通|新开|新设|设立)"
+    r"拆除|供应|筹集|新开通|开通|新开|新设|设立|净增)"
 )
 """Verbs a list elides after its first item ("新建绿道12公里、碧道4公里": 新建碧道)."""
 
@@ -253,10 +253,19 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
             # "城镇居民、农村居民人均…", "民间投资、…工业投资占比": what follows the word they
             # share in the last member; else equal-length modifiers ("城镇、农村…")
             pad = ""
+            per_head = last.find("人均")
+            if per_head > 0 and "人均" not in it and re.fullmatch(r"人均[\u4e00-\u9fff]{0,8}标准", last[per_head:]):
+                pad = last[per_head:]  # "居民医保和公共卫生服务经费人均财政补助标准": a per-head standard both have
             for k in range(len(it), 1, -1):
+                if pad:
+                    break
                 pos = last.find(it[-k:])
                 if pos >= 0 and pos + k < len(last):
                     pad = last[pos + k :]
+                    if re.match(r"[与和及]", pad):
+                        # "A信用贷款、B信用贷款与抵押贷款改革试点": the next member's conjunct is no part
+                        end = pad.rfind(it[-2:])
+                        pad = pad[end + 2 :] if end > 0 else ""
                     break
             if not pad and not _HEAD_NOUN.search(it) and len(last) - len(it) >= 2:
                 pad = last[len(it) :]
@@ -277,7 +286,7 @@ _HEAD_NOUN = re.compile(
 _PREDICATE = re.compile(
     r"(?:增量提质|提质增效|提质扩量|量质齐升|提档升级|发展壮大|做大做强|稳中有升|稳中向好|持续壮大|加快发展|"
     r"快速发展|蓬勃发展|稳步增长|持续增长|快速增长|较快增长|不断壮大|持续攀升|势头良好|加速崛起|实现突破|"
-    r"屡创(?:历史)?新高|再创(?:历史)?新高|创历史新高|稳定增长)+$"
+    r"屡创(?:历史)?新高|再创(?:历史)?新高|创历史新高|稳定增长|规模化发展|集群化发展|集群发展)+$"
 )
 """A clause's evaluative predicate, not part of its subject ("市场主体增量提质")."""
 
@@ -303,6 +312,8 @@ def _clause_subjects(text: str, fig_start: int, head: str, n: int) -> list[str] 
     members = _split_subjects(subject, n)
     if not members or any(find_figures(prev)):
         return None
+    if len(noun) < 2 and 2 <= len(own) <= 6 and _HEAD_NOUN.search(own):
+        noun = own  # "A、B产业规模化发展，力争产值分别增长x、y": the measure stands before 分别
     return [m if m.endswith(noun) else m + noun for m in members]
 
 
@@ -630,7 +641,7 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # 以下十个方面, 把握四个方面: the report's own enumeration
         if bare == "大" and re.match(r"类|门类|行动(?=$|[，。])|需求", after):
             return False
-    if bare == "大" and re.search(r"(?:^|[，,；;。：:\n])$", before) and fig.chinese and not re.fullmatch(
+    if bare == "大" and re.search(r"(?:^|[，,；;。：:\n])$", before) and not re.fullmatch(
             r"[\u4e00-\u9fff]{1,6}", text[fig.end : _clause_end(text, fig.end)]):
         return False  # "四大主导产业规模达到…", "三大运营商…加快建设": a named set opening the clause
     if bare == "大类":
@@ -669,6 +680,20 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         return False
     if _is_threshold(text, fig, before):
         return False
+    if (info := unit_info(fig.unit)) is not None and info.family in ("power", "mass", "volume", "length", "area", "energy") \
+            and re.match(r"(?:及以上|以上|及以下|以下)的?[\u4e00-\u9fff]{0,6}?(?:机组|锅炉|窑炉|生产线|煤矿|矿井|矿山|电站|船舶|泊位)", after):
+        return False  # "淘汰30万千瓦以下煤电机组", "10蒸吨以下燃煤锅炉": a size naming the class of units
+    if bare in ("个", "家", "项", "座", "条") and re.match(
+            r"[\u4e00-\u9fff]{0,6}?(?:工程|专项|行动|计划|清单|名录)的[0-9０-９一二三四五六七八九十百千万]+(?:余|多)?[个家项座所条]", after):
+        return False  # "纳入国家102项重大工程的285个项目": the count names the list the next count is in
+    if fig.chinese and bare in ("项", "条") and re.match(
+            r"[\u4e00-\u9fff]{0,8}?(?:工程|行动|产业链|战略)(?:[，,；;。、]|$|[\u4e00-\u9fff]{0,8}[0-9０-９])", after):
+        return False  # "推进十项民生工程，", "九条重点产业链营业收入137亿元": a named set of programmes
+    if bare in ("种", "类", "个") and re.match(r"(?:类型|模式|类别|层级|等级|档次)", after) and re.search(
+            r"(?:按照|按|根据|依据|分为|分成|划分为)", text[_clause_start(text, fig.start) : fig.start]):
+        return False  # "按照县城、中心乡镇…5种类型分类施策": a method, not a measure
+    if fig.unit.endswith("项") and fig.unit != "项" and after.startswith("目"):
+        return False  # "投资过百亿项目8个": 项 of 项目 is no measure word (a level naming the class)
     if bare == "类" and re.match(r"(?:及以上|以上|以下|及以下)", after):
         return False  # "三类及以上水质比例": a class, not a count
     if bare == "米" and re.match(r"(?:以上)?宽?(?:的)?(?:硬化)?(?:路|道路|公路)", after):
@@ -710,6 +735,8 @@ def _is_threshold(text: str, fig: Figure, before: str) -> bool:
     if re.search(r"(?:超|超过|过)$", before) and re.match(
             r"的[\u4e00-\u9fff]{0,6}?(?:村|企业|项目|县域|县|乡镇|城市)(?:占比|比重|比例|数|达|有)", text[fig.end :]):
         return True  # "收入超10万元的村占比达100%", "经济总量超千亿元的县域达12个"
+    if re.match(r"(?:及以上|以上)的[\u4e00-\u9fff]{0,10}?(?:村|企业|组织|县域|乡镇)[\u4e00-\u9fff]{0,2}?(?:占比|比重|比例)", text[fig.end :]):
+        return True  # "经营性收入10万元以上的村级集体经济组织比例达到70%": a level naming the class
     if before.endswith("过") or all(c in "十百千万亿" for c in fig.numeral):
         more = re.match(r"(?:[、和或](?:过|超)?[0-9０-９.一二三四五六七八九十百千万亿]+(?:亿|万)?元)*", text[fig.end :])
         return bool(_THRESHOLD_NOUN.match(text, fig.end + more.end()))  # type: ignore[union-attr]
@@ -734,7 +761,7 @@ def _restates_list(text: str, fig: Figure) -> bool:
     if items is None:
         return False
     members = re.split(r"[、和与及]", items.group(1))
-    return len(members) == n and "、" in items.group(1)
+    return len(members) == n and ("、" in items.group(1) or (n == 2 and fig.chinese and len(members[0]) >= 2))
 
 
 def _inside_short_quote(text: str, start: int, end: int) -> bool:
@@ -834,7 +861,7 @@ def _kind(family: str | None, left: str, text: str, start: int, end: int) -> tup
         return Kind.RATIO, None
     if family == "rate":
         return (Kind.CHANGE, change) if change else (Kind.RATIO, None)
-    if change and family in ("money", "area", "length", "mass", "volume", "power", "energy", "count", "concentration", "age"):
+    if change and family in ("money", "area", "length", "mass", "volume", "power", "energy", "count", "concentration", "age", "compute"):
         if family == "count" and not re.search(r"(?:增长|增加|减少|下降)$", core):
             return Kind.COUNT, None
         return Kind.CHANGE, change
@@ -1163,6 +1190,11 @@ def _indicator(
     if right.startswith(MILESTONES):
         right = ""  # "跨越千亿台阶": the level reached, not what is measured
 
+    part_of = re.search(r"[0-9０-９一二三四五六七八九十百千]+(?:余|多)?[个项家所座名条]([\u4e00-\u9fff]{1,10}?)中有?$", text[sentence_floor:left_end])
+    does = re.match(r"[\u4e00-\u9fff“”]{2,14}", right)
+    if part_of and does and not re.match(rf"{_UP}|{_DOWN}|分别|的", right):
+        return part_of.group(1) + "中" + does.group(0), None, None  # "59项测评点中有22项达到全球最优水平"
+
     l_start = clause_start
     m = _LEAD_FILLER.match(text[l_start:left_end])
     if m:
@@ -1181,7 +1213,7 @@ def _indicator(
         listed = _LEAD_VERB.sub("", l_text[:k]) if len(l_text[:k]) <= 24 else ""
     if k >= 0 and k == len(l_text) - 1:
         l_start += k + 1
-    elif k >= 0 and "、" in l_text[:k]:
+    elif k >= 0 and "、" in l_text[:k] and not l_text.startswith("方面", k + 1):  # "A、B等方面支出": the members say which
         l_start += k + 1
     l_text = text[l_start:l_end]
     k = l_text.rfind("、")
@@ -1249,7 +1281,7 @@ def _indicator(
         rest = re.sub(r"^时间(?:就|即|便)?(?:完成|实现|建成)?", "", right)
         if len(rest) >= 2:
             return rest, after_start + len(right) - len(rest), after_start + len(right)
-    if right and re.match(r"[\u4e00-\u9fff“《A-Za-z]", right[len(lead):]) and not re.match(
+    if right and re.match(r"[\u4e00-\u9fff“《A-Za-z]|[1-5１-５][AＡ]级", right[len(lead):]) and not re.match(
         rf"(?:时间|左右|以上|以下|以内|之内|内|的|和(?![美谐])|及|与|或|为|在|等|是|从|由|比(?!重|例)|较|占|居(?!民)|位(?:居|列)|到(?!达)|至|分别|{_UP}|{_DOWN}|达)", right
     ):
         stop = _R_STOP.search(right)
@@ -1266,12 +1298,13 @@ def _indicator(
             r_text = re.split(r"[、（(“”]", right)[0][:16]
         elif stop.start() > 0:
             r_text = right[: stop.start()]
-            if (re.match(r"[\u4e00-\u9fff]{2}", stop.group(0)) or stop.start() <= 2) and not re.match(r"[和及与、为在的]", stop.group(0)):
+            if (re.match(r"[\u4e00-\u9fff]{2}", stop.group(0)) or stop.start() <= 2) and not re.match(r"[和及与、为在的]|中有", stop.group(0)):
                 # "263家企业解决融资需求", "6部作品获文华奖": keep the verb phrase that says which ones
                 r_text = right[: min(len(right), max(stop.start() + 8, 18))]
         if r_text.count("（") > r_text.count("）") and "）" in right[len(r_text) : len(r_text) + 12]:
             r_text = right[: right.index("）", len(r_text)) + 1]  # "省（自治区、直辖市）"
-        r_text = r_text.rstrip("的等和及与、")
+        if not r_text.endswith(("中和", "总和", "缓和")):  # "碳中和" ends in a word, not a conjunction
+            r_text = r_text.rstrip("的等和及与、")
     if not l_text or re.fullmatch(r"(?:(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年(?:末|底)?)?[比较]|[從从由末计过升降增减净约近超共达占是为年到至]", l_text):
         # a fragment left by the framing words ("比一九八〇年增长", "上升到", "共计"): the topic
         # of the sentence names the measure ("水泥：从A增加到B", "社会商品零售总额，…比…增长")
@@ -1333,13 +1366,25 @@ def _indicator(
         if previous is not None and previous.indicator and previous.end >= _clause_start(text, sentence_floor - 1) and not any(
                 c in _SENT_DELIMS for c in text[previous.end : fig_end]):
             return previous.indicator + l_text, None, None  # "发放救助金7.8亿元，惠及232.4万人次"
+    period = r"(?:第?[一二三四]季度|上半年|下半年|前三季度|全年)(?:累计)?"
+    if re.fullmatch(period, l_text) and previous is not None and previous.indicator and not any(
+            c in _SENT_DELIMS for c in text[previous.end : fig_end]):
+        base = re.sub(period + "$", "", previous.indicator)
+        if 2 <= len(base) < len(previous.indicator):
+            return base + l_text, None, None  # "GDP一季度累计增长4.7%、二季度累计增长6.3%"
+    if kind == Kind.AMOUNT and re.match(r"其中", text[sentence_floor:l_start]) and 2 <= len(l_text) <= 10 \
+            and previous is not None and previous.indicator and fig_end - previous.end < 40 and not any(
+            c in _SENT_DELIMS for c in text[previous.end : fig_end]) and (own := re.search(
+            r"(?:总产值|产值|营业收入|主营业务收入|销售收入|营收|利润总额)$", previous.indicator)) \
+            and not _OWN_MEASURE_END.search(l_text) and not re.fullmatch(_SCOPE, l_text):
+        return l_text + own.group(0), None, None  # "2户企业产值突破50亿元，其中A公司达到60.3亿元"
     if re.fullmatch(r"(?:平均)?每年(?:平均)?|年均", l_text) and previous is not None and previous.indicator \
             and not re.search(r"[和、]", previous.indicator) and not any(
             c in _SENT_DELIMS for c in text[previous.end : fig_end]):
         return previous.indicator, None, None  # "…，1987年提高到463元，扣除物价上涨因素，平均每年增长8.6%"
     if re.fullmatch(r"(?:全国|全省|全市)?(?:平均)?每(?:人|户|亩)", l_text) and (topic := _topic(text, sentence_floor)):
         return topic + l_text, None, None  # "农民的纯收入，全国平均每人达到355元"
-    if re.fullmatch(r"(?:高于|低于|快于|慢于)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?", l_text) and previous is not None \
+    if re.fullmatch(r"(?:高于|低于|快于|慢于)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?|(?:较|比)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?(?:高|低|快|慢)", l_text) and previous is not None \
             and previous.indicator and 0 <= fig_end - previous.end < 30 and not any(
                 c in _SENT_DELIMS for c in text[previous.end : fig_end]):
         return previous.indicator + "增速" + l_text, None, None  # "增长6.2%、高于全国平均0.3个百分点"
@@ -1352,6 +1397,16 @@ def _indicator(
             re.sub(r"(?:拓展|扩展|发展|延长|缩短|压缩|放宽|调整)(?:到|至)?$", "", previous.indicator)) >= 2 \
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]):
         return re.sub(r"(?:拓展|扩展|发展|延长|缩短|压缩|放宽|调整)(?:到|至)?$", "", previous.indicator), None, None  # "从39个拓展到91个"
+    if _OWN_MEASURE.fullmatch(l_text) and previous is not None and previous.indicator \
+            and 0 < sentence_floor - previous.end <= 12 and text[sentence_floor - 1 : sentence_floor] in ("，", ",") \
+            and not any(c in _CLAUSE_DELIMS for c in text[previous.end : sentence_floor - 1]):
+        # "A产业产值达110亿元，增加值增长15%", "国企资产规模达1070亿元、增长14.8%，营业收入100亿元":
+        # a bare measure opening the clause is the same subject's second measure
+        subject = _OWN_MEASURE_END.sub("", previous.indicator)
+        if 2 <= len(subject) < len(previous.indicator) and not subject.endswith(l_text):
+            return subject + l_text, None, None
+    if len(l_text) == 1 and l_text in "煤钢铁电油粮棉糖盐茶肉蛋奶麻纸布" and text[l_start - 1 : l_start] in "，,；;、：:":
+        return l_text, l_start, l_end  # "发电增长15%，煤增长17%": a one-character product is its own subject
     if len(l_text) >= 2 and not _CARRY_VERB.fullmatch(l_text) and not (
             _DONE_VERB.fullmatch(l_text) and previous is not None and fig_end - previous.end < 60):
         if (
@@ -1385,6 +1440,10 @@ def _indicator(
         return previous.indicator, previous.indicator_start, previous.indicator_end
     return "", None, None
 
+
+_OWN_MEASURE = re.compile(r"增加值|营业收入|主营业务收入|销售收入|利润总额|利润|税费|税收|实缴税金|产值|总产值|营收")
+_OWN_MEASURE_END = re.compile(r"(?:全球|全年)?(?:资产规模|资产总额|规模|总量|产值|总产值|增加值|营业收入|主营业务收入|销售收入|利润总额|利润|税费|税收|营收|产量|销量|销售额)$")
+"""Measures of a subject named once: "产业产值达…，增加值增长…" (the subject of 增加值 is before)."""
 
 _SCOPE = r"(?:国家|省|市|县|区|乡镇)级(?:以上)?|农村|城镇|城市|乡村|城区|县域|境外|境内|海外|线上|线下|民营|国有|外资"
 """The part of a whole that "其中X" names ("其中农村达到10.5万辆")."""
@@ -1428,7 +1487,7 @@ _RATE_BEFORE_CHANGE = re.compile(
     r"的([\u4e00-\u9fff]{1,6}?)(?:降至|降到|降低到|降低至|提高到|提高至|下调至|下调到|上调至|上调到|调整为|调整到)"
 )
 
-_BARE_NOUN = re.compile(r"企业|项目|作品|群众|人员|人次|家庭|农户|单位|资金|工程|人才|学生|人|市场主体|经营主体")
+_BARE_NOUN = re.compile(r"消费|就业|企业|项目|作品|群众|人员|人次|家庭|农户|单位|资金|工程|人才|学生|人|市场主体|经营主体")
 """Nouns that say nothing once their verb is stripped (惠及企业, 实施项目, 帮扶群众)."""
 
 _LEVEL = r"(?:国家|中央|国|省|自治区|市|州|县|区|乡镇|乡|镇|村)级?"
@@ -1472,6 +1531,7 @@ def _noun_of(indicator: str) -> str:
     """What an indicator counts, without its verb: 新增上市企业 → 上市企业."""
     m = _VERB_PREFIX.match(indicator)
     noun = indicator[m.end():] if m else indicator
+    noun = re.sub(r"(?<=[\u4e00-\u9fff”）)]{2})(?:新增|净增)$", "", noun)  # "持牌金融机构新增" → 持牌金融机构
     stage = re.search(rf"(?:{_DONE_VERB.pattern})$", noun)
     return noun[: stage.start()] if stage and stage.start() >= 2 else noun  # "项目新开工" → 项目
 

@@ -235,7 +235,7 @@ def test_ronghuo_keeps_its_award(by) -> None:
 
 def test_money_levels_naming_a_class_after_a_count_or_chao(by) -> None:
     assert "50万元" not in by and "超千亿元" not in by and "超10万元" not in by
-    assert by["46个"][0].indicator == "农村集体经济收入50万元以上行政村"
+    assert by["46个"][0].indicator.endswith("农村集体经济收入50万元以上行政村")
     assert by["17个"][0].indicator == "经济总量超千亿元的县域"
 
 
@@ -258,3 +258,102 @@ def test_n_aspects_is_the_reports_enumeration(by) -> None:
 
 def test_a_proposed_figure_takes_the_topic_clause(by) -> None:
     assert by["六百八十八亿三千万元"][0].indicator.endswith("农业和农副业总产值")
+
+
+# --- session 5, second helper: families of the seed-8128 draw (fixture ...-2040.txt) ---
+
+FIXTURE_2040 = Path(__file__).resolve().parent.parent / "fixtures" / "quantities-genre-families-2040.txt"
+
+
+@pytest.fixture(scope="module")
+def by40():
+    out: dict[str, list] = {}
+    for q in extract_quantities(parse(FIXTURE_2040)):
+        out.setdefault(q.surface, []).append(q)
+    return out
+
+
+def test_a_bare_second_measure_takes_the_subject_of_the_figure_before(by40) -> None:
+    assert by40["17%"][0].indicator == "医药及康养产业增加值"
+    assert by40["300亿元"][0].indicator == "市属国企营业收入"
+    assert by40["7亿元"][0].indicator == "市属国企利润总额"
+
+
+def test_service_trade_keeps_its_service(by40) -> None:
+    assert by40["400亿元"][0].indicator == "服务贸易进出口总额"
+
+
+def test_petaflops_is_a_unit(by40) -> None:
+    assert by40["2.3万PF"][0].indicator == "总算力"
+    assert by40["30倍"][0].indicator == "总算力"
+
+
+def test_a_size_before_a_class_of_units_is_no_quantity(by40) -> None:
+    assert "60万千瓦" not in by40
+
+
+def test_counts_naming_a_set_are_no_quantity(by40) -> None:
+    assert "十项" not in by40 and "九条" not in by40 and "107项" not in by40 and "4种" not in by40
+    assert by40["237亿元"][0].indicator == "市级九条重点产业链营业收入"
+    assert by40["385个"][0].indicator.startswith("计划新开工项目")
+
+
+def test_a_further_new_count_keeps_new_and_takes_the_noun_before(by40) -> None:
+    assert by40["13件"][0].indicator == "省定民生实事"  # 的基础上 is no part of the noun
+    assert by40["4件"][0].indicator == "新增省定民生实事"
+
+
+def test_a_listed_company_and_an_a_grade_site_are_counted_nouns(by40) -> None:
+    assert by40["3家"][0].indicator == "新增上市公司"  # 上市 opens the noun, no verb stop
+    assert by40["5个"][0].indicator == "新增4A级景区"  # a grade with a digit opens the noun
+
+
+def test_list_members_share_a_per_head_standard_and_drop_the_next_members_conjunct(by40) -> None:
+    assert by40["40元"][0].indicator == "居民医保人均财政补助标准"
+    assert by40["7元"][0].indicator == "基本公共卫生服务经费人均财政补助标准"
+    assert by40["571亿元"][0].indicator == "小微企业商业价值信用贷款改革试点发放贷款"
+
+
+def test_m_of_n_counts_what_the_part_does(by40) -> None:
+    assert by40["49项"][0].indicator == "企业调查测评点"
+    assert by40["21项"][0].indicator == "测评点中达到全球最优水平"
+
+
+def test_framing_words_of_the_dev_draw(by40) -> None:
+    assert by40["3家"][1].indicator == "新增加速器"  # 加速 of 加速器 is no lead word
+    assert by40["3万吨"][0].indicator.endswith("碳中和")  # 和 of 碳中和 is no conjunction
+    assert by40["14个百分点"][0].indicator == "中心城区污水收集率"  # 再 before the verb
+    assert by40["百分之九"][0].indicator == "零售物价上涨幅度"  # 把 … 控制在
+    assert by40["１１．３％"][0].indicator == "国民生产总值"  # 按可比价格计算平均每年
+
+
+def test_members_before_deng_fangmian_and_a_pair_restated(by40) -> None:
+    assert by40["１，４９７，６１７，０００元"][0].indicator == "农业、林业、水利等方面支出"
+    assert "两个" not in by40  # 垃圾分类和物业管理两个关键小事: the count restates the pair
+
+
+def test_a_measure_before_fenbie_with_members_in_the_clause_before(by40) -> None:
+    assert [by40[s][0].indicator for s in ("21%", "11%")] == ["电子信息产业产值", "生物医药产业产值"]
+
+
+def test_second_development_draw_families(by40) -> None:
+    assert not any(k.endswith("亿项") for k in by40)  # 过百亿项目: 项 of 项目 is no unit
+    assert "7大" not in by40 and by40["8000亿元"][0].indicator == "7大主导产业集群总产值"
+    assert by40["一千一百零九万吨"][0].indicator == "钢产量"  # 使 is a framing word
+    assert by40["十八亿亩"][0].indicator == "粮食面积"  # 力求 … 稳定在
+
+
+def test_seed_8200_families(by40) -> None:
+    assert by40["1772家"][0].indicator == "持牌金融机构总数"  # the total is not a new count
+    assert by40["6.8万户"][0].indicator == "经营主体净增"  # 净增 is not split
+    assert by40["1.4个百分点"][0].indicator == "社会消费品零售总额增速较全省高"
+    assert "20万元" not in by40 and by40["71%"][0].indicator.endswith("村级集体经济组织比例")
+    assert by40["18%"][0].indicator == "煤"  # a one-character product names its own figure
+
+
+def test_seed_8201_families(by40) -> None:
+    assert by40["8.8亿元"][0].indicator == "带动消费"  # 带动 stays before a bare 消费
+    assert by40["81个"][0].indicator == "新备案超20亿元项目"
+    assert by40["2.7万件次"][0].unit == "万件次"
+    assert [by40[s][0].indicator for s in ("4.8%", "6.4%")] == ["GDP一季度", "GDP二季度"]
+    assert by40["70.3亿元"][0].indicator == "青岚重工产值"  # 其中 + a name takes the measure before
