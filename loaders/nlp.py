@@ -2084,6 +2084,10 @@ _CARRIERS = frozenset(
 _CONTAINERS = frozenset({"街道", "片区", "镇", "乡", "号线", "高铁", "新区", "开发区", "国道", "省道"})
 _CONTAINED = frozenset({"community", "area", "transport", "building", "green", "water"})
 _CONTAINED_SUBTYPES = _CONTAINED
+_ROADS = ("国道", "省道", "县道", "高速", "高速公路", "公路")
+"""Roads a bridge, tunnel or interchange named right after them carries (原207国道 + 青禾大桥)."""
+_ON_ROADS = ("大桥", "特大桥", "隧道", "互通", "立交", "收费站")
+"""Structures that are part of the road named right before them."""
 
 
 def load_categories() -> dict[str, str]:
@@ -2863,6 +2867,8 @@ class RelationFinder:
                         b.text.endswith(tuple(_CONTAINERS)) or _sub(a) == "area"
                     ) and not (_sub(a) == "area" and a.text.endswith(("区", "城", "带"))):
                         add_name(a, "part_of", b, b.start_char, a.end_char)
+                    elif _sub(b) == "transport" and _sub(a) == "transport" and b.text.endswith(_ROADS) and a.text.endswith(_ON_ROADS):
+                        add_name(a, "part_of", b, b.start_char, a.end_char)  # "原207国道青禾大桥": the bridge carries the road
                     continue
         # a list closed by its group: "A、B、C等未来产业" (GUIDELINES §6: each part_of the group)
         top = sorted(doc.spans.get("kg_entities", []), key=lambda s: s.start_char)

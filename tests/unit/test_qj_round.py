@@ -1,0 +1,58 @@
+"""Works on a named road or river (pattern programme.works-on-named-place), a bridge on the
+road named right before it, and works on a river's channel located in the river. Synthetic
+sentences only."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.loaders.nlp import make_nlp
+from kg.loaders.relations import name_predicate
+
+
+def _run(text: str):
+    doc = make_nlp()(text)
+    ents = {(s.text, s.label_) for s in doc.spans["kg_entities"]}
+    rels = {(a.text, p, b.text) for a, p, b, _ in doc._.kg_relations}
+    return ents, rels
+
+
+def test_works_on_numbered_road_are_a_programme_in_the_road():
+    ents, rels = _run("云溪港区码头即将投运，207国道青禾至云溪段改建、原208国道青禾大桥危桥改造等竣工通车。")
+    assert ("207国道青禾至云溪段改建", "Programme") in ents
+    assert ("原208国道青禾大桥危桥改造", "Programme") in ents
+    assert ("原208国道青禾大桥危桥改造", "located_in", "原208国道") in rels
+
+
+def test_bridge_named_after_its_road_is_part_of_it():
+    _, rels = _run("推动原208国道新青禾大桥、210省道甲镇至乙镇段等开工。")
+    assert ("新青禾大桥", "part_of", "原208国道") in rels
+
+
+def test_bridge_not_after_a_road_is_not_part_of_one():
+    _, rels = _run("推动青禾大道、新青禾大桥等开工。")
+    assert not any(p == "part_of" and a == "新青禾大桥" for a, p, _ in rels)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("积极争取云溪河河道青禾段综合整治，精心谋划水系连通。", "云溪河河道青禾段综合整治"),
+        ("推进青禾灌区续建配套与节水改造，加快泵站建设。", "青禾灌区续建配套与节水改造"),
+    ],
+)
+def test_listed_water_works_are_programmes(text, name):
+    ents, _ = _run(text)
+    assert (name, "Programme") in ents
+
+
+@pytest.mark.parametrize("text", ["推进农村河道综合整治，改善人居环境。", "，支持入河排污口整治和农村环境综合整治。"])
+def test_generic_works_are_no_name(text):
+    ents, _ = _run(text)
+    assert not any(label == "Programme" and name.endswith("整治") for name, label in ents)
+
+
+def test_works_on_a_river_channel_are_located_in_the_river():
+    # "X河河道…": the channel is the river itself, not a second feature named after it
+    assert name_predicate("Programme", "", "Place", "water", "河道青禾段综合整治") == "located_in"
+    assert name_predicate("Place", "area", "Place", "water", "湾科技城") is None
