@@ -2618,10 +2618,17 @@ class EntityPicker:
             if span is not None:
                 ents.append(span)
         divisions = [(g.start_char, g.end_char) for g in doc.spans.get("kg_gazetteer", [])]
+        def stretch_in_works(s: int, e: int, label: str) -> bool:
+            """A stretch inside works on it (207国道甲镇至乙镇段改建): the works are on the road."""
+            if not label.startswith("Place") or "至" not in text[s:e]:
+                return False
+            return any(t[0] <= s and e <= t[1] and t[2].startswith("Programme") for t in taken)
+
         longest: dict[int, int] = {}
         for s, e, label, rule in nested:
             if label.startswith(("Place", "Organization")) and rule_family(rule) in ("head", "body", "pattern"):
-                longest[s] = max(longest.get(s, e), e)
+                if not stretch_in_works(s, e, label):
+                    longest[s] = max(longest.get(s, e), e)
         for s, e, label, rule in sorted(set(nested)):
             if rule == "gazetteer" and label in ("Place/admin", "Place/admin_short"):
                 outer = next(t for t in taken if t[0] <= s and e <= t[1])
@@ -2637,6 +2644,8 @@ class EntityPicker:
                 continue  # 银湖山 inside 银湖山郊野公园 inside a longer name
             outer = next(t for t in taken if t[0] <= s and e <= t[1])
             if (s, e) == (outer[0], outer[1]):
+                continue
+            if stretch_in_works(s, e, label):
                 continue
             if label.startswith("Place") and outer[2].startswith("Place"):
                 rest = text[e : outer[1]]

@@ -56,3 +56,10 @@ def test_works_on_a_river_channel_are_located_in_the_river():
     # "X河河道…": the channel is the river itself, not a second feature named after it
     assert name_predicate("Programme", "", "Place", "water", "河道青禾段综合整治") == "located_in"
     assert name_predicate("Place", "area", "Place", "water", "湾科技城") is None
+
+
+def test_stretch_inside_works_is_no_place_of_its_own():
+    # the works are on the road: the stretch is not keyed, the road holds the works
+    ents, rels = _run("，207国道青禾至云溪段改建、云溪大道东延等竣工通车。")
+    assert ("207国道青禾至云溪段", "Place/transport") not in ents
+    assert ("207国道青禾至云溪段改建", "located_in", "207国道") in rels
