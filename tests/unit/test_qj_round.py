@@ -63,3 +63,15 @@ def test_stretch_inside_works_is_no_place_of_its_own():
     ents, rels = _run("，207国道青禾至云溪段改建、云溪大道东延等竣工通车。")
     assert ("207国道青禾至云溪段", "Place/transport") not in ents
     assert ("207国道青禾至云溪段改建", "located_in", "207国道") in rels
+
+
+def test_service_area_named_by_its_expressway_is_part_of_it():
+    ents, rels = _run("加强青禾红军街、甲乙高速青禾服务区等景区化改造。")
+    assert ("甲乙高速青禾服务区", "Place/transport") in ents
+    assert ("甲乙高速青禾服务区", "part_of", "甲乙高速") in rels
+
+
+def test_body_livelihood_list_is_organised_by_the_body():
+    ents, rels = _run("省政府十大民生实事44项具体任务全部完成。")
+    assert ("省政府十大民生实事", "Programme") in ents
+    assert ("省政府十大民生实事", "organised_by", "省政府") in rels
