@@ -85,6 +85,21 @@ _PAREN = re.compile(r"[(（][^()（）\n]{1,16}[)）]")
 # jieba tags of words that carry a proper name.
 PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "eng", "q", "bk"})
 # jieba tags that can never be inside a name.
+def _coined(words) -> bool:
+    """A short coined name the segmenter knows no word of: split into three or four single
+    characters (甲巨芯), or one character glued before an out-of-vocabulary word (达|诺尔:
+    trusted only beside a company in the same list of projects)."""
+    if _coined_chars(words):
+        return True
+    return len(words) == 2 and len(words[0].text) == 1 and words[1].kb_id_ == "rare" and words[1].label_ in PROPER_TAGS
+
+
+def _coined_chars(words) -> bool:
+    """A coined name split into three or four single characters (甲巨芯): no word of it is
+    the dictionary's, so it is one name (a verb read in one character, 引|汉济渭, is not enough)."""
+    return 3 <= len(words) <= 4 and all(len(w.text) == 1 and w.label_ not in BREAK_TAGS for w in words)
+
+
 BREAK_TAGS = frozenset({"x", "w", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "y", "e", "o"})
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
 _COUNT = re.compile(r"^(?:[0-9０-９]+|[一二三四五六七八九十两百千万几多]+)(?:大|个|家|项|条|类|所|座|批|种|名|位|支|只|户|套|处|宗|片|块)$")
@@ -1688,7 +1703,7 @@ class CandidateFinder:
                 if h and (text[s : e - len(h.suffix)] in self.generic or mods and all(m in self.generic for m in mods)):
                     continue  # "康复中心", "领军项目": a kind closed by its head word
                 proper = any(w.label_ in PROPER_TAGS or w.kb_id_ == "rare" for w in item_words)
-                short_name = e - s <= 4 and not any(w.kb_id_ == "common" for w in item_words)
+                short_name = e - s <= 4 and (not any(w.kb_id_ == "common" for w in item_words) or _coined_chars(item_words))
                 if category and all(w.label_ in ("v", "vn", "vd") for w in item_words):
                     continue  # "抽水蓄能等项目", "投资互促": a deed or a technique, no name
                 if category and (proper or short_name or self._branded(item_words)):
@@ -1723,7 +1738,7 @@ class CandidateFinder:
             if (
                 label == "Programme" and 2 <= e - s <= 5 and item
                 and not _PHASED.search(text[s:e]) and not self.head_ending_at(text, e, s + 1)
-                and not any(w.label_ in ("v", "vn", "vd", "m", "q", "x", "eng") for w in item)
+                and not any(w.label_ in ("v", "vn", "vd", "m", "q", "x", "eng") for w in item if not _coined(item))
                 and not self._gazetteer.lookup(text[s:e]) and text[s:e] not in self.generic
                 and not _AMOUNT_BEFORE.search(text, max(0, s - 8), s)
             ):
@@ -1782,6 +1797,8 @@ class CandidateFinder:
         item_words = [w for w in words if s <= w.start_char and w.end_char <= e]
         if not item_words or _AMOUNT_BEFORE.search(text, max(0, s - 8), s):
             return cand  # "年产5万吨浆粕": a product by its output
+        if _coined_chars(item_words):
+            return (s, e, "Organization/company", rule)
         if any(w.label_ in ("v", "vn") for w in item_words):
             return cand  # "新型显示模组", "锂电池隔离膜", "林木加工": what is made or done, not who
         first, last = item_words[0], item_words[-1]
@@ -2430,6 +2447,8 @@ class EntityPicker:
             return True
         if inner and not any(w.kb_id_ == "common" for w in inner):
             return True  # no ordinary word in it (青石巷)
+        if by_category and _coined_chars(inner):
+            return True  # "甲|巨|芯": a coined name the segmenter split into single characters
         return any(doc_end.endswith(h) for h in self._long_heads for doc_end in (inner[-1].text,)) if inner else False
 
     def _package_topic(self, text: str, words: list[Word], start: int) -> int:

@@ -75,3 +75,16 @@ def test_body_livelihood_list_is_organised_by_the_body():
     ents, rels = _run("省政府十大民生实事44项具体任务全部完成。")
     assert ("省政府十大民生实事", "Programme") in ents
     assert ("省政府十大民生实事", "organised_by", "省政府") in rels
+
+
+def test_coined_company_names_in_a_project_list_are_companies():
+    # a name split into single characters (中|新|芯); one character (a verb) + an unknown word (达|诺维)
+    ents, _ = _run("产值稳步增长，云禾五期、中新芯、青瑞、鼎岚、达诺维、菲利岚鉴等一批重点项目全面投产。")
+    assert ("中新芯", "Organization/company") in ents
+    assert ("达诺维", "Organization/company") in ents
+    assert ("云禾五期", "Programme") in ents
+
+
+def test_verb_led_project_without_company_mates_stays_a_project():
+    ents, _ = _run("青禾国际机场T3航站楼、引青济云等一批标志性重大项目建成投运。")
+    assert ("引青济云", "Organization/company") not in ents
