@@ -2101,6 +2101,8 @@ _CARRIERS = frozenset(
 _CONTAINERS = frozenset({"街道", "片区", "镇", "乡", "号线", "高铁", "新区", "开发区", "国道", "省道"})
 _CONTAINED = frozenset({"community", "area", "transport", "building", "green", "water"})
 _CONTAINED_SUBTYPES = _CONTAINED
+STRUCTURES = ("桥", "隧道", "互通", "立交", "枢纽", "船闸")
+"""Structures on a road or river that works named after the road are done on (…国道某大桥危桥改造)."""
 _ROADS = ("国道", "省道", "县道", "高速", "高速公路", "公路")
 """Roads a bridge, tunnel or interchange named right after them carries (原207国道 + 青禾大桥)."""
 _ON_ROADS = ("大桥", "特大桥", "隧道", "互通", "立交", "收费站")
@@ -2886,6 +2888,14 @@ class RelationFinder:
                     if _sub(b) in ("admin", "admin_short") or inner.get((a.start_char, a.end_char)) != b.end_char:
                         continue  # only the immediate container: 口腔医院 in X大学口腔医院Y医院, not X大学
                     pred = name_predicate(ka, _sub(a), kb, _sub(b), rest, a.id_, b.text)
+                    if pred == "located_in" and ka == "Programme":
+                        # works on a structure named after its road (原207国道青禾大桥危桥改造): on the structure
+                        on = [
+                            c for c in ents if c.start_char == b.end_char and c.end_char < a.end_char
+                            and _kind(c) == "Place" and _sub(c) == "transport" and c.text.endswith(STRUCTURES)
+                        ]
+                        if on:
+                            b = max(on, key=lambda c: c.end_char)
                     if pred:
                         add_name(a, pred, b, a.start_char, a.end_char)
                     continue

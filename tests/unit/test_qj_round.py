@@ -21,7 +21,6 @@ def test_works_on_numbered_road_are_a_programme_in_the_road():
     ents, rels = _run("云溪港区码头即将投运，207国道青禾至云溪段改建、原208国道青禾大桥危桥改造等竣工通车。")
     assert ("207国道青禾至云溪段改建", "Programme") in ents
     assert ("原208国道青禾大桥危桥改造", "Programme") in ents
-    assert ("原208国道青禾大桥危桥改造", "located_in", "原208国道") in rels
 
 
 def test_bridge_named_after_its_road_is_part_of_it():
@@ -88,3 +87,10 @@ def test_coined_company_names_in_a_project_list_are_companies():
 def test_verb_led_project_without_company_mates_stays_a_project():
     ents, _ = _run("青禾国际机场T3航站楼、引青济云等一批标志性重大项目建成投运。")
     assert ("引青济云", "Organization/company") not in ents
+
+
+def test_works_on_a_bridge_named_after_its_road_are_on_the_bridge():
+    _, rels = _run("，207国道青禾至云溪段改建、原208国道青禾大桥危桥改造等竣工通车。")
+    assert ("原208国道青禾大桥危桥改造", "located_in", "青禾大桥") in rels
+    assert ("原208国道青禾大桥危桥改造", "located_in", "原208国道") not in rels
+    assert ("青禾大桥", "part_of", "原208国道") in rels
