@@ -1694,7 +1694,9 @@ class CandidateFinder:
                     if st is not None:
                         out.append((st, e, category, "list:sector"))
                     continue
-                if not item_words or any(not self._word_ok(w) for w in item_words):
+                # "甲、和远电子等": after 、 a leading 和/与/及 opens the name, it joins nothing
+                joined = item_words[:1] if item_words and s > 0 and text[s - 1] == "、" and item_words[0].text in ("和", "与", "及") else []
+                if not item_words or any(not self._word_ok(w) for w in item_words if w not in joined):
                     continue
                 if _COUNT.match(text[s:e]) or re.match(r"^[0-9一二三四五六七八九十两]+[大个项家所]", text[s:e]):
                     continue

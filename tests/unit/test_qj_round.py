@@ -94,3 +94,8 @@ def test_works_on_a_bridge_named_after_its_road_are_on_the_bridge():
     assert ("原208国道青禾大桥危桥改造", "located_in", "青禾大桥") in rels
     assert ("原208国道青禾大桥危桥改造", "located_in", "原208国道") not in rels
     assert ("青禾大桥", "part_of", "原208国道") in rels
+
+
+def test_list_item_opening_with_he_after_the_list_mark_is_a_name():
+    ents, _ = _run("大力推进云硅科技、甲乙二期、和岚电子等光电子信息，丙丁三期、诺云、阿岚力等新材料项目。")
+    assert ("和岚电子", "Organization/company") in ents
