@@ -99,3 +99,11 @@ def test_works_on_a_bridge_named_after_its_road_are_on_the_bridge():
 def test_list_item_opening_with_he_after_the_list_mark_is_a_name():
     ents, _ = _run("大力推进云硅科技、甲乙二期、和岚电子等光电子信息，丙丁三期、诺云、阿岚力等新材料项目。")
     assert ("和岚电子", "Organization/company") in ents
+
+
+@pytest.mark.parametrize(
+    "rest, want",
+    [("青禾段二通道", "part_of"), ("青禾段航道", "part_of"), ("青禾段综合整治", None)],
+)
+def test_channel_of_a_named_stretch_is_part_of_the_waterway(rest, want):
+    assert name_predicate("Place", "transport", "Place", "water", rest) == want
