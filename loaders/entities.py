@@ -150,7 +150,7 @@ def _name_relations(entities, seen, report: Report | None = None) -> list[Relati
     after its container or in brackets (某中学桐庐学校 located_in 桐庐). Evidence: the first
     mention. A division only counts when it is not the report's own place (深圳歌剧院
     located_in 深圳市 is optional, GUIDELINES §6)."""
-    from kg.loaders.nlp import short_form
+    from kg.loaders.nlp import STRUCTURES, short_form
     from kg.loaders.relations import containers, first_predicate, infix_predicate, name_predicate
 
     own = set(_EVERY_REPORTS_PLACES)
@@ -174,6 +174,10 @@ def _name_relations(entities, seen, report: Report | None = None) -> list[Relati
     all_forms = {f for e in entities for f in (e.name, *e.aliases) if len(f) >= 2}
     divisions = [(f, b) for f, b in forms if b.type == EntityType.PLACE and b.subtype == "admin" and len(f) >= 2]
     standalone = [b for _, b in divisions if any(not (m.rule or "").endswith(":nested") for m in b.mentions)]
+    structures = [
+        (f, b) for f, b in forms
+        if b.type == EntityType.PLACE and b.subtype == "transport" and len(f) >= 3 and f.endswith(STRUCTURES)
+    ]
     forms_at: dict[str, list] = {}  # the forms by their first two characters, in order
     for f, b in forms:
         forms_at.setdefault(f[:2], []).append((f, b))
@@ -198,6 +202,15 @@ def _name_relations(entities, seen, report: Report | None = None) -> list[Relati
 
         # a container is a form the name starts with: one of the forms opening with its two first characters
         found = first_predicate(a.name, containers(a.name, ((f, b) for f, b in forms_at.get(a.name[:2], ()) if b is not a)), predicate)
+        if found is not None and found[2] == "located_in" and a.type == EntityType.PROGRAMME:
+            # works on a structure named after its road (原207国道青禾大桥危桥改造): on the structure
+            rest = a.name[len(found[0]):]
+            on = [
+                (f, c) for f, c in structures if c is not a and c is not found[1] and len(rest) > len(f) and rest.startswith(f)
+            ]
+            if on:
+                f, c = max(on, key=lambda fc: len(fc[0]))
+                found = (f, c, "located_in")
         if found is not None:
             emit(a, found[2], found[1], f"name:{found[2]}")
         if "至" in a.name or a.type not in (EntityType.PLACE, EntityType.ORGANIZATION, EntityType.PROGRAMME):

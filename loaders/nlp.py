@@ -85,6 +85,21 @@ _PAREN = re.compile(r"[(（][^()（）\n]{1,16}[)）]")
 # jieba tags of words that carry a proper name.
 PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "eng", "q", "bk"})
 # jieba tags that can never be inside a name.
+def _coined(words) -> bool:
+    """A short coined name the segmenter knows no word of: split into three or four single
+    characters (甲巨芯), or one character glued before an out-of-vocabulary word (达|诺尔:
+    trusted only beside a company in the same list of projects)."""
+    if _coined_chars(words):
+        return True
+    return len(words) == 2 and len(words[0].text) == 1 and words[1].kb_id_ == "rare" and words[1].label_ in PROPER_TAGS
+
+
+def _coined_chars(words) -> bool:
+    """A coined name split into three or four single characters (甲巨芯): no word of it is
+    the dictionary's, so it is one name (a verb read in one character, 引|汉济渭, is not enough)."""
+    return 3 <= len(words) <= 4 and all(len(w.text) == 1 and w.label_ not in BREAK_TAGS for w in words)
+
+
 BREAK_TAGS = frozenset({"x", "w", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "y", "e", "o"})
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
 _COUNT = re.compile(r"^(?:[0-9０-９]+|[一二三四五六七八九十两百千万几多]+)(?:大|个|家|项|条|类|所|座|批|种|名|位|支|只|户|套|处|宗|片|块)$")
@@ -1682,7 +1697,9 @@ class CandidateFinder:
                     if st is not None:
                         out.append((st, e, category, "list:sector"))
                     continue
-                if not item_words or any(not self._word_ok(w) for w in item_words):
+                # "甲、和远电子等": after 、 a leading 和/与/及 opens the name, it joins nothing
+                joined = item_words[:1] if item_words and s > 0 and text[s - 1] == "、" and item_words[0].text in ("和", "与", "及") else []
+                if not item_words or any(not self._word_ok(w) for w in item_words if w not in joined):
                     continue
                 if _COUNT.match(text[s:e]) or re.match(r"^[0-9一二三四五六七八九十两]+[大个项家所]", text[s:e]):
                     continue
@@ -1691,7 +1708,7 @@ class CandidateFinder:
                 if h and (text[s : e - len(h.suffix)] in self.generic or mods and all(m in self.generic for m in mods)):
                     continue  # "康复中心", "领军项目": a kind closed by its head word
                 proper = any(w.label_ in PROPER_TAGS or w.kb_id_ == "rare" for w in item_words)
-                short_name = e - s <= 4 and not any(w.kb_id_ == "common" for w in item_words)
+                short_name = e - s <= 4 and (not any(w.kb_id_ == "common" for w in item_words) or _coined_chars(item_words))
                 if category and all(w.label_ in ("v", "vn", "vd") for w in item_words):
                     continue  # "抽水蓄能等项目", "投资互促": a deed or a technique, no name
                 if category and (proper or short_name or self._branded(item_words)):
@@ -1726,7 +1743,7 @@ class CandidateFinder:
             if (
                 label == "Programme" and 2 <= e - s <= 5 and item
                 and not _PHASED.search(text[s:e]) and not self.head_ending_at(text, e, s + 1)
-                and not any(w.label_ in ("v", "vn", "vd", "m", "q", "x", "eng") for w in item)
+                and not any(w.label_ in ("v", "vn", "vd", "m", "q", "x", "eng") for w in item if not _coined(item))
                 and not self._gazetteer.lookup(text[s:e]) and text[s:e] not in self.generic
                 and not _AMOUNT_BEFORE.search(text, max(0, s - 8), s)
             ):
@@ -1785,6 +1802,8 @@ class CandidateFinder:
         item_words = [w for w in words if s <= w.start_char and w.end_char <= e]
         if not item_words or _AMOUNT_BEFORE.search(text, max(0, s - 8), s):
             return cand  # "年产5万吨浆粕": a product by its output
+        if _coined_chars(item_words):
+            return (s, e, "Organization/company", rule)
         if any(w.label_ in ("v", "vn") for w in item_words):
             return cand  # "新型显示模组", "锂电池隔离膜", "林木加工": what is made or done, not who
         first, last = item_words[0], item_words[-1]
@@ -2087,6 +2106,12 @@ _CARRIERS = frozenset(
 _CONTAINERS = frozenset({"街道", "片区", "镇", "乡", "号线", "高铁", "新区", "开发区", "国道", "省道"})
 _CONTAINED = frozenset({"community", "area", "transport", "building", "green", "water"})
 _CONTAINED_SUBTYPES = _CONTAINED
+STRUCTURES = ("桥", "隧道", "互通", "立交", "枢纽", "船闸")
+"""Structures on a road or river that works named after the road are done on (…国道某大桥危桥改造)."""
+_ROADS = ("国道", "省道", "县道", "高速", "高速公路", "公路")
+"""Roads a bridge, tunnel or interchange named right after them carries (原207国道 + 青禾大桥)."""
+_ON_ROADS = ("大桥", "特大桥", "隧道", "互通", "立交", "收费站")
+"""Structures that are part of the road named right before them."""
 
 
 def load_categories() -> dict[str, str]:
@@ -2429,6 +2454,8 @@ class EntityPicker:
             return True
         if inner and not any(w.kb_id_ == "common" for w in inner):
             return True  # no ordinary word in it (青石巷)
+        if by_category and _coined_chars(inner):
+            return True  # "甲|巨|芯": a coined name the segmenter split into single characters
         return any(doc_end.endswith(h) for h in self._long_heads for doc_end in (inner[-1].text,)) if inner else False
 
     def _package_topic(self, text: str, words: list[Word], start: int) -> int:
@@ -2617,10 +2644,17 @@ class EntityPicker:
             if span is not None:
                 ents.append(span)
         divisions = [(g.start_char, g.end_char) for g in doc.spans.get("kg_gazetteer", [])]
+        def stretch_in_works(s: int, e: int, label: str) -> bool:
+            """A stretch inside works on it (207国道甲镇至乙镇段改建): the works are on the road."""
+            if not label.startswith("Place") or "至" not in text[s:e]:
+                return False
+            return any(t[0] <= s and e <= t[1] and t[2].startswith("Programme") for t in taken)
+
         longest: dict[int, int] = {}
         for s, e, label, rule in nested:
             if label.startswith(("Place", "Organization")) and rule_family(rule) in ("head", "body", "pattern"):
-                longest[s] = max(longest.get(s, e), e)
+                if not stretch_in_works(s, e, label):
+                    longest[s] = max(longest.get(s, e), e)
         for s, e, label, rule in sorted(set(nested)):
             if rule == "gazetteer" and label in ("Place/admin", "Place/admin_short"):
                 outer = next(t for t in taken if t[0] <= s and e <= t[1])
@@ -2636,6 +2670,8 @@ class EntityPicker:
                 continue  # 银湖山 inside 银湖山郊野公园 inside a longer name
             outer = next(t for t in taken if t[0] <= s and e <= t[1])
             if (s, e) == (outer[0], outer[1]):
+                continue
+            if stretch_in_works(s, e, label):
                 continue
             if label.startswith("Place") and outer[2].startswith("Place"):
                 rest = text[e : outer[1]]
@@ -2857,6 +2893,14 @@ class RelationFinder:
                     if _sub(b) in ("admin", "admin_short") or inner.get((a.start_char, a.end_char)) != b.end_char:
                         continue  # only the immediate container: 口腔医院 in X大学口腔医院Y医院, not X大学
                     pred = name_predicate(ka, _sub(a), kb, _sub(b), rest, a.id_, b.text)
+                    if pred == "located_in" and ka == "Programme":
+                        # works on a structure named after its road (原207国道青禾大桥危桥改造): on the structure
+                        on = [
+                            c for c in ents if c.start_char == b.end_char and c.end_char < a.end_char
+                            and _kind(c) == "Place" and _sub(c) == "transport" and c.text.endswith(STRUCTURES)
+                        ]
+                        if on:
+                            b = max(on, key=lambda c: c.end_char)
                     if pred:
                         add_name(a, pred, b, a.start_char, a.end_char)
                     continue
@@ -2866,6 +2910,8 @@ class RelationFinder:
                         b.text.endswith(tuple(_CONTAINERS)) or _sub(a) == "area"
                     ) and not (_sub(a) == "area" and a.text.endswith(("区", "城", "带"))):
                         add_name(a, "part_of", b, b.start_char, a.end_char)
+                    elif _sub(b) == "transport" and _sub(a) == "transport" and b.text.endswith(_ROADS) and a.text.endswith(_ON_ROADS):
+                        add_name(a, "part_of", b, b.start_char, a.end_char)  # "原207国道青禾大桥": the bridge carries the road
                     continue
         # a list closed by its group: "A、B、C等未来产业" (GUIDELINES §6: each part_of the group)
         top = sorted(doc.spans.get("kg_entities", []), key=lambda s: s.start_char)
