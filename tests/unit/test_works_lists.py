@@ -69,3 +69,13 @@ def test_quoted_list_is_a_policy(text, name):
 def test_list_turned_into_something_is_a_figure():
     names = _names("把一张张“民生清单”变成“幸福清单”。")
     assert "民生清单" not in names and "幸福清单" not in names
+
+
+def test_counted_quoted_lists_keep_their_count():
+    assert _names("三张“零税率”清单落地实施。").get("三张“零税率”清单") == "Policy"
+
+
+def test_grants_of_a_fund_name_the_fund():
+    names = _names("国家自然科学基金项目获批立项数增长两成。")   # the national fund
+    assert names.get("国家自然科学基金") == "Programme"
+    assert "国家自然科学基金项目" not in names
