@@ -1191,6 +1191,8 @@ class CandidateFinder:
             if inner is not None:
                 cands.append(inner)
                 start = inner[1]
+            if head.type == "Programme":
+                start = self._road_before_section(text, start, head_start, cands)
             if head.type == "Sector":
                 end = self._sector_before_rank(text, words, start, head_start, end)
             elif _counted_kind(text, words, start, self._extend_paren(text, end), head):
@@ -1258,6 +1260,14 @@ class CandidateFinder:
         doc.spans["kg_candidates"] = _labelled_spans(doc, cands)
         doc.spans["kg_kinds"] = _labelled_spans(doc, kinds)
         return doc
+
+    def _road_before_section(self, text: str, start: int, head_start: int, cands: list) -> int:
+        """"大广高速|吉安段改扩建工程": works on a section of a road begin at the road's name
+        (the section alone names no road)."""
+        if not _ROAD_SECTION.fullmatch(text, start, head_start):
+            return start
+        roads = [cs for cs, ce, lab, _r in cands if ce == start and lab == "Place/transport"]
+        return min(roads) if roads else start
 
     def _unglue(self, words: list) -> list:
         """Words that join a Programme head to the stage of work after it (jieba's
@@ -2097,6 +2107,8 @@ _COMPOUND_HEADS = frozenset(
 )
 _LONE_MORPHEME_TAGS = frozenset({"j", "zg", "ng", "tg", "vg", "ag", "dg", "rg", "ns", "nr", "nz"})
 _EVENT_HEADS = frozenset({"活动", "专场", "节", "文化节", "系列活动"})
+_ROAD_SECTION = re.compile(r"[^，。、；,;和及与等]{1,8}段[^，。、；,;和及与等段]{0,8}")
+"""The section of a road a works name opens with ("吉安段改扩建", "大三亚段扩容")."""
 _GLUED_TAILS = frozenset({"建设", "进度"})
 """Stages of work jieba glues to the head before them (工程建设, 工程进度)."""
 _CARRIERS = frozenset(

@@ -79,3 +79,11 @@ def test_grants_of_a_fund_name_the_fund():
     names = _names("国家自然科学基金项目获批立项数增长两成。")   # the national fund
     assert names.get("国家自然科学基金") == "Programme"
     assert "国家自然科学基金项目" not in names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("建成大广高速吉安段改扩建工程。", "大广高速吉安段改扩建工程"),      # a road's section: from the road
+    ("G72环城高速大云溪段扩容工程开工。", "G72环城高速大云溪段扩容工程"),
+])
+def test_works_on_a_road_section_start_at_the_road(text, name):
+    assert _names(text).get(name) == "Programme"
