@@ -347,7 +347,7 @@ def _glossary(report: Report, found: list[_Found]):
             for f in found:
                 if (
                     f.start >= report.body_start and normalise(f.surface).startswith(bare) and f.label == "Policy"
-                    and not f.nested and f.rule == "head"
+                    and not f.nested and f.rule in ("head", "pattern:policy.quoted-list", "pattern:policy.quoted-list-counted")
                 ):
                     term_label = f.label
                     break

@@ -1099,7 +1099,7 @@ class CandidateFinder:
 
     def _sentence(self, doc: Sentence) -> Sentence:
         text = doc_text(doc)
-        words = doc_words(doc)
+        words = self._unglue(doc_words(doc))
         gaz = [(s.start_char, s.end_char) for s in doc.spans.get("kg_gazetteer", [])]
         self._gaz_spans = [
             (s.start_char, s.end_char, s.kb_id_)
@@ -1209,6 +1209,8 @@ class CandidateFinder:
             if inner is not None:
                 cands.append(inner)
                 start = inner[1]
+            if head.type == "Programme":
+                start = self._road_before_section(text, start, head_start, cands)
             if head.type == "Sector":
                 end = self._sector_before_rank(text, words, start, head_start, end)
             elif _counted_kind(text, words, start, self._extend_paren(text, end), head):
@@ -1276,6 +1278,35 @@ class CandidateFinder:
         doc.spans["kg_candidates"] = _labelled_spans(doc, cands)
         doc.spans["kg_kinds"] = _labelled_spans(doc, kinds)
         return doc
+
+    def _road_before_section(self, text: str, start: int, head_start: int, cands: list) -> int:
+        """"大广高速|吉安段改扩建工程": works on a section of a road begin at the road's name
+        (the section alone names no road)."""
+        if not _ROAD_SECTION.fullmatch(text, start, head_start):
+            return start
+        roads = [cs for cs, ce, lab, _r in cands if ce == start and lab == "Place/transport"]
+        return min(roads) if roads else start
+
+    def _unglue(self, words: list) -> list:
+        """Words that join a Programme head to the stage of work after it (jieba's
+        工程建设, 工程进度) cut in two, so the head closes the name before it
+        ("青禾北供水|工程|建设")."""
+        out = []
+        for i, w in enumerate(words):
+            tail = w.text[-2:]
+            nxt = words[i + 1].text if i + 1 < len(words) else ""
+            if (
+                len(w.text) > 2 and tail in _GLUED_TAILS and w.label_ not in ("q", "bk", "x")
+                and not nxt.startswith(("领域", "项目", "单位", "企业", "用地"))
+            ):  # "工程建设领域", "工程建设项目": the building trade, no works of a name
+                head = self.heads.get(w.text[:-2])
+                if head is not None and head.type == "Programme":
+                    cut = w.end_char - 2
+                    out.append(Word(w.start_char, cut, w.text[:-2], "n", "common"))
+                    out.append(Word(cut, w.end_char, tail, "vn", "common"))
+                    continue
+            out.append(w)
+        return out
 
     def _vouched(self, inner: str, label: str) -> str:
         """The type the bulk corpus gives a quoted term (“一带一路” is a Programme in 95
@@ -2061,7 +2092,7 @@ def _noun_goes_on(nxt: Span, heads: dict[str, Head]) -> bool:
 
 _ATTRIBUTES = ("增加值", "营收", "产值", "总产值", "规模", "收入", "发展", "占比", "比重", "增速", "营业收入", "增长")
 """Measures and attributes said of a named thing (文化产业增加值): the name ends before them."""
-_MODIFYING_HEADS = frozenset({"战略", "运动"})
+_MODIFYING_HEADS = frozenset({"战略", "运动", "引水"})
 _CITY_WORDS = frozenset({"城市", "城区"})
 """A head word before 城市 or 城区 modifies it: "国际消费中心城市", "试点城市" (a title a city
 holds, GUIDELINES §5 designations), "中心城区" (the central districts)."""
@@ -2098,6 +2129,10 @@ _COMPOUND_HEADS = frozenset(
 )
 _LONE_MORPHEME_TAGS = frozenset({"j", "zg", "ng", "tg", "vg", "ag", "dg", "rg", "ns", "nr", "nz"})
 _EVENT_HEADS = frozenset({"活动", "专场", "节", "文化节", "系列活动"})
+_ROAD_SECTION = re.compile(r"[^，。、；,;和及与等]{1,8}段[^，。、；,;和及与等段]{0,8}")
+"""The section of a road a works name opens with ("吉安段改扩建", "大三亚段扩容")."""
+_GLUED_TAILS = frozenset({"建设", "进度"})
+"""Stages of work jieba glues to the head before them (工程建设, 工程进度)."""
 _CARRIERS = frozenset(
     {"平台", "系统", "品牌", "改革", "试点", "改革试点", "审批", "服务", "效能", "政策", "专场"}
 )
