@@ -1,0 +1,46 @@
+"""Session 6 precision rules (issue 9): genre-wide vetoes, trims and narrowings found by
+reading bulk reports no key covers. Synthetic sentences in the genre's shape, invented
+names (青禾, 云溪, 翠岭…). Each test fails when its rule is removed."""
+
+from __future__ import annotations
+
+import pytest
+from kg.loaders.nlp import make_nlp
+
+
+def _names(text: str) -> dict[str, str]:
+    doc = make_nlp()(text)
+    return {s.text: s.label_ for g in ("kg_entities", "kg_nested") for s in doc.spans[g]}
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("重大安全问题也正在采取措施。", "采取措施"),
+    ("有几项重要产品的产量没有完成计划：钢完成九成。", "产量没有完成计划"),
+    ("以重点为抓手，推进三年攻坚行动，做好规划。", "三年攻坚行动"),
+    ("公路等项目路基、桥梁主体工程全部完工。", "桥梁主体工程"),
+    ("开工建设青禾二十一路北延工程，打通云溪大桥。", "路北延工程"),
+])
+def test_clauses_kinds_and_stubs_are_no_names(text, bad):
+    assert bad not in _names(text)
+
+
+@pytest.mark.parametrize("text, glued, name", [
+    ("各位代表，壮美云溪河滚滚向前，品质青禾日新月异。", "壮美云溪河", "云溪河"),
+    ("入库青禾山招商推介项目16个。", "入库青禾山", "青禾山"),
+])
+def test_word_glued_in_front_ends_the_name(text, glued, name):
+    names = _names(text)
+    assert glued not in names
+    assert name in names
+
+
+@pytest.mark.parametrize("text", [
+    "将一张张“民生清单”兑现为一件件实事。",
+    "把群众的“心愿清单”作为政府的工作重点。",
+])
+def test_quoted_list_as_a_figure_is_no_policy(text):
+    assert not any(n.endswith("清单") for n in _names(text))
+
+
+def test_quoted_list_as_an_instrument_stays():
+    assert _names("落实青禾“三张清单”，推动项目落地。").get("三张清单") == "Policy"
