@@ -44,3 +44,12 @@ def test_quoted_list_as_a_figure_is_no_policy(text):
 
 def test_quoted_list_as_an_instrument_stays():
     assert _names("落实青禾“三张清单”，推动项目落地。").get("三张清单") == "Policy"
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("营造共建共治共享社会治理格局。坚持发展。", "共治共享社会治理格局"),
+    ("健全优化共建共治共享制度体系，夯实基础。", "共治共享制度体系"),
+    ("青禾生态修复项目一二标段工程建成。", "标段工程"),
+])
+def test_cut_slogans_and_section_stubs_are_no_names(text, bad):
+    assert bad not in _names(text)
