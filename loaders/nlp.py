@@ -2594,6 +2594,8 @@ class EntityPicker:
         for a, b in zip(words, words[1:]):
             if a.text in _CARRYING_VERBS and b.text in _NAME_OPENING_VERBS and a.end_char == b.start_char:
                 verb_at.pop(b.start_char, None)  # 实施|降低…专项行动: the second verb opens the name
+            if b.text == "驱动" and a.end_char == b.start_char:
+                verb_at.pop(a.start_char, None)  # 创新|驱动发展战略: the verb is what drives, part of the name
         verb_only = {w.start_char: verb_at[w.start_char] for w in words if w.start_char in verb_at and w.label_ in ("v", "vd")}
         for a, b in zip(words, words[1:]):
             if b.start_char not in verb_at and self._glued_word(a, b):

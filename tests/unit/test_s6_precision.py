@@ -53,3 +53,18 @@ def test_quoted_list_as_an_instrument_stays():
 ])
 def test_cut_slogans_and_section_stubs_are_no_names(text, bad):
     assert bad not in _names(text)
+
+
+def test_a_strategy_named_by_its_driver_keeps_the_driver():
+    names = _names("深入实施创新驱动发展战略，以更大力度办教育。")
+    assert names.get("创新驱动发展战略") == "Policy"
+    assert "驱动发展战略" not in names
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("坚决不搞“新形象工程”，把资源用在民生上。", "新形象工程"),
+    ("杜绝“形象工程”“政绩工程”，力戒形式主义。", "形象工程"),
+    ("发表重要讲话，充分肯定纪念活动服务保障工作。", "充分肯定纪念活动"),
+])
+def test_pejorative_works_and_praise_verbs_are_no_names(text, bad):
+    assert not any(bad in n for n in _names(text))
