@@ -68,3 +68,7 @@ def test_a_strategy_named_by_its_driver_keeps_the_driver():
 ])
 def test_pejorative_works_and_praise_verbs_are_no_names(text, bad):
     assert not any(bad in n for n in _names(text))
+
+
+def test_a_place_named_with_duan_is_no_section_stub():
+    assert "段溪镇" in _names("青禾镇、段溪镇获评美丽城镇省级示范乡镇。")
