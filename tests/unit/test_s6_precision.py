@@ -72,3 +72,17 @@ def test_pejorative_works_and_praise_verbs_are_no_names(text, bad):
 
 def test_a_place_named_with_duan_is_no_section_stub():
     assert "段溪镇" in _names("青禾镇、段溪镇获评美丽城镇省级示范乡镇。")
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("各级政府要自觉接受同级人民代表大会及其常委会的监督。", "同级人民代表大会"),
+    ("争创国家文化产业和旅游产业融合发展示范区。", "国家文化产业"),
+    ("加快建设青禾第二过江通道、机场高速二期。", "江通道"),
+    ("推动港产城协同联动，发展港口经济。", "港产城"),
+    ("坚持以科技创新引领现代化产业体系建设。", "引领现代化产业"),
+    ("与58所高校建立合作机制，引进人才。", "合作机制"),
+    ("重大项目提前完成年度投资计划。", "年度投资计划"),
+    ("推进山水林田湖草沙系统治理，守护生态。", "山水林田湖草沙系统"),
+])
+def test_stubs_and_bare_kinds_are_no_names(text, bad):
+    assert bad not in _names(text)
