@@ -86,3 +86,12 @@ def test_a_place_named_with_duan_is_no_section_stub():
 ])
 def test_stubs_and_bare_kinds_are_no_names(text, bad):
     assert bad not in _names(text)
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("健全帮扶项目联农带农机制，促进增收。", "联农带农机制"),
+    ("出台重点惠企政策措施，兑现奖补资金。", "惠企政策措施"),
+    ("变“工作清单”为“成绩单”，抓好落实。", "工作清单"),
+])
+def test_generic_mechanisms_and_turned_lists_are_no_names(text, bad):
+    assert not any(n.endswith(bad) for n in _names(text))
