@@ -95,3 +95,8 @@ def test_stubs_and_bare_kinds_are_no_names(text, bad):
 ])
 def test_generic_mechanisms_and_turned_lists_are_no_names(text, bad):
     assert not any(n.endswith(bad) for n in _names(text))
+
+
+def test_a_clause_opening_with_each_county_is_no_name():
+    names = _names("强化考核，各县区每季度观摩制造业项目，比学赶超。")
+    assert not any(n.startswith("各县区") for n in names)
