@@ -100,3 +100,8 @@ def test_generic_mechanisms_and_turned_lists_are_no_names(text, bad):
 def test_a_clause_opening_with_each_county_is_no_name():
     names = _names("强化考核，各县区每季度观摩制造业项目，比学赶超。")
     assert not any(n.startswith("各县区") for n in names)
+
+
+def test_national_before_a_sector_leaves_no_name():
+    names = _names("实施产业创新工程，开展国家新兴产业发展示范基地创建。")
+    assert not any(n.startswith("国家") for n in names)
