@@ -1503,6 +1503,8 @@ class CandidateFinder:
                 return True
         elif not head.proper:
             return len(modifier) >= 2 or modifier in ("省", "市", "区", "县", "镇") or modifier.isdigit()
+        if head.suffix in _MARKED_NAME_HEADS:
+            return self._marked_name(words, head_start, start, gaz)
         kind_head = head.type in ("Place", "Organization") or head.suffix in _KIND_HEADS
         for w in words:
             if w.start_char >= head_start:
@@ -1522,6 +1524,22 @@ class CandidateFinder:
             if len(w.text) == 1 and w.label_ in _LONE_MORPHEME_TAGS:
                 return True  # a bound morpheme left alone: jieba could not place a name
             if _LATIN_OR_DIGIT.search(w.text):
+                return True
+        return any(start <= gs and ge <= head_start for gs, ge in gaz)
+
+    @staticmethod
+    def _marked_name(words: list[Span], head_start: int, start: int, gaz) -> bool:
+        """A model (…模式) is named only when its name is marked: a quoted term, letters or
+        digits, a division the gazetteer knows, or a bound morpheme jieba could not place
+        (渔|邨). jieba's own name tags are not enough here: it tags ordinary words in
+        descriptive models as names (智慧/nr, 上楼/ns), and 投贷联动模式, 稻菜轮作模式,
+        社区嵌入式养老模式 describe a way of working, not one named model."""
+        for w in words:
+            if w.start_char >= head_start or w.start_char < start:
+                continue
+            if w.label_ in ("bk", "ord", "eng") or _is_quote(w) or _LATIN_OR_DIGIT.search(w.text):
+                return True
+            if len(w.text) == 1 and w.label_ in _LONE_MORPHEME_TAGS:
                 return True
         return any(start <= gs and ge <= head_start for gs, ge in gaz)
 
@@ -2127,6 +2145,9 @@ _INSTITUTION_SUBTYPES = frozenset({"building", "education", "health", "research"
 _COMPOUND_HEADS = frozenset(
     {"片区", "重点片区", "生态连廊", "连廊", "天桥", "绿道", "碧道", "地块", "通道", "廊道", "区域"}
 )
+_MARKED_NAME_HEADS = frozenset({"模式", "新模式"})
+"""Heads whose modifier must be marked as a name (quoted, lettered, a known division):
+see CandidateFinder._marked_name."""
 _LONE_MORPHEME_TAGS = frozenset({"j", "zg", "ng", "tg", "vg", "ag", "dg", "rg", "ns", "nr", "nz"})
 _EVENT_HEADS = frozenset({"活动", "专场", "节", "文化节", "系列活动"})
 _ROAD_SECTION = re.compile(r"[^，。、；,;和及与等]{1,8}段[^，。、；,;和及与等段]{0,8}")

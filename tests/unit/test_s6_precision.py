@@ -105,3 +105,20 @@ def test_a_clause_opening_with_each_county_is_no_name():
 def test_national_before_a_sector_leaves_no_name():
     names = _names("实施产业创新工程，开展国家新兴产业发展示范基地创建。")
     assert not any(n.startswith("国家") for n in names)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("发展投贷联动模式，支持科创企业。", "投贷联动模式"),
+    ("探索社区嵌入式养老模式，完善服务。", "社区嵌入式养老模式"),
+    ("推行工业上楼模式，节约用地。", "工业上楼模式"),
+])
+def test_a_descriptive_model_is_no_name(text, name):
+    assert name not in _names(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("推广“青禾”模式，带动增收。", "“青禾”模式"),
+    ("推广301快贷模式，服务小微企业。", "301快贷模式"),
+])
+def test_a_marked_model_stays(text, name):
+    assert name in _names(text)
