@@ -1462,6 +1462,7 @@ class CandidateFinder:
             if w.start_char == start and (
                 w.label_ in ("v", "vd", "d", "p", "c", "ad") and len(w.text) >= 1
                 and not (w.label_ in ("v", "d") and len(w.text) >= 2 and i > 0 and self._opens_name_after_verb(words, i))
+                and not _WATER_TRANSFER.match(text, w.start_char)
                 or w.text in "-—、·"
             ):
                 start = w.end_char
@@ -2145,6 +2146,8 @@ _INSTITUTION_SUBTYPES = frozenset({"building", "education", "health", "research"
 _COMPOUND_HEADS = frozenset(
     {"片区", "重点片区", "生态连廊", "连廊", "天桥", "绿道", "碧道", "地块", "通道", "廊道", "区域"}
 )
+_WATER_TRANSFER = re.compile(r"引[一-鿿]{1,2}[济补入][一-鿿]")
+"""A water transfer works named 引X济Y, 引X补Y, 引X入Y (引江济淮): 引 opens the name."""
 _MARKED_NAME_HEADS = frozenset({"模式", "新模式"})
 """Heads whose modifier must be marked as a name (quoted, lettered, a known division):
 see CandidateFinder._marked_name."""
@@ -2617,6 +2620,8 @@ class EntityPicker:
                 verb_at.pop(b.start_char, None)  # 实施|降低…专项行动: the second verb opens the name
             if b.text == "驱动" and a.end_char == b.start_char:
                 verb_at.pop(a.start_char, None)  # 创新|驱动发展战略: the verb is what drives, part of the name
+        for m in _WATER_TRANSFER.finditer(text):
+            verb_at.pop(m.start(), None)  # 引|江济淮工程: a water transfer is named by its 引
         verb_only = {w.start_char: verb_at[w.start_char] for w in words if w.start_char in verb_at and w.label_ in ("v", "vd")}
         for a, b in zip(words, words[1:]):
             if b.start_char not in verb_at and self._glued_word(a, b):

@@ -122,3 +122,20 @@ def test_a_descriptive_model_is_no_name(text, name):
 ])
 def test_a_marked_model_stays(text, name):
     assert name in _names(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("加快引青济云二期工程建设。", "引青济云二期工程"),
+    ("推进引溪补禾工程，保障供水。", "引溪补禾工程"),
+])
+def test_a_water_transfer_keeps_its_yin(text, name):
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("深化“三看三比”，压茬推进项目建设。", "压茬推进项目"),
+    ("加强乡镇寄宿制学校和县城学校建设。", "县城学校"),
+    ("全力支持青禾科技学院更名大学，推进建设。", "青禾科技学院更名大学"),
+])
+def test_verbs_and_school_kinds_are_no_names(text, bad):
+    assert bad not in _names(text)
