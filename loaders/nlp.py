@@ -1528,8 +1528,7 @@ class CandidateFinder:
                 return True
         return any(start <= gs and ge <= head_start for gs, ge in gaz)
 
-    @staticmethod
-    def _marked_name(words: list[Span], head_start: int, start: int, gaz) -> bool:
+    def _marked_name(self, words: list[Span], head_start: int, start: int, gaz) -> bool:
         """A model (…模式) is named only when its name is marked: a quoted term, letters or
         digits, a division the gazetteer knows, or a bound morpheme jieba could not place
         (渔|邨). jieba's own name tags are not enough here: it tags ordinary words in
@@ -1542,7 +1541,10 @@ class CandidateFinder:
                 return True
             if len(w.text) == 1 and w.label_ in _LONE_MORPHEME_TAGS:
                 return True
-        return any(start <= gs and ge <= head_start for gs, ge in gaz)
+        # a division (郴州), or a place name found by its own head (青禾县); a county's short
+        # form that is also an ordinary word (合作, 通道) marks nothing
+        admin = {(gs, ge) for gs, ge, _k in self._gaz_spans}
+        return any(start <= gs and ge <= head_start and ((gs, ge) in admin or ge - gs >= 3) for gs, ge in gaz)
 
     def _place_before_phase(self, text: str, start: int, head_start: int, head: Head) -> Head | None:
         """The place head a phase follows ("X新城|二期", "X城|三期", "X路西延|三期"), if any."""

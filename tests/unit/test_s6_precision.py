@@ -139,3 +139,18 @@ def test_a_water_transfer_keeps_its_yin(text, name):
 ])
 def test_verbs_and_school_kinds_are_no_names(text, bad):
     assert bad not in _names(text)
+
+
+def test_a_county_short_form_that_is_a_word_marks_no_model():
+    assert "合作模式" not in _names("能留在当地，创新合作模式和利益联结机制。")
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("类学科建设，建成启用青禾大学云溪校区。", "建成启用青禾大学云溪校区"),
+    ("持续叫响冰城夏都品牌。", "叫响冰城"),
+    ("21个“保交楼”项目交付。", "“保交楼”项目"),
+    ("推行草原森林河流湖泊湿地休养生息。", "草原森林河流湖泊湿地"),
+    ("所有乡村学校都有城镇学校对口帮扶。", "城镇学校"),
+])
+def test_more_glued_verbs_and_kinds_are_no_names(text, bad):
+    assert not any(bad in n for n in _names(text))
