@@ -154,3 +154,11 @@ def test_a_county_short_form_that_is_a_word_marks_no_model():
 ])
 def test_more_glued_verbs_and_kinds_are_no_names(text, bad):
     assert not any(bad in n for n in _names(text))
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("完成企业智能化重点项目120个。", "企业智能化重点项目"),
+    ("推进青禾走廊标志性工程建设。", "青禾走廊标志性工程"),
+])
+def test_key_and_landmark_projects_are_a_class(text, bad):
+    assert bad not in _names(text)
