@@ -162,3 +162,11 @@ def test_more_glued_verbs_and_kinds_are_no_names(text, bad):
 ])
 def test_key_and_landmark_projects_are_a_class(text, bad):
     assert bad not in _names(text)
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("将青禾片区纳入计划，加快推进。", "纳入计划"),
+    ("完成全口径政府投资计划。", "口径政府投资计划"),
+])
+def test_clauses_with_naru_and_cut_koujing_are_no_names(text, bad):
+    assert bad not in _names(text)
