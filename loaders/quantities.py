@@ -68,13 +68,13 @@ _SENT_DELIMS = "。！？!?\n"
 
 # Leading words that frame a clause but are not part of what is measured.
 _LEAD_FILLER = re.compile(
-    r"^(?:全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已经|已|即|共(?!同)|总共|为此|因此|对此|"
+    r"^(?:全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已经|已|即|共(?!同|富|享|建(?!成|设)|治|青团|产党)|总共|为此|因此|对此|"
     r"(?:党中央|中央|国务院)?(?:提出|建议|确定)了?(?=[^，,；;。]{2})|到(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年(?:底|末)?|"
     r"(?:(?:19|20)\d\d|[０-９]{4})年(?:底|末)?(?=进一步|又|再|继续|已)|(?:(?:19|20)\d\d|[０-９]{4})年(?:比|较)(?:上一?年|去年)|"
     r"我们|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
     r"扎实|深入|不断|进一步|稳步|力争|力求|使(?!用|命)|努力|确保|争取|计划|预计|实现|完成|开展|推动|推进|组织|"
     r"累计完成|分别|均|再(?=新增|新建|增加|提高)|和(?![美谐])|与|及(?!时)|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
-    r"加速(?!器)|着力|(?:按|以)(?:可比价格?|不变价格?|现行价格)计算|把(?!握|关)|重点(?!人群|群体|企业|项目|领域|行业|人员|区域|产业|工程|税源|地区)|全速|全力|过去|的|之|[一二三四五六七八九十]是|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十两]+年(?:来|间|中|内)?|用[一二三四五六七八九十两]+年(?:左右)?时间|将|、|\s)+"
+    r"加速(?!器)|着力|(?:按|以)(?:可比价格?|不变价格?|现行价格)计算|把(?!握|关)|重点(?!人群|群体|企业|项目|领域|行业|人员|区域|产业|工程|税源|地区)|全速|全力|过去|的|之|[一二三四五六七八九十]是|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十两]+年(?:来|间|中(?![央共])|内)?|用[一二三四五六七八九十两]+年(?:左右)?时间|将|、|\s)+"
 )
 # Words between the indicator and the figure.
 _TRAIL_FILLER = re.compile(
@@ -402,6 +402,10 @@ def _quantity(
     if not unit:
         return None
     mag, bare = split_magnitude_unit(unit)
+    shared = _list_unit(text, fig, mag, bare)
+    if shared is not None:
+        unit = shared  # "分别净减少10.6万、3.8万、3.3万平方公里", "高于…28.6个和21.9个百分点"
+        mag, bare = split_magnitude_unit(unit)
     if bare == "":
         # a bare magnitude ("20多万城中村居民", "新增就业1.2万"): people when the noun says so
         if fig.chinese and len(fig.numeral) == 1 and not _prefix_qualifier(before)[0]:
@@ -539,6 +543,34 @@ def _quantity(
         indicator_end=ind_end,
         value_max=_exact(value_max) if value_max is not None else None,
     )
+
+
+def _list_unit(text: str, fig: Figure, mag: Decimal, bare: str) -> str | None:
+    """The unit a list prints once, after its last member ("3.8万、3.3万平方公里").
+
+    A member with a bare magnitude (万) or a bare 个 takes the unit of the first later member
+    of the same list (joined by 、/和/与/及 with nothing between) that completes it.
+    """
+    if bare not in ("", "个"):
+        return None
+    pos = fig.end
+    for _ in range(8):
+        if text[pos : pos + 1] not in ("、", "和", "与", "及"):
+            return None
+        nxt = find_figures(text, pos + 1, min(len(text), pos + 40))
+        if not nxt or nxt[0].start != pos + 1:
+            return None
+        f = nxt[0]
+        m2, b2 = split_magnitude_unit(f.unit)
+        if b2 == bare and (bare == "" or m2 == mag):
+            pos = f.end  # another member printed like this one
+            continue
+        if bare == "" and m2 != 1 and b2 and b2 not in ("%", "％", "倍") and unit_info(b2) is not None:
+            return fig.unit + b2
+        if bare == "个" and m2 == mag and b2.startswith("个百分点"):
+            return b2
+        return None
+    return None
 
 
 def _exact(d: Decimal) -> Decimal:
@@ -686,8 +718,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
     if bare in ("个", "家", "项", "座", "条") and re.match(
             r"[\u4e00-\u9fff]{0,6}?(?:工程|专项|行动|计划|清单|名录)的[0-9０-９一二三四五六七八九十百千万]+(?:余|多)?[个家项座所条]", after):
         return False  # "纳入国家102项重大工程的285个项目": the count names the list the next count is in
-    if fig.chinese and bare in ("项", "条") and re.match(
-            r"[\u4e00-\u9fff]{0,8}?(?:工程|行动|产业链|战略)(?:[，,；;。、]|$|[\u4e00-\u9fff]{0,8}[0-9０-９])", after):
+    if fig.chinese and bare in ("项", "条", "类") and re.match(
+            r"[\u4e00-\u9fff]{0,8}?(?:工程|行动|产业链|战略|活动)(?:[，,；;。、]|$|[\u4e00-\u9fff]{0,8}[0-9０-９])", after):
         return False  # "推进十项民生工程，", "九条重点产业链营业收入137亿元": a named set of programmes
     if bare in ("种", "类", "个") and re.match(r"(?:类型|模式|类别|层级|等级|档次)", after) and re.search(
             r"(?:按照|按|根据|依据|分为|分成|划分为)", text[_clause_start(text, fig.start) : fig.start]):

@@ -1,0 +1,47 @@
+"""Quantity families from the session-6 development draws (docs/indicator-sample.md).
+
+A synthetic report (tests/fixtures/quantities-genre-families-2042.txt, invented names) holds one
+sentence per family; each test names the shape and what a reader expects.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.loaders.quantities import extract_quantities
+from kg.pipeline import parse
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "quantities-genre-families-2042.txt"
+
+
+@pytest.fixture(scope="module")
+def by():
+    out: dict[str, list] = {}
+    for q in extract_quantities(parse(FIXTURE)):
+        out.setdefault(q.surface, []).append(q)
+    return out
+
+
+def test_a_list_prints_its_unit_once_after_the_last_member(by) -> None:
+    assert [by[s][0].unit for s in ("12.6万", "4.8万", "2.3万平方公里")] == ["万平方公里"] * 3
+    assert by["4.8万"][0].indicator == "荒漠化面积"
+    assert by["18.6个"][0].unit == "个百分点"  # "18.6个和11.9个百分点"
+
+
+def test_a_year_span_or_gong_keeps_the_word_it_opens(by) -> None:
+    assert by["2406亿元"][0].indicator == "中央财政用于农业的投入"  # 五年 is the frame, 中央 stays
+    assert by["3.5万人"][0].indicator == "共富搬迁"  # 共 of 共富 is no "in all"
+
+
+def test_a_numbered_set_of_activities_is_no_measure(by) -> None:
+    assert "十类" not in by
+
+
+def test_a_bare_magnitude_takes_no_measure_word_of_a_count_after_it(by) -> None:
+    assert not any(q.unit.endswith("亿个") for qs in by.values() for q in qs)  # "7个过百亿、12个过50亿项目"
+
+
+def test_gong_before_jiancheng_is_in_all(by) -> None:
+    assert by["三十多万个"][0].indicator == "建成投产项目"
