@@ -81,7 +81,7 @@ _TRAIL_FILLER = re.compile(
     rf"(?:{_FILLER[3:-2]}|{_UP.replace('|增|', '|(?<![新净])增|')}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
     r"保持在|稳定在|降到|下降到|提高至|达到|达|達到|達|到|至|为|是|有|共|再|力求|累计|总计|合计|分别|均|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
-    r"安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
+    r"安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
     r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|定为|确定为|计划|现行|"
     r"(?:按|以)?(?:同口径|可比口径|可比价格?|现行价格|不变价格?)(?:计算)?|"
     r"(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|[一二三四五六七八九〇○零]{4}年(?:底|末|初)?|将|\s)+$"
@@ -1437,6 +1437,9 @@ def _indicator(
         subject = _OWN_MEASURE_END.sub("", previous.indicator)
         if 2 <= len(subject) < len(previous.indicator) and not subject.endswith(l_text):
             return subject + l_text, None, None
+        if subject == previous.indicator and previous.kind == Kind.COUNT and 2 <= len(subject) <= 16 \
+                and not _CARRY_VERB.match(subject) and not _DONE_VERB.match(subject):
+            return subject + l_text, None, None  # "专业镇经营主体达504户，实现营业收入59.6亿元": the counted units' revenue
     if len(l_text) == 1 and l_text in "煤钢铁电油粮棉糖盐茶肉蛋奶麻纸布" and text[l_start - 1 : l_start] in "，,；;、：:":
         return l_text, l_start, l_end  # "发电增长15%，煤增长17%": a one-character product is its own subject
     if len(l_text) >= 2 and not _CARRY_VERB.fullmatch(l_text) and not (
@@ -1526,7 +1529,9 @@ _LEVEL = r"(?:国家|中央|国|省|自治区|市|州|县|区|乡镇|乡|镇|村
 _LEVELS = re.compile(rf"{_LEVEL}$|{_LEVEL}")
 """Administrative levels listed as one modifier ("国家、省级", "市、县两级")."""
 
-_CAP_BOUNDARY = re.compile(r"[的、，”」]|将|由|把|对|向|在|中")
+_ZAI = re.compile(r"在(?!校|岗|职|读|建|库|册|线|营|用|途|园|谈)")
+"""在 as a frame ("在…中"), not the 在 of 在校/在建/在线."""
+_CAP_BOUNDARY = re.compile(rf"[的、，”」]|将|由|把|对|向|{_ZAI.pattern}|中")
 _YEAR_OPENING = re.compile(r"(?:(?:19|20)\d\d|[０-９]{4})年(?![底末]|中(?![央国共]))")
 
 
@@ -1541,7 +1546,7 @@ def _capped_start(text: str, l_start: int, l_end: int) -> int:
     if year and l_end - year.end() >= 2 and l_end - year.end() <= 24:
         return year.end()
     for m in _CAP_BOUNDARY.finditer(text, l_start, l_end - 6):
-        if m.group(0) == "中" and "在" not in text[l_start : m.start()]:
+        if m.group(0) == "中" and not _ZAI.search(text, l_start, m.start()):
             continue
         if m.group(0) in "、”」" and l_end - l_start <= 24:
             continue  # "A、B、C三大先导产业规模", "…“办证难”历史遗留问题": a phrase that fits keeps its list, its name
@@ -1563,6 +1568,8 @@ def _noun_of(indicator: str) -> str:
     """What an indicator counts, without its verb: 新增上市企业 → 上市企业."""
     m = _VERB_PREFIX.match(indicator)
     noun = indicator[m.end():] if m else indicator
+    if m and noun.startswith("、"):
+        return indicator  # "在建、拟建…项目": a list of stages is the noun's modifier
     noun = re.sub(r"(?<=[\u4e00-\u9fff”）)]{2})(?:新增|净增)$", "", noun)  # "持牌金融机构新增" → 持牌金融机构
     stage = re.search(rf"(?:{_DONE_VERB.pattern})$", noun)
     return noun[: stage.start()] if stage and stage.start() >= 2 else noun  # "项目新开工" → 项目

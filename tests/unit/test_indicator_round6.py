@@ -45,3 +45,23 @@ def test_a_bare_magnitude_takes_no_measure_word_of_a_count_after_it(by) -> None:
 
 def test_gong_before_jiancheng_is_in_all(by) -> None:
     assert by["三十多万个"][0].indicator == "建成投产项目"
+
+
+def test_zai_of_zaixiao_is_no_cut(by) -> None:
+    assert by["百分之四十"][0].indicator.startswith("职业高中在校学生数")
+
+
+def test_a_change_since_the_start_of_the_year_keeps_the_subject(by) -> None:
+    assert by["1068亿美元"][0].indicator == "年底外汇储备"  # "比年初增加": no indicator 比年初
+
+
+def test_revenue_after_a_count_is_the_counted_units_revenue(by) -> None:
+    assert by["49.6亿元"][0].indicator == "专业镇经营主体营业收入"
+
+
+def test_zhong_of_gaozhong_is_no_frame_after_zaixiao(by) -> None:
+    assert by["百分之四十五"][0].indicator.startswith("中等职业技术学校在校学生")
+
+
+def test_a_total_after_a_list_of_stages_keeps_the_list(by) -> None:
+    assert by["2000亿元"][0].indicator == "在建、拟建亿元以上新材料类项目总投资"
