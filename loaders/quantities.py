@@ -80,6 +80,7 @@ _LEAD_FILLER = re.compile(
 _TRAIL_FILLER = re.compile(
     rf"(?:{_FILLER[3:-2]}|{_UP.replace('|增|', '|(?<![新净])增|')}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
     r"保持在|稳定在|降到|下降到|提高至|达到|达|達到|達|到|至|为|是|有|共|再|力求|累计|总计|合计|分别|均|"
+    r"现在已经?|现已经?|总共|已经|(?<!不)已|(?<![成造迁])就|(?<![船首一两每])只|也|(?<![偿归])还|(?<![首成京])都|(?<![前])又|一直|首次|仅|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
     r"安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
     r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|定为|确定为|计划|现行|"
@@ -603,6 +604,13 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
     if bare in ("位", "名", "批", "期", "届", "轮") and re.search(
             r"第[0-9０-９一二三四五六七八九十]+(?:[、和及至到][0-9０-９一二三四五六七八九十]+)*[、和及至到]$", before):
         return False  # "分别排全省第1、2位": every member of a list of ordinals
+    if bare == "年" and re.search(r"延长$", before):
+        return False  # "土地承包到期后再延长30年试点", "优惠政策再延长三年": a term a policy sets
+    if bare in ("年", "个月") and after.startswith("的") and re.search(r"(?:近|经过|通过|用|历时|特别是|在|保持)(?:将?近)?$", before):
+        return False  # "经过近三十年的斗争", "近八年的经验", "历时3年的重整": a time frame
+    if fig.chinese and numeral in ("两", "二", "三", "四", "五") and bare in ("项", "个", "类") and re.match(
+            r"[\u4e00-\u9fff]{1,8}?(?:覆盖率|完成率|达标率|比例|比重|占比)(?:达到|达|为|稳定在|保持在)?(?:[0-9０-９]|百分之)", after):
+        return False  # "残疾人两项补贴覆盖率98%": the count names the measure, the rate is the figure
     # years and dates
     if bare == "年":
         if re.fullmatch(r"[0-9０-９]{4}", numeral) or (fig.chinese and all(c in "零〇一二三四五六七八九" for c in numeral) and len(numeral) == 4):
@@ -1314,7 +1322,7 @@ def _indicator(
         if len(rest) >= 2:
             return rest, after_start + len(right) - len(rest), after_start + len(right)
     if right and re.match(r"[\u4e00-\u9fff“《A-Za-z]|[1-5１-５][AＡ]级", right[len(lead):]) and not re.match(
-        rf"(?:时间|左右|以上|以下|以内|之内|内|的|和(?![美谐])|及|与|或|为|在|等|是|从|由|比(?!重|例)|较|占|居(?!民)|位(?:居|列)|到(?!达)|至|分别|{_UP}|{_DOWN}|达)", right
+        rf"(?:时间|左右|以上|以下|以内|之内|内|的|和(?![美谐])|及|与|或|为|在|等|是|从|由|比(?!重|例)|较|占|居(?!民)|位(?:居|列)|到(?!达)|至|分别|{_UP}|{_DOWN}|达|(?:拓展|扩展|延长|发展|调整|放宽|压缩|缩短)(?:到|至))", right
     ):
         stop = _R_STOP.search(right)
         # "27项市级、区级改革": short items joined by 、 share the head noun

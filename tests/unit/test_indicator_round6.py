@@ -65,3 +65,23 @@ def test_zhong_of_gaozhong_is_no_frame_after_zaixiao(by) -> None:
 
 def test_a_total_after_a_list_of_stages_keeps_the_list(by) -> None:
     assert by["2000亿元"][0].indicator == "在建、拟建亿元以上新材料类项目总投资"
+
+
+def test_a_policy_term_or_a_time_frame_is_no_measure(by) -> None:
+    assert "30年" not in by  # "再延长30年试点"
+    assert "近三十年" not in by  # "经过近三十年的建设"
+
+
+def test_a_count_naming_a_rate_is_no_measure(by) -> None:
+    assert "两项" not in by
+    assert by["98%"][0].indicator == "残疾人两项补贴覆盖率"
+
+
+def test_a_start_value_takes_no_verb_of_change(by) -> None:
+    assert by["29个"][0].indicator == "跨部门综合监管事项"  # "从29个拓展到81个"
+
+
+def test_an_adverb_before_the_figure_is_no_part_of_the_indicator(by) -> None:
+    assert by["二百万吨"][0].indicator == "钢产量"  # "钢产量只二百万吨"
+    assert by["145个"][0].indicator == "同我国建交的国家总数"  # "总数现已达到145个"
+    assert by["10亿元"][0].indicator.endswith("首只科创股权投资基金")  # 只 of 首只 is a measure word
