@@ -750,8 +750,10 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         return False  # "据十二个省的不完全统计": the scope of a survey
     if prev == "几" and fig.chinese:
         return False  # "几十亿元的收入": a vague order of magnitude
-    if fig.chinese and bare in ("个", "大", "种", "项", "家", "座") and _restates_list(text, fig):
-        return False
+    if fig.chinese and bare in ("个", "大", "种", "项", "家", "座", "条") and _restates_list(text, fig):
+        return False  # "守好发展和生态两条底线"
+    if bare == "类" and (before.endswith("劣") or re.match(r"水(?:体|质)?", after)):
+        return False  # "劣五类水体", "三类水质": a class of water, not a count
     if bare.endswith("人") and after.startswith("民") and not after.startswith("民币"):
         return False  # "全国六亿人民": 人 begins 人民, an address, not a measure word
     return True
@@ -1285,6 +1287,9 @@ def _indicator(
         if l_text in ("连续", "提前") and previous is not None and previous.indicator and re.fullmatch(
                 r"[、，,]?", text[previous.end : l_start]):
             l_text = previous.indicator.split("连续")[0] + l_text  # "增加值增长30.4%、连续24个月保持两位数增长"
+        elif re.fullmatch(r"(?:增幅|增速|总量|规模|数量|总数)连续", l_text) and previous is not None and previous.indicator \
+                and re.fullmatch(r"(?:以上|左右)?[、，,]?", text[previous.end : l_start]) and len(_noun_of(previous.indicator)) >= 2:
+            l_text = _noun_of(previous.indicator) + l_text  # "新认定高新技术企业1900余家，增幅连续两年居全省首位"
         stop = re.search(r"[，,；;。：:、（(]|的基础", right)
         what = right[: stop.start() if stop else len(right)][:14]
         if len(what) >= 2:
@@ -1363,6 +1368,21 @@ def _indicator(
             return previous.indicator, previous.indicator_start, previous.indicator_end
         if listed and not r_text:
             return listed, None, None
+    does_share = re.match(r"(?:实现|达到|完成|具备|建成(?!区)|开展|享受|接受|参与|获得)[^，,；;。、]{2,12}", right)
+    if kind == Kind.RATIO and not l_text and not r_text and does_share and not re.search(r"[0-9０-９]", does_share.group(0)):
+        # "…，96%以上实现物业化服务": the share of what the clause before names that does this
+        whole = ""
+        if previous is not None and previous.indicator and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]):
+            whole = _noun_of(previous.indicator)
+        elif sentence_floor > 0 and text[sentence_floor - 1] in "，,":
+            before_clause = _LEAD_FILLER.sub("", text[_clause_start(text, sentence_floor - 1) : sentence_floor - 1])
+            if 2 <= len(before_clause) <= 16 and not any(f.unit for f in find_figures(before_clause)):
+                whole = before_clause
+        return whole + does_share.group(0) + "比例", None, None
+    pronoun = re.fullmatch(r"(?:它|其)(?:虽然|虽|也|还|却|则|就)?(?:比|较)?", l_text)
+    if pronoun and previous is not None and previous.indicator and fig_end - previous.end < 40 and not any(
+            c in _SENT_DELIMS for c in text[previous.end : fig_end]):
+        return previous.indicator, None, None  # "投资缩减为111亿元，它虽然比上年减少百分之二十"
     lenient_left = l_text and "、" not in l_text and len(l_text) <= 10
     if enum_verb and not l_text and len(r_text) >= 2 and kind == Kind.COUNT and not r_text.startswith(enum_verb.group(0)):
         return enum_verb.group(0) + r_text, None, None

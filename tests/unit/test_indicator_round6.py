@@ -85,3 +85,20 @@ def test_an_adverb_before_the_figure_is_no_part_of_the_indicator(by) -> None:
     assert by["二百万吨"][0].indicator == "钢产量"  # "钢产量只二百万吨"
     assert by["145个"][0].indicator == "同我国建交的国家总数"  # "总数现已达到145个"
     assert by["10亿元"][0].indicator.endswith("首只科创股权投资基金")  # 只 of 首只 is a measure word
+
+
+def test_a_class_of_water_and_a_restated_pair_are_no_counts(by) -> None:
+    assert "五类" not in by  # "劣五类水体"
+    assert "两条" not in by  # "发展和生态两条底线"
+
+
+def test_a_run_of_the_growth_takes_the_figure_before(by) -> None:
+    assert by["三年"][0].indicator.startswith("高新技术企业增幅连续")
+
+
+def test_a_share_that_does_something_names_what_it_does(by) -> None:
+    assert by["93%"][0].indicator == "老旧小区治理实现物业化服务比例"
+
+
+def test_a_pronoun_takes_the_figure_before(by) -> None:
+    assert by["百分之十五"][0].indicator == by["一百零一亿元"][0].indicator
