@@ -245,7 +245,10 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
     for it in items[:-1]:
         # "新能源、…、新一代信息技术产业产值": the earlier items share the last one's head noun
         # (parallel verbs "新开工、新竣工…项目" share everything after the verb)
-        if head and not _HEAD_NOUN.search(it) and not _CARRY_VERB.fullmatch(it):
+        sector_only = head is not None and head.group(0) not in _SECTOR_HEADS and bool(_HEAD_NOUN.search(it)) and all(
+            h in _SECTOR_HEADS for h in _HEAD_NOUN.findall(it)) and it.endswith(_SECTOR_HEADS)
+        if head and (not _HEAD_NOUN.search(it) or sector_only) and not _CARRY_VERB.fullmatch(it):
+            # ("新能源产业、装备制造业增加值": a sector member takes the measure too)
             tail = last[head.start():]
             k = max((k for k in range(len(tail), 0, -1) if it.endswith(tail[:k])), default=0)
             done.append(it + tail[k:])  # "互市贸易、…贸易额": 互市贸易额, not 互市贸易贸易额
@@ -278,6 +281,7 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
     return done + [last]
 
 
+_SECTOR_HEADS = ("产业", "行业", "企业")
 _HEAD_NOUN = re.compile(
     r"居民|产业|行业|企业|增加值|产值|营业收入|收入|支出|投资|总额|销售额|零售额|交易额|贸易额|成交额|营业额|营收|销量|吞吐量|"
     r"产量|面积|比重|覆盖率|参保率|达标率|普及率|入学率|就业率|利用率|处理率|率|人口|项目|资金"
@@ -752,6 +756,11 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         return False  # "几十亿元的收入": a vague order of magnitude
     if fig.chinese and bare in ("个", "大", "种", "项", "家", "座", "条") and _restates_list(text, fig):
         return False  # "守好发展和生态两条底线"
+    if re.search(r"单(?:个|体|项)(?:项目)?(?:投资|投资额|规模)?(?:超过|超|过|达|在)?$", before) and re.match(
+            r"(?:及以上|以上)?的?[\u4e00-\u9fff]{0,6}?(?:项目|企业|工程)", after):
+        return False  # "招引单个投资超1亿美元外资项目5个": the size of each, naming the class
+    if fig.family == "length" and re.match(r"(?:半径)?范围(?:内|以内)", after):
+        return False  # "中心城区10公里范围内": a radius, not a measure
     if bare == "类" and (before.endswith("劣") or re.match(r"水(?:体|质)?", after)):
         return False  # "劣五类水体", "三类水质": a class of water, not a count
     if bare.endswith("人") and after.startswith("民") and not after.startswith("民币"):
@@ -777,7 +786,7 @@ def _is_threshold(text: str, fig: Figure, before: str) -> bool:
     if re.search(r"(?:超|超过|过)$", before) and re.match(
             r"的[\u4e00-\u9fff]{0,6}?(?:村|企业|项目|县域|县|乡镇|城市)(?:占比|比重|比例|数|达|有)", text[fig.end :]):
         return True  # "收入超10万元的村占比达100%", "经济总量超千亿元的县域达12个"
-    if re.match(r"(?:及以上|以上)的[\u4e00-\u9fff]{0,10}?(?:村|企业|组织|县域|乡镇)[\u4e00-\u9fff]{0,2}?(?:占比|比重|比例)", text[fig.end :]):
+    if re.match(r"(?:[、和或][0-9０-９.]+(?:亿|万)?元)*(?:及以上|以上)的[\u4e00-\u9fff]{0,10}?(?:村|企业|组织|县域|乡镇)[\u4e00-\u9fff]{0,2}?(?:占比|比重|比例|分别(?:达到|达|占))", text[fig.end :]):
         return True  # "经营性收入10万元以上的村级集体经济组织比例达到70%": a level naming the class
     if before.endswith("过") or all(c in "十百千万亿" for c in fig.numeral):
         more = re.match(r"(?:[、和或](?:过|超)?[0-9０-９.一二三四五六七八九十百千万亿]+(?:亿|万)?元)*", text[fig.end :])
@@ -1386,6 +1395,8 @@ def _indicator(
     lenient_left = l_text and "、" not in l_text and len(l_text) <= 10
     if enum_verb and not l_text and len(r_text) >= 2 and kind == Kind.COUNT and not r_text.startswith(enum_verb.group(0)):
         return enum_verb.group(0) + r_text, None, None
+    if len(r_text) >= 2 and kind == Kind.CHANGE and not l_text and info is not None and info.family == "count":
+        return r_text, after_start, after_start + len(r_text)  # "增加了34个开放口岸": the noun counted
     if len(r_text) >= 2 and kind in (Kind.COUNT, Kind.AMOUNT, Kind.RATIO):
         if lenient_left and len(l_text) >= 2:
             return l_text + r_text, None, None
@@ -1468,6 +1479,10 @@ def _indicator(
         if subject == previous.indicator and previous.kind == Kind.COUNT and 2 <= len(subject) <= 16 \
                 and not _CARRY_VERB.match(subject) and not _DONE_VERB.match(subject):
             return subject + l_text, None, None  # "专业镇经营主体达504户，实现营业收入59.6亿元": the counted units' revenue
+    if re.fullmatch(r"[\u4e00-\u9fff]{1,3}率", l_text) and previous is not None and previous.indicator \
+            and previous.indicator.endswith(l_text[:-1]) and len(previous.indicator) > len(l_text) - 1 \
+            and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) and fig_end - previous.end < 30:
+        return previous.indicator + "率", None, None  # "“民生保”参保15万户，参保率达73%": the rate of the same scheme
     if len(l_text) == 1 and l_text in "煤钢铁电油粮棉糖盐茶肉蛋奶麻纸布" and text[l_start - 1 : l_start] in "，,；;、：:":
         return l_text, l_start, l_end  # "发电增长15%，煤增长17%": a one-character product is its own subject
     if len(l_text) >= 2 and not _CARRY_VERB.fullmatch(l_text) and not (

@@ -102,3 +102,21 @@ def test_a_share_that_does_something_names_what_it_does(by) -> None:
 
 def test_a_pronoun_takes_the_figure_before(by) -> None:
     assert by["百分之十五"][0].indicator == by["一百零一亿元"][0].indicator
+
+
+def test_a_sector_member_takes_the_measure_of_the_last(by) -> None:
+    assert by["21.3%"][0].indicator == "新能源产业增加值"
+
+
+def test_a_count_after_a_verb_of_change_counts_its_noun(by) -> None:
+    assert by["24个"][0].indicator == "开放口岸"  # not the 沿边城市 of the figure before
+
+
+def test_a_rate_takes_the_scheme_of_the_count_before(by) -> None:
+    assert by["63%"][0].indicator.endswith("“民生保”参保率")
+
+
+def test_radii_and_sizes_of_each_are_no_measures(by) -> None:
+    assert "10公里" not in by  # "10公里范围内"
+    assert "超2亿美元" not in by  # "单个投资超2亿美元外资项目"
+    assert "20万元" not in by and "50万元" not in by  # "20万元、50万元以上的村分别达到…"
