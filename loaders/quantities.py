@@ -761,6 +761,11 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         return False  # "招引单个投资超1亿美元外资项目5个": the size of each, naming the class
     if fig.family == "length" and re.match(r"(?:半径)?范围(?:内|以内)", after):
         return False  # "中心城区10公里范围内": a radius, not a measure
+    if before.endswith("海拔"):
+        return False  # "海拔5000米以上乡镇": an altitude naming the places
+    if fig.family == "count" and re.search(r"在[^，,；;。]{0,4}$", before) and re.match(
+            r"[^，,；;。]{1,24}?中(?:位列|位居|排名|排在|排|居)第", text[fig.end : fig.end + 40]):
+        return False  # "在全国80个大城市…考核中位列第10位": the field of a ranking
     if bare == "类" and (before.endswith("劣") or re.match(r"水(?:体|质)?", after)):
         return False  # "劣五类水体", "三类水质": a class of water, not a count
     if bare.endswith("人") and after.startswith("民") and not after.startswith("民币"):
@@ -799,6 +804,8 @@ def _is_threshold(text: str, fig: Figure, before: str) -> bool:
     if re.search(r"[0-9０-９一二三四五六七八九十两百千]+个[^，,；;。0-9０-９]{0,12}$", text[_clause_start(text, fig.start) : fig.start]):
         return True  # "新增46个农村集体经济收入50万元以上行政村": the class of what is counted
     rest = text[fig.end + m.end() : _clause_end(text, fig.end)]
+    if rest == "" or rest.startswith("、"):
+        return True  # "重点突破50亿元以上先进制造业项目、…": the class of projects sought, no amount
     return bool(re.match(r"[0-9０-９一二三四五六七八九十两百千]+[个家项户座]|(?:达到?|共|累计|增至|超过|占比|比重|比例|不少于|不低于|至少)", rest))
 
 
@@ -1397,6 +1404,10 @@ def _indicator(
         return enum_verb.group(0) + r_text, None, None
     if len(r_text) >= 2 and kind == Kind.CHANGE and not l_text and info is not None and info.family == "count":
         return r_text, after_start, after_start + len(r_text)  # "增加了34个开放口岸": the noun counted
+    if kind == Kind.COUNT and info is not None and info.family == "count" and (own := _OWN_MEASURE_END.search(r_text)) \
+            and re.search(r"(?:企业|公司|产业|产业链|基地|园区|集群|项目|主体|工厂|乡镇|村|县)$", r_text[: own.start()]) \
+            and re.match(rf"(?:同比|分别|均|年均)?(?:{_UP}|{_DOWN}|达|突破|超|实现|占)", text[after_start + len(r_text) :]):
+        r_text = r_text[: own.start()]  # "80家龙头企业产值增长10.6%": the count is of the firms
     if len(r_text) >= 2 and kind in (Kind.COUNT, Kind.AMOUNT, Kind.RATIO):
         if lenient_left and len(l_text) >= 2:
             return l_text + r_text, None, None
@@ -1424,6 +1435,10 @@ def _indicator(
             subject = _TRAIL_FILLER.sub("", _LEAD_FILLER.sub("", text[_clause_start(text, first.start) : first.start]))
             if 2 <= len(subject) <= 16:
                 return subject + "对" + contrib.group(1) + contrib.group(2), None, None
+    if re.fullmatch(_SCOPE, l_text) and previous is not None and previous.indicator and re.fullmatch(
+            r"(?:以上|左右)?[、，,]", text[previous.end : l_start]) and (lvl := re.search(_SCOPE, previous.indicator)) \
+            and len(previous.indicator) - lvl.end() >= 2 and lvl.group(0) != l_text:
+        return l_text + previous.indicator[lvl.end():], None, None  # "国家级赛事3项、省级5项": 省级赛事
     if re.fullmatch(_SCOPE, l_text) and re.match(r"其中", text[sentence_floor:l_start]) and previous is not None \
             and previous.indicator and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) \
             and len(_noun_of(previous.indicator)) >= 2:

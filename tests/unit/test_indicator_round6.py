@@ -120,3 +120,18 @@ def test_radii_and_sizes_of_each_are_no_measures(by) -> None:
     assert "10公里" not in by  # "10公里范围内"
     assert "超2亿美元" not in by  # "单个投资超2亿美元外资项目"
     assert "20万元" not in by and "50万元" not in by  # "20万元、50万元以上的村分别达到…"
+
+
+def test_a_level_member_takes_the_noun_of_the_member_before(by) -> None:
+    assert by["6项"][0].indicator == "省级赛事"
+
+
+def test_a_count_of_firms_is_no_measure_of_their_output(by) -> None:
+    assert by["70家"][0].indicator == "“1358”龙头企业"
+    assert by["9.6%"][0].indicator == "“1358”龙头企业产值"
+
+
+def test_classes_fields_and_altitudes_are_no_measures(by) -> None:
+    assert "30亿元" not in by  # "突破30亿元以上先进制造业项目、…"
+    assert "70个" not in by  # "在全国70个大城市…中位列第9位"
+    assert "4000米" not in by  # "海拔4000米以上乡镇"
