@@ -80,7 +80,7 @@ _LEAD_FILLER = re.compile(
 _TRAIL_FILLER = re.compile(
     rf"(?:{_FILLER[3:-2]}|{_UP.replace('|增|', '|(?<![新净])增|')}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
     r"保持在|稳定在|降到|下降到|提高至|达到|达|達到|達|到|至|为|是|有|共|再|力求|累计|总计|合计|分别|均|"
-    r"现在已经?|现已经?|总共|已经|(?<!不)已|(?<![成造迁])就|(?<![船首一两每])只|也|(?<![偿归])还|(?<![首成京])都|(?<![前])又|一直|首次|仅|"
+    r"(?:比|较)(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年|(?<=[\u4e00-\u9fff]{2})各|现在已经?|现已经?|总共|已经|(?<!不)已|(?<![成造迁])就|(?<![船首一两每])只|也|(?<![偿归])还|(?<![首成京])都|(?<![前])又|一直|首次|仅|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
     r"安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
     r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|定为|确定为|计划|现行|"
@@ -361,6 +361,8 @@ def _unmarked_respective(text: str, qs: list[Quantity], i: int, n: int) -> list[
         names = _split_subjects(q.indicator, n)
         if names and all(len(x) >= 2 for x in names):
             return names
+    if n == 2 and q.indicator.startswith("城乡") and "、" not in q.indicator and qs[i + 1].indicator == q.indicator:
+        return _split_subjects(q.indicator, 2)  # "城乡居民人均可支配收入…，增长5%和8.2%": 城镇 then 农村
     if not re.fullmatch(r"(?:平均每年|每年|年均|平均)?(?:实际)?", q.indicator) or i < n:
         return None
     before = qs[i - n : i]
@@ -664,7 +666,7 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             r"[^，,。；;]{0,4}?(?:行动|工程|计划|战略|举措|任务|专项|攻坚|机制|体系|品牌|模式|路径|提升|会战|战役)", after
         ):
             return False  # “强基”三年行动, “六稳”五项举措: a count in a programme's name
-        if bare == "类" and re.match(r"案件|犯罪|不同性质|矛盾", after):
+        if bare == "类" and re.match(r"(?:[\u4e00-\u9fff]{1,3}?)?(?:案件|犯罪)|不同性质|矛盾", after):
             return False  # "命案、五类案件全部告破": a class of crimes, not a count
         if bare == "篇" and re.match(r"大?文章", after):
             return False  # 做好五篇大文章: a slogan
@@ -793,6 +795,9 @@ def _is_threshold(text: str, fig: Figure, before: str) -> bool:
         return True  # "收入超10万元的村占比达100%", "经济总量超千亿元的县域达12个"
     if re.match(r"(?:[、和或][0-9０-９.]+(?:亿|万)?元)*(?:及以上|以上)的[\u4e00-\u9fff]{0,10}?(?:村|企业|组织|县域|乡镇)[\u4e00-\u9fff]{0,2}?(?:占比|比重|比例|分别(?:达到|达|占))", text[fig.end :]):
         return True  # "经营性收入10万元以上的村级集体经济组织比例达到70%": a level naming the class
+    if re.match(r"(?:及以上|以上)?(?:的)?(?:企业|项目)?[0-9０-９一二三四五六七八九十]+(?:余|多)?[个家项户座]", text[fig.end :]) \
+            and re.search(r"(?:[0-9０-９]+(?:余|多)?[个家项户座][、，,]|[、，,])$", before):
+        return True  # "引进100亿元以上项目5个、50亿元以上15个", "…企业1家、10亿元企业10家": a member's class
     if before.endswith("过") or all(c in "十百千万亿" for c in fig.numeral):
         more = re.match(r"(?:[、和或](?:过|超)?[0-9０-９.一二三四五六七八九十百千万亿]+(?:亿|万)?元)*", text[fig.end :])
         return bool(_THRESHOLD_NOUN.match(text, fig.end + more.end()))  # type: ignore[union-attr]
@@ -1185,6 +1190,11 @@ def _clause_start(text: str, offset: int) -> int:
     return i
 
 
+def _SENT_FLOOR(text: str, offset: int) -> int:
+    """Start of the sentence holding ``offset`` (the text after the last 。！？ or line break)."""
+    return max(text.rfind(c, 0, offset) for c in _SENT_DELIMS) + 1
+
+
 def _soft_break(text: str, i: int) -> bool:
     """A line break inside a sentence ("…社会消费品零售总额\n增长9.6%"): the line before it is
     long body text that stops mid-clause, not a heading or a finished sentence."""
@@ -1269,7 +1279,9 @@ def _indicator(
     listed = ""  # "新组建A、B等10家以上": the listed kinds, if nothing after the count names it
     if k >= 0 and "、" in l_text[:k]:
         listed = _LEAD_VERB.sub("", l_text[:k]) if len(l_text[:k]) <= 24 else ""
-    if k >= 0 and k == len(l_text) - 1:
+    if k >= 0 and k == len(l_text) - 1 and kind == Kind.AMOUNT and "、" not in l_text[:k] and len(l_text[:k]) >= 2:
+        l_end = l_start + k  # "新增减税降费等16.7亿元": the measure, 等 closing an open list
+    elif k >= 0 and k == len(l_text) - 1:
         l_start += k + 1
     elif k >= 0 and "、" in l_text[:k] and not l_text.startswith("方面", k + 1):  # "A、B等方面支出": the members say which
         l_start += k + 1
@@ -1335,6 +1347,8 @@ def _indicator(
         right = right[: nxt_fig.start]
         # "3个园区累计引进项目31个": the verb phrase belongs to the next figure; 3 counts 园区
         verb = _NEXT_FIGURE_VERB.search(right, len(lead) + 2)
+        if verb is not None and re.fullmatch(r"了?[、，,]", right[verb.end() :]):
+            verb = None  # "推动186个项目开工、113个项目竣工": the verb closes this member
         if verb is not None and re.match(r"[\u4e00-\u9fff“]", right[len(lead):]) and not right.startswith("的", verb.end()):
             right = right[: verb.start()]
     # a duration "用7天时间完成X": X is what took that long
@@ -1366,6 +1380,8 @@ def _indicator(
             r_text = right[: right.index("）", len(r_text)) + 1]  # "省（自治区、直辖市）"
         if not r_text.endswith(("中和", "总和", "缓和")):  # "碳中和" ends in a word, not a conjunction
             r_text = r_text.rstrip("的等和及与、")
+            if re.search(r"[\u4e00-\u9fff]{2}(?:全部|均已|(?<![平年人户])均)$", r_text):
+                r_text = re.sub(r"(?:全部|均已|(?<![平年人户])均)$", "", r_text)  # "189个重建项目全部开工": the projects
     if not l_text or re.fullmatch(r"(?:(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年(?:末|底)?)?[比较]|[從从由末计过升降增减净约近超共达占是为年到至]", l_text):
         # a fragment left by the framing words ("比一九八〇年增长", "上升到", "共计"): the topic
         # of the sentence names the measure ("水泥：从A增加到B", "社会商品零售总额，…比…增长")
@@ -1498,6 +1514,18 @@ def _indicator(
             and previous.indicator.endswith(l_text[:-1]) and len(previous.indicator) > len(l_text) - 1 \
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) and fig_end - previous.end < 30:
         return previous.indicator + "率", None, None  # "“民生保”参保15万户，参保率达73%": the rate of the same scheme
+    if re.fullmatch(r"(?:产值|总产值|营收|营业收入|增加值|规模|产业规模)", l_text) and (previous is None or previous.end < _SENT_FLOOR(text, fig_end)) \
+            and sentence_floor > 0 and text[sentence_floor - 1] in "，,":
+        s0 = _SENT_FLOOR(text, fig_end)
+        first = text[s0 : _clause_end(text, s0)]
+        first = re.sub(r"^(?:[（(][0-9０-９一二三四五六七八九十]+[)）]|[0-9０-９]+[.．、])", "", first)
+        first = re.sub(r"^(?:做大做强|做强做优|做优做强|发展壮大|培育壮大|加快发展|大力发展|提升|壮大|推动|支持)", "", first)
+        cut = re.search(r"(?:重点|要|将|以|加快|着力|聚焦|围绕|坚持|突出|依托|发展|推进|实施|打造|瞄准|持续|立足)", first)
+        sector = first[: cut.start()] if cut else first
+        if 2 <= len(sector) <= 14 and re.search(r"(?:产业|产业链|集群|平台|行业|基地|园区|业)$", sector):
+            if sector.endswith("产业") and l_text.startswith("产业"):
+                l_text = l_text[2:]  # "新材料产业…，产业规模达到600亿元": 新材料产业规模
+            return sector + l_text, None, None  # "新能源产业重点发展…，实现产值60亿元": the paragraph's sector
     if len(l_text) == 1 and l_text in "煤钢铁电油粮棉糖盐茶肉蛋奶麻纸布" and text[l_start - 1 : l_start] in "，,；;、：:":
         return l_text, l_start, l_end  # "发电增长15%，煤增长17%": a one-character product is its own subject
     if len(l_text) >= 2 and not _CARRY_VERB.fullmatch(l_text) and not (

@@ -135,3 +135,42 @@ def test_classes_fields_and_altitudes_are_no_measures(by) -> None:
     assert "30亿元" not in by  # "突破30亿元以上先进制造业项目、…"
     assert "70个" not in by  # "在全国70个大城市…中位列第9位"
     assert "4000米" not in by  # "海拔4000米以上乡镇"
+
+
+def test_xiangci_is_a_count_unit(by) -> None:
+    assert by["2000项次"][0].unit == "项次"
+
+
+def test_a_class_of_serious_cases_is_no_count(by) -> None:
+    assert "七类" not in by
+
+
+def test_a_threshold_member_before_its_count_is_no_amount(by) -> None:
+    assert "50亿元" not in by  # "100亿元以上项目4个、50亿元以上12个"
+
+
+def test_deng_closing_an_amount_keeps_the_measure(by) -> None:
+    assert by["14.7亿元"][0].indicator == "新增减税降费"
+
+
+def test_a_verb_before_the_next_member_is_this_members(by) -> None:
+    assert by["176个"][0].indicator == "项目开工"
+
+
+def test_a_comparison_year_and_ge_are_framing(by) -> None:
+    assert by["百分之三点五"][0].indicator == "1957年的工业总产值"
+    assert by["2户"][0].indicator == "专精特新中小企业和企业技术中心"
+
+
+def test_an_urban_rural_pair_splits_without_fenbie(by) -> None:
+    assert by["4%"][0].indicator == "城镇居民人均可支配收入"
+    assert by["7.2%"][0].indicator == "农村居民人均可支配收入"
+
+
+def test_a_bare_output_takes_the_sector_of_the_paragraph(by) -> None:
+    assert by["55亿元"][0].indicator == "新材料产业产值"
+    assert by["100亿元"][0].indicator == "磷化工供应链平台营收"
+
+
+def test_quan_bu_after_the_counted_noun_is_no_part_of_it(by) -> None:
+    assert by["86个"][0].indicator == "重建项目"
