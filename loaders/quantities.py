@@ -243,11 +243,15 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
     head = _HEAD_NOUN.search(last, 2)
     done = []
     for it in items[:-1]:
+        if re.search(r"(?:人次|人数|数量|总量|吞吐量|接待量|量|额)$", it) and len(it) >= 3:
+            done.append(it)  # "接待游客人次、旅游综合收入": a member that is a measure of its own
+            continue
         # "新能源、…、新一代信息技术产业产值": the earlier items share the last one's head noun
         # (parallel verbs "新开工、新竣工…项目" share everything after the verb)
         sector_only = head is not None and head.group(0) not in _SECTOR_HEADS and bool(_HEAD_NOUN.search(it)) and all(
             h in _SECTOR_HEADS for h in _HEAD_NOUN.findall(it)) and it.endswith(_SECTOR_HEADS)
-        if head and (not _HEAD_NOUN.search(it) or sector_only) and not _CARRY_VERB.fullmatch(it):
+        if head and (not _HEAD_NOUN.search(it) or sector_only) and not _CARRY_VERB.fullmatch(it) \
+                and not re.search(r"(?:人次|人数|数量|总量|吞吐量|量|额|数)$", it):
             # ("新能源产业、装备制造业增加值": a sector member takes the measure too)
             tail = last[head.start():]
             k = max((k for k in range(len(tail), 0, -1) if it.endswith(tail[:k])), default=0)
@@ -733,7 +737,7 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             r"[\u4e00-\u9fff]{0,6}?(?:工程|专项|行动|计划|清单|名录)的[0-9０-９一二三四五六七八九十百千万]+(?:余|多)?[个家项座所条]", after):
         return False  # "纳入国家102项重大工程的285个项目": the count names the list the next count is in
     if fig.chinese and bare in ("项", "条", "类") and re.match(
-            r"[\u4e00-\u9fff]{0,8}?(?:工程|行动|产业链|战略|活动)(?:[，,；;。、]|$|[\u4e00-\u9fff]{0,8}[0-9０-９])", after):
+            r"[\u4e00-\u9fff]{0,8}?(?:工程|行动|产业链|战略|活动|重点任务|便民措施|举措)(?:[，,；;。、]|$|[\u4e00-\u9fff]{0,8}[0-9０-９])", after):
         return False  # "推进十项民生工程，", "九条重点产业链营业收入137亿元": a named set of programmes
     if bare in ("种", "类", "个") and re.match(r"(?:类型|模式|类别|层级|等级|档次)", after) and re.search(
             r"(?:按照|按|根据|依据|分为|分成|划分为)", text[_clause_start(text, fig.start) : fig.start]):
@@ -763,6 +767,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         return False  # "招引单个投资超1亿美元外资项目5个": the size of each, naming the class
     if fig.family == "length" and re.match(r"(?:半径)?范围(?:内|以内)", after):
         return False  # "中心城区10公里范围内": a radius, not a measure
+    if bare.endswith("人") and re.match(r"口(?:的|规模的|多的)", after):
+        return False  # "在我国这样一个九亿多人口的大国": the size of the country, an attribute
     if before.endswith("海拔"):
         return False  # "海拔5000米以上乡镇": an altitude naming the places
     if fig.family == "count" and re.search(r"在[^，,；;。]{0,4}$", before) and re.match(
@@ -1376,6 +1382,7 @@ def _indicator(
             if (re.match(r"[\u4e00-\u9fff]{2}", stop.group(0)) or stop.start() <= 2) and not re.match(r"[和及与、为在的]|中有", stop.group(0)):
                 # "263家企业解决融资需求", "6部作品获文华奖": keep the verb phrase that says which ones
                 r_text = right[: min(len(right), max(stop.start() + 8, 18))]
+        r_text = re.sub(r"(?<=[\u4e00-\u9fff”]{2})(?:同比|比上年|较上年)$", "", r_text)
         if r_text.count("（") > r_text.count("）") and "）" in right[len(r_text) : len(r_text) + 12]:
             r_text = right[: right.index("）", len(r_text)) + 1]  # "省（自治区、直辖市）"
         if not r_text.endswith(("中和", "总和", "缓和")):  # "碳中和" ends in a word, not a conjunction
@@ -1392,6 +1399,9 @@ def _indicator(
         of = re.match(r"的([\u4e00-\u9fff]{2,16})(?=[，,；;。、]|$)", text[after_start:right_end])
         if kind in (Kind.CHANGE, Kind.RATIO) and not l_text and of:
             return of.group(1), None, None  # "压减20%的一般性支出"
+        share_of = re.match(r"的([\u4e00-\u9fff]{1,8}?)(达到|实现|完成|具备|享受|开展|参加|建成)([^，,；;。0-9０-９]{2,20})(?=[，,；;。]|$)", text[after_start:right_end])
+        if kind == Kind.RATIO and not l_text and share_of:
+            return share_of.group(1) + share_of.group(2) + share_of.group(3) + "比例", None, None  # "70%的社区达到…标准"
         framed = re.search(r"比|较|由|从|年|[有为是]$", raw) or text[sentence_floor - 1 : sentence_floor] in "：:"
         topic = _topic(text, sentence_floor) if framed else ""
         if topic and not r_text and not same_clause:
@@ -1522,6 +1532,7 @@ def _indicator(
         first = re.sub(r"^(?:做大做强|做强做优|做优做强|发展壮大|培育壮大|加快发展|大力发展|提升|壮大|推动|支持)", "", first)
         cut = re.search(r"(?:重点|要|将|以|加快|着力|聚焦|围绕|坚持|突出|依托|发展|推进|实施|打造|瞄准|持续|立足)", first)
         sector = first[: cut.start()] if cut else first
+        sector = re.sub(r"(?:方面|领域)$", "", sector)  # "新型建材产业方面，…"
         if 2 <= len(sector) <= 14 and re.search(r"(?:产业|产业链|集群|平台|行业|基地|园区|业)$", sector):
             if sector.endswith("产业") and l_text.startswith("产业"):
                 l_text = l_text[2:]  # "新材料产业…，产业规模达到600亿元": 新材料产业规模
@@ -1540,6 +1551,8 @@ def _indicator(
             subject = re.sub(r"(?:(?:全球|全年)?(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资|销量|销售额|产能)|播面)$", "", previous.indicator)
             subject = _noun_of(subject if len(subject) >= 2 and l_text != "规模" else previous.indicator)
             return subject + l_text, None, None  # "新增企业140户、总数达1524户": 企业总数
+        if kind == Kind.RATIO and re.search(r"[\u4e00-\u9fff]{2}(?:只|仅|约)?占$", l_text):
+            return re.sub(r"(?:只|仅|约)?占$", "占比", l_text), None, None  # "减少收入的农户只占10%左右"
         return l_text, l_start, l_end
     if (_CARRY_VERB.fullmatch(l_text) or _DONE_VERB.fullmatch(l_text)) and previous is not None and previous.indicator and fig_end - previous.end < 60:
         # "在建工业项目16个、其中新开工5个": the bare verb takes the noun of the figure before
@@ -1569,7 +1582,7 @@ _OWN_MEASURE_END = re.compile(r"(?:全球|全年)?(?:资产规模|资产总额|�
 _SCOPE = r"(?:国家|省|市|县|区|乡镇)级(?:以上)?|农村|城镇|城市|乡村|城区|县域|境外|境内|海外|线上|线下|民营|国有|外资"
 """The part of a whole that "其中X" names ("其中农村达到10.5万辆")."""
 
-_NEXT_FIGURE_VERB = re.compile(r"新?(?:累计|共计|合计|引进|招引|增|实现|带动|吸引|拥有|完成|达到|签约|开工|建成)")
+_NEXT_FIGURE_VERB = re.compile(r"新?(?:累计|共计|合计|引进|招引|(?<!倍)增|实现|带动|吸引|拥有|完成|达到|签约|开工|建成)")
 """Verbs that open the next figure's clause after a counted noun ("3个园区累计引进项目31个")."""
 
 _DONE_VERB = re.compile(r"(?:新)?(?:竣工投产|建成投产|建成投用|竣工达产|建成达产|投产达效|竣工|投产|达产|投用|完工|开工|签约|落地|开业|入库|入统)")

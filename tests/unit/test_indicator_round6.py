@@ -174,3 +174,25 @@ def test_a_bare_output_takes_the_sector_of_the_paragraph(by) -> None:
 
 def test_quan_bu_after_the_counted_noun_is_no_part_of_it(by) -> None:
     assert by["86个"][0].indicator == "重建项目"
+
+
+def test_a_population_as_an_attribute_is_no_measure(by) -> None:
+    assert "十三亿多人" not in by
+
+
+def test_sector_paragraph_fangmian_and_beizeng(by) -> None:
+    assert by["120亿元"][0].indicator == "新型建材产业产值"
+    assert by["40户"][0].indicator == "蓝鲸倍增企业"  # 增 of 倍增 is no verb of the next figure
+
+
+def test_a_member_that_is_a_measure_is_not_padded(by) -> None:
+    assert by["24.19％"][0].indicator == "接待游客人次"
+
+
+def test_sets_of_tasks_are_no_measures(by) -> None:
+    assert "六项" not in by
+
+
+def test_a_share_of_a_noun_doing_something(by) -> None:
+    assert by["60%"][0].indicator == "社区达到“三公里”充分就业标准比例"
+    assert by["15％"][0].indicator == "减少收入的农户占比"
