@@ -432,6 +432,8 @@ def _quantity(
     if not _is_quantity(text, fig, before, after):
         return None
 
+    if bare == "倍" and text.startswith("半", end):
+        value, end = value + Decimal("0.5"), end + 1  # "等於一九五〇年的六倍半"
     # "八成" → 80 %
     if bare == "成":
         value = value * 10
@@ -694,6 +696,9 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
     if bare == "大" and re.search(r"(?:^|[，,；;。：:\n])$", before) and not re.fullmatch(
             r"[\u4e00-\u9fff]{1,6}", text[fig.end : _clause_end(text, fig.end)]):
         return False  # "四大主导产业规模达到…", "三大运营商…加快建设": a named set opening the clause
+    if bare == "大" and (before.endswith("等") or fig.chinese and any(
+            f.unit and f.unit not in ("大",) for f in find_figures(text, fig.end, _clause_end(text, fig.end)))):
+        return False  # "…等六大林业生态工程", "实施…十大行动项目485个": the set names the list or the next count
     if bare == "大类":
         # "九大类民生支出完成165亿元": the classes name what the next figure measures
         rest = text[fig.end : _clause_end(text, fig.end)]
@@ -737,7 +742,7 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             r"[\u4e00-\u9fff]{0,6}?(?:工程|专项|行动|计划|清单|名录)的[0-9０-９一二三四五六七八九十百千万]+(?:余|多)?[个家项座所条]", after):
         return False  # "纳入国家102项重大工程的285个项目": the count names the list the next count is in
     if fig.chinese and bare in ("项", "条", "类") and re.match(
-            r"[\u4e00-\u9fff]{0,8}?(?:工程|行动|产业链|战略|活动|重点任务|便民措施|举措)(?:[，,；;。、]|$|[\u4e00-\u9fff]{0,8}[0-9０-９])", after):
+            r"[\u4e00-\u9fff]{0,8}?(?:工程|行动|产业链|战略|活动|重点任务|便民措施|举措|攻坚)(?:[，,；;。、]|$|(?:深入推进|全面实施|扎实推进|加快推进|全面推进)|[\u4e00-\u9fff]{0,8}[0-9０-９])", after):
         return False  # "推进十项民生工程，", "九条重点产业链营业收入137亿元": a named set of programmes
     if bare in ("种", "类", "个") and re.match(r"(?:类型|模式|类别|层级|等级|档次)", after) and re.search(
             r"(?:按照|按|根据|依据|分为|分成|划分为)", text[_clause_start(text, fig.start) : fig.start]):
@@ -1546,6 +1551,8 @@ def _indicator(
             and previous.end >= sentence_floor - 40 and not previous.indicator.endswith(l_text)
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end])
             and (kind != Kind.CHANGE or l_text in ("规模", "总量", "总额")) and re.match(r"(?:总|年|面积|规模|金额|产值|产量|营收|收入|投资|用地)", l_text)
+            or l_text in ("投资总额", "总投资额", "计划总投资") and previous is not None and previous.indicator and previous.kind == Kind.COUNT
+            and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) and fig_end - previous.end < 30
         ):
             # "粮食播种面积380万亩、总产量98万吨": the subject without the other measure
             subject = re.sub(r"(?:(?:全球|全年)?(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资|销量|销售额|产能)|播面)$", "", previous.indicator)

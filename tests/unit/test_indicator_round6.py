@@ -6,6 +6,7 @@ sentence per family; each test names the shape and what a reader expects.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -196,3 +197,16 @@ def test_sets_of_tasks_are_no_measures(by) -> None:
 def test_a_share_of_a_noun_doing_something(by) -> None:
     assert by["60%"][0].indicator == "社区达到“三公里”充分就业标准比例"
     assert by["15％"][0].indicator == "减少收入的农户占比"
+
+
+def test_total_investment_after_a_count_takes_its_noun(by) -> None:
+    assert by["691.5亿元"][0].indicator == "氧化铝纤维等项目投资总额"
+
+
+def test_named_sets_of_programmes_are_no_counts(by) -> None:
+    assert "十大" not in by and "六大" not in by and "十项" not in by
+    assert by["385个"][0].value == 385
+
+
+def test_bei_ban_is_a_half_more(by) -> None:
+    assert by["五倍半"][0].value == Decimal("5.5")
