@@ -68,20 +68,21 @@ _SENT_DELIMS = "。！？!?\n"
 
 # Leading words that frame a clause but are not part of what is measured.
 _LEAD_FILLER = re.compile(
-    r"^(?:全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已经|已|即|共(?!同)|总共|为此|因此|对此|"
+    r"^(?:全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已经|已|即|共(?!同|富|享|建(?!成|设)|治|青团|产党)|总共|为此|因此|对此|"
     r"(?:党中央|中央|国务院)?(?:提出|建议|确定)了?(?=[^，,；;。]{2})|到(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年(?:底|末)?|"
     r"(?:(?:19|20)\d\d|[０-９]{4})年(?:底|末)?(?=进一步|又|再|继续|已)|(?:(?:19|20)\d\d|[０-９]{4})年(?:比|较)(?:上一?年|去年)|"
     r"我们|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
     r"扎实|深入|不断|进一步|稳步|力争|力求|使(?!用|命)|努力|确保|争取|计划|预计|实现|完成|开展|推动|推进|组织|"
     r"累计完成|分别|均|再(?=新增|新建|增加|提高)|和(?![美谐])|与|及(?!时)|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
-    r"加速(?!器)|着力|(?:按|以)(?:可比价格?|不变价格?|现行价格)计算|把(?!握|关)|重点(?!人群|群体|企业|项目|领域|行业|人员|区域|产业|工程|税源|地区)|全速|全力|过去|的|之|[一二三四五六七八九十]是|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十两]+年(?:来|间|中|内)?|用[一二三四五六七八九十两]+年(?:左右)?时间|将|、|\s)+"
+    r"加速(?!器)|着力|(?:按|以)(?:可比价格?|不变价格?|现行价格)计算|把(?!握|关)|重点(?!人群|群体|企业|项目|领域|行业|人员|区域|产业|工程|税源|地区)|全速|全力|过去|的|之|[一二三四五六七八九十]是|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十两]+年(?:来|间|中(?![央共])|内)?|用[一二三四五六七八九十两]+年(?:左右)?时间|将|、|\s)+"
 )
 # Words between the indicator and the figure.
 _TRAIL_FILLER = re.compile(
     rf"(?:{_FILLER[3:-2]}|{_UP.replace('|增|', '|(?<![新净])增|')}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
     r"保持在|稳定在|降到|下降到|提高至|达到|达|達到|達|到|至|为|是|有|共|再|力求|累计|总计|合计|分别|均|"
+    r"(?:比|较)(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年|(?<=[\u4e00-\u9fff]{2})各|现在已经?|现已经?|总共|已经|(?<!不)已|(?<![成造迁])就|(?<![船首一两每])只|也|(?<![偿归])还|(?<![首成京])都|(?<![前])又|一直|首次|仅|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
-    r"安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
+    r"安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
     r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|定为|确定为|计划|现行|"
     r"(?:按|以)?(?:同口径|可比口径|可比价格?|现行价格|不变价格?)(?:计算)?|"
     r"(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|[一二三四五六七八九〇○零]{4}年(?:底|末|初)?|将|\s)+$"
@@ -242,9 +243,16 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
     head = _HEAD_NOUN.search(last, 2)
     done = []
     for it in items[:-1]:
+        if re.search(r"(?:人次|人数|数量|总量|吞吐量|接待量|量|额)$", it) and len(it) >= 3:
+            done.append(it)  # "接待游客人次、旅游综合收入": a member that is a measure of its own
+            continue
         # "新能源、…、新一代信息技术产业产值": the earlier items share the last one's head noun
         # (parallel verbs "新开工、新竣工…项目" share everything after the verb)
-        if head and not _HEAD_NOUN.search(it) and not _CARRY_VERB.fullmatch(it):
+        sector_only = head is not None and head.group(0) not in _SECTOR_HEADS and bool(_HEAD_NOUN.search(it)) and all(
+            h in _SECTOR_HEADS for h in _HEAD_NOUN.findall(it)) and it.endswith(_SECTOR_HEADS)
+        if head and (not _HEAD_NOUN.search(it) or sector_only) and not _CARRY_VERB.fullmatch(it) \
+                and not re.search(r"(?:人次|人数|数量|总量|吞吐量|量|额|数)$", it):
+            # ("新能源产业、装备制造业增加值": a sector member takes the measure too)
             tail = last[head.start():]
             k = max((k for k in range(len(tail), 0, -1) if it.endswith(tail[:k])), default=0)
             done.append(it + tail[k:])  # "互市贸易、…贸易额": 互市贸易额, not 互市贸易贸易额
@@ -277,6 +285,7 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
     return done + [last]
 
 
+_SECTOR_HEADS = ("产业", "行业", "企业")
 _HEAD_NOUN = re.compile(
     r"居民|产业|行业|企业|增加值|产值|营业收入|收入|支出|投资|总额|销售额|零售额|交易额|贸易额|成交额|营业额|营收|销量|吞吐量|"
     r"产量|面积|比重|覆盖率|参保率|达标率|普及率|入学率|就业率|利用率|处理率|率|人口|项目|资金"
@@ -356,6 +365,8 @@ def _unmarked_respective(text: str, qs: list[Quantity], i: int, n: int) -> list[
         names = _split_subjects(q.indicator, n)
         if names and all(len(x) >= 2 for x in names):
             return names
+    if n == 2 and q.indicator.startswith("城乡") and "、" not in q.indicator and qs[i + 1].indicator == q.indicator:
+        return _split_subjects(q.indicator, 2)  # "城乡居民人均可支配收入…，增长5%和8.2%": 城镇 then 农村
     if not re.fullmatch(r"(?:平均每年|每年|年均|平均)?(?:实际)?", q.indicator) or i < n:
         return None
     before = qs[i - n : i]
@@ -402,6 +413,10 @@ def _quantity(
     if not unit:
         return None
     mag, bare = split_magnitude_unit(unit)
+    shared = _list_unit(text, fig, mag, bare)
+    if shared is not None:
+        unit = shared  # "分别净减少10.6万、3.8万、3.3万平方公里", "高于…28.6个和21.9个百分点"
+        mag, bare = split_magnitude_unit(unit)
     if bare == "":
         # a bare magnitude ("20多万城中村居民", "新增就业1.2万"): people when the noun says so
         if fig.chinese and len(fig.numeral) == 1 and not _prefix_qualifier(before)[0]:
@@ -417,6 +432,8 @@ def _quantity(
     if not _is_quantity(text, fig, before, after):
         return None
 
+    if bare == "倍" and text.startswith("半", end):
+        value, end = value + Decimal("0.5"), end + 1  # "等於一九五〇年的六倍半"
     # "八成" → 80 %
     if bare == "成":
         value = value * 10
@@ -541,6 +558,34 @@ def _quantity(
     )
 
 
+def _list_unit(text: str, fig: Figure, mag: Decimal, bare: str) -> str | None:
+    """The unit a list prints once, after its last member ("3.8万、3.3万平方公里").
+
+    A member with a bare magnitude (万) or a bare 个 takes the unit of the first later member
+    of the same list (joined by 、/和/与/及 with nothing between) that completes it.
+    """
+    if bare not in ("", "个"):
+        return None
+    pos = fig.end
+    for _ in range(8):
+        if text[pos : pos + 1] not in ("、", "和", "与", "及"):
+            return None
+        nxt = find_figures(text, pos + 1, min(len(text), pos + 40))
+        if not nxt or nxt[0].start != pos + 1:
+            return None
+        f = nxt[0]
+        m2, b2 = split_magnitude_unit(f.unit)
+        if b2 == bare and (bare == "" or m2 == mag):
+            pos = f.end  # another member printed like this one
+            continue
+        if bare == "" and m2 != 1 and b2 and b2 not in ("%", "％", "倍") and unit_info(b2) is not None:
+            return fig.unit + b2
+        if bare == "个" and m2 == mag and b2.startswith("个百分点"):
+            return b2
+        return None
+    return None
+
+
 def _exact(d: Decimal) -> Decimal:
     if d == d.to_integral_value():
         return d.quantize(Decimal(1))
@@ -571,6 +616,13 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
     if bare in ("位", "名", "批", "期", "届", "轮") and re.search(
             r"第[0-9０-９一二三四五六七八九十]+(?:[、和及至到][0-9０-９一二三四五六七八九十]+)*[、和及至到]$", before):
         return False  # "分别排全省第1、2位": every member of a list of ordinals
+    if bare == "年" and re.search(r"延长$", before):
+        return False  # "土地承包到期后再延长30年试点", "优惠政策再延长三年": a term a policy sets
+    if bare in ("年", "个月") and after.startswith("的") and re.search(r"(?:近|经过|通过|用|历时|特别是|在|保持)(?:将?近)?$", before):
+        return False  # "经过近三十年的斗争", "近八年的经验", "历时3年的重整": a time frame
+    if fig.chinese and numeral in ("两", "二", "三", "四", "五") and bare in ("项", "个", "类") and re.match(
+            r"[\u4e00-\u9fff]{1,8}?(?:覆盖率|完成率|达标率|比例|比重|占比)(?:达到|达|为|稳定在|保持在)?(?:[0-9０-９]|百分之)", after):
+        return False  # "残疾人两项补贴覆盖率98%": the count names the measure, the rate is the figure
     # years and dates
     if bare == "年":
         if re.fullmatch(r"[0-9０-９]{4}", numeral) or (fig.chinese and all(c in "零〇一二三四五六七八九" for c in numeral) and len(numeral) == 4):
@@ -620,7 +672,7 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             r"[^，,。；;]{0,4}?(?:行动|工程|计划|战略|举措|任务|专项|攻坚|机制|体系|品牌|模式|路径|提升|会战|战役)", after
         ):
             return False  # “强基”三年行动, “六稳”五项举措: a count in a programme's name
-        if bare == "类" and re.match(r"案件|犯罪|不同性质|矛盾", after):
+        if bare == "类" and re.match(r"(?:[\u4e00-\u9fff]{1,3}?)?(?:案件|犯罪)|不同性质|矛盾", after):
             return False  # "命案、五类案件全部告破": a class of crimes, not a count
         if bare == "篇" and re.match(r"大?文章", after):
             return False  # 做好五篇大文章: a slogan
@@ -644,6 +696,9 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
     if bare == "大" and re.search(r"(?:^|[，,；;。：:\n])$", before) and not re.fullmatch(
             r"[\u4e00-\u9fff]{1,6}", text[fig.end : _clause_end(text, fig.end)]):
         return False  # "四大主导产业规模达到…", "三大运营商…加快建设": a named set opening the clause
+    if bare == "大" and (before.endswith("等") or fig.chinese and any(
+            f.unit and f.unit not in ("大",) for f in find_figures(text, fig.end, _clause_end(text, fig.end)))):
+        return False  # "…等六大林业生态工程", "实施…十大行动项目485个": the set names the list or the next count
     if bare == "大类":
         # "九大类民生支出完成165亿元": the classes name what the next figure measures
         rest = text[fig.end : _clause_end(text, fig.end)]
@@ -686,8 +741,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
     if bare in ("个", "家", "项", "座", "条") and re.match(
             r"[\u4e00-\u9fff]{0,6}?(?:工程|专项|行动|计划|清单|名录)的[0-9０-９一二三四五六七八九十百千万]+(?:余|多)?[个家项座所条]", after):
         return False  # "纳入国家102项重大工程的285个项目": the count names the list the next count is in
-    if fig.chinese and bare in ("项", "条") and re.match(
-            r"[\u4e00-\u9fff]{0,8}?(?:工程|行动|产业链|战略)(?:[，,；;。、]|$|[\u4e00-\u9fff]{0,8}[0-9０-９])", after):
+    if fig.chinese and bare in ("项", "条", "类") and re.match(
+            r"[\u4e00-\u9fff]{0,8}?(?:工程|行动|产业链|战略|活动|重点任务|便民措施|举措|攻坚)(?:[，,；;。、]|$|(?:深入推进|全面实施|扎实推进|加快推进|全面推进)|[\u4e00-\u9fff]{0,8}[0-9０-９])", after):
         return False  # "推进十项民生工程，", "九条重点产业链营业收入137亿元": a named set of programmes
     if bare in ("种", "类", "个") and re.match(r"(?:类型|模式|类别|层级|等级|档次)", after) and re.search(
             r"(?:按照|按|根据|依据|分为|分成|划分为)", text[_clause_start(text, fig.start) : fig.start]):
@@ -710,8 +765,22 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         return False  # "据十二个省的不完全统计": the scope of a survey
     if prev == "几" and fig.chinese:
         return False  # "几十亿元的收入": a vague order of magnitude
-    if fig.chinese and bare in ("个", "大", "种", "项", "家", "座") and _restates_list(text, fig):
-        return False
+    if fig.chinese and bare in ("个", "大", "种", "项", "家", "座", "条") and _restates_list(text, fig):
+        return False  # "守好发展和生态两条底线"
+    if re.search(r"单(?:个|体|项)(?:项目)?(?:投资|投资额|规模)?(?:超过|超|过|达|在)?$", before) and re.match(
+            r"(?:及以上|以上)?的?[\u4e00-\u9fff]{0,6}?(?:项目|企业|工程)", after):
+        return False  # "招引单个投资超1亿美元外资项目5个": the size of each, naming the class
+    if fig.family == "length" and re.match(r"(?:半径)?范围(?:内|以内)", after):
+        return False  # "中心城区10公里范围内": a radius, not a measure
+    if bare.endswith("人") and re.match(r"口(?:的|规模的|多的)", after):
+        return False  # "在我国这样一个九亿多人口的大国": the size of the country, an attribute
+    if before.endswith("海拔"):
+        return False  # "海拔5000米以上乡镇": an altitude naming the places
+    if fig.family == "count" and re.search(r"在[^，,；;。]{0,4}$", before) and re.match(
+            r"[^，,；;。]{1,24}?中(?:位列|位居|排名|排在|排|居)第", text[fig.end : fig.end + 40]):
+        return False  # "在全国80个大城市…考核中位列第10位": the field of a ranking
+    if bare == "类" and (before.endswith("劣") or re.match(r"水(?:体|质)?", after)):
+        return False  # "劣五类水体", "三类水质": a class of water, not a count
     if bare.endswith("人") and after.startswith("民") and not after.startswith("民币"):
         return False  # "全国六亿人民": 人 begins 人民, an address, not a measure word
     return True
@@ -735,8 +804,11 @@ def _is_threshold(text: str, fig: Figure, before: str) -> bool:
     if re.search(r"(?:超|超过|过)$", before) and re.match(
             r"的[\u4e00-\u9fff]{0,6}?(?:村|企业|项目|县域|县|乡镇|城市)(?:占比|比重|比例|数|达|有)", text[fig.end :]):
         return True  # "收入超10万元的村占比达100%", "经济总量超千亿元的县域达12个"
-    if re.match(r"(?:及以上|以上)的[\u4e00-\u9fff]{0,10}?(?:村|企业|组织|县域|乡镇)[\u4e00-\u9fff]{0,2}?(?:占比|比重|比例)", text[fig.end :]):
+    if re.match(r"(?:[、和或][0-9０-９.]+(?:亿|万)?元)*(?:及以上|以上)的[\u4e00-\u9fff]{0,10}?(?:村|企业|组织|县域|乡镇)[\u4e00-\u9fff]{0,2}?(?:占比|比重|比例|分别(?:达到|达|占))", text[fig.end :]):
         return True  # "经营性收入10万元以上的村级集体经济组织比例达到70%": a level naming the class
+    if re.match(r"(?:及以上|以上)?(?:的)?(?:企业|项目)?[0-9０-９一二三四五六七八九十]+(?:余|多)?[个家项户座]", text[fig.end :]) \
+            and re.search(r"(?:[0-9０-９]+(?:余|多)?[个家项户座][、，,]|[、，,])$", before):
+        return True  # "引进100亿元以上项目5个、50亿元以上15个", "…企业1家、10亿元企业10家": a member's class
     if before.endswith("过") or all(c in "十百千万亿" for c in fig.numeral):
         more = re.match(r"(?:[、和或](?:过|超)?[0-9０-９.一二三四五六七八九十百千万亿]+(?:亿|万)?元)*", text[fig.end :])
         return bool(_THRESHOLD_NOUN.match(text, fig.end + more.end()))  # type: ignore[union-attr]
@@ -748,6 +820,8 @@ def _is_threshold(text: str, fig: Figure, before: str) -> bool:
     if re.search(r"[0-9０-９一二三四五六七八九十两百千]+个[^，,；;。0-9０-９]{0,12}$", text[_clause_start(text, fig.start) : fig.start]):
         return True  # "新增46个农村集体经济收入50万元以上行政村": the class of what is counted
     rest = text[fig.end + m.end() : _clause_end(text, fig.end)]
+    if rest == "" or rest.startswith("、"):
+        return True  # "重点突破50亿元以上先进制造业项目、…": the class of projects sought, no amount
     return bool(re.match(r"[0-9０-９一二三四五六七八九十两百千]+[个家项户座]|(?:达到?|共|累计|增至|超过|占比|比重|比例|不少于|不低于|至少)", rest))
 
 
@@ -1127,6 +1201,11 @@ def _clause_start(text: str, offset: int) -> int:
     return i
 
 
+def _SENT_FLOOR(text: str, offset: int) -> int:
+    """Start of the sentence holding ``offset`` (the text after the last 。！？ or line break)."""
+    return max(text.rfind(c, 0, offset) for c in _SENT_DELIMS) + 1
+
+
 def _soft_break(text: str, i: int) -> bool:
     """A line break inside a sentence ("…社会消费品零售总额\n增长9.6%"): the line before it is
     long body text that stops mid-clause, not a heading or a finished sentence."""
@@ -1211,7 +1290,9 @@ def _indicator(
     listed = ""  # "新组建A、B等10家以上": the listed kinds, if nothing after the count names it
     if k >= 0 and "、" in l_text[:k]:
         listed = _LEAD_VERB.sub("", l_text[:k]) if len(l_text[:k]) <= 24 else ""
-    if k >= 0 and k == len(l_text) - 1:
+    if k >= 0 and k == len(l_text) - 1 and kind == Kind.AMOUNT and "、" not in l_text[:k] and len(l_text[:k]) >= 2:
+        l_end = l_start + k  # "新增减税降费等16.7亿元": the measure, 等 closing an open list
+    elif k >= 0 and k == len(l_text) - 1:
         l_start += k + 1
     elif k >= 0 and "、" in l_text[:k] and not l_text.startswith("方面", k + 1):  # "A、B等方面支出": the members say which
         l_start += k + 1
@@ -1245,6 +1326,9 @@ def _indicator(
         if l_text in ("连续", "提前") and previous is not None and previous.indicator and re.fullmatch(
                 r"[、，,]?", text[previous.end : l_start]):
             l_text = previous.indicator.split("连续")[0] + l_text  # "增加值增长30.4%、连续24个月保持两位数增长"
+        elif re.fullmatch(r"(?:增幅|增速|总量|规模|数量|总数)连续", l_text) and previous is not None and previous.indicator \
+                and re.fullmatch(r"(?:以上|左右)?[、，,]?", text[previous.end : l_start]) and len(_noun_of(previous.indicator)) >= 2:
+            l_text = _noun_of(previous.indicator) + l_text  # "新认定高新技术企业1900余家，增幅连续两年居全省首位"
         stop = re.search(r"[，,；;。：:、（(]|的基础", right)
         what = right[: stop.start() if stop else len(right)][:14]
         if len(what) >= 2:
@@ -1274,6 +1358,8 @@ def _indicator(
         right = right[: nxt_fig.start]
         # "3个园区累计引进项目31个": the verb phrase belongs to the next figure; 3 counts 园区
         verb = _NEXT_FIGURE_VERB.search(right, len(lead) + 2)
+        if verb is not None and re.fullmatch(r"了?[、，,]", right[verb.end() :]):
+            verb = None  # "推动186个项目开工、113个项目竣工": the verb closes this member
         if verb is not None and re.match(r"[\u4e00-\u9fff“]", right[len(lead):]) and not right.startswith("的", verb.end()):
             right = right[: verb.start()]
     # a duration "用7天时间完成X": X is what took that long
@@ -1282,7 +1368,7 @@ def _indicator(
         if len(rest) >= 2:
             return rest, after_start + len(right) - len(rest), after_start + len(right)
     if right and re.match(r"[\u4e00-\u9fff“《A-Za-z]|[1-5１-５][AＡ]级", right[len(lead):]) and not re.match(
-        rf"(?:时间|左右|以上|以下|以内|之内|内|的|和(?![美谐])|及|与|或|为|在|等|是|从|由|比(?!重|例)|较|占|居(?!民)|位(?:居|列)|到(?!达)|至|分别|{_UP}|{_DOWN}|达)", right
+        rf"(?:时间|左右|以上|以下|以内|之内|内|的|和(?![美谐])|及|与|或|为|在|等|是|从|由|比(?!重|例)|较|占|居(?!民)|位(?:居|列)|到(?!达)|至|分别|{_UP}|{_DOWN}|达|(?:拓展|扩展|延长|发展|调整|放宽|压缩|缩短)(?:到|至))", right
     ):
         stop = _R_STOP.search(right)
         # "27项市级、区级改革": short items joined by 、 share the head noun
@@ -1301,10 +1387,13 @@ def _indicator(
             if (re.match(r"[\u4e00-\u9fff]{2}", stop.group(0)) or stop.start() <= 2) and not re.match(r"[和及与、为在的]|中有", stop.group(0)):
                 # "263家企业解决融资需求", "6部作品获文华奖": keep the verb phrase that says which ones
                 r_text = right[: min(len(right), max(stop.start() + 8, 18))]
+        r_text = re.sub(r"(?<=[\u4e00-\u9fff”]{2})(?:同比|比上年|较上年)$", "", r_text)
         if r_text.count("（") > r_text.count("）") and "）" in right[len(r_text) : len(r_text) + 12]:
             r_text = right[: right.index("）", len(r_text)) + 1]  # "省（自治区、直辖市）"
         if not r_text.endswith(("中和", "总和", "缓和")):  # "碳中和" ends in a word, not a conjunction
             r_text = r_text.rstrip("的等和及与、")
+            if re.search(r"[\u4e00-\u9fff]{2}(?:全部|均已|(?<![平年人户])均)$", r_text):
+                r_text = re.sub(r"(?:全部|均已|(?<![平年人户])均)$", "", r_text)  # "189个重建项目全部开工": the projects
     if not l_text or re.fullmatch(r"(?:(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年(?:末|底)?)?[比较]|[從从由末计过升降增减净约近超共达占是为年到至]", l_text):
         # a fragment left by the framing words ("比一九八〇年增长", "上升到", "共计"): the topic
         # of the sentence names the measure ("水泥：从A增加到B", "社会商品零售总额，…比…增长")
@@ -1315,6 +1404,9 @@ def _indicator(
         of = re.match(r"的([\u4e00-\u9fff]{2,16})(?=[，,；;。、]|$)", text[after_start:right_end])
         if kind in (Kind.CHANGE, Kind.RATIO) and not l_text and of:
             return of.group(1), None, None  # "压减20%的一般性支出"
+        share_of = re.match(r"的([\u4e00-\u9fff]{1,8}?)(达到|实现|完成|具备|享受|开展|参加|建成)([^，,；;。0-9０-９]{2,20})(?=[，,；;。]|$)", text[after_start:right_end])
+        if kind == Kind.RATIO and not l_text and share_of:
+            return share_of.group(1) + share_of.group(2) + share_of.group(3) + "比例", None, None  # "70%的社区达到…标准"
         framed = re.search(r"比|较|由|从|年|[有为是]$", raw) or text[sentence_floor - 1 : sentence_floor] in "：:"
         topic = _topic(text, sentence_floor) if framed else ""
         if topic and not r_text and not same_clause:
@@ -1323,9 +1415,30 @@ def _indicator(
             return previous.indicator, previous.indicator_start, previous.indicator_end
         if listed and not r_text:
             return listed, None, None
+    does_share = re.match(r"(?:实现|达到|完成|具备|建成(?!区)|开展|享受|接受|参与|获得)[^，,；;。、]{2,12}", right)
+    if kind == Kind.RATIO and not l_text and not r_text and does_share and not re.search(r"[0-9０-９]", does_share.group(0)):
+        # "…，96%以上实现物业化服务": the share of what the clause before names that does this
+        whole = ""
+        if previous is not None and previous.indicator and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]):
+            whole = _noun_of(previous.indicator)
+        elif sentence_floor > 0 and text[sentence_floor - 1] in "，,":
+            before_clause = _LEAD_FILLER.sub("", text[_clause_start(text, sentence_floor - 1) : sentence_floor - 1])
+            if 2 <= len(before_clause) <= 16 and not any(f.unit for f in find_figures(before_clause)):
+                whole = before_clause
+        return whole + does_share.group(0) + "比例", None, None
+    pronoun = re.fullmatch(r"(?:它|其)(?:虽然|虽|也|还|却|则|就)?(?:比|较)?", l_text)
+    if pronoun and previous is not None and previous.indicator and fig_end - previous.end < 40 and not any(
+            c in _SENT_DELIMS for c in text[previous.end : fig_end]):
+        return previous.indicator, None, None  # "投资缩减为111亿元，它虽然比上年减少百分之二十"
     lenient_left = l_text and "、" not in l_text and len(l_text) <= 10
     if enum_verb and not l_text and len(r_text) >= 2 and kind == Kind.COUNT and not r_text.startswith(enum_verb.group(0)):
         return enum_verb.group(0) + r_text, None, None
+    if len(r_text) >= 2 and kind == Kind.CHANGE and not l_text and info is not None and info.family == "count":
+        return r_text, after_start, after_start + len(r_text)  # "增加了34个开放口岸": the noun counted
+    if kind == Kind.COUNT and info is not None and info.family == "count" and (own := _OWN_MEASURE_END.search(r_text)) \
+            and re.search(r"(?:企业|公司|产业|产业链|基地|园区|集群|项目|主体|工厂|乡镇|村|县)$", r_text[: own.start()]) \
+            and re.match(rf"(?:同比|分别|均|年均)?(?:{_UP}|{_DOWN}|达|突破|超|实现|占)", text[after_start + len(r_text) :]):
+        r_text = r_text[: own.start()]  # "80家龙头企业产值增长10.6%": the count is of the firms
     if len(r_text) >= 2 and kind in (Kind.COUNT, Kind.AMOUNT, Kind.RATIO):
         if lenient_left and len(l_text) >= 2:
             return l_text + r_text, None, None
@@ -1353,6 +1466,10 @@ def _indicator(
             subject = _TRAIL_FILLER.sub("", _LEAD_FILLER.sub("", text[_clause_start(text, first.start) : first.start]))
             if 2 <= len(subject) <= 16:
                 return subject + "对" + contrib.group(1) + contrib.group(2), None, None
+    if re.fullmatch(_SCOPE, l_text) and previous is not None and previous.indicator and re.fullmatch(
+            r"(?:以上|左右)?[、，,]", text[previous.end : l_start]) and (lvl := re.search(_SCOPE, previous.indicator)) \
+            and len(previous.indicator) - lvl.end() >= 2 and lvl.group(0) != l_text:
+        return l_text + previous.indicator[lvl.end():], None, None  # "国家级赛事3项、省级5项": 省级赛事
     if re.fullmatch(_SCOPE, l_text) and re.match(r"其中", text[sentence_floor:l_start]) and previous is not None \
             and previous.indicator and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) \
             and len(_noun_of(previous.indicator)) >= 2:
@@ -1405,6 +1522,26 @@ def _indicator(
         subject = _OWN_MEASURE_END.sub("", previous.indicator)
         if 2 <= len(subject) < len(previous.indicator) and not subject.endswith(l_text):
             return subject + l_text, None, None
+        if subject == previous.indicator and previous.kind == Kind.COUNT and 2 <= len(subject) <= 16 \
+                and not _CARRY_VERB.match(subject) and not _DONE_VERB.match(subject):
+            return subject + l_text, None, None  # "专业镇经营主体达504户，实现营业收入59.6亿元": the counted units' revenue
+    if re.fullmatch(r"[\u4e00-\u9fff]{1,3}率", l_text) and previous is not None and previous.indicator \
+            and previous.indicator.endswith(l_text[:-1]) and len(previous.indicator) > len(l_text) - 1 \
+            and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) and fig_end - previous.end < 30:
+        return previous.indicator + "率", None, None  # "“民生保”参保15万户，参保率达73%": the rate of the same scheme
+    if re.fullmatch(r"(?:产值|总产值|营收|营业收入|增加值|规模|产业规模)", l_text) and (previous is None or previous.end < _SENT_FLOOR(text, fig_end)) \
+            and sentence_floor > 0 and text[sentence_floor - 1] in "，,":
+        s0 = _SENT_FLOOR(text, fig_end)
+        first = text[s0 : _clause_end(text, s0)]
+        first = re.sub(r"^(?:[（(][0-9０-９一二三四五六七八九十]+[)）]|[0-9０-９]+[.．、])", "", first)
+        first = re.sub(r"^(?:做大做强|做强做优|做优做强|发展壮大|培育壮大|加快发展|大力发展|提升|壮大|推动|支持)", "", first)
+        cut = re.search(r"(?:重点|要|将|以|加快|着力|聚焦|围绕|坚持|突出|依托|发展|推进|实施|打造|瞄准|持续|立足)", first)
+        sector = first[: cut.start()] if cut else first
+        sector = re.sub(r"(?:方面|领域)$", "", sector)  # "新型建材产业方面，…"
+        if 2 <= len(sector) <= 14 and re.search(r"(?:产业|产业链|集群|平台|行业|基地|园区|业)$", sector):
+            if sector.endswith("产业") and l_text.startswith("产业"):
+                l_text = l_text[2:]  # "新材料产业…，产业规模达到600亿元": 新材料产业规模
+            return sector + l_text, None, None  # "新能源产业重点发展…，实现产值60亿元": the paragraph's sector
     if len(l_text) == 1 and l_text in "煤钢铁电油粮棉糖盐茶肉蛋奶麻纸布" and text[l_start - 1 : l_start] in "，,；;、：:":
         return l_text, l_start, l_end  # "发电增长15%，煤增长17%": a one-character product is its own subject
     if len(l_text) >= 2 and not _CARRY_VERB.fullmatch(l_text) and not (
@@ -1414,11 +1551,15 @@ def _indicator(
             and previous.end >= sentence_floor - 40 and not previous.indicator.endswith(l_text)
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end])
             and (kind != Kind.CHANGE or l_text in ("规模", "总量", "总额")) and re.match(r"(?:总|年|面积|规模|金额|产值|产量|营收|收入|投资|用地)", l_text)
+            or l_text in ("投资总额", "总投资额", "计划总投资") and previous is not None and previous.indicator and previous.kind == Kind.COUNT
+            and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) and fig_end - previous.end < 30
         ):
             # "粮食播种面积380万亩、总产量98万吨": the subject without the other measure
             subject = re.sub(r"(?:(?:全球|全年)?(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资|销量|销售额|产能)|播面)$", "", previous.indicator)
             subject = _noun_of(subject if len(subject) >= 2 and l_text != "规模" else previous.indicator)
             return subject + l_text, None, None  # "新增企业140户、总数达1524户": 企业总数
+        if kind == Kind.RATIO and re.search(r"[\u4e00-\u9fff]{2}(?:只|仅|约)?占$", l_text):
+            return re.sub(r"(?:只|仅|约)?占$", "占比", l_text), None, None  # "减少收入的农户只占10%左右"
         return l_text, l_start, l_end
     if (_CARRY_VERB.fullmatch(l_text) or _DONE_VERB.fullmatch(l_text)) and previous is not None and previous.indicator and fig_end - previous.end < 60:
         # "在建工业项目16个、其中新开工5个": the bare verb takes the noun of the figure before
@@ -1448,7 +1589,7 @@ _OWN_MEASURE_END = re.compile(r"(?:全球|全年)?(?:资产规模|资产总额|�
 _SCOPE = r"(?:国家|省|市|县|区|乡镇)级(?:以上)?|农村|城镇|城市|乡村|城区|县域|境外|境内|海外|线上|线下|民营|国有|外资"
 """The part of a whole that "其中X" names ("其中农村达到10.5万辆")."""
 
-_NEXT_FIGURE_VERB = re.compile(r"新?(?:累计|共计|合计|引进|招引|增|实现|带动|吸引|拥有|完成|达到|签约|开工|建成)")
+_NEXT_FIGURE_VERB = re.compile(r"新?(?:累计|共计|合计|引进|招引|(?<!倍)增|实现|带动|吸引|拥有|完成|达到|签约|开工|建成)")
 """Verbs that open the next figure's clause after a counted noun ("3个园区累计引进项目31个")."""
 
 _DONE_VERB = re.compile(r"(?:新)?(?:竣工投产|建成投产|建成投用|竣工达产|建成达产|投产达效|竣工|投产|达产|投用|完工|开工|签约|落地|开业|入库|入统)")
@@ -1494,7 +1635,9 @@ _LEVEL = r"(?:国家|中央|国|省|自治区|市|州|县|区|乡镇|乡|镇|村
 _LEVELS = re.compile(rf"{_LEVEL}$|{_LEVEL}")
 """Administrative levels listed as one modifier ("国家、省级", "市、县两级")."""
 
-_CAP_BOUNDARY = re.compile(r"[的、，”」]|将|由|把|对|向|在|中")
+_ZAI = re.compile(r"在(?!校|岗|职|读|建|库|册|线|营|用|途|园|谈)")
+"""在 as a frame ("在…中"), not the 在 of 在校/在建/在线."""
+_CAP_BOUNDARY = re.compile(rf"[的、，”」]|将|由|把|对|向|{_ZAI.pattern}|中")
 _YEAR_OPENING = re.compile(r"(?:(?:19|20)\d\d|[０-９]{4})年(?![底末]|中(?![央国共]))")
 
 
@@ -1509,7 +1652,7 @@ def _capped_start(text: str, l_start: int, l_end: int) -> int:
     if year and l_end - year.end() >= 2 and l_end - year.end() <= 24:
         return year.end()
     for m in _CAP_BOUNDARY.finditer(text, l_start, l_end - 6):
-        if m.group(0) == "中" and "在" not in text[l_start : m.start()]:
+        if m.group(0) == "中" and not _ZAI.search(text, l_start, m.start()):
             continue
         if m.group(0) in "、”」" and l_end - l_start <= 24:
             continue  # "A、B、C三大先导产业规模", "…“办证难”历史遗留问题": a phrase that fits keeps its list, its name
@@ -1531,6 +1674,8 @@ def _noun_of(indicator: str) -> str:
     """What an indicator counts, without its verb: 新增上市企业 → 上市企业."""
     m = _VERB_PREFIX.match(indicator)
     noun = indicator[m.end():] if m else indicator
+    if m and noun.startswith("、"):
+        return indicator  # "在建、拟建…项目": a list of stages is the noun's modifier
     noun = re.sub(r"(?<=[\u4e00-\u9fff”）)]{2})(?:新增|净增)$", "", noun)  # "持牌金融机构新增" → 持牌金融机构
     stage = re.search(rf"(?:{_DONE_VERB.pattern})$", noun)
     return noun[: stage.start()] if stage and stage.start() >= 2 else noun  # "项目新开工" → 项目
