@@ -2177,9 +2177,10 @@ def make_patterns(nlp: Language, name: str) -> PatternFinder:
     return PatternFinder(user_dirs())
 
 
-def _labelled_spans(doc: Doc, found: Iterable[tuple[int, int, str, str]]) -> list[Span]:
+def _labelled_spans(doc: Doc, found: Iterable[tuple[int, int, str, str]], prefer: frozenset[str] = frozenset()) -> list[Span]:
     """Spans for (start, end, label, rule id) rows, each (start, end, label) once, with the
-    strongest rule that found it (a body's short name over a list item)."""
+    strongest rule that found it (a body's short name over a list item; a rule in ``prefer``
+    over another of its family)."""
     best: dict[tuple[int, int, str], str] = {}
     order: list[tuple[int, int, str]] = []
     for s, e, label, rule in found:
@@ -2190,6 +2191,8 @@ def _labelled_spans(doc: Doc, found: Iterable[tuple[int, int, str, str]]) -> lis
             order.append(key)
             best[key] = rule
         elif RULE_RANK.get(rule_family(rule), 0) > RULE_RANK.get(rule_family(best[key]), 0):
+            best[key] = rule
+        elif rule in prefer and rule_family(rule) == rule_family(best[key]):
             best[key] = rule
     spans = []
     for s, e, label in order:
@@ -2267,6 +2270,7 @@ class PatternFinder:
     def __init__(self, extra_dirs: tuple[str, ...] = ()) -> None:
         self.set = load_patterns(tuple(extra_dirs))
         self.rank = {p.rule: p.rank for p in self.set.patterns}
+        self.keeps_verbs = frozenset(p.rule for p in self.set.patterns if p.keep_verbs)
         self.boundary = load_boundary_words()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -2288,7 +2292,7 @@ class PatternFinder:
         admin, proper, nominal = _names_ending_at(doc, self.boundary)
         tags = {w.end_char: w.label_ for w in words}
         found = find(self.set.finders, doc_text(doc), starts, ends, admin, proper, nominal, tags)
-        doc.spans["kg_patterns"] = _labelled_spans(doc, found)
+        doc.spans["kg_patterns"] = _labelled_spans(doc, found, self.keeps_verbs)
         return doc
 
 
@@ -2446,6 +2450,8 @@ class EntityPicker:
         self.heads = load_heads()
         self.patterns = load_patterns(user_dirs())
         self.rank = {p.rule: p.rank for p in self.patterns.patterns}
+        # fixed names that open with a verb of their own (深入贯彻…学习教育): nothing is cut off
+        self._keeps_verbs = frozenset(p.rule for p in self.patterns.patterns if p.keep_verbs)
         self.boundary = load_boundary_words()
         self._long_heads = tuple(h for h, v in self.heads.items() if len(h) >= 2 and v.type != "-")
         self._all_heads = tuple(h for h, v in self.heads.items() if v.type != "-")
@@ -2610,7 +2616,9 @@ class EntityPicker:
             for s in doc.spans.get(group, []):
                 start = s.start_char + self.patterns.trimmed(s.text)
                 family = rule_family(s.id_)
-                if family in ("head", "list", "enum", "pattern"):
+                if s.id_ in self._keeps_verbs:
+                    start = s.start_char
+                elif family in ("head", "list", "enum", "pattern"):
                     # a pattern already starts after its launching verb: only a true verb is
                     # glued there, an adverb opens the name (长期护理保险制度)
                     glued = verb_at if family != "pattern" else verb_only
