@@ -1055,7 +1055,7 @@ def load_bodies() -> list[tuple[re.Pattern[str], str]]:
 
 
 _POLICY_TITLE = re.compile(
-    r"(方案|规划|计划|办法|条例|意见|建议|规定|纲要|措施|决定|通知|制度|体系|标准|细则|指引|政策|法|规则|公约|清单|目录|报告|白皮书|指南|要点|章程|协议|备忘录)"
+    r"(方案|规划|计划|办法|条例|意见|建议|规定|纲要|措施|决定|通知|制度|体系|标准|细则|指引|政策|法|规则|公约|清单|目录|报告|白皮书|指南|要点|章程|协议|协定|议定书|备忘录)"
     r"(\s*[(（][^()（）]*[)）])?$"
 )
 
@@ -2270,7 +2270,7 @@ class PatternFinder:
     def __init__(self, extra_dirs: tuple[str, ...] = ()) -> None:
         self.set = load_patterns(tuple(extra_dirs))
         self.rank = {p.rule: p.rank for p in self.set.patterns}
-        self.keeps_verbs = frozenset(p.rule for p in self.set.patterns if p.keep_verbs)
+        self.fixed = frozenset(p.rule for p in self.set.patterns if p.fixed)
         self.boundary = load_boundary_words()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -2292,7 +2292,7 @@ class PatternFinder:
         admin, proper, nominal = _names_ending_at(doc, self.boundary)
         tags = {w.end_char: w.label_ for w in words}
         found = find(self.set.finders, doc_text(doc), starts, ends, admin, proper, nominal, tags)
-        doc.spans["kg_patterns"] = _labelled_spans(doc, found, self.keeps_verbs)
+        doc.spans["kg_patterns"] = _labelled_spans(doc, found, self.fixed)
         return doc
 
 
@@ -2450,8 +2450,8 @@ class EntityPicker:
         self.heads = load_heads()
         self.patterns = load_patterns(user_dirs())
         self.rank = {p.rule: p.rank for p in self.patterns.patterns}
-        # fixed names that open with a verb of their own (深入贯彻…学习教育): nothing is cut off
-        self._keeps_verbs = frozenset(p.rule for p in self.patterns.patterns if p.keep_verbs)
+        # fixed names (深入贯彻…学习教育, 一个中国原则): nothing is cut off, no veto applies
+        self._fixed = frozenset(p.rule for p in self.patterns.patterns if p.fixed)
         self.boundary = load_boundary_words()
         self._long_heads = tuple(h for h, v in self.heads.items() if len(h) >= 2 and v.type != "-")
         self._all_heads = tuple(h for h, v in self.heads.items() if v.type != "-")
@@ -2616,9 +2616,10 @@ class EntityPicker:
             for s in doc.spans.get(group, []):
                 start = s.start_char + self.patterns.trimmed(s.text)
                 family = rule_family(s.id_)
-                if s.id_ in self._keeps_verbs:
-                    start = s.start_char
-                elif family in ("head", "list", "enum", "pattern"):
+                if s.id_ in self._fixed:
+                    cands.append((s.start_char, s.end_char, s.label_, s.id_))
+                    continue
+                if family in ("head", "list", "enum", "pattern"):
                     # a pattern already starts after its launching verb: only a true verb is
                     # glued there, an adverb opens the name (长期护理保险制度)
                     glued = verb_at if family != "pattern" else verb_only

@@ -34,8 +34,9 @@ are skipped). Fields:
               shape and the names this pattern must find in them (an empty list: none).
               For a veto: ``{"text": …, "veto": true|false}``; for a trim:
               ``{"text": …, "trimmed": …}``. The unit tests run them.
-``keep_verbs`` (optional) true: the match is a fixed name that opens with a verb of its
-              own (深入贯彻中央八项规定精神学习教育); no glued verb is cut off its start.
+``fixed``     (optional) true: the match is a fixed name, taken as it is: it may open with
+              a verb or round of its own (深入贯彻中央八项规定精神学习教育, 第二轮…试点) and
+              hold a veto's shape (一个中国原则); no trim, glued verb or veto applies.
 ``note``      (optional) why the pattern is genre-wide.
 
 The package's own files are ``kg/loaders/data/patterns/*.jsonl``. A user adds patterns
@@ -88,7 +89,7 @@ class Pattern:
     examples: tuple[Example, ...] = ()
     source: str = ""
     note: str = ""
-    keep_verbs: bool = False
+    fixed: bool = False
 
     @property
     def veto(self) -> bool:
@@ -189,9 +190,9 @@ def parse_pattern(row: object, where: str) -> Pattern:
     after = row.get("after_tags", [])
     if not isinstance(after, list) or not all(isinstance(t, str) for t in after):
         raise _fail(where, f"pattern {pid}: 'after_tags' is a list of segmentation tags")
-    keep = row.get("keep_verbs", False)
+    keep = row.get("fixed", False)
     if not isinstance(keep, bool):
-        raise _fail(where, f"pattern {pid}: 'keep_verbs' is true or false")
+        raise _fail(where, f"pattern {pid}: 'fixed' is true or false")
     return Pattern(
         pid, label, regex, group or 0, align, extend, require, frozenset(after), int(row.get("max_extension", 0)),
         rank, tuple(examples),
