@@ -1275,9 +1275,25 @@ class CandidateFinder:
                     label = "Policy"
                 cands.append((w.start_char + 1, w.end_char - 1, self._vouched(inner, label), "quote"))
 
+        cands.extend(self._campaign_places(text, doc))
         doc.spans["kg_candidates"] = _labelled_spans(doc, cands)
         doc.spans["kg_kinds"] = _labelled_spans(doc, kinds)
         return doc
+
+    def _campaign_places(self, text: str, doc) -> list[tuple[int, int, str, str]]:
+        """"平安|青禾", "书香|云溪", "健康|中国": a virtue (data/list_cues.tsv,
+        campaign_prefix) right before a division or the country names the campaign for that
+        place (GUIDELINES §5: campaigns are Programme); a head word after it (健康中国行动,
+        美丽中国先行区) makes a longer name that wins."""
+        places = [(g.start_char, g.end_char) for g in doc.spans.get("kg_gazetteer", []) if g.label_ == "admin"]
+        places += [(m.start(), m.end()) for m in re.finditer("中国", text)]
+        out = []
+        for s, e in places:
+            if s >= 2 and text[s - 2 : s] in _CAMPAIGN_PREFIXES and not text.startswith(_CAMPAIGN_NOT_AFTER, e):
+                if s >= 3 and _is_cjk(text[s - 3]) and text[s - 4 : s - 2] not in _CAMPAIGN_LEADS and text[s - 3] not in "、和与及的是为建创设":
+                    continue  # 保障|健康|中国 reads as a verb's object only after a clause edge
+                out.append((s - 2, e, "Programme", "head:campaign"))
+        return out
 
     def _road_before_section(self, text: str, start: int, head_start: int, cands: list) -> int:
         """"大广高速|吉安段改扩建工程": works on a section of a road begin at the road's name
@@ -1995,6 +2011,14 @@ def load_list_cues() -> dict[str, tuple[str, ...]]:
 
 
 _LIST_CUES = load_list_cues()
+_CAMPAIGN_PREFIXES = frozenset(_LIST_CUES.get("campaign_prefix", ()))
+# what after the division makes it a modifier of another noun, not a campaign's place
+_CAMPAIGN_NOT_AFTER = ("省", "市", "区", "县", "州", "特色", "式", "人", "企业")
+_CAMPAIGN_LEADS = ("建设", "打造", "推进", "创建", "推动", "深化")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 # What may stand between 等 and the category of a list: a count, a batch, an amount
 # ("等一批", "等3个", "等50亿元以上").
 _CATEGORY_LEAD = re.compile(

@@ -70,3 +70,37 @@ def test_glossary_slogan_of_a_numeral_and_ge_is_no_entity():
     names = {e.name for e in extract_entities(_report(body, glossary))[0]}
     assert not any("六个有之" in n for n in names)
     assert any("双创双引" in n for n in names)
+
+
+def test_virtue_before_a_division_names_a_campaign():
+    ents = _entities("积极化解矛盾风险，平安海南根基不断夯实。平安中国建设取得新进展。")
+    assert ents.get("平安海南") == "Programme"
+    assert ents.get("平安中国") == "Programme"
+
+
+def test_virtue_campaign_yields_to_a_longer_head_name_and_needs_a_clause_edge():
+    ents = _entities("推进健康中国行动。保障人民健康中国梦。")
+    assert "健康中国" not in ents
+    assert ents.get("健康中国行动") == "Programme"
+
+
+def test_quoted_policy_stands_without_a_verb():
+    ents = _entities("“青禾券”政策享惠主体新增1万家。")
+    assert ents.get("“青禾券”政策") == "Policy"
+
+
+def test_system_built_by_a_verb_is_a_policy():
+    ents = _entities("建立青禾碳排放预算管理制度，完善相关制度。")
+    assert ents.get("青禾碳排放预算管理制度") == "Policy"
+    assert "相关制度" not in ents
+
+
+def test_scope_word_is_trimmed_off_a_pilot():
+    ents = _entities("稳步推进全省青禾车路云一体化应用试点，")
+    assert "青禾车路云一体化应用试点" in ents
+    assert not any(n.startswith("全省") for n in ents)
+
+
+def test_para_games_after_a_conjunction():
+    ents = _entities("青禾亚运会和亚残运会成功举办，")
+    assert ents.get("亚残运会") == "Programme"
