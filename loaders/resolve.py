@@ -154,12 +154,13 @@ def merge_aliases(
                  and government.endswith(g.name)),
                 None,
             )
-        short = next(
-            (g for g in live() if g.type == EntityType.ORGANIZATION and g.name == f"{level}政府"),
-            None,
-        )
-        if own and short and own is not short:
-            absorb(own, short)
+        for short_name in (f"{level}政府", f"{level}人民政府"):  # 我代表省人民政府…
+            short = next(
+                (g for g in live() if g.type == EntityType.ORGANIZATION and g.name == short_name),
+                None,
+            )
+            if own and short and own is not short:
+                absorb(own, short)
 
     out = []
     for g in live():

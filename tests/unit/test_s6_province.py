@@ -104,3 +104,11 @@ def test_scope_word_is_trimmed_off_a_pilot():
 def test_para_games_after_a_conjunction():
     ents = _entities("青禾亚运会和亚残运会成功举办，")
     assert ents.get("亚残运会") == "Programme"
+
+
+def test_short_full_government_name_is_an_alias_of_the_report_government():
+    body = "各位代表：\n青禾省人民政府依法履职。现在，我代表省人民政府，向大会报告政府工作。\n"
+    glossary = "注释\n［1］双创双引：创新招商、创业引才。\n"
+    ents = {e.name: e for e in extract_entities(_report(body, glossary))[0]}
+    assert "省人民政府" not in ents
+    assert "省人民政府" in ents["青禾省人民政府"].aliases
