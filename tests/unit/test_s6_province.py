@@ -112,3 +112,11 @@ def test_short_full_government_name_is_an_alias_of_the_report_government():
     ents = {e.name: e for e in extract_entities(_report(body, glossary))[0]}
     assert "省人民政府" not in ents
     assert "省人民政府" in ents["青禾省人民政府"].aliases
+
+
+def test_renamed_body_is_one_entity_under_its_new_name():
+    body = "各位代表：\n青禾医学院更名为青禾医科大学，青禾医科大学新校区建成。\n"
+    glossary = "注释\n［1］双创双引：创新招商、创业引才。\n"
+    ents = {e.name: e for e in extract_entities(_report(body, glossary))[0]}
+    assert "青禾医学院" not in ents
+    assert "青禾医学院" in ents["青禾医科大学"].aliases
