@@ -120,3 +120,9 @@ def test_renamed_body_is_one_entity_under_its_new_name():
     ents = {e.name: e for e in extract_entities(_report(body, glossary))[0]}
     assert "青禾医学院" not in ents
     assert "青禾医学院" in ents["青禾医科大学"].aliases
+
+
+def test_river_inside_a_national_programme_is_nested_in_it():
+    doc = make_nlp()("持续推进长江十年禁渔。")
+    assert {s.text: s.label_ for s in doc.spans["kg_entities"]}.get("长江十年禁渔") == "Programme"
+    assert {s.text: s.label_ for s in doc.spans["kg_nested"]}.get("长江") == "Place/water"
