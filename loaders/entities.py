@@ -330,7 +330,9 @@ def _glossary(report: Report, found: list[_Found]):
             subs = Counter(f.label for f in networks)
             term_label = subs.most_common(1)[0][0]  # a network of roads or rivers is a place
         term_found = None
-        if head is None or head.type == "-":
+        if (head is None or head.type == "-") and _vetoed_term(bare):
+            pass  # a slogan the glossary explains (“七个有之”, “三个立法权”) names nothing
+        elif head is None or head.type == "-":
             # a formula or short name: find it in the body, quoted or bare
             # longest form first (the printed term, then quoted, then bare), in a fixed order:
             # which form claims a span must not depend on set iteration (PYTHONHASHSEED)
@@ -388,6 +390,13 @@ def _glossary(report: Report, found: list[_Found]):
                 out.append(_Found(piece, s, e, "Sector", "glossary", False))
                 taken.append((s, e))
     return out, relations
+
+
+def _vetoed_term(bare: str) -> bool:
+    """A glossary term the veto patterns rule out as a name (a numeral, 个 and a word)."""
+    from kg.loaders.patterns import load_patterns, user_dirs
+
+    return load_patterns(user_dirs()).vetoed(bare) is not None
 
 
 _NETWORK_LABELS = frozenset({"Place/transport", "Place/water", "Place/green"})

@@ -1055,7 +1055,7 @@ def load_bodies() -> list[tuple[re.Pattern[str], str]]:
 
 
 _POLICY_TITLE = re.compile(
-    r"(方案|规划|计划|办法|条例|意见|建议|规定|纲要|措施|决定|通知|制度|体系|标准|细则|指引|政策|法|规则|公约|清单|目录|报告|白皮书|指南|要点|章程|协议|备忘录)"
+    r"(方案|规划|计划|办法|条例|意见|建议|规定|纲要|措施|决定|通知|制度|体系|标准|细则|指引|政策|法|规则|公约|清单|目录|报告|白皮书|指南|要点|章程|协议|协定|议定书|备忘录)"
     r"(\s*[(（][^()（）]*[)）])?$"
 )
 
@@ -1275,9 +1275,25 @@ class CandidateFinder:
                     label = "Policy"
                 cands.append((w.start_char + 1, w.end_char - 1, self._vouched(inner, label), "quote"))
 
+        cands.extend(self._campaign_places(text, doc))
         doc.spans["kg_candidates"] = _labelled_spans(doc, cands)
         doc.spans["kg_kinds"] = _labelled_spans(doc, kinds)
         return doc
+
+    def _campaign_places(self, text: str, doc) -> list[tuple[int, int, str, str]]:
+        """"平安|青禾", "书香|云溪", "健康|中国": a virtue (data/list_cues.tsv,
+        campaign_prefix) right before a division or the country names the campaign for that
+        place (GUIDELINES §5: campaigns are Programme); a head word after it (健康中国行动,
+        美丽中国先行区) makes a longer name that wins."""
+        places = [(g.start_char, g.end_char) for g in doc.spans.get("kg_gazetteer", []) if g.label_ == "admin"]
+        places += [(m.start(), m.end()) for m in re.finditer("中国", text)]
+        out = []
+        for s, e in places:
+            if s >= 2 and text[s - 2 : s] in _CAMPAIGN_PREFIXES and not text.startswith(_CAMPAIGN_NOT_AFTER, e):
+                if s >= 3 and _is_cjk(text[s - 3]) and text[s - 4 : s - 2] not in _CAMPAIGN_LEADS and text[s - 3] not in "、和与及的是为建创设":
+                    continue  # 保障|健康|中国 reads as a verb's object only after a clause edge
+                out.append((s - 2, e, "Programme", "head:campaign"))
+        return out
 
     def _road_before_section(self, text: str, start: int, head_start: int, cands: list) -> int:
         """"大广高速|吉安段改扩建工程": works on a section of a road begin at the road's name
@@ -2016,6 +2032,14 @@ def load_list_cues() -> dict[str, tuple[str, ...]]:
 
 
 _LIST_CUES = load_list_cues()
+_CAMPAIGN_PREFIXES = frozenset(_LIST_CUES.get("campaign_prefix", ()))
+# what after the division makes it a modifier of another noun, not a campaign's place
+_CAMPAIGN_NOT_AFTER = ("省", "市", "区", "县", "州", "特色", "式", "人", "企业")
+_CAMPAIGN_LEADS = ("建设", "打造", "推进", "创建", "推动", "深化")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 # What may stand between 等 and the category of a list: a count, a batch, an amount
 # ("等一批", "等3个", "等50亿元以上").
 _CATEGORY_LEAD = re.compile(
@@ -2203,9 +2227,10 @@ def make_patterns(nlp: Language, name: str) -> PatternFinder:
     return PatternFinder(user_dirs())
 
 
-def _labelled_spans(doc: Doc, found: Iterable[tuple[int, int, str, str]]) -> list[Span]:
+def _labelled_spans(doc: Doc, found: Iterable[tuple[int, int, str, str]], prefer: frozenset[str] = frozenset()) -> list[Span]:
     """Spans for (start, end, label, rule id) rows, each (start, end, label) once, with the
-    strongest rule that found it (a body's short name over a list item)."""
+    strongest rule that found it (a body's short name over a list item; a rule in ``prefer``
+    over another of its family)."""
     best: dict[tuple[int, int, str], str] = {}
     order: list[tuple[int, int, str]] = []
     for s, e, label, rule in found:
@@ -2216,6 +2241,8 @@ def _labelled_spans(doc: Doc, found: Iterable[tuple[int, int, str, str]]) -> lis
             order.append(key)
             best[key] = rule
         elif RULE_RANK.get(rule_family(rule), 0) > RULE_RANK.get(rule_family(best[key]), 0):
+            best[key] = rule
+        elif rule in prefer and rule_family(rule) == rule_family(best[key]):
             best[key] = rule
     spans = []
     for s, e, label in order:
@@ -2293,6 +2320,7 @@ class PatternFinder:
     def __init__(self, extra_dirs: tuple[str, ...] = ()) -> None:
         self.set = load_patterns(tuple(extra_dirs))
         self.rank = {p.rule: p.rank for p in self.set.patterns}
+        self.fixed = frozenset(p.rule for p in self.set.patterns if p.fixed)
         self.boundary = load_boundary_words()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -2314,7 +2342,7 @@ class PatternFinder:
         admin, proper, nominal = _names_ending_at(doc, self.boundary)
         tags = {w.end_char: w.label_ for w in words}
         found = find(self.set.finders, doc_text(doc), starts, ends, admin, proper, nominal, tags)
-        doc.spans["kg_patterns"] = _labelled_spans(doc, found)
+        doc.spans["kg_patterns"] = _labelled_spans(doc, found, self.fixed)
         return doc
 
 
@@ -2472,6 +2500,8 @@ class EntityPicker:
         self.heads = load_heads()
         self.patterns = load_patterns(user_dirs())
         self.rank = {p.rule: p.rank for p in self.patterns.patterns}
+        # fixed names (深入贯彻…学习教育, 一个中国原则): nothing is cut off, no veto applies
+        self._fixed = frozenset(p.rule for p in self.patterns.patterns if p.fixed)
         self.boundary = load_boundary_words()
         self._long_heads = tuple(h for h, v in self.heads.items() if len(h) >= 2 and v.type != "-")
         self._all_heads = tuple(h for h, v in self.heads.items() if v.type != "-")
@@ -2640,6 +2670,9 @@ class EntityPicker:
             for s in doc.spans.get(group, []):
                 start = s.start_char + self.patterns.trimmed(s.text)
                 family = rule_family(s.id_)
+                if s.id_ in self._fixed:
+                    cands.append((s.start_char, s.end_char, s.label_, s.id_))
+                    continue
                 if family in ("head", "list", "enum", "pattern"):
                     # a pattern already starts after its launching verb: only a true verb is
                     # glued there, an adverb opens the name (长期护理保险制度)

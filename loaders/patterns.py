@@ -34,6 +34,9 @@ are skipped). Fields:
               shape and the names this pattern must find in them (an empty list: none).
               For a veto: ``{"text": …, "veto": true|false}``; for a trim:
               ``{"text": …, "trimmed": …}``. The unit tests run them.
+``fixed``     (optional) true: the match is a fixed name, taken as it is: it may open with
+              a verb or round of its own (深入贯彻中央八项规定精神学习教育, 第二轮…试点) and
+              hold a veto's shape (一个中国原则); no trim, glued verb or veto applies.
 ``note``      (optional) why the pattern is genre-wide.
 
 The package's own files are ``kg/loaders/data/patterns/*.jsonl``. A user adds patterns
@@ -86,6 +89,7 @@ class Pattern:
     examples: tuple[Example, ...] = ()
     source: str = ""
     note: str = ""
+    fixed: bool = False
 
     @property
     def veto(self) -> bool:
@@ -186,10 +190,13 @@ def parse_pattern(row: object, where: str) -> Pattern:
     after = row.get("after_tags", [])
     if not isinstance(after, list) or not all(isinstance(t, str) for t in after):
         raise _fail(where, f"pattern {pid}: 'after_tags' is a list of segmentation tags")
+    keep = row.get("fixed", False)
+    if not isinstance(keep, bool):
+        raise _fail(where, f"pattern {pid}: 'fixed' is true or false")
     return Pattern(
         pid, label, regex, group or 0, align, extend, require, frozenset(after), int(row.get("max_extension", 0)),
         rank, tuple(examples),
-        where.split(":")[0], str(row.get("note", "")),
+        where.split(":")[0], str(row.get("note", "")), keep,
     )
 
 

@@ -35,6 +35,11 @@ _EQUATE = re.compile(
 )
 
 
+# a body renamed or upgraded in the text (青禾医学院更名为青禾医科大学): the old name is an alias
+_RENAME_VERBS = ("更名为", "正式更名为", "升格为")
+_RENAMED = re.compile("|".join(_RENAME_VERBS))
+
+
 @dataclass(slots=True)
 class Group:
     """Mutable bag of names and mentions while resolving."""
@@ -140,6 +145,15 @@ def merge_aliases(
             b = find(short_n, typ) or find(short, typ)
             if a and b and a is not b and b.name:
                 absorb(a, b)
+    # 2b. "A更名为B", "A升格为B": a renamed body is one entity under its new name
+    if _RENAMED.search(text):
+        orgs = [g for g in live() if g.type == EntityType.ORGANIZATION]
+        for a in orgs:
+            for b in orgs:
+                if a is b or not a.name or not b.name:
+                    continue
+                if any(f"{x}{verb}{y}" in text for x in a.forms() for y in b.forms() for verb in _RENAME_VERBS):
+                    absorb(b, a)
     # 3. "区政府" for the report's own government
     if government:
         level = government.replace("人民政府", "")[-1:]
@@ -154,12 +168,13 @@ def merge_aliases(
                  and government.endswith(g.name)),
                 None,
             )
-        short = next(
-            (g for g in live() if g.type == EntityType.ORGANIZATION and g.name == f"{level}政府"),
-            None,
-        )
-        if own and short and own is not short:
-            absorb(own, short)
+        for short_name in (f"{level}政府", f"{level}人民政府"):  # 我代表省人民政府…
+            short = next(
+                (g for g in live() if g.type == EntityType.ORGANIZATION and g.name == short_name),
+                None,
+            )
+            if own and short and own is not short:
+                absorb(own, short)
 
     out = []
     for g in live():
