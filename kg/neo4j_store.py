@@ -1236,7 +1236,7 @@ def _write_rels_pass(triples: Iterable[Plain], writers: _Writers, n: int, batch_
     window_size = batch_size * n * WINDOW_BATCHES
     size = 0
     rel_types = mapping.rel_types
-    sent = _Sent()
+    sent = _Sent(rels)
     for s, p, o in triples:
         if type(o) is not str or p == _RDF_TYPE:
             continue
@@ -1255,21 +1255,29 @@ def _write_rels_pass(triples: Iterable[Plain], writers: _Writers, n: int, batch_
 
 
 class _Sent:
-    """The sorted 64-bit hashes of the relationships a CREATE-mode load has sent."""
+    """The sorted 64-bit hashes of the relationships a CREATE-mode load has sent (the
+    hashes :class:`_Distinct` keeps of the relationships, window by window)."""
 
-    def __init__(self) -> None:
+    def __init__(self, rels: _Distinct) -> None:
         import numpy as np
 
+        self.rels, self.done = rels, 0
         self.hashes = np.empty(0, dtype=np.int64)
 
-    def seen_before(self, keys: list[tuple[Any, ...]]) -> Any:
-        """A boolean mask: which of ``keys`` (distinct) an earlier call had; adds them."""
+    def again(self) -> set[int]:
+        """The hashes of the relationships seen since the last call that an earlier call
+        saw (a triple in two windows); they count as seen from now on."""
         import numpy as np
 
-        h = np.fromiter((hash(k) for k in keys), dtype=np.int64, count=len(keys))
-        mask = np.isin(h, self.hashes, assume_unique=False)
-        self.hashes = np.union1d(self.hashes, h)
-        return mask
+        window = np.frombuffer(self.rels.hashes, dtype=np.int64)[self.done:].copy()
+        self.done += len(window)
+        if len(self.hashes):
+            at = np.minimum(np.searchsorted(self.hashes, window), len(self.hashes) - 1)
+            seen = window[self.hashes[at] == window]
+        else:
+            seen = window[:0]
+        self.hashes = np.sort(np.concatenate([self.hashes, window]))
+        return set(seen.tolist())
 
 
 def _flush_rels(window: dict[str, dict[Any, list[str]]], writers: _Writers, batch_size: int,
@@ -1281,36 +1289,53 @@ def _flush_rels(window: dict[str, dict[Any, list[str]]], writers: _Writers, batc
     sent in an earlier window goes to a MERGE group (the same triple twice in a dump, or
     in the dump and the ontology)."""
     write = write or _RelWrites(None)
-    flat: list[tuple[str, Any, str]] = [(typ, key, s) for typ in sorted(window)
-                                        for key in sorted(window[typ]) for s in sorted(set(window[typ][key]))]
+    sections: list[tuple[str, bool, list[tuple[Any, list[str]]]]] = [
+        (typ, False, [(key, sorted(set(window[typ][key]))) for key in sorted(window[typ])]) for typ in sorted(window)]
     window.clear()
-    if write.create and sent is not None and len(sent.hashes) + len(flat) > SENT_CAP:
-        write.stop_creating()
-    again = sent.seen_before(flat) if write.create and sent is not None else None
+    if write.create and sent is not None:
+        if len(sent.hashes) > SENT_CAP:
+            write.stop_creating()
+        else:
+            again = sent.again()
+            if again:
+                sections = _split_sent(sections, again)
     batch: list[RelGroup] = []
     room = batch_size
-    rows: list[list[Any]] = []
-    group: tuple[str, bool] | None = None
-    head_key: Any = None
-    for i, (typ, key, s) in enumerate(flat):
-        merge = bool(again[i]) if again is not None else False
-        if (typ, merge) != group:
-            if rows:
-                batch.append((group[0], rows, group[1]))  # type: ignore[index]
-            group, rows, head_key = (typ, merge), [], None
-        if key != head_key or not rows:
-            rows.append([*(key if typ == GENERIC_REL else (key,)), []])
-            head_key = key
-        rows[-1][-1].append(s)
-        room -= 1
-        if not room:
+    for typ, merge, keys in sections:
+        rows: list[list[Any]] = []
+        for key, subjects in keys:
+            head = list(key) if typ == GENERIC_REL else [key]
+            while subjects:
+                take, subjects = subjects[:room], subjects[room:]
+                rows.append([*head, take])
+                room -= len(take)
+                if not room:
+                    batch.append((typ, rows, merge))
+                    writers.put(0, write, batch)
+                    batch, rows, room = [], [], batch_size
+        if rows:
             batch.append((typ, rows, merge))
-            writers.put(0, write, batch)
-            batch, rows, room, head_key = [], [], batch_size, None
-    if rows:
-        batch.append((group[0], rows, group[1]))  # type: ignore[index]
     if batch:
         writers.put(0, write, batch)
+
+
+def _split_sent(sections: list[tuple[str, bool, list[tuple[Any, list[str]]]]],
+                again: set[int]) -> list[tuple[str, bool, list[tuple[Any, list[str]]]]]:
+    """Each type's relationships whose hash is in ``again`` (sent before) in a MERGE
+    section after the type's CREATE one (hashes as :func:`_write_rels_pass` adds them)."""
+    out: list[tuple[str, bool, list[tuple[Any, list[str]]]]] = []
+    for typ, _, keys in sections:
+        fresh: list[tuple[Any, list[str]]] = []
+        old: list[tuple[Any, list[str]]] = []
+        for key, subjects in keys:
+            seen = [hash((s, key[1], key[0]) if typ == GENERIC_REL else (s, typ, key)) in again for s in subjects]
+            if not all(seen):
+                fresh.append((key, [s for s, f in zip(subjects, seen) if not f]))
+            if any(seen):
+                old.append((key, [s for s, f in zip(subjects, seen) if f]))
+        out += [(typ, False, fresh)] if fresh else []
+        out += [(typ, True, old)] if old else []
+    return out
 
 
 def load_triples(

@@ -341,7 +341,7 @@ def test_a_create_mode_load_sends_a_relationship_once_and_merges_one_seen_in_an_
     _write_rels_pass(iter(triples), w, 1, 1, rels, default_mapping(), _RelWrites(7))  # type: ignore[arg-type]
     sent = [(row[-1], merge) for batch in w.batches for _, rows, merge in batch for row in rows]
     assert sent == [([t[0][0]], False), ([t[1][0]], False), ([t[2][0]], False),
-                    ([t[1][0]], True), ([t[3][0]], False), ([t[4][0]], False)]
+                    ([t[3][0]], False), ([t[4][0]], False), ([t[1][0]], True)]
     assert rels.count() == 5
 
 
