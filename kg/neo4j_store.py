@@ -698,9 +698,11 @@ never see it. Written after a load succeeds, so a cut-off load is redone in full
 
 
 BEGIN_RUN = ("MERGE (c:KgLoadRuns) ON CREATE SET c.active = 0, c.seq = 0 "
-             "SET c.active = c.active + 1, c.seq = c.seq + 1 RETURN c.active AS active, c.seq AS seq")
+             "SET c.active = c.active + 1, c.seq = c.seq + 1 "
+             "RETURN c.active AS active, c.seq AS seq, elementId(c) AS id")
 RUN_SEQ = "MATCH (c:KgLoadRuns) RETURN c.seq AS seq"
-END_RUN = "MATCH (c:KgLoadRuns) SET c.active = c.active - 1 WITH c WHERE c.active <= 0 DELETE c"
+END_RUN = ("MATCH (c:KgLoadRuns) WHERE elementId(c) IN $ids "
+           "SET c.active = c.active - 1 WITH c WHERE c.active <= 0 DELETE c")
 WIPE_RUNS = "MATCH (c:KgLoadRuns) DELETE c"
 """One ``KgLoadRuns`` node counts the loads running (``active``) and those ever begun
 since it was made (``seq``): a load adds one to both before it writes anything and takes
@@ -710,7 +712,9 @@ CREATE its relationships instead of MERGEing them, as long as ``seq`` is still i
 :class:`_RelWrites` checks that in each CREATE transaction after its writes. Not a
 ``Resource`` and not a ``KgLoad``: exports, queries and the load markers never see it.
 A load killed by SIGKILL leaves ``active`` too high: later loads MERGE (correct, a little
-slower) until ``--wipe`` or an emptied database removes the node."""
+slower) until ``--wipe`` or an emptied database removes the node. Two loads that begin at
+the same instant may each make a counter node: neither is then alone, and each counts
+out of the node(s) it counted into (by element id)."""
 
 
 def _label_query(label: str) -> str:
@@ -1370,7 +1374,7 @@ def load_triples(
     own = driver is None
     drv = driver or connect(settings)
     pool: _Writers | None = None
-    run: tuple[int, int] | None = None
+    run: _Run | None = None
     nodes, rels = _Distinct(), _Distinct()
     try:
         with drv.session(database=settings.database) as session:
@@ -1396,7 +1400,7 @@ def load_triples(
         # kg's graphs have hubs (the report, the government) that every batch touches, so
         # concurrent relationship transactions only wait on each other or deadlock and retry.
         _write_rels_pass(source(), pool, 1, batch_size, rels, mapping,
-                         _RelWrites(run[1] if empty and run is not None and run[0] == 1 else None))
+                         _RelWrites(run.alone_seq if empty and run is not None else None))
         pool.wait()
     except (nx.Neo4jError, nx.DriverError, OSError) as exc:
         msg = _describe(exc, settings)
@@ -1407,34 +1411,42 @@ def load_triples(
         if pool is not None:
             pool.close()
         if run is not None:
-            _end_run(drv, settings)
+            _end_run(drv, settings, run)
         if own:
             drv.close()
     return _finish(summary, nodes, rels, began)
 
 
-def _begin_run(session: neo4j.Session) -> tuple[int, int] | None:
-    """Count this load in (BEGIN_RUN): ``(active, seq)``, or None when that failed or two
-    counter nodes exist (two loads made one each at once): then the load just MERGEs."""
+@dataclass(slots=True)
+class _Run:
+    """This load in the run counter (BEGIN_RUN): the counter nodes it counted into, and
+    its run number when it began alone (then it may CREATE relationships)."""
+
+    ids: list[str]
+    alone_seq: int | None
+
+
+def _begin_run(session: neo4j.Session) -> _Run | None:
+    """Count this load in (BEGIN_RUN); None when that failed (the load just MERGEs)."""
     for _ in range(3):
         try:
-            rows = _execute_write(session, lambda tx: [(r["active"], r["seq"]) for r in tx.run(BEGIN_RUN)])
+            rows = _execute_write(session, lambda tx: [(r["active"], r["seq"], r["id"]) for r in tx.run(BEGIN_RUN)])
         except nx.Neo4jError as exc:  # the counter deleted under us by the last load out
             log.debug("load counter: %s", _first_line(exc))
             continue
-        return rows[0] if len(rows) == 1 else None
+        alone = rows[0][1] if len(rows) == 1 and rows[0][0] == 1 else None
+        return _Run([r[2] for r in rows], alone)
     return None
 
 
-def _end_run(drv: neo4j.Driver, settings: Neo4jSettings) -> None:
+def _end_run(drv: neo4j.Driver, settings: Neo4jSettings, run: _Run) -> None:
     """Count this load out (END_RUN); best effort: a load that cannot leaves later loads
     MERGEing (see BEGIN_RUN)."""
     try:
         with drv.session(database=settings.database) as session:
-            _retry_transient(lambda: session.run(END_RUN).consume())
+            _retry_transient(lambda: session.run(END_RUN, ids=run.ids).consume())
     except (nx.Neo4jError, nx.DriverError, OSError) as exc:
         log.debug("load counter not decremented: %s", _first_line(exc))
-
 
 
 def _finish(summary: LoadSummary, nodes: _Distinct, rels: _Distinct, began: float) -> LoadSummary:

@@ -596,3 +596,19 @@ def test_a_load_that_another_begins_beside_rolls_back_its_create_and_merges(sett
     assert calls[0] is not None and calls[1] is None and all(seq is None for seq in calls[1:])
     assert _count(neo4j_driver, db, "MATCH ()-[r]->() RETURN count(r)") == graph_to_rows(g).relationship_count()
     assert isomorphic(export_graph(settings), g)
+
+
+def test_a_load_that_finds_two_counters_merges_and_counts_out_of_both(settings, neo4j_driver, tmp_path, monkeypatch):
+    """Two loads that began at one instant made a counter node each: a load that counts
+    into both is not alone, and takes itself off both again."""
+    from kg.neo4j_store import load_inputs
+
+    dump, g = _repeating_dump(tmp_path)
+    db = settings.database
+    neo4j_driver.execute_query("CREATE (:KgLoadRuns {active: 1, seq: 1}), (:KgLoadRuns {active: 2, seq: 3})", database_=db)
+    calls = _spy_rel_writes(monkeypatch)
+    load_inputs([dump], settings, ontology=False, batch_size=5)
+    assert calls and all(seq is None for seq in calls)
+    records, _, _ = neo4j_driver.execute_query("MATCH (c:KgLoadRuns) RETURN c.active AS a ORDER BY a", database_=db)
+    assert [r["a"] for r in records] == [1, 2]
+    assert isomorphic(export_graph(settings), g)
