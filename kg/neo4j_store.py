@@ -697,26 +697,49 @@ WRITE_MARKERS = "UNWIND $rows AS row MERGE (m:KgLoad {report: row.report}) SET m
 never see it. Written after a load succeeds, so a cut-off load is redone in full."""
 
 
+BEGIN_RUN = ("MERGE (c:KgLoadRuns) ON CREATE SET c.active = 0, c.seq = 0 "
+             "SET c.active = c.active + 1, c.seq = c.seq + 1 "
+             "RETURN c.active AS active, c.seq AS seq, elementId(c) AS id")
+RUN_SEQ = "MATCH (c:KgLoadRuns) RETURN c.seq AS seq"
+END_RUN = ("MATCH (c:KgLoadRuns) WHERE elementId(c) IN $ids "
+           "SET c.active = c.active - 1 WITH c WHERE c.active <= 0 DELETE c")
+WIPE_RUNS = "MATCH (c:KgLoadRuns) DELETE c"
+"""One ``KgLoadRuns`` node counts the loads running (``active``) and those ever begun
+since it was made (``seq``): a load adds one to both before it writes anything and takes
+one off ``active`` when it ends (the last one out deletes the node, so a finished load
+leaves no trace). A load that began alone (``active`` 1) on a graph without nodes may
+CREATE its relationships instead of MERGEing them, as long as ``seq`` is still its own:
+:class:`_RelWrites` checks that in each CREATE transaction after its writes. Not a
+``Resource`` and not a ``KgLoad``: exports, queries and the load markers never see it.
+A load killed by SIGKILL leaves ``active`` too high: later loads MERGE (correct, a little
+slower) until ``--wipe`` or an emptied database removes the node. Two loads that begin at
+the same instant may each make a counter node: neither is then alone, and each counts
+out of the node(s) it counted into (by element id)."""
+
+
 def _label_query(label: str) -> str:
     assert _LABEL_RE.match(label)
     return REPLAN_SKIP + f"UNWIND $rows AS row MATCH (n:Resource {{iri: row}}) SET n:{label}"
 
 
-def _rel_query(typ: str) -> str:
+def _rel_query(typ: str, create: bool = False) -> str:
     # rows are lists [object IRI, [subject IRIs]] (with the predicate IRI between them for
     # RELATED): one seek of the object for all the subjects that point to it (kg's graphs
-    # have hubs: the report, its sections, the government), and smaller to send than maps
+    # have hubs: the report, its sections, the government), and smaller to send than maps.
+    # ``create``: CREATE instead of MERGE, for a load alone on a graph it found empty (see
+    # :class:`_RelWrites`): no read of the end nodes' relationships, no lock-and-check.
+    write = "CREATE" if create else "MERGE"
     if typ == GENERIC_REL:
         return (
             REPLAN_SKIP + "UNWIND $rows AS row MATCH (o:Resource {iri: row[0]}) "
             "UNWIND row[2] AS si MATCH (s:Resource {iri: si}) "
-            f"MERGE (s)-[:{GENERIC_REL} {{iri: row[1]}}]->(o)"
+            f"{write} (s)-[:{GENERIC_REL} {{iri: row[1]}}]->(o)"
         )
     assert _TYPE_RE.match(typ)
     return (
         REPLAN_SKIP + "UNWIND $rows AS row MATCH (o:Resource {iri: row[0]}) "
         "UNWIND row[1] AS si MATCH (s:Resource {iri: si}) "
-        f"MERGE (s)-[:{typ}]->(o)"
+        f"{write} (s)-[:{typ}]->(o)"
     )
 
 
@@ -727,6 +750,11 @@ def _static_queries() -> tuple[dict[str, str], dict[str, str]]:
     labels = {label: _label_query(label) for label in m.labels.values()}
     rels = {typ: _rel_query(typ) for typ in [*m.rel_types.values(), GENERIC_REL]}
     return labels, rels
+
+
+@lru_cache(maxsize=1)
+def _create_rel_queries() -> dict[str, str]:
+    return {typ: _rel_query(typ, create=True) for typ in [*default_mapping().rel_types.values(), GENERIC_REL]}
 
 
 def _write(tx: neo4j.ManagedTransaction, query: str, rows: list[Any]) -> Any:
@@ -774,9 +802,18 @@ def merge_props(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any
 # nodes CREATEd on a graph without nodes (:class:`_NodeWrites`; the node pass ~0.8 ->
 # ~0.6), the reports' content keys summed in the load's own two passes when nothing can
 # be skipped (:class:`_ReportKeys`; the client ~1.45 -> ~1.1: two streaming passes instead
-# of four). Relationships are still MERGEd (CREATE would save ~0.3 CPU-s of ~1.2, but no
-# constraint can refuse a doubled relationship under a concurrent load). The client's
-# share is reading the dump, hashing the reports' triples and encoding rows for Bolt.
+# of four). Then: a load that began alone on a graph without nodes CREATEs its
+# relationships (BEGIN_RUN, :class:`_RelWrites`: no read of the end nodes' chains, no
+# lock-and-check; the relationship pass ~1.5 -> ~1.2 server CPU-s), and a node gets all
+# its labels in its one write (a third of kg's nodes have two or three classes; before,
+# each further label was one more seek and write). Where the server's CPU goes now
+# (JFR samples of the Bolt worker, 2 CPU-s for the 87 k triples): committing (commands
+# extracted from the transaction state, applied to the stores, ~50 %), the per-row seeks
+# of the IRI index (~25 % of the relationship pass, half of it the lock a seek in a
+# writing query takes: a range seek, which takes none, measured no cheaper) and the
+# release of those locks at commit (~15 %); planning ~3 %, GC and JIT ~10 % of the JVM.
+# That is the write of the graph itself. The client's share is reading the dump twice,
+# hashing the reports' triples (content keys) and encoding rows for Bolt.
 
 Plain = tuple[str, str, Any]
 """A triple as plain values: subject IRI, predicate IRI, object IRI or literal parts."""
@@ -921,69 +958,70 @@ def _props(values: dict[str, list[Any]]) -> dict[str, Any]:
     return props
 
 
-def _label_set(label: str | None) -> str:
-    if label is None:
-        return ""
-    assert _LABEL_RE.match(label)
-    return f" SET n:{label}"
+Labels = tuple[str, ...]
+"""A node's labels besides ``Resource`` (sorted; empty for none)."""
 
 
-def _merge_new_query(label: str | None) -> str:
+def _label_set(labels: Labels) -> str:
+    for label in labels:
+        assert _LABEL_RE.match(label)
+    return f" SET n:{':'.join(labels)}" if labels else ""
+
+
+def _merge_new_query(labels: Labels) -> str:
     """MERGE nodes that bring properties: a new node gets them at once (no read-back); a
     node already there is write-locked (a property set and removed, held to the end of
     the transaction, so a concurrent load cannot change it between read and write) and
     its stored properties come back, to be united with the new ones on the client."""
     return (REPLAN_SKIP + "UNWIND $rows AS row MERGE (n:Resource {iri: row.iri}) "
-            "ON CREATE SET n += row.props ON MATCH SET n._kg_lock = true" + _label_set(label) +
+            "ON CREATE SET n += row.props ON MATCH SET n._kg_lock = true" + _label_set(labels) +
             " WITH n, row WHERE n._kg_lock IS NOT NULL REMOVE n._kg_lock "
             "RETURN row.iri AS iri, properties(n) AS props")
 
 
-def _merge_bare_query(label: str | None) -> str:
+def _merge_bare_query(labels: Labels) -> str:
     """MERGE nodes that bring no properties (IRI objects, subjects with only a type)."""
-    return REPLAN_SKIP + "UNWIND $rows AS row MERGE (n:Resource {iri: row})" + _label_set(label)
+    return REPLAN_SKIP + "UNWIND $rows AS row MERGE (n:Resource {iri: row})" + _label_set(labels)
 
 
-def _create_new_query(label: str | None) -> str:
+def _create_new_query(labels: Labels) -> str:
     """CREATE nodes that bring properties, in a load that holds them new (see
     :class:`_NodeWrites`): no read-back, no lock dance; the constraint ``resource_iri``
     refuses the whole transaction if one of them exists after all."""
     return (REPLAN_SKIP + "UNWIND $rows AS row CREATE (n:Resource {iri: row.iri}) SET n += row.props"
-            + _label_set(label).replace(" SET", ","))
+            + _label_set(labels).replace(" SET", ","))
 
 
 SET_MERGED = REPLAN_SKIP + "UNWIND $rows AS row MATCH (n:Resource {iri: row.iri}) SET n += row.props"
 
 
-@lru_cache(maxsize=1)
-def _node_queries() -> tuple[dict[str | None, str], dict[str | None, str], dict[str | None, str]]:
-    labels = [None, *default_mapping().labels.values()]
-    return ({label: _merge_new_query(label) for label in labels},
-            {label: _merge_bare_query(label) for label in labels},
-            {label: _create_new_query(label) for label in labels})
+@lru_cache(maxsize=None)
+def _node_queries(labels: Labels) -> tuple[str, str, str]:
+    """The MERGE-with-properties, MERGE-bare and CREATE queries of nodes with ``labels``
+    (all of them in the one write: a node of two or three kg classes is not sought again
+    to add the others). Labels come from the fixed mapping only, so there are few sets."""
+    return _merge_new_query(labels), _merge_bare_query(labels), _create_new_query(labels)
 
 
 NodeRow = tuple[str, list[str], dict[str, Any]]
 
 
-def _write_node_rows(tx: neo4j.ManagedTransaction, groups: list[tuple[str | None, list[NodeRow]]],
+def _write_node_rows(tx: neo4j.ManagedTransaction, groups: list[tuple[Labels, list[NodeRow]]],
                      create: bool = False) -> list[Any]:
-    """MERGE batches of nodes, one query per first label (rows sorted by IRI), uniting
+    """MERGE batches of nodes, one query per set of labels (rows sorted by IRI), uniting
     the properties of nodes already there with the new ones (read under a write lock and
-    written in one transaction, so a retried or re-run batch gives the same); further
-    labels after. With ``create``, the nodes that bring properties are CREATEd instead
-    (see :class:`_NodeWrites`); nodes without are always MERGEd."""
-    new_queries, bare_queries, create_queries = _node_queries()
-    label_queries, _ = _static_queries()
+    written in one transaction, so a retried or re-run batch gives the same). With
+    ``create``, the nodes that bring properties are CREATEd instead (see
+    :class:`_NodeWrites`); nodes without are always MERGEd."""
     counters: list[Any] = []
-    extra: dict[str, list[str]] = defaultdict(list)
-    for label, rows in groups:
+    for labels, rows in groups:
+        merge_new, merge_bare, create_new = _node_queries(labels)
         with_props = [{"iri": iri, "props": props} for iri, _, props in rows if props]
         bare = [iri for iri, _, props in rows if not props]
         if with_props and create:
-            counters.append(tx.run(create_queries[label], rows=with_props).consume().counters)
+            counters.append(tx.run(create_new, rows=with_props).consume().counters)
         elif with_props:
-            result = tx.run(new_queries[label], rows=with_props)
+            result = tx.run(merge_new, rows=with_props)
             stored = {r["iri"]: r["props"] for r in result}
             counters.append(result.consume().counters)
             if stored:
@@ -997,22 +1035,58 @@ def _write_node_rows(tx: neo4j.ManagedTransaction, groups: list[tuple[str | None
                 if changed:
                     counters.append(tx.run(SET_MERGED, rows=changed).consume().counters)
         if bare:
-            counters.append(tx.run(bare_queries[label], rows=bare).consume().counters)
-        for iri, labels, _ in rows:
-            for extra_label in labels[1:]:
-                extra[extra_label].append(iri)
-    counters += [tx.run(label_queries[label], rows=iris).consume().counters for label, iris in sorted(extra.items())]
+            counters.append(tx.run(merge_bare, rows=bare).consume().counters)
     return counters
 
 
-def _write_rel_rows(tx: neo4j.ManagedTransaction, groups: list[tuple[str, list[list[str]]]]) -> list[Any]:
-    """MERGE batches of relationships, one query per type."""
-    _, rel_queries = _static_queries()
-    return [tx.run(rel_queries[typ], rows=rows).consume().counters for typ, rows in groups]
+RelGroup = tuple[str, list[list[Any]], bool]
+"""Relationship rows of one type: ``(type, rows, merge)``; ``merge`` keeps MERGE for rows
+whose relationships a CREATE-mode load may have sent before (see :func:`_flush_rels`)."""
 
 
-def _rel_writes(session: neo4j.Session, groups: list[tuple[str, list[list[str]]]]) -> list[Any]:
-    return _execute_write(session, _write_rel_rows, groups)
+class _NotAlone(Exception):
+    """Another load began after this one: its CREATE transaction is rolled back."""
+
+
+def _write_rel_rows(tx: neo4j.ManagedTransaction, groups: list[RelGroup], seq: int | None = None) -> list[Any]:
+    """MERGE batches of relationships, one query per type. With ``seq`` (the load's run
+    number, see BEGIN_RUN), CREATE them, then check, inside the same transaction, that no
+    other load has begun since this one: the CREATEs hold their end nodes' locks by then,
+    so a load that begins later and MERGEs the same relationship waits for this commit and
+    finds it; if one has begun, :class:`_NotAlone` rolls the transaction back."""
+    _, merge_queries = _static_queries()
+    create_queries = _create_rel_queries()
+    counters = [tx.run((create_queries if seq is not None and not merge else merge_queries)[typ], rows=rows)
+                .consume().counters for typ, rows, merge in groups]
+    if seq is not None and [r["seq"] for r in tx.run(RUN_SEQ)] != [seq]:
+        raise _NotAlone
+    return counters
+
+
+class _RelWrites:
+    """Writes relationship batches: CREATE while the load may (``seq`` set: it began alone
+    on a graph without nodes, see BEGIN_RUN), MERGE from the first batch on that finds
+    another load begun since (that batch is rolled back and MERGEd)."""
+
+    def __init__(self, seq: int | None) -> None:
+        self.seq = seq
+
+    @property
+    def create(self) -> bool:
+        return self.seq is not None
+
+    def stop_creating(self) -> None:
+        self.seq = None
+
+    def __call__(self, session: neo4j.Session, groups: list[RelGroup]) -> list[Any]:
+        seq = self.seq
+        if seq is not None:
+            try:
+                return _execute_write(session, _write_rel_rows, groups, seq)
+            except _NotAlone:
+                self.seq = None
+                log.debug("another load began: relationships are MERGEd from now on")
+        return _execute_write(session, _write_rel_rows, groups)
 
 
 class _NodeWrites:
@@ -1115,7 +1189,7 @@ def _pack(groups: Mapping[Any, list[Any]], size: int, row_key: Callable[[Any], A
     transaction runs few queries (each query costs the server more than its rows)."""
     batch: list[tuple[Any, list[Any]]] = []
     room = size
-    for key in sorted(groups, key=lambda k: (k is not None, k or "")):
+    for key in sorted(groups):
         rows = sorted(groups[key], key=row_key)
         while rows:
             take, rows = rows[:room], rows[room:]
@@ -1151,23 +1225,31 @@ def _write_nodes_pass(triples: Iterable[Plain], writers: _Writers, n: int, batch
 def _flush_nodes(window: _NodeWindow, writers: _Writers, n: int, nodes: _Distinct, batch_size: int,
                  write: _NodeWrites | None = None) -> None:
     write = write or _NodeWrites(False)
-    shards: list[dict[str | None, list[NodeRow]]] = [defaultdict(list) for _ in range(n)]
+    shards: list[dict[Labels, list[NodeRow]]] = [defaultdict(list) for _ in range(n)]
     for row in window.take():
         nodes.add(row[0])
-        shards[hash(row[0]) % n][row[1][0] if row[1] else None].append(row)
+        shards[hash(row[0]) % n][tuple(row[1])].append(row)
     for i, groups in enumerate(shards):
         for batch in _pack(groups, batch_size, lambda r: r[0]):
             writers.put(i, write, batch)
 
 
+SENT_CAP = 4_000_000
+"""A CREATE-mode load remembers a 64-bit hash of every relationship it sent (8 bytes
+each), so a triple seen again in a later window is MERGEd, not CREATEd twice; past this
+many it MERGEs the rest (memory stays bounded)."""
+
+
 def _write_rels_pass(triples: Iterable[Plain], writers: _Writers, n: int, batch_size: int,
-                     rels: _Distinct, mapping: GraphMapping) -> None:
+                     rels: _Distinct, mapping: GraphMapping, write: _RelWrites | None = None) -> None:
     """Pass 2: every relationship (IRI object, predicate other than rdf:type), grouped
     by type and object (``n`` is 1: see :func:`load_triples`)."""
+    write = write or _RelWrites(None)
     window: dict[str, dict[Any, list[str]]] = defaultdict(lambda: defaultdict(list))
     window_size = batch_size * n * WINDOW_BATCHES
     size = 0
     rel_types = mapping.rel_types
+    sent = _Sent(rels)
     for s, p, o in triples:
         if type(o) is not str or p == _RDF_TYPE:
             continue
@@ -1180,35 +1262,93 @@ def _write_rels_pass(triples: Iterable[Plain], writers: _Writers, n: int, batch_
             rels.add((s, p, o))
         size += 1
         if size >= window_size:
-            _flush_rels(window, writers, batch_size)
+            _flush_rels(window, writers, batch_size, write, sent)
             size = 0
-    _flush_rels(window, writers, batch_size)
+    _flush_rels(window, writers, batch_size, write, sent)
 
 
-def _flush_rels(window: dict[str, dict[Any, list[str]]], writers: _Writers, batch_size: int) -> None:
+class _Sent:
+    """The sorted 64-bit hashes of the relationships a CREATE-mode load has sent (the
+    hashes :class:`_Distinct` keeps of the relationships, window by window)."""
+
+    def __init__(self, rels: _Distinct) -> None:
+        import numpy as np
+
+        self.rels, self.done = rels, 0
+        self.hashes = np.empty(0, dtype=np.int64)
+
+    def again(self) -> set[int]:
+        """The hashes of the relationships seen since the last call that an earlier call
+        saw (a triple in two windows); they count as seen from now on."""
+        import numpy as np
+
+        window = np.frombuffer(self.rels.hashes, dtype=np.int64)[self.done:].copy()
+        self.done += len(window)
+        if len(self.hashes):
+            at = np.minimum(np.searchsorted(self.hashes, window), len(self.hashes) - 1)
+            seen = window[self.hashes[at] == window]
+        else:
+            seen = window[:0]
+        self.hashes = np.sort(np.concatenate([self.hashes, window]))
+        return set(seen.tolist())
+
+
+def _flush_rels(window: dict[str, dict[Any, list[str]]], writers: _Writers, batch_size: int,
+                write: _RelWrites | None = None, sent: _Sent | None = None) -> None:
     """The window's relationships in transactions of at most ``batch_size`` relationships,
-    each a list of ``(type, rows)``: types in name order, rows by object, subjects sorted
-    (every load takes its locks in one order), a hub's subjects cut across transactions."""
-    batch: list[tuple[str, list[list[Any]]]] = []
+    each a list of ``(type, rows, merge)``: types in name order, rows by object, subjects
+    sorted (every load takes its locks in one order), a hub's subjects cut across
+    transactions. A relationship twice in the window goes once; in a CREATE-mode load, one
+    sent in an earlier window goes to a MERGE group (the same triple twice in a dump, or
+    in the dump and the ontology)."""
+    write = write or _RelWrites(None)
+    sections: list[tuple[str, bool, list[tuple[Any, list[str]]]]] = [
+        (typ, False, [(key, sorted(set(window[typ][key]))) for key in sorted(window[typ])]) for typ in sorted(window)]
+    window.clear()
+    if write.create and sent is not None:
+        if len(sent.hashes) > SENT_CAP:
+            write.stop_creating()
+        else:
+            again = sent.again()
+            if again:
+                sections = _split_sent(sections, again)
+    batch: list[RelGroup] = []
     room = batch_size
-    for typ in sorted(window):
+    for typ, merge, keys in sections:
         rows: list[list[Any]] = []
-        for key in sorted(window[typ]):
-            subjects = sorted(window[typ][key])
+        for key, subjects in keys:
             head = list(key) if typ == GENERIC_REL else [key]
             while subjects:
                 take, subjects = subjects[:room], subjects[room:]
                 rows.append([*head, take])
                 room -= len(take)
                 if not room:
-                    batch.append((typ, rows))
-                    writers.put(0, _rel_writes, batch)
+                    batch.append((typ, rows, merge))
+                    writers.put(0, write, batch)
                     batch, rows, room = [], [], batch_size
         if rows:
-            batch.append((typ, rows))
+            batch.append((typ, rows, merge))
     if batch:
-        writers.put(0, _rel_writes, batch)
-    window.clear()
+        writers.put(0, write, batch)
+
+
+def _split_sent(sections: list[tuple[str, bool, list[tuple[Any, list[str]]]]],
+                again: set[int]) -> list[tuple[str, bool, list[tuple[Any, list[str]]]]]:
+    """Each type's relationships whose hash is in ``again`` (sent before) in a MERGE
+    section after the type's CREATE one (hashes as :func:`_write_rels_pass` adds them)."""
+    out: list[tuple[str, bool, list[tuple[Any, list[str]]]]] = []
+    for typ, _, keys in sections:
+        fresh: list[tuple[Any, list[str]]] = []
+        old: list[tuple[Any, list[str]]] = []
+        for key, subjects in keys:
+            seen = [hash((s, key[1], key[0]) if typ == GENERIC_REL else (s, typ, key)) in again for s in subjects]
+            if not all(seen):
+                fresh.append((key, [s for s, f in zip(subjects, seen) if not f]))
+            if any(seen):
+                old.append((key, [s for s, f in zip(subjects, seen) if f]))
+        out += [(typ, False, fresh)] if fresh else []
+        out += [(typ, True, old)] if old else []
+    return out
 
 
 def load_triples(
@@ -1234,6 +1374,7 @@ def load_triples(
     own = driver is None
     drv = driver or connect(settings)
     pool: _Writers | None = None
+    run: _Run | None = None
     nodes, rels = _Distinct(), _Distinct()
     try:
         with drv.session(database=settings.database) as session:
@@ -1243,6 +1384,10 @@ def load_triples(
             if wipe:
                 session.run(WIPE).consume()
                 session.run(WIPE_MARKERS).consume()
+                session.run(WIPE_RUNS).consume()
+            # counted in first, then the count of nodes: a load that wrote before it was
+            # either counted in before this one (active > 1), or has ended (its nodes count)
+            run = _begin_run(session)
             empty = session.run(COUNT_RESOURCES).single(strict=True)[0] == 0
         if progress:
             progress(0, None)
@@ -1254,7 +1399,9 @@ def load_triples(
         # Relationships on one writer: MERGE of a relationship locks both end nodes, and
         # kg's graphs have hubs (the report, the government) that every batch touches, so
         # concurrent relationship transactions only wait on each other or deadlock and retry.
-        _write_rels_pass(source(), pool, 1, batch_size, rels, mapping)
+        # (CREATEd relationships on two writers measured no faster either, on 2 cores.)
+        _write_rels_pass(source(), pool, 1, batch_size, rels, mapping,
+                         _RelWrites(run.alone_seq if empty and run is not None else None))
         pool.wait()
     except (nx.Neo4jError, nx.DriverError, OSError) as exc:
         msg = _describe(exc, settings)
@@ -1264,9 +1411,43 @@ def load_triples(
     finally:
         if pool is not None:
             pool.close()
+        if run is not None:
+            _end_run(drv, settings, run)
         if own:
             drv.close()
     return _finish(summary, nodes, rels, began)
+
+
+@dataclass(slots=True)
+class _Run:
+    """This load in the run counter (BEGIN_RUN): the counter nodes it counted into, and
+    its run number when it began alone (then it may CREATE relationships)."""
+
+    ids: list[str]
+    alone_seq: int | None
+
+
+def _begin_run(session: neo4j.Session) -> _Run | None:
+    """Count this load in (BEGIN_RUN); None when that failed (the load just MERGEs)."""
+    for _ in range(3):
+        try:
+            rows = _execute_write(session, lambda tx: [(r["active"], r["seq"], r["id"]) for r in tx.run(BEGIN_RUN)])
+        except nx.Neo4jError as exc:  # the counter deleted under us by the last load out
+            log.debug("load counter: %s", _first_line(exc))
+            continue
+        alone = rows[0][1] if len(rows) == 1 and rows[0][0] == 1 else None
+        return _Run([r[2] for r in rows], alone)
+    return None
+
+
+def _end_run(drv: neo4j.Driver, settings: Neo4jSettings, run: _Run) -> None:
+    """Count this load out (END_RUN); best effort: a load that cannot leaves later loads
+    MERGEing (see BEGIN_RUN)."""
+    try:
+        with drv.session(database=settings.database) as session:
+            _retry_transient(lambda: session.run(END_RUN, ids=run.ids).consume())
+    except (nx.Neo4jError, nx.DriverError, OSError) as exc:
+        log.debug("load counter not decremented: %s", _first_line(exc))
 
 
 def _finish(summary: LoadSummary, nodes: _Distinct, rels: _Distinct, began: float) -> LoadSummary:

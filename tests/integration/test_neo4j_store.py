@@ -527,3 +527,88 @@ def test_a_dump_streamed_in_small_windows_by_two_writers_loads_the_whole_graph(s
     again = load_inputs([dump], settings, ontology=False, batch_size=7, writers=3)
     assert (again.load.nodes_created, again.load.relationships_created, again.load.labels_added) == (0, 0, 0)
     assert isomorphic(export_graph(settings), g)
+
+
+def _spy_rel_writes(monkeypatch, before_first=None) -> list:
+    """Record, per relationship transaction, whether it ran as CREATE (a run number) or
+    MERGE (None); ``before_first`` runs once, before the first one."""
+    import kg.neo4j_store as store
+
+    calls: list = []
+    real = store._write_rel_rows
+
+    def spy(tx, groups, seq=None):
+        if before_first is not None and not calls:
+            before_first()
+        calls.append(seq)
+        return real(tx, groups, seq)
+
+    monkeypatch.setattr(store, "_write_rel_rows", spy)
+    return calls
+
+
+def _repeating_dump(tmp_path: Path) -> tuple[Path, Graph]:
+    g = _synthetic(40, blank=False)
+    lines = sorted(g.serialize(format="nt").splitlines(keepends=True))
+    dump = tmp_path / "repeats.nt"
+    dump.write_text("".join(lines + lines[::3]), encoding="utf-8")  # a third of the triples twice, far apart
+    return dump, g
+
+
+def test_a_load_alone_on_an_empty_graph_creates_each_relationship_once_and_leaves_no_counter(
+        settings, neo4j_driver, tmp_path, monkeypatch):
+    from kg.neo4j_store import load_inputs
+
+    dump, g = _repeating_dump(tmp_path)
+    calls = _spy_rel_writes(monkeypatch)
+    done = load_inputs([dump], settings, ontology=False, batch_size=5)
+    db = settings.database
+    distinct = graph_to_rows(g).relationship_count()
+    assert calls and all(seq is not None for seq in calls)  # CREATE mode throughout
+    assert _count(neo4j_driver, db, "MATCH ()-[r]->() RETURN count(r)") == distinct == done.load.relationships_created
+    assert _count(neo4j_driver, db, "MATCH (c:KgLoadRuns) RETURN count(c)") == 0
+    assert isomorphic(export_graph(settings), g)
+
+
+def test_a_load_beside_another_running_one_merges_its_relationships(settings, neo4j_driver, tmp_path, monkeypatch):
+    from kg.neo4j_store import load_inputs
+
+    dump, g = _repeating_dump(tmp_path)
+    db = settings.database
+    neo4j_driver.execute_query("CREATE (:KgLoadRuns {active: 1, seq: 4})", database_=db)  # another load, running
+    calls = _spy_rel_writes(monkeypatch)
+    load_inputs([dump], settings, ontology=False, batch_size=5)
+    assert calls and all(seq is None for seq in calls)
+    assert _count(neo4j_driver, db, "MATCH ()-[r]->() RETURN count(r)") == graph_to_rows(g).relationship_count()
+    assert _count(neo4j_driver, db, "MATCH (c:KgLoadRuns) RETURN c.active") == 1  # the other one's count stays
+    assert isomorphic(export_graph(settings), g)
+
+
+def test_a_load_that_another_begins_beside_rolls_back_its_create_and_merges(settings, neo4j_driver, tmp_path, monkeypatch):
+    """Another load counted in after this one began: the CREATE transaction that sees it
+    is rolled back and written again by MERGE, as is every later one; nothing doubles."""
+    from kg.neo4j_store import BEGIN_RUN, load_inputs
+
+    dump, g = _repeating_dump(tmp_path)
+    db = settings.database
+    calls = _spy_rel_writes(monkeypatch, lambda: neo4j_driver.execute_query(BEGIN_RUN, database_=db))
+    load_inputs([dump], settings, ontology=False, batch_size=5)
+    assert calls[0] is not None and calls[1] is None and all(seq is None for seq in calls[1:])
+    assert _count(neo4j_driver, db, "MATCH ()-[r]->() RETURN count(r)") == graph_to_rows(g).relationship_count()
+    assert isomorphic(export_graph(settings), g)
+
+
+def test_a_load_that_finds_two_counters_merges_and_counts_out_of_both(settings, neo4j_driver, tmp_path, monkeypatch):
+    """Two loads that began at one instant made a counter node each: a load that counts
+    into both is not alone, and takes itself off both again."""
+    from kg.neo4j_store import load_inputs
+
+    dump, g = _repeating_dump(tmp_path)
+    db = settings.database
+    neo4j_driver.execute_query("CREATE (:KgLoadRuns {active: 1, seq: 1}), (:KgLoadRuns {active: 2, seq: 3})", database_=db)
+    calls = _spy_rel_writes(monkeypatch)
+    load_inputs([dump], settings, ontology=False, batch_size=5)
+    assert calls and all(seq is None for seq in calls)
+    records, _, _ = neo4j_driver.execute_query("MATCH (c:KgLoadRuns) RETURN c.active AS a ORDER BY a", database_=db)
+    assert [r["a"] for r in records] == [1, 2]
+    assert isomorphic(export_graph(settings), g)

@@ -221,12 +221,12 @@ def test_a_node_split_over_two_windows_merges_to_its_one_window_props():
 def test_pack_cuts_groups_into_transactions_of_at_most_the_batch_size_in_one_lock_order():
     from kg.neo4j_store import _pack
 
-    groups = {"Place": [["p3"], ["p1"], ["p2"]], None: [["n2"], ["n1"]], "Indicator": [["i1"]]}
+    groups = {("Place",): [["p3"], ["p1"], ["p2"]], (): [["n2"], ["n1"]], ("Indicator", "Place"): [["i1"]]}
     batches = list(_pack(groups, 2, lambda r: r))
     assert [sum(len(rows) for _, rows in b) for b in batches] == [2, 2, 2]
-    # unlabelled first, then groups by name; rows sorted inside a group: one order for every load
+    # unlabelled first, then groups by their labels; rows sorted inside a group: one order for every load
     assert [(k, [r[0] for r in rows]) for b in batches for k, rows in b] == [
-        (None, ["n1", "n2"]), ("Indicator", ["i1"]), ("Place", ["p1"]), ("Place", ["p2", "p3"])]
+        ((), ["n1", "n2"]), (("Indicator", "Place"), ["i1"]), (("Place",), ["p1"]), (("Place",), ["p2", "p3"])]
     assert list(_pack({}, 5, lambda r: r)) == []
 
 
@@ -254,7 +254,7 @@ def test_node_rows_unite_stored_values_and_write_only_nodes_that_change():
     tx = _FakeTx({"a": {"iri": "a", "label": "x"}, "b": {"iri": "b", "label": ["x", "y"]}})
     rows = [("a", ["Place"], {"label": "y"}), ("b", ["Place"], {"label": "y"}),
             ("c", ["Place"], {"label": "z"}), ("d", [], {})]
-    _write_node_rows(tx, [("Place", rows[:3]), (None, rows[3:])])
+    _write_node_rows(tx, [(("Place",), rows[:3]), ((), rows[3:])])
     merged = [rows for query, rows in tx.calls if query == SET_MERGED]
     # a gains y beside x; b already holds y (nothing to write); c is new (set in the MERGE)
     assert merged == [[{"iri": "a", "props": {"label": ["x", "y"]}}]]
@@ -314,12 +314,35 @@ def test_relationships_go_in_batches_of_at_most_batch_size_grouped_by_object() -
                 ("https://x.org/s00", str(RDFS.label), ("a", None, None))]
     w, rels = Writers(), _Distinct()
     _write_rels_pass(iter(triples), w, 1, 3, rels, default_mapping())  # type: ignore[arg-type]
-    sizes = [sum(len(row[-1]) for _, rows in batch for row in rows) for batch in w.batches]
+    sizes = [sum(len(row[-1]) for _, rows, _ in batch for row in rows) for batch in w.batches]
     assert sizes == [3, 3, 2] and rels.count() == 8
-    sent = {(typ, *row[:-1], s) for batch in w.batches for typ, rows in batch for row in rows for s in row[-1]}
+    sent = {(typ, *row[:-1], s) for batch in w.batches for typ, rows, _ in batch for row in rows for s in row[-1]}
     assert sent == {("IN_REPORT", hub, s) for s, _, _ in triples[:7]} | {(GENERIC_REL, other, "http://ex.org/p", "https://x.org/s00")}
     first = w.batches[0][0]
     assert first[0] == "IN_REPORT" and first[1] == [[hub, ["https://x.org/s00", "https://x.org/s01", "https://x.org/s02"]]]
+    assert not any(merge for batch in w.batches for _, _, merge in batch)  # MERGE-mode: no MERGE groups needed
+
+
+def test_a_create_mode_load_sends_a_relationship_once_and_merges_one_seen_in_an_earlier_window() -> None:
+    from kg.neo4j_store import _Distinct, _RelWrites, _write_rels_pass
+
+    class Writers:
+        def __init__(self) -> None:
+            self.batches: list[list[tuple[str, list[list[object]], bool]]] = []
+
+        def put(self, worker: int, fn: object, batch: list[tuple[str, list[list[object]], bool]]) -> None:
+            self.batches.append(batch)
+
+    hub = "https://x.org/hub"
+    t = [(f"https://x.org/s{i}", str(KG.inReport), hub) for i in range(5)]
+    # window 1 (4 sightings at batch size 1): s0 twice in it; window 2 repeats s1
+    triples = [t[0], t[0], t[1], t[2], t[3], t[1], t[4]]
+    w, rels = Writers(), _Distinct()
+    _write_rels_pass(iter(triples), w, 1, 1, rels, default_mapping(), _RelWrites(7))  # type: ignore[arg-type]
+    sent = [(row[-1], merge) for batch in w.batches for _, rows, merge in batch for row in rows]
+    assert sent == [([t[0][0]], False), ([t[1][0]], False), ([t[2][0]], False),
+                    ([t[3][0]], False), ([t[4][0]], False), ([t[1][0]], True)]
+    assert rels.count() == 5
 
 
 def test_report_keys_found_and_summed_over_two_passes_equal_dump_report_keys(tmp_path: Path) -> None:
