@@ -717,11 +717,6 @@ the same instant may each make a counter node: neither is then alone, and each c
 out of the node(s) it counted into (by element id)."""
 
 
-def _label_query(label: str) -> str:
-    assert _LABEL_RE.match(label)
-    return REPLAN_SKIP + f"UNWIND $rows AS row MATCH (n:Resource {{iri: row}}) SET n:{label}"
-
-
 def _rel_query(typ: str, create: bool = False) -> str:
     # rows are lists [object IRI, [subject IRIs]] (with the predicate IRI between them for
     # RELATED): one seek of the object for all the subjects that point to it (kg's graphs
@@ -744,12 +739,9 @@ def _rel_query(typ: str, create: bool = False) -> str:
 
 
 @lru_cache(maxsize=1)
-def _static_queries() -> tuple[dict[str, str], dict[str, str]]:
-    """Every label and relationship query, made once from the fixed mapping."""
-    m = default_mapping()
-    labels = {label: _label_query(label) for label in m.labels.values()}
-    rels = {typ: _rel_query(typ) for typ in [*m.rel_types.values(), GENERIC_REL]}
-    return labels, rels
+def _merge_rel_queries() -> dict[str, str]:
+    """Every relationship MERGE query, made once from the fixed mapping."""
+    return {typ: _rel_query(typ) for typ in [*default_mapping().rel_types.values(), GENERIC_REL]}
 
 
 @lru_cache(maxsize=1)
@@ -1054,7 +1046,7 @@ def _write_rel_rows(tx: neo4j.ManagedTransaction, groups: list[RelGroup], seq: i
     other load has begun since this one: the CREATEs hold their end nodes' locks by then,
     so a load that begins later and MERGEs the same relationship waits for this commit and
     finds it; if one has begun, :class:`_NotAlone` rolls the transaction back."""
-    _, merge_queries = _static_queries()
+    merge_queries = _merge_rel_queries()
     create_queries = _create_rel_queries()
     counters = [tx.run((create_queries if seq is not None and not merge else merge_queries)[typ], rows=rows)
                 .consume().counters for typ, rows, merge in groups]
