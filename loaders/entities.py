@@ -109,6 +109,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
     entities, by_span = _group(found)
     entities = _full_division_names(entities, report)
     entities = merge_aliases(entities, text, _government(report))
+    entities = _slogan_aliases(entities)
     name_of_form: dict[str, str] = {}
     for e in entities:
         for f in (e.name, *e.aliases):
@@ -140,6 +141,53 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
     for m in (m for e in entities for m in e.mentions):
         assert text[m.start : m.end] == m.surface
     return entities, tuple(relations)
+
+
+def _slogan_aliases(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """A programme or policy printed as a quoted slogan and its kind (“青禾助企”行动,
+    “云溪一件事”改革) is named by the slogan: the slogan alone becomes an alias, and an
+    entity of the same type named by the bare slogan is the same thing (merged)."""
+    from kg.loaders.nlp import _LIST_CUES
+
+    kinds = "|".join(sorted(_LIST_CUES.get("slogan_kind", ()), key=len, reverse=True))
+    if not kinds:
+        return entities
+    shape = re.compile(rf"“([^“”]{{2,20}})”(?:{kinds})")
+    slogan: dict[int, str] = {}
+    for i, e in enumerate(entities):
+        if e.type not in (EntityType.PROGRAMME, EntityType.POLICY):
+            continue
+        m = shape.fullmatch(e.name)
+        if m and not re.fullmatch(r"[0-9一二三四五六七八九十百千两]+条?", m.group(1)):
+            slogan[i] = m.group(1)
+    if not slogan:
+        return entities
+    # every entity named by one slogan (its bare form, its forms with a kind) is one entity,
+    # kept under the name printed first
+    owner: dict[tuple[str, EntityType], int] = {}
+    for i in sorted(slogan, key=lambda i: entities[i].mentions[0].start if entities[i].mentions else 1 << 30):
+        owner.setdefault((normalise(slogan[i]), entities[i].type), i)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, e in enumerate(entities):
+        k = (normalise(slogan.get(i, e.name)), e.type)
+        if k in owner and owner[k] != i:
+            members[owner[k]].append(i)
+    gone: set[int] = set()
+    out = list(entities)
+    for i, x in slogan.items():
+        if owner.get((normalise(x), out[i].type)) != i:
+            continue
+        e = out[i]
+        aliases, mentions = set(e.aliases) | {x}, list(e.mentions)
+        for j in members.get(i, ()):
+            aliases |= {out[j].name, *out[j].aliases}
+            mentions.extend(out[j].mentions)
+            gone.add(j)
+        aliases.discard(e.name)
+        out[i] = Entity(e.name, e.type, e.subtype, tuple(sorted(aliases)),
+                        tuple(sorted(set(mentions), key=lambda m: (m.start, m.end, m.rule or "", m.surface))),
+                        e.parent)
+    return tuple(e for k, e in enumerate(out) if k not in gone)
 
 
 def _name_relations(entities, seen, report: Report | None = None) -> list[Relation]:

@@ -1,0 +1,46 @@
+"""City and county report shapes (session 6): quoted slogans named with their kind, …
+Synthetic sentences and entities only."""
+
+from __future__ import annotations
+
+from kg.loaders.entities import _slogan_aliases, extract_entities
+
+from kg.model import Entity, EntityType, Mention, Report, ReportMeta, Text
+
+
+def _entities(text: str) -> dict[str, Entity]:
+    report = Report(Text(text, text), ReportMeta(), body_start=0, body_end=len(text))
+    return {e.name: e for e in extract_entities(report)[0]}
+
+
+def _e(name: str, typ: EntityType, at: int) -> Entity:
+    return Entity(name, typ, None, mentions=(Mention(name, at, at + len(name)),))
+
+
+def test_quoted_slogan_with_its_kind_has_the_slogan_as_alias():
+    ents = _entities("深化“百名干部助企”活动，走访服务企业2万家次。")
+    assert "百名干部助企" in ents["“百名干部助企”活动"].aliases
+
+
+def test_one_slogan_under_two_kinds_is_one_entity():
+    merged = _slogan_aliases((
+        _e("“青禾提质”行动", EntityType.PROGRAMME, 0),
+        _e("“青禾提质”专项行动", EntityType.PROGRAMME, 40),
+        _e("青禾提质", EntityType.PROGRAMME, 80),
+    ))
+    assert [(e.name, e.aliases, len(e.mentions)) for e in merged] == [
+        ("“青禾提质”行动", ("“青禾提质”专项行动", "青禾提质"), 3)
+    ]
+
+
+def test_slogan_alias_needs_a_whole_quoted_slogan_and_a_kind():
+    kept = (
+        _e("云溪“一件事”改革", EntityType.PROGRAMME, 0),  # a prefix: the name is the whole
+        _e("“十条”政策", EntityType.POLICY, 20),  # a bare count is no name
+        _e("“青禾”大道", EntityType.PLACE, 40),  # places are not slogans
+        _e("“云溪提质”行动", EntityType.POLICY, 60),
+        _e("云溪提质", EntityType.PROGRAMME, 80),  # another type: not merged
+    )
+    out = _slogan_aliases(kept)
+    assert [e.name for e in out] == [e.name for e in kept]
+    assert [e.aliases for e in out] == [(), (), (), ("云溪提质",), ()]
