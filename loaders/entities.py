@@ -106,6 +106,8 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
             lo, hi = subj.start, subj.end
         raw_relations.append(((subj.start, subj.end), pred, (obj.start, obj.end), lo, hi, f"glossary:{pred}"))
     found = _keep_county_short_forms(found, report)
+    found, located = _split_located_features(found, report)
+    raw_relations.extend(located)
     entities, by_span = _group(found)
     entities = _full_division_names(entities, report)
     entities = merge_aliases(entities, text, _government(report))
@@ -537,6 +539,39 @@ def _after_its_parent(found: list[_Found]) -> set[tuple[int, int]]:
         if any(c.startswith(prefix) for c in current_codes_by_short().get(f.surface, ())):
             out.add((f.start, f.end))
     return out
+
+
+def _split_located_features(found: list[_Found], report: Report | None = None):
+    """A county's name before a feature's own name (青禾云溪水库, 青禾县云溪水库: list_cues
+    ``located_feature``) is a locator: the feature is named without it and is part_of the
+    county (rule ``name-prefix:part_of``). Only where the county is found as a division
+    at the name's start and at least two characters stand between it and the head. The
+    report's own place is no container to state (GUIDELINES §6: optional)."""
+    from kg.loaders.nlp import _LIST_CUES, short_form
+
+    own = set()
+    if report is not None and report.meta.place:
+        own = {report.meta.place, short_form(report.meta.place)}
+
+    heads = _LIST_CUES.get("located_feature", ())
+    if not heads:
+        return found, []
+    divisions = {(f.start, f.end) for f in found if f.label in ("Place/admin", "Place/admin_short")}
+    by_start: dict[int, list[int]] = defaultdict(list)
+    for s, e in divisions:
+        by_start[s].append(e)
+    out, rels = [], []
+    for f in found:
+        if f.label.startswith("Place") and f.surface.endswith(heads) and f.start in by_start:
+            head = next(h for h in heads if f.surface.endswith(h))
+            cut = max((e for e in by_start[f.start] if f.end - len(head) - e >= 2), default=None)
+            if cut is not None:
+                start = f.start
+                f = _Found(f.surface[cut - start :], cut, f.end, f.label, f.rule, f.nested)
+                if not own & {d.surface for d in found if (d.start, d.end) == (start, cut)}:
+                    rels.append(((cut, f.end), "part_of", (start, cut), start, f.end, "name-prefix:part_of"))
+        out.append(f)
+    return out, rels
 
 
 def _keep_county_short_forms(found: list[_Found], report: Report) -> list[_Found]:

@@ -56,3 +56,28 @@ def test_back_to_back_quoted_slogans_before_a_shared_kind_are_programmes():
 def test_quoted_titles_to_be_won_are_no_run_of_programmes():
     ents = _entities("扎实开展“平安单位”“平安学校”创建活动，严厉打击违法犯罪。")
     assert not {"平安单位", "平安学校"} & set(ents)
+
+
+def _relations(text: str, place: str | None = None):
+    report = Report(Text(text, text), ReportMeta(place=place), body_start=0, body_end=len(text))
+    ents, rels = extract_entities(report)
+    return {e.name for e in ents}, {(r.subject, r.predicate, r.object) for r in rels}
+
+
+def test_a_county_before_a_reservoir_is_its_locator():
+    names, rels = _relations("开工建设昌平区青禾水库、推进海淀区白石水库建设。")
+    assert {"青禾水库", "白石水库"} <= names
+    assert not {"昌平区青禾水库", "海淀区白石水库"} & names
+    assert ("青禾水库", "part_of", "昌平区") in rels
+    assert ("白石水库", "part_of", "海淀区") in rels
+
+
+def test_one_character_after_the_county_is_no_name_of_its_own():
+    # two characters at least between the county and the head (石水库 would be no name)
+    names, _ = _relations("推进海淀区星湖水库、海淀区石水库建设。")
+    assert "星湖水库" in names and "海淀区石水库" in names and "石水库" not in names
+
+
+def test_the_reports_own_place_is_no_stated_container_of_a_reservoir():
+    _, rels = _relations("开工建设海淀区青禾水库。", place="海淀区")
+    assert not any(p == "part_of" and s == "青禾水库" for s, p, _ in rels)
