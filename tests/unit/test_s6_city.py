@@ -81,3 +81,14 @@ def test_one_character_after_the_county_is_no_name_of_its_own():
 def test_the_reports_own_place_is_no_stated_container_of_a_reservoir():
     _, rels = _relations("开工建设海淀区青禾水库。", place="海淀区")
     assert not any(p == "part_of" and s == "青禾水库" for s, p, _ in rels)
+
+
+def test_a_quoted_award_alone_is_a_programme():
+    ents = _entities("连续3年获省“青禾创新鼎”，荣获首批“云溪安全奖”。")
+    assert ents["青禾创新鼎"].type == EntityType.PROGRAMME
+    assert ents["云溪安全奖"].type == EntityType.PROGRAMME
+
+
+def test_a_quoted_award_before_a_head_is_part_of_a_longer_name():
+    ents = _entities("建立“青禾实践奖”机制，完善激励。")
+    assert "青禾实践奖" not in ents
