@@ -2107,7 +2107,7 @@ _CARRYING_VERBS = frozenset(
 """Verbs whose object is a programme or a policy (实施X行动, 出台X条例)."""
 _NAME_OPENING_VERBS = frozenset(
     {"优化", "促进", "支持", "提升", "推动", "保护", "加强", "鼓励", "提振", "扩大", "稳定", "加快", "服务", "振兴",
-     "规范", "整治", "清理", "打击", "降低", "化解"}
+     "规范", "整治", "清理", "打击", "降低", "化解", "学习"}
 )
 """Verbs that open a programme's or a policy's printed name right after a carrying verb
 (实施优化营商环境条例, 出台支持民营经济发展若干措施)."""

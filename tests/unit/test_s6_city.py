@@ -92,3 +92,8 @@ def test_a_quoted_award_alone_is_a_programme():
 def test_a_quoted_award_before_a_head_is_part_of_a_longer_name():
     ents = _entities("建立“青禾实践奖”机制，完善激励。")
     assert "青禾实践奖" not in ents
+
+
+def test_the_study_campaign_keeps_its_printed_opening_verbs_after_a_carrying_verb():
+    ents = _entities("市政府高标准开展学习贯彻习近平新时代中国特色社会主义思想主题教育，深刻领悟。")
+    assert "学习贯彻习近平新时代中国特色社会主义思想主题教育" in ents
