@@ -97,3 +97,8 @@ def test_a_quoted_award_before_a_head_is_part_of_a_longer_name():
 def test_the_study_campaign_keeps_its_printed_opening_verbs_after_a_carrying_verb():
     ents = _entities("市政府高标准开展学习贯彻习近平新时代中国特色社会主义思想主题教育，深刻领悟。")
     assert "学习贯彻习近平新时代中国特色社会主义思想主题教育" in ents
+
+
+def test_batches_and_levels_of_projects_are_kinds():
+    ents = _entities("全力推动公共服务“青禾”重大项目建设，实施省级科技计划项目20项以上，推进云溪大桥项目。")
+    assert not any(n.endswith(("重大项目", "计划项目")) for n in ents)
