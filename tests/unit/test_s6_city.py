@@ -102,3 +102,8 @@ def test_the_study_campaign_keeps_its_printed_opening_verbs_after_a_carrying_ver
 def test_batches_and_levels_of_projects_are_kinds():
     ents = _entities("全力推动公共服务“青禾”重大项目建设，实施省级科技计划项目20项以上，推进云溪大桥项目。")
     assert not any(n.endswith(("重大项目", "计划项目")) for n in ents)
+
+
+def test_a_title_a_town_became_is_no_name():
+    ents = _entities("青禾镇、云溪管理区成为首批国家农业产业强镇，")
+    assert not any(n.endswith("强镇") for n in ents)
