@@ -107,3 +107,8 @@ def test_batches_and_levels_of_projects_are_kinds():
 def test_a_title_a_town_became_is_no_name():
     ents = _entities("青禾镇、云溪管理区成为首批国家农业产业强镇，")
     assert not any(n.endswith("强镇") for n in ents)
+
+
+def test_a_level_and_a_cluster_is_a_designation():
+    ents = _entities("力争新增1个国家级先进制造业产业集群，实施省级科技计划20项以上。")
+    assert not any(n.endswith(("集群", "计划")) for n in ents)
