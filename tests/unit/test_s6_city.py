@@ -112,3 +112,9 @@ def test_a_title_a_town_became_is_no_name():
 def test_a_level_and_a_cluster_is_a_designation():
     ents = _entities("力争新增1个国家级先进制造业产业集群，实施省级科技计划20项以上。")
     assert not any(n.endswith(("集群", "计划")) for n in ents)
+
+
+def test_national_policies_named_in_the_same_words_are_policies():
+    ents = _entities("完善三孩生育政策配套措施，落实“双随机、一公开”监管。")
+    assert ents["三孩生育政策"].type == EntityType.POLICY
+    assert ents["“双随机、一公开”监管"].type == EntityType.POLICY
