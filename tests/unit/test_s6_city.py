@@ -118,3 +118,14 @@ def test_national_policies_named_in_the_same_words_are_policies():
     ents = _entities("完善三孩生育政策配套措施，落实“双随机、一公开”监管。")
     assert ents["三孩生育政策"].type == EntityType.POLICY
     assert ents["“双随机、一公开”监管"].type == EntityType.POLICY
+
+
+def test_an_expressway_is_named_by_its_own_name_not_by_its_kind():
+    ents = _entities("青禾快速路全线贯通，加快市域快速路和中心城区快速路建设。")
+    assert ents["青禾快速路"].type == EntityType.PLACE
+    assert not {"市域快速路", "中心城区快速路"} & set(ents)
+
+
+def test_debt_resolution_by_its_kind_alone_is_no_policy_name():
+    ents = _entities("健全化债长效机制，严格落实化债方案，落实一揽子化债方案。")
+    assert not {"化债长效机制", "化债方案"} & set(ents)
