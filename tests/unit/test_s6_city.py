@@ -129,3 +129,8 @@ def test_an_expressway_is_named_by_its_own_name_not_by_its_kind():
 def test_debt_resolution_by_its_kind_alone_is_no_policy_name():
     ents = _entities("健全化债长效机制，严格落实化债方案，落实一揽子化债方案。")
     assert not {"化债长效机制", "化债方案"} & set(ents)
+
+
+def test_a_regions_integration_is_a_programme_not_the_region():
+    ents = _entities("主动融入和服务长江经济带、长三角一体化等国家战略，")
+    assert ents["长三角一体化"].type == EntityType.PROGRAMME
