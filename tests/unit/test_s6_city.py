@@ -134,3 +134,8 @@ def test_debt_resolution_by_its_kind_alone_is_no_policy_name():
 def test_a_regions_integration_is_a_programme_not_the_region():
     ents = _entities("主动融入和服务长江经济带、长三角一体化等国家战略，")
     assert ents["长三角一体化"].type == EntityType.PROGRAMME
+
+
+def test_a_hospital_striving_for_a_grade_is_the_hospital_alone():
+    ents = _entities("支持市中医院创三级中医院，加强清廉医院建设。")
+    assert "市中医院" in ents and not any("创" in n for n in ents)
