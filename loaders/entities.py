@@ -106,6 +106,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
             lo, hi = subj.start, subj.end
         raw_relations.append(((subj.start, subj.end), pred, (obj.start, obj.end), lo, hi, f"glossary:{pred}"))
     found = _keep_county_short_forms(found, report)
+    found = _drop_common_word_divisions(found, report)
     found, located = _split_located_features(found, report)
     raw_relations.extend(located)
     entities, by_span = _group(found)
@@ -539,6 +540,25 @@ def _after_its_parent(found: list[_Found]) -> set[tuple[int, int]]:
         if any(c.startswith(prefix) for c in current_codes_by_short().get(f.surface, ())):
             out.add((f.start, f.end))
     return out
+
+
+def _drop_common_word_divisions(found: list[_Found], report: Report) -> list[_Found]:
+    """A division whose full name is a common word (list_cues ``common_word_division``:
+    老城区, 新城区) is that division only inside the report's own province or city
+    (洛阳's report names its 老城区); elsewhere "实施老城区雨污分流改造" is the old town."""
+    from kg.loaders.gazetteer import code_index
+    from kg.loaders.nlp import _LIST_CUES
+
+    words = set(_LIST_CUES.get("common_word_division", ()))
+    if not words:
+        return found
+    inside = _own_code_prefix(report)
+    index = code_index()
+    return [
+        f for f in found
+        if not (f.label.startswith("Place/admin") and f.surface in words
+                and not (inside and any(c.startswith(inside) for c in index.get(f.surface, ()))))
+    ]
 
 
 def _split_located_features(found: list[_Found], report: Report | None = None):

@@ -139,3 +139,10 @@ def test_a_regions_integration_is_a_programme_not_the_region():
 def test_a_hospital_striving_for_a_grade_is_the_hospital_alone():
     ents = _entities("支持市中医院创三级中医院，加强清廉医院建设。")
     assert "市中医院" in ents and not any("创" in n for n in ents)
+
+
+def test_a_division_named_by_a_common_word_counts_only_at_home():
+    names, _ = _relations("逐步实施老城区雨污分流改造，加快新城区建设。", place="青禾市")
+    assert not {"老城区", "新城区"} & names
+    names, _ = _relations("逐步实施老城区雨污分流改造。", place="洛阳市")
+    assert "老城区" in names
