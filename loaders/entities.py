@@ -107,6 +107,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
         raw_relations.append(((subj.start, subj.end), pred, (obj.start, obj.end), lo, hi, f"glossary:{pred}"))
     found = _keep_county_short_forms(found, report)
     found = _drop_common_word_divisions(found, report)
+    found = _drop_counted_quotes(found, text)
     found, located = _split_located_features(found, report)
     raw_relations.extend(located)
     entities, by_span = _group(found)
@@ -539,6 +540,32 @@ def _after_its_parent(found: list[_Found]) -> set[tuple[int, int]]:
         prefix = code[:2] if code.endswith("0000") else code[:4]
         if any(c.startswith(prefix) for c in current_codes_by_short().get(f.surface, ())):
             out.add((f.start, f.end))
+    return out
+
+
+_COUNT_BEFORE = re.compile(
+    r"(?<![第0-9一二三四五六七八九十百千两])(?![一1](?:个|家|所|条|座|批)$)[0-9一二三四五六七八九十百千两]+(?:个|家|所|条|座|批)$"
+)  # not 一个“…” (再造一个“青禾”: a goal, not a count)
+
+
+def _drop_counted_quotes(found: list[_Found], text: str) -> list[_Found]:
+    """A quoted term counted right before it and closing its phrase (建设50个“宁静小区”、,
+    三个“一号工程”和, 10条“断头路”，) is a kind the count is of, not one named thing (bulk:
+    70 such counts, all kinds)."""
+    out = []
+    for f in found:
+        if f.surface.startswith("“") and f.surface.endswith("”"):
+            at = f.start
+        elif text[f.start - 1 : f.start] == "“" and text[f.end : f.end + 1] == "”":
+            at = f.start - 1  # the quote rule's name is inside the quotes
+        else:
+            at = None
+        close = f.end if f.surface.endswith("”") else f.end + 1
+        if at is not None and _COUNT_BEFORE.search(text, max(0, at - 6), at) and (
+            close >= len(text) or text[close] in "，。；、,;和及等"
+        ):
+            continue  # not 第六批“…” (an edition), not 10个“…”正式启用 (a clause goes on)
+        out.append(f)
     return out
 
 

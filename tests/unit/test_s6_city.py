@@ -146,3 +146,14 @@ def test_a_division_named_by_a_common_word_counts_only_at_home():
     assert not {"老城区", "新城区"} & names
     names, _ = _relations("逐步实施老城区雨污分流改造。", place="洛阳市")
     assert "老城区" in names
+
+
+def test_a_counted_quoted_term_is_a_kind():
+    ents = _entities("建设50个“青禾小区”、10个“云溪公园”，推进三个“一号工程”，实施“云溪提质”行动。")
+    assert not {"青禾小区", "云溪公园", "一号工程"} & set(ents)
+    assert "“云溪提质”行动" in ents
+
+
+def test_one_quoted_goal_and_an_edition_are_not_counts():
+    ents = _entities("加快打造一个“青禾通办”。入选第六批“云溪实践案例”。建设5个“云溪通办”。")
+    assert {"青禾通办", "云溪实践案例"} <= set(ents) and "云溪通办" not in ents
