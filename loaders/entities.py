@@ -106,9 +106,14 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
             lo, hi = subj.start, subj.end
         raw_relations.append(((subj.start, subj.end), pred, (obj.start, obj.end), lo, hi, f"glossary:{pred}"))
     found = _keep_county_short_forms(found, report)
+    found = _drop_common_word_divisions(found, report)
+    found = _drop_counted_quotes(found, text)
+    found, located = _split_located_features(found, report)
+    raw_relations.extend(located)
     entities, by_span = _group(found)
     entities = _full_division_names(entities, report)
     entities = merge_aliases(entities, text, _government(report))
+    entities = _slogan_aliases(entities)
     name_of_form: dict[str, str] = {}
     for e in entities:
         for f in (e.name, *e.aliases):
@@ -140,6 +145,53 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
     for m in (m for e in entities for m in e.mentions):
         assert text[m.start : m.end] == m.surface
     return entities, tuple(relations)
+
+
+def _slogan_aliases(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """A programme or policy printed as a quoted slogan and its kind (“青禾助企”行动,
+    “云溪一件事”改革) is named by the slogan: the slogan alone becomes an alias, and an
+    entity of the same type named by the bare slogan is the same thing (merged)."""
+    from kg.loaders.nlp import _LIST_CUES
+
+    kinds = "|".join(sorted(_LIST_CUES.get("slogan_kind", ()), key=len, reverse=True))
+    if not kinds:
+        return entities
+    shape = re.compile(rf"“([^“”]{{2,20}})”(?:{kinds})")
+    slogan: dict[int, str] = {}
+    for i, e in enumerate(entities):
+        if e.type not in (EntityType.PROGRAMME, EntityType.POLICY):
+            continue
+        m = shape.fullmatch(e.name)
+        if m and not re.fullmatch(r"[0-9一二三四五六七八九十百千两]+条?", m.group(1)):
+            slogan[i] = m.group(1)
+    if not slogan:
+        return entities
+    # every entity named by one slogan (its bare form, its forms with a kind) is one entity,
+    # kept under the name printed first
+    owner: dict[tuple[str, EntityType], int] = {}
+    for i in sorted(slogan, key=lambda i: entities[i].mentions[0].start if entities[i].mentions else 1 << 30):
+        owner.setdefault((normalise(slogan[i]), entities[i].type), i)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, e in enumerate(entities):
+        k = (normalise(slogan.get(i, e.name)), e.type)
+        if k in owner and owner[k] != i:
+            members[owner[k]].append(i)
+    gone: set[int] = set()
+    out = list(entities)
+    for i, x in slogan.items():
+        if owner.get((normalise(x), out[i].type)) != i:
+            continue
+        e = out[i]
+        aliases, mentions = set(e.aliases) | {x}, list(e.mentions)
+        for j in members.get(i, ()):
+            aliases |= {out[j].name, *out[j].aliases}
+            mentions.extend(out[j].mentions)
+            gone.add(j)
+        aliases.discard(e.name)
+        out[i] = Entity(e.name, e.type, e.subtype, tuple(sorted(aliases)),
+                        tuple(sorted(set(mentions), key=lambda m: (m.start, m.end, m.rule or "", m.surface))),
+                        e.parent)
+    return tuple(e for k, e in enumerate(out) if k not in gone)
 
 
 def _name_relations(entities, seen, report: Report | None = None) -> list[Relation]:
@@ -498,6 +550,84 @@ def _after_its_parent(found: list[_Found]) -> set[tuple[int, int]]:
         if any(c.startswith(prefix) for c in current_codes_by_short().get(f.surface, ())):
             out.add((f.start, f.end))
     return out
+
+
+_COUNT_BEFORE = re.compile(
+    r"(?<![第0-9一二三四五六七八九十百千两])(?![一1](?:个|家|所|条|座|批)$)[0-9一二三四五六七八九十百千两]+(?:个|家|所|条|座|批)$"
+)  # not 一个“…” (再造一个“青禾”: a goal, not a count)
+
+
+def _drop_counted_quotes(found: list[_Found], text: str) -> list[_Found]:
+    """A quoted term counted right before it and closing its phrase (建设50个“宁静小区”、,
+    三个“一号工程”和, 10条“断头路”，) is a kind the count is of, not one named thing (bulk:
+    70 such counts, all kinds)."""
+    out = []
+    for f in found:
+        if f.surface.startswith("“") and f.surface.endswith("”"):
+            at = f.start
+        elif text[f.start - 1 : f.start] == "“" and text[f.end : f.end + 1] == "”":
+            at = f.start - 1  # the quote rule's name is inside the quotes
+        else:
+            at = None
+        close = f.end if f.surface.endswith("”") else f.end + 1
+        if at is not None and _COUNT_BEFORE.search(text, max(0, at - 6), at) and (
+            close >= len(text) or text[close] in "，。；、,;和及等"
+        ):
+            continue  # not 第六批“…” (an edition), not 10个“…”正式启用 (a clause goes on)
+        out.append(f)
+    return out
+
+
+def _drop_common_word_divisions(found: list[_Found], report: Report) -> list[_Found]:
+    """A division whose full name is a common word (list_cues ``common_word_division``:
+    老城区, 新城区) is that division only inside the report's own province or city
+    (洛阳's report names its 老城区); elsewhere "实施老城区雨污分流改造" is the old town."""
+    from kg.loaders.gazetteer import code_index
+    from kg.loaders.nlp import _LIST_CUES
+
+    words = set(_LIST_CUES.get("common_word_division", ()))
+    if not words:
+        return found
+    inside = _own_code_prefix(report)
+    index = code_index()
+    return [
+        f for f in found
+        if not (f.label.startswith("Place/admin") and f.surface in words
+                and not (inside and any(c.startswith(inside) for c in index.get(f.surface, ()))))
+    ]
+
+
+def _split_located_features(found: list[_Found], report: Report | None = None):
+    """A county's name before a feature's own name (青禾云溪水库, 青禾县云溪水库: list_cues
+    ``located_feature``) is a locator: the feature is named without it and is part_of the
+    county (rule ``name-prefix:part_of``). Only where the county is found as a division
+    at the name's start and at least two characters stand between it and the head. The
+    report's own place is no container to state (GUIDELINES §6: optional)."""
+    from kg.loaders.nlp import _LIST_CUES, short_form
+
+    own = set()
+    if report is not None and report.meta.place:
+        own = {report.meta.place, short_form(report.meta.place)}
+
+    heads = _LIST_CUES.get("located_feature", ())
+    if not heads:
+        return found, []
+    divisions = {(f.start, f.end) for f in found if f.label in ("Place/admin", "Place/admin_short")}
+    by_start: dict[int, list[int]] = defaultdict(list)
+    for s, e in divisions:
+        by_start[s].append(e)
+    out, rels = [], []
+    for f in found:
+        if f.label.startswith("Place") and f.surface.endswith(heads) and f.start in by_start:
+            head = next(h for h in heads if f.surface.endswith(h))
+            cut = max((e for e in by_start[f.start] if f.end - len(head) - e >= 2), default=None)
+            if cut is not None:
+                start = f.start
+                f = _Found(f.surface[cut - start :], cut, f.end, f.label, f.rule, f.nested)
+                if not own & {d.surface for d in found if (d.start, d.end) == (start, cut)}:
+                    rels.append(((cut, f.end), "part_of", (start, cut), start, f.end, "name-prefix:part_of"))
+        out.append(f)
+    return out, rels
 
 
 def _keep_county_short_forms(found: list[_Found], report: Report) -> list[_Found]:

@@ -2152,7 +2152,7 @@ _CARRYING_VERBS = frozenset(
 """Verbs whose object is a programme or a policy (实施X行动, 出台X条例)."""
 _NAME_OPENING_VERBS = frozenset(
     {"优化", "促进", "支持", "提升", "推动", "保护", "加强", "鼓励", "提振", "扩大", "稳定", "加快", "服务", "振兴",
-     "规范", "整治", "清理", "打击", "降低", "化解"}
+     "规范", "整治", "清理", "打击", "降低", "化解", "学习"}
 )
 """Verbs that open a programme's or a policy's printed name right after a carrying verb
 (实施优化营商环境条例, 出台支持民营经济发展若干措施)."""
@@ -2827,7 +2827,7 @@ class EntityPicker:
 
 
 _RECEIVED = re.compile(
-    r"(?:获批|获建|获评为?|入选|认定为|评为|争创|创建|申建|申报|晋升为|列为|列入|命名为|授予)(?:为)?"
+    r"(?:获批|获建|获评为?|成为|入选|认定为|评为|争创|创建|申建|申报|晋升为|列为|列入|命名为|授予)(?:为)?"
     r"(?:国家|全国|省)?(?:首批|第[一二三四五六七八九十]+批)?$"
 )
 _LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|自治区级|全国|国家|省|自治区)")
