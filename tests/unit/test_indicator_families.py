@@ -8,21 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from kg.loaders.quantities import extract_quantities
 from kg.model import Qualifier, Status
 from kg.pipeline import parse
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "quantities-genre-families-2038.txt"
-
-
-@pytest.fixture(scope="module")
-def by():
-    out: dict[str, list] = {}
-    for q in extract_quantities(parse(FIXTURE)):
-        out.setdefault(q.surface, []).append(q)
-    return out
 
 
 def test_a_money_threshold_naming_a_class_of_projects_is_not_a_quantity(by) -> None:

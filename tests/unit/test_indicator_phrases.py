@@ -8,21 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from kg.loaders.quantities import extract_quantities
 from kg.model import Status
-from kg.pipeline import parse
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "quantities-indicator-phrases-2037.txt"
-
-
-@pytest.fixture(scope="module")
-def by():
-    out: dict[str, list] = {}
-    for q in extract_quantities(parse(FIXTURE)):
-        out.setdefault(q.surface, []).append(q)
-    return out
 
 
 def ind(by, surface: str, i: int = 0) -> str:

@@ -9,20 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-
-from kg.loaders.quantities import extract_quantities
-from kg.pipeline import parse
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "quantities-genre-families-2042.txt"
-
-
-@pytest.fixture(scope="module")
-def by():
-    out: dict[str, list] = {}
-    for q in extract_quantities(parse(FIXTURE)):
-        out.setdefault(q.surface, []).append(q)
-    return out
 
 
 def test_a_list_prints_its_unit_once_after_the_last_member(by) -> None:

@@ -17,14 +17,6 @@ from kg.pipeline import parse
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "quantities-genre-families-2039.txt"
 
 
-@pytest.fixture(scope="module")
-def by():
-    out: dict[str, list] = {}
-    for q in extract_quantities(parse(FIXTURE)):
-        out.setdefault(q.surface, []).append(q)
-    return out
-
-
 def test_a_word_opening_a_phrase_keeps_its_first_character(by) -> None:
     assert by["40家"][0].indicator == "中试平台和概念验证中心首批建设备案"  # 中 of 中试 is no frame
     assert by["300家"][0].indicator == "上市公司首破"  # 上 of 上市 is not 以上's
