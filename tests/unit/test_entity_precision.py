@@ -4,12 +4,9 @@ invented names (青禾, 云溪, 翠岭…). Each test fails when its rule is rem
 from __future__ import annotations
 
 import pytest
-from kg.loaders.nlp import make_nlp
 
 
-def _names(text: str) -> dict[str, str]:
-    doc = make_nlp()(text)
-    return {s.text: s.label_ for g in ("kg_entities", "kg_nested") for s in doc.spans[g]}
+from spans_of import names_and_nested as _names
 
 
 def test_sector_name_ends_before_its_rank_word():

@@ -4,25 +4,11 @@ name is invented, real division and river names where the rule is about them."""
 
 from __future__ import annotations
 
-import functools
 
 import pytest
-from kg.loaders.nlp import make_nlp
 
 
-@functools.lru_cache(maxsize=1)
-def _nlp():
-    return make_nlp()
-
-
-def _names(text: str) -> dict[str, str]:
-    doc = _nlp()(text)
-    return {s.text: s.label_ for s in doc.spans["kg_entities"]}
-
-
-def _nested(text: str) -> dict[str, str]:
-    doc = _nlp()(text)
-    return {s.text: s.label_ for s in doc.spans["kg_nested"]}
+from spans_of import names as _names, nested as _nested
 
 
 @pytest.mark.parametrize("text, name, label", [

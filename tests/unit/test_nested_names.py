@@ -4,12 +4,9 @@ synthetic sentences in the genre's shape, invented names (青禾, 云溪, 翠岭
 from __future__ import annotations
 
 import pytest
-from kg.loaders.nlp import make_nlp
 
 
-def _nested(text: str) -> dict[str, str]:
-    doc = make_nlp()(text)
-    return {s.text: s.label_ for s in doc.spans["kg_nested"]}
+from spans_of import nested as _nested
 
 
 @pytest.mark.parametrize("text, body, label", [

@@ -5,12 +5,9 @@ rule is removed."""
 from __future__ import annotations
 
 import pytest
-from kg.loaders.nlp import make_nlp
 
 
-def _names(text: str) -> dict[str, str]:
-    doc = make_nlp()(text)
-    return {s.text: s.label_ for g in ("kg_entities", "kg_nested") for s in doc.spans[g]}
+from spans_of import names_and_nested as _names
 
 
 @pytest.mark.parametrize("text, kind", [

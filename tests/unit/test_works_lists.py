@@ -6,20 +6,11 @@ the rule is about a river the gazetteer knows."""
 
 from __future__ import annotations
 
-import functools
 
 import pytest
-from kg.loaders.nlp import make_nlp
 
 
-@functools.lru_cache(maxsize=1)
-def _nlp():
-    return make_nlp()
-
-
-def _names(text: str) -> dict[str, str]:
-    doc = _nlp()(text)
-    return {s.text: s.label_ for s in doc.spans["kg_entities"]}
+from spans_of import names as _names
 
 
 @pytest.mark.parametrize("text, name", [
