@@ -34,7 +34,7 @@ from rdflib.plugins.serializers.nt import _nt_row
 
 from kg.vocab import KG, SOSA
 
-__all__ = ["index_report", "link_lines", "link_chunks"]
+__all__ = ["index_report", "link_triples", "link_lines", "link_chunks", "with_links"]
 
 _ACTUAL = str(KG.Actual)
 _ESTIMATE = str(KG.Estimate)
@@ -106,9 +106,10 @@ def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, .
     return tuple(sorted(targets)), tuple(sorted(cands))
 
 
-def link_lines(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> list[tuple[str, str]]:
-    """(target report IRI, N-Triples line) of every link, sorted: ``kg:PlanTarget`` for each
-    first plan-year target, ``kg:outcome`` for each one with an outcome."""
+def link_triples(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> list[tuple[str, tuple]]:
+    """(target report IRI, triple) of every link, sorted by report and N-Triples line:
+    ``kg:PlanTarget`` for each first plan-year target, ``kg:outcome`` for each one with an
+    outcome."""
     firsts: dict[tuple, tuple] = {}
     by_ind: dict[tuple, list[tuple[str, bool, str, str]]] = {}
     by_head: dict[tuple, list[tuple[str, str, str, bool, str, str]]] = {}
@@ -128,10 +129,10 @@ def link_lines(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) 
             by_ind.setdefault((g, ind, year, kind, nu), []).append((rep, has_period, order, a))
             if len(key) >= 4:
                 by_head.setdefault((g, year, kind, nu, key[:4]), []).append((key, ind, rep, has_period, order, a))
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, tuple]] = []
     for _rank, t in firsts.values():
         (g, ind, key, year, kind, q, nu, nv, dr, start, period, iri, tr, section) = t
-        out.append((tr, _nt_row((URIRef(iri), RDF.type, KG.PlanTarget))))
+        out.append((tr, (URIRef(iri), RDF.type, KG.PlanTarget)))
         one_year = not period
         best = min(((o, a) for rep, hp, o, a in by_ind.get((g, ind, year, kind, nu), ())
                     if rep != tr and (not one_year or not hp)), default=None)
@@ -139,9 +140,27 @@ def link_lines(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) 
             best = min(((o, a) for k, i, rep, hp, o, a in by_head.get((g, year, kind, nu, key[:4]), ())
                         if i != ind and k.startswith(key) and rep != tr and (not one_year or not hp)), default=None)
         if best is not None:
-            out.append((tr, _nt_row((URIRef(iri), KG.outcome, URIRef(best[1])))))
-    out.sort()
+            out.append((tr, (URIRef(iri), KG.outcome, URIRef(best[1]))))
+    out.sort(key=lambda rt: (rt[0], _nt_row(rt[1])))
     return out
+
+
+def link_lines(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> list[tuple[str, str]]:
+    """(target report IRI, N-Triples line) of every link, sorted (see :func:`link_triples`)."""
+    return [(rep, _nt_row(t)) for rep, t in link_triples(indexes)]
+
+
+def with_links(batches: Iterable[tuple[str, list[tuple]]]) -> Iterator[tuple[str, list[tuple]]]:
+    """(report IRI, triples) batches as given, then one batch of links per target report
+    (for the in-process paths: :func:`kg.rdf.build_graph`, :func:`kg.rdf.iter_triples`)."""
+    indexes = []
+    for rep, triples in batches:
+        indexes.append(index_report(triples, rep))
+        yield rep, triples
+    by_report: dict[str, list[tuple]] = {}
+    for rep, t in link_triples(indexes):
+        by_report.setdefault(rep, []).append(t)
+    yield from by_report.items()
 
 
 def link_chunks(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]], stats=None) -> Iterator:
