@@ -1,6 +1,7 @@
 // Targets against outcomes, one row per target, as `kg targets` and targets_vs_outcomes.rq give them.
-// Anchored on the indicator node: a target reaches its candidate outcomes through its own
-// indicator (and, failing that, the government's indicators whose key extends the target's).
+// The targets and their outcomes are links the build writes (kg.links): the label PlanTarget
+// (the first statement of a plan-year target in its report) and the relationship OUTCOME; a
+// graph loaded from a dump built before those links existed gives no target rows.
 // A target: status target, ref_year = its report's plan year; restatements in the same report
 // (same indicator, kind, qualifier, normalised value and unit, direction) count once (the first).
 // Its outcome: the first (actual before estimate, then report, then position) actual or estimate
