@@ -602,14 +602,14 @@ def build_dump(
             sources.append(SourceFile(r.path, r.sha256, r.size, r.media_type, r.report))
             if r.invalid is not None:
                 summary.invalid.append((r.path, r.invalid))
-            indexes.append(r.links)
+            indexes.add(r.links)
             yield r
 
     from itertools import chain
 
-    from kg.links import link_chunks
+    from kg.links import LinkIndex, link_chunks
 
-    indexes: list = []  # compact: plan-year targets and candidate outcomes only
+    indexes = LinkIndex()  # compact: plan-year targets and candidate outcomes only
     chunks = chain(merge_reports(results(), stats), link_chunks(indexes, stats))
     if to_stdout:
         write_chunks(chunks, fmt, sys.stdout.buffer)

@@ -34,7 +34,7 @@ from rdflib.plugins.serializers.nt import _nt_row
 
 from kg.vocab import KG, SOSA
 
-__all__ = ["index_report", "link_triples", "link_lines", "link_chunks", "with_links"]
+__all__ = ["LinkIndex", "index_report", "link_triples", "link_lines", "link_chunks", "with_links"]
 
 _ACTUAL = str(KG.Actual)
 _ESTIMATE = str(KG.Estimate)
@@ -51,10 +51,9 @@ Target = tuple[str, str, str, int, str, str, str, str, str, int, str, str, str, 
 """(government, indicator, key, year, kind, qualifier, normalised unit, normalised value,
 direction, start, period, target IRI, report IRI, section key)"""
 
-Candidate = tuple[str, str, str, int, str, str, bool, str, str, str]
-"""(government, indicator, key, year, kind, normalised unit, has a period, report IRI,
-order key, observation IRI); the order key is the string the query compared: actual "0"
-or estimate "1", report IRI, "#", 10⁹ + start, "#", IRI."""
+Candidate = tuple[str, str, str, int, str, str, bool, str, str, int, str]
+"""(government, indicator, key, year, kind, normalised unit, has a period, "0" for an
+actual or "1" for an estimate, report IRI, start, observation IRI)"""
 
 
 def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, ...], tuple[Candidate, ...]]:
@@ -101,9 +100,35 @@ def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, .
             targets.append((gov, ind, key, year, kind, d["q"], nu, d.get("nv", ""), d.get("dir", ""), start,
                             d.get("period", ""), iri, report, d.get("section", "")))
         elif year == plan_year - 1:
-            order = f"{'0' if status == _ACTUAL else '1'}{report}#{1000000000 + start}#{iri}"
-            cands.append((gov, ind, key, year, kind, nu, "period" in d, report, order, iri))
+            cands.append((gov, ind, key, year, kind, nu, "period" in d, "0" if status == _ACTUAL else "1",
+                          report, start, iri))
     return tuple(sorted(targets)), tuple(sorted(cands))
+
+
+class LinkIndex:
+    """The reports' indexes as a build's main process keeps them until the last report: the
+    strings that repeat (governments, indicators, keys, codes, reports) held once."""
+
+    _SHARED_T = (0, 1, 2, 4, 5, 6, 7, 8, 10, 12, 13)
+    _SHARED_C = (0, 1, 2, 4, 5, 7, 8)
+
+    def __init__(self) -> None:
+        self.parts: list[tuple[tuple[Target, ...], tuple[Candidate, ...]]] = []
+        self._strings: dict[str, str] = {}
+
+    def _row(self, row: tuple, shared: tuple[int, ...]) -> tuple:
+        one = self._strings.setdefault
+        return tuple(one(x, x) if i in shared else x for i, x in enumerate(row))
+
+    def add(self, links: tuple) -> None:
+        if not links:
+            return
+        targets, cands = links
+        self.parts.append((tuple(self._row(t, self._SHARED_T) for t in targets),
+                           tuple(self._row(c, self._SHARED_C) for c in cands)))
+
+    def __iter__(self) -> Iterator[tuple[tuple[Target, ...], tuple[Candidate, ...]]]:
+        return iter(self.parts)
 
 
 def link_triples(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> list[tuple[str, tuple]]:
@@ -113,7 +138,7 @@ def link_triples(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]
     firsts: dict[tuple, tuple] = {}
     by_ind: dict[tuple, list[tuple[str, bool, str, str]]] = {}
     by_head: dict[tuple, list[tuple[str, str, str, bool, str, str]]] = {}
-    seen_c: set[str] = set()
+    seen_c: set[tuple[str, str]] = set()
     for targets, cands in indexes:
         for t in targets:
             (g, ind, key, year, kind, q, nu, nv, dr, start, period, iri, tr, section) = t
@@ -122,10 +147,12 @@ def link_triples(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]
             if ident not in firsts or rank < firsts[ident]:
                 firsts[ident] = rank
         for c in cands:
-            g, ind, key, year, kind, nu, has_period, rep, order, a = c
-            if order in seen_c:  # the same observation from two files with one report IRI
+            g, ind, key, year, kind, nu, has_period, rank, rep, start, a = c
+            if (rep, a) in seen_c:  # the same observation from two files with one report IRI
                 continue
-            seen_c.add(order)
+            seen_c.add((rep, a))
+            # the order the query compared: actual before estimate, report IRI, start, IRI
+            order = f"{rank}{rep}#{1000000000 + start}#{a}"
             by_ind.setdefault((g, ind, year, kind, nu), []).append((rep, has_period, order, a))
             if len(key) >= 4:
                 by_head.setdefault((g, year, kind, nu, key[:4]), []).append((key, ind, rep, has_period, order, a))
