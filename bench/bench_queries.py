@@ -59,6 +59,8 @@ ANCHORED = {
     "indicator_over_years": {"indicator_contains": "生产总值"},
     "programmes_in_area": {"area_contains": "新区"},
     "sections_mentioning_place": {"place_contains": "新区"},
+    "targets_vs_outcomes": {"government_contains": "上海"},
+    "plan_year_targets": {"government_contains": "上海"},
 }
 """SPARQL queries also timed with a parameter bound (genre words: an indicator, a kind of
 area), as a user asks them (``kg sparql NAME --bind k=v``); each is a row "NAME[k=v]"."""

@@ -246,6 +246,9 @@ class ReportTriples:
     error: str | None = None
     """Why the report could not be built (a :class:`KgError` message)."""
     error_type: str = ""
+    links: tuple = ()
+    """The report's plan-year targets and candidate outcomes (:func:`kg.links.index_report`),
+    linked across reports after the last one (:func:`kg.links.link_chunks`)."""
     cpu_seconds: float = field(default=0.0, compare=False)
     """CPU time the worker spent on this report (for benchmarks; not part of the result)."""
     peak_rss_mb: float = field(default=0.0, compare=False)
@@ -271,6 +274,7 @@ def report_triples(path: str, base_iri: str | None = None, validate: bool = Fals
     Pure in the sense that matters: the same file bytes and ``base_iri`` give the same
     result in any process (no state shared between reports, no set iteration deciding
     order). A :class:`KgError` is returned, not raised, so a pool can carry on."""
+    from kg.links import index_report
     from kg.pipeline import analyse
 
     cpu0 = time.process_time()
@@ -319,7 +323,7 @@ def report_triples(path: str, base_iri: str | None = None, validate: bool = Fals
         path=path, report=rep, sha256=t.sha256, size=size, media_type=t.media_type,
         local="".join(local), shared=tuple(shared), local_triples=len(local),
         local_subjects=len(subjects), local_classes=tuple(sorted(classes.items())),
-        chars=len(t.text), invalid=invalid, cpu_seconds=time.process_time() - cpu0, peak_rss_mb=_peak_rss_mb(),
+        chars=len(t.text), invalid=invalid, links=index_report(triples, rep), cpu_seconds=time.process_time() - cpu0, peak_rss_mb=_peak_rss_mb(),
     )
 
 
@@ -598,9 +602,15 @@ def build_dump(
             sources.append(SourceFile(r.path, r.sha256, r.size, r.media_type, r.report))
             if r.invalid is not None:
                 summary.invalid.append((r.path, r.invalid))
+            indexes.add(r.links)
             yield r
 
-    chunks = merge_reports(results(), stats)
+    from itertools import chain
+
+    from kg.links import LinkIndex, link_chunks
+
+    indexes = LinkIndex()  # compact: plan-year targets and candidate outcomes only
+    chunks = chain(merge_reports(results(), stats), link_chunks(indexes, stats))
     if to_stdout:
         write_chunks(chunks, fmt, sys.stdout.buffer)
         sys.stdout.buffer.flush()

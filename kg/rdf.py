@@ -707,18 +707,23 @@ def analysis_to_graph(analysis: Analysis, base_iri: str | None = None, *, graph:
 
 def build_graph(analyses: Iterable[Analysis], base_iri: str | None = None) -> Graph:
     """One graph from many analyses; shared nodes (governments, places, indicators) merge."""
+    from kg.links import with_links  # plan-year targets and their outcomes, across reports
+
     minter = Minter.create(base_iri)
     g = bind_prefixes(Graph())
-    for a in analyses:
-        for t in analysis_triples(a, minter=minter):
+    for _rep, triples in with_links((minter.report_of(a.report), analysis_triples(a, minter=minter)) for a in analyses):
+        for t in triples:
             g.add(t)
     return g
 
 
 def iter_triples(analyses: Iterable[Analysis], base_iri: str | None = None) -> Iterator[Triple]:
     """The triples of many analyses, streamed, each triple once (see :func:`unique_triples`)."""
+    from kg.links import with_links  # plan-year targets and their outcomes, across reports
+
     minter = Minter.create(base_iri)
-    return unique_triples((minter.report_of(a.report), analysis_triples(a, minter=minter)) for a in analyses)
+    return unique_triples(with_links((minter.report_of(a.report), analysis_triples(a, minter=minter))
+                                     for a in analyses))
 
 
 def unique_triples(batches: Iterable[tuple[str, list[Triple]]]) -> Iterator[Triple]:

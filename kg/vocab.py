@@ -120,6 +120,7 @@ class KG(DefinedNamespace):
     SinglePart: URIRef
     Status: URIRef
     Subsection: URIRef
+    PlanTarget: URIRef
     Target: URIRef
     TargetAbsence: URIRef
     TargetObservation: URIRef
@@ -158,6 +159,7 @@ class KG(DefinedNamespace):
     numeral: URIRef
     observationStructure: URIRef
     organisedBy: URIRef
+    outcome: URIRef
     partOf: URIRef
     period: URIRef
     planYear: URIRef

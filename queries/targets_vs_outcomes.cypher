@@ -1,6 +1,7 @@
 // Targets against outcomes, one row per target, as `kg targets` and targets_vs_outcomes.rq give them.
-// Anchored on the indicator node: a target reaches its candidate outcomes through its own
-// indicator (and, failing that, the government's indicators whose key extends the target's).
+// The targets and their outcomes are links the build writes (kg.links): the label PlanTarget
+// (the first statement of a plan-year target in its report) and the relationship OUTCOME; a
+// graph loaded from a dump built before those links existed gives no target rows.
 // A target: status target, ref_year = its report's plan year; restatements in the same report
 // (same indicator, kind, qualifier, normalised value and unit, direction) count once (the first).
 // Its outcome: the first (actual before estimate, then report, then position) actual or estimate
@@ -18,78 +19,16 @@
 // Columns: government, indicator_key, indicator, year, target, target_max, target_unit, qualifier,
 //   actual, actual_unit, verdict, verdict_strict, target_sentence, actual_sentence.
 CALL () {
-MATCH (:Resource {iri: 'https://kg.example.org/ontology#Target'})<-[:STATUS]-(t:Observation)
-WHERE t.ref_year IS NOT NULL
-// the target's own edges read in one pass over its relationships, not one expansion per type
-WITH t, [(t)-[r:OBSERVED_PROPERTY|IN_REPORT|KIND|QUALIFIER|SPAN|DIRECTION]->(x) | [type(r), x]] AS out
-UNWIND [p IN out WHERE p[0] = 'IN_REPORT' AND p[1].plan_year = t.ref_year | p[1]] AS tr
-MATCH (tr)-[:GOVERNMENT]->(g)
+// the plan-year targets (first statement in their report) and their outcomes are links the
+// build wrote (kg.links: label PlanTarget, relationship OUTCOME): no join of targets with
+// every candidate outcome here
+MATCH (t:PlanTarget)-[:GOVERNMENT]->(g)
 WHERE $government_contains IS NULL OR g.label_zh CONTAINS toString($government_contains)
-UNWIND [p IN out WHERE p[0] = 'OBSERVED_PROPERTY' AND p[1]:Indicator AND p[1].notation IS NOT NULL | p[1]] AS ind
-UNWIND [p IN out WHERE p[0] = 'KIND' | p[1]] AS kind
-UNWIND [p IN out WHERE p[0] = 'QUALIFIER' | p[1]] AS q
-UNWIND [p IN out WHERE p[0] = 'SPAN' | p[1]] AS tsp
-WITH t, ind, tr, g, kind, q, tsp, [p IN out WHERE p[0] = 'DIRECTION' | p[1]] AS dirs
-UNWIND CASE dirs WHEN [] THEN [null] ELSE dirs END AS tdir0
-WITH ind, tr, g, kind, q, coalesce(t.normalised_unit, '') AS tnu,
-     coalesce(toString(t.normalised_value_decimal), '') AS tnvs, coalesce(tdir0.iri, '') AS tdirs,
-     t, tsp.start AS tstart
-ORDER BY tstart
-// a target restated later in the same report is one target: keep the first
-WITH ind, tr, g, kind, q, tnu, tnvs, tdirs, collect(t)[0] AS t
-// the outcomes with the same indicator, the first in order (anchored on the indicator:
-// the government node, on every fact of its reports, is never expanded per target)
-WITH ind, tr, g, kind, q, tnu, t,
-     COLLECT {
-       MATCH (ind)<-[:OBSERVED_PROPERTY]-(a:Observation)
-       WHERE a.ref_year = t.ref_year AND coalesce(a.normalised_unit, '') = tnu AND (t.period IS NOT NULL OR a.period IS NULL)
-       // the outcome's own edges read in one pass over its relationships
-       WITH a, [(a)-[r:IN_REPORT|KIND|STATUS|SPAN]->(x) | [type(r), x]] AS out
-       WHERE any(p IN out WHERE p[0] = 'KIND' AND p[1] = kind)
-       UNWIND [p IN out WHERE p[0] = 'IN_REPORT' AND p[1].plan_year = t.ref_year + 1 AND p[1] <> tr | p[1]] AS ar
-       WITH a, out, ar WHERE (ar)-[:GOVERNMENT]->(g)
-       UNWIND [p IN out WHERE p[0] = 'STATUS' AND p[1].iri IN ['https://kg.example.org/ontology#Actual',
-                                                               'https://kg.example.org/ontology#Estimate'] | p[1]] AS ast
-       WITH a, ar, ast, [p IN out WHERE p[0] = 'SPAN' | p[1]] AS asps
-       UNWIND CASE asps WHEN [] THEN [null] ELSE asps END AS asp
-       WITH a, ast, ar, asp
-       ORDER BY CASE ast.iri WHEN 'https://kg.example.org/ontology#Actual' THEN 0 ELSE 1 END, ar.iri, asp.start
-       LIMIT 1
-       RETURN a
-     } AS exacts
-// none: an outcome of an indicator whose key extends the target's; the government's
-// indicators are listed once per government, grouped by their first 4 characters (a key
-// that extends a 4+ character key shares them), then filtered by key per target within one group
-WITH g, collect({ind: ind, tr: tr, kind: kind, q: q, tnu: tnu, t: t, exact: exacts[0]}) AS targets
-CALL (g) {
-  MATCH (g)<-[:GOVERNMENT]-(i:Indicator)
-  WHERE size(i.notation) >= 4
-  WITH left(i.notation, 4) AS head, collect({node: i, key: i.notation}) AS members
-  RETURN collect({head: head, members: members}) AS indicators
-}
-UNWIND targets AS row
-WITH g, indicators, row.ind AS ind, row.tr AS tr, row.kind AS kind, row.q AS q, row.tnu AS tnu, row.t AS t,
-     row.exact AS exact
-WITH ind, g, q, t, exact, tr, kind, tnu, indicators, ind.notation AS key
-WITH ind, g, q, t, exact,
-     CASE WHEN exact IS NULL AND size(key) >= 4 THEN COLLECT {
-       UNWIND [grp IN indicators WHERE grp.head = left(key, 4)] AS grp
-       UNWIND grp.members AS other
-       WITH other WHERE other.key STARTS WITH key AND other.node <> ind
-       WITH other.node AS aind
-       MATCH (aind)<-[:OBSERVED_PROPERTY]-(a2:Observation)
-       WHERE a2.ref_year = t.ref_year AND coalesce(a2.normalised_unit, '') = tnu AND (t.period IS NOT NULL OR a2.period IS NULL)
-       MATCH (a2)-[:IN_REPORT]->(ar2)
-       WHERE ar2.plan_year = t.ref_year + 1 AND ar2 <> tr AND (a2)-[:KIND]->(kind)
-       MATCH (a2)-[:STATUS]->(ast2)
-       WHERE ast2.iri IN ['https://kg.example.org/ontology#Actual', 'https://kg.example.org/ontology#Estimate']
-       OPTIONAL MATCH (a2)-[:SPAN]->(asp2)
-       WITH a2, ast2, ar2, asp2
-       ORDER BY CASE ast2.iri WHEN 'https://kg.example.org/ontology#Actual' THEN 0 ELSE 1 END, ar2.iri, asp2.start
-       LIMIT 1
-       RETURN a2
-     } ELSE [] END AS extended
-WITH ind, g, q, t, coalesce(exact, extended[0]) AS a
+MATCH (t)-[:OBSERVED_PROPERTY]->(ind:Indicator)
+WHERE ind.notation IS NOT NULL
+MATCH (t)-[:QUALIFIER]->(q)
+OPTIONAL MATCH (t)-[:OUTCOME]->(a)
+WITH ind, g, q, t, a
 WHERE a IS NOT NULL OR coalesce(t.section_key, '') ENDS WITH '.0'
 OPTIONAL MATCH (a)-[:QUALIFIER]->(aq)
 OPTIONAL MATCH (t)-[:DIRECTION]->(tdir)

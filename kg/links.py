@@ -1,0 +1,210 @@
+"""Links a query would otherwise join the whole corpus for, written at build time.
+
+A plan-year target is judged against the next report of its government: the link crosses
+reports, so no single report's worker can write it. Each worker returns a compact index of
+its report (:func:`index_report`: one tuple of plain strings and ints per plan-year target
+and per candidate outcome), the build's main process links them after all reports are
+analysed (:func:`link_lines`) and appends the triples, sorted, to the dump and store: the
+same bytes whichever worker, pool or Dask cluster analysed which report.
+
+Triples written (ontology/kg.ttl):
+
+- ``?t a kg:PlanTarget``: an observation with status target whose year is its report's plan
+  year, the first statement of it in its report (a target restated with the same indicator
+  node, kind, qualifier, normalised value and unit and direction is the same target; the
+  first in the text, ties by period then IRI);
+- ``?t kg:outcome ?a``: that target's outcome, the first (actual before estimate, then report
+  IRI, then position, then IRI) actual or estimate of the same government, indicator node,
+  year, kind and normalised unit in another report of the government whose plan year is the
+  next year, never a multi-year figure (``kg:period``) for a one-year target; when there is
+  none, one of an indicator of the government whose key starts with the target's (4
+  characters at least).
+
+These are the semantics of ``kg targets`` (:func:`kg.indicators.link_targets`) over the
+graph's indicator nodes, as queries/targets_vs_outcomes.rq computed them at query time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from rdflib import URIRef
+from rdflib.namespace import RDF, SKOS
+from rdflib.plugins.serializers.nt import _nt_row
+
+from kg.vocab import KG, SOSA
+
+__all__ = ["LinkIndex", "index_report", "link_triples", "link_lines", "link_chunks", "with_links"]
+
+_ACTUAL = str(KG.Actual)
+_ESTIMATE = str(KG.Estimate)
+_TARGET = str(KG.Target)
+
+_OBS_PROPS = {
+    str(KG.status): "status", str(SOSA.observedProperty): "ind", str(KG.refYear): "year",
+    str(KG.kind): "kind", str(KG.qualifier): "q", str(KG.normalisedUnit): "nu",
+    str(KG.normalisedValue): "nv", str(KG.direction): "dir", str(KG.period): "period",
+    str(KG.inReport): "report", str(KG.span): "span", str(KG.sectionKey): "section",
+}
+
+Target = tuple[str, str, str, int, str, str, str, str, str, int, str, str, str, str]
+"""(government, indicator, key, year, kind, qualifier, normalised unit, normalised value,
+direction, start, period, target IRI, report IRI, section key)"""
+
+Candidate = tuple[str, str, str, int, str, str, bool, str, str, int, str]
+"""(government, indicator, key, year, kind, normalised unit, has a period, "0" for an
+actual or "1" for an estimate, report IRI, start, observation IRI)"""
+
+
+def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, ...], tuple[Candidate, ...]]:
+    """One report's plan-year targets and candidate outcomes (actuals and estimates of the
+    year before its plan year), read from its triples: what :func:`link_lines` needs."""
+    rep = URIRef(report)
+    plan_year = gov = None
+    obs: dict[str, dict[str, object]] = {}
+    starts: dict[str, int] = {}
+    notation: dict[str, str] = {}
+    for s, p, o in triples:
+        ps = str(p)
+        if s == rep:
+            if p == KG.planYear:
+                plan_year = int(o)
+            elif p == KG.government:
+                gov = str(o)
+            continue
+        if ps in _OBS_PROPS:
+            d = obs.setdefault(str(s), {})
+            name = _OBS_PROPS[ps]
+            d.setdefault(name, str(o) if name != "year" else int(o))
+        elif p == KG.start:
+            starts[str(s)] = int(o)
+        elif p == SKOS.notation:
+            notation[str(s)] = str(o)
+    if plan_year is None or gov is None:
+        return (), ()
+    targets: list[Target] = []
+    cands: list[Candidate] = []
+    for iri, d in obs.items():
+        status = d.get("status")
+        if status not in (_TARGET, _ACTUAL, _ESTIMATE) or d.get("report") != report:
+            continue
+        ind, year, kind, span = d.get("ind"), d.get("year"), d.get("kind"), d.get("span")
+        if ind is None or year is None or kind is None or span not in starts or ind not in notation:
+            continue
+        start = starts[span]
+        key = notation[ind]
+        nu = d.get("nu", "")
+        if status == _TARGET:
+            if year != plan_year or "q" not in d:
+                continue
+            targets.append((gov, ind, key, year, kind, d["q"], nu, d.get("nv", ""), d.get("dir", ""), start,
+                            d.get("period", ""), iri, report, d.get("section", "")))
+        elif year == plan_year - 1:
+            cands.append((gov, ind, key, year, kind, nu, "period" in d, "0" if status == _ACTUAL else "1",
+                          report, start, iri))
+    return tuple(sorted(targets)), tuple(sorted(cands))
+
+
+class LinkIndex:
+    """The reports' indexes as a build's main process keeps them until the last report: the
+    strings that repeat (governments, indicators, keys, codes, reports) held once."""
+
+    _SHARED_T = (0, 1, 2, 4, 5, 6, 7, 8, 10, 12, 13)
+    _SHARED_C = (0, 1, 2, 4, 5, 7, 8)
+
+    def __init__(self) -> None:
+        self.parts: list[tuple[tuple[Target, ...], tuple[Candidate, ...]]] = []
+        self._strings: dict[str, str] = {}
+
+    def _row(self, row: tuple, shared: tuple[int, ...]) -> tuple:
+        one = self._strings.setdefault
+        return tuple(one(x, x) if i in shared else x for i, x in enumerate(row))
+
+    def add(self, links: tuple) -> None:
+        if not links:
+            return
+        targets, cands = links
+        self.parts.append((tuple(self._row(t, self._SHARED_T) for t in targets),
+                           tuple(self._row(c, self._SHARED_C) for c in cands)))
+
+    def __iter__(self) -> Iterator[tuple[tuple[Target, ...], tuple[Candidate, ...]]]:
+        return iter(self.parts)
+
+
+def link_triples(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> list[tuple[str, tuple]]:
+    """(target report IRI, triple) of every link, sorted by report and N-Triples line:
+    ``kg:PlanTarget`` for each first plan-year target, ``kg:outcome`` for each one with an
+    outcome."""
+    firsts: dict[tuple, tuple] = {}
+    by_ind: dict[tuple, list[tuple[str, bool, str, str]]] = {}
+    by_head: dict[tuple, list[tuple[str, str, str, bool, str, str]]] = {}
+    seen_c: set[tuple[str, str]] = set()
+    for targets, cands in indexes:
+        for t in targets:
+            (g, ind, key, year, kind, q, nu, nv, dr, start, period, iri, tr, section) = t
+            ident = (tr, g, ind, year, kind, q, nu, nv, dr)
+            rank = (f"{1000000000 + start}|{period}|{iri}", t)
+            if ident not in firsts or rank < firsts[ident]:
+                firsts[ident] = rank
+        for c in cands:
+            g, ind, key, year, kind, nu, has_period, rank, rep, start, a = c
+            if (rep, a) in seen_c:  # the same observation from two files with one report IRI
+                continue
+            seen_c.add((rep, a))
+            # the order the query compared: actual before estimate, report IRI, start, IRI
+            order = f"{rank}{rep}#{1000000000 + start}#{a}"
+            by_ind.setdefault((g, ind, year, kind, nu), []).append((rep, has_period, order, a))
+            if len(key) >= 4:
+                by_head.setdefault((g, year, kind, nu, key[:4]), []).append((key, ind, rep, has_period, order, a))
+    out: list[tuple[str, tuple]] = []
+    for _rank, t in firsts.values():
+        (g, ind, key, year, kind, q, nu, nv, dr, start, period, iri, tr, section) = t
+        out.append((tr, (URIRef(iri), RDF.type, KG.PlanTarget)))
+        one_year = not period
+        best = min(((o, a) for rep, hp, o, a in by_ind.get((g, ind, year, kind, nu), ())
+                    if rep != tr and (not one_year or not hp)), default=None)
+        if best is None and len(key) >= 4:
+            best = min(((o, a) for k, i, rep, hp, o, a in by_head.get((g, year, kind, nu, key[:4]), ())
+                        if i != ind and k.startswith(key) and rep != tr and (not one_year or not hp)), default=None)
+        if best is not None:
+            out.append((tr, (URIRef(iri), KG.outcome, URIRef(best[1]))))
+    out.sort(key=lambda rt: (rt[0], _nt_row(rt[1])))
+    return out
+
+
+def link_lines(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> list[tuple[str, str]]:
+    """(target report IRI, N-Triples line) of every link, sorted (see :func:`link_triples`)."""
+    return [(rep, _nt_row(t)) for rep, t in link_triples(indexes)]
+
+
+def with_links(batches: Iterable[tuple[str, list[tuple]]]) -> Iterator[tuple[str, list[tuple]]]:
+    """(report IRI, triples) batches as given, then one batch of links per target report
+    (for the in-process paths: :func:`kg.rdf.build_graph`, :func:`kg.rdf.iter_triples`)."""
+    indexes = []
+    for rep, triples in batches:
+        indexes.append(index_report(triples, rep))
+        yield rep, triples
+    by_report: dict[str, list[tuple]] = {}
+    for rep, t in link_triples(indexes):
+        by_report.setdefault(rep, []).append(t)
+    yield from by_report.items()
+
+
+def link_chunks(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]], stats=None) -> Iterator:
+    """The links as :class:`kg.export.Chunk` s, one per target report (sorted), each in that
+    report's named graph for TriG/N-Quads; counted into ``stats`` (a GraphStats) if given.
+    Lazy: ``indexes`` is read when the first chunk is asked for (after every report)."""
+    from kg.export import Chunk
+
+    by_report: dict[str, list[str]] = {}
+    for rep, line in link_lines(indexes):
+        by_report.setdefault(rep, []).append(line)
+    plan_type = str(KG.PlanTarget)
+    for rep, lines in by_report.items():  # link_lines is sorted: reports in order
+        text = "".join(lines)
+        if stats is not None:
+            stats.triples += len(lines)
+            n = sum(1 for line in lines if plan_type in line)
+            if n:
+                stats.classes[plan_type] += n
+        yield Chunk(rep, text, (), text)

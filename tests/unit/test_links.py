@@ -1,0 +1,107 @@
+"""kg.links: plan-year targets and their outcomes, linked across reports at build time
+(synthetic triples in the graph's shape, and the synthetic fixture reports)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from kg.export import build_dump
+from kg.links import index_report, link_lines
+from kg.vocab import KG
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+REPORTS = [FIXTURES / "rdf-qinghe-2023.txt", FIXTURES / "rdf-qinghe-2024.txt"]
+B = "https://kg.example.org/"
+GOV = URIRef(B + "gov/qinghe")
+OBSERVED = URIRef("http://www.w3.org/ns/sosa/observedProperty")
+
+
+def _report(year: int, obs: list[dict]) -> tuple[str, list[tuple]]:
+    """Triples of one report of plan year ``year`` with observations ``obs`` (name, status,
+    key, year, start, and optional kind, unit, period, section, value)."""
+    rep = f"{B}report/qinghe-{year}"
+    r = URIRef(rep)
+    t = [(r, KG.planYear, Literal(year)), (r, KG.government, GOV)]
+    for o in obs:
+        s = URIRef(f"{rep}/obs/{o['name']}")
+        ind = URIRef(f"{B}indicator/qinghe/{o['key']}")
+        span = URIRef(f"{rep}/span/{o['start']}")
+        t += [(s, KG.status, getattr(KG, o["status"])), (s, OBSERVED, ind),
+              (s, KG.refYear, Literal(o["year"])), (s, KG.kind, getattr(KG, o.get("kind", "Change"))),
+              (s, KG.qualifier, KG.Approximately), (s, KG.normalisedUnit, Literal(o.get("unit", "%"))),
+              (s, KG.normalisedValue, Literal(o.get("value", "5"))), (s, KG.inReport, r), (s, KG.span, span),
+              (span, KG.start, Literal(o["start"])), (ind, SKOS.notation, Literal(o["key"]))]
+        if "period" in o:
+            t.append((s, KG.period, Literal(o["period"])))
+        if "section" in o:
+            t.append((s, KG.sectionKey, Literal(o["section"])))
+    return rep, t
+
+
+def _links(*reports: tuple[str, list[tuple]]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for _rep, line in link_lines([index_report(t, rep) for rep, t in reports]):
+        s, p, o = line.split(" ", 2)
+        out.setdefault(p.strip("<>").rsplit("#", 1)[1], set()).add(
+            f"{s.strip('<>').rsplit('/', 1)[1]}>{o[:-3].strip('<>').rsplit('/', 1)[1]}")
+    return out
+
+
+def test_a_target_links_to_the_next_reports_actual_before_its_estimate_and_not_a_multi_year_figure():
+    plan = _report(2024, [{"name": "t", "status": "Target", "key": "地区生产总值", "year": 2024, "start": 10},
+                          # restated later: the same target, no second PlanTarget
+                          {"name": "t2", "status": "Target", "key": "地区生产总值", "year": 2024, "start": 90},
+                          # not the plan year: no PlanTarget
+                          {"name": "t3", "status": "Target", "key": "地区生产总值", "year": 2027, "start": 95,
+                           "value": "6"}])
+    review = _report(2025, [{"name": "e", "status": "Estimate", "key": "地区生产总值", "year": 2024, "start": 5},
+                            {"name": "m", "status": "Actual", "key": "地区生产总值", "year": 2024, "start": 7,
+                             "period": "multi-year"},
+                            {"name": "a", "status": "Actual", "key": "地区生产总值", "year": 2024, "start": 50},
+                            {"name": "x", "status": "Actual", "key": "地区生产总值", "year": 2024, "start": 3,
+                             "kind": "Amount"}])
+    links = _links(plan, review)
+    assert links["type"] == {"t>ontology#PlanTarget"}
+    assert links["outcome"] == {"t>a"}
+    # without the actual, the estimate; a one-year target never takes the multi-year figure
+    review2 = (review[0], [t for t in review[1] if not str(t[0]).endswith("/obs/a")])
+    assert _links(plan, review2)["outcome"] == {"t>e"}
+
+
+def test_failing_the_same_indicator_a_key_that_extends_the_targets_is_taken():
+    plan = _report(2024, [{"name": "t", "status": "Target", "key": "粮食产量", "year": 2024, "start": 10}])
+    review = _report(2025, [{"name": "a", "status": "Actual", "key": "粮食产量首次跃上", "year": 2024, "start": 5},
+                            {"name": "b", "status": "Actual", "key": "粮食", "year": 2024, "start": 1}])
+    assert _links(plan, review)["outcome"] == {"t>a"}
+    # a key of fewer than 4 characters is never extended
+    short = _report(2024, [{"name": "t", "status": "Target", "key": "粮食", "year": 2024, "start": 10}])
+    review3 = _report(2025, [{"name": "a", "status": "Actual", "key": "粮食产量", "year": 2024, "start": 5}])
+    assert "outcome" not in _links(short, review3)
+
+
+def test_links_do_not_depend_on_the_order_reports_arrive_in():
+    plan = _report(2024, [{"name": "t", "status": "Target", "key": "地区生产总值", "year": 2024, "start": 10}])
+    review = _report(2025, [{"name": "a", "status": "Actual", "key": "地区生产总值", "year": 2024, "start": 50},
+                            {"name": "t", "status": "Target", "key": "地区生产总值", "year": 2025, "start": 60}])
+    one = link_lines([index_report(t, rep) for rep, t in (plan, review)])
+    two = link_lines([index_report(t, rep) for rep, t in (review, plan)])
+    assert one == two == sorted(one) and len(one) == 3
+
+
+def test_the_build_writes_the_links_kg_targets_makes(tmp_path):
+    os.environ["SOURCE_DATE_EPOCH"] = "1700000000"
+    build_dump(REPORTS, tmp_path, "nt", workers=1)
+    st = ox.Store()
+    st.load(path=str(tmp_path / "graph.nt"), format=ox.RdfFormat.N_TRIPLES)
+    q = """PREFIX kg: <https://kg.example.org/ontology#>
+      SELECT ?ts ?as WHERE { ?t a kg:PlanTarget ; kg:outcome ?a ; kg:span/kg:start ?ts . ?a kg:span/kg:start ?as }"""
+    graph = {(int(r["ts"].value), int(r["as"].value)) for r in st.query(q)}
+    from kg.indicators import target_table
+
+    python = {(o.target_start, o.actual_start) for o in target_table(REPORTS) if o.actual_start is not None}
+    assert graph and graph == python
