@@ -34,6 +34,7 @@ from rdflib.plugins.serializers.nt import _nt_row
 from kg.atomic import Staging
 from kg.errors import InputError, KgError
 from kg.iri import Minter
+from kg.model import Analysis
 from kg.rdf import Triple, analysis_triples, bind_prefixes
 from kg.vocab import KG, ONTOLOGY_IRI, SPDX
 
@@ -278,28 +279,7 @@ def report_triples(path: str, base_iri: str | None = None, validate: bool = Fals
         a = analyse(path)
     except KgError as exc:
         return ReportTriples(path=path, error=str(exc), error_type=type(exc).__name__)
-    minter = Minter.create(base_iri)
-    rep = minter.report_of(a.report)
-    triples = analysis_triples(a, minter=minter)
-    prefix = rep + "/"
-    local: list[str] = []
-    shared: list[str] = []
-    seen: set[str] = set()
-    subjects: set[str] = set()
-    classes: Counter = Counter()
-    for t in triples:
-        line = _nt_row(t)
-        if line in seen:
-            continue
-        seen.add(line)
-        s = str(t[0])
-        if s == rep or s.startswith(prefix):
-            local.append(line)
-            subjects.add(s)
-            if t[1] == RDF.type:
-                classes[str(t[2])] += 1
-        else:
-            shared.append(line)
+    rep, triples, local, shared, subjects, classes = split_lines(a, Minter.create(base_iri))
     invalid = None
     if validate:
         from kg.validate import validate as shacl, validate_ntriples
@@ -321,6 +301,34 @@ def report_triples(path: str, base_iri: str | None = None, validate: bool = Fals
         local_subjects=len(subjects), local_classes=tuple(sorted(classes.items())),
         chars=len(t.text), invalid=invalid, cpu_seconds=time.process_time() - cpu0, peak_rss_mb=_peak_rss_mb(),
     )
+
+
+def split_lines(a: Analysis, minter: Minter) -> tuple[str, list[Triple], list[str], list[str], set[str], Counter]:
+    """One analysis as N-Triples lines, each once: (report IRI, the triples, the lines of
+    the report's own nodes, the lines of shared nodes, the report's own subjects, the
+    classes of its own nodes with their counts)."""
+    rep = minter.report_of(a.report)
+    triples = analysis_triples(a, minter=minter)
+    prefix = rep + "/"
+    local: list[str] = []
+    shared: list[str] = []
+    seen: set[str] = set()
+    subjects: set[str] = set()
+    classes: Counter = Counter()
+    for t in triples:
+        line = _nt_row(t)
+        if line in seen:
+            continue
+        seen.add(line)
+        s = str(t[0])
+        if s == rep or s.startswith(prefix):
+            local.append(line)
+            subjects.add(s)
+            if t[1] == RDF.type:
+                classes[str(t[2])] += 1
+        else:
+            shared.append(line)
+    return rep, triples, local, shared, subjects, classes
 
 
 class DigestSet:
