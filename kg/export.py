@@ -312,47 +312,58 @@ _RDF_TYPE_IRI = str(RDF.type)
 
 def _nt_rows(triples: list[Triple]) -> list[str]:
     """The N-Triples line of each triple: the same text as rdflib's ``_nt_row``, at a
-    fraction of its cost (no method calls per term). Any term that is not a plain URIRef
-    or Literal, or an IRI rdflib would refuse to write, goes through rdflib itself (same
-    text, same error)."""
+    fraction of its cost (no method calls per term; a subject and predicate written once
+    for the triples that repeat them). Any term that is not a plain URIRef or Literal, or
+    an IRI rdflib would refuse to write, goes through rdflib itself (same text, same error)."""
     uri, lit = URIRef, Literal
     bad, escape = _IRI_BAD, _NT_ESCAPE
+    heads: dict = {}  # (subject, predicate) text, by predicate, for the current subject
+    last_s = None
     out: list[str] = []
     append = out.append
     for t in triples:
         s, p, o = t
+        if s is not last_s:
+            last_s, heads = s, {}
+            s_ok = type(s) is uri and not bad(s)
+        head = heads.get(p) if p.__class__ is uri else None
+        if head is None:
+            if not s_ok or type(p) is not uri or bad(p):
+                append(_nt_row(t))
+                continue
+            head = heads[p] = f"<{s}> <{p}> "
         to = type(o)
-        if type(s) is not uri or type(p) is not uri or bad(s) or bad(p):
-            append(_nt_row(t))
-        elif to is uri:
+        if to is uri:
             if bad(o):
                 append(_nt_row(t))
             else:
-                append(f"<{s}> <{p}> <{o}> .\n")
+                append(f"{head}<{o}> .\n")
         elif to is lit:
             text = o.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r") \
-                if escape(o) else str.__str__(o)
+                if escape(o) else o
             lang = o.language
             if lang:
                 if o.datatype:
                     append(_nt_row(t))  # rdflib raises
                 else:
-                    append(f'<{s}> <{p}> "{text}"@{lang} .\n')
-            elif o.datatype:
-                append(f'<{s}> <{p}> "{text}"^^<{o.datatype}> .\n')
+                    append(f'{head}"{text}"@{lang} .\n')
             else:
-                append(f'<{s}> <{p}> "{text}" .\n')
+                dt = o.datatype
+                append(f'{head}"{text}"^^<{dt}> .\n' if dt else f'{head}"{text}" .\n')
         else:
             append(_nt_row(t))
     return out
 
 
-def split_lines(a: Analysis, minter: Minter) -> tuple[str, list[Triple], list[str], list[str], set[str], Counter]:
+def split_lines(a: Analysis, minter: Minter, triples: list[Triple] | None = None
+                ) -> tuple[str, list[Triple], list[str], list[str], set[str], Counter]:
     """One analysis as N-Triples lines, each once: (report IRI, the triples, the lines of
     the report's own nodes, the lines of shared nodes, the report's own subjects, the
-    classes of its own nodes with their counts)."""
+    classes of its own nodes with their counts). ``triples``: the analysis's triples, if
+    already made."""
     rep = minter.report_of(a.report)
-    triples = analysis_triples(a, minter=minter)
+    if triples is None:
+        triples = analysis_triples(a, minter=minter)
     prefix = rep + "/"
     local: list[str] = []
     shared: list[str] = []
