@@ -460,13 +460,31 @@ class Chunk:
     its named graph."""
 
     report: str
-    text: str
+    new: str
+    """The shared triples this report is the first to state."""
     shared: tuple[str, ...] = ()
     local: str = ""
 
     @property
+    def text(self) -> str:
+        """The N-Triples new to the dump: ``new`` then ``local`` (joined only when asked for;
+        the N-Triples writer writes the two parts as they are)."""
+        return self.new + self.local
+
+    @property
     def graph_text(self) -> str:
         return "".join(self.shared) + self.local
+
+    def write_utf8(self, stream: IO[bytes], piece: int = 1 << 20) -> None:
+        """Write :attr:`text` to ``stream`` as UTF-8, ``piece`` characters at a time: the
+        same bytes as ``text.encode("utf-8")``, without a copy of a large report's text
+        and its whole encoding in memory at once."""
+        for part in (self.new, self.local):
+            if len(part) <= piece:
+                stream.write(part.encode("utf-8"))
+                continue
+            for i in range(0, len(part), piece):
+                stream.write(part[i : i + piece].encode("utf-8"))
 
 
 def merge_reports(results: Iterable[ReportTriples], stats: GraphStats) -> Iterator[Chunk]:
@@ -484,7 +502,7 @@ def merge_reports(results: Iterable[ReportTriples], stats: GraphStats) -> Iterat
         stats.subjects += r.local_subjects
         for cls, n in r.local_classes:
             stats.classes[cls] += n
-        yield Chunk(r.report, "".join(new) + r.local, r.shared, r.local)
+        yield Chunk(r.report, "".join(new), r.shared, r.local)
 
 
 def _ox_prefixes() -> dict[str, str]:
@@ -502,7 +520,7 @@ def write_chunks(chunks: Iterable[Chunk], fmt: DumpFormat | str, stream: IO[byte
     fmt = DumpFormat(fmt)
     if fmt is DumpFormat.nt:
         for c in chunks:
-            stream.write(c.text.encode("utf-8"))
+            c.write_utf8(stream)
         return
     if fmt is DumpFormat.jsonld:
         g = bind_prefixes(Graph())

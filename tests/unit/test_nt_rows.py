@@ -49,3 +49,14 @@ def test_nt_rows_refuse_a_bad_iri_as_rdflib_does():
         _nt_row(t)
     with pytest.raises(Exception, match="does not look like a valid URI"):
         _nt_rows([t])
+
+
+def test_chunk_writes_its_text_in_pieces_as_utf8():
+    import io
+
+    from kg.export import Chunk
+
+    c = Chunk("https://kg.example.org/report/x", "<a> <b> \"共享\" .\n", local="<c> <d> \"本报告的句子\" .\n" * 5)
+    out = io.BytesIO()
+    c.write_utf8(out, piece=7)
+    assert out.getvalue() == c.text.encode("utf-8") == (c.new + c.local).encode("utf-8")
