@@ -76,8 +76,9 @@ def build_child(folder: str, out: str, workers: str) -> None:
         while True:
             for pid in _descendants(me):
                 got = _proc(pid)
-                if got is not None:
-                    seen[pid] = got
+                if got is not None:  # an exiting process shows no memory any more: keep the largest
+                    old = seen.get(pid, (0.0, 0.0))
+                    seen[pid] = (max(old[0], got[0]), max(old[1], got[1]))
             if stop.wait(0.1):
                 return
 
@@ -100,7 +101,8 @@ def build_child(folder: str, out: str, workers: str) -> None:
     emit({"kg": kg.__file__, "reports": len(s.reports), "chars": s.chars, "triples": s.triples, "workers": s.workers,
           "cpu_s": main_cpu + children, "main_cpu_s": main_cpu, "children_cpu_s": children,
           "report_cpu_s": s.worker_cpu_seconds, "wall_s": wall, "main_peak_rss_mb": main_peak,
-          "worker_peak_rss_mb": max((m for _, m in seen.values()), default=main_peak), "sha256": digest})
+          "worker_peak_rss_mb": s.worker_peak_rss_mb if s.workers > 1 else main_peak,
+          "sampled_peak_rss_mb": max((m for _, m in seen.values()), default=0.0), "sha256": digest})
 
 
 def run_side(src: Path | None, folder: Path, workers: int) -> dict:
