@@ -163,7 +163,7 @@ def decimal_literal(value: Decimal | int | float) -> Literal:
 def zh(text: str) -> Literal:
     """A Chinese literal; memoised (rdflib's Literal constructor validates and casts on
     every call, and labels, indicator names and units recur within and across reports)."""
-    return _plain(text, "zh")
+    return _plain(text, "zh") if text.__class__ is str else Literal(text, lang="zh")
 
 
 def bind_prefixes(graph: Graph) -> Graph:
