@@ -284,7 +284,9 @@ def default_workers() -> int:
 
 
 _PRELOAD = ["kg.export", "kg.loaders.structure", "kg.loaders.quantities", "kg.loaders.entities",
-            "kg.loaders.glossary_terms"]
+            "kg.loaders.glossary_terms", "kg._forkserver_warm"]
+"""What the pool's forkserver imports before forking workers; the last one warms it up
+(models loaded once, not once per worker: each worker's start-up was 4-5 CPU-s)."""
 
 
 def map_reports(
@@ -353,16 +355,23 @@ def _watch_parent(pid: int) -> None:
     threading.Thread(target=watch, name="kg-watch-parent", daemon=True).start()
 
 
+_WARM = False
+"""Whether this process has analysed the sample report (its models are loaded)."""
+
+
 def warm_up(parent: int | None = None) -> None:
     """Load what the analysis needs (dictionaries, spaCy models) by analysing kg's bundled
     sample report: run once in each worker process before its first report; with
     ``parent`` (the kg process's id) the worker ends when kg does."""
+    global _WARM
     if parent is not None:
         _watch_parent(parent)
-    try:
-        analyse(sample_report())
-    except Exception:  # noqa: BLE001 - warming up is best effort; the real report will say what fails
-        log.debug("warm-up failed", exc_info=True)
+    if not _WARM:  # a worker forked from a warmed-up forkserver (kg._forkserver_warm) is warm already
+        try:
+            analyse(sample_report())
+            _WARM = True
+        except Exception:  # noqa: BLE001 - warming up is best effort; the real report will say what fails
+            log.debug("warm-up failed", exc_info=True)
     # what is loaded now (jieba's dictionaries, the automata, spaCy's pipeline) lives as
     # long as the process: out of the cyclic collector's way, whose full passes walked it
     gc.freeze()
