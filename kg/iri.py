@@ -91,7 +91,7 @@ def encode_segment(key: str) -> str:
     return seg
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 13)
 def segment(text: str) -> str:
     """Normalise then encode; raises ValueError for a name with nothing left to key on.
     (Memoised: governments, places and indicators recur in every report.)"""

@@ -145,7 +145,7 @@ def _lit(value) -> Literal:
     return Literal(value)
 
 
-_nk = lru_cache(maxsize=1 << 16)(normalise_key)
+_nk = lru_cache(maxsize=1 << 13)(normalise_key)
 """normalise_key, memoised (the builder asks for the keys of the same names many times)."""
 
 
