@@ -318,8 +318,8 @@ def map_reports(
 
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload(_PRELOAD)
-    with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=warm_up,
-                             initargs=(os.getpid(),)) as pool:
+    with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=warm_up, initargs=(os.getpid(),),
+                             max_tasks_per_child=TASKS_PER_WORKER) as pool:
         yield from _ordered_window(pool.submit, fn, paths, window=2 * n)
 
 
@@ -354,6 +354,12 @@ def _watch_parent(pid: int) -> None:
 
     threading.Thread(target=watch, name="kg-watch-parent", daemon=True).start()
 
+
+TASKS_PER_WORKER = 25
+"""Reports a pool worker analyses before a fresh one (forked warm from the forkserver, a
+fraction of a CPU-second) takes its place: what the analysis memoises grows with every
+report a process sees (a worker's peak went 592 → 825 MiB from 50 to 220 reports), so a
+build's memory stays that of a few dozen reports however large the corpus."""
 
 _WARM = False
 """Whether this process has analysed the sample report (its models are loaded)."""
