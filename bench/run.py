@@ -62,11 +62,12 @@ def build_child(folder: str, out: str, fmt: str, workers: str, validate: str) ->
 def stages_child(folder: str) -> None:
     """Where a one-worker build's CPU goes, stage by stage, over every report of
     ``folder`` (after the warm-up): read, structure, quantities, entities, glossary, RDF
-    triples, N-Triples lines, and the pickling a worker's result costs between processes."""
+    triples, N-Triples lines (each once, split into the report's own and shared ones, as
+    :func:`kg.export.report_triples` does), and the pickling a worker's result costs between processes."""
     import pickle
 
     from kg import pipeline
-    from kg.export import _nt_row
+    from kg.export import split_lines
     from kg.iri import Minter
     from kg.model import Analysis
     from kg.pipeline import report_paths, warm_up
@@ -93,9 +94,9 @@ def stages_child(folder: str) -> None:
         a = Analysis(report=report, extractors=tuple(n for n, _ in pipeline._extractors()), **fields)
         minter = Minter.create(None)
         triples = timed("triples", lambda: analysis_triples(a, minter=minter))
-        lines = timed("ntriples", lambda: [_nt_row(t) for t in triples])
+        _, _, local, shared, _, _ = timed("ntriples", lambda: split_lines(a, minter, triples))
         # what a worker sends: one string of report-local lines, a tuple of shared ones
-        sent = ("".join(lines[: len(lines) // 2]), tuple(lines[len(lines) // 2:]))
+        sent = timed("ntriples", lambda: ("".join(local), tuple(shared)))
         timed("pickle", lambda: pickle.loads(pickle.dumps(sent)))
         chars += len(text.text)
     total = sum(cpu.values())

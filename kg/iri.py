@@ -35,6 +35,7 @@ argument, else the ``KG_BASE_IRI`` environment variable; portals publish under t
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import unicodedata
@@ -90,8 +91,10 @@ def encode_segment(key: str) -> str:
     return seg
 
 
+@functools.lru_cache(maxsize=1 << 13)
 def segment(text: str) -> str:
-    """Normalise then encode; raises ValueError for a name with nothing left to key on."""
+    """Normalise then encode; raises ValueError for a name with nothing left to key on.
+    (Memoised: governments, places and indicators recur in every report.)"""
     key = normalise_key(text)
     if not key:
         raise ValueError(f"cannot mint an IRI from an empty name: {text!r}")

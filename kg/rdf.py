@@ -104,10 +104,34 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 _NUMBER_LITERALS: dict[tuple[type, int], Literal] = {}
+_IRI_BAD = re.compile(r'[<>" {}|\\^`]').search
+"""A character rdflib refuses in an IRI (``rdflib.term._invalid_uri_chars``)."""
+_new_str = str.__new__
+
+
+def _iri(value: str) -> URIRef:
+    """``URIRef(value)``: the same object, made without rdflib's per-call checks when
+    ``value`` is a plain string rdflib accepts as it is (else rdflib itself, which warns)."""
+    if value.__class__ is str and not _IRI_BAD(value):
+        return _new_str(URIRef, value)
+    return URIRef(value)
+
+
+def _plain(value: str, lang: str | None = None) -> Literal:
+    """``Literal(value, lang=lang)`` of a plain string: the same object (lexical form,
+    value, language; no datatype), made without rdflib's casting and checks, which
+    leave a plain string as it is. ``lang`` must be a valid tag (kg passes "zh")."""
+    lit = _new_str(Literal, value)
+    lit._language = lang
+    lit._datatype = None
+    lit._value = value
+    lit._ill_typed = None
+    return lit
 
 
 def _lit(value) -> Literal:
-    """``Literal(value)``; those of ints and bools (offsets, numbers, flags) made once."""
+    """``Literal(value)``; those of ints and bools (offsets, numbers, flags) made once,
+    those of plain strings without rdflib's checks (:func:`_plain`)."""
     if value.__class__ is int or value.__class__ is bool:
         key = (value.__class__, value)
         got = _NUMBER_LITERALS.get(key)
@@ -116,7 +140,13 @@ def _lit(value) -> Literal:
                 _NUMBER_LITERALS.clear()
             got = _NUMBER_LITERALS[key] = Literal(value)
         return got
+    if value.__class__ is str:
+        return _plain(value)
     return Literal(value)
+
+
+_nk = lru_cache(maxsize=1 << 13)(normalise_key)
+"""normalise_key, memoised (the builder asks for the keys of the same names many times)."""
 
 
 def decimal_literal(value: Decimal | int | float) -> Literal:
@@ -133,7 +163,7 @@ def decimal_literal(value: Decimal | int | float) -> Literal:
 def zh(text: str) -> Literal:
     """A Chinese literal; memoised (rdflib's Literal constructor validates and casts on
     every call, and labels, indicator names and units recur within and across reports)."""
-    return Literal(text, lang="zh")
+    return _plain(text, "zh") if text.__class__ is str else Literal(text, lang="zh")
 
 
 def bind_prefixes(graph: Graph) -> Graph:
@@ -156,19 +186,19 @@ class _ReportBuilder:
         report = self.analysis.report
         self.report_obj: Report = report
         self.gov_key = government_key(report)
-        self.gov = URIRef(self.minter.government(self.gov_key))
-        self.iri = URIRef(self.minter.report_of(report))
+        self.gov = _iri(self.minter.government(self.gov_key))
+        self.iri = _iri(self.minter.report_of(report))
         self.place = (
-            URIRef(self.minter.place(self.gov_key, report.meta.place, "admin"))
-            if report.meta.place and normalise_key(report.meta.place)
+            _iri(self.minter.place(self.gov_key, report.meta.place, "admin"))
+            if report.meta.place and _nk(report.meta.place)
             else None
         )
         self._sentence_starts = [s.start for s in report.sentences]
         self._by_name: dict[str, Entity] = {}
         for e in self.analysis.entities:
             for n in (e.name, *e.aliases):
-                if normalise_key(n):
-                    self._by_name.setdefault(normalise_key(n), e)
+                if _nk(n):
+                    self._by_name.setdefault(_nk(n), e)
         self._entity_iri: dict[int, URIRef] = {}
         self._sections_by_key: dict[str, object] | None = None
 
@@ -190,24 +220,24 @@ class _ReportBuilder:
         sents = self.report_obj.sentences
         i = bisect.bisect_right(self._sentence_starts, offset) - 1
         if i >= 0 and sents[i].start <= offset < sents[i].end:
-            return URIRef(self.minter.sentence(self.iri, sents[i].start, sents[i].end))
+            return _iri(self.minter.sentence(self.iri, sents[i].start, sents[i].end))
         return None
 
     def section_iri(self, offset: int) -> URIRef | None:
         part, sec = self.report_obj.locate(offset)
         if sec is not None:
-            return URIRef(self.minter.section(self.iri, sec.part, sec.number))
+            return _iri(self.minter.section(self.iri, sec.part, sec.number))
         return None
 
     def span(self, start: int, end: int) -> URIRef:
         """The span [start, end) of the report text (described once per report)."""
         text = self.report_obj.text
-        iri = URIRef(self.minter.span(self.iri, start, end))
+        iri = _iri(self.minter.span(self.iri, start, end))
         if str(iri) in self._spans:
             return iri
         self._spans.add(str(iri))
-        pos = URIRef(self.minter.position_selector(iri))
-        quote = URIRef(self.minter.quote_selector(iri))
+        pos = _iri(self.minter.position_selector(iri))
+        quote = _iri(self.minter.quote_selector(iri))
         src_start, src_end = text.source_span(start, end)
         self.add(iri, RDF.type, KG.TextSpan)
         self.add(iri, RDF.type, OA.SpecificResource)
@@ -298,8 +328,8 @@ class _ReportBuilder:
             self.add(g, KG.jurisdiction, self.place)
             self.place_node(self.place, m.place or "", KG.AdministrativeArea)
             for parent in m.parent_places:
-                if parent and normalise_key(parent):
-                    p = URIRef(self.minter.place(self.gov_key, parent, "admin"))
+                if parent and _nk(parent):
+                    p = _iri(self.minter.place(self.gov_key, parent, "admin"))
                     if p != self.place:
                         self.place_node(p, parent, KG.AdministrativeArea)
                         self.add(self.place, KG.partOf, p)
@@ -313,7 +343,7 @@ class _ReportBuilder:
         another form, becomes an altLabel: 深圳 → 深圳市); anything else by ``name``."""
         official = self.minter.division_name(str(iri)) or name
         self.add(iri, RDFS.label, zh(official))
-        if name != official and normalise_key(name):
+        if name != official and _nk(name):
             self.add(iri, SKOS.altLabel, zh(name))
         return official
 
@@ -329,7 +359,7 @@ class _ReportBuilder:
     def structure(self) -> None:
         rep, r = self.report_obj, self.iri
         for part in rep.parts:
-            p = URIRef(self.minter.part(r, part.number))
+            p = _iri(self.minter.part(r, part.number))
             self.add(p, RDF.type, KG.Part)
             self.add(p, KG.number, _lit(part.number))
             self.add(p, DCTERMS.title, zh(part.title))
@@ -343,7 +373,7 @@ class _ReportBuilder:
             self.add(p, DCTERMS.isPartOf, r)
             self.add(p, KG.inReport, r)
             for sec in part.sections:
-                s = URIRef(self.minter.section(r, sec.part, sec.number))
+                s = _iri(self.minter.section(r, sec.part, sec.number))
                 self.add(s, RDF.type, KG.Section)
                 self.add(s, KG.number, _lit(sec.number))
                 self.add(s, KG.sectionKey, _lit(sec.key))
@@ -358,7 +388,7 @@ class _ReportBuilder:
                 self.add(s, KG.inPart, p)
                 self.add(s, KG.inReport, r)
                 for i, sub in enumerate(sec.subsections, 1):
-                    u = URIRef(self.minter.subsection(s, i))
+                    u = _iri(self.minter.subsection(s, i))
                     self.add(u, RDF.type, KG.Subsection)
                     self.add(u, KG.position, _lit(i))
                     self.add(u, DCTERMS.title, zh(sub.title))
@@ -370,7 +400,7 @@ class _ReportBuilder:
                     self.add(u, KG.inSection, s)
                     self.add(u, KG.inReport, r)
         for sent in rep.sentences:
-            n = URIRef(self.minter.sentence(r, sent.start, sent.end))
+            n = _iri(self.minter.sentence(r, sent.start, sent.end))
             self.add(n, RDF.type, KG.Sentence)
             self.add(n, KG.text, zh(sent.text))
             self.add(n, KG.start, _lit(sent.start))
@@ -378,9 +408,9 @@ class _ReportBuilder:
             self.add(n, KG.inReport, r)
             part, sec = rep.locate(sent.start)
             if sec is not None:
-                self.add(n, KG.inSection, URIRef(self.minter.section(r, sec.part, sec.number)))
+                self.add(n, KG.inSection, _iri(self.minter.section(r, sec.part, sec.number)))
             if part is not None:
-                self.add(n, KG.inPart, URIRef(self.minter.part(r, part.number)))
+                self.add(n, KG.inPart, _iri(self.minter.part(r, part.number)))
 
     # ------------------------------------------------------------------ glossary
     def glossary(self) -> None:
@@ -396,7 +426,7 @@ class _ReportBuilder:
             entries.setdefault(key, t.entry)
         if not entries:
             return
-        gl = URIRef(self.minter.glossary(r))
+        gl = _iri(self.minter.glossary(r))
         self.add(gl, RDF.type, KG.Glossary)
         self.add(gl, RDF.type, SKOS.ConceptScheme)
         title = rep.glossary.title if rep.glossary is not None else "名词解释"
@@ -411,13 +441,13 @@ class _ReportBuilder:
         for key in sorted(entries):
             entry = entries[key]
             name = entry.key or entry.term
-            if not normalise_key(name):
+            if not _nk(name):
                 continue
             iri = self.minter.glossary_term(r, name)
             if iri in used:  # two entries with one key: tell them apart by position
                 iri = self.minter.glossary_term(r, f"{name}-{entry.start}")
             used.add(iri)
-            self.term(URIRef(iri), gl, entry, terms.get(key))
+            self.term(_iri(iri), gl, entry, terms.get(key))
 
     def term(self, t: URIRef, gl: URIRef, entry: GlossaryEntry, term: GlossaryTerm | None) -> None:
         self.add(t, RDF.type, KG.GlossaryTerm)
@@ -439,7 +469,7 @@ class _ReportBuilder:
         if term is None:
             return
         for i, comp in enumerate(term.components, 1):
-            c = URIRef(self.minter.component(t, i))
+            c = _iri(self.minter.component(t, i))
             self.add(t, KG.hasComponent, c)
             self.add(c, RDF.type, KG.GlossaryComponent)
             self.add(c, RDF.type, SKOS.Concept)
@@ -457,7 +487,7 @@ class _ReportBuilder:
             for j, member in enumerate(comp.members, 1):
                 if not member.strip():
                     continue
-                m = URIRef(self.minter.member(c, j))
+                m = _iri(self.minter.member(c, j))
                 self.add(c, KG.hasMember, m)
                 self.add(m, RDF.type, KG.GlossaryMember)
                 self.add(m, RDF.type, SKOS.Concept)
@@ -466,7 +496,7 @@ class _ReportBuilder:
                 self.add(m, KG.position, _lit(j))
                 self.add(m, SKOS.prefLabel, zh(member))
                 self.add(m, RDFS.label, zh(member))
-                ent = self._by_name.get(normalise_key(member))
+                ent = self._by_name.get(_nk(member))
                 if ent is not None:
                     self.add(m, KG.denotes, self.entity_iri(ent))
         for mention in term.mentions:
@@ -477,16 +507,16 @@ class _ReportBuilder:
         cached = self._entity_iri.get(id(e))
         if cached is not None:
             return cached
-        if e.type is EntityType.ORGANIZATION and normalise_key(e.name) == normalise_key(self.gov_key):
+        if e.type is EntityType.ORGANIZATION and _nk(e.name) == _nk(self.gov_key):
             iri = self.gov
         else:
-            iri = URIRef(self.minter.entity(self.gov_key, e.type, e.name, e.subtype, e.aliases))
+            iri = _iri(self.minter.entity(self.gov_key, e.type, e.name, e.subtype, e.aliases))
         self._entity_iri[id(e)] = iri
         return iri
 
     def entities(self) -> None:
         for e in self.analysis.entities:
-            if not normalise_key(e.name):
+            if not _nk(e.name):
                 log.debug("skipping an entity with an empty name in %s", self.iri)
                 continue
             iri = self.entity_iri(e)
@@ -497,25 +527,25 @@ class _ReportBuilder:
                 self.add(iri, RDF.type, sub)
             official = self.name(iri, e.name)
             for a in e.aliases:
-                if normalise_key(a) and a != official:
+                if _nk(a) and a != official:
                     self.add(iri, SKOS.altLabel, zh(a))
             if e.subtype:
                 self.add(iri, KG.subtype, _lit(e.subtype))
             self.add(iri, KG.government, self.gov)
             if e.mentions:
                 self.add(iri, KG.mentionedIn, self.iri)
-            if e.parent and normalise_key(e.parent) and normalise_key(e.parent) != normalise_key(e.name):
+            if e.parent and _nk(e.parent) and _nk(e.parent) != _nk(e.name):
                 self.parent(e, iri)
             for m in e.mentions:
                 self.mention(iri, m)
 
     def parent(self, e: Entity, iri: URIRef) -> None:
-        pe = self._by_name.get(normalise_key(e.parent or ""))
+        pe = self._by_name.get(_nk(e.parent or ""))
         if pe is not None:
             p_iri, p_type = self.entity_iri(pe), pe.type
         else:
             p_type = EntityType.ORGANIZATION if e.type is EntityType.ORGANIZATION else EntityType.PLACE
-            p_iri = URIRef(self.minter.entity(self.gov_key, p_type, e.parent or "", "admin"))
+            p_iri = _iri(self.minter.entity(self.gov_key, p_type, e.parent or "", "admin"))
             if p_type is EntityType.PLACE:
                 self.place_node(p_iri, e.parent or "", self._place_class(p_iri))
             else:
@@ -535,7 +565,7 @@ class _ReportBuilder:
     def mention(self, target: URIRef, m: Mention) -> None:
         if m.end <= m.start:
             return
-        iri = URIRef(self.minter.mention(self.iri, m.start, m.end, target))
+        iri = _iri(self.minter.mention(self.iri, m.start, m.end, target))
         if not self.once(str(iri)):
             return
         self.add(iri, RDF.type, KG.Mention)
@@ -554,13 +584,13 @@ class _ReportBuilder:
 
     def observation(self, q: Quantity) -> None:
         r = self.iri
-        o = URIRef(self.minter.observation(r, q.indicator, q.start, q.end))
+        o = _iri(self.minter.observation(r, q.indicator, q.start, q.end))
         if not self.once(str(o)):
             return
         self.add(o, RDF.type, KG.Observation)
         self.add(o, RDF.type, STATUS_CLASS[q.status])
         self.add(o, RDF.type, QB.Observation)
-        if q.indicator and normalise_key(q.indicator):
+        if q.indicator and _nk(q.indicator):
             # one node per indicator key and government; the phrase stays on the observation
             # (not as altLabels of the shared node: a node's literals must not depend on
             # which reports were loaded, or an incremental Neo4j load would overwrite them)
@@ -600,7 +630,7 @@ class _ReportBuilder:
     def indicator_node(self, name: str) -> URIRef:
         """The government's node for indicator ``name`` (described once)."""
         key = indicator_label(name)
-        ind = URIRef(self.minter.indicator(self.gov_key, name))
+        ind = _iri(self.minter.indicator(self.gov_key, name))
         if self.once(str(ind)):
             self.add(ind, RDF.type, KG.Indicator)
             self.add(ind, RDF.type, SKOS.Concept)
@@ -616,7 +646,7 @@ class _ReportBuilder:
         from kg.indicators import absent_targets
 
         for a in absent_targets(self.report_obj):
-            node = URIRef(f"{self.iri}/absence/{a.start}-{a.end}")
+            node = _iri(f"{self.iri}/absence/{a.start}-{a.end}")
             if a.year is None or not self.once(str(node)):
                 continue
             self.add(node, RDF.type, KG.TargetAbsence)
@@ -631,23 +661,23 @@ class _ReportBuilder:
             for s in self.report_obj.sections:
                 self._sections_by_key.setdefault(s.key, s)
         s = self._sections_by_key.get(key)
-        return None if s is None else URIRef(self.minter.section(self.iri, s.part, s.number))
+        return None if s is None else _iri(self.minter.section(self.iri, s.part, s.number))
 
     # ------------------------------------------------------------------ relations
     def relations(self) -> None:
         for rel in self.analysis.relations:
             pred = relation_property(rel.predicate)  # an unknown predicate raises vocab.UnknownCode
-            subj = self._by_name.get(normalise_key(rel.subject))
-            if subj is None or not normalise_key(rel.object):
+            subj = self._by_name.get(_nk(rel.subject))
+            if subj is None or not _nk(rel.object):
                 log.debug("skipping relation %s %s %s: unknown subject", rel.subject, rel.predicate, rel.object)
                 continue
             s = self.entity_iri(subj)
-            obj = self._by_name.get(normalise_key(rel.object))
+            obj = self._by_name.get(_nk(rel.object))
             if obj is not None:
                 o = self.entity_iri(obj)
             else:
                 otype = RELATION_OBJECT_TYPE[rel.predicate]
-                o = URIRef(self.minter.entity(self.gov_key, otype, rel.object, "admin"))
+                o = _iri(self.minter.entity(self.gov_key, otype, rel.object, "admin"))
                 self.add(o, RDF.type, KG.NamedThing)
                 self.add(o, RDF.type, ENTITY_CLASS[otype])
                 if otype is EntityType.PLACE:
@@ -655,7 +685,7 @@ class _ReportBuilder:
                 self.name(o, rel.object)
                 self.add(o, KG.government, self.gov)
             self.add(s, pred, o)
-            a = URIRef(self.minter.relation(self.iri, str(s), str(pred), str(o), rel.start, rel.end))
+            a = _iri(self.minter.relation(self.iri, str(s), str(pred), str(o), rel.start, rel.end))
             if not self.once(str(a)):
                 continue
             self.add(a, RDF.type, KG.RelationAssertion)

@@ -1,0 +1,172 @@
+"""`kg build -f nt --no-validate` end to end, this tree ("after") against an earlier commit
+("before"), side by side in one run: CPU-seconds of the whole process tree (the build's
+process, the forkserver and every worker, start-up and model loading included), chars
+per CPU-second per worker, wall seconds, peak memory of the main process and of the
+largest worker, and the SHA-256 of graph.nt (the two sides must write the same bytes).
+
+    .venv/bin/python bench/bench_build.py [--before REV] [--reports 8] [--workers 1 2] [--repeat 2]
+
+The "before" side runs the same child on ``git archive REV`` first on ``PYTHONPATH`` (as
+bench_entities.py does). Each build runs in a fresh process; sides alternate. Worker CPU
+is read from /proc (utime + stime of every descendant, sampled every 0.1 s until the pool
+is gone), so it counts what the workers spend outside their reports too. Benchmarks are
+not tests; results go to bench/results/build.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import CACHE, SHARED, emit, ratio, rss_mb, versions, write_results  # noqa: E402
+
+SIDES = ("after", "before")
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _descendants(pid: int) -> list[int]:
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            tasks = os.listdir(f"/proc/{p}/task")
+        except OSError:
+            continue
+        for t in tasks:
+            try:
+                with open(f"/proc/{p}/task/{t}/children", encoding="ascii") as f:
+                    kids = [int(k) for k in f.read().split()]
+            except OSError:
+                continue
+            out += kids
+            todo += kids
+    return out
+
+
+def _proc(pid: int) -> tuple[float, float] | None:
+    """(CPU seconds, peak RSS MiB) of process ``pid`` so far."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
+            fields = f.read().rpartition(")")[2].split()
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as f:
+            hwm = next((int(line.split()[1]) / 1024 for line in f if line.startswith("VmHWM:")), 0.0)
+    except (OSError, StopIteration):
+        return None
+    return (int(fields[11]) + int(fields[12])) / _TICK, hwm
+
+
+def build_child(folder: str, out: str, workers: str) -> None:
+    """One build, in this fresh process; every descendant's CPU sampled from /proc."""
+    seen: dict[int, tuple[float, float]] = {}
+    stop = threading.Event()
+
+    def sample() -> None:
+        me = os.getpid()
+        while True:
+            for pid in _descendants(me):
+                got = _proc(pid)
+                if got is not None:  # an exiting process shows no memory any more: keep the largest
+                    old = seen.get(pid, (0.0, 0.0))
+                    seen[pid] = (max(old[0], got[0]), max(old[1], got[1]))
+            if stop.wait(0.1):
+                return
+
+    c0, w0 = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
+    watcher = threading.Thread(target=sample, daemon=True)
+    watcher.start()
+    from kg.export import build_dump  # imported inside the timing: start-up is part of a build
+
+    s = build_dump([folder], out, "nt", workers=int(workers), validate=False)
+    wall = time.perf_counter() - w0
+    stop.set()
+    watcher.join()
+    c1 = resource.getrusage(resource.RUSAGE_SELF)
+    main_cpu = (c1.ru_utime - c0.ru_utime) + (c1.ru_stime - c0.ru_stime)
+    _, main_peak = rss_mb()
+    children = sum(cpu for cpu, _ in seen.values())
+    import kg
+
+    digest = hashlib.sha256(Path(out, "graph.nt").read_bytes()).hexdigest()
+    emit({"kg": kg.__file__, "reports": len(s.reports), "chars": s.chars, "triples": s.triples, "workers": s.workers,
+          "cpu_s": main_cpu + children, "main_cpu_s": main_cpu, "children_cpu_s": children,
+          "report_cpu_s": s.worker_cpu_seconds, "wall_s": wall, "main_peak_rss_mb": main_peak,
+          "worker_peak_rss_mb": s.worker_peak_rss_mb if s.workers > 1 else main_peak,
+          "sampled_peak_rss_mb": max((m for _, m in seen.values()), default=0.0), "sha256": digest})
+
+
+def run_side(src: Path | None, folder: Path, workers: int) -> dict:
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = os.pathsep.join([str(src), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    out = CACHE / "build-out"
+    shutil.rmtree(out, ignore_errors=True)
+    cmd = [sys.executable, __file__, "--child", str(folder), str(out), str(workers)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
+    if proc.returncode != 0:
+        raise SystemExit(f"build failed:\n{proc.stderr[-3000:]}")
+    got = json.loads(proc.stdout.strip().splitlines()[-1])
+    if (src is None) == Path(got["kg"]).is_relative_to(CACHE):
+        raise SystemExit(f"wrong kg imported: {got['kg']}")
+    return got
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--before", default="4583fbe", help="git revision of the old code (default %(default)s)")
+    ap.add_argument("--reports", type=int, default=8, help="bulk reports, spread evenly (default %(default)s)")
+    ap.add_argument("--folder", type=Path, help="build this folder instead of a bulk sample")
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--name", default="build", help="results file bench/results/NAME.json")
+    ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        build_child(*args.child)
+        return
+    from bench_entities import source_tree
+    from run import pick
+
+    folder = args.folder or pick(SHARED / "bulk", args.reports)
+    src = {"after": None, "before": source_tree(args.before)}
+    runs: dict = {f"{side}-{w}": [] for w in args.workers for side in SIDES}
+    for i in range(args.repeat):
+        for w in args.workers:
+            for side in (SIDES if i % 2 == 0 else SIDES[::-1]):
+                r = run_side(src[side], folder, w)
+                r["chars_per_cpu_s_per_worker"] = r["chars"] / r["cpu_s"]
+                runs[f"{side}-{w}"].append(r)
+                print(f"  {side} -j {w}: {r['cpu_s']:.1f} CPU-s ({r['main_cpu_s']:.1f} main), {r['wall_s']:.1f} s wall, "
+                      f"{r['chars_per_cpu_s_per_worker']:,.0f} chars/CPU-s, peak {r['main_peak_rss_mb']:.0f}/"
+                      f"{r['worker_peak_rss_mb']:.0f} MiB, {r['sha256'][:12]}", file=sys.stderr)
+    med = {k: {m: statistics.median(r[m] for r in v) for m in
+               ("cpu_s", "main_cpu_s", "children_cpu_s", "report_cpu_s", "wall_s", "chars_per_cpu_s_per_worker",
+                "main_peak_rss_mb", "worker_peak_rss_mb")} for k, v in runs.items()}
+    same = len({r["sha256"] for v in runs.values() for r in v}) == 1
+    first = runs[f"after-{args.workers[0]}"][0]
+    res = {"folder": str(folder), "reports": first["reports"], "chars": first["chars"], "triples": first["triples"],
+           "before": args.before, "median": med, "same_output": same, "sha256": first["sha256"],
+           "after_over_before_cpu": {w: ratio(med[f"before-{w}"]["cpu_s"], med[f"after-{w}"]["cpu_s"]) for w in args.workers},
+           "runs": runs, "versions": versions("kg-gwr", "rdflib", "pyoxigraph", "spacy")}
+    if len(args.workers) > 1:
+        lo, hi = min(args.workers), max(args.workers)
+        res["wall_speedup"] = {side: ratio(med[f"{side}-{lo}"]["wall_s"], med[f"{side}-{hi}"]["wall_s"]) for side in SIDES}
+    path = write_results(args.name, res)
+    print(json.dumps({k: res[k] for k in ("reports", "chars", "same_output", "after_over_before_cpu")}, indent=1))
+    for k, v in med.items():
+        print(k, {m: round(x, 2) for m, x in v.items()})
+    print(f"wrote {path}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
