@@ -207,4 +207,4 @@ def link_chunks(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]],
             n = sum(1 for line in lines if plan_type in line)
             if n:
                 stats.classes[plan_type] += n
-        yield Chunk(rep, text, (), text)
+        yield Chunk(rep, "", (), text)  # local: in the dump and in the report's named graph
