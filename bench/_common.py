@@ -44,6 +44,23 @@ def child(script: str, *args: str) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+def side_child(side: str, src: Path | None, script: str, *args: str) -> dict:
+    """:func:`child` for one side of a before/after comparison: ``src`` (a folder holding
+    another version's ``kg`` package, put first on ``PYTHONPATH``) or this checkout
+    (``None``); the child's JSON names the ``kg`` it imported, which must be that side's."""
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = os.pathsep.join([str(src), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    proc = subprocess.run([sys.executable, script, "--child", *args], capture_output=True, text=True,
+                          check=False, env=env)
+    if proc.returncode != 0:
+        raise SystemExit(f"{side} side failed:\n{proc.stderr[-3000:]}")
+    got = json.loads(proc.stdout.strip().splitlines()[-1])
+    if (src is None) == Path(got["kg"]).is_relative_to(CACHE):
+        raise SystemExit(f"{side} side imported the wrong kg: {got['kg']}")
+    return got
+
+
 def emit(result: dict) -> None:
     """What a child prints for its parent."""
     print(json.dumps(result))

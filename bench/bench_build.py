@@ -22,14 +22,13 @@ import os
 import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import CACHE, SHARED, emit, ratio, rss_mb, versions, write_results  # noqa: E402
+from _common import CACHE, SHARED, emit, side_child as run_child, ratio, rss_mb, versions, write_results  # noqa: E402
 
 SIDES = ("after", "before")
 _TICK = os.sysconf("SC_CLK_TCK")
@@ -106,19 +105,9 @@ def build_child(folder: str, out: str, workers: str) -> None:
 
 
 def run_side(src: Path | None, folder: Path, workers: int) -> dict:
-    env = dict(os.environ)
-    if src is not None:
-        env["PYTHONPATH"] = os.pathsep.join([str(src), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     out = CACHE / "build-out"
     shutil.rmtree(out, ignore_errors=True)
-    cmd = [sys.executable, __file__, "--child", str(folder), str(out), str(workers)]
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
-    if proc.returncode != 0:
-        raise SystemExit(f"build failed:\n{proc.stderr[-3000:]}")
-    got = json.loads(proc.stdout.strip().splitlines()[-1])
-    if (src is None) == Path(got["kg"]).is_relative_to(CACHE):
-        raise SystemExit(f"wrong kg imported: {got['kg']}")
-    return got
+    return run_child("before" if src is not None else "this", src, __file__, str(folder), str(out), str(workers))
 
 
 def main() -> None:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import shutil
 import subprocess
@@ -31,7 +30,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import CACHE, ROOT, SHARED, emit, median, ratio, table, versions, write_results  # noqa: E402
+from _common import CACHE, ROOT, SHARED, emit, side_child as run_child, median, ratio, table, versions, write_results  # noqa: E402
 
 BEFORE = "5daf52b"
 """The commit before the one-automaton work."""
@@ -106,17 +105,7 @@ def source_tree(rev: str) -> Path:
 
 
 def run_side(side: str, src: Path | None, listing: Path, out: Path, timed: bool) -> dict:
-    env = dict(os.environ)
-    if src is not None:
-        env["PYTHONPATH"] = os.pathsep.join([str(src), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
-    cmd = [sys.executable, __file__, "--child", str(listing), str(out), "timed" if timed else "check"]
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
-    if proc.returncode != 0:
-        raise SystemExit(f"{side} side failed:\n{proc.stderr[-3000:]}")
-    got = json.loads(proc.stdout.strip().splitlines()[-1])
-    if (src is None) == Path(got["kg"]).is_relative_to(CACHE):
-        raise SystemExit(f"{side} side imported the wrong kg: {got['kg']}")
-    return got
+    return run_child(side, src, __file__, str(listing), str(out), "timed" if timed else "check")
 
 
 def compare(a: Path, b: Path) -> list[str]:
