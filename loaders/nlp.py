@@ -1060,6 +1060,13 @@ _POLICY_TITLE = re.compile(
 )
 
 
+_POLICY_TITLE_MORE = re.compile(
+    r"(?:准则|导则|规范|条约|声明|宣言|共识|倡议|公报|草案|举措|机制|20[0-9]{2})(\s*[(（][^()（）]*[)）])?$|^告[一-鿿]{2,}书$"
+)
+"""Document words and plans named by a target year that make a title 《…》 a policy (《青禾共识》,
+《青禾2035》), beyond the document words of ``_POLICY_TITLE``."""
+
+
 class CandidateFinder:
     """Names found by the genre's rules, labelled Type/subtype."""
 
@@ -1074,6 +1081,32 @@ class CandidateFinder:
         self.categories = load_categories()
         self.quoted = load_corpus_quoted()
         self._gaz_spans: list[tuple[int, int, str]] = []
+
+    def _titled_programme(self, text: str, words: list, k: int) -> list[tuple[int, int, str, str]]:
+        """A work's title and the programme kind right after it: "《青禾·云溪》实景演艺项目" is a
+        programme named by the title (no verb between, at most three words)."""
+        found: list[tuple[int, int, str, str]] = []
+        for j in range(k + 1, min(k + 4, len(words))):
+            if words[j].label_.startswith(("v", "x", "bk", "q", "w")) or not re.fullmatch(r"[一-鿿]+", words[j].text):
+                break
+            head = self.head_ending_at(text, words[j].end_char, words[k].end_char)
+            if head is not None and head.type.startswith("Programme"):
+                found = [(words[k].start_char, words[j].end_char, "Programme", "title")]
+        return found
+
+    def _title_label(self, inner: str) -> str | None:
+        """The type of a title 《…》: a policy document (by its document word or a year, 《青禾2035》),
+        a programme when it ends in a programme head (《青禾提升攻坚行动》) or is a ranking
+        (《世界青禾名册》), else none: films, plays,
+        songs, books, yearbooks and periodicals are works, no entity of GUIDELINES §5."""
+        if _POLICY_TITLE.search(inner) or _POLICY_TITLE_MORE.search(inner):
+            return "Policy"
+        if re.search(r"(?:名册|名单|名录|排行榜|榜单|[0-9]+强)$", inner):
+            return "Programme"  # a ranking or list a place is entered in (Programme, GUIDELINES §5)
+        head = self.head_ending_at(inner, len(inner), 0)
+        if head is not None and head.type.startswith(("Programme", "Policy")):
+            return head.type.split("/")[0]
+        return None
 
     def head_ending_at(self, text: str, end: int, floor: int) -> Head | None:
         """The longest head word ending at ``end`` and starting at or after ``floor``."""
@@ -1110,11 +1143,15 @@ class CandidateFinder:
         kinds: list[tuple[int, int, str, str]] = []  # counted kinds the head rule dropped
 
         # 1. titles 《…》
-        for w in words:
+        for k, w in enumerate(words):
             if w.label_ == "bk":
                 inner = text[w.start_char + 1 : w.end_char - 1]
-                label = "Policy" if _POLICY_TITLE.search(inner) else "Programme"
-                cands.append((w.start_char + 1, w.end_char - 1, label, "title"))
+                label = self._title_label(inner)
+                if label is not None:
+                    cands.append((w.start_char + 1, w.end_char - 1, label, "title"))
+                else:  # a work: nothing inside its title is a name either (《美丽青禾》 a gala)
+                    kinds.append((w.start_char, w.end_char, "kind", "title"))
+                    cands.extend(self._titled_programme(text, words, k))
 
         # 2. head words closing a name
         for k, w in enumerate(words):

@@ -1,0 +1,73 @@
+"""Session 6 precision rules, second round (issue 9): titles of works, bodies cut from a longer
+level word, kinds named only by their kind word. Synthetic sentences in the genre's shape with
+invented names (青禾, 云溪); each test fails when its rule is removed."""
+
+from __future__ import annotations
+
+import pytest
+
+from spans_of import names_and_nested as _names
+
+
+@pytest.mark.parametrize("text, work", [
+    ("青禾纪录片《云溪之光》荣获大奖。", "云溪之光"),
+    ("京剧《青禾悟道》主演获中国戏剧奖。", "青禾悟道"),
+    ("《青禾年鉴》获评全省一等年鉴。", "青禾年鉴"),
+    ("《云溪文库》正式出版。", "云溪文库"),
+])
+def test_a_work_in_a_title_is_no_entity(text, work):
+    assert work not in _names(text)
+
+
+def test_nothing_inside_a_works_title_is_a_campaign():
+    assert "健康中国" not in _names("文艺晚会《健康中国》情感浓烈。")
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("制定《青禾营商环境条例》。", "青禾营商环境条例", "Policy"),
+    ("实施《青禾空气质量提升攻坚行动》，加强治理。", "青禾空气质量提升攻坚行动", "Programme"),
+    ("启动实施《青禾2035》，推动发展。", "青禾2035", "Policy"),
+    ("发布《云溪共识》，共建平台。", "云溪共识", "Policy"),
+    ("出台《青禾预算绩效管理规范》，提升绩效。", "青禾预算绩效管理规范", "Policy"),
+    ("《世界青禾名册》排名跃居第73位。", "世界青禾名册", "Programme"),
+    ("打造《青禾·雅韵》实景演艺项目。", "《青禾·雅韵》实景演艺项目", "Programme"),
+])
+def test_titles_of_documents_programmes_and_rankings_stay(text, name, label):
+    assert _names(text).get(name) == label
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("香港特区政府沉着应对，区县政府债务风险下降。", "区政府"),
+    ("香港特区政府沉着应对，区县政府债务风险下降。", "县政府"),
+])
+def test_a_body_cut_from_a_longer_level_word_is_no_name(text, bad):
+    assert bad not in _names(text)
+
+
+def test_a_body_after_a_clause_edge_stays():
+    assert _names("在市委坚强领导下，市政府加强领导。").get("市政府") == "Organization/government"
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("大力发展富民产业，推进乡村建设。", "富民产业"),
+    ("五大农业特色产业稳步发展。", "农业特色产业"),
+    ("办好卓越工程师学院，深化改革。", "卓越工程师学院"),
+    ("加强全市人才计划整合，加快形成梯队。", "人才计划"),
+    ("推动500千伏电网工程建设。", "500千伏电网工程"),
+    ("25万吨级单点系泊码头完成主体。", "25万吨级单点系泊码头"),
+    ("建设100公里山城绿道；建设口袋公园。", "100公里山城绿道"),
+    ("推进青禾峡谷创国家4A级旅游景区。", "青禾峡谷创国家4A级旅游景区"),
+    ("规范发展企业年金制度。", "金制度"),
+])
+def test_kinds_goals_and_stubs_are_no_names(text, bad):
+    assert bad not in _names(text)
+
+
+def test_a_works_named_by_its_place_after_the_voltage_stays():
+    assert "500千伏云溪输变电工程" in _names("推动500千伏云溪输变电工程建设。")
+
+
+def test_report_to_the_central_government_is_no_part_of_its_name():
+    names = _names("提出行政长官人选，报中央人民政府任命。")
+    assert "报中央人民政府" not in names
+    assert "中央人民政府" in names
