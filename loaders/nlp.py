@@ -2740,7 +2740,7 @@ class EntityPicker:
                 if _PLACE_GOAL.fullmatch(name.strip("“”\"")) and not s.label_.startswith("Place/admin"):
                     continue  # "打造“三地一区”", "“六大产业基地”": what a place is to become
                 if _designation(text, start, name) and not (
-                    s.label_.startswith("Place/admin") and not name.endswith(("强镇", "强县"))
+                    s.label_.startswith("Place/admin") and not name.endswith(("强镇", "强县", "中心镇", "百强镇"))
                 ):
                     continue  # "获批国家级…试点", "深化省级…试点": a title a place received
                 if self.patterns.vetoed(name) or name in self.heads:
@@ -2864,13 +2864,13 @@ class EntityPicker:
 
 
 _RECEIVED = re.compile(
-    r"(?:获批|获建|获评为?|成为|入选|认定为|评为|争创|创建|申建|申报|晋升为|列为|列入|命名为|授予)(?:为)?"
+    r"(?:获批|获建|获评为?|成为|入选|入列|认定为|评为|争创|创建|创成|申建|申报|晋升为|列为|列入|命名为|授予)(?:为)?"
     r"(?:国家|全国|省)?(?:首批|第[一二三四五六七八九十]+批)?$"
 )
 _LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|自治区级|全国|国家|省|自治区)")
 _TITLE_HEADS = re.compile(
     r"(?:示范区|示范县|示范市|示范城市|示范基地|示范园区?|示范点|示范村|试点|先行区|先进县|强镇|强县|"
-    r"集聚区|产业集群|特色小镇|城市|名镇|名村|县城|园区|基地)$"
+    r"集聚区|产业集群|特色小镇|城市|名镇|名村|县城|园区|基地|中心镇|百强镇|医疗集团)$"
 )
 
 

@@ -71,3 +71,14 @@ def test_report_to_the_central_government_is_no_part_of_its_name():
     names = _names("提出行政长官人选，报中央人民政府任命。")
     assert "报中央人民政府" not in names
     assert "中央人民政府" in names
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("青禾镇、云溪镇创成省级百强中心镇。", "省级百强中心镇"),
+    ("青禾经开区、云溪高新区获批。", "开区"),
+    ("青禾到了滚石上山、爬坡过坎的紧要关头。", "滚石上山"),
+    ("成功举办2届青禾博览会、3届云溪商博会。", "2届青禾博览会"),
+    ("畅通12345便民服务热线，群众诉求按时办结。", "畅通12345便民服务热线"),
+])
+def test_titles_received_stubs_idioms_and_counts_are_no_names(text, bad):
+    assert bad not in _names(text)
