@@ -1084,10 +1084,10 @@ class CandidateFinder:
 
     def _titled_programme(self, text: str, words: list, k: int) -> list[tuple[int, int, str, str]]:
         """A work's title and the programme kind right after it: "《青禾·云溪》实景演艺项目" is a
-        programme named by the title (no verb between, at most three words)."""
+        programme named by the title (only nouns between, at most three words)."""
         found: list[tuple[int, int, str, str]] = []
         for j in range(k + 1, min(k + 4, len(words))):
-            if words[j].label_.startswith(("v", "x", "bk", "q", "w")) or not re.fullmatch(r"[一-鿿]+", words[j].text):
+            if words[j].label_ not in ("n", "vn", "nz") or not re.fullmatch(r"[一-鿿]+", words[j].text):
                 break
             head = self.head_ending_at(text, words[j].end_char, words[k].end_char)
             if head is not None and head.type.startswith("Programme"):

@@ -82,3 +82,8 @@ def test_report_to_the_central_government_is_no_part_of_its_name():
 ])
 def test_titles_received_stubs_idioms_and_counts_are_no_names(text, bad):
     assert bad not in _names(text)
+
+
+def test_a_works_title_and_the_award_it_won_are_no_one_name():
+    names = _names("长篇小说《云溪》荣获第十一届青禾文学奖。")
+    assert not any(n.startswith("《云溪》") for n in names)
