@@ -986,6 +986,7 @@ class Gazetteer:
         for s in list(self.short_county):
             if s in self.short or s in self.full:
                 del self.short_county[s]
+        self._words = re.compile("|".join(f"(?:{r})" for r in _data_lines("division_words.txt")))
         names = (*self.full, *self.short, *self.short_county)
         # lengths of the names by their first two characters: a position whose two
         # characters open no name is skipped at once
@@ -1028,6 +1029,10 @@ class Gazetteer:
                 cand = text[i : i + L]
                 got = self.lookup(cand)
                 if got and (i + L in ends or not ends or cand in self.full) and not _starts_inside_word(text, i):
+                    word = self._words.match(text, i)
+                    if word is not None and word.end() == i + L:
+                        after = i + L
+                        break  # 绿水青山就是金山银山, 大兴调查研究之风: a word, no place
                     code, label = got
                     span = char_span(doc, i, i + L, label=label, kb_id=code)
                     if span is not None:
@@ -2304,7 +2309,7 @@ def _proper_name_word(w: Span) -> bool:
 _FUNCTION_CHARS = frozenset("和与及等的在并对向从把被将、")
 
 
-_NOMINAL_TAGS = frozenset({"n", "nz", "ns", "nr", "nt", "nrt", "j", "vn", "an", "a", "l", "ng", "q"})
+_NOMINAL_TAGS = frozenset({"n", "nz", "ns", "nr", "nt", "nrt", "j", "vn", "an", "a", "l", "ng", "q", "b"})
 _NOMINAL_MAX = 10
 
 

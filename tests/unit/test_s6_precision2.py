@@ -87,3 +87,24 @@ def test_titles_received_stubs_idioms_and_counts_are_no_names(text, bad):
 def test_a_works_title_and_the_award_it_won_are_no_one_name():
     names = _names("长篇小说《云溪》荣获第十一届青禾文学奖。")
     assert not any(n.startswith("《云溪》") for n in names)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("践行绿水青山就是金山银山的理念。", "金山"),
+    ("大兴调查研究之风，改进作风。", "大兴"),
+    ("推动东北振兴发展取得新突破。", "振兴"),
+    ("这是开放合作成果丰硕的五年。", "合作"),
+    ("抓改革、惠民生各项工作扎实推进。", "惠民"),
+])
+def test_a_division_name_inside_a_genre_phrase_is_no_place(text, word):
+    assert word not in _names(text)
+
+
+def test_the_same_division_name_elsewhere_stays_a_place():
+    assert _names("金山海上风电一期建成。").get("金山", "").startswith("Place/admin")
+
+
+def test_a_measure_package_keeps_a_distinguishing_word_of_its_topic():
+    names = _names("出台支持民营经济发展31条、市场主体培育18条等政策措施。")
+    assert "支持民营经济发展31条" in names
+    assert "经济发展31条" not in names
