@@ -2605,6 +2605,8 @@ class EntityPicker:
                 w.label_ in ("v", "vn", "a", "ad") or w.text in self.boundary
             ):
                 return start
+            if k < i and w.label_ == "v" and words[k + 1].label_ == "v":
+                return start  # 打出|促进|民营经济…: two verbs, the first is the sentence's own
             before = words[k - 1] if k > 0 else None
             if before is None or before.label_ in ("x", "w") or before.text in launch:
                 return w.start_char  # 稳|外贸, 扩大有效|投资, 助力|中小微企业
@@ -2870,7 +2872,7 @@ class EntityPicker:
 
 _RECEIVED = re.compile(
     r"(?:获批|获建|获评为?|成为|入选|入列|认定为|评为|争创|创建|创成|申建|申报|晋升为|列为|列入|命名为|授予)(?:为)?"
-    r"(?:国家|全国|省)?(?:首批|第[一二三四五六七八九十]+批)?$"
+    r"(?:国家|全国|省)?(?:首批|第[一二三四五六七八九十]+批)?(?:重点|中央财政支持)?$"
 )
 _LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|自治区级|全国|国家|省|自治区)")
 _TITLE_HEADS = re.compile(

@@ -108,3 +108,27 @@ def test_a_measure_package_keeps_a_distinguishing_word_of_its_topic():
     names = _names("出台支持民营经济发展31条、市场主体培育18条等政策措施。")
     assert "支持民营经济发展31条" in names
     assert "经济发展31条" not in names
+
+
+@pytest.mark.parametrize("text, glued, name", [
+    ("进一步丰富云溪路、青禾广场服务功能。", "丰富云溪路", "云溪路"),
+    ("全面推进改革，做优做强青禾城市医疗集团，推进试点。", "做强青禾城市医疗集团", "青禾城市医疗集团"),
+])
+def test_a_verb_of_strengthening_is_no_part_of_the_name(text, glued, name):
+    names = _names(text)
+    assert glued not in names
+    assert name in names
+
+
+@pytest.mark.parametrize("text, title", [
+    ("青禾茶产业入选全国重点地方特色食品产业集群，云溪获评。", "地方特色食品产业集群"),
+    ("青禾入选中央财政支持普惠金融发展示范区。", "普惠金融发展示范区"),
+])
+def test_a_title_received_after_its_qualifier_is_no_name(text, title):
+    assert title not in _names(text)
+
+
+def test_a_package_after_two_verbs_starts_at_its_topic():
+    names = _names("打出促进民营经济高质量发展“10条”、加强招商引资“18条”等组合拳。")
+    assert "民营经济高质量发展“10条”" in names
+    assert not any(n.startswith("打出") for n in names)
