@@ -132,3 +132,17 @@ def test_a_package_after_two_verbs_starts_at_its_topic():
     names = _names("打出促进民营经济高质量发展“10条”、加强招商引资“18条”等组合拳。")
     assert "民营经济高质量发展“10条”" in names
     assert not any(n.startswith("打出") for n in names)
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("人民幸福安康是发展的目的。", "安康"),
+    ("推进青禾河长治久清。", "长治"),
+    ("青禾景区申创国家5A级景区，新增4A级景区。", "申创国家5A级景区"),
+    ("创塑全国一流度假区品牌。", "创塑全国一流度假区"),
+    ("国家级示范性老年友好社区增至3个。", "友好社区"),
+    ("全链条推进农业产业体系升级。", "农业产业"),
+    ("聚焦中央重大战略和重大政策投向。", "中央重大战略"),
+    ("强化国际航运中心枢纽地位。", "国际航运中心枢纽"),
+])
+def test_more_words_goals_and_kinds_are_no_names(text, bad):
+    assert bad not in _names(text)
