@@ -146,3 +146,12 @@ def test_a_package_after_two_verbs_starts_at_its_topic():
 ])
 def test_more_words_goals_and_kinds_are_no_names(text, bad):
     assert bad not in _names(text)
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("推动青禾消费副中心建设。", "青禾消费副中心"),
+    ("适当地建造起许多高楼大厦。", "高楼大厦"),
+    ("增强双创平台服务能力。", "双创平台"),
+])
+def test_goals_and_ordinary_words_are_no_names(text, bad):
+    assert bad not in _names(text)
