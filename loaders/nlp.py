@@ -2172,7 +2172,7 @@ def _noun_goes_on(nxt: Span, heads: dict[str, Head]) -> bool:
     t = nxt.text
     return (
         len(t) >= 2
-        and nxt.label_ in ("n", "nz", "ng", "v", "vn")
+        and nxt.label_ in ("n", "nz", "ng", "v", "vn", "b")
         and not any(t.endswith(h) for h in _HEAD_TAILS)
     )
 

@@ -155,3 +155,7 @@ def test_more_words_goals_and_kinds_are_no_names(text, bad):
 ])
 def test_goals_and_ordinary_words_are_no_names(text, bad):
     assert bad not in _names(text)
+
+
+def test_an_industry_before_the_word_of_its_gala_is_no_sector():
+    assert "青禾时尚产业" not in _names("成功举办青禾时尚产业盛典、国际电影节。")
