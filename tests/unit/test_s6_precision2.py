@@ -159,3 +159,18 @@ def test_goals_and_ordinary_words_are_no_names(text, bad):
 
 def test_an_industry_before_the_word_of_its_gala_is_no_sector():
     assert "青禾时尚产业" not in _names("成功举办青禾时尚产业盛典、国际电影节。")
+
+
+def test_an_edition_ends_at_its_event_not_at_carrying_out():
+    names = _names("第十五届青禾运动会筹备工作有序开展。")
+    assert "第十五届青禾运动会" in names
+    assert not any(n.endswith("开展") for n in names)
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("全国灌溉总面积计划完成。", "全国灌溉总面积计划"),
+    ("卫生部系统的医务人员下乡。", "卫生部系统"),
+    ("积极推动市州级医院建设。", "市州级医院"),
+])
+def test_planned_figures_systems_and_levels_are_no_names(text, bad):
+    assert bad not in _names(text)
