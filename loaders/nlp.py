@@ -2747,7 +2747,7 @@ class EntityPicker:
                 if _PLACE_GOAL.fullmatch(name.strip("“”\"")) and not s.label_.startswith("Place/admin"):
                     continue  # "打造“三地一区”", "“六大产业基地”": what a place is to become
                 if _designation(text, start, name) and not (
-                    s.label_.startswith("Place/admin") and not name.endswith(("强镇", "强县", "中心镇", "百强镇"))
+                    s.label_.startswith("Place/admin") and not name.endswith(("强镇", "强县", "中心镇", "百强镇", "专业镇"))
                 ):
                     continue  # "获批国家级…试点", "深化省级…试点": a title a place received
                 if self.patterns.vetoed(name) or name in self.heads:
@@ -2877,7 +2877,7 @@ _RECEIVED = re.compile(
 _LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|自治区级|全国|国家|省|自治区)")
 _TITLE_HEADS = re.compile(
     r"(?:示范区|示范县|示范市|示范城市|示范基地|示范园区?|示范点|示范村|试点|先行区|先进县|强镇|强县|"
-    r"集聚区|产业集群|特色小镇|城市|名镇|名村|县城|园区|基地|中心镇|百强镇|医疗集团)$"
+    r"集聚区|产业集群|特色小镇|城市|名镇|名村|县城|园区|基地|中心镇|百强镇|专业镇|医疗集团)$"
 )
 
 

@@ -174,3 +174,7 @@ def test_an_edition_ends_at_its_event_not_at_carrying_out():
 ])
 def test_planned_figures_systems_and_levels_are_no_names(text, bad):
     assert bad not in _names(text)
+
+
+def test_a_batch_of_a_title_received_is_no_name():
+    assert "省级重点专业镇" not in _names("青禾镇入选第二批省级重点专业镇。")
