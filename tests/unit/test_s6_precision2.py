@@ -178,3 +178,11 @@ def test_planned_figures_systems_and_levels_are_no_names(text, bad):
 
 def test_a_batch_of_a_title_received_is_no_name():
     assert "省级重点专业镇" not in _names("青禾镇入选第二批省级重点专业镇。")
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("广泛开展群众性文化活动，丰富群众生活。", "群众性文化活动"),
+    ("举办政银企对接活动12场。", "政银企对接活动"),
+])
+def test_activities_named_by_their_kind_are_no_names(text, bad):
+    assert bad not in _names(text)
