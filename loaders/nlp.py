@@ -986,6 +986,7 @@ class Gazetteer:
         for s in list(self.short_county):
             if s in self.short or s in self.full:
                 del self.short_county[s]
+        self._words = re.compile("|".join(f"(?:{r})" for r in _data_lines("division_words.txt")))
         names = (*self.full, *self.short, *self.short_county)
         # lengths of the names by their first two characters: a position whose two
         # characters open no name is skipped at once
@@ -1028,6 +1029,10 @@ class Gazetteer:
                 cand = text[i : i + L]
                 got = self.lookup(cand)
                 if got and (i + L in ends or not ends or cand in self.full) and not _starts_inside_word(text, i):
+                    word = self._words.match(text, i)
+                    if word is not None and word.end() == i + L:
+                        after = i + L
+                        break  # 绿水青山就是金山银山, 大兴调查研究之风: a word, no place
                     code, label = got
                     span = char_span(doc, i, i + L, label=label, kb_id=code)
                     if span is not None:
@@ -1060,6 +1065,13 @@ _POLICY_TITLE = re.compile(
 )
 
 
+_POLICY_TITLE_MORE = re.compile(
+    r"(?:准则|导则|规范|条约|声明|宣言|共识|倡议|公报|草案|举措|机制|20[0-9]{2})(\s*[(（][^()（）]*[)）])?$|^告[一-鿿]{2,}书$"
+)
+"""Document words and plans named by a target year that make a title 《…》 a policy (《青禾共识》,
+《青禾2035》), beyond the document words of ``_POLICY_TITLE``."""
+
+
 class CandidateFinder:
     """Names found by the genre's rules, labelled Type/subtype."""
 
@@ -1074,6 +1086,32 @@ class CandidateFinder:
         self.categories = load_categories()
         self.quoted = load_corpus_quoted()
         self._gaz_spans: list[tuple[int, int, str]] = []
+
+    def _titled_programme(self, text: str, words: list, k: int) -> list[tuple[int, int, str, str]]:
+        """A work's title and the programme kind right after it: "《青禾·云溪》实景演艺项目" is a
+        programme named by the title (only nouns between, at most three words)."""
+        found: list[tuple[int, int, str, str]] = []
+        for j in range(k + 1, min(k + 4, len(words))):
+            if words[j].label_ not in ("n", "vn", "nz") or not re.fullmatch(r"[一-鿿]+", words[j].text):
+                break
+            head = self.head_ending_at(text, words[j].end_char, words[k].end_char)
+            if head is not None and head.type.startswith("Programme"):
+                found = [(words[k].start_char, words[j].end_char, "Programme", "title")]
+        return found
+
+    def _title_label(self, inner: str) -> str | None:
+        """The type of a title 《…》: a policy document (by its document word or a year, 《青禾2035》),
+        a programme when it ends in a programme head (《青禾提升攻坚行动》) or is a ranking
+        (《世界青禾名册》), else none: films, plays,
+        songs, books, yearbooks and periodicals are works, no entity of GUIDELINES §5."""
+        if _POLICY_TITLE.search(inner) or _POLICY_TITLE_MORE.search(inner):
+            return "Policy"
+        if re.search(r"(?:名册|名单|名录|排行榜|榜单|[0-9]+强)$", inner):
+            return "Programme"  # a ranking or list a place is entered in (Programme, GUIDELINES §5)
+        head = self.head_ending_at(inner, len(inner), 0)
+        if head is not None and head.type.startswith(("Programme", "Policy")):
+            return head.type.split("/")[0]
+        return None
 
     def head_ending_at(self, text: str, end: int, floor: int) -> Head | None:
         """The longest head word ending at ``end`` and starting at or after ``floor``."""
@@ -1110,11 +1148,15 @@ class CandidateFinder:
         kinds: list[tuple[int, int, str, str]] = []  # counted kinds the head rule dropped
 
         # 1. titles 《…》
-        for w in words:
+        for k, w in enumerate(words):
             if w.label_ == "bk":
                 inner = text[w.start_char + 1 : w.end_char - 1]
-                label = "Policy" if _POLICY_TITLE.search(inner) else "Programme"
-                cands.append((w.start_char + 1, w.end_char - 1, label, "title"))
+                label = self._title_label(inner)
+                if label is not None:
+                    cands.append((w.start_char + 1, w.end_char - 1, label, "title"))
+                else:  # a work: nothing inside its title is a name either (《美丽青禾》 a gala)
+                    kinds.append((w.start_char, w.end_char, "kind", "title"))
+                    cands.extend(self._titled_programme(text, words, k))
 
         # 2. head words closing a name
         for k, w in enumerate(words):
@@ -2130,7 +2172,7 @@ def _noun_goes_on(nxt: Span, heads: dict[str, Head]) -> bool:
     t = nxt.text
     return (
         len(t) >= 2
-        and nxt.label_ in ("n", "nz", "ng", "v", "vn")
+        and nxt.label_ in ("n", "nz", "ng", "v", "vn", "b")
         and not any(t.endswith(h) for h in _HEAD_TAILS)
     )
 
@@ -2267,7 +2309,7 @@ def _proper_name_word(w: Span) -> bool:
 _FUNCTION_CHARS = frozenset("和与及等的在并对向从把被将、")
 
 
-_NOMINAL_TAGS = frozenset({"n", "nz", "ns", "nr", "nt", "nrt", "j", "vn", "an", "a", "l", "ng", "q"})
+_NOMINAL_TAGS = frozenset({"n", "nz", "ns", "nr", "nt", "nrt", "j", "vn", "an", "a", "l", "ng", "q", "b"})
 _NOMINAL_MAX = 10
 
 
@@ -2563,6 +2605,8 @@ class EntityPicker:
                 w.label_ in ("v", "vn", "a", "ad") or w.text in self.boundary
             ):
                 return start
+            if k < i and w.label_ == "v" and words[k + 1].label_ == "v":
+                return start  # 打出|促进|民营经济…: two verbs, the first is the sentence's own
             before = words[k - 1] if k > 0 else None
             if before is None or before.label_ in ("x", "w") or before.text in launch:
                 return w.start_char  # 稳|外贸, 扩大有效|投资, 助力|中小微企业
@@ -2703,7 +2747,7 @@ class EntityPicker:
                 if _PLACE_GOAL.fullmatch(name.strip("“”\"")) and not s.label_.startswith("Place/admin"):
                     continue  # "打造“三地一区”", "“六大产业基地”": what a place is to become
                 if _designation(text, start, name) and not (
-                    s.label_.startswith("Place/admin") and not name.endswith(("强镇", "强县"))
+                    s.label_.startswith("Place/admin") and not name.endswith(("强镇", "强县", "中心镇", "百强镇", "专业镇"))
                 ):
                     continue  # "获批国家级…试点", "深化省级…试点": a title a place received
                 if self.patterns.vetoed(name) or name in self.heads:
@@ -2827,13 +2871,13 @@ class EntityPicker:
 
 
 _RECEIVED = re.compile(
-    r"(?:获批|获建|获评为?|成为|入选|认定为|评为|争创|创建|申建|申报|晋升为|列为|列入|命名为|授予)(?:为)?"
-    r"(?:国家|全国|省)?(?:首批|第[一二三四五六七八九十]+批)?$"
+    r"(?:获批|获建|获评为?|成为|入选|入列|认定为|评为|争创|创建|创成|申建|申报|晋升为|列为|列入|命名为|授予|新增)(?:为)?"
+    r"(?:国家|全国|省)?(?:首批|第[一二三四五六七八九十]+批)?(?:重点|中央财政支持)?$"
 )
 _LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|自治区级|全国|国家|省|自治区)")
 _TITLE_HEADS = re.compile(
     r"(?:示范区|示范县|示范市|示范城市|示范基地|示范园区?|示范点|示范村|试点|先行区|先进县|强镇|强县|"
-    r"集聚区|产业集群|特色小镇|城市|名镇|名村|县城|园区|基地)$"
+    r"集聚区|产业集群|特色小镇|城市|名镇|名村|县城|园区|基地|中心镇|百强镇|专业镇|医疗集团)$"
 )
 
 
