@@ -36,7 +36,7 @@ from kg.atomic import Staging
 from kg.errors import InputError, KgError
 from kg.iri import Minter
 from kg.model import Analysis
-from kg.rdf import Triple, analysis_triples, bind_prefixes
+from kg.rdf import _IRI_BAD, Triple, analysis_triples, bind_prefixes
 from kg.vocab import KG, ONTOLOGY_IRI, SPDX
 
 log = logging.getLogger(__name__)
@@ -308,8 +308,6 @@ def report_triples(path: str, base_iri: str | None = None, validate: bool = Fals
     )
 
 
-_IRI_BAD = re.compile(r'[<>" {}|\\^`]').search
-"""A character rdflib refuses in an IRI it writes (``rdflib.term._invalid_uri_chars``)."""
 _NT_ESCAPE = re.compile(r'[\\\n"\r]').search
 _RDF_TYPE_IRI = str(RDF.type)
 

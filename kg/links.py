@@ -135,6 +135,11 @@ def link_triples(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]
     """(target report IRI, triple) of every link, sorted by report and N-Triples line:
     ``kg:PlanTarget`` for each first plan-year target, ``kg:outcome`` for each one with an
     outcome."""
+    return [(rep, t) for rep, _line, t in _sorted(_links(indexes))]
+
+
+def _links(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> list[tuple[str, tuple]]:
+    """(target report IRI, triple) of every link, unsorted (see :func:`link_triples`)."""
     firsts: dict[tuple, tuple] = {}
     by_ind: dict[tuple, list[tuple[str, bool, str, str]]] = {}
     by_head: dict[tuple, list[tuple[str, str, str, bool, str, str]]] = {}
@@ -168,13 +173,17 @@ def link_triples(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]
                         if i != ind and k.startswith(key) and rep != tr and (not one_year or not hp)), default=None)
         if best is not None:
             out.append((tr, (URIRef(iri), KG.outcome, URIRef(best[1]))))
-    out.sort(key=lambda rt: (rt[0], _nt_row(rt[1])))
     return out
+
+
+def _sorted(links: list[tuple[str, tuple]]) -> list[tuple[str, str, tuple]]:
+    """(report IRI, N-Triples line, triple) of each link, sorted by report and line."""
+    return sorted((rep, _nt_row(t), t) for rep, t in links)
 
 
 def link_lines(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> list[tuple[str, str]]:
     """(target report IRI, N-Triples line) of every link, sorted (see :func:`link_triples`)."""
-    return [(rep, _nt_row(t)) for rep, t in link_triples(indexes)]
+    return [(rep, line) for rep, line, _t in _sorted(_links(indexes))]
 
 
 def with_links(batches: Iterable[tuple[str, list[tuple]]]) -> Iterator[tuple[str, list[tuple]]]:
