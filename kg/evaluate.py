@@ -489,6 +489,9 @@ def load_gold(path: str | os.PathLike[str], text: Text) -> Gold:
     report = data.get("report")
     if report is not None and not isinstance(report, dict):
         raise ParseError(f"{_where(name, 'report')}: expected a JSON object")
+    parents = (report or {}).get("parent_places")
+    if parents is not None and not (isinstance(parents, list) and all(isinstance(p, str) for p in parents)):
+        raise ParseError(f"{_where(name, 'report.parent_places')}: expected a list of place names (strings)")
 
     parts = None
     if "parts" in data:

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kg.errors import InputError, ParseError
@@ -873,6 +873,8 @@ _ALL_PATHS = list(_paths(gold_dict()))[1:]
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(_ALL_PATHS), _json_values), min_size=1, max_size=3))
+@example(damage=[(("report", "parent_places"), True)])  # once a TypeError in the relation scorer
+@example(damage=[(("report", "parent_places"), "青溪区")])
 def test_a_damaged_key_fails_with_a_parse_error_or_loads(tmp_path_factory, damage):
     g = gold_dict()
     for path, value in damage:
