@@ -35,6 +35,7 @@ from dataclasses import dataclass, fields
 from decimal import Decimal
 
 from kg.model import Kind, Qualifier, Quantity, Report, Status
+from kg.outcomes import OutcomeIndex
 
 log = logging.getLogger(__name__)
 
@@ -305,7 +306,11 @@ def link_targets(
     report (same key, kind, value and qualifier) is listed once. ``absences`` (see
     :func:`absent_targets`) add one ``no target`` row each.
     """
-    actuals = _first_actuals(rows)
+    outcomes: OutcomeIndex[IndicatorRow] = OutcomeIndex()
+    for (g, key, year, kind, unit), group in _first_actuals(rows).items():
+        for a in group:  # actual before estimate, then report, then position
+            outcomes.add(g, key, key, year, kind, unit, a.report, a.period != "year",
+                         (a.status != Status.ACTUAL.value, a.report, a.start), a)
     out: list[TargetOutcome] = [_absent(a) for a in absences]
     seen: set[tuple] = set()
     for t in rows:
@@ -318,29 +323,15 @@ def link_targets(
         if ident in seen:
             continue
         seen.add(ident)
-        # a multi-year total or average ("五年来…累计", "年均") is not the year's outcome
-        one_year = t.period == "year"
-        cands = [
-            a for a in actuals.get((t.government, t.indicator_key, t.year, t.kind, t.normalised_unit), [])
-            if a.report != t.report and t.government  # no government named: nothing to pair with
-            and (a.period == "year" or not one_year)
-        ]
-        if not cands and t.government and len(t.indicator_key) >= 4:
-            # the review often words it longer ("粮食产量首次跃上…"): a key that starts with
-            # the target's key is the same indicator
-            cands = [
-                a for (g, k, y, kind, u), group in actuals.items()
-                if g == t.government and y == t.year and kind == t.kind and u == t.normalised_unit
-                and k.startswith(t.indicator_key)
-                for a in group if a.report != t.report and (a.period == "year" or not one_year)
-            ]
-        cands.sort(key=lambda a: (a.status != Status.ACTUAL.value, a.report, a.start))
+        # no government named: nothing to pair with; a multi-year total or average
+        # ("五年来…累计", "年均") is not the year's outcome
+        a = outcomes.best(t.government, t.indicator_key, t.indicator_key, t.year, t.kind, t.normalised_unit,
+                          t.report, one_year=t.period == "year") if t.government else None
         main = t.section.endswith(".0")
-        if not cands:
+        if a is None:
             if main and not main_only:
                 out.append(_outcome(t, None, "unclear", "no actual for this indicator in the next report", "unclear"))
             continue
-        a = cands[0]
         verdict, rule = judge(t, a)
         out.append(_outcome(t, a, verdict, rule, judge(t, a, strict=True)[0]))
     out.sort(key=lambda o: (o.government, o.year or 0, o.target_report, o.target_start))

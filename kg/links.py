@@ -13,12 +13,10 @@ Triples written (ontology/kg.ttl):
   year, the first statement of it in its report (a target restated with the same indicator
   node, kind, qualifier, normalised value and unit and direction is the same target; the
   first in the text, ties by period then IRI);
-- ``?t kg:outcome ?a``: that target's outcome, the first (actual before estimate, then report
-  IRI, then position, then IRI) actual or estimate of the same government, indicator node,
-  year, kind and normalised unit in another report of the government whose plan year is the
-  next year, never a multi-year figure (``kg:period``) for a one-year target; when there is
-  none, one of an indicator of the government whose key starts with the target's (4
-  characters at least).
+- ``?t kg:outcome ?a``: that target's outcome by the rule of :class:`kg.outcomes.OutcomeIndex`
+  (the one ``kg targets`` uses), over the actuals and estimates of the target's year in the
+  reports of the government whose plan year is the next year (``kg:period`` marks a
+  multi-year figure), in the order actual before estimate, report IRI, position, IRI.
 
 These are the semantics of ``kg targets`` (:func:`kg.indicators.link_targets`) over the
 graph's indicator nodes, as queries/targets_vs_outcomes.rq computed them at query time.
@@ -32,6 +30,7 @@ from rdflib import URIRef
 from rdflib.namespace import RDF, SKOS
 from rdflib.plugins.serializers.nt import _nt_row
 
+from kg.outcomes import OutcomeIndex
 from kg.vocab import KG, SOSA
 
 __all__ = ["LinkIndex", "index_report", "link_triples", "link_lines", "link_chunks", "with_links"]
@@ -141,8 +140,7 @@ def link_triples(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]
 def _links(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> list[tuple[str, tuple]]:
     """(target report IRI, triple) of every link, unsorted (see :func:`link_triples`)."""
     firsts: dict[tuple, tuple] = {}
-    by_ind: dict[tuple, list[tuple[str, bool, str, str]]] = {}
-    by_head: dict[tuple, list[tuple[str, str, str, bool, str, str]]] = {}
+    outcomes: OutcomeIndex[str] = OutcomeIndex()
     seen_c: set[tuple[str, str]] = set()
     for targets, cands in indexes:
         for t in targets:
@@ -157,22 +155,14 @@ def _links(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> l
                 continue
             seen_c.add((rep, a))
             # the order the query compared: actual before estimate, report IRI, start, IRI
-            order = f"{rank}{rep}#{1000000000 + start}#{a}"
-            by_ind.setdefault((g, ind, year, kind, nu), []).append((rep, has_period, order, a))
-            if len(key) >= 4:
-                by_head.setdefault((g, year, kind, nu, key[:4]), []).append((key, ind, rep, has_period, order, a))
+            outcomes.add(g, ind, key, year, kind, nu, rep, has_period, f"{rank}{rep}#{1000000000 + start}#{a}", a)
     out: list[tuple[str, tuple]] = []
     for _rank, t in firsts.values():
         (g, ind, key, year, kind, q, nu, nv, dr, start, period, iri, tr, section) = t
         out.append((tr, (URIRef(iri), RDF.type, KG.PlanTarget)))
-        one_year = not period
-        best = min(((o, a) for rep, hp, o, a in by_ind.get((g, ind, year, kind, nu), ())
-                    if rep != tr and (not one_year or not hp)), default=None)
-        if best is None and len(key) >= 4:
-            best = min(((o, a) for k, i, rep, hp, o, a in by_head.get((g, year, kind, nu, key[:4]), ())
-                        if i != ind and k.startswith(key) and rep != tr and (not one_year or not hp)), default=None)
+        best = outcomes.best(g, ind, key, year, kind, nu, tr, one_year=not period)
         if best is not None:
-            out.append((tr, (URIRef(iri), KG.outcome, URIRef(best[1]))))
+            out.append((tr, (URIRef(iri), KG.outcome, URIRef(best))))
     return out
 
 
