@@ -16,6 +16,10 @@ import bisect
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from operator import attrgetter
+
+_START = attrgetter("start")
+"""A sentence's start offset: the key :meth:`Report.sentence_at` searches by."""
 
 
 # --------------------------------------------------------------------------- text
@@ -195,9 +199,6 @@ class ReportMeta:
     plan_year: int | None = None
 
 
-_STARTS: tuple[tuple, list[int]] = ((), [])
-"""(a report's sentences, their start offsets): :meth:`Report.sentence_at`'s one-entry cache."""
-
 
 @dataclass(frozen=True, slots=True)
 class Report:
@@ -238,14 +239,11 @@ class Report:
         return sec.key if sec else f"{part.number}.0"
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        global _STARTS
-        sentences, cached = self.sentences, _STARTS
-        if cached[0] is not sentences:  # the starts of the last report asked, kept (a scan per call was 3 % of a build)
-            cached = _STARTS = (sentences, [s.start for s in sentences])
-        starts = cached[1]
-        i = bisect.bisect_right(starts, offset) - 1
-        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
-            return self.sentences[i]
+        """The sentence holding ``offset``, or None (a binary search over the sentences' starts)."""
+        sentences = self.sentences
+        i = bisect.bisect_right(sentences, offset, key=_START) - 1
+        if i >= 0 and sentences[i].start <= offset < sentences[i].end:
+            return sentences[i]
         return None
 
 
