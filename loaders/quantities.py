@@ -82,7 +82,7 @@ _TRAIL_FILLER = re.compile(
     r"保持在|稳定在|降到|下降到|提高至|达到|达|達到|達|到|至|为|是|有|共|再|力求|累计|总计|合计|分别|均|"
     r"(?:比|较)(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年|(?<=[\u4e00-\u9fff]{2})各|现在已经?|现已经?|总共|已经|(?<!不)已|(?<![成造迁])就|(?<![船首一两每])只|也|(?<![偿归])还|(?<![首成京])都|(?<![前])又|一直|首次|仅|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
-    r"安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
+    r"在[^，,；;。在]{1,14}?的?基础上|(?<=[\u4e00-\u9fff]{2})收到|安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
     r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|定为|确定为|计划|现行|"
     r"(?:按|以)?(?:同口径|可比口径|可比价格?|现行价格|不变价格?)(?:计算)?|"
     r"(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|[一二三四五六七八九〇○零]{4}年(?:底|末|初)?|将|\s)+$"
@@ -107,11 +107,14 @@ _SHARED_CHANGE_GAP = r"[、和及与]?|[、，,]?(?:力争|争取|确保|努力|
 """Between two figures of one change ("增长6.5%、力争7%以上"): the second shares the verb."""
 
 _CARRY_VERB = re.compile(
-    r"^(?:新开工|开工建设|开工|新建成|新建|新增|建成|新改建|改建|改造|提升|打造|新培育|培育|新引进|引进|"
+    r"^(?:新开工|开工建设|开工|新建成|新建|新增|建成|新改建|改扩建|扩建|改建|改造|提升|打造|新培育|培育|新引进|引进|"
     r"新招引|招引|完成|实施|修复|治理|整治|新植|种植|造林|发放|新认定|认定|创建|新登记|回收|处置|清理|"
     r"拆除|供应|筹集|新开通|开通|新开|新设|设立|净增)"
 )
 """Verbs a list elides after its first item ("新建绿道12公里、碧道4公里": 新建碧道)."""
+
+_OWN_VERB = re.compile(r"(?:完善|提升|升级|扩繁|修缮|保护|恢复|建设|续建|迁建|重建|更新|改善|盘活|消化|清理|整合|培训|救助|帮扶|资助|流转|复垦|收储)")
+"""Verbs that open a later member of a list with its own verb ("新增核心群2处、完善扩繁群20处")."""
 
 _FROM_TO = re.compile(r"(?:从|由)(?:上年|去年|上年末|去年末|上年底|去年底)?的?$")
 _TO_VERB = re.compile(
@@ -506,9 +509,11 @@ def _quantity(
     # "新建绿道12公里、碧道4公里": the list elides the first item's verb
     if previous is not None and indicator and ind_end == start - q_len:
         gap = text[previous.end : start - q_len]
-        verb = _CARRY_VERB.match(previous.indicator)
+        # "新建、改扩建管网160公里、污水处理厂20座": the whole list of verbs is elided
+        verb = re.match(rf"{_CARRY_VERB.pattern}(?:[、和及]{_CARRY_VERB.pattern[1:]})*", previous.indicator)
         if (verb and re.fullmatch(r"(?:以上|左右|以内)?、" + re.escape(indicator), gap)
                 and not _CARRY_VERB.match(indicator) and not _LEAD_VERB.match(indicator)
+                and not _OWN_VERB.match(indicator)
                 and not _DONE_VERB.match(indicator) and not indicator.startswith("净")):
             indicator, ind_start, ind_end = verb.group(0) + indicator, None, None
     # "从61.2%提高到63.5%": the start value is the level before this year's change
@@ -534,8 +539,8 @@ def _quantity(
 
     section = report.section_key(start)
     surface = text[surface_start:end]
-    joined = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])", "", indicator)
-    if joined != indicator:  # "十大工 程": a space a PDF put inside a word
+    joined = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000\r\n]+(?=[\u4e00-\u9fff])", "", indicator)
+    if joined != indicator:  # "十大工 程", "研发平\n台": a space or line break a PDF put inside a word
         indicator, ind_start, ind_end = joined, None, None
     return Quantity(
         surface=surface,
@@ -687,6 +692,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False
         if bare == "大" and (before.endswith("党的") or re.match(r"(?:精神|代表|报告|指引|以来|胜利|召开|及|的)", after)):
             return False  # 党的二十大
+        if bare == "大" and prev == "的" and re.match(r"[\u4e00-\u9fff]{1,4}(?:[，,；;。]|$)", after):
+            return False  # "过去进行的五大运动", "今年改革的两大任务": the set a clause names
         if bare == "大" and prev in "”」\"":
             return False  # “聚焦”“聚集”两大关键点: a slogan
         if re.search(r"(?:以下|如下|下列|这|那|上述|前述)$", before) or (bare == "个" and after.startswith("方面")):
@@ -765,8 +772,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         return False  # "据十二个省的不完全统计": the scope of a survey
     if prev == "几" and fig.chinese:
         return False  # "几十亿元的收入": a vague order of magnitude
-    if fig.chinese and bare in ("个", "大", "种", "项", "家", "座", "条") and _restates_list(text, fig):
-        return False  # "守好发展和生态两条底线"
+    if bare in ("个", "大", "种", "项", "家", "座", "条") and _restates_list(text, fig):
+        return False  # "守好发展和生态两条底线", "发展A、B、C等3个主导产业"
     if re.search(r"单(?:个|体|项)(?:项目)?(?:投资|投资额|规模)?(?:超过|超|过|达|在)?$", before) and re.match(
             r"(?:及以上|以上)?的?[\u4e00-\u9fff]{0,6}?(?:项目|企业|工程)", after):
         return False  # "招引单个投资超1亿美元外资项目5个": the size of each, naming the class
@@ -831,10 +838,22 @@ def _restates_list(text: str, fig: Figure) -> bool:
     if not 2 <= n <= 9:
         return False
     lo = max(0, fig.start - 10 * n)
-    items = re.search(r"(?:^|[^\u4e00-\u9fff])?((?:[\u4e00-\u9fff“”]{1,8}[、和与及])+[\u4e00-\u9fff“”]{1,8})$", text[lo : fig.start])
+    head = text[lo : fig.start]
+    if not fig.chinese:
+        # digits restate only a list closed by 等 whose members the count numbers
+        # ("发展光电子、装备制造、食品等3个主导产业"): the members are named, the count adds nothing
+        if not head.endswith("等"):
+            return False
+        head = head[:-1]
+        if re.search(r"新增|新建|新认定|新培育|建成|创建|获批|引进|招引|签约", text[_clause_start(text, fig.start) : fig.start]) \
+                or re.search(r"入选|获|被|评为|列入|纳入|开工|建成|竣工|投产|投用|通过", text[fig.end : _clause_end(text, fig.end)]):
+            return False  # "新增A、B等3个试点", "A、B等3个集群入选…": the count is what is new or selected
+    items = re.search(r"(?:^|[^\u4e00-\u9fff])?((?:[\u4e00-\u9fff“”]{1,8}[、和与及])+[\u4e00-\u9fff“”]{1,8})$", head)
     if items is None:
         return False
     members = re.split(r"[、和与及]", items.group(1))
+    if not fig.chinese and (members[-1].count("“") != members[-1].count("”") or "、" not in items.group(1)):
+        return False
     return len(members) == n and ("、" in items.group(1) or (n == 2 and fig.chinese and len(members[0]) >= 2))
 
 
@@ -1287,6 +1306,8 @@ def _indicator(
     # an enumeration of members before the count ("A、B等13个高风险领域"): after 等
     k = l_text.rfind("等")
     enum_verb = _VERB_PREFIX.match(l_text) if k >= 0 else None  # "续建“A”等39个重点项目": 续建 stays
+    if enum_verb and l_text.startswith("等", enum_verb.end()):
+        enum_verb = None  # "…董酒扩建等395个项目": the verb ends the last member
     listed = ""  # "新组建A、B等10家以上": the listed kinds, if nothing after the count names it
     if k >= 0 and "、" in l_text[:k]:
         listed = _LEAD_VERB.sub("", l_text[:k]) if len(l_text[:k]) <= 24 else ""
@@ -1330,7 +1351,7 @@ def _indicator(
                 and re.fullmatch(r"(?:以上|左右)?[、，,]?", text[previous.end : l_start]) and len(_noun_of(previous.indicator)) >= 2:
             l_text = _noun_of(previous.indicator) + l_text  # "新认定高新技术企业1900余家，增幅连续两年居全省首位"
         stop = re.search(r"[，,；;。：:、（(]|的基础", right)
-        what = right[: stop.start() if stop else len(right)][:14]
+        what = right[: stop.start() if stop else len(right)][:18]
         if len(what) >= 2:
             return l_text + what, None, None
     # "投资119亿元的化工项目落户": the investment of the project named after 的
@@ -1448,7 +1469,7 @@ def _indicator(
         # "工业收入…，完成预算数的110.51%": the share of a plan or budget fulfilled
         subject = ""
         if previous is not None and previous.indicator and previous.end >= sentence_floor - 40:
-            subject = re.sub(r"(?:收到|收|完成|实现|达到)$", "", previous.indicator)
+            subject = re.sub(r"(?:共收|收到|完成|实现|达到)$", "", previous.indicator)
         return subject + "完成" + done.group(1), None, None
     if re.match(r"(?:是|相当于|等于|等於|为)[^，,；;。]{1,10}的$", text[l_start:left_end]) and previous is not None \
             and previous.indicator and 0 <= fig_end - previous.end < 40:

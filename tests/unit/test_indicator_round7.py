@@ -1,0 +1,46 @@
+"""Quantity families from the session-7 development draws (docs/indicator-sample.md).
+
+A synthetic report (tests/fixtures/quantities-genre-families-2043.txt, invented names) holds one
+sentence per family; each test names the shape and what a reader expects.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "quantities-genre-families-2043.txt"
+
+
+def test_a_line_break_inside_a_word_is_joined(by) -> None:
+    assert by["7家"][0].indicator == "新增市级研发平台"
+
+
+def test_on_the_basis_of_is_a_frame_not_the_noun(by) -> None:
+    assert by["0.27个百分点"][0].indicator == "经营性债务综合融资成本"
+
+
+def test_a_digit_count_restating_a_closed_list_is_no_measure(by) -> None:
+    assert "3个" not in by  # "A、B、C等3个主导产业"
+    assert by["4个"][0].indicator == "新增省级试点"  # what is new is counted
+    assert by["215个"][0].indicator == "重大产业项目建设"  # 扩建 ends a member, no lead verb
+
+
+def test_a_named_set_after_de_is_no_count(by) -> None:
+    assert "三大" not in by  # "过去开展的三大会战"
+
+
+def test_shoudao_is_the_verb_of_receipt(by) -> None:
+    assert by["１，２３４，５６７，０００元"][0].indicator == "商业收入"
+    assert by["９６．２１％"][0].indicator == "商业收入完成预算数"
+
+
+def test_a_later_member_with_its_own_verb_takes_no_elided_verb(by) -> None:
+    assert by["17处"][0].indicator == "完善扩繁群"
+
+
+def test_a_list_of_verbs_is_elided_whole(by) -> None:
+    assert by["12座"][0].indicator == "新建、改扩建污水处理厂"
+
+
+def test_what_a_run_repeats_is_not_cut_mid_word(by) -> None:
+    assert by["6年"][0].indicator == "连续提高企业退休人员基本养老金水平"
