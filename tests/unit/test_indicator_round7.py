@@ -44,3 +44,27 @@ def test_a_list_of_verbs_is_elided_whole(by) -> None:
 
 def test_what_a_run_repeats_is_not_cut_mid_word(by) -> None:
     assert by["6年"][0].indicator == "连续提高企业退休人员基本养老金水平"
+
+
+def test_a_class_word_after_a_verb_is_part_of_the_noun(by) -> None:
+    assert by["1398亿元"][0].indicator == "重点实施类项目完成投资"
+
+
+def test_zhengqu_dao_is_framing_but_daowei_is_not_split(by) -> None:
+    assert by["172.5亿元"][0].indicator == "上级转移支付资金"
+    assert by["16.2亿元"][0].indicator.startswith("到位")
+
+
+def test_a_rank_after_the_verb_phrase_is_not_the_noun(by) -> None:
+    assert by["18家"][0].indicator == "企业入选省民营企业百强"
+    assert by["5个"][0].indicator == "粮油品种入选国家、省良种登记"  # a list of levels stays
+
+
+def test_zhishao_and_reng_are_framing(by) -> None:
+    assert by["三千万亩"][0].indicator == "荒地开垦的规划设计工作"
+    assert by["11%"][0].indicator == "全部农业税在农业产量中所占的比例"
+
+
+def test_a_paragraph_of_a_named_five_year_plan_dates_its_targets_at_the_plan_end(by) -> None:
+    assert (by["402亿元"][0].status.value, by["402亿元"][0].year) == ("target", 2045)
+    assert by["8.1%"][0].year == 2045
