@@ -82,7 +82,7 @@ _TRAIL_FILLER = re.compile(
     r"保持在|稳定在|降到|下降到|提高至|达到|达|達到|達|到|至|为|是|有|共|再|力求|累计|总计|合计|分别|均|"
     r"(?:比|较)(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年|(?<=[\u4e00-\u9fff]{2})各|现在已经?|现已经?|总共|已经|(?<!不)已|(?<![成造迁])就|(?<![船首一两每])只|也|(?<![偿归])还|(?<![首成京])都|(?<![前])又|一直|首次|仅|仍将?|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
-    r"在[^，,；;。在]{1,14}?的?基础上|(?<=[\u4e00-\u9fff]{2})收到|安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
+    r"在[^，,；;。在]{1,14}?的?基础上|(?<=[\u4e00-\u9fff]{2})收到|安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|(?:比|较)(?:上年|去年)同期|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
     r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|定为|确定为|计划|现行|"
     r"(?:按|以)?(?:同口径|可比口径|可比价格?|现行价格|不变价格?)(?:计算)?|"
     r"(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|[一二三四五六七八九〇○零]{4}年(?:底|末|初)?|将|\s)+$"
@@ -230,9 +230,9 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
     ordinal = re.fullmatch(r"((?:[一二三]、)+[一二三])产业?(.*)", ind)
     if ordinal and len(ordinal.group(1).split("、")) == n:  # "一、二、三产业增加值分别增长…"
         return ["第" + k + "产业" + ordinal.group(2) for k in ordinal.group(1).split("、")]
-    pair = re.search(r"收支|进出口", ind)
+    pair = re.search(r"收支|进出口|存贷款", ind)
     if n == 2 and pair:  # "一般公共预算收支分别…x、y": x the revenue, y the expenditure
-        first, second = ("收入", "支出") if pair.group(0) == "收支" else ("进口", "出口")
+        first, second = {"收支": ("收入", "支出"), "进出口": ("进口", "出口"), "存贷款": ("存款", "贷款")}[pair.group(0)]
         return [ind[: pair.start()] + first + ind[pair.end():], ind[: pair.start()] + second + ind[pair.end():]]
     levels = re.fullmatch(r"(.{1,3})、(.{1,3})两级(.+)", ind)
     if n == 2 and levels:  # "市、县两级财政科技支出": 市级…, 县级…
@@ -240,6 +240,10 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
     items = [x for x in re.split(r"[、和与]|(?<=[\u4e00-\u9fff]{2})及(?=[\u4e00-\u9fff]{2})", ind) if x]
     if len(items) != n:
         items = [x for x in re.split(r"[、和]", ind) if x]
+    if len(items) != n:
+        items = [x for x in ind.split("、") if x]  # "金融业、软件和信息服务业增加值": 和 inside a member
+        if re.search(r"加快|提升|推动|推进|实现|转型|发展|建设", items[-1] if items else ""):
+            return None  # a clause with its predicate, not a list of names
     if len(items) != n:
         return None
     last = items[-1]
@@ -679,6 +683,11 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # “强基”三年行动, “六稳”五项举措: a count in a programme's name
         if bare == "类" and re.match(r"(?:[\u4e00-\u9fff]{1,3}?)?(?:案件|犯罪)|不同性质|矛盾", after):
             return False  # "命案、五类案件全部告破": a class of crimes, not a count
+        if bare == "类" and re.match(r"[\u4e00-\u9fff]{0,3}?(?:老年人|人员|人群|群体|对象|困难群众)", after):
+            return False  # "为1.6万名城市五类老年人提供…": a category of people, not a count
+        if bare in ("项", "条", "个") and prev == "的" and re.match(r"[\u4e00-\u9fff]{2,6}(?:[，,；;。]|$)", after) \
+                and re.search(r"(?:作出|提出|部署|交给|赋予)的$", before):
+            return False  # "对我市作出的六项重要指示，": the set a directive names
         if bare == "篇" and re.match(r"大?文章", after):
             return False  # 做好五篇大文章: a slogan
         if bare == "期" or (bare == "次" and numeral in ("二", "三") and re.match(r"[\u4e00-\u9fff]", nxt)):
@@ -1273,10 +1282,15 @@ def _indicator(
     sentence_floor = clause_start
     # the left side: after any earlier figure of the same clause ("6111套、供应4029套"),
     # unless that figure is a threshold of the noun counted here ("10亿元以上项目9个")
-    if previous is not None and clause_start <= previous.end <= left_end and not _THRESHOLD_GAP.fullmatch(
-        text[previous.end : left_end]
+    if previous is not None and clause_start <= previous.end <= left_end and not (
+        _THRESHOLD_GAP.fullmatch(text[previous.end : left_end])
+        and not re.match(r"[和与、]|及(?!以上)", text[previous.end : left_end])  # "瞪羚企业358户和种子独角兽企业1户": a conjunct
     ):
         clause_start = previous.end
+        gap = text[previous.end : left_end]
+        k = gap.find("、")
+        if k >= 2 and previous.indicator.endswith(gap[:k]) and _CARRY_VERB.match(gap[k + 1 :]) and left_end - previous.end - k > 3:
+            clause_start = previous.end + k  # "开通200个A停车场、新增注册用户30万人": past the noun counted before
         # the qualifier or conjunction after that figure, as words: 上 of 上市公司 stays
         gap = re.match(r"(?:以上|以下|以内|之内|左右|内(?![河陆蒙部外需资])|[、,，]|[和及与](?!美))*", text[clause_start:left_end])
         clause_start += gap.end() if gap else 0

@@ -68,3 +68,30 @@ def test_zhishao_and_reng_are_framing(by) -> None:
 def test_a_paragraph_of_a_named_five_year_plan_dates_its_targets_at_the_plan_end(by) -> None:
     assert (by["402亿元"][0].status.value, by["402亿元"][0].year) == ("target", 2045)
     assert by["8.1%"][0].year == 2045
+
+
+def test_deposits_and_loans_split_like_revenue_and_spending(by) -> None:
+    assert by["8.4%"][0].indicator == "金融机构人民币存款余额"
+    assert by["12.3%"][0].indicator == "金融机构人民币贷款余额"
+
+
+def test_a_member_with_he_inside_it_is_one_member(by) -> None:
+    assert by["9.2%"][0].indicator == "金融业增加值"
+    assert by["15.1%"][0].indicator == "软件和信息服务业增加值"
+
+
+def test_a_conjunct_after_a_count_is_no_threshold_of_it(by) -> None:
+    assert by["2户"][0].indicator == "种子独角兽企业"
+
+
+def test_the_next_member_starts_after_the_noun_counted_before(by) -> None:
+    assert by["28万人"][0].indicator == "新增注册用户"
+
+
+def test_the_same_period_of_last_year_is_framing(by) -> None:
+    assert by["81%"][0].indicator == "建筑安装工程"
+
+
+def test_categories_of_people_and_sets_of_directives_are_no_counts(by) -> None:
+    assert "五类" not in by
+    assert "六项" not in by
