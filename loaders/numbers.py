@@ -372,6 +372,9 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     if any(c in text[start:end] for c in _TRADITIONAL_MAGNITUDES):
         # 二億七千八百零九萬 (national 1954 is in traditional characters): same offsets
         text = text.translate(_TRADITIONAL)
+    if re.search(r"[0-9０-９]万[0-9０-９]千", text[start:end]):
+        # "1万6千多户" is 1.6万: the same length, so the offsets hold
+        text = re.sub(r"(?<![0-9０-９.．])([0-9０-９]+)万([0-9０-９])千", lambda m: f"{m.group(1)}.{m.group(2)}万", text)
     out: list[Figure] = []
     worded: list[tuple[int, int]] = []
     for m in PERCENT_WORD_RE.finditer(text, start, end):
@@ -452,4 +455,14 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             )
         )
     out.sort(key=lambda f: f.start)
-    return out
+    # "5千多户": digits before a bare 千/百 are one number (5000), not 5 and 千户
+    merged: list[Figure] = []
+    for f in out:
+        p = merged[-1] if merged else None
+        if p is not None and p.end == f.start and not p.unit and not p.chinese and f.chinese \
+                and f.numeral in ("千", "百") and "." not in p.numeral and text[p.start - 1 : p.start] not in ("亿", "万"):
+            merged[-1] = Figure(start=p.start, end=f.end, numeral=p.numeral + f.numeral, value=p.value * f.value,
+                                unit=f.unit, more=f.more, value_max=None, chinese=False)
+            continue
+        merged.append(f)
+    return merged

@@ -40,6 +40,7 @@ _PREFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
     ("不超过", Qualifier.LE), ("不高于", Qualifier.LE), ("最多", Qualifier.LE),
     ("不到", Qualifier.LT), ("不足", Qualifier.LT), ("低于", Qualifier.LT), ("少于", Qualifier.LT),
     ("超过", Qualifier.GT), ("跨越", Qualifier.GT), ("跨过", Qualifier.GT), ("突破", Qualifier.GT), ("高于", Qualifier.GT), ("多于", Qualifier.GT),
+    ("不大于", Qualifier.LE), ("不小于", Qualifier.GE), ("大于", Qualifier.GT), ("小于", Qualifier.LT),
     ("超出", Qualifier.GT), ("逾", Qualifier.GT), ("超", Qualifier.GT), ("过", Qualifier.GT),
     ("将近", Qualifier.APPROX), ("接近", Qualifier.APPROX), ("近", Qualifier.APPROX),
     ("大约", Qualifier.APPROX), ("约", Qualifier.APPROX), ("大概", Qualifier.APPROX),
@@ -79,7 +80,7 @@ _LEAD_FILLER = re.compile(
 # Words between the indicator and the figure.
 _TRAIL_FILLER = re.compile(
     rf"(?:{_FILLER[3:-2]}|{_UP.replace('|增|', '|(?<![新净])增|')}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
-    r"保持在|稳定在|降到|下降到|提高至|达到|达|達到|達|到|至|为|是|有|共|再|力求|累计|总计|合计|分别|均|"
+    r"保持在|稳定在|降到|下降到|提高至|达到|达|達到|達|到|至|为|是|有|共|再|力求|累计|总计|合计|共计|分别|均|"
     r"(?:比|较)(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年|(?<=[\u4e00-\u9fff]{2})各|现在已经?|现已经?|总共|已经|(?<!不)已|(?<![成造迁])就|(?<![船首一两每])只|也|(?<![偿归])还|(?<![首成京])都|(?<![前])又|一直|首次|仅|仍将?|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
     r"在[^，,；;。在]{1,14}?的?基础上|(?<=[\u4e00-\u9fff]{2})收到|安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|(?:比|较)(?:上年|去年)同期|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
@@ -837,7 +838,10 @@ def _is_threshold(text: str, fig: Figure, before: str) -> bool:
         return True  # "新增46个农村集体经济收入50万元以上行政村": the class of what is counted
     rest = text[fig.end + m.end() : _clause_end(text, fig.end)]
     if rest == "" or rest.startswith("、"):
-        return True  # "重点突破50亿元以上先进制造业项目、…": the class of projects sought, no amount
+        return True
+    if re.match(r"[\u4e00-\u9fff]", rest) and not any(f.unit for f in find_figures(rest)) \
+            and not re.match(r"[\u4e00-\u9fff]{0,4}(?:经费|资金|投资|补助|补贴|奖励|贷款|债券)", rest):
+        return True  # "10亿元以上在谈项目由市级领导牵头联系": the class a rule applies to, no amount  # "重点突破50亿元以上先进制造业项目、…": the class of projects sought, no amount
     return bool(re.match(r"[0-9０-９一二三四五六七八九十两百千]+[个家项户座]|(?:达到?|共|累计|增至|超过|占比|比重|比例|不少于|不低于|至少)", rest))
 
 
@@ -1334,7 +1338,7 @@ def _indicator(
         enum_verb = None  # "…董酒扩建等395个项目": the verb ends the last member
     listed = ""  # "新组建A、B等10家以上": the listed kinds, if nothing after the count names it
     if k >= 0 and "、" in l_text[:k]:
-        listed = _LEAD_VERB.sub("", l_text[:k]) if len(l_text[:k]) <= 24 else ""
+        listed = _LEAD_VERB.sub("", l_text[:k]) if len(l_text[:k]) <= 32 else ""
     if k >= 0 and k == len(l_text) - 1 and kind == Kind.AMOUNT and "、" not in l_text[:k] and len(l_text[:k]) >= 2:
         l_end = l_start + k  # "新增减税降费等16.7亿元": the measure, 等 closing an open list
     elif k >= 0 and k == len(l_text) - 1:
@@ -1543,6 +1547,10 @@ def _indicator(
             r"(?:总产值|产值|营业收入|主营业务收入|销售收入|营收|利润总额)$", previous.indicator)) \
             and not _OWN_MEASURE_END.search(l_text) and not re.fullmatch(_SCOPE, l_text):
         return l_text + own.group(0), None, None  # "2户企业产值突破50亿元，其中A公司达到60.3亿元"
+    if re.fullmatch(r"(?:平均)?每(?:天|日)(?:平均)?(?:新增|新设|新登记)?|日均(?:新增)?", l_text) and previous is not None \
+            and len(previous.indicator) >= 2 and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) \
+            and fig_end - previous.end < 30:
+        return _noun_of(previous.indicator) + l_text, None, None  # "新登记企业增长21.6%，平均每天新增1.2万户"
     if re.fullmatch(r"(?:平均)?每年(?:平均)?|年均", l_text) and previous is not None and previous.indicator \
             and not re.search(r"[和、]", previous.indicator) and not any(
             c in _SENT_DELIMS for c in text[previous.end : fig_end]):

@@ -6,6 +6,7 @@ sentence per family; each test names the shape and what a reader expects.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "quantities-genre-families-2043.txt"
@@ -95,3 +96,27 @@ def test_the_same_period_of_last_year_is_framing(by) -> None:
 def test_categories_of_people_and_sets_of_directives_are_no_counts(by) -> None:
     assert "五类" not in by
     assert "六项" not in by
+
+
+def test_digits_with_wan_and_qian_read_as_one_number(by) -> None:
+    q = by["1万6千多户"][0]
+    assert (q.value, q.unit, q.qualifier.value) == (Decimal("1.6"), "万户", "gt")
+    assert (by["5千多户"][0].value, by["5千多户"][0].unit) == (Decimal("5000"), "户")
+
+
+def test_a_list_closed_by_deng_gongji_names_the_sum(by) -> None:
+    assert by["1.5亿元"][0].indicator == "临时救助金、残疾人补贴、孤儿生活补助、高龄津贴"
+
+
+def test_dayu_is_a_qualifier(by) -> None:
+    q = by["42%"][0]
+    assert (q.indicator, q.qualifier.value) == ("可透水地面面积比例", "gt")
+
+
+def test_a_daily_average_takes_the_noun_of_the_figure_before(by) -> None:
+    assert by["1.1万户"][0].indicator == "企业平均每天新增"  # the noun, without the verb 新登记
+
+
+def test_a_level_naming_projects_a_rule_applies_to_is_no_amount(by) -> None:
+    assert "10亿元" not in by  # "10亿元以上在谈项目由市级领导牵头联系"
+    assert "1亿元" in by  # "安排1亿元以上项目前期经费": funds, an amount
