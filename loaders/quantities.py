@@ -247,6 +247,11 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
             return None  # a clause with its predicate, not a list of names
     if len(items) != n:
         return None
+    own_first = _OWN_MEASURE_END.search(items[0])
+    if own_first is not None and own_first.start() >= 2 and all(_OWN_MEASURE.fullmatch(x) for x in items[1:]):
+        # "园区亩均产值和税收分别…": the later measures share the first member's subject
+        subject = items[0][: own_first.start()]
+        return [items[0]] + [subject + x for x in items[1:]]
     last = items[-1]
     head = _HEAD_NOUN.search(last, 2)
     done = []
@@ -1478,6 +1483,9 @@ def _indicator(
             if 2 <= len(before_clause) <= 16 and not any(f.unit for f in find_figures(before_clause)):
                 whole = before_clause
         return whole + does_share.group(0) + "比例", None, None
+    for_of = re.match(r"的([\u4e00-\u9fff]{2,16})(?=[，,；;。、]|$)", text[after_start:right_end])
+    if kind == Kind.COUNT and for_of and re.fullmatch(r"用于|惠及|覆盖|帮助|资助|支持|开展|组织", l_text) and not r_text:
+        return for_of.group(1), None, None  # "拿出1000亿元，用于1500万人次以上的职工技能提升和转岗转业培训"
     pronoun = re.fullmatch(r"(?:它|其)(?:虽然|虽|也|还|却|则|就)?(?:比|较)?", l_text)
     if pronoun and previous is not None and previous.indicator and fig_end - previous.end < 40 and not any(
             c in _SENT_DELIMS for c in text[previous.end : fig_end]):

@@ -120,3 +120,12 @@ def test_a_daily_average_takes_the_noun_of_the_figure_before(by) -> None:
 def test_a_level_naming_projects_a_rule_applies_to_is_no_amount(by) -> None:
     assert "10亿元" not in by  # "10亿元以上在谈项目由市级领导牵头联系"
     assert "1亿元" in by  # "安排1亿元以上项目前期经费": funds, an amount
+
+
+def test_later_measures_share_the_first_members_subject(by) -> None:
+    assert by["11.5%"][0].indicator == "7家市属国有企业营业收入"
+    assert by["14%"][0].indicator == "7家市属国有企业利润"
+
+
+def test_a_count_after_yongyu_names_what_follows_de(by) -> None:
+    assert by["1300万人次"][0].indicator == "职工技能提升和转岗转业培训"
