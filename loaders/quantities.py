@@ -83,7 +83,7 @@ _TRAIL_FILLER = re.compile(
     r"保持在|稳定在|降到|下降到|提高至|达到|达|達到|達|到|至|为|是|有|共|再|力求|累计|总计|合计|共计|分别|均|"
     r"(?:比|较)(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年|(?<=[\u4e00-\u9fff]{2})各|现在已经?|现已经?|总共|已经|(?<!不)已|(?<![成造迁])就|(?<![船首一两每])只|也|(?<![偿归])还|(?<![首成京])都|(?<![前])又|一直|首次|仅|仍将?|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
-    r"在[^，,；;。在]{1,14}?的?基础上|(?<=[\u4e00-\u9fff]{2})收到|安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|(?:比|较)(?:上年|去年)同期|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
+    r"在[^，,；;。在]{1,14}?的?基础上|(?<=[\u4e00-\u9fff]{2})收到|安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|(?:比|较)(?:上年|去年)同期|与[^，,；;。与]{1,10}相比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
     r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|定为|确定为|计划|现行|"
     r"(?:按|以)?(?:同口径|可比口径|可比价格?|现行价格|不变价格?)(?:计算)?|"
     r"(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|[一二三四五六七八九〇○零]{4}年(?:底|末|初)?|将|\s)+$"
@@ -308,7 +308,8 @@ _HEAD_NOUN = re.compile(
 _PREDICATE = re.compile(
     r"(?:增量提质|提质增效|提质扩量|量质齐升|提档升级|发展壮大|做大做强|稳中有升|稳中向好|持续壮大|加快发展|"
     r"快速发展|蓬勃发展|稳步增长|持续增长|快速增长|较快增长|不断壮大|持续攀升|势头良好|加速崛起|实现突破|"
-    r"屡创(?:历史)?新高|再创(?:历史)?新高|创历史新高|稳定增长|规模化发展|集群化发展|集群发展)+$"
+    r"屡创(?:历史)?新高|再创(?:历史)?新高|创历史新高|稳定增长|规模化发展|集群化发展|集群发展|"
+    r"扭负为正|由负转正|扭亏为盈|止跌回升|由降转升|由降转增|企稳回升|逆势增长)+$"
 )
 """A clause's evaluative predicate, not part of its subject ("市场主体增量提质")."""
 
@@ -823,6 +824,10 @@ def _is_threshold(text: str, fig: Figure, before: str) -> bool:
     info = unit_info(fig.unit)
     if info is None or info.family != "money":
         return False
+    clause_head = text[_clause_start(text, fig.start) : fig.start]
+    if re.search(r"[0-9０-９一二三四五六七八九十两]+个(?:产值|营收|营业收入|规模)?(?:超过|超|过)$", clause_head) and re.match(
+            r"(?:及以上|以上)?的?[\u4e00-\u9fff]{0,8}?(?:集群|企业|项目|产业|园区|基地|县|城市)", text[fig.end :]):
+        return True  # "形成6个产值超100亿元、4个超50亿元的特色产业集群": a level naming the class counted
     if re.search(r"(?:超|超过|过)$", before) and re.match(
             r"的[\u4e00-\u9fff]{0,6}?(?:村|企业|项目|县域|县|乡镇|城市)(?:占比|比重|比例|数|达|有)", text[fig.end :]):
         return True  # "收入超10万元的村占比达100%", "经济总量超千亿元的县域达12个"
@@ -1301,7 +1306,7 @@ def _indicator(
         if k >= 2 and previous.indicator.endswith(gap[:k]) and _CARRY_VERB.match(gap[k + 1 :]) and left_end - previous.end - k > 3:
             clause_start = previous.end + k  # "开通200个A停车场、新增注册用户30万人": past the noun counted before
         # the qualifier or conjunction after that figure, as words: 上 of 上市公司 stays
-        gap = re.match(r"(?:以上|以下|以内|之内|左右|内(?![河陆蒙部外需资])|[、,，]|[和及与](?!美))*", text[clause_start:left_end])
+        gap = re.match(r"(?:[)）](?=以上|以下)|以上|以下|以内|之内|左右|内(?![河陆蒙部外需资])|[、,，]|[和及与](?!美))*", text[clause_start:left_end])
         clause_start += gap.end() if gap else 0
     framing = re.match(r"的?(?:情况|背景|形势|条件)下", text[clause_start:left_end])
     if framing and previous is not None and clause_start == previous.end:
@@ -1407,6 +1412,8 @@ def _indicator(
     # the noun ends where the next figure begins ("提高到2.5%"), not at digits in a name ("世界500强")
     nxt_fig = next((f for f in find_figures(right, len(lead))
                     if f.unit and not _word_numeral(right, f) and not _is_threshold(right, f, right[: f.start])
+                    and not (re.search(r"(?:超过|超|过)$", right[: f.start]) and re.match(
+                        r"(?:及以上|以上)?的?[\u4e00-\u9fff]{0,8}?(?:集群|企业|项目|园区|基地|县|城市)", right[f.end :]))
                     and not re.match(r"(?:及以上|以上)[\u4e00-\u9fff]", right[f.end :])), None)
     if nxt_fig is not None:
         right = right[: nxt_fig.start]
@@ -1441,6 +1448,9 @@ def _indicator(
             if (re.match(r"[\u4e00-\u9fff]{2}", stop.group(0)) or stop.start() <= 2) and not re.match(r"[和及与、为在的]|中有", stop.group(0)):
                 # "263家企业解决融资需求", "6部作品获文华奖": keep the verb phrase that says which ones
                 r_text = right[: min(len(right), max(stop.start() + 8, 18))]
+                if re.search(r"(?:率|比例|比重|占比)$", r_text) and stop.start() >= 2:
+                    # "215个居民小区生活垃圾分类覆盖率达到95%": the count is of the 小区, not of the rate
+                    r_text = r_text[: r_text.rfind("、")] if "、" in r_text[stop.end() :] else right[: stop.start()]
                 cut = r_text.find("、", stop.end())
                 if cut > 0 and re.match(r"(?:实现|位居|位列|居|排名|排|数量|上榜数|入选数|全省|全市|全国|全区)(?!级)", right[cut + 1 :]):
                     r_text = r_text[:cut]  # "3所院校入选“双高计划”、实现…": the next predicate is not the noun's
@@ -1464,6 +1474,11 @@ def _indicator(
         share_of = re.match(r"的([\u4e00-\u9fff]{1,8}?)(达到|实现|完成|具备|享受|开展|参加|建成)([^，,；;。0-9０-９]{2,20})(?=[，,；;。]|$)", text[after_start:right_end])
         if kind == Kind.RATIO and not l_text and share_of:
             return share_of.group(1) + share_of.group(2) + share_of.group(3) + "比例", None, None  # "70%的社区达到…标准"
+        k2 = raw.rfind("、")
+        if kind == Kind.CHANGE and k2 >= 2 and re.fullmatch(rf"(?:同比)?(?:{_UP}|{_DOWN})?", _TRAIL_FILLER.sub("", raw[k2 + 1 :])):
+            subject = _PREDICATE.sub("", _LEAD_FILLER.sub("", raw[:k2]))
+            if 2 <= len(subject) < k2 and not any(f.unit for f in find_figures(raw[:k2])):
+                return subject, None, None  # "规上工业增加值扭负为正、增长3.5%": the subject before its predicate
         framed = re.search(r"比|较|由|从|年|[有为是]$", raw) or text[sentence_floor - 1 : sentence_floor] in "：:"
         topic = _topic(text, sentence_floor) if framed else ""
         if topic and not r_text and not same_clause:
@@ -1685,7 +1700,7 @@ def _topic(text: str, clause_start: int) -> str:
     return topic
 
 
-_THRESHOLD_GAP = re.compile(r"(?:及以上|以上|以下)?的?[\u4e00-\u9fff]{0,8}?(?:项目|企业|工程|园区|村)")
+_THRESHOLD_GAP = re.compile(r"[)）]?(?:及以上|以上|以下)?的?[\u4e00-\u9fff]{0,8}?(?:项目|企业|工程|园区|村)")
 """Between a money figure and a count of the things above it: "10亿元以上项目(9个)"."""
 
 _RATE_BEFORE_CHANGE = re.compile(

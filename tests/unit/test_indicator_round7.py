@@ -129,3 +129,24 @@ def test_later_measures_share_the_first_members_subject(by) -> None:
 
 def test_a_count_after_yongyu_names_what_follows_de(by) -> None:
     assert by["1300万人次"][0].indicator == "职工技能提升和转岗转业培训"
+
+
+def test_a_predicate_between_subject_and_change_is_skipped(by) -> None:
+    assert by["3.6%"][0].indicator == "规上工业增加值"  # "扭负为正、增长3.6%"
+
+
+def test_a_comparison_base_is_framing(by) -> None:
+    assert [by[s][0].indicator for s in ("31%", "33%")] == ["生产安全事故起数", "死亡人数"]
+
+
+def test_a_count_before_a_rate_counts_the_units_not_the_rate(by) -> None:
+    assert not by["216个"][0].indicator.endswith("覆盖率")
+
+
+def test_a_count_of_a_class_above_a_level_keeps_the_level(by) -> None:
+    assert "超50亿元" not in by  # the level names the class
+    assert by["6个"][0].indicator == "超50亿元的特色产业集群"
+
+
+def test_a_level_in_parentheses_is_no_part_of_the_noun(by) -> None:
+    assert by["152个"][0].indicator == "产业项目新开工"
