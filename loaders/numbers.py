@@ -204,6 +204,8 @@ UNITS: dict[str, UnitInfo] = {
     "公里": _u("length", "米", 1000), "千米": _u("length", "米", 1000), "米": _u("length", "米"),
     "延米": _u("length", "米"),
     "立方米": _u("volume", "立方米"), "万方": _u("volume", "立方米", 10**4),
+    # freight and passenger work ("货物周转量一百五十三亿吨公里")
+    "吨公里": _u("freight", "吨公里"), "人公里": _u("freight", "人公里"),
     "吨": _u("mass", "吨"), "公斤": _u("mass", "千克"), "千克": _u("mass", "千克"),
     "斤": _u("mass", "斤"), "吨标准煤": _u("mass", "吨标准煤"), "吨标煤": _u("mass", "吨标准煤"),
     "千瓦时": _u("energy", "千瓦时"), "千瓦小时": _u("energy", "千瓦时"), "万千瓦时": _u("energy", "千瓦时", 10**4),

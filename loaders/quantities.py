@@ -267,6 +267,8 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
                 and not re.search(r"(?:人次|人数|数量|总量|吞吐量|量|额|数)$", it):
             # ("新能源产业、装备制造业增加值": a sector member takes the measure too)
             tail = last[head.start():]
+            if tail == "率":  # "中心城区及各县（市）生活污水集中收集率": the rate's whole name
+                tail = re.sub(r"^(?:各?[\u4e00-\u9fff]{1,3}（[^）]*）|各[\u4e00-\u9fff]{1,2}(?:[县市区州]|乡镇))", "", last)
             k = max((k for k in range(len(tail), 0, -1) if it.endswith(tail[:k])), default=0)
             done.append(it + tail[k:])  # "互市贸易、…贸易额": 互市贸易额, not 互市贸易贸易额
         # "城镇、农村居民人均可支配收入": equal-length modifiers
@@ -736,6 +738,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False
     if bare in ("条",) and re.match(r"[、”]?(?:新?[{0}]+条)*[、]?[\u4e00-\u9fff]{{0,4}}?(?:措施|政策|意见|举措|规定|新政|条例)".format(_CN_NUM), after):
         return False  # policy packages: 二十条、新十条优化措施
+    if bare == "条" and re.match(r"[、和][^，,；;。]{0,12}?[0-9０-９一二三四五六七八九十]+条[\u4e00-\u9fff]{0,2}?(?:措施|政策|意见|举措)", after):
+        return False  # "出台A发展8条、B发展20条措施": a policy package named by its count
     if bare == "条" and fig.chinese and re.match(r"[”\"]", nxt):
         return False
     if prev == "新" and bare == "条":
@@ -977,7 +981,7 @@ def _kind(family: str | None, left: str, text: str, start: int, end: int) -> tup
         return Kind.RATIO, None
     if family == "rate":
         return (Kind.CHANGE, change) if change else (Kind.RATIO, None)
-    if change and family in ("money", "area", "length", "mass", "volume", "power", "energy", "count", "concentration", "age", "compute"):
+    if change and family in ("money", "area", "length", "mass", "volume", "power", "energy", "count", "concentration", "age", "compute", "freight"):
         if family == "count" and not re.search(r"(?:增长|增加|减少|下降)$", core):
             return Kind.COUNT, None
         return Kind.CHANGE, change
@@ -1078,6 +1082,10 @@ def _status_year(
         y = int(_ascii_year(m.group(1)))
         if 1949 <= y <= 2100:
             year = y
+            if plan_like and plan_year and y < plan_year and status == Status.TARGET and re.search(
+                    r"(?:去年|上年)", text[_clause_start(text, start) : start]) and not re.search(
+                    r"力争|争取|确保|计划|目标|将|要|拟", text[_clause_start(text, start) : start]):
+                status = Status.ACTUAL  # "从2003年到2006年…，其中去年超收2573亿元": the year before, reviewed
     elif plan_like and plan_year and (named := _named_plan_paragraph(report, text, start)) is not None and named >= plan_year \
             and not re.search(r"今年|明年|本年|[0-9０-９〇○零一二三四五六七八九]{4}年", head):
         year = named  # "第六个五年计划期间，…。其中，出口总额将达到…": the plan's last year
@@ -1438,11 +1446,13 @@ def _indicator(
         if stop is None:
             r_text = right
         elif stop.start() == 0 and (stop.group(0) in _RESULT_VERBS or (
+                not l_text and kind == Kind.COUNT and stop.group(0) in ("实现", "享受", "参加")
+                and len(re.split(r"[、（(，,]", right)[0]) >= 5) or (
                 unit_info(unit) is not None and unit_info(unit).family == "duration"  # type: ignore[union-attr]
                 and stop.group(0) in ("完成", "实现"))):
             # "24小时内完成核酸检测": what is done within the time
             # "1人获评全国…推广人", "3项入选…案例": the count is of those the verb phrase names
-            r_text = re.split(r"[、（(“”]", right)[0][:16]
+            r_text = re.split(r"[、（(“”]" if stop.group(0) in _RESULT_VERBS else r"[、（(，,]", right)[0][:16]
         elif stop.start() > 0:
             r_text = right[: stop.start()]
             if (re.match(r"[\u4e00-\u9fff]{2}", stop.group(0)) or stop.start() <= 2) and not re.match(r"[和及与、为在的]|中有", stop.group(0)):
@@ -1480,6 +1490,11 @@ def _indicator(
             if 2 <= len(subject) < k2 and not any(f.unit for f in find_figures(raw[:k2])):
                 return subject, None, None  # "规上工业增加值扭负为正、增长3.5%": the subject before its predicate
         framed = re.search(r"比|较|由|从|年|[有为是]$", raw) or text[sentence_floor - 1 : sentence_floor] in "：:"
+        if not framed and kind == Kind.CHANGE and not l_text and sentence_floor > 0 and text[sentence_floor - 1] in "，," \
+                and (colon := re.match(r"[\s\u3000]*([\u4e00-\u9fff、]{1,8})[：:][^，,；;。：:]*$", text[_SENT_FLOOR(text, fig_end) : sentence_floor - 1])) \
+                and not re.search(r"(?:决定|指出|提出|规定|要求|如下|是|为|有)$", colon.group(1)) \
+                and (previous is None or previous.end < _SENT_FLOOR(text, fig_end) or previous.indicator in ("", colon.group(1))):
+            return colon.group(1), None, None  # "钢：从A增加到B，增长二点一倍": the topic grows
         topic = _topic(text, sentence_floor) if framed else ""
         if topic and not r_text and not same_clause:
             return topic, None, None
@@ -1613,8 +1628,8 @@ def _indicator(
         s0 = _SENT_FLOOR(text, fig_end)
         first = text[s0 : _clause_end(text, s0)]
         first = re.sub(r"^(?:[（(][0-9０-９一二三四五六七八九十]+[)）]|[0-9０-９]+[.．、])", "", first)
-        first = re.sub(r"^(?:做大做强|做强做优|做优做强|发展壮大|培育壮大|加快发展|大力发展|提升|壮大|推动|支持)", "", first)
-        cut = re.search(r"(?:重点|要|将|以|加快|着力|聚焦|围绕|坚持|突出|依托|发展|推进|实施|打造|瞄准|持续|立足)", first)
+        first = re.sub(r"^(?:做大做强|做强做优|做优做强|发展壮大|培育壮大|加快发展|大力发展|提升|壮大|推动|促进|支持)", "", first)
+        cut = re.search(r"(?:重点|要|将|以|加快|着力|聚焦|围绕|坚持|突出|依托|发展|推进|实施|打造|瞄准|持续|立足|高质量|注重)", first)
         sector = first[: cut.start()] if cut else first
         sector = re.sub(r"(?:方面|领域)$", "", sector)  # "新型建材产业方面，…"
         if 2 <= len(sector) <= 14 and re.search(r"(?:产业|产业链|集群|平台|行业|基地|园区|业)$", sector):
@@ -1707,7 +1722,7 @@ _RATE_BEFORE_CHANGE = re.compile(
     r"的([\u4e00-\u9fff]{1,6}?)(?:降至|降到|降低到|降低至|提高到|提高至|下调至|下调到|上调至|上调到|调整为|调整到)"
 )
 
-_BARE_NOUN = re.compile(r"消费|就业|企业|项目|作品|群众|人员|人次|家庭|农户|单位|资金|工程|人才|学生|人|市场主体|经营主体")
+_BARE_NOUN = re.compile(r"消费|就业|企业|项目|作品|群众|人员|人次|家庭|农户|单位|资金|工程|人才|学生|人|市场主体|经营主体|客户")
 """Nouns that say nothing once their verb is stripped (惠及企业, 实施项目, 帮扶群众)."""
 
 _LEVEL = r"(?:国家|中央|国|省|自治区|市|州|县|区|乡镇|乡|镇|村)级?"

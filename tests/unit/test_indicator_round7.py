@@ -150,3 +150,28 @@ def test_a_count_of_a_class_above_a_level_keeps_the_level(by) -> None:
 
 def test_a_level_in_parentheses_is_no_part_of_the_noun(by) -> None:
     assert by["152个"][0].indicator == "产业项目新开工"
+
+
+def test_people_counted_by_what_they_gain(by) -> None:
+    assert by["589万人"][0].indicator == "实现饮用水水源替换"
+
+
+def test_a_bare_rate_head_takes_the_rates_whole_name(by) -> None:
+    assert by["67%"][0].indicator == "中心城区生活污水集中收集率"
+
+
+def test_a_list_of_policy_packages_named_by_their_count_is_no_measure(by) -> None:
+    assert "21条" not in by and "37条" not in by
+
+
+def test_a_bare_output_takes_the_sector_of_the_clause_before(by) -> None:
+    assert by["5.5%"][0].indicator == "建筑业总产值"
+
+
+def test_ton_kilometres_are_one_unit(by) -> None:
+    q = by["一百五十四亿吨公里"][0]
+    assert (q.unit, q.indicator) == ("亿吨公里", "内河货物周转量")
+
+
+def test_a_change_after_a_colon_topic_takes_the_topic(by) -> None:
+    assert by["二点二倍"][0].indicator == "钢"
