@@ -70,7 +70,7 @@ _SENT_DELIMS = "。！？!?\n"
 # Leading words that frame a clause but are not part of what is measured.
 _LEAD_FILLER = re.compile(
     r"^(?:全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已经|已|即|共(?!同|富|享|建(?!成|设)|治|青团|产党)|总共|为此|因此|对此|"
-    r"(?:党中央|中央|国务院)?(?:提出|建议|确定)了?(?=[^，,；;。]{2})|到(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年(?:底|末)?|"
+    r"(?:党中央|中央|国务院)?(?:提出|建议|确定)了?(?=[^，,；;。]{2})|分[一二三四五六七八九十两0-9０-９]+批|到(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年(?:底|末)?|"
     r"(?:(?:19|20)\d\d|[０-９]{4})年(?:底|末)?(?=进一步|又|再|继续|已)|(?:(?:19|20)\d\d|[０-９]{4})年(?:比|较)(?:上一?年|去年)|"
     r"我们|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
     r"扎实|深入|不断|进一步|稳步|力争|力求|使(?!用|命)|努力|确保|争取到(?!位)|争取|计划要求|计划|预计|至少|实现|完成|开展|推动|推进|组织|"
@@ -94,7 +94,7 @@ _LEAD_VERB = re.compile(
 )
 _R_STOP = re.compile(
     r"(?:、|(?<=[\u4e00-\u9fff]{3})(?:(?<!中)和|[及与或])|的(?=[^\u4e00-\u9fff]|$)|的基础上|推动|推进|促进|助力|(?<![成作勇认评定列称改更视])为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|荣获|获得|获|"
-    r"建设(?=$)|排忧解难|签约|上线|加入|入选|开工|竣工|投用|投入使用|建成|改造(?=$)|提供|享受|受益|"
+    r"建设(?=$)|排忧解难|签约|上线|加入|入选|开工|竣工|投用|投入使用|(?<!共)建成|改造(?=$)|提供|享受|受益|"
     r"覆盖|参加|走访|培训|成功|脱贫|落地|集聚|聚集|入统|入库|上市(?!公司|企业)|中有|挂牌|认定|达到|超过)"
 )
 _PEOPLE = re.compile(r"^[^，,；;。]{0,6}?(?:居民|人口|群众|职工|农民|学生|儿童|老人|人才|人员|劳动力|游客|旅客|患者|家庭|市民|村民|员工|青年|毕业生|人)")
@@ -247,7 +247,7 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
             return None  # a clause with its predicate, not a list of names
     if len(items) != n:
         return None
-    own_first = _OWN_MEASURE_END.search(items[0])
+    own_first = _OWN_MEASURE_END.search(items[0]) or re.search(r"(?<=[\u4e00-\u9fff]{2})资产$", items[0])
     if own_first is not None and own_first.start() >= 2 and all(_OWN_MEASURE.fullmatch(x) for x in items[1:]):
         # "园区亩均产值和税收分别…": the later measures share the first member's subject
         subject = items[0][: own_first.start()]
@@ -697,11 +697,15 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         if bare in ("项", "条", "个") and prev == "的" and re.match(r"[\u4e00-\u9fff]{2,6}(?:[，,；;。]|$)", after) \
                 and re.search(r"(?:作出|提出|部署|交给|赋予)的$", before):
             return False  # "对我市作出的六项重要指示，": the set a directive names
+        if bare == "元" and numeral in ("二", "两") and re.match(r"结构|经济|对立|化", after):
+            return False  # "城乡二元结构": dual, not two yuan
+        if bare in ("批", "次", "期", "步") and before.endswith("分"):
+            return False  # "分三批推出": the way it was done
         if bare == "篇" and re.match(r"大?文章", after):
             return False  # 做好五篇大文章: a slogan
         if bare == "期" or (bare == "次" and numeral in ("二", "三") and re.match(r"[\u4e00-\u9fff]", nxt)):
             return False  # 三期, 二期: phases; 二次开发: "secondary"
-        if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|基本|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面|主张|条件|现代化|要义|方针|政治)", after):
+        if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|基本|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面|主张|条件|现代化|要义|方针|政治|大局)", after):
             return False  # 八项规定, 两个确立: doctrines
         if bare in ("个", "种", "项", "大") and re.match(
                 rf"[\u4e00-\u9fff]{{1,3}}(?:、?|、[\u4e00-\u9fff]{{0,8}}?)[{_CN_NUM}]+[个种项大]", after):
@@ -867,20 +871,22 @@ def _restates_list(text: str, fig: Figure) -> bool:
     lo = max(0, fig.start - 10 * n)
     head = text[lo : fig.start]
     if not fig.chinese:
-        # digits restate only a list closed by 等 whose members the count numbers
-        # ("发展光电子、装备制造、食品等3个主导产业"): the members are named, the count adds nothing
-        if not head.endswith("等"):
-            return False
-        head = head[:-1]
+        # digits restate a list closed by 等, or of three members or more, whose members the count
+        # numbers ("发展光电子、装备制造、食品等3个主导产业"): the members are named, the count adds nothing
+        digits_closed = head.endswith("等")
+        if digits_closed:
+            head = head[:-1]
         if re.search(r"新增|新建|新认定|新培育|建成|创建|获批|引进|招引|签约", text[_clause_start(text, fig.start) : fig.start]) \
-                or re.search(r"入选|获|被|评为|列入|纳入|开工|建成|竣工|投产|投用|通过", text[fig.end : _clause_end(text, fig.end)]):
+                or re.search(r"入选|获|被|评为|列入|纳入|开工|建成|竣工|投产|投用|通过|进入|开诊|位列|跻身|上榜|挂牌|启用|运营|开业|达到",
+                             text[fig.end : _clause_end(text, fig.end)]):
             return False  # "新增A、B等3个试点", "A、B等3个集群入选…": the count is what is new or selected
     items = re.search(r"(?:^|[^\u4e00-\u9fff])?((?:[\u4e00-\u9fff“”]{1,8}[、和与及])+[\u4e00-\u9fff“”]{1,8})$", head)
     if items is None:
         return False
     members = re.split(r"[、和与及]", items.group(1))
-    if not fig.chinese and (members[-1].count("“") != members[-1].count("”") or "、" not in items.group(1)):
-        return False
+    if not fig.chinese and (members[-1].count("“") != members[-1].count("”") or "、" not in items.group(1)
+                            or (not digits_closed and len(members) < 3)):
+        return False  # ("从创新、协调、绿色…6个维度": three members or more need no 等)
     return len(members) == n and ("、" in items.group(1) or (n == 2 and fig.chinese and len(members[0]) >= 2))
 
 
@@ -1092,6 +1098,9 @@ def _status_year(
     elif plan_like and plan_year and (h := _HORIZON.search(head)) is not None:
         # "今后三年内，新建县级医院N所": a target at the horizon's end, not this year's
         year = plan_year + "两三四五六七八九十".index(h.group(1) or h.group(2)) + 1
+        named_plan = _NAMED_PLAN.search(text[:3000]) if (h.group(1) or h.group(2)) == "五" else None
+        if named_plan is not None and plan_year - 5 < _plan_end(_NUMERAL_VALUE[named_plan.group(1)]) < year:
+            year = _plan_end(_NUMERAL_VALUE[named_plan.group(1)])  # a report on the first five-year plan: 五年内 ends in 1957
     elif plan_like and plan_year and _recalls_last_year(report, text, start):
         # a plan part looking back ("过去一年，…国内生产总值增长10.3%", "去年…回落到2.6%")
         status = Status.ESTIMATE if status == Status.ESTIMATE else Status.ACTUAL
@@ -1196,7 +1205,7 @@ def _states_this_year(report: Report, text: str, start: int) -> bool:
     return last is not None and not re.search(r"五年|十[一二三四五六七八九]五|到(?:19|20)\d\d年", head[last.end() :])
 
 
-_HORIZON = re.compile(r"(?:今后|未来|用|从今年起|从明年起)的?([两三四五六七八九十])年(?:左右)?(?:内|之内|里|中|间|时间|(?=[，,]))|(?<![0-9０-９第一二三四五六七八九十])([两三四五六七八九十])年(?:之)?内")
+_HORIZON = re.compile(r"(?:今后|未来|用|从今年起|从明年起)的?([两三四五六七八九十])年(?:左右)?(?:内|之内|里|中|间|时间|(?=[，,])|(?=[\u4e00-\u9fff]{2}))|(?<![0-9０-９第一二三四五六七八九十])([两三四五六七八九十])年(?:之)?内")
 """A plan's horizon in years ("今后三年内", "五年内"): its targets fall due at the end."""
 
 _TO_DATE = re.compile(r"先后$|(?:先后|历史上|迄今|至今)(?:已经?)?[^，,；;。]{0,6}$")
@@ -1305,7 +1314,7 @@ def _indicator(
     # the left side: after any earlier figure of the same clause ("6111套、供应4029套"),
     # unless that figure is a threshold of the noun counted here ("10亿元以上项目9个")
     if previous is not None and clause_start <= previous.end <= left_end and not (
-        _THRESHOLD_GAP.fullmatch(text[previous.end : left_end])
+        _THRESHOLD_GAP.fullmatch(re.sub(r"(?:达到|达|为|超过|突破)$", "", text[previous.end : left_end]))
         and not re.match(r"[和与、]|及(?!以上)", text[previous.end : left_end])  # "瞪羚企业358户和种子独角兽企业1户": a conjunct
     ):
         clause_start = previous.end
@@ -1533,7 +1542,7 @@ def _indicator(
         if lenient_left and len(l_text) >= 2:
             return l_text + r_text, None, None
         return r_text, after_start, after_start + len(r_text)
-    done = re.search(r"完成(?:了)?([^，,；;。、]{2,8}?)的$", text[clause_start:left_end])
+    done = re.search(r"(?:完成|达到)(?:了)?([^，,；;。、]{2,8}?)的$", text[clause_start:left_end])
     if kind == Kind.RATIO and done:
         # "工业收入…，完成预算数的110.51%": the share of a plan or budget fulfilled
         subject = ""
@@ -1549,7 +1558,7 @@ def _indicator(
     if contrib:
         # "服务业增加值增长4.1%，…，对GDP增长的贡献率达65.5%": the sentence's subject contributes
         s0 = sentence_floor
-        while s0 > 0 and text[s0 - 1] not in _SENT_DELIMS and sentence_floor - s0 < 120:
+        while s0 > 0 and text[s0 - 1] not in _SENT_DELIMS + "；;" and sentence_floor - s0 < 120:
             s0 -= 1
         first = next((f for f in find_figures(text, s0, sentence_floor) if f.unit), None)
         if first is not None:
@@ -1598,6 +1607,10 @@ def _indicator(
     if re.fullmatch(r"(?:高于|低于|快于|慢于)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?|(?:较|比)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?(?:高|低|快|慢)", l_text) and previous is not None \
             and previous.indicator and 0 <= fig_end - previous.end < 30 and not any(
                 c in _SENT_DELIMS for c in text[previous.end : fig_end]):
+        if previous.indicator.endswith(l_text):
+            return previous.indicator, None, None
+        if previous.kind == Kind.RATIO:
+            return previous.indicator + l_text, None, None  # "毛入学率达到96.9%，高于全国平均水平4.9个百分点": the level
         return previous.indicator + "增速" + l_text, None, None  # "增长6.2%、高于全国平均0.3个百分点"
     if l_text.startswith(("占", "佔")) and not (previous is not None and previous.end >= sentence_floor) and (
             topic := _topic(text, sentence_floor)):
@@ -1649,13 +1662,14 @@ def _indicator(
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) and fig_end - previous.end < 30
         ):
             # "粮食播种面积380万亩、总产量98万吨": the subject without the other measure
-            subject = re.sub(r"(?:(?:全球|全年)?(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资|销量|销售额|产能)|播面)$", "", previous.indicator)
+            subject = re.sub(r"(?:(?:全球|全年)?(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资|销量|销售额|产能|总数|数量|个数)|播面)$", "", previous.indicator)
             subject = _noun_of(subject if len(subject) >= 2 and l_text != "规模" else previous.indicator)
             return subject + l_text, None, None  # "新增企业140户、总数达1524户": 企业总数
         if kind == Kind.RATIO and re.search(r"[\u4e00-\u9fff]{2}(?:只|仅|约)?占$", l_text):
             return re.sub(r"(?:只|仅|约)?占$", "占比", l_text), None, None  # "减少收入的农户只占10%左右"
         return l_text, l_start, l_end
-    if (_CARRY_VERB.fullmatch(l_text) or _DONE_VERB.fullmatch(l_text)) and previous is not None and previous.indicator and fig_end - previous.end < 60:
+    if (_CARRY_VERB.fullmatch(l_text) or _DONE_VERB.fullmatch(l_text)) and l_text not in ("造林", "植树造林") \
+            and previous is not None and previous.indicator and fig_end - previous.end < 60:
         # "在建工业项目16个、其中新开工5个": the bare verb takes the noun of the figure before
         noun = _noun_of(previous.indicator)
         if len(noun) >= 2:
@@ -1677,7 +1691,7 @@ def _indicator(
 
 
 _OWN_MEASURE = re.compile(r"增加值|营业收入|主营业务收入|销售收入|利润总额|利润|税费|税收|实缴税金|产值|总产值|营收")
-_OWN_MEASURE_END = re.compile(r"(?:全球|全年)?(?:资产规模|资产总额|规模|总量|产值|总产值|增加值|营业收入|主营业务收入|销售收入|利润总额|利润|税费|税收|营收|产量|销量|销售额)$")
+_OWN_MEASURE_END = re.compile(r"(?:全球|全年)?(?:(?:新增)?装机(?:容量|规模)?|资产规模|资产总额|规模|总量|产值|总产值|增加值|营业收入|主营业务收入|销售收入|利润总额|利润|税费|税收|营收|产量|销量|销售额)$")
 """Measures of a subject named once: "产业产值达…，增加值增长…" (the subject of 增加值 is before)."""
 
 _SCOPE = r"(?:国家|省|市|县|区|乡镇)级(?:以上)?|农村|城镇|城市|乡村|城区|县域|境外|境内|海外|线上|线下|民营|国有|外资"

@@ -175,3 +175,38 @@ def test_ton_kilometres_are_one_unit(by) -> None:
 
 def test_a_change_after_a_colon_topic_takes_the_topic(by) -> None:
     assert by["二点二倍"][0].indicator == "钢"
+
+
+def test_afforestation_is_its_own_noun(by) -> None:
+    assert by["87万亩"][0].indicator == "造林"
+
+
+def test_a_second_measure_drops_the_first_measures_noun(by) -> None:
+    assert by["380亿元"][0].indicator == "政府参股基金总规模"
+    assert by["91亿元"][0].indicator == "现代能源产业产值"
+    assert by["310亿元"][0].indicator == "市属国企营业收入"
+
+
+def test_a_money_level_before_a_count_stays_in_its_noun(by) -> None:
+    assert by["26家"][0].indicator == "20亿元企业"
+
+
+def test_gongjian_is_no_stage_verb(by) -> None:
+    assert "川渝共建" in by["14个"][0].indicator
+
+
+def test_a_level_above_the_average_is_no_growth(by) -> None:
+    assert by["4.8个百分点"][0].indicator == "高中阶段毛入学率高于全国平均水平"
+
+
+def test_dual_structure_and_batches_are_no_quantities(by) -> None:
+    assert "二元" not in by and "三批" not in by
+    assert by["176项"][0].indicator in ("推出惠企政策", "惠企政策")  # 分三批 is framing
+
+
+def test_a_contribution_takes_the_subject_of_its_own_clause_group(by) -> None:
+    assert by["71%"][0].indicator == "工业增加值对GDP增长贡献率"
+
+
+def test_a_digit_count_restating_three_named_members_is_no_measure(by) -> None:
+    assert "4条" not in by
