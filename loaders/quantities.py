@@ -75,7 +75,7 @@ _LEAD_FILLER = re.compile(
     r"我们|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
     r"扎实|深入|不断|进一步|稳步|力争|力求|使(?!用|命)|努力|确保|争取到(?!位)|争取|计划要求|计划|预计|至少|实现|完成|开展|推动|推进|组织|"
     r"累计完成|分别|均|再(?=新增|新建|增加|提高)|和(?![美谐])|与|及(?!时)|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
-    r"加速(?!器)|着力|(?:按|以)(?:可比价格?|不变价格?|现行价格)计算|把(?!握|关)|重点(?!人群|群体|企业|项目|领域|行业|人员|区域|产业|工程|税源|地区|[\u4e00-\u9fff]{1,2}类)|全速|全力|过去|的|之|[一二三四五六七八九十]是|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十两]+年(?:来|间|中(?![央共])|内)?|用[一二三四五六七八九十两]+年(?:左右)?时间|将|、|\s)+"
+    r"加速(?!器)|着力|(?:按|以)(?:可比价格?|不变价格?|现行价格)计算|把(?!握|关)|重点(?!人群|群体|企业|项目|领域|行业|人员|区域|产业|工程|税源|地区|[\u4e00-\u9fff]{1,2}类)|全速|全力|过去|的|之|[一二三四五六七八九十]是|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[①-⑳]|[一二三四五六七八九十两]+年(?:来|间|中(?![央共])|内)?|用[一二三四五六七八九十两]+年(?:左右)?时间|将|、|\s)+"
 )
 # Words between the indicator and the figure.
 _TRAIL_FILLER = re.compile(
@@ -228,6 +228,8 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
     if n == 2 and ind.startswith("城乡") and "、" not in ind:
         rest = ind[2:]
         return ["城镇" + rest, "农村" + rest]
+    if n == 3 and re.fullmatch(r"三次产业(?:增加值)?", ind):  # "三次产业分别增长5%、9%、6%"
+        return [f"第{k}产业增加值" for k in "一二三"]
     ordinal = re.fullmatch(r"((?:[一二三]、)+[一二三])产业?(.*)", ind)
     if ordinal and len(ordinal.group(1).split("、")) == n:  # "一、二、三产业增加值分别增长…"
         return ["第" + k + "产业" + ordinal.group(2) for k in ordinal.group(1).split("、")]
@@ -722,6 +724,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # 以下十个方面, 把握四个方面: the report's own enumeration
         if bare == "大" and re.match(r"类|门类|行动(?=$|[，。])|需求", after):
             return False
+    if before.endswith("分") and (bare in ("批", "期") or bare == "个" and re.match(r"(?:领域|方面|层次|阶段|类别)", after)):
+        return False  # "分13个领域细化任务", "分6批开工": the way it is done, not a measure
     if bare == "大" and re.search(r"(?:^|[，,；;。：:\n])$", before) and not re.fullmatch(
             r"[\u4e00-\u9fff]{1,6}", text[fig.end : _clause_end(text, fig.end)]):
         return False  # "四大主导产业规模达到…", "三大运营商…加快建设": a named set opening the clause

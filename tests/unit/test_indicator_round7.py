@@ -210,3 +210,12 @@ def test_a_contribution_takes_the_subject_of_its_own_clause_group(by) -> None:
 
 def test_a_digit_count_restating_three_named_members_is_no_measure(by) -> None:
     assert "4条" not in by
+
+
+def test_the_three_sectors_split_into_their_value_added(by) -> None:
+    assert [by[s][0].indicator for s in ("4.1%", "8.2%", "6.3%")] == ["第一产业增加值", "第二产业增加值", "第三产业增加值"]
+
+
+def test_a_split_into_fields_and_a_circled_number_are_framing(by) -> None:
+    assert "13个" not in by
+    assert by["32.1万人次"][0].indicator == "职业技能培训"
