@@ -208,6 +208,7 @@ UNITS: dict[str, UnitInfo] = {
     "吨公里": _u("freight", "吨公里"), "人公里": _u("freight", "人公里"),
     "吨": _u("mass", "吨"), "公斤": _u("mass", "千克"), "千克": _u("mass", "千克"),
     "斤": _u("mass", "斤"), "吨标准煤": _u("mass", "吨标准煤"), "吨标煤": _u("mass", "吨标准煤"),
+    "度": _u("energy", "千瓦时"),  # kWh; read only after 万/亿 ("发电量60.9亿度"): see find_figures
     "千瓦时": _u("energy", "千瓦时"), "千瓦小时": _u("energy", "千瓦时"), "万千瓦时": _u("energy", "千瓦时", 10**4),
     "千瓦": _u("power", "瓦", 1000), "兆瓦": _u("power", "瓦", 10**6), "瓦": _u("power", "瓦"),
     # computing power in petaflops ("总算力突破1.3万PF")
@@ -300,7 +301,7 @@ _RANGE_SEP = r"(?:—|－|-|~|～|至|到|–)"
 _MEASURE_ALTS = "|".join(re.escape(u) for u in sorted(MEASURE_WORDS, key=len, reverse=True) if u not in ("万", "亿"))
 _PER_ALTS = "|".join(sorted(_PER, key=len, reverse=True))
 
-MILESTONES = ("台阶", "大关", "关口")
+MILESTONES = ("台阶", "大关", "关口", "新台阶", "新关口")
 """Nouns of a level reached ("迈上千亿台阶"): after a bare magnitude they imply money."""
 
 FIGURE_RE = re.compile(
@@ -441,6 +442,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
                 mag = "亿"
             except ValueError:
                 pass
+        if unit == "度" and not mag:
+            unit, stop = "", m.start("unit")  # "360度", "零下5度": 度 is kWh only after 万/亿
         # a magnitude that is itself the measure ("20多万城中村居民"); full-width ％ is %
         full_unit = mag + ("%" if unit == "％" else unit)
         more = bool(m.group("more1") or m.group("more2"))

@@ -72,7 +72,7 @@ _LEAD_FILLER = re.compile(
     r"^(?:全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已经|已|即|共(?!同|富|享|建(?!成|设)|治|青团|产党)|总共|为此|因此|对此|"
     r"(?:党中央|中央|国务院)?(?:提出|建议|确定)了?(?=[^，,；;。]{2})|分[一二三四五六七八九十两0-9０-９]+批|到(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年(?:底|末)?|"
     r"(?:(?:19|20)\d\d|[０-９]{4})年(?:底|末)?(?=进一步|又|再|继续|已)|(?:(?:19|20)\d\d|[０-９]{4})年(?:比|较)(?:上一?年|去年)|"
-    r"我们|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
+    r"我们|尽管|虽然|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
     r"扎实|深入|不断|进一步|稳步|力争|力求|使(?!用|命)|努力|确保|争取到(?!位)|争取|计划要求|计划|预计|至少|实现|完成|开展|推动|推进|组织|"
     r"累计完成|分别|均|再(?=新增|新建|增加|提高)|和(?![美谐])|与|及(?!时)|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
     r"加速(?!器)|着力|(?:按|以)(?:可比价格?|不变价格?|现行价格)计算|把(?!握|关)|重点(?!人群|群体|企业|项目|领域|行业|人员|区域|产业|工程|税源|地区|[\u4e00-\u9fff]{1,2}类)|全速|全力|过去|的|之|[一二三四五六七八九十]是|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[①-⑳]|[一二三四五六七八九十两]+年(?:来|间|中(?![央共])|内)?|用[一二三四五六七八九十两]+年(?:左右)?时间|将|、|\s)+"
@@ -80,17 +80,17 @@ _LEAD_FILLER = re.compile(
 # Words between the indicator and the figure.
 _TRAIL_FILLER = re.compile(
     rf"(?:{_FILLER[3:-2]}|{_UP.replace('|增|', '|(?<![新净])增|')}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
-    r"保持在|稳定在|降到|下降到|提高至|达到|达|達到|達|到|至|为|是|有|共|再|力求|累计|总计|合计|共计|分别|均|"
+    r"保持在|稳定在|降到|下降到|提高至|历史性|(?:首次)?(?:迈上|迈入|站上|跃上)|达到|达|達到|達|到|至|为|是|有|共|再|力求|累计|总计|合计|共计|分别|均|"
     r"(?:比|较)(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年|(?<=[\u4e00-\u9fff]{2})各|现在已经?|现已经?|总共|已经|(?<!不)已|(?<![成造迁])就|(?<![船首一两每])只|也|(?<![偿归])还|(?<![首成京])都|(?<![前])又|一直|首次|仅|仍将?|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
     r"在[^，,；;。在]{1,14}?的?基础上|(?<=[\u4e00-\u9fff]{2})收到|安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|(?:比|较)(?:上年|去年)同期|与[^，,；;。与]{1,10}相比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
-    r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|定为|确定为|计划|现行|"
+    r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|拟定为|定为|确定为|计划|现行|"
     r"(?:按|以)?(?:同口径|可比口径|可比价格?|现行价格|不变价格?)(?:计算)?|"
     r"(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|[一二三四五六七八九〇○零]{4}年(?:底|末|初)?|将|\s)+$"
 )
 _LEAD_VERB = re.compile(
     r"^(?:投入|开展|推动建设|推动|推进|实施|组织|举办|建立|完成|打造|落实|提出|确定|设定|拟安排|安排|"
-    r"培育|办理|为(?!民)|对(?!外|口|台|美|欧)|向|在(?!校|岗|职|读|建|库|册|线|营|用|途|园|谈)|有(?!效|机|色|关|线|序)|共有|服务(?!贸易|外包)|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)(?![业类])"
+    r"培育|办理|为(?!民)|对(?!外|口|台|美|欧|接|标|比|象)|向|在(?!校|岗|职|读|建|库|册|线|营|用|途|园|谈)|有(?!效|机|色|关|线|序)|共有|服务(?!贸易|外包)|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)(?![业类])"
 )
 _R_STOP = re.compile(
     r"(?:、|(?<=[\u4e00-\u9fff]{3})(?:(?<!中)和|[及与或])|的(?=[^\u4e00-\u9fff]|$)|的基础上|推动|推进|促进|助力|(?<![成作勇认评定列称改更视])为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|荣获|获得|获|"
@@ -526,7 +526,7 @@ def _quantity(
         gap = text[previous.end : start - q_len]
         # "新建、改扩建管网160公里、污水处理厂20座": the whole list of verbs is elided
         verb = re.match(rf"{_CARRY_VERB.pattern}(?:[、和及]{_CARRY_VERB.pattern[1:]})*", previous.indicator)
-        if (verb and re.fullmatch(r"(?:以上|左右|以内)?、" + re.escape(indicator), gap)
+        if (verb and len(previous.indicator) - verb.end() >= 2 and re.fullmatch(r"(?:以上|左右|以内)?、" + re.escape(indicator), gap)
                 and not _CARRY_VERB.match(indicator) and not _LEAD_VERB.match(indicator)
                 and not _OWN_VERB.match(indicator)
                 and not _DONE_VERB.match(indicator) and not indicator.startswith("净")):
@@ -1076,6 +1076,13 @@ def _status_year(
     m = None
     for m in re.finditer(r"(?:到|至|在|(?<![等当])于|展望)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末|前)?", head):
         pass
+    if m is None and plan_like and plan_year:
+        named_year = None
+        for named_year in re.finditer(r"(?:规定|计划|要求|预计)([0-9０-９〇○零一二三四五六七八九]{4})年的", head):
+            pass
+        if named_year is not None and _ascii_year(named_year.group(1)).isdigit() \
+                and int(_ascii_year(named_year.group(1))) >= plan_year:
+            m = named_year  # "计划规定一九五九年的社会商品零售总额将达到…": that year's target
     fyp = None
     for f5 in _FIVE_YEAR_PLAN.finditer(head):
         if not re.search(r"[较比与同][“\"「]?$", head[: f5.start()]):  # "较“十三五”期间增长": a base
@@ -1586,6 +1593,10 @@ def _indicator(
         if previous is not None and previous.indicator and previous.end >= _clause_start(text, sentence_floor - 1) and not any(
                 c in _SENT_DELIMS for c in text[previous.end : fig_end]):
             return previous.indicator + l_text, None, None  # "发放救助金7.8亿元，惠及232.4万人次"
+    if re.fullmatch(r"(?:惠及|覆盖|带动|服务)(?:企业|群众|人员|家庭|农户|市场主体|经营主体|学生)", l_text) and previous is not None \
+            and previous.indicator and not previous.indicator.endswith(l_text) and re.fullmatch(r"(?:以上|左右)?[、，,]", text[previous.end : l_start]) \
+            and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]):
+        return previous.indicator + l_text, None, None  # "“越快兑”平台兑付资金52.3亿元、惠及企业超10万家次"
     period = r"(?:第?[一二三四]季度|上半年|下半年|前三季度|全年)(?:累计)?"
     if re.fullmatch(period, l_text) and previous is not None and previous.indicator and not any(
             c in _SENT_DELIMS for c in text[previous.end : fig_end]):

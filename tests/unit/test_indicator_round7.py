@@ -219,3 +219,29 @@ def test_the_three_sectors_split_into_their_value_added(by) -> None:
 def test_a_split_into_fields_and_a_circled_number_are_framing(by) -> None:
     assert "13个" not in by
     assert by["32.1万人次"][0].indicator == "职业技能培训"
+
+
+def test_du_with_a_magnitude_is_kilowatt_hours(by) -> None:
+    q = by["61.2亿度"][0]
+    assert (q.unit, q.normalised_unit) == ("亿度", "千瓦时")
+    assert by["56.1%"][0].indicator.startswith("新能源发电量")
+
+
+def test_a_reach_after_a_payout_names_whose_reach(by) -> None:
+    assert by["超11万家次"][0].indicator == "“甲快兑”平台兑付资金惠及企业"
+
+
+def test_duijie_keeps_its_dui(by) -> None:
+    assert by["310余个"][0].indicator == "对接成果转化项目"
+
+
+def test_a_new_level_reached_is_no_part_of_the_noun(by) -> None:
+    assert by["30147.5亿元"][0].indicator == "地区生产总值"
+
+
+def test_afforestation_is_no_elided_verb_of_the_next_member(by) -> None:
+    assert by["451万亩"][0].indicator == "退化草原修复治理"
+
+
+def test_a_year_named_in_a_plan_part_dates_the_target(by) -> None:
+    assert by["651亿元"][0].year == 2045
