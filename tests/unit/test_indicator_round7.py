@@ -245,3 +245,15 @@ def test_afforestation_is_no_elided_verb_of_the_next_member(by) -> None:
 
 def test_a_year_named_in_a_plan_part_dates_the_target(by) -> None:
     assert by["651亿元"][0].year == 2045
+
+
+def test_a_voltage_class_stays_in_the_counted_noun(by) -> None:
+    assert by["21个"][0].indicator == "建成500千伏输变电工程"
+
+
+def test_a_composite_output_takes_the_sector_of_the_clause_before(by) -> None:
+    assert by["31亿元"][0].indicator == "天麻产业综合产值"
+
+
+def test_deng_closing_a_change_keeps_the_measure(by) -> None:
+    assert by["8.7%"][0].indicator == "市管国企上缴税费"
