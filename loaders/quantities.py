@@ -694,8 +694,6 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # “强基”三年行动, “六稳”五项举措: a count in a programme's name
         if bare == "类" and re.match(r"(?:[\u4e00-\u9fff]{1,3}?)?(?:案件|犯罪)|不同性质|矛盾", after):
             return False  # "命案、五类案件全部告破": a class of crimes, not a count
-        if bare == "类" and re.match(r"[\u4e00-\u9fff]{0,3}?(?:老年人|人员|人群|群体|对象|困难群众)", after):
-            return False  # "为1.6万名城市五类老年人提供…": a category of people, not a count
         if bare in ("项", "条", "个") and prev == "的" and re.match(r"[\u4e00-\u9fff]{2,6}(?:[，,；;。]|$)", after) \
                 and re.search(r"(?:作出|提出|部署|交给|赋予)的$", before):
             return False  # "对我市作出的六项重要指示，": the set a directive names
@@ -724,6 +722,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # 以下十个方面, 把握四个方面: the report's own enumeration
         if bare == "大" and re.match(r"类|门类|行动(?=$|[，。])|需求", after):
             return False
+    if bare == "类" and re.match(r"[\u4e00-\u9fff]{0,3}?(?:老年人|人员|人群|群体|对象|困难群众)", after):
+        return False  # "为1.6万名城市五类老年人提供…", "9类困难群众救助标准": a category of people, not a count
     if before.endswith("分") and (bare in ("批", "期") or bare == "个" and re.match(r"(?:领域|方面|层次|阶段|类别)", after)):
         return False  # "分13个领域细化任务", "分6批开工": the way it is done, not a measure
     if bare == "大" and re.search(r"(?:^|[，,；;。：:\n])$", before) and not re.fullmatch(

@@ -257,3 +257,13 @@ def test_a_composite_output_takes_the_sector_of_the_clause_before(by) -> None:
 
 def test_deng_closing_a_change_keeps_the_measure(by) -> None:
     assert by["8.7%"][0].indicator == "市管国企上缴税费"
+
+
+def test_a_digit_category_of_people_is_no_count(by) -> None:
+    assert "9类" not in by
+    assert by["7.6%"][0].indicator.endswith("困难群众救助保障标准")
+
+
+def test_qian_of_qianwa_belongs_to_the_unit(by) -> None:
+    q = by["一万二千千瓦"][0]
+    assert (q.value, q.unit) == (Decimal("12000"), "千瓦")
