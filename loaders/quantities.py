@@ -1713,7 +1713,7 @@ _OWN_MEASURE_END = re.compile(r"(?:全球|全年)?(?:(?:新增)?装机(?:容量|
 _SCOPE = r"(?:国家|省|市|县|区|乡镇)级(?:以上)?|农村|城镇|城市|乡村|城区|县域|境外|境内|海外|线上|线下|民营|国有|外资"
 """The part of a whole that "其中X" names ("其中农村达到10.5万辆")."""
 
-_NEXT_FIGURE_VERB = re.compile(r"新?(?:累计|共计|合计|引进|招引|(?<!倍)增|实现|带动|吸引|拥有|完成|达到|签约|开工|建成)")
+_NEXT_FIGURE_VERB = re.compile(r"新?(?:累计|共计|合计|引进|招引|(?<!倍)增|实现|带动|吸引|拥有|完成|达到|签约|开工|(?<!共)建成)")
 """Verbs that open the next figure's clause after a counted noun ("3个园区累计引进项目31个")."""
 
 _DONE_VERB = re.compile(r"(?:新)?(?:竣工投产|建成投产|建成投用|竣工达产|建成达产|投产达效|竣工|投产|达产|投用|完工|开工|签约|落地|开业|入库|入统)")
