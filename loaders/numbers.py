@@ -204,8 +204,11 @@ UNITS: dict[str, UnitInfo] = {
     "公里": _u("length", "米", 1000), "千米": _u("length", "米", 1000), "米": _u("length", "米"),
     "延米": _u("length", "米"),
     "立方米": _u("volume", "立方米"), "万方": _u("volume", "立方米", 10**4),
+    # freight and passenger work ("货物周转量一百五十三亿吨公里")
+    "吨公里": _u("freight", "吨公里"), "人公里": _u("freight", "人公里"),
     "吨": _u("mass", "吨"), "公斤": _u("mass", "千克"), "千克": _u("mass", "千克"),
     "斤": _u("mass", "斤"), "吨标准煤": _u("mass", "吨标准煤"), "吨标煤": _u("mass", "吨标准煤"),
+    "度": _u("energy", "千瓦时"),  # kWh; read only after 万/亿 ("发电量60.9亿度"): see find_figures
     "千瓦时": _u("energy", "千瓦时"), "千瓦小时": _u("energy", "千瓦时"), "万千瓦时": _u("energy", "千瓦时", 10**4),
     "千瓦": _u("power", "瓦", 1000), "兆瓦": _u("power", "瓦", 10**6), "瓦": _u("power", "瓦"),
     # computing power in petaflops ("总算力突破1.3万PF")
@@ -285,7 +288,7 @@ _AR = (
     r"(?:[ \u3000]?[.．·][ \u3000]?[0-9０-９]+(?:[ \u3000][0-9０-９]+)*)?"
 )
 # (older typeset texts space their digits out: "2 0 9 0 元")
-_CN_RUN = r"[零〇一二两三四五六七八九十百千]+"
+_CN_RUN = r"(?:[零〇一二两三四五六七八九十百]|千(?!瓦|米|克))+"  # 千 of 千瓦/千米/千克 is the unit's
 _CN = (
     rf"(?:{_CN_RUN}(?:[万亿](?!千瓦|千米|千克|百分){_CN_RUN})*(?:[点點][零〇一二三四五六七八九]+)?"  # 一万三千, 四点五
     r"|万|亿)"  # 近万家, 过亿元, 近万亿元: the magnitude alone is the number
@@ -298,7 +301,7 @@ _RANGE_SEP = r"(?:—|－|-|~|～|至|到|–)"
 _MEASURE_ALTS = "|".join(re.escape(u) for u in sorted(MEASURE_WORDS, key=len, reverse=True) if u not in ("万", "亿"))
 _PER_ALTS = "|".join(sorted(_PER, key=len, reverse=True))
 
-MILESTONES = ("台阶", "大关", "关口")
+MILESTONES = ("台阶", "大关", "关口", "新台阶", "新关口")
 """Nouns of a level reached ("迈上千亿台阶"): after a bare magnitude they imply money."""
 
 FIGURE_RE = re.compile(
@@ -372,6 +375,9 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     if any(c in text[start:end] for c in _TRADITIONAL_MAGNITUDES):
         # 二億七千八百零九萬 (national 1954 is in traditional characters): same offsets
         text = text.translate(_TRADITIONAL)
+    if re.search(r"[0-9０-９]万[0-9０-９]千", text[start:end]):
+        # "1万6千多户" is 1.6万: the same length, so the offsets hold
+        text = re.sub(r"(?<![0-9０-９.．])([0-9０-９]+)万([0-9０-９])千", lambda m: f"{m.group(1)}.{m.group(2)}万", text)
     out: list[Figure] = []
     worded: list[tuple[int, int]] = []
     for m in PERCENT_WORD_RE.finditer(text, start, end):
@@ -436,6 +442,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
                 mag = "亿"
             except ValueError:
                 pass
+        if unit == "度" and not mag:
+            unit, stop = "", m.start("unit")  # "360度", "零下5度": 度 is kWh only after 万/亿
         # a magnitude that is itself the measure ("20多万城中村居民"); full-width ％ is %
         full_unit = mag + ("%" if unit == "％" else unit)
         more = bool(m.group("more1") or m.group("more2"))
@@ -452,4 +460,14 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             )
         )
     out.sort(key=lambda f: f.start)
-    return out
+    # "5千多户": digits before a bare 千/百 are one number (5000), not 5 and 千户
+    merged: list[Figure] = []
+    for f in out:
+        p = merged[-1] if merged else None
+        if p is not None and p.end == f.start and not p.unit and not p.chinese and f.chinese \
+                and f.numeral in ("千", "百") and "." not in p.numeral and text[p.start - 1 : p.start] not in ("亿", "万"):
+            merged[-1] = Figure(start=p.start, end=f.end, numeral=p.numeral + f.numeral, value=p.value * f.value,
+                                unit=f.unit, more=f.more, value_max=None, chinese=False)
+            continue
+        merged.append(f)
+    return merged

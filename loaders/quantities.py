@@ -40,6 +40,7 @@ _PREFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
     ("不超过", Qualifier.LE), ("不高于", Qualifier.LE), ("最多", Qualifier.LE),
     ("不到", Qualifier.LT), ("不足", Qualifier.LT), ("低于", Qualifier.LT), ("少于", Qualifier.LT),
     ("超过", Qualifier.GT), ("跨越", Qualifier.GT), ("跨过", Qualifier.GT), ("突破", Qualifier.GT), ("高于", Qualifier.GT), ("多于", Qualifier.GT),
+    ("不大于", Qualifier.LE), ("不小于", Qualifier.GE), ("大于", Qualifier.GT), ("小于", Qualifier.LT),
     ("超出", Qualifier.GT), ("逾", Qualifier.GT), ("超", Qualifier.GT), ("过", Qualifier.GT),
     ("将近", Qualifier.APPROX), ("接近", Qualifier.APPROX), ("近", Qualifier.APPROX),
     ("大约", Qualifier.APPROX), ("约", Qualifier.APPROX), ("大概", Qualifier.APPROX),
@@ -69,31 +70,31 @@ _SENT_DELIMS = "。！？!?\n"
 # Leading words that frame a clause but are not part of what is measured.
 _LEAD_FILLER = re.compile(
     r"^(?:全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已经|已|即|共(?!同|富|享|建(?!成|设)|治|青团|产党)|总共|为此|因此|对此|"
-    r"(?:党中央|中央|国务院)?(?:提出|建议|确定)了?(?=[^，,；;。]{2})|到(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年(?:底|末)?|"
+    r"(?:党中央|中央|国务院)?(?:提出|建议|确定)了?(?=[^，,；;。]{2})|分[一二三四五六七八九十两0-9０-９]+批|到(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年(?:底|末)?|"
     r"(?:(?:19|20)\d\d|[０-９]{4})年(?:底|末)?(?=进一步|又|再|继续|已)|(?:(?:19|20)\d\d|[０-９]{4})年(?:比|较)(?:上一?年|去年)|"
-    r"我们|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
-    r"扎实|深入|不断|进一步|稳步|力争|力求|使(?!用|命)|努力|确保|争取|计划|预计|实现|完成|开展|推动|推进|组织|"
+    r"我们|尽管|虽然|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
+    r"扎实|深入|不断|进一步|稳步|力争|力求|使(?!用|命)|努力|确保|争取到(?!位)|争取|计划要求|计划|预计|至少|实现|完成|开展|推动|推进|组织|"
     r"累计完成|分别|均|再(?=新增|新建|增加|提高)|和(?![美谐])|与|及(?!时)|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
-    r"加速(?!器)|着力|(?:按|以)(?:可比价格?|不变价格?|现行价格)计算|把(?!握|关)|重点(?!人群|群体|企业|项目|领域|行业|人员|区域|产业|工程|税源|地区)|全速|全力|过去|的|之|[一二三四五六七八九十]是|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十两]+年(?:来|间|中(?![央共])|内)?|用[一二三四五六七八九十两]+年(?:左右)?时间|将|、|\s)+"
+    r"加速(?!器)|着力|(?:按|以)(?:可比价格?|不变价格?|现行价格)计算|把(?!握|关)|重点(?!人群|群体|企业|项目|领域|行业|人员|区域|产业|工程|税源|地区|[\u4e00-\u9fff]{1,2}类)|全速|全力|过去|的|之|[一二三四五六七八九十]是|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[①-⑳]|[一二三四五六七八九十两]+年(?:来|间|中(?![央共])|内)?|用[一二三四五六七八九十两]+年(?:左右)?时间|将|、|\s)+"
 )
 # Words between the indicator and the figure.
 _TRAIL_FILLER = re.compile(
     rf"(?:{_FILLER[3:-2]}|{_UP.replace('|增|', '|(?<![新净])增|')}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
-    r"保持在|稳定在|降到|下降到|提高至|达到|达|達到|達|到|至|为|是|有|共|再|力求|累计|总计|合计|分别|均|"
-    r"(?:比|较)(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年|(?<=[\u4e00-\u9fff]{2})各|现在已经?|现已经?|总共|已经|(?<!不)已|(?<![成造迁])就|(?<![船首一两每])只|也|(?<![偿归])还|(?<![首成京])都|(?<![前])又|一直|首次|仅|"
+    r"保持在|稳定在|降到|下降到|提高至|历史性|(?:首次)?(?:迈上|迈入|站上|跃上)|达到|达|達到|達|到|至|为|是|有|共|再|力求|累计|总计|合计|共计|分别|均|"
+    r"(?:比|较)(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年|(?<=[\u4e00-\u9fff]{2})各|现在已经?|现已经?|总共|已经|(?<!不)已|(?<![成造迁])就|(?<![船首一两每])只|也|(?<![偿归])还|(?<![首成京])都|(?<![前])又|一直|首次|仅|仍将?|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
-    r"安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
-    r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|定为|确定为|计划|现行|"
+    r"在[^，,；;。在]{1,14}?的?基础上|(?<=[\u4e00-\u9fff]{2})收到|安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|(?:比|较)(?:上年|去年)同期|与[^，,；;。与]{1,10}相比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
+    r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|拟定为|定为|确定为|计划|现行|"
     r"(?:按|以)?(?:同口径|可比口径|可比价格?|现行价格|不变价格?)(?:计算)?|"
     r"(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|[一二三四五六七八九〇○零]{4}年(?:底|末|初)?|将|\s)+$"
 )
 _LEAD_VERB = re.compile(
     r"^(?:投入|开展|推动建设|推动|推进|实施|组织|举办|建立|完成|打造|落实|提出|确定|设定|拟安排|安排|"
-    r"培育|办理|为(?!民)|对(?!外|口|台|美|欧)|向|在(?!校|岗|职|读|建|库|册|线|营|用|途|园|谈)|有(?!效|机|色|关|线|序)|共有|服务(?!贸易|外包)|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)(?!业)"
+    r"培育|办理|为(?!民)|对(?!外|口|台|美|欧|接|标|比|象)|向|在(?!校|岗|职|读|建|库|册|线|营|用|途|园|谈)|有(?!效|机|色|关|线|序)|共有|服务(?!贸易|外包)|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)(?![业类])"
 )
 _R_STOP = re.compile(
     r"(?:、|(?<=[\u4e00-\u9fff]{3})(?:(?<!中)和|[及与或])|的(?=[^\u4e00-\u9fff]|$)|的基础上|推动|推进|促进|助力|(?<![成作勇认评定列称改更视])为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|荣获|获得|获|"
-    r"建设(?=$)|排忧解难|签约|上线|加入|入选|开工|竣工|投用|投入使用|建成|改造(?=$)|提供|享受|受益|"
+    r"建设(?=$)|排忧解难|签约|上线|加入|入选|开工|竣工|投用|投入使用|(?<!共)建成|改造(?=$)|提供|享受|受益|"
     r"覆盖|参加|走访|培训|成功|脱贫|落地|集聚|聚集|入统|入库|上市(?!公司|企业)|中有|挂牌|认定|达到|超过)"
 )
 _PEOPLE = re.compile(r"^[^，,；;。]{0,6}?(?:居民|人口|群众|职工|农民|学生|儿童|老人|人才|人员|劳动力|游客|旅客|患者|家庭|市民|村民|员工|青年|毕业生|人)")
@@ -107,11 +108,14 @@ _SHARED_CHANGE_GAP = r"[、和及与]?|[、，,]?(?:力争|争取|确保|努力|
 """Between two figures of one change ("增长6.5%、力争7%以上"): the second shares the verb."""
 
 _CARRY_VERB = re.compile(
-    r"^(?:新开工|开工建设|开工|新建成|新建|新增|建成|新改建|改建|改造|提升|打造|新培育|培育|新引进|引进|"
+    r"^(?:新开工|开工建设|开工|新建成|新建|新增|建成|新改建|改扩建|扩建|改建|改造|提升|打造|新培育|培育|新引进|引进|"
     r"新招引|招引|完成|实施|修复|治理|整治|新植|种植|造林|发放|新认定|认定|创建|新登记|回收|处置|清理|"
     r"拆除|供应|筹集|新开通|开通|新开|新设|设立|净增)"
 )
 """Verbs a list elides after its first item ("新建绿道12公里、碧道4公里": 新建碧道)."""
+
+_OWN_VERB = re.compile(r"(?:完善|提升|升级|扩繁|修缮|保护|恢复|建设|续建|迁建|重建|更新|改善|盘活|消化|清理|整合|培训|救助|帮扶|资助|流转|复垦|收储)")
+"""Verbs that open a later member of a list with its own verb ("新增核心群2处、完善扩繁群20处")."""
 
 _FROM_TO = re.compile(r"(?:从|由)(?:上年|去年|上年末|去年末|上年底|去年底)?的?$")
 _TO_VERB = re.compile(
@@ -224,12 +228,14 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
     if n == 2 and ind.startswith("城乡") and "、" not in ind:
         rest = ind[2:]
         return ["城镇" + rest, "农村" + rest]
+    if n == 3 and re.fullmatch(r"三次产业(?:增加值)?", ind):  # "三次产业分别增长5%、9%、6%"
+        return [f"第{k}产业增加值" for k in "一二三"]
     ordinal = re.fullmatch(r"((?:[一二三]、)+[一二三])产业?(.*)", ind)
     if ordinal and len(ordinal.group(1).split("、")) == n:  # "一、二、三产业增加值分别增长…"
         return ["第" + k + "产业" + ordinal.group(2) for k in ordinal.group(1).split("、")]
-    pair = re.search(r"收支|进出口", ind)
+    pair = re.search(r"收支|进出口|存贷款", ind)
     if n == 2 and pair:  # "一般公共预算收支分别…x、y": x the revenue, y the expenditure
-        first, second = ("收入", "支出") if pair.group(0) == "收支" else ("进口", "出口")
+        first, second = {"收支": ("收入", "支出"), "进出口": ("进口", "出口"), "存贷款": ("存款", "贷款")}[pair.group(0)]
         return [ind[: pair.start()] + first + ind[pair.end():], ind[: pair.start()] + second + ind[pair.end():]]
     levels = re.fullmatch(r"(.{1,3})、(.{1,3})两级(.+)", ind)
     if n == 2 and levels:  # "市、县两级财政科技支出": 市级…, 县级…
@@ -238,7 +244,16 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
     if len(items) != n:
         items = [x for x in re.split(r"[、和]", ind) if x]
     if len(items) != n:
+        items = [x for x in ind.split("、") if x]  # "金融业、软件和信息服务业增加值": 和 inside a member
+        if re.search(r"加快|提升|推动|推进|实现|转型|发展|建设", items[-1] if items else ""):
+            return None  # a clause with its predicate, not a list of names
+    if len(items) != n:
         return None
+    own_first = _OWN_MEASURE_END.search(items[0]) or re.search(r"(?<=[\u4e00-\u9fff]{2})资产$", items[0])
+    if own_first is not None and own_first.start() >= 2 and all(_OWN_MEASURE.fullmatch(x) for x in items[1:]):
+        # "园区亩均产值和税收分别…": the later measures share the first member's subject
+        subject = items[0][: own_first.start()]
+        return [items[0]] + [subject + x for x in items[1:]]
     last = items[-1]
     head = _HEAD_NOUN.search(last, 2)
     done = []
@@ -254,6 +269,8 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
                 and not re.search(r"(?:人次|人数|数量|总量|吞吐量|量|额|数)$", it):
             # ("新能源产业、装备制造业增加值": a sector member takes the measure too)
             tail = last[head.start():]
+            if tail == "率":  # "中心城区及各县（市）生活污水集中收集率": the rate's whole name
+                tail = re.sub(r"^(?:各?[\u4e00-\u9fff]{1,3}（[^）]*）|各[\u4e00-\u9fff]{1,2}(?:[县市区州]|乡镇))", "", last)
             k = max((k for k in range(len(tail), 0, -1) if it.endswith(tail[:k])), default=0)
             done.append(it + tail[k:])  # "互市贸易、…贸易额": 互市贸易额, not 互市贸易贸易额
         # "城镇、农村居民人均可支配收入": equal-length modifiers
@@ -295,7 +312,8 @@ _HEAD_NOUN = re.compile(
 _PREDICATE = re.compile(
     r"(?:增量提质|提质增效|提质扩量|量质齐升|提档升级|发展壮大|做大做强|稳中有升|稳中向好|持续壮大|加快发展|"
     r"快速发展|蓬勃发展|稳步增长|持续增长|快速增长|较快增长|不断壮大|持续攀升|势头良好|加速崛起|实现突破|"
-    r"屡创(?:历史)?新高|再创(?:历史)?新高|创历史新高|稳定增长|规模化发展|集群化发展|集群发展)+$"
+    r"屡创(?:历史)?新高|再创(?:历史)?新高|创历史新高|稳定增长|规模化发展|集群化发展|集群发展|"
+    r"扭负为正|由负转正|扭亏为盈|止跌回升|由降转升|由降转增|企稳回升|逆势增长)+$"
 )
 """A clause's evaluative predicate, not part of its subject ("市场主体增量提质")."""
 
@@ -506,9 +524,11 @@ def _quantity(
     # "新建绿道12公里、碧道4公里": the list elides the first item's verb
     if previous is not None and indicator and ind_end == start - q_len:
         gap = text[previous.end : start - q_len]
-        verb = _CARRY_VERB.match(previous.indicator)
-        if (verb and re.fullmatch(r"(?:以上|左右|以内)?、" + re.escape(indicator), gap)
+        # "新建、改扩建管网160公里、污水处理厂20座": the whole list of verbs is elided
+        verb = re.match(rf"{_CARRY_VERB.pattern}(?:[、和及]{_CARRY_VERB.pattern[1:]})*", previous.indicator)
+        if (verb and len(previous.indicator) - verb.end() >= 2 and re.fullmatch(r"(?:以上|左右|以内)?、" + re.escape(indicator), gap)
                 and not _CARRY_VERB.match(indicator) and not _LEAD_VERB.match(indicator)
+                and not _OWN_VERB.match(indicator)
                 and not _DONE_VERB.match(indicator) and not indicator.startswith("净")):
             indicator, ind_start, ind_end = verb.group(0) + indicator, None, None
     # "从61.2%提高到63.5%": the start value is the level before this year's change
@@ -534,8 +554,8 @@ def _quantity(
 
     section = report.section_key(start)
     surface = text[surface_start:end]
-    joined = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])", "", indicator)
-    if joined != indicator:  # "十大工 程": a space a PDF put inside a word
+    joined = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000\r\n]+(?=[\u4e00-\u9fff])", "", indicator)
+    if joined != indicator:  # "十大工 程", "研发平\n台": a space or line break a PDF put inside a word
         indicator, ind_start, ind_end = joined, None, None
     return Quantity(
         surface=surface,
@@ -674,11 +694,18 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # “强基”三年行动, “六稳”五项举措: a count in a programme's name
         if bare == "类" and re.match(r"(?:[\u4e00-\u9fff]{1,3}?)?(?:案件|犯罪)|不同性质|矛盾", after):
             return False  # "命案、五类案件全部告破": a class of crimes, not a count
+        if bare in ("项", "条", "个") and prev == "的" and re.match(r"[\u4e00-\u9fff]{2,6}(?:[，,；;。]|$)", after) \
+                and re.search(r"(?:作出|提出|部署|交给|赋予)的$", before):
+            return False  # "对我市作出的六项重要指示，": the set a directive names
+        if bare == "元" and numeral in ("二", "两") and re.match(r"结构|经济|对立|化", after):
+            return False  # "城乡二元结构": dual, not two yuan
+        if bare in ("批", "次", "期", "步") and before.endswith("分"):
+            return False  # "分三批推出": the way it was done
         if bare == "篇" and re.match(r"大?文章", after):
             return False  # 做好五篇大文章: a slogan
         if bare == "期" or (bare == "次" and numeral in ("二", "三") and re.match(r"[\u4e00-\u9fff]", nxt)):
             return False  # 三期, 二期: phases; 二次开发: "secondary"
-        if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|基本|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面|主张|条件|现代化|要义|方针|政治)", after):
+        if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|基本|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面|主张|条件|现代化|要义|方针|政治|大局)", after):
             return False  # 八项规定, 两个确立: doctrines
         if bare in ("个", "种", "项", "大") and re.match(
                 rf"[\u4e00-\u9fff]{{1,3}}(?:、?|、[\u4e00-\u9fff]{{0,8}}?)[{_CN_NUM}]+[个种项大]", after):
@@ -687,12 +714,18 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False
         if bare == "大" and (before.endswith("党的") or re.match(r"(?:精神|代表|报告|指引|以来|胜利|召开|及|的)", after)):
             return False  # 党的二十大
+        if bare == "大" and prev == "的" and re.match(r"[\u4e00-\u9fff]{1,4}(?:[，,；;。]|$)", after):
+            return False  # "过去进行的五大运动", "今年改革的两大任务": the set a clause names
         if bare == "大" and prev in "”」\"":
             return False  # “聚焦”“聚集”两大关键点: a slogan
         if re.search(r"(?:以下|如下|下列|这|那|上述|前述)$", before) or (bare == "个" and after.startswith("方面")):
             return False  # 以下十个方面, 把握四个方面: the report's own enumeration
         if bare == "大" and re.match(r"类|门类|行动(?=$|[，。])|需求", after):
             return False
+    if bare == "类" and re.match(r"[\u4e00-\u9fff]{0,3}?(?:老年人|人员|人群|群体|对象|困难群众)", after):
+        return False  # "为1.6万名城市五类老年人提供…", "9类困难群众救助标准": a category of people, not a count
+    if before.endswith("分") and (bare in ("批", "期") or bare == "个" and re.match(r"(?:领域|方面|层次|阶段|类别)", after)):
+        return False  # "分13个领域细化任务", "分6批开工": the way it is done, not a measure
     if bare == "大" and re.search(r"(?:^|[，,；;。：:\n])$", before) and not re.fullmatch(
             r"[\u4e00-\u9fff]{1,6}", text[fig.end : _clause_end(text, fig.end)]):
         return False  # "四大主导产业规模达到…", "三大运营商…加快建设": a named set opening the clause
@@ -713,6 +746,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False
     if bare in ("条",) and re.match(r"[、”]?(?:新?[{0}]+条)*[、]?[\u4e00-\u9fff]{{0,4}}?(?:措施|政策|意见|举措|规定|新政|条例)".format(_CN_NUM), after):
         return False  # policy packages: 二十条、新十条优化措施
+    if bare == "条" and re.match(r"[、和][^，,；;。]{0,12}?[0-9０-９一二三四五六七八九十]+条[\u4e00-\u9fff]{0,2}?(?:措施|政策|意见|举措)", after):
+        return False  # "出台A发展8条、B发展20条措施": a policy package named by its count
     if bare == "条" and fig.chinese and re.match(r"[”\"]", nxt):
         return False
     if prev == "新" and bare == "条":
@@ -765,8 +800,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         return False  # "据十二个省的不完全统计": the scope of a survey
     if prev == "几" and fig.chinese:
         return False  # "几十亿元的收入": a vague order of magnitude
-    if fig.chinese and bare in ("个", "大", "种", "项", "家", "座", "条") and _restates_list(text, fig):
-        return False  # "守好发展和生态两条底线"
+    if bare in ("个", "大", "种", "项", "家", "座", "条") and _restates_list(text, fig):
+        return False  # "守好发展和生态两条底线", "发展A、B、C等3个主导产业"
     if re.search(r"单(?:个|体|项)(?:项目)?(?:投资|投资额|规模)?(?:超过|超|过|达|在)?$", before) and re.match(
             r"(?:及以上|以上)?的?[\u4e00-\u9fff]{0,6}?(?:项目|企业|工程)", after):
         return False  # "招引单个投资超1亿美元外资项目5个": the size of each, naming the class
@@ -801,6 +836,10 @@ def _is_threshold(text: str, fig: Figure, before: str) -> bool:
     info = unit_info(fig.unit)
     if info is None or info.family != "money":
         return False
+    clause_head = text[_clause_start(text, fig.start) : fig.start]
+    if re.search(r"[0-9０-９一二三四五六七八九十两]+个(?:产值|营收|营业收入|规模)?(?:超过|超|过)$", clause_head) and re.match(
+            r"(?:及以上|以上)?的?[\u4e00-\u9fff]{0,8}?(?:集群|企业|项目|产业|园区|基地|县|城市)", text[fig.end :]):
+        return True  # "形成6个产值超100亿元、4个超50亿元的特色产业集群": a level naming the class counted
     if re.search(r"(?:超|超过|过)$", before) and re.match(
             r"的[\u4e00-\u9fff]{0,6}?(?:村|企业|项目|县域|县|乡镇|城市)(?:占比|比重|比例|数|达|有)", text[fig.end :]):
         return True  # "收入超10万元的村占比达100%", "经济总量超千亿元的县域达12个"
@@ -821,7 +860,10 @@ def _is_threshold(text: str, fig: Figure, before: str) -> bool:
         return True  # "新增46个农村集体经济收入50万元以上行政村": the class of what is counted
     rest = text[fig.end + m.end() : _clause_end(text, fig.end)]
     if rest == "" or rest.startswith("、"):
-        return True  # "重点突破50亿元以上先进制造业项目、…": the class of projects sought, no amount
+        return True
+    if re.match(r"[\u4e00-\u9fff]", rest) and not any(f.unit for f in find_figures(rest)) \
+            and not re.match(r"[\u4e00-\u9fff]{0,4}(?:经费|资金|投资|补助|补贴|奖励|贷款|债券)", rest):
+        return True  # "10亿元以上在谈项目由市级领导牵头联系": the class a rule applies to, no amount  # "重点突破50亿元以上先进制造业项目、…": the class of projects sought, no amount
     return bool(re.match(r"[0-9０-９一二三四五六七八九十两百千]+[个家项户座]|(?:达到?|共|累计|增至|超过|占比|比重|比例|不少于|不低于|至少)", rest))
 
 
@@ -831,10 +873,24 @@ def _restates_list(text: str, fig: Figure) -> bool:
     if not 2 <= n <= 9:
         return False
     lo = max(0, fig.start - 10 * n)
-    items = re.search(r"(?:^|[^\u4e00-\u9fff])?((?:[\u4e00-\u9fff“”]{1,8}[、和与及])+[\u4e00-\u9fff“”]{1,8})$", text[lo : fig.start])
+    head = text[lo : fig.start]
+    if not fig.chinese:
+        # digits restate a list closed by 等, or of three members or more, whose members the count
+        # numbers ("发展光电子、装备制造、食品等3个主导产业"): the members are named, the count adds nothing
+        digits_closed = head.endswith("等")
+        if digits_closed:
+            head = head[:-1]
+        if re.search(r"新增|新建|新认定|新培育|建成|创建|获批|引进|招引|签约", text[_clause_start(text, fig.start) : fig.start]) \
+                or re.search(r"入选|获|被|评为|列入|纳入|开工|建成|竣工|投产|投用|通过|进入|开诊|位列|跻身|上榜|挂牌|启用|运营|开业|达到",
+                             text[fig.end : _clause_end(text, fig.end)]):
+            return False  # "新增A、B等3个试点", "A、B等3个集群入选…": the count is what is new or selected
+    items = re.search(r"(?:^|[^\u4e00-\u9fff])?((?:[\u4e00-\u9fff“”]{1,8}[、和与及])+[\u4e00-\u9fff“”]{1,8})$", head)
     if items is None:
         return False
     members = re.split(r"[、和与及]", items.group(1))
+    if not fig.chinese and (members[-1].count("“") != members[-1].count("”") or "、" not in items.group(1)
+                            or (not digits_closed and len(members) < 3)):
+        return False  # ("从创新、协调、绿色…6个维度": three members or more need no 等)
     return len(members) == n and ("、" in items.group(1) or (n == 2 and fig.chinese and len(members[0]) >= 2))
 
 
@@ -935,7 +991,7 @@ def _kind(family: str | None, left: str, text: str, start: int, end: int) -> tup
         return Kind.RATIO, None
     if family == "rate":
         return (Kind.CHANGE, change) if change else (Kind.RATIO, None)
-    if change and family in ("money", "area", "length", "mass", "volume", "power", "energy", "count", "concentration", "age", "compute"):
+    if change and family in ("money", "area", "length", "mass", "volume", "power", "energy", "count", "concentration", "age", "compute", "freight"):
         if family == "count" and not re.search(r"(?:增长|增加|减少|下降)$", core):
             return Kind.COUNT, None
         return Kind.CHANGE, change
@@ -1020,6 +1076,13 @@ def _status_year(
     m = None
     for m in re.finditer(r"(?:到|至|在|(?<![等当])于|展望)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末|前)?", head):
         pass
+    if m is None and plan_like and plan_year:
+        named_year = None
+        for named_year in re.finditer(r"(?:规定|计划|要求|预计)([0-9０-９〇○零一二三四五六七八九]{4})年的", head):
+            pass
+        if named_year is not None and _ascii_year(named_year.group(1)).isdigit() \
+                and int(_ascii_year(named_year.group(1))) >= plan_year:
+            m = named_year  # "计划规定一九五九年的社会商品零售总额将达到…": that year's target
     fyp = None
     for f5 in _FIVE_YEAR_PLAN.finditer(head):
         if not re.search(r"[较比与同][“\"「]?$", head[: f5.start()]):  # "较“十三五”期间增长": a base
@@ -1036,9 +1099,19 @@ def _status_year(
         y = int(_ascii_year(m.group(1)))
         if 1949 <= y <= 2100:
             year = y
+            if plan_like and plan_year and y < plan_year and status == Status.TARGET and re.search(
+                    r"(?:去年|上年)", text[_clause_start(text, start) : start]) and not re.search(
+                    r"力争|争取|确保|计划|目标|将|要|拟", text[_clause_start(text, start) : start]):
+                status = Status.ACTUAL  # "从2003年到2006年…，其中去年超收2573亿元": the year before, reviewed
+    elif plan_like and plan_year and (named := _named_plan_paragraph(report, text, start)) is not None and named >= plan_year \
+            and not re.search(r"今年|明年|本年|[0-9０-９〇○零一二三四五六七八九]{4}年", head):
+        year = named  # "第六个五年计划期间，…。其中，出口总额将达到…": the plan's last year
     elif plan_like and plan_year and (h := _HORIZON.search(head)) is not None:
         # "今后三年内，新建县级医院N所": a target at the horizon's end, not this year's
         year = plan_year + "两三四五六七八九十".index(h.group(1) or h.group(2)) + 1
+        named_plan = _NAMED_PLAN.search(text[:3000]) if (h.group(1) or h.group(2)) == "五" else None
+        if named_plan is not None and plan_year - 5 < _plan_end(_NUMERAL_VALUE[named_plan.group(1)]) < year:
+            year = _plan_end(_NUMERAL_VALUE[named_plan.group(1)])  # a report on the first five-year plan: 五年内 ends in 1957
     elif plan_like and plan_year and _recalls_last_year(report, text, start):
         # a plan part looking back ("过去一年，…国内生产总值增长10.3%", "去年…回落到2.6%")
         status = Status.ESTIMATE if status == Status.ESTIMATE else Status.ACTUAL
@@ -1114,6 +1187,13 @@ def _delivered_late(text: str) -> bool:
     return len(re.findall("明年", text)) >= 3
 
 
+def _named_plan_paragraph(report: Report, text: str, start: int) -> int | None:
+    """The last year of the five-year plan a paragraph opens with ("第六个五年计划期间，…"), else None."""
+    p0 = _paragraph_start(report, text, start)
+    m = re.match(r"[\s\u3000]*(?:在)?" + _NAMED_PLAN.pattern + r"(?:的)?(?:期间|时期|内|中)", text[p0:start])
+    return _plan_end(_NUMERAL_VALUE[m.group(1)]) if m else None
+
+
 def _plan_end(n: int) -> int:
     """The last year of the n-th five-year plan (1953–57, 1958–62, then 1966–70 onwards)."""
     return 1957 if n == 1 else 1962 if n == 2 else 1955 + 5 * n
@@ -1136,7 +1216,7 @@ def _states_this_year(report: Report, text: str, start: int) -> bool:
     return last is not None and not re.search(r"五年|十[一二三四五六七八九]五|到(?:19|20)\d\d年", head[last.end() :])
 
 
-_HORIZON = re.compile(r"(?:今后|未来|用|从今年起|从明年起)的?([两三四五六七八九十])年(?:左右)?(?:内|之内|里|中|间|时间|(?=[，,]))|(?<![0-9０-９第一二三四五六七八九十])([两三四五六七八九十])年(?:之)?内")
+_HORIZON = re.compile(r"(?:今后|未来|用|从今年起|从明年起)的?([两三四五六七八九十])年(?:左右)?(?:内|之内|里|中|间|时间|(?=[，,])|(?=[\u4e00-\u9fff]{2}))|(?<![0-9０-９第一二三四五六七八九十])([两三四五六七八九十])年(?:之)?内")
 """A plan's horizon in years ("今后三年内", "五年内"): its targets fall due at the end."""
 
 _TO_DATE = re.compile(r"先后$|(?:先后|历史上|迄今|至今)(?:已经?)?[^，,；;。]{0,6}$")
@@ -1244,12 +1324,17 @@ def _indicator(
     sentence_floor = clause_start
     # the left side: after any earlier figure of the same clause ("6111套、供应4029套"),
     # unless that figure is a threshold of the noun counted here ("10亿元以上项目9个")
-    if previous is not None and clause_start <= previous.end <= left_end and not _THRESHOLD_GAP.fullmatch(
-        text[previous.end : left_end]
+    if previous is not None and clause_start <= previous.end <= left_end and not (
+        _THRESHOLD_GAP.fullmatch(re.sub(r"(?:达到|达|为|超过|突破)$", "", text[previous.end : left_end]))
+        and not re.match(r"[和与、]|及(?!以上)", text[previous.end : left_end])  # "瞪羚企业358户和种子独角兽企业1户": a conjunct
     ):
         clause_start = previous.end
+        gap = text[previous.end : left_end]
+        k = gap.find("、")
+        if k >= 2 and previous.indicator.endswith(gap[:k]) and _CARRY_VERB.match(gap[k + 1 :]) and left_end - previous.end - k > 3:
+            clause_start = previous.end + k  # "开通200个A停车场、新增注册用户30万人": past the noun counted before
         # the qualifier or conjunction after that figure, as words: 上 of 上市公司 stays
-        gap = re.match(r"(?:以上|以下|以内|之内|左右|内(?![河陆蒙部外需资])|[、,，]|[和及与](?!美))*", text[clause_start:left_end])
+        gap = re.match(r"(?:[)）](?=以上|以下)|以上|以下|以内|之内|左右|内(?![河陆蒙部外需资])|[、,，]|[和及与](?!美))*", text[clause_start:left_end])
         clause_start += gap.end() if gap else 0
     framing = re.match(r"的?(?:情况|背景|形势|条件)下", text[clause_start:left_end])
     if framing and previous is not None and clause_start == previous.end:
@@ -1287,10 +1372,12 @@ def _indicator(
     # an enumeration of members before the count ("A、B等13个高风险领域"): after 等
     k = l_text.rfind("等")
     enum_verb = _VERB_PREFIX.match(l_text) if k >= 0 else None  # "续建“A”等39个重点项目": 续建 stays
+    if enum_verb and l_text.startswith("等", enum_verb.end()):
+        enum_verb = None  # "…董酒扩建等395个项目": the verb ends the last member
     listed = ""  # "新组建A、B等10家以上": the listed kinds, if nothing after the count names it
     if k >= 0 and "、" in l_text[:k]:
-        listed = _LEAD_VERB.sub("", l_text[:k]) if len(l_text[:k]) <= 24 else ""
-    if k >= 0 and k == len(l_text) - 1 and kind == Kind.AMOUNT and "、" not in l_text[:k] and len(l_text[:k]) >= 2:
+        listed = _LEAD_VERB.sub("", l_text[:k]) if len(l_text[:k]) <= 32 else ""
+    if k >= 0 and k == len(l_text) - 1 and kind in (Kind.AMOUNT, Kind.CHANGE) and "、" not in l_text[:k] and len(l_text[:k]) >= 2:
         l_end = l_start + k  # "新增减税降费等16.7亿元": the measure, 等 closing an open list
     elif k >= 0 and k == len(l_text) - 1:
         l_start += k + 1
@@ -1330,7 +1417,7 @@ def _indicator(
                 and re.fullmatch(r"(?:以上|左右)?[、，,]?", text[previous.end : l_start]) and len(_noun_of(previous.indicator)) >= 2:
             l_text = _noun_of(previous.indicator) + l_text  # "新认定高新技术企业1900余家，增幅连续两年居全省首位"
         stop = re.search(r"[，,；;。：:、（(]|的基础", right)
-        what = right[: stop.start() if stop else len(right)][:14]
+        what = right[: stop.start() if stop else len(right)][:18]
         if len(what) >= 2:
             return l_text + what, None, None
     # "投资119亿元的化工项目落户": the investment of the project named after 的
@@ -1348,11 +1435,14 @@ def _indicator(
     r_text = ""
     # a threshold before the noun stays with it: "2.1万名60岁以上老人", "585个亿元以上重点项目"
     th = re.match(r"[0-9０-９.]*[万亿]?(?:周岁|岁|元|万元|亿元)(?:及以上|以上|以下)|[0-9０-９.]+万?吨级|"
-                  r"[0-9０-９.]+[万亿]?(?:户|人|名|床|张|吨|亩|平方米|千瓦)(?:及以上|以上|以下)", right)
+                  r"[0-9０-９.]+[万亿]?(?:户|人|名|床|张|吨|亩|平方米|千瓦)(?:及以上|以上|以下)|"
+                  r"(?:±)?[0-9０-９.]+(?:千伏|kV|KV)(?:及以上|以上)?", right)
     lead = th.group(0) if th else ""
     # the noun ends where the next figure begins ("提高到2.5%"), not at digits in a name ("世界500强")
     nxt_fig = next((f for f in find_figures(right, len(lead))
                     if f.unit and not _word_numeral(right, f) and not _is_threshold(right, f, right[: f.start])
+                    and not (re.search(r"(?:超过|超|过)$", right[: f.start]) and re.match(
+                        r"(?:及以上|以上)?的?[\u4e00-\u9fff]{0,8}?(?:集群|企业|项目|园区|基地|县|城市)", right[f.end :]))
                     and not re.match(r"(?:及以上|以上)[\u4e00-\u9fff]", right[f.end :])), None)
     if nxt_fig is not None:
         right = right[: nxt_fig.start]
@@ -1377,16 +1467,24 @@ def _indicator(
         if stop is None:
             r_text = right
         elif stop.start() == 0 and (stop.group(0) in _RESULT_VERBS or (
+                not l_text and kind == Kind.COUNT and stop.group(0) in ("实现", "享受", "参加")
+                and len(re.split(r"[、（(，,]", right)[0]) >= 5) or (
                 unit_info(unit) is not None and unit_info(unit).family == "duration"  # type: ignore[union-attr]
                 and stop.group(0) in ("完成", "实现"))):
             # "24小时内完成核酸检测": what is done within the time
             # "1人获评全国…推广人", "3项入选…案例": the count is of those the verb phrase names
-            r_text = re.split(r"[、（(“”]", right)[0][:16]
+            r_text = re.split(r"[、（(“”]" if stop.group(0) in _RESULT_VERBS else r"[、（(，,]", right)[0][:16]
         elif stop.start() > 0:
             r_text = right[: stop.start()]
             if (re.match(r"[\u4e00-\u9fff]{2}", stop.group(0)) or stop.start() <= 2) and not re.match(r"[和及与、为在的]|中有", stop.group(0)):
                 # "263家企业解决融资需求", "6部作品获文华奖": keep the verb phrase that says which ones
                 r_text = right[: min(len(right), max(stop.start() + 8, 18))]
+                if re.search(r"(?:率|比例|比重|占比)$", r_text) and stop.start() >= 2:
+                    # "215个居民小区生活垃圾分类覆盖率达到95%": the count is of the 小区, not of the rate
+                    r_text = r_text[: r_text.rfind("、")] if "、" in r_text[stop.end() :] else right[: stop.start()]
+                cut = r_text.find("、", stop.end())
+                if cut > 0 and re.match(r"(?:实现|位居|位列|居|排名|排|数量|上榜数|入选数|全省|全市|全国|全区)(?!级)", right[cut + 1 :]):
+                    r_text = r_text[:cut]  # "3所院校入选“双高计划”、实现…": the next predicate is not the noun's
         r_text = re.sub(r"(?<=[\u4e00-\u9fff”]{2})(?:同比|比上年|较上年)$", "", r_text)
         if r_text.count("（") > r_text.count("）") and "）" in right[len(r_text) : len(r_text) + 12]:
             r_text = right[: right.index("）", len(r_text)) + 1]  # "省（自治区、直辖市）"
@@ -1407,7 +1505,17 @@ def _indicator(
         share_of = re.match(r"的([\u4e00-\u9fff]{1,8}?)(达到|实现|完成|具备|享受|开展|参加|建成)([^，,；;。0-9０-９]{2,20})(?=[，,；;。]|$)", text[after_start:right_end])
         if kind == Kind.RATIO and not l_text and share_of:
             return share_of.group(1) + share_of.group(2) + share_of.group(3) + "比例", None, None  # "70%的社区达到…标准"
+        k2 = raw.rfind("、")
+        if kind == Kind.CHANGE and k2 >= 2 and re.fullmatch(rf"(?:同比)?(?:{_UP}|{_DOWN})?", _TRAIL_FILLER.sub("", raw[k2 + 1 :])):
+            subject = _PREDICATE.sub("", _LEAD_FILLER.sub("", raw[:k2]))
+            if 2 <= len(subject) < k2 and not any(f.unit for f in find_figures(raw[:k2])):
+                return subject, None, None  # "规上工业增加值扭负为正、增长3.5%": the subject before its predicate
         framed = re.search(r"比|较|由|从|年|[有为是]$", raw) or text[sentence_floor - 1 : sentence_floor] in "：:"
+        if not framed and kind == Kind.CHANGE and not l_text and sentence_floor > 0 and text[sentence_floor - 1] in "，," \
+                and (colon := re.match(r"[\s\u3000]*([\u4e00-\u9fff、]{1,8})[：:][^，,；;。：:]*$", text[_SENT_FLOOR(text, fig_end) : sentence_floor - 1])) \
+                and not re.search(r"(?:决定|指出|提出|规定|要求|如下|是|为|有)$", colon.group(1)) \
+                and (previous is None or previous.end < _SENT_FLOOR(text, fig_end) or previous.indicator in ("", colon.group(1))):
+            return colon.group(1), None, None  # "钢：从A增加到B，增长二点一倍": the topic grows
         topic = _topic(text, sentence_floor) if framed else ""
         if topic and not r_text and not same_clause:
             return topic, None, None
@@ -1426,6 +1534,9 @@ def _indicator(
             if 2 <= len(before_clause) <= 16 and not any(f.unit for f in find_figures(before_clause)):
                 whole = before_clause
         return whole + does_share.group(0) + "比例", None, None
+    for_of = re.match(r"的([\u4e00-\u9fff]{2,16})(?=[，,；;。、]|$)", text[after_start:right_end])
+    if kind == Kind.COUNT and for_of and re.fullmatch(r"用于|惠及|覆盖|帮助|资助|支持|开展|组织", l_text) and not r_text:
+        return for_of.group(1), None, None  # "拿出1000亿元，用于1500万人次以上的职工技能提升和转岗转业培训"
     pronoun = re.fullmatch(r"(?:它|其)(?:虽然|虽|也|还|却|则|就)?(?:比|较)?", l_text)
     if pronoun and previous is not None and previous.indicator and fig_end - previous.end < 40 and not any(
             c in _SENT_DELIMS for c in text[previous.end : fig_end]):
@@ -1443,12 +1554,12 @@ def _indicator(
         if lenient_left and len(l_text) >= 2:
             return l_text + r_text, None, None
         return r_text, after_start, after_start + len(r_text)
-    done = re.search(r"完成(?:了)?([^，,；;。、]{2,8}?)的$", text[clause_start:left_end])
+    done = re.search(r"(?:完成|达到)(?:了)?([^，,；;。、]{2,8}?)的$", text[clause_start:left_end])
     if kind == Kind.RATIO and done:
         # "工业收入…，完成预算数的110.51%": the share of a plan or budget fulfilled
         subject = ""
         if previous is not None and previous.indicator and previous.end >= sentence_floor - 40:
-            subject = re.sub(r"(?:收到|收|完成|实现|达到)$", "", previous.indicator)
+            subject = re.sub(r"(?:共收|收到|完成|实现|达到)$", "", previous.indicator)
         return subject + "完成" + done.group(1), None, None
     if re.match(r"(?:是|相当于|等于|等於|为)[^，,；;。]{1,10}的$", text[l_start:left_end]) and previous is not None \
             and previous.indicator and 0 <= fig_end - previous.end < 40:
@@ -1459,7 +1570,7 @@ def _indicator(
     if contrib:
         # "服务业增加值增长4.1%，…，对GDP增长的贡献率达65.5%": the sentence's subject contributes
         s0 = sentence_floor
-        while s0 > 0 and text[s0 - 1] not in _SENT_DELIMS and sentence_floor - s0 < 120:
+        while s0 > 0 and text[s0 - 1] not in _SENT_DELIMS + "；;" and sentence_floor - s0 < 120:
             s0 -= 1
         first = next((f for f in find_figures(text, s0, sentence_floor) if f.unit), None)
         if first is not None:
@@ -1483,6 +1594,10 @@ def _indicator(
         if previous is not None and previous.indicator and previous.end >= _clause_start(text, sentence_floor - 1) and not any(
                 c in _SENT_DELIMS for c in text[previous.end : fig_end]):
             return previous.indicator + l_text, None, None  # "发放救助金7.8亿元，惠及232.4万人次"
+    if re.fullmatch(r"(?:惠及|覆盖|带动|服务)(?:企业|群众|人员|家庭|农户|市场主体|经营主体|学生)", l_text) and previous is not None \
+            and previous.indicator and not previous.indicator.endswith(l_text) and re.fullmatch(r"(?:以上|左右)?[、，,]", text[previous.end : l_start]) \
+            and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]):
+        return previous.indicator + l_text, None, None  # "“越快兑”平台兑付资金52.3亿元、惠及企业超10万家次"
     period = r"(?:第?[一二三四]季度|上半年|下半年|前三季度|全年)(?:累计)?"
     if re.fullmatch(period, l_text) and previous is not None and previous.indicator and not any(
             c in _SENT_DELIMS for c in text[previous.end : fig_end]):
@@ -1495,6 +1610,10 @@ def _indicator(
             r"(?:总产值|产值|营业收入|主营业务收入|销售收入|营收|利润总额)$", previous.indicator)) \
             and not _OWN_MEASURE_END.search(l_text) and not re.fullmatch(_SCOPE, l_text):
         return l_text + own.group(0), None, None  # "2户企业产值突破50亿元，其中A公司达到60.3亿元"
+    if re.fullmatch(r"(?:平均)?每(?:天|日)(?:平均)?(?:新增|新设|新登记)?|日均(?:新增)?", l_text) and previous is not None \
+            and len(previous.indicator) >= 2 and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) \
+            and fig_end - previous.end < 30:
+        return _noun_of(previous.indicator) + l_text, None, None  # "新登记企业增长21.6%，平均每天新增1.2万户"
     if re.fullmatch(r"(?:平均)?每年(?:平均)?|年均", l_text) and previous is not None and previous.indicator \
             and not re.search(r"[和、]", previous.indicator) and not any(
             c in _SENT_DELIMS for c in text[previous.end : fig_end]):
@@ -1504,6 +1623,10 @@ def _indicator(
     if re.fullmatch(r"(?:高于|低于|快于|慢于)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?|(?:较|比)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?(?:高|低|快|慢)", l_text) and previous is not None \
             and previous.indicator and 0 <= fig_end - previous.end < 30 and not any(
                 c in _SENT_DELIMS for c in text[previous.end : fig_end]):
+        if previous.indicator.endswith(l_text):
+            return previous.indicator, None, None
+        if previous.kind == Kind.RATIO:
+            return previous.indicator + l_text, None, None  # "毛入学率达到96.9%，高于全国平均水平4.9个百分点": the level
         return previous.indicator + "增速" + l_text, None, None  # "增长6.2%、高于全国平均0.3个百分点"
     if l_text.startswith(("占", "佔")) and not (previous is not None and previous.end >= sentence_floor) and (
             topic := _topic(text, sentence_floor)):
@@ -1529,13 +1652,13 @@ def _indicator(
             and previous.indicator.endswith(l_text[:-1]) and len(previous.indicator) > len(l_text) - 1 \
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) and fig_end - previous.end < 30:
         return previous.indicator + "率", None, None  # "“民生保”参保15万户，参保率达73%": the rate of the same scheme
-    if re.fullmatch(r"(?:产值|总产值|营收|营业收入|增加值|规模|产业规模)", l_text) and (previous is None or previous.end < _SENT_FLOOR(text, fig_end)) \
+    if re.fullmatch(r"(?:综合产值|产值|总产值|营收|营业收入|增加值|规模|产业规模)", l_text) and (previous is None or previous.end < _SENT_FLOOR(text, fig_end)) \
             and sentence_floor > 0 and text[sentence_floor - 1] in "，,":
         s0 = _SENT_FLOOR(text, fig_end)
         first = text[s0 : _clause_end(text, s0)]
         first = re.sub(r"^(?:[（(][0-9０-９一二三四五六七八九十]+[)）]|[0-9０-９]+[.．、])", "", first)
-        first = re.sub(r"^(?:做大做强|做强做优|做优做强|发展壮大|培育壮大|加快发展|大力发展|提升|壮大|推动|支持)", "", first)
-        cut = re.search(r"(?:重点|要|将|以|加快|着力|聚焦|围绕|坚持|突出|依托|发展|推进|实施|打造|瞄准|持续|立足)", first)
+        first = re.sub(r"^(?:做大做强|做强做优|做优做强|发展壮大|培育壮大|加快发展|大力发展|提升|壮大|推动|推进|促进|支持)", "", first)
+        cut = re.search(r"(?:重点|要|将|以|加快|着力|聚焦|围绕|坚持|突出|依托|发展|推进|实施|打造|瞄准|持续|立足|高质量|注重)", first)
         sector = first[: cut.start()] if cut else first
         sector = re.sub(r"(?:方面|领域)$", "", sector)  # "新型建材产业方面，…"
         if 2 <= len(sector) <= 14 and re.search(r"(?:产业|产业链|集群|平台|行业|基地|园区|业)$", sector):
@@ -1555,13 +1678,14 @@ def _indicator(
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) and fig_end - previous.end < 30
         ):
             # "粮食播种面积380万亩、总产量98万吨": the subject without the other measure
-            subject = re.sub(r"(?:(?:全球|全年)?(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资|销量|销售额|产能)|播面)$", "", previous.indicator)
+            subject = re.sub(r"(?:(?:全球|全年)?(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资|销量|销售额|产能|总数|数量|个数)|播面)$", "", previous.indicator)
             subject = _noun_of(subject if len(subject) >= 2 and l_text != "规模" else previous.indicator)
             return subject + l_text, None, None  # "新增企业140户、总数达1524户": 企业总数
         if kind == Kind.RATIO and re.search(r"[\u4e00-\u9fff]{2}(?:只|仅|约)?占$", l_text):
             return re.sub(r"(?:只|仅|约)?占$", "占比", l_text), None, None  # "减少收入的农户只占10%左右"
         return l_text, l_start, l_end
-    if (_CARRY_VERB.fullmatch(l_text) or _DONE_VERB.fullmatch(l_text)) and previous is not None and previous.indicator and fig_end - previous.end < 60:
+    if (_CARRY_VERB.fullmatch(l_text) or _DONE_VERB.fullmatch(l_text)) and l_text not in ("造林", "植树造林") \
+            and previous is not None and previous.indicator and fig_end - previous.end < 60:
         # "在建工业项目16个、其中新开工5个": the bare verb takes the noun of the figure before
         noun = _noun_of(previous.indicator)
         if len(noun) >= 2:
@@ -1583,13 +1707,13 @@ def _indicator(
 
 
 _OWN_MEASURE = re.compile(r"增加值|营业收入|主营业务收入|销售收入|利润总额|利润|税费|税收|实缴税金|产值|总产值|营收")
-_OWN_MEASURE_END = re.compile(r"(?:全球|全年)?(?:资产规模|资产总额|规模|总量|产值|总产值|增加值|营业收入|主营业务收入|销售收入|利润总额|利润|税费|税收|营收|产量|销量|销售额)$")
+_OWN_MEASURE_END = re.compile(r"(?:全球|全年)?(?:(?:新增)?装机(?:容量|规模)?|资产规模|资产总额|规模|总量|产值|总产值|增加值|营业收入|主营业务收入|销售收入|利润总额|利润|税费|税收|营收|产量|销量|销售额)$")
 """Measures of a subject named once: "产业产值达…，增加值增长…" (the subject of 增加值 is before)."""
 
 _SCOPE = r"(?:国家|省|市|县|区|乡镇)级(?:以上)?|农村|城镇|城市|乡村|城区|县域|境外|境内|海外|线上|线下|民营|国有|外资"
 """The part of a whole that "其中X" names ("其中农村达到10.5万辆")."""
 
-_NEXT_FIGURE_VERB = re.compile(r"新?(?:累计|共计|合计|引进|招引|(?<!倍)增|实现|带动|吸引|拥有|完成|达到|签约|开工|建成)")
+_NEXT_FIGURE_VERB = re.compile(r"新?(?:累计|共计|合计|引进|招引|(?<!倍)增|实现|带动|吸引|拥有|完成|达到|签约|开工|(?<!共)建成)")
 """Verbs that open the next figure's clause after a counted noun ("3个园区累计引进项目31个")."""
 
 _DONE_VERB = re.compile(r"(?:新)?(?:竣工投产|建成投产|建成投用|竣工达产|建成达产|投产达效|竣工|投产|达产|投用|完工|开工|签约|落地|开业|入库|入统)")
@@ -1621,14 +1745,14 @@ def _topic(text: str, clause_start: int) -> str:
     return topic
 
 
-_THRESHOLD_GAP = re.compile(r"(?:及以上|以上|以下)?的?[\u4e00-\u9fff]{0,8}?(?:项目|企业|工程|园区|村)")
+_THRESHOLD_GAP = re.compile(r"[)）]?(?:及以上|以上|以下)?的?[\u4e00-\u9fff]{0,8}?(?:项目|企业|工程|园区|村)")
 """Between a money figure and a count of the things above it: "10亿元以上项目(9个)"."""
 
 _RATE_BEFORE_CHANGE = re.compile(
     r"的([\u4e00-\u9fff]{1,6}?)(?:降至|降到|降低到|降低至|提高到|提高至|下调至|下调到|上调至|上调到|调整为|调整到)"
 )
 
-_BARE_NOUN = re.compile(r"消费|就业|企业|项目|作品|群众|人员|人次|家庭|农户|单位|资金|工程|人才|学生|人|市场主体|经营主体")
+_BARE_NOUN = re.compile(r"消费|就业|企业|项目|作品|群众|人员|人次|家庭|农户|单位|资金|工程|人才|学生|人|市场主体|经营主体|客户")
 """Nouns that say nothing once their verb is stripped (惠及企业, 实施项目, 帮扶群众)."""
 
 _LEVEL = r"(?:国家|中央|国|省|自治区|市|州|县|区|乡镇|乡|镇|村)级?"

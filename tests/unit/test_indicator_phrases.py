@@ -48,7 +48,7 @@ def test_a_respective_list_without_fenbie(by) -> None:
 
 def test_bare_verbs_and_nouns_keep_what_makes_them_usable(by) -> None:
     assert ind(by, "88家") == "累计上市企业"  # a running total, not 新增
-    assert ind(by, "1320家") == "惠及企业"
+    assert ind(by, "1320家") == "兑付资金惠及企业"  # 惠及 keeps its verb and the payout it follows (session 7)
     assert ind(by, "8个") == "10亿元以上项目"  # the threshold stays with the noun
     assert ind(by, "36个") == "新开工10亿元以上项目"  # the elided noun of the figure before
     assert ind(by, "5万亩") == "新植造林"
@@ -94,6 +94,6 @@ def test_an_address_to_the_people_is_not_a_quantity(by) -> None:
 def test_words_that_begin_with_a_lead_verb(by) -> None:
     assert ind(by, "1.2万件") == "有效发明专利拥有量"
     assert ind(by, "十二万人") == "在校学生"
-    assert ind(by, "2.1万家") == "惠及市场主体"
+    assert ind(by, "2.1万家") == "释放资金惠及市场主体"  # 惠及 is no lead verb; whose reach: the figure before
     assert ind(by, "6%") == "经济增长"
     assert "两个" not in by
