@@ -1,0 +1,41 @@
+"""Session 7 precision rules (issue 9, helper preca): kinds, clauses and quotas the head rule
+reads as names. Synthetic sentences in the genre's shape with invented names (青禾, 云溪); each
+test fails when its rule is removed."""
+
+from __future__ import annotations
+
+import pytest
+
+from spans_of import names_and_nested as _names
+
+
+@pytest.mark.parametrize("text, bad", [
+    # a subject, 要 and a verb: a clause (veto.clause-must)
+    ("青禾区要增强主城区首位度，用好各类平台。", "青禾区要增强主城区"),
+    ("有关部门要建立健全工作机制，加强资金调度。", "有关部门要建立健全工作机制"),
+    # a plan as a quota or target (veto.plan-quota)
+    ("争取超额完成生产计划，提高质量。", "超额完成生产计划"),
+    ("增加优质特色普通高中招生计划1.2万个。", "优质特色普通高中招生计划"),
+    ("各基层单位执行计划的情况良好。", "各基层单位执行计划"),
+    ("在保证完成国家收购计划的前提下，实行议购。", "国家收购计划"),
+    # national and provincial levels of a kind (veto.national-provincial-kind)
+    ("争取国省项目补助资金6.3亿元。", "国省项目"),
+    ("紧跟国省战略规划和政策投向。", "国省战略规划"),
+    # works and plans named by their trade (veto.kind-of-works)
+    ("抓好房屋市政工程、高层建筑、燃气等领域整治。", "房屋市政工程"),
+    ("电气化改造完成，客运服务工程加快推进。", "客运服务工程"),
+    ("按社按队编制土地利用规划，按地块建立档案。", "土地利用规划"),
+])
+def test_a_kind_clause_or_quota_is_no_name(text, bad):
+    names = _names(text)
+    assert not any(bad in n or n in bad and len(n) >= len(bad) - 2 for n in names), names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("实施国省干道提质升级工程，改善路况。", "国省干道提质升级工程"),
+    ("继续实施农村和青禾地区专项招生计划。", "青禾地区专项招生计划"),
+    ("深入实施向科技要产能专项行动，提高研发投入。", "科技要产能专项行动"),
+    ("编制青禾县土地利用总体规划，保护耕地。", "青禾县土地利用总体规划"),
+])
+def test_named_programmes_plans_and_works_stay(text, name):
+    assert any(name in n for n in _names(text)), _names(text)
