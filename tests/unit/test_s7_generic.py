@@ -25,6 +25,14 @@ from spans_of import names_and_nested as _names
     ("抓好房屋市政工程、高层建筑、燃气等领域整治。", "房屋市政工程"),
     ("电气化改造完成，客运服务工程加快推进。", "客运服务工程"),
     ("按社按队编制土地利用规划，按地块建立档案。", "土地利用规划"),
+    # an industry of the whole country (veto.nationwide-sector)
+    ("承办全国青禾产业发展现场会。", "全国青禾产业"),
+    ("提速打造中国云溪产业之都。", "中国云溪产业"),
+    # relevant rules, stubs and slogans (veto.unspecified-rules)
+    ("要严格执行中央有关规定，继续减轻负担。", "中央有关规定"),
+    ("青禾打造三省(区)结合部区域经济中心、文旅康养中心。", "结合部区域经济中心"),
+    ("完善中国特色国有企业现代公司治理。", "中国特色国有企业现代公司"),
+    ("绘就青山入城、绿园融城的美丽画卷。", "青山入城"),
 ])
 def test_a_kind_clause_or_quota_is_no_name(text, bad):
     names = _names(text)
@@ -36,6 +44,7 @@ def test_a_kind_clause_or_quota_is_no_name(text, bad):
     ("继续实施农村和青禾地区专项招生计划。", "青禾地区专项招生计划"),
     ("深入实施向科技要产能专项行动，提高研发投入。", "科技要产能专项行动"),
     ("编制青禾县土地利用总体规划，保护耕地。", "青禾县土地利用总体规划"),
+    ("大力发展青禾产业，壮大集群。", "青禾产业"),
 ])
 def test_named_programmes_plans_and_works_stay(text, name):
     assert any(name in n for n in _names(text)), _names(text)
