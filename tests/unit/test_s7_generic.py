@@ -12,11 +12,11 @@ from spans_of import names_and_nested as _names
 @pytest.mark.parametrize("text, bad", [
     # a subject, 要 and a verb: a clause (veto.clause-must)
     ("青禾区要增强主城区首位度，用好各类平台。", "青禾区要增强主城区"),
-    ("有关部门要建立健全工作机制，加强资金调度。", "有关部门要建立健全工作机制"),
+    ("地方政府及有关部门要建立健全工作机制，加强资金调度。", "部门要建立健全工作机制"),
     # a plan as a quota or target (veto.plan-quota)
     ("争取超额完成生产计划，提高质量。", "超额完成生产计划"),
     ("增加优质特色普通高中招生计划1.2万个。", "优质特色普通高中招生计划"),
-    ("各基层单位执行计划的情况良好。", "各基层单位执行计划"),
+    ("检查各地区、各部门、各基层单位执行计划的情况。", "基层单位执行计划"),
     ("在保证完成国家收购计划的前提下，实行议购。", "国家收购计划"),
     # national and provincial levels of a kind (veto.national-provincial-kind)
     ("争取国省项目补助资金6.3亿元。", "国省项目"),
@@ -36,7 +36,7 @@ from spans_of import names_and_nested as _names
 ])
 def test_a_kind_clause_or_quota_is_no_name(text, bad):
     names = _names(text)
-    assert not any(bad in n or n in bad and len(n) >= len(bad) - 2 for n in names), names
+    assert not any(bad in n for n in names), names
 
 
 @pytest.mark.parametrize("text, name", [
