@@ -33,6 +33,9 @@ from spans_of import names_and_nested as _names
     ("青禾打造三省(区)结合部区域经济中心、文旅康养中心。", "结合部区域经济中心"),
     ("完善中国特色国有企业现代公司治理。", "中国特色国有企业现代公司"),
     ("绘就青山入城、绿园融城的美丽画卷。", "青山入城"),
+    # a superlative describes, it does not name (veto.superlative)
+    ("全国最大港口客滚综合枢纽加快建设。", "全国最大港口客滚综合枢纽"),
+    ("亚洲规模最大转运中心建成投用。", "亚洲规模最大转运中心"),
 ])
 def test_a_kind_clause_or_quota_is_no_name(text, bad):
     names = _names(text)
@@ -45,6 +48,7 @@ def test_a_kind_clause_or_quota_is_no_name(text, bad):
     ("深入实施向科技要产能专项行动，提高研发投入。", "科技要产能专项行动"),
     ("编制青禾县土地利用总体规划，保护耕地。", "青禾县土地利用总体规划"),
     ("大力发展青禾产业，壮大集群。", "青禾产业"),
+    ("领军人才获省科学技术最高奖。", "省科学技术最高奖"),
 ])
 def test_named_programmes_plans_and_works_stay(text, name):
     assert any(name in n for n in _names(text)), _names(text)
