@@ -56,6 +56,7 @@ def test_a_kind_clause_or_quota_is_no_name(text, bad):
     ("编制青禾县土地利用总体规划，保护耕地。", "青禾县土地利用总体规划"),
     ("大力发展青禾产业，壮大集群。", "青禾产业"),
     ("领军人才获省科学技术最高奖。", "省科学技术最高奖"),
+    ("打造中央商务区，加快国际金融城、云溪科技创新中心建设。", "国际金融城"),
 ])
 def test_named_programmes_plans_and_works_stay(text, name):
     assert any(name in n for n in _names(text)), _names(text)
