@@ -108,6 +108,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
     found = _keep_county_short_forms(found, report)
     found = _drop_common_word_divisions(found, report)
     found = _drop_counted_quotes(found, text)
+    found = _drop_described_places(found, text)
     found, located = _split_located_features(found, report)
     raw_relations.extend(located)
     entities, by_span = _group(found)
@@ -576,6 +577,17 @@ def _drop_counted_quotes(found: list[_Found], text: str) -> list[_Found]:
             continue  # not 第六批“…” (an edition), not 10个“…”正式启用 (a clause goes on)
         out.append(f)
     return out
+
+
+def _drop_described_places(found: list[_Found], text: str) -> list[_Found]:
+    """美丽 + a place after 的 closes a description of what the place is to look like
+    (人与自然和谐共生的美丽青禾, 天蓝、地绿、水清的美丽青禾), not the 美丽青禾 campaign the
+    report runs (推进美丽青禾建设): that mention is dropped, the campaign's own mentions
+    stay (bulk: 8 such descriptions, all ending a sentence's goal)."""
+    return [
+        f for f in found
+        if not (f.rule == "head:campaign" and f.surface.startswith("美丽") and text[f.start - 1 : f.start] == "的")
+    ]
 
 
 def _drop_common_word_divisions(found: list[_Found], report: Report) -> list[_Found]:

@@ -8,6 +8,9 @@ import pytest
 
 from spans_of import names_and_nested as _names
 
+from kg.loaders.entities import extract_entities
+from tests.unit.test_entities import _by_name, _one_sentence_report
+
 
 @pytest.mark.parametrize("text, bad", [
     # a subject, 要 and a verb: a clause (veto.clause-must)
@@ -66,3 +69,18 @@ def test_a_kind_clause_or_quota_is_no_name(text, bad):
 ])
 def test_named_programmes_plans_and_works_stay(text, name):
     assert any(name in n for n in _names(text)), _names(text)
+
+
+
+def _entities(body: str) -> dict:
+    entities, _ = extract_entities(_one_sentence_report(body, place="海南省", parents=()))
+    return _by_name(entities)
+
+
+def test_a_described_beautiful_place_is_no_campaign():
+    # 美丽 + a place after 的: a description of the goal, no campaign's name
+    assert "美丽中国" not in _entities("坚定走生态优先之路，建设人与自然和谐共生的美丽中国。")
+
+
+def test_the_beautiful_place_campaign_stays():
+    assert "美丽中国" in _entities("深入推进美丽中国建设，改善生态环境。")
