@@ -49,6 +49,9 @@ from tests.unit.test_entities import _by_name, _one_sentence_report
     ("青禾政务热线获评“全国十佳热线”，服务提质。", "全国十佳热线"),
     ("青禾调解工作室荣获“全国模范人民调解委员会”称号。", "全国模范人民调解委员会"),
     ("营商环境活力指数跃升至青禾中心区27城第2位。", "27城"),
+    # bringing something to a community or scenic area (veto.into-community-slogan)
+    ("12345热线进社区全面铺开，诉求快速办理。", "热线进社区"),
+    ("推动演艺、非遗、文创进景区，打造街区。", "文创进景区"),
     # a superlative describes, it does not name (veto.superlative)
     ("全国最大港口客滚综合枢纽加快建设。", "全国最大港口客滚综合枢纽"),
     ("亚洲规模最大转运中心建成投用。", "亚洲规模最大转运中心"),
