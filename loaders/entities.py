@@ -109,6 +109,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
     found = _drop_common_word_divisions(found, report)
     found = _drop_counted_quotes(found, text)
     found = _drop_described_places(found, text)
+    found = _drop_industry_systems(found, text)
     found, located = _split_located_features(found, report)
     raw_relations.extend(located)
     entities, by_span = _group(found)
@@ -588,6 +589,13 @@ def _drop_described_places(found: list[_Found], text: str) -> list[_Found]:
         f for f in found
         if not (f.rule == "head:campaign" and f.surface.startswith("美丽") and text[f.start - 1 : f.start] == "的")
     ]
+
+
+def _drop_industry_systems(found: list[_Found], text: str) -> list[_Found]:
+    """An industry word right before 体系 (构建现代文旅产业体系, 青禾特色现代化产业体系)
+    describes the system of industries a report plans, not one named sector; no key names a
+    sector from such a mention (the keys' sectors never stand before 体系)."""
+    return [f for f in found if not (f.label == "Sector" and text.startswith("体系", f.end))]
 
 
 def _drop_common_word_divisions(found: list[_Found], report: Report) -> list[_Found]:

@@ -88,3 +88,12 @@ def test_a_described_beautiful_place_is_no_campaign():
 
 def test_the_beautiful_place_campaign_stays():
     assert "美丽中国" in _entities("深入推进美丽中国建设，改善生态环境。")
+
+
+def test_an_industry_before_its_system_is_no_sector():
+    # …产业 right before 体系 describes the planned system of industries
+    assert "现代文旅产业" not in _entities("坚持融合发展，构建现代文旅产业体系。")
+
+
+def test_the_same_industry_named_alone_stays_a_sector():
+    assert "现代文旅产业" in _entities("大力发展现代文旅产业，打造旅游名城。")
