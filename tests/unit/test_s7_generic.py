@@ -52,6 +52,7 @@ from tests.unit.test_entities import _by_name, _one_sentence_report
     # bringing something to a community or scenic area (veto.into-community-slogan)
     ("12345热线进社区全面铺开，诉求快速办理。", "热线进社区"),
     ("推动演艺、非遗、文创进景区，打造街区。", "文创进景区"),
+    ("各位代表！责重如山、行胜于言。我们要勇毅前行。", "责重如山"),
     # a superlative describes, it does not name (veto.superlative)
     ("全国最大港口客滚综合枢纽加快建设。", "全国最大港口客滚综合枢纽"),
     ("亚洲规模最大转运中心建成投用。", "亚洲规模最大转运中心"),
