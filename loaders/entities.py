@@ -591,11 +591,22 @@ def _drop_described_places(found: list[_Found], text: str) -> list[_Found]:
     ]
 
 
+_SYSTEM_KIND = re.compile(r"现代化|特色|完整|跨界|乡村")
+
+
 def _drop_industry_systems(found: list[_Found], text: str) -> list[_Found]:
-    """An industry word right before 体系 (构建现代文旅产业体系, 青禾特色现代化产业体系)
-    describes the system of industries a report plans, not one named sector; no key names a
-    sector from such a mention (the keys' sectors never stand before 体系)."""
-    return [f for f in found if not (f.label == "Sector" and text.startswith("体系", f.end))]
+    """Industries named by a kind word right before 体系 (构建青禾特色现代化产业体系,
+    现代乡村产业体系, 完整产业体系) describe the system of industries a report plans, not
+    one named sector (bulk: 20 such, all kinds; no key's sector stands before 体系). A
+    sector in its own words (文化产业体系, 现代服务业体系) or a numbered or quoted system
+    (“1650”产业体系) stays."""
+    return [
+        f for f in found
+        if not (
+            f.label == "Sector" and text.startswith("体系", f.end) and _SYSTEM_KIND.search(f.surface)
+            and not re.search(r"[“”0-9]", f.surface)
+        )
+    ]
 
 
 def _drop_common_word_divisions(found: list[_Found], report: Report) -> list[_Found]:

@@ -91,10 +91,14 @@ def test_the_beautiful_place_campaign_stays():
     assert "美丽中国" in _entities("深入推进美丽中国建设，改善生态环境。")
 
 
-def test_an_industry_before_its_system_is_no_sector():
-    # …产业 right before 体系 describes the planned system of industries
-    assert "现代文旅产业" not in _entities("坚持融合发展，构建现代文旅产业体系。")
+def test_a_kind_of_industry_before_its_system_is_no_sector():
+    # …特色现代化产业 right before 体系 describes the planned system of industries
+    assert "青禾特色现代化产业" not in _entities("加快构建青禾特色现代化产业体系，壮大实体经济。")
 
 
-def test_the_same_industry_named_alone_stays_a_sector():
-    assert "现代文旅产业" in _entities("大力发展现代文旅产业，打造旅游名城。")
+def test_a_kind_of_industry_named_alone_stays_a_sector():
+    assert "青禾特色现代化产业" in _entities("加快发展青禾特色现代化产业，壮大实体经济。")
+
+
+def test_a_sector_in_its_own_words_before_its_system_stays():
+    assert "现代文化产业" in _entities("健全现代文化产业体系，推动文旅融合。")
