@@ -108,6 +108,8 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
     found = _keep_county_short_forms(found, report)
     found = _drop_common_word_divisions(found, report)
     found = _drop_counted_quotes(found, text)
+    found = _drop_described_places(found, text)
+    found = _drop_industry_systems(found, text)
     found, located = _split_located_features(found, report)
     raw_relations.extend(located)
     entities, by_span = _group(found)
@@ -576,6 +578,35 @@ def _drop_counted_quotes(found: list[_Found], text: str) -> list[_Found]:
             continue  # not 第六批“…” (an edition), not 10个“…”正式启用 (a clause goes on)
         out.append(f)
     return out
+
+
+def _drop_described_places(found: list[_Found], text: str) -> list[_Found]:
+    """美丽 + a place after 的 closes a description of what the place is to look like
+    (人与自然和谐共生的美丽青禾, 天蓝、地绿、水清的美丽青禾), not the 美丽青禾 campaign the
+    report runs (推进美丽青禾建设): that mention is dropped, the campaign's own mentions
+    stay (bulk: 8 such descriptions, all ending a sentence's goal)."""
+    return [
+        f for f in found
+        if not (f.rule == "head:campaign" and f.surface.startswith("美丽") and text[f.start - 1 : f.start] == "的")
+    ]
+
+
+_SYSTEM_KIND = re.compile(r"现代化|特色|完整|跨界|乡村")
+
+
+def _drop_industry_systems(found: list[_Found], text: str) -> list[_Found]:
+    """Industries named by a kind word right before 体系 (构建青禾特色现代化产业体系,
+    现代乡村产业体系, 完整产业体系) describe the system of industries a report plans, not
+    one named sector (bulk: 20 such, all kinds; no key's sector stands before 体系). A
+    sector in its own words (文化产业体系, 现代服务业体系) or a numbered or quoted system
+    (“1650”产业体系) stays."""
+    return [
+        f for f in found
+        if not (
+            f.label == "Sector" and text.startswith("体系", f.end) and _SYSTEM_KIND.search(f.surface)
+            and not re.search(r"[“”0-9]", f.surface)
+        )
+    ]
 
 
 def _drop_common_word_divisions(found: list[_Found], report: Report) -> list[_Found]:
