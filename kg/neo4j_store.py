@@ -717,23 +717,25 @@ the same instant may each make a counter node: neither is then alone, and each c
 out of the node(s) it counted into (by element id)."""
 
 
-def _rel_query(typ: str, create: bool = False) -> str:
+def _rel_query(typ: str, create: bool = False, by_id: bool = False) -> str:
     # rows are lists [object IRI, [subject IRIs]] (with the predicate IRI between them for
     # RELATED): one seek of the object for all the subjects that point to it (kg's graphs
     # have hubs: the report, its sections, the government), and smaller to send than maps.
     # ``create``: CREATE instead of MERGE, for a load alone on a graph it found empty (see
     # :class:`_RelWrites`): no read of the end nodes' relationships, no lock-and-check.
+    # ``by_id``: the rows name the end nodes by the internal ids their CREATE returned
+    # (:class:`_NodeIds`), sought directly instead of in the IRI index (CREATE mode only).
     write = "CREATE" if create else "MERGE"
+    o_seek, s_seek = (("MATCH (o) WHERE id(o) = row[0] ", "MATCH (s) WHERE id(s) = si ") if by_id else
+                      ("MATCH (o:Resource {iri: row[0]}) ", "MATCH (s:Resource {iri: si}) "))
     if typ == GENERIC_REL:
         return (
-            REPLAN_SKIP + "UNWIND $rows AS row MATCH (o:Resource {iri: row[0]}) "
-            "UNWIND row[2] AS si MATCH (s:Resource {iri: si}) "
+            REPLAN_SKIP + "UNWIND $rows AS row " + o_seek + "UNWIND row[2] AS si " + s_seek +
             f"{write} (s)-[:{GENERIC_REL} {{iri: row[1]}}]->(o)"
         )
     assert _TYPE_RE.match(typ)
     return (
-        REPLAN_SKIP + "UNWIND $rows AS row MATCH (o:Resource {iri: row[0]}) "
-        "UNWIND row[1] AS si MATCH (s:Resource {iri: si}) "
+        REPLAN_SKIP + "UNWIND $rows AS row " + o_seek + "UNWIND row[1] AS si " + s_seek +
         f"{write} (s)-[:{typ}]->(o)"
     )
 
@@ -747,6 +749,11 @@ def _merge_rel_queries() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _create_rel_queries() -> dict[str, str]:
     return {typ: _rel_query(typ, create=True) for typ in [*default_mapping().rel_types.values(), GENERIC_REL]}
+
+
+@lru_cache(maxsize=1)
+def _create_rel_by_id_queries() -> dict[str, str]:
+    return {typ: _rel_query(typ, create=True, by_id=True) for typ in [*default_mapping().rel_types.values(), GENERIC_REL]}
 
 
 def _write(tx: neo4j.ManagedTransaction, query: str, rows: list[Any]) -> Any:
@@ -995,22 +1002,36 @@ def _node_queries(labels: Labels) -> tuple[str, str, str]:
     return _merge_new_query(labels), _merge_bare_query(labels), _create_new_query(labels)
 
 
+RETURN_ID = " RETURN collect(id(n)) AS ids"
+"""Appended to the CREATE and MERGE-bare queries of a CREATE-mode load: the internal ids
+of the rows' nodes, in the rows' order (UNWIND keeps it), in one record (a record a row
+cost the client more than the lookups save), for :class:`_NodeIds`."""
+
+
 NodeRow = tuple[str, list[str], dict[str, Any]]
 
 
 def _write_node_rows(tx: neo4j.ManagedTransaction, groups: list[tuple[Labels, list[NodeRow]]],
-                     create: bool = False) -> list[Any]:
+                     create: bool = False, ids: list[tuple[str, int]] | None = None) -> list[Any]:
     """MERGE batches of nodes, one query per set of labels (rows sorted by IRI), uniting
     the properties of nodes already there with the new ones (read under a write lock and
     written in one transaction, so a retried or re-run batch gives the same). With
     ``create``, the nodes that bring properties are CREATEd instead (see
-    :class:`_NodeWrites`); nodes without are always MERGEd."""
+    :class:`_NodeWrites`); nodes without are always MERGEd. With ``ids`` (and ``create``),
+    every node's ``(iri, internal id)`` is put in that list (emptied first: a retried
+    transaction starts it again)."""
     counters: list[Any] = []
+    if ids is not None:
+        ids.clear()
     for labels, rows in groups:
         merge_new, merge_bare, create_new = _node_queries(labels)
         with_props = [{"iri": iri, "props": props} for iri, _, props in rows if props]
         bare = [iri for iri, _, props in rows if not props]
-        if with_props and create:
+        if with_props and create and ids is not None:
+            result = tx.run(create_new + RETURN_ID, rows=with_props)
+            ids += zip([row["iri"] for row in with_props], result.single(strict=True)[0], strict=True)
+            counters.append(result.consume().counters)
+        elif with_props and create:
             counters.append(tx.run(create_new, rows=with_props).consume().counters)
         elif with_props:
             result = tx.run(merge_new, rows=with_props)
@@ -1026,7 +1047,11 @@ def _write_node_rows(tx: neo4j.ManagedTransaction, groups: list[tuple[Labels, li
                             changed.append({"iri": row["iri"], "props": props})
                 if changed:
                     counters.append(tx.run(SET_MERGED, rows=changed).consume().counters)
-        if bare:
+        if bare and ids is not None:
+            result = tx.run(merge_bare + RETURN_ID, rows=bare)
+            ids += zip(bare, result.single(strict=True)[0], strict=True)
+            counters.append(result.consume().counters)
+        elif bare:
             counters.append(tx.run(merge_bare, rows=bare).consume().counters)
     return counters
 
@@ -1048,8 +1073,14 @@ def _write_rel_rows(tx: neo4j.ManagedTransaction, groups: list[RelGroup], seq: i
     finds it; if one has begun, :class:`_NotAlone` rolls the transaction back."""
     merge_queries = _merge_rel_queries()
     create_queries = _create_rel_queries()
-    counters = [tx.run((create_queries if seq is not None and not merge else merge_queries)[typ], rows=rows)
-                .consume().counters for typ, rows, merge in groups]
+    by_id_queries = _create_rel_by_id_queries()
+    counters = []
+    for typ, rows, merge in groups:
+        if seq is None or merge:
+            query = merge_queries[typ]
+        else:  # rows of ids (ints) from _RelWrites, or of IRIs
+            query = (by_id_queries if rows and type(rows[0][0]) is int else create_queries)[typ]
+        counters.append(tx.run(query, rows=rows).consume().counters)
     if seq is not None and [r["seq"] for r in tx.run(RUN_SEQ)] != [seq]:
         raise _NotAlone
     return counters
@@ -1060,8 +1091,9 @@ class _RelWrites:
     on a graph without nodes, see BEGIN_RUN), MERGE from the first batch on that finds
     another load begun since (that batch is rolled back and MERGEd)."""
 
-    def __init__(self, seq: int | None) -> None:
+    def __init__(self, seq: int | None, ids: _NodeIds | None = None) -> None:
         self.seq = seq
+        self.ids = ids
 
     @property
     def create(self) -> bool:
@@ -1073,8 +1105,9 @@ class _RelWrites:
     def __call__(self, session: neo4j.Session, groups: list[RelGroup]) -> list[Any]:
         seq = self.seq
         if seq is not None:
+            by_id = self.ids.rows(groups) if self.ids is not None else None
             try:
-                return _execute_write(session, _write_rel_rows, groups, seq)
+                return _execute_write(session, _write_rel_rows, by_id or groups, seq)
             except _NotAlone:
                 self.seq = None
                 log.debug("another load began: relationships are MERGEd from now on")
@@ -1090,17 +1123,114 @@ class _NodeWrites:
     written, and it and every later batch go the MERGE way. So no node is ever doubled
     and no property lost, whatever runs beside the load."""
 
-    def __init__(self, create: bool) -> None:
+    def __init__(self, create: bool, ids: _NodeIds | None = None) -> None:
         self.create = create
+        self.ids = ids if create else None
 
     def __call__(self, session: neo4j.Session, groups: list[tuple[str | None, list[NodeRow]]]) -> list[Any]:
         if self.create:
+            ids = self.ids
+            pairs: list[tuple[str, int]] | None = [] if ids is not None else None
             try:
-                return _execute_write(session, _write_node_rows, groups, True)
+                counters = _execute_write(session, _write_node_rows, groups, True, pairs)
             except nx.ConstraintError:
-                self.create = False
+                self.create, self.ids = False, None
                 log.debug("a node of the load exists already: MERGE from now on")
+            else:
+                if ids is not None and pairs is not None:
+                    ids.add(pairs)
+                return counters
         return _execute_write(session, _write_node_rows, groups)
+
+
+class _NodeIds:
+    """The internal ids of the nodes a CREATE-mode load wrote, by a 64-bit hash of their
+    IRIs (16 bytes a node, at most ID_CAP nodes), so its CREATEd relationships name their
+    end nodes by id (a direct seek) instead of by IRI (a seek in the IRI index and its
+    lock). Only while the load stays in CREATE mode: its nodes were made by it on a graph
+    without nodes, and a relationship transaction that runs after another load has begun
+    (one that may wipe the graph, so ids may name other nodes) is rolled back and MERGEd
+    by IRI (:class:`_RelWrites`). Two IRIs of one hash are left out (their relationships
+    go by IRI), so a hash never names the wrong node."""
+
+    def __init__(self) -> None:
+        import threading
+        from array import array
+
+        self.lock = threading.Lock()
+        self.hashes, self.values = array("q"), array("q")
+        self.keys: Any = None
+        self.ids: Any = None
+
+    def add(self, pairs: list[tuple[str, int]]) -> None:
+        with self.lock:
+            if self.hashes is None:
+                return
+            if len(self.hashes) + len(pairs) > ID_CAP:
+                self.hashes = self.values = None  # too many: relationships by IRI
+                return
+            self.hashes.extend([hash(iri) for iri, _ in pairs])
+            self.values.extend([i for _, i in pairs])
+
+    def seal(self) -> bool:
+        """Sort the ids for lookups (after the node pass); False when there are none."""
+        import numpy as np
+
+        if self.hashes is None or not len(self.hashes):
+            return False
+        h = np.frombuffer(self.hashes, dtype=np.int64)
+        v = np.frombuffer(self.values, dtype=np.int64)
+        order = np.lexsort((v, h))
+        h, v = h[order], v[order]
+        # one node MERGEd bare in two windows: the same id twice, kept once; two IRIs of
+        # one hash (different ids): both left out
+        keep = np.ones(len(h), dtype=bool)
+        keep[1:] = (h[1:] != h[:-1]) | (v[1:] != v[:-1])
+        h, v = h[keep], v[keep]
+        clash = np.zeros(len(h), dtype=bool)
+        clash[1:] |= h[1:] == h[:-1]
+        clash[:-1] |= h[1:] == h[:-1]
+        self.keys, self.ids = h[~clash], v[~clash]
+        self.hashes = self.values = None
+        return len(self.keys) > 0
+
+    def rows(self, groups: list[RelGroup]) -> list[RelGroup] | None:
+        """``groups`` with the rows of the CREATE groups naming nodes by id; None when a
+        node of them has no id here (the batch then goes by IRI)."""
+        import numpy as np
+
+        if self.keys is None:
+            return None
+        iris: list[str] = []
+        for typ, rows, merge in groups:
+            if not merge:
+                for row in rows:
+                    iris.append(row[0])
+                    iris += row[-1]
+        if not iris:
+            return None
+        q = np.fromiter((hash(i) for i in iris), dtype=np.int64, count=len(iris))
+        at = np.minimum(np.searchsorted(self.keys, q), len(self.keys) - 1)
+        if not bool((self.keys[at] == q).all()):
+            return None
+        found = iter(self.ids[at].tolist())
+        out: list[RelGroup] = []
+        for typ, rows, merge in groups:
+            if merge:
+                out.append((typ, rows, merge))
+                continue
+            new_rows: list[list[Any]] = []
+            for row in rows:
+                head = next(found)
+                subjects = [next(found) for _ in row[-1]]
+                new_rows.append([head, row[1], subjects] if typ == GENERIC_REL else [head, subjects])
+            out.append((typ, new_rows, merge))
+        return out
+
+
+ID_CAP = 5_000_000
+"""At most this many node ids are kept by a CREATE-mode load (80 MB); past it, its
+relationships name their end nodes by IRI."""
 
 
 class _Writers:
@@ -1123,7 +1253,8 @@ class _Writers:
             t.start()
 
     def _run(self, driver: neo4j.Driver, database: str, q: Any) -> None:
-        with driver.session(database=database) as session:
+        # id() (the CREATE-mode relationships' seeks) is deprecated in Cypher 5: no notice
+        with driver.session(database=database, notifications_disabled_categories=["DEPRECATION"]) as session:
             while True:
                 item = q.get()
                 try:
@@ -1384,8 +1515,10 @@ def load_triples(
         if progress:
             progress(0, None)
         pool = _Writers(drv, settings.database, n, summary, progress)
-        summary.triples = _write_nodes_pass(source(), pool, n, batch_size, nodes, mapping, _NodeWrites(empty))
+        node_writes = _NodeWrites(empty, _NodeIds() if empty and run is not None and run.alone_seq is not None else None)
+        summary.triples = _write_nodes_pass(source(), pool, n, batch_size, nodes, mapping, node_writes)
         pool.wait()  # every node exists before a relationship names it
+        ids = node_writes.ids if node_writes.create and node_writes.ids is not None and node_writes.ids.seal() else None
         if not summary.triples:
             return _finish(summary, nodes, rels, began)
         # Relationships on one writer: MERGE of a relationship locks both end nodes, and
@@ -1393,7 +1526,7 @@ def load_triples(
         # concurrent relationship transactions only wait on each other or deadlock and retry.
         # (CREATEd relationships on two writers measured no faster either, on 2 cores.)
         _write_rels_pass(source(), pool, 1, batch_size, rels, mapping,
-                         _RelWrites(run.alone_seq if empty and run is not None else None))
+                         _RelWrites(run.alone_seq if empty and run is not None else None, ids))
         pool.wait()
     except (nx.Neo4jError, nx.DriverError, OSError) as exc:
         msg = _describe(exc, settings)
