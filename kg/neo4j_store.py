@@ -908,15 +908,21 @@ class _Distinct:
 
 
 class _NodeWindow:
-    """The properties and labels of the nodes seen since the last flush."""
+    """The properties and labels of the nodes seen since the last flush. IRIs seen only
+    as objects are held back (``pending``) until they are seen as subjects or the pass
+    ends: a node written bare in one window and with its properties in a later one would
+    make a CREATE-mode load MERGE from then on (kg's dumps are sorted by subject, so a
+    node's own triples come together but the IRIs it points to come before or after)."""
 
     def __init__(self, mapping: GraphMapping) -> None:
         self.mapping = mapping
         self.values: dict[str, dict[str, list[Any]]] = {}
         self.labels: dict[str, set[str]] = {}
+        self.objects: dict[str, None] = {}
+        self.pending: dict[str, None] = {}
 
     def __len__(self) -> int:
-        return len(self.values)
+        return len(self.values) + len(self.objects)
 
     def add(self, s: str, p: str, o: Any) -> None:
         vals = self.values.get(s)
@@ -932,13 +938,26 @@ class _NodeWindow:
             else:
                 vals.setdefault(TYPES_KEY, []).append(o)
         elif o not in self.values:
-            self.values[o] = {}
+            self.objects[o] = None
 
-    def take(self) -> list[tuple[str, list[str], dict[str, Any]]]:
-        """The rows ``(iri, labels, props)`` of the window, which is then empty."""
-        rows = [(iri, sorted(self.labels.get(iri, ())), _props(vals)) for iri, vals in self.values.items()]
-        self.values, self.labels = {}, {}
+    def take(self, final: bool = True) -> list[tuple[str, list[str], dict[str, Any]]]:
+        """The rows ``(iri, labels, props)`` of the window's subjects, which is then empty;
+        the IRIs seen only as objects (bare rows) when ``final`` or past PENDING_CAP."""
+        values, pending = self.values, self.pending
+        pending.update(self.objects)
+        for iri in values:
+            pending.pop(iri, None)
+        rows = [(iri, sorted(self.labels.get(iri, ())), _props(vals)) for iri, vals in values.items()]
+        if final or len(pending) > PENDING_CAP:
+            rows += [(iri, [], {}) for iri in pending]
+            self.pending = {}
+        self.values, self.labels, self.objects = {}, {}, {}
         return rows
+
+
+PENDING_CAP = 200_000
+"""At most this many object-only IRIs are held back across node windows (a few tens of
+MB); past it they are written bare at once."""
 
 
 def _props(values: dict[str, list[Any]]) -> dict[str, Any]:
@@ -1340,16 +1359,16 @@ def _write_nodes_pass(triples: Iterable[Plain], writers: _Writers, n: int, batch
         window.add(s, p, o)
         seen += 1
         if len(window) >= window_size:
-            _flush_nodes(window, writers, n, nodes, batch_size, write)
+            _flush_nodes(window, writers, n, nodes, batch_size, write, final=False)
     _flush_nodes(window, writers, n, nodes, batch_size, write)
     return seen
 
 
 def _flush_nodes(window: _NodeWindow, writers: _Writers, n: int, nodes: _Distinct, batch_size: int,
-                 write: _NodeWrites | None = None) -> None:
+                 write: _NodeWrites | None = None, final: bool = True) -> None:
     write = write or _NodeWrites(False)
     shards: list[dict[Labels, list[NodeRow]]] = [defaultdict(list) for _ in range(n)]
-    for row in window.take():
+    for row in window.take(final):
         nodes.add(row[0])
         shards[hash(row[0]) % n][tuple(row[1])].append(row)
     for i, groups in enumerate(shards):
