@@ -418,3 +418,19 @@ def test_create_mode_node_rows_return_each_nodes_id_in_row_order() -> None:
     tx = Tx()
     _write_node_rows(tx, [(("Place",), rows)], True)  # type: ignore[arg-type]
     assert not any(q.endswith(RETURN_ID) for q, _ in tx.calls)
+
+
+def test_an_iri_seen_only_as_an_object_waits_for_its_own_triples_or_the_last_window() -> None:
+    from kg.neo4j_store import _NodeWindow
+
+    window = _NodeWindow(default_mapping())
+    window.add("https://x.org/a", str(KG.inReport), "https://x.org/r")
+    window.add("https://x.org/a", str(KG.inReport), "https://x.org/b")
+    window.add("https://x.org/b", str(RDFS.label), ("乙", "zh", None))
+    assert {iri for iri, _, _ in window.take(final=False)} == {"https://x.org/a", "https://x.org/b"}
+    window.add("https://x.org/r", str(RDFS.label), ("报告", "zh", None))  # r's own triples, a window later
+    window.add("https://x.org/c", str(KG.inReport), "https://x.org/d")
+    rows = window.take(final=False)
+    assert [(iri, props) for iri, _, props in rows if iri == "https://x.org/r"] == [("https://x.org/r", {"label_zh": "报告"})]
+    assert "https://x.org/d" not in {iri for iri, _, _ in rows}
+    assert window.take() == [("https://x.org/d", [], {})]  # the last window writes what is left bare
