@@ -997,6 +997,15 @@ def _merge_new_query(labels: Labels) -> str:
             "RETURN row.iri AS iri, properties(n) AS props")
 
 
+def _merge_new_id_query(labels: Labels) -> str:
+    """:func:`_merge_new_query` returning every row's node id too (the stored properties
+    only for nodes that were there), for a CREATE-mode load that keeps ids."""
+    return (REPLAN_SKIP + "UNWIND $rows AS row MERGE (n:Resource {iri: row.iri}) "
+            "ON CREATE SET n += row.props ON MATCH SET n._kg_lock = true" + _label_set(labels) +
+            " WITH n, row, n._kg_lock IS NOT NULL AS old REMOVE n._kg_lock "
+            "RETURN row.iri AS iri, id(n) AS id, CASE WHEN old THEN properties(n) END AS props")
+
+
 def _merge_bare_query(labels: Labels) -> str:
     """MERGE nodes that bring no properties (IRI objects, subjects with only a type)."""
     return REPLAN_SKIP + "UNWIND $rows AS row MERGE (n:Resource {iri: row})" + _label_set(labels)
@@ -1031,14 +1040,16 @@ NodeRow = tuple[str, list[str], dict[str, Any]]
 
 
 def _write_node_rows(tx: neo4j.ManagedTransaction, groups: list[tuple[Labels, list[NodeRow]]],
-                     create: bool = False, ids: list[tuple[str, int]] | None = None) -> list[Any]:
+                     create: bool = False, ids: list[tuple[str, int]] | None = None,
+                     again: frozenset[str] = frozenset()) -> list[Any]:
     """MERGE batches of nodes, one query per set of labels (rows sorted by IRI), uniting
     the properties of nodes already there with the new ones (read under a write lock and
     written in one transaction, so a retried or re-run batch gives the same). With
     ``create``, the nodes that bring properties are CREATEd instead (see
     :class:`_NodeWrites`); nodes without are always MERGEd. With ``ids`` (and ``create``),
     every node's ``(iri, internal id)`` is put in that list (emptied first: a retried
-    transaction starts it again)."""
+    transaction starts it again). ``again``: IRIs this load wrote in an earlier window
+    (a subject whose triples are split in the dump): MERGEd even in a CREATE-mode load."""
     counters: list[Any] = []
     if ids is not None:
         ids.clear()
@@ -1046,15 +1057,29 @@ def _write_node_rows(tx: neo4j.ManagedTransaction, groups: list[tuple[Labels, li
         merge_new, merge_bare, create_new = _node_queries(labels)
         with_props = [{"iri": iri, "props": props} for iri, _, props in rows if props]
         bare = [iri for iri, _, props in rows if not props]
-        if with_props and create and ids is not None:
-            result = tx.run(create_new + RETURN_ID, rows=with_props)
-            ids += zip([row["iri"] for row in with_props], result.single(strict=True)[0], strict=True)
+        fresh: list[dict[str, Any]] = []
+        if create and again:
+            fresh = [row for row in with_props if row["iri"] not in again]
+            with_props = [row for row in with_props if row["iri"] in again]
+        elif create:
+            fresh, with_props = with_props, []
+        if fresh and ids is not None:
+            result = tx.run(create_new + RETURN_ID, rows=fresh)
+            ids += zip([row["iri"] for row in fresh], result.single(strict=True)[0], strict=True)
             counters.append(result.consume().counters)
-        elif with_props and create:
-            counters.append(tx.run(create_new, rows=with_props).consume().counters)
-        elif with_props:
-            result = tx.run(merge_new, rows=with_props)
-            stored = {r["iri"]: r["props"] for r in result}
+        elif fresh:
+            counters.append(tx.run(create_new, rows=fresh).consume().counters)
+        if with_props:
+            if ids is not None:
+                result = tx.run(_merge_new_id_query(labels), rows=with_props)
+                stored = {}
+                for r in result:
+                    ids.append((r["iri"], r["id"]))
+                    if r["props"] is not None:
+                        stored[r["iri"]] = r["props"]
+            else:
+                result = tx.run(merge_new, rows=with_props)
+                stored = {r["iri"]: r["props"] for r in result}
             counters.append(result.consume().counters)
             if stored:
                 changed = []
@@ -1146,12 +1171,14 @@ class _NodeWrites:
         self.create = create
         self.ids = ids if create else None
 
-    def __call__(self, session: neo4j.Session, groups: list[tuple[str | None, list[NodeRow]]]) -> list[Any]:
+    def __call__(self, session: neo4j.Session, batch: tuple[list[tuple[Labels, list[NodeRow]]], frozenset[str]]
+                 | list[tuple[Labels, list[NodeRow]]]) -> list[Any]:
+        groups, again = batch if isinstance(batch, tuple) else (batch, frozenset())
         if self.create:
             ids = self.ids
             pairs: list[tuple[str, int]] | None = [] if ids is not None else None
             try:
-                counters = _execute_write(session, _write_node_rows, groups, True, pairs)
+                counters = _execute_write(session, _write_node_rows, groups, True, pairs, again)
             except nx.ConstraintError:
                 self.create, self.ids = False, None
                 log.debug("a node of the load exists already: MERGE from now on")
@@ -1355,25 +1382,37 @@ def _write_nodes_pass(triples: Iterable[Plain], writers: _Writers, n: int, batch
     window = _NodeWindow(mapping)
     window_size = batch_size * n * WINDOW_BATCHES
     seen = 0
+    sent = _Sent(nodes)
     for s, p, o in triples:
         window.add(s, p, o)
         seen += 1
         if len(window) >= window_size:
-            _flush_nodes(window, writers, n, nodes, batch_size, write, final=False)
-    _flush_nodes(window, writers, n, nodes, batch_size, write)
+            _flush_nodes(window, writers, n, nodes, batch_size, write, final=False, sent=sent)
+    _flush_nodes(window, writers, n, nodes, batch_size, write, sent=sent)
     return seen
 
 
 def _flush_nodes(window: _NodeWindow, writers: _Writers, n: int, nodes: _Distinct, batch_size: int,
-                 write: _NodeWrites | None = None, final: bool = True) -> None:
+                 write: _NodeWrites | None = None, final: bool = True, sent: _Sent | None = None) -> None:
+    """The window's node rows to the writers (a node always to the same one); in a
+    CREATE-mode load, with the IRIs of them written in an earlier window (to MERGE)."""
     write = write or _NodeWrites(False)
     shards: list[dict[Labels, list[NodeRow]]] = [defaultdict(list) for _ in range(n)]
-    for row in window.take(final):
+    rows = window.take(final)
+    for row in rows:
         nodes.add(row[0])
         shards[hash(row[0]) % n][tuple(row[1])].append(row)
+    again: frozenset[str] = frozenset()
+    if sent is not None and write.create:
+        if len(sent.hashes) > SENT_CAP:
+            write.create, write.ids = False, None
+        else:
+            seen = sent.again()
+            if seen:
+                again = frozenset(row[0] for row in rows if row[2] and hash(row[0]) in seen)
     for i, groups in enumerate(shards):
         for batch in _pack(groups, batch_size, lambda r: r[0]):
-            writers.put(i, write, batch)
+            writers.put(i, write, (batch, again))
 
 
 SENT_CAP = 4_000_000

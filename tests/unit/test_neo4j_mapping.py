@@ -434,3 +434,50 @@ def test_an_iri_seen_only_as_an_object_waits_for_its_own_triples_or_the_last_win
     assert [(iri, props) for iri, _, props in rows if iri == "https://x.org/r"] == [("https://x.org/r", {"label_zh": "报告"})]
     assert "https://x.org/d" not in {iri for iri, _, _ in rows}
     assert window.take() == [("https://x.org/d", [], {})]  # the last window writes what is left bare
+
+
+def test_a_create_mode_load_merges_a_node_it_wrote_in_an_earlier_window_and_unites_its_values() -> None:
+    from kg.neo4j_store import SET_MERGED, _Distinct, _flush_nodes, _NodeWindow, _NodeWrites, _Sent, _write_node_rows
+
+    class Writers:
+        def __init__(self) -> None:
+            self.batches: list = []
+
+        def put(self, worker: int, fn: object, batch: object) -> None:
+            self.batches.append(batch)
+
+    window, w, nodes = _NodeWindow(default_mapping()), Writers(), _Distinct()
+    write, sent = _NodeWrites(True), _Sent(nodes)
+    window.add("https://x.org/a", str(RDFS.label), ("甲", "zh", None))
+    _flush_nodes(window, w, 1, nodes, 10, write, final=False, sent=sent)  # type: ignore[arg-type]
+    window.add("https://x.org/a", str(RDFS.label), ("甲区", "zh", None))  # a's triples split in the dump
+    window.add("https://x.org/b", str(RDFS.label), ("乙", "zh", None))
+    _flush_nodes(window, w, 1, nodes, 10, write, sent=sent)  # type: ignore[arg-type]
+    assert [again for _, again in w.batches] == [frozenset(), frozenset({"https://x.org/a"})]
+
+    class Tx:
+        def __init__(self) -> None:
+            self.calls: list = []
+
+        def run(self, query: str, rows: list):
+            self.calls.append((query, rows))
+            records = [{"iri": r["iri"], "id": 7, "props": {"iri": r["iri"], "label_zh": "甲"}}
+                       for r in rows if isinstance(r, dict) and "id(n) AS id" in query]
+
+            class Result(list):
+                def single(self, strict: bool = False):
+                    return [[8 for _ in rows]]
+
+                def consume(self):
+                    return type("Summary", (), {"counters": None})()
+
+            return Result(records)
+
+    tx, pairs = Tx(), []
+    groups, again = w.batches[1]
+    _write_node_rows(tx, groups, True, pairs, again)  # type: ignore[arg-type]
+    created = [rows for query, rows in tx.calls if " CREATE (n" in query]
+    assert [r["iri"] for rows in created for r in rows] == ["https://x.org/b"]
+    assert sorted(pairs) == [("https://x.org/a", 7), ("https://x.org/b", 8)]
+    assert [rows for query, rows in tx.calls if query == SET_MERGED] == [
+        [{"iri": "https://x.org/a", "props": {"label_zh": ["甲", "甲区"]}}]]
