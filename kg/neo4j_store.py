@@ -915,8 +915,9 @@ class _NodeWindow:
     """The properties and labels of the nodes seen since the last flush. IRIs seen only
     as objects are held back (``pending``) until they are seen as subjects or the pass
     ends: a node written bare in one window and with its properties in a later one would
-    make a CREATE-mode load MERGE from then on (kg's dumps are sorted by subject, so a
-    node's own triples come together but the IRIs it points to come before or after)."""
+    have to be MERGEd (read back and united) there instead of CREATEd (kg's dumps are
+    sorted by subject, so a node's own triples come together but the IRIs it points to
+    come before or after)."""
 
     def __init__(self, mapping: GraphMapping) -> None:
         self.mapping = mapping
