@@ -1020,8 +1020,11 @@ def _create_new_query(labels: Labels) -> str:
     """CREATE nodes that bring properties, in a load that holds them new (see
     :class:`_NodeWrites`): no read-back, no lock dance; the constraint ``resource_iri``
     refuses the whole transaction if one of them exists after all."""
-    return (REPLAN_SKIP + "UNWIND $rows AS row CREATE (n:Resource {iri: row.iri}) SET n += row.props"
-            + _label_set(labels).replace(" SET", ","))
+    for label in labels:
+        assert _LABEL_RE.match(label)
+    # rows are the node's whole property map, its IRI among them: the node is made with
+    # its labels and set from the map in one step
+    return REPLAN_SKIP + f"UNWIND $rows AS row CREATE (n:{':'.join((RESOURCE, *labels))}) SET n = row"
 
 
 SET_MERGED = REPLAN_SKIP + "UNWIND $rows AS row MATCH (n:Resource {iri: row.iri}) SET n += row.props"
@@ -1068,12 +1071,14 @@ def _write_node_rows(tx: neo4j.ManagedTransaction, groups: list[tuple[Labels, li
             with_props = [row for row in with_props if row["iri"] in again]
         elif create:
             fresh, with_props = with_props, []
+        if fresh:
+            maps = [{**row["props"], IRI_KEY: row["iri"]} for row in fresh]
         if fresh and ids is not None:
-            result = tx.run(create_new + RETURN_ID, rows=fresh)
+            result = tx.run(create_new + RETURN_ID, rows=maps)
             ids += zip([row["iri"] for row in fresh], result.single(strict=True)[0], strict=True)
             counters.append(result.consume().counters)
         elif fresh:
-            counters.append(tx.run(create_new, rows=fresh).consume().counters)
+            counters.append(tx.run(create_new, rows=maps).consume().counters)
         if with_props:
             if ids is not None:
                 result = tx.run(_merge_new_id_query(labels), rows=with_props)
