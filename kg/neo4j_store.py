@@ -717,23 +717,25 @@ the same instant may each make a counter node: neither is then alone, and each c
 out of the node(s) it counted into (by element id)."""
 
 
-def _rel_query(typ: str, create: bool = False) -> str:
+def _rel_query(typ: str, create: bool = False, by_id: bool = False) -> str:
     # rows are lists [object IRI, [subject IRIs]] (with the predicate IRI between them for
     # RELATED): one seek of the object for all the subjects that point to it (kg's graphs
     # have hubs: the report, its sections, the government), and smaller to send than maps.
     # ``create``: CREATE instead of MERGE, for a load alone on a graph it found empty (see
     # :class:`_RelWrites`): no read of the end nodes' relationships, no lock-and-check.
+    # ``by_id``: the rows name the end nodes by the internal ids their CREATE returned
+    # (:class:`_NodeIds`), sought directly instead of in the IRI index (CREATE mode only).
     write = "CREATE" if create else "MERGE"
+    o_seek, s_seek = (("MATCH (o) WHERE id(o) = row[0] ", "MATCH (s) WHERE id(s) = si ") if by_id else
+                      ("MATCH (o:Resource {iri: row[0]}) ", "MATCH (s:Resource {iri: si}) "))
     if typ == GENERIC_REL:
         return (
-            REPLAN_SKIP + "UNWIND $rows AS row MATCH (o:Resource {iri: row[0]}) "
-            "UNWIND row[2] AS si MATCH (s:Resource {iri: si}) "
+            REPLAN_SKIP + "UNWIND $rows AS row " + o_seek + "UNWIND row[2] AS si " + s_seek +
             f"{write} (s)-[:{GENERIC_REL} {{iri: row[1]}}]->(o)"
         )
     assert _TYPE_RE.match(typ)
     return (
-        REPLAN_SKIP + "UNWIND $rows AS row MATCH (o:Resource {iri: row[0]}) "
-        "UNWIND row[1] AS si MATCH (s:Resource {iri: si}) "
+        REPLAN_SKIP + "UNWIND $rows AS row " + o_seek + "UNWIND row[1] AS si " + s_seek +
         f"{write} (s)-[:{typ}]->(o)"
     )
 
@@ -747,6 +749,11 @@ def _merge_rel_queries() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _create_rel_queries() -> dict[str, str]:
     return {typ: _rel_query(typ, create=True) for typ in [*default_mapping().rel_types.values(), GENERIC_REL]}
+
+
+@lru_cache(maxsize=1)
+def _create_rel_by_id_queries() -> dict[str, str]:
+    return {typ: _rel_query(typ, create=True, by_id=True) for typ in [*default_mapping().rel_types.values(), GENERIC_REL]}
 
 
 def _write(tx: neo4j.ManagedTransaction, query: str, rows: list[Any]) -> Any:
@@ -805,7 +812,11 @@ def merge_props(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any
 # writing query takes: a range seek, which takes none, measured no cheaper) and the
 # release of those locks at commit (~15 %); planning ~3 %, GC and JIT ~10 % of the JVM.
 # That is the write of the graph itself. The client's share is reading the dump twice,
-# hashing the reports' triples (content keys) and encoding rows for Bolt.
+# hashing the reports' triples (content keys) and encoding rows for Bolt. Then (session
+# 7): a CREATE-mode load names its relationships' end nodes by the internal ids its node
+# writes returned (:class:`_NodeIds`: no index seek, no index lock; server ~1.7 -> ~1.1
+# CPU-s for the 87 k triples), and stays in CREATE mode over several node windows (nodes
+# written before are MERGEd alone; object-only IRIs wait for their own triples).
 
 Plain = tuple[str, str, Any]
 """A triple as plain values: subject IRI, predicate IRI, object IRI or literal parts."""
@@ -901,15 +912,22 @@ class _Distinct:
 
 
 class _NodeWindow:
-    """The properties and labels of the nodes seen since the last flush."""
+    """The properties and labels of the nodes seen since the last flush. IRIs seen only
+    as objects are held back (``pending``) until they are seen as subjects or the pass
+    ends: a node written bare in one window and with its properties in a later one would
+    have to be MERGEd (read back and united) there instead of CREATEd (kg's dumps are
+    sorted by subject, so a node's own triples come together but the IRIs it points to
+    come before or after)."""
 
     def __init__(self, mapping: GraphMapping) -> None:
         self.mapping = mapping
         self.values: dict[str, dict[str, list[Any]]] = {}
         self.labels: dict[str, set[str]] = {}
+        self.objects: dict[str, None] = {}
+        self.pending: dict[str, None] = {}
 
     def __len__(self) -> int:
-        return len(self.values)
+        return len(self.values) + len(self.objects)
 
     def add(self, s: str, p: str, o: Any) -> None:
         vals = self.values.get(s)
@@ -925,13 +943,26 @@ class _NodeWindow:
             else:
                 vals.setdefault(TYPES_KEY, []).append(o)
         elif o not in self.values:
-            self.values[o] = {}
+            self.objects[o] = None
 
-    def take(self) -> list[tuple[str, list[str], dict[str, Any]]]:
-        """The rows ``(iri, labels, props)`` of the window, which is then empty."""
-        rows = [(iri, sorted(self.labels.get(iri, ())), _props(vals)) for iri, vals in self.values.items()]
-        self.values, self.labels = {}, {}
+    def take(self, final: bool = True) -> list[tuple[str, list[str], dict[str, Any]]]:
+        """The rows ``(iri, labels, props)`` of the window's subjects, which is then empty;
+        the IRIs seen only as objects (bare rows) when ``final`` or past PENDING_CAP."""
+        values, pending = self.values, self.pending
+        pending.update(self.objects)
+        for iri in values:
+            pending.pop(iri, None)
+        rows = [(iri, sorted(self.labels.get(iri, ())), _props(vals)) for iri, vals in values.items()]
+        if final or len(pending) > PENDING_CAP:
+            rows += [(iri, [], {}) for iri in pending]
+            self.pending = {}
+        self.values, self.labels, self.objects = {}, {}, {}
         return rows
+
+
+PENDING_CAP = 200_000
+"""At most this many object-only IRIs are held back across node windows (a few tens of
+MB); past it they are written bare at once."""
 
 
 def _props(values: dict[str, list[Any]]) -> dict[str, Any]:
@@ -971,6 +1002,15 @@ def _merge_new_query(labels: Labels) -> str:
             "RETURN row.iri AS iri, properties(n) AS props")
 
 
+def _merge_new_id_query(labels: Labels) -> str:
+    """:func:`_merge_new_query` returning every row's node id too (the stored properties
+    only for nodes that were there), for a CREATE-mode load that keeps ids."""
+    return (REPLAN_SKIP + "UNWIND $rows AS row MERGE (n:Resource {iri: row.iri}) "
+            "ON CREATE SET n += row.props ON MATCH SET n._kg_lock = true" + _label_set(labels) +
+            " WITH n, row, n._kg_lock IS NOT NULL AS old REMOVE n._kg_lock "
+            "RETURN row.iri AS iri, id(n) AS id, CASE WHEN old THEN properties(n) END AS props")
+
+
 def _merge_bare_query(labels: Labels) -> str:
     """MERGE nodes that bring no properties (IRI objects, subjects with only a type)."""
     return REPLAN_SKIP + "UNWIND $rows AS row MERGE (n:Resource {iri: row})" + _label_set(labels)
@@ -980,8 +1020,11 @@ def _create_new_query(labels: Labels) -> str:
     """CREATE nodes that bring properties, in a load that holds them new (see
     :class:`_NodeWrites`): no read-back, no lock dance; the constraint ``resource_iri``
     refuses the whole transaction if one of them exists after all."""
-    return (REPLAN_SKIP + "UNWIND $rows AS row CREATE (n:Resource {iri: row.iri}) SET n += row.props"
-            + _label_set(labels).replace(" SET", ","))
+    for label in labels:
+        assert _LABEL_RE.match(label)
+    # rows are the node's whole property map, its IRI among them: the node is made with
+    # its labels and set from the map in one step
+    return REPLAN_SKIP + f"UNWIND $rows AS row CREATE (n:{':'.join((RESOURCE, *labels))}) SET n = row"
 
 
 SET_MERGED = REPLAN_SKIP + "UNWIND $rows AS row MATCH (n:Resource {iri: row.iri}) SET n += row.props"
@@ -995,26 +1038,58 @@ def _node_queries(labels: Labels) -> tuple[str, str, str]:
     return _merge_new_query(labels), _merge_bare_query(labels), _create_new_query(labels)
 
 
+RETURN_ID = " RETURN collect(id(n)) AS ids"
+"""Appended to the CREATE and MERGE-bare queries of a CREATE-mode load: the internal ids
+of the rows' nodes, in the rows' order (UNWIND keeps it), in one record (a record a row
+cost the client more than the lookups save), for :class:`_NodeIds`."""
+
+
 NodeRow = tuple[str, list[str], dict[str, Any]]
 
 
 def _write_node_rows(tx: neo4j.ManagedTransaction, groups: list[tuple[Labels, list[NodeRow]]],
-                     create: bool = False) -> list[Any]:
+                     create: bool = False, ids: list[tuple[str, int]] | None = None,
+                     again: frozenset[str] = frozenset()) -> list[Any]:
     """MERGE batches of nodes, one query per set of labels (rows sorted by IRI), uniting
     the properties of nodes already there with the new ones (read under a write lock and
     written in one transaction, so a retried or re-run batch gives the same). With
     ``create``, the nodes that bring properties are CREATEd instead (see
-    :class:`_NodeWrites`); nodes without are always MERGEd."""
+    :class:`_NodeWrites`); nodes without are always MERGEd. With ``ids`` (and ``create``),
+    every node's ``(iri, internal id)`` is put in that list (emptied first: a retried
+    transaction starts it again). ``again``: IRIs this load wrote in an earlier window
+    (a subject whose triples are split in the dump): MERGEd even in a CREATE-mode load."""
     counters: list[Any] = []
+    if ids is not None:
+        ids.clear()
     for labels, rows in groups:
         merge_new, merge_bare, create_new = _node_queries(labels)
         with_props = [{"iri": iri, "props": props} for iri, _, props in rows if props]
         bare = [iri for iri, _, props in rows if not props]
-        if with_props and create:
-            counters.append(tx.run(create_new, rows=with_props).consume().counters)
-        elif with_props:
-            result = tx.run(merge_new, rows=with_props)
-            stored = {r["iri"]: r["props"] for r in result}
+        fresh: list[dict[str, Any]] = []
+        if create and again:
+            fresh = [row for row in with_props if row["iri"] not in again]
+            with_props = [row for row in with_props if row["iri"] in again]
+        elif create:
+            fresh, with_props = with_props, []
+        if fresh:
+            maps = [{**row["props"], IRI_KEY: row["iri"]} for row in fresh]
+        if fresh and ids is not None:
+            result = tx.run(create_new + RETURN_ID, rows=maps)
+            ids += zip([row["iri"] for row in fresh], result.single(strict=True)[0], strict=True)
+            counters.append(result.consume().counters)
+        elif fresh:
+            counters.append(tx.run(create_new, rows=maps).consume().counters)
+        if with_props:
+            if ids is not None:
+                result = tx.run(_merge_new_id_query(labels), rows=with_props)
+                stored = {}
+                for r in result:
+                    ids.append((r["iri"], r["id"]))
+                    if r["props"] is not None:
+                        stored[r["iri"]] = r["props"]
+            else:
+                result = tx.run(merge_new, rows=with_props)
+                stored = {r["iri"]: r["props"] for r in result}
             counters.append(result.consume().counters)
             if stored:
                 changed = []
@@ -1026,7 +1101,11 @@ def _write_node_rows(tx: neo4j.ManagedTransaction, groups: list[tuple[Labels, li
                             changed.append({"iri": row["iri"], "props": props})
                 if changed:
                     counters.append(tx.run(SET_MERGED, rows=changed).consume().counters)
-        if bare:
+        if bare and ids is not None:
+            result = tx.run(merge_bare + RETURN_ID, rows=bare)
+            ids += zip(bare, result.single(strict=True)[0], strict=True)
+            counters.append(result.consume().counters)
+        elif bare:
             counters.append(tx.run(merge_bare, rows=bare).consume().counters)
     return counters
 
@@ -1048,8 +1127,14 @@ def _write_rel_rows(tx: neo4j.ManagedTransaction, groups: list[RelGroup], seq: i
     finds it; if one has begun, :class:`_NotAlone` rolls the transaction back."""
     merge_queries = _merge_rel_queries()
     create_queries = _create_rel_queries()
-    counters = [tx.run((create_queries if seq is not None and not merge else merge_queries)[typ], rows=rows)
-                .consume().counters for typ, rows, merge in groups]
+    by_id_queries = _create_rel_by_id_queries()
+    counters = []
+    for typ, rows, merge in groups:
+        if seq is None or merge:
+            query = merge_queries[typ]
+        else:  # rows of ids (ints) from _RelWrites, or of IRIs
+            query = (by_id_queries if rows and type(rows[0][0]) is int else create_queries)[typ]
+        counters.append(tx.run(query, rows=rows).consume().counters)
     if seq is not None and [r["seq"] for r in tx.run(RUN_SEQ)] != [seq]:
         raise _NotAlone
     return counters
@@ -1060,8 +1145,9 @@ class _RelWrites:
     on a graph without nodes, see BEGIN_RUN), MERGE from the first batch on that finds
     another load begun since (that batch is rolled back and MERGEd)."""
 
-    def __init__(self, seq: int | None) -> None:
+    def __init__(self, seq: int | None, ids: _NodeIds | None = None) -> None:
         self.seq = seq
+        self.ids = ids
 
     @property
     def create(self) -> bool:
@@ -1073,8 +1159,9 @@ class _RelWrites:
     def __call__(self, session: neo4j.Session, groups: list[RelGroup]) -> list[Any]:
         seq = self.seq
         if seq is not None:
+            by_id = self.ids.rows(groups) if self.ids is not None else None
             try:
-                return _execute_write(session, _write_rel_rows, groups, seq)
+                return _execute_write(session, _write_rel_rows, by_id or groups, seq)
             except _NotAlone:
                 self.seq = None
                 log.debug("another load began: relationships are MERGEd from now on")
@@ -1090,17 +1177,116 @@ class _NodeWrites:
     written, and it and every later batch go the MERGE way. So no node is ever doubled
     and no property lost, whatever runs beside the load."""
 
-    def __init__(self, create: bool) -> None:
+    def __init__(self, create: bool, ids: _NodeIds | None = None) -> None:
         self.create = create
+        self.ids = ids if create else None
 
-    def __call__(self, session: neo4j.Session, groups: list[tuple[str | None, list[NodeRow]]]) -> list[Any]:
+    def __call__(self, session: neo4j.Session, batch: tuple[list[tuple[Labels, list[NodeRow]]], frozenset[str]]
+                 | list[tuple[Labels, list[NodeRow]]]) -> list[Any]:
+        groups, again = batch if isinstance(batch, tuple) else (batch, frozenset())
         if self.create:
+            ids = self.ids
+            pairs: list[tuple[str, int]] | None = [] if ids is not None else None
             try:
-                return _execute_write(session, _write_node_rows, groups, True)
+                counters = _execute_write(session, _write_node_rows, groups, True, pairs, again)
             except nx.ConstraintError:
-                self.create = False
+                self.create, self.ids = False, None
                 log.debug("a node of the load exists already: MERGE from now on")
+            else:
+                if ids is not None and pairs is not None:
+                    ids.add(pairs)
+                return counters
         return _execute_write(session, _write_node_rows, groups)
+
+
+class _NodeIds:
+    """The internal ids of the nodes a CREATE-mode load wrote, by a 64-bit hash of their
+    IRIs (16 bytes a node, at most ID_CAP nodes), so its CREATEd relationships name their
+    end nodes by id (a direct seek) instead of by IRI (a seek in the IRI index and its
+    lock). Only while the load stays in CREATE mode: its nodes were made by it on a graph
+    without nodes, and a relationship transaction that runs after another load has begun
+    (one that may wipe the graph, so ids may name other nodes) is rolled back and MERGEd
+    by IRI (:class:`_RelWrites`). Two IRIs of one hash are left out (their relationships
+    go by IRI), so a hash never names the wrong node."""
+
+    def __init__(self) -> None:
+        import threading
+        from array import array
+
+        self.lock = threading.Lock()
+        self.hashes, self.values = array("q"), array("q")
+        self.keys: Any = None
+        self.ids: Any = None
+
+    def add(self, pairs: list[tuple[str, int]]) -> None:
+        with self.lock:
+            if self.hashes is None:
+                return
+            if len(self.hashes) + len(pairs) > ID_CAP:
+                self.hashes = self.values = None  # too many: relationships by IRI
+                return
+            self.hashes.extend([hash(iri) for iri, _ in pairs])
+            self.values.extend([i for _, i in pairs])
+
+    def seal(self) -> bool:
+        """Sort the ids for lookups (after the node pass); False when there are none."""
+        import numpy as np
+
+        if self.hashes is None or not len(self.hashes):
+            return False
+        h = np.frombuffer(self.hashes, dtype=np.int64)
+        v = np.frombuffer(self.values, dtype=np.int64)
+        order = np.lexsort((v, h))
+        h, v = h[order], v[order]
+        # one node MERGEd bare in two windows: the same id twice, kept once; two IRIs of
+        # one hash (different ids): both left out
+        keep = np.ones(len(h), dtype=bool)
+        keep[1:] = (h[1:] != h[:-1]) | (v[1:] != v[:-1])
+        h, v = h[keep], v[keep]
+        clash = np.zeros(len(h), dtype=bool)
+        clash[1:] |= h[1:] == h[:-1]
+        clash[:-1] |= h[1:] == h[:-1]
+        self.keys, self.ids = h[~clash], v[~clash]
+        self.hashes = self.values = None
+        return len(self.keys) > 0
+
+    def rows(self, groups: list[RelGroup]) -> list[RelGroup] | None:
+        """``groups`` with the rows of the CREATE groups naming nodes by id; None when a
+        node of them has no id here (the batch then goes by IRI)."""
+        import numpy as np
+
+        if self.keys is None:
+            return None
+        iris: list[str] = []
+        for typ, rows, merge in groups:
+            if not merge:
+                for row in rows:
+                    iris.append(row[0])
+                    iris += row[-1]
+        if not iris:
+            return None
+        q = np.fromiter((hash(i) for i in iris), dtype=np.int64, count=len(iris))
+        at = np.minimum(np.searchsorted(self.keys, q), len(self.keys) - 1)
+        if not bool((self.keys[at] == q).all()):
+            return None
+        found = iter(self.ids[at].tolist())
+        out: list[RelGroup] = []
+        for typ, rows, merge in groups:
+            if merge:
+                out.append((typ, rows, merge))
+                continue
+            new_rows: list[list[Any]] = []
+            for row in rows:
+                head = next(found)
+                subjects = [next(found) for _ in row[-1]]
+                new_rows.append([head, row[1], subjects] if typ == GENERIC_REL else [head, subjects])
+            out.append((typ, new_rows, merge))
+        return out
+
+
+ID_CAP = 5_000_000
+"""At most this many node ids are kept by a CREATE-mode load (80 MB); past it, its
+relationships name their end nodes by IRI."""
 
 
 class _Writers:
@@ -1123,7 +1309,8 @@ class _Writers:
             t.start()
 
     def _run(self, driver: neo4j.Driver, database: str, q: Any) -> None:
-        with driver.session(database=database) as session:
+        # id() (the CREATE-mode relationships' seeks) is deprecated in Cypher 5: no notice
+        with driver.session(database=database, notifications_disabled_categories=["DEPRECATION"]) as session:
             while True:
                 item = q.get()
                 try:
@@ -1205,25 +1392,37 @@ def _write_nodes_pass(triples: Iterable[Plain], writers: _Writers, n: int, batch
     window = _NodeWindow(mapping)
     window_size = batch_size * n * WINDOW_BATCHES
     seen = 0
+    sent = _Sent(nodes)
     for s, p, o in triples:
         window.add(s, p, o)
         seen += 1
         if len(window) >= window_size:
-            _flush_nodes(window, writers, n, nodes, batch_size, write)
-    _flush_nodes(window, writers, n, nodes, batch_size, write)
+            _flush_nodes(window, writers, n, nodes, batch_size, write, final=False, sent=sent)
+    _flush_nodes(window, writers, n, nodes, batch_size, write, sent=sent)
     return seen
 
 
 def _flush_nodes(window: _NodeWindow, writers: _Writers, n: int, nodes: _Distinct, batch_size: int,
-                 write: _NodeWrites | None = None) -> None:
+                 write: _NodeWrites | None = None, final: bool = True, sent: _Sent | None = None) -> None:
+    """The window's node rows to the writers (a node always to the same one); in a
+    CREATE-mode load, with the IRIs of them written in an earlier window (to MERGE)."""
     write = write or _NodeWrites(False)
     shards: list[dict[Labels, list[NodeRow]]] = [defaultdict(list) for _ in range(n)]
-    for row in window.take():
+    rows = window.take(final)
+    for row in rows:
         nodes.add(row[0])
         shards[hash(row[0]) % n][tuple(row[1])].append(row)
+    again: frozenset[str] = frozenset()
+    if sent is not None and write.create:
+        if len(sent.hashes) > SENT_CAP:
+            write.create, write.ids = False, None
+        else:
+            seen = sent.again()
+            if seen:
+                again = frozenset(row[0] for row in rows if row[2] and hash(row[0]) in seen)
     for i, groups in enumerate(shards):
         for batch in _pack(groups, batch_size, lambda r: r[0]):
-            writers.put(i, write, batch)
+            writers.put(i, write, (batch, again))
 
 
 SENT_CAP = 4_000_000
@@ -1384,8 +1583,10 @@ def load_triples(
         if progress:
             progress(0, None)
         pool = _Writers(drv, settings.database, n, summary, progress)
-        summary.triples = _write_nodes_pass(source(), pool, n, batch_size, nodes, mapping, _NodeWrites(empty))
+        node_writes = _NodeWrites(empty, _NodeIds() if empty and run is not None and run.alone_seq is not None else None)
+        summary.triples = _write_nodes_pass(source(), pool, n, batch_size, nodes, mapping, node_writes)
         pool.wait()  # every node exists before a relationship names it
+        ids = node_writes.ids if node_writes.create and node_writes.ids is not None and node_writes.ids.seal() else None
         if not summary.triples:
             return _finish(summary, nodes, rels, began)
         # Relationships on one writer: MERGE of a relationship locks both end nodes, and
@@ -1393,7 +1594,7 @@ def load_triples(
         # concurrent relationship transactions only wait on each other or deadlock and retry.
         # (CREATEd relationships on two writers measured no faster either, on 2 cores.)
         _write_rels_pass(source(), pool, 1, batch_size, rels, mapping,
-                         _RelWrites(run.alone_seq if empty and run is not None else None))
+                         _RelWrites(run.alone_seq if empty and run is not None else None, ids))
         pool.wait()
     except (nx.Neo4jError, nx.DriverError, OSError) as exc:
         msg = _describe(exc, settings)

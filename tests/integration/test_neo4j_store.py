@@ -534,13 +534,18 @@ def _spy_rel_writes(monkeypatch, before_first=None) -> list:
     MERGE (None); ``before_first`` runs once, before the first one."""
     import kg.neo4j_store as store
 
-    calls: list = []
+    class Calls(list):
+        by_id: list[bool] = []  # per CREATE group: its rows name the end nodes by internal id
+
+    calls = Calls()
+    calls.by_id = []
     real = store._write_rel_rows
 
     def spy(tx, groups, seq=None):
         if before_first is not None and not calls:
             before_first()
         calls.append(seq)
+        calls.by_id += [type(rows[0][0]) is int for _, rows, merge in groups if seq is not None and not merge and rows]
         return real(tx, groups, seq)
 
     monkeypatch.setattr(store, "_write_rel_rows", spy)
@@ -565,8 +570,27 @@ def test_a_load_alone_on_an_empty_graph_creates_each_relationship_once_and_leave
     db = settings.database
     distinct = graph_to_rows(g).relationship_count()
     assert calls and all(seq is not None for seq in calls)  # CREATE mode throughout
+    # nodes in many windows, a third of them twice: those MERGEd, the load still CREATEs
+    # the rest and names every relationship it CREATEs by the ids its node writes returned
+    assert calls.by_id and all(calls.by_id)
     assert _count(neo4j_driver, db, "MATCH ()-[r]->() RETURN count(r)") == distinct == done.load.relationships_created
     assert _count(neo4j_driver, db, "MATCH (c:KgLoadRuns) RETURN count(c)") == 0
+    assert isomorphic(export_graph(settings), g)
+
+
+def test_a_load_alone_on_an_empty_graph_names_relationship_ends_by_the_ids_its_node_creates_returned(
+        settings, neo4j_driver, tmp_path, monkeypatch):
+    from kg.neo4j_store import load_inputs
+
+    g = _synthetic(40, blank=False)
+    dump = tmp_path / "once.nt"
+    dump.write_text("".join(sorted(g.serialize(format="nt").splitlines(keepends=True))), encoding="utf-8")
+    calls = _spy_rel_writes(monkeypatch)
+    done = load_inputs([dump], settings, ontology=False, batch_size=50)  # one node window: every node CREATEd
+    assert calls and all(seq is not None for seq in calls)
+    assert calls.by_id and all(calls.by_id)
+    assert done.load.relationships_created == graph_to_rows(g).relationship_count()
+    assert _count(neo4j_driver, settings.database, "MATCH ()-[r]->() RETURN count(r)") == done.load.relationships_created
     assert isomorphic(export_graph(settings), g)
 
 

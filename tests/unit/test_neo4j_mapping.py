@@ -361,3 +361,123 @@ def test_report_keys_found_and_summed_over_two_passes_equal_dump_report_keys(tmp
     blank_dump.write_text(f"<{_R1}> <{RDF.type}> <{KG.Report}> .\n<{_R1}> <{KG.span}> _:b .\n", encoding="utf-8")
     with pytest.raises(_BlankNodes):
         list(_ReportKeys(set(), discover=True).feed(read_quads([blank_dump])))
+
+
+def test_node_ids_name_relationship_ends_by_id_and_give_up_on_an_unknown_or_clashing_iri(monkeypatch) -> None:
+    import kg.neo4j_store as store
+
+    ids = store._NodeIds()
+    ids.add([("https://x.org/a", 10), ("https://x.org/b", 11), ("https://x.org/hub", 12)])
+    ids.add([("https://x.org/hub", 12)])  # a bare node MERGEd again in a later window: same id
+    assert ids.seal()
+    groups = [("IN_REPORT", [["https://x.org/hub", ["https://x.org/a", "https://x.org/b"]]], False),
+              (store.GENERIC_REL, [["https://x.org/a", "http://ex.org/p", ["https://x.org/b"]]], False),
+              ("IN_REPORT", [["https://x.org/hub", ["https://x.org/a"]]], True)]  # MERGE rows stay IRIs
+    assert ids.rows(groups) == [("IN_REPORT", [[12, [10, 11]]], False),
+                                (store.GENERIC_REL, [[10, "http://ex.org/p", [11]]], False), groups[2]]
+    assert ids.rows([("IN_REPORT", [["https://x.org/hub", ["https://x.org/zz"]]], False)]) is None
+    # two IRIs of one hash with different ids: neither is named by id
+    clash = store._NodeIds()
+    monkeypatch.setattr(store, "hash", lambda s: 1 if s in ("https://x.org/a", "https://x.org/b") else 2, raising=False)
+    clash.add([("https://x.org/a", 10), ("https://x.org/b", 11), ("https://x.org/hub", 12)])
+    assert clash.seal()
+    assert clash.rows([("IN_REPORT", [["https://x.org/hub", ["https://x.org/a"]]], False)]) is None
+    assert clash.rows([("IN_REPORT", [["https://x.org/hub", []]], False)]) == [("IN_REPORT", [[12, []]], False)]
+    # past the cap the load names nodes by IRI
+    monkeypatch.setattr(store, "ID_CAP", 2)
+    capped = store._NodeIds()
+    capped.add([("https://x.org/a", 10), ("https://x.org/b", 11), ("https://x.org/c", 12)])
+    assert not capped.seal()
+
+
+def test_create_mode_node_rows_return_each_nodes_id_in_row_order() -> None:
+    from kg.neo4j_store import RETURN_ID, _write_node_rows
+
+    class Tx:
+        def __init__(self) -> None:
+            self.calls: list[tuple[str, list]] = []
+
+        def run(self, query: str, rows: list):
+            self.calls.append((query, rows))
+            ids = [100 + len(self.calls) * 10 + i for i in range(len(rows))] if query.endswith(RETURN_ID) else []
+
+            class Result:
+                def single(self, strict: bool = False):
+                    return [ids]
+
+                def consume(self):
+                    return type("Summary", (), {"counters": None})()
+
+            return Result()
+
+    tx, pairs = Tx(), [("stale", 1)]
+    rows = [("a", ["Place"], {"label": "x"}), ("b", ["Place"], {"label": "y"}), ("c", ["Place"], {})]
+    _write_node_rows(tx, [(("Place",), rows)], True, pairs)  # type: ignore[arg-type]
+    assert [q.startswith("CYPHER replan=skip UNWIND $rows AS row CREATE") for q, _ in tx.calls] == [True, False]
+    assert pairs == [("a", 110), ("b", 111), ("c", 120)]  # the stale pair of a failed try is gone
+    tx = Tx()
+    _write_node_rows(tx, [(("Place",), rows)], True)  # type: ignore[arg-type]
+    assert not any(q.endswith(RETURN_ID) for q, _ in tx.calls)
+
+
+def test_an_iri_seen_only_as_an_object_waits_for_its_own_triples_or_the_last_window() -> None:
+    from kg.neo4j_store import _NodeWindow
+
+    window = _NodeWindow(default_mapping())
+    window.add("https://x.org/a", str(KG.inReport), "https://x.org/r")
+    window.add("https://x.org/a", str(KG.inReport), "https://x.org/b")
+    window.add("https://x.org/b", str(RDFS.label), ("乙", "zh", None))
+    assert {iri for iri, _, _ in window.take(final=False)} == {"https://x.org/a", "https://x.org/b"}
+    window.add("https://x.org/r", str(RDFS.label), ("报告", "zh", None))  # r's own triples, a window later
+    window.add("https://x.org/c", str(KG.inReport), "https://x.org/d")
+    rows = window.take(final=False)
+    assert [(iri, props) for iri, _, props in rows if iri == "https://x.org/r"] == [("https://x.org/r", {"label_zh": "报告"})]
+    assert "https://x.org/d" not in {iri for iri, _, _ in rows}
+    assert window.take() == [("https://x.org/d", [], {})]  # the last window writes what is left bare
+
+
+def test_a_create_mode_load_merges_a_node_it_wrote_in_an_earlier_window_and_unites_its_values() -> None:
+    from kg.neo4j_store import SET_MERGED, _Distinct, _flush_nodes, _NodeWindow, _NodeWrites, _Sent, _write_node_rows
+
+    class Writers:
+        def __init__(self) -> None:
+            self.batches: list = []
+
+        def put(self, worker: int, fn: object, batch: object) -> None:
+            self.batches.append(batch)
+
+    window, w, nodes = _NodeWindow(default_mapping()), Writers(), _Distinct()
+    write, sent = _NodeWrites(True), _Sent(nodes)
+    window.add("https://x.org/a", str(RDFS.label), ("甲", "zh", None))
+    _flush_nodes(window, w, 1, nodes, 10, write, final=False, sent=sent)  # type: ignore[arg-type]
+    window.add("https://x.org/a", str(RDFS.label), ("甲区", "zh", None))  # a's triples split in the dump
+    window.add("https://x.org/b", str(RDFS.label), ("乙", "zh", None))
+    _flush_nodes(window, w, 1, nodes, 10, write, sent=sent)  # type: ignore[arg-type]
+    assert [again for _, again in w.batches] == [frozenset(), frozenset({"https://x.org/a"})]
+
+    class Tx:
+        def __init__(self) -> None:
+            self.calls: list = []
+
+        def run(self, query: str, rows: list):
+            self.calls.append((query, rows))
+            records = [{"iri": r["iri"], "id": 7, "props": {"iri": r["iri"], "label_zh": "甲"}}
+                       for r in rows if isinstance(r, dict) and "id(n) AS id" in query]
+
+            class Result(list):
+                def single(self, strict: bool = False):
+                    return [[8 for _ in rows]]
+
+                def consume(self):
+                    return type("Summary", (), {"counters": None})()
+
+            return Result(records)
+
+    tx, pairs = Tx(), []
+    groups, again = w.batches[1]
+    _write_node_rows(tx, groups, True, pairs, again)  # type: ignore[arg-type]
+    created = [rows for query, rows in tx.calls if " CREATE (n" in query]
+    assert [r["iri"] for rows in created for r in rows] == ["https://x.org/b"]
+    assert sorted(pairs) == [("https://x.org/a", 7), ("https://x.org/b", 8)]
+    assert [rows for query, rows in tx.calls if query == SET_MERGED] == [
+        [{"iri": "https://x.org/a", "props": {"label_zh": ["甲", "甲区"]}}]]
