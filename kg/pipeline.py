@@ -336,7 +336,7 @@ def _start_forkserver() -> None:
     from multiprocessing import forkserver
 
     saved = {k: os.environ.get(k) for k in ("PYTHONPATH", "PYTHONSAFEPATH")}
-    os.environ["PYTHONPATH"] = os.pathsep.join(p or os.getcwd() for p in sys.path)
+    os.environ["PYTHONPATH"] = os.pathsep.join(str(p) if p else os.getcwd() for p in sys.path)
     os.environ["PYTHONSAFEPATH"] = "1"
     try:
         forkserver.ensure_running()
