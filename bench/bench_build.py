@@ -4,10 +4,11 @@ process, the forkserver and every worker, start-up and model loading included), 
 per CPU-second per worker, wall seconds, peak memory of the main process and of the
 largest worker, and the SHA-256 of graph.nt (the two sides must write the same bytes).
 
-    .venv/bin/python bench/bench_build.py [--before REV] [--reports 8] [--workers 1 2] [--repeat 2]
+    .venv/bin/python bench/bench_build.py [--before REV] [--after-src DIR] [--reports 8] [--workers 1 2] [--repeat 2]
 
 The "before" side runs the same child on ``git archive REV`` first on ``PYTHONPATH`` (as
-bench_entities.py does). Each build runs in a fresh process; sides alternate. Worker CPU
+bench_entities.py does); ``--after-src DIR`` runs the "after" side on such a tree too (a
+patched copy, to measure a change another file owns) instead of this checkout. Each build runs in a fresh process; sides alternate. Worker CPU
 is read from /proc (utime + stime of every descendant, sampled every 0.1 s until the pool
 is gone), so it counts what the workers spend outside their reports too. Benchmarks are
 not tests; results go to bench/results/build.json.
@@ -28,7 +29,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import CACHE, SHARED, emit, side_child as run_child, ratio, rss_mb, versions, write_results  # noqa: E402
+from _common import CACHE, ROOT, SHARED, emit, side_child as run_child, ratio, rss_mb, versions, write_results  # noqa: E402
 
 SIDES = ("after", "before")
 _TICK = os.sysconf("SC_CLK_TCK")
@@ -104,15 +105,17 @@ def build_child(folder: str, out: str, workers: str) -> None:
           "sampled_peak_rss_mb": max((m for _, m in seen.values()), default=0.0), "sha256": digest})
 
 
-def run_side(src: Path | None, folder: Path, workers: int) -> dict:
+def run_side(side: str, src: Path | None, folder: Path, workers: int) -> dict:
     out = CACHE / "build-out"
     shutil.rmtree(out, ignore_errors=True)
-    return run_child("before" if src is not None else "this", src, __file__, str(folder), str(out), str(workers))
+    return run_child(side if src is not None else "this", src, __file__, str(folder), str(out), str(workers))
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--before", default="4583fbe", help="git revision of the old code (default %(default)s)")
+    ap.add_argument("--after-src", type=Path, help="run the after side on this source tree (laid out like "
+                    "bench_entities.source_tree) instead of this checkout")
     ap.add_argument("--reports", type=int, default=8, help="bulk reports, spread evenly (default %(default)s)")
     ap.add_argument("--folder", type=Path, help="build this folder instead of a bulk sample")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
@@ -127,12 +130,12 @@ def main() -> None:
     from run import pick
 
     folder = args.folder or pick(SHARED / "bulk", args.reports)
-    src = {"after": None, "before": source_tree(args.before)}
+    src = {"after": args.after_src.resolve() if args.after_src else None, "before": source_tree(args.before)}
     runs: dict = {f"{side}-{w}": [] for w in args.workers for side in SIDES}
     for i in range(args.repeat):
         for w in args.workers:
             for side in (SIDES if i % 2 == 0 else SIDES[::-1]):
-                r = run_side(src[side], folder, w)
+                r = run_side(side, src[side], folder, w)
                 r["chars_per_cpu_s_per_worker"] = r["chars"] / r["cpu_s"]
                 runs[f"{side}-{w}"].append(r)
                 print(f"  {side} -j {w}: {r['cpu_s']:.1f} CPU-s ({r['main_cpu_s']:.1f} main), {r['wall_s']:.1f} s wall, "
@@ -144,7 +147,7 @@ def main() -> None:
     same = len({r["sha256"] for v in runs.values() for r in v}) == 1
     first = runs[f"after-{args.workers[0]}"][0]
     res = {"folder": str(folder), "reports": first["reports"], "chars": first["chars"], "triples": first["triples"],
-           "before": args.before, "median": med, "same_output": same, "sha256": first["sha256"],
+           "before": args.before, "after_src": str(src["after"] or ROOT), "median": med, "same_output": same, "sha256": first["sha256"],
            "after_over_before_cpu": {w: ratio(med[f"before-{w}"]["cpu_s"], med[f"after-{w}"]["cpu_s"]) for w in args.workers},
            "runs": runs, "versions": versions("kg-gwr", "rdflib", "pyoxigraph", "spacy")}
     if len(args.workers) > 1:

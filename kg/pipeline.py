@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -318,9 +319,33 @@ def map_reports(
 
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload(_PRELOAD)
+    _start_forkserver()
     with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=warm_up, initargs=(os.getpid(),),
                              max_tasks_per_child=TASKS_PER_WORKER) as pool:
         yield from _ordered_window(pool.submit, fn, paths, window=2 * n)
+
+
+def _start_forkserver() -> None:
+    """Start the pool's forkserver (if it is not running) seeing the modules this process
+    sees. Python 3.11's forkserver imports its preload before it takes this process's
+    ``sys.path``: started as ``python -c``, it looked first in the current directory, so run
+    from a folder holding another ``kg`` (a checkout, a benchmark's old tree on
+    ``PYTHONPATH``) the workers analysed with that ``kg``, not this one. It now starts with
+    this process's path as ``PYTHONPATH`` and without the current directory
+    (``PYTHONSAFEPATH``)."""
+    from multiprocessing import forkserver
+
+    saved = {k: os.environ.get(k) for k in ("PYTHONPATH", "PYTHONSAFEPATH")}
+    os.environ["PYTHONPATH"] = os.pathsep.join(str(p) if p else os.getcwd() for p in sys.path)
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        forkserver.ensure_running()
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
 
 
 def _alive(pid: int) -> bool:
