@@ -1258,7 +1258,16 @@ class CandidateFinder:
             elif _counted_kind(text, words, start, self._extend_paren(text, end), head):
                 kinds.append((start, end, "kind", "head"))
                 continue  # "新建儿童友好医院3个", "谋划12个…先导工程": a counted kind, no one name
-            cands.append((start, self._extend_paren(text, end), self._phase_label(text, start, head_start, head, name_words), "head"))
+            label = self._phase_label(text, start, head_start, head, name_words)
+            if (
+                head.type in ("Policy", "Programme", "Place")
+                and k + 1 < len(words)
+                and words[k + 1].start_char == end
+                and words[k + 1].text in _PILOT_TAILS
+            ):
+                # "青禾生态产品价值实现机制|试点": the pilot of the named thing is the name
+                end, label = words[k + 1].end_char, self.heads[words[k + 1].text].label
+            cands.append((start, self._extend_paren(text, end), label, "head"))
             cands.extend(self._enumerated(text, words, start, head))
 
         # 2b. measure packages: "二十条", "新十条", "安全生产15条"
@@ -2185,6 +2194,9 @@ _CITY_WORDS = frozenset({"城市", "城区"})
 holds, GUIDELINES §5 designations), "中心城区" (the central districts)."""
 """Head words that also modify a noun after them (战略通道, 运动高地)."""
 _HEAD_TAILS = ("项目", "工程", "平台", "行动", "体系", "机制", "基金", "政策", "制度", "试点", "方案")
+_PILOT_TAILS = frozenset({"试点"})
+"""Head words that, right after the head of a policy, programme or place, make the pilot of
+that thing the name (…价值实现机制|试点, …项目|试点, …示范区|试点): the name ends after them."""
 
 
 _CARRYING_VERBS = frozenset(

@@ -19,3 +19,13 @@ from spans_of import names as _picked
 def test_a_longer_head_after_the_head_closes_the_name(text, whole, cut):
     picked = _picked(text)
     assert whole in picked and cut not in picked
+
+
+@pytest.mark.parametrize("text, whole, cut", [
+    ("建设青禾生态产品价值实现机制试点，打造品牌。", "青禾生态产品价值实现机制试点", "青禾生态产品价值实现机制"),
+])
+def test_a_pilot_right_after_the_head_belongs_to_the_name(text, whole, cut):
+    picked = _picked(text)
+    assert cut not in picked
+    if whole:
+        assert picked.get(whole) == "Programme"
