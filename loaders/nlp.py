@@ -1268,7 +1268,7 @@ class CandidateFinder:
                 # "青禾生态产品价值实现机制|试点": the pilot of the named thing is the name
                 end, label = words[k + 1].end_char, self.heads[words[k + 1].text].label
             cands.append((start, self._extend_paren(text, end), label, "head"))
-            cands.extend(self._enumerated(text, words, start, head))
+            cands.extend(self._enumerated(text, words, start, head, mod_len=head_start - start))
 
         # 2b. measure packages: "二十条", "新十条", "安全生产15条"
         for m in _ARTICLES.finditer(text):
@@ -1842,11 +1842,26 @@ class CandidateFinder:
                     proper = any(
                         w.label_ in PROPER_TAGS or w.kb_id_ == "rare" for w in item_words
                     )
+                    if not h and lab.split("/")[-1] in _SHARED_HEAD_SUBTYPES and self._shares_next_head(text, items, labels, (s, e)):
+                        continue  # "宁禾、铜溪高速": 宁禾 is 宁禾高速 cut before the shared head
                     if (h and h.label == lab) or (proper and len(head_labels) * 2 >= len(items)):
                         out.append((s, e, lab, "list"))
             if category == "Programme":
                 out[first_out:] = self._companies_by_mates(text, words, out[first_out:], parallel)
         return out
+
+    def _shares_next_head(self, text: str, items: list, labels: list, item: tuple[int, int]) -> bool:
+        """Does a bare list item share the head of the typed item right after it ("宁禾、铜溪高速",
+        "甲、乙水库")? It does when that item is its modifier and a head word of two characters
+        or more, the modifier as long as the bare item: the two are parallel names of one kind,
+        printed once; the bare item is a cut name, no complete one. A one-character head
+        (西湖、良渚、大运河) closes its own item only."""
+        k = items.index(item)
+        if k + 1 >= len(items) or not labels[k + 1]:
+            return False
+        ns, ne = items[k + 1]
+        h = self.head_ending_at(text, ne, ns + 1)
+        return h is not None and len(h.suffix) >= 2 and ne - len(h.suffix) - ns == item[1] - item[0]
 
     def _companies_by_mates(self, text: str, words: list[Span], found: list, listed: bool) -> list:
         """In a list of projects where one bare item is a company (甲能源、乙电工、丙丁等项目),
@@ -2047,9 +2062,11 @@ class CandidateFinder:
             return []
         return [(s, pos, head.label, "enum"), *self._enumerated(text, words, s, head)]
 
-    def _enumerated(self, text: str, words: list[Span], start: int, head: Head):
+    def _enumerated(self, text: str, words: list[Span], start: int, head: Head, mod_len: int = 0):
         """Items before a shared head: "水贝、金岭社区" → 水贝; "A、B两大片区" → A. A
-        one-character head (山, 河, 园) is shared by no list: "稻米、肉牛、长白山…" are no hills."""
+        one-character head (山, 河, 园) is shared by no list: "稻米、肉牛、长白山…" are no hills.
+        A road or water item as long as the modifier of the name after it (``mod_len``) shares
+        its head and is no name alone (宁禾、铜溪高速: _SHARED_HEAD_SUBTYPES)."""
         out = []
         if len(head.suffix) < 2 or _PHASE.match(head.suffix):
             return out  # "甲科技、乙二期": a phase is no head the items share
@@ -2068,6 +2085,8 @@ class CandidateFinder:
             s = self._trim_left(text, words, s, e)
             if e - s < 2 or self.head_ending_at(text, e, s + 1):
                 break  # an item with its own head word is its own name
+            if e - s == mod_len and head.type == "Place" and head.subtype in _SHARED_HEAD_SUBTYPES:
+                break  # "宁禾、铜溪高速": 宁禾 alone is 宁禾高速 cut before the head both share
             out.append((s, e, head.label, "enum"))
             pos = s
         return out
@@ -2194,6 +2213,11 @@ _CITY_WORDS = frozenset({"城市", "城区"})
 holds, GUIDELINES §5 designations), "中心城区" (the central districts)."""
 """Head words that also modify a noun after them (战略通道, 运动高地)."""
 _HEAD_TAILS = ("项目", "工程", "平台", "行动", "体系", "机制", "基金", "政策", "制度", "试点", "方案")
+_SHARED_HEAD_SUBTYPES = frozenset({"transport", "water"})
+"""Kinds of place whose name is no name without its head word: a road, line or reservoir
+printed before a head the list shares (宁禾、铜溪高速; 甲、乙水库) is cut before it, no name.
+An area, community or block (水贝、金岭社区) and a brand (甲通、乙办平台) are named by the
+item alone."""
 _PILOT_TAILS = frozenset({"试点"})
 """Head words that, right after the head of a policy, programme or place, make the pilot of
 that thing the name (…价值实现机制|试点, …项目|试点, …示范区|试点): the name ends after them."""

@@ -29,3 +29,20 @@ def test_a_pilot_right_after_the_head_belongs_to_the_name(text, whole, cut):
     assert cut not in picked
     if whole:
         assert picked.get(whole) == "Programme"
+
+
+@pytest.mark.parametrize("text, cut, whole", [
+    ("推进宁禾、铜溪高速建设。", "宁禾", "铜溪高速"),
+    ("加快青禾、云溪铁路前期工作。", "青禾", "云溪铁路"),
+])
+def test_a_road_item_sharing_the_head_after_it_is_no_name(text, cut, whole):
+    picked = _picked(text)
+    assert cut not in picked and whole in picked
+
+
+@pytest.mark.parametrize("text, item", [
+    ("建成水贝、金岭社区服务中心。", "水贝"),  # an area's or community's own name
+    ("深挖青禾、良溪、大运河三大文化遗产内涵。", "良溪"),  # not as long as the modifier 大
+])
+def test_an_item_that_is_a_name_alone_stays(text, item):
+    assert item in _names(text)
