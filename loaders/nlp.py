@@ -1260,7 +1260,7 @@ class CandidateFinder:
                 continue  # "新建儿童友好医院3个", "谋划12个…先导工程": a counted kind, no one name
             label = self._phase_label(text, start, head_start, head, name_words)
             if (
-                head.type in ("Policy", "Programme", "Place")
+                (head.type in ("Policy", "Programme") or head.subtype == "area")
                 and k + 1 < len(words)
                 and words[k + 1].start_char == end
                 and words[k + 1].text in _PILOT_TAILS
@@ -2219,8 +2219,10 @@ printed before a head the list shares (宁禾、铜溪高速; 甲、乙水库) i
 An area, community or block (水贝、金岭社区) and a brand (甲通、乙办平台) are named by the
 item alone."""
 _PILOT_TAILS = frozenset({"试点"})
-"""Head words that, right after the head of a policy, programme or place, make the pilot of
-that thing the name (…价值实现机制|试点, …项目|试点, …示范区|试点): the name ends after them."""
+"""Head words that, right after the head of a policy, programme or area, make the pilot of
+that thing the name (…价值实现机制|试点, …项目|试点, …示范区|试点): the name ends after them.
+A park, river or building before 试点 (…国家湿地公园|试点) stays the name: the pilot is a
+designation it received."""
 
 
 _CARRYING_VERBS = frozenset(
