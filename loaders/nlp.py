@@ -1268,7 +1268,7 @@ class CandidateFinder:
                 # "青禾生态产品价值实现机制|试点": the pilot of the named thing is the name
                 end, label = words[k + 1].end_char, self.heads[words[k + 1].text].label
             cands.append((start, self._extend_paren(text, end), label, "head"))
-            cands.extend(self._enumerated(text, words, start, head, mod_len=head_start - start))
+            cands.extend(self._enumerated(text, words, start, head, mod_len=self._road_modifier(text, start, end)))
 
         # 2b. measure packages: "二十条", "新十条", "安全生产15条"
         for m in _ARTICLES.finditer(text):
@@ -1830,6 +1830,8 @@ class CandidateFinder:
                 short_name = e - s <= 4 and (not any(w.kb_id_ == "common" for w in item_words) or _coined_chars(item_words))
                 if category and all(w.label_ in ("v", "vn", "vd") for w in item_words):
                     continue  # "抽水蓄能等项目", "投资互促": a deed or a technique, no name
+                if category and self._shares_next_head(text, items, labels, (s, e)) and not self.head_ending_at(text, e, s + 1):
+                    continue  # "南禾、阆溪高速等项目": 南禾 is 南禾高速 cut before the shared head
                 if category and (proper or short_name or self._branded(item_words)):
                     # a coined name before a trade word (新硅科技) is vouched for by that test
                     cand = (s, e, category, "list" if proper or short_name else "list:brand")
@@ -1842,7 +1844,7 @@ class CandidateFinder:
                     proper = any(
                         w.label_ in PROPER_TAGS or w.kb_id_ == "rare" for w in item_words
                     )
-                    if not h and lab.split("/")[-1] in _SHARED_HEAD_SUBTYPES and self._shares_next_head(text, items, labels, (s, e)):
+                    if not h and self._shares_next_head(text, items, labels, (s, e)):
                         continue  # "宁禾、铜溪高速": 宁禾 is 宁禾高速 cut before the shared head
                     if (h and h.label == lab) or (proper and len(head_labels) * 2 >= len(items)):
                         out.append((s, e, lab, "list"))
@@ -1859,9 +1861,19 @@ class CandidateFinder:
         k = items.index(item)
         if k + 1 >= len(items) or not labels[k + 1]:
             return False
-        ns, ne = items[k + 1]
-        h = self.head_ending_at(text, ne, ns + 1)
-        return h is not None and len(h.suffix) >= 2 and ne - len(h.suffix) - ns == item[1] - item[0]
+        return self._road_modifier(text, *items[k + 1]) == item[1] - item[0]
+
+    def _road_modifier(self, text: str, s: int, e: int) -> int:
+        """The length of the words before the road or water head word (two characters or
+        more: 高速, 铁路, 水库; _SHARED_HEAD_SUBTYPES) that closes ``text[s:e]``, also under a
+        project word (黄泾高速公路|项目: 2); -1 when no such head closes it."""
+        h = self.head_ending_at(text, e, s + 1)
+        if h is not None and h.type == "Programme":
+            e -= len(h.suffix)
+            h = self.head_ending_at(text, e, s + 1)
+        if h is None or len(h.suffix) < 2 or h.type != "Place" or h.subtype not in _SHARED_HEAD_SUBTYPES:
+            return -1
+        return e - len(h.suffix) - s
 
     def _companies_by_mates(self, text: str, words: list[Span], found: list, listed: bool) -> list:
         """In a list of projects where one bare item is a company (甲能源、乙电工、丙丁等项目),
@@ -2062,7 +2074,7 @@ class CandidateFinder:
             return []
         return [(s, pos, head.label, "enum"), *self._enumerated(text, words, s, head)]
 
-    def _enumerated(self, text: str, words: list[Span], start: int, head: Head, mod_len: int = 0):
+    def _enumerated(self, text: str, words: list[Span], start: int, head: Head, mod_len: int = -1):
         """Items before a shared head: "水贝、金岭社区" → 水贝; "A、B两大片区" → A. A
         one-character head (山, 河, 园) is shared by no list: "稻米、肉牛、长白山…" are no hills.
         A road or water item as long as the modifier of the name after it (``mod_len``) shares
@@ -2085,7 +2097,7 @@ class CandidateFinder:
             s = self._trim_left(text, words, s, e)
             if e - s < 2 or self.head_ending_at(text, e, s + 1):
                 break  # an item with its own head word is its own name
-            if e - s == mod_len and head.type == "Place" and head.subtype in _SHARED_HEAD_SUBTYPES:
+            if e - s == mod_len:
                 break  # "宁禾、铜溪高速": 宁禾 alone is 宁禾高速 cut before the head both share
             out.append((s, e, head.label, "enum"))
             pos = s

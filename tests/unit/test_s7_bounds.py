@@ -34,6 +34,9 @@ def test_a_pilot_right_after_the_head_belongs_to_the_name(text, whole, cut):
 @pytest.mark.parametrize("text, cut, whole", [
     ("推进宁禾、铜溪高速建设。", "宁禾", "铜溪高速"),
     ("加快青禾、云溪铁路前期工作。", "青禾", "云溪铁路"),
+    ("全力争取祁禾、黄溪高速公路项目。", "祁禾", "黄溪高速公路项目"),  # under a project word
+    ("抓好南禾、阆溪高速等项目建设。", "南禾", "阆溪高速"),  # a list closed by its category
+    ("加快建设久禾、三溪水库。", "久禾", "三溪水库"),
 ])
 def test_a_road_item_sharing_the_head_after_it_is_no_name(text, cut, whole):
     picked = _picked(text)
