@@ -49,3 +49,9 @@ def test_a_road_item_sharing_the_head_after_it_is_no_name(text, cut, whole):
 ])
 def test_an_item_that_is_a_name_alone_stays(text, item):
     assert item in _names(text)
+
+
+def test_a_place_word_glued_to_the_last_item_is_the_shared_head():
+    picked = _picked("推动青禾、云溪化工园区重新认定。")
+    assert picked.get("云溪化工园区") == "Place/building"
+    assert "云溪化工" not in picked and picked.get("青禾") != "Place/building"
