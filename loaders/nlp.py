@@ -1258,6 +1258,7 @@ class CandidateFinder:
             elif _counted_kind(text, words, start, self._extend_paren(text, end), head):
                 kinds.append((start, end, "kind", "head"))
                 continue  # "新建儿童友好医院3个", "谋划12个…先导工程": a counted kind, no one name
+            start = self._regain_fragment(text, words, start, place=head.type == "Place")
             label = self._phase_label(text, start, head_start, head, name_words)
             if (
                 (head.type in ("Policy", "Programme") or head.subtype == "area")
@@ -1505,6 +1506,31 @@ class CandidateFinder:
             taken += 1
             i -= 1
         return start
+
+    def _regain_fragment(self, text: str, words: list[Span], start: int, place: bool = False) -> int:
+        """A name right after a lone character that jieba split off it (力争|驮|英水库,
+        加快|亿|特森, 推动|三|茅宫片区) starts at that character: the character is glued to
+        the name, no function word (_FRAGMENT_STOPS), and a verb, a clause edge or the
+        sentence's start stands before it, so it opens the object. A character that ends a
+        boundary word with the text before or after it (做大做|强, 入|驻, 做|大做强) is that word's; 环 before a place
+        is "around" (环|千岛湖), before an event its name's first character (环青禾公路自行车赛)."""
+        i = next((k for k, w in enumerate(words) if w.start_char == start), None)
+        if i is None or i < 1:
+            return start
+        c, before = words[i - 1], words[i - 2] if i >= 2 else None
+        if (
+            len(c.text) != 1 or c.end_char != start or not _is_cjk(c.text) or c.text in _FRAGMENT_STOPS
+            or c.label_ in BREAK_TAGS or c.label_ in ("d", "q", "f") or place and c.text == "环"
+            or any(text[max(0, c.end_char - n) : c.end_char] in self.boundary for n in (2, 3, 4))
+            or any(text[c.start_char : c.start_char + n] in self.boundary for n in (2, 3, 4))
+        ):
+            return start
+        if before is not None and not (
+            before.end_char == c.start_char
+            and (before.text in self.boundary and len(before.text) >= 2 or before.label_ == "x" and any(ch in _PUNCT for ch in before.text))
+        ):
+            return start
+        return c.start_char
 
     def _opens_name_after_verb(self, words: list[Span], i: int) -> bool:
         """Word ``i`` follows a boundary verb (实施, 开展) directly and is no verb of its own."""
@@ -1787,6 +1813,8 @@ class CandidateFinder:
                         break
                     st = w.start_char
             st = self._trim_left(text, words, st, fe)
+            if st < fe:
+                st = self._regain_fragment(text, words, st)
             if category and "等" in text[fs:st]:
                 st = fe  # "聚焦甲和乙等下游产品、丙、丁等产业": the first part closes a list of its own
             items[0] = (st, fe)
@@ -2237,6 +2265,9 @@ _SHARED_HEAD_SUBTYPES = frozenset({"transport", "water"})
 printed before a head the list shares (宁禾、铜溪高速; 甲、乙水库) is cut before it, no name.
 An area, community or block (水贝、金岭社区) and a brand (甲通、乙办平台) are named by the
 item alone."""
+_FRAGMENT_STOPS = frozenset("的在和与及对把将向从为以是有于被让使给按由并或等也都又再更最很均各每该此这那其共已正仍还新老大小多全总首副原前后上下内外中第次个项家所座批条类年月日沿至到往赴距离临近经")
+"""Single characters that stand before a name on their own (在|青禾, 新|青禾路, 首|青禾杯):
+never a fragment of the name after them (CandidateFinder._regain_fragment)."""
 _PILOT_TAILS = frozenset({"试点"})
 """Head words that, right after the head of a policy, programme or area, make the pilot of
 that thing the name (…价值实现机制|试点, …项目|试点, …示范区|试点): the name ends after them.

@@ -55,3 +55,20 @@ def test_a_place_word_glued_to_the_last_item_is_the_shared_head():
     picked = _picked("推动青禾、云溪化工园区重新认定。")
     assert picked.get("云溪化工园区") == "Place/building"
     assert "云溪化工" not in picked and picked.get("青禾") != "Place/building"
+
+
+@pytest.mark.parametrize("text, whole, cut", [
+    ("力争驮禾水库开工。", "驮禾水库", "禾水库"),
+    ("加快推动三茅溪片区开发。", "三茅溪片区", "茅溪片区"),
+])
+def test_a_lone_character_split_off_the_name_belongs_to_it(text, whole, cut):
+    picked = _picked(text)
+    assert whole in picked and cut not in picked
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("做大做强青禾现代产业学院。", "做大做强青禾现代产业学院"),  # 强 ends 做大做强
+    ("推进新青禾路建设。", "新青禾路"),  # 新 stands before names on its own
+])
+def test_a_character_of_a_word_before_the_name_stays_out(text, bad):
+    assert bad not in _names(text)
