@@ -72,3 +72,11 @@ def test_a_lone_character_split_off_the_name_belongs_to_it(text, whole, cut):
 ])
 def test_a_character_of_a_word_before_the_name_stays_out(text, bad):
     assert bad not in _names(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("打响青禾（云溪）进口商品博览会品牌。", "青禾（云溪）进口商品博览会"),
+    ("深入践行“四下基层”工作制度。", "“四下基层”工作制度"),
+])
+def test_a_verb_of_promoting_is_no_part_of_the_name(text, name):
+    assert name in _picked(text)
