@@ -80,3 +80,12 @@ def test_a_character_of_a_word_before_the_name_stays_out(text, bad):
 ])
 def test_a_verb_of_promoting_is_no_part_of_the_name(text, name):
     assert name in _picked(text)
+
+
+def test_two_boundary_words_joined_by_the_segmenter_stay_out_of_the_name():
+    picked = _picked("全力支持云溪新区建设。")
+    assert "云溪新区" in picked and "全力支持云溪新区" not in picked
+
+
+def test_a_verb_of_setting_up_is_no_part_of_a_listed_name():
+    assert not any(n.startswith("新设") for n in _names("新设青禾、云溪自贸试验区。"))
