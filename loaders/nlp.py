@@ -1358,7 +1358,8 @@ class CandidateFinder:
     def _unglue(self, words: list) -> list:
         """Words that join a Programme head to the stage of work after it (jieba's
         工程建设, 工程进度) cut in two, so the head closes the name before it
-        ("青禾北供水|工程|建设")."""
+        ("青禾北供水|工程|建设"); a proper word that took the last character of a place head
+        before it (产业合作|区青禾) gives it back ("产业合作区|青禾")."""
         out = []
         for i, w in enumerate(words):
             tail = w.text[-2:]
@@ -1373,6 +1374,17 @@ class CandidateFinder:
                     out.append(Word(w.start_char, cut, w.text[:-2], "n", "common"))
                     out.append(Word(cut, w.end_char, tail, "vn", "common"))
                     continue
+            p = out[-1] if out else None
+            if (
+                p is not None and p.end_char == w.start_char and len(w.text) >= 3
+                and w.label_ in PROPER_TAGS and w.label_ not in ("q", "bk")
+                and len(p.text) >= 2 and not any(c in _PUNCT for c in p.text)
+                and self.heads.get(p.text[-2:] + w.text[0]) is not None
+                and self.heads.get(p.text[-2:] + w.text[0]).type == "Place"
+            ):  # "产业合作|区青禾|片区": the head's last character went to the name after it
+                out[-1] = Word(p.start_char, p.end_char + 1, p.text + w.text[0], "n", "common")
+                out.append(Word(w.start_char + 1, w.end_char, w.text[1:], w.label_, w.kb_id_))
+                continue
             out.append(w)
         return out
 

@@ -89,3 +89,9 @@ def test_two_boundary_words_joined_by_the_segmenter_stay_out_of_the_name():
 
 def test_a_verb_of_setting_up_is_no_part_of_a_listed_name():
     assert not any(n.startswith("新设") for n in _names("新设青禾、云溪自贸试验区。"))
+
+
+def test_a_head_character_glued_to_the_name_after_it_goes_back():
+    picked = _picked("加快中国—东盟产业合作区青禾片区总体规划。")
+    assert not any(n.startswith("区青禾") for n in picked)
+    assert "中国—东盟产业合作区青禾片区总体规划" in picked
