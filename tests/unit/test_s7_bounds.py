@@ -95,3 +95,11 @@ def test_a_head_character_glued_to_the_name_after_it_goes_back():
     picked = _picked("加快中国—东盟产业合作区青禾片区总体规划。")
     assert not any(n.startswith("区青禾") for n in picked)
     assert "中国—东盟产业合作区青禾片区总体规划" in picked
+
+
+@pytest.mark.parametrize("text, name", [
+    ("实施好青禾医疗卫生强基工程。", "青禾医疗卫生强基工程"),  # 好 completes the verb
+    ("新（改）建主城区云溪绿道33公里。", "主城区云溪绿道"),  # 建 acts on the name
+])
+def test_a_verbs_complement_or_a_lone_verb_is_no_fragment_of_the_name(text, name):
+    assert name in _picked(text)
