@@ -1766,7 +1766,7 @@ class CandidateFinder:
             last = text[ls:le]
             category = None
             parallel = False
-            shared_place = False
+            shared_place = ""  # the place word the items share ("甲、乙化工园区": 园区)
             m = re.search(r"等", last)
             if m:
                 after = last[m.end():]
@@ -1784,10 +1784,13 @@ class CandidateFinder:
                     if k > 0 and len(cat) >= 2 and self.heads.get(cat) is None:
                         category = self.categories[cat]
                         le = ls + k
-                        if category.startswith("Place") and not _COUNT_CLOSER.search(last[:k]):
+                        if (
+                            category.startswith("Place") and not _COUNT_CLOSER.search(last[:k])
+                            and last[:k] not in self.generic and len(last[:k]) >= 2
+                        ):
                             # "甲、乙化工园区": a place word glued to the last item is the head
                             # the items share: 乙化工园区 is the name, 甲 alone a cut one
-                            le, shared_place = ls + k + len(cat), True
+                            le, shared_place = ls + k + len(cat), cat
                         break
                 cm = _COUNT_CLOSER.search(last)
                 if category is None and cm:
@@ -1855,7 +1858,7 @@ class CandidateFinder:
                     continue
                 if own or not (2 <= e - s <= 14):
                     continue
-                if shared_place and (s, e) != items[-1]:
+                if shared_place and (s, e) != items[-1] and not text[s:e].endswith(shared_place):
                     continue  # "甲、乙化工园区": 甲 is 甲化工园区 cut before the shared place word
                 if any(s <= cs and ce <= e and (cs, ce) != (s, e) for cs, ce in typed):
                     continue  # "笋岗街道湖景社区": already two names

@@ -103,3 +103,8 @@ def test_a_head_character_glued_to_the_name_after_it_goes_back():
 ])
 def test_a_verbs_complement_or_a_lone_verb_is_no_fragment_of_the_name(text, name):
     assert name in _picked(text)
+
+
+def test_an_item_with_the_shared_place_word_of_its_own_stays():
+    picked = _picked("加快建设青禾牧业沙尔营养殖园区、云溪奶牛绿色园区。")
+    assert picked.get("青禾牧业沙尔营养殖园区") == "Place/building"
