@@ -1472,8 +1472,6 @@ class CandidateFinder:
             return True
         if tag == "bk" or t in self.boundary:
             return False
-        if len(t) >= 4 and any(t[:k] in self.boundary and t[k:] in self.boundary for k in range(2, len(t) - 1)):
-            return False  # "全力支持", "持续打造": two boundary words jieba joined into one
         if tag in ("i", "l") and len(t) >= 4:
             return False  # idioms and set phrases
         if t in ("-", "—", "·", "\\"):

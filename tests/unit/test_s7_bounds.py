@@ -83,9 +83,14 @@ def test_a_verb_of_promoting_is_no_part_of_the_name(text, name):
     assert name in _picked(text)
 
 
-def test_two_boundary_words_joined_by_the_segmenter_stay_out_of_the_name():
+def test_a_verb_phrase_of_support_stays_out_of_the_name():
     picked = _picked("全力支持云溪新区建设。")
     assert "云溪新区" in picked and "全力支持云溪新区" not in picked
+
+
+def test_a_mechanism_set_up_by_its_kind_is_no_name_but_a_regulation_enforced_stays():
+    assert not any(n.endswith("增收节支机制") for n in _names("建立健全增收节支机制，全面实行零基预算。"))
+    assert "重大行政决策程序规定" in _picked("严格执行重大行政决策程序规定，切实把工作做好。")
 
 
 def test_a_verb_of_setting_up_is_no_part_of_a_listed_name():
