@@ -1520,7 +1520,9 @@ class CandidateFinder:
         return start
 
     def _regain_fragment(self, text: str, words: list[Span], start: int, place: bool = False) -> int:
-        """A name right after a lone character that jieba split off it (力争|驮|英水库,
+        """A name that starts with a lone morpheme making a dictionary word with the last
+        character before it (补短|板强弱项行动: 短板) starts at the word before (补短板…). A name right after a lone character that
+        jieba split off it (力争|驮|英水库,
         加快|亿|特森, 推动|三|茅宫片区) starts at that character: the character is glued to
         the name, no function word (_FRAGMENT_STOPS), and a verb, a clause edge or the
         sentence's start stands before it, so it opens the object. A character that ends a
@@ -1530,6 +1532,13 @@ class CandidateFinder:
         if i is None or i < 1:
             return start
         c, before = words[i - 1], words[i - 2] if i >= 2 else None
+        if (
+            len(words[i].text) == 1 and len(c.text) >= 2 and c.end_char == start and _is_cjk(c.text)
+            and c.text not in self.boundary and c.label_ not in BREAK_TAGS
+            and words[i].label_ in _LONE_MORPHEME_TAGS and WORD_FREQ_SOURCE
+            and WORD_FREQ_SOURCE[0].get(text[start - 1 : start + 1], 0) > 0
+        ):
+            return c.start_char  # "补短|板强弱项行动": 短板 is one word, 补短板 opens the name
         if (
             len(c.text) != 1 or c.end_char != start or not _is_cjk(c.text) or c.text in _FRAGMENT_STOPS
             or c.text in self.boundary

@@ -114,3 +114,16 @@ def test_a_verbs_complement_or_a_lone_verb_is_no_fragment_of_the_name(text, name
 def test_an_item_with_the_shared_place_word_of_its_own_stays():
     picked = _picked("加快建设青禾牧业沙尔营养殖园区、云溪奶牛绿色园区。")
     assert picked.get("青禾牧业沙尔营养殖园区") == "Place/building"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("继续抓好招商引资“一把手”工程。", "招商引资“一把手”工程"),
+    ("织密青禾公路连接线，拓展延长线。", "青禾公路连接线"),
+])
+def test_verbs_of_going_on_and_weaving_are_no_part_of_the_name(text, name):
+    picked = _picked(text)
+    assert name in picked and not any(n.endswith(name) and n != name for n in picked)
+
+
+def test_a_name_does_not_start_with_the_second_half_of_a_word():
+    assert "板强弱项行动" not in _names("加快园林绿化等补短板强弱项行动，加快县域商业体系建设。")
