@@ -1512,6 +1512,8 @@ class CandidateFinder:
                 and self._opens_name_after_verb(words, i)
             ):
                 ok = True  # "实施专精特新企业倍增行动": a set phrase right after the verb opens the name
+            if not ok and w.text == "日" and i > 0 and words[i - 1].label_ in ("n", "ns", "nz", "vn") and words[i - 1].end_char == w.start_char:
+                ok = True  # "世界城市|日|中国主场活动": 日 closing a day's name after a noun, no date
             if not ok or start - w.start_char > 24 or taken >= 7:
                 break
             start = w.start_char

@@ -126,3 +126,8 @@ def test_verbs_of_going_on_and_weaving_are_no_part_of_the_name(text, name):
 
 def test_a_name_does_not_start_with_the_second_half_of_a_word():
     assert "板强弱项行动" not in _names("加快园林绿化等补短板强弱项行动，加快县域商业体系建设。")
+
+
+def test_a_days_name_opens_the_event_named_after_it_but_a_date_does_not():
+    assert "世界城市日中国主场活动" in _picked("成功举办世界城市日中国主场活动。")
+    assert "青禾公园" in _picked("5月1日青禾公园开放。")
