@@ -1170,6 +1170,8 @@ class CandidateFinder:
                 continue  # "规划建设": a verb, not a plan
             if len(head.suffix) == 1 and text.startswith("化", w.end_char) and not text.startswith(_HUA_NOUNS, w.end_char):
                 continue  # "都市圈同城|化": a one-character head glued to 化 ends a verb, not a name
+            if text.startswith(_KIND_SUFFIXES, w.end_char) and not text.startswith(_HUA_NOUNS, w.end_char):
+                continue  # "…重大工程项目|库", "…平台|型企业": the word goes on
             if head.suffix == "意见" and not text.endswith(("的", "指导", "实施"), 0, w.end_char - 2):
                 continue  # "审议意见", "提出意见": remarks; a policy is "关于…的意见", "指导意见"
             if (
@@ -2296,6 +2298,10 @@ _FRAGMENT_STOPS = frozenset("的在和与及对把将向从为以是有于被让
 """Single characters that stand before a name on their own (在|青禾, 新|青禾路, 首|青禾杯) or
 act on it (要|实行, 建|主城区绿道, 做|强…): never a fragment of the name after them
 (CandidateFinder._regain_fragment); boundary words (好, 获, 共) neither."""
+_KIND_SUFFIXES = ("性", "型", "库")
+"""Characters that, glued after a head word, make a new word of it (项目库, 平台型): the head
+closes no name there. 化 after a longer head (…片区|化建设) is left: tried, it turned a listed
+division into a place and cost province-hainan-2026 a relation (0.678 -> 0.669)."""
 _PILOT_TAILS = frozenset({"试点"})
 """Head words that, right after the head of a policy, programme or area, make the pilot of
 that thing the name (…价值实现机制|试点, …项目|试点, …示范区|试点): the name ends after them.

@@ -131,3 +131,11 @@ def test_a_name_does_not_start_with_the_second_half_of_a_word():
 def test_a_days_name_opens_the_event_named_after_it_but_a_date_does_not():
     assert "世界城市日中国主场活动" in _picked("成功举办世界城市日中国主场活动。")
     assert "青禾公园" in _picked("5月1日青禾公园开放。")
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("13个项目入选国家“十四五”规划重大工程项目库。", "国家“十四五”规划重大工程项目"),
+    ("培育青禾平台型企业。", "青禾平台"),
+])
+def test_a_head_glued_to_a_kind_suffix_closes_no_name(text, bad):
+    assert bad not in _names(text)
