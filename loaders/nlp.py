@@ -1869,7 +1869,10 @@ class CandidateFinder:
                     continue
                 if own or not (2 <= e - s <= 14):
                     continue
-                if shared_place and (s, e) != items[-1] and not text[s:e].endswith(shared_place):
+                if (
+                    shared_place and (s, e) != items[-1] and not text[s:e].endswith(shared_place)
+                    and self.head_ending_at(text, e, s + 1) is None
+                ):
                     continue  # "甲、乙化工园区": 甲 is 甲化工园区 cut before the shared place word
                 if any(s <= cs and ce <= e and (cs, ce) != (s, e) for cs, ce in typed):
                     continue  # "笋岗街道湖景社区": already two names
@@ -1890,8 +1893,10 @@ class CandidateFinder:
                 mods = [w.text for w in item_words if not h or w.end_char <= e - len(h.suffix)]
                 if h and (text[s : e - len(h.suffix)] in self.generic or mods and all(m in self.generic for m in mods)):
                     continue  # "康复中心", "领军项目": a kind closed by its head word
-                proper = any(w.label_ in PROPER_TAGS or w.kb_id_ == "rare" for w in item_words)
-                short_name = e - s <= 4 and (not any(w.kb_id_ == "common" for w in item_words) or _coined_chars(item_words))
+                core_e = e - len(shared_place) if shared_place and text[s:e].endswith(shared_place) else e
+                core = [w for w in item_words if w.end_char <= core_e]  # "未来荟|综合体": the name before the place word
+                proper = any(w.label_ in PROPER_TAGS or w.kb_id_ == "rare" for w in core)
+                short_name = core_e - s <= 4 and (not any(w.kb_id_ == "common" for w in core) or _coined_chars(core))
                 if category and all(w.label_ in ("v", "vn", "vd") for w in item_words):
                     continue  # "抽水蓄能等项目", "投资互促": a deed or a technique, no name
                 if category and self._shares_next_head(text, items, labels, (s, e)) and not self.head_ending_at(text, e, s + 1):

@@ -139,3 +139,7 @@ def test_a_days_name_opens_the_event_named_after_it_but_a_date_does_not():
 ])
 def test_a_head_glued_to_a_kind_suffix_closes_no_name(text, bad):
     assert bad not in _names(text)
+
+
+def test_an_item_closed_by_its_own_head_keeps_its_name_before_a_shared_place_word():
+    assert _picked("加快青禾万象城、创悦中心、云溪综合体建设。").get("创悦中心") == "Place/building"
