@@ -1170,6 +1170,10 @@ class CandidateFinder:
                 continue  # "规划建设": a verb, not a plan
             if len(head.suffix) == 1 and text.startswith("化", w.end_char) and not text.startswith(_HUA_NOUNS, w.end_char):
                 continue  # "都市圈同城|化": a one-character head glued to 化 ends a verb, not a name
+            if len(head.suffix) == 1 and head.type == "Place" and text.startswith(("大桥", "特大桥", "隧道"), w.end_char) and (
+                head.subtype in ("water", "green")
+            ):
+                continue  # "青禾路淮河|大桥": the bridge is the name; its road and river make none
             if text.startswith(_KIND_SUFFIXES, w.end_char) and not text.startswith(_HUA_NOUNS, w.end_char):
                 continue  # "…重大工程项目|库", "…平台|型企业": the word goes on
             if head.suffix == "意见" and not text.endswith(("的", "指导", "实施"), 0, w.end_char - 2):

@@ -143,3 +143,12 @@ def test_a_head_glued_to_a_kind_suffix_closes_no_name(text, bad):
 
 def test_an_item_closed_by_its_own_head_keeps_its_name_before_a_shared_place_word():
     assert _picked("加快青禾万象城、创悦中心、云溪综合体建设。").get("创悦中心") == "Place/building"
+
+
+def test_a_road_and_river_before_a_bridge_make_no_river_name():
+    names = _names("青禾路淮河大桥开工建设。")
+    assert "青禾路淮河大桥" in names and "青禾路淮河" not in names
+
+
+def test_an_aspect_particle_opens_no_name():
+    assert not any(n.startswith("了") for n in _names("民族地区推行了公务员制度。"))
