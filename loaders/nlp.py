@@ -1174,7 +1174,7 @@ class CandidateFinder:
                 head.subtype in ("water", "green")
             ):
                 continue  # "青禾路淮河|大桥": the bridge is the name; its road and river make none
-            if text.startswith(_KIND_SUFFIXES, w.end_char) and not text.startswith(_HUA_NOUNS, w.end_char):
+            if text.startswith(_KIND_SUFFIXES, w.end_char) and not text.startswith((*_HUA_NOUNS, "库区"), w.end_char):
                 continue  # "…重大工程项目|库", "…平台|型企业": the word goes on
             if head.suffix == "意见" and not text.endswith(("的", "指导", "实施"), 0, w.end_char - 2):
                 continue  # "审议意见", "提出意见": remarks; a policy is "关于…的意见", "指导意见"
@@ -2309,7 +2309,7 @@ act on it (要|实行, 建|主城区绿道, 做|强…): never a fragment of the
 (CandidateFinder._regain_fragment); boundary words (好, 获, 共) neither."""
 _KIND_SUFFIXES = ("性", "型", "库")
 """Characters that, glued after a head word, make a new word of it (项目库, 平台型): the head
-closes no name there. 化 after a longer head (…片区|化建设) is left: tried, it turned a listed
+closes no name there (a river's 库区, its reservoir area, leaves the river named). 化 after a longer head (…片区|化建设) is left: tried, it turned a listed
 division into a place and cost province-hainan-2026 a relation (0.678 -> 0.669)."""
 _PILOT_TAILS = frozenset({"试点"})
 """Head words that, right after the head of a policy, programme or area, make the pilot of

@@ -152,3 +152,7 @@ def test_a_road_and_river_before_a_bridge_make_no_river_name():
 
 def test_an_aspect_particle_opens_no_name():
     assert not any(n.startswith("了") for n in _names("民族地区推行了公务员制度。"))
+
+
+def test_a_river_before_its_reservoir_area_stays_a_name():
+    assert "白禾河" in _names("以白禾河库区、青溪河为样板。")
