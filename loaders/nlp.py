@@ -1170,10 +1170,6 @@ class CandidateFinder:
                 continue  # "规划建设": a verb, not a plan
             if len(head.suffix) == 1 and text.startswith("化", w.end_char) and not text.startswith(_HUA_NOUNS, w.end_char):
                 continue  # "都市圈同城|化": a one-character head glued to 化 ends a verb, not a name
-            if len(head.suffix) == 1 and head.type == "Place" and text.startswith(("大桥", "特大桥", "隧道"), w.end_char) and (
-                head.subtype in ("water", "green")
-            ):
-                continue  # "青禾路淮河|大桥": the bridge is the name; its road and river make none
             if text.startswith(_KIND_SUFFIXES, w.end_char) and not text.startswith((*_HUA_NOUNS, "库区"), w.end_char):
                 continue  # "…重大工程项目|库", "…平台|型企业": the word goes on
             if head.suffix == "意见" and not text.endswith(("的", "指导", "实施"), 0, w.end_char - 2):
@@ -1265,6 +1261,11 @@ class CandidateFinder:
                 kinds.append((start, end, "kind", "head"))
                 continue  # "新建儿童友好医院3个", "谋划12个…先导工程": a counted kind, no one name
             start = self._regain_fragment(text, words, start, place=head.type == "Place")
+            if (
+                len(head.suffix) == 1 and head.type == "Place" and head.subtype in ("water", "green")
+                and text.startswith(("大桥", "特大桥", "隧道"), end) and end - start >= 4
+            ):
+                continue  # "青禾路淮河|大桥": the bridge is the name; road and river make none (岷江|大桥 stays)
             label = self._phase_label(text, start, head_start, head, name_words)
             if (
                 (head.type in ("Policy", "Programme") or head.subtype == "area")
