@@ -2304,7 +2304,7 @@ _SHARED_HEAD_SUBTYPES = frozenset({"transport", "water"})
 printed before a head the list shares (宁禾、铜溪高速; 甲、乙水库) is cut before it, no name.
 An area, community or block (水贝、金岭社区) and a brand (甲通、乙办平台) are named by the
 item alone."""
-_FRAGMENT_STOPS = frozenset("的在和与及对把将向从为以是有于被让使给按由并或等也都又再更最很均各每该此这那其共已正仍还新老大小多全总首副原前后上下内外中第次个项家所座批条类年月日沿至到往赴距离临近经如要建做走树兴强优美供")
+_FRAGMENT_STOPS = frozenset("的在和与及对把将向从为以是有于被让使给按由并或等也都又再更最很均各每该此这那其共已正仍还新老大小多全总首副原前后上下内外中第次个项家所座批条类年月日沿至到往赴距离临近经如要建做走树兴强优美供搞筑")
 """Single characters that stand before a name on their own (在|青禾, 新|青禾路, 首|青禾杯) or
 act on it (要|实行, 建|主城区绿道, 做|强…): never a fragment of the name after them
 (CandidateFinder._regain_fragment); boundary words (好, 获, 共) neither."""

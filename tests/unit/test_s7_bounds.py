@@ -156,3 +156,7 @@ def test_an_aspect_particle_opens_no_name():
 
 def test_a_river_before_its_reservoir_area_stays_a_name():
     assert "白禾河" in _names("以白禾河库区、青溪河为样板。")
+
+
+def test_verbs_of_doing_well_are_no_fragment_or_part_of_the_name():
+    assert "三峡禾工程" in _picked("要集中力量搞好三峡禾工程建设。")
