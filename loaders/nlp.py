@@ -1170,6 +1170,8 @@ class CandidateFinder:
                 continue  # "规划建设": a verb, not a plan
             if len(head.suffix) == 1 and text.startswith("化", w.end_char) and not text.startswith(_HUA_NOUNS, w.end_char):
                 continue  # "都市圈同城|化": a one-character head glued to 化 ends a verb, not a name
+            if text.startswith(_KIND_SUFFIXES, w.end_char) and not text.startswith((*_HUA_NOUNS, "库区"), w.end_char):
+                continue  # "…重大工程项目|库", "…平台|型企业": the word goes on
             if head.suffix == "意见" and not text.endswith(("的", "指导", "实施"), 0, w.end_char - 2):
                 continue  # "审议意见", "提出意见": remarks; a policy is "关于…的意见", "指导意见"
             if (
@@ -1258,8 +1260,23 @@ class CandidateFinder:
             elif _counted_kind(text, words, start, self._extend_paren(text, end), head):
                 kinds.append((start, end, "kind", "head"))
                 continue  # "新建儿童友好医院3个", "谋划12个…先导工程": a counted kind, no one name
-            cands.append((start, self._extend_paren(text, end), self._phase_label(text, start, head_start, head, name_words), "head"))
-            cands.extend(self._enumerated(text, words, start, head))
+            start = self._regain_fragment(text, words, start, place=head.type == "Place")
+            if (
+                len(head.suffix) == 1 and head.type == "Place" and head.subtype in ("water", "green")
+                and text.startswith(("大桥", "特大桥", "隧道"), end) and end - start >= 4
+            ):
+                continue  # "青禾路淮河|大桥": the bridge is the name; road and river make none (岷江|大桥 stays)
+            label = self._phase_label(text, start, head_start, head, name_words)
+            if (
+                (head.type in ("Policy", "Programme") or head.subtype == "area")
+                and k + 1 < len(words)
+                and words[k + 1].start_char == end
+                and words[k + 1].text in _PILOT_TAILS
+            ):
+                # "青禾生态产品价值实现机制|试点": the pilot of the named thing is the name
+                end, label = words[k + 1].end_char, self.heads[words[k + 1].text].label
+            cands.append((start, self._extend_paren(text, end), label, "head"))
+            cands.extend(self._enumerated(text, words, start, head, mod_len=self._road_modifier(text, start, end)))
 
         # 2b. measure packages: "二十条", "新十条", "安全生产15条"
         for m in _ARTICLES.finditer(text):
@@ -1348,7 +1365,8 @@ class CandidateFinder:
     def _unglue(self, words: list) -> list:
         """Words that join a Programme head to the stage of work after it (jieba's
         工程建设, 工程进度) cut in two, so the head closes the name before it
-        ("青禾北供水|工程|建设")."""
+        ("青禾北供水|工程|建设"); a proper word that took the last character of a place head
+        before it (产业合作|区青禾) gives it back ("产业合作区|青禾")."""
         out = []
         for i, w in enumerate(words):
             tail = w.text[-2:]
@@ -1363,6 +1381,17 @@ class CandidateFinder:
                     out.append(Word(w.start_char, cut, w.text[:-2], "n", "common"))
                     out.append(Word(cut, w.end_char, tail, "vn", "common"))
                     continue
+            p = out[-1] if out else None
+            if (
+                p is not None and p.end_char == w.start_char and len(w.text) >= 3
+                and w.label_ in PROPER_TAGS and w.label_ not in ("q", "bk")
+                and len(p.text) >= 2 and not any(c in _PUNCT for c in p.text)
+                and self.heads.get(p.text[-2:] + w.text[0]) is not None
+                and self.heads.get(p.text[-2:] + w.text[0]).type == "Place"
+            ):  # "产业合作|区青禾|片区": the head's last character went to the name after it
+                out[-1] = Word(p.start_char, p.end_char + 1, p.text + w.text[0], "n", "common")
+                out.append(Word(w.start_char + 1, w.end_char, w.text[1:], w.label_, w.kb_id_))
+                continue
             out.append(w)
         return out
 
@@ -1490,12 +1519,49 @@ class CandidateFinder:
                 and self._opens_name_after_verb(words, i)
             ):
                 ok = True  # "实施专精特新企业倍增行动": a set phrase right after the verb opens the name
+            if not ok and w.text == "日" and i > 0 and words[i - 1].label_ in ("n", "ns", "nz", "vn") and words[i - 1].end_char == w.start_char:
+                ok = True  # "世界城市|日|中国主场活动": 日 closing a day's name after a noun, no date
             if not ok or start - w.start_char > 24 or taken >= 7:
                 break
             start = w.start_char
             taken += 1
             i -= 1
         return start
+
+    def _regain_fragment(self, text: str, words: list[Span], start: int, place: bool = False) -> int:
+        """A name that starts with a lone morpheme making a dictionary word with the last
+        character before it (补短|板强弱项行动: 短板) starts at the word before (补短板…). A name right after a lone character that
+        jieba split off it (力争|驮|英水库,
+        加快|亿|特森, 推动|三|茅宫片区) starts at that character: the character is glued to
+        the name, no function word (_FRAGMENT_STOPS), and a verb, a clause edge or the
+        sentence's start stands before it, so it opens the object. A character that ends a
+        boundary word with the text before or after it (做大做|强, 入|驻, 做|大做强) is that word's; 环 before a place
+        is "around" (环|千岛湖), before an event its name's first character (环青禾公路自行车赛)."""
+        i = next((k for k, w in enumerate(words) if w.start_char == start), None)
+        if i is None or i < 1:
+            return start
+        c, before = words[i - 1], words[i - 2] if i >= 2 else None
+        if (
+            len(words[i].text) == 1 and len(c.text) >= 2 and c.end_char == start and _is_cjk(c.text)
+            and c.text not in self.boundary and c.label_ not in BREAK_TAGS
+            and words[i].label_ in _LONE_MORPHEME_TAGS and WORD_FREQ_SOURCE
+            and WORD_FREQ_SOURCE[0].get(text[start - 1 : start + 1], 0) > 0
+        ):
+            return c.start_char  # "补短|板强弱项行动": 短板 is one word, 补短板 opens the name
+        if (
+            len(c.text) != 1 or c.end_char != start or not _is_cjk(c.text) or c.text in _FRAGMENT_STOPS
+            or c.text in self.boundary
+            or c.label_ in BREAK_TAGS or c.label_ in ("d", "q", "f") or place and c.text == "环"
+            or any(text[max(0, c.end_char - n) : c.end_char] in self.boundary for n in (2, 3, 4))
+            or any(text[c.start_char : c.start_char + n] in self.boundary for n in (2, 3, 4))
+        ):
+            return start
+        if before is not None and not (
+            before.end_char == c.start_char
+            and (before.text in self.boundary and len(before.text) >= 2 or before.label_ == "x" and any(ch in _PUNCT for ch in before.text))
+        ):
+            return start
+        return c.start_char
 
     def _opens_name_after_verb(self, words: list[Span], i: int) -> bool:
         """Word ``i`` follows a boundary verb (实施, 开展) directly and is no verb of its own."""
@@ -1716,6 +1782,7 @@ class CandidateFinder:
             last = text[ls:le]
             category = None
             parallel = False
+            shared_place = ""  # the place word the items share ("甲、乙化工园区": 园区)
             m = re.search(r"等", last)
             if m:
                 after = last[m.end():]
@@ -1733,6 +1800,13 @@ class CandidateFinder:
                     if k > 0 and len(cat) >= 2 and self.heads.get(cat) is None:
                         category = self.categories[cat]
                         le = ls + k
+                        if (
+                            category.startswith("Place") and not _COUNT_CLOSER.search(last[:k])
+                            and last[:k] not in self.generic and len(last[:k]) >= 2
+                        ):
+                            # "甲、乙化工园区": a place word glued to the last item is the head
+                            # the items share: 乙化工园区 is the name, 甲 alone a cut one
+                            le, shared_place = ls + k + len(cat), cat
                         break
                 cm = _COUNT_CLOSER.search(last)
                 if category is None and cm:
@@ -1773,6 +1847,8 @@ class CandidateFinder:
                         break
                     st = w.start_char
             st = self._trim_left(text, words, st, fe)
+            if st < fe:
+                st = self._regain_fragment(text, words, st)
             if category and "等" in text[fs:st]:
                 st = fe  # "聚焦甲和乙等下游产品、丙、丁等产业": the first part closes a list of its own
             items[0] = (st, fe)
@@ -1798,6 +1874,11 @@ class CandidateFinder:
                     continue
                 if own or not (2 <= e - s <= 14):
                     continue
+                if (
+                    shared_place and (s, e) != items[-1] and not text[s:e].endswith(shared_place)
+                    and self.head_ending_at(text, e, s + 1) is None
+                ):
+                    continue  # "甲、乙化工园区": 甲 is 甲化工园区 cut before the shared place word
                 if any(s <= cs and ce <= e and (cs, ce) != (s, e) for cs, ce in typed):
                     continue  # "笋岗街道湖景社区": already two names
                 item_words = [w for w in words if s <= w.start_char and w.end_char <= e]
@@ -1817,10 +1898,14 @@ class CandidateFinder:
                 mods = [w.text for w in item_words if not h or w.end_char <= e - len(h.suffix)]
                 if h and (text[s : e - len(h.suffix)] in self.generic or mods and all(m in self.generic for m in mods)):
                     continue  # "康复中心", "领军项目": a kind closed by its head word
-                proper = any(w.label_ in PROPER_TAGS or w.kb_id_ == "rare" for w in item_words)
-                short_name = e - s <= 4 and (not any(w.kb_id_ == "common" for w in item_words) or _coined_chars(item_words))
+                core_e = e - len(shared_place) if shared_place and text[s:e].endswith(shared_place) else e
+                core = [w for w in item_words if w.end_char <= core_e]  # "未来荟|综合体": the name before the place word
+                proper = any(w.label_ in PROPER_TAGS or w.kb_id_ == "rare" for w in core)
+                short_name = core_e - s <= 4 and (not any(w.kb_id_ == "common" for w in core) or _coined_chars(core))
                 if category and all(w.label_ in ("v", "vn", "vd") for w in item_words):
                     continue  # "抽水蓄能等项目", "投资互促": a deed or a technique, no name
+                if category and self._shares_next_head(text, items, labels, (s, e)) and not self.head_ending_at(text, e, s + 1):
+                    continue  # "南禾、阆溪高速等项目": 南禾 is 南禾高速 cut before the shared head
                 if category and (proper or short_name or self._branded(item_words)):
                     # a coined name before a trade word (新硅科技) is vouched for by that test
                     cand = (s, e, category, "list" if proper or short_name else "list:brand")
@@ -1833,11 +1918,36 @@ class CandidateFinder:
                     proper = any(
                         w.label_ in PROPER_TAGS or w.kb_id_ == "rare" for w in item_words
                     )
+                    if not h and self._shares_next_head(text, items, labels, (s, e)):
+                        continue  # "宁禾、铜溪高速": 宁禾 is 宁禾高速 cut before the shared head
                     if (h and h.label == lab) or (proper and len(head_labels) * 2 >= len(items)):
                         out.append((s, e, lab, "list"))
             if category == "Programme":
                 out[first_out:] = self._companies_by_mates(text, words, out[first_out:], parallel)
         return out
+
+    def _shares_next_head(self, text: str, items: list, labels: list, item: tuple[int, int]) -> bool:
+        """Does a bare list item share the head of the typed item right after it ("宁禾、铜溪高速",
+        "甲、乙水库")? It does when that item is its modifier and a head word of two characters
+        or more, the modifier as long as the bare item: the two are parallel names of one kind,
+        printed once; the bare item is a cut name, no complete one. A one-character head
+        (西湖、良渚、大运河) closes its own item only."""
+        k = items.index(item)
+        if k + 1 >= len(items) or not labels[k + 1]:
+            return False
+        return self._road_modifier(text, *items[k + 1]) == item[1] - item[0]
+
+    def _road_modifier(self, text: str, s: int, e: int) -> int:
+        """The length of the words before the road or water head word (two characters or
+        more: 高速, 铁路, 水库; _SHARED_HEAD_SUBTYPES) that closes ``text[s:e]``, also under a
+        project word (黄泾高速公路|项目: 2); -1 when no such head closes it."""
+        h = self.head_ending_at(text, e, s + 1)
+        if h is not None and h.type == "Programme":
+            e -= len(h.suffix)
+            h = self.head_ending_at(text, e, s + 1)
+        if h is None or len(h.suffix) < 2 or h.type != "Place" or h.subtype not in _SHARED_HEAD_SUBTYPES:
+            return -1
+        return e - len(h.suffix) - s
 
     def _companies_by_mates(self, text: str, words: list[Span], found: list, listed: bool) -> list:
         """In a list of projects where one bare item is a company (甲能源、乙电工、丙丁等项目),
@@ -2038,9 +2148,11 @@ class CandidateFinder:
             return []
         return [(s, pos, head.label, "enum"), *self._enumerated(text, words, s, head)]
 
-    def _enumerated(self, text: str, words: list[Span], start: int, head: Head):
+    def _enumerated(self, text: str, words: list[Span], start: int, head: Head, mod_len: int = -1):
         """Items before a shared head: "水贝、金岭社区" → 水贝; "A、B两大片区" → A. A
-        one-character head (山, 河, 园) is shared by no list: "稻米、肉牛、长白山…" are no hills."""
+        one-character head (山, 河, 园) is shared by no list: "稻米、肉牛、长白山…" are no hills.
+        A road or water item as long as the modifier of the name after it (``mod_len``) shares
+        its head and is no name alone (宁禾、铜溪高速: _SHARED_HEAD_SUBTYPES)."""
         out = []
         if len(head.suffix) < 2 or _PHASE.match(head.suffix):
             return out  # "甲科技、乙二期": a phase is no head the items share
@@ -2059,6 +2171,8 @@ class CandidateFinder:
             s = self._trim_left(text, words, s, e)
             if e - s < 2 or self.head_ending_at(text, e, s + 1):
                 break  # an item with its own head word is its own name
+            if e - s == mod_len:
+                break  # "宁禾、铜溪高速": 宁禾 alone is 宁禾高速 cut before the head both share
             out.append((s, e, head.label, "enum"))
             pos = s
         return out
@@ -2185,6 +2299,24 @@ _CITY_WORDS = frozenset({"城市", "城区"})
 holds, GUIDELINES §5 designations), "中心城区" (the central districts)."""
 """Head words that also modify a noun after them (战略通道, 运动高地)."""
 _HEAD_TAILS = ("项目", "工程", "平台", "行动", "体系", "机制", "基金", "政策", "制度", "试点", "方案")
+_SHARED_HEAD_SUBTYPES = frozenset({"transport", "water"})
+"""Kinds of place whose name is no name without its head word: a road, line or reservoir
+printed before a head the list shares (宁禾、铜溪高速; 甲、乙水库) is cut before it, no name.
+An area, community or block (水贝、金岭社区) and a brand (甲通、乙办平台) are named by the
+item alone."""
+_FRAGMENT_STOPS = frozenset("的在和与及对把将向从为以是有于被让使给按由并或等也都又再更最很均各每该此这那其共已正仍还新老大小多全总首副原前后上下内外中第次个项家所座批条类年月日沿至到往赴距离临近经如要建做走树兴强优美供搞筑")
+"""Single characters that stand before a name on their own (在|青禾, 新|青禾路, 首|青禾杯) or
+act on it (要|实行, 建|主城区绿道, 做|强…): never a fragment of the name after them
+(CandidateFinder._regain_fragment); boundary words (好, 获, 共) neither."""
+_KIND_SUFFIXES = ("性", "型", "库")
+"""Characters that, glued after a head word, make a new word of it (项目库, 平台型): the head
+closes no name there (a river's 库区, its reservoir area, leaves the river named). 化 after a longer head (…片区|化建设) is left: tried, it turned a listed
+division into a place and cost province-hainan-2026 a relation (0.678 -> 0.669)."""
+_PILOT_TAILS = frozenset({"试点"})
+"""Head words that, right after the head of a policy, programme or area, make the pilot of
+that thing the name (…价值实现机制|试点, …项目|试点, …示范区|试点): the name ends after them.
+A park, river or building before 试点 (…国家湿地公园|试点) stays the name: the pilot is a
+designation it received."""
 
 
 _CARRYING_VERBS = frozenset(
