@@ -633,9 +633,12 @@ def _viterbi(obs: str):
                 emit = np.array([_emit_of(order[i], obs[t]) for i in alive_next])
             step = (moves[alive], trans[before[:, None], alive_next], emit[None, :], np.arange(len(alive_next)),
                     before, alive_next, alive_next.tobytes())
-            if len(_STEPS) >= _CUT_CACHE_SIZE:
+            size = sum(a.nbytes for a in step[:6])
+            if len(_STEPS) >= _CUT_CACHE_SIZE or _STEPS_BYTES[0] + size > _STEPS_MAX_BYTES:
                 _STEPS.clear()
+                _STEPS_BYTES[0] = 0
             _STEPS[(key, obs[t])] = step
+            _STEPS_BYTES[0] += size
         live, tr, em, columns, before, alive, key = step
         scores = v[live][:, None] + tr + em
         best = scores.argmax(axis=0)
@@ -656,6 +659,12 @@ def _viterbi(obs: str):
 _STEPS: dict[tuple[bytes, str], tuple] = {}
 """:func:`_viterbi`'s steps by (live states, character): the states kept, the transition
 scores between them, the emission scores."""
+_STEPS_BYTES = [0]
+"""The bytes of the arrays in :data:`_STEPS`."""
+_STEPS_MAX_BYTES = 16 << 20
+"""Full (by count or by bytes): start afresh. A step's transition matrix is up to states²
+doubles (~200 KiB where a character's states are unknown: every state live), so 8,192
+steps alone could hold 1.6 GiB; one old national report added 210 MiB to a worker."""
 
 
 def _hmm_cut(sentence: str):
