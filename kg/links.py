@@ -24,7 +24,13 @@ graph's indicator nodes, as queries/targets_vs_outcomes.rq computed them at quer
 
 from __future__ import annotations
 
+import os
+import pickle
+import sqlite3
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import groupby
+from operator import itemgetter
 
 from rdflib import URIRef
 from rdflib.namespace import RDF, SKOS
@@ -105,29 +111,48 @@ def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, .
 
 
 class LinkIndex:
-    """The reports' indexes as a build's main process keeps them until the last report: the
-    strings that repeat (governments, indicators, keys, codes, reports) held once."""
+    """The reports' indexes as a build's main process keeps them until the last report: in a
+    temporary SQLite file, not in memory, so the main process's memory does not grow with the
+    number of reports. A link never crosses governments, so :meth:`lines` links one
+    government at a time and has SQLite sort the lines: only the largest government's index
+    is ever in memory. Iterating gives one index per government."""
 
-    _SHARED_T = (0, 1, 2, 4, 5, 6, 7, 8, 10, 12, 13)
-    _SHARED_C = (0, 1, 2, 4, 5, 7, 8)
-
-    def __init__(self) -> None:
-        self.parts: list[tuple[tuple[Target, ...], tuple[Candidate, ...]]] = []
-        self._strings: dict[str, str] = {}
-
-    def _row(self, row: tuple, shared: tuple[int, ...]) -> tuple:
-        one = self._strings.setdefault
-        return tuple(one(x, x) if i in shared else x for i, x in enumerate(row))
+    def __init__(self, directory: str | os.PathLike | None = None) -> None:
+        self._dir = tempfile.TemporaryDirectory(prefix="kg-links-", dir=directory)
+        self._db = sqlite3.connect(os.path.join(self._dir.name, "links.sqlite"), check_same_thread=False)
+        self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+                               "CREATE TABLE idx(gov TEXT, target INTEGER, row BLOB);"
+                               "CREATE TABLE link(rep TEXT, line TEXT);")
+        self._indexed = False
 
     def add(self, links: tuple) -> None:
         if not links:
             return
         targets, cands = links
-        self.parts.append((tuple(self._row(t, self._SHARED_T) for t in targets),
-                           tuple(self._row(c, self._SHARED_C) for c in cands)))
+        self._db.executemany("INSERT INTO idx VALUES (?, ?, ?)",
+                             [(t[0], 1, pickle.dumps(t, 5)) for t in targets]
+                             + [(c[0], 0, pickle.dumps(c, 5)) for c in cands])
 
     def __iter__(self) -> Iterator[tuple[tuple[Target, ...], tuple[Candidate, ...]]]:
-        return iter(self.parts)
+        if not self._indexed:
+            self._db.execute("CREATE INDEX idx_gov ON idx(gov)")
+            self._indexed = True
+        govs = [g for (g,) in self._db.execute("SELECT DISTINCT gov FROM idx ORDER BY gov")]
+        for g in govs:
+            rows = self._db.execute("SELECT target, row FROM idx WHERE gov = ? ORDER BY rowid", (g,)).fetchall()
+            yield (tuple(pickle.loads(r) for is_t, r in rows if is_t),
+                   tuple(pickle.loads(r) for is_t, r in rows if not is_t))
+
+    def lines(self) -> Iterator[tuple[str, str]]:
+        """(target report IRI, N-Triples line) of every link, sorted as :func:`link_lines`
+        sorts them (SQLite's BINARY order of UTF-8 text is Python's order of str)."""
+        for part in self:
+            self._db.executemany("INSERT INTO link VALUES (?, ?)", [(rep, _nt_row(t)) for rep, t in _links([part])])
+        yield from self._db.execute("SELECT rep, line FROM link ORDER BY rep, line")
+
+    def close(self) -> None:
+        self._db.close()
+        self._dir.cleanup()
 
 
 def link_triples(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> list[tuple[str, tuple]]:
@@ -195,15 +220,17 @@ def link_chunks(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]],
     Lazy: ``indexes`` is read when the first chunk is asked for (after every report)."""
     from kg.export import Chunk
 
-    by_report: dict[str, list[str]] = {}
-    for rep, line in link_lines(indexes):
-        by_report.setdefault(rep, []).append(line)
+    lines = indexes.lines() if isinstance(indexes, LinkIndex) else iter(link_lines(indexes))
     plan_type = str(KG.PlanTarget)
-    for rep, lines in by_report.items():  # link_lines is sorted: reports in order
-        text = "".join(lines)
-        if stats is not None:
-            stats.triples += len(lines)
-            n = sum(1 for line in lines if plan_type in line)
-            if n:
-                stats.classes[plan_type] += n
-        yield Chunk(rep, "", (), text)  # local: in the dump and in the report's named graph
+    try:
+        for rep, group in groupby(lines, key=itemgetter(0)):  # sorted: reports in order
+            texts = [line for _rep, line in group]
+            if stats is not None:
+                stats.triples += len(texts)
+                n = sum(1 for line in texts if plan_type in line)
+                if n:
+                    stats.classes[plan_type] += n
+            yield Chunk(rep, "", (), "".join(texts))  # local: in the dump and in the report's named graph
+    finally:
+        if isinstance(indexes, LinkIndex):
+            indexes.close()

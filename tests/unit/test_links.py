@@ -11,7 +11,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from kg.export import build_dump
-from kg.links import index_report, link_lines
+from kg.links import LinkIndex, index_report, link_chunks, link_lines
 from kg.vocab import KG
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -91,6 +91,32 @@ def test_links_do_not_depend_on_the_order_reports_arrive_in():
     one = link_lines([index_report(t, rep) for rep, t in (plan, review)])
     two = link_lines([index_report(t, rep) for rep, t in (review, plan)])
     assert one == two == sorted(one) and len(one) == 3
+
+
+def _moved(report: tuple[str, list[tuple]], name: str) -> tuple[str, list[tuple]]:
+    """The same report of another government (every IRI's "qinghe" renamed)."""
+    rep, triples = report
+    def m(x):
+        return URIRef(str(x).replace("qinghe", name)) if isinstance(x, URIRef) else x
+    return rep.replace("qinghe", name), [tuple(m(x) for x in t) for t in triples]
+
+
+def test_the_build_index_on_disk_links_as_memory_does_one_government_at_a_time_and_leaves_no_file(tmp_path):
+    plan = _report(2024, [{"name": "t", "status": "Target", "key": "地区生产总值", "year": 2024, "start": 10}])
+    review = _report(2025, [{"name": "a", "status": "Actual", "key": "地区生产总值", "year": 2024, "start": 50},
+                            {"name": "t", "status": "Target", "key": "地区生产总值", "year": 2025, "start": 60}])
+    reports = [plan, review, _moved(plan, "yunxi"), _moved(review, "yunxi"), _moved(review, "baisha")]
+    indexes = [index_report(t, rep) for rep, t in reports]
+    expected = link_lines(indexes)
+    assert len(expected) == 7 and len({rep for rep, _line in expected}) == 5
+    index = LinkIndex(tmp_path)
+    for i in reversed(indexes):
+        index.add(i)
+    assert len(list(index)) == 3  # one part per government
+    chunks = list(link_chunks(index))
+    assert [c.report for c in chunks] == sorted({rep for rep, _line in expected})
+    assert "".join(c.text for c in chunks) == "".join(line for _rep, line in expected)
+    assert list(tmp_path.iterdir()) == []  # the temporary index is gone once the links are written
 
 
 def test_the_build_writes_the_links_kg_targets_makes(tmp_path):
