@@ -1248,6 +1248,15 @@ class CandidateFinder:
                 and name_words[1].text in _CARRIERS
             ):
                 continue  # "“i罗湖”平台": the quoted name is the thing
+            if head.type == "Place" and _EDITION_OPENING.match(text, start, head_start):
+                continue  # "第三届青禾流域|生态保护宣传月活动": an edition opens an event's name, no place's
+            if head.type == "Programme" and _YEAR_ALONE.fullmatch(text, start, head_start):
+                # "隐患专项排查整治|2023行动": a year alone names no programme; its topic before does
+                start = self._extend_left(text, words, next(i for i, x in enumerate(words) if x.start_char == start), start, nominal=True)
+                start = self._trim_left(text, words, start, head_start)
+                if _YEAR_ALONE.fullmatch(text, start, head_start):
+                    continue
+                name_words = [x for x in words if start <= x.start_char and x.end_char <= end]
             inside = [(cs, ce) for cs, ce, _l, r in cands if r == "head" and start <= cs and ce <= head_start]
             if not self._is_name(text, start, head_start, end, head, name_words, gaz + inside):
                 continue
@@ -2328,6 +2337,10 @@ A park, river or building before 试点 (…国家湿地公园|试点) stays the
 designation it received."""
 
 
+_YEAR_ALONE = re.compile(r"(?:19|20)[0-9]{2}年?")
+"""A year alone before 行动 (整治|2023行动) names no programme; a code does (323攻坚行动)."""
+_EDITION_OPENING = re.compile(r"第[0-9一二三四五六七八九十百]+[届次]")
+"""An event's edition (第三届, 第5次): a name it opens is the event's, never a place's."""
 _CARRYING_VERBS = frozenset(
     {"实施", "开展", "启动", "出台", "制定", "落实", "执行", "推行", "印发", "贯彻", "深入实施", "深入开展",
      "全面实施", "启动实施", "制定实施", "出台实施", "组织实施", "贯彻落实", "完善", "健全"}
@@ -2335,7 +2348,7 @@ _CARRYING_VERBS = frozenset(
 """Verbs whose object is a programme or a policy (实施X行动, 出台X条例)."""
 _NAME_OPENING_VERBS = frozenset(
     {"优化", "促进", "支持", "提升", "推动", "保护", "加强", "鼓励", "提振", "扩大", "稳定", "加快", "服务", "振兴",
-     "规范", "整治", "清理", "打击", "降低", "化解", "学习"}
+     "规范", "整治", "清理", "打击", "降低", "化解", "学习", "激励", "扶持"}
 )
 """Verbs that open a programme's or a policy's printed name right after a carrying verb
 (实施优化营商环境条例, 出台支持民营经济发展若干措施)."""
@@ -2832,9 +2845,11 @@ class EntityPicker:
             if w.label_ in _LEADING_VERB_TAGS and len(w.text) >= 2 and (w.kb_id_ == "common" or w.text in boundary)
             and w.text not in _NOMINAL_VERBS
         }
+        opened: set[int] = set()
         for a, b in zip(words, words[1:]):
             if a.text in _CARRYING_VERBS and b.text in _NAME_OPENING_VERBS and a.end_char == b.start_char:
                 verb_at.pop(b.start_char, None)  # 实施|降低…专项行动: the second verb opens the name
+                opened.add(b.start_char)
             if b.text == "驱动" and a.end_char == b.start_char:
                 verb_at.pop(a.start_char, None)  # 创新|驱动发展战略: the verb is what drives, part of the name
         for m in _WATER_TRANSFER.finditer(text):
@@ -2853,8 +2868,10 @@ class EntityPicker:
                     kinds.append((start, s.end_char))  # its modifiers are no names either (国家农业产业|强镇)
         for group in ("kg_candidates", "kg_patterns", "kg_lexicon"):
             for s in doc.spans.get(group, []):
-                start = s.start_char + self.patterns.trimmed(s.text)
                 family = rule_family(s.id_)
+                # 出台|促进…若干措施: the verb opening the name after its carrier is no trim's
+                opens = s.start_char in opened and family in ("head", "pattern") and s.label_ in ("Programme", "Policy")
+                start = s.start_char if opens else s.start_char + self.patterns.trimmed(s.text)
                 if s.id_ in self._fixed:
                     cands.append((s.start_char, s.end_char, s.label_, s.id_))
                     continue

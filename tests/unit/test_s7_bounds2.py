@@ -1,0 +1,36 @@
+"""Session 7, second precision round on the edges of names (issue 9): a verb that opens a
+programme's or a policy's printed name, a works' building verb, an edition before a river
+basin, a year alone before 行动. Synthetic sentences in the genre's shape with invented names
+(青禾, 云溪); each test fails when its rule is removed."""
+
+from __future__ import annotations
+
+import pytest
+
+from spans_of import names as _picked
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("深入实施激励青禾企业创新专项行动，依靠政策引导。", "激励青禾企业创新专项行动"),
+    ("新出台促进青禾服务业高质量发展若干措施，持续实施技改。", "促进青禾服务业高质量发展若干措施"),
+])
+def test_a_verb_after_the_carrying_verb_opens_the_name(text, whole):
+    picked = _picked(text)
+    assert whole in picked, picked
+    assert whole[2:] not in picked
+
+
+def test_a_works_launched_and_built_starts_after_the_building_verb():
+    picked = _picked("启动建设青禾智脑二期工程，加快建设智慧城市。")
+    assert "青禾智脑二期工程" in picked
+    assert "建设青禾智脑二期工程" not in picked
+
+
+def test_an_edition_opens_no_place():
+    picked = _picked("举办生态文明论坛年会、第三届青禾流域生态保护主题宣传实践月活动。")
+    assert not any(n.startswith("第三届") and n.endswith("流域") for n in picked), picked
+
+
+def test_a_year_alone_names_no_programme():
+    picked = _picked("青禾重大事故隐患专项排查整治2023行动、安全生产隐患大排查扎实推进。")
+    assert "2023行动" not in picked, picked
