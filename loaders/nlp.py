@@ -1248,6 +1248,8 @@ class CandidateFinder:
                 and name_words[1].text in _CARRIERS
             ):
                 continue  # "“i罗湖”平台": the quoted name is the thing
+            if head.subtype == "admin":
+                start = self._after_event(text, words, start, head_start)
             if head.type == "Place" and _EDITION_OPENING.match(text, start, head_start):
                 continue  # "第三届青禾流域|生态保护宣传月活动": an edition opens an event's name, no place's
             if head.type == "Programme" and _YEAR_ALONE.fullmatch(text, start, head_start):
@@ -1429,6 +1431,16 @@ class CandidateFinder:
         verb, carrier = words[i - 1], words[i - 2]
         if verb.text in _NAME_OPENING_VERBS and carrier.text in _CARRYING_VERBS and verb.end_char == start:
             return verb.start_char
+        return start
+
+    def _after_event(self, text: str, words: list[Span], start: int, head_start: int) -> int:
+        """"世界青禾大会|云溪镇|峰会": a division's name holds no event; it starts after
+        the last event head (大会, 论坛, 博览会) before it."""
+        for w in words:
+            if start <= w.start_char and w.end_char <= head_start and w.end_char > start:
+                h = self.head_ending_at(text, w.end_char, w.start_char)
+                if h is not None and h.type == "Programme" and h.suffix.endswith(("会", "论坛")) and len(h.suffix) >= 2:
+                    start = w.end_char
         return start
 
     def _after_joined_event(self, text: str, start: int, head_start: int) -> int:

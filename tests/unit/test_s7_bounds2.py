@@ -34,3 +34,10 @@ def test_an_edition_opens_no_place():
 def test_a_year_alone_names_no_programme():
     picked = _picked("青禾重大事故隐患专项排查整治2023行动、安全生产隐患大排查扎实推进。")
     assert "2023行动" not in picked, picked
+
+
+def test_a_division_holds_no_event_before_it():
+    from spans_of import names_and_nested
+    found = names_and_nested("放大世界青禾大会云溪镇峰会效应，拓展会展功能。")
+    assert "世界青禾大会云溪镇峰会" in found
+    assert "世界青禾大会云溪镇" not in found, found
