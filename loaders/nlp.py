@@ -1948,7 +1948,7 @@ class CandidateFinder:
                     proper = any(
                         w.label_ in PROPER_TAGS or w.kb_id_ == "rare" for w in item_words
                     )
-                    if not h and self._shares_next_head(text, items, labels, (s, e)):
+                    if (not h or h.type == "-") and self._shares_next_head(text, items, labels, (s, e)):
                         continue  # "宁禾、铜溪高速": 宁禾 is 宁禾高速 cut before the shared head
                     if (h and h.label == lab) or (proper and len(head_labels) * 2 >= len(items)):
                         out.append((s, e, lab, "list"))
@@ -1965,7 +1965,14 @@ class CandidateFinder:
         k = items.index(item)
         if k + 1 >= len(items) or not labels[k + 1]:
             return False
-        return self._road_modifier(text, *items[k + 1]) == item[1] - item[0]
+        mod = self._road_modifier(text, *items[k + 1])
+        if mod < 0:
+            return False
+        if mod == item[1] - item[0]:
+            return True
+        bare, other = text[item[0] : item[1]], text[items[k + 1][0] : items[k + 1][0] + mod]
+        return _coded_pair(bare, other) or bare.endswith(_RING_STUBS)  # "青禾东绕城、云溪高速": a ring road printed without its 高速
+
 
     def _road_modifier(self, text: str, s: int, e: int) -> int:
         """The length of the words before the road or water head word (two characters or
@@ -2192,6 +2199,8 @@ class CandidateFinder:
             i = idx.get(pos - 1)
             if i is None or not self._word_ok(words[i]):
                 break
+            if words[i].label_ == "f" and words[i].text in _LOCATIVE_TAILS:
+                break  # "青禾湖周边、云溪铁路周边等片区": the area around a thing, no name
             e = words[i].end_char
             s = words[i].start_char
             k = i - 1
@@ -2201,7 +2210,7 @@ class CandidateFinder:
             s = self._trim_left(text, words, s, e)
             if e - s < 2 or self.head_ending_at(text, e, s + 1):
                 break  # an item with its own head word is its own name
-            if e - s == mod_len:
+            if e - s == mod_len or mod_len > 0 and _coded_pair(text[s:e], text[start : start + mod_len]):
                 break  # "宁禾、铜溪高速": 宁禾 alone is 宁禾高速 cut before the head both share
             out.append((s, e, head.label, "enum"))
             pos = s
@@ -2351,6 +2360,19 @@ designation it received."""
 
 _YEAR_ALONE = re.compile(r"(?:19|20)[0-9]{2}年?")
 """A year alone before 行动 (整治|2023行动) names no programme; a code does (323攻坚行动)."""
+_ROAD_CODE = re.compile(r"[GS][0-9]{1,4}")
+"""A national or provincial road's number printed before its name (G5, S11)."""
+def _coded_pair(bare: str, other: str) -> bool:
+    """"G5青禾、G42云溪高速": two coded roads whose codes differ in length but whose names do
+    not; the bare one shares the other's head."""
+    a, b = _ROAD_CODE.match(bare), _ROAD_CODE.match(other)
+    return bool(a and b and len(bare) - a.end() == len(other) - b.end() >= 2)
+
+
+_LOCATIVE_TAILS = frozenset({"周边", "沿线", "两岸", "两侧", "沿岸", "周围", "附近"})
+"""Words placing an area around a thing (湖周边, 铁路沿线): an item they close is no name."""
+_RING_STUBS = ("绕城",)
+"""A ring road's word that needs the road's head after it (绕城高速): never a whole name."""
 _EDITION_OPENING = re.compile(r"第[0-9一二三四五六七八九十百]+[届次]")
 """An event's edition (第三届, 第5次): a name it opens is the event's, never a place's."""
 _CARRYING_VERBS = frozenset(

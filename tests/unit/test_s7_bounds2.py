@@ -41,3 +41,23 @@ def test_a_division_holds_no_event_before_it():
     found = names_and_nested("放大世界青禾大会云溪镇峰会效应，拓展会展功能。")
     assert "世界青禾大会云溪镇峰会" in found
     assert "世界青禾大会云溪镇" not in found, found
+
+
+@pytest.mark.parametrize("text, cut, whole", [
+    ("推进青禾东绕城、云溪高速公路建设。", "青禾东绕城", "云溪高速公路"),  # a ring road without its 高速
+    ("G5青禾、G42云溪高速扩容项目有序推进。", "G5青禾", "G42云溪高速"),  # codes of unequal length
+])
+def test_a_list_item_sharing_the_road_head_is_no_name(text, cut, whole):
+    picked = _picked(text)
+    assert whole in picked and cut not in picked, picked
+
+
+def test_a_ring_road_section_is_no_building():
+    picked = _picked("青禾国际机场四期、云溪高速南绕城段等工程加快推进。")
+    assert "南绕城" not in picked, picked
+
+
+def test_the_area_around_a_thing_is_no_list_item():
+    picked = _picked("加快云溪村、青禾湖周边、宁禾铁路周边等13个片区改造。")
+    assert "青禾湖周边" not in picked, picked
+    assert "宁禾铁路" in picked
