@@ -1250,6 +1250,8 @@ class CandidateFinder:
                 continue  # "“i罗湖”平台": the quoted name is the thing
             if head.subtype == "admin":
                 start = self._after_event(text, words, start, head_start)
+            if head.type == "Programme" and text.startswith("项目", start) and head_start > start + 2 and self._glued_before(text, words, start):
+                continue  # "青禾高速扩容|项目控制性工程": the tail of a longer works name
             if head.type == "Place" and _EDITION_OPENING.match(text, start, head_start):
                 continue  # "第三届青禾流域|生态保护宣传月活动": an edition opens an event's name, no place's
             if head.type == "Programme" and _YEAR_ALONE.fullmatch(text, start, head_start):
@@ -1281,6 +1283,7 @@ class CandidateFinder:
                 kinds.append((start, end, "kind", "head"))
                 continue  # "新建儿童友好医院3个", "谋划12个…先导工程": a counted kind, no one name
             start = self._regain_fragment(text, words, start, place=head.type == "Place")
+            start = self._host_and_partner(text, start)
             if (
                 len(head.suffix) == 1 and head.type == "Place" and head.subtype in ("water", "green")
                 and text.startswith(("大桥", "特大桥", "隧道"), end) and end - start >= 4
@@ -1431,6 +1434,24 @@ class CandidateFinder:
         verb, carrier = words[i - 1], words[i - 2]
         if verb.text in _NAME_OPENING_VERBS and carrier.text in _CARRYING_VERBS and verb.end_char == start:
             return verb.start_char
+        return start
+
+    def _glued_before(self, text: str, words: list[Span], start: int) -> bool:
+        """A word of the sentence's own, no boundary word nor mark, ends right at ``start``."""
+        prev = next((w for w in words if w.end_char == start), None)
+        return prev is not None and prev.text not in self.boundary and _is_cjk(prev.text[-1]) and prev.label_ not in BREAK_TAGS
+
+    def _host_and_partner(self, text: str, start: int) -> int:
+        """"中国（青禾）云溪产业园": a host country and its partner in brackets open the name
+        of a joint park or zone: the host is 中国, or both are places of the gazetteer."""
+        m = _HOST_PARTNER.search(text, max(0, start - 12), start)
+        if m is None or m.end() != start:
+            return start
+        placed = bool(self._gazetteer.lookup(m.group(2)))
+        for n in (2, 3, 4):  # the host: the longest place ending right before the bracket
+            host = text[m.start(2) - 1 - n : m.start(2) - 1]
+            if m.start(2) - 1 - n >= m.start() and (host == "中国" or placed and self._gazetteer.lookup(host)):
+                start = m.start(2) - 1 - n
         return start
 
     def _after_event(self, text: str, words: list[Span], start: int, head_start: int) -> int:
@@ -2369,6 +2390,8 @@ def _coded_pair(bare: str, other: str) -> bool:
     return bool(a and b and len(bare) - a.end() == len(other) - b.end() >= 2)
 
 
+_HOST_PARTNER = re.compile(r"([一-鿿]{2,4})[（(]([一-鿿]{2,6})[）)]")
+"""A host and its partner in brackets before a joint park's name (中国（青禾）…产业园)."""
 _LOCATIVE_TAILS = frozenset({"周边", "沿线", "两岸", "两侧", "沿岸", "周围", "附近"})
 """Words placing an area around a thing (湖周边, 铁路沿线): an item they close is no name."""
 _RING_STUBS = ("绕城",)

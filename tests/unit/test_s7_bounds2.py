@@ -61,3 +61,15 @@ def test_the_area_around_a_thing_is_no_list_item():
     picked = _picked("加快云溪村、青禾湖周边、宁禾铁路周边等13个片区改造。")
     assert "青禾湖周边" not in picked, picked
     assert "宁禾铁路" in picked
+
+
+def test_the_tail_of_a_longer_works_name_is_no_name():
+    picked = _picked("青禾高速扩容项目控制性工程开工建设，中心城区外环快速路建成。")
+    assert "项目控制性工程" not in picked, picked
+    assert "项目投资攻坚年行动" in _picked("实施项目投资攻坚年行动，梯次推进。")  # after its carrier it stays
+
+
+def test_a_host_and_its_partner_in_brackets_open_the_name():
+    picked = _picked("推进中国（青禾）云溪产业园建设。")
+    assert "中国（青禾）云溪产业园" in picked, picked
+    assert "云溪产业园" not in picked
