@@ -1252,6 +1252,11 @@ class CandidateFinder:
                 start = self._after_event(text, words, start, head_start)
             if head.type == "Programme" and text.startswith("项目", start) and head_start > start + 2 and self._glued_before(text, words, start):
                 continue  # "青禾高速扩容|项目控制性工程": the tail of a longer works name
+            if head.type == "Place" and head.subtype != "transport" and text.startswith("段", end) and any(
+                (h := self.head_ending_at(text, x.end_char, x.start_char)) is not None and h.subtype == "transport"
+                for x in words if start <= x.start_char and x.end_char <= head_start
+            ):
+                continue  # "青禾路科学城|段": a road's section named by the stretch it runs through, no area
             if head.type == "Place" and _EDITION_OPENING.match(text, start, head_start):
                 continue  # "第三届青禾流域|生态保护宣传月活动": an edition opens an event's name, no place's
             if head.type == "Programme" and _YEAR_ALONE.fullmatch(text, start, head_start):
@@ -1470,6 +1475,11 @@ class CandidateFinder:
         k = text.rfind("暨", start, head_start)
         if k > start and (text[start:k] in self.heads or k - start <= 2):
             return k + 1
+        m = None
+        for m in _JOINED_EDITION.finditer(text, start, head_start):
+            pass
+        if m is not None:
+            return m.start() + 1  # "“七进”及|第26个青禾月系列活动": an edition after 及 opens the event's name
         return start
 
     def _extend_route(self, text: str, words: list[Span], start: int, head: Head) -> int:
@@ -2396,6 +2406,8 @@ _LOCATIVE_TAILS = frozenset({"周边", "沿线", "两岸", "两侧", "沿岸", "
 """Words placing an area around a thing (湖周边, 铁路沿线): an item they close is no name."""
 _RING_STUBS = ("绕城",)
 """A ring road's word that needs the road's head after it (绕城高速): never a whole name."""
+_JOINED_EDITION = re.compile(r"[及和与暨](?=第[0-9一二三四五六七八九十百]+[届个次期])")
+"""A conjunction before an edition (“青禾”及|第26个…月活动): two names joined, the second starts at 第."""
 _EDITION_OPENING = re.compile(r"第[0-9一二三四五六七八九十百]+[届次]")
 """An event's edition (第三届, 第5次): a name it opens is the event's, never a place's."""
 _CARRYING_VERBS = frozenset(
@@ -2942,6 +2954,8 @@ class EntityPicker:
                     start = self._package_topic(text, words, start)
                 if family in ("head", "pattern"):
                     start = self._after_quoted_name(text, start, s.end_char)
+                    if s.label_ == "Programme":
+                        start = max([start, *(m.start() + 1 for m in _JOINED_EDITION.finditer(text, start, s.end_char))])
                 while family == "head" and start > 0 and text[start] in _CN_NUMERALS and text[start - 1] in _CN_NUMERALS:
                     start -= 1  # 二|十国集团: jieba cut the numeral off the name
                 if family == "head" and s.label_ == "Place/water":

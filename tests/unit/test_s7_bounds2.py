@@ -73,3 +73,15 @@ def test_a_host_and_its_partner_in_brackets_open_the_name():
     picked = _picked("推进中国（青禾）云溪产业园建设。")
     assert "中国（青禾）云溪产业园" in picked, picked
     assert "云溪产业园" not in picked
+
+
+def test_an_edition_after_a_conjunction_opens_the_second_name():
+    picked = _picked("深入开展“青禾”及第26个云溪文化月系列活动，创新实施。")
+    assert "第26个云溪文化月系列活动" in picked, picked
+    assert not any(n.startswith("“青禾”及") for n in picked)
+
+
+def test_a_road_section_through_an_area_names_no_area():
+    picked = _picked("改造提升青禾路科学城段和云溪场镇。")
+    assert "青禾路科学城" not in picked, picked
+    assert "青禾科学城" in _picked("建设青禾科学城。")
