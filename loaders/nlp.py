@@ -1409,6 +1409,23 @@ class CandidateFinder:
                     out.append(Word(w.start_char, cut, w.text[:-2], "n", "common"))
                     out.append(Word(cut, w.end_char, tail, "vn", "common"))
                     continue
+            k = next((
+                x for x in range(2, len(w.text))
+                if w.text[x] in "和与及" and w.text[x - 1 : x + 1] not in _JOINING_WORDS and w.text[x : x + 2] not in _JOINING_WORDS
+            ), -1)
+            if (
+                k > 0 and w.label_ in PROPER_TAGS and w.kb_id_ == "rare" and (
+                    len(w.text) - k - 1 >= 2
+                    or k == len(w.text) - 1 and i + 1 < len(words) and words[i + 1].start_char == w.end_char
+                    and (words[i + 1].label_ in PROPER_TAGS or words[i + 1].kb_id_ == "rare")
+                )
+            ):  # "青禾和|云溪铁路", "宁荆和云沙|铁路": jieba glued the conjunction into two names
+                at = w.start_char + k
+                out.append(Word(w.start_char, at, w.text[:k], w.label_, w.kb_id_))
+                out.append(Word(at, at + 1, w.text[k], "c", "common"))
+                if at + 1 < w.end_char:
+                    out.append(Word(at + 1, w.end_char, w.text[k + 1 :], w.label_, w.kb_id_))
+                continue
             p = out[-1] if out else None
             if (
                 p is not None and p.end_char == w.start_char and len(w.text) >= 3
@@ -2400,6 +2417,8 @@ def _coded_pair(bare: str, other: str) -> bool:
     return bool(a and b and len(bare) - a.end() == len(other) - b.end() >= 2)
 
 
+_JOINING_WORDS = frozenset({"共和", "和平", "和谐", "和美", "普及", "及时", "和睦"})
+"""Words holding 和/与/及 that join nothing (共和国, 和平, 普及)."""
 _HOST_PARTNER = re.compile(r"([一-鿿]{2,4})[（(]([一-鿿]{2,6})[）)]")
 """A host and its partner in brackets before a joint park's name (中国（青禾）…产业园)."""
 _LOCATIVE_TAILS = frozenset({"周边", "沿线", "两岸", "两侧", "沿岸", "周围", "附近"})

@@ -85,3 +85,17 @@ def test_a_road_section_through_an_area_names_no_area():
     picked = _picked("改造提升青禾路科学城段和云溪场镇。")
     assert "青禾路科学城" not in picked, picked
     assert "青禾科学城" in _picked("建设青禾科学城。")
+
+
+@pytest.mark.parametrize("text, glued, whole", [
+    ("抓好宁荆和云沙铁路改造升级。", "宁荆和云沙铁路", "云沙铁路"),  # jieba's one word over 和
+])
+def test_a_conjunction_jieba_glued_into_a_name_splits_it(text, glued, whole):
+    picked = _picked(text)
+    assert whole in picked and glued not in picked, picked
+
+
+def test_shixing_is_a_verb_before_a_system():
+    picked = _picked("70%以上的关键技术攻关实行“揭榜挂帅”制度。")
+    assert "“揭榜挂帅”制度" in picked, picked
+    assert not any(n.startswith("关键技术") for n in picked)
