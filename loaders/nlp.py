@@ -1409,7 +1409,7 @@ class CandidateFinder:
                     out.append(Word(w.start_char, cut, w.text[:-2], "n", "common"))
                     out.append(Word(cut, w.end_char, tail, "vn", "common"))
                     continue
-            k = next((
+            k = -1 if w.kb_id_ != "rare" or len(w.text) < 3 or w.label_ not in PROPER_TAGS else next((
                 x for x in range(2, len(w.text))
                 if w.text[x] in "和与及" and w.text[x - 1 : x + 1] not in _JOINING_WORDS and w.text[x : x + 2] not in _JOINING_WORDS
             ), -1)
