@@ -1252,6 +1252,11 @@ class CandidateFinder:
                 start = self._after_event(text, words, start, head_start)
             if head.type == "Programme" and text.startswith("项目", start) and head_start > start + 2 and self._glued_before(text, words, start):
                 continue  # "青禾高速扩容|项目控制性工程": the tail of a longer works name
+            if (
+                head.type == "Organization" and head_start > start + 2 and any(x.start_char == start and x.text == "中心" for x in words)
+                and self._glued_before(text, words, start, counts=True)
+            ):
+                continue  # "青禾组织一类|中心云溪研究所": a name opening with a bare head word is a longer one's tail
             if head.type == "Place" and head.subtype != "transport" and text.startswith("段", end) and any(
                 (h := self.head_ending_at(text, x.end_char, x.start_char)) is not None and h.subtype == "transport"
                 for x in words if start <= x.start_char and x.end_char <= head_start
@@ -1458,10 +1463,13 @@ class CandidateFinder:
             return verb.start_char
         return start
 
-    def _glued_before(self, text: str, words: list[Span], start: int) -> bool:
-        """A word of the sentence's own, no boundary word nor mark, ends right at ``start``."""
+    def _glued_before(self, text: str, words: list[Span], start: int, counts: bool = False) -> bool:
+        """A word of the sentence's own, no boundary word nor mark, ends right at ``start``
+        (``counts``: a count word such as 一类 too)."""
         prev = next((w for w in words if w.end_char == start), None)
-        return prev is not None and prev.text not in self.boundary and _is_cjk(prev.text[-1]) and prev.label_ not in BREAK_TAGS
+        return prev is not None and prev.text not in self.boundary and _is_cjk(prev.text[-1]) and (
+            prev.label_ not in BREAK_TAGS or counts and prev.label_ in ("m", "mq") and not prev.text.startswith("第")
+        )
 
     def _host_and_partner(self, text: str, start: int) -> int:
         """"中国（青禾）云溪产业园": a host country and its partner in brackets open the name
@@ -1568,7 +1576,7 @@ class CandidateFinder:
         if tag in BREAK_TAGS:
             return bool(tag == "x" and _LATIN_OR_DIGIT.fullmatch(t[:1]))
         if tag in ("m", "mq"):
-            return bool(re.fullmatch(r"[0-9A-Za-z]+", t) or _PHASE.match(t))
+            return bool(re.fullmatch(r"[0-9A-Za-z]+", t) or _PHASE.match(t) or _EDITION_WORD.fullmatch(t))
         if tag == "t":
             return bool(_YEARS.fullmatch(t)) or not re.search(r"[0-9年月日]", t)
         if tag == "d":
@@ -2417,6 +2425,8 @@ def _coded_pair(bare: str, other: str) -> bool:
     return bool(a and b and len(bare) - a.end() == len(other) - b.end() >= 2)
 
 
+_EDITION_WORD = re.compile(r"[一二三四五六七八九十]{1,3}届")
+"""An edition without 第 (十四届|人大二次会议): part of the meeting's name."""
 _JOINING_WORDS = frozenset({"共和", "和平", "和谐", "和美", "普及", "及时", "和睦"})
 """Words holding 和/与/及 that join nothing (共和国, 和平, 普及)."""
 _HOST_PARTNER = re.compile(r"([一-鿿]{2,4})[（(]([一-鿿]{2,6})[）)]")

@@ -99,3 +99,14 @@ def test_shixing_is_a_verb_before_a_system():
     picked = _picked("70%以上的关键技术攻关实行“揭榜挂帅”制度。")
     assert "“揭榜挂帅”制度" in picked, picked
     assert not any(n.startswith("关键技术") for n in picked)
+
+
+def test_an_organisation_opening_with_a_bare_centre_word_is_a_tail():
+    picked = _picked("青禾组织一类中心STEM教育研究所落户云溪。")
+    assert "中心STEM教育研究所" not in picked, picked
+
+
+def test_an_edition_without_di_stays_in_the_meeting_name():
+    picked = _picked("在四届人大第一次会议上，号召全国人民。")
+    assert "四届人大第一次会议" in picked, picked
+    assert "人大第一次会议" not in picked
