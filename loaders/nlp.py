@@ -1248,12 +1248,13 @@ class CandidateFinder:
                 and name_words[1].text in _CARRIERS
             ):
                 continue  # "“i罗湖”平台": the quoted name is the thing
-            if head.subtype == "admin":
+            if head.subtype == "admin" and ("会" in text[start:head_start] or "论坛" in text[start:head_start]):
                 start = self._after_event(text, words, start, head_start)
             if head.type == "Programme" and text.startswith("项目", start) and head_start > start + 2 and self._glued_before(text, words, start):
                 continue  # "青禾高速扩容|项目控制性工程": the tail of a longer works name
             if (
-                head.type == "Organization" and head_start > start + 2 and any(x.start_char == start and x.text == "中心" for x in words)
+                head.type == "Organization" and text.startswith("中心", start) and head_start > start + 2
+                and any(x.start_char == start and x.text == "中心" for x in words)
                 and self._glued_before(text, words, start, counts=True)
             ):
                 continue  # "青禾组织一类|中心云溪研究所": a name opening with a bare head word is a longer one's tail
@@ -1474,6 +1475,8 @@ class CandidateFinder:
     def _host_and_partner(self, text: str, start: int) -> int:
         """"中国（青禾）云溪产业园": a host country and its partner in brackets open the name
         of a joint park or zone: the host is 中国, or both are places of the gazetteer."""
+        if start < 4 or text[start - 1] not in "）)":
+            return start
         m = _HOST_PARTNER.search(text, max(0, start - 12), start)
         if m is None or m.end() != start:
             return start
@@ -1501,8 +1504,9 @@ class CandidateFinder:
         if k > start and (text[start:k] in self.heads or k - start <= 2):
             return k + 1
         m = None
-        for m in _JOINED_EDITION.finditer(text, start, head_start):
-            pass
+        if "第" in text[start:head_start]:
+            for m in _JOINED_EDITION.finditer(text, start, head_start):
+                pass
         if m is not None:
             return m.start() + 1  # "“七进”及|第26个青禾月系列活动": an edition after 及 opens the event's name
         return start
@@ -2983,7 +2987,7 @@ class EntityPicker:
                     start = self._package_topic(text, words, start)
                 if family in ("head", "pattern"):
                     start = self._after_quoted_name(text, start, s.end_char)
-                    if s.label_ == "Programme":
+                    if s.label_ == "Programme" and "第" in s.text:
                         start = max([start, *(m.start() + 1 for m in _JOINED_EDITION.finditer(text, start, s.end_char))])
                 while family == "head" and start > 0 and text[start] in _CN_NUMERALS and text[start - 1] in _CN_NUMERALS:
                     start -= 1  # 二|十国集团: jieba cut the numeral off the name
