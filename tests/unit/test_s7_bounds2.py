@@ -110,3 +110,11 @@ def test_an_edition_without_di_stays_in_the_meeting_name():
     picked = _picked("在四届人大第一次会议上，号召全国人民。")
     assert "四届人大第一次会议" in picked, picked
     assert "人大第一次会议" not in picked
+
+
+@pytest.mark.parametrize("text, glued", [
+    ("成功推动青禾银行吸收合并云溪银行。", "青禾银行吸收合并云溪银行"),
+    ("把部分青禾普通高中改为云溪职业中学。", "部分青禾普通高中改为云溪职业中学"),
+])
+def test_a_merger_or_a_change_verb_stays_out_of_the_name(text, glued):
+    assert glued not in _picked(text)
