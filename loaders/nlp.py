@@ -2253,6 +2253,8 @@ class CandidateFinder:
         out = []
         if len(head.suffix) < 2 or _PHASE.match(head.suffix):
             return out  # "甲科技、乙二期": a phase is no head the items share
+        if head.type == "Programme" and head.suffix.endswith("工程"):
+            return out  # "青禾、云溪输变电工程": 青禾 is the works cut before the head both share
         pos = start
         idx = {w.end_char: i for i, w in enumerate(words)}
         while pos > 1 and text[pos - 1] == "、":

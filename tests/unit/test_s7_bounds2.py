@@ -118,3 +118,8 @@ def test_an_edition_without_di_stays_in_the_meeting_name():
 ])
 def test_a_merger_or_a_change_verb_stays_out_of_the_name(text, glued):
     assert glued not in _picked(text)
+
+
+def test_an_item_before_a_shared_works_head_is_no_programme():
+    picked = _picked("推进医疗卫生惠民、科技文化体育惠民、农村供水工程维修养护。")
+    assert "科技文化体育惠民" not in picked and "文化体育惠民" not in picked, picked
