@@ -123,3 +123,9 @@ def test_a_merger_or_a_change_verb_stays_out_of_the_name(text, glued):
 def test_an_item_before_a_shared_works_head_is_no_programme():
     picked = _picked("推进医疗卫生惠民、科技文化体育惠民、农村供水工程维修养护。")
     assert "科技文化体育惠民" not in picked and "文化体育惠民" not in picked, picked
+
+
+def test_who_takes_part_is_no_part_of_the_programme():
+    picked = _picked("推动更多企业参与“青禾出海”系列行动，拓展市场。")
+    assert "“青禾出海”系列行动" in picked, picked
+    assert not any(n.startswith("更多") for n in picked)
