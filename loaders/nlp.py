@@ -2568,7 +2568,7 @@ _FUNCTION_CHARS = frozenset("和与及等的在并对向从把被将、")
 
 
 _NOMINAL_TAGS = frozenset({"n", "nz", "ns", "nr", "nt", "nrt", "j", "vn", "an", "a", "l", "ng", "q", "b"})
-_NOMINAL_MAX = 10
+_NOMINAL_MAX = 12
 
 
 def _nominal_runs(words: list[Span], boundary: frozenset[str]) -> dict[int, int]:

@@ -129,3 +129,8 @@ def test_who_takes_part_is_no_part_of_the_programme():
     picked = _picked("推动更多企业参与“青禾出海”系列行动，拓展市场。")
     assert "“青禾出海”系列行动" in picked, picked
     assert not any(n.startswith("更多") for n in picked)
+
+
+def test_a_numbered_package_takes_its_whole_topic():
+    picked = _picked("出台促进云溪楼宇市场平稳健康发展18条措施。")
+    assert any(n.startswith("促进云溪楼宇市场") for n in picked), picked
