@@ -134,3 +134,8 @@ def test_who_takes_part_is_no_part_of_the_programme():
 def test_a_numbered_package_takes_its_whole_topic():
     picked = _picked("出台促进云溪楼宇市场平稳健康发展18条措施。")
     assert any(n.startswith("促进云溪楼宇市场") for n in picked), picked
+
+
+def test_the_state_before_a_named_region_is_no_part_of_it():
+    picked = _picked("整改被列为国家青禾经济带正面典型案例。")
+    assert "青禾经济带" in picked and "国家青禾经济带" not in picked, picked
