@@ -9,6 +9,7 @@ offsets back to offsets in ``Text.text``, gathers every mention of a name into o
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections import Counter, defaultdict
@@ -105,6 +106,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
         if obj.start < subj.start:  # evidence: the item in its definition
             lo, hi = subj.start, subj.end
         raw_relations.append(((subj.start, subj.end), pred, (obj.start, obj.end), lo, hi, f"glossary:{pred}"))
+    found = _drop_common_word_short_forms(found, report)
     found = _keep_county_short_forms(found, report)
     found = _drop_common_word_divisions(found, report)
     found = _drop_counted_quotes(found, text)
@@ -609,6 +611,35 @@ def _drop_industry_systems(found: list[_Found], text: str) -> list[_Found]:
     ]
 
 
+@functools.lru_cache(maxsize=None)
+def _common_word_places(kind: str) -> frozenset[str]:
+    """The names of one kind (``full`` or ``short``) in common_word_places.tsv."""
+    from kg.loaders.nlp import _data_lines
+
+    out = set()
+    for line in _data_lines("common_word_places.tsv"):
+        k, _, name = line.partition("\t")
+        if k == kind and name:
+            out.add(name.strip())
+    return frozenset(out)
+
+
+def _drop_common_word_short_forms(found: list[_Found], report: Report) -> list[_Found]:
+    """A county's short form that is a common word (common_word_places ``short``: 资源 in
+    国有资产、资源、资金, 振兴 in 东北振兴) names the county only where the report writes its
+    full name (资源县) or it is the report's own place; being inside the county's province
+    is not enough (a province's report says 资源 and 平安 as words)."""
+    from kg.loaders.nlp import short_form
+
+    words = _common_word_places("short")
+    full = {short_form(f.surface) for f in found if f.label == "Place/admin"}
+    own = {short_form(p) for p in (report.meta.place, *report.meta.parent_places) if p}
+    return [
+        f for f in found
+        if not (f.label == "Place/admin_short" and f.surface in words and f.surface not in full | own)
+    ]
+
+
 def _drop_common_word_divisions(found: list[_Found], report: Report) -> list[_Found]:
     """A division whose full name is a common word (list_cues ``common_word_division``:
     老城区, 新城区) is that division only inside the report's own province or city
@@ -616,7 +647,7 @@ def _drop_common_word_divisions(found: list[_Found], report: Report) -> list[_Fo
     from kg.loaders.gazetteer import code_index
     from kg.loaders.nlp import _LIST_CUES
 
-    words = set(_LIST_CUES.get("common_word_division", ()))
+    words = set(_LIST_CUES.get("common_word_division", ())) | _common_word_places("full")
     if not words:
         return found
     inside = _own_code_prefix(report)

@@ -1,0 +1,64 @@
+"""Session 7 precision rules (issue 9, helper precd): kinds of works, measures, hubs and plans
+read as names, and divisions whose names are common words. Synthetic sentences in the genre's
+shape with invented names (青禾, 云溪); each test fails when its rule is removed."""
+
+from __future__ import annotations
+
+import pytest
+
+from spans_of import names_and_nested as _names
+
+from kg.loaders.entities import extract_entities
+from tests.unit.test_entities import _one_sentence_report
+
+
+@pytest.mark.parametrize("text, bad", [
+    # under construction (veto.under-construction)
+    ("推进青禾电厂三期以及在建抽水蓄能电站等项目。", "在建抽水蓄能电站"),
+    # measures named by their kind or a bare count (veto.unnamed-measures)
+    ("出台营商环境改革措施，压减审批时限。", "营商环境改革措施"),
+    ("逐条制定整改措施22条，按期办结。", "整改措施22条"),
+    ("完成10方面26项实事项目，群众满意。", "10方面26项实事项目"),
+    # kinds of works, funds, stations, platforms, schools (veto.bare-kind-works)
+    ("设立母基金和产业子基金，撬动社会资本。", "产业子基金"),
+    ("对主要支流进行防洪排涝工程建设。", "防洪排涝工程"),
+    ("建设超大规模开放算力平台等一批新型基础设施。", "算力平台"),
+    ("采取广播电视大学、函授大学、夜大学等多种形式。", "函授大学"),
+    # a hub as a goal (veto.hub-goal)
+    ("依托机场建设国际航空货运枢纽，拓展航线。", "国际航空货运枢纽"),
+    # a kind of region (veto.kind-of-region)
+    ("支持欠发达地区产业发展，巩固成果。", "欠发达地区产业"),
+    # a regular mechanism, a facility plan, a goal town (veto.unnamed-system-plan)
+    ("健全街镇居村减负常态化机制，精简台账。", "居村减负常态化机制"),
+    ("完善托育服务设施空间规划，扩大供给。", "托育服务设施空间规划"),
+    ("加快建设青禾都市圈现代化产业新城。", "现代化产业"),
+])
+def test_a_kind_of_works_measures_or_goal_is_no_name(text, bad):
+    names = _names(text)
+    assert not any(bad in n for n in names), names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("出台青禾污染防治36条措施，改善空气。", "青禾污染防治36条措施"),
+    ("实施云溪防洪工程，加固堤防。", "云溪防洪工程"),
+    ("建成青禾国际航空货运枢纽，开通航线。", "青禾国际航空货运枢纽"),
+])
+def test_named_works_and_packages_stay(text, name):
+    assert any(name in n for n in _names(text)), _names(text)
+
+
+def _places(body: str, place: str, parents: tuple[str, ...]) -> set[str]:
+    entities, _ = extract_entities(_one_sentence_report(body, place, parents))
+    return {e.name for e in entities if e.type.value == "Place"}
+
+
+def test_a_common_word_short_form_needs_the_full_name():
+    # 资源 is 资源县's short form; inside its own province a report says it as a word
+    body = "管好国有资产、资源、资金，防止流失。"
+    assert "资源" not in _places(body, "广西壮族自治区", ())
+    assert "资源县" in _places("资源县加快发展。管好国有资产、资源、资金。", "广西壮族自治区", ())
+
+
+def test_a_common_word_division_counts_only_inside_its_province():
+    # 解放区 (the liberated areas) outside 焦作's province is no district
+    assert "解放区" not in _places("老解放区人民生活得到改善。", "中华人民共和国", ())
