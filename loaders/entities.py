@@ -631,8 +631,19 @@ def _drop_common_word_short_forms(found: list[_Found], report: Report) -> list[_
     is not enough (a province's report says 资源 and 平安 as words)."""
     from kg.loaders.nlp import short_form
 
+    from kg.loaders.gazetteer import code_index
+
     words = _common_word_places("short")
-    full = {short_form(f.surface) for f in found if f.label == "Place/admin"}
+    common_full = _common_word_places("full")
+    inside = _own_code_prefix(report)
+    index = code_index()
+    full = {  # a common-word full name outside its province (解放区) writes no county's name
+        short_form(f.surface) for f in found
+        if f.label == "Place/admin" and (
+            f.surface not in common_full
+            or (inside and any(c.startswith(inside) for c in index.get(f.surface, ())))
+        )
+    }
     own = {short_form(p) for p in (report.meta.place, *report.meta.parent_places) if p}
     return [
         f for f in found

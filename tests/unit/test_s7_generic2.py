@@ -62,3 +62,20 @@ def test_a_common_word_short_form_needs_the_full_name():
 def test_a_common_word_division_counts_only_inside_its_province():
     # 解放区 (the liberated areas) outside 焦作's province is no district
     assert "解放区" not in _places("老解放区人民生活得到改善。", "中华人民共和国", ())
+
+
+def test_a_common_word_full_name_writes_no_short_form():
+    # 解放区 outside its province is the liberated areas: it does not make 解放 a county
+    body = "老解放区人民生活得到改善。全国解放之前，经济落后。"
+    assert not {"解放", "解放区"} & _places(body, "中华人民共和国", ())
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("支持符合条件的高职高专学校升格为职业本科大学。", "高职高专学校"),
+    ("建立了社员代表大会和社务委员会。", "社务委员会"),
+    ("打好项目招引建设擂台赛，确保落地。", "擂台赛"),
+    ("落地新一批22项新城功能性导入事项。", "导入事项"),
+])
+def test_a_kind_of_body_contest_or_matter_is_no_name(text, bad):
+    names = _names(text)
+    assert not any(bad in n for n in names), names
