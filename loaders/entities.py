@@ -112,6 +112,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
     found = _drop_counted_quotes(found, text)
     found = _drop_described_places(found, text)
     found = _drop_industry_systems(found, text)
+    found = _retype_listed_places(found)
     found, located = _split_located_features(found, report)
     raw_relations.extend(located)
     entities, by_span = _group(found)
@@ -649,6 +650,34 @@ def _drop_common_word_short_forms(found: list[_Found], report: Report) -> list[_
         f for f in found
         if not (f.label == "Place/admin_short" and f.surface in words and f.surface not in full | own)
     ]
+
+
+@functools.lru_cache(maxsize=1)
+def _place_heads() -> tuple[tuple[str, str], ...]:
+    """Place heads of two or more characters (文化园, 小镇, 码头), longest first, with the
+    label each gives."""
+    from kg.loaders.nlp import load_heads
+
+    heads = load_heads()
+    return tuple(sorted(
+        ((h, v.label) for h, v in heads.items() if len(h) >= 2),
+        key=lambda x: -len(x[0]),
+    ))
+
+
+def _retype_listed_places(found: list[_Found]) -> list[_Found]:
+    """An item of a list of projects (list rule: 青禾文化体验园、云溪码头等项目) is typed
+    Programme by the list; one closed by a place head of its own (…文化园, …小镇, …码头) is
+    that place (the park, the town) being built, and takes its head's type. A phase
+    (…二期) or works (…工程) stays a project."""
+    out = []
+    for f in found:
+        if f.rule == "list" and f.label == "Programme" and not re.search(r"[期程目]$", f.surface):
+            head = next(((h, lab) for h, lab in _place_heads() if f.surface.endswith(h)), None)
+            if head is not None and head[1].startswith("Place") and len(f.surface) > len(head[0]) + 1:
+                f = _Found(f.surface, f.start, f.end, head[1], f.rule, f.nested)
+        out.append(f)
+    return out
 
 
 def _drop_common_word_divisions(found: list[_Found], report: Report) -> list[_Found]:

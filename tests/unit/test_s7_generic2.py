@@ -79,3 +79,16 @@ def test_a_common_word_full_name_writes_no_short_form():
 def test_a_kind_of_body_contest_or_matter_is_no_name(text, bad):
     names = _names(text)
     assert not any(bad in n for n in names), names
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("举办政金企对接活动17场次，为企业融资。", "政金企对接活动"),
+    ("青禾镇入列全国农业产业强镇创建名单。", "入列全国农业产业强镇"),
+    ("开展城乡居民、灵活就业人员、新就业形态人员参保。", "城乡居民"),
+    ("推动全市乡镇区域型养老服务中心覆盖率达到50%。", "区域型养老服务中心"),
+    ("引进一批万卡级算力中心项目，算力规模提升。", "万卡级算力中心"),
+    ("新开工项目计划总投资大幅下降。", "项目计划"),
+])
+def test_a_kind_of_people_fund_or_centre_is_no_name(text, bad):
+    names = _names(text)
+    assert not any(bad in n for n in names), names
