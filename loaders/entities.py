@@ -654,15 +654,17 @@ def _drop_common_word_short_forms(found: list[_Found], report: Report) -> list[_
 
 @functools.lru_cache(maxsize=1)
 def _place_heads() -> tuple[tuple[str, str], ...]:
-    """Place heads of two or more characters (文化园, 小镇, 码头), longest first, with the
-    label each gives."""
+    """Place heads of two or more characters (产业园, 小镇, 码头) and the endings of
+    listed_place_heads.tsv (园, 段), longest first, with the label each gives."""
     from kg.loaders.nlp import load_heads
 
-    heads = load_heads()
-    return tuple(sorted(
-        ((h, v.label) for h, v in heads.items() if len(h) >= 2),
-        key=lambda x: -len(x[0]),
-    ))
+    from kg.loaders.nlp import _data_lines
+
+    heads = [(h, v.label) for h, v in load_heads().items() if len(h) >= 2]
+    for line in _data_lines("listed_place_heads.tsv"):
+        h, _, lab = line.partition("\t")
+        heads.append((h.strip(), lab.strip()))
+    return tuple(sorted(heads, key=lambda x: -len(x[0])))
 
 
 def _retype_listed_places(found: list[_Found]) -> list[_Found]:

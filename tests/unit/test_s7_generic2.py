@@ -92,3 +92,16 @@ def test_a_kind_of_body_contest_or_matter_is_no_name(text, bad):
 def test_a_kind_of_people_fund_or_centre_is_no_name(text, bad):
     names = _names(text)
     assert not any(bad in n for n in names), names
+
+
+def _typed(body: str) -> dict[str, str]:
+    entities, _ = extract_entities(_one_sentence_report(body))
+    return {e.name: e.type.value for e in entities}
+
+
+def test_a_listed_place_keeps_its_own_type():
+    # the list of projects types its items Programme; a park or a road section is a place
+    typed = _typed("推进青禾储能二期、云溪文化体验园、省道123线青禾过境段等项目建设。")
+    assert typed.get("云溪文化体验园") == "Place", typed
+    assert typed.get("省道123线青禾过境段") == "Place", typed
+    assert typed.get("青禾储能二期") == "Programme", typed
