@@ -105,3 +105,8 @@ def test_a_listed_place_keeps_its_own_type():
     assert typed.get("云溪文化体验园") == "Place", typed
     assert typed.get("省道123线青禾过境段") == "Place", typed
     assert typed.get("青禾储能二期") == "Programme", typed
+
+
+def test_a_service_promise_clause_is_no_place():
+    names = _names("全面深化农村居民办事不出村、城镇居民办事不出社区、入园企业办事不出园区“三不出”机制，服务提质。")
+    assert not any(n.endswith("不出村") or n.endswith("不出园区") for n in names), names
