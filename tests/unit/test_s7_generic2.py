@@ -110,3 +110,13 @@ def test_a_listed_place_keeps_its_own_type():
 def test_a_service_promise_clause_is_no_place():
     names = _names("全面深化农村居民办事不出村、城镇居民办事不出社区、入园企业办事不出园区“三不出”机制，服务提质。")
     assert not any(n.endswith("不出村") or n.endswith("不出园区") for n in names), names
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("用足用好稳增长一揽子政策措施，经济承压前行。", "一揽子政策措施"),
+    ("产业类科创项目和平台建设原则上由企业牵头。", "产业类科创项目"),
+    ("平均每个公社有农业中学一点二所。", "农业中学"),
+])
+def test_a_package_or_class_of_projects_is_no_name(text, bad):
+    names = _names(text)
+    assert not any(bad in n for n in names), names
