@@ -9,6 +9,7 @@ offsets back to offsets in ``Text.text``, gathers every mention of a name into o
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections import Counter, defaultdict
@@ -105,11 +106,13 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
         if obj.start < subj.start:  # evidence: the item in its definition
             lo, hi = subj.start, subj.end
         raw_relations.append(((subj.start, subj.end), pred, (obj.start, obj.end), lo, hi, f"glossary:{pred}"))
+    found = _drop_common_word_short_forms(found, report)
     found = _keep_county_short_forms(found, report)
     found = _drop_common_word_divisions(found, report)
     found = _drop_counted_quotes(found, text)
     found = _drop_described_places(found, text)
     found = _drop_industry_systems(found, text)
+    found = _retype_listed_places(found)
     found, located = _split_located_features(found, report)
     raw_relations.extend(located)
     entities, by_span = _group(found)
@@ -609,6 +612,76 @@ def _drop_industry_systems(found: list[_Found], text: str) -> list[_Found]:
     ]
 
 
+@functools.lru_cache(maxsize=None)
+def _common_word_places(kind: str) -> frozenset[str]:
+    """The names of one kind (``full`` or ``short``) in common_word_places.tsv."""
+    from kg.loaders.nlp import _data_lines
+
+    out = set()
+    for line in _data_lines("common_word_places.tsv"):
+        k, _, name = line.partition("\t")
+        if k == kind and name:
+            out.add(name.strip())
+    return frozenset(out)
+
+
+def _drop_common_word_short_forms(found: list[_Found], report: Report) -> list[_Found]:
+    """A county's short form that is a common word (common_word_places ``short``: 资源 in
+    国有资产、资源、资金, 振兴 in 东北振兴) names the county only where the report writes its
+    full name (资源县) or it is the report's own place; being inside the county's province
+    is not enough (a province's report says 资源 and 平安 as words)."""
+    from kg.loaders.nlp import short_form
+
+    from kg.loaders.gazetteer import code_index
+
+    words = _common_word_places("short")
+    common_full = _common_word_places("full")
+    inside = _own_code_prefix(report)
+    index = code_index()
+    full = {  # a common-word full name outside its province (解放区) writes no county's name
+        short_form(f.surface) for f in found
+        if f.label == "Place/admin" and (
+            f.surface not in common_full
+            or (inside and any(c.startswith(inside) for c in index.get(f.surface, ())))
+        )
+    }
+    own = {short_form(p) for p in (report.meta.place, *report.meta.parent_places) if p}
+    return [
+        f for f in found
+        if not (f.label == "Place/admin_short" and f.surface in words and f.surface not in full | own)
+    ]
+
+
+@functools.lru_cache(maxsize=1)
+def _place_heads() -> tuple[tuple[str, str], ...]:
+    """Place heads of two or more characters (产业园, 小镇, 码头) and the endings of
+    listed_place_heads.tsv (园, 段), longest first, with the label each gives."""
+    from kg.loaders.nlp import load_heads
+
+    from kg.loaders.nlp import _data_lines
+
+    heads = [(h, v.label) for h, v in load_heads().items() if len(h) >= 2]
+    for line in _data_lines("listed_place_heads.tsv"):
+        h, _, lab = line.partition("\t")
+        heads.append((h.strip(), lab.strip()))
+    return tuple(sorted(heads, key=lambda x: -len(x[0])))
+
+
+def _retype_listed_places(found: list[_Found]) -> list[_Found]:
+    """An item of a list of projects (list rule: 青禾文化体验园、云溪码头等项目) is typed
+    Programme by the list; one closed by a place head of its own (…文化园, …小镇, …码头) is
+    that place (the park, the town) being built, and takes its head's type. A phase
+    (…二期) or works (…工程) stays a project."""
+    out = []
+    for f in found:
+        if f.rule == "list" and f.label == "Programme" and not re.search(r"[期程目]$", f.surface):
+            head = next(((h, lab) for h, lab in _place_heads() if f.surface.endswith(h)), None)
+            if head is not None and head[1].startswith("Place") and len(f.surface) > len(head[0]) + 1:
+                f = _Found(f.surface, f.start, f.end, head[1], f.rule, f.nested)
+        out.append(f)
+    return out
+
+
 def _drop_common_word_divisions(found: list[_Found], report: Report) -> list[_Found]:
     """A division whose full name is a common word (list_cues ``common_word_division``:
     老城区, 新城区) is that division only inside the report's own province or city
@@ -616,7 +689,7 @@ def _drop_common_word_divisions(found: list[_Found], report: Report) -> list[_Fo
     from kg.loaders.gazetteer import code_index
     from kg.loaders.nlp import _LIST_CUES
 
-    words = set(_LIST_CUES.get("common_word_division", ()))
+    words = set(_LIST_CUES.get("common_word_division", ())) | _common_word_places("full")
     if not words:
         return found
     inside = _own_code_prefix(report)
