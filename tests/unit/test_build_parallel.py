@@ -87,3 +87,22 @@ def test_the_per_report_function_is_the_same_in_another_process(tmp_path):
     first, second = merge_reports([here, here], stats)
     assert first.text == "".join(here.shared) + here.local
     assert second.text == here.local  # shared triples are written once per build
+
+
+def test_workers_analyse_with_the_builds_kg_not_one_in_the_current_directory(builds, tmp_path):
+    """Run from a folder that holds another ``kg`` (a checkout, an old tree), the workers
+    import the ``kg`` the build runs, not that one (Python 3.11's forkserver looked in the
+    current directory first)."""
+    fake = tmp_path / "kg"
+    fake.mkdir()
+    # it imports (as a checkout would), and says so
+    (fake / "__init__.py").write_text("from pathlib import Path\nPath(__file__).with_name('IMPORTED').touch()\n",
+                                      encoding="utf-8")
+    kg_cli = Path(sys.executable).parent / "kg"
+    out = tmp_path / "out"
+    done = subprocess.run([str(kg_cli), "build", *map(str, REPORTS), "-o", str(out), "-f", "nt", "--no-validate",
+                           "-j", "2"], cwd=tmp_path, capture_output=True, text=True, timeout=600,
+                          env={**os.environ, **FIXED})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert not (fake / "IMPORTED").exists()
+    assert (out / "graph.nt").read_bytes() == (builds["nt", 1] / "graph.nt").read_bytes()
