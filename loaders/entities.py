@@ -630,9 +630,8 @@ def _drop_common_word_short_forms(found: list[_Found], report: Report) -> list[_
     国有资产、资源、资金, 振兴 in 东北振兴) names the county only where the report writes its
     full name (资源县) or it is the report's own place; being inside the county's province
     is not enough (a province's report says 资源 and 平安 as words)."""
-    from kg.loaders.nlp import short_form
-
     from kg.loaders.gazetteer import code_index
+    from kg.loaders.nlp import short_form
 
     words = _common_word_places("short")
     common_full = _common_word_places("full")
@@ -656,9 +655,7 @@ def _drop_common_word_short_forms(found: list[_Found], report: Report) -> list[_
 def _place_heads() -> tuple[tuple[str, str], ...]:
     """Place heads of two or more characters (产业园, 小镇, 码头) and the endings of
     listed_place_heads.tsv (园, 段), longest first, with the label each gives."""
-    from kg.loaders.nlp import load_heads
-
-    from kg.loaders.nlp import _data_lines
+    from kg.loaders.nlp import _data_lines, load_heads
 
     heads = [(h, v.label) for h, v in load_heads().items() if len(h) >= 2]
     for line in _data_lines("listed_place_heads.tsv"):
@@ -683,13 +680,12 @@ def _retype_listed_places(found: list[_Found]) -> list[_Found]:
 
 
 def _drop_common_word_divisions(found: list[_Found], report: Report) -> list[_Found]:
-    """A division whose full name is a common word (list_cues ``common_word_division``:
+    """A division whose full name is a common word (common_word_places ``full``:
     老城区, 新城区) is that division only inside the report's own province or city
     (洛阳's report names its 老城区); elsewhere "实施老城区雨污分流改造" is the old town."""
     from kg.loaders.gazetteer import code_index
-    from kg.loaders.nlp import _LIST_CUES
 
-    words = set(_LIST_CUES.get("common_word_division", ())) | _common_word_places("full")
+    words = _common_word_places("full")
     if not words:
         return found
     inside = _own_code_prefix(report)
