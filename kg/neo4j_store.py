@@ -868,28 +868,85 @@ def plain_triples(triples: Iterable[tuple[Any, Any, Any]]) -> Iterator[Plain]:
             yield str(s), str(p), str(o)
 
 
-def plain_quads(quads: Iterable[Any]) -> Iterator[Plain]:
+def plain_quads(quads: Iterable[Any], keyer: _ReportKeys | None = None) -> Iterator[Plain]:
     """pyoxigraph quads (:func:`kg.validate.read_quads`) as plain tuples, named graphs
     merged; the same literal parts :func:`kg.rdf.from_ox` gives (xsd:string is a plain
-    literal, language tags in BCP 47 case)."""
+    literal, language tags in BCP 47 case). With ``keyer`` (not yet complete), also what
+    ``keyer.feed`` does on the way, in the same loop (the load's two passes: one loop a
+    quad instead of three stacked generators): find the reports, or sum their content
+    keys; a blank node then raises :class:`_BlankNodes`. A subject's IRI is one string
+    for all its consecutive triples (its hash computed once in the rows' dicts)."""
     import pyoxigraph as ox
 
-    from kg.rdf import bcp47_case
+    if keyer is not None and keyer.complete:
+        keyer = None
+    named, literal, blank = ox.NamedNode, ox.Literal, ox.BlankNode
+    discover = keyer is not None and keyer.discovering
+    summing = keyer is not None and not discover
+    if summing:
+        import hashlib
 
-    named, literal = ox.NamedNode, ox.Literal
+        from kg.pipeline import _report_of
+
+        blake, reports, digests = hashlib.blake2b, keyer.reports, keyer.digests
+    found: set[str] = keyer.reports if keyer is not None else set()
+    langs: dict[str, str] = {}
+    last: Any = None
+    sv: str | None = None
+    buf: bytearray | None = None
     for q in quads:
         s, o = q.subject, q.object
-        if type(s) is not named:
+        if s != last:
+            last = s
+            if type(s) is named:
+                sv = s.value
+                if summing:  # dumps hold a subject's triples together: one lookup a subject
+                    rep = _report_of(sv, reports)
+                    buf = None if rep is None else digests[rep]
+            else:
+                if keyer is not None and type(s) is blank:
+                    raise _BlankNodes
+                sv = None
+        if sv is None:
             continue
-        if type(o) is literal:
+        if buf is not None:
+            buf += blake(str(q.triple).encode("utf-8"), digest_size=16).digest()
+        to = type(o)
+        if to is literal:
             lang = o.language
             if lang:
-                yield s.value, q.predicate.value, (o.value, bcp47_case(lang), None)
+                yield sv, q.predicate.value, (o.value, langs.get(lang) or _lang_case(lang, langs), None)
             else:
                 dtype = o.datatype.value
-                yield s.value, q.predicate.value, (o.value, None, None if dtype == _XSD_STRING else dtype)
-        elif type(o) is named:
-            yield s.value, q.predicate.value, o.value
+                yield sv, q.predicate.value, (o.value, None, None if dtype == _XSD_STRING else dtype)
+        elif to is named:
+            p, ov = q.predicate.value, o.value
+            if discover and ov == _KG_REPORT and p == _RDF_TYPE:
+                found.add(sv)
+            yield sv, p, ov
+        elif keyer is not None and to is blank:
+            raise _BlankNodes
+    if discover:
+        keyer.found_all()
+    elif summing:
+        keyer.complete = True
+
+
+def _lang_case(tag: str, cache: dict[str, str]) -> str:
+    """``kg.rdf.bcp47_case(tag)``, kept in ``cache``; a tag without subtags needs no
+    import of kg.rdf (pyoxigraph gives it in lower case, which is BCP 47's case for it)."""
+    if "-" in tag:
+        from kg.rdf import bcp47_case
+
+        cased = bcp47_case(tag)
+    else:
+        cased = tag.lower()
+    if len(cache) < 1000:
+        cache[tag] = cased
+    return cased
+
+
+_KG_REPORT = KG_NS + "Report"
 
 
 class _Distinct:
@@ -1950,8 +2007,11 @@ def _dump_source(dumps: list[Any], skip: set[str], skip_minted: bool,
     from kg.pipeline import dump_quads
 
     def source() -> Iterator[Plain]:
-        quads = dump_quads(dumps, skip_reports=skip, skip_minted=skip_minted)
-        return plain_quads(quads if keyer is None or keyer.complete else keyer.feed(quads))
+        if not skip:
+            from kg.validate import read_quads
+
+            return plain_quads(read_quads(dumps), keyer)
+        return plain_quads(dump_quads(dumps, skip_reports=skip, skip_minted=skip_minted), keyer)
 
     return source
 
@@ -1986,16 +2046,17 @@ class _ReportKeys:
 
     def __init__(self, reports: set[str], discover: bool = False) -> None:
         self.reports = reports
-        self.sums: dict[str, int] = dict.fromkeys(reports, 0)
-        self.counts: dict[str, int] = dict.fromkeys(reports, 0)
-        self.seen: set[bytes] = set()
+        # each report's triples' digests, 16 bytes each, in the order read (a triple read
+        # twice, from two named graphs, is there twice: :meth:`keys` counts it once)
+        self.digests: dict[str, bytearray] = {r: bytearray() for r in reports}
         self.complete = False
         self.discovering = discover
 
     def feed(self, quads: Iterable[Any]) -> Iterator[Any]:
         """``quads`` as they are, summed on the way; complete once they are all read.
         Made with ``discover``, the first complete pass finds the reports instead (and
-        raises :class:`_BlankNodes` at a blank node), the next one sums."""
+        raises :class:`_BlankNodes` at a blank node), the next one sums. (The load's own
+        passes do the same inside :func:`plain_quads`.)"""
         if self.discovering:
             yield from self._discover(quads)
             return
@@ -2003,26 +2064,24 @@ class _ReportKeys:
 
         from kg.pipeline import _report_of
 
-        blake, reports, seen, sums, counts = hashlib.blake2b, self.reports, self.seen, self.sums, self.counts
+        blake, reports, digests = hashlib.blake2b, self.reports, self.digests
         last: Any = None
-        rep: str | None = None
+        buf: bytearray | None = None
         for q in quads:
             s = q.subject
             if s != last:  # dumps hold a subject's triples together: one lookup per subject
-                last, rep = s, _report_of(s.value, reports)
-            if rep is not None:
-                h = blake(str(q.triple).encode("utf-8"), digest_size=16).digest()
-                if h not in seen:
-                    seen.add(h)
-                    sums[rep] += int.from_bytes(h, "big")
-                    counts[rep] += 1
+                last = s
+                rep = _report_of(s.value, reports)
+                buf = None if rep is None else digests[rep]
+            if buf is not None:
+                buf += blake(str(q.triple).encode("utf-8"), digest_size=16).digest()
             yield q
         self.complete = True
 
     def _discover(self, quads: Iterable[Any]) -> Iterator[Any]:
         import pyoxigraph as ox
 
-        rdf_type, report = ox.NamedNode(_RDF_TYPE), ox.NamedNode(KG_NS + "Report")
+        rdf_type, report = ox.NamedNode(_RDF_TYPE), ox.NamedNode(_KG_REPORT)
         blank, reports = ox.BlankNode, self.reports
         for q in quads:
             if type(q.subject) is blank or type(q.object) is blank:
@@ -2030,7 +2089,11 @@ class _ReportKeys:
             if q.object == report and q.predicate == rdf_type:
                 reports.add(q.subject.value)
             yield q
-        self.sums, self.counts = dict.fromkeys(reports, 0), dict.fromkeys(reports, 0)
+        self.found_all()
+
+    def found_all(self) -> None:
+        """The discovering pass has read every quad: the next one sums."""
+        self.digests = {r: bytearray() for r in self.reports}
         self.discovering = False
 
     def scan(self, dumps: list[Any]) -> dict[str, str]:
@@ -2043,7 +2106,23 @@ class _ReportKeys:
         return self.keys()
 
     def keys(self) -> dict[str, str]:
-        return {r: f"{self.counts[r]}-{self.sums[r] % (1 << 128):032x}" for r in sorted(self.reports)}
+        return {r: _digests_key(self.digests[r]) for r in sorted(self.reports)}
+
+
+def _digests_key(buf: bytearray) -> str:
+    """``count-sum``: how many distinct 128-bit digests ``buf`` holds and their sum
+    modulo 2**128 (big-endian numbers, as :func:`kg.pipeline.dump_report_keys` sums them),
+    in numpy: sorted and deduplicated as pairs of 64-bit halves, the high halves summed
+    modulo 2**64 (all that counts modulo 2**128), the low halves in 32-bit parts (exact)."""
+    import numpy as np
+
+    if not buf:
+        return f"0-{0:032x}"
+    pairs = np.unique(np.frombuffer(buf, dtype=">u8").reshape(-1, 2).astype(np.uint64), axis=0)
+    hi, lo = pairs[:, 0], pairs[:, 1]
+    low = int((lo & np.uint64(0xFFFFFFFF)).sum(dtype=np.uint64)) + (int((lo >> np.uint64(32)).sum(dtype=np.uint64)) << 32)
+    total = ((int(hi.sum(dtype=np.uint64)) << 64) + low) % (1 << 128)
+    return f"{len(pairs)}-{total:032x}"
 
 
 def _graph_source(inputs: list[Any], base_iri: str | None, skip: set[str]) -> Callable[[], Iterator[Plain]]:
