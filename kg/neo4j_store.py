@@ -982,25 +982,63 @@ class _NodeWindow:
         self.labels: dict[str, set[str]] = {}
         self.objects: dict[str, None] = {}
         self.pending: dict[str, None] = {}
+        self.literal_keys: dict[tuple[str, str | None, str | None], str] = {}
 
     def __len__(self) -> int:
         return len(self.values) + len(self.objects)
 
     def add(self, s: str, p: str, o: Any) -> None:
-        vals = self.values.get(s)
-        if vals is None:
-            vals = self.values[s] = {}
-        if type(o) is tuple:
-            for key, value in literal_parts_entry(p, *o, self.mapping):
-                vals.setdefault(key, []).append(value)
-        elif p == _RDF_TYPE:
-            label = self.mapping.labels.get(o)
-            if label:
-                self.labels.setdefault(s, set()).add(label)
-            else:
-                vals.setdefault(TYPES_KEY, []).append(o)
-        elif o not in self.values:
-            self.objects[o] = None
+        self.fill(iter(((s, p, o),)), 1 << 62)
+
+    def fill(self, triples: Iterator[Plain], size: int) -> int:
+        """Add ``triples`` until the window holds ``size`` nodes (subjects and IRIs seen
+        as objects) or they run out; returns how many were read. A literal whose property
+        value is its lexical form (all but the values of a predicate's declared datatype)
+        goes under a key made once for its predicate, language and datatype."""
+        values, labels, objects = self.values, self.labels, self.objects
+        mapping, keys = self.mapping, self.literal_keys
+        class_labels = mapping.labels
+        read = 0
+        last: str | None = None
+        vals: dict[str, list[Any]] = {}
+        for s, p, o in triples:
+            read += 1
+            grown = False
+            if s is not last:  # a subject's consecutive triples share one string (plain_quads)
+                last = s
+                got = values.get(s)
+                if got is None:
+                    got = values[s] = {}
+                    grown = True
+                vals = got
+            if type(o) is tuple:
+                lex, lang, dtype = o
+                key = keys.get((p, lang, dtype))
+                if key is None:
+                    key = _literal_key(p, lang, dtype, mapping)
+                    if len(keys) < LITERAL_KEYS_CAP:
+                        keys[(p, lang, dtype)] = key
+                if key:
+                    have = vals.get(key)
+                    if have is None:
+                        vals[key] = [lex]
+                    else:
+                        have.append(lex)
+                else:
+                    for key, value in literal_parts_entry(p, lex, lang, dtype, mapping):
+                        vals.setdefault(key, []).append(value)
+            elif p == _RDF_TYPE:
+                label = class_labels.get(o)
+                if label:
+                    labels.setdefault(s, set()).add(label)
+                else:
+                    vals.setdefault(TYPES_KEY, []).append(o)
+            elif o not in values and o not in objects:
+                objects[o] = None
+                grown = True
+            if grown and len(values) + len(objects) >= size:
+                break
+        return read
 
     def take(self, final: bool = True) -> list[tuple[str, list[str], dict[str, Any]]]:
         """The rows ``(iri, labels, props)`` of the window's subjects, which is then empty;
@@ -1015,6 +1053,20 @@ class _NodeWindow:
             self.pending = {}
         self.values, self.labels, self.objects = {}, {}, {}
         return rows
+
+
+LITERAL_KEYS_CAP = 10_000
+"""At most this many (predicate, language, datatype) keys are kept by a node window."""
+
+
+def _literal_key(pred: str, lang: str | None, dtype: str | None, mapping: GraphMapping) -> str:
+    """The property key of a literal of ``pred``, ``lang`` and ``dtype`` when its value is
+    its lexical form (see :func:`literal_parts_entry`); "" when the value is converted
+    (a value of the predicate's declared datatype: a number, date, boolean, decimal)."""
+    known = mapping.props.get(pred)
+    if known is not None and not lang and dtype is not None and dtype == known[1]:
+        return ""
+    return literal_parts_entry(pred, "", lang, dtype, mapping)[0][0]
 
 
 PENDING_CAP = 200_000
@@ -1450,11 +1502,12 @@ def _write_nodes_pass(triples: Iterable[Plain], writers: _Writers, n: int, batch
     window_size = batch_size * n * WINDOW_BATCHES
     seen = 0
     sent = _Sent(nodes)
-    for s, p, o in triples:
-        window.add(s, p, o)
-        seen += 1
-        if len(window) >= window_size:
-            _flush_nodes(window, writers, n, nodes, batch_size, write, final=False, sent=sent)
+    it = iter(triples)
+    while True:
+        seen += window.fill(it, window_size)
+        if len(window) < window_size:
+            break
+        _flush_nodes(window, writers, n, nodes, batch_size, write, final=False, sent=sent)
     _flush_nodes(window, writers, n, nodes, batch_size, write, sent=sent)
     return seen
 
