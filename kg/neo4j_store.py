@@ -1590,7 +1590,10 @@ class _Sent:
             seen = window[self.hashes[at] == window]
         else:
             seen = window[:0]
-        self.hashes = np.sort(np.concatenate([self.hashes, window]))
+        window.sort()
+        # two sorted runs: the stable sort (timsort for int64) merges them in linear time
+        self.hashes = np.concatenate([self.hashes, window])
+        self.hashes.sort(kind="stable")
         return set(seen.tolist())
 
 

@@ -481,3 +481,72 @@ def test_a_create_mode_load_merges_a_node_it_wrote_in_an_earlier_window_and_unit
     assert sorted(pairs) == [("https://x.org/a", 7), ("https://x.org/b", 8)]
     assert [rows for query, rows in tx.calls if query == SET_MERGED] == [
         [{"iri": "https://x.org/a", "props": {"label_zh": ["甲", "甲区"]}}]]
+
+
+def test_the_load_passes_convert_quads_and_sum_report_keys_in_one_loop(tmp_path: Path) -> None:
+    """plain_quads with a keyer gives the plain tuples plain_quads gives alone, finds the
+    reports in its first pass and sums dump_report_keys' keys in its second (a triple in
+    two named graphs counted once); a blank node stops the load's streamed passes."""
+    from kg.neo4j_store import _BlankNodes, _ReportKeys, plain_quads
+    from kg.pipeline import dump_report_keys
+    from kg.validate import read_quads
+
+    dump = tmp_path / "a.nq"
+    dump.write_text(_NQ, encoding="utf-8")
+    alone = list(plain_quads(read_quads([dump])))
+    assert ("https://kg.example.org/gov/甲区", str(RDFS.label), ("甲区", "zh", None)) in alone
+    assert any(o[1] == "zh-Hant" for _, _, o in alone if type(o) is tuple)  # BCP 47 case
+    keyer = _ReportKeys(set(), discover=True)
+    assert list(plain_quads(read_quads([dump]), keyer)) == alone and not keyer.complete
+    assert keyer.reports == {_R1, _R2}
+    assert list(plain_quads(read_quads([dump]), keyer)) == alone and keyer.complete
+    assert keyer.keys() == dump_report_keys([dump])
+    assert keyer.keys()[_R1].startswith("4-")
+    assert list(plain_quads(read_quads([dump]), keyer)) == alone  # complete: converts only
+    blank_dump = tmp_path / "b.nt"
+    blank_dump.write_text(f"<{_R1}> <{RDF.type}> <{KG.Report}> .\n<{_R1}> <{KG.span}> _:b .\n", encoding="utf-8")
+    with pytest.raises(_BlankNodes):
+        list(plain_quads(read_quads([blank_dump]), _ReportKeys(set(), discover=True)))
+    assert list(plain_quads(read_quads([blank_dump]))) == [(_R1, str(RDF.type), str(KG.Report))]
+
+
+def test_report_key_sums_wrap_modulo_two_to_the_128() -> None:
+    """The numpy sum of 128-bit digests equals Python's exact sum modulo 2**128, duplicates
+    counted once."""
+    import random
+
+    from kg.neo4j_store import _digests_key
+
+    rnd = random.Random(5)
+    digests = [rnd.getrandbits(128) for _ in range(300)] + [(1 << 128) - 1] * 3 + [(1 << 127) + 5] * 2
+    buf = bytearray(b"".join(d.to_bytes(16, "big") for d in digests + digests[:40]))
+    distinct = set(digests)
+    assert _digests_key(buf) == f"{len(distinct)}-{sum(distinct) % (1 << 128):032x}"
+    assert _digests_key(bytearray()) == f"0-{0:032x}"
+
+
+def test_a_node_window_keys_literals_as_literal_parts_entry_does() -> None:
+    """The window's cached keys (a literal whose value is its lexical form) and the
+    converted values (the declared datatype's) give the rows literal_parts_entry gives."""
+    from kg.neo4j_store import _NodeWindow, literal_parts_entry
+
+    m = default_mapping()
+    triples = [("https://x.org/a", str(RDFS.label), ("甲", "zh", None)),
+               ("https://x.org/a", str(RDFS.label), ("A", "en-GB", None)),
+               ("https://x.org/a", str(KG.statedValue), ("6.50", None, str(XSD.decimal))),
+               ("https://x.org/a", str(KG.statedValue), ("7", None, str(XSD.integer))),
+               ("https://x.org/a", str(KG.statedValue), ("8", None, None)),
+               ("https://x.org/a", str(OTHER.note), ("n", None, str(XSD.date))),
+               ("https://x.org/b", str(OTHER.note), ("n", "fr", None)),
+               ("https://x.org/b", str(RDFS.label), ("乙", "zh", None))]
+    window = _NodeWindow(m)
+    assert window.fill(iter(triples * 2), 1 << 30) == 16
+    want: dict = {}
+    for s, p, o in triples * 2:
+        for key, value in literal_parts_entry(p, *o, m):
+            want.setdefault(s, {}).setdefault(key, []).append(value)
+    from kg.neo4j_store import _props
+
+    assert {iri: props for iri, _, props in window.take()} == {s: _props(v) for s, v in want.items()}
+    window.fill(iter(triples), 2)  # stops once the window holds two nodes
+    assert len(window) == 2 and set(window.values) == {"https://x.org/a", "https://x.org/b"}
