@@ -1181,7 +1181,13 @@ def _write_node_rows(tx: neo4j.ManagedTransaction, groups: list[tuple[Labels, li
         elif create:
             fresh, with_props = with_props, []
         if fresh:
-            maps = [{**row["props"], IRI_KEY: row["iri"]} for row in fresh]
+            # the row's own property map, its IRI added (no copy: a retried transaction,
+            # or one MERGEd after all, sets the same IRI again)
+            maps = []
+            for row in fresh:
+                props = row["props"]
+                props[IRI_KEY] = row["iri"]
+                maps.append(props)
         if fresh and ids is not None:
             result = tx.run(create_new + RETURN_ID, rows=maps)
             ids += zip([row["iri"] for row in fresh], result.single(strict=True)[0], strict=True)
@@ -1374,11 +1380,12 @@ class _NodeIds:
                     iris += row[-1]
         if not iris:
             return None
-        q = np.fromiter((hash(i) for i in iris), dtype=np.int64, count=len(iris))
+        q = np.fromiter(map(hash, iris), dtype=np.int64, count=len(iris))
         at = np.minimum(np.searchsorted(self.keys, q), len(self.keys) - 1)
         if not bool((self.keys[at] == q).all()):
             return None
-        found = iter(self.ids[at].tolist())
+        found = self.ids[at].tolist()
+        k = 0
         out: list[RelGroup] = []
         for typ, rows, merge in groups:
             if merge:
@@ -1386,8 +1393,9 @@ class _NodeIds:
                 continue
             new_rows: list[list[Any]] = []
             for row in rows:
-                head = next(found)
-                subjects = [next(found) for _ in row[-1]]
+                head, end = found[k], k + 1 + len(row[-1])
+                subjects = found[k + 1:end]
+                k = end
                 new_rows.append([head, row[1], subjects] if typ == GENERIC_REL else [head, subjects])
             out.append((typ, new_rows, merge))
         return out
