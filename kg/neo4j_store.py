@@ -868,14 +868,16 @@ def plain_triples(triples: Iterable[tuple[Any, Any, Any]]) -> Iterator[Plain]:
             yield str(s), str(p), str(o)
 
 
-def plain_quads(quads: Iterable[Any], keyer: _ReportKeys | None = None) -> Iterator[Plain]:
+def plain_quads(quads: Iterable[Any], keyer: _ReportKeys | None = None, links_only: bool = False) -> Iterator[Plain]:
     """pyoxigraph quads (:func:`kg.validate.read_quads`) as plain tuples, named graphs
     merged; the same literal parts :func:`kg.rdf.from_ox` gives (xsd:string is a plain
     literal, language tags in BCP 47 case). With ``keyer`` (not yet complete), also what
     ``keyer.feed`` does on the way, in the same loop (the load's two passes: one loop a
     quad instead of three stacked generators): find the reports, or sum their content
     keys; a blank node then raises :class:`_BlankNodes`. A subject's IRI is one string
-    for all its consecutive triples (its hash computed once in the rows' dicts)."""
+    for all its consecutive triples (its hash computed once in the rows' dicts). With
+    ``links_only``, only the triples that become relationships (an IRI object, a predicate
+    other than rdf:type) come out: the relationship pass converts no literal."""
     import pyoxigraph as ox
 
     if keyer is not None and keyer.complete:
@@ -913,6 +915,8 @@ def plain_quads(quads: Iterable[Any], keyer: _ReportKeys | None = None) -> Itera
             buf += blake(str(q.triple).encode("utf-8"), digest_size=16).digest()
         to = type(o)
         if to is literal:
+            if links_only:
+                continue
             lang = o.language
             if lang:
                 yield sv, q.predicate.value, (o.value, langs.get(lang) or _lang_case(lang, langs), None)
@@ -923,6 +927,8 @@ def plain_quads(quads: Iterable[Any], keyer: _ReportKeys | None = None) -> Itera
             p, ov = q.predicate.value, o.value
             if discover and ov == _KG_REPORT and p == _RDF_TYPE:
                 found.add(sv)
+            if links_only and p == _RDF_TYPE:
+                continue
             yield sv, p, ov
         elif keyer is not None and to is blank:
             raise _BlankNodes
@@ -1674,7 +1680,8 @@ def load_triples(
     driver: neo4j.Driver | None = None,
 ) -> LoadSummary:
     """Load the plain triples ``source()`` yields (called twice: once for the nodes, once
-    for the relationships) into Neo4j, in bounded memory. Idempotent and resumable: every
+    for the relationships, then ``source.links()`` instead when it has that method: the
+    relationship triples only) into Neo4j, in bounded memory. Idempotent and resumable: every
     write is a MERGE or a CREATE the IRI constraint guards (:class:`_NodeWrites`), so a load run twice creates nothing and a load cut off and run
     again ends in the graph one clean load gives. Raises StoreError."""
     if batch_size < 1:
@@ -1714,7 +1721,7 @@ def load_triples(
         # kg's graphs have hubs (the report, the government) that every batch touches, so
         # concurrent relationship transactions only wait on each other or deadlock and retry.
         # (CREATEd relationships on two writers measured no faster either, on 2 cores.)
-        _write_rels_pass(source(), pool, 1, batch_size, rels, mapping,
+        _write_rels_pass(_links(source)(), pool, 1, batch_size, rels, mapping,
                          _RelWrites(run.alone_seq if empty and run is not None else None, ids))
         pool.wait()
     except (nx.Neo4jError, nx.DriverError, OSError) as exc:
@@ -1965,7 +1972,7 @@ def load_inputs(
         elif only_dumps and not blank:
             # no report of these dumps loaded before: their keys are summed on the way, in
             # the load's passes over the dumps
-            source = _dump_source(dumps, unchanged, unchanged == set(keys) and bool(unchanged), keyer)
+            source = _DumpSource(dumps, unchanged, unchanged == set(keys) and bool(unchanged), keyer)
         else:
             source = _graph_source(inputs, base_iri, unchanged)
         try:
@@ -2002,8 +2009,7 @@ def _load_source(source: Callable[[], Iterable[Plain]], settings: Neo4jSettings,
         raise InputError("nothing to load: the inputs hold no triples")
     if ontology:
         onto = skolemize(ontology_graph())
-        data = source
-        source = lambda: _chain(data(), plain_triples(onto))  # noqa: E731
+        source = _Chained(source, lambda: plain_triples(onto))
     return load_triples(source, settings, **kw)
 
 
@@ -2064,21 +2070,47 @@ def _chain(*parts: Iterable[Plain]) -> Iterator[Plain]:
         yield from part
 
 
-def _dump_source(dumps: list[Any], skip: set[str], skip_minted: bool,
-                 keyer: _ReportKeys | None = None) -> Callable[[], Iterator[Plain]]:
+class _DumpSource:
     """The dumps' triples, streamed afresh on each call (blank-node-free dumps only); with
-    ``keyer``, the quads of each call go through it until one call has read them all."""
-    from kg.pipeline import dump_quads
+    ``keyer``, the quads of each call go through it until one call has read them all.
+    :meth:`links`: only the triples that become relationships (what the relationship pass
+    reads; see :func:`load_triples`)."""
 
-    def source() -> Iterator[Plain]:
-        if not skip:
+    def __init__(self, dumps: list[Any], skip: set[str], skip_minted: bool,
+                 keyer: _ReportKeys | None = None) -> None:
+        self.dumps, self.skip, self.skip_minted, self.keyer = dumps, skip, skip_minted, keyer
+
+    def __call__(self, links_only: bool = False) -> Iterator[Plain]:
+        if not self.skip:
             from kg.validate import read_quads
 
-            return plain_quads(read_quads(dumps), keyer)
-        return plain_quads(dump_quads(dumps, skip_reports=skip, skip_minted=skip_minted), keyer)
+            return plain_quads(read_quads(self.dumps), self.keyer, links_only)
+        from kg.pipeline import dump_quads
 
-    return source
+        quads = dump_quads(self.dumps, skip_reports=self.skip, skip_minted=self.skip_minted)
+        return plain_quads(quads, self.keyer, links_only)
 
+    def links(self) -> Iterator[Plain]:
+        return self(links_only=True)
+
+
+class _Chained:
+    """A source followed by more triples (kg's ontology), with the source's :meth:`links`."""
+
+    def __init__(self, source: Callable[[], Iterable[Plain]], more: Callable[[], Iterable[Plain]]) -> None:
+        self.source, self.more = source, more
+
+    def __call__(self) -> Iterator[Plain]:
+        return _chain(self.source(), self.more())
+
+    def links(self) -> Iterator[Plain]:
+        return _chain(_links(self.source)(), self.more())
+
+
+def _links(source: Callable[[], Iterable[Plain]]) -> Callable[[], Iterable[Plain]]:
+    """What the relationship pass reads of ``source``: its ``links`` when it has one (the
+    relationship triples only), else all of it (the pass skips the others itself)."""
+    return getattr(source, "links", source)
 
 
 def _dump_reports(dumps: list[Any]) -> tuple[set[str], bool]:

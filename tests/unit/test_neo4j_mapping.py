@@ -550,3 +550,25 @@ def test_a_node_window_keys_literals_as_literal_parts_entry_does() -> None:
     assert {iri: props for iri, _, props in window.take()} == {s: _props(v) for s, v in want.items()}
     window.fill(iter(triples), 2)  # stops once the window holds two nodes
     assert len(window) == 2 and set(window.values) == {"https://x.org/a", "https://x.org/b"}
+
+
+def test_the_relationship_pass_reads_only_the_triples_that_become_relationships(tmp_path: Path) -> None:
+    """A dump source's links() are its triples with an IRI object and a predicate other
+    than rdf:type, in order; still summing the reports' keys over every quad; a source
+    chained with more triples keeps them."""
+    from kg.neo4j_store import _Chained, _DumpSource, _links, _ReportKeys
+    from kg.pipeline import dump_report_keys
+
+    dump = tmp_path / "a.nq"
+    dump.write_text(_NQ, encoding="utf-8")
+    keyer = _ReportKeys(set(), discover=True)
+    source = _DumpSource([dump], set(), False, keyer)
+    every = list(source())
+    links = [t for t in every if type(t[2]) is str and t[1] != str(RDF.type)]
+    assert links and len(links) < len(every)
+    assert list(source.links()) == links and keyer.keys() == dump_report_keys([dump])
+    more = [("https://x.org/a", str(RDFS.label), ("甲", "zh", None))]
+    chained = _Chained(source, lambda: iter(more))
+    assert list(chained()) == every + more and list(_links(chained)()) == links + more
+    plain = lambda: iter(every)  # noqa: E731 - a source without links(): all of it
+    assert list(_links(plain)()) == every
