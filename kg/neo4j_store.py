@@ -236,27 +236,41 @@ class GraphMapping:
 
 @lru_cache(maxsize=1)
 def default_mapping() -> GraphMapping:
-    """kg's classes and properties (ontology/kg.ttl) plus the fixed table of W3C terms."""
-    onto = Graph()
+    """kg's classes and properties (ontology/kg.ttl) plus the fixed table of W3C terms.
+    The ontology is read with pyoxigraph (its terms in file order): rdflib's Turtle parser
+    took ~0.1 CPU-s, in every `kg load` process."""
+    import pyoxigraph as ox
+
+    kinds: dict[str, list[str]] = {str(OWL.Class): [], str(OWL.ObjectProperty): [], str(OWL.DatatypeProperty): []}
+    ranges: dict[str, str] = {}
+    rdf_type, rdfs_range, named = str(RDF.type), str(RDFS.range), ox.NamedNode
     with resources.files("kg.ontology").joinpath("kg.ttl").open("rb") as f:
-        onto.parse(f, format="turtle")
+        for t in ox.parse(f, format=ox.RdfFormat.TURTLE):
+            s, o = t.subject, t.object
+            if type(s) is not named or type(o) is not named:
+                continue
+            p = t.predicate.value
+            if p == rdf_type and o.value in kinds:
+                kinds[o.value].append(s.value)
+            elif p == rdfs_range:
+                ranges.setdefault(s.value, o.value)
     labels = dict(_W3C_LABELS)
     rels = dict(_W3C_RELS)
     props = dict(_W3C_PROPS)
-    for cls in onto.subjects(RDF.type, OWL.Class):
-        if isinstance(cls, URIRef) and str(cls).startswith(KG_NS):
-            labels[str(cls)] = str(cls)[len(KG_NS):]
+    for cls in dict.fromkeys(kinds[str(OWL.Class)]):
+        if cls.startswith(KG_NS):
+            labels[cls] = cls[len(KG_NS):]
     taken = set(props_names := {n for n, _ in props.values()})
-    for prop in onto.subjects(RDF.type, OWL.ObjectProperty):
-        if isinstance(prop, URIRef) and str(prop).startswith(KG_NS):
-            rels[str(prop)] = _snake(str(prop)[len(KG_NS):]).upper()
-    for prop in onto.subjects(RDF.type, OWL.DatatypeProperty):
-        if isinstance(prop, URIRef) and str(prop).startswith(KG_NS):
-            name = _snake(str(prop)[len(KG_NS):])
+    for prop in dict.fromkeys(kinds[str(OWL.ObjectProperty)]):
+        if prop.startswith(KG_NS):
+            rels[prop] = _snake(prop[len(KG_NS):]).upper()
+    for prop in dict.fromkeys(kinds[str(OWL.DatatypeProperty)]):
+        if prop.startswith(KG_NS):
+            name = _snake(prop[len(KG_NS):])
             if name in taken:
                 name = "kg_" + name
-            rng = onto.value(prop, RDFS.range)
-            props[str(prop)] = (name, str(rng) if rng is not None and str(rng).startswith(str(XSD)) else None)
+            rng = ranges.get(prop)
+            props[prop] = (name, rng if rng is not None and rng.startswith(str(XSD)) else None)
             taken.add(name)
     del props_names
     # kg names win over W3C ones for the same label (kg classes are what the data uses).

@@ -47,6 +47,26 @@ def test_mapping_labels_and_types_are_safe_identifiers_from_the_ontology():
         assert typ.replace("_", "").isalnum() and typ.upper() == typ
 
 
+def test_mapping_names_every_kg_class_and_property_of_the_ontology_as_rdflib_reads_it():
+    """default_mapping reads kg.ttl with pyoxigraph: every kg class, object property and
+    datatype property (with its XSD range) that rdflib finds there is in the mapping."""
+    from importlib import resources
+
+    from rdflib.namespace import OWL
+
+    from kg.neo4j_store import KG_NS
+
+    onto = Graph().parse(resources.files("kg.ontology").joinpath("kg.ttl").read_bytes(), format="turtle")
+    m = default_mapping()
+    kg_terms = lambda kind: {str(t) for t in onto.subjects(RDF.type, kind) if str(t).startswith(KG_NS)}  # noqa: E731
+    assert kg_terms(OWL.Class) and kg_terms(OWL.Class) <= set(m.labels)
+    assert kg_terms(OWL.ObjectProperty) and kg_terms(OWL.ObjectProperty) <= set(m.rel_types)
+    assert kg_terms(OWL.DatatypeProperty) and kg_terms(OWL.DatatypeProperty) <= set(m.props)
+    for prop in kg_terms(OWL.DatatypeProperty):
+        rng = onto.value(URIRef(prop), RDFS.range)
+        assert m.props[prop][1] == (str(rng) if rng is not None and str(rng).startswith(str(XSD)) else None)
+
+
 def test_language_tagged_literals_keep_both_languages():
     m = default_mapping()
     assert literal_entry(str(RDFS.label), Literal("罗湖区", lang="zh"), m) == [("label_zh", "罗湖区")]
