@@ -193,6 +193,7 @@ _PLAIN_TYPES = {None, str(XSD.string), str(RDF.langString)}
 _XSD_DECIMAL = str(XSD.decimal)
 _XSD_STRING = str(XSD.string)
 _RDF_TYPE = str(RDF.type)
+_XSD_GYEAR, _XSD_BOOLEAN, _XSD_DATE = str(XSD.gYear), str(XSD.boolean), str(XSD.date)
 
 
 def _snake(name: str) -> str:
@@ -364,14 +365,15 @@ def literal_parts_entry(
         # so the bare name only ever holds values of the declared type.
         return [(name, lex)] if declared in _PLAIN_TYPES else [(pred, lex)]
     if dtype == declared:
-        native = _native(lex, dtype)
         if dtype == _XSD_DECIMAL:
             try:
                 return [(name, float(lex)), (name + DECIMAL_SUFFIX, lex)]
             except ValueError:
                 pass
-        elif native is not None:
-            return [(name, native)]
+        else:
+            native = _native(lex, dtype)
+            if native is not None:
+                return [(name, native)]
     return [(f"{name}^^{dtype}", lex)]
 
 
@@ -381,14 +383,14 @@ def _native(lex: str, dtype: str) -> Any:
         if dtype in _INTEGER_TYPES:
             v: Any = int(lex)
             return v if str(v) == lex else None
-        if dtype == str(XSD.gYear):
+        if dtype == _XSD_GYEAR:
             return int(lex) if re.fullmatch(r"[0-9]{4}", lex) else None
         if dtype in _DOUBLE_TYPES:
             v = float(lex)
             return v if _canonical(lex, v, dtype) else None
-        if dtype == str(XSD.boolean):
+        if dtype == _XSD_BOOLEAN:
             return {"true": True, "false": False}.get(lex)
-        if dtype == str(XSD.date):
+        if dtype == _XSD_DATE:
             d = dt.date.fromisoformat(lex)
             return d if d.isoformat() == lex else None
     except ValueError:
@@ -1577,7 +1579,7 @@ def _write_rels_pass(triples: Iterable[Plain], writers: _Writers, n: int, batch_
     window: dict[str, dict[Any, list[str]]] = defaultdict(lambda: defaultdict(list))
     window_size = batch_size * n * WINDOW_BATCHES
     size = 0
-    rel_types = mapping.rel_types
+    rel_types, seen = mapping.rel_types, rels.add
     sent = _Sent(rels)
     for s, p, o in triples:
         if type(o) is not str or p == _RDF_TYPE:
@@ -1585,10 +1587,10 @@ def _write_rels_pass(triples: Iterable[Plain], writers: _Writers, n: int, batch_
         typ = rel_types.get(p)
         if typ:
             window[typ][o].append(s)
-            rels.add((s, typ, o))
+            seen((s, typ, o))
         else:
             window[GENERIC_REL][(o, p)].append(s)
-            rels.add((s, p, o))
+            seen((s, p, o))
         size += 1
         if size >= window_size:
             _flush_rels(window, writers, batch_size, write, sent)
