@@ -832,7 +832,15 @@ def merge_props(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any
 # 7): a CREATE-mode load names its relationships' end nodes by the internal ids its node
 # writes returned (:class:`_NodeIds`: no index seek, no index lock; server ~1.7 -> ~1.1
 # CPU-s for the 87 k triples), and stays in CREATE mode over several node windows (nodes
-# written before are MERGEd alone; object-only IRIs wait for their own triples).
+# written before are MERGEd alone; object-only IRIs wait for their own triples). Then
+# (session 8, the client ~1.0 -> ~0.8 CPU-s): each pass reads the dump in one loop
+# (:func:`plain_quads` with the keyer: conversion, report discovery and content keys
+# together; a subject's IRI one string), the relationship pass converts no literal
+# (:meth:`_DumpSource.links`), the node window is filled in one loop with literal keys
+# made once per predicate, language and datatype, the keys' digests are summed in numpy,
+# and no load imports kg.rdf (language tags) or parses the ontology with rdflib (the
+# mapping: pyoxigraph). Measured and not kept: elementId() for id() (~8 % more CPU), one
+# relationship query a transaction with dynamic types (no gain).
 
 Plain = tuple[str, str, Any]
 """A triple as plain values: subject IRI, predicate IRI, object IRI or literal parts."""
