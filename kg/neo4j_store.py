@@ -193,6 +193,7 @@ _PLAIN_TYPES = {None, str(XSD.string), str(RDF.langString)}
 _XSD_DECIMAL = str(XSD.decimal)
 _XSD_STRING = str(XSD.string)
 _RDF_TYPE = str(RDF.type)
+_XSD_GYEAR, _XSD_BOOLEAN, _XSD_DATE = str(XSD.gYear), str(XSD.boolean), str(XSD.date)
 
 
 def _snake(name: str) -> str:
@@ -236,27 +237,41 @@ class GraphMapping:
 
 @lru_cache(maxsize=1)
 def default_mapping() -> GraphMapping:
-    """kg's classes and properties (ontology/kg.ttl) plus the fixed table of W3C terms."""
-    onto = Graph()
+    """kg's classes and properties (ontology/kg.ttl) plus the fixed table of W3C terms.
+    The ontology is read with pyoxigraph (its terms in file order): rdflib's Turtle parser
+    took ~0.1 CPU-s, in every `kg load` process."""
+    import pyoxigraph as ox
+
+    kinds: dict[str, list[str]] = {str(OWL.Class): [], str(OWL.ObjectProperty): [], str(OWL.DatatypeProperty): []}
+    ranges: dict[str, str] = {}
+    rdf_type, rdfs_range, named = str(RDF.type), str(RDFS.range), ox.NamedNode
     with resources.files("kg.ontology").joinpath("kg.ttl").open("rb") as f:
-        onto.parse(f, format="turtle")
+        for t in ox.parse(f, format=ox.RdfFormat.TURTLE):
+            s, o = t.subject, t.object
+            if type(s) is not named or type(o) is not named:
+                continue
+            p = t.predicate.value
+            if p == rdf_type and o.value in kinds:
+                kinds[o.value].append(s.value)
+            elif p == rdfs_range:
+                ranges.setdefault(s.value, o.value)
     labels = dict(_W3C_LABELS)
     rels = dict(_W3C_RELS)
     props = dict(_W3C_PROPS)
-    for cls in onto.subjects(RDF.type, OWL.Class):
-        if isinstance(cls, URIRef) and str(cls).startswith(KG_NS):
-            labels[str(cls)] = str(cls)[len(KG_NS):]
+    for cls in dict.fromkeys(kinds[str(OWL.Class)]):
+        if cls.startswith(KG_NS):
+            labels[cls] = cls[len(KG_NS):]
     taken = set(props_names := {n for n, _ in props.values()})
-    for prop in onto.subjects(RDF.type, OWL.ObjectProperty):
-        if isinstance(prop, URIRef) and str(prop).startswith(KG_NS):
-            rels[str(prop)] = _snake(str(prop)[len(KG_NS):]).upper()
-    for prop in onto.subjects(RDF.type, OWL.DatatypeProperty):
-        if isinstance(prop, URIRef) and str(prop).startswith(KG_NS):
-            name = _snake(str(prop)[len(KG_NS):])
+    for prop in dict.fromkeys(kinds[str(OWL.ObjectProperty)]):
+        if prop.startswith(KG_NS):
+            rels[prop] = _snake(prop[len(KG_NS):]).upper()
+    for prop in dict.fromkeys(kinds[str(OWL.DatatypeProperty)]):
+        if prop.startswith(KG_NS):
+            name = _snake(prop[len(KG_NS):])
             if name in taken:
                 name = "kg_" + name
-            rng = onto.value(prop, RDFS.range)
-            props[str(prop)] = (name, str(rng) if rng is not None and str(rng).startswith(str(XSD)) else None)
+            rng = ranges.get(prop)
+            props[prop] = (name, rng if rng is not None and rng.startswith(str(XSD)) else None)
             taken.add(name)
     del props_names
     # kg names win over W3C ones for the same label (kg classes are what the data uses).
@@ -350,14 +365,15 @@ def literal_parts_entry(
         # so the bare name only ever holds values of the declared type.
         return [(name, lex)] if declared in _PLAIN_TYPES else [(pred, lex)]
     if dtype == declared:
-        native = _native(lex, dtype)
         if dtype == _XSD_DECIMAL:
             try:
                 return [(name, float(lex)), (name + DECIMAL_SUFFIX, lex)]
             except ValueError:
                 pass
-        elif native is not None:
-            return [(name, native)]
+        else:
+            native = _native(lex, dtype)
+            if native is not None:
+                return [(name, native)]
     return [(f"{name}^^{dtype}", lex)]
 
 
@@ -367,14 +383,14 @@ def _native(lex: str, dtype: str) -> Any:
         if dtype in _INTEGER_TYPES:
             v: Any = int(lex)
             return v if str(v) == lex else None
-        if dtype == str(XSD.gYear):
+        if dtype == _XSD_GYEAR:
             return int(lex) if re.fullmatch(r"[0-9]{4}", lex) else None
         if dtype in _DOUBLE_TYPES:
             v = float(lex)
             return v if _canonical(lex, v, dtype) else None
-        if dtype == str(XSD.boolean):
+        if dtype == _XSD_BOOLEAN:
             return {"true": True, "false": False}.get(lex)
-        if dtype == str(XSD.date):
+        if dtype == _XSD_DATE:
             d = dt.date.fromisoformat(lex)
             return d if d.isoformat() == lex else None
     except ValueError:
@@ -816,7 +832,15 @@ def merge_props(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any
 # 7): a CREATE-mode load names its relationships' end nodes by the internal ids its node
 # writes returned (:class:`_NodeIds`: no index seek, no index lock; server ~1.7 -> ~1.1
 # CPU-s for the 87 k triples), and stays in CREATE mode over several node windows (nodes
-# written before are MERGEd alone; object-only IRIs wait for their own triples).
+# written before are MERGEd alone; object-only IRIs wait for their own triples). Then
+# (session 8, the client ~1.0 -> ~0.8 CPU-s): each pass reads the dump in one loop
+# (:func:`plain_quads` with the keyer: conversion, report discovery and content keys
+# together; a subject's IRI one string), the relationship pass converts no literal
+# (:meth:`_DumpSource.links`), the node window is filled in one loop with literal keys
+# made once per predicate, language and datatype, the keys' digests are summed in numpy,
+# and no load imports kg.rdf (language tags) or parses the ontology with rdflib (the
+# mapping: pyoxigraph). Measured and not kept: elementId() for id() (~8 % more CPU), one
+# relationship query a transaction with dynamic types (no gain).
 
 Plain = tuple[str, str, Any]
 """A triple as plain values: subject IRI, predicate IRI, object IRI or literal parts."""
@@ -868,28 +892,91 @@ def plain_triples(triples: Iterable[tuple[Any, Any, Any]]) -> Iterator[Plain]:
             yield str(s), str(p), str(o)
 
 
-def plain_quads(quads: Iterable[Any]) -> Iterator[Plain]:
+def plain_quads(quads: Iterable[Any], keyer: _ReportKeys | None = None, links_only: bool = False) -> Iterator[Plain]:
     """pyoxigraph quads (:func:`kg.validate.read_quads`) as plain tuples, named graphs
     merged; the same literal parts :func:`kg.rdf.from_ox` gives (xsd:string is a plain
-    literal, language tags in BCP 47 case)."""
+    literal, language tags in BCP 47 case). With ``keyer`` (not yet complete), also what
+    ``keyer.feed`` does on the way, in the same loop (the load's two passes: one loop a
+    quad instead of three stacked generators): find the reports, or sum their content
+    keys; a blank node then raises :class:`_BlankNodes`. A subject's IRI is one string
+    for all its consecutive triples (its hash computed once in the rows' dicts). With
+    ``links_only``, only the triples that become relationships (an IRI object, a predicate
+    other than rdf:type) come out: the relationship pass converts no literal."""
     import pyoxigraph as ox
 
-    from kg.rdf import bcp47_case
+    if keyer is not None and keyer.complete:
+        keyer = None
+    named, literal, blank = ox.NamedNode, ox.Literal, ox.BlankNode
+    discover = keyer is not None and keyer.discovering
+    summing = keyer is not None and not discover
+    if summing:
+        import hashlib
 
-    named, literal = ox.NamedNode, ox.Literal
+        from kg.pipeline import _report_of
+
+        blake, reports, digests = hashlib.blake2b, keyer.reports, keyer.digests
+    found: set[str] = keyer.reports if keyer is not None else set()
+    langs: dict[str, str] = {}
+    last: Any = None
+    sv: str | None = None
+    buf: bytearray | None = None
     for q in quads:
         s, o = q.subject, q.object
-        if type(s) is not named:
+        if s != last:
+            last = s
+            if type(s) is named:
+                sv = s.value
+                if summing:  # dumps hold a subject's triples together: one lookup a subject
+                    rep = _report_of(sv, reports)
+                    buf = None if rep is None else digests[rep]
+            else:
+                if keyer is not None and type(s) is blank:
+                    raise _BlankNodes
+                sv = None
+        if sv is None:
             continue
-        if type(o) is literal:
+        if buf is not None:
+            buf += blake(str(q.triple).encode("utf-8"), digest_size=16).digest()
+        to = type(o)
+        if to is literal:
+            if links_only:
+                continue
             lang = o.language
             if lang:
-                yield s.value, q.predicate.value, (o.value, bcp47_case(lang), None)
+                yield sv, q.predicate.value, (o.value, langs.get(lang) or _lang_case(lang, langs), None)
             else:
                 dtype = o.datatype.value
-                yield s.value, q.predicate.value, (o.value, None, None if dtype == _XSD_STRING else dtype)
-        elif type(o) is named:
-            yield s.value, q.predicate.value, o.value
+                yield sv, q.predicate.value, (o.value, None, None if dtype == _XSD_STRING else dtype)
+        elif to is named:
+            p, ov = q.predicate.value, o.value
+            if discover and ov == _KG_REPORT and p == _RDF_TYPE:
+                found.add(sv)
+            if links_only and p == _RDF_TYPE:
+                continue
+            yield sv, p, ov
+        elif keyer is not None and to is blank:
+            raise _BlankNodes
+    if discover:
+        keyer.found_all()
+    elif summing:
+        keyer.complete = True
+
+
+def _lang_case(tag: str, cache: dict[str, str]) -> str:
+    """``kg.rdf.bcp47_case(tag)``, kept in ``cache``; a tag without subtags needs no
+    import of kg.rdf (pyoxigraph gives it in lower case, which is BCP 47's case for it)."""
+    if "-" in tag:
+        from kg.rdf import bcp47_case
+
+        cased = bcp47_case(tag)
+    else:
+        cased = tag.lower()
+    if len(cache) < 1000:
+        cache[tag] = cased
+    return cased
+
+
+_KG_REPORT = KG_NS + "Report"
 
 
 class _Distinct:
@@ -925,25 +1012,63 @@ class _NodeWindow:
         self.labels: dict[str, set[str]] = {}
         self.objects: dict[str, None] = {}
         self.pending: dict[str, None] = {}
+        self.literal_keys: dict[tuple[str, str | None, str | None], str] = {}
 
     def __len__(self) -> int:
         return len(self.values) + len(self.objects)
 
     def add(self, s: str, p: str, o: Any) -> None:
-        vals = self.values.get(s)
-        if vals is None:
-            vals = self.values[s] = {}
-        if type(o) is tuple:
-            for key, value in literal_parts_entry(p, *o, self.mapping):
-                vals.setdefault(key, []).append(value)
-        elif p == _RDF_TYPE:
-            label = self.mapping.labels.get(o)
-            if label:
-                self.labels.setdefault(s, set()).add(label)
-            else:
-                vals.setdefault(TYPES_KEY, []).append(o)
-        elif o not in self.values:
-            self.objects[o] = None
+        self.fill(iter(((s, p, o),)), 1 << 62)
+
+    def fill(self, triples: Iterator[Plain], size: int) -> int:
+        """Add ``triples`` until the window holds ``size`` nodes (subjects and IRIs seen
+        as objects) or they run out; returns how many were read. A literal whose property
+        value is its lexical form (all but the values of a predicate's declared datatype)
+        goes under a key made once for its predicate, language and datatype."""
+        values, labels, objects = self.values, self.labels, self.objects
+        mapping, keys = self.mapping, self.literal_keys
+        class_labels = mapping.labels
+        read = 0
+        last: str | None = None
+        vals: dict[str, list[Any]] = {}
+        for s, p, o in triples:
+            read += 1
+            grown = False
+            if s is not last:  # a subject's consecutive triples share one string (plain_quads)
+                last = s
+                got = values.get(s)
+                if got is None:
+                    got = values[s] = {}
+                    grown = True
+                vals = got
+            if type(o) is tuple:
+                lex, lang, dtype = o
+                key = keys.get((p, lang, dtype))
+                if key is None:
+                    key = _literal_key(p, lang, dtype, mapping)
+                    if len(keys) < LITERAL_KEYS_CAP:
+                        keys[(p, lang, dtype)] = key
+                if key:
+                    have = vals.get(key)
+                    if have is None:
+                        vals[key] = [lex]
+                    else:
+                        have.append(lex)
+                else:
+                    for key, value in literal_parts_entry(p, lex, lang, dtype, mapping):
+                        vals.setdefault(key, []).append(value)
+            elif p == _RDF_TYPE:
+                label = class_labels.get(o)
+                if label:
+                    labels.setdefault(s, set()).add(label)
+                else:
+                    vals.setdefault(TYPES_KEY, []).append(o)
+            elif o not in values and o not in objects:
+                objects[o] = None
+                grown = True
+            if grown and len(values) + len(objects) >= size:
+                break
+        return read
 
     def take(self, final: bool = True) -> list[tuple[str, list[str], dict[str, Any]]]:
         """The rows ``(iri, labels, props)`` of the window's subjects, which is then empty;
@@ -958,6 +1083,20 @@ class _NodeWindow:
             self.pending = {}
         self.values, self.labels, self.objects = {}, {}, {}
         return rows
+
+
+LITERAL_KEYS_CAP = 10_000
+"""At most this many (predicate, language, datatype) keys are kept by a node window."""
+
+
+def _literal_key(pred: str, lang: str | None, dtype: str | None, mapping: GraphMapping) -> str:
+    """The property key of a literal of ``pred``, ``lang`` and ``dtype`` when its value is
+    its lexical form (see :func:`literal_parts_entry`); "" when the value is converted
+    (a value of the predicate's declared datatype: a number, date, boolean, decimal)."""
+    known = mapping.props.get(pred)
+    if known is not None and not lang and dtype is not None and dtype == known[1]:
+        return ""
+    return literal_parts_entry(pred, "", lang, dtype, mapping)[0][0]
 
 
 PENDING_CAP = 200_000
@@ -1072,7 +1211,13 @@ def _write_node_rows(tx: neo4j.ManagedTransaction, groups: list[tuple[Labels, li
         elif create:
             fresh, with_props = with_props, []
         if fresh:
-            maps = [{**row["props"], IRI_KEY: row["iri"]} for row in fresh]
+            # the row's own property map, its IRI added (no copy: a retried transaction,
+            # or one MERGEd after all, sets the same IRI again)
+            maps = []
+            for row in fresh:
+                props = row["props"]
+                props[IRI_KEY] = row["iri"]
+                maps.append(props)
         if fresh and ids is not None:
             result = tx.run(create_new + RETURN_ID, rows=maps)
             ids += zip([row["iri"] for row in fresh], result.single(strict=True)[0], strict=True)
@@ -1265,11 +1410,12 @@ class _NodeIds:
                     iris += row[-1]
         if not iris:
             return None
-        q = np.fromiter((hash(i) for i in iris), dtype=np.int64, count=len(iris))
+        q = np.fromiter(map(hash, iris), dtype=np.int64, count=len(iris))
         at = np.minimum(np.searchsorted(self.keys, q), len(self.keys) - 1)
         if not bool((self.keys[at] == q).all()):
             return None
-        found = iter(self.ids[at].tolist())
+        found = self.ids[at].tolist()
+        k = 0
         out: list[RelGroup] = []
         for typ, rows, merge in groups:
             if merge:
@@ -1277,8 +1423,9 @@ class _NodeIds:
                 continue
             new_rows: list[list[Any]] = []
             for row in rows:
-                head = next(found)
-                subjects = [next(found) for _ in row[-1]]
+                head, end = found[k], k + 1 + len(row[-1])
+                subjects = found[k + 1:end]
+                k = end
                 new_rows.append([head, row[1], subjects] if typ == GENERIC_REL else [head, subjects])
             out.append((typ, new_rows, merge))
         return out
@@ -1393,11 +1540,12 @@ def _write_nodes_pass(triples: Iterable[Plain], writers: _Writers, n: int, batch
     window_size = batch_size * n * WINDOW_BATCHES
     seen = 0
     sent = _Sent(nodes)
-    for s, p, o in triples:
-        window.add(s, p, o)
-        seen += 1
-        if len(window) >= window_size:
-            _flush_nodes(window, writers, n, nodes, batch_size, write, final=False, sent=sent)
+    it = iter(triples)
+    while True:
+        seen += window.fill(it, window_size)
+        if len(window) < window_size:
+            break
+        _flush_nodes(window, writers, n, nodes, batch_size, write, final=False, sent=sent)
     _flush_nodes(window, writers, n, nodes, batch_size, write, sent=sent)
     return seen
 
@@ -1439,7 +1587,7 @@ def _write_rels_pass(triples: Iterable[Plain], writers: _Writers, n: int, batch_
     window: dict[str, dict[Any, list[str]]] = defaultdict(lambda: defaultdict(list))
     window_size = batch_size * n * WINDOW_BATCHES
     size = 0
-    rel_types = mapping.rel_types
+    rel_types, seen = mapping.rel_types, rels.add
     sent = _Sent(rels)
     for s, p, o in triples:
         if type(o) is not str or p == _RDF_TYPE:
@@ -1447,10 +1595,10 @@ def _write_rels_pass(triples: Iterable[Plain], writers: _Writers, n: int, batch_
         typ = rel_types.get(p)
         if typ:
             window[typ][o].append(s)
-            rels.add((s, typ, o))
+            seen((s, typ, o))
         else:
             window[GENERIC_REL][(o, p)].append(s)
-            rels.add((s, p, o))
+            seen((s, p, o))
         size += 1
         if size >= window_size:
             _flush_rels(window, writers, batch_size, write, sent)
@@ -1480,7 +1628,10 @@ class _Sent:
             seen = window[self.hashes[at] == window]
         else:
             seen = window[:0]
-        self.hashes = np.sort(np.concatenate([self.hashes, window]))
+        window.sort()
+        # two sorted runs: the stable sort (timsort for int64) merges them in linear time
+        self.hashes = np.concatenate([self.hashes, window])
+        self.hashes.sort(kind="stable")
         return set(seen.tolist())
 
 
@@ -1553,7 +1704,8 @@ def load_triples(
     driver: neo4j.Driver | None = None,
 ) -> LoadSummary:
     """Load the plain triples ``source()`` yields (called twice: once for the nodes, once
-    for the relationships) into Neo4j, in bounded memory. Idempotent and resumable: every
+    for the relationships, then ``source.links()`` instead when it has that method: the
+    relationship triples only) into Neo4j, in bounded memory. Idempotent and resumable: every
     write is a MERGE or a CREATE the IRI constraint guards (:class:`_NodeWrites`), so a load run twice creates nothing and a load cut off and run
     again ends in the graph one clean load gives. Raises StoreError."""
     if batch_size < 1:
@@ -1593,7 +1745,7 @@ def load_triples(
         # kg's graphs have hubs (the report, the government) that every batch touches, so
         # concurrent relationship transactions only wait on each other or deadlock and retry.
         # (CREATEd relationships on two writers measured no faster either, on 2 cores.)
-        _write_rels_pass(source(), pool, 1, batch_size, rels, mapping,
+        _write_rels_pass(_links(source)(), pool, 1, batch_size, rels, mapping,
                          _RelWrites(run.alone_seq if empty and run is not None else None, ids))
         pool.wait()
     except (nx.Neo4jError, nx.DriverError, OSError) as exc:
@@ -1844,7 +1996,7 @@ def load_inputs(
         elif only_dumps and not blank:
             # no report of these dumps loaded before: their keys are summed on the way, in
             # the load's passes over the dumps
-            source = _dump_source(dumps, unchanged, unchanged == set(keys) and bool(unchanged), keyer)
+            source = _DumpSource(dumps, unchanged, unchanged == set(keys) and bool(unchanged), keyer)
         else:
             source = _graph_source(inputs, base_iri, unchanged)
         try:
@@ -1881,8 +2033,7 @@ def _load_source(source: Callable[[], Iterable[Plain]], settings: Neo4jSettings,
         raise InputError("nothing to load: the inputs hold no triples")
     if ontology:
         onto = skolemize(ontology_graph())
-        data = source
-        source = lambda: _chain(data(), plain_triples(onto))  # noqa: E731
+        source = _Chained(source, lambda: plain_triples(onto))
     return load_triples(source, settings, **kw)
 
 
@@ -1943,18 +2094,47 @@ def _chain(*parts: Iterable[Plain]) -> Iterator[Plain]:
         yield from part
 
 
-def _dump_source(dumps: list[Any], skip: set[str], skip_minted: bool,
-                 keyer: _ReportKeys | None = None) -> Callable[[], Iterator[Plain]]:
+class _DumpSource:
     """The dumps' triples, streamed afresh on each call (blank-node-free dumps only); with
-    ``keyer``, the quads of each call go through it until one call has read them all."""
-    from kg.pipeline import dump_quads
+    ``keyer``, the quads of each call go through it until one call has read them all.
+    :meth:`links`: only the triples that become relationships (what the relationship pass
+    reads; see :func:`load_triples`)."""
 
-    def source() -> Iterator[Plain]:
-        quads = dump_quads(dumps, skip_reports=skip, skip_minted=skip_minted)
-        return plain_quads(quads if keyer is None or keyer.complete else keyer.feed(quads))
+    def __init__(self, dumps: list[Any], skip: set[str], skip_minted: bool,
+                 keyer: _ReportKeys | None = None) -> None:
+        self.dumps, self.skip, self.skip_minted, self.keyer = dumps, skip, skip_minted, keyer
 
-    return source
+    def __call__(self, links_only: bool = False) -> Iterator[Plain]:
+        if not self.skip:
+            from kg.validate import read_quads
 
+            return plain_quads(read_quads(self.dumps), self.keyer, links_only)
+        from kg.pipeline import dump_quads
+
+        quads = dump_quads(self.dumps, skip_reports=self.skip, skip_minted=self.skip_minted)
+        return plain_quads(quads, self.keyer, links_only)
+
+    def links(self) -> Iterator[Plain]:
+        return self(links_only=True)
+
+
+class _Chained:
+    """A source followed by more triples (kg's ontology), with the source's :meth:`links`."""
+
+    def __init__(self, source: Callable[[], Iterable[Plain]], more: Callable[[], Iterable[Plain]]) -> None:
+        self.source, self.more = source, more
+
+    def __call__(self) -> Iterator[Plain]:
+        return _chain(self.source(), self.more())
+
+    def links(self) -> Iterator[Plain]:
+        return _chain(_links(self.source)(), self.more())
+
+
+def _links(source: Callable[[], Iterable[Plain]]) -> Callable[[], Iterable[Plain]]:
+    """What the relationship pass reads of ``source``: its ``links`` when it has one (the
+    relationship triples only), else all of it (the pass skips the others itself)."""
+    return getattr(source, "links", source)
 
 
 def _dump_reports(dumps: list[Any]) -> tuple[set[str], bool]:
@@ -1986,16 +2166,17 @@ class _ReportKeys:
 
     def __init__(self, reports: set[str], discover: bool = False) -> None:
         self.reports = reports
-        self.sums: dict[str, int] = dict.fromkeys(reports, 0)
-        self.counts: dict[str, int] = dict.fromkeys(reports, 0)
-        self.seen: set[bytes] = set()
+        # each report's triples' digests, 16 bytes each, in the order read (a triple read
+        # twice, from two named graphs, is there twice: :meth:`keys` counts it once)
+        self.digests: dict[str, bytearray] = {r: bytearray() for r in reports}
         self.complete = False
         self.discovering = discover
 
     def feed(self, quads: Iterable[Any]) -> Iterator[Any]:
         """``quads`` as they are, summed on the way; complete once they are all read.
         Made with ``discover``, the first complete pass finds the reports instead (and
-        raises :class:`_BlankNodes` at a blank node), the next one sums."""
+        raises :class:`_BlankNodes` at a blank node), the next one sums. (The load's own
+        passes do the same inside :func:`plain_quads`.)"""
         if self.discovering:
             yield from self._discover(quads)
             return
@@ -2003,26 +2184,24 @@ class _ReportKeys:
 
         from kg.pipeline import _report_of
 
-        blake, reports, seen, sums, counts = hashlib.blake2b, self.reports, self.seen, self.sums, self.counts
+        blake, reports, digests = hashlib.blake2b, self.reports, self.digests
         last: Any = None
-        rep: str | None = None
+        buf: bytearray | None = None
         for q in quads:
             s = q.subject
             if s != last:  # dumps hold a subject's triples together: one lookup per subject
-                last, rep = s, _report_of(s.value, reports)
-            if rep is not None:
-                h = blake(str(q.triple).encode("utf-8"), digest_size=16).digest()
-                if h not in seen:
-                    seen.add(h)
-                    sums[rep] += int.from_bytes(h, "big")
-                    counts[rep] += 1
+                last = s
+                rep = _report_of(s.value, reports)
+                buf = None if rep is None else digests[rep]
+            if buf is not None:
+                buf += blake(str(q.triple).encode("utf-8"), digest_size=16).digest()
             yield q
         self.complete = True
 
     def _discover(self, quads: Iterable[Any]) -> Iterator[Any]:
         import pyoxigraph as ox
 
-        rdf_type, report = ox.NamedNode(_RDF_TYPE), ox.NamedNode(KG_NS + "Report")
+        rdf_type, report = ox.NamedNode(_RDF_TYPE), ox.NamedNode(_KG_REPORT)
         blank, reports = ox.BlankNode, self.reports
         for q in quads:
             if type(q.subject) is blank or type(q.object) is blank:
@@ -2030,7 +2209,11 @@ class _ReportKeys:
             if q.object == report and q.predicate == rdf_type:
                 reports.add(q.subject.value)
             yield q
-        self.sums, self.counts = dict.fromkeys(reports, 0), dict.fromkeys(reports, 0)
+        self.found_all()
+
+    def found_all(self) -> None:
+        """The discovering pass has read every quad: the next one sums."""
+        self.digests = {r: bytearray() for r in self.reports}
         self.discovering = False
 
     def scan(self, dumps: list[Any]) -> dict[str, str]:
@@ -2043,7 +2226,23 @@ class _ReportKeys:
         return self.keys()
 
     def keys(self) -> dict[str, str]:
-        return {r: f"{self.counts[r]}-{self.sums[r] % (1 << 128):032x}" for r in sorted(self.reports)}
+        return {r: _digests_key(self.digests[r]) for r in sorted(self.reports)}
+
+
+def _digests_key(buf: bytearray) -> str:
+    """``count-sum``: how many distinct 128-bit digests ``buf`` holds and their sum
+    modulo 2**128 (big-endian numbers, as :func:`kg.pipeline.dump_report_keys` sums them),
+    in numpy: sorted and deduplicated as pairs of 64-bit halves, the high halves summed
+    modulo 2**64 (all that counts modulo 2**128), the low halves in 32-bit parts (exact)."""
+    import numpy as np
+
+    if not buf:
+        return f"0-{0:032x}"
+    pairs = np.unique(np.frombuffer(buf, dtype=">u8").reshape(-1, 2).astype(np.uint64), axis=0)
+    hi, lo = pairs[:, 0], pairs[:, 1]
+    low = int((lo & np.uint64(0xFFFFFFFF)).sum(dtype=np.uint64)) + (int((lo >> np.uint64(32)).sum(dtype=np.uint64)) << 32)
+    total = ((int(hi.sum(dtype=np.uint64)) << 64) + low) % (1 << 128)
+    return f"{len(pairs)}-{total:032x}"
 
 
 def _graph_source(inputs: list[Any], base_iri: str | None, skip: set[str]) -> Callable[[], Iterator[Plain]]:

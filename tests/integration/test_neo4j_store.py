@@ -594,6 +594,29 @@ def test_a_load_alone_on_an_empty_graph_names_relationship_ends_by_the_ids_its_n
     assert isomorphic(export_graph(settings), g)
 
 
+def test_a_load_that_seeks_nodes_by_id_puts_no_deprecation_notice_in_the_logs(
+        settings, neo4j_driver, tmp_path, monkeypatch, caplog):
+    """A CREATE-mode load seeks its relationships' end nodes with id() (deprecated in
+    Cypher 5; elementId() measured ~8 % more CPU): its sessions turn deprecation notices
+    off, so a user who logs the driver's notifications sees none from `kg load`."""
+    import logging
+
+    from kg.neo4j_store import load_inputs
+
+    caplog.set_level(logging.DEBUG, logger="neo4j.notifications")
+    with neo4j_driver.session(database=settings.database) as session:  # the logger does catch them
+        session.run("MATCH (n) WHERE id(n) = -1 RETURN n").consume()
+    assert any("deprecat" in r.getMessage().lower() for r in caplog.records)
+    caplog.clear()
+    g = _synthetic(20, blank=False)
+    dump = tmp_path / "once.nt"
+    dump.write_text("".join(sorted(g.serialize(format="nt").splitlines(keepends=True))), encoding="utf-8")
+    calls = _spy_rel_writes(monkeypatch)
+    load_inputs([dump], settings, ontology=False, batch_size=50)
+    assert calls.by_id and all(calls.by_id)  # the id() queries ran
+    assert not [r.getMessage() for r in caplog.records if "deprecat" in r.getMessage().lower()]
+
+
 def test_a_load_beside_another_running_one_merges_its_relationships(settings, neo4j_driver, tmp_path, monkeypatch):
     from kg.neo4j_store import load_inputs
 

@@ -47,6 +47,26 @@ def test_mapping_labels_and_types_are_safe_identifiers_from_the_ontology():
         assert typ.replace("_", "").isalnum() and typ.upper() == typ
 
 
+def test_mapping_names_every_kg_class_and_property_of_the_ontology_as_rdflib_reads_it():
+    """default_mapping reads kg.ttl with pyoxigraph: every kg class, object property and
+    datatype property (with its XSD range) that rdflib finds there is in the mapping."""
+    from importlib import resources
+
+    from rdflib.namespace import OWL
+
+    from kg.neo4j_store import KG_NS
+
+    onto = Graph().parse(resources.files("kg.ontology").joinpath("kg.ttl").read_bytes(), format="turtle")
+    m = default_mapping()
+    kg_terms = lambda kind: {str(t) for t in onto.subjects(RDF.type, kind) if str(t).startswith(KG_NS)}  # noqa: E731
+    assert kg_terms(OWL.Class) and kg_terms(OWL.Class) <= set(m.labels)
+    assert kg_terms(OWL.ObjectProperty) and kg_terms(OWL.ObjectProperty) <= set(m.rel_types)
+    assert kg_terms(OWL.DatatypeProperty) and kg_terms(OWL.DatatypeProperty) <= set(m.props)
+    for prop in kg_terms(OWL.DatatypeProperty):
+        rng = onto.value(URIRef(prop), RDFS.range)
+        assert m.props[prop][1] == (str(rng) if rng is not None and str(rng).startswith(str(XSD)) else None)
+
+
 def test_language_tagged_literals_keep_both_languages():
     m = default_mapping()
     assert literal_entry(str(RDFS.label), Literal("罗湖区", lang="zh"), m) == [("label_zh", "罗湖区")]
@@ -481,3 +501,94 @@ def test_a_create_mode_load_merges_a_node_it_wrote_in_an_earlier_window_and_unit
     assert sorted(pairs) == [("https://x.org/a", 7), ("https://x.org/b", 8)]
     assert [rows for query, rows in tx.calls if query == SET_MERGED] == [
         [{"iri": "https://x.org/a", "props": {"label_zh": ["甲", "甲区"]}}]]
+
+
+def test_the_load_passes_convert_quads_and_sum_report_keys_in_one_loop(tmp_path: Path) -> None:
+    """plain_quads with a keyer gives the plain tuples plain_quads gives alone, finds the
+    reports in its first pass and sums dump_report_keys' keys in its second (a triple in
+    two named graphs counted once); a blank node stops the load's streamed passes."""
+    from kg.neo4j_store import _BlankNodes, _ReportKeys, plain_quads
+    from kg.pipeline import dump_report_keys
+    from kg.validate import read_quads
+
+    dump = tmp_path / "a.nq"
+    dump.write_text(_NQ, encoding="utf-8")
+    alone = list(plain_quads(read_quads([dump])))
+    assert ("https://kg.example.org/gov/甲区", str(RDFS.label), ("甲区", "zh", None)) in alone
+    assert any(o[1] == "zh-Hant" for _, _, o in alone if type(o) is tuple)  # BCP 47 case
+    keyer = _ReportKeys(set(), discover=True)
+    assert list(plain_quads(read_quads([dump]), keyer)) == alone and not keyer.complete
+    assert keyer.reports == {_R1, _R2}
+    assert list(plain_quads(read_quads([dump]), keyer)) == alone and keyer.complete
+    assert keyer.keys() == dump_report_keys([dump])
+    assert keyer.keys()[_R1].startswith("4-")
+    assert list(plain_quads(read_quads([dump]), keyer)) == alone  # complete: converts only
+    blank_dump = tmp_path / "b.nt"
+    blank_dump.write_text(f"<{_R1}> <{RDF.type}> <{KG.Report}> .\n<{_R1}> <{KG.span}> _:b .\n", encoding="utf-8")
+    with pytest.raises(_BlankNodes):
+        list(plain_quads(read_quads([blank_dump]), _ReportKeys(set(), discover=True)))
+    assert list(plain_quads(read_quads([blank_dump]))) == [(_R1, str(RDF.type), str(KG.Report))]
+
+
+def test_report_key_sums_wrap_modulo_two_to_the_128() -> None:
+    """The numpy sum of 128-bit digests equals Python's exact sum modulo 2**128, duplicates
+    counted once."""
+    import random
+
+    from kg.neo4j_store import _digests_key
+
+    rnd = random.Random(5)
+    digests = [rnd.getrandbits(128) for _ in range(300)] + [(1 << 128) - 1] * 3 + [(1 << 127) + 5] * 2
+    buf = bytearray(b"".join(d.to_bytes(16, "big") for d in digests + digests[:40]))
+    distinct = set(digests)
+    assert _digests_key(buf) == f"{len(distinct)}-{sum(distinct) % (1 << 128):032x}"
+    assert _digests_key(bytearray()) == f"0-{0:032x}"
+
+
+def test_a_node_window_keys_literals_as_literal_parts_entry_does() -> None:
+    """The window's cached keys (a literal whose value is its lexical form) and the
+    converted values (the declared datatype's) give the rows literal_parts_entry gives."""
+    from kg.neo4j_store import _NodeWindow, literal_parts_entry
+
+    m = default_mapping()
+    triples = [("https://x.org/a", str(RDFS.label), ("甲", "zh", None)),
+               ("https://x.org/a", str(RDFS.label), ("A", "en-GB", None)),
+               ("https://x.org/a", str(KG.statedValue), ("6.50", None, str(XSD.decimal))),
+               ("https://x.org/a", str(KG.statedValue), ("7", None, str(XSD.integer))),
+               ("https://x.org/a", str(KG.statedValue), ("8", None, None)),
+               ("https://x.org/a", str(OTHER.note), ("n", None, str(XSD.date))),
+               ("https://x.org/b", str(OTHER.note), ("n", "fr", None)),
+               ("https://x.org/b", str(RDFS.label), ("乙", "zh", None))]
+    window = _NodeWindow(m)
+    assert window.fill(iter(triples * 2), 1 << 30) == 16
+    want: dict = {}
+    for s, p, o in triples * 2:
+        for key, value in literal_parts_entry(p, *o, m):
+            want.setdefault(s, {}).setdefault(key, []).append(value)
+    from kg.neo4j_store import _props
+
+    assert {iri: props for iri, _, props in window.take()} == {s: _props(v) for s, v in want.items()}
+    window.fill(iter(triples), 2)  # stops once the window holds two nodes
+    assert len(window) == 2 and set(window.values) == {"https://x.org/a", "https://x.org/b"}
+
+
+def test_the_relationship_pass_reads_only_the_triples_that_become_relationships(tmp_path: Path) -> None:
+    """A dump source's links() are its triples with an IRI object and a predicate other
+    than rdf:type, in order; still summing the reports' keys over every quad; a source
+    chained with more triples keeps them."""
+    from kg.neo4j_store import _Chained, _DumpSource, _links, _ReportKeys
+    from kg.pipeline import dump_report_keys
+
+    dump = tmp_path / "a.nq"
+    dump.write_text(_NQ, encoding="utf-8")
+    keyer = _ReportKeys(set(), discover=True)
+    source = _DumpSource([dump], set(), False, keyer)
+    every = list(source())
+    links = [t for t in every if type(t[2]) is str and t[1] != str(RDF.type)]
+    assert links and len(links) < len(every)
+    assert list(source.links()) == links and keyer.keys() == dump_report_keys([dump])
+    more = [("https://x.org/a", str(RDFS.label), ("甲", "zh", None))]
+    chained = _Chained(source, lambda: iter(more))
+    assert list(chained()) == every + more and list(_links(chained)()) == links + more
+    plain = lambda: iter(every)  # noqa: E731 - a source without links(): all of it
+    assert list(_links(plain)()) == every
