@@ -68,12 +68,13 @@ def _government(report: Report) -> str | None:
 def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation, ...]]:
     """The named places, organisations, programmes, policies and sectors of ``report``,
     each with all its mentions, and the relations the text states between them."""
-    from kg.loaders.nlp import make_nlp, sentences
+    from kg.loaders.nlp import doc_words, make_nlp, sentences
 
     nlp = make_nlp()
     text = report.text.text
     chunks = list(_chunks(report))
     found: list[_Found] = []
+    words_of: dict[tuple[int, int], tuple[tuple[str, str, str], ...]] = {}  # a head-rule name's words
     raw_relations: list[tuple[tuple[int, int], str, tuple[int, int], int, int, str]] = []
     unmarked = [_without_marks(c) for c in chunks]
     # one Doc for the report: its chunks one after another, each a sentence of the Doc
@@ -94,6 +95,11 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
             for span in sent.spans[group]:
                 s, e = span_of(span)
                 found.append(_Found(text[s:e], s, e, span.label_, span.id_, nested))
+                if span.id_ == "head" and not nested and span.label_.startswith(_KIND_LABELS):
+                    words_of[(s, e)] = tuple(
+                        (w.text, w.label_, w.kb_id_) for w in doc_words(sent)
+                        if span.start_char <= w.start_char and w.end_char <= span.end_char
+                    )
         for subj, pred, obj, ev in sent._.kg_relations or ():
             raw_relations.append(
                 (span_of(subj), pred, span_of(obj), *span_of(ev), ev.id_ or f"verb:{pred}")
@@ -112,6 +118,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
     found = _drop_counted_quotes(found, text)
     found = _drop_described_places(found, text)
     found = _drop_industry_systems(found, text)
+    found = _drop_kind_names(found, words_of)
     found = _retype_listed_places(found)
     found, located = _split_located_features(found, report)
     raw_relations.extend(located)
@@ -609,6 +616,68 @@ def _drop_industry_systems(found: list[_Found], text: str) -> list[_Found]:
             f.label == "Sector" and text.startswith("体系", f.end) and _SYSTEM_KIND.search(f.surface)
             and not re.search(r"[“”0-9]", f.surface)
         )
+    ]
+
+
+_KIND_LABELS = ("Programme", "Policy", "Sector")
+_LEVEL_WORDS = frozenset({"全国", "国家", "全省", "全市", "全区", "全县", "省", "市", "县", "省级", "市级", "县级", "省定", "市定", "国家级"})
+_EVENT_END = re.compile(r"(?:会|会议|节|赛|季|周|日|奖)$")
+_QUALITY_TAGS = frozenset({"a", "ad", "an", "v", "vd", "d", "l", "i"})
+
+
+@functools.lru_cache(maxsize=1)
+def _kind_words() -> frozenset[str]:
+    """The genre's ubiquitous words (kind_words.txt, scripts/kind_words.py: in three
+    quarters of the bulk reports) and its generic modifiers (generic_modifiers.txt)."""
+    from kg.loaders.nlp import _data_lines, load_generic_modifiers
+
+    out = set(load_generic_modifiers())
+    for line in _data_lines("kind_words.txt"):
+        out.add(line.partition("\t")[0].strip())
+    return frozenset(out)
+
+
+def _is_kind_name(name: str, label: str, words: tuple[tuple[str, str, str], ...]) -> bool:
+    """Is a head-rule name a kind named by kind words alone, with no specific part?
+
+    - a programme or policy of a level: a level word (全国, 国家, 省级…), then only
+      ubiquitous or generic words, then the head (全国科技计划, 国家发展战略): what every
+      level runs, not one named programme. Events (…会议, …大会, …奖) are named so;
+    - an industry named by a quality or a class, one adjective, adverb or verb word or a
+      …型 word before its head (重要产业, 赋能产业, 资源型产业, 劳动密集型产业)."""
+    from kg.loaders.nlp import load_heads
+
+    heads = load_heads()
+    head = next((name[-k:] for k in range(min(len(name) - 1, 6), 0, -1)
+                 if name[-k:] in heads and heads[name[-k:]].type != "-"), None)
+    if head is None or not words:
+        return False
+    mods, covered = [], 0
+    for w, tag, freq in words:
+        if covered + len(w) > len(name) - len(head):
+            break
+        mods.append((w, tag, freq))
+        covered += len(w)
+    if not mods or covered != len(name) - len(head):
+        return False
+    kinds = _kind_words()
+    if label.startswith(("Programme", "Policy")):
+        if _EVENT_END.search(name) or mods[0][0] not in _LEVEL_WORDS or not 2 <= len(mods) <= 3:
+            return False  # 县级医院综合能力提升行动: a longer topic names one programme
+        return all(w in kinds for w, _tag, _freq in mods[1:])
+    if label == "Sector" and len(mods) == 1:
+        w, tag, freq = mods[0]
+        return (tag in _QUALITY_TAGS and freq == "common") or (len(w) >= 3 and w.endswith("型"))
+    return False
+
+
+def _drop_kind_names(found: list[_Found], words_of: dict[tuple[int, int], tuple[tuple[str, str, str], ...]]) -> list[_Found]:
+    """Head-rule names that are kinds named by kind words (:func:`_is_kind_name`) are
+    dropped; a name with a specific part (a place, a proper or rare word, a quoted or
+    numbered designation, a word few reports use) stays."""
+    return [
+        f for f in found
+        if not ((f.start, f.end) in words_of and _is_kind_name(f.surface, f.label, words_of[(f.start, f.end)]))
     ]
 
 

@@ -1,0 +1,44 @@
+"""Session 8 precision rules (issue 9, helper precE): kinds named by their kind words alone
+read as names. Synthetic sentences in the genre's shape with invented names (青禾, 云溪);
+each test fails when its rule is removed, and each has a twin whose name stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.loaders.entities import _kind_words, extract_entities
+from tests.unit.test_entities import _one_sentence_report
+
+
+def _names(body: str) -> set[str]:
+    entities, _ = extract_entities(_one_sentence_report(body))
+    return {e.name for e in entities} | {a for e in entities for a in e.aliases}
+
+
+def test_kind_words_are_the_genres_ubiquitous_words():
+    words = _kind_words()
+    assert {"发展", "科技", "经济"} <= words  # every report says them
+    assert "青禾" not in words and "集成电路" not in words
+
+
+@pytest.mark.parametrize("body, kind", [
+    # a level word, ubiquitous words, a head: what every level runs (_drop_kind_names)
+    ("紧扣国家发展战略和民生需求，扩大有效投资。", "国家发展战略"),
+    ("积极承担全国科技计划任务，攻克关键技术。", "全国科技计划"),
+    # an industry named by its class or quality
+    ("适度发展劳动密集型产业，扩大就业。", "劳动密集型产业"),
+    ("加快发展资源型产业精深加工。", "资源型产业"),
+    ("把旅游业培育成为重要产业，带动增收。", "重要产业"),
+])
+def test_a_kind_named_by_kind_words_is_no_name(body, kind):
+    assert kind not in _names(body)
+
+
+@pytest.mark.parametrize("body, name", [
+    # a specific topic or a place keeps the name
+    ("深入实施青禾发展战略，推动高质量发展。", "青禾发展战略"),
+    ("实施国家文化数字化战略，建设数字文化馆。", "国家文化数字化战略"),
+    ("做强云溪集成电路产业，壮大规模。", "云溪集成电路产业"),
+])
+def test_a_name_with_a_specific_part_stays(body, name):
+    assert name in _names(body)
