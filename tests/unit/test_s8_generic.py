@@ -29,9 +29,16 @@ def test_kind_words_are_the_genres_ubiquitous_words():
     ("适度发展劳动密集型产业，扩大就业。", "劳动密集型产业"),
     ("加快发展资源型产业精深加工。", "资源型产业"),
     ("把旅游业培育成为重要产业，带动增收。", "重要产业"),
+    # clauses and kinds the veto patterns of generic.jsonl name
+    ("决不能劳民伤财搞政绩工程。", "劳民伤财搞政绩工程"),
+    ("严格控制一般加工工业项目，防止重复建设。", "严格控制一般加工工业项目"),
+    ("将各项部署要求付诸行动、见之成效。", "付诸行动"),
+    ("加快建设东中部产业向西转移重要承接地。", "东中部产业"),
+    ("有序推动民营加油站入统。", "民营加油站"),
+    ("旅客吞吐量分别占全国空港口岸的33.6%和21.5%。", "全国空港口岸"),
 ])
 def test_a_kind_named_by_kind_words_is_no_name(body, kind):
-    assert kind not in _names(body)
+    assert not any(kind in n for n in _names(body))
 
 
 @pytest.mark.parametrize("body, name", [
