@@ -626,25 +626,42 @@ _QUALITY_TAGS = frozenset({"a", "ad", "an", "v", "vd", "d", "l", "i"})
 
 
 @functools.lru_cache(maxsize=1)
-def _kind_words() -> frozenset[str]:
-    """The genre's ubiquitous words (kind_words.txt, scripts/kind_words.py: in three
-    quarters of the bulk reports) and its generic modifiers (generic_modifiers.txt)."""
-    from kg.loaders.nlp import _data_lines, load_generic_modifiers
+def _genre_words() -> dict[str, str]:
+    """The genre's words by class (kind_words.txt, scripts/kind_words.py): ``u`` ubiquitous
+    (in three quarters of the bulk reports), ``g`` a genre word (in a fifth of them)."""
+    from kg.loaders.nlp import _data_lines
 
-    out = set(load_generic_modifiers())
+    out = {}
     for line in _data_lines("kind_words.txt"):
-        out.add(line.partition("\t")[0].strip())
-    return frozenset(out)
+        cols = line.split("\t")
+        if len(cols) >= 3:
+            out[cols[0].strip()] = cols[2].strip()
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _kind_words() -> frozenset[str]:
+    """The genre's ubiquitous words and its generic modifiers (generic_modifiers.txt)."""
+    from kg.loaders.nlp import load_generic_modifiers
+
+    return frozenset(load_generic_modifiers()) | {w for w, c in _genre_words().items() if c == "u"}
+
+
+_BUILT_KINDS = ("机制", "平台", "模式")
+_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng"})
 
 
 def _is_kind_name(name: str, label: str, words: tuple[tuple[str, str, str], ...]) -> bool:
     """Is a head-rule name a kind named by kind words alone, with no specific part?
 
-    - a programme or policy of a level: a level word (全国, 国家, 省级…), then only
+    - a programme or policy of a level: a level word (全国, 国家, 省级…), then one or two
       ubiquitous or generic words, then the head (全国科技计划, 国家发展战略): what every
       level runs, not one named programme. Events (…会议, …大会, …奖) are named so;
+    - a mechanism, platform or model (机制, 平台, 模式) named by one to three genre words and
+      nothing else (涉企服务平台, 产教融合创新机制, 城市治理模式): a kind every report builds;
+      a quote, a number, a place or a word few reports use (主产区, 港医) makes it a name;
     - an industry named by a quality or a class, one adjective, adverb or verb word or a
-      …型 word before its head (重要产业, 赋能产业, 资源型产业, 劳动密集型产业)."""
+      …型 word before its head (重要产业, 资源型产业, 劳动密集型产业)."""
     from kg.loaders.nlp import load_heads
 
     heads = load_heads()
@@ -662,6 +679,13 @@ def _is_kind_name(name: str, label: str, words: tuple[tuple[str, str, str], ...]
         return False
     kinds = _kind_words()
     if label.startswith(("Programme", "Policy")):
+        if name.endswith(_BUILT_KINDS) and len(mods) <= 3:
+            genre = _genre_words()
+            if all(
+                len(w) >= 2 and (w in kinds or (w in genre and tag not in _NAME_TAGS))
+                for w, tag, _freq in mods
+            ):
+                return True
         if _EVENT_END.search(name) or mods[0][0] not in _LEVEL_WORDS or not 2 <= len(mods) <= 3:
             return False  # 县级医院综合能力提升行动: a longer topic names one programme
         return all(w in kinds for w, _tag, _freq in mods[1:])

@@ -6,12 +6,15 @@ usage: .venv/bin/python scripts/kind_words.py [BULK_DIR] [--exclude DIR]... [--o
        writing loaders/data/kind_words.txt)
 
 A word (kg's own segmenter, the one the entity stage uses, over every run of Han characters
-of a report) is *ubiquitous* when at least ``SHARE`` of the bulk reports hold it: 发展, 科技,
-民生, 实事, 服务 — the words every report uses, which name no one thing. The entity stage
-reads the list (``kg.loaders.entities._drop_kind_names``): a name made of a level word, one
-ubiquitous word and its head (全国科技计划, 国家发展战略, 省级民生项目) is a kind of programme
-a level runs, not one named programme. Nothing here reads an answer key; output is sorted
-and deterministic.
+of a report) is *ubiquitous* (class ``u``) when at least ``SHARE`` of the bulk reports hold
+it: 发展, 科技, 服务 — the words every report uses, which name no one thing; it is a *genre
+word* (class ``g``) when at least ``GENRE_SHARE`` hold it: 涉企, 居家, 算力, 融合 — the
+vocabulary of the genre's topics, shared by many reports. The entity stage reads the list
+(``kg.loaders.entities._drop_kind_names``): a name made of a level word, ubiquitous words and
+its head (全国科技计划, 国家发展战略) is a kind of programme every level runs; a mechanism,
+platform or model named by one to three genre words alone (涉企服务平台, 产教融合创新机制,
+城市治理模式) is a kind every report builds, not one named thing. Nothing here reads an
+answer key; output is sorted and deterministic.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARE = 0.75
+GENRE_SHARE = 0.2
 sys.path.insert(0, str(ROOT / "scripts"))
 
 
@@ -53,12 +57,14 @@ def main(argv: list[str] | None = None) -> int:
         for run in re.findall(r"[\u4e00-\u9fff]+", text):
             words.update(w for w, _tag in seg._cut(run))
         df.update(words)
-    need = SHARE * len(reports)
-    keep = sorted((w for w, c in df.items() if c >= need and len(w) >= 2), key=lambda w: (-df[w], w))
+    need, genre = SHARE * len(reports), GENRE_SHARE * len(reports)
+    keep = sorted((w for w, c in df.items() if c >= genre and len(w) >= 2), key=lambda w: (-df[w], w))
     lines = [
-        f"# Ubiquitous words: in at least {SHARE:.0%} of {len(reports)} bulk reports (scripts/kind_words.py;",
-        "# kg's segmenter, reports byte-identical to dev reports left out). Word, reports.",
-        *(f"{w}\t{df[w]}" for w in keep),
+        f"# Genre words: in at least {GENRE_SHARE:.0%} (class g) or {SHARE:.0%} (class u, ubiquitous) of "
+        f"{len(reports)} bulk reports",
+        "# (scripts/kind_words.py; kg's segmenter, reports byte-identical to dev reports left out).",
+        "# Word, reports, class.",
+        *(f"{w}\t{df[w]}\t{'u' if df[w] >= need else 'g'}" for w in keep),
     ]
     Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"kind_words: {len(keep)} words from {len(reports)} reports -> {args.out}", file=sys.stderr)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.loaders.entities import _kind_words, extract_entities
+from kg.loaders.entities import _genre_words, _kind_words, extract_entities
 from tests.unit.test_entities import _one_sentence_report
 
 
@@ -19,12 +19,18 @@ def test_kind_words_are_the_genres_ubiquitous_words():
     words = _kind_words()
     assert {"发展", "科技", "经济"} <= words  # every report says them
     assert "青禾" not in words and "集成电路" not in words
+    genre = _genre_words()
+    assert genre.get("涉企") == "g" and genre.get("发展") == "u" and "青禾" not in genre
 
 
 @pytest.mark.parametrize("body, kind", [
     # a level word, ubiquitous words, a head: what every level runs (_drop_kind_names)
     ("紧扣国家发展战略和民生需求，扩大有效投资。", "国家发展战略"),
     ("积极承担全国科技计划任务，攻克关键技术。", "全国科技计划"),
+    # a mechanism, platform or model named by genre words alone
+    ("强化涉企服务平台协调联动，提升服务效能。", "涉企服务平台"),
+    ("健全产教融合创新机制，加强职业教育。", "产教融合创新机制"),
+    ("建设算力调度平台，融入全国算力网络。", "算力调度平台"),
     # an industry named by its class or quality
     ("适度发展劳动密集型产业，扩大就业。", "劳动密集型产业"),
     ("加快发展资源型产业精深加工。", "资源型产业"),
@@ -46,6 +52,9 @@ def test_a_kind_named_by_kind_words_is_no_name(body, kind):
     ("深入实施青禾发展战略，推动高质量发展。", "青禾发展战略"),
     ("实施国家文化数字化战略，建设数字文化馆。", "国家文化数字化战略"),
     ("做强云溪集成电路产业，壮大规模。", "云溪集成电路产业"),
+    # a mechanism or platform with a quote, a place or a rare word
+    ("完善“青禾码”服务平台，方便群众。", "“青禾码”服务平台"),
+    ("建成云溪县涉企服务平台，企业办事更便捷。", "云溪县涉企服务平台"),
 ])
 def test_a_name_with_a_specific_part_stays(body, name):
     assert name in _names(body)
