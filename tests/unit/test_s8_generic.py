@@ -27,6 +27,11 @@ def test_kind_words_are_the_genres_ubiquitous_words():
     # a level word, ubiquitous words, a head: what every level runs (_drop_kind_names)
     ("紧扣国家发展战略和民生需求，扩大有效投资。", "国家发展战略"),
     ("积极承担全国科技计划任务，攻克关键技术。", "全国科技计划"),
+    # a slogan joined by 是, a trade's sub-centre, a level's companies (generic.jsonl)
+    ("践行“绿水青山就是金山银山”理念，厚植生态底色。", "绿水青山就是金山银山"),
+    ("打造区域影视产业副中心，吸引剧组入驻。", "影视产业副中心"),
+    ("培育市属国有企业优势产业，增强核心功能。", "市属国有企业"),
+    ("培育国企产业，增强核心功能。", "国企产业"),
     # a mechanism, platform or model named by genre words alone
     ("强化涉企服务平台协调联动，提升服务效能。", "涉企服务平台"),
     ("健全产教融合创新机制，加强职业教育。", "产教融合创新机制"),
