@@ -647,7 +647,7 @@ def _kind_words() -> frozenset[str]:
     return frozenset(load_generic_modifiers()) | {w for w, c in _genre_words().items() if c == "u"}
 
 
-_BUILT_KINDS = ("机制", "平台", "模式")
+_BUILT_KINDS = ("机制", "平台", "模式", "项目")
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng"})
 
 
@@ -657,8 +657,10 @@ def _is_kind_name(name: str, label: str, words: tuple[tuple[str, str, str], ...]
     - a programme or policy of a level: a level word (全国, 国家, 省级…), then one or two
       ubiquitous or generic words, then the head (全国科技计划, 国家发展战略): what every
       level runs, not one named programme. Events (…会议, …大会, …奖) are named so;
-    - a mechanism, platform or model (机制, 平台, 模式) named by one to three genre words and
-      nothing else (涉企服务平台, 产教融合创新机制, 城市治理模式): a kind every report builds;
+    - a mechanism, platform, model or project (机制, 平台, 模式, 项目) named by one to three
+      genre words and nothing else (涉企服务平台, 产教融合创新机制, 城市治理模式, 重大文旅项目):
+      a kind every report builds (the readers of the precision draws and the keys agree;
+      works, actions and pilots named by genre words are keyed as names and stay);
       a quote, a number, a place or a word few reports use (主产区, 港医) makes it a name;
     - an industry named by a quality or a class, one adjective, adverb or verb word or a
       …型 word before its head (重要产业, 资源型产业, 劳动密集型产业)."""

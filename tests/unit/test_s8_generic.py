@@ -36,6 +36,7 @@ def test_kind_words_are_the_genres_ubiquitous_words():
     ("强化涉企服务平台协调联动，提升服务效能。", "涉企服务平台"),
     ("健全产教融合创新机制，加强职业教育。", "产教融合创新机制"),
     ("建设算力调度平台，融入全国算力网络。", "算力调度平台"),
+    ("完成重大文旅项目投资240亿元。", "重大文旅项目"),
     # an industry named by its class or quality
     ("适度发展劳动密集型产业，扩大就业。", "劳动密集型产业"),
     ("加快发展资源型产业精深加工。", "资源型产业"),
@@ -60,6 +61,7 @@ def test_a_kind_named_by_kind_words_is_no_name(body, kind):
     # a mechanism or platform with a quote, a place or a rare word
     ("完善“青禾码”服务平台，方便群众。", "“青禾码”服务平台"),
     ("建成云溪县涉企服务平台，企业办事更便捷。", "云溪县涉企服务平台"),
+    ("推进青禾储能电站项目建设。", "青禾储能电站项目"),
 ])
 def test_a_name_with_a_specific_part_stays(body, name):
     assert name in _names(body)
