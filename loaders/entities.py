@@ -648,7 +648,7 @@ def _kind_words() -> frozenset[str]:
 
 
 _BUILT_KINDS = ("机制", "平台", "模式", "项目")
-_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng"})
+_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "eng"})  # j: 外商投资, 涉企 are genre words
 
 
 def _is_kind_name(name: str, label: str, words: tuple[tuple[str, str, str], ...]) -> bool:
