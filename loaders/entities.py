@@ -647,6 +647,13 @@ def _kind_words() -> frozenset[str]:
     return frozenset(load_generic_modifiers()) | {w for w, c in _genre_words().items() if c == "u"}
 
 
+@functools.lru_cache(maxsize=1)
+def _heads():
+    from kg.loaders.nlp import load_heads
+
+    return load_heads()
+
+
 _BUILT_KINDS = ("机制", "平台", "模式", "项目")
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "eng"})  # j: 外商投资, 涉企 are genre words
 
@@ -664,9 +671,7 @@ def _is_kind_name(name: str, label: str, words: tuple[tuple[str, str, str], ...]
       a quote, a number, a place or a word few reports use (主产区, 港医) makes it a name;
     - an industry named by a quality or a class, one adjective, adverb or verb word or a
       …型 word before its head (重要产业, 资源型产业, 劳动密集型产业)."""
-    from kg.loaders.nlp import load_heads
-
-    heads = load_heads()
+    heads = _heads()
     head = next((name[-k:] for k in range(min(len(name) - 1, 6), 0, -1)
                  if name[-k:] in heads and heads[name[-k:]].type != "-"), None)
     if head is None or not words:
