@@ -65,3 +65,26 @@ def test_a_kind_named_by_kind_words_is_no_name(body, kind):
 ])
 def test_a_name_with_a_specific_part_stays(body, name):
     assert name in _names(body)
+
+
+def test_kind_words_script_classes_words_by_their_share_of_reports(tmp_path):
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location(
+        "kind_words", Path(__file__).resolve().parents[2] / "scripts" / "kind_words.py"
+    )
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    bulk = tmp_path / "bulk"
+    bulk.mkdir()
+    (tmp_path / "corpus").mkdir()
+    for i in range(5):  # 发展 in every report, 青禾 in one
+        extra = "青禾" if i == 0 else ""
+        (bulk / f"r{i}.txt").write_text(f"推动经济发展，建设{extra}公园{i}。\n", encoding="utf-8")
+    out = tmp_path / "kind_words.txt"
+    assert mod.main([str(bulk), "--exclude", str(tmp_path / "corpus"), "--out", str(out)]) == 0
+    rows = {r.split("\t")[0]: r.split("\t") for r in out.read_text(encoding="utf-8").splitlines() if not r.startswith("#")}
+    assert rows["发展"][1:] == ["5", "u"]
+    assert "青禾" not in rows or rows["青禾"][2] == "g"
+    assert mod.main([str(tmp_path / "missing")]) == 2
