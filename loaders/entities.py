@@ -703,13 +703,26 @@ def _is_kind_name(name: str, label: str, words: tuple[tuple[str, str, str], ...]
 
 
 def _drop_kind_names(found: list[_Found], words_of: dict[tuple[int, int], tuple[tuple[str, str, str], ...]]) -> list[_Found]:
-    """Head-rule names that are kinds named by kind words (:func:`_is_kind_name`) are
-    dropped; a name with a specific part (a place, a proper or rare word, a quoted or
-    numbered designation, a word few reports use) stays."""
+    """Head-rule names that are kinds named by kind words (:func:`_is_kind_name`) and list
+    items that are one genre word (:func:`_listed_kind`) are dropped; a name with a
+    specific part (a place, a proper or rare word, a quoted or numbered designation, a word
+    few reports use) stays."""
+    genre = _genre_words()
     return [
         f for f in found
         if not ((f.start, f.end) in words_of and _is_kind_name(f.surface, f.label, words_of[(f.start, f.end)]))
+        and not (f.rule in ("list", "enum") and f.surface in genre and _listed_kind(f))
     ]
+
+
+def _listed_kind(f: _Found) -> bool:
+    """An item of a list that is one genre word (风电、光伏等项目; 餐饮、住宿行业; 公办、民办学校):
+    a kind the list counts, not a named project, place or body. Sectors (the list's own
+    industries), places and regions (长三角、京津冀), associations (科协、工商联) and
+    events (亚运会) stay."""
+    if f.label == "Sector" or f.label.startswith(("Place", "Organization/association", "Organization/government")):
+        return False
+    return not _EVENT_END.search(f.surface)
 
 
 @functools.lru_cache(maxsize=None)

@@ -37,6 +37,9 @@ def test_kind_words_are_the_genres_ubiquitous_words():
     ("健全产教融合创新机制，加强职业教育。", "产教融合创新机制"),
     ("建设算力调度平台，融入全国算力网络。", "算力调度平台"),
     ("完成重大文旅项目投资240亿元。", "重大文旅项目"),
+    # a list item that is one genre word: a kind the list counts
+    ("新获批建设风电、光伏发电项目装机容量居全省第一。", "风电"),
+    ("持续开展餐饮、住宿行业服务质量提升行动。", "餐饮"),
     # an industry named by its class or quality
     ("适度发展劳动密集型产业，扩大就业。", "劳动密集型产业"),
     ("加快发展资源型产业精深加工。", "资源型产业"),
