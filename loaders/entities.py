@@ -712,12 +712,14 @@ def _drop_kind_names(found: list[_Found], words_of: dict[tuple[int, int], tuple[
         f for f in found
         if not ((f.start, f.end) in words_of and _is_kind_name(f.surface, f.label, words_of[(f.start, f.end)]))
         and not (f.rule in ("list", "enum") and f.surface in genre and _listed_kind(f))
+        and not (f.rule == "quote" and f.surface.strip("“”") in genre and _listed_kind(f))
     ]
 
 
 def _listed_kind(f: _Found) -> bool:
     """An item of a list that is one genre word (风电、光伏等项目; 餐饮、住宿行业; 公办、民办学校):
-    a kind the list counts, not a named project, place or body. Sectors (the list's own
+    a kind the list counts, not a named project, place or body; a quoted genre word
+    (“一站式”平台, 数据“资源”变“资产”) is a word stressed, not a name. Sectors (the list's own
     industries), places and regions (长三角、京津冀), associations (科协、工商联) and
     events (亚运会) stay."""
     if f.label == "Sector" or f.label.startswith(("Place", "Organization/association", "Organization/government")):

@@ -40,6 +40,8 @@ def test_kind_words_are_the_genres_ubiquitous_words():
     # a list item that is one genre word: a kind the list counts
     ("新获批建设风电、光伏发电项目装机容量居全省第一。", "风电"),
     ("持续开展餐饮、住宿行业服务质量提升行动。", "餐饮"),
+    # a quoted genre word is a word stressed
+    ("促进数据“资源”变“资产”，释放要素价值。", "资源"),
     # an industry named by its class or quality
     ("适度发展劳动密集型产业，扩大就业。", "劳动密集型产业"),
     ("加快发展资源型产业精深加工。", "资源型产业"),
