@@ -40,6 +40,10 @@ def test_kind_words_are_the_genres_ubiquitous_words():
     # a list item that is one genre word: a kind the list counts
     ("新获批建设风电、光伏发电项目装机容量居全省第一。", "风电"),
     ("持续开展餐饮、住宿行业服务质量提升行动。", "餐饮"),
+    # a level's area word alone before the head (generic_modifiers.txt: 县域, 市域…)
+    ("做大做强县域产业，带动农民就业。", "县域产业"),
+    ("培育壮大县域特色产业集群。", "县域特色产业集群"),
+    ("加快推进市域铁路建设。", "市域铁路"),
     # a quoted genre word is a word stressed
     ("促进数据“资源”变“资产”，释放要素价值。", "资源"),
     # an industry named by its class or quality
