@@ -68,12 +68,13 @@ def _government(report: Report) -> str | None:
 def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation, ...]]:
     """The named places, organisations, programmes, policies and sectors of ``report``,
     each with all its mentions, and the relations the text states between them."""
-    from kg.loaders.nlp import make_nlp, sentences
+    from kg.loaders.nlp import doc_words, make_nlp, sentences
 
     nlp = make_nlp()
     text = report.text.text
     chunks = list(_chunks(report))
     found: list[_Found] = []
+    words_of: dict[tuple[int, int], tuple[tuple[str, str, str], ...]] = {}  # a head-rule name's words
     raw_relations: list[tuple[tuple[int, int], str, tuple[int, int], int, int, str]] = []
     unmarked = [_without_marks(c) for c in chunks]
     # one Doc for the report: its chunks one after another, each a sentence of the Doc
@@ -94,6 +95,11 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
             for span in sent.spans[group]:
                 s, e = span_of(span)
                 found.append(_Found(text[s:e], s, e, span.label_, span.id_, nested))
+                if span.id_ == "head" and not nested and span.label_.startswith(_KIND_LABELS):
+                    words_of[(s, e)] = tuple(
+                        (w.text, w.label_, w.kb_id_) for w in doc_words(sent)
+                        if span.start_char <= w.start_char and w.end_char <= span.end_char
+                    )
         for subj, pred, obj, ev in sent._.kg_relations or ():
             raw_relations.append(
                 (span_of(subj), pred, span_of(obj), *span_of(ev), ev.id_ or f"verb:{pred}")
@@ -112,6 +118,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
     found = _drop_counted_quotes(found, text)
     found = _drop_described_places(found, text)
     found = _drop_industry_systems(found, text)
+    found = _drop_kind_names(found, words_of)
     found = _retype_listed_places(found)
     found, located = _split_located_features(found, report)
     raw_relations.extend(located)
@@ -610,6 +617,114 @@ def _drop_industry_systems(found: list[_Found], text: str) -> list[_Found]:
             and not re.search(r"[“”0-9]", f.surface)
         )
     ]
+
+
+_KIND_LABELS = ("Programme", "Policy", "Sector")
+_LEVEL_WORDS = frozenset({"全国", "国家", "全省", "全市", "全区", "全县", "省", "市", "县", "省级", "市级", "县级", "省定", "市定", "国家级"})
+_EVENT_END = re.compile(r"(?:会|会议|节|赛|季|周|日|奖)$")
+_QUALITY_TAGS = frozenset({"a", "ad", "an", "v", "vd", "d", "l", "i"})
+
+
+@functools.lru_cache(maxsize=1)
+def _genre_words() -> dict[str, str]:
+    """The genre's words by class (kind_words.txt, scripts/kind_words.py): ``u`` ubiquitous
+    (in three quarters of the bulk reports), ``g`` a genre word (in a fifth of them)."""
+    from kg.loaders.nlp import _data_lines
+
+    out = {}
+    for line in _data_lines("kind_words.txt"):
+        cols = line.split("\t")
+        if len(cols) >= 3:
+            out[cols[0].strip()] = cols[2].strip()
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _kind_words() -> frozenset[str]:
+    """The genre's ubiquitous words and its generic modifiers (generic_modifiers.txt)."""
+    from kg.loaders.nlp import load_generic_modifiers
+
+    return frozenset(load_generic_modifiers()) | {w for w, c in _genre_words().items() if c == "u"}
+
+
+@functools.lru_cache(maxsize=1)
+def _heads():
+    from kg.loaders.nlp import load_heads
+
+    return load_heads()
+
+
+_BUILT_KINDS = ("机制", "平台", "模式", "项目")
+_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "eng"})  # j: 外商投资, 涉企 are genre words
+
+
+def _is_kind_name(name: str, label: str, words: tuple[tuple[str, str, str], ...]) -> bool:
+    """Is a head-rule name a kind named by kind words alone, with no specific part?
+
+    - a programme or policy of a level: a level word (全国, 国家, 省级…), then one or two
+      ubiquitous or generic words, then the head (全国科技计划, 国家发展战略): what every
+      level runs, not one named programme. Events (…会议, …大会, …奖) are named so;
+    - a mechanism, platform, model or project (机制, 平台, 模式, 项目) named by one to three
+      genre words and nothing else (涉企服务平台, 产教融合创新机制, 城市治理模式, 重大文旅项目):
+      a kind every report builds (the readers of the precision draws and the keys agree;
+      works, actions and pilots named by genre words are keyed as names and stay);
+      a quote, a number, a place or a word few reports use (主产区, 港医) makes it a name;
+    - an industry named by a quality or a class, one adjective, adverb or verb word or a
+      …型 word before its head (重要产业, 资源型产业, 劳动密集型产业)."""
+    heads = _heads()
+    head = next((name[-k:] for k in range(min(len(name) - 1, 6), 0, -1)
+                 if name[-k:] in heads and heads[name[-k:]].type != "-"), None)
+    if head is None or not words:
+        return False
+    mods, covered = [], 0
+    for w, tag, freq in words:
+        if covered + len(w) > len(name) - len(head):
+            break
+        mods.append((w, tag, freq))
+        covered += len(w)
+    if not mods or covered != len(name) - len(head):
+        return False
+    kinds = _kind_words()
+    if label.startswith(("Programme", "Policy")):
+        if name.endswith(_BUILT_KINDS) and len(mods) <= 3:
+            genre = _genre_words()
+            if all(
+                len(w) >= 2 and (w in kinds or (w in genre and tag not in _NAME_TAGS))
+                for w, tag, _freq in mods
+            ):
+                return True
+        if _EVENT_END.search(name) or mods[0][0] not in _LEVEL_WORDS or not 2 <= len(mods) <= 3:
+            return False  # 县级医院综合能力提升行动: a longer topic names one programme
+        return all(w in kinds for w, _tag, _freq in mods[1:])
+    if label == "Sector" and len(mods) == 1:
+        w, tag, freq = mods[0]
+        return (tag in _QUALITY_TAGS and freq == "common") or (len(w) >= 3 and w.endswith("型"))
+    return False
+
+
+def _drop_kind_names(found: list[_Found], words_of: dict[tuple[int, int], tuple[tuple[str, str, str], ...]]) -> list[_Found]:
+    """Head-rule names that are kinds named by kind words (:func:`_is_kind_name`) and list
+    items that are one genre word (:func:`_listed_kind`) are dropped; a name with a
+    specific part (a place, a proper or rare word, a quoted or numbered designation, a word
+    few reports use) stays."""
+    genre = _genre_words()
+    return [
+        f for f in found
+        if not ((f.start, f.end) in words_of and _is_kind_name(f.surface, f.label, words_of[(f.start, f.end)]))
+        and not (f.rule in ("list", "enum") and f.surface in genre and _listed_kind(f))
+        and not (f.rule == "quote" and f.surface.strip("“”") in genre and _listed_kind(f))
+    ]
+
+
+def _listed_kind(f: _Found) -> bool:
+    """An item of a list that is one genre word (风电、光伏等项目; 餐饮、住宿行业; 公办、民办学校):
+    a kind the list counts, not a named project, place or body; a quoted genre word
+    (“一站式”平台, 数据“资源”变“资产”) is a word stressed, not a name. Sectors (the list's own
+    industries), places and regions (长三角、京津冀), associations (科协、工商联) and
+    events (亚运会) stay."""
+    if f.label == "Sector" or f.label.startswith(("Place", "Organization/association", "Organization/government")):
+        return False
+    return not _EVENT_END.search(f.surface)
 
 
 @functools.lru_cache(maxsize=None)
