@@ -1295,6 +1295,8 @@ class CandidateFinder:
                 continue  # "新建儿童友好医院3个", "谋划12个…先导工程": a counted kind, no one name
             start = self._regain_fragment(text, words, start, place=head.type == "Place")
             start = self._host_and_partner(text, start)
+            if self._after_lone_character(text, words, start):
+                continue  # "广西左|江山秀船闸扩能工程", "首个全|流域…平台": the name's first characters went to a word before
             if (
                 len(head.suffix) == 1 and head.type == "Place" and head.subtype in ("water", "green")
                 and text.startswith(("大桥", "特大桥", "隧道"), end) and end - start >= 4
@@ -1512,14 +1514,54 @@ class CandidateFinder:
         return start
 
     def _extend_route(self, text: str, words: list[Span], start: int, head: Head) -> int:
-        """"勒沟至海棠高速公路": a route from a place to a place is one name; the
-        boundary word 至 stops the left extension, so take the first place back in."""
-        if head.subtype != "transport" or start < 2 or text[start - 1] != "至":
+        """"勒沟至海棠高速公路", "青禾经云溪至翠岭高速公路", "甲镇至乙镇公路养护工程": a
+        route from a place (via a place) to a place is one name; the boundary words 至 and
+        经 stop the left extension, so take the places before them back in. Only a road,
+        line or channel, a section (…段) or a works names a route, and only a noun opens it
+        (增至, 提高至: a verb, no route)."""
+        if not (head.subtype == "transport" or head.type == "Programme" or head.suffix.endswith("段")):
             return start
-        i = next((k for k, w in enumerate(words) if w.end_char == start - 1), None)
-        if i is None or not self._proper_word(words[i]) or words[i].text in self.boundary:
-            return start
-        return words[i].start_char
+        for _ in range(3):
+            if start < 2 or text[start - 1] not in _ROUTE_MARKS:
+                break
+            i = next((k for k, w in enumerate(words) if w.end_char == start - 1), None)
+            if i is None:
+                break
+            w = words[i]
+            if w.text in self.boundary or not _is_cjk(w.text[-1]) or not (
+                self._proper_word(w) or w.label_ in _ROUTE_END_TAGS
+            ):
+                break
+            start = self._extend_left(text, words, i, w.start_char)
+        return start
+
+    def _after_lone_character(self, text: str, words: list[Span], start: int) -> bool:
+        """Does a name found by its head word start where jieba cut a word in two: inside a
+        word (20个央|陕合作项目), or right after one character glued to the text before it
+        that belongs to the word the name should open: a number word that counts nothing
+        (广西左|江山秀…, （多|田套合工程）, 一城一|妇女儿童医院), a place or person character
+        (S358青|通河…), a pronoun character (吾|悦广场), or an adjective no verb governs (首个全|流域…,
+        青禾新|材料公司: 做强|X, 用好|X keep the name). Such a name is cut; none is better
+        than a cut one (a character _regain_fragment took back is no longer before it)."""
+        i = next((k for k, w in enumerate(words) if w.start_char == start), None)
+        if i is None:
+            return any(w.start_char < start < w.end_char for w in words)
+        if i == 0:
+            return False
+        c = words[i - 1]
+        if len(c.text) != 1 or c.end_char != start or not _is_cjk(c.text):
+            return False
+        before = words[i - 2] if i >= 2 and words[i - 2].end_char == c.start_char else None
+        tag = c.label_
+        if tag in ("ns", "nr", "nrt", "nrfg") or tag == "r" and c.text not in _FRAGMENT_STOPS and c.text not in _OWN_PRONOUNS:
+            return True
+        if tag == "m":
+            return c.text not in _COUNT_OPENERS and not (before is not None and before.label_ in ("d", "ad"))
+        if tag == "a":  # 落实|好, 首个|全: a boundary verb governs it, a boundary count does not
+            return before is not None and _is_cjk(before.text[-1]) and before.label_ not in _GOVERNING_TAGS and not (
+                before.text in self.boundary and before.label_ not in ("m", "mq")
+            )
+        return False
 
     def _after_lone_verb(self, words: list[Span], start: int, head_start: int) -> int:
         """An industry's name holds no one-character verb: "做精做深|飞机维修产业",
@@ -2405,6 +2447,17 @@ _SHARED_HEAD_SUBTYPES = frozenset({"transport", "water"})
 printed before a head the list shares (宁禾、铜溪高速; 甲、乙水库) is cut before it, no name.
 An area, community or block (水贝、金岭社区) and a brand (甲通、乙办平台) are named by the
 item alone."""
+_ROUTE_MARKS = "至经"
+"""Marks inside a route's name: 甲至乙, 甲经乙至丙 (CandidateFinder._extend_route)."""
+_ROUTE_END_TAGS = frozenset({"n", "ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
+"""jieba tags of a word that may be a route's end (a noun, a place): no verb (增至, 提高至)."""
+_COUNT_OPENERS = frozenset("个年月日号时第")
+"""Number-tagged characters that stand before a name on their own (11个|青禾镇, 2023年|青禾行动, 5月1日|青禾公园)."""
+_OWN_PRONOUNS = frozenset("本我")
+"""Pronoun characters that stand before a name on their own (本|市, 我|省)."""
+_GOVERNING_TAGS = frozenset({"v", "vn", "vd", "p", "d", "ad", "x", "w"})
+"""Tags of a word that governs an adjective after it (做|强, 用|好, 建设|新…): the name after
+the adjective is whole."""
 _FRAGMENT_STOPS = frozenset("的在和与及对把将向从为以是有于被让使给按由并或等也都又再更最很均各每该此这那其共已正仍还新老大小多全总首副原前后上下内外中第次个项家所座批条类年月日沿至到往赴距离临近经如要建做走树兴强优美供搞筑")
 """Single characters that stand before a name on their own (在|青禾, 新|青禾路, 首|青禾杯) or
 act on it (要|实行, 建|主城区绿道, 做|强…): never a fragment of the name after them
