@@ -1286,6 +1286,11 @@ class CandidateFinder:
             if inner is not None:
                 cands.append(inner)
                 start = inner[1]
+            if text.startswith("至", end) and (m := _CODED_ROAD_OPENING.match(text, start, head_start)):
+                # "G530青禾桥|至云溪": a numbered road's stretch; the place it starts from is named after the road
+                if head_start - m.end() < 2:
+                    continue
+                start = m.end()
             if head.type == "Programme":
                 start = self._road_before_section(text, start, head_start, cands)
             if head.type == "Sector":
@@ -1295,7 +1300,9 @@ class CandidateFinder:
                 continue  # "新建儿童友好医院3个", "谋划12个…先导工程": a counted kind, no one name
             start = self._regain_fragment(text, words, start, place=head.type == "Place")
             start = self._host_and_partner(text, start)
-            if self._after_lone_character(text, words, start):
+            if text[start - 1 : start] in _NUMERALS and text[start : start + 1] in _NUMERALS and start >= 1:
+                start -= 1  # "二|十国集团": jieba split the number that opens the name
+            elif self._after_lone_character(text, words, start):
                 continue  # "广西左|江山秀船闸扩能工程", "首个全|流域…平台": the name's first characters went to a word before
             if (
                 len(head.suffix) == 1 and head.type == "Place" and head.subtype in ("water", "green")
@@ -2452,6 +2459,8 @@ _ROUTE_MARKS = "至经"
 _ROUTE_END_TAGS = frozenset({"n", "ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
 """jieba tags of a word that may be a route's end (a noun, a place): no verb (增至, 提高至)."""
 _COUNT_OPENERS = frozenset("个年月日号时第")
+_NUMERALS = frozenset("一二三四五六七八九十百千万两")
+"""Chinese numerals: a name opening with one after another is a number jieba split (二|十国集团)."""
 """Number-tagged characters that stand before a name on their own (11个|青禾镇, 2023年|青禾行动, 5月1日|青禾公园)."""
 _OWN_PRONOUNS = frozenset("本我")
 """Pronoun characters that stand before a name on their own (本|市, 我|省)."""
@@ -2476,6 +2485,8 @@ designation it received."""
 _YEAR_ALONE = re.compile(r"(?:19|20)[0-9]{2}年?")
 """A year alone before 行动 (整治|2023行动) names no programme; a code does (323攻坚行动)."""
 _ROAD_CODE = re.compile(r"[GS][0-9]{1,4}")
+_CODED_ROAD_OPENING = re.compile(r"原?(?:[GSX][0-9]{1,4}|(?:国道|省道|县道)[0-9]{0,4}线?|[0-9]{2,4}(?:国道|省道|县道))")
+"""A numbered road opening a text (G530…, 国道207…, 318国道…): before 至 it names a stretch."""
 """A national or provincial road's number printed before its name (G5, S11)."""
 def _coded_pair(bare: str, other: str) -> bool:
     """"G5青禾、G42云溪高速": two coded roads whose codes differ in length but whose names do
@@ -2622,6 +2633,13 @@ _FUNCTION_CHARS = frozenset("和与及等的在并对向从把被将、")
 
 _NOMINAL_TAGS = frozenset({"n", "nz", "ns", "nr", "nt", "nrt", "j", "vn", "an", "a", "l", "ng", "q", "b"})
 _NOMINAL_MAX = 12
+_ARTICLES_TAIL = re.compile(r"“?新?(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})条”?$")
+"""A measure package's count of articles at the end of its name (…“16条”, …十条)."""
+_TOPIC_MAX = 6
+"""The longest object a short verb opens a package's topic with (助力|中小微企业“28条”: 5)."""
+_VERB_LIKE_TAGS = frozenset({"v", "a", "ad", "d", "vd"})
+"""Tags under which a boundary word acts (落实/a, 加强/v): a noun run (_nominal_runs) stops there;
+a boundary word tagged a noun (发展/vn, 建设/vn) may stand inside a topic (经济稳健发展“16条”)."""
 
 
 def _nominal_runs(words: list[Span], boundary: frozenset[str]) -> dict[int, int]:
@@ -2637,8 +2655,9 @@ def _nominal_runs(words: list[Span], boundary: frozenset[str]) -> dict[int, int]
             and (words[j].label_ in _NOMINAL_TAGS or words[j].kb_id_ == "rare")
             and end - words[j].start_char <= _NOMINAL_MAX
             and (j == i or words[j].end_char == words[j + 1].start_char)
+            and not (j < i and words[j].text in boundary and words[j].label_ in _VERB_LIKE_TAGS)
         ):
-            j -= 1
+            j -= 1  # a boundary verb jieba tagged an adjective (精准|落实/a|民营经济“31条”) ends the run
         k = j + 1
         while k <= i and (words[k].text in boundary or words[k].label_ in ("a", "ad", "q") and k < i):
             k += 1
@@ -2902,12 +2921,15 @@ class EntityPicker:
             return True  # "甲|巨|芯": a coined name the segmenter split into single characters
         return any(doc_end.endswith(h) for h in self._long_heads for doc_end in (inner[-1].text,)) if inner else False
 
-    def _package_topic(self, text: str, words: list[Word], start: int) -> int:
+    def _package_topic(self, text: str, words: list[Word], start: int, end: int) -> int:
         """A measure package is named by its whole topic, a verb and its object
         (稳外贸“21条”, 促消费“15条”, 扩大有效投资18条, 助力中小微企业“28条”): a short verb
         right before the object belongs to the name when a list mark, a clause start or
         a launching verb (出台, 制定实施) stands before it."""
         i = next((k for k, w in enumerate(words) if w.end_char == start), None)
+        m = _ARTICLES_TAIL.search(text, start, end)
+        if m is not None and m.start() - start > _TOPIC_MAX:
+            return start  # 修订|政府系统全面从严治党“34条”: a long object is a name of its own, the verb is the sentence's
         launch = _CARRYING_VERBS | {"出台", "制定", "印发", "推出", "发布", "落实", "实施", "出台实施", "制定实施"}
         k = i
         while k is not None and k >= 0 and (i - k) < 2:
@@ -3039,7 +3061,7 @@ class EntityPicker:
                     while start in glued and s.end_char - glued[start] >= 2:
                         start = glued[start]  # 认真落实, 印发, 用于: a verb glued in front
                 if s.id_.startswith("pattern:policy.articles"):
-                    start = self._package_topic(text, words, start)
+                    start = self._package_topic(text, words, start, s.end_char)
                 if family in ("head", "pattern"):
                     start = self._after_quoted_name(text, start, s.end_char)
                     if s.label_ == "Programme" and "第" in s.text:

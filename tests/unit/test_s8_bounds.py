@@ -37,3 +37,37 @@ def test_a_name_cut_after_a_lone_character_is_dropped(text, cut):
 def test_a_name_after_a_verb_and_its_complement_stays():
     picked = _picked("落实好青禾化债方案，用好云溪文创平台。")
     assert "青禾化债方案" in picked and "云溪文创平台" in picked, picked
+
+
+def test_a_numbered_road_before_zhi_is_no_part_of_the_place_it_starts_from():
+    picked = _picked("建成G530青禾桥至云溪、S225翠岭山至万溪一级公路。")
+    assert "青禾桥" in picked and "翠岭山" in picked, picked
+    assert "G530青禾桥" not in picked and "S225翠岭山" not in picked
+
+
+def test_a_long_package_topic_takes_no_verb_before_it():
+    picked = _picked("严格落实市委实施细则，修订政府系统全面从严治党“34条”，加强作风建设。")
+    assert "政府系统全面从严治党“34条”" in picked, picked
+    assert "修订政府系统全面从严治党“34条”" not in picked
+
+
+def test_a_short_package_topic_keeps_its_verb():
+    picked = _picked("出台稳外贸“21条”、助力中小微企业“28条”。")
+    assert "稳外贸“21条”" in picked and "助力中小微企业“28条”" in picked, picked
+
+
+def test_a_boundary_verb_tagged_as_an_adjective_ends_a_package_topic():
+    picked = _picked("精准落实民营经济国家“31条”、省“32条”。")
+    assert "民营经济国家“31条”" in picked, picked
+    assert not any(n.startswith("精准") for n in picked)
+
+
+def test_a_revising_verb_is_no_part_of_the_policy_it_revises():
+    picked = _picked("抓紧修订青禾投资产业目录，鼓励外资投向高端制造。")
+    assert "修订青禾投资产业目录" not in picked, picked
+
+
+def test_a_number_jieba_split_stays_at_the_head_of_the_name():
+    picked = _picked("出席二十国集团领导人峰会、金砖国家领导人会晤。")
+    assert "二十国集团领导人峰会" in picked, picked
+    assert "十国集团领导人峰会" not in picked
