@@ -2063,7 +2063,8 @@ class CandidateFinder:
                         out.append((s, e, lab, "list"))
             if category == "Programme":
                 out[first_out:] = self._companies_by_mates(text, words, out[first_out:], parallel)
-        return out
+        # "甲至乙段、丙至丁铁路": an item cut at 至 or 经 is the end of a route, no name
+        return [c for c in out if c[0] < 1 or text[c[0] - 1] not in _ROUTE_MARKS]
 
     def _shares_next_head(self, text: str, items: list, labels: list, item: tuple[int, int]) -> bool:
         """Does a bare list item share the head of the typed item right after it ("宁禾、铜溪高速",
@@ -2321,6 +2322,8 @@ class CandidateFinder:
             s = self._trim_left(text, words, s, e)
             if e - s < 2 or self.head_ending_at(text, e, s + 1):
                 break  # an item with its own head word is its own name
+            if s >= 1 and text[s - 1] in _ROUTE_MARKS:
+                break  # "甲至乙支线、丙至丁铁路": an item cut at 至 is the end of a route, no name
             if e - s == mod_len or mod_len > 0 and _coded_pair(text[s:e], text[start : start + mod_len]):
                 break  # "宁禾、铜溪高速": 宁禾 alone is 宁禾高速 cut before the head both share
             out.append((s, e, head.label, "enum"))

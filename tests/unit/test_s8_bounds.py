@@ -71,3 +71,8 @@ def test_a_number_jieba_split_stays_at_the_head_of_the_name():
     picked = _picked("出席二十国集团领导人峰会、金砖国家领导人会晤。")
     assert "二十国集团领导人峰会" in picked, picked
     assert "十国集团领导人峰会" not in picked
+
+
+def test_a_list_item_cut_at_zhi_is_no_name():
+    picked = _picked("建成青禾高铁翠岭至云溪支线、万溪城至青山铁路，完成集通铁路改造。")
+    assert "云溪支线" not in picked, picked
