@@ -1300,7 +1300,14 @@ class CandidateFinder:
                 continue  # "新建儿童友好医院3个", "谋划12个…先导工程": a counted kind, no one name
             start = self._regain_fragment(text, words, start, place=head.type == "Place")
             start = self._host_and_partner(text, start)
-            if text[start - 1 : start] in _NUMERALS and text[start : start + 1] in _NUMERALS and start >= 1:
+            straddled = start >= 1 and text[start - 1 : start + 1] in self.boundary and any(
+                w.end_char == start and len(w.text) == 1 for w in words
+            )
+            if straddled:
+                start += 1  # "对|标省“青禾”工程": jieba split the boundary word 对标 at the name's edge
+                if head_start - start < 2:
+                    continue
+            elif text[start - 1 : start] in _NUMERALS and text[start : start + 1] in _NUMERALS and start >= 1:
                 start -= 1  # "二|十国集团": jieba split the number that opens the name
             elif self._after_lone_character(text, words, start):
                 continue  # "广西左|江山秀船闸扩能工程", "首个全|流域…平台": the name's first characters went to a word before
@@ -1629,7 +1636,7 @@ class CandidateFinder:
         if tag in BREAK_TAGS:
             return bool(tag == "x" and _LATIN_OR_DIGIT.fullmatch(t[:1]))
         if tag in ("m", "mq"):
-            return bool(re.fullmatch(r"[0-9A-Za-z]+", t) or _PHASE.match(t) or _EDITION_WORD.fullmatch(t))
+            return bool(re.fullmatch(r"[0-9A-Za-z]+", t) or _PHASE.match(t) or _EDITION_WORD.fullmatch(t) or _ORDINAL_WORD.fullmatch(t))
         if tag == "t":
             return bool(_YEARS.fullmatch(t)) or not re.search(r"[0-9年月日]", t)
         if tag == "d":
@@ -2462,9 +2469,9 @@ _ROUTE_MARKS = "至经"
 _ROUTE_END_TAGS = frozenset({"n", "ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
 """jieba tags of a word that may be a route's end (a noun, a place): no verb (增至, 提高至)."""
 _COUNT_OPENERS = frozenset("个年月日号时第")
+"""Number-tagged characters that stand before a name on their own (11个|青禾镇, 2023年|青禾行动, 5月1日|青禾公园)."""
 _NUMERALS = frozenset("一二三四五六七八九十百千万两")
 """Chinese numerals: a name opening with one after another is a number jieba split (二|十国集团)."""
-"""Number-tagged characters that stand before a name on their own (11个|青禾镇, 2023年|青禾行动, 5月1日|青禾公园)."""
 _OWN_PRONOUNS = frozenset("本我")
 """Pronoun characters that stand before a name on their own (本|市, 我|省)."""
 _GOVERNING_TAGS = frozenset({"v", "vn", "vd", "p", "d", "ad", "x", "w"})
@@ -2500,6 +2507,8 @@ def _coded_pair(bare: str, other: str) -> bool:
 
 _EDITION_WORD = re.compile(r"[一二三四五六七八九十]{1,3}届")
 """An edition without 第 (十四届|人大二次会议): part of the meeting's name."""
+_ORDINAL_WORD = re.compile(r"第[一二三四五六七八九十]{1,3}")
+"""An ordinal jieba keeps as one word (市|第一|医院): part of a numbered institution's name."""
 _JOINING_WORDS = frozenset({"共和", "和平", "和谐", "和美", "普及", "及时", "和睦"})
 """Words holding 和/与/及 that join nothing (共和国, 和平, 普及)."""
 _HOST_PARTNER = re.compile(r"([一-鿿]{2,4})[（(]([一-鿿]{2,6})[）)]")

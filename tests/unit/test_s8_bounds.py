@@ -76,3 +76,15 @@ def test_a_number_jieba_split_stays_at_the_head_of_the_name():
 def test_a_list_item_cut_at_zhi_is_no_name():
     picked = _picked("建成青禾高铁翠岭至云溪支线、万溪城至青山铁路，完成集通铁路改造。")
     assert "云溪支线" not in picked, picked
+
+
+def test_a_numbered_institution_keeps_its_ordinal():
+    picked = _picked("建成市第三中心医院云溪院区、市口腔医院青禾院区。")
+    assert "市第三中心医院云溪院区" in picked, picked
+    assert "中心医院云溪院区" not in picked
+
+
+def test_a_boundary_word_split_at_the_name_edge_stays_out_of_the_name():
+    picked = _picked("有效益的投资。对标省“青禾万亿”工程，深入开展招商。")
+    assert not any(n.startswith("标") for n in picked), picked
+    assert "“青禾万亿”工程" in picked
