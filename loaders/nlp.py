@@ -1669,10 +1669,21 @@ class CandidateFinder:
                 ok = True  # "世界城市|日|中国主场活动": 日 closing a day's name after a noun, no date
             if not ok or start - w.start_char > 24 or taken >= 7:
                 break
+            if self._closes_programme_before_place(words, i):
+                break  # "青禾数字化平台|云溪机场服务中心": a programme's name ends there, a place's begins
             start = w.start_char
             taken += 1
             i -= 1
         return start
+
+    def _closes_programme_before_place(self, words: list[Span], i: int) -> bool:
+        """Is word ``i`` a programme's head word (平台, 工程) glued to a place name after it?"""
+        w = words[i]
+        h = self.heads.get(w.text)
+        if h is None or h.type != "Programme" or len(w.text) < 2 or i + 1 >= len(words) or w.text in _SPONSOR_HEADS:
+            return False
+        nxt = words[i + 1]
+        return nxt.start_char == w.end_char and (nxt.label_ in ("ns", "nrt") or bool(self._gazetteer.lookup(nxt.text)))
 
     def _regain_fragment(self, text: str, words: list[Span], start: int, place: bool = False) -> int:
         """A name that starts with a lone morpheme making a dictionary word with the last
@@ -2464,6 +2475,9 @@ _SHARED_HEAD_SUBTYPES = frozenset({"transport", "water"})
 printed before a head the list shares (宁禾、铜溪高速; 甲、乙水库) is cut before it, no name.
 An area, community or block (水贝、金岭社区) and a brand (甲通、乙办平台) are named by the
 item alone."""
+_SPONSOR_HEADS = frozenset({"基金"})
+"""Programme heads that open a longer name as its sponsor (社保基金|长三角…投资基金): the
+name goes on past them (CandidateFinder._closes_programme_before_place)."""
 _ROUTE_MARKS = "至经"
 """Marks inside a route's name: 甲至乙, 甲经乙至丙 (CandidateFinder._extend_route)."""
 _ROUTE_END_TAGS = frozenset({"n", "ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})

@@ -88,3 +88,19 @@ def test_a_boundary_word_split_at_the_name_edge_stays_out_of_the_name():
     picked = _picked("有效益的投资。对标省“青禾万亿”工程，深入开展招商。")
     assert not any(n.startswith("标") for n in picked), picked
     assert "“青禾万亿”工程" in picked
+
+
+def test_a_platform_glued_before_a_place_closes_its_own_name():
+    picked = _picked("监管场地获批。青禾贸易数字化平台云溪机场综合服务中心启用。")
+    assert "云溪机场综合服务中心" in picked, picked
+    assert not any(n.startswith("青禾贸易") and n.endswith("服务中心") for n in picked)
+
+
+def test_dao_joining_two_places_is_no_part_of_a_name():
+    picked = _picked("实现青禾高新区到云溪片区“无感通过”。")
+    assert "青禾高新区到云溪片区" not in picked, picked
+
+
+def test_a_second_launching_verb_stays_out_of_the_policy():
+    picked = _picked("落实落细“青禾议题”制度，主题教育取得显著成效。")
+    assert not any(n.startswith("落细") for n in picked), picked
