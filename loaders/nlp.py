@@ -1286,6 +1286,8 @@ class CandidateFinder:
             if inner is not None:
                 cands.append(inner)
                 start = inner[1]
+                if text[start] in _ROUTE_MARKS and head_start - start > 2:
+                    start += 1  # "青禾高铁|至云溪连接线": the container is the route's first end
             if text.startswith("至", end) and (m := _CODED_ROAD_OPENING.match(text, start, head_start)):
                 # "G530青禾桥|至云溪": a numbered road's stretch; the place it starts from is named after the road
                 if head_start - m.end() < 2:
@@ -1300,6 +1302,8 @@ class CandidateFinder:
                 continue  # "新建儿童友好医院3个", "谋划12个…先导工程": a counted kind, no one name
             start = self._regain_fragment(text, words, start, place=head.type == "Place")
             start = self._host_and_partner(text, start)
+            if _ORDINAL_WORD.match(text, start) and text.startswith("大", start + 2):
+                continue  # "第一大产业", "第二大外商投资项目": a rank, no name
             straddled = start >= 1 and text[start - 1 : start + 1] in self.boundary and any(
                 w.end_char == start and len(w.text) == 1 for w in words
             )
@@ -1533,11 +1537,11 @@ class CandidateFinder:
         经 stop the left extension, so take the places before them back in. Only a road,
         line or channel, a section (…段) or a works names a route, and only a noun opens it
         (增至, 提高至: a verb, no route)."""
-        if not (head.subtype == "transport" or head.type == "Programme" or head.suffix.endswith("段")):
-            return start
+        if not (head.subtype == "transport" or head.type == "Programme" or head.suffix.endswith("段")) or head.suffix.endswith(_POINT_TRANSPORT):
+            return start  # an airport, station or port is a point, no route (青禾至云溪机场|段: a road's section)
         for _ in range(3):
-            if start < 2 or text[start - 1] not in _ROUTE_MARKS:
-                break
+            if start < 2 or text[start - 1] not in _ROUTE_MARKS or text.startswith(_NO_ROUTE_AFTER, start - 1):
+                break  # 青禾|经|开区: jieba split 经开区, no route passes there
             i = next((k for k, w in enumerate(words) if w.end_char == start - 1), None)
             if i is None:
                 break
@@ -2479,6 +2483,10 @@ _SPONSOR_HEADS = frozenset({"基金"})
 """Programme heads that open a longer name as its sponsor (社保基金|长三角…投资基金): the
 name goes on past them (CandidateFinder._closes_programme_before_place)."""
 _ROUTE_MARKS = "至经"
+_NO_ROUTE_AFTER = ("经开", "经济", "经营", "经贸", "至今")
+"""Words that open with a route mark but mark no route (青禾经开区 split 青禾|经|开区)."""
+_POINT_TRANSPORT = ("机场", "站", "港", "港区", "口岸", "枢纽", "码头", "桥", "隧道", "互通", "服务区")
+"""Transport heads of a point, not a line: no route from a place to a place ends with them."""
 """Marks inside a route's name: 甲至乙, 甲经乙至丙 (CandidateFinder._extend_route)."""
 _ROUTE_END_TAGS = frozenset({"n", "ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
 """jieba tags of a word that may be a route's end (a noun, a place): no verb (增至, 提高至)."""
@@ -2954,8 +2962,7 @@ class EntityPicker:
         a launching verb (出台, 制定实施) stands before it."""
         i = next((k for k, w in enumerate(words) if w.end_char == start), None)
         m = _ARTICLES_TAIL.search(text, start, end)
-        if m is not None and m.start() - start > _TOPIC_MAX:
-            return start  # 修订|政府系统全面从严治党“34条”: a long object is a name of its own, the verb is the sentence's
+        long_object = m is not None and m.start() - start > _TOPIC_MAX
         launch = _CARRYING_VERBS | {"出台", "制定", "印发", "推出", "发布", "落实", "实施", "出台实施", "制定实施"}
         k = i
         while k is not None and k >= 0 and (i - k) < 2:
@@ -2967,8 +2974,12 @@ class EntityPicker:
             if k < i and w.label_ == "v" and words[k + 1].label_ == "v":
                 return start  # 打出|促进|民营经济…: two verbs, the first is the sentence's own
             before = words[k - 1] if k > 0 else None
-            if before is None or before.label_ in ("x", "w") or before.text in launch:
-                return w.start_char  # 稳|外贸, 扩大有效|投资, 助力|中小微企业
+            if before is not None and before.text in launch:
+                return w.start_char  # 出台|促进|民营经济高质量发展“20条”: the launching verb carries the whole topic
+            if before is None or before.label_ in ("x", "w"):
+                # 稳|外贸, 扩大有效|投资, 助力|中小微企业; after a clause start a verb before a long
+                # object is the sentence's own (修订|政府系统全面从严治党“34条”)
+                return start if long_object else w.start_char
             k -= 1
         return start
 

@@ -104,3 +104,23 @@ def test_dao_joining_two_places_is_no_part_of_a_name():
 def test_a_second_launching_verb_stays_out_of_the_policy():
     picked = _picked("落实落细“青禾议题”制度，主题教育取得显著成效。")
     assert not any(n.startswith("落细") for n in picked), picked
+
+
+def test_a_launching_verb_carries_a_long_package_topic_with_its_opening_verb():
+    picked = _picked("召开大会，出台促进青禾经济高质量发展“18条”，发布清单。")
+    assert "促进青禾经济高质量发展“18条”" in picked, picked
+
+
+def test_a_container_road_leaves_no_zhi_at_the_head_of_the_name():
+    picked = _picked("建成通车，青禾高铁至云溪连接线顺利开工。")
+    assert not any(n.startswith("至") for n in picked), picked
+
+
+def test_a_rank_is_no_name():
+    picked = _picked("服务业成为第一大产业，工业化与信息化深度融合。")
+    assert "第一大产业" not in picked, picked
+
+
+def test_a_development_zone_split_at_jing_is_no_route():
+    picked = _picked("深化青禾经开区省级碳达峰试点园区建设。")
+    assert "青禾经开区省级碳达峰试点" not in picked, picked
