@@ -1567,6 +1567,13 @@ class CandidateFinder:
         if i == 0:
             return False
         c = words[i - 1]
+        first = words[i].text
+        if (
+            len(first) == 1 and _is_cjk(first) and first not in _DIVISION_CHARS and words[i].label_ not in ("v", "p", "c")
+            and c.end_char == start and _is_cjk(c.text[-1])
+            and (len(c.text) >= 2 and c.label_ in ("m", "ns", "nr", "nrt") or c.text in _EDGE_CHARS)
+        ):
+            return True  # "九曲|湾景区", "甘泉|堡…净水厂", "沿|黄…产业", "钢之|泰二期": the first character is the word's before
         if len(c.text) != 1 or c.end_char != start or not _is_cjk(c.text):
             return False
         before = words[i - 2] if i >= 2 and words[i - 2].end_char == c.start_char else None
@@ -2482,6 +2489,11 @@ item alone."""
 _SPONSOR_HEADS = frozenset({"基金"})
 """Programme heads that open a longer name as its sponsor (社保基金|长三角…投资基金): the
 name goes on past them (CandidateFinder._closes_programme_before_place)."""
+_DIVISION_CHARS = frozenset("省市县区州盟旗镇乡村")
+"""One-character division words a name opens with on their own (市|第一中学, 县|医院)."""
+_EDGE_CHARS = frozenset("沿之对")
+"""One-character words that, before a name's lone first character, make a word with it
+(沿|黄, 对|俄, 钢之|泰): the name is cut, no name."""
 _ROUTE_MARKS = "至经"
 _NO_ROUTE_AFTER = ("经开", "经济", "经营", "经贸", "至今")
 """Words that open with a route mark but mark no route (青禾经开区 split 青禾|经|开区)."""

@@ -124,3 +124,16 @@ def test_a_rank_is_no_name():
 def test_a_development_zone_split_at_jing_is_no_route():
     picked = _picked("深化青禾经开区省级碳达峰试点园区建设。")
     assert "青禾经开区省级碳达峰试点" not in picked, picked
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("加快建设四曲湾湿地公园，完善配套设施。", "湾湿地公园"),  # 四曲|湾: the first character went to the word before
+    ("大力发展特色农业、生态旅游等沿黄优势产业。", "黄优势产业"),  # 沿|黄: a one-character word makes a word with it
+])
+def test_a_name_whose_first_character_went_to_the_word_before_is_dropped(text, cut):
+    assert cut not in _picked(text)
+
+
+def test_a_verb_opening_a_name_after_a_mistagged_word_keeps_the_name():
+    picked = _picked("建立健全抓项目促投资“青禾条块”协调联动机制，统筹各类资源。")
+    assert "抓项目促投资“青禾条块”协调联动机制" in picked, picked
