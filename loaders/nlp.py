@@ -1212,7 +1212,11 @@ class CandidateFinder:
             first = min(head_start, hw.start_char)
             if head.type in ("Programme", "Policy") and first == head_start and j > 0:
                 prev = words[j - 1]
-                if prev.end_char == head_start and prev.text in self.boundary and len(prev.text) == 2 and prev.label_ in ("v", "vn"):
+                if (
+                    prev.end_char == head_start and prev.text in self.boundary and len(prev.text) == 2 and prev.label_ in ("v", "vn")
+                    and prev.text not in _ACTING_VERBS
+                    and not (k + 1 < len(words) and words[k + 1].start_char == w.end_char and words[k + 1].text in _GLUED_TAILS)
+                ):  # not "推进|工程|建设", "举行|会议": the verb acts on the works being built or the meeting
                     first = prev.start_char  # "提升行动", "培育行动": a nominalised verb
                     j -= 1
             start = self._extend_left(text, words, j, first)
@@ -2592,6 +2596,10 @@ _EVENT_HEADS = frozenset({"活动", "专场", "节", "文化节", "系列活动"
 _ROAD_SECTION = re.compile(r"[^，。、；,;和及与等]{1,8}段[^，。、；,;和及与等段]{0,8}")
 """The section of a road a works name opens with ("吉安段改扩建", "大三亚段扩容")."""
 _GLUED_TAILS = frozenset({"建设", "进度"})
+_ACTING_VERBS = frozenset({"加快", "推动", "实施", "开展", "启动", "完成", "举行", "召开", "举办", "参加", "出席"})
+"""Verbs that act on a works or an event (加快|工程, 举行|会议), never its topic: unlike 提升,
+培育, 推进 (提升行动, 教育强国推进工程) they make no nominalised name with the head after
+them; no verb does before a works being built (有效推进|工程|建设)."""
 """Stages of work jieba glues to the head before them (工程建设, 工程进度)."""
 _CARRIERS = frozenset(
     {"平台", "系统", "品牌", "改革", "试点", "改革试点", "审批", "服务", "效能", "政策", "专场"}

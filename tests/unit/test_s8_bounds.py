@@ -137,3 +137,17 @@ def test_a_name_whose_first_character_went_to_the_word_before_is_dropped(text, c
 def test_a_verb_opening_a_name_after_a_mistagged_word_keeps_the_name():
     picked = _picked("建立健全抓项目促投资“青禾条块”协调联动机制，统筹各类资源。")
     assert "抓项目促投资“青禾条块”协调联动机制" in picked, picked
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("多国代表在青禾举行会议，商定合作事项。", "青禾举行会议"),  # 举行: a verb acting on the meeting
+    ("有力有序有效推进工程建设，确保按期完工。", "有效推进工程"),  # 推进|工程|建设: the works being built
+    ("加密青禾高铁动车组开行频次。", "加密青禾高铁"),  # 加密: a verb jieba tags a place
+])
+def test_a_verb_acting_on_the_thing_is_no_part_of_its_name(text, bad):
+    assert bad not in _picked(text)
+
+
+def test_a_topic_verb_still_opens_a_programme_name():
+    picked = _picked("实施青禾教育强国推进工程，开展云溪产业提升行动。")
+    assert "云溪产业提升行动" in picked, picked
