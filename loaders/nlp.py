@@ -1212,7 +1212,11 @@ class CandidateFinder:
             first = min(head_start, hw.start_char)
             if head.type in ("Programme", "Policy") and first == head_start and j > 0:
                 prev = words[j - 1]
-                if prev.end_char == head_start and prev.text in self.boundary and len(prev.text) == 2 and prev.label_ in ("v", "vn"):
+                if (
+                    prev.end_char == head_start and prev.text in self.boundary and len(prev.text) == 2 and prev.label_ in ("v", "vn")
+                    and prev.text not in _ACTING_VERBS
+                    and not (k + 1 < len(words) and words[k + 1].start_char == w.end_char and words[k + 1].text in _GLUED_TAILS)
+                ):  # not "推进|工程|建设", "举行|会议": the verb acts on the works being built or the meeting
                     first = prev.start_char  # "提升行动", "培育行动": a nominalised verb
                     j -= 1
             start = self._extend_left(text, words, j, first)
@@ -1286,6 +1290,13 @@ class CandidateFinder:
             if inner is not None:
                 cands.append(inner)
                 start = inner[1]
+                if text[start] in _ROUTE_MARKS and head_start - start > 2:
+                    start += 1  # "青禾高铁|至云溪连接线": the container is the route's first end
+            if text.startswith("至", end) and (m := _CODED_ROAD_OPENING.match(text, start, head_start)):
+                # "G530青禾桥|至云溪": a numbered road's stretch; the place it starts from is named after the road
+                if head_start - m.end() < 2:
+                    continue
+                start = m.end()
             if head.type == "Programme":
                 start = self._road_before_section(text, start, head_start, cands)
             if head.type == "Sector":
@@ -1295,6 +1306,19 @@ class CandidateFinder:
                 continue  # "新建儿童友好医院3个", "谋划12个…先导工程": a counted kind, no one name
             start = self._regain_fragment(text, words, start, place=head.type == "Place")
             start = self._host_and_partner(text, start)
+            if _ORDINAL_WORD.match(text, start) and text.startswith("大", start + 2):
+                continue  # "第一大产业", "第二大外商投资项目": a rank, no name
+            straddled = start >= 1 and text[start - 1 : start + 1] in self.boundary and any(
+                w.end_char == start and len(w.text) == 1 for w in words
+            )
+            if straddled:
+                start += 1  # "对|标省“青禾”工程": jieba split the boundary word 对标 at the name's edge
+                if head_start - start < 2:
+                    continue
+            elif text[start - 1 : start] in _NUMERALS and text[start : start + 1] in _NUMERALS and start >= 1:
+                start -= 1  # "二|十国集团": jieba split the number that opens the name
+            elif self._after_lone_character(text, words, start):
+                continue  # "广西左|江山秀船闸扩能工程", "首个全|流域…平台": the name's first characters went to a word before
             if (
                 len(head.suffix) == 1 and head.type == "Place" and head.subtype in ("water", "green")
                 and text.startswith(("大桥", "特大桥", "隧道"), end) and end - start >= 4
@@ -1512,14 +1536,61 @@ class CandidateFinder:
         return start
 
     def _extend_route(self, text: str, words: list[Span], start: int, head: Head) -> int:
-        """"勒沟至海棠高速公路": a route from a place to a place is one name; the
-        boundary word 至 stops the left extension, so take the first place back in."""
-        if head.subtype != "transport" or start < 2 or text[start - 1] != "至":
-            return start
-        i = next((k for k, w in enumerate(words) if w.end_char == start - 1), None)
-        if i is None or not self._proper_word(words[i]) or words[i].text in self.boundary:
-            return start
-        return words[i].start_char
+        """"勒沟至海棠高速公路", "青禾经云溪至翠岭高速公路", "甲镇至乙镇公路养护工程": a
+        route from a place (via a place) to a place is one name; the boundary words 至 and
+        经 stop the left extension, so take the places before them back in. Only a road,
+        line or channel, a section (…段) or a works names a route, and only a noun opens it
+        (增至, 提高至: a verb, no route)."""
+        if not (head.subtype == "transport" or head.type == "Programme" or head.suffix.endswith("段")) or head.suffix.endswith(_POINT_TRANSPORT):
+            return start  # an airport, station or port is a point, no route (青禾至云溪机场|段: a road's section)
+        for _ in range(3):
+            if start < 2 or text[start - 1] not in _ROUTE_MARKS or text.startswith(_NO_ROUTE_AFTER, start - 1):
+                break  # 青禾|经|开区: jieba split 经开区, no route passes there
+            i = next((k for k, w in enumerate(words) if w.end_char == start - 1), None)
+            if i is None:
+                break
+            w = words[i]
+            if w.text in self.boundary or not _is_cjk(w.text[-1]) or not (
+                self._proper_word(w) or w.label_ in _ROUTE_END_TAGS
+            ):
+                break
+            start = self._extend_left(text, words, i, w.start_char)
+        return start
+
+    def _after_lone_character(self, text: str, words: list[Span], start: int) -> bool:
+        """Does a name found by its head word start where jieba cut a word in two: inside a
+        word (20个央|陕合作项目), or right after one character glued to the text before it
+        that belongs to the word the name should open: a number word that counts nothing
+        (广西左|江山秀…, （多|田套合工程）, 一城一|妇女儿童医院), a place or person character
+        (S358青|通河…), a pronoun character (吾|悦广场), or an adjective no verb governs (首个全|流域…,
+        青禾新|材料公司: 做强|X, 用好|X keep the name). Such a name is cut; none is better
+        than a cut one (a character _regain_fragment took back is no longer before it)."""
+        i = next((k for k, w in enumerate(words) if w.start_char == start), None)
+        if i is None:
+            return any(w.start_char < start < w.end_char for w in words)
+        if i == 0:
+            return False
+        c = words[i - 1]
+        first = words[i].text
+        if (
+            len(first) == 1 and _is_cjk(first) and first not in _DIVISION_CHARS and words[i].label_ not in ("v", "p", "c")
+            and c.end_char == start and _is_cjk(c.text[-1])
+            and (len(c.text) >= 2 and c.label_ in ("m", "ns", "nr", "nrt") or c.text in _EDGE_CHARS)
+        ):
+            return True  # "九曲|湾景区", "甘泉|堡…净水厂", "沿|黄…产业", "钢之|泰二期": the first character is the word's before
+        if len(c.text) != 1 or c.end_char != start or not _is_cjk(c.text):
+            return False
+        before = words[i - 2] if i >= 2 and words[i - 2].end_char == c.start_char else None
+        tag = c.label_
+        if tag in ("ns", "nr", "nrt", "nrfg") or tag == "r" and c.text not in _FRAGMENT_STOPS and c.text not in _OWN_PRONOUNS:
+            return True
+        if tag == "m":
+            return c.text not in _COUNT_OPENERS and not (before is not None and before.label_ in ("d", "ad"))
+        if tag == "a":  # 落实|好, 首个|全: a boundary verb governs it, a boundary count does not
+            return before is not None and _is_cjk(before.text[-1]) and before.label_ not in _GOVERNING_TAGS and not (
+                before.text in self.boundary and before.label_ not in ("m", "mq")
+            )
+        return False
 
     def _after_lone_verb(self, words: list[Span], start: int, head_start: int) -> int:
         """An industry's name holds no one-character verb: "做精做深|飞机维修产业",
@@ -1580,7 +1651,7 @@ class CandidateFinder:
         if tag in BREAK_TAGS:
             return bool(tag == "x" and _LATIN_OR_DIGIT.fullmatch(t[:1]))
         if tag in ("m", "mq"):
-            return bool(re.fullmatch(r"[0-9A-Za-z]+", t) or _PHASE.match(t) or _EDITION_WORD.fullmatch(t))
+            return bool(re.fullmatch(r"[0-9A-Za-z]+", t) or _PHASE.match(t) or _EDITION_WORD.fullmatch(t) or _ORDINAL_WORD.fullmatch(t))
         if tag == "t":
             return bool(_YEARS.fullmatch(t)) or not re.search(r"[0-9年月日]", t)
         if tag == "d":
@@ -1613,10 +1684,21 @@ class CandidateFinder:
                 ok = True  # "世界城市|日|中国主场活动": 日 closing a day's name after a noun, no date
             if not ok or start - w.start_char > 24 or taken >= 7:
                 break
+            if self._closes_programme_before_place(words, i):
+                break  # "青禾数字化平台|云溪机场服务中心": a programme's name ends there, a place's begins
             start = w.start_char
             taken += 1
             i -= 1
         return start
+
+    def _closes_programme_before_place(self, words: list[Span], i: int) -> bool:
+        """Is word ``i`` a programme's head word (平台, 工程) glued to a place name after it?"""
+        w = words[i]
+        h = self.heads.get(w.text)
+        if h is None or h.type != "Programme" or len(w.text) < 2 or i + 1 >= len(words) or w.text in _SPONSOR_HEADS:
+            return False
+        nxt = words[i + 1]
+        return nxt.start_char == w.end_char and (nxt.label_ in ("ns", "nrt") or bool(self._gazetteer.lookup(nxt.text)))
 
     def _regain_fragment(self, text: str, words: list[Span], start: int, place: bool = False) -> int:
         """A name that starts with a lone morpheme making a dictionary word with the last
@@ -2014,7 +2096,8 @@ class CandidateFinder:
                         out.append((s, e, lab, "list"))
             if category == "Programme":
                 out[first_out:] = self._companies_by_mates(text, words, out[first_out:], parallel)
-        return out
+        # "甲至乙段、丙至丁铁路": an item cut at 至 or 经 is the end of a route, no name
+        return [c for c in out if c[0] < 1 or text[c[0] - 1] not in _ROUTE_MARKS]
 
     def _shares_next_head(self, text: str, items: list, labels: list, item: tuple[int, int]) -> bool:
         """Does a bare list item share the head of the typed item right after it ("宁禾、铜溪高速",
@@ -2272,6 +2355,8 @@ class CandidateFinder:
             s = self._trim_left(text, words, s, e)
             if e - s < 2 or self.head_ending_at(text, e, s + 1):
                 break  # an item with its own head word is its own name
+            if s >= 1 and text[s - 1] in _ROUTE_MARKS:
+                break  # "甲至乙支线、丙至丁铁路": an item cut at 至 is the end of a route, no name
             if e - s == mod_len or mod_len > 0 and _coded_pair(text[s:e], text[start : start + mod_len]):
                 break  # "宁禾、铜溪高速": 宁禾 alone is 宁禾高速 cut before the head both share
             out.append((s, e, head.label, "enum"))
@@ -2405,6 +2490,31 @@ _SHARED_HEAD_SUBTYPES = frozenset({"transport", "water"})
 printed before a head the list shares (宁禾、铜溪高速; 甲、乙水库) is cut before it, no name.
 An area, community or block (水贝、金岭社区) and a brand (甲通、乙办平台) are named by the
 item alone."""
+_SPONSOR_HEADS = frozenset({"基金"})
+"""Programme heads that open a longer name as its sponsor (社保基金|长三角…投资基金): the
+name goes on past them (CandidateFinder._closes_programme_before_place)."""
+_DIVISION_CHARS = frozenset("省市县区州盟旗镇乡村")
+"""One-character division words a name opens with on their own (市|第一中学, 县|医院)."""
+_EDGE_CHARS = frozenset("沿之对")
+"""One-character words that, before a name's lone first character, make a word with it
+(沿|黄, 对|俄, 钢之|泰): the name is cut, no name."""
+_ROUTE_MARKS = "至经"
+_NO_ROUTE_AFTER = ("经开", "经济", "经营", "经贸", "至今")
+"""Words that open with a route mark but mark no route (青禾经开区 split 青禾|经|开区)."""
+_POINT_TRANSPORT = ("机场", "站", "港", "港区", "口岸", "枢纽", "码头", "桥", "隧道", "互通", "服务区")
+"""Transport heads of a point, not a line: no route from a place to a place ends with them."""
+"""Marks inside a route's name: 甲至乙, 甲经乙至丙 (CandidateFinder._extend_route)."""
+_ROUTE_END_TAGS = frozenset({"n", "ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
+"""jieba tags of a word that may be a route's end (a noun, a place): no verb (增至, 提高至)."""
+_COUNT_OPENERS = frozenset("个年月日号时第")
+"""Number-tagged characters that stand before a name on their own (11个|青禾镇, 2023年|青禾行动, 5月1日|青禾公园)."""
+_NUMERALS = frozenset("一二三四五六七八九十百千万两")
+"""Chinese numerals: a name opening with one after another is a number jieba split (二|十国集团)."""
+_OWN_PRONOUNS = frozenset("本我")
+"""Pronoun characters that stand before a name on their own (本|市, 我|省)."""
+_GOVERNING_TAGS = frozenset({"v", "vn", "vd", "p", "d", "ad", "x", "w"})
+"""Tags of a word that governs an adjective after it (做|强, 用|好, 建设|新…): the name after
+the adjective is whole."""
 _FRAGMENT_STOPS = frozenset("的在和与及对把将向从为以是有于被让使给按由并或等也都又再更最很均各每该此这那其共已正仍还新老大小多全总首副原前后上下内外中第次个项家所座批条类年月日沿至到往赴距离临近经如要建做走树兴强优美供搞筑")
 """Single characters that stand before a name on their own (在|青禾, 新|青禾路, 首|青禾杯) or
 act on it (要|实行, 建|主城区绿道, 做|强…): never a fragment of the name after them
@@ -2423,6 +2533,8 @@ designation it received."""
 _YEAR_ALONE = re.compile(r"(?:19|20)[0-9]{2}年?")
 """A year alone before 行动 (整治|2023行动) names no programme; a code does (323攻坚行动)."""
 _ROAD_CODE = re.compile(r"[GS][0-9]{1,4}")
+_CODED_ROAD_OPENING = re.compile(r"原?(?:[GSX][0-9]{1,4}|(?:国道|省道|县道)[0-9]{0,4}线?|[0-9]{2,4}(?:国道|省道|县道))")
+"""A numbered road opening a text (G530…, 国道207…, 318国道…): before 至 it names a stretch."""
 """A national or provincial road's number printed before its name (G5, S11)."""
 def _coded_pair(bare: str, other: str) -> bool:
     """"G5青禾、G42云溪高速": two coded roads whose codes differ in length but whose names do
@@ -2433,6 +2545,8 @@ def _coded_pair(bare: str, other: str) -> bool:
 
 _EDITION_WORD = re.compile(r"[一二三四五六七八九十]{1,3}届")
 """An edition without 第 (十四届|人大二次会议): part of the meeting's name."""
+_ORDINAL_WORD = re.compile(r"第[一二三四五六七八九十]{1,3}")
+"""An ordinal jieba keeps as one word (市|第一|医院): part of a numbered institution's name."""
 _JOINING_WORDS = frozenset({"共和", "和平", "和谐", "和美", "普及", "及时", "和睦"})
 """Words holding 和/与/及 that join nothing (共和国, 和平, 普及)."""
 _HOST_PARTNER = re.compile(r"([一-鿿]{2,4})[（(]([一-鿿]{2,6})[）)]")
@@ -2482,6 +2596,10 @@ _EVENT_HEADS = frozenset({"活动", "专场", "节", "文化节", "系列活动"
 _ROAD_SECTION = re.compile(r"[^，。、；,;和及与等]{1,8}段[^，。、；,;和及与等段]{0,8}")
 """The section of a road a works name opens with ("吉安段改扩建", "大三亚段扩容")."""
 _GLUED_TAILS = frozenset({"建设", "进度"})
+_ACTING_VERBS = frozenset({"加快", "推动", "实施", "开展", "启动", "完成", "举行", "召开", "举办", "参加", "出席"})
+"""Verbs that act on a works or an event (加快|工程, 举行|会议), never its topic: unlike 提升,
+培育, 推进 (提升行动, 教育强国推进工程) they make no nominalised name with the head after
+them; no verb does before a works being built (有效推进|工程|建设)."""
 """Stages of work jieba glues to the head before them (工程建设, 工程进度)."""
 _CARRIERS = frozenset(
     {"平台", "系统", "品牌", "改革", "试点", "改革试点", "审批", "服务", "效能", "政策", "专场"}
@@ -2569,6 +2687,13 @@ _FUNCTION_CHARS = frozenset("和与及等的在并对向从把被将、")
 
 _NOMINAL_TAGS = frozenset({"n", "nz", "ns", "nr", "nt", "nrt", "j", "vn", "an", "a", "l", "ng", "q", "b"})
 _NOMINAL_MAX = 12
+_ARTICLES_TAIL = re.compile(r"“?新?(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})条”?$")
+"""A measure package's count of articles at the end of its name (…“16条”, …十条)."""
+_TOPIC_MAX = 6
+"""The longest object a short verb opens a package's topic with (助力|中小微企业“28条”: 5)."""
+_VERB_LIKE_TAGS = frozenset({"v", "a", "ad", "d", "vd"})
+"""Tags under which a boundary word acts (落实/a, 加强/v): a noun run (_nominal_runs) stops there;
+a boundary word tagged a noun (发展/vn, 建设/vn) may stand inside a topic (经济稳健发展“16条”)."""
 
 
 def _nominal_runs(words: list[Span], boundary: frozenset[str]) -> dict[int, int]:
@@ -2584,8 +2709,9 @@ def _nominal_runs(words: list[Span], boundary: frozenset[str]) -> dict[int, int]
             and (words[j].label_ in _NOMINAL_TAGS or words[j].kb_id_ == "rare")
             and end - words[j].start_char <= _NOMINAL_MAX
             and (j == i or words[j].end_char == words[j + 1].start_char)
+            and not (j < i and words[j].text in boundary and words[j].label_ in _VERB_LIKE_TAGS)
         ):
-            j -= 1
+            j -= 1  # a boundary verb jieba tagged an adjective (精准|落实/a|民营经济“31条”) ends the run
         k = j + 1
         while k <= i and (words[k].text in boundary or words[k].label_ in ("a", "ad", "q") and k < i):
             k += 1
@@ -2849,12 +2975,14 @@ class EntityPicker:
             return True  # "甲|巨|芯": a coined name the segmenter split into single characters
         return any(doc_end.endswith(h) for h in self._long_heads for doc_end in (inner[-1].text,)) if inner else False
 
-    def _package_topic(self, text: str, words: list[Word], start: int) -> int:
+    def _package_topic(self, text: str, words: list[Word], start: int, end: int) -> int:
         """A measure package is named by its whole topic, a verb and its object
         (稳外贸“21条”, 促消费“15条”, 扩大有效投资18条, 助力中小微企业“28条”): a short verb
         right before the object belongs to the name when a list mark, a clause start or
         a launching verb (出台, 制定实施) stands before it."""
         i = next((k for k, w in enumerate(words) if w.end_char == start), None)
+        m = _ARTICLES_TAIL.search(text, start, end)
+        long_object = m is not None and m.start() - start > _TOPIC_MAX
         launch = _CARRYING_VERBS | {"出台", "制定", "印发", "推出", "发布", "落实", "实施", "出台实施", "制定实施"}
         k = i
         while k is not None and k >= 0 and (i - k) < 2:
@@ -2866,8 +2994,12 @@ class EntityPicker:
             if k < i and w.label_ == "v" and words[k + 1].label_ == "v":
                 return start  # 打出|促进|民营经济…: two verbs, the first is the sentence's own
             before = words[k - 1] if k > 0 else None
-            if before is None or before.label_ in ("x", "w") or before.text in launch:
-                return w.start_char  # 稳|外贸, 扩大有效|投资, 助力|中小微企业
+            if before is not None and before.text in launch:
+                return w.start_char  # 出台|促进|民营经济高质量发展“20条”: the launching verb carries the whole topic
+            if before is None or before.label_ in ("x", "w"):
+                # 稳|外贸, 扩大有效|投资, 助力|中小微企业; after a clause start a verb before a long
+                # object is the sentence's own (修订|政府系统全面从严治党“34条”)
+                return start if long_object else w.start_char
             k -= 1
         return start
 
@@ -2986,7 +3118,7 @@ class EntityPicker:
                     while start in glued and s.end_char - glued[start] >= 2:
                         start = glued[start]  # 认真落实, 印发, 用于: a verb glued in front
                 if s.id_.startswith("pattern:policy.articles"):
-                    start = self._package_topic(text, words, start)
+                    start = self._package_topic(text, words, start, s.end_char)
                 if family in ("head", "pattern"):
                     start = self._after_quoted_name(text, start, s.end_char)
                     if s.label_ == "Programme" and "第" in s.text:
