@@ -555,6 +555,7 @@ def _quantity(
     section = report.section_key(start)
     surface = text[surface_start:end]
     joined = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000\r\n]+(?=[\u4e00-\u9fff])", "", indicator)
+    joined = re.sub(r"(?<=[A-Za-z])[ \u3000]+(?=[0-9])", "", joined).strip()  # "广义货币M 2": M2
     if joined != indicator:  # "十大工 程", "研发平\n台": a space or line break a PDF put inside a word
         indicator, ind_start, ind_end = joined, None, None
     return Quantity(
@@ -1701,9 +1702,40 @@ def _indicator(
         return r_text, after_start, after_start + len(r_text)
     if l_text:
         return l_text, l_start, l_end
+    if not (previous is not None and re.fullmatch(r"(?:以上|左右|以下|以内)?[、和及与或至到～—-]?", text[previous.end : left_end])) and (
+            opening := _opening_count_phrase(text, after_start, right_end, unit)):
+        return opening, None, None  # not "46503元和16935元分别…": the second of a pair shares the first's
     if previous is not None and fig_end - previous.end < 40 and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]):
         return previous.indicator, previous.indicator_start, previous.indicator_end
     return "", None, None
+
+
+_OPENING_NOT_NOUN = re.compile(rf"[{_CN_NUM}0-9０-９（(]|为(?!民)|在|是|和|及|与|或|等|比|较|从|由|到|至|以|对|受益|参与|参加|分别|主要|都|也|还|已|均|仍")
+
+
+def _opening_count_phrase(text: str, after_start: int, right_end: int, unit: str) -> str:
+    """The last resort for a figure that opens its clause with nothing naming it before it:
+    the phrase after it, to the next figure or clause end ("两次降低职工门诊报销起付线",
+    "10.4万名脱贫群众稳定增收", "60%的乡镇完成…规范化建设"). Empty when that phrase is a
+    function word, a bare verb of benefit (受益, 参与: the clause before says of what) or
+    another number (a class, a threshold), so no fragment is served as an indicator."""
+    right = text[after_start:right_end]
+    right = re.sub(r"^的", "", right)
+    nxt = next((f for f in find_figures(right) if f.unit), None)
+    if nxt is not None:
+        right = right[: nxt.start]
+        if re.search(r"(?:实现|前|第|列|居|排名|提供|开展)$", right):
+            return ""  # "5项位列全省前两位": cut before the figure it needs
+    right = re.sub(r"(?:达到|达|超过|超|突破|不低于|不少于|为)$", "", right.rstrip("、和及与"))
+    if _CARRY_VERB.fullmatch(right) or _DONE_VERB.fullmatch(right):
+        return ""  # "4处开工建设": a bare verb names nothing
+    if re.match(rf"{_UP}|{_DOWN}", right) and not unit.endswith("次"):
+        return ""  # "三项增减相抵": only a number of times opens with the change it counts
+    if _LEVEL_VERBS.search(right) or re.search(r"[、和及与或]", right[-1:]):
+        return ""  # "…分别提高到": the phrase ends where the next figure's level begins
+    if len(right) < 4 or len(right) > 24 or _OPENING_NOT_NOUN.match(right) or not re.match(r"[\u4e00-\u9fff“]", right):
+        return ""
+    return right
 
 
 _OWN_MEASURE = re.compile(r"增加值|营业收入|主营业务收入|销售收入|利润总额|利润|税费|税收|实缴税金|产值|总产值|营收")

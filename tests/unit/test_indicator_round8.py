@@ -1,0 +1,38 @@
+"""Quantity families from the session-8 development draws (docs/indicator-sample.md).
+
+A synthetic report (tests/fixtures/quantities-genre-families-2044.txt, invented names) holds one
+sentence per family; each test names the shape and what a reader expects.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "quantities-genre-families-2044.txt"
+
+
+def test_a_count_opening_its_clause_is_named_by_the_phrase_after_it(by) -> None:
+    assert by["8.6万名"][0].indicator == "脱贫群众稳定增收"
+    assert by["32项"][0].indicator == "为民办实事项目"
+
+
+def test_a_number_of_times_names_the_change_it_counts(by) -> None:
+    assert by["五次"][0].indicator == "下调公积金贷款利率"
+    assert by["两次"][0].indicator == "降低职工门诊报销起付线"
+
+
+def test_a_share_opening_its_clause_names_what_the_share_does(by) -> None:
+    assert by["65%"][0].indicator == "乡镇（街道）完成应急体系规范化建设"
+
+
+def test_the_second_of_a_pair_is_not_named_by_the_level_after_it(by) -> None:
+    assert by["15830元"][0].indicator == "农村居民人均可支配收入"
+
+
+def test_a_bare_verb_of_benefit_or_an_offsetting_set_names_nothing(by) -> None:
+    assert by["3.2亿人次"][0].indicator == ""  # "…，3.2亿人次受益": 受益 alone says nothing
+    assert "增减" not in by["十二亿元"][0].indicator
+
+
+def test_a_space_inside_a_latin_name_and_number_is_joined(by) -> None:
+    assert by["11.7%"][0].indicator == "广义货币M2"
