@@ -81,7 +81,7 @@ _LEAD_FILLER = re.compile(
 _TRAIL_FILLER = re.compile(
     rf"(?:{_FILLER[3:-2]}|{_UP.replace('|增|', '|(?<![新净])增|')}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
     r"保持在|稳定在|降到|下降到|提高至|历史性|(?:首次)?(?:迈上|迈入|站上|跃上)|达到|达|達到|達|到|至|为|是|有|共|再|力求|累计|总计|合计|共计|分别|均|"
-    r"(?:比|较)(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年|(?<=[\u4e00-\u9fff]{2})各|现在已经?|现已经?|总共|已经|(?<!不)已|(?<![成造迁])就|(?<![船首一两每])只|也|(?<![偿归])还|(?<![首成京])都|(?<![前])又|一直|首次|仅|仍将?|"
+    r"(?:比|较)(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年|(?<=[\u4e00-\u9fff]{2})各|现(?:在|有)的|现在已经?|现已经?|总共|已经|(?<!不)已|(?<![成造迁])就|(?<![船首一两每])只|也|(?<![偿归])还|(?<![首成京])都|(?<![前])又|一直|首次|仅|仍将?|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
     r"在[^，,；;。在]{1,14}?的?基础上|(?<=[\u4e00-\u9fff]{2})收到|安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|(?:比|较)(?:上年|去年)同期|与[^，,；;。与]{1,10}相比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
     r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|拟定为|定为|确定为|计划|现行|"
@@ -225,6 +225,7 @@ def _respectively(text: str, qs: list[Quantity]) -> list[Quantity]:
 
 def _split_subjects(indicator: str, n: int) -> list[str] | None:
     ind = re.sub(r"分别$", "", indicator)
+    ind = re.sub(r"(、[^、等]{1,8}?)(?<![高中平初同对均])等(?=[^、等“”\"「」]{2,}$)", r"\1", ind)  # "A、B、C等产业增加值": 等 closes the list
     if n == 2 and ind.startswith("城乡") and "、" not in ind:
         rest = ind[2:]
         return ["城镇" + rest, "农村" + rest]
@@ -644,6 +645,11 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
     if fig.chinese and numeral in ("两", "二", "三", "四", "五") and bare in ("项", "个", "类") and re.match(
             r"[\u4e00-\u9fff]{1,8}?(?:覆盖率|完成率|达标率|比例|比重|占比)(?:达到|达|为|稳定在|保持在)?(?:[0-9０-９]|百分之)", after):
         return False  # "残疾人两项补贴覆盖率98%": the count names the measure, the rate is the figure
+    if fig.chinese and numeral in ("两", "二", "三", "四", "五") and bare in ("项", "类") and re.match(
+            r"[\u4e00-\u9fff]{0,4}?(?:补贴|补助|津贴|资金|经费|费用|税|保险)(?:[0-9０-９]|[、和及]|[\u4e00-\u9fff]{0,6}(?:[0-9０-９]|百分之))", after):
+        return False  # "残疾人两项补贴8亿元", "城乡居民两项保险、…": the count names a set of payments
+    if bare in ("项", "条", "点", "个", "方面") and re.search(r"(?:^|[除的，,。；;\n])(?:以上|上述|上面|前述)$", before):
+        return False  # "除以上十项工作以外", "提出的以上十项方针": a reference back, not a measure
     # years and dates
     if bare == "年":
         if re.fullmatch(r"[0-9０-９]{4}", numeral) or (fig.chinese and all(c in "零〇一二三四五六七八九" for c in numeral) and len(numeral) == 4):
@@ -1051,7 +1057,10 @@ def _status_year(
     head = text[sentence_start:start]
     if not plan_like and role != PartRole.SELF_BUILDING and _PLAN_SENTENCE.search(head):
         plan_like = True  # "今年…主要预期目标是：" in a part whose plan heading was lost
-    start_value = re.search(r"(?:由|从)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末)?的?$", text[_clause_start(text, start) : start])
+    start_value = re.search(r"(?:由|从)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末)?的?$|(?:比|较|同)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末)?的$", text[_clause_start(text, start) : start])
+    if start_value and start_value.group(1) is None:
+        # "比一九五二年的八百二十七亿元增长…": the base of the comparison is that year's level
+        start_value = re.search(r"([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末)?的$", start_value.group(0))
     if start_value and _ascii_year(start_value.group(1)).isdigit() and (
             1949 <= int(_ascii_year(start_value.group(1))) <= (plan_year or review_year or 2100)):
         return Status.ACTUAL, int(_ascii_year(start_value.group(1)))  # "将由2037年的42%提高到60%": the start
@@ -1220,7 +1229,7 @@ def _states_this_year(report: Report, text: str, start: int) -> bool:
 _HORIZON = re.compile(r"(?:今后|未来|用|从今年起|从明年起)的?([两三四五六七八九十])年(?:左右)?(?:内|之内|里|中|间|时间|(?=[，,])|(?=[\u4e00-\u9fff]{2}))|(?<![0-9０-９第一二三四五六七八九十])([两三四五六七八九十])年(?:之)?内")
 """A plan's horizon in years ("今后三年内", "五年内"): its targets fall due at the end."""
 
-_TO_DATE = re.compile(r"先后$|(?:先后|历史上|迄今|至今)(?:已经?)?[^，,；;。]{0,6}$")
+_TO_DATE = re.compile(r"先后$|(?:到|至)现在的$|(?:先后|历史上|迄今|至今)(?:已经?)?[^，,；;。]{0,6}$")
 """A count of everything so far ("先后29次"), in any part: an actual."""
 
 _PAST = re.compile(r"过去一年|过去的一年|刚刚过去的一年|(?<![比较与同])(?:去年|上年)(?!同期|基础|水平|底)|一年来")

@@ -36,3 +36,26 @@ def test_a_bare_verb_of_benefit_or_an_offsetting_set_names_nothing(by) -> None:
 
 def test_a_space_inside_a_latin_name_and_number_is_joined(by) -> None:
     assert by["11.7%"][0].indicator == "广义货币M2"
+
+
+def test_the_base_of_a_comparison_with_a_named_year_is_that_years_actual(by) -> None:
+    q = by["270亿元"][0]
+    assert (q.indicator, q.status.value, q.year) == ("工业总产值", "actual", 2036)
+
+
+def test_xianzai_de_is_framing_and_a_count_to_date(by) -> None:
+    q = by["七十六个"][0]  # in the plan part: the level reached by now
+    assert (q.indicator, q.status.value, q.year) == ("小水泥厂", "actual", 2043)
+
+
+def test_a_count_naming_a_set_of_payments_is_no_measure(by) -> None:
+    assert "两项" not in by  # "残疾人两项补贴6亿元"
+    assert by["6亿元"][0].indicator.endswith("残疾人两项补贴")
+
+
+def test_a_count_referring_back_to_the_items_above_is_no_measure(by) -> None:
+    assert "八项" not in by  # "除以上八项工作以外"
+
+
+def test_deng_closing_a_list_before_its_head_noun_is_not_kept_in_the_last_member(by) -> None:
+    assert by["12.8%"][0].indicator == "电子产业增加值"
