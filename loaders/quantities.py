@@ -259,7 +259,7 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
     head = _HEAD_NOUN.search(last, 2)
     done = []
     for it in items[:-1]:
-        if re.search(r"(?:人次|人数|数量|总量|吞吐量|接待量|量|额)$", it) and len(it) >= 3:
+        if re.search(r"(?:人次|人数|数量|总量|吞吐量|接待量|量|额|(?<![指系参倍])数)$", it) and len(it) >= 3:
             done.append(it)  # "接待游客人次、旅游综合收入": a member that is a measure of its own
             continue
         # "新能源、…、新一代信息技术产业产值": the earlier items share the last one's head noun
@@ -293,6 +293,8 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
                         end = pad.rfind(it[-2:])
                         pad = pad[end + 2 :] if end > 0 else ""
                     break
+            if not pad and it.endswith("级") and "级" in last[:-2]:
+                pad = last[last.index("级") + 1 :]  # "国家级、部级创新平台": 国家级创新平台
             if not pad and not _HEAD_NOUN.search(it) and len(last) - len(it) >= 2:
                 pad = last[len(it) :]
             if re.match(r"[一二三四五六七八九十两]", pad):
@@ -725,7 +727,7 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # "过去进行的五大运动", "今年改革的两大任务": the set a clause names
         if bare == "大" and prev in "”」\"":
             return False  # “聚焦”“聚集”两大关键点: a slogan
-        if re.search(r"(?:以下|如下|下列|这|那|上述|前述)$", before) or (bare == "个" and after.startswith("方面")):
+        if re.search(r"(?:以下|如下|下列|这|那|上述|前述)$", before) or (bare == "个" and re.match(r"方面|字(?![号母])", after)):
             return False  # 以下十个方面, 把握四个方面: the report's own enumeration
         if bare == "大" and re.match(r"类|门类|行动(?=$|[，。])|需求", after):
             return False
@@ -1662,6 +1664,11 @@ def _indicator(
             and previous.indicator.endswith(l_text[:-1]) and len(previous.indicator) > len(l_text) - 1 \
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) and fig_end - previous.end < 30:
         return previous.indicator + "率", None, None  # "“民生保”参保15万户，参保率达73%": the rate of the same scheme
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,3}率", l_text) and not re.fullmatch(r"失业率|出生率|死亡率|增长率|增速率|通胀率|发生率|城镇化率", l_text) \
+            and previous is not None and previous.kind == Kind.COUNT and previous.indicator and not previous.indicator.endswith(l_text) \
+            and re.fullmatch(r"(?:以上|左右|余|多)?、", text[previous.end : l_start]) and len(_noun_of(previous.indicator)) >= 2:
+        noun = _noun_of(previous.indicator)
+        return (previous.indicator if re.match(r"[和及与、]", noun) else noun) + l_text, None, None  # "解决涉企问题687件、办结率99.6%": the rate of what was counted
     if re.fullmatch(r"(?:综合产值|产值|总产值|营收|营业收入|增加值|规模|产业规模)", l_text) and (previous is None or previous.end < _SENT_FLOOR(text, fig_end)) \
             and sentence_floor > 0 and text[sentence_floor - 1] in "，,":
         s0 = _SENT_FLOOR(text, fig_end)
@@ -1719,7 +1726,7 @@ def _indicator(
     return "", None, None
 
 
-_OPENING_NOT_NOUN = re.compile(rf"[{_CN_NUM}0-9０-９（(]|为(?!民)|在|是|和|及|与|或|等|比|较|从|由|到|至|以|对|受益|参与|参加|分别|主要|都|也|还|已|均|仍")
+_OPENING_NOT_NOUN = re.compile(rf"[{_CN_NUM}0-9０-９（(]|为(?!民)|在(?!校|岗|职|读|建|库|册|线|营|用|途|园|谈)|是|和|及|与|或|等|比|较|从|由|到|至|以|对|受益|参与|参加|分别|主要|都|也|还|已|均|仍")
 
 
 def _opening_count_phrase(text: str, after_start: int, right_end: int, unit: str) -> str:
@@ -1738,6 +1745,7 @@ def _opening_count_phrase(text: str, after_start: int, right_end: int, unit: str
     right = re.sub(r"(?:达到|达|超过|超|突破|不低于|不少于|为)$", "", right.rstrip("、和及与"))
     if _CARRY_VERB.fullmatch(right) or _DONE_VERB.fullmatch(right):
         return ""  # "4处开工建设": a bare verb names nothing
+    right = re.sub(r"(?<=[\u4e00-\u9fff]{2}(?:项目|工程|设施))(?:加快)?建设$", "", right)  # "185个在建重大项目和重点工程建设"
     if re.match(rf"{_UP}|{_DOWN}", right) and not unit.endswith("次"):
         return ""  # "三项增减相抵": only a number of times opens with the change it counts
     if _LEVEL_VERBS.search(right) or re.search(r"[、和及与或]", right[-1:]):

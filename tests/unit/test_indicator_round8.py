@@ -59,3 +59,27 @@ def test_a_count_referring_back_to_the_items_above_is_no_measure(by) -> None:
 
 def test_deng_closing_a_list_before_its_head_noun_is_not_kept_in_the_last_member(by) -> None:
     assert by["12.8%"][0].indicator == "电子产业增加值"
+
+
+def test_zaijian_opens_a_counted_noun_not_a_frame(by) -> None:
+    assert by["3条"][0].indicator.startswith("在建城际铁路")
+
+
+def test_a_list_of_levels_shares_the_noun_after_the_last_level(by) -> None:
+    assert [by[s][0].indicator for s in ("14家", "96家")] == ["国家级技术中心", "省级技术中心"]
+
+
+def test_a_member_ending_in_shu_is_a_measure_of_its_own(by) -> None:
+    assert [by[s][0].indicator for s in ("9.1%", "4.4%")] == ["刑事立案数", "道路交通事故数"]
+
+
+def test_sou_ci_is_a_count_unit(by) -> None:
+    assert by["86艘次"][0].unit == "艘次"
+
+
+def test_n_characters_of_a_slogan_are_no_count(by) -> None:
+    assert "十二个" not in by  # "在“稳中求进、以进促稳、先立后破”十二个字上下功夫"
+
+
+def test_a_bare_rate_after_a_count_is_the_rate_of_what_was_counted(by) -> None:
+    assert by["98.7%"][0].indicator == "群众诉求办结率"
