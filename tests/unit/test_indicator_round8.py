@@ -83,3 +83,8 @@ def test_n_characters_of_a_slogan_are_no_count(by) -> None:
 
 def test_a_bare_rate_after_a_count_is_the_rate_of_what_was_counted(by) -> None:
     assert by["98.7%"][0].indicator == "群众诉求办结率"
+
+
+def test_a_contrasting_conjunction_and_adverb_are_framing(by) -> None:
+    assert by["7.3%"][0].indicator == "整个工业"  # "而整个工业却增长"
+    assert by["71%"][0].indicator == "财政用于民生的比例"  # "但财政用于民生的比例"
