@@ -69,7 +69,7 @@ _SENT_DELIMS = "。！？!?\n"
 
 # Leading words that frame a clause but are not part of what is measured.
 _LEAD_FILLER = re.compile(
-    r"^(?:全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已经|已|即|而且|而(?![今后])|但是|但(?!凡)|然而|可是|共(?!同|富|享|建(?!成|设)|治|青团|产党)|总共|为此|因此|对此|"
+    r"^(?:(?:今年|年|去年|明年)(?:底|末)(?:前)?|全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已经|已|即|而且|而(?![今后])|但是|但(?!凡)|然而|可是|共(?!同|富|享|建(?!成|设)|治|青团|产党)|总共|为此|因此|对此|"
     r"(?:党中央|中央|国务院)?(?:提出|建议|确定)了?(?=[^，,；;。]{2})|分[一二三四五六七八九十两0-9０-９]+批|到(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年(?:底|末)?|"
     r"(?:(?:19|20)\d\d|[０-９]{4})年(?:底|末)?(?=进一步|又|再|继续|已)|(?:(?:19|20)\d\d|[０-９]{4})年(?:比|较)(?:上一?年|去年)|"
     r"我们|尽管|虽然|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
@@ -295,7 +295,9 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
                     break
             if not pad and it.endswith("级") and "级" in last[:-2]:
                 pad = last[last.index("级") + 1 :]  # "国家级、部级创新平台": 国家级创新平台
-            if not pad and not _HEAD_NOUN.search(it) and len(last) - len(it) >= 2:
+            if not pad and not _HEAD_NOUN.search(it) and len(last) - len(it) >= 2 and not re.match(
+                    r"(?:实现|完成|达到|接待|举办|开展|新增|引进)", last) and not re.match(r"(?:实现|完成|接待|举办|开展|新增|引进)", it):
+                # ("接待游客、实现旅游总花费": members with verbs of their own share nothing)
                 pad = last[len(it) :]
             if re.match(r"[一二三四五六七八九十两]", pad):
                 pad = ""  # "A、B、C三项增速": the count of the list, not a shared measure
@@ -520,6 +522,7 @@ def _quantity(
     if subject_clause is not None:
         indicator, ind_start, ind_end = _indicator(text, subject_clause[0], subject_clause[1], subject_clause[1], kind, None, unit)
         bare_subject = _PREDICATE.sub("", indicator)  # "市场主体增量提质，达到77.5万户"
+        bare_subject = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:从|自)[^，,；;。]{1,8}?(?:开始|起)[\u4e00-\u9fff]{0,4}(?:回升|回落|增长|下降|好转)?$", "", bare_subject)  # "外贸出口从7月份开始大幅度回升"
         if bare_subject != indicator and len(bare_subject) >= 2:
             indicator, ind_end = bare_subject, (ind_start + len(bare_subject) if ind_start is not None else None)
     else:
@@ -1090,7 +1093,7 @@ def _status_year(
         pass
     if m is None and plan_like and plan_year:
         named_year = None
-        for named_year in re.finditer(r"(?:规定|计划|要求|预计)([0-9０-９〇○零一二三四五六七八九]{4})年的", head):
+        for named_year in re.finditer(r"(?:规定|计划|要求|预计)[，,：:]?([0-9０-９〇○零一二三四五六七八九]{4})年的", head):
             pass
         if named_year is not None and _ascii_year(named_year.group(1)).isdigit() \
                 and int(_ascii_year(named_year.group(1))) >= plan_year:
@@ -1488,7 +1491,7 @@ def _indicator(
             r_text = re.split(r"[、（(“”]" if stop.group(0) in _RESULT_VERBS else r"[、（(，,]", right)[0][:16]
         elif stop.start() > 0:
             r_text = right[: stop.start()]
-            if (re.match(r"[\u4e00-\u9fff]{2}", stop.group(0)) or stop.start() <= 2) and not re.match(r"[和及与、为在的]|中有", stop.group(0)):
+            if (re.match(r"[\u4e00-\u9fff]{2}", stop.group(0)) or stop.start() <= 2 or stop.group(0) == "获") and not re.match(r"[和及与、为在的]|中有", stop.group(0)):
                 # "263家企业解决融资需求", "6部作品获文华奖": keep the verb phrase that says which ones
                 r_text = right[: min(len(right), max(stop.start() + 8, 18))]
                 if re.search(r"(?:率|比例|比重|占比)$", r_text) and stop.start() >= 2:
@@ -1497,7 +1500,8 @@ def _indicator(
                 cut = r_text.find("、", stop.end())
                 if cut > 0 and re.match(r"(?:实现|位居|位列|居|排名|排|数量|上榜数|入选数|全省|全市|全国|全区)(?!级)", right[cut + 1 :]):
                     r_text = r_text[:cut]  # "3所院校入选“双高计划”、实现…": the next predicate is not the noun's
-        r_text = re.sub(r"(?<=[\u4e00-\u9fff”]{2})(?:同比|比上年|较上年)$", "", r_text)
+        r_text = re.sub(r"(?<=[\u4e00-\u9fff”]{2})(?:同比|比上年|较上年|近|(?<![签合节预公条婚邀特契制集])约)$", "", r_text)  # "13个保交楼项目近7000套"
+        r_text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:荣获|获评|获批|获得|获)$", "", r_text)  # "60项科技成果获2022年度…奖"
         if r_text.count("（") > r_text.count("）") and "）" in right[len(r_text) : len(r_text) + 12]:
             r_text = right[: right.index("）", len(r_text)) + 1]  # "省（自治区、直辖市）"
         if not r_text.endswith(("中和", "总和", "缓和")):  # "碳中和" ends in a word, not a conjunction
@@ -1562,6 +1566,8 @@ def _indicator(
             and re.search(r"(?:企业|公司|产业|产业链|基地|园区|集群|项目|主体|工厂|乡镇|村|县)$", r_text[: own.start()]) \
             and re.match(rf"(?:同比|分别|均|年均)?(?:{_UP}|{_DOWN}|达|突破|超|实现|占)", text[after_start + len(r_text) :]):
         r_text = r_text[: own.start()]  # "80家龙头企业产值增长10.6%": the count is of the firms
+    if listed and not l_text and re.fullmatch(r"(?:重点|重大)?(?:项目|工程)", r_text) and len(listed) <= 24:
+        return listed + "等" + r_text, None, None  # "推进A、B等11个项目": the listed projects, not bare 项目
     if len(r_text) >= 2 and kind in (Kind.COUNT, Kind.AMOUNT, Kind.RATIO):
         if lenient_left and len(l_text) >= 2:
             return l_text + r_text, None, None

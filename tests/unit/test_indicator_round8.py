@@ -88,3 +88,32 @@ def test_a_bare_rate_after_a_count_is_the_rate_of_what_was_counted(by) -> None:
 def test_a_contrasting_conjunction_and_adverb_are_framing(by) -> None:
     assert by["7.3%"][0].indicator == "整个工业"  # "而整个工业却增长"
     assert by["71%"][0].indicator == "财政用于民生的比例"  # "但财政用于民生的比例"
+
+
+def test_year_end_is_a_frame_and_the_share_names_who(by) -> None:
+    assert by["96%"][0].indicator == "学生都能在新校舍中学习"  # "确保今年底96%以上的学生…"
+
+
+def test_a_qualifier_of_the_next_figure_is_not_the_counted_noun(by) -> None:
+    assert by["17个"][0].indicator == "保交楼项目"  # "17个保交楼项目近6000套房顺利交付"
+
+
+def test_a_count_keeps_the_award_or_approval_its_noun_received(by) -> None:
+    assert by["12项"][0].indicator == "改革成果获国家部委复制推广"
+
+
+def test_a_bare_project_count_after_a_list_names_the_listed_projects(by) -> None:
+    assert by["14个"][0].indicator == "东湖大道、西山配套商业开发等项目"
+
+
+def test_members_with_verbs_of_their_own_are_not_padded(by) -> None:
+    assert by["10.2%"][0].indicator == "接待游客"
+
+
+def test_a_named_year_after_jihua_guiding_dates_the_target(by) -> None:
+    q = by["3.6亿吨"][0]
+    assert (q.status.value, q.year) == ("target", 2046)
+
+
+def test_from_a_month_on_is_no_part_of_the_subject(by) -> None:
+    assert by["2150亿美元"][0].indicator == "外贸出口"
