@@ -54,7 +54,7 @@ _SUFFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
     ("以下", Qualifier.LE), ("内", Qualifier.LE),
 )
 
-_UP = "增长|增加|提高|提升|上涨|上升|涨幅|增速|增幅|扩大|多增|拉动|回升|攀升|调增|调高|上调|增产|递增|增|涨"
+_UP = "增长|增長|增加|提高|提升|上涨|上升|涨幅|增速|增幅|扩大|多增|拉动|回升|攀升|调增|调高|上调|增产|递增|增|涨"
 _DOWN = "下降|降低|减少|回落|下跌|降幅|微降|缩小|缩减|削减|压减|压降|下调|调减|调低|减产|递减|减|降"
 _CHANGE_RE = re.compile(rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN}))$")
 _FILLER = r"(?:同比|比上年|较上年|比去年|较去年|年均|平均|分别|均|了|完成|达到|达|为|实现|保持|在|超过)*"
@@ -234,9 +234,10 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
     ordinal = re.fullmatch(r"((?:[一二三]、)+[一二三])产业?(.*)", ind)
     if ordinal and len(ordinal.group(1).split("、")) == n:  # "一、二、三产业增加值分别增长…"
         return ["第" + k + "产业" + ordinal.group(2) for k in ordinal.group(1).split("、")]
-    pair = re.search(r"收支|进出口|存贷款", ind)
+    pair = re.search(r"收支|进出口|存贷款|客货运", ind)
     if n == 2 and pair:  # "一般公共预算收支分别…x、y": x the revenue, y the expenditure
-        first, second = {"收支": ("收入", "支出"), "进出口": ("进口", "出口"), "存贷款": ("存款", "贷款")}[pair.group(0)]
+        first, second = {"收支": ("收入", "支出"), "进出口": ("进口", "出口"), "存贷款": ("存款", "贷款"),
+                         "客货运": ("客运", "货运")}[pair.group(0)]
         return [ind[: pair.start()] + first + ind[pair.end():], ind[: pair.start()] + second + ind[pair.end():]]
     levels = re.fullmatch(r"(.{1,3})、(.{1,3})两级(.+)", ind)
     if n == 2 and levels:  # "市、县两级财政科技支出": 市级…, 县级…
@@ -562,6 +563,7 @@ def _quantity(
     surface = text[surface_start:end]
     joined = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000\r\n]+(?=[\u4e00-\u9fff])", "", indicator)
     joined = re.sub(r"(?<=[A-Za-z])[ \u3000]+(?=[0-9])", "", joined).strip()  # "广义货币M 2": M2
+    joined = re.sub(r"\s*[—－]\s*[0-9０-９]{1,3}\s*[—－]\s*", "", joined)  # "建设 — 19 — 非遗工坊": a PDF page number
     if joined != indicator:  # "十大工 程", "研发平\n台": a space or line break a PDF put inside a word
         indicator, ind_start, ind_end = joined, None, None
     return Quantity(
@@ -1439,6 +1441,9 @@ def _indicator(
     of_project = re.match(r"的((?:[0-9０-９]+个)?[^，,；;。0-9０-９]{0,16}?(?:项目|工程|基金))", text[after_start:right_end])
     if kind == Kind.AMOUNT and of_project and re.fullmatch(r"(?:计划|合同)?总?投资(?:额)?", l_text):
         return of_project.group(1) + l_text, None, None
+    named = re.match(r"的([^，,；;。、0-9０-９的]{2,20}?)(?=[、，,；;。]|等)", text[after_start:right_end])
+    if kind == Kind.AMOUNT and named and re.search(r"(?:^|、)[\u4e00-\u9fff]{0,4}?(?:计划|合同)?总投资(?:额)?$", l_text):
+        return named.group(1) + "总投资", None, None  # "总投资113亿元的A、总投资45亿元的B": each the investment of its own
     if kind == Kind.AMOUNT and of_project and of_project.group(1).endswith("基金") and re.fullmatch(r"(?:成功)?(?:组建|设立|成立|发起|设立了|组建了)|", l_text):
         return of_project.group(1) + "规模", None, None  # "组建30亿元的绿色低碳产业基金"
     # "现行16%的税率降至13%": the level before a change of the noun after 的
@@ -1449,7 +1454,7 @@ def _indicator(
     # the right side: the noun the measure word counts, plus the verb phrase it takes
     r_text = ""
     # a threshold before the noun stays with it: "2.1万名60岁以上老人", "585个亿元以上重点项目"
-    th = re.match(r"[0-9０-９.]*[万亿]?(?:周岁|岁|元|万元|亿元)(?:及以上|以上|以下)|[0-9０-９.]+万?吨级|"
+    th = re.match(r"(?:投资)?[0-9０-９.]*[万亿]?(?:周岁|岁|元|万元|亿元)(?:及以上|以上|以下)|[0-9０-９.]+万?吨级|"
                   r"[0-9０-９.]+[万亿]?(?:户|人|名|床|张|吨|亩|平方米|千瓦)(?:及以上|以上|以下)|"
                   r"(?:±)?[0-9０-９.]+(?:千伏|kV|KV)(?:及以上|以上)?", right)
     lead = th.group(0) if th else ""
@@ -1475,7 +1480,7 @@ def _indicator(
     if right and re.match(r"[\u4e00-\u9fff“《A-Za-z]|[1-5１-５][AＡ]级", right[len(lead):]) and not re.match(
         rf"(?:时间|左右|以上|以下|以内|之内|内|的|和(?![美谐])|及|与|或|为|在|等|是|从|由|比(?!重|例)|较|占|居(?!民)|位(?:居|列)|到(?!达)|至|分别|{_UP}|{_DOWN}|达|(?:拓展|扩展|延长|发展|调整|放宽|压缩|缩短)(?:到|至))", right
     ):
-        stop = _R_STOP.search(right)
+        stop = _R_STOP.search(right, len(lead))  # not 投资 of "100个投资10亿元以上项目"
         # "27项市级、区级改革": short items joined by 、 share the head noun
         while stop is not None and stop.group(0) == "、" and stop.start() - (right.rfind("、", 0, stop.start()) + 1) <= 3:
             stop = _R_STOP.search(right, stop.end())
@@ -1816,7 +1821,7 @@ _LEVELS = re.compile(rf"{_LEVEL}$|{_LEVEL}")
 
 _ZAI = re.compile(r"在(?!校|岗|职|读|建|库|册|线|营|用|途|园|谈)")
 """在 as a frame ("在…中"), not the 在 of 在校/在建/在线."""
-_CAP_BOUNDARY = re.compile(rf"[的、，”」]|将|由|把|对|向|{_ZAI.pattern}|中")
+_CAP_BOUNDARY = re.compile(rf"[的、，”」]|将|由|把|对(?!接|外|口|标|比|象|照|话)|向|{_ZAI.pattern}|中")
 _YEAR_OPENING = re.compile(r"(?:(?:19|20)\d\d|[０-９]{4})年(?![底末]|中(?![央国共]))")
 
 

@@ -117,3 +117,24 @@ def test_a_named_year_after_jihua_guiding_dates_the_target(by) -> None:
 
 def test_from_a_month_on_is_no_part_of_the_subject(by) -> None:
     assert by["2150亿美元"][0].indicator == "外贸出口"
+
+
+def test_each_investment_of_a_list_names_the_project_after_de(by) -> None:
+    assert [by[s][0].indicator for s in ("52亿元", "18亿元")] == ["甲乙一体化总投资", "丙丁显示面板总投资"]
+    assert by["30个"][0].indicator == "投资10亿元以上重点项目"
+
+
+def test_passenger_and_freight_split_like_revenue_and_spending(by) -> None:
+    assert [by[s][0].indicator for s in ("650万人次", "9.8万吨")] == ["客运吞吐量", "货运吞吐量"]
+
+
+def test_duijie_is_no_boundary_of_the_cap(by) -> None:
+    assert "对接促成意向性合作项目" in by["186个"][0].indicator
+
+
+def test_a_pdf_page_number_inside_an_indicator_is_dropped(by) -> None:
+    assert by["6.3%"][0].indicator == "一般公共预算收入"
+
+
+def test_a_traditional_zengzhang_is_a_change_verb(by) -> None:
+    assert by["四倍"][0].indicator.endswith("學生人數")
