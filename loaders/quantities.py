@@ -83,7 +83,7 @@ _TRAIL_FILLER = re.compile(
     r"保持在|稳定在|降到|下降到|提高至|历史性|(?:首次)?(?:迈上|迈入|站上|跃上)|达到|达|達到|達|到|至|为|是|有|共|再|力求|累计|总计|合计|共计|分别|均|"
     r"(?:比|较)(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年|(?<=[\u4e00-\u9fff]{2})各|现(?:在|有)的|现在已经?|现已经?|总共|已经|(?<!不)已|(?<![成造迁])就|(?<![船首一两每])只|也|(?<![偿归])还|(?<![首成京])都|(?<![前])又|一直|首次|仅|仍将?|(?<=[\u4e00-\u9fff]{2})(?:仍然|却|则)|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
-    r"在[^，,；;。在]{1,14}?的?基础上|(?<=[\u4e00-\u9fff]{2})收到|安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|(?:比|较)(?:上年|去年)同期|与[^，,；;。与]{1,10}相比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
+    r"在[^，,；;。在]{1,14}?的?基础上|(?<=[\u4e00-\u9fff]{2})收到|安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|(?:比|较)(?:上年|去年)同期|与[^，,；;。与]{1,10}相比|比上一?年|较上一?年|比前一年|(?:比|较)前[两三四五]年(?:累计)?|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
     r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|拟定为|定为|确定为|计划|现行|"
     r"(?:按|以)?(?:同口径|可比口径|可比价格?|现行价格|不变价格?)(?:计算)?|"
     r"(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|[一二三四五六七八九〇○零]{4}年(?:底|末|初)?|将|\s)+$"
@@ -1494,11 +1494,20 @@ def _indicator(
             # "24小时内完成核酸检测": what is done within the time
             # "1人获评全国…推广人", "3项入选…案例": the count is of those the verb phrase names
             r_text = re.split(r"[、（(“”]" if stop.group(0) in _RESULT_VERBS else r"[、（(，,]", right)[0][:16]
+            whole = re.split(r"[、（(，,]", right)[0]
+            if stop.group(0) in _RESULT_VERBS and len(whole) <= 20 and whole.count("“") == whole.count("”"):
+                r_text = whole  # "2人荣获“齐鲁大工匠”称号": a short quoted award stays whole
+            if stop.start() == 0 and stop.group(0) in _RESULT_VERBS and not l_text and previous is not None and previous.kind == Kind.COUNT \
+                    and previous.indicator and re.fullmatch(r"[^，,；;。]*[，,]", text[previous.end : left_end]) \
+                    and len(_noun_of(previous.indicator)) >= 2 and previous.indicator.endswith(text[previous.end : left_end - 1]) \
+                    and not re.search(r"[人名位]$", unit) and not re.match(r"当选|入选|获|荣获", previous.indicator):
+                # "形成173项创新案例，82项获国家层面认可": of those cases (the noun counted right before)
+                r_text = _noun_of(previous.indicator) + re.split(r"[、，,]", right)[0][:20]
         elif stop.start() > 0:
             r_text = right[: stop.start()]
             if (re.match(r"[\u4e00-\u9fff]{2}", stop.group(0)) or stop.start() <= 2 or stop.group(0) == "获") and not re.match(r"[和及与、为在的]|中有", stop.group(0)):
                 # "263家企业解决融资需求", "6部作品获文华奖": keep the verb phrase that says which ones
-                r_text = right[: min(len(right), max(stop.start() + 8, 18))]
+                r_text = right if len(right) <= 24 else right[: max(stop.start() + 8, 18)]
                 if re.search(r"(?:率|比例|比重|占比)$", r_text) and stop.start() >= 2:
                     # "215个居民小区生活垃圾分类覆盖率达到95%": the count is of the 小区, not of the rate
                     r_text = r_text[: r_text.rfind("、")] if "、" in r_text[stop.end() :] else right[: stop.start()]
@@ -1506,7 +1515,7 @@ def _indicator(
                 if cut > 0 and re.match(r"(?:实现|位居|位列|居|排名|排|数量|上榜数|入选数|全省|全市|全国|全区)(?!级)", right[cut + 1 :]):
                     r_text = r_text[:cut]  # "3所院校入选“双高计划”、实现…": the next predicate is not the noun's
         r_text = re.sub(r"(?<=[\u4e00-\u9fff”]{2})(?:同比|比上年|较上年|近|(?<![签合节预公条婚邀特契制集])约)$", "", r_text)  # "13个保交楼项目近7000套"
-        r_text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:荣获|获评|获批|获得|获)$", "", r_text)  # "60项科技成果获2022年度…奖"
+        r_text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:荣获|(?<!荣)(?:获评|获批|获得|获))$", "", r_text)  # "60项科技成果获2022年度…奖"
         if r_text.count("（") > r_text.count("）") and "）" in right[len(r_text) : len(r_text) + 12]:
             r_text = right[: right.index("）", len(r_text)) + 1]  # "省（自治区、直辖市）"
         if not r_text.endswith(("中和", "总和", "缓和")):  # "碳中和" ends in a word, not a conjunction
@@ -1614,8 +1623,17 @@ def _indicator(
         what = _LEAD_FILLER.sub("", before_clause)
         if 2 <= len(what) <= 20 and not any(f.unit and f.numeral != "一" for f in find_figures(what)):
             return what + l_text, None, None
+        if previous is not None and previous.indicator and previous.kind == Kind.RATIO and previous.start > 0:
+            # "累计化解问题楼盘175个，化解率92.6%，惠及8.8万户": the measure before the rate reached them
+            c1 = _clause_start(text, sentence_floor - 1)
+            if c1 > 0 and text[c1 - 1] in "，,":
+                c2 = _clause_start(text, c1 - 1)
+                first = next((f for f in find_figures(text, c2, c1 - 1) if f.unit), None)
+                what = _LEAD_FILLER.sub("", text[c2 : first.start if first else c1 - 1])
+                if first is not None and 2 <= len(what) <= 16:
+                    return what + l_text, None, None
         if previous is not None and previous.indicator and previous.end >= _clause_start(text, sentence_floor - 1) and not any(
-                c in _SENT_DELIMS for c in text[previous.end : fig_end]):
+                c in _SENT_DELIMS for c in text[previous.end : fig_end]) and previous.kind != Kind.RATIO:
             return previous.indicator + l_text, None, None  # "发放救助金7.8亿元，惠及232.4万人次"
     if re.fullmatch(r"(?:惠及|覆盖|带动|服务)(?:企业|群众|人员|家庭|农户|市场主体|经营主体|学生)", l_text) and previous is not None \
             and previous.indicator and not previous.indicator.endswith(l_text) and re.fullmatch(r"(?:以上|左右)?[、，,]", text[previous.end : l_start]) \

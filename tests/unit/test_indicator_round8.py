@@ -138,3 +138,16 @@ def test_a_pdf_page_number_inside_an_indicator_is_dropped(by) -> None:
 
 def test_a_traditional_zengzhang_is_a_change_verb(by) -> None:
     assert by["四倍"][0].indicator.endswith("學生人數")
+
+
+def test_a_reach_after_a_rate_is_of_the_measure_before_the_rate(by) -> None:
+    assert by["7.6万户"][0].indicator.endswith("化解问题楼盘惠及")  # not 化解率惠及
+
+
+def test_bi_qian_wu_nian_is_framing(by) -> None:
+    assert by["1730亿元"][0].indicator == "财政支持农村生产支出"
+
+
+def test_a_short_verb_phrase_after_the_count_is_kept_whole(by) -> None:
+    assert by["23个"][0].indicator == "项目落地东港临港产业园、西岭合作产业园"
+    assert by["3人"][0].indicator == "荣获“江淮大工匠”称号"
