@@ -455,6 +455,12 @@ def _quantity(
             return None
     if not _is_quantity(text, fig, before, after):
         return None
+    if re.match(r"(?:及以上|以上)人口的?(?:县|城市|市|镇|乡镇)", after):
+        return None  # "20万以上人口县": a size class of places, not a count of people
+    if bare == "" and fig.chinese and len(fig.numeral) == 1 and re.search(
+            r"[0-9０-９一二三四五六七八九十]+[个家条][\u4e00-\u9fff]{1,6}(?:突破|超过|跨越|迈上)$", before) \
+            and re.match(r"[，,。；;、]|$", after):
+        return None  # "6个产业链突破百亿": the level each passed, no measure of its own
 
     if bare == "倍" and text.startswith("半", end):
         value, end = value + Decimal("0.5"), end + 1  # "等於一九五〇年的六倍半"
@@ -719,7 +725,7 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # 做好五篇大文章: a slogan
         if bare == "期" or (bare == "次" and numeral in ("二", "三") and re.match(r"[\u4e00-\u9fff]", nxt)):
             return False  # 三期, 二期: phases; 二次开发: "secondary"
-        if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|基本|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面|主张|条件|现代化|要义|方针|政治|大局)", after):
+        if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|基本|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面|主张|条件|现代化|要义|方针|政治|大局|超级大国)", after):
             return False  # 八项规定, 两个确立: doctrines
         if bare in ("个", "种", "项", "大") and re.match(
                 rf"[\u4e00-\u9fff]{{1,3}}(?:、?|、[\u4e00-\u9fff]{{0,8}}?)[{_CN_NUM}]+[个种项大]", after):
@@ -1064,7 +1070,7 @@ def _status_year(
     head = text[sentence_start:start]
     if not plan_like and role != PartRole.SELF_BUILDING and _PLAN_SENTENCE.search(head):
         plan_like = True  # "今年…主要预期目标是：" in a part whose plan heading was lost
-    start_value = re.search(r"(?:由|从)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末)?的?$|(?:比|较|同)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末)?的$", text[_clause_start(text, start) : start])
+    start_value = re.search(r"(?:由|从)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末)?的?(?:[0-9０-９.]+[^\d，,；;。由从]{0,4}[和、])?$|(?:比|较|同)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末)?的$", text[_clause_start(text, start) : start])
     if start_value and start_value.group(1) is None:
         # "比一九五二年的八百二十七亿元增长…": the base of the comparison is that year's level
         start_value = re.search(r"([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末)?的$", start_value.group(0))
@@ -1463,7 +1469,9 @@ def _indicator(
                     if f.unit and not _word_numeral(right, f) and not _is_threshold(right, f, right[: f.start])
                     and not (re.search(r"(?:超过|超|过)$", right[: f.start]) and re.match(
                         r"(?:及以上|以上)?的?[\u4e00-\u9fff]{0,8}?(?:集群|企业|项目|园区|基地|县|城市)", right[f.end :]))
-                    and not re.match(r"(?:及以上|以上)[\u4e00-\u9fff]", right[f.end :])), None)
+                    and not (re.match(r"(?:及以上|以上)[\u4e00-\u9fff]", right[f.end :])
+                             and not (unit_info(f.unit) is not None and unit_info(f.unit).family == "count"  # type: ignore[union-attr]
+                                      and re.search(r"[、和]$", right[: f.start])))), None)
     if nxt_fig is not None:
         right = right[: nxt_fig.start]
         # "3个园区累计引进项目31个": the verb phrase belongs to the next figure; 3 counts 园区
@@ -1580,7 +1588,7 @@ def _indicator(
             and re.search(r"(?:企业|公司|产业|产业链|基地|园区|集群|项目|主体|工厂|乡镇|村|县)$", r_text[: own.start()]) \
             and re.match(rf"(?:同比|分别|均|年均)?(?:{_UP}|{_DOWN}|达|突破|超|实现|占)", text[after_start + len(r_text) :]):
         r_text = r_text[: own.start()]  # "80家龙头企业产值增长10.6%": the count is of the firms
-    if listed and not l_text and re.fullmatch(r"(?:重点|重大)?(?:项目|工程)", r_text) and len(listed) <= 24:
+    if listed and not l_text and re.fullmatch(r"(?:重点|重大)?(?:项目|工程)(?:建设)?", r_text) and len(listed) <= 24:
         return listed + "等" + r_text, None, None  # "推进A、B等11个项目": the listed projects, not bare 项目
     if len(r_text) >= 2 and kind in (Kind.COUNT, Kind.AMOUNT, Kind.RATIO):
         if lenient_left and len(l_text) >= 2:
@@ -1590,14 +1598,19 @@ def _indicator(
     if kind == Kind.RATIO and done:
         # "工业收入…，完成预算数的110.51%": the share of a plan or budget fulfilled
         subject = ""
-        if previous is not None and previous.indicator and previous.end >= sentence_floor - 40:
+        if previous is not None and previous.indicator and previous.end >= sentence_floor - 40 and not any(
+                c in _SENT_DELIMS for c in text[previous.end : fig_end]):
             subject = re.sub(r"(?:共收|收到|完成|实现|达到)$", "", previous.indicator)
+        elif 2 <= done.start() <= 16:
+            subject = re.sub(r"^(?:全年|今年|力争|确保|争取|其中|并)", "", text[clause_start : clause_start + done.start()])
+            return subject + done.group(0).rstrip("的"), None, None  # "A段完成工程量的70%", "高标准农田达到耕地总面积的64%"
         return subject + "完成" + done.group(1), None, None
-    if re.match(r"(?:是|相当于|等于|等於|为)[^，,；;。]{1,10}的$", text[l_start:left_end]) and previous is not None \
+    of_base = re.search(r"(?:是|相当于|等于|等於|为)[^，,；;。]{1,10}的$", text[clause_start:left_end])
+    if of_base and of_base.start() <= 2 and previous is not None \
             and previous.indicator and 0 <= fig_end - previous.end < 40:
-        subject = re.sub(r"(?:是|相当于|等于|等於).*$", "", previous.indicator)
-        if len(subject) >= 1:  # "投资8645亿元，是上个五年的1.4倍"
-            return subject + text[l_start:left_end].rstrip("的"), None, None
+        subject = re.sub(r"(?:是|相当于|等于|等於|占).*$", "", previous.indicator)
+        if len(subject) >= 1:  # "投资8645亿元，是上个五年的1.4倍", "支出…，为预算数的114%"
+            return subject + of_base.group(0).rstrip("的"), None, None
     contrib = re.match(r"对([^，,；;。]{2,14}?)的?(贡献率|拉动)", text[sentence_floor:left_end])
     if contrib:
         # "服务业增加值增长4.1%，…，对GDP增长的贡献率达65.5%": the sentence's subject contributes

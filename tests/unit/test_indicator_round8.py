@@ -151,3 +151,36 @@ def test_bi_qian_wu_nian_is_framing(by) -> None:
 def test_a_short_verb_phrase_after_the_count_is_kept_whole(by) -> None:
     assert by["23个"][0].indicator == "项目落地东港临港产业园、西岭合作产业园"
     assert by["3人"][0].indicator == "荣获“江淮大工匠”称号"
+
+
+def test_a_bare_milestone_passed_by_each_of_a_count_is_no_measure(by) -> None:
+    assert "百亿" not in by  # "4个产业链突破百亿"
+    assert by["1520亿元"][0].indicator == "水产品加工产值"
+
+
+def test_the_second_start_value_of_a_pair_has_the_named_year(by) -> None:
+    assert by["15900元"][0].year == 2038
+
+
+def test_a_share_of_the_budget_after_wei_takes_the_figure_before(by) -> None:
+    assert by["112.4%"][0].indicator.endswith("方面支出为预算数")
+
+
+def test_the_two_superpowers_are_no_count(by) -> None:
+    assert "两个" not in by
+
+
+def test_a_listed_count_of_project_works_names_the_list(by) -> None:
+    assert by["12个"][0].indicator == "古城广场、大明文旅综合体、湖滨夜游等项目建设"
+
+
+def test_a_work_share_done_keeps_its_own_subject(by) -> None:
+    assert by["68%"][0].indicator == "东西高铁碧川段完成工程量"
+
+
+def test_a_size_class_of_counties_is_no_count_of_people(by) -> None:
+    assert "30万" not in by
+
+
+def test_a_count_with_yishang_is_the_next_member_not_a_threshold(by) -> None:
+    assert by["80个"][0].indicator == "团组"
