@@ -83,7 +83,7 @@ _TRAIL_FILLER = re.compile(
     r"保持在|稳定在|降到|下降到|提高至|历史性|(?:首次)?(?:迈上|迈入|站上|跃上)|达到|达|達到|達|到|至|为|是|有|共|再|力求|累计|总计|合计|共计|分别|均|"
     r"(?:比|较)(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年|(?<=[\u4e00-\u9fff]{2})各|现(?:在|有)的|现在已经?|现已经?|总共|已经|(?<!不)已|(?<![成造迁])就|(?<![船首一两每])只|也|(?<![偿归])还|(?<![首成京])都|(?<![前])又|一直|首次|仅|仍将?|(?<=[\u4e00-\u9fff]{2})(?:仍然|却|则)|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
-    r"在[^，,；;。在]{1,14}?的?基础上|(?<=[\u4e00-\u9fff]{2})收到|安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|(?:比|较)(?:上年|去年)同期|与[^，,；;。与]{1,10}相比|比上一?年|较上一?年|比前一年|(?:比|较)前[两三四五]年(?:累计)?|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
+    r"在[^，,；;。在]{1,14}?的?基础上|(?<=[\u4e00-\u9fff]{2})收到|安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|(?:比|较)(?:上年|去年)同期|与[^，,；;。与]{1,10}相比|比上一?年|较上一?年|比前一年|(?:比|较)前[两三四五]年(?:累计)?|(?:比|较)“?[六七八九十][一二三四五六七八九]?五”?(?:期间|时期)|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
     r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|拟定为|定为|确定为|计划|现行|"
     r"(?:按|以)?(?:同口径|可比口径|可比价格?|现行价格|不变价格?)(?:计算)?|"
     r"(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|[一二三四五六七八九〇○零]{4}年(?:底|末|初)?|将|\s)+$"
@@ -1706,7 +1706,7 @@ def _indicator(
             and previous.indicator.endswith(l_text[:-1]) and len(previous.indicator) > len(l_text) - 1 \
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) and fig_end - previous.end < 30:
         return previous.indicator + "率", None, None  # "“民生保”参保15万户，参保率达73%": the rate of the same scheme
-    if re.fullmatch(r"[\u4e00-\u9fff]{2,3}率", l_text) and not re.fullmatch(r"失业率|出生率|死亡率|增长率|增速率|通胀率|发生率|城镇化率", l_text) \
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,3}率|按时办结率|按期办结率", l_text) and not re.fullmatch(r"失业率|出生率|死亡率|增长率|增速率|通胀率|发生率|城镇化率", l_text) \
             and previous is not None and previous.kind == Kind.COUNT and previous.indicator and not previous.indicator.endswith(l_text) \
             and re.fullmatch(r"(?:以上|左右|余|多)?、", text[previous.end : l_start]) and len(_noun_of(previous.indicator)) >= 2:
         noun = _noun_of(previous.indicator)
@@ -1866,6 +1866,8 @@ def _capped_start(text: str, l_start: int, l_end: int) -> int:
     year = _YEAR_OPENING.match(text, l_start, l_end)
     if year and l_end - year.end() >= 2 and l_end - year.end() <= 24:
         return year.end()
+    if l_end - l_start <= 24 and re.search(r"在[^，,；;。在]{2,12}中(?:的|所占的?)(?:比重|比例)$", text[l_start:l_end]):
+        return l_start  # "服务业增加值在国内生产总值中的比重": the share keeps its subject
     for m in _CAP_BOUNDARY.finditer(text, l_start, l_end - 6):
         if m.group(0) == "中" and not _ZAI.search(text, l_start, m.start()):
             continue

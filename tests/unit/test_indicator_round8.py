@@ -184,3 +184,11 @@ def test_a_size_class_of_counties_is_no_count_of_people(by) -> None:
 
 def test_a_count_with_yishang_is_the_next_member_not_a_threshold(by) -> None:
     assert by["80个"][0].indicator == "团组"
+
+
+def test_a_comparison_with_a_named_plan_period_is_framing(by) -> None:
+    assert by["61.2%"][0].indicator == "实际利用外资"
+
+
+def test_a_share_in_a_total_keeps_its_subject(by) -> None:
+    assert by["3.5个百分点"][0].indicator == "服务业增加值在地区生产总值中的比重"
