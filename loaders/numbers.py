@@ -205,7 +205,7 @@ UNITS: dict[str, UnitInfo] = {
     "延米": _u("length", "米"),
     "立方米": _u("volume", "立方米"), "万方": _u("volume", "立方米", 10**4),
     # freight and passenger work ("货物周转量一百五十三亿吨公里")
-    "吨公里": _u("freight", "吨公里"), "人公里": _u("freight", "人公里"),
+    "吨公里": _u("freight", "吨公里"), "人公里": _u("freight", "人公里"), "吨海里": _u("freight", "吨海里"),
     "吨": _u("mass", "吨"), "公斤": _u("mass", "千克"), "千克": _u("mass", "千克"),
     "斤": _u("mass", "斤"), "吨标准煤": _u("mass", "吨标准煤"), "吨标煤": _u("mass", "吨标准煤"),
     "度": _u("energy", "千瓦时"),  # kWh; read only after 万/亿 ("发电量60.9亿度"): see find_figures

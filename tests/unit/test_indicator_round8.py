@@ -192,3 +192,16 @@ def test_a_comparison_with_a_named_plan_period_is_framing(by) -> None:
 
 def test_a_share_in_a_total_keeps_its_subject(by) -> None:
     assert by["3.5个百分点"][0].indicator == "服务业增加值在地区生产总值中的比重"
+
+
+def test_a_cause_opening_the_clause_is_framing(by) -> None:
+    assert by["37.4%"][0].indicator == "水电站发电量"
+
+
+def test_a_trailing_yao_is_framing_but_xuyao_is_a_verb(by) -> None:
+    assert by["3.3%"][0].indicator == "二氧化碳排放强度"
+
+
+def test_ton_sea_miles_are_a_freight_unit(by) -> None:
+    q = by["六十二亿吨海里"][0]
+    assert (q.unit, q.indicator) == ("亿吨海里", "沿海货物周转量")
