@@ -205,3 +205,11 @@ def test_a_trailing_yao_is_framing_but_xuyao_is_a_verb(by) -> None:
 def test_ton_sea_miles_are_a_freight_unit(by) -> None:
     q = by["六十二亿吨海里"][0]
     assert (q.unit, q.indicator) == ("亿吨海里", "沿海货物周转量")
+
+
+def test_wancheng_lv_is_a_rate_not_a_frame(by) -> None:
+    assert by["117%"][0].indicator.endswith("5G基站完成率")
+
+
+def test_the_two_special_administrative_regions_are_no_count(by) -> None:
+    assert "两个" not in by
