@@ -231,6 +231,8 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
         return ["城镇" + rest, "农村" + rest]
     if n == 3 and re.fullmatch(r"三次产业(?:增加值)?", ind):  # "三次产业分别增长5%、9%、6%"
         return [f"第{k}产业增加值" for k in "一二三"]
+    if n == 3 and (bare3 := re.fullmatch(r"一二三产(?:业)?(.*)", ind)):  # "一二三产增加值分别增长…"
+        return [f"第{k}产业" + bare3.group(1) for k in "一二三"]
     ordinal = re.fullmatch(r"((?:[一二三]、)+[一二三])产业?(.*)", ind)
     if ordinal and len(ordinal.group(1).split("、")) == n:  # "一、二、三产业增加值分别增长…"
         return ["第" + k + "产业" + ordinal.group(2) for k in ordinal.group(1).split("、")]
@@ -1732,7 +1734,7 @@ def _indicator(
             len(l_text) <= 3 and previous is not None and previous.indicator
             and previous.end >= sentence_floor - 40 and not previous.indicator.endswith(l_text)
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end])
-            and (kind != Kind.CHANGE or l_text in ("规模", "总量", "总额")) and re.match(r"(?:总|年|面积|规模|金额|产值|产量|营收|收入|投资|用地)", l_text)
+            and (kind != Kind.CHANGE or l_text in ("规模", "总量", "总额")) and re.match(r"(?:总|年|面积|规模|金额|产值|产量|营收|收入|投资|用地|保有)", l_text)
             or l_text in ("投资总额", "总投资额", "计划总投资") and previous is not None and previous.indicator and previous.kind == Kind.COUNT
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) and fig_end - previous.end < 30
         ):

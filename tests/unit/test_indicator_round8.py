@@ -213,3 +213,11 @@ def test_wancheng_lv_is_a_rate_not_a_frame(by) -> None:
 
 def test_the_two_special_administrative_regions_are_no_count(by) -> None:
     assert "两个" not in by
+
+
+def test_a_stock_after_a_count_names_the_counted_noun(by) -> None:
+    assert by["386家"][0].indicator.endswith("科技型企业保有量")
+
+
+def test_yi_er_san_chan_without_dun_splits_into_three_sectors(by) -> None:
+    assert [by[s][0].indicator for s in ("4.6%", "3.1%", "3.4%")] == ["第一产业", "第二产业", "第三产业"]
