@@ -572,6 +572,7 @@ def _quantity(
     joined = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000\r\n]+(?=[\u4e00-\u9fff])", "", indicator)
     joined = re.sub(r"(?<=[A-Za-z])[ \u3000]+(?=[0-9])", "", joined).strip()  # "广义货币M 2": M2
     joined = re.sub(r"\s*[—－]\s*[0-9０-９]{1,3}\s*[—－]\s*", "", joined)  # "建设 — 19 — 非遗工坊": a PDF page number
+    joined = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:由|从)(?=(?:每人|每户|人均)[\u4e00-\u9fff]{0,4}$)", "", joined)  # "补助标准由每人每年120元提高到…"
     if joined != indicator:  # "十大工 程", "研发平\n台": a space or line break a PDF put inside a word
         indicator, ind_start, ind_end = joined, None, None
     return Quantity(
@@ -676,6 +677,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False
         if re.search(r"(?:^|[，,。；;\n])(?:近|这|最近)$", before) and not re.match(r"(?:多)?时间", after):
             return False  # "近两年，又提出…", "近5年人均预期寿命增量居…": a time frame opening the clause
+        if re.search(r"近$", before) and re.match(r"新", after):
+            return False  # "支持近两年新入规企业": a time frame of a class of firms
         if re.search(r"(?<![仅只])用$", before):
             return False  # "用三年左右的时间，推动…": a plan's horizon, not a measure
         if not (re.search(r"(?:连续|用|历时|仅用|提前|缩短|延长|长达|时隔|坚持|每隔|超过|近|超|逾)$", before)
@@ -1546,8 +1549,10 @@ def _indicator(
         if kind == Kind.RATIO and not l_text and share_of:
             return share_of.group(1) + share_of.group(2) + share_of.group(3) + "比例", None, None  # "70%的社区达到…标准"
         k2 = raw.rfind("、")
-        if kind == Kind.CHANGE and k2 >= 2 and re.fullmatch(rf"(?:同比)?(?:{_UP}|{_DOWN})?", _TRAIL_FILLER.sub("", raw[k2 + 1 :])):
-            subject = _PREDICATE.sub("", _LEAD_FILLER.sub("", raw[:k2]))
+        milestone = kind in (Kind.AMOUNT, Kind.COUNT) and re.fullmatch(r"(?:达到|达)", raw[k2 + 1 :]) is not None \
+            and re.search(r"(?:实现倍增|翻番|翻一番|倍增)$", raw[:k2]) is not None  # "技术合同成交额实现倍增、达4043万元"
+        if (kind == Kind.CHANGE or milestone) and k2 >= 2 and re.fullmatch(rf"(?:同比)?(?:{_UP}|{_DOWN})?", _TRAIL_FILLER.sub("", raw[k2 + 1 :])):
+            subject = re.sub(r"(?:实现)?(?:倍增|翻番|翻一番)$", "", _PREDICATE.sub("", _LEAD_FILLER.sub("", raw[:k2])))
             if 2 <= len(subject) < k2 and not any(f.unit for f in find_figures(raw[:k2])):
                 return subject, None, None  # "规上工业增加值扭负为正、增长3.5%": the subject before its predicate
         framed = re.search(r"比|较|由|从|年|[有为是]$", raw) or text[sentence_floor - 1 : sentence_floor] in "：:"

@@ -221,3 +221,15 @@ def test_a_stock_after_a_count_names_the_counted_noun(by) -> None:
 
 def test_yi_er_san_chan_without_dun_splits_into_three_sectors(by) -> None:
     assert [by[s][0].indicator for s in ("4.6%", "3.1%", "3.4%")] == ["第一产业", "第二产业", "第三产业"]
+
+
+def test_a_doubling_before_the_level_reached_leaves_the_subject(by) -> None:
+    assert by["5120万元"][0].indicator == "技术合同成交额"
+
+
+def test_you_before_a_per_head_standard_is_framing(by) -> None:
+    assert by["210元"][0].indicator.endswith("补助标准每人每年")
+
+
+def test_the_last_n_years_before_new_firms_is_a_time_frame(by) -> None:
+    assert "近两年" not in by
