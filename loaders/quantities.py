@@ -54,7 +54,7 @@ _SUFFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
     ("以下", Qualifier.LE), ("内", Qualifier.LE),
 )
 
-_UP = "增长|增加|提高|提升|上涨|上升|涨幅|增速|增幅|扩大|多增|拉动|回升|攀升|调增|调高|上调|增产|递增|增|涨"
+_UP = "增长|增長|增加|提高|提升|上涨|上升|涨幅|增速|增幅|扩大|多增|拉动|回升|攀升|调增|调高|上调|增产|递增|增|涨"
 _DOWN = "下降|降低|减少|回落|下跌|降幅|微降|缩小|缩减|削减|压减|压降|下调|调减|调低|减产|递减|减|降"
 _CHANGE_RE = re.compile(rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN}))$")
 _FILLER = r"(?:同比|比上年|较上年|比去年|较去年|年均|平均|分别|均|了|完成|达到|达|为|实现|保持|在|超过)*"
@@ -69,11 +69,11 @@ _SENT_DELIMS = "。！？!?\n"
 
 # Leading words that frame a clause but are not part of what is measured.
 _LEAD_FILLER = re.compile(
-    r"^(?:全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已经|已|即|共(?!同|富|享|建(?!成|设)|治|青团|产党)|总共|为此|因此|对此|"
+    r"^(?:(?:今年|年|去年|明年)(?:底|末)(?:前)?|(?:加之|由于|受)[\u4e00-\u9fff]{1,6}?(?:导致|影响)|全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已经|已|即|而且|而(?![今后])|但是|但(?!凡)|然而|可是|共(?!同|富|享|建(?!成|设)|治|青团|产党)|总共|为此|因此|对此|"
     r"(?:党中央|中央|国务院)?(?:提出|建议|确定)了?(?=[^，,；;。]{2})|分[一二三四五六七八九十两0-9０-９]+批|到(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年(?:底|末)?|"
     r"(?:(?:19|20)\d\d|[０-９]{4})年(?:底|末)?(?=进一步|又|再|继续|已)|(?:(?:19|20)\d\d|[０-９]{4})年(?:比|较)(?:上一?年|去年)|"
     r"我们|尽管|虽然|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
-    r"扎实|深入|不断|进一步|稳步|力争|力求|使(?!用|命)|努力|确保|争取到(?!位)|争取|计划要求|计划|预计|至少|实现|完成|开展|推动|推进|组织|"
+    r"扎实|深入|不断|进一步|稳步|力争|力求|使(?!用|命)|努力|确保|争取到(?!位)|争取|计划要求|计划|预计|至少|实现|完成(?!率)|开展|推动|推进|组织|"
     r"累计完成|分别|均|再(?=新增|新建|增加|提高)|和(?![美谐])|与|及(?!时)|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
     r"加速(?!器)|着力|(?:按|以)(?:可比价格?|不变价格?|现行价格)计算|把(?!握|关)|重点(?!人群|群体|企业|项目|领域|行业|人员|区域|产业|工程|税源|地区|[\u4e00-\u9fff]{1,2}类)|全速|全力|过去|的|之|[一二三四五六七八九十]是|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[①-⑳]|[一二三四五六七八九十两]+年(?:来|间|中(?![央共])|内)?|用[一二三四五六七八九十两]+年(?:左右)?时间|将|、|\s)+"
 )
@@ -81,9 +81,9 @@ _LEAD_FILLER = re.compile(
 _TRAIL_FILLER = re.compile(
     rf"(?:{_FILLER[3:-2]}|{_UP.replace('|增|', '|(?<![新净])增|')}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
     r"保持在|稳定在|降到|下降到|提高至|历史性|(?:首次)?(?:迈上|迈入|站上|跃上)|达到|达|達到|達|到|至|为|是|有|共|再|力求|累计|总计|合计|共计|分别|均|"
-    r"(?:比|较)(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年|(?<=[\u4e00-\u9fff]{2})各|现在已经?|现已经?|总共|已经|(?<!不)已|(?<![成造迁])就|(?<![船首一两每])只|也|(?<![偿归])还|(?<![首成京])都|(?<![前])又|一直|首次|仅|仍将?|"
+    r"(?:比|较)(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年|(?<=[\u4e00-\u9fff]{2})各|现(?:在|有)的|现在已经?|现已经?|总共|已经|(?<!不)已|(?<![成造迁])就|(?<![船首一两每])只|也|(?<![偿归])还|(?<![首成京])都|(?<![前])又|一直|首次|仅|仍将?|(?<=[\u4e00-\u9fff]{2})(?:仍然|却|则|(?<![需只主重必想])要)|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
-    r"在[^，,；;。在]{1,14}?的?基础上|(?<=[\u4e00-\u9fff]{2})收到|安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|(?:比|较)(?:上年|去年)同期|与[^，,；;。与]{1,10}相比|比上一?年|较上一?年|比前一年|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
+    r"在[^，,；;。在]{1,14}?的?基础上|(?<=[\u4e00-\u9fff]{2})收到|安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|(?:比|较)(?:上年|去年)同期|与[^，,；;。与]{1,10}相比|比上一?年|较上一?年|比前一年|(?:比|较)前[两三四五]年(?:累计)?|(?:比|较)“?[六七八九十][一二三四五六七八九]?五”?(?:期间|时期)|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
     r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|拟定为|定为|确定为|计划|现行|"
     r"(?:按|以)?(?:同口径|可比口径|可比价格?|现行价格|不变价格?)(?:计算)?|"
     r"(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|[一二三四五六七八九〇○零]{4}年(?:底|末|初)?|将|\s)+$"
@@ -225,17 +225,21 @@ def _respectively(text: str, qs: list[Quantity]) -> list[Quantity]:
 
 def _split_subjects(indicator: str, n: int) -> list[str] | None:
     ind = re.sub(r"分别$", "", indicator)
+    ind = re.sub(r"(、[^、等]{1,8}?)(?<![高中平初同对均])等(?=[^、等“”\"「」]{2,}$)", r"\1", ind)  # "A、B、C等产业增加值": 等 closes the list
     if n == 2 and ind.startswith("城乡") and "、" not in ind:
         rest = ind[2:]
         return ["城镇" + rest, "农村" + rest]
     if n == 3 and re.fullmatch(r"三次产业(?:增加值)?", ind):  # "三次产业分别增长5%、9%、6%"
         return [f"第{k}产业增加值" for k in "一二三"]
+    if n == 3 and (bare3 := re.fullmatch(r"一二三产(?:业)?(.*)", ind)):  # "一二三产增加值分别增长…"
+        return [f"第{k}产业" + bare3.group(1) for k in "一二三"]
     ordinal = re.fullmatch(r"((?:[一二三]、)+[一二三])产业?(.*)", ind)
     if ordinal and len(ordinal.group(1).split("、")) == n:  # "一、二、三产业增加值分别增长…"
         return ["第" + k + "产业" + ordinal.group(2) for k in ordinal.group(1).split("、")]
-    pair = re.search(r"收支|进出口|存贷款", ind)
+    pair = re.search(r"收支|进出口|存贷款|客货运", ind)
     if n == 2 and pair:  # "一般公共预算收支分别…x、y": x the revenue, y the expenditure
-        first, second = {"收支": ("收入", "支出"), "进出口": ("进口", "出口"), "存贷款": ("存款", "贷款")}[pair.group(0)]
+        first, second = {"收支": ("收入", "支出"), "进出口": ("进口", "出口"), "存贷款": ("存款", "贷款"),
+                         "客货运": ("客运", "货运")}[pair.group(0)]
         return [ind[: pair.start()] + first + ind[pair.end():], ind[: pair.start()] + second + ind[pair.end():]]
     levels = re.fullmatch(r"(.{1,3})、(.{1,3})两级(.+)", ind)
     if n == 2 and levels:  # "市、县两级财政科技支出": 市级…, 县级…
@@ -258,7 +262,7 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
     head = _HEAD_NOUN.search(last, 2)
     done = []
     for it in items[:-1]:
-        if re.search(r"(?:人次|人数|数量|总量|吞吐量|接待量|量|额)$", it) and len(it) >= 3:
+        if re.search(r"(?:人次|人数|数量|总量|吞吐量|接待量|量|额|(?<![指系参倍])数)$", it) and len(it) >= 3:
             done.append(it)  # "接待游客人次、旅游综合收入": a member that is a measure of its own
             continue
         # "新能源、…、新一代信息技术产业产值": the earlier items share the last one's head noun
@@ -292,7 +296,11 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
                         end = pad.rfind(it[-2:])
                         pad = pad[end + 2 :] if end > 0 else ""
                     break
-            if not pad and not _HEAD_NOUN.search(it) and len(last) - len(it) >= 2:
+            if not pad and it.endswith("级") and "级" in last[:-2]:
+                pad = last[last.index("级") + 1 :]  # "国家级、部级创新平台": 国家级创新平台
+            if not pad and not _HEAD_NOUN.search(it) and len(last) - len(it) >= 2 and not re.match(
+                    r"(?:实现|完成|达到|接待|举办|开展|新增|引进)", last) and not re.match(r"(?:实现|完成|接待|举办|开展|新增|引进)", it):
+                # ("接待游客、实现旅游总花费": members with verbs of their own share nothing)
                 pad = last[len(it) :]
             if re.match(r"[一二三四五六七八九十两]", pad):
                 pad = ""  # "A、B、C三项增速": the count of the list, not a shared measure
@@ -449,6 +457,12 @@ def _quantity(
             return None
     if not _is_quantity(text, fig, before, after):
         return None
+    if re.match(r"(?:及以上|以上)人口的?(?:县|城市|市|镇|乡镇)", after):
+        return None  # "20万以上人口县": a size class of places, not a count of people
+    if bare == "" and fig.chinese and len(fig.numeral) == 1 and re.search(
+            r"[0-9０-９一二三四五六七八九十]+[个家条][\u4e00-\u9fff]{1,6}(?:突破|超过|跨越|迈上)$", before) \
+            and re.match(r"[，,。；;、]|$", after):
+        return None  # "6个产业链突破百亿": the level each passed, no measure of its own
 
     if bare == "倍" and text.startswith("半", end):
         value, end = value + Decimal("0.5"), end + 1  # "等於一九五〇年的六倍半"
@@ -517,6 +531,7 @@ def _quantity(
     if subject_clause is not None:
         indicator, ind_start, ind_end = _indicator(text, subject_clause[0], subject_clause[1], subject_clause[1], kind, None, unit)
         bare_subject = _PREDICATE.sub("", indicator)  # "市场主体增量提质，达到77.5万户"
+        bare_subject = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:从|自)[^，,；;。]{1,8}?(?:开始|起)[\u4e00-\u9fff]{0,4}(?:回升|回落|增长|下降|好转)?$", "", bare_subject)  # "外贸出口从7月份开始大幅度回升"
         if bare_subject != indicator and len(bare_subject) >= 2:
             indicator, ind_end = bare_subject, (ind_start + len(bare_subject) if ind_start is not None else None)
     else:
@@ -555,6 +570,9 @@ def _quantity(
     section = report.section_key(start)
     surface = text[surface_start:end]
     joined = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000\r\n]+(?=[\u4e00-\u9fff])", "", indicator)
+    joined = re.sub(r"(?<=[A-Za-z])[ \u3000]+(?=[0-9])", "", joined).strip()  # "广义货币M 2": M2
+    joined = re.sub(r"\s*[—－]\s*[0-9０-９]{1,3}\s*[—－]\s*", "", joined)  # "建设 — 19 — 非遗工坊": a PDF page number
+    joined = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:由|从)(?=(?:每人|每户|人均)[\u4e00-\u9fff]{0,4}$)", "", joined)  # "补助标准由每人每年120元提高到…"
     if joined != indicator:  # "十大工 程", "研发平\n台": a space or line break a PDF put inside a word
         indicator, ind_start, ind_end = joined, None, None
     return Quantity(
@@ -643,6 +661,11 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
     if fig.chinese and numeral in ("两", "二", "三", "四", "五") and bare in ("项", "个", "类") and re.match(
             r"[\u4e00-\u9fff]{1,8}?(?:覆盖率|完成率|达标率|比例|比重|占比)(?:达到|达|为|稳定在|保持在)?(?:[0-9０-９]|百分之)", after):
         return False  # "残疾人两项补贴覆盖率98%": the count names the measure, the rate is the figure
+    if fig.chinese and numeral in ("两", "二", "三", "四", "五") and bare in ("项", "类") and re.match(
+            r"[\u4e00-\u9fff]{0,4}?(?:补贴|补助|津贴|资金|经费|费用|税|保险)(?:[0-9０-９]|[、和及]|[\u4e00-\u9fff]{0,6}(?:[0-9０-９]|百分之))", after):
+        return False  # "残疾人两项补贴8亿元", "城乡居民两项保险、…": the count names a set of payments
+    if bare in ("项", "条", "点", "个", "方面") and re.search(r"(?:^|[除的，,。；;\n])(?:以上|上述|上面|前述)$", before):
+        return False  # "除以上十项工作以外", "提出的以上十项方针": a reference back, not a measure
     # years and dates
     if bare == "年":
         if re.fullmatch(r"[0-9０-９]{4}", numeral) or (fig.chinese and all(c in "零〇一二三四五六七八九" for c in numeral) and len(numeral) == 4):
@@ -654,6 +677,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False
         if re.search(r"(?:^|[，,。；;\n])(?:近|这|最近)$", before) and not re.match(r"(?:多)?时间", after):
             return False  # "近两年，又提出…", "近5年人均预期寿命增量居…": a time frame opening the clause
+        if re.search(r"近$", before) and re.match(r"新", after):
+            return False  # "支持近两年新入规企业": a time frame of a class of firms
         if re.search(r"(?<![仅只])用$", before):
             return False  # "用三年左右的时间，推动…": a plan's horizon, not a measure
         if not (re.search(r"(?:连续|用|历时|仅用|提前|缩短|延长|长达|时隔|坚持|每隔|超过|近|超|逾)$", before)
@@ -705,7 +730,7 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # 做好五篇大文章: a slogan
         if bare == "期" or (bare == "次" and numeral in ("二", "三") and re.match(r"[\u4e00-\u9fff]", nxt)):
             return False  # 三期, 二期: phases; 二次开发: "secondary"
-        if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|基本|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面|主张|条件|现代化|要义|方针|政治|大局)", after):
+        if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|基本|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面|主张|条件|现代化|要义|方针|政治|大局|超级大国|特别行政区)", after):
             return False  # 八项规定, 两个确立: doctrines
         if bare in ("个", "种", "项", "大") and re.match(
                 rf"[\u4e00-\u9fff]{{1,3}}(?:、?|、[\u4e00-\u9fff]{{0,8}}?)[{_CN_NUM}]+[个种项大]", after):
@@ -718,7 +743,7 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # "过去进行的五大运动", "今年改革的两大任务": the set a clause names
         if bare == "大" and prev in "”」\"":
             return False  # “聚焦”“聚集”两大关键点: a slogan
-        if re.search(r"(?:以下|如下|下列|这|那|上述|前述)$", before) or (bare == "个" and after.startswith("方面")):
+        if re.search(r"(?:以下|如下|下列|这|那|上述|前述)$", before) or (bare == "个" and re.match(r"方面|字(?![号母])", after)):
             return False  # 以下十个方面, 把握四个方面: the report's own enumeration
         if bare == "大" and re.match(r"类|门类|行动(?=$|[，。])|需求", after):
             return False
@@ -1050,7 +1075,10 @@ def _status_year(
     head = text[sentence_start:start]
     if not plan_like and role != PartRole.SELF_BUILDING and _PLAN_SENTENCE.search(head):
         plan_like = True  # "今年…主要预期目标是：" in a part whose plan heading was lost
-    start_value = re.search(r"(?:由|从)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末)?的?$", text[_clause_start(text, start) : start])
+    start_value = re.search(r"(?:由|从)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末)?的?(?:[0-9０-９.]+[^\d，,；;。由从]{0,4}[和、])?$|(?:比|较|同)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末)?的$", text[_clause_start(text, start) : start])
+    if start_value and start_value.group(1) is None:
+        # "比一九五二年的八百二十七亿元增长…": the base of the comparison is that year's level
+        start_value = re.search(r"([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末)?的$", start_value.group(0))
     if start_value and _ascii_year(start_value.group(1)).isdigit() and (
             1949 <= int(_ascii_year(start_value.group(1))) <= (plan_year or review_year or 2100)):
         return Status.ACTUAL, int(_ascii_year(start_value.group(1)))  # "将由2037年的42%提高到60%": the start
@@ -1078,7 +1106,7 @@ def _status_year(
         pass
     if m is None and plan_like and plan_year:
         named_year = None
-        for named_year in re.finditer(r"(?:规定|计划|要求|预计)([0-9０-９〇○零一二三四五六七八九]{4})年的", head):
+        for named_year in re.finditer(r"(?:规定|计划|要求|预计)[，,：:]?([0-9０-９〇○零一二三四五六七八九]{4})年的", head):
             pass
         if named_year is not None and _ascii_year(named_year.group(1)).isdigit() \
                 and int(_ascii_year(named_year.group(1))) >= plan_year:
@@ -1219,7 +1247,7 @@ def _states_this_year(report: Report, text: str, start: int) -> bool:
 _HORIZON = re.compile(r"(?:今后|未来|用|从今年起|从明年起)的?([两三四五六七八九十])年(?:左右)?(?:内|之内|里|中|间|时间|(?=[，,])|(?=[\u4e00-\u9fff]{2}))|(?<![0-9０-９第一二三四五六七八九十])([两三四五六七八九十])年(?:之)?内")
 """A plan's horizon in years ("今后三年内", "五年内"): its targets fall due at the end."""
 
-_TO_DATE = re.compile(r"先后$|(?:先后|历史上|迄今|至今)(?:已经?)?[^，,；;。]{0,6}$")
+_TO_DATE = re.compile(r"先后$|(?:到|至)现在的$|(?:先后|历史上|迄今|至今)(?:已经?)?[^，,；;。]{0,6}$")
 """A count of everything so far ("先后29次"), in any part: an actual."""
 
 _PAST = re.compile(r"过去一年|过去的一年|刚刚过去的一年|(?<![比较与同])(?:去年|上年)(?!同期|基础|水平|底)|一年来")
@@ -1424,6 +1452,9 @@ def _indicator(
     of_project = re.match(r"的((?:[0-9０-９]+个)?[^，,；;。0-9０-９]{0,16}?(?:项目|工程|基金))", text[after_start:right_end])
     if kind == Kind.AMOUNT and of_project and re.fullmatch(r"(?:计划|合同)?总?投资(?:额)?", l_text):
         return of_project.group(1) + l_text, None, None
+    named = re.match(r"的([^，,；;。、0-9０-９的]{2,20}?)(?=[、，,；;。]|等)", text[after_start:right_end])
+    if kind == Kind.AMOUNT and named and re.search(r"(?:^|、)[\u4e00-\u9fff]{0,4}?(?:计划|合同)?总投资(?:额)?$", l_text):
+        return named.group(1) + "总投资", None, None  # "总投资113亿元的A、总投资45亿元的B": each the investment of its own
     if kind == Kind.AMOUNT and of_project and of_project.group(1).endswith("基金") and re.fullmatch(r"(?:成功)?(?:组建|设立|成立|发起|设立了|组建了)|", l_text):
         return of_project.group(1) + "规模", None, None  # "组建30亿元的绿色低碳产业基金"
     # "现行16%的税率降至13%": the level before a change of the noun after 的
@@ -1434,7 +1465,7 @@ def _indicator(
     # the right side: the noun the measure word counts, plus the verb phrase it takes
     r_text = ""
     # a threshold before the noun stays with it: "2.1万名60岁以上老人", "585个亿元以上重点项目"
-    th = re.match(r"[0-9０-９.]*[万亿]?(?:周岁|岁|元|万元|亿元)(?:及以上|以上|以下)|[0-9０-９.]+万?吨级|"
+    th = re.match(r"(?:投资)?[0-9０-９.]*[万亿]?(?:周岁|岁|元|万元|亿元)(?:及以上|以上|以下)|[0-9０-９.]+万?吨级|"
                   r"[0-9０-９.]+[万亿]?(?:户|人|名|床|张|吨|亩|平方米|千瓦)(?:及以上|以上|以下)|"
                   r"(?:±)?[0-9０-９.]+(?:千伏|kV|KV)(?:及以上|以上)?", right)
     lead = th.group(0) if th else ""
@@ -1443,7 +1474,9 @@ def _indicator(
                     if f.unit and not _word_numeral(right, f) and not _is_threshold(right, f, right[: f.start])
                     and not (re.search(r"(?:超过|超|过)$", right[: f.start]) and re.match(
                         r"(?:及以上|以上)?的?[\u4e00-\u9fff]{0,8}?(?:集群|企业|项目|园区|基地|县|城市)", right[f.end :]))
-                    and not re.match(r"(?:及以上|以上)[\u4e00-\u9fff]", right[f.end :])), None)
+                    and not (re.match(r"(?:及以上|以上)[\u4e00-\u9fff]", right[f.end :])
+                             and not (unit_info(f.unit) is not None and unit_info(f.unit).family == "count"  # type: ignore[union-attr]
+                                      and re.search(r"[、和]$", right[: f.start])))), None)
     if nxt_fig is not None:
         right = right[: nxt_fig.start]
         # "3个园区累计引进项目31个": the verb phrase belongs to the next figure; 3 counts 园区
@@ -1460,7 +1493,7 @@ def _indicator(
     if right and re.match(r"[\u4e00-\u9fff“《A-Za-z]|[1-5１-５][AＡ]级", right[len(lead):]) and not re.match(
         rf"(?:时间|左右|以上|以下|以内|之内|内|的|和(?![美谐])|及|与|或|为|在|等|是|从|由|比(?!重|例)|较|占|居(?!民)|位(?:居|列)|到(?!达)|至|分别|{_UP}|{_DOWN}|达|(?:拓展|扩展|延长|发展|调整|放宽|压缩|缩短)(?:到|至))", right
     ):
-        stop = _R_STOP.search(right)
+        stop = _R_STOP.search(right, len(lead))  # not 投资 of "100个投资10亿元以上项目"
         # "27项市级、区级改革": short items joined by 、 share the head noun
         while stop is not None and stop.group(0) == "、" and stop.start() - (right.rfind("、", 0, stop.start()) + 1) <= 3:
             stop = _R_STOP.search(right, stop.end())
@@ -1474,18 +1507,28 @@ def _indicator(
             # "24小时内完成核酸检测": what is done within the time
             # "1人获评全国…推广人", "3项入选…案例": the count is of those the verb phrase names
             r_text = re.split(r"[、（(“”]" if stop.group(0) in _RESULT_VERBS else r"[、（(，,]", right)[0][:16]
+            whole = re.split(r"[、（(，,]", right)[0]
+            if stop.group(0) in _RESULT_VERBS and len(whole) <= 20 and whole.count("“") == whole.count("”"):
+                r_text = whole  # "2人荣获“齐鲁大工匠”称号": a short quoted award stays whole
+            if stop.start() == 0 and stop.group(0) in _RESULT_VERBS and not l_text and previous is not None and previous.kind == Kind.COUNT \
+                    and previous.indicator and re.fullmatch(r"[^，,；;。]*[，,]", text[previous.end : left_end]) \
+                    and len(_noun_of(previous.indicator)) >= 2 and previous.indicator.endswith(text[previous.end : left_end - 1]) \
+                    and not re.search(r"[人名位]$", unit) and not re.match(r"当选|入选|获|荣获", previous.indicator):
+                # "形成173项创新案例，82项获国家层面认可": of those cases (the noun counted right before)
+                r_text = _noun_of(previous.indicator) + re.split(r"[、，,]", right)[0][:20]
         elif stop.start() > 0:
             r_text = right[: stop.start()]
-            if (re.match(r"[\u4e00-\u9fff]{2}", stop.group(0)) or stop.start() <= 2) and not re.match(r"[和及与、为在的]|中有", stop.group(0)):
+            if (re.match(r"[\u4e00-\u9fff]{2}", stop.group(0)) or stop.start() <= 2 or stop.group(0) == "获") and not re.match(r"[和及与、为在的]|中有", stop.group(0)):
                 # "263家企业解决融资需求", "6部作品获文华奖": keep the verb phrase that says which ones
-                r_text = right[: min(len(right), max(stop.start() + 8, 18))]
+                r_text = right if len(right) <= 24 else right[: max(stop.start() + 8, 18)]
                 if re.search(r"(?:率|比例|比重|占比)$", r_text) and stop.start() >= 2:
                     # "215个居民小区生活垃圾分类覆盖率达到95%": the count is of the 小区, not of the rate
                     r_text = r_text[: r_text.rfind("、")] if "、" in r_text[stop.end() :] else right[: stop.start()]
                 cut = r_text.find("、", stop.end())
                 if cut > 0 and re.match(r"(?:实现|位居|位列|居|排名|排|数量|上榜数|入选数|全省|全市|全国|全区)(?!级)", right[cut + 1 :]):
                     r_text = r_text[:cut]  # "3所院校入选“双高计划”、实现…": the next predicate is not the noun's
-        r_text = re.sub(r"(?<=[\u4e00-\u9fff”]{2})(?:同比|比上年|较上年)$", "", r_text)
+        r_text = re.sub(r"(?<=[\u4e00-\u9fff”]{2})(?:同比|比上年|较上年|近|(?<![签合节预公条婚邀特契制集])约)$", "", r_text)  # "13个保交楼项目近7000套"
+        r_text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:荣获|(?<!荣)(?:获评|获批|获得|获))$", "", r_text)  # "60项科技成果获2022年度…奖"
         if r_text.count("（") > r_text.count("）") and "）" in right[len(r_text) : len(r_text) + 12]:
             r_text = right[: right.index("）", len(r_text)) + 1]  # "省（自治区、直辖市）"
         if not r_text.endswith(("中和", "总和", "缓和")):  # "碳中和" ends in a word, not a conjunction
@@ -1506,8 +1549,10 @@ def _indicator(
         if kind == Kind.RATIO and not l_text and share_of:
             return share_of.group(1) + share_of.group(2) + share_of.group(3) + "比例", None, None  # "70%的社区达到…标准"
         k2 = raw.rfind("、")
-        if kind == Kind.CHANGE and k2 >= 2 and re.fullmatch(rf"(?:同比)?(?:{_UP}|{_DOWN})?", _TRAIL_FILLER.sub("", raw[k2 + 1 :])):
-            subject = _PREDICATE.sub("", _LEAD_FILLER.sub("", raw[:k2]))
+        milestone = kind in (Kind.AMOUNT, Kind.COUNT) and re.fullmatch(r"(?:达到|达)", raw[k2 + 1 :]) is not None \
+            and re.search(r"(?:实现倍增|翻番|翻一番|倍增)$", raw[:k2]) is not None  # "技术合同成交额实现倍增、达4043万元"
+        if (kind == Kind.CHANGE or milestone) and k2 >= 2 and re.fullmatch(rf"(?:同比)?(?:{_UP}|{_DOWN})?", _TRAIL_FILLER.sub("", raw[k2 + 1 :])):
+            subject = re.sub(r"(?:实现)?(?:倍增|翻番|翻一番)$", "", _PREDICATE.sub("", _LEAD_FILLER.sub("", raw[:k2])))
             if 2 <= len(subject) < k2 and not any(f.unit for f in find_figures(raw[:k2])):
                 return subject, None, None  # "规上工业增加值扭负为正、增长3.5%": the subject before its predicate
         framed = re.search(r"比|较|由|从|年|[有为是]$", raw) or text[sentence_floor - 1 : sentence_floor] in "：:"
@@ -1550,6 +1595,8 @@ def _indicator(
             and re.search(r"(?:企业|公司|产业|产业链|基地|园区|集群|项目|主体|工厂|乡镇|村|县)$", r_text[: own.start()]) \
             and re.match(rf"(?:同比|分别|均|年均)?(?:{_UP}|{_DOWN}|达|突破|超|实现|占)", text[after_start + len(r_text) :]):
         r_text = r_text[: own.start()]  # "80家龙头企业产值增长10.6%": the count is of the firms
+    if listed and not l_text and re.fullmatch(r"(?:重点|重大)?(?:项目|工程)(?:建设)?", r_text) and len(listed) <= 24:
+        return listed + "等" + r_text, None, None  # "推进A、B等11个项目": the listed projects, not bare 项目
     if len(r_text) >= 2 and kind in (Kind.COUNT, Kind.AMOUNT, Kind.RATIO):
         if lenient_left and len(l_text) >= 2:
             return l_text + r_text, None, None
@@ -1558,14 +1605,19 @@ def _indicator(
     if kind == Kind.RATIO and done:
         # "工业收入…，完成预算数的110.51%": the share of a plan or budget fulfilled
         subject = ""
-        if previous is not None and previous.indicator and previous.end >= sentence_floor - 40:
+        if previous is not None and previous.indicator and previous.end >= sentence_floor - 40 and not any(
+                c in _SENT_DELIMS for c in text[previous.end : fig_end]):
             subject = re.sub(r"(?:共收|收到|完成|实现|达到)$", "", previous.indicator)
+        elif 2 <= done.start() <= 16:
+            subject = re.sub(r"^(?:全年|今年|力争|确保|争取|其中|并)", "", text[clause_start : clause_start + done.start()])
+            return subject + done.group(0).rstrip("的"), None, None  # "A段完成工程量的70%", "高标准农田达到耕地总面积的64%"
         return subject + "完成" + done.group(1), None, None
-    if re.match(r"(?:是|相当于|等于|等於|为)[^，,；;。]{1,10}的$", text[l_start:left_end]) and previous is not None \
+    of_base = re.search(r"(?:是|相当于|等于|等於|为)[^，,；;。]{1,10}的$", text[clause_start:left_end])
+    if of_base and of_base.start() <= 2 and previous is not None \
             and previous.indicator and 0 <= fig_end - previous.end < 40:
-        subject = re.sub(r"(?:是|相当于|等于|等於).*$", "", previous.indicator)
-        if len(subject) >= 1:  # "投资8645亿元，是上个五年的1.4倍"
-            return subject + text[l_start:left_end].rstrip("的"), None, None
+        subject = re.sub(r"(?:是|相当于|等于|等於|占).*$", "", previous.indicator)
+        if len(subject) >= 1:  # "投资8645亿元，是上个五年的1.4倍", "支出…，为预算数的114%"
+            return subject + of_base.group(0).rstrip("的"), None, None
     contrib = re.match(r"对([^，,；;。]{2,14}?)的?(贡献率|拉动)", text[sentence_floor:left_end])
     if contrib:
         # "服务业增加值增长4.1%，…，对GDP增长的贡献率达65.5%": the sentence's subject contributes
@@ -1591,8 +1643,17 @@ def _indicator(
         what = _LEAD_FILLER.sub("", before_clause)
         if 2 <= len(what) <= 20 and not any(f.unit and f.numeral != "一" for f in find_figures(what)):
             return what + l_text, None, None
+        if previous is not None and previous.indicator and previous.kind == Kind.RATIO and previous.start > 0:
+            # "累计化解问题楼盘175个，化解率92.6%，惠及8.8万户": the measure before the rate reached them
+            c1 = _clause_start(text, sentence_floor - 1)
+            if c1 > 0 and text[c1 - 1] in "，,":
+                c2 = _clause_start(text, c1 - 1)
+                first = next((f for f in find_figures(text, c2, c1 - 1) if f.unit), None)
+                what = _LEAD_FILLER.sub("", text[c2 : first.start if first else c1 - 1])
+                if first is not None and 2 <= len(what) <= 16:
+                    return what + l_text, None, None
         if previous is not None and previous.indicator and previous.end >= _clause_start(text, sentence_floor - 1) and not any(
-                c in _SENT_DELIMS for c in text[previous.end : fig_end]):
+                c in _SENT_DELIMS for c in text[previous.end : fig_end]) and previous.kind != Kind.RATIO:
             return previous.indicator + l_text, None, None  # "发放救助金7.8亿元，惠及232.4万人次"
     if re.fullmatch(r"(?:惠及|覆盖|带动|服务)(?:企业|群众|人员|家庭|农户|市场主体|经营主体|学生)", l_text) and previous is not None \
             and previous.indicator and not previous.indicator.endswith(l_text) and re.fullmatch(r"(?:以上|左右)?[、，,]", text[previous.end : l_start]) \
@@ -1652,6 +1713,11 @@ def _indicator(
             and previous.indicator.endswith(l_text[:-1]) and len(previous.indicator) > len(l_text) - 1 \
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) and fig_end - previous.end < 30:
         return previous.indicator + "率", None, None  # "“民生保”参保15万户，参保率达73%": the rate of the same scheme
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,3}率|按时办结率|按期办结率", l_text) and not re.fullmatch(r"失业率|出生率|死亡率|增长率|增速率|通胀率|发生率|城镇化率", l_text) \
+            and previous is not None and previous.kind == Kind.COUNT and previous.indicator and not previous.indicator.endswith(l_text) \
+            and re.fullmatch(r"(?:以上|左右|余|多)?、", text[previous.end : l_start]) and len(_noun_of(previous.indicator)) >= 2:
+        noun = _noun_of(previous.indicator)
+        return (previous.indicator if re.match(r"[和及与、]", noun) else noun) + l_text, None, None  # "解决涉企问题687件、办结率99.6%": the rate of what was counted
     if re.fullmatch(r"(?:综合产值|产值|总产值|营收|营业收入|增加值|规模|产业规模)", l_text) and (previous is None or previous.end < _SENT_FLOOR(text, fig_end)) \
             and sentence_floor > 0 and text[sentence_floor - 1] in "，,":
         s0 = _SENT_FLOOR(text, fig_end)
@@ -1673,7 +1739,7 @@ def _indicator(
             len(l_text) <= 3 and previous is not None and previous.indicator
             and previous.end >= sentence_floor - 40 and not previous.indicator.endswith(l_text)
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end])
-            and (kind != Kind.CHANGE or l_text in ("规模", "总量", "总额")) and re.match(r"(?:总|年|面积|规模|金额|产值|产量|营收|收入|投资|用地)", l_text)
+            and (kind != Kind.CHANGE or l_text in ("规模", "总量", "总额")) and re.match(r"(?:总|年|面积|规模|金额|产值|产量|营收|收入|投资|用地|保有)", l_text)
             or l_text in ("投资总额", "总投资额", "计划总投资") and previous is not None and previous.indicator and previous.kind == Kind.COUNT
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) and fig_end - previous.end < 30
         ):
@@ -1701,9 +1767,41 @@ def _indicator(
         return r_text, after_start, after_start + len(r_text)
     if l_text:
         return l_text, l_start, l_end
+    if not (previous is not None and re.fullmatch(r"(?:以上|左右|以下|以内)?[、和及与或至到～—-]?", text[previous.end : left_end])) and (
+            opening := _opening_count_phrase(text, after_start, right_end, unit)):
+        return opening, None, None  # not "46503元和16935元分别…": the second of a pair shares the first's
     if previous is not None and fig_end - previous.end < 40 and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]):
         return previous.indicator, previous.indicator_start, previous.indicator_end
     return "", None, None
+
+
+_OPENING_NOT_NOUN = re.compile(rf"[{_CN_NUM}0-9０-９（(]|为(?!民)|在(?!校|岗|职|读|建|库|册|线|营|用|途|园|谈)|是|和|及|与|或|等|比|较|从|由|到|至|以|对|受益|参与|参加|分别|主要|都|也|还|已|均|仍")
+
+
+def _opening_count_phrase(text: str, after_start: int, right_end: int, unit: str) -> str:
+    """The last resort for a figure that opens its clause with nothing naming it before it:
+    the phrase after it, to the next figure or clause end ("两次降低职工门诊报销起付线",
+    "10.4万名脱贫群众稳定增收", "60%的乡镇完成…规范化建设"). Empty when that phrase is a
+    function word, a bare verb of benefit (受益, 参与: the clause before says of what) or
+    another number (a class, a threshold), so no fragment is served as an indicator."""
+    right = text[after_start:right_end]
+    right = re.sub(r"^的", "", right)
+    nxt = next((f for f in find_figures(right) if f.unit), None)
+    if nxt is not None:
+        right = right[: nxt.start]
+        if re.search(r"(?:实现|前|第|列|居|排名|提供|开展)$", right):
+            return ""  # "5项位列全省前两位": cut before the figure it needs
+    right = re.sub(r"(?:达到|达|超过|超|突破|不低于|不少于|为)$", "", right.rstrip("、和及与"))
+    if _CARRY_VERB.fullmatch(right) or _DONE_VERB.fullmatch(right):
+        return ""  # "4处开工建设": a bare verb names nothing
+    right = re.sub(r"(?<=[\u4e00-\u9fff]{2}(?:项目|工程|设施))(?:加快)?建设$", "", right)  # "185个在建重大项目和重点工程建设"
+    if re.match(rf"{_UP}|{_DOWN}", right) and not unit.endswith("次"):
+        return ""  # "三项增减相抵": only a number of times opens with the change it counts
+    if _LEVEL_VERBS.search(right) or re.search(r"[、和及与或]", right[-1:]):
+        return ""  # "…分别提高到": the phrase ends where the next figure's level begins
+    if len(right) < 4 or len(right) > 24 or _OPENING_NOT_NOUN.match(right) or not re.match(r"[\u4e00-\u9fff“]", right):
+        return ""
+    return right
 
 
 _OWN_MEASURE = re.compile(r"增加值|营业收入|主营业务收入|销售收入|利润总额|利润|税费|税收|实缴税金|产值|总产值|营收")
@@ -1761,7 +1859,7 @@ _LEVELS = re.compile(rf"{_LEVEL}$|{_LEVEL}")
 
 _ZAI = re.compile(r"在(?!校|岗|职|读|建|库|册|线|营|用|途|园|谈)")
 """在 as a frame ("在…中"), not the 在 of 在校/在建/在线."""
-_CAP_BOUNDARY = re.compile(rf"[的、，”」]|将|由|把|对|向|{_ZAI.pattern}|中")
+_CAP_BOUNDARY = re.compile(rf"[的、，”」]|将|由|把|对(?!接|外|口|标|比|象|照|话)|向|{_ZAI.pattern}|中")
 _YEAR_OPENING = re.compile(r"(?:(?:19|20)\d\d|[０-９]{4})年(?![底末]|中(?![央国共]))")
 
 
@@ -1775,6 +1873,8 @@ def _capped_start(text: str, l_start: int, l_end: int) -> int:
     year = _YEAR_OPENING.match(text, l_start, l_end)
     if year and l_end - year.end() >= 2 and l_end - year.end() <= 24:
         return year.end()
+    if l_end - l_start <= 24 and re.search(r"在[^，,；;。在]{2,12}中(?:的|所占的?)(?:比重|比例)$", text[l_start:l_end]):
+        return l_start  # "服务业增加值在国内生产总值中的比重": the share keeps its subject
     for m in _CAP_BOUNDARY.finditer(text, l_start, l_end - 6):
         if m.group(0) == "中" and not _ZAI.search(text, l_start, m.start()):
             continue

@@ -41,7 +41,7 @@ def test_zai_of_zaixiao_is_no_cut(by) -> None:
 
 
 def test_a_change_since_the_start_of_the_year_keeps_the_subject(by) -> None:
-    assert by["1068亿美元"][0].indicator == "年底外汇储备"  # "比年初增加": no indicator 比年初
+    assert by["1068亿美元"][0].indicator == "外汇储备"  # "比年初增加": no indicator 比年初 (session 8: 年底 is a frame)
 
 
 def test_revenue_after_a_count_is_the_counted_units_revenue(by) -> None:
