@@ -95,7 +95,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
             for span in sent.spans[group]:
                 s, e = span_of(span)
                 found.append(_Found(text[s:e], s, e, span.label_, span.id_, nested))
-                if span.id_ == "head" and not nested and span.label_.startswith(_KIND_LABELS):
+                if span.id_ == "head" and not nested and span.label_.startswith(_WORDS_LABELS):
                     words_of[(s, e)] = tuple(
                         (w.text, w.label_, w.kb_id_) for w in doc_words(sent)
                         if span.start_char <= w.start_char and w.end_char <= span.end_char
@@ -620,6 +620,7 @@ def _drop_industry_systems(found: list[_Found], text: str) -> list[_Found]:
 
 
 _KIND_LABELS = ("Programme", "Policy", "Sector")
+_WORDS_LABELS = (*_KIND_LABELS, "Place")
 _LEVEL_WORDS = frozenset({"全国", "国家", "全省", "全市", "全区", "全县", "省", "市", "县", "省级", "市级", "县级", "省定", "市定", "国家级"})
 _EVENT_END = re.compile(r"(?:会|会议|节|赛|季|周|日|奖)$")
 _QUALITY_TAGS = frozenset({"a", "ad", "an", "v", "vd", "d", "l", "i"})
@@ -696,10 +697,33 @@ def _is_kind_name(name: str, label: str, words: tuple[tuple[str, str, str], ...]
         if _EVENT_END.search(name) or mods[0][0] not in _LEVEL_WORDS or not 2 <= len(mods) <= 3:
             return False  # 县级医院综合能力提升行动: a longer topic names one programme
         return all(w in kinds for w, _tag, _freq in mods[1:])
+    if label.startswith("Place"):
+        return _is_place_kind(name, mods)
     if label == "Sector" and len(mods) == 1:
         w, tag, freq = mods[0]
         return (tag in _QUALITY_TAGS and freq == "common") or (len(w) >= 3 and w.endswith("型"))
     return False
+
+
+# A count before a head-rule name (23场对接活动, 5件民生实事项目, 6次集中开工活动): the
+# things counted are a kind, not one named programme or place (a number with 号, 期, 届 or
+# a year is a designation and stays).
+_COUNTED_NAME = re.compile(r"[0-9０-９]+[场个项批次件家条所座]")
+
+
+_CITY_FACILITY = re.compile(r"(?:中心|馆|院|宫|场)$")
+
+
+def _is_place_kind(name: str, mods: list[tuple[str, str, str]]) -> bool:
+    """A place named by one or two genre words before its head (港口码头, 儿童友好公园,
+    冷链物流园, 城市街道): a kind of place every report has, not one place; a place name, a
+    proper or rare word, a number or a level (市全民健身中心) makes it a name. A town's
+    one facility named by its use (市民体育中心, 城市规划展览馆: the keys name them) stays."""
+    kinds, genre = _kind_words(), _genre_words()
+    return not _CITY_FACILITY.search(name) and len(mods) <= 2 and all(
+        len(w) >= 2 and w not in _LEVEL_WORDS and (w in kinds or (w in genre and tag not in _NAME_TAGS))
+        for w, tag, _freq in mods
+    )
 
 
 def _drop_kind_names(found: list[_Found], words_of: dict[tuple[int, int], tuple[tuple[str, str, str], ...]]) -> list[_Found]:
@@ -711,6 +735,7 @@ def _drop_kind_names(found: list[_Found], words_of: dict[tuple[int, int], tuple[
     return [
         f for f in found
         if not ((f.start, f.end) in words_of and _is_kind_name(f.surface, f.label, words_of[(f.start, f.end)]))
+        and not (f.rule == "head" and _COUNTED_NAME.match(f.surface))
         and not (f.rule in ("list", "enum") and f.surface in genre and _listed_kind(f))
         and not (f.rule == "quote" and f.surface.strip("“”") in genre and _listed_kind(f))
     ]
