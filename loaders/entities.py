@@ -705,10 +705,10 @@ def _is_kind_name(name: str, label: str, words: tuple[tuple[str, str, str], ...]
     return False
 
 
-# A count before a head-rule name (23场对接活动, 5件民生实事项目, 6次集中开工活动): the
-# things counted are a kind, not one named programme or place (a number with 号, 期, 届 or
-# a year is a designation and stays).
-_COUNTED_NAME = re.compile(r"[0-9０-９]+[场个项批次件家条所座]")
+# A count in a head-rule programme or place (23场对接活动, 5件民生实事项目, 青禾区4处地表水厂):
+# the things counted are a kind, not one named programme or place (a number with 号, 期, 届,
+# an ordinal 第N次 or a year is a designation and stays; a policy's N条 is its name).
+_COUNTED_NAME = re.compile(r"(?<![第0-9０-９])[0-9０-９]+[场个项批次件家条所座处]")
 
 
 _CITY_FACILITY = re.compile(r"(?:中心|馆|院|宫|场)$")
@@ -735,7 +735,7 @@ def _drop_kind_names(found: list[_Found], words_of: dict[tuple[int, int], tuple[
     return [
         f for f in found
         if not ((f.start, f.end) in words_of and _is_kind_name(f.surface, f.label, words_of[(f.start, f.end)]))
-        and not (f.rule == "head" and _COUNTED_NAME.match(f.surface))
+        and not (f.rule == "head" and f.label.startswith(("Programme", "Place")) and _COUNTED_NAME.search(f.surface))
         and not (f.rule in ("list", "enum") and f.surface in genre and _listed_kind(f))
         and not (f.rule == "quote" and f.surface.strip("“”") in genre and _listed_kind(f))
     ]

@@ -24,6 +24,7 @@ def _names(body: str) -> set[str]:
     # a count before a head-rule name: the things counted are a kind (_COUNTED_NAME)
     ("组织23场产业链专题对接活动，推动企业合作。", "23场产业链专题对接活动"),
     ("开展6次集中开工活动，扩大有效投资。", "6次集中开工活动"),
+    ("建成云溪区4处地表水厂，保障群众饮水。", "云溪区4处地表水厂"),
 ])
 def test_a_kind_named_by_genre_words_or_counted_is_no_name(body, kind):
     assert kind not in _names(body)
@@ -36,6 +37,7 @@ def test_a_kind_named_by_genre_words_or_counted_is_no_name(body, kind):
     # a number with 号 or a year is a designation, not a count
     ("推进地铁5号线建设，方便市民出行。", "地铁5号线"),
     ("办好2025青禾国际马拉松赛，扩大城市影响。", "2025青禾国际马拉松赛"),
+    ("召开青禾城市经济协调会第22次会议，共商合作。", "青禾城市经济协调会第22次会议"),
 ])
 def test_a_place_or_programme_with_a_specific_part_stays(body, name):
     assert name in _names(body)
