@@ -120,6 +120,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
     found = _drop_industry_systems(found, text)
     found = _drop_kind_names(found, words_of)
     found = _retype_listed_places(found)
+    found = _retype_groups(found)
     found, located = _split_located_features(found, report)
     raw_relations.extend(located)
     entities, by_span = _group(found)
@@ -802,6 +803,21 @@ def _place_heads() -> tuple[tuple[str, str], ...]:
         h, _, lab = line.partition("\t")
         heads.append((h.strip(), lab.strip()))
     return tuple(sorted(heads, key=lambda x: -len(x[0])))
+
+
+# A group of countries (二十国集团, 七国集团) or a political faction (…反党集团, …领导集团)
+# closes with 集团 like a company; it is an intergovernmental forum or a group of people.
+_NON_COMPANY_GROUP = re.compile(r"(?:国|反党|反革命|领导)集团$")
+
+
+def _retype_groups(found: list[_Found]) -> list[_Found]:
+    """A …集团 that is a group of countries or a political faction (:data:`_NON_COMPANY_GROUP`)
+    is Organization/other, not a company (bulk: 二十国集团 typed company in 8 reports)."""
+    return [
+        _Found(f.surface, f.start, f.end, "Organization/other", f.rule, f.nested)
+        if f.label == "Organization/company" and _NON_COMPANY_GROUP.search(f.surface) else f
+        for f in found
+    ]
 
 
 def _retype_listed_places(found: list[_Found]) -> list[_Found]:

@@ -44,3 +44,13 @@ def test_a_kind_named_by_genre_words_or_counted_is_no_name(body, kind):
 ])
 def test_a_place_or_programme_with_a_specific_part_stays(body, name):
     assert name in _names(body)
+
+
+@pytest.mark.parametrize("body, name, subtype", [
+    # a group of countries closes with 集团 like a company; it is no company (_retype_groups)
+    ("积极参与二十国集团等多边机制，维护多边贸易体制。", "二十国集团", "other"),
+    ("组建青禾文旅集团，整合国有资源。", "青禾文旅集团", "company"),
+])
+def test_a_group_of_countries_is_no_company(body, name, subtype):
+    entities, _ = extract_entities(_one_sentence_report(body))
+    assert {(e.name, e.subtype) for e in entities if e.name == name} == {(name, subtype)}
