@@ -95,7 +95,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
             for span in sent.spans[group]:
                 s, e = span_of(span)
                 found.append(_Found(text[s:e], s, e, span.label_, span.id_, nested))
-                if span.id_ == "head" and not nested and span.label_.startswith(_KIND_LABELS):
+                if span.id_ == "head" and not nested and span.label_.startswith(_WORDS_LABELS):
                     words_of[(s, e)] = tuple(
                         (w.text, w.label_, w.kb_id_) for w in doc_words(sent)
                         if span.start_char <= w.start_char and w.end_char <= span.end_char
@@ -120,6 +120,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
     found = _drop_industry_systems(found, text)
     found = _drop_kind_names(found, words_of)
     found = _retype_listed_places(found)
+    found = _retype_groups(found)
     found, located = _split_located_features(found, report)
     raw_relations.extend(located)
     entities, by_span = _group(found)
@@ -620,6 +621,7 @@ def _drop_industry_systems(found: list[_Found], text: str) -> list[_Found]:
 
 
 _KIND_LABELS = ("Programme", "Policy", "Sector")
+_WORDS_LABELS = (*_KIND_LABELS, "Place")
 _LEVEL_WORDS = frozenset({"全国", "国家", "全省", "全市", "全区", "全县", "省", "市", "县", "省级", "市级", "县级", "省定", "市定", "国家级"})
 _EVENT_END = re.compile(r"(?:会|会议|节|赛|季|周|日|奖)$")
 _QUALITY_TAGS = frozenset({"a", "ad", "an", "v", "vd", "d", "l", "i"})
@@ -696,10 +698,33 @@ def _is_kind_name(name: str, label: str, words: tuple[tuple[str, str, str], ...]
         if _EVENT_END.search(name) or mods[0][0] not in _LEVEL_WORDS or not 2 <= len(mods) <= 3:
             return False  # 县级医院综合能力提升行动: a longer topic names one programme
         return all(w in kinds for w, _tag, _freq in mods[1:])
+    if label.startswith("Place"):
+        return _is_place_kind(name, mods)
     if label == "Sector" and len(mods) == 1:
         w, tag, freq = mods[0]
         return (tag in _QUALITY_TAGS and freq == "common") or (len(w) >= 3 and w.endswith("型"))
     return False
+
+
+# A count in a head-rule programme or place (23场对接活动, 5件民生实事项目, 青禾区4处地表水厂):
+# the things counted are a kind, not one named programme or place (a number with 号, 期, 届,
+# an ordinal 第N次 or a year is a designation and stays; a policy's N条 is its name).
+_COUNTED_NAME = re.compile(r"(?<![第0-9０-９])[0-9０-９]+[场个项批次件家条所座处]")
+
+
+_CITY_FACILITY = re.compile(r"(?:中心|馆|院|宫|场)$")
+
+
+def _is_place_kind(name: str, mods: list[tuple[str, str, str]]) -> bool:
+    """A place named by one or two genre words before its head (港口码头, 儿童友好公园,
+    冷链物流园, 城市街道): a kind of place every report has, not one place; a place name, a
+    proper or rare word, a number or a level (市全民健身中心) makes it a name. A town's
+    one facility named by its use (市民体育中心, 城市规划展览馆: the keys name them) stays."""
+    kinds, genre = _kind_words(), _genre_words()
+    return not _CITY_FACILITY.search(name) and len(mods) <= 2 and all(
+        len(w) >= 2 and w not in _LEVEL_WORDS and (w in kinds or (w in genre and tag not in _NAME_TAGS))
+        for w, tag, _freq in mods
+    )
 
 
 def _drop_kind_names(found: list[_Found], words_of: dict[tuple[int, int], tuple[tuple[str, str, str], ...]]) -> list[_Found]:
@@ -711,6 +736,7 @@ def _drop_kind_names(found: list[_Found], words_of: dict[tuple[int, int], tuple[
     return [
         f for f in found
         if not ((f.start, f.end) in words_of and _is_kind_name(f.surface, f.label, words_of[(f.start, f.end)]))
+        and not (f.rule == "head" and f.label.startswith(("Programme", "Place")) and _COUNTED_NAME.search(f.surface))
         and not (f.rule in ("list", "enum") and f.surface in genre and _listed_kind(f))
         and not (f.rule == "quote" and f.surface.strip("“”") in genre and _listed_kind(f))
     ]
@@ -777,6 +803,21 @@ def _place_heads() -> tuple[tuple[str, str], ...]:
         h, _, lab = line.partition("\t")
         heads.append((h.strip(), lab.strip()))
     return tuple(sorted(heads, key=lambda x: -len(x[0])))
+
+
+# A group of countries (二十国集团, 七国集团) or a political faction (…反党集团, …领导集团)
+# closes with 集团 like a company; it is an intergovernmental forum or a group of people.
+_NON_COMPANY_GROUP = re.compile(r"(?:国|反党|反革命|领导)集团$")
+
+
+def _retype_groups(found: list[_Found]) -> list[_Found]:
+    """A …集团 that is a group of countries or a political faction (:data:`_NON_COMPANY_GROUP`)
+    is Organization/other, not a company (bulk: 二十国集团 typed company in 8 reports)."""
+    return [
+        _Found(f.surface, f.start, f.end, "Organization/other", f.rule, f.nested)
+        if f.label == "Organization/company" and _NON_COMPANY_GROUP.search(f.surface) else f
+        for f in found
+    ]
 
 
 def _retype_listed_places(found: list[_Found]) -> list[_Found]:
