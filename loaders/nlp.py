@@ -115,6 +115,8 @@ _RIVER_NEXT = re.compile(r"$|[^一-鿿]|[、，。；：和与及等的一二三
 _EXTENSION_END = re.compile(r"(?:东西|南北|[东西南北])延(?:长线)?$")
 _YEARS = re.compile(r"[一二三四五六七八九十两]年")
 """A span of years inside a name (城镇化战略五年行动计划, 三年倍增行动), not a date."""
+_AGE_GROUPS = frozenset({"老年", "青年", "少年", "中年", "幼年", "成年", "童年"})
+"""Age groups jieba tags as times (市|老年|福利服务中心, 市|青年|创业中心): people, no date."""
 _PUNCT = set("，,。；;：:、！？!?（）()《》“”‘’「」【】[]—-…·\\/ \u3000\t\n")
 
 
@@ -1653,7 +1655,7 @@ class CandidateFinder:
         if tag in ("m", "mq"):
             return bool(re.fullmatch(r"[0-9A-Za-z]+", t) or _PHASE.match(t) or _EDITION_WORD.fullmatch(t) or _ORDINAL_WORD.fullmatch(t))
         if tag == "t":
-            return bool(_YEARS.fullmatch(t)) or not re.search(r"[0-9年月日]", t)
+            return bool(_YEARS.fullmatch(t)) or t in _AGE_GROUPS or not re.search(r"[0-9年月日]", t)
         if tag == "d":
             return bool(_PHASE.match(t))
         return True
