@@ -4,6 +4,8 @@ invented names (青禾, 云溪); each test fails when its rule is removed."""
 
 from __future__ import annotations
 
+import pytest
+
 from spans_of import names as _picked
 
 
@@ -18,3 +20,22 @@ def test_a_date_tagged_as_a_time_still_stays_out():
     picked = _picked("今年青禾创业中心投入运营。")
     assert "青禾创业中心" in picked, picked
     assert not any(n.startswith("今年") for n in picked), picked
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("推进供水、交通、环卫、园林补短板强弱项行动。", "园林补短板强弱项行动"),
+    ("持续开展餐饮、住宿行业服务质量提升行动。", "住宿行业服务质量提升行动"),
+    ("高质量编制市、县国土空间总体规划。", "县国土空间总体规划"),
+])
+def test_the_last_item_of_a_list_sharing_its_head_is_no_name(text, cut):
+    assert cut not in _picked(text)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("实施青禾振兴工程、云溪培育工程。", "云溪培育工程"),  # each item has its own head
+    ("实施名院工程、名科工程。", "名科工程"),
+    ("推进青禾、云溪人才计划。", "云溪人才计划"),  # a place opens the name
+    ("发展文化、体育产业。", "体育产业"),  # an industry is one on its own
+])
+def test_a_list_of_names_keeps_its_last_item(text, kept):
+    assert kept in _picked(text), _picked(text)
