@@ -1575,7 +1575,7 @@ class CandidateFinder:
         list's, the name only its last item's part. A list of names (青禾路、云溪路; 图书馆、市体育中心;
         青禾、云溪产业园; 第一、第三产业) keeps its last item."""
         i = next((k for k, w in enumerate(words) if w.start_char == start), None)
-        if i is None or i < 2 or words[i - 1].text != "、":
+        if i is None or i < 2 or words[i - 1].text not in ("、", "和"):
             return False
         first = words[i]
         if self._named_word(first) or first.label_ in ("m", "mq", "x", "eng") or not _is_cjk(first.text[0]):
@@ -1592,7 +1592,10 @@ class CandidateFinder:
         if size == 0 or size > 6:
             return False
         item = "".join(words[j].text for j in range(k + 1, i - 1))
-        return not any(item[-n:] in self.heads for n in range(1, min(len(item), 5) + 1))
+        return not any(
+            item[-n:] in self.heads and self.heads[item[-n:]].type not in ("Place", "Sector")
+            for n in range(1, min(len(item), 5) + 1)
+        )  # a place or an industry word ends a common item (社区和居家养老…项目)
 
     def _after_lone_character(self, text: str, words: list[Span], start: int) -> bool:
         """Does a name found by its head word start where jieba cut a word in two: inside a

@@ -39,3 +39,13 @@ def test_the_last_item_of_a_list_sharing_its_head_is_no_name(text, cut):
 ])
 def test_a_list_of_names_keeps_its_last_item(text, kept):
     assert kept in _picked(text), _picked(text)
+
+
+def test_a_common_item_joined_by_he_shares_the_head_too():
+    picked = _picked("全国社区和居家养老提升项目获表扬。")
+    assert "居家养老提升项目" not in picked, picked
+
+
+def test_items_joined_by_he_with_their_own_heads_stay():
+    picked = _picked("实施青禾振兴工程和云溪培育工程，建设青禾社区、云溪人才计划。")
+    assert "云溪培育工程" in picked and "云溪人才计划" in picked, picked
