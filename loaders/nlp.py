@@ -1575,10 +1575,11 @@ class CandidateFinder:
         list's, the name only its last item's part. A list of names (青禾路、云溪路; 图书馆、市体育中心;
         青禾、云溪产业园; 第一、第三产业) keeps its last item."""
         i = next((k for k, w in enumerate(words) if w.start_char == start), None)
-        if i is None or i < 2 or words[i - 1].text not in ("、", "和"):
+        if i is None or i < 2 or words[i - 1].text != "、":
             return False
         first = words[i]
-        if self._named_word(first) or first.label_ in ("m", "mq", "x", "eng") or not _is_cjk(first.text[0]):
+        if self._named_word(first) or first.label_ in ("m", "mq", "x", "eng", "j") or not _is_cjk(first.text[0]):
+            # 川渝|特高压…工程: an abbreviation of places opens a name of its own
             return False
         k, size = i - 2, 0
         while k >= 0 and size <= 6:
