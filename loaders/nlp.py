@@ -115,6 +115,8 @@ _RIVER_NEXT = re.compile(r"$|[^一-鿿]|[、，。；：和与及等的一二三
 _EXTENSION_END = re.compile(r"(?:东西|南北|[东西南北])延(?:长线)?$")
 _YEARS = re.compile(r"[一二三四五六七八九十两]年")
 """A span of years inside a name (城镇化战略五年行动计划, 三年倍增行动), not a date."""
+_AGE_GROUPS = frozenset({"老年", "青年", "少年", "中年", "幼年", "成年", "童年"})
+"""Age groups jieba tags as times (市|老年|福利服务中心, 市|青年|创业中心): people, no date."""
 _PUNCT = set("，,。；;：:、！？!?（）()《》“”‘’「」【】[]—-…·\\/ \u3000\t\n")
 
 
@@ -1319,6 +1321,8 @@ class CandidateFinder:
                 start -= 1  # "二|十国集团": jieba split the number that opens the name
             elif self._after_lone_character(text, words, start):
                 continue  # "广西左|江山秀船闸扩能工程", "首个全|流域…平台": the name's first characters went to a word before
+            if head.type in ("Programme", "Policy") and self._shares_head_with_item_before(words, start):
+                continue  # "青禾、云溪…", no: "通用、垂类大模型培育工程": the last item of a list sharing its head
             if (
                 len(head.suffix) == 1 and head.type == "Place" and head.subtype in ("water", "green")
                 and text.startswith(("大桥", "特大桥", "隧道"), end) and end - start >= 4
@@ -1557,6 +1561,43 @@ class CandidateFinder:
             start = self._extend_left(text, words, i, w.start_char)
         return start
 
+    def _named_word(self, w: Span) -> bool:
+        """A place, person, organisation or quoted word, or one the gazetteer knows (a rare
+        common word, 垂类, is none)."""
+        return w.label_ in ("ns", "nz", "nt", "nr", "nrt", "ord", "eng") or _is_quote(w) or bool(self._gazetteer.lookup(w.text))
+
+    def _shares_head_with_item_before(self, words: list[Span], start: int) -> bool:
+        """Is a programme or policy found by its head word the last item of a list whose items
+        share that head (环卫、园林补短板行动; 餐饮、住宿行业提升行动; 市、县国土空间规划)? (An
+        industry is one on its own: 文化、体育产业 names 体育产业.) The item before
+        the 、 is a short run of common words that ends in no head word of its own and holds no
+        proper word nor number, and the name opens with a common word too: the head is the
+        list's, the name only its last item's part. A list of names (青禾路、云溪路; 图书馆、市体育中心;
+        青禾、云溪产业园; 第一、第三产业) keeps its last item."""
+        i = next((k for k, w in enumerate(words) if w.start_char == start), None)
+        if i is None or i < 2 or words[i - 1].text != "、":
+            return False
+        first = words[i]
+        if self._named_word(first) or first.label_ in ("m", "mq", "x", "eng", "j") or not _is_cjk(first.text[0]):
+            # 川渝|特高压…工程: an abbreviation of places opens a name of its own
+            return False
+        k, size = i - 2, 0
+        while k >= 0 and size <= 6:
+            w = words[k]
+            if w.label_ in BREAK_TAGS or w.text in self.boundary or any(c in _PUNCT for c in w.text):
+                break
+            if self._named_word(w) or w.label_ in ("m", "mq", "eng", "t") or not _is_cjk(w.text):
+                return False
+            size += len(w.text)
+            k -= 1
+        if size == 0 or size > 6:
+            return False
+        item = "".join(words[j].text for j in range(k + 1, i - 1))
+        return not any(
+            item[-n:] in self.heads and self.heads[item[-n:]].type not in ("Place", "Sector")
+            for n in range(1, min(len(item), 5) + 1)
+        )  # a place or an industry word ends a common item (社区和居家养老…项目)
+
     def _after_lone_character(self, text: str, words: list[Span], start: int) -> bool:
         """Does a name found by its head word start where jieba cut a word in two: inside a
         word (20个央|陕合作项目), or right after one character glued to the text before it
@@ -1653,7 +1694,7 @@ class CandidateFinder:
         if tag in ("m", "mq"):
             return bool(re.fullmatch(r"[0-9A-Za-z]+", t) or _PHASE.match(t) or _EDITION_WORD.fullmatch(t) or _ORDINAL_WORD.fullmatch(t))
         if tag == "t":
-            return bool(_YEARS.fullmatch(t)) or not re.search(r"[0-9年月日]", t)
+            return bool(_YEARS.fullmatch(t)) or t in _AGE_GROUPS or not re.search(r"[0-9年月日]", t)
         if tag == "d":
             return bool(_PHASE.match(t))
         return True
