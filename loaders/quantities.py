@@ -677,7 +677,7 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False
         if re.search(r"(?:^|[，,。；;\n])(?:近|这|最近)$", before) and not re.match(r"(?:多)?时间", after):
             return False  # "近两年，又提出…", "近5年人均预期寿命增量居…": a time frame opening the clause
-        if re.search(r"近$", before) and re.match(r"新", after):
+        if re.search(r"近$", before) and re.match(r"新|计划|拟|待", after):
             return False  # "支持近两年新入规企业": a time frame of a class of firms
         if re.search(r"(?<![仅只])用$", before):
             return False  # "用三年左右的时间，推动…": a plan's horizon, not a measure
@@ -817,8 +817,25 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             r"[\u4e00-\u9fff]{0,4}?(?:生活圈|服务圈|经济圈|通勤圈|交通圈|就医圈|健身圈|文化圈)", after):
         return False  # "农村3公里生活圈", "15分钟医疗服务圈": the name of a standard
     if re.search(r"[0-9０-９一二三四五六七八九十百千万]+[个家座所处条]$", before) and re.match(
-            r"(?:及以上|以上|以下)[\u4e00-\u9fff]", after):
-        return False  # "230个50户以上村寨": a level naming the class of what is counted
+            r"(?:及以上|以上|以下)(?:[\u4e00-\u9fff]|、[0-9０-９一二三四五六七八九十两]+[个家座所处条])", after):
+        return False  # "230个50户以上村寨", "引进2个50亿元以上、5个10亿元以上项目": a level naming the class
+    if fig.family in ("mass", "power", "volume", "energy") and re.search(r"[\u4e00-\u9fff]{2}$", before) \
+            and not re.search(rf"(?:年产|产能|规模|新增|达到|达|为|超|约|近|{_UP}|{_DOWN}|[的了])$", before) and re.match(
+            r"[\u4e00-\u9fff]{1,10}?(?:等[\u4e00-\u9fff]{0,10}?)?(?:项目|工程)(?:[，,；;。、）)]|$|建设|开工|投产|竣工|签约|落地|建成)", after) \
+            and re.search(r"(?:实施|推进|推动|建设|建成|开工|投产|竣工|签约|落地|引进|招引|加快)[\u4e00-\u9fff]{2,8}$", before) \
+            and not re.search(r"(?:建设|开工|实施|推进|建成|投产|新建|新增|签约|引进|落地|开发|完成|装机|并网|竣工)$", before):
+        return False  # "实施某化工20万吨醋酸乙烯等重点项目": a capacity inside a project's name
+    if bare == "件" and after.startswith("大事"):
+        return False  # "干好四件大事": a named set of tasks, not a count
+    if bare == "大" and re.match(r"[\u4e00-\u9fff]{1,4}[0-9０-９一二三四五六七八九十]+条[\u4e00-\u9fff]{0,4}?(?:政策|措施|举措|意见)", after):
+        return False  # "6大行动35条政策": a policy package named by its counts
+    if bare == "条" and _in_policy_chain(text, fig):
+        return False  # "出台A16条、B16条、C15条和…等措施": policy packages named by their counts
+    if re.fullmatch(r"(?:首次|首|历史性地?|一举)?(?:破|突破|跨越|迈上|站上|跃上|跨上|冲破)",
+                    text[(cs := _clause_start(text, fig.start)) : fig.start]) and re.match(r"(?:大关|台阶|关口)?(?:[，,；;。]|$)", after) \
+            and cs > 0 and text[cs - 1] in "，," and any(
+                f.unit == fig.unit and f.value >= fig.value for f in find_figures(text, _clause_start(text, cs - 1), cs - 1)):
+        return False  # "…总量达4168亿元，首破4000亿元大关": a milestone of the level just given, no measure of its own
     if bare in ("个", "家", "座") and re.match(r"[\u4e00-\u9fff][^，,；;。、]{0,8}?第[0-9０-９一二三四五六七八九十]+(?:位|名|(?=[，,；;。、]|$))", after):
         return False  # "全国86个同类城市第4位": the field of a ranking
     if re.search(r"据[^，,；;。]{0,6}$", before) and re.match(r"[^，,；;。]{0,10}(?:统计|调查|测算|抽查)", after):
@@ -849,6 +866,20 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
 _THRESHOLD_NOUN = re.compile(
     r"(?:及以上|以上)?的?[\u4e00-\u9fff]{0,6}?(?:项目|企业|工程|产业|集群|园区|龙头|大户|市场|商场|街区|楼宇)"
 )
+
+
+_POLICY_CHAIN = re.compile(
+    rf"(?:[\u4e00-\u9fff]{{2,8}}?[0-9０-９{_CN_NUM}]+条[、和]){{1,}}[\u4e00-\u9fff]{{2,8}}?[0-9０-９{_CN_NUM}]+条"
+    r"(?:[、和及][^，,；;。]{0,24}?)?等?(?:政策措施|措施|政策|举措|意见|新政)"
+)
+
+
+def _in_policy_chain(text: str, fig: Figure) -> bool:
+    """Whether the figure is one of a list of policy packages named by their counts
+    ("出台A16条、B16条、C15条和…等措施"): the counts are the packages' names."""
+    start, end = _clause_start(text, fig.start), _clause_end(text, fig.end)
+    return any(m.start() + start <= fig.start and fig.end <= m.end() + start
+               for m in _POLICY_CHAIN.finditer(text[start:end]))
 
 
 def _is_threshold(text: str, fig: Figure, before: str) -> bool:

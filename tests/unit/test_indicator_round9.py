@@ -1,0 +1,44 @@
+"""Quantity families from the second round of session 8 (docs/indicator-sample.md, branch s8/ind9).
+
+A synthetic report (tests/fixtures/quantities-genre-families-2045.txt, invented names) holds one
+sentence per family; each test names the shape and what a reader expects.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "quantities-genre-families-2045.txt"
+
+
+def test_a_milestone_passed_after_the_level_is_no_measure_of_its_own(by) -> None:
+    assert "2000亿元" not in by  # "总量达2168.5亿元，首破2000亿元大关"
+    assert by["2168.5亿元"][0].value == 2168.5
+    assert by["48万户"][0].indicator == "新登记经营主体"  # after a growth rate the level passed is the level
+
+
+def test_a_policy_package_named_by_its_counts_is_no_count(by) -> None:
+    assert "5大" not in by and "28条" not in by  # "5大行动28条政策"
+
+
+def test_a_list_of_policy_packages_named_by_their_counts_is_no_count(by) -> None:
+    assert not {"14条", "12条", "11条"} & set(by)  # "出台工业14条、商贸12条、住房11条和…等措施"
+
+
+def test_a_named_set_of_great_tasks_is_no_count(by) -> None:
+    assert "五件" not in by  # "干好五件大事"
+
+
+def test_the_last_n_years_before_a_plan_is_a_time_frame(by) -> None:
+    assert "近三年" not in by and "三年" not in by
+    assert by["612个"][0].indicator.endswith("计划实施项目")
+
+
+def test_a_capacity_inside_a_projects_name_is_no_measure(by) -> None:
+    assert "30万吨" not in by  # "实施青澜石化30万吨丙烯酸等产业链重点项目"
+    assert by["185万千瓦"][0].indicator.startswith("开工建设")  # a capacity right after the verb is measured
+
+
+def test_size_classes_of_a_list_of_project_counts_are_no_measures(by) -> None:
+    assert "40亿元" not in by and "8亿元" not in by  # "引进3个40亿元以上、6个8亿元以上优质项目"
+    assert by["3个"][0].value == 3
