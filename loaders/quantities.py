@@ -149,7 +149,7 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
                 assert text[q.start : q.end] == q.surface
                 out.append(q)
                 previous = q
-    out = _respectively(text, sorted(out, key=lambda q: q.start))
+    out = _level_lists(text, _respectively(text, sorted(out, key=lambda q: q.start)))
     review_year, _plan_year = report_years(report)
     return tuple(replace(q, period=_period(report, text, q, review_year)) for q in out)
 
@@ -179,6 +179,39 @@ def _period(report: Report, text: str, q: Quantity, review_year: int | None) -> 
         + _THIS_YEAR.pattern, head)]
     many = [m.end() for m in re.finditer(r"[两三四五六七八九十]年(?:来|间|中|里)?|年均|累计|五年|十[一二三四五六七八九]五", head)]
     return "year" if one and one[-1] > (many[-1] if many else -1) else "multi-year"
+
+
+_LEVEL_CLASS = re.compile(r"[\u4e00-\u9fff（）()]{1,8}?级(?:以上|及以上)?")
+"""A level of government naming a class ("国家级", "乡（镇）级", "省级以上")."""
+
+
+def _level_lists(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"新增2家国家级、20家省级创新平台": counts of levels share the noun after the last level
+    and the verb before the first."""
+    out = list(qs)
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and out[j].kind == Kind.COUNT and out[j + 1].kind == Kind.COUNT \
+                and out[j].unit == out[j + 1].unit and _LEVEL_CLASS.fullmatch(text[out[j].end : out[j + 1].start].rstrip("、")) \
+                and text[out[j + 1].start - 1] == "、" and out[j].indicator.endswith(text[out[j].end : out[j + 1].start - 1]):
+            j += 1
+        last = _LEVEL_CLASS.match(out[j].indicator) if j > i else None
+        noun = out[j].indicator[last.end() :] if last else ""
+        if last and len(noun) >= 2 and not noun.startswith(("、", "和", "及")) and not _LEVEL_CLASS.match(noun):
+            level0 = text[out[i].end : out[i + 1].start - 1]
+            verb = out[i].indicator[: len(out[i].indicator) - len(level0)]
+            if len(verb) > 6:
+                verb = ""
+            for k in range(i, j + 1):
+                ind = out[k].indicator
+                if k < j:
+                    ind = ind + noun
+                if k > i and verb and not ind.startswith(verb):
+                    ind = verb + ind
+                out[k] = replace(out[k], indicator=ind, indicator_start=None, indicator_end=None)
+        i = j + 1
+    return out
 
 
 def _respectively(text: str, qs: list[Quantity]) -> list[Quantity]:

@@ -42,3 +42,8 @@ def test_a_capacity_inside_a_projects_name_is_no_measure(by) -> None:
 def test_size_classes_of_a_list_of_project_counts_are_no_measures(by) -> None:
     assert "40亿元" not in by and "8亿元" not in by  # "引进3个40亿元以上、6个8亿元以上优质项目"
     assert by["3个"][0].value == 3
+
+
+def test_counts_of_levels_share_the_noun_after_the_last_and_the_verb_before_the_first(by) -> None:
+    assert [by[s][0].indicator for s in ("3家", "17家", "42家")] == [
+        "新增国家级创新创业平台", "新增省级创新创业平台", "新增市级创新创业平台"]
