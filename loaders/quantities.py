@@ -149,7 +149,7 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
                 assert text[q.start : q.end] == q.surface
                 out.append(q)
                 previous = q
-    out = _level_lists(text, _respectively(text, sorted(out, key=lambda q: q.start)))
+    out = _shared_awards(text, _level_lists(text, _respectively(text, sorted(out, key=lambda q: q.start))))
     review_year, _plan_year = report_years(report)
     return tuple(replace(q, period=_period(report, text, q, review_year)) for q in out)
 
@@ -211,6 +211,25 @@ def _level_lists(text: str, qs: list[Quantity]) -> list[Quantity]:
                     ind = verb + ind
                 out[k] = replace(out[k], indicator=ind, indicator_start=None, indicator_end=None)
         i = j + 1
+    return out
+
+
+_AWARD = re.compile(r"(?:被评为|被认定为|被命名为|被列为|获评|获批|入选|荣获)[^，,；;。]{2,}")
+"""The award or approval a list of counted nouns received ("…被评为省级示范点")."""
+
+
+def _shared_awards(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"5个镇街、10个基地被评为省级示范点": the bare counted noun of each earlier member
+    takes the award the last member's noun received."""
+    out = list(qs)
+    for i in range(len(out) - 1, 0, -1):
+        a, b = out[i - 1], out[i]
+        if a.kind != Kind.COUNT or b.kind != Kind.COUNT or text[a.end : b.start] != a.indicator + "、":
+            continue
+        m = _AWARD.search(b.indicator)
+        if m and m.start() >= 1 and 1 <= len(a.indicator) <= 6 and not _AWARD.search(a.indicator) \
+                and re.fullmatch(r"[\u4e00-\u9fff]+", a.indicator):
+            out[i - 1] = replace(a, indicator=a.indicator + m.group(0), indicator_start=None, indicator_end=None)
     return out
 
 
@@ -1473,7 +1492,9 @@ def _indicator(
         l_end = l_start + k  # "新增减税降费等16.7亿元": the measure, 等 closing an open list
     elif k >= 0 and k == len(l_text) - 1:
         l_start += k + 1
-    elif k >= 0 and "、" in l_text[:k] and not l_text.startswith("方面", k + 1):  # "A、B等方面支出": the members say which
+    elif k >= 0 and "、" in l_text[:k] and not l_text.startswith("方面", k + 1) and not (
+            kind == Kind.COUNT and len(l_text) <= 24 and re.fullmatch(r"案件|案|问题|事件|隐患|纠纷", l_text[k + 1 :])):
+        # "A、B等方面支出": the members say which; "侦破A、B、C等案件150起": a bare head keeps its list
         l_start += k + 1
     l_text = text[l_start:l_end]
     k = l_text.rfind("、")

@@ -47,3 +47,11 @@ def test_size_classes_of_a_list_of_project_counts_are_no_measures(by) -> None:
 def test_counts_of_levels_share_the_noun_after_the_last_and_the_verb_before_the_first(by) -> None:
     assert [by[s][0].indicator for s in ("3家", "17家", "42家")] == [
         "新增国家级创新创业平台", "新增省级创新创业平台", "新增市级创新创业平台"]
+
+
+def test_a_bare_head_of_cases_keeps_its_verb_and_listed_kinds(by) -> None:
+    assert by["260起"][0].indicator == "侦破非法采砂、电信诈骗、食品安全等案件"
+
+
+def test_earlier_counts_of_a_list_take_the_award_the_last_received(by) -> None:
+    assert [by[s][0].indicator for s in ("4个", "9个")] == ["镇街被评为省级儿童友好示范点", "社区被评为省级儿童友好示范点"]
