@@ -408,6 +408,7 @@ def _previous_members(text: str, qs: list[Quantity], i: int, n: int, head: str) 
     """"进境航班4.7万架次、进境人员190万人次，分别占全国的33.6%和27.9%": a 分别 clause with
     no subject of its own measures, member by member, the figures just before it."""
     own = head.split("分别")[0]
+    own = re.sub(r"^(?:较|比|同比|与)(?:去年|上年|上年同期|上一年)(?:相比)?", "", own)  # "…，较去年分别增加x、y"
     if _LEAD_FILLER.sub("", own) or i < n:
         return None
     before = qs[i - n : i]
@@ -418,7 +419,7 @@ def _previous_members(text: str, qs: list[Quantity], i: int, n: int, head: str) 
         return None
     noun = head.split("分别")[-1]
     noun = re.sub(r"的$", "", noun)
-    if _TRAIL_FILLER.fullmatch(noun):
+    if _TRAIL_FILLER.fullmatch(noun) or re.fullmatch(rf"(?:{_UP}|{_DOWN})了?", noun):
         noun = ""  # "接待游客…，旅游收入…，分别增长x、y"
     return [x + noun for x in names]
 

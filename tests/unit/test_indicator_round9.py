@@ -55,3 +55,7 @@ def test_a_bare_head_of_cases_keeps_its_verb_and_listed_kinds(by) -> None:
 
 def test_earlier_counts_of_a_list_take_the_award_the_last_received(by) -> None:
     assert [by[s][0].indicator for s in ("4个", "9个")] == ["镇街被评为省级儿童友好示范点", "社区被评为省级儿童友好示范点"]
+
+
+def test_a_fenbie_clause_after_a_comparison_frame_measures_the_members_before_it(by) -> None:
+    assert [by[s][0].indicator for s in ("21.7亿元", "13.2亿元")] == ["上级专项资金", "政府债券限额"]
