@@ -93,7 +93,7 @@ _LEAD_VERB = re.compile(
     r"培育|办理|为(?!民)|对(?!外|口|台|美|欧|接|标|比|象)|向|在(?!校|岗|职|读|建|库|册|线|营|用|途|园|谈)|有(?!效|机|色|关|线|序)|共有|服务(?!贸易|外包)|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)(?![业类])"
 )
 _R_STOP = re.compile(
-    r"(?:、|(?<=[\u4e00-\u9fff]{3})(?:(?<!中)和|[及与或])|的(?=[^\u4e00-\u9fff]|$)|的基础上|推动|推进|促进|助力|(?<![成作勇认评定列称改更视])为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|荣获|获得|获|"
+    r"(?:、|(?<=[\u4e00-\u9fff]{3})(?:(?<!中)和(?!美)|[及与或])|的(?=[^\u4e00-\u9fff]|$)|的基础上|推动|推进|促进|助力|(?<![成作勇认评定列称改更视])为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|荣获|获得|获|"
     r"建设(?=$)|排忧解难|签约|上线|加入|入选|开工|竣工|投用|投入使用|(?<!共)建成|改造(?=$)|提供|享受|受益|"
     r"覆盖|参加|走访|培训|成功|脱贫|落地|集聚|聚集|入统|入库|上市(?!公司|企业)|中有|挂牌|认定|达到|超过)"
 )
@@ -149,7 +149,7 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
                 assert text[q.start : q.end] == q.surface
                 out.append(q)
                 previous = q
-    out = _shared_awards(text, _level_lists(text, _respectively(text, sorted(out, key=lambda q: q.start))))
+    out = _exceeding_plan(text, _shared_awards(text, _level_lists(text, _respectively(text, sorted(out, key=lambda q: q.start)))))
     review_year, _plan_year = report_years(report)
     return tuple(replace(q, period=_period(report, text, q, review_year)) for q in out)
 
@@ -230,6 +230,34 @@ def _shared_awards(text: str, qs: list[Quantity]) -> list[Quantity]:
         if m and m.start() >= 1 and 1 <= len(a.indicator) <= 6 and not _AWARD.search(a.indicator) \
                 and re.fullmatch(r"[\u4e00-\u9fff]+", a.indicator):
             out[i - 1] = replace(a, indicator=a.indicator + m.group(0), indicator_start=None, indicator_end=None)
+    return out
+
+
+_EXCEEDING_PLAN = re.compile(r"(?:超|超过|超出)(?:年度|年初|全年|序时)?(?:计划|目标任务|目标|任务)(?:进度)?")
+"""By how much a measure beat its plan ("完成投资2929亿元、超年度计划28%")."""
+
+
+def _exceeding_plan(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"N个项目完成投资A、超年度计划28%": the excess is of the measure just before it (member by
+    member after a 分别 list: "分别完成投资A、B，超目标任务42个、23个百分点")."""
+    out = list(qs)
+    i = 0
+    while i < len(out):
+        cs = _clause_start(text, out[i].start)
+        m = re.search(rf"(?:^|(?<=[、，,]))({_EXCEEDING_PLAN.pattern})$", text[cs : out[i].start])
+        head = m.group(1) if m else ""
+        sep = cs + m.start(1) - 1 if m else -1
+        j = i
+        while j + 1 < len(out) and re.fullmatch(r"[、和及]", text[out[j].end : out[j + 1].start]):
+            j += 1
+        n = j - i + 1
+        if head and i >= n and sep >= 0 and text[sep] in "，,、":
+            before = out[i - n : i]
+            if all(b.indicator for b in before) and before[-1].end == sep and not any(
+                    c in text[before[0].start : out[i].start] for c in "。；;！？"):
+                for k in range(n):
+                    out[i + k] = replace(out[i + k], indicator=before[k].indicator + head, indicator_start=None, indicator_end=None)
+        i = j + 1
     return out
 
 
@@ -878,6 +906,10 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             and re.search(r"(?:实施|推进|推动|建设|建成|开工|投产|竣工|签约|落地|引进|招引|加快)[\u4e00-\u9fff]{2,8}$", before) \
             and not re.search(r"(?:建设|开工|实施|推进|建成|投产|新建|新增|签约|引进|落地|开发|完成|装机|并网|竣工)$", before):
         return False  # "实施某化工20万吨醋酸乙烯等重点项目": a capacity inside a project's name
+    if (re.search(r"(?:超过|超|过)$", before) or re.match(r"(?:及以上|以上)的", after)) and re.match(
+            r"(?:及以上|以上)?的[\u4e00-\u9fff]{1,12}?[0-9０-９一二三四五六七八九十两]+(?:余|多)?[个家座处所户](?:以上)?(?:[，,；;。、]|$)",
+            text[fig.end : fig.end + 30]):
+        return False  # "年产量200吨以上的示范基地10个", "超1000亩的设施水果基地10个": a size naming the class counted
     if bare == "件" and after.startswith("大事"):
         return False  # "干好四件大事": a named set of tasks, not a count
     if bare == "大" and re.match(r"[\u4e00-\u9fff]{1,4}[0-9０-９一二三四五六七八九十]+条[\u4e00-\u9fff]{0,4}?(?:政策|措施|举措|意见)", after):
@@ -1613,8 +1645,10 @@ def _indicator(
                 cut = r_text.find("、", stop.end())
                 if cut > 0 and re.match(r"(?:实现|位居|位列|居|排名|排|数量|上榜数|入选数|全省|全市|全国|全区)(?!级)", right[cut + 1 :]):
                     r_text = r_text[:cut]  # "3所院校入选“双高计划”、实现…": the next predicate is not the noun's
-        r_text = re.sub(r"(?<=[\u4e00-\u9fff”]{2})(?:同比|比上年|较上年|近|(?<![签合节预公条婚邀特契制集])约)$", "", r_text)  # "13个保交楼项目近7000套"
+        r_text = re.sub(r"(?<=[\u4e00-\u9fff”]{2})(?:同比|比上年|较上年|近|分别|(?<![签合节预公条婚邀特契制集])约)$", "", r_text)  # "13个保交楼项目近7000套"
         r_text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:荣获|(?<!荣)(?:获评|获批|获得|获))$", "", r_text)  # "60项科技成果获2022年度…奖"
+        if r_text.endswith("正") and right.startswith("在", len(r_text)):
+            r_text = r_text[:-1]  # "24家市属企业正在重组": 正 opens 正在, no part of the noun
         if r_text.count("（") > r_text.count("）") and "）" in right[len(r_text) : len(r_text) + 12]:
             r_text = right[: right.index("）", len(r_text)) + 1]  # "省（自治区、直辖市）"
         if not r_text.endswith(("中和", "总和", "缓和")):  # "碳中和" ends in a word, not a conjunction

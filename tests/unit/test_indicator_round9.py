@@ -59,3 +59,20 @@ def test_earlier_counts_of_a_list_take_the_award_the_last_received(by) -> None:
 
 def test_a_fenbie_clause_after_a_comparison_frame_measures_the_members_before_it(by) -> None:
     assert [by[s][0].indicator for s in ("21.7亿元", "13.2亿元")] == ["上级专项资金", "政府债券限额"]
+
+
+def test_the_excess_over_the_plan_is_of_the_measure_just_before(by) -> None:
+    assert by["17%"][0].indicator == "省列重大项目完成投资超年度计划"
+
+
+def test_zheng_of_zhengzai_is_no_part_of_the_counted_noun(by) -> None:
+    assert by["19家"][0].indicator == "市属企业"
+
+
+def test_he_of_hemei_is_no_conjunction(by) -> None:
+    assert by["14个"][0].indicator.endswith("和美乡村精品示范村")
+
+
+def test_a_size_with_de_naming_the_class_counted_is_no_measure(by) -> None:
+    assert "300吨" not in by and "超800亩" not in by and "800亩" not in by
+    assert [by[s][0].value for s in ("8个", "12个")] == [8, 12]
