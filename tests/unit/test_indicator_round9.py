@@ -76,3 +76,11 @@ def test_he_of_hemei_is_no_conjunction(by) -> None:
 def test_a_size_with_de_naming_the_class_counted_is_no_measure(by) -> None:
     assert "300吨" not in by and "超800亩" not in by and "800亩" not in by
     assert [by[s][0].value for s in ("8个", "12个")] == [8, 12]
+
+
+def test_te_bie_shi_is_framing(by) -> None:
+    assert [by[s][0].indicator for s in ("7.5%", "9.5%")] == ["民间投资", "工业投资"]
+
+
+def test_dui_fei_is_trade_with_africa_not_a_verb(by) -> None:
+    assert by["16%"][0].indicator == "对非贸易额"
