@@ -149,7 +149,7 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
                 assert text[q.start : q.end] == q.surface
                 out.append(q)
                 previous = q
-    out = _exceeding_plan(text, _shared_awards(text, _level_lists(text, _respectively(text, sorted(out, key=lambda q: q.start)))))
+    out = _bare_funds(text, _exceeding_plan(text, _shared_awards(text, _level_lists(text, _respectively(text, sorted(out, key=lambda q: q.start))))))
     review_year, _plan_year = report_years(report)
     return tuple(replace(q, period=_period(report, text, q, review_year)) for q in out)
 
@@ -230,6 +230,32 @@ def _shared_awards(text: str, qs: list[Quantity]) -> list[Quantity]:
         if m and m.start() >= 1 and 1 <= len(a.indicator) <= 6 and not _AWARD.search(a.indicator) \
                 and re.fullmatch(r"[\u4e00-\u9fff]+", a.indicator):
             out[i - 1] = replace(a, indicator=a.indicator + m.group(0), indicator_start=None, indicator_end=None)
+    return out
+
+
+_BARE_FUNDS = ("资金", "资金支持", "支持资金", "补助资金", "奖补资金", "债券资金")
+
+
+def _bare_funds(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """A bare "资金" names whose funds: the source after 获得/争取 in its clause ("获得国家X试点
+    首批5亿元资金支持"), or the projects counted just before ("争取新增国债项目31个，资金2.91亿元")."""
+    out = list(qs)
+    for i, q in enumerate(out):
+        if q.indicator not in _BARE_FUNDS or q.kind != Kind.AMOUNT:
+            continue
+        cs = _clause_start(text, q.start)
+        head = text[cs : q.start]
+        if head.endswith(q.indicator):
+            head = head[: -len(q.indicator)]
+        m = re.search(r"(?:获得|争取到|争取|获批|得到)([\u4e00-\u9fff“”]{2,20}?)(?:首批|第[一二三四五六七八九十]批|专项)?$", head)
+        if m and not re.search(r"[、和及与]", m.group(1)):
+            name = m.group(1)
+        elif head == "" and i > 0 and out[i - 1].kind == Kind.COUNT and cs > 0 and text[cs - 1] in "，," \
+                and out[i - 1].end == cs - 1 and re.search(r"项目$", out[i - 1].indicator):
+            name = out[i - 1].indicator
+        else:
+            continue
+        out[i] = replace(q, indicator=name + q.indicator, indicator_start=None, indicator_end=None)
     return out
 
 

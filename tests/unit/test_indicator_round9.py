@@ -84,3 +84,8 @@ def test_te_bie_shi_is_framing(by) -> None:
 
 def test_dui_fei_is_trade_with_africa_not_a_verb(by) -> None:
     assert by["16%"][0].indicator == "对非贸易额"
+
+
+def test_bare_funds_name_their_source_or_the_projects_just_counted(by) -> None:
+    assert by["3.46亿元"][0].indicator == "新增国债项目资金"
+    assert by["4亿元"][0].indicator == "国家城市更新试点资金支持"
