@@ -89,3 +89,8 @@ def test_dui_fei_is_trade_with_africa_not_a_verb(by) -> None:
 def test_bare_funds_name_their_source_or_the_projects_just_counted(by) -> None:
     assert by["3.46亿元"][0].indicator == "新增国债项目资金"
     assert by["4亿元"][0].indicator == "国家城市更新试点资金支持"
+
+
+def test_cai_before_the_level_is_framing_but_not_in_yin_cai(by) -> None:
+    assert by["八百四十万吨"][0].indicator == "水泥产量"  # 全市 is framing too
+    assert by["70人次"][0].indicator == "柔性引才"
