@@ -1746,6 +1746,9 @@ def _indicator(
     if listed and not l_text and re.fullmatch(r"(?:重点|重大)?(?:项目|工程)(?:建设)?", r_text) and len(listed) <= 24:
         return listed + "等" + r_text, None, None  # "推进A、B等11个项目": the listed projects, not bare 项目
     if len(r_text) >= 2 and kind in (Kind.COUNT, Kind.AMOUNT, Kind.RATIO):
+        if "、" in l_text and len(l_text) <= 16 and kind == Kind.AMOUNT \
+                and re.fullmatch(r"年?(?:生产能力|产能|处理能力|加工能力|储备能力|吞吐能力)", r_text):
+            return l_text + r_text, None, None  # "形成A、B 14万吨生产能力": a capacity says nothing without its products
         if lenient_left and len(l_text) >= 2:
             return l_text + r_text, None, None
         return r_text, after_start, after_start + len(r_text)

@@ -94,3 +94,7 @@ def test_bare_funds_name_their_source_or_the_projects_just_counted(by) -> None:
 def test_cai_before_the_level_is_framing_but_not_in_yin_cai(by) -> None:
     assert by["八百四十万吨"][0].indicator == "水泥产量"  # 全市 is framing too
     assert by["70人次"][0].indicator == "柔性引才"
+
+
+def test_a_capacity_keeps_the_listed_products(by) -> None:
+    assert by["9万吨"][0].indicator.endswith("锂电铜箔、电池铝箔生产能力")
