@@ -72,7 +72,7 @@ _LEAD_FILLER = re.compile(
     r"^(?:(?:今年|年|去年|明年)(?:底|末)(?:前)?|(?:加之|由于|受)[\u4e00-\u9fff]{1,6}?(?:导致|影响)|全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已经|已|即|而且|而(?![今后])|但是|但(?!凡)|然而|可是|共(?!同|富|享|建(?!成|设)|治|青团|产党)|总共|为此|因此|对此|"
     r"(?:党中央|中央|国务院)?(?:提出|建议|确定)了?(?=[^，,；;。]{2})|分[一二三四五六七八九十两0-9０-９]+批|到(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年(?:底|末)?|"
     r"(?:(?:19|20)\d\d|[０-９]{4})年(?:底|末)?(?=进一步|又|再|继续|已)|(?:(?:19|20)\d\d|[０-９]{4})年(?:比|较)(?:上一?年|去年)|"
-    r"我们|尽管|虽然|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
+    r"特别是|尤其是|我们|尽管|虽然|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
     r"扎实|深入|不断|进一步|稳步|力争|力求|使(?!用|命)|努力|确保|争取到(?!位)|争取|计划要求|计划|预计|至少|实现|完成(?!率)|开展|推动|推进|组织|"
     r"累计完成|分别|均|再(?=新增|新建|增加|提高)|和(?![美谐])|与|及(?!时)|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
     r"加速(?!器)|着力|(?:按|以)(?:可比价格?|不变价格?|现行价格)计算|把(?!握|关)|重点(?!人群|群体|企业|项目|领域|行业|人员|区域|产业|工程|税源|地区|[\u4e00-\u9fff]{1,2}类)|全速|全力|过去|的|之|[一二三四五六七八九十]是|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[①-⑳]|[一二三四五六七八九十两]+年(?:来|间|中(?![央共])|内)?|用[一二三四五六七八九十两]+年(?:左右)?时间|将|、|\s)+"
@@ -81,7 +81,7 @@ _LEAD_FILLER = re.compile(
 _TRAIL_FILLER = re.compile(
     rf"(?:{_FILLER[3:-2]}|{_UP.replace('|增|', '|(?<![新净])增|')}|{_DOWN}|增至|降至|提高到|提升至|增加到|减少到|控制在|控制到|"
     r"保持在|稳定在|降到|下降到|提高至|历史性|(?:首次)?(?:迈上|迈入|站上|跃上)|达到|达|達到|達|到|至|为|是|有|共|再|力求|累计|总计|合计|共计|分别|均|"
-    r"(?:比|较)(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年|(?<=[\u4e00-\u9fff]{2})各|现(?:在|有)的|现在已经?|现已经?|总共|已经|(?<!不)已|(?<![成造迁])就|(?<![船首一两每])只|也|(?<![偿归])还|(?<![首成京])都|(?<![前])又|一直|首次|仅|仍将?|(?<=[\u4e00-\u9fff]{2})(?:仍然|却|则|(?<![需只主重必想])要)|"
+    r"(?:比|较)(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年|(?<=[\u4e00-\u9fff]{2})各|现(?:在|有)的|现在已经?|现已经?|总共|已经|(?<!不)已|(?<![成造迁])就|(?<![船首一两每])只|也|(?<![偿归])还|(?<![首成京])都|(?<![前])又|(?<![人英天奇帅通全口专秀引])才|一直|首次|仅|仍将?|(?<=[\u4e00-\u9fff]{2})(?:仍然|却|则|(?<![需只主重必想])要)|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
     r"在[^，,；;。在]{1,14}?的?基础上|(?<=[\u4e00-\u9fff]{2})收到|安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|(?:比|较)(?:上年|去年)同期|与[^，,；;。与]{1,10}相比|比上一?年|较上一?年|比前一年|(?:比|较)前[两三四五]年(?:累计)?|(?:比|较)“?[六七八九十][一二三四五六七八九]?五”?(?:期间|时期)|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
     r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|拟定为|定为|确定为|计划|现行|"
@@ -90,10 +90,10 @@ _TRAIL_FILLER = re.compile(
 )
 _LEAD_VERB = re.compile(
     r"^(?:投入|开展|推动建设|推动|推进|实施|组织|举办|建立|完成|打造|落实|提出|确定|设定|拟安排|安排|"
-    r"培育|办理|为(?!民)|对(?!外|口|台|美|欧|接|标|比|象)|向|在(?!校|岗|职|读|建|库|册|线|营|用|途|园|谈)|有(?!效|机|色|关|线|序)|共有|服务(?!贸易|外包)|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)(?![业类])"
+    r"培育|办理|为(?!民)|对(?!外|口|台|美|欧|非|接|标|比|象)|向|在(?!校|岗|职|读|建|库|册|线|营|用|途|园|谈)|有(?!效|机|色|关|线|序)|共有|服务(?!贸易|外包)|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)(?![业类])"
 )
 _R_STOP = re.compile(
-    r"(?:、|(?<=[\u4e00-\u9fff]{3})(?:(?<!中)和|[及与或])|的(?=[^\u4e00-\u9fff]|$)|的基础上|推动|推进|促进|助力|(?<![成作勇认评定列称改更视])为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|荣获|获得|获|"
+    r"(?:、|(?<=[\u4e00-\u9fff]{3})(?:(?<!中)和(?!美)|[及与或])|的(?=[^\u4e00-\u9fff]|$)|的基础上|推动|推进|促进|助力|(?<![成作勇认评定列称改更视])为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|荣获|获得|获|"
     r"建设(?=$)|排忧解难|签约|上线|加入|入选|开工|竣工|投用|投入使用|(?<!共)建成|改造(?=$)|提供|享受|受益|"
     r"覆盖|参加|走访|培训|成功|脱贫|落地|集聚|聚集|入统|入库|上市(?!公司|企业)|中有|挂牌|认定|达到|超过)"
 )
@@ -149,7 +149,7 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
                 assert text[q.start : q.end] == q.surface
                 out.append(q)
                 previous = q
-    out = _respectively(text, sorted(out, key=lambda q: q.start))
+    out = _bare_funds(text, _exceeding_plan(text, _shared_awards(text, _level_lists(text, _respectively(text, sorted(out, key=lambda q: q.start))))))
     review_year, _plan_year = report_years(report)
     return tuple(replace(q, period=_period(report, text, q, review_year)) for q in out)
 
@@ -179,6 +179,112 @@ def _period(report: Report, text: str, q: Quantity, review_year: int | None) -> 
         + _THIS_YEAR.pattern, head)]
     many = [m.end() for m in re.finditer(r"[两三四五六七八九十]年(?:来|间|中|里)?|年均|累计|五年|十[一二三四五六七八九]五", head)]
     return "year" if one and one[-1] > (many[-1] if many else -1) else "multi-year"
+
+
+_LEVEL_CLASS = re.compile(r"[\u4e00-\u9fff（）()]{1,8}?级(?:以上|及以上)?")
+"""A level of government naming a class ("国家级", "乡（镇）级", "省级以上")."""
+
+
+def _level_lists(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"新增2家国家级、20家省级创新平台": counts of levels share the noun after the last level
+    and the verb before the first."""
+    out = list(qs)
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and out[j].kind == Kind.COUNT and out[j + 1].kind == Kind.COUNT \
+                and out[j].unit == out[j + 1].unit and _LEVEL_CLASS.fullmatch(text[out[j].end : out[j + 1].start].rstrip("、")) \
+                and text[out[j + 1].start - 1] == "、" and out[j].indicator.endswith(text[out[j].end : out[j + 1].start - 1]):
+            j += 1
+        last = _LEVEL_CLASS.match(out[j].indicator) if j > i else None
+        noun = out[j].indicator[last.end() :] if last else ""
+        if last and len(noun) >= 2 and not noun.startswith(("、", "和", "及")) and not _LEVEL_CLASS.match(noun):
+            level0 = text[out[i].end : out[i + 1].start - 1]
+            verb = out[i].indicator[: len(out[i].indicator) - len(level0)]
+            if len(verb) > 6:
+                verb = ""
+            for k in range(i, j + 1):
+                ind = out[k].indicator
+                if k < j:
+                    ind = ind + noun
+                if k > i and verb and not ind.startswith(verb):
+                    ind = verb + ind
+                out[k] = replace(out[k], indicator=ind, indicator_start=None, indicator_end=None)
+        i = j + 1
+    return out
+
+
+_AWARD = re.compile(r"(?:被评为|被认定为|被命名为|被列为|获评|获批|入选|荣获)[^，,；;。]{2,}")
+"""The award or approval a list of counted nouns received ("…被评为省级示范点")."""
+
+
+def _shared_awards(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"5个镇街、10个基地被评为省级示范点": the bare counted noun of each earlier member
+    takes the award the last member's noun received."""
+    out = list(qs)
+    for i in range(len(out) - 1, 0, -1):
+        a, b = out[i - 1], out[i]
+        if a.kind != Kind.COUNT or b.kind != Kind.COUNT or text[a.end : b.start] != a.indicator + "、":
+            continue
+        m = _AWARD.search(b.indicator)
+        if m and m.start() >= 1 and 1 <= len(a.indicator) <= 6 and not _AWARD.search(a.indicator) \
+                and re.fullmatch(r"[\u4e00-\u9fff]+", a.indicator):
+            out[i - 1] = replace(a, indicator=a.indicator + m.group(0), indicator_start=None, indicator_end=None)
+    return out
+
+
+_BARE_FUNDS = ("资金", "资金支持", "支持资金", "补助资金", "奖补资金", "债券资金")
+
+
+def _bare_funds(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """A bare "资金" names whose funds: the source after 获得/争取 in its clause ("获得国家X试点
+    首批5亿元资金支持"), or the projects counted just before ("争取新增国债项目31个，资金2.91亿元")."""
+    out = list(qs)
+    for i, q in enumerate(out):
+        if q.indicator not in _BARE_FUNDS or q.kind != Kind.AMOUNT:
+            continue
+        cs = _clause_start(text, q.start)
+        head = text[cs : q.start]
+        if head.endswith(q.indicator):
+            head = head[: -len(q.indicator)]
+        m = re.search(r"(?:获得|争取到|争取|获批|得到)([\u4e00-\u9fff“”]{2,20}?)(?:首批|第[一二三四五六七八九十]批|专项)?$", head)
+        if m and not re.search(r"[、和及与]", m.group(1)):
+            name = m.group(1)
+        elif head == "" and i > 0 and out[i - 1].kind == Kind.COUNT and cs > 0 and text[cs - 1] in "，," \
+                and out[i - 1].end == cs - 1 and re.search(r"项目$", out[i - 1].indicator):
+            name = out[i - 1].indicator
+        else:
+            continue
+        out[i] = replace(q, indicator=name + q.indicator, indicator_start=None, indicator_end=None)
+    return out
+
+
+_EXCEEDING_PLAN = re.compile(r"(?:超|超过|超出)(?:年度|年初|全年|序时)?(?:计划|目标任务|目标|任务)(?:进度)?")
+"""By how much a measure beat its plan ("完成投资2929亿元、超年度计划28%")."""
+
+
+def _exceeding_plan(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"N个项目完成投资A、超年度计划28%": the excess is of the measure just before it (member by
+    member after a 分别 list: "分别完成投资A、B，超目标任务42个、23个百分点")."""
+    out = list(qs)
+    i = 0
+    while i < len(out):
+        cs = _clause_start(text, out[i].start)
+        m = re.search(rf"(?:^|(?<=[、，,]))({_EXCEEDING_PLAN.pattern})$", text[cs : out[i].start])
+        head = m.group(1) if m else ""
+        sep = cs + m.start(1) - 1 if m else -1
+        j = i
+        while j + 1 < len(out) and re.fullmatch(r"[、和及]", text[out[j].end : out[j + 1].start]):
+            j += 1
+        n = j - i + 1
+        if head and i >= n and sep >= 0 and text[sep] in "，,、":
+            before = out[i - n : i]
+            if all(b.indicator for b in before) and before[-1].end == sep and not any(
+                    c in text[before[0].start : out[i].start] for c in "。；;！？"):
+                for k in range(n):
+                    out[i + k] = replace(out[i + k], indicator=before[k].indicator + head, indicator_start=None, indicator_end=None)
+        i = j + 1
+    return out
 
 
 def _respectively(text: str, qs: list[Quantity]) -> list[Quantity]:
@@ -356,6 +462,7 @@ def _previous_members(text: str, qs: list[Quantity], i: int, n: int, head: str) 
     """"进境航班4.7万架次、进境人员190万人次，分别占全国的33.6%和27.9%": a 分别 clause with
     no subject of its own measures, member by member, the figures just before it."""
     own = head.split("分别")[0]
+    own = re.sub(r"^(?:较|比|同比|与)(?:去年|上年|上年同期|上一年)(?:相比)?", "", own)  # "…，较去年分别增加x、y"
     if _LEAD_FILLER.sub("", own) or i < n:
         return None
     before = qs[i - n : i]
@@ -366,7 +473,7 @@ def _previous_members(text: str, qs: list[Quantity], i: int, n: int, head: str) 
         return None
     noun = head.split("分别")[-1]
     noun = re.sub(r"的$", "", noun)
-    if _TRAIL_FILLER.fullmatch(noun):
+    if _TRAIL_FILLER.fullmatch(noun) or re.fullmatch(rf"(?:{_UP}|{_DOWN})了?", noun):
         noun = ""  # "接待游客…，旅游收入…，分别增长x、y"
     return [x + noun for x in names]
 
@@ -677,7 +784,7 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False
         if re.search(r"(?:^|[，,。；;\n])(?:近|这|最近)$", before) and not re.match(r"(?:多)?时间", after):
             return False  # "近两年，又提出…", "近5年人均预期寿命增量居…": a time frame opening the clause
-        if re.search(r"近$", before) and re.match(r"新", after):
+        if re.search(r"近$", before) and re.match(r"新|计划|拟|待", after):
             return False  # "支持近两年新入规企业": a time frame of a class of firms
         if re.search(r"(?<![仅只])用$", before):
             return False  # "用三年左右的时间，推动…": a plan's horizon, not a measure
@@ -817,8 +924,29 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             r"[\u4e00-\u9fff]{0,4}?(?:生活圈|服务圈|经济圈|通勤圈|交通圈|就医圈|健身圈|文化圈)", after):
         return False  # "农村3公里生活圈", "15分钟医疗服务圈": the name of a standard
     if re.search(r"[0-9０-９一二三四五六七八九十百千万]+[个家座所处条]$", before) and re.match(
-            r"(?:及以上|以上|以下)[\u4e00-\u9fff]", after):
-        return False  # "230个50户以上村寨": a level naming the class of what is counted
+            r"(?:及以上|以上|以下)(?:[\u4e00-\u9fff]|、[0-9０-９一二三四五六七八九十两]+[个家座所处条])", after):
+        return False  # "230个50户以上村寨", "引进2个50亿元以上、5个10亿元以上项目": a level naming the class
+    if fig.family in ("mass", "power", "volume", "energy") and re.search(r"[\u4e00-\u9fff]{2}$", before) \
+            and not re.search(rf"(?:年产|产能|规模|新增|达到|达|为|超|约|近|{_UP}|{_DOWN}|[的了])$", before) and re.match(
+            r"[\u4e00-\u9fff]{1,10}?(?:等[\u4e00-\u9fff]{0,10}?)?(?:项目|工程)(?:[，,；;。、）)]|$|建设|开工|投产|竣工|签约|落地|建成)", after) \
+            and re.search(r"(?:实施|推进|推动|建设|建成|开工|投产|竣工|签约|落地|引进|招引|加快)[\u4e00-\u9fff]{2,8}$", before) \
+            and not re.search(r"(?:建设|开工|实施|推进|建成|投产|新建|新增|签约|引进|落地|开发|完成|装机|并网|竣工)$", before):
+        return False  # "实施某化工20万吨醋酸乙烯等重点项目": a capacity inside a project's name
+    if (re.search(r"(?:超过|超|过)$", before) or re.match(r"(?:及以上|以上)的", after)) and re.match(
+            r"(?:及以上|以上)?的[\u4e00-\u9fff]{1,12}?[0-9０-９一二三四五六七八九十两]+(?:余|多)?[个家座处所户](?:以上)?(?:[，,；;。、]|$)",
+            text[fig.end : fig.end + 30]):
+        return False  # "年产量200吨以上的示范基地10个", "超1000亩的设施水果基地10个": a size naming the class counted
+    if bare == "件" and after.startswith("大事"):
+        return False  # "干好四件大事": a named set of tasks, not a count
+    if bare == "大" and re.match(r"[\u4e00-\u9fff]{1,4}[0-9０-９一二三四五六七八九十]+条[\u4e00-\u9fff]{0,4}?(?:政策|措施|举措|意见)", after):
+        return False  # "6大行动35条政策": a policy package named by its counts
+    if bare == "条" and _in_policy_chain(text, fig):
+        return False  # "出台A16条、B16条、C15条和…等措施": policy packages named by their counts
+    if re.fullmatch(r"(?:首次|首|历史性地?|一举)?(?:破|突破|跨越|迈上|站上|跃上|跨上|冲破)",
+                    text[(cs := _clause_start(text, fig.start)) : fig.start]) and re.match(r"(?:大关|台阶|关口)?(?:[，,；;。]|$)", after) \
+            and cs > 0 and text[cs - 1] in "，," and any(
+                f.unit == fig.unit and f.value >= fig.value for f in find_figures(text, _clause_start(text, cs - 1), cs - 1)):
+        return False  # "…总量达4168亿元，首破4000亿元大关": a milestone of the level just given, no measure of its own
     if bare in ("个", "家", "座") and re.match(r"[\u4e00-\u9fff][^，,；;。、]{0,8}?第[0-9０-９一二三四五六七八九十]+(?:位|名|(?=[，,；;。、]|$))", after):
         return False  # "全国86个同类城市第4位": the field of a ranking
     if re.search(r"据[^，,；;。]{0,6}$", before) and re.match(r"[^，,；;。]{0,10}(?:统计|调查|测算|抽查)", after):
@@ -849,6 +977,20 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
 _THRESHOLD_NOUN = re.compile(
     r"(?:及以上|以上)?的?[\u4e00-\u9fff]{0,6}?(?:项目|企业|工程|产业|集群|园区|龙头|大户|市场|商场|街区|楼宇)"
 )
+
+
+_POLICY_CHAIN = re.compile(
+    rf"(?:[\u4e00-\u9fff]{{2,8}}?[0-9０-９{_CN_NUM}]+条[、和]){{1,}}[\u4e00-\u9fff]{{2,8}}?[0-9０-９{_CN_NUM}]+条"
+    r"(?:[、和及][^，,；;。]{0,24}?)?等?(?:政策措施|措施|政策|举措|意见|新政)"
+)
+
+
+def _in_policy_chain(text: str, fig: Figure) -> bool:
+    """Whether the figure is one of a list of policy packages named by their counts
+    ("出台A16条、B16条、C15条和…等措施"): the counts are the packages' names."""
+    start, end = _clause_start(text, fig.start), _clause_end(text, fig.end)
+    return any(m.start() + start <= fig.start and fig.end <= m.end() + start
+               for m in _POLICY_CHAIN.finditer(text[start:end]))
 
 
 def _is_threshold(text: str, fig: Figure, before: str) -> bool:
@@ -1395,6 +1537,8 @@ def _indicator(
     l_end = left_end - (len(tm.group(0)) if tm else 0)
     if text[l_start:l_end] == "经济" and text.startswith("增长", l_end):
         l_end += 2  # "经济增长预期7%左右": the headline measure, not 经济
+    elif re.search(r"(?:时期|期间|时|年)经济$", text[l_start:l_end]) and re.match(r"年均增长|增长", text[l_end:]):
+        l_end += 4 if text.startswith("年均增长", l_end) else 2  # "“十N五”时期经济年均增长保持在6.5%以上"
 
     l_text = text[l_start:l_end]
     # an enumeration of members before the count ("A、B等13个高风险领域"): after 等
@@ -1409,7 +1553,9 @@ def _indicator(
         l_end = l_start + k  # "新增减税降费等16.7亿元": the measure, 等 closing an open list
     elif k >= 0 and k == len(l_text) - 1:
         l_start += k + 1
-    elif k >= 0 and "、" in l_text[:k] and not l_text.startswith("方面", k + 1):  # "A、B等方面支出": the members say which
+    elif k >= 0 and "、" in l_text[:k] and not l_text.startswith("方面", k + 1) and not (
+            kind == Kind.COUNT and len(l_text) <= 24 and re.fullmatch(r"案件|案|问题|事件|隐患|纠纷", l_text[k + 1 :])):
+        # "A、B等方面支出": the members say which; "侦破A、B、C等案件150起": a bare head keeps its list
         l_start += k + 1
     l_text = text[l_start:l_end]
     k = l_text.rfind("、")
@@ -1527,8 +1673,10 @@ def _indicator(
                 cut = r_text.find("、", stop.end())
                 if cut > 0 and re.match(r"(?:实现|位居|位列|居|排名|排|数量|上榜数|入选数|全省|全市|全国|全区)(?!级)", right[cut + 1 :]):
                     r_text = r_text[:cut]  # "3所院校入选“双高计划”、实现…": the next predicate is not the noun's
-        r_text = re.sub(r"(?<=[\u4e00-\u9fff”]{2})(?:同比|比上年|较上年|近|(?<![签合节预公条婚邀特契制集])约)$", "", r_text)  # "13个保交楼项目近7000套"
+        r_text = re.sub(r"(?<=[\u4e00-\u9fff”]{2})(?:同比|比上年|较上年|近|分别|(?<![签合节预公条婚邀特契制集])约)$", "", r_text)  # "13个保交楼项目近7000套"
         r_text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:荣获|(?<!荣)(?:获评|获批|获得|获))$", "", r_text)  # "60项科技成果获2022年度…奖"
+        if r_text.endswith("正") and right.startswith("在", len(r_text)):
+            r_text = r_text[:-1]  # "24家市属企业正在重组": 正 opens 正在, no part of the noun
         if r_text.count("（") > r_text.count("）") and "）" in right[len(r_text) : len(r_text) + 12]:
             r_text = right[: right.index("）", len(r_text)) + 1]  # "省（自治区、直辖市）"
         if not r_text.endswith(("中和", "总和", "缓和")):  # "碳中和" ends in a word, not a conjunction
@@ -1598,6 +1746,9 @@ def _indicator(
     if listed and not l_text and re.fullmatch(r"(?:重点|重大)?(?:项目|工程)(?:建设)?", r_text) and len(listed) <= 24:
         return listed + "等" + r_text, None, None  # "推进A、B等11个项目": the listed projects, not bare 项目
     if len(r_text) >= 2 and kind in (Kind.COUNT, Kind.AMOUNT, Kind.RATIO):
+        if "、" in l_text and len(l_text) <= 16 and kind == Kind.AMOUNT \
+                and re.fullmatch(r"年?(?:生产能力|产能|处理能力|加工能力|储备能力|吞吐能力)", r_text):
+            return l_text + r_text, None, None  # "形成A、B 14万吨生产能力": a capacity says nothing without its products
         if lenient_left and len(l_text) >= 2:
             return l_text + r_text, None, None
         return r_text, after_start, after_start + len(r_text)
