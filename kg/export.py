@@ -487,6 +487,10 @@ class DiskDigestSet:
 
     CACHE_KIB = 1024
     """SQLite's page cache (KiB)."""
+    _IN = 500
+    _select = f"SELECT h FROM seen WHERE h IN ({','.join('?' * _IN)})"
+    """One prepared statement: an IN list of every length asked was one more statement in
+    the sqlite3 module's cache (128 per connection), ~9 MiB over 220 reports."""
 
     def __init__(self, directory: str | os.PathLike[str] | None = None) -> None:
         import sqlite3
@@ -507,9 +511,10 @@ class DiskDigestSet:
         db = self._db
         ask = [k - (1 << 64) if k >= 1 << 63 else k for k in dict.fromkeys(keys)]  # SQLite's integers are signed
         old: set[int] = set()
-        for i in range(0, len(ask), 500):
-            part = ask[i : i + 500]
-            old.update(h for (h,) in db.execute(f"SELECT h FROM seen WHERE h IN ({','.join('?' * len(part))})", part))
+        for i in range(0, len(ask), self._IN):
+            part = ask[i : i + self._IN]
+            part += part[:1] * (self._IN - len(part))  # one statement, always the same length
+            old.update(h for (h,) in db.execute(self._select, part))
         add = [(h,) for h in ask if h not in old]
         if add:
             db.executemany("INSERT INTO seen VALUES (?)", add)
