@@ -11,6 +11,7 @@ JSON-LD (kg's compacted context) is built as one rdflib graph.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -251,6 +252,11 @@ class ReportTriples:
     links: tuple = ()
     """The report's plan-year targets and candidate outcomes (:func:`kg.links.index_report`),
     linked across reports after the last one (:func:`kg.links.link_chunks`)."""
+    part: str = ""
+    """A part file holding :attr:`shared` then :attr:`local` as UTF-8 (both then empty here),
+    when the build gave the worker a spool folder (:func:`spool_lines`); "" otherwise."""
+    local_at: int = 0
+    """The byte offset of the local lines in :attr:`part`."""
     cpu_seconds: float = field(default=0.0, compare=False)
     """CPU time the worker spent on this report (for benchmarks; not part of the result)."""
     peak_rss_mb: float = field(default=0.0, compare=False)
@@ -269,9 +275,11 @@ def _peak_rss_mb() -> float:
 
 
 def report_triples(path: str, base_iri: str | None = None, validate: bool = False,
-                   shacl_engine: str = "sparql") -> ReportTriples:
+                   shacl_engine: str = "sparql", spool: str | None = None) -> ReportTriples:
     """Read, analyse and turn one report into N-Triples: the per-report function every
     build maps over its inputs (in this process, in worker processes, or on Dask workers).
+    With ``spool`` (a folder this process can write), the lines go into a part file there
+    (:func:`spool_lines`) and only its name comes back, not the report's text.
 
     Pure in the sense that matters: the same file bytes and ``base_iri`` give the same
     result in any process (no state shared between reports, no set iteration deciding
@@ -300,12 +308,41 @@ def report_triples(path: str, base_iri: str | None = None, validate: bool = Fals
     t = a.report.text
     p = Path(path)
     size = p.stat().st_size if p.is_file() else len(t.source.encode("utf-8"))
+    links = index_report(triples, rep)
+    n_local = len(local)
+    if spool is not None:
+        part, local_at = spool_lines(spool, shared, local)
+        lines: dict = {"part": part, "local_at": local_at}
+    else:
+        lines = {"local": "".join(local), "shared": tuple(shared)}
     return ReportTriples(
-        path=path, report=rep, sha256=t.sha256, size=size, media_type=t.media_type,
-        local="".join(local), shared=tuple(shared), local_triples=len(local),
+        path=path, report=rep, sha256=t.sha256, size=size, media_type=t.media_type, local_triples=n_local,
         local_subjects=len(subjects), local_classes=tuple(sorted(classes.items())),
-        chars=len(t.text), invalid=invalid, links=index_report(triples, rep), cpu_seconds=time.process_time() - cpu0, peak_rss_mb=_peak_rss_mb(),
+        chars=len(t.text), invalid=invalid, links=links, cpu_seconds=time.process_time() - cpu0, peak_rss_mb=_peak_rss_mb(),
+        **lines,
     )
+
+
+def spool_lines(spool: str, shared: list[str], local: list[str], piece: int = 4096) -> tuple[str, int]:
+    """Write a report's shared lines, then its local lines, as UTF-8 into a new part file in
+    ``spool``: (its path, the byte offset of the local lines). The bytes are those of
+    ``"".join(shared) + "".join(local)`` encoded, written ``piece`` lines at a time."""
+    import tempfile
+
+    fd, name = tempfile.mkstemp(suffix=".nt", dir=spool)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            head = "".join(shared).encode("utf-8")
+            f.write(head)
+            local_at = len(head)
+            del head
+            for i in range(0, len(local), piece):
+                f.write("".join(local[i : i + piece]).encode("utf-8"))
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        raise
+    return name, local_at
 
 
 _NT_ESCAPE = re.compile(r'[\\\n"\r]').search
@@ -436,17 +473,81 @@ class DigestSet:
         self.recent = set()
 
 
-def _digest(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
+def _digest(text: str | bytes) -> int:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
+
+
+class DiskDigestSet:
+    """:class:`DigestSet` kept in a SQLite table on disk (a temporary file in ``directory``;
+    SQLite's page cache bounded at 1 MiB), so the memory it takes is the same for 50
+    reports or 5,000. Asking costs ~2 µs per digest (a build of 220 reports asks ~1.5
+    million times: ~2-3 CPU-s of the main process, which the workers' text no longer
+    passing through it more than pays for)."""
+
+    CACHE_KIB = 1024
+    """SQLite's page cache (KiB)."""
+    _IN = 500
+    _select = f"SELECT h FROM seen WHERE h IN ({','.join('?' * _IN)})"
+    """One prepared statement: an IN list of every length asked was one more statement in
+    the sqlite3 module's cache (128 per connection), ~9 MiB over 220 reports."""
+
+    def __init__(self, directory: str | os.PathLike[str] | None = None) -> None:
+        import sqlite3
+        import tempfile
+
+        self._dir = tempfile.TemporaryDirectory(prefix="kg-seen-", dir=directory)
+        self._db = sqlite3.connect(os.path.join(self._dir.name, "seen.sqlite"), check_same_thread=False)
+        self._db.executescript(f"PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-{self.CACHE_KIB};"
+                               "CREATE TABLE seen(h INTEGER PRIMARY KEY) WITHOUT ROWID;")
+        self._n = 0
+
+    def __len__(self) -> int:
+        return self._n
+
+    def first(self, keys: list[int]) -> list[bool]:
+        """For each key in order, whether it is new (and add it): a repeated key is only
+        new the first time."""
+        db = self._db
+        ask = [k - (1 << 64) if k >= 1 << 63 else k for k in dict.fromkeys(keys)]  # SQLite's integers are signed
+        old: set[int] = set()
+        for i in range(0, len(ask), self._IN):
+            part = ask[i : i + self._IN]
+            part += part[:1] * (self._IN - len(part))  # one statement, always the same length
+            old.update(h for (h,) in db.execute(self._select, part))
+        add = [(h,) for h in ask if h not in old]
+        if add:
+            db.executemany("INSERT INTO seen VALUES (?)", add)
+            self._n += len(add)
+        new = {h + (1 << 64) if h < 0 else h for (h,) in add}
+        out: list[bool] = []
+        for key in keys:
+            out.append(key in new)
+            new.discard(key)
+        return out
+
+    def close(self) -> None:
+        self._db.close()
+        self._dir.cleanup()
 
 
 class SharedSeen:
     """The shared triples and subjects already written, as 8-byte digests
-    (:class:`DigestSet`: nothing per report-local triple)."""
+    (:class:`DigestSet` in memory, or :class:`DiskDigestSet` on disk in ``directory``
+    when given: nothing per report-local triple)."""
 
-    def __init__(self) -> None:
-        self.lines = DigestSet()
-        self.subjects = DigestSet()
+    def __init__(self, directory: str | os.PathLike[str] | None = None, disk: bool = False) -> None:
+        if disk:
+            self.lines: DigestSet | DiskDigestSet = DiskDigestSet(directory)
+            self.subjects: DigestSet | DiskDigestSet = DiskDigestSet(directory)
+        else:
+            self.lines = DigestSet()
+            self.subjects = DigestSet()
+
+    def close(self) -> None:
+        for s in (self.lines, self.subjects):
+            if isinstance(s, DiskDigestSet):
+                s.close()
 
     def new_lines(self, lines: tuple[str, ...] | list[str]) -> list[bool]:
         return self.lines.first([_digest(line) for line in lines])
@@ -466,45 +567,127 @@ class Chunk:
     """The shared triples this report is the first to state."""
     shared: tuple[str, ...] = ()
     local: str = ""
+    part: str = ""
+    """A worker's part file (:func:`spool_lines`) holding the shared lines then the local
+    ones (UTF-8), read from disk instead of :attr:`shared` and :attr:`local`; or ""."""
+    local_at: int = 0
+    """The byte offset of the local lines in :attr:`part`."""
 
     @property
     def text(self) -> str:
         """The N-Triples new to the dump: ``new`` then ``local`` (joined only when asked for;
         the N-Triples writer writes the two parts as they are)."""
+        if self.part:
+            with open(self.part, "rb") as f:
+                f.seek(self.local_at)
+                return self.new + f.read().decode("utf-8")
         return self.new + self.local
 
     @property
     def graph_text(self) -> str:
+        if self.part:
+            with open(self.part, "rb") as f:
+                return f.read().decode("utf-8")
         return "".join(self.shared) + self.local
 
     def write_utf8(self, stream: IO[bytes], piece: int = 1 << 20) -> None:
         """Write :attr:`text` to ``stream`` as UTF-8, ``piece`` characters at a time: the
         same bytes as ``text.encode("utf-8")``, without a copy of a large report's text
-        and its whole encoding in memory at once."""
+        and its whole encoding in memory at once (a part file is copied ``piece`` bytes at
+        a time)."""
         for part in (self.new, self.local):
             if len(part) <= piece:
                 stream.write(part.encode("utf-8"))
                 continue
             for i in range(0, len(part), piece):
                 stream.write(part[i : i + piece].encode("utf-8"))
+        if self.part:
+            import shutil
+
+            with open(self.part, "rb") as f:
+                f.seek(self.local_at)
+                shutil.copyfileobj(f, stream, piece)
+
+    def triples(self, graph: bool = False) -> Iterator[Any]:
+        """pyoxigraph's triples of :attr:`text` (``graph``: of :attr:`graph_text`), parsed as
+        a stream (from the part file when there is one)."""
+        import pyoxigraph as ox
+
+        nt = ox.RdfFormat.N_TRIPLES
+        if not self.part:
+            text = self.graph_text if graph else self.text
+            yield from (q.triple for q in ox.parse(text.encode("utf-8"), format=nt))
+            return
+        if not graph and self.new:
+            yield from (q.triple for q in ox.parse(self.new.encode("utf-8"), format=nt))
+        with open(self.part, "rb") as f:
+            if not graph:
+                f.seek(self.local_at)
+            yield from (q.triple for q in ox.parse(f, format=nt))
 
 
-def merge_reports(results: Iterable[ReportTriples], stats: GraphStats) -> Iterator[Chunk]:
+_RDF_TYPE_NT_B = _RDF_TYPE_NT.encode("ascii")
+
+
+def _shared_batches(r: ReportTriples, piece: int = 1 << 20) -> Iterator[list[bytes]]:
+    """A report's shared lines as UTF-8, a batch (about ``piece`` bytes) at a time: read from
+    its part file, or encoded from :attr:`ReportTriples.shared`."""
+    if not r.part:
+        for i in range(0, len(r.shared), 4096):
+            yield [line.encode("utf-8") for line in r.shared[i : i + 4096]]
+        return
+    left, rest = r.local_at, b""
+    with open(r.part, "rb") as f:
+        while left > 0:
+            data = f.read(min(piece, left))
+            if not data:
+                raise OSError(f"{r.part}: part file ends early")
+            left -= len(data)
+            lines = (rest + data).split(b"\n")
+            rest = lines.pop()
+            if lines:
+                yield [line + b"\n" for line in lines]
+    if rest:
+        yield [rest]
+
+
+def merge_reports(results: Iterable[ReportTriples], stats: GraphStats, *, disk: bool = False,
+                  directory: str | os.PathLike[str] | None = None) -> Iterator[Chunk]:
     """Reports' triples → the dump's stream: every triple once (the first report that
-    states a shared triple writes it), counted into ``stats``. Order follows ``results``."""
-    seen = SharedSeen()
+    states a shared triple writes it), counted into ``stats``. Order follows ``results``.
+    A report's part file (:attr:`ReportTriples.part`) is removed once its chunk is written.
+    ``disk``: the digests of what was written live in SQLite files in ``directory`` (or the
+    temporary folder), not in memory (:class:`DiskDigestSet`)."""
+    seen = SharedSeen(directory, disk=disk)
+    try:
+        yield from _merge(results, stats, seen)
+    finally:
+        seen.close()
+
+
+def _merge(results: Iterable[ReportTriples], stats: GraphStats, seen: SharedSeen) -> Iterator[Chunk]:
     for r in results:
-        new = [line for line, first in zip(r.shared, seen.new_lines(r.shared)) if first]
-        parts = [line.split(" ", 2) for line in new]
-        stats.subjects += sum(seen.new_subjects([s for s, _, _ in parts]))
-        for _, p, rest in parts:
-            if p == _RDF_TYPE_NT and rest.startswith("<"):
-                stats.classes[rest[1 : rest.index(">")]] += 1
-        stats.triples += len(new) + r.local_triples
-        stats.subjects += r.local_subjects
-        for cls, n in r.local_classes:
-            stats.classes[cls] += n
-        yield Chunk(r.report, "".join(new), r.shared, r.local)
+        try:
+            new: list[bytes] = []
+            for batch in _shared_batches(r):
+                fresh = [line for line, first in zip(batch, seen.lines.first([_digest(x) for x in batch])) if first]
+                parts = [line.split(b" ", 2) for line in fresh]
+                stats.subjects += sum(seen.subjects.first([_digest(s) for s, _, _ in parts]))
+                for _, p, rest in parts:
+                    if p == _RDF_TYPE_NT_B and rest.startswith(b"<"):
+                        stats.classes[rest[1 : rest.index(b">")].decode("utf-8")] += 1
+                new += fresh
+            stats.triples += len(new) + r.local_triples
+            stats.subjects += r.local_subjects
+            for cls, n in r.local_classes:
+                stats.classes[cls] += n
+            text = b"".join(new).decode("utf-8")
+            del new
+            yield Chunk(r.report, text, r.shared, r.local, r.part, r.local_at)
+        finally:
+            if r.part:
+                with contextlib.suppress(OSError):
+                    os.unlink(r.part)
 
 
 def _ox_prefixes() -> dict[str, str]:
@@ -533,16 +716,15 @@ def write_chunks(chunks: Iterable[Chunk], fmt: DumpFormat | str, stream: IO[byte
     if fmt is DumpFormat.ttl:
         def triples() -> Iterator:
             for c in chunks:
-                for q in ox.parse(c.text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
-                    yield q.triple
+                yield from c.triples()
         ox.serialize(triples(), stream, _ox_format(fmt), prefixes=_ox_prefixes())
         return
 
     def quads() -> Iterator:
         for c in chunks:
             g = ox.NamedNode(c.report)
-            for q in ox.parse(c.graph_text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
-                yield ox.Quad(q.subject, q.predicate, q.object, g)
+            for t in c.triples(graph=True):
+                yield ox.Quad(t.subject, t.predicate, t.object, g)
     ox.serialize(quads(), stream, _ox_format(fmt), prefixes=_ox_prefixes() if fmt is DumpFormat.trig else None)
 
 
@@ -641,8 +823,7 @@ def build_dump(
         raise TypeError("build_dump runs through _all_or_nothing")
     from functools import partial
 
-    from kg import errors
-    from kg.pipeline import map_reports, report_paths
+    from kg.pipeline import report_paths
 
     t0 = time.perf_counter()
     fmt = DumpFormat(fmt)
@@ -661,45 +842,102 @@ def build_dump(
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     dump_name = f"graph{SUFFIX[fmt]}"
-    fn = partial(report_triples, base_iri=minter.base, validate=validate, shacl_engine=shacl_engine)
+    # workers on this machine write each report's lines into a part file beside the output
+    # and send back its name: the main process copies it into the dump and removes it, and
+    # never holds a report's text (Dask workers may not see this disk: they send the text)
+    spool = None if scheduler else _spool_dir(out_dir)
+    fn = partial(report_triples, base_iri=minter.base, validate=validate, shacl_engine=shacl_engine,
+                 spool=spool)
+    try:
+        return _build(stage, fn, paths, fmt, dump_name, out_dir, summary, stats, sources, minter, license,
+                      store, keep_going, progress, created, workers, scheduler, t0, spool)
+    finally:
+        if spool is not None:
+            import shutil
+
+            shutil.rmtree(spool, ignore_errors=True)
+
+
+def _spool_dir(out_dir: Path | None) -> str:
+    """A new folder for the workers' part files: beside the output (named like kg's other
+    temporaries, so a build killed with SIGKILL leaves it to the next build's sweep), or in
+    the temporary folder when the dump goes to stdout."""
+    import tempfile
+
+    from kg.atomic import TMP_MARK, sweep
+
+    if out_dir is None:
+        return tempfile.mkdtemp(prefix="kg-parts-")
+    sweep(out_dir / "kg-parts")
+    try:
+        return tempfile.mkdtemp(prefix=f".kg-parts{TMP_MARK}{os.getpid()}-", dir=out_dir)
+    except OSError as exc:  # name the folder the user gave
+        raise type(exc)(exc.errno, exc.strerror, str(out_dir)) from exc
+
+
+def _build(stage: Staging, fn: Callable[[str], ReportTriples], paths: list[str], fmt: DumpFormat, dump_name: str,
+           out_dir: Path | None, summary: BuildSummary, stats: GraphStats, sources: list[SourceFile], minter: Minter,
+           license: str, store: str | os.PathLike[str] | None, keep_going: bool, progress: Progress | None,
+           created: datetime | None, workers: int | None, scheduler: str | None, t0: float,
+           spool: str | None) -> BuildSummary:
+    """:func:`build_dump` from the list of report files on (``spool``: the workers' part
+    files' folder, where the digests of the shared triples written go too)."""
+    from functools import partial
+
+    from kg import errors
+    from kg.pipeline import map_reports
+
+    to_stdout = out_dir is None
 
     def results() -> Iterator[ReportTriples]:
         done = 0
-        for r in map_reports(fn, paths, workers=workers, scheduler=scheduler, info=summary):
-            done += 1
-            if progress is not None:
-                progress("analyse", done, len(paths))
-            if r.error is not None:
-                if not keep_going:
-                    raise getattr(errors, r.error_type, KgError)(r.error)
-                log.info("%s: skipped: %s", r.path, r.error)
-                summary.failed.append((r.path, r.error))
-                continue
-            summary.reports.append((r.path, r.report))
-            summary.chars += r.chars
-            summary.worker_cpu_seconds += r.cpu_seconds
-            summary.worker_peak_rss_mb = max(summary.worker_peak_rss_mb, r.peak_rss_mb)
-            sources.append(SourceFile(r.path, r.sha256, r.size, r.media_type, r.report))
-            if r.invalid is not None:
-                summary.invalid.append((r.path, r.invalid))
-            indexes.add(r.links)
-            yield r
+        mapped = map_reports(fn, paths, workers=workers, scheduler=scheduler, info=summary)
+        try:
+            for r in mapped:
+                done += 1
+                if progress is not None:
+                    progress("analyse", done, len(paths))
+                if r.error is not None:
+                    if not keep_going:
+                        raise getattr(errors, r.error_type, KgError)(r.error)
+                    log.info("%s: skipped: %s", r.path, r.error)
+                    summary.failed.append((r.path, r.error))
+                    continue
+                summary.reports.append((r.path, r.report))
+                summary.chars += r.chars
+                summary.worker_cpu_seconds += r.cpu_seconds
+                summary.worker_peak_rss_mb = max(summary.worker_peak_rss_mb, r.peak_rss_mb)
+                sources.append(SourceFile(r.path, r.sha256, r.size, r.media_type, r.report))
+                if r.invalid is not None:
+                    summary.invalid.append((r.path, r.invalid))
+                indexes.add(r.links)
+                yield r
+        finally:
+            mapped.close()  # the pool stops here (see map_reports), also on an error
 
     from itertools import chain
 
     from kg.links import LinkIndex, link_chunks
 
     indexes = LinkIndex()  # compact: plan-year targets and candidate outcomes only
-    chunks = chain(merge_reports(results(), stats), link_chunks(indexes, stats))
-    if to_stdout:
-        write_chunks(chunks, fmt, sys.stdout.buffer)
-        sys.stdout.buffer.flush()
-    else:
-        if progress is not None:
-            progress("write", 0, 1)  # JSON-LD is serialised after the last report: its own bar
-        write_dump(stage, out_dir / dump_name, chunks, fmt)
-        if progress is not None:
-            progress("write", 1, 1)
+    source = results()
+    merged = merge_reports(source, stats, disk=True, directory=spool)
+    try:
+        chunks = chain(merged, link_chunks(indexes, stats))
+        if to_stdout:
+            write_chunks(chunks, fmt, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        else:
+            if progress is not None:
+                progress("write", 0, 1)  # JSON-LD is serialised after the last report: its own bar
+            write_dump(stage, out_dir / dump_name, chunks, fmt)
+            if progress is not None:
+                progress("write", 1, 1)
+    finally:
+        # on an error or Ctrl-C: stop the workers now (a worker may still be writing a part
+        # file), before the caller removes the spool folder
+        merged.close()
+        source.close()
     if not summary.reports:
         raise InputError("no report could be built (see the warnings above)")
     by_iri: dict[str, dict[str, str]] = {}

@@ -322,7 +322,12 @@ def map_reports(
     _start_forkserver()
     with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=warm_up, initargs=(os.getpid(),),
                              max_tasks_per_child=TASKS_PER_WORKER) as pool:
-        yield from _ordered_window(pool.submit, fn, paths, window=2 * n)
+        try:
+            yield from _ordered_window(pool.submit, fn, paths, window=2 * n)
+        finally:
+            # closed early (an error, Ctrl-C): reports not started are dropped, and this
+            # returns once the workers are gone, so nothing they write outlives the build
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _start_forkserver() -> None:

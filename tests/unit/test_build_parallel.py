@@ -106,3 +106,34 @@ def test_workers_analyse_with_the_builds_kg_not_one_in_the_current_directory(bui
     assert done.returncode == 0, done.stderr[-2000:]
     assert not (fake / "IMPORTED").exists()
     assert (out / "graph.nt").read_bytes() == (builds["nt", 1] / "graph.nt").read_bytes()
+
+
+def test_a_failed_parallel_build_leaves_no_part_files(tmp_path, monkeypatch):
+    """Workers write each report's lines into part files beside the output; a build that
+    stops on a bad report removes them (and the digests' database) with its other temporaries."""
+    from kg.errors import KgError
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", None)  # re-read TMPDIR
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(KgError, match="empty"):
+        build_dump([*REPORTS, bad], out, "nt", workers=2)
+    assert list(out.iterdir()) == []
+    assert [p.name for p in (tmp_path / "tmp").iterdir() if p.name.startswith("kg-")] == []  # (jieba caches there)
+
+
+def test_a_parallel_build_to_stdout_writes_the_same_bytes_and_leaves_no_part_files(builds, tmp_path, monkeypatch,
+                                                                                   capfdbinary):
+    import tempfile
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    build_dump(REPORTS, "-", "nt", workers=2)
+    assert capfdbinary.readouterr().out == (builds["nt", 1] / "graph.nt").read_bytes()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("kg-")] == []

@@ -33,3 +33,43 @@ def test_merge_writes_each_shared_line_once_and_counts_subjects():
     assert chunks[1].text == shared_b[1]  # the line report a wrote is not written again
     assert chunks[1].graph_text == "".join(shared_b)  # its named graph keeps all it states
     assert stats.triples == 3 and stats.subjects == 2
+
+
+def test_disk_digest_set_says_new_once_per_key(tmp_path):
+    from kg.export import DiskDigestSet
+
+    rng = random.Random(7)
+    keys = [rng.getrandbits(64) for _ in range(3000)]  # half of them >= 2**63 (SQLite: signed)
+    stream = [rng.choice(keys) for _ in range(20000)]
+    ds, seen = DiskDigestSet(tmp_path), set()
+    for i in range(0, len(stream), 37):
+        batch = stream[i : i + 37]
+        want = []
+        for k in batch:
+            want.append(k not in seen)
+            seen.add(k)
+        assert ds.first(batch) == want
+    assert len(ds) == len(seen)
+    ds.close()
+    assert list(tmp_path.iterdir()) == []  # its SQLite file is gone
+
+
+def test_merge_on_disk_equals_merge_in_memory_and_reads_part_files(tmp_path):
+    from kg.export import spool_lines
+
+    shared_a = ["<http://x/g> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://x/C> .\n",
+                "<http://x/h> <http://x/p> \"二\" .\n"]
+    shared_b = ["<http://x/h> <http://x/p> \"二\" .\n", "<http://x/g> <http://x/q> \"三\" .\n"]
+    local = ["<http://x/r/a/1> <http://x/p> \"本报告\" .\n"] * 3
+    mem = [ReportTriples(path=f"{n}.txt", report=f"http://x/r/{n}", shared=tuple(sh), local="".join(local),
+                         local_triples=3) for n, sh in (("a", shared_a), ("b", shared_b))]
+    parts = []
+    for r in mem:
+        part, at = spool_lines(str(tmp_path), list(r.shared), local, piece=2)
+        parts.append(ReportTriples(path=r.path, report=r.report, part=part, local_at=at, local_triples=3))
+    s1, s2 = GraphStats(), GraphStats()
+    a = [(c.text, c.graph_text) for c in merge_reports(mem, s1)]
+    b = [(c.text, c.graph_text) for c in merge_reports(parts, s2, disk=True, directory=tmp_path)]
+    assert a == b and a[1][0] == shared_b[1] + "".join(local)
+    assert (s1.triples, s1.subjects, s1.classes) == (s2.triples, s2.subjects, s2.classes) and s1.triples == 9
+    assert list(tmp_path.iterdir()) == []  # each part file removed once its chunk is written
