@@ -61,3 +61,9 @@ def test_a_clause_verb_ends_a_name_growing_leftwards(text, whole, clause):
     picked = _picked(text)
     assert clause not in picked, picked
     assert whole in picked, picked
+
+
+def test_a_name_after_ping_wei_takes_no_character_of_it():  # 获评为|X: jieba's 评为 is no name part
+    picked = _picked("青禾市“云溪夜游”获评为中国文化旅游博览会“沉浸式产业精品项目”。")
+    assert "中国文化旅游博览会" in picked, picked
+    assert "为中国文化旅游博览会" not in picked, picked
