@@ -1022,6 +1022,18 @@ def _cover(text: str, words: frozenset[str], longest: int) -> tuple[list[str], i
     return out, covered
 
 
+def _char_class(c: str) -> str:
+    """A neighbouring character as a feature: punctuation and function characters as themselves,
+    an edge as ^/$, a letter of a word (a cut name's neighbour) as 'cjk', a digit as '0'."""
+    if not c:
+        return "^"
+    if c.isdigit() or c in "０１２３４５６７８９":
+        return "0"
+    if "\u4e00" <= c <= "\u9fff" and c not in "的和与及等在了是为对将把从向、":
+        return "cjk"
+    return c
+
+
 def head_features(name: str, label: str, before: str, after: str) -> list[str]:
     """The features of a head-rule candidate ``name`` of type ``label`` (``Programme``,
     ``Place/area``), ``before``/``after`` the (up to) two characters around it in its sentence.
@@ -1033,15 +1045,17 @@ def head_features(name: str, label: str, before: str, after: str) -> list[str]:
     plain = mod.strip(_QUOTES)
     f = ["bias", f"type={label.split('/')[0]}", f"label={label}", f"head={head}",
          f"len={min(len(name), 12)}", f"modlen={min(len(mod), 8)}",
-         f"first={name[:1]}", f"first2={name[:2]}", f"last2mod={mod[-2:]}",
-         f"left1={before[-1:] or '^'}", f"left2={before[-2:] or '^'}",
-         f"right1={after[:1] or '$'}", f"right2={after[:2] or '$'}",
-         f"headright={head}|{after[:1] or '$'}"]
+         f"left1={_char_class(before[-1:])}", f"left2={before[-2:] or '^'}",
+         f"right1={_char_class(after[:1])}", f"right2={after[:2] or '$'}",
+         f"headright={head}|{_char_class(after[:1])}"]
     share = covered / len(mod) if mod else 1.0
     f.append(f"genreshare={int(share * 4)}")
     if mod and covered == len(mod):
         f.append("mod_all_genre")
-    f.extend(f"gw={w}" for w in words)
+    # genre words only, never a place's name (a weight must not stand for one place)
+    f.extend(f"gw={w}" for w in words if w not in places)
+    if words and mod.startswith(words[0]) and words[0] not in places:
+        f.append(f"firstgw={words[0]}")
     if not mod:
         f.append("bare_head")
     if _DIGIT.search(name):

@@ -28,8 +28,8 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-MIN_COUNT, L2, STEPS, RATE = 3, 1.0, 600, 0.5
-THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+MIN_COUNT, L2, STEPS, RATE = 3, 3.0, 600, 0.5
+THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 MAX_RIGHT_LOST = 0.05
 _SEED = re.compile(r"^#+ .*[Ss]ample.*\bseed (\d+)")
 
