@@ -1022,11 +1022,11 @@ def _cover(text: str, words: frozenset[str], longest: int) -> tuple[list[str], i
     return out, covered
 
 
-def _char_class(c: str) -> str:
+def _char_class(c: str, edge: str = "^") -> str:
     """A neighbouring character as a feature: punctuation and function characters as themselves,
     an edge as ^/$, a letter of a word (a cut name's neighbour) as 'cjk', a digit as '0'."""
     if not c:
-        return "^"
+        return edge
     if c.isdigit() or c in "０１２３４５６７８９":
         return "0"
     if "\u4e00" <= c <= "\u9fff" and c not in "的和与及等在了是为对将把从向、":
@@ -1046,8 +1046,8 @@ def head_features(name: str, label: str, before: str, after: str) -> list[str]:
     f = ["bias", f"type={label.split('/')[0]}", f"label={label}", f"head={head}",
          f"len={min(len(name), 12)}", f"modlen={min(len(mod), 8)}",
          f"left1={_char_class(before[-1:])}", f"left2={before[-2:] or '^'}",
-         f"right1={_char_class(after[:1])}", f"right2={after[:2] or '$'}",
-         f"headright={head}|{_char_class(after[:1])}"]
+         f"right1={_char_class(after[:1], '$')}", f"right2={after[:2] or '$'}",
+         f"headright={head}|{_char_class(after[:1], '$')}"]
     share = covered / len(mod) if mod else 1.0
     f.append(f"genreshare={int(share * 4)}")
     if mod and covered == len(mod):

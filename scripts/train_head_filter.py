@@ -114,7 +114,7 @@ def choose(table) -> tuple[float, float, float]:
         gains, lost, head_right = [], 0, 0
         for _seed, n, right, _h, hr, per in table:
             dw, dr = per[k]
-            gains.append((right - dr) / (n - dw - dr) - right / n)
+            gains.append((right - dr) / max(n - dw - dr, 1) - right / n)
             lost += dr
             head_right += hr
         gain, share = sum(gains) / len(gains), lost / max(head_right, 1)
@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.report:
         print("| held-out seed | head rows (wrong) | " + " | ".join(f"t={t}: wrong/right dropped, precision" for t in THRESHOLDS) + " |")
         for seed, n, right, h, hr, per in table:
-            cells = [f"{dw}/{dr}, {right / n:.3f}→{(right - dr) / (n - dw - dr):.3f}" for dw, dr in per]
+            cells = [f"{dw}/{dr}, {right / n:.3f}→{(right - dr) / max(n - dw - dr, 1):.3f}" for dw, dr in per]
             print(f"| {seed} | {h} ({h - hr}) | " + " | ".join(cells) + " |")
         print(f"chosen threshold {th}: mean held-out gain {gain:+.3f}, right head rows dropped {share:.3f}")
     heads = [i for i, r in enumerate(rows) if r[3] == "head"]
