@@ -119,6 +119,7 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
     found = _drop_described_places(found, text)
     found = _drop_industry_systems(found, text)
     found = _drop_kind_names(found, words_of)
+    found = _head_filter(found, text)
     found = _retype_listed_places(found)
     found = _retype_groups(found)
     found, located = _split_located_features(found, report)
@@ -980,3 +981,124 @@ def _group(found: list[_Found]) -> tuple[list[Entity], dict[tuple[int, int], str
         for m in ms:
             by_span[(m.start, m.end)] = name
     return entities, by_span
+
+
+# ------------------------------------------------------------------ the head filter (learned)
+# A scored keep/drop decision for head-rule names (docs/ENTITIES.md "The learned head filter"):
+# a logistic regression over the candidate's own features (head_features), trained on the
+# readers' verdicts of the precision draws (scripts/train_head_filter.py), weights as data in
+# head_filter.json. The runtime drops a head-rule mention whose probability of being right is
+# below the file's threshold, only when the file says ``enabled``.
+
+_DIGIT = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿]")
+_QUOTES = "“”\"「」《》"
+
+
+@functools.lru_cache(maxsize=1)
+def _filter_vocab() -> tuple[frozenset[str], frozenset[str], frozenset[str], int]:
+    """The genre words (kind_words.txt u/g, generic_modifiers.txt), the current divisions' full and
+    short forms (the gazetteer), the head words (entity_suffixes.tsv) and the longest genre word."""
+    from kg.loaders.gazetteer import current_codes_by_short, divisions, latest_revision
+
+    genre = frozenset(_genre_words()) | _kind_words()
+    latest = latest_revision()
+    places = frozenset(d.name for d in divisions() if d.last == latest) | frozenset(
+        s for s in current_codes_by_short() if len(s) >= 2)
+    return genre, places, frozenset(_heads()), max(map(len, genre), default=1)
+
+
+def _cover(text: str, words: frozenset[str], longest: int) -> tuple[list[str], int]:
+    """Greedy longest-match of ``words`` over ``text``: the words found and the characters covered."""
+    out, i, covered = [], 0, 0
+    while i < len(text):
+        for n in range(min(longest, len(text) - i), 1, -1):
+            if text[i : i + n] in words:
+                out.append(text[i : i + n])
+                covered += n
+                i += n
+                break
+        else:
+            i += 1
+    return out, covered
+
+
+def _char_class(c: str, edge: str = "^") -> str:
+    """A neighbouring character as a feature: punctuation and function characters as themselves,
+    an edge as ^/$, a letter of a word (a cut name's neighbour) as 'cjk', a digit as '0'."""
+    if not c:
+        return edge
+    if c.isdigit() or c in "０１２３４５６７８９":
+        return "0"
+    if "\u4e00" <= c <= "\u9fff" and c not in "的和与及等在了是为对将把从向、":
+        return "cjk"
+    return c
+
+
+def head_features(name: str, label: str, before: str, after: str) -> list[str]:
+    """The features of a head-rule candidate ``name`` of type ``label`` (``Programme``,
+    ``Place/area``), ``before``/``after`` the (up to) two characters around it in its sentence.
+    One function for the training script and the runtime; strings only, no report text kept."""
+    genre, places, heads, longest = _filter_vocab()
+    head = next((name[i:] for i in range(len(name) - 1) if name[i:] in heads), name[-1:])
+    mod = name[: len(name) - len(head)]
+    words, covered = _cover(mod, genre, longest)
+    plain = mod.strip(_QUOTES)
+    f = ["bias", f"type={label.split('/')[0]}", f"label={label}", f"head={head}",
+         f"len={min(len(name), 12)}", f"modlen={min(len(mod), 8)}",
+         f"left1={_char_class(before[-1:])}", f"left2={before[-2:] or '^'}",
+         f"right1={_char_class(after[:1], '$')}", f"right2={after[:2] or '$'}",
+         f"headright={head}|{_char_class(after[:1], '$')}"]
+    share = covered / len(mod) if mod else 1.0
+    f.append(f"genreshare={int(share * 4)}")
+    if mod and covered == len(mod):
+        f.append("mod_all_genre")
+    # genre words only, never a place's name (a weight must not stand for one place)
+    f.extend(f"gw={w}" for w in words if w not in places)
+    if words and mod.startswith(words[0]) and words[0] not in places:
+        f.append(f"firstgw={words[0]}")
+    if not mod:
+        f.append("bare_head")
+    if _DIGIT.search(name):
+        f.append("digit")
+    if any(c in _QUOTES for c in name):
+        f.append("quote")
+    if plain and any(plain[i:j] in places for i in range(len(plain)) for j in range(i + 2, min(len(plain), i + 9) + 1)):
+        f.append("place_inside")
+    if plain[:2] and any(plain[:j] in places for j in range(2, min(len(plain), 9) + 1)):
+        f.append("place_first")
+    return f
+
+
+@functools.lru_cache(maxsize=1)
+def _head_filter_model() -> tuple[dict[str, float], float, bool]:
+    import json
+    from importlib.resources import files
+
+    try:
+        data = json.loads((files("kg.loaders") / "data" / "head_filter.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}, 0.0, False
+    return dict(data["weights"]), float(data["threshold"]), bool(data.get("enabled"))
+
+
+def head_probability(weights: dict[str, float], features: list[str]) -> float:
+    import math
+
+    z = sum(weights.get(x, 0.0) for x in features)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _head_filter(found: list[_Found], text: str, model=None) -> list[_Found]:
+    """Drop the head-rule mentions the learned filter scores below its threshold (off unless
+    head_filter.json says ``enabled``; ``model`` = (weights, threshold, enabled) for tests)."""
+    weights, threshold, enabled = model or _head_filter_model()
+    if not enabled:
+        return found
+    out = []
+    for f in found:
+        if f.rule == "head" and not f.nested:
+            p = head_probability(weights, head_features(f.surface, f.label, text[max(0, f.start - 2) : f.start], text[f.end : f.end + 2]))
+            if p < threshold:
+                continue
+        out.append(f)
+    return out
