@@ -36,7 +36,7 @@ from rdflib import URIRef
 from rdflib.namespace import RDF, SKOS
 from rdflib.plugins.serializers.nt import _nt_row
 
-from kg.outcomes import OutcomeIndex
+from kg.outcomes import MIN_HEAD, OutcomeIndex
 from kg.vocab import KG, SOSA
 
 __all__ = ["LinkIndex", "index_report", "link_triples", "link_lines", "link_chunks", "with_links"]
@@ -113,15 +113,24 @@ def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, .
 class LinkIndex:
     """The reports' indexes as a build's main process keeps them until the last report: in a
     temporary SQLite file, not in memory, so the main process's memory does not grow with the
-    number of reports. A link never crosses governments, so :meth:`lines` links one
-    government at a time and has SQLite sort the lines: only the largest government's index
-    is ever in memory. Iterating gives one index per government."""
+    number of reports. A link never leaves its part: targets and candidates of one government,
+    year, kind, normalised unit and first :data:`kg.outcomes.MIN_HEAD` characters of the
+    indicator's key (both of the outcome rule's lookups stay inside it), so :meth:`lines`
+    streams the parts from SQLite one at a time and has SQLite sort the lines: only one part
+    (a few indicators of one year) is ever in memory, however large the government.
+    Iterating gives one index per government (for tests)."""
+
+    CACHE_KIB = 1024
+    """SQLite's page cache of the index, KiB (its default is 2 MiB)."""
 
     def __init__(self, directory: str | os.PathLike | None = None) -> None:
         self._dir = tempfile.TemporaryDirectory(prefix="kg-links-", dir=directory)
         self._db = sqlite3.connect(os.path.join(self._dir.name, "links.sqlite"), check_same_thread=False)
+        # ca: a candidate's (report, observation); the first added of a pair is the one kept,
+        # as in :func:`_links` (the same observation from two files with one report IRI)
         self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
-                               "CREATE TABLE idx(gov TEXT, target INTEGER, row BLOB);"
+                               f"PRAGMA cache_size=-{self.CACHE_KIB};"
+                               "CREATE TABLE idx(gov TEXT, part TEXT, target INTEGER, ca TEXT UNIQUE, row BLOB);"
                                "CREATE TABLE link(rep TEXT, line TEXT);")
         self._indexed = False
 
@@ -129,14 +138,19 @@ class LinkIndex:
         if not links:
             return
         targets, cands = links
-        self._db.executemany("INSERT INTO idx VALUES (?, ?, ?)",
-                             [(t[0], 1, pickle.dumps(t, 5)) for t in targets]
-                             + [(c[0], 0, pickle.dumps(c, 5)) for c in cands])
+        self._db.executemany("INSERT INTO idx VALUES (?, ?, 1, NULL, ?)",
+                             [(t[0], _part(t[0], t[3], t[4], t[6], t[2]), pickle.dumps(t, 5)) for t in targets])
+        self._db.executemany("INSERT OR IGNORE INTO idx VALUES (?, ?, 0, ?, ?)",
+                             [(c[0], _part(c[0], c[3], c[4], c[5], c[2]), f"{c[8]}\x1f{c[10]}", pickle.dumps(c, 5))
+                              for c in cands])
+
+    def _index(self) -> None:
+        if not self._indexed:
+            self._db.executescript("CREATE INDEX idx_gov ON idx(gov); CREATE INDEX idx_part ON idx(part);")
+            self._indexed = True
 
     def __iter__(self) -> Iterator[tuple[tuple[Target, ...], tuple[Candidate, ...]]]:
-        if not self._indexed:
-            self._db.execute("CREATE INDEX idx_gov ON idx(gov)")
-            self._indexed = True
+        self._index()
         govs = [g for (g,) in self._db.execute("SELECT DISTINCT gov FROM idx ORDER BY gov")]
         for g in govs:
             rows = self._db.execute("SELECT target, row FROM idx WHERE gov = ? ORDER BY rowid", (g,)).fetchall()
@@ -146,13 +160,25 @@ class LinkIndex:
     def lines(self) -> Iterator[tuple[str, str]]:
         """(target report IRI, N-Triples line) of every link, sorted as :func:`link_lines`
         sorts them (SQLite's BINARY order of UTF-8 text is Python's order of str)."""
-        for part in self:
-            self._db.executemany("INSERT INTO link VALUES (?, ?)", [(rep, _nt_row(t)) for rep, t in _links([part])])
+        self._index()
+        rows = self._db.execute("SELECT part, target, row FROM idx INDEXED BY idx_part ORDER BY part, rowid")
+        for _part_key, group in groupby(rows, key=itemgetter(0)):
+            targets, cands = [], []
+            for _p, is_t, r in group:
+                (targets if is_t else cands).append(pickle.loads(r))
+            if targets:
+                self._db.executemany("INSERT INTO link VALUES (?, ?)",
+                                     [(rep, _nt_row(t)) for rep, t in _links([(targets, cands)])])
         yield from self._db.execute("SELECT rep, line FROM link ORDER BY rep, line")
 
     def close(self) -> None:
         self._db.close()
         self._dir.cleanup()
+
+
+def _part(gov: str, year: int, kind: str, unit: str, key: str) -> str:
+    """The part of :class:`LinkIndex` a target or candidate is linked in."""
+    return f"{gov}\x1f{year}\x1f{kind}\x1f{unit}\x1f{key[:MIN_HEAD]}"
 
 
 def link_triples(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> list[tuple[str, tuple]]:

@@ -131,3 +131,35 @@ def test_the_build_writes_the_links_kg_targets_makes(tmp_path):
 
     python = {(o.target_start, o.actual_start) for o in target_table(REPORTS) if o.actual_start is not None}
     assert graph and graph == python
+
+
+def test_the_build_index_links_a_large_government_part_by_part_as_memory_does_all_at_once(tmp_path):
+    # one government, targets and candidates spread over keys, key heads, kinds, units and
+    # years; a key extending the target's (the head lookup crosses indicators); the review
+    # twice from two files with one report IRI, the second copy's estimate earlier and in
+    # another unit (the first copy of an observation is the one used, here and in memory)
+    obs = [{"name": f"t{k}{u}", "status": "Target", "key": k, "year": 2024, "start": 10 + i, "unit": u}
+           for i, (k, u) in enumerate((k, u) for k in ("粮食产量", "地区生产总值", "财政收入", "粮食") for u in ("%", "亿元"))]
+    obs.append({"name": "tkind", "status": "Target", "key": "粮食产量", "year": 2024, "start": 40, "kind": "Amount"})
+    plan = _report(2024, obs)
+    cands = [{"name": "a1", "status": "Actual", "key": "粮食产量首次跃上", "year": 2024, "start": 5},
+             {"name": "a2", "status": "Estimate", "key": "地区生产总值", "year": 2024, "start": 6, "unit": "亿元"},
+             {"name": "a3", "status": "Actual", "key": "粮食产量", "year": 2024, "start": 7, "kind": "Amount"},
+             {"name": "a4", "status": "Actual", "key": "粮食", "year": 2024, "start": 8},
+             {"name": "a5", "status": "Actual", "key": "财政收入", "year": 2024, "start": 9, "unit": "亿元"},
+             {"name": "a6", "status": "Actual", "key": "地区生产总值", "year": 2023, "start": 11}]
+    review = _report(2025, cands)
+    copy = _report(2025, [dict(c, start=1, unit="%") if c["name"] == "a2" else c for c in cands]
+                   + [{"name": "a7", "status": "Estimate", "key": "地区生产总值", "year": 2024, "start": 2, "unit": "亿元"}])
+    indexes = [index_report(t, rep) for rep, t in (plan, review, copy)]
+    expected = link_lines(indexes)
+    assert sum(" <https://kg.example.org/ontology#outcome> " in line for _rep, line in expected) == 5
+    index = LinkIndex(tmp_path)
+    for i in indexes:
+        index.add(i)
+    assert len(list(index)) == 1  # one government
+    parts = index._db.execute("SELECT COUNT(DISTINCT part) FROM idx").fetchone()[0]
+    assert parts >= 8  # ...linked in parts
+    assert any(line.endswith("/obs/a7> .\n") for _rep, line in expected)  # not the copy's a2, not linked
+    assert list(index.lines()) == expected
+    index.close()
