@@ -7,11 +7,13 @@ import random
 from kg.export import DigestSet, GraphStats, ReportTriples, merge_reports
 
 
-def test_digest_set_says_new_once_per_key_across_bulk_merges():
-    rng = random.Random(5)
-    keys = [rng.getrandbits(64) for _ in range(3000)]
+def _says_new_once_per_key(ds, seed: int) -> None:
+    """``ds.first`` on a random stream of 64-bit keys in batches of 37: True exactly for a
+    key's first occurrence; ``len(ds)`` the number of distinct keys."""
+    rng = random.Random(seed)
+    keys = [rng.getrandbits(64) for _ in range(3000)]  # half of them >= 2**63 (SQLite: signed)
     stream = [rng.choice(keys) for _ in range(20000)]
-    ds, seen = DigestSet(buffer=64), set()  # many merges of the recent set into the array
+    seen: set[int] = set()
     for i in range(0, len(stream), 37):
         batch = stream[i : i + 37]
         want = []
@@ -20,6 +22,10 @@ def test_digest_set_says_new_once_per_key_across_bulk_merges():
             seen.add(k)
         assert ds.first(batch) == want
     assert len(ds) == len(seen)
+
+
+def test_digest_set_says_new_once_per_key_across_bulk_merges():
+    _says_new_once_per_key(DigestSet(buffer=64), 5)  # many merges of the recent set into the array
 
 
 def test_merge_writes_each_shared_line_once_and_counts_subjects():
@@ -38,18 +44,8 @@ def test_merge_writes_each_shared_line_once_and_counts_subjects():
 def test_disk_digest_set_says_new_once_per_key(tmp_path):
     from kg.export import DiskDigestSet
 
-    rng = random.Random(7)
-    keys = [rng.getrandbits(64) for _ in range(3000)]  # half of them >= 2**63 (SQLite: signed)
-    stream = [rng.choice(keys) for _ in range(20000)]
-    ds, seen = DiskDigestSet(tmp_path), set()
-    for i in range(0, len(stream), 37):
-        batch = stream[i : i + 37]
-        want = []
-        for k in batch:
-            want.append(k not in seen)
-            seen.add(k)
-        assert ds.first(batch) == want
-    assert len(ds) == len(seen)
+    ds = DiskDigestSet(tmp_path)
+    _says_new_once_per_key(ds, 7)
     ds.close()
     assert list(tmp_path.iterdir()) == []  # its SQLite file is gone
 
