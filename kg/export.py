@@ -493,13 +493,11 @@ class DiskDigestSet:
     the sqlite3 module's cache (128 per connection), ~9 MiB over 220 reports."""
 
     def __init__(self, directory: str | os.PathLike[str] | None = None) -> None:
-        import sqlite3
-        import tempfile
+        from kg.scratch import ScratchDB
 
-        self._dir = tempfile.TemporaryDirectory(prefix="kg-seen-", dir=directory)
-        self._db = sqlite3.connect(os.path.join(self._dir.name, "seen.sqlite"), check_same_thread=False)
-        self._db.executescript(f"PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-{self.CACHE_KIB};"
-                               "CREATE TABLE seen(h INTEGER PRIMARY KEY) WITHOUT ROWID;")
+        self._scratch = ScratchDB("seen.sqlite", "kg-seen-", "CREATE TABLE seen(h INTEGER PRIMARY KEY) WITHOUT ROWID;",
+                                  cache_kib=self.CACHE_KIB, directory=directory)
+        self._db = self._scratch.db
         self._n = 0
 
     def __len__(self) -> int:
@@ -527,8 +525,7 @@ class DiskDigestSet:
         return out
 
     def close(self) -> None:
-        self._db.close()
-        self._dir.cleanup()
+        self._scratch.close()
 
 
 class SharedSeen:

@@ -26,8 +26,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import sqlite3
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import groupby
 from operator import itemgetter
@@ -37,6 +35,7 @@ from rdflib.namespace import RDF, SKOS
 from rdflib.plugins.serializers.nt import _nt_row
 
 from kg.outcomes import MIN_HEAD, OutcomeIndex
+from kg.scratch import ScratchDB
 from kg.vocab import KG, SOSA
 
 __all__ = ["LinkIndex", "index_report", "link_triples", "link_lines", "link_chunks", "with_links"]
@@ -124,14 +123,13 @@ class LinkIndex:
     """SQLite's page cache of the index, KiB (its default is 2 MiB)."""
 
     def __init__(self, directory: str | os.PathLike | None = None) -> None:
-        self._dir = tempfile.TemporaryDirectory(prefix="kg-links-", dir=directory)
-        self._db = sqlite3.connect(os.path.join(self._dir.name, "links.sqlite"), check_same_thread=False)
         # ca: a candidate's (report, observation); the first added of a pair is the one kept,
         # as in :func:`_links` (the same observation from two files with one report IRI)
-        self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
-                               f"PRAGMA cache_size=-{self.CACHE_KIB};"
-                               "CREATE TABLE idx(gov TEXT, part TEXT, target INTEGER, ca TEXT UNIQUE, row BLOB);"
-                               "CREATE TABLE link(rep TEXT, line TEXT);")
+        self._scratch = ScratchDB("links.sqlite", "kg-links-",
+                                  "CREATE TABLE idx(gov TEXT, part TEXT, target INTEGER, ca TEXT UNIQUE, row BLOB);"
+                                  "CREATE TABLE link(rep TEXT, line TEXT);",
+                                  cache_kib=self.CACHE_KIB, directory=directory)
+        self._db = self._scratch.db
         self._indexed = False
 
     def add(self, links: tuple) -> None:
@@ -172,8 +170,7 @@ class LinkIndex:
         yield from self._db.execute("SELECT rep, line FROM link ORDER BY rep, line")
 
     def close(self) -> None:
-        self._db.close()
-        self._dir.cleanup()
+        self._scratch.close()
 
 
 def _part(gov: str, year: int, kind: str, unit: str, key: str) -> str:
