@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -1066,7 +1067,57 @@ def head_features(name: str, label: str, before: str, after: str) -> list[str]:
         f.append("place_inside")
     if plain[:2] and any(plain[:j] in places for j in range(2, min(len(plain), 9) + 1)):
         f.append("place_first")
+    f.extend(_segment_features(mod, places))
+    prod = _head_productivity().get(head)
+    f.append(f"headprod={'none' if prod is None else min(int(math.log2(prod + 1)), 12)}")
     return f
+
+
+@functools.lru_cache(maxsize=1)
+def _head_productivity() -> dict[str, int]:
+    """head word -> distinct names it closes in the bulk reports (head_productivity.tsv,
+    scripts/corpus_stats.py)."""
+    from kg.loaders.nlp import _data_lines
+
+    out = {}
+    for line in _data_lines("head_productivity.tsv"):
+        cols = line.split("\t")
+        if len(cols) >= 3 and cols[2].strip().isdigit():
+            out[cols[0].strip()] = int(cols[2])
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _segment_features(mod: str, places: frozenset[str]) -> tuple[str, ...]:
+    """The segmenter's view of a modifier: jieba's part-of-speech words of ``mod`` (its default
+    dictionary, as kg's second cut; no HMM guessing), each word (never a division's name or a
+    number), its tag, the first and last word's tags, the last word, the word count and the
+    dictionary frequency of the rarest word (log10 bucket; 0 = outside the dictionary, a sign
+    of a proper name)."""
+    if not mod:
+        return ()
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    plain = mod.strip(_QUOTES)
+    words = [(w.word, w.flag) for w in jieba.posseg.dt.cut(plain, HMM=False)] if plain else []
+    out = [f"nsw={min(len(words), 5)}"]
+    freqs = []
+    for w, tag in words:
+        out.append(f"pos={tag}")
+        if len(w) >= 2 and w not in places and not _DIGIT.search(w):
+            out.append(f"sw={w}")
+            freqs.append(jieba.dt.FREQ.get(w) or 0)
+    if words:
+        out.append(f"firstpos={words[0][1]}")
+        out.append(f"lastpos={words[-1][1]}")
+        w = words[-1][0]
+        if len(w) >= 2 and w not in places and not _DIGIT.search(w):
+            out.append(f"lastsw={w}")
+    if freqs:
+        out.append(f"minfreq={0 if min(freqs) == 0 else 1 + min(int(math.log10(min(freqs))), 4)}")
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=1)
