@@ -1070,7 +1070,26 @@ def head_features(name: str, label: str, before: str, after: str) -> list[str]:
     f.extend(_segment_features(mod, places))
     prod = _head_productivity().get(head)
     f.append(f"headprod={'none' if prod is None else min(int(math.log2(prod + 1)), 12)}")
+    k = _head_name_reports().get(name.strip(_QUOTES), 0)
+    f.append(f"recur={'none' if k < 3 else '3' if k < 10 else '10' if k < 30 else '30'}")
     return f
+
+
+@functools.lru_cache(maxsize=1)
+def _head_name_reports() -> dict[str, int]:
+    """head-rule name -> bulk reports it recurs in verbatim, for names in three or more
+    (head_name_reports.tsv, scripts/head_name_reports.py)."""
+    from kg.loaders.nlp import _data_lines
+
+    out = {}
+    try:
+        for line in _data_lines("head_name_reports.tsv"):
+            cols = line.split("\t")
+            if len(cols) >= 2 and cols[1].strip().isdigit():
+                out[cols[0]] = int(cols[1])
+    except FileNotFoundError:
+        return {}
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -1092,8 +1111,8 @@ def _segment_features(mod: str, places: frozenset[str]) -> tuple[str, ...]:
     """The segmenter's view of a modifier: jieba's part-of-speech words of ``mod`` (its default
     dictionary, as kg's second cut; no HMM guessing), each word (never a division's name or a
     number), its tag, the first and last word's tags, the last word, the word count and the
-    dictionary frequency of the rarest word (log10 bucket; 0 = outside the dictionary, a sign
-    of a proper name)."""
+    dictionary frequency of the rarest word (log10 bucket; 0 = outside the dictionary) and the
+    count of single characters the dictionary joins to no word (both signs of a proper name)."""
     if not mod:
         return ()
     import jieba
@@ -1115,6 +1134,8 @@ def _segment_features(mod: str, places: frozenset[str]) -> tuple[str, ...]:
         w = words[-1][0]
         if len(w) >= 2 and w not in places and not _DIGIT.search(w):
             out.append(f"lastsw={w}")
+    singles = sum(1 for w, _t in words if len(w) == 1 and "\u4e00" <= w <= "\u9fff")
+    out.append(f"singles={min(singles, 3)}")  # characters the dictionary joins to no word
     if freqs:
         out.append(f"minfreq={0 if min(freqs) == 0 else 1 + min(int(math.log10(min(freqs))), 4)}")
     return tuple(out)
