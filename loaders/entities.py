@@ -1160,6 +1160,16 @@ def head_probability(weights: dict[str, float], features: list[str]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+# a quoted numbered formula ("1+5+3+N"大兵团作战机制, "1+3+N"产业政策体系): GUIDELINES §5 names
+# these as policies and programmes; the filter never drops one
+_FORMULA = re.compile(r"[“\"][^”\"]*[0-9０-９][^”\"]*[”\"]")
+
+
+def head_filter_exempt(name: str) -> bool:
+    """True for a head-rule name the learned filter never drops (a quoted numbered formula)."""
+    return bool(_FORMULA.search(name))
+
+
 def _head_filter(found: list[_Found], text: str, model=None) -> list[_Found]:
     """Drop the head-rule mentions the learned filter scores below its threshold (off unless
     head_filter.json says ``enabled``; ``model`` = (weights, threshold, enabled) for tests)."""
@@ -1168,7 +1178,7 @@ def _head_filter(found: list[_Found], text: str, model=None) -> list[_Found]:
         return found
     out = []
     for f in found:
-        if f.rule == "head" and not f.nested:
+        if f.rule == "head" and not f.nested and not head_filter_exempt(f.surface):
             p = head_probability(weights, head_features(f.surface, f.label, text[max(0, f.start - 2) : f.start], text[f.end : f.end + 2]))
             if p < threshold:
                 continue

@@ -91,14 +91,15 @@ def loo(rows, feats, l2: float = 3.0):
     """Per held-out draw: (seed, rows in draw, right in draw, head rows, right head rows,
     [(dropped_wrong, dropped_right) per threshold], full) -- ``full`` when the draw is a whole
     200-row sample (its precision gain counts), not a draw of head rows only (a training draw)."""
-    from kg.loaders.entities import head_probability
+    from kg.loaders.entities import head_filter_exempt, head_probability
 
     out = []
     for seed in sorted({r[0] for r in rows}):
         train = [i for i, r in enumerate(rows) if r[0] != seed and r[3] == "head"]
         w = fit([feats[i] for i in train], [rows[i][6] for i in train], l2)
         held = [i for i, r in enumerate(rows) if r[0] == seed]
-        probs = {i: head_probability(w, feats[i]) for i in held if rows[i][3] == "head"}
+        probs = {i: 1.0 if head_filter_exempt(rows[i][2]) else head_probability(w, feats[i])
+                 for i in held if rows[i][3] == "head"}
         per = []
         for th in THRESHOLDS:
             dw = sum(1 for i, p in probs.items() if p < th and rows[i][6] == 0)
