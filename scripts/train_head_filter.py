@@ -33,6 +33,18 @@ L2_GRID = (1.0, 3.0, 10.0, 30.0)
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 MAX_RIGHT_LOST = 0.07
 _SEED = re.compile(r"^#+ .*[Ss]ample.*\bseed (\d+)")
+_HEAD_ONLY = re.compile(r"[Tt]raining sample|head(?:-rule)? rows only")
+
+
+def head_only_seeds(doc: str) -> frozenset[int]:
+    """The draws whose heading says they hold head-rule rows only ("Training sample, seed N
+    (head rows only)"): their rows count for the dropped shares, not for a draw's precision."""
+    out = set()
+    for line in doc.splitlines():
+        m = _SEED.match(line) if line.startswith("#") else None
+        if m and _HEAD_ONLY.search(line):
+            out.add(int(m.group(1)))
+    return frozenset(out)
 
 
 def read_rows(doc: str) -> list[tuple[int, str, str, str, str, str, int]]:
@@ -87,7 +99,7 @@ def fit(feats: list[list[str]], y: list[int], l2: float = 3.0) -> dict[str, floa
     return {x: round(float(v), 6) for x, v in zip(vocab, w, strict=True) if abs(v) >= 1e-6}
 
 
-def loo(rows, feats, l2: float = 3.0):
+def loo(rows, feats, l2: float = 3.0, head_only: frozenset[int] = frozenset()):
     """Per held-out draw: (seed, rows in draw, right in draw, head rows, right head rows,
     [(dropped_wrong, dropped_right) per threshold], full) -- ``full`` when the draw is a whole
     200-row sample (its precision gain counts), not a draw of head rows only (a training draw)."""
@@ -107,7 +119,7 @@ def loo(rows, feats, l2: float = 3.0):
             per.append((dw, dr))
         right = sum(rows[i][6] for i in held)
         head_right = sum(rows[i][6] for i in probs)
-        full = any(rows[i][3] != "head" for i in held)
+        full = seed not in head_only and any(rows[i][3] != "head" for i in held)
         out.append((seed, len(held), right, len(probs), head_right, per, full))
     return out
 
@@ -174,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     # L2 and threshold chosen together by leave-one-draw-out (never by the answer keys)
     best = None
     for l2 in L2_GRID:
-        table = loo(rows, feats, l2)
+        table = loo(rows, feats, l2, head_only_seeds(text))
         th, gain, share = choose(table)
         if args.report:
             print_table(table, l2)

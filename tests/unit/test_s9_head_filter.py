@@ -66,7 +66,7 @@ _DOC = """### The sample, seed 21 (commit x)
 | 2 | r | Place/transport | 云溪大道 | head | 建设云溪大道，推进 | correct |
 | 3 | r | Sector | 青禾产业 | list | 发展青禾产业， | correct |
 
-### Training sample, seed 22 (head rows only)
+### Training sample, seed 22 (commit z; head-rule rows only)
 
 | # | report | type | name | rule | context | verdict |
 |---|---|---|---|---|---|---|
@@ -79,7 +79,10 @@ def test_training_draws_of_head_rows_only():
     mod = _script()
     rows = mod.read_rows(_DOC)
     assert sorted({r[0] for r in rows}) == [21, 22]  # the "Training sample, seed N" heading is read
-    table = mod.loo(rows, mod.featurise(rows))
+    assert mod.head_only_seeds(_DOC) == {22}
+    # the training draw holds a non-head row (a head:campaign name) yet stays head-only
+    rows.append((22, "Programme", "平安青禾", "head:campaign", "建设", "，", 1))
+    table = mod.loo(rows, mod.featurise(rows), 3.0, mod.head_only_seeds(_DOC))
     full = {seed: f for seed, *_rest, f in table}
     assert full == {21: True, 22: False}
     # a head-only draw's precision is not a draw's precision: only whole draws enter the mean gain
