@@ -71,7 +71,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.loaders.gazetteer import divisions, latest_revision, short_form
-from kg.loaders.patterns import find, load_patterns, user_dirs
+from kg.loaders.patterns import Prefilter, find, load_patterns, user_dirs
 
 log = logging.getLogger(__name__)
 
@@ -2786,6 +2786,7 @@ class PatternFinder:
 
     def __init__(self, extra_dirs: tuple[str, ...] = ()) -> None:
         self.set = load_patterns(tuple(extra_dirs))
+        self.prefilter = Prefilter(self.set.finders)
         self.rank = {p.rule: p.rank for p in self.set.patterns}
         self.fixed = frozenset(p.rule for p in self.set.patterns if p.fixed)
         self.boundary = load_boundary_words()
@@ -2795,7 +2796,10 @@ class PatternFinder:
 
     def _sentence(self, doc: Sentence) -> Sentence:
         text = doc_text(doc)
-        if not any(p.regex.search(text) for p in self.set.finders):
+        # only the patterns whose needed literals occur (one automaton over the text),
+        # in their order: the others cannot match, so find() gives the same list
+        finders = self.prefilter(text)
+        if not any(p.regex.search(text) for p in finders):
             # no pattern matches anywhere (nine sentences in ten): find() would return
             # nothing, without the word boundaries and name ends it reads
             doc.spans["kg_patterns"] = []
@@ -2808,7 +2812,7 @@ class PatternFinder:
         ends |= {w.end_char - 1 for w in words if _QUOTED_WORD.fullmatch(w.text)}
         admin, proper, nominal = _names_ending_at(doc, self.boundary)
         tags = {w.end_char: w.label_ for w in words}
-        found = find(self.set.finders, doc_text(doc), starts, ends, admin, proper, nominal, tags)
+        found = find(finders, text, starts, ends, admin, proper, nominal, tags)
         doc.spans["kg_patterns"] = _labelled_spans(doc, found, self.fixed)
         return doc
 
