@@ -110,6 +110,8 @@ class PatternSet:
     finders: tuple[Pattern, ...] = field(default=())
     vetoes: tuple[Pattern, ...] = field(default=())
     trims: tuple[Pattern, ...] = field(default=())
+    veto_filter: Prefilter | None = field(default=None, compare=False, repr=False)
+    """The vetoes that can match a name (:class:`Prefilter`); None: try them all."""
 
     def trimmed(self, name: str) -> int:
         """How many characters the trim patterns cut off the start of ``name``."""
@@ -126,7 +128,9 @@ class PatternSet:
 
     def vetoed(self, name: str) -> str | None:
         """The id of the veto pattern that says ``name`` is no name, if any."""
-        for p in self.vetoes:
+        # the vetoes whose needed literals occur in ``name``, in order: a fullmatch is a
+        # match, so the others cannot veto it, and the first that does is the same
+        for p in self.vetoes if self.veto_filter is None else self.veto_filter(name):
             if p.regex.fullmatch(name):
                 return p.id
         return None
@@ -249,11 +253,13 @@ def load_patterns(extra_dirs: tuple[str, ...] = ()) -> PatternSet:
                 raise ParseError(f"{source}: pattern id {p.id} is used twice")
             by_id[p.id] = p
     pats = tuple(by_id.values())
+    vetoes = tuple(p for p in pats if p.veto)
     return PatternSet(
         pats,
         tuple(p for p in pats if not p.veto and not p.trim),
-        tuple(p for p in pats if p.veto),
+        vetoes,
         tuple(p for p in pats if p.trim),
+        Prefilter(vetoes),
     )
 
 

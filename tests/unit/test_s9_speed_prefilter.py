@@ -65,3 +65,16 @@ def test_candidates_keep_the_order_and_skip_what_cannot_match() -> None:
 def test_no_pattern_without_literals_means_empty_for_plain_text() -> None:
     pf = Prefilter([_pattern("a", "东盟"), _pattern("c", "中全会")])
     assert pf("推进城市更新。") == ()
+
+
+def test_vetoed_is_the_first_veto_in_order() -> None:
+    """``vetoed`` through the prefilter names the same veto as trying every veto in order,
+    on the veto examples and on every two- to eight-character piece of the examples."""
+    names = {ex.text for p in PATTERNS.vetoes for ex in p.examples}
+    names |= {t[i:j] for t in EXAMPLE_TEXTS for i in range(len(t)) for j in range(i + 2, min(len(t), i + 8) + 1)}
+    vetoed = 0
+    for name in sorted(names):
+        every = next((p.id for p in PATTERNS.vetoes if p.regex.fullmatch(name)), None)
+        assert PATTERNS.vetoed(name) == every, name
+        vetoed += every is not None
+    assert vetoed > 20
