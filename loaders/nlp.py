@@ -812,6 +812,30 @@ def _dag_cut(pos, dictionary: Dictionary | _SecondDictionary):
     return cut
 
 
+_WORD_TAGS: dict[str | None, dict[str, str]] = {}
+"""jieba's word → part-of-speech table as read from a dictionary file (None: jieba's
+own), by file: ``POSTokenizer.__init__`` reads the file again for every tokenizer (a
+fifth of a CPU-second, at every start of a process)."""
+
+
+def _pos_tokenizer(tokenizer):
+    """``jieba.posseg.POSTokenizer(tokenizer)``, the word-tag table read from the
+    tokenizer's dictionary file once per file and copied (the tokenizer's added words
+    come in later, by ``makesure_userdict_loaded``, into the copy)."""
+    import jieba.posseg
+
+    key = tokenizer.dictionary
+    tags = _WORD_TAGS.get(key)
+    if tags is None:
+        pos = jieba.posseg.POSTokenizer(tokenizer)
+        _WORD_TAGS[key] = dict(pos.word_tag_tab)
+        return pos
+    pos = object.__new__(jieba.posseg.POSTokenizer)
+    pos.tokenizer = tokenizer
+    pos.word_tag_tab = dict(tags)
+    return pos
+
+
 def _cached_pos_tokenizer(tokenizer, dictionary: Dictionary | _SecondDictionary | None = None):
     """jieba's part-of-speech tokenizer over ``tokenizer``, with its two pure inner cuts
     memoised: the dictionary cut of a han block and the HMM (Viterbi) cut of a run of
@@ -820,9 +844,9 @@ def _cached_pos_tokenizer(tokenizer, dictionary: Dictionary | _SecondDictionary 
     :class:`Dictionary` of ``tokenizer``, the dictionary cut runs over its automaton."""
     import jieba.posseg
 
-    pos = jieba.posseg.POSTokenizer(tokenizer)
     if PLAIN:
-        return pos
+        return jieba.posseg.POSTokenizer(tokenizer)
+    pos = _pos_tokenizer(tokenizer)
     pos.makesure_userdict_loaded()  # the tags of words added to the tokenizer, before _dag_cut reads them
     # jieba calls these as self.__cut_DAG / self.__cut_detail (name-mangled): instance
     # attributes shadow the methods
