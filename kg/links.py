@@ -43,6 +43,7 @@ __all__ = ["LinkIndex", "index_report", "link_triples", "link_lines", "link_chun
 _ACTUAL = str(KG.Actual)
 _ESTIMATE = str(KG.Estimate)
 _TARGET = str(KG.Target)
+_PLAN_YEAR, _GOVERNMENT, _START, _NOTATION = str(KG.planYear), str(KG.government), str(KG.start), str(SKOS.notation)
 
 _OBS_PROPS = {
     str(KG.status): "status", str(SOSA.observedProperty): "ind", str(KG.refYear): "year",
@@ -63,27 +64,31 @@ actual or "1" for an estimate, report IRI, start, observation IRI)"""
 def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, ...], tuple[Candidate, ...]]:
     """One report's plan-year targets and candidate outcomes (actuals and estimates of the
     year before its plan year), read from its triples: what :func:`link_lines` needs."""
-    rep = URIRef(report)
     plan_year = gov = None
     obs: dict[str, dict[str, object]] = {}
     starts: dict[str, int] = {}
     notation: dict[str, str] = {}
+    # rdflib's ``==`` on terms (same type, same text) as a type test and str's ``==``:
+    # this loop reads every triple of the report
+    uri, str_eq, props = URIRef, str.__eq__, _OBS_PROPS
     for s, p, o in triples:
         ps = str(p)
-        if s == rep:
-            if p == KG.planYear:
-                plan_year = int(o)
-            elif p == KG.government:
-                gov = str(o)
+        if type(s) is uri and str_eq(s, report):
+            if type(p) is uri:
+                if ps == _PLAN_YEAR:
+                    plan_year = int(o)
+                elif ps == _GOVERNMENT:
+                    gov = str(o)
             continue
-        if ps in _OBS_PROPS:
+        name = props.get(ps)
+        if name is not None:
             d = obs.setdefault(str(s), {})
-            name = _OBS_PROPS[ps]
             d.setdefault(name, str(o) if name != "year" else int(o))
-        elif p == KG.start:
-            starts[str(s)] = int(o)
-        elif p == SKOS.notation:
-            notation[str(s)] = str(o)
+        elif type(p) is uri:
+            if ps == _START:
+                starts[str(s)] = int(o)
+            elif ps == _NOTATION:
+                notation[str(s)] = str(o)
     if plan_year is None or gov is None:
         return (), ()
     targets: list[Target] = []

@@ -71,7 +71,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.loaders.gazetteer import divisions, latest_revision, short_form
-from kg.loaders.patterns import find, load_patterns, user_dirs
+from kg.loaders.patterns import Prefilter, find, load_patterns, user_dirs
 
 log = logging.getLogger(__name__)
 
@@ -812,6 +812,30 @@ def _dag_cut(pos, dictionary: Dictionary | _SecondDictionary):
     return cut
 
 
+_WORD_TAGS: dict[str | None, dict[str, str]] = {}
+"""jieba's word → part-of-speech table as read from a dictionary file (None: jieba's
+own), by file: ``POSTokenizer.__init__`` reads the file again for every tokenizer (a
+fifth of a CPU-second, at every start of a process)."""
+
+
+def _pos_tokenizer(tokenizer):
+    """``jieba.posseg.POSTokenizer(tokenizer)``, the word-tag table read from the
+    tokenizer's dictionary file once per file and copied (the tokenizer's added words
+    come in later, by ``makesure_userdict_loaded``, into the copy)."""
+    import jieba.posseg
+
+    key = tokenizer.dictionary
+    tags = _WORD_TAGS.get(key)
+    if tags is None:
+        pos = jieba.posseg.POSTokenizer(tokenizer)
+        _WORD_TAGS[key] = dict(pos.word_tag_tab)
+        return pos
+    pos = object.__new__(jieba.posseg.POSTokenizer)
+    pos.tokenizer = tokenizer
+    pos.word_tag_tab = dict(tags)
+    return pos
+
+
 def _cached_pos_tokenizer(tokenizer, dictionary: Dictionary | _SecondDictionary | None = None):
     """jieba's part-of-speech tokenizer over ``tokenizer``, with its two pure inner cuts
     memoised: the dictionary cut of a han block and the HMM (Viterbi) cut of a run of
@@ -820,9 +844,9 @@ def _cached_pos_tokenizer(tokenizer, dictionary: Dictionary | _SecondDictionary 
     :class:`Dictionary` of ``tokenizer``, the dictionary cut runs over its automaton."""
     import jieba.posseg
 
-    pos = jieba.posseg.POSTokenizer(tokenizer)
     if PLAIN:
-        return pos
+        return jieba.posseg.POSTokenizer(tokenizer)
+    pos = _pos_tokenizer(tokenizer)
     pos.makesure_userdict_loaded()  # the tags of words added to the tokenizer, before _dag_cut reads them
     # jieba calls these as self.__cut_DAG / self.__cut_detail (name-mangled): instance
     # attributes shadow the methods
@@ -2786,6 +2810,7 @@ class PatternFinder:
 
     def __init__(self, extra_dirs: tuple[str, ...] = ()) -> None:
         self.set = load_patterns(tuple(extra_dirs))
+        self.prefilter = Prefilter(self.set.finders)
         self.rank = {p.rule: p.rank for p in self.set.patterns}
         self.fixed = frozenset(p.rule for p in self.set.patterns if p.fixed)
         self.boundary = load_boundary_words()
@@ -2795,7 +2820,10 @@ class PatternFinder:
 
     def _sentence(self, doc: Sentence) -> Sentence:
         text = doc_text(doc)
-        if not any(p.regex.search(text) for p in self.set.finders):
+        # only the patterns whose needed literals occur (one automaton over the text),
+        # in their order: the others cannot match, so find() gives the same list
+        finders = self.prefilter(text)
+        if not any(p.regex.search(text) for p in finders):
             # no pattern matches anywhere (nine sentences in ten): find() would return
             # nothing, without the word boundaries and name ends it reads
             doc.spans["kg_patterns"] = []
@@ -2808,7 +2836,7 @@ class PatternFinder:
         ends |= {w.end_char - 1 for w in words if _QUOTED_WORD.fullmatch(w.text)}
         admin, proper, nominal = _names_ending_at(doc, self.boundary)
         tags = {w.end_char: w.label_ for w in words}
-        found = find(self.set.finders, doc_text(doc), starts, ends, admin, proper, nominal, tags)
+        found = find(finders, text, starts, ends, admin, proper, nominal, tags)
         doc.spans["kg_patterns"] = _labelled_spans(doc, found, self.fixed)
         return doc
 

@@ -110,6 +110,8 @@ class PatternSet:
     finders: tuple[Pattern, ...] = field(default=())
     vetoes: tuple[Pattern, ...] = field(default=())
     trims: tuple[Pattern, ...] = field(default=())
+    veto_filter: Prefilter | None = field(default=None, compare=False, repr=False)
+    """The vetoes that can match a name (:class:`Prefilter`); None: try them all."""
 
     def trimmed(self, name: str) -> int:
         """How many characters the trim patterns cut off the start of ``name``."""
@@ -126,7 +128,9 @@ class PatternSet:
 
     def vetoed(self, name: str) -> str | None:
         """The id of the veto pattern that says ``name`` is no name, if any."""
-        for p in self.vetoes:
+        # the vetoes whose needed literals occur in ``name``, in order: a fullmatch is a
+        # match, so the others cannot veto it, and the first that does is the same
+        for p in self.vetoes if self.veto_filter is None else self.veto_filter(name):
             if p.regex.fullmatch(name):
                 return p.id
         return None
@@ -249,11 +253,13 @@ def load_patterns(extra_dirs: tuple[str, ...] = ()) -> PatternSet:
                 raise ParseError(f"{source}: pattern id {p.id} is used twice")
             by_id[p.id] = p
     pats = tuple(by_id.values())
+    vetoes = tuple(p for p in pats if p.veto)
     return PatternSet(
         pats,
         tuple(p for p in pats if not p.veto and not p.trim),
-        tuple(p for p in pats if p.veto),
+        vetoes,
         tuple(p for p in pats if p.trim),
+        Prefilter(vetoes),
     )
 
 
@@ -302,3 +308,148 @@ def find(
                 continue
             out.append((s, e, p.label, p.rule))
     return out
+
+
+# --------------------------------------------------------------------------- prefilter
+# Which patterns can match a text at all, from the literals each one needs (one automaton
+# over the text instead of every pattern's regex: nine sentences in ten match none).
+
+_MAX_SET = 64
+"""At most this many strings in a literal set (a class like [0-9] is ten)."""
+
+
+def _exact(items) -> frozenset[str] | None:
+    """The finite set of strings the parsed sequence ``items`` matches, or None."""
+    from re import _constants as c
+
+    out = frozenset({""})
+    for op, av in items:
+        if op is c.LITERAL:
+            one = frozenset({chr(av)})
+        elif op is c.IN:
+            chars: set[str] = set()
+            for sop, sav in av:
+                if sop is c.LITERAL:
+                    chars.add(chr(sav))
+                elif sop is c.RANGE and sav[1] - sav[0] < _MAX_SET:
+                    chars.update(chr(x) for x in range(sav[0], sav[1] + 1))
+                else:  # NEGATE, CATEGORY, a wide range
+                    return None
+            one = frozenset(chars)
+        elif op is c.SUBPATTERN:
+            if av[1] or av[2]:
+                return None
+            one = _exact(av[3])
+        elif op is c.BRANCH:
+            sets = [_exact(b) for b in av[1]]
+            if any(s is None for s in sets):
+                return None
+            one = frozenset().union(*sets)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[1] <= 1:
+            inner = _exact(av[2])
+            if inner is None:
+                return None
+            one = (inner if av[1] == 1 else frozenset()) | (frozenset({""}) if av[0] == 0 else frozenset())
+        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            one = frozenset({""})  # consumes nothing
+        else:
+            return None
+        if one is None or len(one) * len(out) > _MAX_SET:
+            return None
+        out = frozenset(a + b for a in out for b in one)
+    return out
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The more selective of two needed-literal sets (longer shortest string, then fewer)."""
+    if a is None or "" in a:
+        return None if b is None or "" in b else b
+    if b is None or "" in b:
+        return a
+    return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
+
+
+def _needed(items) -> frozenset[str] | None:
+    """A set of strings one of which every match of the parsed sequence ``items`` (with
+    what its positive lookarounds see) contains; None when no such set is known."""
+    from re import _constants as c
+
+    best: frozenset[str] | None = None
+    run: list = []
+    for item in [*items, None]:
+        if item is not None and item[0] is c.ASSERT:  # a positive lookaround: what it sees is in the text too
+            best = _better(best, _needed(item[1][1]))
+        if item is not None and _exact([item]) is not None:
+            run.append(item)
+            continue
+        if run:  # a run of exact items matches one of the concatenations, contiguous
+            best = _better(best, _exact(run))
+            for i in range(len(run)):  # or a shorter part of it, when the whole is too many
+                for j in range(i + 1, len(run) + 1):
+                    best = _better(best, _exact(run[i:j]))
+            run = []
+        if item is None:
+            break
+        op, av = item
+        one = None
+        if op is c.SUBPATTERN and not (av[1] or av[2]):
+            one = _needed(av[3])
+        elif op is c.BRANCH:
+            sets = [_needed(b) for b in av[1]]
+            if all(s is not None and "" not in s for s in sets):
+                one = frozenset().union(*sets)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            one = _needed(av[2])
+        best = _better(best, one)
+    return best
+
+
+def needed_literals(regex: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings of which every text ``regex`` finds a match in contains at least one (a
+    necessary condition, never sufficient); None when the regex names none (it may match
+    anywhere) or uses flags this reading does not model."""
+    from re import _parser
+
+    if regex.flags & ~re.UNICODE:
+        return None
+    try:
+        parsed = _parser.parse(regex.pattern)
+    except Exception:  # noqa: BLE001  (a private module: any surprise means "unknown")
+        return None
+    return _needed(list(parsed))
+
+
+class Prefilter:
+    """The patterns of ``patterns`` that can match a text: those whose needed literals
+    (:func:`needed_literals`) occur in it, found by one Aho-Corasick automaton, and those
+    without any; in their order, so :func:`find` gives the same list as with them all."""
+
+    def __init__(self, patterns: Iterable[Pattern]) -> None:
+        import ahocorasick
+
+        self.patterns = tuple(patterns)
+        self.always: frozenset[int] = frozenset()
+        by_literal: dict[str, set[int]] = {}
+        always = set()
+        for i, p in enumerate(self.patterns):
+            lits = needed_literals(p.regex)
+            if lits is None:
+                always.add(i)
+            else:
+                for lit in lits:
+                    by_literal.setdefault(lit, set()).add(i)
+        self.always = frozenset(always)
+        self.auto = ahocorasick.Automaton()
+        for lit, ids in by_literal.items():
+            self.auto.add_word(lit, frozenset(ids))
+        self.auto.make_automaton()
+        self.empty = not by_literal
+
+    def __call__(self, text: str) -> tuple[Pattern, ...]:
+        hit = set(self.always)
+        if not self.empty:
+            for _, ids in self.auto.iter(text):
+                hit |= ids
+        if not hit:
+            return ()
+        return tuple(self.patterns[i] for i in sorted(hit))
