@@ -93,3 +93,13 @@ def test_training_draws_of_head_rows_only():
     dw, dr = per[k]
     assert abs(gain - ((right - dr) / max(n - dw - dr, 1) - right / n)) < 1e-12
     assert 0.0 <= share <= 1.0
+
+
+def test_recurrence_script_bad_folder_is_a_clear_error(tmp_path, capsys):
+    spec = importlib.util.spec_from_file_location("head_name_reports", ROOT / "scripts" / "head_name_reports.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    assert mod.main([str(tmp_path / "missing"), "--out", str(tmp_path / "o.tsv")]) == 2
+    err = capsys.readouterr().err
+    assert "not a directory" in err and err.count("\n") == 1
+    assert not (tmp_path / "o.tsv").exists()
