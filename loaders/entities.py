@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -1066,7 +1067,78 @@ def head_features(name: str, label: str, before: str, after: str) -> list[str]:
         f.append("place_inside")
     if plain[:2] and any(plain[:j] in places for j in range(2, min(len(plain), 9) + 1)):
         f.append("place_first")
+    f.extend(_segment_features(mod, places))
+    prod = _head_productivity().get(head)
+    f.append(f"headprod={'none' if prod is None else min(int(math.log2(prod + 1)), 12)}")
+    k = _head_name_reports().get(name.strip(_QUOTES), 0)
+    f.append(f"recur={'none' if k < 3 else '3' if k < 10 else '10' if k < 30 else '30'}")
     return f
+
+
+@functools.lru_cache(maxsize=1)
+def _head_name_reports() -> dict[str, int]:
+    """head-rule name -> bulk reports it recurs in verbatim, for names in three or more
+    (head_name_reports.tsv, scripts/head_name_reports.py)."""
+    from kg.loaders.nlp import _data_lines
+
+    out = {}
+    try:
+        for line in _data_lines("head_name_reports.tsv"):
+            cols = line.split("\t")
+            if len(cols) >= 2 and cols[1].strip().isdigit():
+                out[cols[0]] = int(cols[1])
+    except FileNotFoundError:
+        return {}
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _head_productivity() -> dict[str, int]:
+    """head word -> distinct names it closes in the bulk reports (head_productivity.tsv,
+    scripts/corpus_stats.py)."""
+    from kg.loaders.nlp import _data_lines
+
+    out = {}
+    for line in _data_lines("head_productivity.tsv"):
+        cols = line.split("\t")
+        if len(cols) >= 3 and cols[2].strip().isdigit():
+            out[cols[0].strip()] = int(cols[2])
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _segment_features(mod: str, places: frozenset[str]) -> tuple[str, ...]:
+    """The segmenter's view of a modifier: jieba's part-of-speech words of ``mod`` (its default
+    dictionary, as kg's second cut; no HMM guessing), each word (never a division's name or a
+    number), its tag, the first and last word's tags, the last word, the word count and the
+    dictionary frequency of the rarest word (log10 bucket; 0 = outside the dictionary) and the
+    count of single characters the dictionary joins to no word (both signs of a proper name)."""
+    if not mod:
+        return ()
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    plain = mod.strip(_QUOTES)
+    words = [(w.word, w.flag) for w in jieba.posseg.dt.cut(plain, HMM=False)] if plain else []
+    out = [f"nsw={min(len(words), 5)}"]
+    freqs = []
+    for w, tag in words:
+        out.append(f"pos={tag}")
+        if len(w) >= 2 and w not in places and not _DIGIT.search(w):
+            out.append(f"sw={w}")
+            freqs.append(jieba.dt.FREQ.get(w) or 0)
+    if words:
+        out.append(f"firstpos={words[0][1]}")
+        out.append(f"lastpos={words[-1][1]}")
+        w = words[-1][0]
+        if len(w) >= 2 and w not in places and not _DIGIT.search(w):
+            out.append(f"lastsw={w}")
+    singles = sum(1 for w, _t in words if len(w) == 1 and "\u4e00" <= w <= "\u9fff")
+    out.append(f"singles={min(singles, 3)}")  # characters the dictionary joins to no word
+    if freqs:
+        out.append(f"minfreq={0 if min(freqs) == 0 else 1 + min(int(math.log10(min(freqs))), 4)}")
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1088,6 +1160,16 @@ def head_probability(weights: dict[str, float], features: list[str]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+# a quoted numbered formula ("1+5+3+N"大兵团作战机制, "1+3+N"产业政策体系): GUIDELINES §5 names
+# these as policies and programmes; the filter never drops one
+_FORMULA = re.compile(r"[“\"][^”\"]*[0-9０-９][^”\"]*[”\"]")
+
+
+def head_filter_exempt(name: str) -> bool:
+    """True for a head-rule name the learned filter never drops (a quoted numbered formula)."""
+    return bool(_FORMULA.search(name))
+
+
 def _head_filter(found: list[_Found], text: str, model=None) -> list[_Found]:
     """Drop the head-rule mentions the learned filter scores below its threshold (off unless
     head_filter.json says ``enabled``; ``model`` = (weights, threshold, enabled) for tests)."""
@@ -1096,7 +1178,7 @@ def _head_filter(found: list[_Found], text: str, model=None) -> list[_Found]:
         return found
     out = []
     for f in found:
-        if f.rule == "head" and not f.nested:
+        if f.rule == "head" and not f.nested and not head_filter_exempt(f.surface):
             p = head_probability(weights, head_features(f.surface, f.label, text[max(0, f.start - 2) : f.start], text[f.end : f.end + 2]))
             if p < threshold:
                 continue

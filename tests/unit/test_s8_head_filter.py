@@ -51,10 +51,12 @@ def test_tiny_model_drops_only_low_scored_head_mentions():
     assert _head_filter(found, text, (weights, 0.5, False)) == found  # disabled: nothing dropped
 
 
-def test_shipped_model_is_off_and_documented():
+def test_shipped_model_follows_the_decision_rule():
     data = json.loads((ROOT / "loaders" / "data" / "head_filter.json").read_text(encoding="utf-8"))
-    assert data["enabled"] is False  # the LOO gain did not clear the bar (docs/LEARNED.md)
-    assert data["seeds"] and data["rows_sha256"] and 0 < data["threshold"] < 1
+    # on only when the leave-one-draw-out gain clears +0.025 within the 7% budget (docs/LEARNED.md;
+    # the key floor is checked by hand with scripts/eval_gold.py before switching it on)
+    assert data["enabled"] is (data["loo_mean_gain"] >= 0.025 and data["loo_right_dropped"] <= 0.07)
+    assert data["seeds"] and data["rows_sha256"] and 0 < data["threshold"] < 1 and data["l2"] > 0
 
 
 _DOC = """### The sample, seed 11 (commit x)
