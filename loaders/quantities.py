@@ -633,7 +633,7 @@ def _quantity(
 
     # status, year
     part, _section = report.locate(start)
-    status, year = _status_year(report, part, text, start, plan_from)
+    status, year = _status_year(report, part, text, start, plan_from, end)
 
     if subject_clause is not None:
         indicator, ind_start, ind_end = _indicator(text, subject_clause[0], subject_clause[1], subject_clause[1], kind, None, unit)
@@ -1202,7 +1202,51 @@ def _unmarked_plan_start(report: Report, text: str) -> int | None:
     return None
 
 
+_FUTURE_CUE = re.compile(r"力争|争取|确保|计划|目标|将(?!近)|要|拟|预计|规定|应当|必须|准备|打算|努力|力求|今后|明年")
+"""Words that put a figure in the plan, wherever it stands."""
+
+_NOW_CUE = re.compile(r"目前|(?<!实)现在|当前|迄今|至今|已经")
+"""A state reached by now ("目前…有32000多个", "已经占总农户的60%"): an actual, even in a plan part."""
+
+_RECALLED_TARGET = re.compile(r"(?:曾|已经|已)?(?:提出|确定|规定|要求|部署)[^。；;]{0,12}[，,：:]?\s*(?:要把|要使|要|力争|争取|确保)[^，,；;。]*$")
+"""Last year's target recalled in a review ("去年…曾提出，要把…控制在"): a target of the year reviewed."""
+
+
 def _status_year(
+    report: Report, part, text: str, start: int, plan_from: int | None = None, end: int | None = None
+) -> tuple[Status, int | None]:
+    """The status and year of the figure at ``start``: the part sets them, and cues inside the
+    sentence overrule the part (the older national reports mix review and plan inside parts)."""
+    status, year = _part_status_year(report, part, text, start, plan_from)
+    review_year, plan_year = report_years(report)
+    if plan_year is None and review_year is None:
+        return status, year
+    clause = text[_clause_start(text, start) : start]
+    head = text[_sentence_start(report, text, start) : start]
+    right = text[end : _clause_end(text, end)] if end is not None else ""
+    if status == Status.TARGET and re.match(r"[^，,；;。]{0,8}?的基础上", right) and not _FUTURE_CUE.search(clause):
+        # "在连续两年增长13%的基础上": the base the plan starts from, last year's actual
+        return Status.ACTUAL, review_year
+    if status == Status.TARGET and (_NOW_CUE.search(clause) or re.match(r"[\u4e00-\u9fff]{0,6}?已经", right)) \
+            and not _FUTURE_CUE.search(clause.replace("现在要", "")):
+        # "目前在全国注册登记的各种经济联合体有32000多个", "12个项目已经部分地投入生产": now, not the plan
+        return Status.ACTUAL, (plan_year if re.search(r"今年|本年", head) else review_year)
+    if status == Status.ACTUAL and review_year and year == review_year and _RECALLED_TARGET.search(head) \
+            and not re.search(r"(?:从|由)$", clause):
+        return Status.TARGET, review_year  # "去年…曾提出，要把…控制在10%以内"
+    if status == Status.ACTUAL and year is not None and year > (plan_year or review_year) \
+            and (_FUTURE_CUE.search(head) or re.search(r"(?:到|至)[0-9０-９〇○零一二三四五六七八九]{4}年", head)):
+        return Status.TARGET, year  # "按照规划，到一九八五年，…每年要增长10%": no actual lies ahead of the report
+    if status == Status.TARGET and plan_year and year is not None and year < plan_year and not _FUTURE_CUE.search(head):
+        m = None
+        for m in re.finditer(r"(?:到|至)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末)?", head):
+            pass
+        if m is not None and _ascii_year(m.group(1)).isdigit() and int(_ascii_year(m.group(1))) == year:
+            return Status.ACTUAL, year  # "由1970年的…增加到1980年的…" in a plan part: a past year's level
+    return status, year
+
+
+def _part_status_year(
     report: Report, part, text: str, start: int, plan_from: int | None = None
 ) -> tuple[Status, int | None]:
     review_year, plan_year = report_years(report)
@@ -1416,8 +1460,18 @@ def _recalls_last_year(report: Report, text: str, offset: int) -> bool:
     )
     if not past:
         return False
-    future = [m.end() for m in _FUTURE.finditer(head)]
+    future = [m.end() for m in _FUTURE.finditer(head) if not _reviewed_cue(head, m)]
     return past[-1] > (future[-1] if future else -1)
+
+
+def _reviewed_cue(head: str, m: re.Match) -> bool:
+    """A plan word inside a review sentence: 将近 (nearly), a target met ("实现了年初预定的调控目标")."""
+    if m.group(0) == "将" and head.startswith("近", m.end()):
+        return True
+    if m.group(0) in ("目标", "计划", "预期"):
+        clause = head[max(head.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1 : m.start()]
+        return bool(re.search(r"(?:实现|完成|达到|超额完成|超过)了?[^，,；;。]{0,8}$", clause))
+    return False
 
 
 def _paragraph_start(report: Report, text: str, offset: int) -> int:

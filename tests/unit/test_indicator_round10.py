@@ -1,0 +1,49 @@
+"""Quantity families from session 9 (docs/indicator-sample.md, branch s9/ind10).
+
+A synthetic report (tests/fixtures/quantities-genre-families-2046.txt, invented names) holds one
+sentence per family; each test names the shape and what a reader expects. Most are the status and
+year cues inside a sentence that overrule its part, the way the older national reports mix review
+and plan inside one part.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "quantities-genre-families-2046.txt"
+
+
+def _sy(by, surface: str, i: int = 0) -> tuple[str, int | None]:
+    q = by[surface][i]
+    return q.status.value, q.year
+
+
+def test_a_review_paragraph_that_met_its_target_stays_a_review(by) -> None:
+    # "实现了年初预定的调控目标" and "将近" are no plan cues
+    assert _sy(by, "580多亿元") == ("actual", 2045)
+    assert _sy(by, "12.5%") == ("actual", 2045)
+    assert _sy(by, "3万吨") == ("actual", 2045)
+
+
+def test_last_years_target_recalled_in_the_review_is_that_years_target(by) -> None:
+    assert _sy(by, "百分之四") == ("target", 2045)
+
+
+def test_a_year_after_the_report_cannot_hold_an_actual(by) -> None:
+    assert _sy(by, "九万吨") == ("target", 2052)
+
+
+def test_the_base_a_plan_starts_from_is_last_years_actual(by) -> None:
+    assert _sy(by, "百分之七") == ("target", 2046)
+    assert _sy(by, "百分之九") == ("actual", 2045)
+
+
+def test_a_state_reached_by_now_in_a_plan_part_is_an_actual(by) -> None:
+    assert _sy(by, "2300多个") == ("actual", 2045)  # "目前…有2300多个"
+    assert _sy(by, "9个") == ("actual", 2045)  # "9个项目已经建成投产"
+    assert _sy(by, "15个") == ("target", 2046)
+    assert _sy(by, "6万人") == ("target", 2046)
+
+
+def test_a_past_years_level_named_in_a_plan_part_is_that_years_actual(by) -> None:
+    assert _sy(by, "1800多家") == ("actual", 2044)  # "在2035年到2044年的十年间…增加到1800多家"
