@@ -110,7 +110,7 @@ _SHARED_CHANGE_GAP = r"[、和及与]?|[、，,]?(?:力争|争取|确保|努力|
 _CARRY_VERB = re.compile(
     r"^(?:新开工|开工建设|开工|新建成|新建|新增|建成|新改建|改扩建|扩建|改建|改造|提升|打造|新培育|培育|新引进|引进|"
     r"新招引|招引|完成|实施|修复|治理|整治|新植|种植|造林|发放|新认定|认定|创建|新登记|回收|处置|清理|"
-    r"拆除|供应|筹集|新开通|开通|新开|新设|设立|净增)"
+    r"拆除|供应|筹集|新开通|开通|新开|新设|设立|净增|新创建|新入选|新获批|新获评)"
 )
 """Verbs a list elides after its first item ("新建绿道12公里、碧道4公里": 新建碧道)."""
 
@@ -648,11 +648,14 @@ def _quantity(
         gap = text[previous.end : start - q_len]
         # "新建、改扩建管网160公里、污水处理厂20座": the whole list of verbs is elided
         verb = re.match(rf"{_CARRY_VERB.pattern}(?:[、和及]{_CARRY_VERB.pattern[1:]})*", previous.indicator)
-        if (verb and len(previous.indicator) - verb.end() >= 2 and re.fullmatch(r"(?:以上|左右|以内)?、" + re.escape(indicator), gap)
+        member = re.fullmatch(r"(?:以上|左右|以内)?、((?:重点|骨干)?)" + re.escape(indicator), gap)
+        if (verb and len(previous.indicator) - verb.end() >= 2 and member
                 and not _CARRY_VERB.match(indicator) and not _LEAD_VERB.match(indicator)
                 and not _OWN_VERB.match(indicator)
-                and not _DONE_VERB.match(indicator) and not indicator.startswith("净")):
-            indicator, ind_start, ind_end = verb.group(0) + indicator, None, None
+                and not _DONE_VERB.match(indicator) and not indicator.startswith("净")
+                and not indicator.endswith("通过")):  # "新入选…1个、复核通过3个": a verb of its own
+            # ("新增…企业7家、重点“小巨人”企业9家": the member keeps its own 重点)
+            indicator, ind_start, ind_end = verb.group(0) + member.group(1) + indicator, None, None
     # "从61.2%提高到63.5%": the start value is the level before this year's change
     if _FROM_TO.search(text[clause_start : start - q_len]) and _TO_VERB.match(text[end : end + 8]):
         review_year, _plan_year = report_years(report)
@@ -1007,6 +1010,9 @@ def _is_threshold(text: str, fig: Figure, before: str) -> bool:
     if re.search(r"[0-9０-９一二三四五六七八九十两]+个(?:产值|营收|营业收入|规模)?(?:超过|超|过)$", clause_head) and re.match(
             r"(?:及以上|以上)?的?[\u4e00-\u9fff]{0,8}?(?:集群|企业|项目|产业|园区|基地|县|城市)", text[fig.end :]):
         return True  # "形成6个产值超100亿元、4个超50亿元的特色产业集群": a level naming the class counted
+    if re.search(r"(?:新增|净增|新培育|培育|新引进|引进|招引|新招引|新签约|签约|新开工|开工|建成|新落地|落地)(?:超|超过|过)$", clause_head) \
+            and re.match(r"(?:及以上|以上)?的?[\u4e00-\u9fff]{0,8}?(?:企业|项目|工程|园区)[0-9０-９一二三四五六七八九十两百千]+(?:余|多)?[个家项户座]", text[fig.end :]):
+        return True  # "新增超10亿元企业4家": the size class of the firms counted, no amount of theirs
     if re.search(r"(?:超|超过|过)$", before) and re.match(
             r"的[\u4e00-\u9fff]{0,6}?(?:村|企业|项目|县域|县|乡镇|城市)(?:占比|比重|比例|数|达|有)", text[fig.end :]):
         return True  # "收入超10万元的村占比达100%", "经济总量超千亿元的县域达12个"

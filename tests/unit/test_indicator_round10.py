@@ -47,3 +47,15 @@ def test_a_state_reached_by_now_in_a_plan_part_is_an_actual(by) -> None:
 
 def test_a_past_years_level_named_in_a_plan_part_is_that_years_actual(by) -> None:
     assert _sy(by, "1800多家") == ("actual", 2044)  # "在2035年到2044年的十年间…增加到1800多家"
+
+
+def test_later_members_of_a_list_keep_the_new_of_the_first(by) -> None:
+    assert by["8家"][0].indicator == "新增重点小巨人企业"  # the member keeps its own 重点
+    assert by["3家"][0].indicator == "新增单项冠军企业"
+    assert by["5家"][0].indicator == "新入选卓越级智能工厂"  # not a stock of 5
+    assert by["4个"][0].indicator == "复核通过"  # a member with a verb of its own
+
+
+def test_a_size_class_after_new_is_no_amount(by) -> None:
+    assert "超20亿元" not in by  # "新增超20亿元企业7家"
+    assert by["7家"][0].indicator == "新增超20亿元企业"
