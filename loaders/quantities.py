@@ -584,8 +584,8 @@ def _quantity(
     surface_start = start
     if q_len and before[-1] in _GLUED and before[-q_len:] == before[-1]:
         surface_start = start - 1
-    elif q_len == 0 and before[-1:] in _GLUED:
-        surface_start = start - 1
+    elif q_len == 0 and before[-1:] in _GLUED and not re.search(r"[签预节制合契公条婚邀特]约$", before):
+        surface_start = start - 1  # (not 约 of 节约: "为国家节约二十亿元")
     suffix = _suffix_qualifier(after, unit)
     if suffix is not None:
         qualifier = suffix
@@ -648,7 +648,7 @@ def _quantity(
         gap = text[previous.end : start - q_len]
         # "新建、改扩建管网160公里、污水处理厂20座": the whole list of verbs is elided
         verb = re.match(rf"{_CARRY_VERB.pattern}(?:[、和及]{_CARRY_VERB.pattern[1:]})*", previous.indicator)
-        member = re.fullmatch(r"(?:以上|左右|以内)?、((?:重点|骨干)?)" + re.escape(indicator), gap)
+        member = re.fullmatch(r"(?:以上|左右|以内)?[、和]((?:重点|骨干)?)" + re.escape(indicator), gap)
         if (verb and len(previous.indicator) - verb.end() >= 2 and member
                 and not _CARRY_VERB.match(indicator) and not _LEAD_VERB.match(indicator)
                 and not _OWN_VERB.match(indicator)
@@ -656,6 +656,15 @@ def _quantity(
                 and not indicator.endswith("通过")):  # "新入选…1个、复核通过3个": a verb of its own
             # ("新增…企业7家、重点“小巨人”企业9家": the member keeps its own 重点)
             indicator, ind_start, ind_end = verb.group(0) + member.group(1) + indicator, None, None
+    elif previous is not None and indicator and ind_start is not None and ind_start >= end:
+        # "新增2个X、3家Y、4家Z": members named after their figures share the first one's verb
+        gap = text[previous.end : start - q_len]
+        verb = re.match(_CARRY_VERB.pattern, previous.indicator)
+        if (verb and re.fullmatch(r"[^，,；;。、]{2,24}、", gap) and previous.indicator.endswith(gap[:-1])
+                and previous.indicator == verb.group(0) + gap[:-1]
+                and not _CARRY_VERB.match(indicator) and not _LEAD_VERB.match(indicator)
+                and not _OWN_VERB.match(indicator) and not _DONE_VERB.match(indicator)):
+            indicator, ind_start, ind_end = verb.group(0) + indicator, None, None
     # "从61.2%提高到63.5%": the start value is the level before this year's change
     if _FROM_TO.search(text[clause_start : start - q_len]) and _TO_VERB.match(text[end : end + 8]):
         review_year, _plan_year = report_years(report)
@@ -681,6 +690,7 @@ def _quantity(
     surface = text[surface_start:end]
     joined = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000\r\n]+(?=[\u4e00-\u9fff])", "", indicator)
     joined = re.sub(r"(?<=[A-Za-z])[ \u3000]+(?=[0-9])", "", joined).strip()  # "广义货币M 2": M2
+    joined = re.sub(r"[（(]下同[)）]", "", joined)  # "预计（下同）全年实现地区生产总值": an editorial note
     joined = re.sub(r"\s*[—－]\s*[0-9０-９]{1,3}\s*[—－]\s*", "", joined)  # "建设 — 19 — 非遗工坊": a PDF page number
     joined = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:由|从)(?=(?:每人|每户|人均)[\u4e00-\u9fff]{0,4}$)", "", joined)  # "补助标准由每人每年120元提高到…"
     if joined != indicator:  # "十大工 程", "研发平\n台": a space or line break a PDF put inside a word
@@ -1010,6 +1020,8 @@ def _is_threshold(text: str, fig: Figure, before: str) -> bool:
     if re.search(r"[0-9０-９一二三四五六七八九十两]+个(?:产值|营收|营业收入|规模)?(?:超过|超|过)$", clause_head) and re.match(
             r"(?:及以上|以上)?的?[\u4e00-\u9fff]{0,8}?(?:集群|企业|项目|产业|园区|基地|县|城市)", text[fig.end :]):
         return True  # "形成6个产值超100亿元、4个超50亿元的特色产业集群": a level naming the class counted
+    if re.search(r"(?:首家|首个|第[一二三四五六七八九十]家)$", before) and re.match(r"级?的?(?:企业|项目|集团)", text[fig.end :]):
+        return True  # "成为全市首家200亿元企业": the size class of one firm, no amount
     if re.search(r"(?:新增|净增|新培育|培育|新引进|引进|招引|新招引|新签约|签约|新开工|开工|建成|新落地|落地)(?:超|超过|过)$", clause_head) \
             and re.match(r"(?:及以上|以上)?的?[\u4e00-\u9fff]{0,8}?(?:企业|项目|工程|园区)[0-9０-９一二三四五六七八九十两百千]+(?:余|多)?[个家项户座]", text[fig.end :]):
         return True  # "新增超10亿元企业4家": the size class of the firms counted, no amount of theirs

@@ -59,3 +59,20 @@ def test_later_members_of_a_list_keep_the_new_of_the_first(by) -> None:
 def test_a_size_class_after_new_is_no_amount(by) -> None:
     assert "超20亿元" not in by  # "新增超20亿元企业7家"
     assert by["7家"][0].indicator == "新增超20亿元企业"
+
+
+def test_members_named_after_their_figures_share_the_first_ones_verb(by) -> None:
+    assert [by[s][0].indicator for s in ("13家", "16家")] == ["新增省级绿色工厂", "新增省级数字化车间"]  # "新增2个X、13家Y、16家Z"
+    assert by["11个"][0].indicator == "新增省级旅游重点村"  # a member joined by 和
+
+
+def test_yue_of_a_word_is_no_qualifier_in_the_surface(by) -> None:
+    assert "三千万元" in by and "约三千万元" not in by  # "节约三千万元"
+
+
+def test_the_size_class_of_one_firm_is_no_amount(by) -> None:
+    assert "100亿元" not in by  # "成为全市首家100亿元企业"
+
+
+def test_an_editorial_note_is_no_part_of_the_label(by) -> None:
+    assert by["680亿元"][0].indicator == "全年实现地区生产总值"
