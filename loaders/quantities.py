@@ -149,7 +149,7 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
                 assert text[q.start : q.end] == q.surface
                 out.append(q)
                 previous = q
-    out = _bare_funds(text, _exceeding_plan(text, _shared_awards(text, _level_lists(text, _respectively(text, sorted(out, key=lambda q: q.start))))))
+    out = _bare_budget(text, _bare_funds(text, _exceeding_plan(text, _shared_awards(text, _level_lists(text, _respectively(text, sorted(out, key=lambda q: q.start)))))))
     review_year, _plan_year = report_years(report)
     return tuple(replace(q, period=_period(report, text, q, review_year)) for q in out)
 
@@ -256,6 +256,32 @@ def _bare_funds(text: str, qs: list[Quantity]) -> list[Quantity]:
         else:
             continue
         out[i] = replace(q, indicator=name + q.indicator, indicator_start=None, indicator_end=None)
+    return out
+
+
+_BARE_BUDGET = re.compile(
+    r"(?:中央|国家|各级|省级?|市级?|地方)?(?:和地方)?财政(?:将|要|还将|共|累计|已)?(?:安排|投入|拨付|下达|补助|支出|筹措|落实)(?:资金)?")
+"""A budget verb with no purpose ("中央财政将投入60亿元"): the purpose is in the clause after
+("，用于支持…") or, failing that, the clause before ("继续实施农村中小学危房改造，")."""
+
+
+def _bare_budget(text: str, qs: list[Quantity]) -> list[Quantity]:
+    out = list(qs)
+    for i, q in enumerate(out):
+        if q.kind == Kind.CHANGE or not _BARE_BUDGET.fullmatch(q.indicator):
+            continue
+        sent_end = min([j for j in (text.find(c, q.end) for c in "。；;\n") if j >= 0] or [len(text)])
+        purpose = re.search(r"[，,](?:专项|主要|重点)?(用于|支持|帮助|对)([^，,；;。]{2,24})", text[q.end : sent_end])
+        if purpose is not None and not any(f.unit for f in find_figures(purpose.group(2))):
+            verb = "用于" if purpose.group(1) == "用于" else "用于" + purpose.group(1)
+            out[i] = replace(q, indicator=q.indicator + verb + purpose.group(2), indicator_start=None, indicator_end=None)
+            continue
+        cs = _clause_start(text, q.start)
+        if cs > 0 and text[cs - 1] in "，,":
+            prev = text[_clause_start(text, cs - 1) : cs - 1].strip()
+            prev = re.sub(r"^(?:今年|去年|同时|此外|另外|继续|进一步|加快|大力|积极|全面)+", "", prev)
+            if 4 <= len(prev) <= 20 and not any(f.unit for f in find_figures(prev)) and re.fullmatch(r"[\u4e00-\u9fff“”《》]+", prev):
+                out[i] = replace(q, indicator=prev + q.indicator, indicator_start=None, indicator_end=None)
     return out
 
 
@@ -1249,6 +1275,9 @@ def _status_year(
             and not _FUTURE_CUE.search(clause.replace("现在要", "")):
         # "目前在全国注册登记的各种经济联合体有32000多个", "12个项目已经部分地投入生产": now, not the plan
         return Status.ACTUAL, (plan_year if re.search(r"今年|本年", head) else review_year)
+    if status == Status.ACTUAL and review_year and year == review_year \
+            and re.match(r"(?:左右|以上|以内)?的?(?:预定|预期|原定|年度|调控|奋斗)目标", right):
+        return Status.TARGET, review_year  # "增长7.8%，虽然略低于8%的预定目标": last year's target
     if status == Status.ACTUAL and review_year and year == review_year and _RECALLED_TARGET.search(head) \
             and not re.search(r"(?:从|由)$", clause):
         return Status.TARGET, review_year  # "去年…曾提出，要把…控制在10%以内"
@@ -1488,7 +1517,7 @@ def _reviewed_cue(head: str, m: re.Match) -> bool:
         return True
     if m.group(0) in ("目标", "计划", "预期"):
         clause = head[max(head.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1 : m.start()]
-        return bool(re.search(r"(?:实现|完成|达到|超额完成|超过)了?[^，,；;。]{0,8}$", clause))
+        return bool(re.search(r"(?:实现|完成|达到|超额完成|超过)了?[^，,；;。]{0,8}$|(?:年初|原定|预定|原)的?$", clause))
     return False
 
 

@@ -76,3 +76,17 @@ def test_the_size_class_of_one_firm_is_no_amount(by) -> None:
 
 def test_an_editorial_note_is_no_part_of_the_label(by) -> None:
     assert by["680亿元"][0].indicator == "全年实现地区生产总值"
+
+
+def test_a_figure_named_as_the_set_target_in_a_review_is_that_years_target(by) -> None:
+    assert _sy(by, "7%") == ("target", 2045)  # "略低于7%的预定目标"
+    assert _sy(by, "6.8%") == ("actual", 2045)
+
+
+def test_last_years_plan_as_a_base_is_no_plan_cue(by) -> None:
+    assert _sy(by, "近80亿元") == ("actual", 2045)  # "去年…全年财政赤字还比年初计划少了"
+
+
+def test_a_budget_verb_names_its_purpose(by) -> None:
+    assert by["46亿元"][0].indicator == "市财政将安排用于支持职业教育发展"  # the clause after
+    assert by["9亿元"][0].indicator == "实施农村学校校舍改造市财政将投入"  # else the clause before
