@@ -1250,6 +1250,8 @@ _FUTURE_CUE = re.compile(r"力争|争取|确保|计划|目标|将(?!近)|要|拟
 """Words that put a figure in the plan, wherever it stands."""
 
 _NOW_CUE = re.compile(r"目前|(?<!实)现在|当前|迄今|至今|已经")
+_SINCE = re.compile(r"以来|(?<![0-9０-９])[几近多两三四五六七八九十]年来")
+"""Since a past point ("解放以来", "近三年来"): what has happened so far."""
 """A state reached by now ("目前…有32000多个", "已经占总农户的60%"): an actual, even in a plan part."""
 
 _RECALLED_TARGET = re.compile(r"(?:曾|已经|已)?(?:提出|确定|规定|要求|部署)[^。；;]{0,12}[，,：:]?\s*(?:要把|要使|要|力争|争取|确保)[^，,；;。]*$")
@@ -1271,10 +1273,11 @@ def _status_year(
     if status == Status.TARGET and re.match(r"[^，,；;。]{0,8}?的基础上", right) and not _FUTURE_CUE.search(clause):
         # "在连续两年增长13%的基础上": the base the plan starts from, last year's actual
         return Status.ACTUAL, review_year
-    if status == Status.TARGET and (_NOW_CUE.search(clause) or re.match(r"[\u4e00-\u9fff]{0,6}?已经", right)) \
-            and not _FUTURE_CUE.search(clause.replace("现在要", "")):
+    if status == Status.TARGET and ((_NOW_CUE.search(clause) or re.match(r"[\u4e00-\u9fff]{0,6}?已经", right))
+                                    and not _FUTURE_CUE.search(clause.replace("现在要", ""))
+                                    or _SINCE.search(head) and not _FUTURE_CUE.search(head)):
         # "目前在全国注册登记的各种经济联合体有32000多个", "12个项目已经部分地投入生产": now, not the plan
-        return Status.ACTUAL, (plan_year if re.search(r"今年|本年", head) else review_year)
+        return Status.ACTUAL, (plan_year if re.search(r"今年|本年", head) and not _delivered_late(text) else review_year)
     if status == Status.ACTUAL and review_year and year == review_year \
             and re.match(r"(?:左右|以上|以内)?的?(?:预定|预期|原定|年度|调控|奋斗)目标", right):
         return Status.TARGET, review_year  # "增长7.8%，虽然略低于8%的预定目标": last year's target
@@ -1286,10 +1289,19 @@ def _status_year(
         return Status.TARGET, year  # "按照规划，到一九八五年，…每年要增长10%": no actual lies ahead of the report
     if status == Status.TARGET and plan_year and year is not None and year < plan_year and not _FUTURE_CUE.search(head):
         m = None
-        for m in re.finditer(r"(?:到|至)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末)?", head):
+        for m in re.finditer(r"(?:到|至|在|(?<![等当])于)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末)?", head):
             pass
         if m is not None and _ascii_year(m.group(1)).isdigit() and int(_ascii_year(m.group(1))) == year:
             return Status.ACTUAL, year  # "由1970年的…增加到1980年的…" in a plan part: a past year's level
+    if status == Status.TARGET and plan_year:
+        # "１９８６年同１９７８年相比，…；国民收入由３０１０亿元增加到７７９０亿元": a comparison of
+        # past years opens the sentence (up to its 。), whatever the ；-clauses after it
+        full = text[max(text.rfind(c, 0, start) for c in "。\n") + 1 : start]
+        m = re.match(r"[\s\u3000]*[^，,；;。]{0,6}?([0-9０-９〇○零一二三四五六七八九]{4})年(?:同|与|和|比)([0-9０-９〇○零一二三四五六七八九]{4})年(?:相比|比较)", full)
+        if m and _ascii_year(m.group(1)).isdigit() and int(_ascii_year(m.group(1))) < plan_year and not _FUTURE_CUE.search(full):
+            if re.search(r"(?:由|从)的?$", clause) and _ascii_year(m.group(2)).isdigit():
+                return Status.ACTUAL, int(_ascii_year(m.group(2)))  # "由３０１０亿元增加到…": the base year's level
+            return Status.ACTUAL, int(_ascii_year(m.group(1)))
     return status, year
 
 

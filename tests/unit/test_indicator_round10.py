@@ -90,3 +90,17 @@ def test_last_years_plan_as_a_base_is_no_plan_cue(by) -> None:
 def test_a_budget_verb_names_its_purpose(by) -> None:
     assert by["46亿元"][0].indicator == "市财政将安排用于支持职业教育发展"  # the clause after
     assert by["9亿元"][0].indicator == "实施农村学校校舍改造市财政将投入"  # else the clause before
+
+
+def test_a_comparison_of_past_years_opening_the_sentence_dates_its_clauses(by) -> None:
+    assert _sy(by, "61亿元") == ("actual", 2045)  # "2045年同2035年相比，…；财政收入由19亿元增加到61亿元"
+    assert _sy(by, "19亿元") == ("actual", 2035)  # the start value is the base year's
+
+
+def test_a_count_since_a_past_point_in_a_plan_part_is_an_actual(by) -> None:
+    assert by["二十三万人"][0].status.value == "actual"  # "建市以来…增加了"
+    assert by["三百多个"][0].status.value == "actual"  # "近三年来，在三百多个村…"
+
+
+def test_a_past_year_named_with_zai_in_a_plan_part_is_that_years_actual(by) -> None:
+    assert _sy(by, "九千元") == ("actual", 2043)  # "在2043年修建的…单位造价高达九千元"
