@@ -1267,6 +1267,19 @@ def _status_year(
     review_year, plan_year = report_years(report)
     if plan_year is None and review_year is None:
         return status, year
+    if status == Status.TARGET:
+        # a file that holds its review twice (the second copy inside a plan part): the sentence's
+        # first copy, in the review, says what it is
+        s0 = _sentence_start(report, text, start)
+        ends = [j for j in (text.find(c, start) for c in "。\n") if j >= 0]
+        sentence = text[s0 : min(ends) if ends else len(text)]
+        if len(sentence) >= 30:
+            j = text.find(sentence)
+            if 0 <= j < s0:
+                first, _sec = report.locate(j + start - s0)
+                if first is not None and first.role == PartRole.REVIEW:
+                    return _status_year(report, first, text, j + start - s0, plan_from,
+                                        None if end is None else j + end - s0)
     clause = text[_clause_start(text, start) : start]
     head = text[_sentence_start(report, text, start) : start]
     right = text[end : _clause_end(text, end)] if end is not None else ""

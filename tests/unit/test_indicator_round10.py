@@ -104,3 +104,9 @@ def test_a_count_since_a_past_point_in_a_plan_part_is_an_actual(by) -> None:
 
 def test_a_past_year_named_with_zai_in_a_plan_part_is_that_years_actual(by) -> None:
     assert _sy(by, "九千元") == ("actual", 2043)  # "在2043年修建的…单位造价高达九千元"
+
+
+def test_a_review_sentence_repeated_in_a_plan_part_keeps_its_review_status(by) -> None:
+    # a source file that holds its review twice: the copy in the plan part is no plan
+    assert [_sy(by, "百分之四点五", i) for i in (0, 1)] == [("actual", 2045), ("actual", 2045)]
+    assert [_sy(by, "四十二万吨", i) for i in (0, 1)] == [("actual", 2045), ("actual", 2045)]
