@@ -193,8 +193,8 @@ def _level_lists(text: str, qs: list[Quantity]) -> list[Quantity]:
     while i < len(out):
         j = i
         while j + 1 < len(out) and out[j].kind == Kind.COUNT and out[j + 1].kind == Kind.COUNT \
-                and out[j].unit == out[j + 1].unit and _LEVEL_CLASS.fullmatch(text[out[j].end : out[j + 1].start].rstrip("、")) \
-                and text[out[j + 1].start - 1] == "、" and out[j].indicator.endswith(text[out[j].end : out[j + 1].start - 1]):
+                and out[j].unit == out[j + 1].unit and _LEVEL_CLASS.fullmatch(text[out[j].end : out[j + 1].start].rstrip("、和")) \
+                and text[out[j + 1].start - 1] in "、和" and out[j].indicator.endswith(text[out[j].end : out[j + 1].start - 1]):
             j += 1
         last = _LEVEL_CLASS.match(out[j].indicator) if j > i else None
         noun = out[j].indicator[last.end() :] if last else ""
@@ -1300,6 +1300,11 @@ def _status_year(
     if status == Status.ACTUAL and year is not None and year > (plan_year or review_year) \
             and (_FUTURE_CUE.search(head) or re.search(r"(?:到|至)[0-9０-９〇○零一二三四五六七八九]{4}年", head)):
         return Status.TARGET, year  # "按照规划，到一九八五年，…每年要增长10%": no actual lies ahead of the report
+    if re.search(r"现行的?$", clause) and status == Status.TARGET:
+        return Status.ACTUAL, review_year  # "将…现行10%的税率降至9%": the rate now in force
+    if status == Status.ESTIMATE and year == plan_year and review_year and _delivered_late(text) \
+            and re.search(r"(?:今年|本年)[^，,；;。]{0,12}预计[^，,；;。0-9０-９]{0,3}$", clause):
+        return Status.ESTIMATE, review_year  # a report delivered late in the year: 今年…预计 is the year reviewed
     if status == Status.TARGET and plan_year and year is not None and year < plan_year and not _FUTURE_CUE.search(head):
         m = None
         for m in re.finditer(r"(?:到|至|在|(?<![等当])于)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末)?", head):

@@ -110,3 +110,22 @@ def test_a_review_sentence_repeated_in_a_plan_part_keeps_its_review_status(by) -
     # a source file that holds its review twice: the copy in the plan part is no plan
     assert [_sy(by, "百分之四点五", i) for i in (0, 1)] == [("actual", 2045), ("actual", 2045)]
     assert [_sy(by, "四十二万吨", i) for i in (0, 1)] == [("actual", 2045), ("actual", 2045)]
+
+
+def test_the_rate_now_in_force_is_no_target(by) -> None:
+    assert _sy(by, "百分之十三") == ("actual", 2045)  # "将…现行13%的税率降至11%"
+    assert _sy(by, "百分之十一") == ("target", 2046)
+
+
+def test_counts_of_levels_joined_by_he_share_the_noun_and_the_verb(by) -> None:
+    assert [by[s][0].indicator for s in ("3个", "14个")] == ["发展壮大国家级先进制造业集群", "发展壮大省级先进制造业集群"]
+
+
+def test_this_years_estimate_in_a_report_delivered_late_is_of_the_year_reviewed() -> None:
+    from kg.loaders.quantities import extract_quantities
+    from kg.pipeline import parse
+
+    late = {q.surface: q for q in extract_quantities(parse(FIXTURE.parent / "quantities-late-delivery-2047.txt"))}
+    assert (late["十多亿元"].status.value, late["十多亿元"].year) == ("estimate", 2046)  # "今年的…预计达"
+    assert (late["百分之四十一"].status.value, late["百分之四十一"].year) == ("estimate", 2046)
+    assert (late["百分之四十三"].year, late["百分之七"].year) == (2047, 2047)  # next year's plan stays
