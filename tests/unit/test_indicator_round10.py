@@ -129,3 +129,7 @@ def test_this_years_estimate_in_a_report_delivered_late_is_of_the_year_reviewed(
     assert (late["十多亿元"].status.value, late["十多亿元"].year) == ("estimate", 2046)  # "今年的…预计达"
     assert (late["百分之四十一"].status.value, late["百分之四十一"].year) == ("estimate", 2046)
     assert (late["百分之四十三"].year, late["百分之七"].year) == (2047, 2047)  # next year's plan stays
+
+
+def test_lai_of_n_years_lai_is_no_part_of_the_measure(by) -> None:
+    assert by["九十億元"][0].indicator == "市財政用於教育的經費"  # "五年來市財政用於…" (a 1950s text in traditional characters)
