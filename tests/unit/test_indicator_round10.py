@@ -133,3 +133,9 @@ def test_this_years_estimate_in_a_report_delivered_late_is_of_the_year_reviewed(
 
 def test_lai_of_n_years_lai_is_no_part_of_the_measure(by) -> None:
     assert by["九十億元"][0].indicator == "市財政用於教育的經費"  # "五年來市財政用於…" (a 1950s text in traditional characters)
+
+
+def test_traditional_yu_after_a_numeral_means_more_than(by) -> None:
+    q = by["二萬三千餘人"][0]  # "幹部已有二萬三千餘人": 餘 is 余 (more than), not part of the noun
+    assert (q.value, q.unit, q.qualifier.value) == (23000, "人", "gt")
+    assert "餘" not in q.indicator
