@@ -1302,6 +1302,16 @@ def _status_year(
     if status == Status.ACTUAL and year is not None and year > (plan_year or review_year) \
             and (_FUTURE_CUE.search(head) or re.search(r"(?:到|至)[0-9０-９〇○零一二三四五六七八九]{4}年", head)):
         return Status.TARGET, year  # "按照规划，到一九八五年，…每年要增长10%": no actual lies ahead of the report
+    if status == Status.ACTUAL and review_year and year == review_year:
+        # "一九五二年，…批发中的比重达到63%，在社会零售中的比重达到34%": the year opening the
+        # sentence dates its later clauses too, when no other year is named after it
+        opening = re.match(r"[\s\u3000]*(?:在)?([0-9０-９〇○零一二三四五六七八九]{4})年[，,]", head)
+        if opening and _ascii_year(opening.group(1)).isdigit() and 1949 <= int(_ascii_year(opening.group(1))) < review_year \
+                and not re.search(r"[0-9０-９〇○零一二三四五六七八九]{4}年", head[opening.end() :]) and not _FUTURE_CUE.search(head) \
+                and not re.search(r"(?:由|从)的?$", clause):  # (not the start value of 由A减少到B)
+            return Status.ACTUAL, int(_ascii_year(opening.group(1)))
+    if status == Status.TARGET and re.search(r"(?:毕业生|新成长劳动力)[^，,；;。]{0,4}(?:将|预计)(?:达到|达|超过|超)$", clause):
+        return Status.ESTIMATE, year  # "今年高校毕业生将达727万人": an expectation the plan responds to, no target
     if re.search(r"现行的?$", clause) and status == Status.TARGET:
         return Status.ACTUAL, review_year  # "将…现行10%的税率降至9%": the rate now in force
     if status == Status.ESTIMATE and year == plan_year and review_year and _delivered_late(text) \

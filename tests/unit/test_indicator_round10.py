@@ -139,3 +139,11 @@ def test_traditional_yu_after_a_numeral_means_more_than(by) -> None:
     q = by["二萬三千餘人"][0]  # "幹部已有二萬三千餘人": 餘 is 余 (more than), not part of the noun
     assert (q.value, q.unit, q.qualifier.value) == (23000, "人", "gt")
     assert "餘" not in q.indicator
+
+
+def test_the_year_opening_the_sentence_dates_its_later_clauses(by) -> None:
+    assert _sy(by, "百分之二十九") == ("actual", 2040)  # "2040年，…比重达到46%，在零售中的比重达到29%"
+
+
+def test_graduates_expected_are_no_target(by) -> None:
+    assert _sy(by, "3.8万人") == ("estimate", 2046)  # "今年高校毕业生将达3.8万人"
