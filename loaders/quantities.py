@@ -60,7 +60,7 @@ _CHANGE_RE = re.compile(rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN}))$")
 _FILLER = r"(?:同比|比上年|较上年|比去年|较去年|年均|平均|分别|均|了|完成|达到|达|为|实现|保持|在|超过)*"
 _LEVEL_VERBS = re.compile(r"(?:增至|增加到|提高到|提高至|提升到|提升至|上升到|上升至|降至|降到|下降到|下降至|降低到|降低至|减少到|减少至|减至|扩大到|扩大至|缩小到|缩小至|达到|达|到|至|为)$")
 
-_ESTIMATE = re.compile(r"预计|预测|估计")
+_ESTIMATE = re.compile(r"预计|预测|估计|預計|預測|估計")
 _RATIO_WORDS = re.compile(r"率|比重|占比|比例|份额|覆盖|达标|满意度|贡献|普及|合格|优良|指数|系数|水平")
 
 # clause and sentence delimiters
@@ -1248,7 +1248,7 @@ def _unmarked_plan_start(report: Report, text: str) -> int | None:
     return None
 
 
-_FUTURE_CUE = re.compile(r"力争|争取|确保|计划|目标|将(?!近)|要|拟|预计|规定|应当|必须|准备|打算|努力|力求|今后|明年")
+_FUTURE_CUE = re.compile(r"力争|争取|确保|计划|目标|[将將](?!近)|要|拟|预计|规定|应当|必须|准备|打算|努力|力求|今后|明年")
 """Words that put a figure in the plan, wherever it stands."""
 
 _NOW_CUE = re.compile(r"目前|(?<!实)现在|当前|迄今|至今|已经")
@@ -1299,6 +1299,9 @@ def _status_year(
     if status == Status.ACTUAL and review_year and year == review_year and _RECALLED_TARGET.search(head) \
             and not re.search(r"(?:从|由)$", clause):
         return Status.TARGET, review_year  # "去年…曾提出，要把…控制在10%以内"
+    if status == Status.ACTUAL and review_year and year is not None and year > review_year \
+            and re.search(r"[将將](?!近)|计划|要", clause) and not re.search(r"已|了", clause):
+        return Status.TARGET, year  # "在一九五四年將由…上升爲42.3%" in a review part: the plan year's target
     if status == Status.ACTUAL and year is not None and year > (plan_year or review_year) \
             and (_FUTURE_CUE.search(head) or re.search(r"(?:到|至)[0-9０-９〇○零一二三四五六七八九]{4}年", head)):
         return Status.TARGET, year  # "按照规划，到一九八五年，…每年要增长10%": no actual lies ahead of the report

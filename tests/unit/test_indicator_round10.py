@@ -147,3 +147,8 @@ def test_the_year_opening_the_sentence_dates_its_later_clauses(by) -> None:
 
 def test_graduates_expected_are_no_target(by) -> None:
     assert _sy(by, "3.8万人") == ("estimate", 2046)  # "今年高校毕业生将达3.8万人"
+
+
+def test_traditional_estimate_and_future_words_in_a_review(by) -> None:
+    assert by["九十五萬噸"][0].status.value == "estimate"  # 預計
+    assert _sy(by, "百分之二十六") == ("target", 2046)  # "在2046年將由…上升爲26%" in a review part
