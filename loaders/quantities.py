@@ -1360,8 +1360,8 @@ def _part_status_year(
     if start_value and _ascii_year(start_value.group(1)).isdigit() and (
             1949 <= int(_ascii_year(start_value.group(1))) <= (plan_year or review_year or 2100)):
         return Status.ACTUAL, int(_ascii_year(start_value.group(1)))  # "将由2037年的42%提高到60%": the start
-    if _ESTIMATE.search(head):
-        status = Status.ESTIMATE
+    if _ESTIMATE.search(re.sub(r"[比较較同](?:[0-9０-９〇○零一二三四五六七八九]{4}年|上年|去年|今年|本年)(?:的)?(?:预计|預計)(?:数|的)?", "", head)):
+        status = Status.ESTIMATE  # (not the base of a comparison: "比1980年预计增加9万吨")
     elif _YEAR_TO_DATE.search(head) and not re.search(r"力争|争取|确保|计划|目标|要|将|拟", head):
         # "今年一月至九月，…下降了百分之十五点七": this year so far, an actual of the delivery year
         return Status.ACTUAL, (review_year if _delivered_late(text) else plan_year)

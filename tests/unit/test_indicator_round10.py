@@ -152,3 +152,7 @@ def test_graduates_expected_are_no_target(by) -> None:
 def test_traditional_estimate_and_future_words_in_a_review(by) -> None:
     assert by["九十五萬噸"][0].status.value == "estimate"  # 預計
     assert _sy(by, "百分之二十六") == ("target", 2046)  # "在2046年將由…上升爲26%" in a review part
+
+
+def test_an_estimate_as_the_base_of_a_comparison_is_no_estimate_cue(by) -> None:
+    assert _sy(by, "3.5万吨") == ("target", 2046)  # "比2045年预计增加3.5万吨": the plan's increase
