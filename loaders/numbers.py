@@ -295,7 +295,7 @@ _CN = (
 )
 _NUM = rf"(?:{_AR}|{_CN})"
 _MAG = r"(?:万亿|千亿|百亿|十亿|千万|百万|十万|亿|万)"
-_MORE = r"(?:多|余|几)"
+_MORE = r"(?:多|余|餘|几|幾)"
 _UNIT_ALTS = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _RANGE_SEP = r"(?:—|－|-|~|～|至|到|–)"
 _MEASURE_ALTS = "|".join(re.escape(u) for u in sorted(MEASURE_WORDS, key=len, reverse=True) if u not in ("万", "亿"))

@@ -60,7 +60,7 @@ _CHANGE_RE = re.compile(rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN}))$")
 _FILLER = r"(?:同比|比上年|较上年|比去年|较去年|年均|平均|分别|均|了|完成|达到|达|为|实现|保持|在|超过)*"
 _LEVEL_VERBS = re.compile(r"(?:增至|增加到|提高到|提高至|提升到|提升至|上升到|上升至|降至|降到|下降到|下降至|降低到|降低至|减少到|减少至|减至|扩大到|扩大至|缩小到|缩小至|达到|达|到|至|为)$")
 
-_ESTIMATE = re.compile(r"预计|预测|估计")
+_ESTIMATE = re.compile(r"预计|预测|估计|預計|預測|估計")
 _RATIO_WORDS = re.compile(r"率|比重|占比|比例|份额|覆盖|达标|满意度|贡献|普及|合格|优良|指数|系数|水平")
 
 # clause and sentence delimiters
@@ -110,7 +110,7 @@ _SHARED_CHANGE_GAP = r"[、和及与]?|[、，,]?(?:力争|争取|确保|努力|
 _CARRY_VERB = re.compile(
     r"^(?:新开工|开工建设|开工|新建成|新建|新增|建成|新改建|改扩建|扩建|改建|改造|提升|打造|新培育|培育|新引进|引进|"
     r"新招引|招引|完成|实施|修复|治理|整治|新植|种植|造林|发放|新认定|认定|创建|新登记|回收|处置|清理|"
-    r"拆除|供应|筹集|新开通|开通|新开|新设|设立|净增)"
+    r"拆除|供应|筹集|新开通|开通|新开|新设|设立|净增|新创建|新入选|新获批|新获评)"
 )
 """Verbs a list elides after its first item ("新建绿道12公里、碧道4公里": 新建碧道)."""
 
@@ -149,7 +149,7 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
                 assert text[q.start : q.end] == q.surface
                 out.append(q)
                 previous = q
-    out = _bare_funds(text, _exceeding_plan(text, _shared_awards(text, _level_lists(text, _respectively(text, sorted(out, key=lambda q: q.start))))))
+    out = _bare_budget(text, _bare_funds(text, _exceeding_plan(text, _shared_awards(text, _level_lists(text, _respectively(text, sorted(out, key=lambda q: q.start)))))))
     review_year, _plan_year = report_years(report)
     return tuple(replace(q, period=_period(report, text, q, review_year)) for q in out)
 
@@ -193,8 +193,8 @@ def _level_lists(text: str, qs: list[Quantity]) -> list[Quantity]:
     while i < len(out):
         j = i
         while j + 1 < len(out) and out[j].kind == Kind.COUNT and out[j + 1].kind == Kind.COUNT \
-                and out[j].unit == out[j + 1].unit and _LEVEL_CLASS.fullmatch(text[out[j].end : out[j + 1].start].rstrip("、")) \
-                and text[out[j + 1].start - 1] == "、" and out[j].indicator.endswith(text[out[j].end : out[j + 1].start - 1]):
+                and out[j].unit == out[j + 1].unit and _LEVEL_CLASS.fullmatch(text[out[j].end : out[j + 1].start].rstrip("、和")) \
+                and text[out[j + 1].start - 1] in "、和" and out[j].indicator.endswith(text[out[j].end : out[j + 1].start - 1]):
             j += 1
         last = _LEVEL_CLASS.match(out[j].indicator) if j > i else None
         noun = out[j].indicator[last.end() :] if last else ""
@@ -256,6 +256,32 @@ def _bare_funds(text: str, qs: list[Quantity]) -> list[Quantity]:
         else:
             continue
         out[i] = replace(q, indicator=name + q.indicator, indicator_start=None, indicator_end=None)
+    return out
+
+
+_BARE_BUDGET = re.compile(
+    r"(?:中央|国家|各级|省级?|市级?|地方)?(?:和地方)?财政(?:将|要|还将|共|累计|已)?(?:安排|投入|拨付|下达|补助|支出|筹措|落实)(?:资金)?")
+"""A budget verb with no purpose ("中央财政将投入60亿元"): the purpose is in the clause after
+("，用于支持…") or, failing that, the clause before ("继续实施农村中小学危房改造，")."""
+
+
+def _bare_budget(text: str, qs: list[Quantity]) -> list[Quantity]:
+    out = list(qs)
+    for i, q in enumerate(out):
+        if q.kind == Kind.CHANGE or not _BARE_BUDGET.fullmatch(q.indicator):
+            continue
+        sent_end = min([j for j in (text.find(c, q.end) for c in "。；;\n") if j >= 0] or [len(text)])
+        purpose = re.search(r"[，,](?:专项|主要|重点)?(用于|支持|帮助|对)([^，,；;。]{2,24})", text[q.end : sent_end])
+        if purpose is not None and not any(f.unit for f in find_figures(purpose.group(2))):
+            verb = "用于" if purpose.group(1) == "用于" else "用于" + purpose.group(1)
+            out[i] = replace(q, indicator=q.indicator + verb + purpose.group(2), indicator_start=None, indicator_end=None)
+            continue
+        cs = _clause_start(text, q.start)
+        if cs > 0 and text[cs - 1] in "，,":
+            prev = text[_clause_start(text, cs - 1) : cs - 1].strip()
+            prev = re.sub(r"^(?:今年|去年|同时|此外|另外|继续|进一步|加快|大力|积极|全面)+", "", prev)
+            if 4 <= len(prev) <= 20 and not any(f.unit for f in find_figures(prev)) and re.fullmatch(r"[\u4e00-\u9fff“”《》]+", prev):
+                out[i] = replace(q, indicator=prev + q.indicator, indicator_start=None, indicator_end=None)
     return out
 
 
@@ -584,8 +610,8 @@ def _quantity(
     surface_start = start
     if q_len and before[-1] in _GLUED and before[-q_len:] == before[-1]:
         surface_start = start - 1
-    elif q_len == 0 and before[-1:] in _GLUED:
-        surface_start = start - 1
+    elif q_len == 0 and before[-1:] in _GLUED and not re.search(r"[签预节制合契公条婚邀特]约$", before):
+        surface_start = start - 1  # (not 约 of 节约: "为国家节约二十亿元")
     suffix = _suffix_qualifier(after, unit)
     if suffix is not None:
         qualifier = suffix
@@ -633,7 +659,7 @@ def _quantity(
 
     # status, year
     part, _section = report.locate(start)
-    status, year = _status_year(report, part, text, start, plan_from)
+    status, year = _status_year(report, part, text, start, plan_from, end)
 
     if subject_clause is not None:
         indicator, ind_start, ind_end = _indicator(text, subject_clause[0], subject_clause[1], subject_clause[1], kind, None, unit)
@@ -648,10 +674,22 @@ def _quantity(
         gap = text[previous.end : start - q_len]
         # "新建、改扩建管网160公里、污水处理厂20座": the whole list of verbs is elided
         verb = re.match(rf"{_CARRY_VERB.pattern}(?:[、和及]{_CARRY_VERB.pattern[1:]})*", previous.indicator)
-        if (verb and len(previous.indicator) - verb.end() >= 2 and re.fullmatch(r"(?:以上|左右|以内)?、" + re.escape(indicator), gap)
+        member = re.fullmatch(r"(?:以上|左右|以内)?[、和]((?:重点|骨干)?)" + re.escape(indicator), gap)
+        if (verb and len(previous.indicator) - verb.end() >= 2 and member
                 and not _CARRY_VERB.match(indicator) and not _LEAD_VERB.match(indicator)
                 and not _OWN_VERB.match(indicator)
-                and not _DONE_VERB.match(indicator) and not indicator.startswith("净")):
+                and not _DONE_VERB.match(indicator) and not indicator.startswith("净")
+                and not indicator.endswith("通过")):  # "新入选…1个、复核通过3个": a verb of its own
+            # ("新增…企业7家、重点“小巨人”企业9家": the member keeps its own 重点)
+            indicator, ind_start, ind_end = verb.group(0) + member.group(1) + indicator, None, None
+    elif previous is not None and indicator and ind_start is not None and ind_start >= end:
+        # "新增2个X、3家Y、4家Z": members named after their figures share the first one's verb
+        gap = text[previous.end : start - q_len]
+        verb = re.match(_CARRY_VERB.pattern, previous.indicator)
+        if (verb and re.fullmatch(r"[^，,；;。、]{2,24}、", gap) and previous.indicator.endswith(gap[:-1])
+                and previous.indicator == verb.group(0) + gap[:-1]
+                and not _CARRY_VERB.match(indicator) and not _LEAD_VERB.match(indicator)
+                and not _OWN_VERB.match(indicator) and not _DONE_VERB.match(indicator)):
             indicator, ind_start, ind_end = verb.group(0) + indicator, None, None
     # "从61.2%提高到63.5%": the start value is the level before this year's change
     if _FROM_TO.search(text[clause_start : start - q_len]) and _TO_VERB.match(text[end : end + 8]):
@@ -678,8 +716,11 @@ def _quantity(
     surface = text[surface_start:end]
     joined = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000\r\n]+(?=[\u4e00-\u9fff])", "", indicator)
     joined = re.sub(r"(?<=[A-Za-z])[ \u3000]+(?=[0-9])", "", joined).strip()  # "广义货币M 2": M2
+    joined = re.sub(r"[（(]下同[)）]", "", joined)  # "预计（下同）全年实现地区生产总值": an editorial note
     joined = re.sub(r"\s*[—－]\s*[0-9０-９]{1,3}\s*[—－]\s*", "", joined)  # "建设 — 19 — 非遗工坊": a PDF page number
     joined = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:由|从)(?=(?:每人|每户|人均)[\u4e00-\u9fff]{0,4}$)", "", joined)  # "补助标准由每人每年120元提高到…"
+    if ind_start is not None and ind_start > 0 and joined[:1] in "来來" and text[ind_start - 1] == "年" and len(joined) > 3:
+        joined = joined[1:]  # "五年來國家財政用於…": 来 closes the time frame (N年来), no part of the measure
     if joined != indicator:  # "十大工 程", "研发平\n台": a space or line break a PDF put inside a word
         indicator, ind_start, ind_end = joined, None, None
     return Quantity(
@@ -1007,6 +1048,11 @@ def _is_threshold(text: str, fig: Figure, before: str) -> bool:
     if re.search(r"[0-9０-９一二三四五六七八九十两]+个(?:产值|营收|营业收入|规模)?(?:超过|超|过)$", clause_head) and re.match(
             r"(?:及以上|以上)?的?[\u4e00-\u9fff]{0,8}?(?:集群|企业|项目|产业|园区|基地|县|城市)", text[fig.end :]):
         return True  # "形成6个产值超100亿元、4个超50亿元的特色产业集群": a level naming the class counted
+    if re.search(r"(?:首家|首个|第[一二三四五六七八九十]家)$", before) and re.match(r"级?的?(?:企业|项目|集团)", text[fig.end :]):
+        return True  # "成为全市首家200亿元企业": the size class of one firm, no amount
+    if re.search(r"(?:新增|净增|新培育|培育|新引进|引进|招引|新招引|新签约|签约|新开工|开工|建成|新落地|落地)(?:超|超过|过)$", clause_head) \
+            and re.match(r"(?:及以上|以上)?的?[\u4e00-\u9fff]{0,8}?(?:企业|项目|工程|园区)[0-9０-９一二三四五六七八九十两百千]+(?:余|多)?[个家项户座]", text[fig.end :]):
+        return True  # "新增超10亿元企业4家": the size class of the firms counted, no amount of theirs
     if re.search(r"(?:超|超过|过)$", before) and re.match(
             r"的[\u4e00-\u9fff]{0,6}?(?:村|企业|项目|县域|县|乡镇|城市)(?:占比|比重|比例|数|达|有)", text[fig.end :]):
         return True  # "收入超10万元的村占比达100%", "经济总量超千亿元的县域达12个"
@@ -1202,7 +1248,97 @@ def _unmarked_plan_start(report: Report, text: str) -> int | None:
     return None
 
 
+_FUTURE_CUE = re.compile(r"力争|争取|确保|计划|目标|[将將](?!近)|要|拟|预计|规定|应当|必须|准备|打算|努力|力求|今后|明年")
+"""Words that put a figure in the plan, wherever it stands."""
+
+_NOW_CUE = re.compile(r"目前|(?<!实)现在|当前|迄今|至今|已经")
+_SINCE = re.compile(r"以来|(?<![0-9０-９])[几近多两三四五六七八九十]年来")
+"""Since a past point ("解放以来", "近三年来"): what has happened so far."""
+"""A state reached by now ("目前…有32000多个", "已经占总农户的60%"): an actual, even in a plan part."""
+
+_RECALLED_TARGET = re.compile(r"(?:曾|已经|已)?(?:提出|确定|规定|要求|部署)[^。；;]{0,12}[，,：:]?\s*(?:要把|要使|要|力争|争取|确保)[^，,；;。]*$")
+"""Last year's target recalled in a review ("去年…曾提出，要把…控制在"): a target of the year reviewed."""
+
+
 def _status_year(
+    report: Report, part, text: str, start: int, plan_from: int | None = None, end: int | None = None
+) -> tuple[Status, int | None]:
+    """The status and year of the figure at ``start``: the part sets them, and cues inside the
+    sentence overrule the part (the older national reports mix review and plan inside parts)."""
+    status, year = _part_status_year(report, part, text, start, plan_from)
+    review_year, plan_year = report_years(report)
+    if plan_year is None and review_year is None:
+        return status, year
+    if status == Status.TARGET:
+        # a file that holds its review twice (the second copy inside a plan part): the sentence's
+        # first copy, in the review, says what it is
+        s0 = _sentence_start(report, text, start)
+        ends = [j for j in (text.find(c, start) for c in "。\n") if j >= 0]
+        sentence = text[s0 : min(ends) if ends else len(text)]
+        if len(sentence) >= 30:
+            j = text.find(sentence)
+            if 0 <= j < s0:
+                first, _sec = report.locate(j + start - s0)
+                if first is not None and first.role == PartRole.REVIEW:
+                    return _status_year(report, first, text, j + start - s0, plan_from,
+                                        None if end is None else j + end - s0)
+    clause = text[_clause_start(text, start) : start]
+    head = text[_sentence_start(report, text, start) : start]
+    right = text[end : _clause_end(text, end)] if end is not None else ""
+    if status == Status.TARGET and re.match(r"[^，,；;。]{0,8}?的基础上", right) and not _FUTURE_CUE.search(clause):
+        # "在连续两年增长13%的基础上": the base the plan starts from, last year's actual
+        return Status.ACTUAL, review_year
+    if status == Status.TARGET and ((_NOW_CUE.search(clause) or re.match(r"[\u4e00-\u9fff]{0,6}?已经", right))
+                                    and not _FUTURE_CUE.search(clause.replace("现在要", ""))
+                                    or _SINCE.search(head) and not _FUTURE_CUE.search(head)):
+        # "目前在全国注册登记的各种经济联合体有32000多个", "12个项目已经部分地投入生产": now, not the plan
+        return Status.ACTUAL, (plan_year if re.search(r"今年|本年", head) and not _delivered_late(text) else review_year)
+    if status == Status.ACTUAL and review_year and year == review_year \
+            and re.match(r"(?:左右|以上|以内)?的?(?:预定|预期|原定|年度|调控|奋斗)目标", right):
+        return Status.TARGET, review_year  # "增长7.8%，虽然略低于8%的预定目标": last year's target
+    if status == Status.ACTUAL and review_year and year == review_year and _RECALLED_TARGET.search(head) \
+            and not re.search(r"(?:从|由)$", clause):
+        return Status.TARGET, review_year  # "去年…曾提出，要把…控制在10%以内"
+    if status == Status.ACTUAL and review_year and year is not None and year > review_year \
+            and re.search(r"[将將](?!近)|计划|要", clause) and not re.search(r"已|了", clause):
+        return Status.TARGET, year  # "在一九五四年將由…上升爲42.3%" in a review part: the plan year's target
+    if status == Status.ACTUAL and year is not None and year > (plan_year or review_year) \
+            and (_FUTURE_CUE.search(head) or re.search(r"(?:到|至)[0-9０-９〇○零一二三四五六七八九]{4}年", head)):
+        return Status.TARGET, year  # "按照规划，到一九八五年，…每年要增长10%": no actual lies ahead of the report
+    if status == Status.ACTUAL and review_year and year == review_year:
+        # "一九五二年，…批发中的比重达到63%，在社会零售中的比重达到34%": the year opening the
+        # sentence dates its later clauses too, when no other year is named after it
+        opening = re.match(r"[\s\u3000]*(?:在)?([0-9０-９〇○零一二三四五六七八九]{4})年[，,]", head)
+        if opening and _ascii_year(opening.group(1)).isdigit() and 1949 <= int(_ascii_year(opening.group(1))) < review_year \
+                and not re.search(r"[0-9０-９〇○零一二三四五六七八九]{4}年", head[opening.end() :]) and not _FUTURE_CUE.search(head) \
+                and not re.search(r"(?:由|从)的?$", clause):  # (not the start value of 由A减少到B)
+            return Status.ACTUAL, int(_ascii_year(opening.group(1)))
+    if status == Status.TARGET and re.search(r"(?:毕业生|新成长劳动力)[^，,；;。]{0,4}(?:将|预计)(?:达到|达|超过|超)$", clause):
+        return Status.ESTIMATE, year  # "今年高校毕业生将达727万人": an expectation the plan responds to, no target
+    if re.search(r"现行的?$", clause) and status == Status.TARGET:
+        return Status.ACTUAL, review_year  # "将…现行10%的税率降至9%": the rate now in force
+    if status == Status.ESTIMATE and year == plan_year and review_year and _delivered_late(text) \
+            and re.search(r"(?:今年|本年)[^，,；;。]{0,12}预计[^，,；;。0-9０-９]{0,3}$", clause):
+        return Status.ESTIMATE, review_year  # a report delivered late in the year: 今年…预计 is the year reviewed
+    if status == Status.TARGET and plan_year and year is not None and year < plan_year and not _FUTURE_CUE.search(head):
+        m = None
+        for m in re.finditer(r"(?:到|至|在|(?<![等当])于)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末)?", head):
+            pass
+        if m is not None and _ascii_year(m.group(1)).isdigit() and int(_ascii_year(m.group(1))) == year:
+            return Status.ACTUAL, year  # "由1970年的…增加到1980年的…" in a plan part: a past year's level
+    if status == Status.TARGET and plan_year:
+        # "１９８６年同１９７８年相比，…；国民收入由３０１０亿元增加到７７９０亿元": a comparison of
+        # past years opens the sentence (up to its 。), whatever the ；-clauses after it
+        full = text[max(text.rfind(c, 0, start) for c in "。\n") + 1 : start]
+        m = re.match(r"[\s\u3000]*[^，,；;。]{0,6}?([0-9０-９〇○零一二三四五六七八九]{4})年(?:同|与|和|比)([0-9０-９〇○零一二三四五六七八九]{4})年(?:相比|比较)", full)
+        if m and _ascii_year(m.group(1)).isdigit() and int(_ascii_year(m.group(1))) < plan_year and not _FUTURE_CUE.search(full):
+            if re.search(r"(?:由|从)的?$", clause) and _ascii_year(m.group(2)).isdigit():
+                return Status.ACTUAL, int(_ascii_year(m.group(2)))  # "由３０１０亿元增加到…": the base year's level
+            return Status.ACTUAL, int(_ascii_year(m.group(1)))
+    return status, year
+
+
+def _part_status_year(
     report: Report, part, text: str, start: int, plan_from: int | None = None
 ) -> tuple[Status, int | None]:
     review_year, plan_year = report_years(report)
@@ -1224,8 +1360,8 @@ def _status_year(
     if start_value and _ascii_year(start_value.group(1)).isdigit() and (
             1949 <= int(_ascii_year(start_value.group(1))) <= (plan_year or review_year or 2100)):
         return Status.ACTUAL, int(_ascii_year(start_value.group(1)))  # "将由2037年的42%提高到60%": the start
-    if _ESTIMATE.search(head):
-        status = Status.ESTIMATE
+    if _ESTIMATE.search(re.sub(r"[比较較同](?:[0-9０-９〇○零一二三四五六七八九]{4}年|上年|去年|今年|本年)(?:的)?(?:预计|預計)(?:数|的)?", "", head)):
+        status = Status.ESTIMATE  # (not the base of a comparison: "比1980年预计增加9万吨")
     elif _YEAR_TO_DATE.search(head) and not re.search(r"力争|争取|确保|计划|目标|要|将|拟", head):
         # "今年一月至九月，…下降了百分之十五点七": this year so far, an actual of the delivery year
         return Status.ACTUAL, (review_year if _delivered_late(text) else plan_year)
@@ -1416,8 +1552,18 @@ def _recalls_last_year(report: Report, text: str, offset: int) -> bool:
     )
     if not past:
         return False
-    future = [m.end() for m in _FUTURE.finditer(head)]
+    future = [m.end() for m in _FUTURE.finditer(head) if not _reviewed_cue(head, m)]
     return past[-1] > (future[-1] if future else -1)
+
+
+def _reviewed_cue(head: str, m: re.Match) -> bool:
+    """A plan word inside a review sentence: 将近 (nearly), a target met ("实现了年初预定的调控目标")."""
+    if m.group(0) == "将" and head.startswith("近", m.end()):
+        return True
+    if m.group(0) in ("目标", "计划", "预期"):
+        clause = head[max(head.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1 : m.start()]
+        return bool(re.search(r"(?:实现|完成|达到|超额完成|超过)了?[^，,；;。]{0,8}$|(?:年初|原定|预定|原)的?$", clause))
+    return False
 
 
 def _paragraph_start(report: Report, text: str, offset: int) -> int:
