@@ -560,6 +560,10 @@ def _body_regions(report: Report) -> list[tuple[int, int]]:
     return out
 
 
+# a list member after the first one's figure: "、X", "以上、X", "和重点X" (X the indicator)
+_MEMBER_GAP = re.compile(r"(?:以上|左右|以内)?[、和]((?:重点|骨干)?)")
+
+
 def _quantity(
     report: Report, text: str, fig: Figure, previous: Quantity | None, plan_from: int | None = None
 ) -> Quantity | None:
@@ -674,7 +678,9 @@ def _quantity(
         gap = text[previous.end : start - q_len]
         # "新建、改扩建管网160公里、污水处理厂20座": the whole list of verbs is elided
         verb = re.match(rf"{_CARRY_VERB.pattern}(?:[、和及]{_CARRY_VERB.pattern[1:]})*", previous.indicator)
-        member = re.fullmatch(r"(?:以上|左右|以内)?[、和]((?:重点|骨干)?)" + re.escape(indicator), gap)
+        # the gap is "、X" / "以上、X" / "和重点X"…: a fixed pattern before the indicator (no regex
+        # built from the indicator: a new pattern per call pushed the fixed ones out of re's cache)
+        member = _MEMBER_GAP.fullmatch(gap, 0, len(gap) - len(indicator)) if gap.endswith(indicator) else None
         if (verb and len(previous.indicator) - verb.end() >= 2 and member
                 and not _CARRY_VERB.match(indicator) and not _LEAD_VERB.match(indicator)
                 and not _OWN_VERB.match(indicator)
@@ -1625,6 +1631,7 @@ def _clause_end(text: str, offset: int) -> int:
 
 
 # ------------------------------------------------------------------ indicator
+
 
 
 def _indicator(
