@@ -2,7 +2,9 @@
 """Train the learned head filter (loaders/data/head_filter.json) on the read precision draws.
 
 usage: .venv/bin/python scripts/train_head_filter.py [--doc docs/entity-precision-sample.md]
-       [--out loaders/data/head_filter.json] [--enable] [--report]
+       [--out loaders/data/head_filter.json] [--enable] [--report] [--seeds-of JSON]
+       (--seeds-of loaders/data/head_filter.json rebuilds the shipped file byte for byte once newer
+       draws are in the doc)
 
 Rows: every head-rule row of every "The sample ... seed N" table of the doc (report, type, name,
 rule, context, verdict); verdict ``correct``/``lenient`` = right (1), ``wrong`` = wrong (0). The
@@ -172,6 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--enable", action="store_true")
     ap.add_argument("--report", action="store_true")
     ap.add_argument("--threshold", type=float)
+    ap.add_argument("--seeds-of", metavar="JSON",
+                    help="train only on the draws a head_filter.json lists (to rebuild a shipped file after newer draws were added to the doc)")
     args = ap.parse_args(argv)
     try:
         text = Path(args.doc).read_text(encoding="utf-8")
@@ -179,6 +183,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"train_head_filter: cannot read {args.doc}: {e.strerror}", file=sys.stderr)
         return 2
     rows = read_rows(text)
+    if args.seeds_of:
+        try:
+            keep = set(json.loads(Path(args.seeds_of).read_text(encoding="utf-8"))["seeds"])
+        except (OSError, ValueError, KeyError, TypeError) as e:
+            print(f"train_head_filter: cannot read the seeds of {args.seeds_of}: {e}", file=sys.stderr)
+            return 2
+        rows = [r for r in rows if r[0] in keep]
     if not any(r[3] == "head" for r in rows):
         print("train_head_filter: no head-rule rows with verdicts in the doc", file=sys.stderr)
         return 2
