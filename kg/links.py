@@ -18,7 +18,14 @@ Triples written (ontology/kg.ttl):
   reports of the government whose plan year is the next year (``kg:period`` marks a
   multi-year figure), in the order actual before estimate, report IRI, position, IRI.
 
-These are the semantics of ``kg targets`` (:func:`kg.indicators.link_targets`) over the
+- ``?r kg:partCount n`` … ``kg:glossaryTermCount n`` (:data:`COUNTS`): how many parts,
+  sections and sentences (``kg:inReport ?r``) and figures, mentions and glossary terms
+  (``prov:wasDerivedFrom ?r``) report ``?r`` has, each subject of the class counted once, as
+  queries/report_overview.rq counted them at query time over the whole store (one row per
+  report needed a pass over every segment and annotation of the corpus). A report built
+  from two files with one report IRI keeps the counts of the first.
+
+The target links are the semantics of ``kg targets`` (:func:`kg.indicators.link_targets`) over the
 graph's indicator nodes, as queries/targets_vs_outcomes.rq computed them at query time.
 """
 
@@ -30,13 +37,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import groupby
 from operator import itemgetter
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 from rdflib.plugins.serializers.nt import _nt_row
 
 from kg.outcomes import MIN_HEAD, OutcomeIndex
 from kg.scratch import ScratchDB
-from kg.vocab import KG, SOSA
+from kg.vocab import KG, ONTOLOGY_IRI, SOSA
 
 __all__ = ["LinkIndex", "index_report", "link_triples", "link_lines", "link_chunks", "with_links"]
 
@@ -55,21 +62,47 @@ Target = tuple[str, str, str, int, str, str, str, str, str, int, str, str, str, 
 """(government, indicator, key, year, kind, qualifier, normalised unit, normalised value,
 direction, start, period, target IRI, report IRI, section key)"""
 
+_KG = ONTOLOGY_IRI + "#"
+_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
+COUNTS: tuple[tuple[str, str, str], ...] = (
+    (str(KG.Part), str(KG.inReport), _KG + "partCount"),
+    (str(KG.Section), str(KG.inReport), _KG + "sectionCount"),
+    (str(KG.Sentence), str(KG.inReport), _KG + "sentenceCount"),
+    (str(KG.Observation), _DERIVED, _KG + "observationCount"),
+    (str(KG.Mention), _DERIVED, _KG + "mentionCount"),
+    (str(KG.GlossaryTerm), _DERIVED, _KG + "glossaryTermCount"),
+)
+"""(class, link to the report, count property): a report's count of the subjects of the
+class that link to it."""
+_COUNTED = {c for c, _link, _prop in COUNTS}
+_COUNT_LINKS = {link for _c, link, _prop in COUNTS}
+
 Candidate = tuple[str, str, str, int, str, str, bool, str, str, int, str]
 """(government, indicator, key, year, kind, normalised unit, has a period, "0" for an
 actual or "1" for an estimate, report IRI, start, observation IRI)"""
 
 
-def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, ...], tuple[Candidate, ...]]:
+Counts = tuple[str, tuple[tuple[str, int], ...]]
+"""(report IRI, ((count property IRI, n), …)): one report's :data:`COUNTS`."""
+
+
+def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, ...], tuple[Candidate, ...], Counts]:
     """One report's plan-year targets and candidate outcomes (actuals and estimates of the
-    year before its plan year), read from its triples: what :func:`link_lines` needs."""
+    year before its plan year) and its counts (:data:`COUNTS`), read from its triples: what
+    :func:`link_lines` needs."""
     rep = URIRef(report)
     plan_year = gov = None
     obs: dict[str, dict[str, object]] = {}
     starts: dict[str, int] = {}
     notation: dict[str, str] = {}
+    typed: set[tuple[str, str]] = set()  # (subject, class) of the classes counted
+    linked: set[tuple[str, str]] = set()  # (subject, link) of the subjects linking to the report
     for s, p, o in triples:
         ps = str(p)
+        if o == rep and ps in _COUNT_LINKS:
+            linked.add((str(s), ps))
+        elif p == RDF.type and str(o) in _COUNTED:
+            typed.add((str(s), str(o)))
         if s == rep:
             if p == KG.planYear:
                 plan_year = int(o)
@@ -84,8 +117,10 @@ def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, .
             starts[str(s)] = int(o)
         elif p == SKOS.notation:
             notation[str(s)] = str(o)
+    counts = (report, tuple((prop, sum(1 for x, c in typed if c == cls and (x, link) in linked))
+                            for cls, link, prop in COUNTS))
     if plan_year is None or gov is None:
-        return (), ()
+        return (), (), counts
     targets: list[Target] = []
     cands: list[Candidate] = []
     for iri, d in obs.items():
@@ -106,7 +141,7 @@ def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, .
         elif year == plan_year - 1:
             cands.append((gov, ind, key, year, kind, nu, "period" in d, "0" if status == _ACTUAL else "1",
                           report, start, iri))
-    return tuple(sorted(targets)), tuple(sorted(cands))
+    return tuple(sorted(targets)), tuple(sorted(cands)), counts
 
 
 class LinkIndex:
@@ -127,7 +162,8 @@ class LinkIndex:
         # as in :func:`_links` (the same observation from two files with one report IRI)
         self._scratch = ScratchDB("links.sqlite", "kg-links-",
                                   "CREATE TABLE idx(gov TEXT, part TEXT, target INTEGER, ca TEXT UNIQUE, row BLOB);"
-                                  "CREATE TABLE link(rep TEXT, line TEXT);",
+                                  "CREATE TABLE link(rep TEXT, line TEXT);"
+                                  "CREATE TABLE cnt(rep TEXT, prop TEXT, line TEXT, UNIQUE(rep, prop));",
                                   cache_kib=self.CACHE_KIB, directory=directory)
         self._db = self._scratch.db
         self._indexed = False
@@ -135,7 +171,10 @@ class LinkIndex:
     def add(self, links: tuple) -> None:
         if not links:
             return
-        targets, cands = links
+        targets, cands, *counts = links
+        if counts:  # the first report of an IRI keeps its counts
+            self._db.executemany("INSERT OR IGNORE INTO cnt VALUES (?, ?, ?)",
+                                 [(r, prop, _nt_row(t)) for r, t, prop in _count_triples(counts[0])])
         self._db.executemany("INSERT INTO idx VALUES (?, ?, 1, NULL, ?)",
                              [(t[0], _part(t[0], t[3], t[4], t[6], t[2]), pickle.dumps(t, 5)) for t in targets])
         self._db.executemany("INSERT OR IGNORE INTO idx VALUES (?, ?, 0, ?, ?)",
@@ -167,10 +206,18 @@ class LinkIndex:
             if targets:
                 self._db.executemany("INSERT INTO link VALUES (?, ?)",
                                      [(rep, _nt_row(t)) for rep, t in _links([(targets, cands)])])
+        self._db.execute("INSERT INTO link SELECT rep, line FROM cnt")
         yield from self._db.execute("SELECT rep, line FROM link ORDER BY rep, line")
 
     def close(self) -> None:
         self._scratch.close()
+
+
+def _count_triples(counts: Counts) -> list[tuple[str, tuple, str]]:
+    """(report IRI, triple, count property) of one report's counts."""
+    report, values = counts
+    r = URIRef(report)
+    return [(report, (r, URIRef(prop), Literal(n)), prop) for prop, n in values]
 
 
 def _part(gov: str, year: int, kind: str, unit: str, key: str) -> str:
@@ -190,7 +237,10 @@ def _links(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> l
     firsts: dict[tuple, tuple] = {}
     outcomes: OutcomeIndex[str] = OutcomeIndex()
     seen_c: set[tuple[str, str]] = set()
-    for targets, cands in indexes:
+    counted: dict[tuple[str, str], tuple] = {}
+    for targets, cands, *counts in indexes:
+        for r, t, prop in _count_triples(counts[0]) if counts else ():
+            counted.setdefault((r, prop), t)  # the first report of an IRI keeps its counts
         for t in targets:
             (g, ind, key, year, kind, q, nu, nv, dr, start, period, iri, tr, section) = t
             ident = (tr, g, ind, year, kind, q, nu, nv, dr)
@@ -204,7 +254,7 @@ def _links(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> l
             seen_c.add((rep, a))
             # the order the query compared: actual before estimate, report IRI, start, IRI
             outcomes.add(g, ind, key, year, kind, nu, rep, has_period, f"{rank}{rep}#{1000000000 + start}#{a}", a)
-    out: list[tuple[str, tuple]] = []
+    out: list[tuple[str, tuple]] = [(r, t) for (r, _prop), t in counted.items()]
     for _rank, t in firsts.values():
         (g, ind, key, year, kind, q, nu, nv, dr, start, period, iri, tr, section) = t
         out.append((tr, (URIRef(iri), RDF.type, KG.PlanTarget)))
