@@ -286,13 +286,16 @@ def markdown(res: dict) -> str:
                 "same store and server, run for run." if res.get("before") else ""), "",
              ]
     bef = bool(large.get("before"))
+    fl = large.get("floor")
     if len(labels) == 1:  # one store size (--sizes): no growth columns
         lines += [f"#### SPARQL (pyoxigraph): {large['reports']} bulk reports ({large['quads']:,} quads)", "",
-                  "| query | rows | p50 | p95 |" + (" p50 before | p95 before | rows before |" if bef else ""),
-                  "|---|---|---|---|" + ("---|---|---|" if bef else "")]
+                  "| query | rows | p50 | p95 |" + (" rows × floor |" if fl else "")
+                  + (" p50 before | p95 before | rows before |" if bef else ""),
+                  "|---|---|---|---|" + ("---|" if fl else "") + ("---|---|---|" if bef else "")]
         for name, q in large["queries"].items():
             b = (large.get("before") or {}).get(name)
             lines.append(f"| {name} | {q['rows']} | {q['p50_ms']:.1f} | {q['p95_ms']:.1f} |"
+                         + (f" {q['rows'] * fl['kg_us_per_row'] / 1000:.1f} |" if fl else "")
                          + (f" {b['p50_ms']:.1f} | {b['p95_ms']:.1f} | {b['rows']} |" if b else (" – | – | – |" if bef else "")))
         worst = max(large["queries"].items(), key=lambda kv: kv[1]["p95_ms"])
         lines += ["", f"Worst p95 on {large['reports']} reports: {worst[1]['p95_ms']:.0f} CPU ms ({worst[0]}). "
@@ -321,7 +324,8 @@ def markdown(res: dict) -> str:
         lines += ["", f"Per-row floor on {large['reports']} reports: `{FLOOR_QUERY}` ({fl['rows']:,} rows of three "
                   f"columns, no join) costs {fl['engine_us_per_row']:.1f} CPU µs per row in pyoxigraph alone and "
                   f"{fl['kg_us_per_row']:.1f} through `kg sparql`'s runner (`kg.store.run_query`, Python values). "
-                  "A library query pays more per row: an index seek for each value it looks up."]
+                  "A library query pays more per row: an index seek for each value it looks up. \"rows × floor\": "
+                  "the least any query returning that many rows can cost (three columns, nothing looked up)."]
     cy = res.get("cypher")
     if cy:
         lines += ["", f"#### Cypher (Neo4j {res['versions'].get('neo4j') or ''}): the {cy['reports']} corpus reports "
