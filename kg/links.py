@@ -43,7 +43,7 @@ from rdflib.plugins.serializers.nt import _nt_row
 
 from kg.outcomes import MIN_HEAD, OutcomeIndex
 from kg.scratch import ScratchDB
-from kg.vocab import KG, ONTOLOGY_IRI, SOSA
+from kg.vocab import KG, SOSA
 
 __all__ = ["LinkIndex", "index_report", "link_triples", "link_lines", "link_chunks", "with_links"]
 
@@ -62,15 +62,14 @@ Target = tuple[str, str, str, int, str, str, str, str, str, int, str, str, str, 
 """(government, indicator, key, year, kind, qualifier, normalised unit, normalised value,
 direction, start, period, target IRI, report IRI, section key)"""
 
-_KG = ONTOLOGY_IRI + "#"
 _DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 COUNTS: tuple[tuple[str, str, str], ...] = (
-    (str(KG.Part), str(KG.inReport), _KG + "partCount"),
-    (str(KG.Section), str(KG.inReport), _KG + "sectionCount"),
-    (str(KG.Sentence), str(KG.inReport), _KG + "sentenceCount"),
-    (str(KG.Observation), _DERIVED, _KG + "observationCount"),
-    (str(KG.Mention), _DERIVED, _KG + "mentionCount"),
-    (str(KG.GlossaryTerm), _DERIVED, _KG + "glossaryTermCount"),
+    (str(KG.Part), str(KG.inReport), str(KG.partCount)),
+    (str(KG.Section), str(KG.inReport), str(KG.sectionCount)),
+    (str(KG.Sentence), str(KG.inReport), str(KG.sentenceCount)),
+    (str(KG.Observation), _DERIVED, str(KG.observationCount)),
+    (str(KG.Mention), _DERIVED, str(KG.mentionCount)),
+    (str(KG.GlossaryTerm), _DERIVED, str(KG.glossaryTermCount)),
 )
 """(class, link to the report, count property): a report's count of the subjects of the
 class that link to it."""
