@@ -24,6 +24,10 @@ Triples written (ontology/kg.ttl):
   queries/report_overview.rq counted them at query time over the whole store (one row per
   report needed a pass over every segment and annotation of the corpus). A report built
   from two files with one report IRI keeps the counts of the first.
+- ``?p kg:namedInTitleMarks true``: policy ``?p`` is a document: a mention of it stands in
+  《…》 (the mark right before the mention) or its text carries the marks, as
+  queries/policy_documents.rq found them at query time (following every policy mention of the
+  corpus to its text). Written once, in the chunk of the first report that names it so.
 
 The target links are the semantics of ``kg targets`` (:func:`kg.indicators.link_targets`) over the
 graph's indicator nodes, as queries/targets_vs_outcomes.rq computed them at query time.
@@ -43,7 +47,7 @@ from rdflib.plugins.serializers.nt import _nt_row
 
 from kg.outcomes import MIN_HEAD, OutcomeIndex
 from kg.scratch import ScratchDB
-from kg.vocab import KG, SOSA
+from kg.vocab import KG, OA, SOSA
 
 __all__ = ["LinkIndex", "index_report", "link_triples", "link_lines", "link_chunks", "with_links"]
 
@@ -81,8 +85,31 @@ Candidate = tuple[str, str, str, int, str, str, bool, str, str, int, str]
 actual or "1" for an estimate, report IRI, start, observation IRI)"""
 
 
-Counts = tuple[str, tuple[tuple[str, int], ...]]
-"""(report IRI, ((count property IRI, n), …)): one report's :data:`COUNTS`."""
+Counts = tuple[str, tuple[tuple[str, int], ...], tuple[str, ...]]
+"""(report IRI, ((count property IRI, n), …), (policy IRI, …)): one report's :data:`COUNTS`
+and the policies it names in title marks (:func:`_title_marked`)."""
+
+_ANNOTATION = {str(OA.hasBody): "body", str(OA.hasTarget): "target", str(OA.hasSelector): "selector",
+               str(OA.exact): "exact", str(OA.prefix): "prefix"}
+
+
+def _title_marked(policies: set[str], quotes: set[str], ann: dict[str, dict[str, list[str]]]) -> tuple[str, ...]:
+    """The policies a mention names in title marks: a mention whose body is the policy, whose
+    target's text-quote selector has an exact text and either a prefix ending in 《 or an
+    exact text containing 《 (queries/policy_documents.rq asked this at query time)."""
+    out = set()
+    for m, d in ann.items():
+        bodies = [b for b in d.get("body", ()) if b in policies]
+        if not bodies:
+            continue
+        for span in d.get("target", ()):
+            for q in ann.get(span, {}).get("selector", ()):
+                sel = ann.get(q, {})
+                exact = sel.get("exact", ())
+                if q in quotes and exact and (any(x.endswith("《") for x in sel.get("prefix", ()))
+                                              or any("《" in x for x in exact)):
+                    out.update(bodies)
+    return tuple(sorted(out))
 
 
 def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, ...], tuple[Candidate, ...], Counts]:
@@ -95,13 +122,23 @@ def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, .
     starts: dict[str, int] = {}
     notation: dict[str, str] = {}
     typed: set[tuple[str, str]] = set()  # (subject, class) of the classes counted
+    policies: set[str] = set()
+    quotes: set[str] = set()  # text-quote selectors
+    ann: dict[str, dict[str, list[str]]] = {}  # subject → annotation link → objects
     linked: set[tuple[str, str]] = set()  # (subject, link) of the subjects linking to the report
     for s, p, o in triples:
         ps = str(p)
         if o == rep and ps in _COUNT_LINKS:
             linked.add((str(s), ps))
-        elif p == RDF.type and str(o) in _COUNTED:
-            typed.add((str(s), str(o)))
+        elif p == RDF.type:
+            if str(o) in _COUNTED:
+                typed.add((str(s), str(o)))
+            elif o == KG.Policy:
+                policies.add(str(s))
+            elif o == OA.TextQuoteSelector:
+                quotes.add(str(s))
+        if ps in _ANNOTATION:
+            ann.setdefault(str(s), {}).setdefault(_ANNOTATION[ps], []).append(str(o))
         if s == rep:
             if p == KG.planYear:
                 plan_year = int(o)
@@ -117,7 +154,7 @@ def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, .
         elif p == SKOS.notation:
             notation[str(s)] = str(o)
     counts = (report, tuple((prop, sum(1 for x, c in typed if c == cls and (x, link) in linked))
-                            for cls, link, prop in COUNTS))
+                            for cls, link, prop in COUNTS), _title_marked(policies, quotes, ann))
     if plan_year is None or gov is None:
         return (), (), counts
     targets: list[Target] = []
@@ -162,7 +199,8 @@ class LinkIndex:
         self._scratch = ScratchDB("links.sqlite", "kg-links-",
                                   "CREATE TABLE idx(gov TEXT, part TEXT, target INTEGER, ca TEXT UNIQUE, row BLOB);"
                                   "CREATE TABLE link(rep TEXT, line TEXT);"
-                                  "CREATE TABLE cnt(rep TEXT, prop TEXT, line TEXT, UNIQUE(rep, prop));",
+                                  "CREATE TABLE cnt(rep TEXT, prop TEXT, line TEXT, UNIQUE(rep, prop));"
+                                  "CREATE TABLE doc(line TEXT UNIQUE, rep TEXT);",
                                   cache_kib=self.CACHE_KIB, directory=directory)
         self._db = self._scratch.db
         self._indexed = False
@@ -174,6 +212,9 @@ class LinkIndex:
         if counts:  # the first report of an IRI keeps its counts
             self._db.executemany("INSERT OR IGNORE INTO cnt VALUES (?, ?, ?)",
                                  [(r, prop, _nt_row(t)) for r, t, prop in _count_triples(counts[0])])
+            # a policy named in several reports: in the first one's chunk
+            self._db.executemany("INSERT OR IGNORE INTO doc VALUES (?, ?)",
+                                 [(_nt_row(t), r) for r, t in _document_triples(counts[0])])
         self._db.executemany("INSERT INTO idx VALUES (?, ?, 1, NULL, ?)",
                              [(t[0], _part(t[0], t[3], t[4], t[6], t[2]), pickle.dumps(t, 5)) for t in targets])
         self._db.executemany("INSERT OR IGNORE INTO idx VALUES (?, ?, 0, ?, ?)",
@@ -206,6 +247,7 @@ class LinkIndex:
                 self._db.executemany("INSERT INTO link VALUES (?, ?)",
                                      [(rep, _nt_row(t)) for rep, t in _links([(targets, cands)])])
         self._db.execute("INSERT INTO link SELECT rep, line FROM cnt")
+        self._db.execute("INSERT INTO link SELECT rep, line FROM doc")
         yield from self._db.execute("SELECT rep, line FROM link ORDER BY rep, line")
 
     def close(self) -> None:
@@ -214,9 +256,16 @@ class LinkIndex:
 
 def _count_triples(counts: Counts) -> list[tuple[str, tuple, str]]:
     """(report IRI, triple, count property) of one report's counts."""
-    report, values = counts
+    report, values, _docs = counts
     r = URIRef(report)
     return [(report, (r, URIRef(prop), Literal(n)), prop) for prop, n in values]
+
+
+def _document_triples(counts: Counts) -> list[tuple[str, tuple]]:
+    """(report IRI, ``?p kg:namedInTitleMarks true``) of the policies one report names in
+    title marks."""
+    report, _values, docs = counts
+    return [(report, (URIRef(p), KG.namedInTitleMarks, Literal(True))) for p in docs]
 
 
 def _part(gov: str, year: int, kind: str, unit: str, key: str) -> str:
@@ -237,9 +286,12 @@ def _links(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> l
     outcomes: OutcomeIndex[str] = OutcomeIndex()
     seen_c: set[tuple[str, str]] = set()
     counted: dict[tuple[str, str], tuple] = {}
+    documents: dict[tuple, str] = {}
     for targets, cands, *counts in indexes:
         for r, t, prop in _count_triples(counts[0]) if counts else ():
             counted.setdefault((r, prop), t)  # the first report of an IRI keeps its counts
+        for r, t in _document_triples(counts[0]) if counts else ():
+            documents.setdefault(t, r)  # a policy named in several reports: the first one's
         for t in targets:
             (g, ind, key, year, kind, q, nu, nv, dr, start, period, iri, tr, section) = t
             ident = (tr, g, ind, year, kind, q, nu, nv, dr)
@@ -254,6 +306,7 @@ def _links(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> l
             # the order the query compared: actual before estimate, report IRI, start, IRI
             outcomes.add(g, ind, key, year, kind, nu, rep, has_period, f"{rank}{rep}#{1000000000 + start}#{a}", a)
     out: list[tuple[str, tuple]] = [(r, t) for (r, _prop), t in counted.items()]
+    out += [(r, t) for t, r in documents.items()]
     for _rank, t in firsts.values():
         (g, ind, key, year, kind, q, nu, nv, dr, start, period, iri, tr, section) = t
         out.append((tr, (URIRef(iri), RDF.type, KG.PlanTarget)))
