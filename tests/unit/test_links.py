@@ -192,3 +192,35 @@ def test_each_report_gets_its_counts_of_parts_sections_sentences_figures_mention
     assert sum("Count> " in line for _rep, line in lines) == len(COUNTS)
     assert any('#sentenceCount> "3"' in line for _rep, line in lines)
     index.close()
+
+
+def test_a_policy_named_in_title_marks_is_marked_once_whichever_report_names_it(tmp_path):
+    from kg.vocab import OA
+
+    def named(rep: str, i: int, body: URIRef, exact: str, prefix: str | None, quote: bool = True) -> list[tuple]:
+        m, span, sel = URIRef(f"{rep}/mention/{i}"), URIRef(f"{rep}/span/{i}"), URIRef(f"{rep}/span/{i}/quote")
+        t = [(m, OA.hasBody, body), (m, OA.hasTarget, span), (span, OA.hasSelector, sel), (sel, OA.exact, Literal(exact))]
+        if quote:
+            t.append((sel, RDF.type, OA.TextQuoteSelector))
+        if prefix is not None:
+            t.append((sel, OA.prefix, Literal(prefix)))
+        return t
+
+    doc, law, plan, firm = (URIRef(f"{B}policy/{n}") for n in ("doc", "law", "plan", "firm"))
+    rep, triples = _report(2024, [])
+    triples += [(p, RDF.type, KG.Policy) for p in (doc, law, plan)] + [(firm, RDF.type, KG.Organization)]
+    triples += named(rep, 1, doc, "十四五规划", "实施《")           # the mark right before the mention
+    triples += named(rep, 2, law, "《条例》", None)                  # the text carries the marks
+    triples += named(rep, 3, plan, "行动计划", "实施")               # no marks: not a document
+    triples += named(rep, 4, plan, "行动计划", "《", quote=False)    # not a text-quote selector
+    triples += named(rep, 5, firm, "公司", "《")                     # not a policy
+    rep2, triples2 = _report(2025, [])  # a later report names the same document so too: marked once
+    triples2 += named(rep2, 1, doc, "十四五规划", "《") + [(doc, RDF.type, KG.Policy)]
+    lines = link_lines([index_report(triples, rep), index_report(triples2, rep2)])
+    marked = [(r, line.split(" ")[0]) for r, line in lines if "#namedInTitleMarks> " in line]
+    assert marked == [(rep, f"<{doc}>"), (rep, f"<{law}>")]
+    index = LinkIndex(tmp_path)
+    index.add(index_report(triples, rep))
+    index.add(index_report(triples2, rep2))
+    assert list(index.lines()) == lines
+    index.close()
