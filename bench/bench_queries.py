@@ -145,6 +145,34 @@ def store(name: str, nt: Path) -> Path:
 # ----------------------------------------------------------------------------- SPARQL
 
 
+FLOOR_QUERY = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 100000"
+"""The per-row floor: the first 100,000 triples of the store, three columns, no join."""
+
+
+def floor(st) -> dict:
+    """CPU µs per row of :data:`FLOOR_QUERY`: pyoxigraph alone (solutions iterated, no term
+    read), and the whole ``kg sparql`` path (``kg.store.run_query``: Python values); best of 5."""
+    from kg.store import DEFAULT_PREFIXES, run_query
+
+    def engine() -> int:
+        return sum(1 for _ in st.query(FLOOR_QUERY, prefixes=DEFAULT_PREFIXES))
+
+    def whole() -> int:
+        return len(run_query(st, FLOOR_QUERY))
+
+    out = {}
+    for name, fn in (("engine", engine), ("kg", whole)):
+        fn()
+        best = float("inf")
+        for _ in range(5):
+            c0 = time.process_time()
+            n = fn()
+            best = min(best, time.process_time() - c0)
+        out[name + "_us_per_row"] = 1e6 * best / max(n, 1)
+    out["rows"] = n
+    return out
+
+
 def sparql_child(store_dir: str, repeat: str, folder: str, before: str = "") -> None:
     """Every query of the library: one untimed run, then ``repeat`` timed ones (with
     ``before``, the same query of that older library alternately, run for run)."""
@@ -168,7 +196,7 @@ def sparql_child(store_dir: str, repeat: str, folder: str, before: str = "") -> 
             out[side][name] = runs[side]
         print(f"    {name}: " + ", ".join(f"{side} {1000 * statistics.median(r['cpu_s']):.0f} ms"
                                           for side, r in runs.items()), file=sys.stderr, flush=True)
-    emit({"quads": len(st), "queries": out["after"], "before": out.get("before")})
+    emit({"quads": len(st), "queries": out["after"], "before": out.get("before"), "floor": floor(st)})
 
 
 def _summary(runs: dict) -> dict:
@@ -183,7 +211,8 @@ def bench_sparql(sizes: list[int | None], repeat: int, folder: Path | None, befo
         label = "all" if n is None else str(n)
         nt = dump(f"bulk-{label}", reports(n))
         r = child(__file__, "sparql", str(store(f"bulk-{label}", nt)), str(repeat), str(folder or ""), str(before or ""))
-        out[label] = {"reports": _count(reports(n)), "quads": r["quads"], "queries": _summary(r["queries"])}
+        out[label] = {"reports": _count(reports(n)), "quads": r["quads"], "queries": _summary(r["queries"]),
+                      "floor": r.get("floor")}
         if r.get("before"):
             out[label]["before"] = _summary(r["before"])
         print(f"  SPARQL on {label} bulk reports ({r['quads']:,} quads) done", file=sys.stderr)
@@ -257,13 +286,16 @@ def markdown(res: dict) -> str:
                 "same store and server, run for run." if res.get("before") else ""), "",
              ]
     bef = bool(large.get("before"))
+    fl = large.get("floor")
     if len(labels) == 1:  # one store size (--sizes): no growth columns
         lines += [f"#### SPARQL (pyoxigraph): {large['reports']} bulk reports ({large['quads']:,} quads)", "",
-                  "| query | rows | p50 | p95 |" + (" p50 before | p95 before | rows before |" if bef else ""),
-                  "|---|---|---|---|" + ("---|---|---|" if bef else "")]
+                  "| query | rows | p50 | p95 |" + (" rows × floor |" if fl else "")
+                  + (" p50 before | p95 before | rows before |" if bef else ""),
+                  "|---|---|---|---|" + ("---|" if fl else "") + ("---|---|---|" if bef else "")]
         for name, q in large["queries"].items():
             b = (large.get("before") or {}).get(name)
             lines.append(f"| {name} | {q['rows']} | {q['p50_ms']:.1f} | {q['p95_ms']:.1f} |"
+                         + (f" {q['rows'] * fl['kg_us_per_row'] / 1000:.1f} |" if fl else "")
                          + (f" {b['p50_ms']:.1f} | {b['p95_ms']:.1f} | {b['rows']} |" if b else (" – | – | – |" if bef else "")))
         worst = max(large["queries"].items(), key=lambda kv: kv[1]["p95_ms"])
         lines += ["", f"Worst p95 on {large['reports']} reports: {worst[1]['p95_ms']:.0f} CPU ms ({worst[0]}). "
@@ -287,6 +319,13 @@ def markdown(res: dict) -> str:
         lines += ["", f"Worst p95 on {large['reports']} reports: {worst[1]['p95_ms']:.0f} CPU ms ({worst[0]}). "
                   f"Cost ratio: p50 at {large['reports']} reports over p50 at {small['reports']} (linear growth = "
                   f"{sp['growth']['quads']})."]
+    fl = large.get("floor")
+    if fl:
+        lines += ["", f"Per-row floor on {large['reports']} reports: `{FLOOR_QUERY}` ({fl['rows']:,} rows of three "
+                  f"columns, no join) costs {fl['engine_us_per_row']:.1f} CPU µs per row in pyoxigraph alone and "
+                  f"{fl['kg_us_per_row']:.1f} through `kg sparql`'s runner (`kg.store.run_query`, Python values). "
+                  "A library query pays more per row: an index seek for each value it looks up. \"rows × floor\": "
+                  "the least any query returning that many rows can cost (three columns, nothing looked up)."]
     cy = res.get("cypher")
     if cy:
         lines += ["", f"#### Cypher (Neo4j {res['versions'].get('neo4j') or ''}): the {cy['reports']} corpus reports "

@@ -18,7 +18,18 @@ Triples written (ontology/kg.ttl):
   reports of the government whose plan year is the next year (``kg:period`` marks a
   multi-year figure), in the order actual before estimate, report IRI, position, IRI.
 
-These are the semantics of ``kg targets`` (:func:`kg.indicators.link_targets`) over the
+- ``?r kg:partCount n`` … ``kg:glossaryTermCount n`` (:data:`COUNTS`): how many parts,
+  sections and sentences (``kg:inReport ?r``) and figures, mentions and glossary terms
+  (``prov:wasDerivedFrom ?r``) report ``?r`` has, each subject of the class counted once, as
+  queries/report_overview.rq counted them at query time over the whole store (one row per
+  report needed a pass over every segment and annotation of the corpus). A report built
+  from two files with one report IRI keeps the counts of the first.
+- ``?p kg:namedInTitleMarks true``: policy ``?p`` is a document: a mention of it stands in
+  《…》 (the mark right before the mention) or its text carries the marks, as
+  queries/policy_documents.rq found them at query time (following every policy mention of the
+  corpus to its text). Written once, in the chunk of the first report that names it so.
+
+The target links are the semantics of ``kg targets`` (:func:`kg.indicators.link_targets`) over the
 graph's indicator nodes, as queries/targets_vs_outcomes.rq computed them at query time.
 """
 
@@ -30,13 +41,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import groupby
 from operator import itemgetter
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 from rdflib.plugins.serializers.nt import _nt_row
 
 from kg.outcomes import MIN_HEAD, OutcomeIndex
 from kg.scratch import ScratchDB
-from kg.vocab import KG, SOSA
+from kg.vocab import KG, OA, SOSA
 
 __all__ = ["LinkIndex", "index_report", "link_triples", "link_lines", "link_chunks", "with_links"]
 
@@ -44,6 +55,7 @@ _ACTUAL = str(KG.Actual)
 _ESTIMATE = str(KG.Estimate)
 _TARGET = str(KG.Target)
 _PLAN_YEAR, _GOVERNMENT, _START, _NOTATION = str(KG.planYear), str(KG.government), str(KG.start), str(SKOS.notation)
+_RDF_TYPE, _POLICY, _QUOTE_SELECTOR = str(RDF.type), str(KG.Policy), str(OA.TextQuoteSelector)
 
 _OBS_PROPS = {
     str(KG.status): "status", str(SOSA.observedProperty): "ind", str(KG.refYear): "year",
@@ -56,23 +68,83 @@ Target = tuple[str, str, str, int, str, str, str, str, str, int, str, str, str, 
 """(government, indicator, key, year, kind, qualifier, normalised unit, normalised value,
 direction, start, period, target IRI, report IRI, section key)"""
 
+_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
+COUNTS: tuple[tuple[str, str, str], ...] = (
+    (str(KG.Part), str(KG.inReport), str(KG.partCount)),
+    (str(KG.Section), str(KG.inReport), str(KG.sectionCount)),
+    (str(KG.Sentence), str(KG.inReport), str(KG.sentenceCount)),
+    (str(KG.Observation), _DERIVED, str(KG.observationCount)),
+    (str(KG.Mention), _DERIVED, str(KG.mentionCount)),
+    (str(KG.GlossaryTerm), _DERIVED, str(KG.glossaryTermCount)),
+)
+"""(class, link to the report, count property): a report's count of the subjects of the
+class that link to it."""
+_COUNTED = {c for c, _link, _prop in COUNTS}
+_COUNT_LINKS = {link for _c, link, _prop in COUNTS}
+
 Candidate = tuple[str, str, str, int, str, str, bool, str, str, int, str]
 """(government, indicator, key, year, kind, normalised unit, has a period, "0" for an
 actual or "1" for an estimate, report IRI, start, observation IRI)"""
 
 
-def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, ...], tuple[Candidate, ...]]:
+Counts = tuple[str, tuple[tuple[str, int], ...], tuple[str, ...]]
+"""(report IRI, ((count property IRI, n), …), (policy IRI, …)): one report's :data:`COUNTS`
+and the policies it names in title marks (:func:`_title_marked`)."""
+
+_ANNOTATION = {str(OA.hasBody): "body", str(OA.hasTarget): "target", str(OA.hasSelector): "selector",
+               str(OA.exact): "exact", str(OA.prefix): "prefix"}
+
+
+def _title_marked(policies: set[str], quotes: set[str], ann: dict[str, dict[str, list[str]]]) -> tuple[str, ...]:
+    """The policies a mention names in title marks: a mention whose body is the policy, whose
+    target's text-quote selector has an exact text and either a prefix ending in 《 or an
+    exact text containing 《 (queries/policy_documents.rq asked this at query time)."""
+    out = set()
+    for m, d in ann.items():
+        bodies = [b for b in d.get("body", ()) if b in policies]
+        if not bodies:
+            continue
+        for span in d.get("target", ()):
+            for q in ann.get(span, {}).get("selector", ()):
+                sel = ann.get(q, {})
+                exact = sel.get("exact", ())
+                if q in quotes and exact and (any(x.endswith("《") for x in sel.get("prefix", ()))
+                                              or any("《" in x for x in exact)):
+                    out.update(bodies)
+    return tuple(sorted(out))
+
+
+def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, ...], tuple[Candidate, ...], Counts]:
     """One report's plan-year targets and candidate outcomes (actuals and estimates of the
-    year before its plan year), read from its triples: what :func:`link_lines` needs."""
+    year before its plan year) and its counts (:data:`COUNTS`), read from its triples: what
+    :func:`link_lines` needs."""
     plan_year = gov = None
     obs: dict[str, dict[str, object]] = {}
     starts: dict[str, int] = {}
     notation: dict[str, str] = {}
+    typed: set[tuple[str, str]] = set()  # (subject, class) of the classes counted
+    policies: set[str] = set()
+    quotes: set[str] = set()  # text-quote selectors
+    ann: dict[str, dict[str, list[str]]] = {}  # subject → annotation link → objects
+    linked: set[tuple[str, str]] = set()  # (subject, link) of the subjects linking to the report
     # rdflib's ``==`` on terms (same type, same text) as a type test and str's ``==``:
     # this loop reads every triple of the report
     uri, str_eq, props = URIRef, str.__eq__, _OBS_PROPS
     for s, p, o in triples:
         ps = str(p)
+        if ps in _COUNT_LINKS and type(o) is uri and str_eq(o, report):
+            linked.add((str(s), ps))
+        elif ps == _RDF_TYPE and type(o) is uri:
+            cls = str(o)
+            if cls in _COUNTED:
+                typed.add((str(s), cls))
+            elif cls == _POLICY:
+                policies.add(str(s))
+            elif cls == _QUOTE_SELECTOR:
+                quotes.add(str(s))
+        link = _ANNOTATION.get(ps)
+        if link is not None:
+            ann.setdefault(str(s), {}).setdefault(link, []).append(str(o))
         if type(s) is uri and str_eq(s, report):
             if type(p) is uri:
                 if ps == _PLAN_YEAR:
@@ -89,8 +161,10 @@ def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, .
                 starts[str(s)] = int(o)
             elif ps == _NOTATION:
                 notation[str(s)] = str(o)
+    counts = (report, tuple((prop, sum(1 for x, c in typed if c == cls and (x, link) in linked))
+                            for cls, link, prop in COUNTS), _title_marked(policies, quotes, ann))
     if plan_year is None or gov is None:
-        return (), ()
+        return (), (), counts
     targets: list[Target] = []
     cands: list[Candidate] = []
     for iri, d in obs.items():
@@ -111,7 +185,7 @@ def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, .
         elif year == plan_year - 1:
             cands.append((gov, ind, key, year, kind, nu, "period" in d, "0" if status == _ACTUAL else "1",
                           report, start, iri))
-    return tuple(sorted(targets)), tuple(sorted(cands))
+    return tuple(sorted(targets)), tuple(sorted(cands)), counts
 
 
 class LinkIndex:
@@ -132,7 +206,9 @@ class LinkIndex:
         # as in :func:`_links` (the same observation from two files with one report IRI)
         self._scratch = ScratchDB("links.sqlite", "kg-links-",
                                   "CREATE TABLE idx(gov TEXT, part TEXT, target INTEGER, ca TEXT UNIQUE, row BLOB);"
-                                  "CREATE TABLE link(rep TEXT, line TEXT);",
+                                  "CREATE TABLE link(rep TEXT, line TEXT);"
+                                  "CREATE TABLE cnt(rep TEXT, prop TEXT, line TEXT, UNIQUE(rep, prop));"
+                                  "CREATE TABLE doc(line TEXT UNIQUE, rep TEXT);",
                                   cache_kib=self.CACHE_KIB, directory=directory)
         self._db = self._scratch.db
         self._indexed = False
@@ -140,7 +216,13 @@ class LinkIndex:
     def add(self, links: tuple) -> None:
         if not links:
             return
-        targets, cands = links
+        targets, cands, *counts = links
+        if counts:  # the first report of an IRI keeps its counts
+            self._db.executemany("INSERT OR IGNORE INTO cnt VALUES (?, ?, ?)",
+                                 [(r, prop, _nt_row(t)) for r, t, prop in _count_triples(counts[0])])
+            # a policy named in several reports: in the first one's chunk
+            self._db.executemany("INSERT OR IGNORE INTO doc VALUES (?, ?)",
+                                 [(_nt_row(t), r) for r, t in _document_triples(counts[0])])
         self._db.executemany("INSERT INTO idx VALUES (?, ?, 1, NULL, ?)",
                              [(t[0], _part(t[0], t[3], t[4], t[6], t[2]), pickle.dumps(t, 5)) for t in targets])
         self._db.executemany("INSERT OR IGNORE INTO idx VALUES (?, ?, 0, ?, ?)",
@@ -172,10 +254,26 @@ class LinkIndex:
             if targets:
                 self._db.executemany("INSERT INTO link VALUES (?, ?)",
                                      [(rep, _nt_row(t)) for rep, t in _links([(targets, cands)])])
+        self._db.execute("INSERT INTO link SELECT rep, line FROM cnt")
+        self._db.execute("INSERT INTO link SELECT rep, line FROM doc")
         yield from self._db.execute("SELECT rep, line FROM link ORDER BY rep, line")
 
     def close(self) -> None:
         self._scratch.close()
+
+
+def _count_triples(counts: Counts) -> list[tuple[str, tuple, str]]:
+    """(report IRI, triple, count property) of one report's counts."""
+    report, values, _docs = counts
+    r = URIRef(report)
+    return [(report, (r, URIRef(prop), Literal(n)), prop) for prop, n in values]
+
+
+def _document_triples(counts: Counts) -> list[tuple[str, tuple]]:
+    """(report IRI, ``?p kg:namedInTitleMarks true``) of the policies one report names in
+    title marks."""
+    report, _values, docs = counts
+    return [(report, (URIRef(p), KG.namedInTitleMarks, Literal(True))) for p in docs]
 
 
 def _part(gov: str, year: int, kind: str, unit: str, key: str) -> str:
@@ -195,7 +293,13 @@ def _links(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> l
     firsts: dict[tuple, tuple] = {}
     outcomes: OutcomeIndex[str] = OutcomeIndex()
     seen_c: set[tuple[str, str]] = set()
-    for targets, cands in indexes:
+    counted: dict[tuple[str, str], tuple] = {}
+    documents: dict[tuple, str] = {}
+    for targets, cands, *counts in indexes:
+        for r, t, prop in _count_triples(counts[0]) if counts else ():
+            counted.setdefault((r, prop), t)  # the first report of an IRI keeps its counts
+        for r, t in _document_triples(counts[0]) if counts else ():
+            documents.setdefault(t, r)  # a policy named in several reports: the first one's
         for t in targets:
             (g, ind, key, year, kind, q, nu, nv, dr, start, period, iri, tr, section) = t
             ident = (tr, g, ind, year, kind, q, nu, nv, dr)
@@ -209,7 +313,8 @@ def _links(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> l
             seen_c.add((rep, a))
             # the order the query compared: actual before estimate, report IRI, start, IRI
             outcomes.add(g, ind, key, year, kind, nu, rep, has_period, f"{rank}{rep}#{1000000000 + start}#{a}", a)
-    out: list[tuple[str, tuple]] = []
+    out: list[tuple[str, tuple]] = [(r, t) for (r, _prop), t in counted.items()]
+    out += [(r, t) for t, r in documents.items()]
     for _rank, t in firsts.values():
         (g, ind, key, year, kind, q, nu, nv, dr, start, period, iri, tr, section) = t
         out.append((tr, (URIRef(iri), RDF.type, KG.PlanTarget)))

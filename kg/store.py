@@ -278,28 +278,42 @@ def cached_store(files: list[str | os.PathLike[str]] | tuple[str | os.PathLike[s
         raise StoreError(f"{entry}: cannot open the cached store: {exc}") from exc
 
 
+def _decimal(v: str) -> Decimal:
+    return Decimal(v)
+
+
+def _boolean(v: str) -> bool:
+    return v in ("true", "1")
+
+
+_LITERAL_VALUE: dict[str, Callable[[str], Any]] = {
+    **{t: int for t in _INTEGER_TYPES},
+    _XSD + "decimal": _decimal,
+    _XSD + "double": float,
+    _XSD + "float": float,
+    _XSD + "boolean": _boolean,
+}
+"""Datatype IRI → the Python value of a literal's lexical form; any other datatype (strings,
+language-tagged strings, dates, …) gives the lexical form itself."""
+
+
 def python_value(term: Any) -> Any:
     """A plain Python value for a query answer term (IRIs and strings as str, numbers as
     int/Decimal/float, booleans as bool, unbound as None)."""
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        dt = term.datatype.value if term.datatype is not None else ""
+    kind = type(term)
+    if kind is ox.NamedNode or kind is ox.BlankNode:
+        return term.value
+    if kind is ox.Literal:
+        convert = _LITERAL_VALUE.get(term.datatype.value)
+        if convert is None:
+            return term.value
         v = term.value
         try:
-            if dt in _INTEGER_TYPES:
-                return int(v)
-            if dt == _XSD + "decimal":
-                return Decimal(v)
-            if dt in (_XSD + "double", _XSD + "float"):
-                return float(v)
-            if dt == _XSD + "boolean":
-                return v in ("true", "1")
+            return convert(v)
         except (ValueError, InvalidOperation):
             return v
-        return v
-    if isinstance(term, (ox.NamedNode, ox.BlankNode)):
-        return term.value
+    if term is None:
+        return None
     return str(term)
 
 
@@ -327,8 +341,10 @@ def run_query(store: ox.Store, query: str) -> QueryResult:
         if isinstance(res, ox.QueryBoolean):
             return QueryResult(("ask",), ({"ask": bool(res)},))
         if isinstance(res, ox.QuerySolutions):
+            # one pass over the solutions, each read by position (not looked up by name)
             names = tuple(v.value for v in res.variables)
-            rows = tuple({n: python_value(sol[n]) for n in names} for sol in res)
+            conv = python_value
+            rows = tuple([dict(zip(names, map(conv, sol))) for sol in res])
             return QueryResult(names, rows)
         triples = tuple(
             {"s": python_value(t.subject), "p": python_value(t.predicate), "o": python_value(t.object)} for t in res

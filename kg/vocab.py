@@ -137,6 +137,7 @@ class KG(DefinedNamespace):
     encoding: URIRef
     end: URIRef
     extractedBy: URIRef
+    glossaryTermCount: URIRef
     government: URIRef
     hasComponent: URIRef
     hasMember: URIRef
@@ -152,14 +153,18 @@ class KG(DefinedNamespace):
     level: URIRef
     locatedIn: URIRef
     meeting: URIRef
+    mentionCount: URIRef
     mentionedIn: URIRef
+    namedInTitleMarks: URIRef
     normalisedUnit: URIRef
     normalisedValue: URIRef
     number: URIRef
     numeral: URIRef
+    observationCount: URIRef
     observationStructure: URIRef
     organisedBy: URIRef
     outcome: URIRef
+    partCount: URIRef
     partOf: URIRef
     period: URIRef
     planYear: URIRef
@@ -171,6 +176,8 @@ class KG(DefinedNamespace):
     role: URIRef
     runBy: URIRef
     sectionKey: URIRef
+    sectionCount: URIRef
+    sentenceCount: URIRef
     sha256: URIRef
     sourceFile: URIRef
     span: URIRef

@@ -11,7 +11,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from kg.export import build_dump
-from kg.links import LinkIndex, index_report, link_chunks, link_lines
+from kg.links import COUNTS, LinkIndex, index_report, link_chunks, link_lines
 from kg.vocab import KG
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -90,7 +90,7 @@ def test_links_do_not_depend_on_the_order_reports_arrive_in():
                             {"name": "t", "status": "Target", "key": "地区生产总值", "year": 2025, "start": 60}])
     one = link_lines([index_report(t, rep) for rep, t in (plan, review)])
     two = link_lines([index_report(t, rep) for rep, t in (review, plan)])
-    assert one == two == sorted(one) and len(one) == 3
+    assert one == two == sorted(one) and len(one) == 3 + 2 * len(COUNTS)  # the links, each report's counts
 
 
 def _moved(report: tuple[str, list[tuple]], name: str) -> tuple[str, list[tuple]]:
@@ -108,7 +108,7 @@ def test_the_build_index_on_disk_links_as_memory_does_one_government_at_a_time_a
     reports = [plan, review, _moved(plan, "yunxi"), _moved(review, "yunxi"), _moved(review, "baisha")]
     indexes = [index_report(t, rep) for rep, t in reports]
     expected = link_lines(indexes)
-    assert len(expected) == 7 and len({rep for rep, _line in expected}) == 5
+    assert len(expected) == 7 + 5 * len(COUNTS) and len({rep for rep, _line in expected}) == 5
     index = LinkIndex(tmp_path)
     for i in reversed(indexes):
         index.add(i)
@@ -162,4 +162,65 @@ def test_the_build_index_links_a_large_government_part_by_part_as_memory_does_al
     assert parts >= 8  # ...linked in parts
     assert any(line.endswith("/obs/a7> .\n") for _rep, line in expected)  # not the copy's a2, not linked
     assert list(index.lines()) == expected
+    index.close()
+
+
+def test_each_report_gets_its_counts_of_parts_sections_sentences_figures_mentions_and_glossary_terms(tmp_path):
+    rep, triples = _report(2024, [{"name": "t", "status": "Target", "key": "地区生产总值", "year": 2024, "start": 10}])
+    r = URIRef(rep)
+    prov = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
+    for i in range(3):  # three sentences, one of them typed twice; a part; a section of another report
+        sen = URIRef(f"{rep}/sentence/{i}")
+        triples += [(sen, RDF.type, KG.Sentence), (sen, KG.inReport, r)]
+    triples += [(URIRef(f"{rep}/sentence/0"), RDF.type, KG.Sentence), (URIRef(f"{rep}/part/1"), RDF.type, KG.Part),
+                (URIRef(f"{rep}/part/1"), KG.inReport, r), (URIRef(f"{rep}/section/1"), RDF.type, KG.Section),
+                (URIRef(f"{rep}/section/1"), KG.inReport, URIRef(B + "report/other"))]
+    for i in range(2):  # two mentions derived from the report; a glossary term linked by kg:inReport only
+        m = URIRef(f"{rep}/mention/{i}")
+        triples += [(m, RDF.type, KG.Mention), (m, prov, r)]
+    triples += [(URIRef(f"{rep}/term/1"), RDF.type, KG.GlossaryTerm), (URIRef(f"{rep}/term/1"), KG.inReport, r)]
+    counts = {line.split(" ")[1].rsplit("#", 1)[1].rstrip(">"): int(line.split('"')[1])
+              for _rep, line in link_lines([index_report(triples, rep)]) if "Count> " in line}
+    assert counts == {"partCount": 1, "sectionCount": 0, "sentenceCount": 3, "observationCount": 0,
+                      "mentionCount": 2, "glossaryTermCount": 0}
+    # the build's on-disk index writes the same lines; a second report of one IRI keeps the first's counts
+    index = LinkIndex(tmp_path)
+    index.add(index_report(triples, rep))
+    index.add(index_report(triples[:2], rep))
+    lines = list(index.lines())
+    assert lines == link_lines([index_report(triples, rep), index_report(triples[:2], rep)])
+    assert sum("Count> " in line for _rep, line in lines) == len(COUNTS)
+    assert any('#sentenceCount> "3"' in line for _rep, line in lines)
+    index.close()
+
+
+def test_a_policy_named_in_title_marks_is_marked_once_whichever_report_names_it(tmp_path):
+    from kg.vocab import OA
+
+    def named(rep: str, i: int, body: URIRef, exact: str, prefix: str | None, quote: bool = True) -> list[tuple]:
+        m, span, sel = URIRef(f"{rep}/mention/{i}"), URIRef(f"{rep}/span/{i}"), URIRef(f"{rep}/span/{i}/quote")
+        t = [(m, OA.hasBody, body), (m, OA.hasTarget, span), (span, OA.hasSelector, sel), (sel, OA.exact, Literal(exact))]
+        if quote:
+            t.append((sel, RDF.type, OA.TextQuoteSelector))
+        if prefix is not None:
+            t.append((sel, OA.prefix, Literal(prefix)))
+        return t
+
+    doc, law, plan, firm = (URIRef(f"{B}policy/{n}") for n in ("doc", "law", "plan", "firm"))
+    rep, triples = _report(2024, [])
+    triples += [(p, RDF.type, KG.Policy) for p in (doc, law, plan)] + [(firm, RDF.type, KG.Organization)]
+    triples += named(rep, 1, doc, "十四五规划", "实施《")           # the mark right before the mention
+    triples += named(rep, 2, law, "《条例》", None)                  # the text carries the marks
+    triples += named(rep, 3, plan, "行动计划", "实施")               # no marks: not a document
+    triples += named(rep, 4, plan, "行动计划", "《", quote=False)    # not a text-quote selector
+    triples += named(rep, 5, firm, "公司", "《")                     # not a policy
+    rep2, triples2 = _report(2025, [])  # a later report names the same document so too: marked once
+    triples2 += named(rep2, 1, doc, "十四五规划", "《") + [(doc, RDF.type, KG.Policy)]
+    lines = link_lines([index_report(triples, rep), index_report(triples2, rep2)])
+    marked = [(r, line.split(" ")[0]) for r, line in lines if "#namedInTitleMarks> " in line]
+    assert marked == [(rep, f"<{doc}>"), (rep, f"<{law}>")]
+    index = LinkIndex(tmp_path)
+    index.add(index_report(triples, rep))
+    index.add(index_report(triples2, rep2))
+    assert list(index.lines()) == lines
     index.close()
