@@ -108,11 +108,17 @@ _SHARED_CHANGE_GAP = r"[、和及与]?|[、，,]?(?:力争|争取|确保|努力|
 """Between two figures of one change ("增长6.5%、力争7%以上"): the second shares the verb."""
 
 _CARRY_VERB = re.compile(
-    r"^(?:新开工|开工建设|开工|新建成|新建|新增|建成|新改建|改扩建|扩建|改建|改造|提升|打造|新培育|培育|新引进|引进|"
+    r"^(?:提档升级|升级改造|提质改造|改造提升|新改扩建|出栏|争创|申创|出让|新开工|开工建设|开工|新建成|新建|新增|建成|新改建|改扩建|扩建|改建|改造|提升|打造|新培育|培育|新引进|引进|"
     r"新招引|招引|完成|实施|修复|治理|整治|新植|种植|造林|发放|新认定|认定|创建|新登记|回收|处置|清理|"
     r"拆除|供应|筹集|新开通|开通|新开|新设|设立|净增|新创建|新入选|新获批|新获评)"
 )
 """Verbs a list elides after its first item ("新建绿道12公里、碧道4公里": 新建碧道)."""
+
+_ACTION_NOUN_END = re.compile(r"(?:改造|防护|治理|整治|建设|修复|提升|改建|新建|扩建)$")
+"""A list member that names an action of its own ("提质改造97公里、危桥改造17座") takes no verb from the first."""
+
+_MEASURE_VERB = re.compile(r"出栏|存栏|出让|收储|争创|申创")
+"""Verbs that are themselves the measure ("收储13000亩、出让10300亩"): a bare one takes no noun from the figure before."""
 
 _OWN_VERB = re.compile(r"(?:完善|提升|升级|扩繁|修缮|保护|恢复|建设|续建|迁建|重建|更新|改善|盘活|消化|清理|整合|培训|救助|帮扶|资助|流转|复垦|收储)")
 """Verbs that open a later member of a list with its own verb ("新增核心群2处、完善扩繁群20处")."""
@@ -673,6 +679,13 @@ def _quantity(
             indicator, ind_end = bare_subject, (ind_start + len(bare_subject) if ind_start is not None else None)
     else:
         indicator, ind_start, ind_end = _indicator(text, clause_start, start - q_len, end, kind, previous, unit)
+    # "提档升级A、B等老码头20个": the verb that opens an enumeration says what is counted
+    if indicator and ind_start is not None and ind_start > 0 and text[ind_start - 1] == "等" and kind == Kind.COUNT:
+        seg = _LEAD_FILLER.sub("", text[_clause_start(text, ind_start) : ind_start - 1])
+        ev = _VERB_PREFIX.match(seg)
+        if ev and "、" in seg[ev.end() :] and not _VERB_PREFIX.match(indicator) and not _LEAD_VERB.match(indicator) \
+                and not _OWN_VERB.match(indicator) and len(indicator) >= 2:
+            indicator, ind_start, ind_end = ev.group(0) + indicator, None, None
     # "新建绿道12公里、碧道4公里": the list elides the first item's verb
     if previous is not None and indicator and ind_end == start - q_len:
         gap = text[previous.end : start - q_len]
@@ -2055,7 +2068,9 @@ def _indicator(
             return re.sub(r"(?:只|仅|约)?占$", "占比", l_text), None, None  # "减少收入的农户只占10%左右"
         return l_text, l_start, l_end
     if (_CARRY_VERB.fullmatch(l_text) or _DONE_VERB.fullmatch(l_text)) and l_text not in ("造林", "植树造林") \
-            and previous is not None and previous.indicator and fig_end - previous.end < 60:
+            and not _MEASURE_VERB.fullmatch(l_text) \
+            and previous is not None and previous.indicator and fig_end - previous.end < 60 \
+            and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]):
         # "在建工业项目16个、其中新开工5个": the bare verb takes the noun of the figure before
         noun = _noun_of(previous.indicator)
         if len(noun) >= 2:
@@ -2179,12 +2194,15 @@ def _capped_start(text: str, l_start: int, l_end: int) -> int:
         return year.end()
     if l_end - l_start <= 24 and re.search(r"在[^，,；;。在]{2,12}中(?:的|所占的?)(?:比重|比例)$", text[l_start:l_end]):
         return l_start  # "服务业增加值在国内生产总值中的比重": the share keeps its subject
+    if l_end - l_start <= 28 and "、" in text[l_start:l_end] and _VERB_PREFIX.match(text, l_start) and not re.search(
+            r"[的，,“”将由把在]", text[l_start:l_end]):
+        return l_start  # "升级改造A、B和C": a list its verb opens is one label (the verb says what is counted)
     for m in _CAP_BOUNDARY.finditer(text, l_start, l_end - 6):
         if m.group(0) == "中" and not _ZAI.search(text, l_start, m.start()):
             continue
         if m.group(0) in "、”」" and l_end - l_start <= 24:
             continue  # "A、B、C三大先导产业规模", "…“办证难”历史遗留问题": a phrase that fits keeps its list, its name
-        if m.group(0) == "、" and _LEVELS.search(text, l_start, m.start()) and _LEVELS.match(text, m.end()):
+        if m.group(0) == "、" and re.search(rf"(?:^|[、和（(]){_LEVEL}$", text[l_start : m.start()]) and _LEVELS.match(text, m.end()):
             continue  # "国家、自治区级品牌", "国、省考核断面": a list of levels is one modifier
         if l_end - m.end() <= 24:
             return m.end()

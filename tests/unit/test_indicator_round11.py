@@ -1,0 +1,37 @@
+"""Quantity families from session 9, second round (docs/indicator-sample.md, branch s9/ind11).
+
+A synthetic report (tests/fixtures/quantities-genre-families-2048.txt, invented names) holds one
+sentence per family; each test names the shape and what a reader expects. Most keep the verb or the
+subject that makes a label mean something: a count of things acted on is measured by the action.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "quantities-genre-families-2048.txt"
+
+
+def test_a_later_member_keeps_the_action_of_the_first(by) -> None:
+    assert by["82万只"][0].indicator == "出栏肉羊"  # not a stock of sheep
+    assert by["3条"][0].indicator == "争创示范带"
+
+
+def test_the_verb_opening_an_enumeration_stays_with_the_counted_noun(by) -> None:
+    assert by["20个"][0].indicator == "提档升级老码头"
+
+
+def test_a_list_its_verb_opens_is_one_label(by) -> None:
+    assert by["56所"][0].indicator == "升级改造社区卫生服务中心、乡镇卫生院和标准化村卫生室"
+
+
+def test_a_verb_that_is_the_measure_takes_no_noun_from_the_figure_before(by) -> None:
+    assert by["10300亩"][0].indicator == "出让"  # not 出让收储
+
+
+def test_a_bare_verb_takes_no_noun_from_another_sentence(by) -> None:
+    assert by["97公里"][0].indicator == "提质改造"  # not 提质改造…占比
+
+
+def test_a_level_inside_a_word_is_no_list_of_levels(by) -> None:
+    assert by["百分之五"][0].indicator.startswith("市本级")  # not cut at 区、 inside 社区 or （市、区）
