@@ -156,8 +156,24 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
                 out.append(q)
                 previous = q
     out = _bare_budget(text, _bare_funds(text, _exceeding_plan(text, _shared_awards(text, _level_lists(text, _respectively(text, sorted(out, key=lambda q: q.start)))))))
+    out = _of_base_year(text, out)
     review_year, _plan_year = report_years(report)
     return tuple(replace(q, period=_period(report, text, q, review_year)) for q in out)
+
+
+_BASE_YEAR = re.compile(r"(?:是|为|相当于|恢复到|恢复至|达到)((?:19|20)\d\d年|疫情前)(?:同期)?(?:水平)?的(?:[0-9.]+%[、和])*$")
+
+
+def _of_base_year(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"接待游客…，分别是2019年的113.7%和118.6%": a share of a past year's level names that year."""
+    out = []
+    for q in qs:
+        if q.kind == Kind.RATIO and q.unit == "%" and q.indicator:
+            m = _BASE_YEAR.search(text, _clause_start(text, q.start), q.start)
+            if m and m.end() == q.start and m.group(1) not in q.indicator:
+                q = replace(q, indicator=re.sub(r"(?:恢复|达到|分别)+$", "", q.indicator) + "相当于" + m.group(1) + "的", indicator_start=None, indicator_end=None)
+        out.append(q)
+    return out
 
 
 _MULTI_YEAR = re.compile(r"先后|(?<![0-9０-９第])[两三四五六七八九十]年(?![度底末初])|年均|累计|十[一二三四五六七八九]五(?:期间|时期|以来)")
@@ -396,6 +412,10 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
         # "园区亩均产值和税收分别…": the later measures share the first member's subject
         subject = items[0][: own_first.start()]
         return [items[0]] + [subject + x for x in items[1:]]
+    event = re.search(r"(?:发生)?起数$", items[0])
+    if event is not None and event.start() >= 2 and all(re.fullmatch(r"(?:死亡|受伤|伤亡|失踪)人数|(?:直接)?经济损失", x) for x in items[1:]):
+        # "生产安全事故起数和死亡人数分别下降…": the deaths are the accidents' too
+        return [items[0]] + [items[0][: event.start()] + x for x in items[1:]]
     last = items[-1]
     head = _HEAD_NOUN.search(last, 2)
     done = []
@@ -507,6 +527,8 @@ def _previous_members(text: str, qs: list[Quantity], i: int, n: int, head: str) 
     noun = re.sub(r"的$", "", noun)
     if _TRAIL_FILLER.fullmatch(noun) or re.fullmatch(rf"(?:{_UP}|{_DOWN})了?", noun):
         noun = ""  # "接待游客…，旅游收入…，分别增长x、y"
+    if re.fullmatch(r"(?:是|为|相当于|恢复到|恢复至|达到)(?:(?:19|20)\d\d年|疫情前)(?:同期)?(?:水平)?", noun):
+        noun = ""  # "…，分别恢复到2019年的x、y": the base year is named by _of_base_year
     return [x + noun for x in names]
 
 
@@ -532,7 +554,8 @@ def _unmarked_respective(text: str, qs: list[Quantity], i: int, n: int) -> list[
             return names
     if n == 2 and q.indicator.startswith("城乡") and "、" not in q.indicator and qs[i + 1].indicator == q.indicator:
         return _split_subjects(q.indicator, 2)  # "城乡居民人均可支配收入…，增长5%和8.2%": 城镇 then 农村
-    if not re.fullmatch(r"(?:平均每年|每年|年均|平均)?(?:实际)?", q.indicator) or i < n:
+    if not (re.fullmatch(r"(?:平均每年|每年|年均|平均)?(?:实际)?", q.indicator) or (not own and "、" in q.indicator)) or i < n:
+        # ("A、B产值分别达x、y，增长m、n": a bare change clause measures the members just before)
         return None
     before = qs[i - n : i]
     gap = text[before[-1].end : q.start]

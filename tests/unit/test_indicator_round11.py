@@ -35,3 +35,17 @@ def test_a_bare_verb_takes_no_noun_from_another_sentence(by) -> None:
 
 def test_a_level_inside_a_word_is_no_list_of_levels(by) -> None:
     assert by["百分之五"][0].indicator.startswith("市本级")  # not cut at 区、 inside 社区 or （市、区）
+
+
+def test_a_later_count_of_events_keeps_the_subject_of_the_first(by) -> None:
+    assert by["16.2%"][0].indicator == "安全生产事故死亡人数"  # not all deaths
+
+
+def test_a_bare_change_clause_after_a_respective_list_measures_its_members(by) -> None:
+    assert by["38%"][0].indicator == "光伏产业产值"
+    assert by["26%"][0].indicator == "储能产业产值"
+
+
+def test_a_share_of_a_past_years_level_names_that_year(by) -> None:
+    assert by["104.2%"][0].indicator == "接待游客相当于2039年的"
+    assert by["109.6%"][0].indicator == "旅游收入相当于2039年的"
