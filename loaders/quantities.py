@@ -1015,6 +1015,14 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             and re.search(r"(?:实施|推进|推动|建设|建成|开工|投产|竣工|签约|落地|引进|招引|加快)[\u4e00-\u9fff]{2,8}$", before) \
             and not re.search(r"(?:建设|开工|实施|推进|建成|投产|新建|新增|签约|引进|落地|开发|完成|装机|并网|竣工)$", before):
         return False  # "实施某化工20万吨醋酸乙烯等重点项目": a capacity inside a project's name
+    if fig.family in ("mass", "power", "volume", "energy") and (name := re.search(
+            r"(?:^|[，,；;。、]|实施|推进|推动|建设|建成|开工|投产|竣工|签约|落地|引进|招引|加快)([\u4e00-\u9fff]{2,6})$", text[max(0, fig.start - 14) : fig.start])) \
+            and not re.search(rf"(?:年产|产能|规模|新增|达到|装机|并网|容量|{_UP}|{_DOWN}|[的了达为超约近])$", name.group(1)) \
+            and not re.search(r"(?:建设|开工|实施|推进|建成|投产|新建|新增|签约|引进|落地|开发|完成|竣工)$", name.group(1)) and re.match(
+            r"[\u4e00-\u9fffA-Za-z0-9（）()]{1,14}?(?:项目|工程)?(?:、[^，,；;。]{1,40}?)?等[0-9０-９一二三四五六七八九十百]+个[\u4e00-\u9fff]{0,4}?(?:项目|工程)", text[fig.end : fig.end + 60]):
+        return False  # "推进宏烨200万千瓦渔光互补、华能…等20个项目": a capacity inside a listed project's name
+    if fig.unit in ("元", "万元") and re.search(r"收入$", before) and re.match(r"(?:及以下|以下|以上|及以上)的?(?:家庭|农户|人口|群众|户|情况)", after):
+        return False  # "年收入1万元以下家庭动态清零": an income level naming a group
     if (re.search(r"(?:超过|超|过)$", before) or re.match(r"(?:及以上|以上)的", after)) and re.match(
             r"(?:及以上|以上)?的[\u4e00-\u9fff]{1,12}?[0-9０-９一二三四五六七八九十两]+(?:余|多)?[个家座处所户](?:以上)?(?:[，,；;。、]|$)",
             text[fig.end : fig.end + 30]):

@@ -49,3 +49,13 @@ def test_a_bare_change_clause_after_a_respective_list_measures_its_members(by) -
 def test_a_share_of_a_past_years_level_names_that_year(by) -> None:
     assert by["104.2%"][0].indicator == "接待游客相当于2039年的"
     assert by["109.6%"][0].indicator == "旅游收入相当于2039年的"
+
+
+def test_a_capacity_inside_a_listed_projects_name_is_no_quantity(by) -> None:
+    assert "200万千瓦" not in by and "85万千瓦" not in by and "120万吨" not in by
+    assert by["96万吨"][0].indicator == "生产钢材"  # an output, not a name
+    assert by["300万千瓦"][0].indicator == "新增光伏装机"
+
+
+def test_an_income_level_naming_a_group_is_no_amount(by) -> None:
+    assert "1万元" not in by  # "年收入1万元以下家庭动态清零"
