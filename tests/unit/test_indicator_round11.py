@@ -59,3 +59,11 @@ def test_a_capacity_inside_a_listed_projects_name_is_no_quantity(by) -> None:
 
 def test_an_income_level_naming_a_group_is_no_amount(by) -> None:
     assert "1万元" not in by  # "年收入1万元以下家庭动态清零"
+
+
+def test_wei_min_opens_a_counted_name_not_a_purpose(by) -> None:
+    assert by["109件"][0].indicator == "创新开展“为民优服务”事项"
+
+
+def test_an_investment_size_after_a_count_is_the_counted_projects(by) -> None:
+    assert by["2万亿元"][0].indicator == "动态储备项目投资规模"
