@@ -108,7 +108,7 @@ _SHARED_CHANGE_GAP = r"[、和及与]?|[、，,]?(?:力争|争取|确保|努力|
 """Between two figures of one change ("增长6.5%、力争7%以上"): the second shares the verb."""
 
 _CARRY_VERB = re.compile(
-    r"^(?:提档升级|升级改造|提质改造|改造提升|新改扩建|出栏|争创|申创|出让|新开工|开工建设|开工|新建成|新建|新增|建成|新改建|改扩建|扩建|改建|改造|提升|打造|新培育|培育|新引进|引进|"
+    r"^(?:签约落地|提档升级|升级改造|提质改造|改造提升|新改扩建|出栏|争创|申创|出让|新开工|开工建设|开工|新建成|新建|新增|建成|新改建|改扩建|扩建|改建|改造|提升|打造|新培育|培育|新引进|引进|"
     r"新招引|招引|完成|实施|修复|治理|整治|新植|种植|造林|发放|新认定|认定|创建|新登记|回收|处置|清理|"
     r"拆除|供应|筹集|新开通|开通|新开|新设|设立|净增|新创建|新入选|新获批|新获评)"
 )
@@ -2088,7 +2088,7 @@ def _indicator(
             and previous.end >= sentence_floor - 40 and not previous.indicator.endswith(l_text)
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end])
             and (kind != Kind.CHANGE or l_text in ("规模", "总量", "总额")) and re.match(r"(?:总|年|面积|规模|金额|产值|产量|营收|收入|投资|用地|保有)", l_text)
-            or l_text in ("投资总额", "总投资额", "计划总投资", "投资规模", "总投资", "投资额") and previous is not None and previous.indicator and previous.kind == Kind.COUNT
+            or re.fullmatch(r"(?:协议|合同|计划)?(?:投资总额|总投资额|总投资|投资规模|投资额)", l_text) and previous is not None and previous.indicator and previous.kind == Kind.COUNT
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) and fig_end - previous.end < 30
         ):
             # "粮食播种面积380万亩、总产量98万吨": the subject without the other measure

@@ -67,3 +67,11 @@ def test_wei_min_opens_a_counted_name_not_a_purpose(by) -> None:
 
 def test_an_investment_size_after_a_count_is_the_counted_projects(by) -> None:
     assert by["2万亿元"][0].indicator == "动态储备项目投资规模"
+
+
+def test_an_agreed_investment_after_a_count_of_a_scope_keeps_the_scope(by) -> None:
+    assert by["115.3亿元"][0].indicator == "东海地区项目协议投资额"  # a part, not the total
+
+
+def test_signed_and_landed_is_shared_by_later_members(by) -> None:
+    assert by["25个"][0].indicator == "签约落地50亿元及以上项目"
