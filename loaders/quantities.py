@@ -157,11 +157,31 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
                 previous = q
     out = _bare_budget(text, _bare_funds(text, _exceeding_plan(text, _shared_awards(text, _level_lists(text, _respectively(text, sorted(out, key=lambda q: q.start)))))))
     out = _of_base_year(text, out)
+    out = _scope_carried(text, out)
     review_year, _plan_year = report_years(report)
     return tuple(replace(q, period=_period(report, text, q, review_year)) for q in out)
 
 
 _BASE_YEAR = re.compile(r"(?:是|为|相当于|恢复到|恢复至|达到)((?:19|20)\d\d年|疫情前)(?:同期)?(?:水平)?的(?:[0-9.]+%[、和])*$")
+
+
+_SCOPE_SUBJECT = re.compile(r"(?:产业)?园区|开发区|高新区|经开区|工业园区|县域")
+_SCOPE_RATE = re.compile(r"[\u4e00-\u9fff]{2,10}(?:集中度|占比|比重|贡献率|亩均[\u4e00-\u9fff]{1,4})")
+
+
+def _scope_carried(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"园区新增规上工业企业600户左右，主导产业集中度提升至55%": the rate of the clause after is the
+    scope's (the sentence's subject names the parks once)."""
+    out = list(qs)
+    for i in range(1, len(out)):
+        prev, q = out[i - 1], out[i]
+        scope = _SCOPE_SUBJECT.match(prev.indicator)
+        gap = text[prev.end : q.start]
+        if scope and _SCOPE_RATE.fullmatch(q.indicator) and not _SCOPE_SUBJECT.match(q.indicator) \
+                and len(gap) <= 30 and re.search(r"[，,]", gap) and not re.search(r"[。；;！？!?\n]", gap) \
+                and _clause_start(text, q.start) > prev.end and q.indicator_start == _clause_start(text, q.start):
+            out[i] = replace(q, indicator=scope.group(0) + q.indicator, indicator_start=None, indicator_end=None)
+    return out
 
 
 def _of_base_year(text: str, qs: list[Quantity]) -> list[Quantity]:

@@ -75,3 +75,7 @@ def test_an_agreed_investment_after_a_count_of_a_scope_keeps_the_scope(by) -> No
 
 def test_signed_and_landed_is_shared_by_later_members(by) -> None:
     assert by["25个"][0].indicator == "签约落地50亿元及以上项目"
+
+
+def test_a_rate_after_a_count_of_the_parks_is_the_parks_rate(by) -> None:
+    assert by["57%"][0].indicator == "园区主导产业集中度"
