@@ -1766,6 +1766,9 @@ def _indicator(
     listed = ""  # "新组建A、B等10家以上": the listed kinds, if nothing after the count names it
     if k >= 0 and "、" in l_text[:k]:
         listed = _LEAD_VERB.sub("", l_text[:k]) if len(l_text[:k]) <= 32 else ""
+    elif k >= 2 and (vs := list(re.finditer(r"推进|实施|推动|开工|建成|续建|新建|加快|启动|谋划|储备|抓好", l_text[:k]))):
+        one = l_text[vs[-1].end() : k]  # "重点推进A等12个项目建设": the one project named
+        listed = one if 2 <= len(one) <= 16 and not re.search(r"[0-9０-９，,]", one) else ""
     if k >= 0 and k == len(l_text) - 1 and kind in (Kind.AMOUNT, Kind.CHANGE) and "、" not in l_text[:k] and len(l_text[:k]) >= 2:
         l_end = l_start + k  # "新增减税降费等16.7亿元": the measure, 等 closing an open list
     elif k >= 0 and k == len(l_text) - 1:

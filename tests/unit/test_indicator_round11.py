@@ -79,3 +79,7 @@ def test_signed_and_landed_is_shared_by_later_members(by) -> None:
 
 def test_a_rate_after_a_count_of_the_parks_is_the_parks_rate(by) -> None:
     assert by["57%"][0].indicator == "园区主导产业集中度"
+
+
+def test_one_named_project_before_deng_names_the_counted_projects(by) -> None:
+    assert by["12个"][0].indicator == "滨江产业交流中心等项目建设"  # not bare 项目建设
