@@ -83,7 +83,7 @@ _TRAIL_FILLER = re.compile(
     r"保持在|稳定在|降到|下降到|提高至|历史性|(?:首次)?(?:迈上|迈入|站上|跃上)|达到|达|達到|達|到|至|为|是|有|共|再|力求|累计|总计|合计|共计|分别|均|"
     r"(?:比|较)(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年|(?<=[\u4e00-\u9fff]{2})各|现(?:在|有)的|现在已经?|现已经?|总共|已经|(?<!不)已|(?<![成造迁])就|(?<![船首一两每])只|也|(?<![偿归])还|(?<![首成京])都|(?<![前])又|(?<![人英天奇帅通全口专秀引])才|一直|首次|仅|仍将?|(?<=[\u4e00-\u9fff]{2})(?:仍然|却|则|(?<![需只主重必想])要)|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
-    r"在[^，,；;。在]{1,14}?的?基础上|(?<=[\u4e00-\u9fff]{2})收到|安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|(?:比|较)(?:上年|去年)同期|与[^，,；;。与]{1,10}相比|比上一?年|较上一?年|比前一年|(?:比|较)前[两三四五]年(?:累计)?|(?:比|较)“?[六七八九十][一二三四五六七八九]?五”?(?:期间|时期)|比(?:年度|原定)?计划|(?:比|较)第[一二三四五六七八九十]+个五年计划(?:期间|时期)?|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
+    r"在[^，,；;。在]{1,14}?的?基础上|(?<=[\u4e00-\u9fff]{2})收到|安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|(?:比|较)(?:上年|去年)同期|与[^，,；;。与]{1,10}相比|比上一?年|较上一?年|比前一年|(?:比|较)前[两三四五]年(?:累计)?|(?:比|较)“?[六七八九十][一二三四五六七八九]?五”?(?:期间|时期)|比(?:年度|原定)?计划|(?<=[\u4e00-\u9fff]{2})(?:却|则)?以(?:年均|平均每年|每年)|(?:比|较)第[一二三四五六七八九十]+个五年计划(?:期间|时期)?|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
     r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|拟定为|定为|确定为|计划|现行|"
     r"(?:按|以)?(?:同口径|可比口径|可比价格?|现行价格|不变价格?)(?:计算)?|"
     r"(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|[一二三四五六七八九〇○零]{4}年(?:底|末|初)?|将|\s)+$"
@@ -158,11 +158,31 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
     out = _bare_budget(text, _bare_funds(text, _exceeding_plan(text, _shared_awards(text, _level_lists(text, _respectively(text, sorted(out, key=lambda q: q.start)))))))
     out = _of_base_year(text, out)
     out = _scope_carried(text, out)
+    out = _bare_measure_subject(text, out)
     review_year, _plan_year = report_years(report)
     return tuple(replace(q, period=_period(report, text, q, review_year)) for q in out)
 
 
 _BASE_YEAR = re.compile(r"(?:是|为|相当于|恢复到|恢复至|达到)((?:19|20)\d\d年|疫情前)(?:同期)?(?:水平)?的(?:[0-9.]+%[、和])*$")
+
+
+def _bare_measure_subject(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"生产性服务业加速发展，营收增长17.8%": a bare measure takes the subject of the clause before,
+    when that clause is a subject with its evaluative predicate and holds no figure."""
+    out = []
+    for q in qs:
+        c = _clause_start(text, q.start)
+        if re.fullmatch(r"(?:营收|营业收入|主营业务收入|产值|总产值|增加值|利润|利润总额|规模)", q.indicator) and c > 0 and text[c - 1] in "，,":
+            p = _clause_start(text, c - 1)
+            before = text[p : c - 1]
+            pred = _PREDICATE.search(before)
+            subject = _LEAD_FILLER.sub("", before[: pred.start()]) if pred else ""
+            subject = re.sub(r"^(?:促进|推动|推进|支持|引导|加快|加速|带动)", "", subject)  # "促进农产品加工业做大做强"
+            if pred and 2 <= len(subject) <= 12 and not any(f.unit for f in find_figures(text, p, c - 1)) \
+                    and not _LEAD_VERB.match(subject) and not _CARRY_VERB.match(subject):
+                q = replace(q, indicator=subject + q.indicator, indicator_start=None, indicator_end=None)
+        out.append(q)
+    return out
 
 
 _SCOPE_SUBJECT = re.compile(r"(?:产业)?园区|开发区|高新区|经开区|工业园区|县域")
@@ -496,7 +516,7 @@ _HEAD_NOUN = re.compile(
 """Head nouns a list's members share ("城镇、农村居民…", "新能源、新材料产业产值")."""
 
 _PREDICATE = re.compile(
-    r"(?:增量提质|提质增效|提质扩量|量质齐升|提档升级|发展壮大|做大做强|稳中有升|稳中向好|持续壮大|加快发展|"
+    r"(?:增量提质|提质增效|提质扩量|量质齐升|提档升级|发展壮大|做大做强|稳中有升|稳中向好|持续壮大|加快发展|加速发展|"
     r"快速发展|蓬勃发展|稳步增长|持续增长|快速增长|较快增长|不断壮大|持续攀升|势头良好|加速崛起|实现突破|"
     r"屡创(?:历史)?新高|再创(?:历史)?新高|创历史新高|稳定增长|规模化发展|集群化发展|集群发展|"
     r"扭负为正|由负转正|扭亏为盈|止跌回升|由降转升|由降转增|企稳回升|逆势增长)+$"

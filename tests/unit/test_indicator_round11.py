@@ -83,3 +83,11 @@ def test_a_rate_after_a_count_of_the_parks_is_the_parks_rate(by) -> None:
 
 def test_one_named_project_before_deng_names_the_counted_projects(by) -> None:
     assert by["12个"][0].indicator == "滨江产业交流中心等项目建设"  # not bare 项目建设
+
+
+def test_a_bare_measure_takes_the_subject_of_an_evaluative_clause_before(by) -> None:
+    assert by["13.4%"][0].indicator == "现代物流业营收"
+
+
+def test_at_a_yearly_rate_is_framing(by) -> None:
+    assert by["百分之七点二"][0].indicator == "整个工业"  # not 整个工业却以每年
