@@ -83,7 +83,7 @@ _TRAIL_FILLER = re.compile(
     r"保持在|稳定在|降到|下降到|提高至|历史性|(?:首次)?(?:迈上|迈入|站上|跃上)|达到|达|達到|達|到|至|为|是|有|共|再|力求|累计|总计|合计|共计|分别|均|"
     r"(?:比|较)(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年|(?<=[\u4e00-\u9fff]{2})各|现(?:在|有)的|现在已经?|现已经?|总共|已经|(?<!不)已|(?<![成造迁])就|(?<![船首一两每])只|也|(?<![偿归])还|(?<![首成京])都|(?<![前])又|(?<![人英天奇帅通全口专秀引])才|一直|首次|仅|仍将?|(?<=[\u4e00-\u9fff]{2})(?:仍然|却|则|(?<![需只主重必想])要)|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
-    r"在[^，,；;。在]{1,14}?的?基础上|(?<=[\u4e00-\u9fff]{2})收到|安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|(?:比|较)(?:上年|去年)同期|与[^，,；;。与]{1,10}相比|比上一?年|较上一?年|比前一年|(?:比|较)前[两三四五]年(?:累计)?|(?:比|较)“?[六七八九十][一二三四五六七八九]?五”?(?:期间|时期)|比(?:年度|原定)?计划|(?<=[\u4e00-\u9fff]{2})(?:却|则)?以(?:年均|平均每年|每年)|(?:比|较)第[一二三四五六七八九十]+个五年计划(?:期间|时期)?|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
+    r"在[^，,；;。在]{1,14}?的?基础上|(?<=[\u4e00-\u9fff]{2})收到|安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|(?:比|较)(?:上年|去年)同期|与[^，,；;。与]{1,10}相比|比上一?年|较上一?年|比前一年|(?:比|较)前[两三四五]年(?:累计)?|(?:比|较)“?[六七八九十][一二三四五六七八九]?五”?(?:期间|时期)|比(?:年度|原定)?计划|(?:(?:19|20)\d\d年|[一二三四五六七八九〇○零]{4}年)?这一年|(?<![不])(?:可以|可望|有望|能够)|(?<=[\u4e00-\u9fff]{2})(?:却|则)?以(?:年均|平均每年|每年)|(?:比|较)第[一二三四五六七八九十]+个五年计划(?:期间|时期)?|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
     r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|拟定为|定为|确定为|计划|现行|"
     r"(?:按|以)?(?:同口径|可比口径|可比价格?|现行价格|不变价格?)(?:计算)?|"
     r"(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|[一二三四五六七八九〇○零]{4}年(?:底|末|初)?|将|\s)+$"
@@ -697,13 +697,19 @@ def _quantity(
     # "…的宏观调控目标，定为百分之八至九": a clause of a bare verb takes the subject of the
     # clause before it (when that one holds no figure)
     subject_clause: tuple[int, int] | None = None
-    if re.fullmatch(r"\s*(?:去年|今年|全年|当年|上年)?(?:拟定为|拟定在|定为|确定为|定在|确定在|为|是|达到|达|突破|超过|增至|增加到)\s*", left) and clause_start > 0 and text[clause_start - 1] in "，," and not (
+    if re.fullmatch(r"\s*(?:去年|今年|全年|当年|上年)?(?:预计)?(?:可以|可望|有望|能够)?(?:拟定为|拟定在|定为|确定为|定在|确定在|为|是|达到|达|突破|超过|增至|增加到)\s*", left) and clause_start > 0 and text[clause_start - 1] in "，," and not (
             left.strip() == "为" and re.match(r"[\u4e00-\u9fff“](?<![的和及与等或])", re.sub(r"^(?:左右|以上|以下|以内|上下)", "", after))):
         # ("为41.3万户经营主体减免税费": 为 is "for", the counted noun follows)
         prev_start = _clause_start(text, clause_start - 1)
-        if not any(f.unit and f.unit != "年" for f in find_figures(text, prev_start, clause_start - 1)):
-            subject_clause = (prev_start, clause_start - 1)
-            left = text[prev_start : clause_start - 1] + left.strip()
+        prev_end = clause_start - 1
+        if re.match(r"(?:不?包括|含)[^，,；;。]*在内$", text[prev_start:prev_end]) and prev_start > 0 and text[prev_start - 1] in "，,":
+            prev_end = prev_start - 1  # "工业总产值，包括原有企业和新建企业的在内，预计达到…": the clause before the scope
+            prev_start = _clause_start(text, prev_end)
+            if "）" in text[prev_start:prev_end] and "（" not in text[prev_start:prev_end] and (o := text.rfind("（", 0, prev_start)) > 0:
+                prev_start = _clause_start(text, o)  # "工业总产值（不包括手工业产值，下同）": the comma inside the brackets
+        if not any(f.unit and f.unit != "年" for f in find_figures(text, prev_start, prev_end)):
+            subject_clause = (prev_start, prev_end)
+            left = text[prev_start:prev_end] + left.strip()
     # "控制在5.5%" without 以内/左右 keeps qualifier none (GUIDELINES: "控制到3.9%" → none)
 
     info = unit_info(unit)

@@ -91,3 +91,11 @@ def test_a_bare_measure_takes_the_subject_of_an_evaluative_clause_before(by) -> 
 
 def test_at_a_yearly_rate_is_framing(by) -> None:
     assert by["百分之七点二"][0].indicator == "整个工业"  # not 整个工业却以每年
+
+
+def test_can_reach_is_no_label(by) -> None:
+    assert by["百分之三点八"][0].indicator == "粮食总产量的增长速度"  # not 可以
+
+
+def test_a_scope_clause_between_subject_and_verb_is_skipped(by) -> None:
+    assert by["六百四十二亿元"][0].indicator.startswith("工业总产值")  # not empty, not 包括…在内
