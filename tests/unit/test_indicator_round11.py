@@ -99,3 +99,9 @@ def test_can_reach_is_no_label(by) -> None:
 
 def test_a_scope_clause_between_subject_and_verb_is_skipped(by) -> None:
     assert by["六百四十二亿元"][0].indicator.startswith("工业总产值")  # not empty, not 包括…在内
+
+
+def test_list_members_share_the_export_of_the_last(by) -> None:
+    assert by["31.2%"][0].indicator == "“新三样”产品出口"
+    assert by["18.4%"][0].indicator == "中间品出口"
+    assert by["58%"][0].indicator != "进口"  # a bare 进口 member is no head of its own
