@@ -1067,6 +1067,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             and not re.search(r"(?:建设|开工|实施|推进|建成|投产|新建|新增|签约|引进|落地|开发|完成|竣工)$", name.group(1)) and re.match(
             r"[\u4e00-\u9fffA-Za-z0-9（）()]{1,14}?(?:项目|工程)?(?:、[^，,；;。]{1,40}?)?等[0-9０-９一二三四五六七八九十百]+个[\u4e00-\u9fff]{0,4}?(?:项目|工程)", text[fig.end : fig.end + 60]):
         return False  # "推进宏烨200万千瓦渔光互补、华能…等20个项目": a capacity inside a listed project's name
+    if fig.unit in ("公里", "千米") and re.search(r"(?:时速|设计速度|速度)$", before):
+        return False  # "时速350公里的高铁", "提速至时速300公里运营": a speed naming the line's class
     if fig.unit in ("元", "万元") and re.search(r"收入$", before) and re.match(r"(?:及以下|以下|以上|及以上)的?(?:家庭|农户|人口|群众|户|情况)", after):
         return False  # "年收入1万元以下家庭动态清零": an income level naming a group
     if (re.search(r"(?:超过|超|过)$", before) or re.match(r"(?:及以上|以上)的", after)) and re.match(
@@ -1817,7 +1819,9 @@ def _indicator(
         l_start = l_end  # "A和1.2万家B": the left side is another conjunct
         l_text = ""
     lv = _LEAD_VERB.match(l_text)
-    if lv and len(l_text) - lv.end() >= 2 and not _BARE_NOUN.fullmatch(l_text[lv.end():]):
+    if lv and len(l_text) - lv.end() >= 2 and not _BARE_NOUN.fullmatch(l_text[lv.end():]) and not (
+            kind == Kind.COUNT and re.fullmatch(r"培育|打造|建立|举办|组织", lv.group(0)) and len(l_text) <= 16):
+        # ("培育高新技术企业108户": a count of things made is measured by the making; kept)
         l_start += lv.end()  # "惠及企业1440家" keeps its verb: 企业 alone says nothing
         if text.startswith("了", l_start) and l_end - l_start >= 3:
             l_start += 1  # "提出了钢产量…"

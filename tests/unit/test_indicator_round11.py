@@ -105,3 +105,11 @@ def test_list_members_share_the_export_of_the_last(by) -> None:
     assert by["31.2%"][0].indicator == "“新三样”产品出口"
     assert by["18.4%"][0].indicator == "中间品出口"
     assert by["58%"][0].indicator != "进口"  # a bare 进口 member is no head of its own
+
+
+def test_a_count_of_things_made_keeps_the_making(by) -> None:
+    assert by["117户"][0].indicator == "培育高新技术企业"  # not a stock of firms
+
+
+def test_a_speed_naming_a_lines_class_is_no_quantity(by) -> None:
+    assert "350公里" not in by
