@@ -113,3 +113,15 @@ def test_a_count_of_things_made_keeps_the_making(by) -> None:
 
 def test_a_speed_naming_a_lines_class_is_no_quantity(by) -> None:
     assert "350公里" not in by
+
+
+def test_the_investment_of_projects_named_after_de_drops_the_lead_verb(by) -> None:
+    assert by["88亿元"][0].indicator == "26个水利项目总投资"  # not 抓好总投资
+
+
+def test_planned_is_shared_by_later_members(by) -> None:
+    assert by["500个"][0].indicator == "新谋划现代服务业项目"
+
+
+def test_traditional_jiang_after_this_year_is_framing(by) -> None:
+    assert by["十二萬多公里"][0].indicator == "全國公路的通車里程"
