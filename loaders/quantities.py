@@ -83,7 +83,7 @@ _TRAIL_FILLER = re.compile(
     r"保持在|稳定在|降到|下降到|提高至|历史性|(?:首次)?(?:迈上|迈入|站上|跃上)|达到|达|達到|達|到|至|为|是|有|共|再|力求|累计|总计|合计|共计|分别|均|"
     r"(?:比|较)(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年|(?<=[\u4e00-\u9fff]{2})各|现(?:在|有)的|现在已经?|现已经?|总共|已经|(?<!不)已|(?<![成造迁])就|(?<![船首一两每])只|也|(?<![偿归])还|(?<![首成京])都|(?<![前])又|(?<![人英天奇帅通全口专秀引])才|一直|首次|仅|仍将?|(?<=[\u4e00-\u9fff]{2})(?:仍然|却|则|(?<![需只主重必想])要)|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
-    r"在[^，,；;。在]{1,14}?的?基础上|(?<=[\u4e00-\u9fff]{2})收到|安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|(?:比|较)(?:上年|去年)同期|与[^，,；;。与]{1,10}相比|比上一?年|较上一?年|比前一年|(?:比|较)前[两三四五]年(?:累计)?|(?:比|较)“?[六七八九十][一二三四五六七八九]?五”?(?:期间|时期)|比(?:年度|原定)?计划|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
+    r"在[^，,；;。在]{1,14}?的?基础上|(?<=[\u4e00-\u9fff]{2})收到|安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|(?:比|较)(?:上年|去年)同期|与[^，,；;。与]{1,10}相比|比上一?年|较上一?年|比前一年|(?:比|较)前[两三四五]年(?:累计)?|(?:比|较)“?[六七八九十][一二三四五六七八九]?五”?(?:期间|时期)|比(?:年度|原定)?計劃|(?<=[\u4e00-\u9fff]{2})(?:今年|明年)(?=將|将)|將|比(?:年度|原定)?计划|(?:(?:19|20)\d\d年|[一二三四五六七八九〇○零]{4}年)?这一年|(?<![不])(?:可以|可望|有望|能够)|(?<=[\u4e00-\u9fff]{2})(?:却|则)?以(?:年均|平均每年|每年)|(?:比|较)第[一二三四五六七八九十]+个五年计划(?:期间|时期)?|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
     r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|拟定为|定为|确定为|计划|现行|"
     r"(?:按|以)?(?:同口径|可比口径|可比价格?|现行价格|不变价格?)(?:计算)?|"
     r"(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|[一二三四五六七八九〇○零]{4}年(?:底|末|初)?|将|\s)+$"
@@ -93,7 +93,7 @@ _LEAD_VERB = re.compile(
     r"培育|办理|为(?!民)|对(?!外|口|台|美|欧|非|接|标|比|象)|向|在(?!校|岗|职|读|建|库|册|线|营|用|途|园|谈)|有(?!效|机|色|关|线|序)|共有|服务(?!贸易|外包)|惠及|吸引|带动|帮助|支持|资助|发放|筹集|累计)(?![业类])"
 )
 _R_STOP = re.compile(
-    r"(?:、|(?<=[\u4e00-\u9fff]{3})(?:(?<!中)和(?!美)|[及与或])|的(?=[^\u4e00-\u9fff]|$)|的基础上|推动|推进|促进|助力|(?<![成作勇认评定列称改更视])为|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|荣获|获得|获|"
+    r"(?:、|(?<=[\u4e00-\u9fff]{3})(?:(?<!中)和(?!美)|[及与或])|的(?=[^\u4e00-\u9fff]|$)|的基础上|推动|推进|促进|助力|(?<![成作勇认评定列称改更视])为(?!民)|在|进行|实现|完成|开展|参与|落户|入驻|纳入|投资|解决|通过|荣获|获得|获|"
     r"建设(?=$)|排忧解难|签约|上线|加入|入选|开工|竣工|投用|投入使用|(?<!共)建成|改造(?=$)|提供|享受|受益|"
     r"覆盖|参加|走访|培训|成功|脱贫|落地|集聚|聚集|入统|入库|上市(?!公司|企业)|中有|挂牌|认定|达到|超过)"
 )
@@ -108,11 +108,17 @@ _SHARED_CHANGE_GAP = r"[、和及与]?|[、，,]?(?:力争|争取|确保|努力|
 """Between two figures of one change ("增长6.5%、力争7%以上"): the second shares the verb."""
 
 _CARRY_VERB = re.compile(
-    r"^(?:新开工|开工建设|开工|新建成|新建|新增|建成|新改建|改扩建|扩建|改建|改造|提升|打造|新培育|培育|新引进|引进|"
+    r"^(?:签约落地|新谋划|谋划|评定|提档升级|升级改造|提质改造|改造提升|新改扩建|出栏|争创|申创|出让|新开工|开工建设|开工|新建成|新建|新增|建成|新改建|改扩建|扩建|改建|改造|提升|打造|新培育|培育|新引进|引进|"
     r"新招引|招引|完成|实施|修复|治理|整治|新植|种植|造林|发放|新认定|认定|创建|新登记|回收|处置|清理|"
     r"拆除|供应|筹集|新开通|开通|新开|新设|设立|净增|新创建|新入选|新获批|新获评)"
 )
 """Verbs a list elides after its first item ("新建绿道12公里、碧道4公里": 新建碧道)."""
+
+_ACTION_NOUN_END = re.compile(r"(?:改造|防护|治理|整治|建设|修复|提升|改建|新建|扩建)$")
+"""A list member that names an action of its own ("提质改造97公里、危桥改造17座") takes no verb from the first."""
+
+_MEASURE_VERB = re.compile(r"出栏|存栏|出让|收储|争创|申创")
+"""Verbs that are themselves the measure ("收储13000亩、出让10300亩"): a bare one takes no noun from the figure before."""
 
 _OWN_VERB = re.compile(r"(?:完善|提升|升级|扩繁|修缮|保护|恢复|建设|续建|迁建|重建|更新|改善|盘活|消化|清理|整合|培训|救助|帮扶|资助|流转|复垦|收储)")
 """Verbs that open a later member of a list with its own verb ("新增核心群2处、完善扩繁群20处")."""
@@ -150,8 +156,64 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
                 out.append(q)
                 previous = q
     out = _bare_budget(text, _bare_funds(text, _exceeding_plan(text, _shared_awards(text, _level_lists(text, _respectively(text, sorted(out, key=lambda q: q.start)))))))
+    out = _of_base_year(text, out)
+    out = _scope_carried(text, out)
+    out = _bare_measure_subject(text, out)
     review_year, _plan_year = report_years(report)
     return tuple(replace(q, period=_period(report, text, q, review_year)) for q in out)
+
+
+_BASE_YEAR = re.compile(r"(?:是|为|相当于|恢复到|恢复至|达到)((?:19|20)\d\d年|疫情前)(?:同期)?(?:水平)?的(?:[0-9.]+%[、和])*$")
+
+
+def _bare_measure_subject(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"生产性服务业加速发展，营收增长17.8%": a bare measure takes the subject of the clause before,
+    when that clause is a subject with its evaluative predicate and holds no figure."""
+    out = []
+    for q in qs:
+        c = _clause_start(text, q.start)
+        if re.fullmatch(r"(?:营收|营业收入|主营业务收入|产值|总产值|增加值|利润|利润总额|规模)", q.indicator) and c > 0 and text[c - 1] in "，,":
+            p = _clause_start(text, c - 1)
+            before = text[p : c - 1]
+            pred = _PREDICATE.search(before)
+            subject = _LEAD_FILLER.sub("", before[: pred.start()]) if pred else ""
+            subject = re.sub(r"^(?:促进|推动|推进|支持|引导|加快|加速|带动)", "", subject)  # "促进农产品加工业做大做强"
+            if pred and 2 <= len(subject) <= 12 and not any(f.unit for f in find_figures(text, p, c - 1)) \
+                    and not _LEAD_VERB.match(subject) and not _CARRY_VERB.match(subject):
+                q = replace(q, indicator=subject + q.indicator, indicator_start=None, indicator_end=None)
+        out.append(q)
+    return out
+
+
+_SCOPE_SUBJECT = re.compile(r"(?:产业)?园区|开发区|高新区|经开区|工业园区|县域")
+_SCOPE_RATE = re.compile(r"[\u4e00-\u9fff]{2,10}(?:集中度|占比|比重|贡献率|亩均[\u4e00-\u9fff]{1,4})")
+
+
+def _scope_carried(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"园区新增规上工业企业600户左右，主导产业集中度提升至55%": the rate of the clause after is the
+    scope's (the sentence's subject names the parks once)."""
+    out = list(qs)
+    for i in range(1, len(out)):
+        prev, q = out[i - 1], out[i]
+        scope = _SCOPE_SUBJECT.match(prev.indicator)
+        gap = text[prev.end : q.start]
+        if scope and _SCOPE_RATE.fullmatch(q.indicator) and not _SCOPE_SUBJECT.match(q.indicator) \
+                and len(gap) <= 30 and re.search(r"[，,]", gap) and not re.search(r"[。；;！？!?\n]", gap) \
+                and _clause_start(text, q.start) > prev.end and q.indicator_start == _clause_start(text, q.start):
+            out[i] = replace(q, indicator=scope.group(0) + q.indicator, indicator_start=None, indicator_end=None)
+    return out
+
+
+def _of_base_year(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"接待游客…，分别是2019年的113.7%和118.6%": a share of a past year's level names that year."""
+    out = []
+    for q in qs:
+        if q.kind == Kind.RATIO and q.unit == "%" and q.indicator:
+            m = _BASE_YEAR.search(text, _clause_start(text, q.start), q.start)
+            if m and m.end() == q.start and m.group(1) not in q.indicator:
+                q = replace(q, indicator=re.sub(r"(?:恢复|达到|分别)+$", "", q.indicator) + "相当于" + m.group(1) + "的", indicator_start=None, indicator_end=None)
+        out.append(q)
+    return out
 
 
 _MULTI_YEAR = re.compile(r"先后|(?<![0-9０-９第])[两三四五六七八九十]年(?![度底末初])|年均|累计|十[一二三四五六七八九]五(?:期间|时期|以来)")
@@ -390,6 +452,10 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
         # "园区亩均产值和税收分别…": the later measures share the first member's subject
         subject = items[0][: own_first.start()]
         return [items[0]] + [subject + x for x in items[1:]]
+    event = re.search(r"(?:发生)?起数$", items[0])
+    if event is not None and event.start() >= 2 and all(re.fullmatch(r"(?:死亡|受伤|伤亡|失踪)人数|(?:直接)?经济损失", x) for x in items[1:]):
+        # "生产安全事故起数和死亡人数分别下降…": the deaths are the accidents' too
+        return [items[0]] + [items[0][: event.start()] + x for x in items[1:]]
     last = items[-1]
     head = _HEAD_NOUN.search(last, 2)
     done = []
@@ -445,12 +511,12 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
 _SECTOR_HEADS = ("产业", "行业", "企业")
 _HEAD_NOUN = re.compile(
     r"居民|产业|行业|企业|增加值|产值|营业收入|收入|支出|投资|总额|销售额|零售额|交易额|贸易额|成交额|营业额|营收|销量|吞吐量|"
-    r"产量|面积|比重|覆盖率|参保率|达标率|普及率|入学率|就业率|利用率|处理率|率|人口|项目|资金"
+    r"产量|面积|比重|覆盖率|参保率|达标率|普及率|入学率|就业率|利用率|处理率|率|人口|项目|资金|(?<=[\u4e00-\u9fff”])(?<!进)出口额?(?![\u4e00-\u9fff])"
 )
 """Head nouns a list's members share ("城镇、农村居民…", "新能源、新材料产业产值")."""
 
 _PREDICATE = re.compile(
-    r"(?:增量提质|提质增效|提质扩量|量质齐升|提档升级|发展壮大|做大做强|稳中有升|稳中向好|持续壮大|加快发展|"
+    r"(?:增量提质|提质增效|提质扩量|量质齐升|提档升级|发展壮大|做大做强|稳中有升|稳中向好|持续壮大|加快发展|加速发展|"
     r"快速发展|蓬勃发展|稳步增长|持续增长|快速增长|较快增长|不断壮大|持续攀升|势头良好|加速崛起|实现突破|"
     r"屡创(?:历史)?新高|再创(?:历史)?新高|创历史新高|稳定增长|规模化发展|集群化发展|集群发展|"
     r"扭负为正|由负转正|扭亏为盈|止跌回升|由降转升|由降转增|企稳回升|逆势增长)+$"
@@ -501,6 +567,8 @@ def _previous_members(text: str, qs: list[Quantity], i: int, n: int, head: str) 
     noun = re.sub(r"的$", "", noun)
     if _TRAIL_FILLER.fullmatch(noun) or re.fullmatch(rf"(?:{_UP}|{_DOWN})了?", noun):
         noun = ""  # "接待游客…，旅游收入…，分别增长x、y"
+    if re.fullmatch(r"(?:是|为|相当于|恢复到|恢复至|达到)(?:(?:19|20)\d\d年|疫情前)(?:同期)?(?:水平)?", noun):
+        noun = ""  # "…，分别恢复到2019年的x、y": the base year is named by _of_base_year
     return [x + noun for x in names]
 
 
@@ -526,7 +594,8 @@ def _unmarked_respective(text: str, qs: list[Quantity], i: int, n: int) -> list[
             return names
     if n == 2 and q.indicator.startswith("城乡") and "、" not in q.indicator and qs[i + 1].indicator == q.indicator:
         return _split_subjects(q.indicator, 2)  # "城乡居民人均可支配收入…，增长5%和8.2%": 城镇 then 农村
-    if not re.fullmatch(r"(?:平均每年|每年|年均|平均)?(?:实际)?", q.indicator) or i < n:
+    if not (re.fullmatch(r"(?:平均每年|每年|年均|平均)?(?:实际)?", q.indicator) or (not own and "、" in q.indicator)) or i < n:
+        # ("A、B产值分别达x、y，增长m、n": a bare change clause measures the members just before)
         return None
     before = qs[i - n : i]
     gap = text[before[-1].end : q.start]
@@ -628,13 +697,19 @@ def _quantity(
     # "…的宏观调控目标，定为百分之八至九": a clause of a bare verb takes the subject of the
     # clause before it (when that one holds no figure)
     subject_clause: tuple[int, int] | None = None
-    if re.fullmatch(r"\s*(?:去年|今年|全年|当年|上年)?(?:拟定为|拟定在|定为|确定为|定在|确定在|为|是|达到|达|突破|超过|增至|增加到)\s*", left) and clause_start > 0 and text[clause_start - 1] in "，," and not (
+    if re.fullmatch(r"\s*(?:去年|今年|全年|当年|上年)?(?:预计)?(?:可以|可望|有望|能够)?(?:拟定为|拟定在|定为|确定为|定在|确定在|为|是|达到|达|突破|超过|增至|增加到)\s*", left) and clause_start > 0 and text[clause_start - 1] in "，," and not (
             left.strip() == "为" and re.match(r"[\u4e00-\u9fff“](?<![的和及与等或])", re.sub(r"^(?:左右|以上|以下|以内|上下)", "", after))):
         # ("为41.3万户经营主体减免税费": 为 is "for", the counted noun follows)
         prev_start = _clause_start(text, clause_start - 1)
-        if not any(f.unit and f.unit != "年" for f in find_figures(text, prev_start, clause_start - 1)):
-            subject_clause = (prev_start, clause_start - 1)
-            left = text[prev_start : clause_start - 1] + left.strip()
+        prev_end = clause_start - 1
+        if re.match(r"(?:不?包括|含)[^，,；;。]*在内$", text[prev_start:prev_end]) and prev_start > 0 and text[prev_start - 1] in "，,":
+            prev_end = prev_start - 1  # "工业总产值，包括原有企业和新建企业的在内，预计达到…": the clause before the scope
+            prev_start = _clause_start(text, prev_end)
+            if "）" in text[prev_start:prev_end] and "（" not in text[prev_start:prev_end] and (o := text.rfind("（", 0, prev_start)) > 0:
+                prev_start = _clause_start(text, o)  # "工业总产值（不包括手工业产值，下同）": the comma inside the brackets
+        if not any(f.unit and f.unit != "年" for f in find_figures(text, prev_start, prev_end)):
+            subject_clause = (prev_start, prev_end)
+            left = text[prev_start:prev_end] + left.strip()
     # "控制在5.5%" without 以内/左右 keeps qualifier none (GUIDELINES: "控制到3.9%" → none)
 
     info = unit_info(unit)
@@ -673,6 +748,13 @@ def _quantity(
             indicator, ind_end = bare_subject, (ind_start + len(bare_subject) if ind_start is not None else None)
     else:
         indicator, ind_start, ind_end = _indicator(text, clause_start, start - q_len, end, kind, previous, unit)
+    # "提档升级A、B等老码头20个": the verb that opens an enumeration says what is counted
+    if indicator and ind_start is not None and ind_start > 0 and text[ind_start - 1] == "等" and kind == Kind.COUNT:
+        seg = _LEAD_FILLER.sub("", text[_clause_start(text, ind_start) : ind_start - 1])
+        ev = _VERB_PREFIX.match(seg)
+        if ev and "、" in seg[ev.end() :] and not _VERB_PREFIX.match(indicator) and not _LEAD_VERB.match(indicator) \
+                and not _OWN_VERB.match(indicator) and len(indicator) >= 2:
+            indicator, ind_start, ind_end = ev.group(0) + indicator, None, None
     # "新建绿道12公里、碧道4公里": the list elides the first item's verb
     if previous is not None and indicator and ind_end == start - q_len:
         gap = text[previous.end : start - q_len]
@@ -979,6 +1061,16 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             and re.search(r"(?:实施|推进|推动|建设|建成|开工|投产|竣工|签约|落地|引进|招引|加快)[\u4e00-\u9fff]{2,8}$", before) \
             and not re.search(r"(?:建设|开工|实施|推进|建成|投产|新建|新增|签约|引进|落地|开发|完成|装机|并网|竣工)$", before):
         return False  # "实施某化工20万吨醋酸乙烯等重点项目": a capacity inside a project's name
+    if fig.family in ("mass", "power", "volume", "energy") and (name := re.search(
+            r"(?:^|[，,；;。、]|实施|推进|推动|建设|建成|开工|投产|竣工|签约|落地|引进|招引|加快)([\u4e00-\u9fff]{2,6})$", text[max(0, fig.start - 14) : fig.start])) \
+            and not re.search(rf"(?:年产|产能|规模|新增|达到|装机|并网|容量|{_UP}|{_DOWN}|[的了达为超约近])$", name.group(1)) \
+            and not re.search(r"(?:建设|开工|实施|推进|建成|投产|新建|新增|签约|引进|落地|开发|完成|竣工)$", name.group(1)) and re.match(
+            r"[\u4e00-\u9fffA-Za-z0-9（）()]{1,14}?(?:项目|工程)?(?:、[^，,；;。]{1,40}?)?等[0-9０-９一二三四五六七八九十百]+个[\u4e00-\u9fff]{0,4}?(?:项目|工程)", text[fig.end : fig.end + 60]):
+        return False  # "推进宏烨200万千瓦渔光互补、华能…等20个项目": a capacity inside a listed project's name
+    if fig.unit in ("公里", "千米") and re.search(r"(?:时速|设计速度|速度)$", before):
+        return False  # "时速350公里的高铁", "提速至时速300公里运营": a speed naming the line's class
+    if fig.unit in ("元", "万元") and re.search(r"收入$", before) and re.match(r"(?:及以下|以下|以上|及以上)的?(?:家庭|农户|人口|群众|户|情况)", after):
+        return False  # "年收入1万元以下家庭动态清零": an income level naming a group
     if (re.search(r"(?:超过|超|过)$", before) or re.match(r"(?:及以上|以上)的", after)) and re.match(
             r"(?:及以上|以上)?的[\u4e00-\u9fff]{1,12}?[0-9０-９一二三四五六七八九十两]+(?:余|多)?[个家座处所户](?:以上)?(?:[，,；;。、]|$)",
             text[fig.end : fig.end + 30]):
@@ -1702,6 +1794,9 @@ def _indicator(
     listed = ""  # "新组建A、B等10家以上": the listed kinds, if nothing after the count names it
     if k >= 0 and "、" in l_text[:k]:
         listed = _LEAD_VERB.sub("", l_text[:k]) if len(l_text[:k]) <= 32 else ""
+    elif k >= 2 and (vs := list(re.finditer(r"推进|实施|推动|开工|建成|续建|新建|加快|启动|谋划|储备|抓好", l_text[:k]))):
+        one = l_text[vs[-1].end() : k]  # "重点推进A等12个项目建设": the one project named
+        listed = one if 2 <= len(one) <= 16 and not re.search(r"[0-9０-９，,]", one) else ""
     if k >= 0 and k == len(l_text) - 1 and kind in (Kind.AMOUNT, Kind.CHANGE) and "、" not in l_text[:k] and len(l_text[:k]) >= 2:
         l_end = l_start + k  # "新增减税降费等16.7亿元": the measure, 等 closing an open list
     elif k >= 0 and k == len(l_text) - 1:
@@ -1724,7 +1819,9 @@ def _indicator(
         l_start = l_end  # "A和1.2万家B": the left side is another conjunct
         l_text = ""
     lv = _LEAD_VERB.match(l_text)
-    if lv and len(l_text) - lv.end() >= 2 and not _BARE_NOUN.fullmatch(l_text[lv.end():]):
+    if lv and len(l_text) - lv.end() >= 2 and not _BARE_NOUN.fullmatch(l_text[lv.end():]) and not (
+            kind == Kind.COUNT and re.fullmatch(r"培育|打造|建立|举办|组织", lv.group(0)) and len(l_text) <= 16):
+        # ("培育高新技术企业108户": a count of things made is measured by the making; kept)
         l_start += lv.end()  # "惠及企业1440家" keeps its verb: 企业 alone says nothing
         if text.startswith("了", l_start) and l_end - l_start >= 3:
             l_start += 1  # "提出了钢产量…"
@@ -1749,7 +1846,8 @@ def _indicator(
             return l_text + what, None, None
     # "投资119亿元的化工项目落户": the investment of the project named after 的
     of_project = re.match(r"的((?:[0-9０-９]+个)?[^，,；;。0-9０-９]{0,16}?(?:项目|工程|基金))", text[after_start:right_end])
-    if kind == Kind.AMOUNT and of_project and re.fullmatch(r"(?:计划|合同)?总?投资(?:额)?", l_text):
+    if kind == Kind.AMOUNT and of_project and re.fullmatch(r"(?:抓好|推进|实施|加快|建设)?(?:计划|合同)?总?投资(?:额)?", l_text):
+        l_text = re.sub(r"^(?:抓好|推进|实施|加快|建设)", "", l_text)  # "抓好总投资13.5亿元的13所续建学校"
         return of_project.group(1) + l_text, None, None
     named = re.match(r"的([^，,；;。、0-9０-９的]{2,20}?)(?=[、，,；;。]|等)", text[after_start:right_end])
     if kind == Kind.AMOUNT and named and re.search(r"(?:^|、)[\u4e00-\u9fff]{0,4}?(?:计划|合同)?总投资(?:额)?$", l_text):
@@ -2044,7 +2142,7 @@ def _indicator(
             and previous.end >= sentence_floor - 40 and not previous.indicator.endswith(l_text)
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end])
             and (kind != Kind.CHANGE or l_text in ("规模", "总量", "总额")) and re.match(r"(?:总|年|面积|规模|金额|产值|产量|营收|收入|投资|用地|保有)", l_text)
-            or l_text in ("投资总额", "总投资额", "计划总投资") and previous is not None and previous.indicator and previous.kind == Kind.COUNT
+            or re.fullmatch(r"(?:协议|合同|计划)?(?:投资总额|总投资额|总投资|投资规模|投资额)", l_text) and previous is not None and previous.indicator and previous.kind == Kind.COUNT
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) and fig_end - previous.end < 30
         ):
             # "粮食播种面积380万亩、总产量98万吨": the subject without the other measure
@@ -2055,7 +2153,9 @@ def _indicator(
             return re.sub(r"(?:只|仅|约)?占$", "占比", l_text), None, None  # "减少收入的农户只占10%左右"
         return l_text, l_start, l_end
     if (_CARRY_VERB.fullmatch(l_text) or _DONE_VERB.fullmatch(l_text)) and l_text not in ("造林", "植树造林") \
-            and previous is not None and previous.indicator and fig_end - previous.end < 60:
+            and not _MEASURE_VERB.fullmatch(l_text) \
+            and previous is not None and previous.indicator and fig_end - previous.end < 60 \
+            and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]):
         # "在建工业项目16个、其中新开工5个": the bare verb takes the noun of the figure before
         noun = _noun_of(previous.indicator)
         if len(noun) >= 2:
@@ -2179,12 +2279,15 @@ def _capped_start(text: str, l_start: int, l_end: int) -> int:
         return year.end()
     if l_end - l_start <= 24 and re.search(r"在[^，,；;。在]{2,12}中(?:的|所占的?)(?:比重|比例)$", text[l_start:l_end]):
         return l_start  # "服务业增加值在国内生产总值中的比重": the share keeps its subject
+    if l_end - l_start <= 28 and "、" in text[l_start:l_end] and _VERB_PREFIX.match(text, l_start) and not re.search(
+            r"[的，,“”将由把在]", text[l_start:l_end]):
+        return l_start  # "升级改造A、B和C": a list its verb opens is one label (the verb says what is counted)
     for m in _CAP_BOUNDARY.finditer(text, l_start, l_end - 6):
         if m.group(0) == "中" and not _ZAI.search(text, l_start, m.start()):
             continue
         if m.group(0) in "、”」" and l_end - l_start <= 24:
             continue  # "A、B、C三大先导产业规模", "…“办证难”历史遗留问题": a phrase that fits keeps its list, its name
-        if m.group(0) == "、" and _LEVELS.search(text, l_start, m.start()) and _LEVELS.match(text, m.end()):
+        if m.group(0) == "、" and re.search(rf"(?:^|[、和（(]){_LEVEL}$", text[l_start : m.start()]) and _LEVELS.match(text, m.end()):
             continue  # "国家、自治区级品牌", "国、省考核断面": a list of levels is one modifier
         if l_end - m.end() <= 24:
             return m.end()

@@ -137,7 +137,7 @@ def test_a_predicate_between_subject_and_change_is_skipped(by) -> None:
 
 
 def test_a_comparison_base_is_framing(by) -> None:
-    assert [by[s][0].indicator for s in ("31%", "33%")] == ["生产安全事故起数", "死亡人数"]
+    assert [by[s][0].indicator for s in ("31%", "33%")] == ["生产安全事故起数", "生产安全事故死亡人数"]  # the deaths are the accidents' (round 11)
 
 
 def test_a_count_before_a_rate_counts_the_units_not_the_rate(by) -> None:
