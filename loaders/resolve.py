@@ -80,6 +80,28 @@ def _same_stem(a: str, b: str) -> bool:
     return False
 
 
+def _partner_names(name: str, sector: bool) -> list[str]:
+    """Every name ``h`` with :func:`_prefix_form` (name, h) or, for a sector,
+    :func:`_same_stem` (name, h) (a superset: the caller still asks them)."""
+    out = [name + head for head in _SAME_THING_HEADS] if len(name) >= 2 else []
+    if sector:
+        if name.endswith("产业"):
+            out.append(name[:-2] + "业")
+        if name.endswith("业"):
+            out.append(name[:-1] + "产业")
+    return out
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Every start of ``word`` in ``text``, overlapping ones too."""
+    out = []
+    p = text.find(word)
+    while p >= 0:
+        out.append(p)
+        p = text.find(word, p + 1)
+    return out
+
+
 def merge_aliases(
     entities: Iterable[Entity], text: str = "", government: str | None = None
 ) -> tuple[Entity, ...]:
@@ -118,28 +140,44 @@ def merge_aliases(
             absorb(first[k], g)
         else:
             first[k] = g
-    # 1. prefix-forms and sector stems, same type
+    # 1. prefix-forms and sector stems, same type. The first later partner of each name
+    # in the groups' order, found among the names that could be one (the name plus a
+    # head word, the other sector stem) instead of among every group: the same merges
+    # as comparing each name with every other, in the same order.
+    by_name: dict[tuple[str, EntityType], list[int]] = {}
+    for i, g in enumerate(groups):
+        if g.name:
+            by_name.setdefault((g.name, g.type), []).append(i)
     for g in sorted(live(), key=lambda g: len(g.name)):
         if not g.name:
             continue
-        for h in live():
-            if h is g or h.type != g.type or not h.name:
-                continue
-            if g.type == EntityType.PLACE and g.subtype and h.subtype and g.subtype != h.subtype:
-                continue  # 梧桐山 (a mountain) is not 梧桐山片区 (an area)
-            if _prefix_form(g.name, h.name) or (
-                g.type == EntityType.SECTOR and _same_stem(g.name, h.name)
-            ):
-                keep, gone = (h, g) if len(h.name) >= len(g.name) else (g, h)
-                absorb(keep, gone)
-                break
+        first_h = None
+        for partner in _partner_names(g.name, g.type == EntityType.SECTOR):
+            for i in by_name.get((partner, g.type), ()):
+                if first_h is not None and i >= first_h:
+                    break
+                h = groups[i]
+                if h is g or not h.name:
+                    continue
+                if g.type == EntityType.PLACE and g.subtype and h.subtype and g.subtype != h.subtype:
+                    continue  # 梧桐山 (a mountain) is not 梧桐山片区 (an area)
+                if _prefix_form(g.name, h.name) or (
+                    g.type == EntityType.SECTOR and _same_stem(g.name, h.name)
+                ):
+                    first_h = i
+                    break
+        if first_h is not None:
+            h = groups[first_h]
+            keep, gone = (h, g) if len(h.name) >= len(g.name) else (g, h)
+            absorb(keep, gone)
     # 2. what the text equates
     for long, short in equated_pairs(text):
         short_n = normalise(short)
+        alive = live()  # a group absorbed below stays absorbed: the live ones are among these
         for typ in EntityType:
             a = None
-            for g in live():
-                if g.type == typ and any(long.endswith(f) for f in g.forms()):
+            for g in alive:
+                if g.type == typ and g.name and any(long.endswith(f) for f in g.forms()):
                     if a is None or len(g.name) > len(a.name):
                         a = g
             b = find(short_n, typ) or find(short, typ)
@@ -147,12 +185,26 @@ def merge_aliases(
                 absorb(a, b)
     # 2b. "A更名为B", "A升格为B": a renamed body is one entity under its new name
     if _RENAMED.search(text):
+        # x + verb + y occurs in the text exactly where a verb does with x ending just
+        # before it and y starting just after it: the places of every verb, once
+        verbs_at = [
+            (p, p + len(verb))
+            for verb in _RENAME_VERBS
+            for p in _occurrences(text, verb)
+        ]
         orgs = [g for g in live() if g.type == EntityType.ORGANIZATION]
         for a in orgs:
+            if not a.name:
+                continue
+            # a is only absorbed (into some b) in its own loop, and nothing into a: its
+            # forms stay as they are while b runs
+            after = [q for p, q in verbs_at if any(text.endswith(x, 0, p) for x in a.forms())]
+            if not after:
+                continue
             for b in orgs:
                 if a is b or not a.name or not b.name:
                     continue
-                if any(f"{x}{verb}{y}" in text for x in a.forms() for y in b.forms() for verb in _RENAME_VERBS):
+                if any(text.startswith(y, q) for q in after for y in b.forms()):
                     absorb(b, a)
     # 3. "区政府" for the report's own government
     if government:
