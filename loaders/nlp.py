@@ -600,8 +600,17 @@ def _char_states(ch: str):
     if got is None:
         states = char_states.get(ch)
         idx = every if states is None else np.array(sorted(index[y] for y in states), dtype=np.intp)
-        got = cache[ch] = (idx, np.array([emit_p[order[i]].get(ch, _MIN_FLOAT) for i in idx]))
+        if states is None and ch not in _emitted():  # no state emits it: MIN_FLOAT in each
+            got = cache[ch] = (idx, np.full(len(idx), _MIN_FLOAT))
+        else:
+            got = cache[ch] = (idx, np.array([emit_p[order[i]].get(ch, _MIN_FLOAT) for i in idx]))
     return got
+
+
+@functools.lru_cache(maxsize=1)
+def _emitted() -> frozenset[str]:
+    """Every character some state of jieba's HMM emits."""
+    return frozenset().union(*_hmm_arrays()[-2].values())
 
 
 def _emit_of(state, ch: str) -> float:
@@ -669,11 +678,20 @@ doubles (~200 KiB where a character's states are unknown: every state live), so 
 steps alone could hold 1.6 GiB; one old national report added 210 MiB to a worker."""
 
 
+_ROUTES: dict[str, tuple] = {}
+""":func:`_viterbi`'s states by run of characters (:func:`_hmm_cut`)."""
+
+
 def _hmm_cut(sentence: str):
     """jieba's ``POSTokenizer.__cut`` over :func:`_viterbi`."""
     from jieba.posseg import pair
 
-    _prob, pos_list = _viterbi(sentence)
+    pos_list = _ROUTES.get(sentence)
+    if pos_list is None:  # a run of unknown characters recurs across blocks and reports
+        pos_list = tuple(_viterbi(sentence)[1])
+        if len(_ROUTES) >= _CUT_CACHE_SIZE:
+            _ROUTES.clear()
+        _ROUTES[sentence] = pos_list
     begin, nexti = 0, 0
     for i, char in enumerate(sentence):
         pos = pos_list[i][0]
@@ -1148,16 +1166,21 @@ class CandidateFinder:
             return head.type.split("/")[0]
         return None
 
-    def head_ending_at(self, text: str, end: int, floor: int) -> Head | None:
-        """The longest head word ending at ``end`` and starting at or after ``floor``."""
-        if end < 1:
-            return None
+    def _head_lengths_per_last(self) -> dict[str, list[int]]:
+        """The head lengths per last character, longest first (kept)."""
         by_last = self.__dict__.get("_head_lengths_by_last")
-        if by_last is None:  # the head lengths per last character, longest first
+        if by_last is None:
             by_last = {}
             for h in self.heads:
                 by_last.setdefault(h[-1:], set()).add(len(h))
             by_last = self._head_lengths_by_last = {c: sorted(v, reverse=True) for c, v in by_last.items()}
+        return by_last
+
+    def head_ending_at(self, text: str, end: int, floor: int) -> Head | None:
+        """The longest head word ending at ``end`` and starting at or after ``floor``."""
+        if end < 1:
+            return None
+        by_last = self.__dict__.get("_head_lengths_by_last") or self._head_lengths_per_last()
         room = end - max(floor, 0)
         for L in by_last.get(text[end - 1 : end], ()):
             if L > room:
@@ -1194,9 +1217,12 @@ class CandidateFinder:
                     cands.extend(self._titled_programme(text, words, k))
 
         # 2. head words closing a name
+        head_lasts = self._head_lengths_per_last()
         for k, w in enumerate(words):
             if w.label_ in ("x", "bk", "q"):
                 continue
+            if text[w.end_char - 1 : w.end_char] not in head_lasts:
+                continue  # no head word ends with its last character (head_ending_at: None)
             floor = words[k - 2].start_char if k >= 2 else 0
             head = self.head_ending_at(text, w.end_char, floor)
             if head is None or head.type == "-":
@@ -1455,6 +1481,9 @@ class CandidateFinder:
         before it (产业合作|区青禾) gives it back ("产业合作区|青禾")."""
         out = []
         for i, w in enumerate(words):
+            if len(w.text) < 3:  # every case below needs three characters or more
+                out.append(w)
+                continue
             tail = w.text[-2:]
             nxt = words[i + 1].text if i + 1 < len(words) else ""
             if (

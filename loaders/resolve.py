@@ -33,6 +33,9 @@ _SECTOR_HEADS = ("产业", "业")
 _EQUATE = re.compile(
     r"(?P<long>[^\s，,。；;（）()“”]{2,40})[(（](?:以下)?简称[“\"《]?(?P<short>[^”\"》)）]{1,12})[”\"》]?[)）]"
 )
+# _EQUATE in two: the long form, and what follows it from the bracket (equated_pairs)
+_EQUATE_LONG = re.compile(_EQUATE.pattern[: _EQUATE.pattern.index("[(（]")].replace("(?P<long>", "(?:"))
+_EQUATE_TAIL = re.compile(_EQUATE.pattern[_EQUATE.pattern.index("[(（]") :])
 
 
 # a body renamed or upgraded in the text (青禾医学院更名为青禾医科大学): the old name is an alias
@@ -61,8 +64,31 @@ def _is_subsequence(short: str, long: str) -> bool:
 
 
 def equated_pairs(text: str) -> list[tuple[str, str]]:
-    """(long, short) pairs the text equates with 简称."""
-    return [(m.group("long"), m.group("short")) for m in _EQUATE.finditer(text)]
+    """(long, short) pairs the text equates with 简称: ``_EQUATE.finditer``'s matches,
+    found from each 简称 instead of tried at every character. The long form's characters
+    exclude the brackets, so a match starting at p takes the whole run of them from p to
+    the bracket before 简称 (2 to 40 characters); the leftmost such p at or after the last
+    match's end is finditer's."""
+    out = []
+    pos = 0
+    k = text.find("简称")
+    while k >= 0:
+        if k >= 1 and text[k - 1] in "(（":
+            q = k - 1
+        elif k >= 3 and text[k - 2 : k] == "以下" and text[k - 3] in "(（":
+            q = k - 3
+        else:
+            q = -1
+        if q - 2 >= pos:
+            tail = _EQUATE_TAIL.match(text, q)
+            if tail is not None:
+                for p in range(max(pos, q - 40), q - 1):
+                    if _EQUATE_LONG.fullmatch(text, p, q):
+                        out.append((text[p:q], tail.group("short")))
+                        pos = tail.end()
+                        break
+        k = text.find("简称", max(k + 1, pos))
+    return out
 
 
 def _prefix_form(short: str, long: str) -> bool:

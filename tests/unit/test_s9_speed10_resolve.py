@@ -181,3 +181,20 @@ def test_prefix_forms_and_stems_merge() -> None:
     ]
     got = merge_aliases(ents)
     assert [(e.name, e.aliases) for e in got] == [("湖贝片区", ("湖贝",)), ("旅游产业", ("旅游业",))]
+
+
+def test_equated_pairs_are_the_regex_matches() -> None:
+    """equated_pairs (searched from each 简称) against _EQUATE.finditer on generated text:
+    runs of name characters shorter and longer than 40, brackets, quotes, 以下, spaces."""
+    from kg.loaders.resolve import _EQUATE
+
+    rng = random.Random(7)
+    pieces = ["青", "禾", "区", "简称", "以下", "（", "）", "(", ")", "“", "”", "\"", "《", "》", " ", "，",
+              "青禾云溪" * 5, "（以下简称“", "（简称", "”）"]
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        want = [(m.group("long"), m.group("short")) for m in _EQUATE.finditer(text)]
+        assert equated_pairs(text) == want, text
+        found += len(want)
+    assert found > 2000
