@@ -594,16 +594,19 @@ def _hmm_arrays():
 
 def _char_states(ch: str):
     """The states ``ch`` may take (ascending index; every state for a character jieba's
-    table lacks) and its emission scores in them (jieba's ``emit_p[y].get(ch, MIN_FLOAT)``)."""
+    table lacks), its emission scores in them (jieba's ``emit_p[y].get(ch, MIN_FLOAT)``),
+    the scores of a run opening with it (start + emission) and the states as bytes."""
     np, order, index, *_mid, every, char_states, emit_p, cache = _hmm_arrays()
     got = cache.get(ch)
     if got is None:
         states = char_states.get(ch)
         idx = every if states is None else np.array(sorted(index[y] for y in states), dtype=np.intp)
         if states is None and ch not in _emitted():  # no state emits it: MIN_FLOAT in each
-            got = cache[ch] = (idx, np.full(len(idx), _MIN_FLOAT))
+            emit = np.full(len(idx), _MIN_FLOAT)
         else:
-            got = cache[ch] = (idx, np.array([emit_p[order[i]].get(ch, _MIN_FLOAT) for i in idx]))
+            emit = np.array([emit_p[order[i]].get(ch, _MIN_FLOAT) for i in idx])
+        # with the scores of a run's first step (start + emission) and the states as a key
+        got = cache[ch] = (idx, emit, _hmm_arrays()[5][idx] + emit, idx.tobytes())
     return got
 
 
@@ -624,46 +627,51 @@ def _viterbi(obs: str):
     which made its Viterbi a fifth of the entity stage on text it has not seen before.
     ``tests/unit/test_nlp_fast.py`` compares it with jieba's on generated strings."""
     np, order, _index, trans, allowed, start_p, moves, every, *_rest = _hmm_arrays()
-    alive, emit = _char_states(obs[0])  # the states of the step, ascending index
-    v = start_p[alive] + emit
+    alive, emit, v, key = _char_states(obs[0])  # the states of the step, ascending index
+    if len(obs) == 1:
+        last = int(v.argmax())  # first maximum: the largest state among equal scores
+        return float(v[last]), [order[int(alive[last])]]
     steps = []
-    key = alive.tobytes()
     for t in range(1, len(obs)):
         # what a step does depends on the live states and the character only: kept
         step = _STEPS.get((key, obs[t]))
         if step is None:
-            before = alive[moves[alive]]  # jieba's prev_states
+            came_from = np.flatnonzero(moves[alive])  # where jieba's prev_states are in alive
+            before = alive[came_from]
             if not len(before):
                 raise ValueError("max() arg is an empty sequence")  # what jieba's max raises
             expect = allowed[before].any(axis=0)
-            here, emit = _char_states(obs[t])
+            here, emit, _v, _key = _char_states(obs[t])
             keep = expect[here]
             alive_next, emit = here[keep], emit[keep]
             if not len(alive_next):  # jieba: the expected states, or all of them
                 alive_next = np.flatnonzero(expect) if expect.any() else every
                 emit = np.array([_emit_of(order[i], obs[t]) for i in alive_next])
-            step = (moves[alive], trans[before[:, None], alive_next], emit[None, :], np.arange(len(alive_next)),
-                    before, alive_next, alive_next.tobytes())
-            size = sum(a.nbytes for a in step[:6])
+            step = (came_from, trans[before[:, None], alive_next], emit[None, :], np.arange(len(alive_next)),
+                    alive_next, alive_next.tobytes())
+            size = sum(a.nbytes for a in step[:5])
             if len(_STEPS) >= _CUT_CACHE_SIZE or _STEPS_BYTES[0] + size > _STEPS_MAX_BYTES:
                 _STEPS.clear()
                 _STEPS_BYTES[0] = 0
             _STEPS[(key, obs[t])] = step
             _STEPS_BYTES[0] += size
-        live, tr, em, columns, before, alive, key = step
-        scores = v[live][:, None] + tr + em
+        came_from, tr, em, columns, alive_next, key = step
+        scores = v[came_from][:, None] + tr + em
         best = scores.argmax(axis=0)
         v = scores[best, columns]
-        steps.append((alive, before[best]))
+        steps.append((alive, came_from, best))
+        alive = alive_next
     last = int(v.argmax())  # first maximum: the largest state among equal scores
     prob = float(v[last])
-    state = int(alive[last])
+    # back from the last step by positions: the state at position p of a step came from
+    # position came_from[best[p]] of the step before
     route = [None] * len(obs)
+    pos = last
     for i in range(len(obs) - 1, 0, -1):
-        route[i] = order[state]
-        states, came = steps[i - 1]
-        state = int(came[int(np.searchsorted(states, state))])
-    route[0] = order[state]
+        route[i] = order[int(alive[pos])]
+        alive, came_from, best = steps[i - 1]
+        pos = int(came_from[int(best[pos])])
+    route[0] = order[int(alive[pos])]
     return prob, route
 
 

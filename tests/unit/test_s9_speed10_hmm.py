@@ -22,7 +22,8 @@ def test_char_states_of_characters_no_state_emits() -> None:
     assert silent and [c for c in unknown if c in emitted]  # both kinds exist
     _np, order, *_rest = nlp._hmm_arrays()
     for ch in random.Random(3).sample(unknown, 400):
-        idx, emit = nlp._char_states(ch)
+        idx, emit, first, key = nlp._char_states(ch)
+        assert key == idx.tobytes() and list(first) == [nlp._hmm_arrays()[5][i] + e for i, e in zip(idx, emit)]
         assert list(emit) == [emit_P[order[i]].get(ch, nlp._MIN_FLOAT) for i in idx]
 
 
