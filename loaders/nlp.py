@@ -975,6 +975,25 @@ def _default_pos():
     return _cached_pos_tokenizer(jieba.dt, DEFAULT_DICTIONARY[0] if DEFAULT_DICTIONARY else None)
 
 
+_DEFAULT_PAIR_CUT: list = []
+"""(:func:`_default_pos`, its :func:`_pair_cut`)."""
+
+
+def _default_pair_cut():
+    """``text → [(w.word, w.flag) for w in _default_pos().cut(text)]``: with a memoised
+    tokenizer (:func:`_cached_pos_tokenizer`) its :func:`_pair_cut`, no ``pair`` per word."""
+    pos = _default_pos()
+    if _DEFAULT_PAIR_CUT and _DEFAULT_PAIR_CUT[0] is pos:
+        return _DEFAULT_PAIR_CUT[1]
+    if "_POSTokenizer__cut_DAG" in vars(pos):
+        cut = _pair_cut(pos)
+    else:  # jieba's own (PLAIN)
+        def cut(text: str) -> list[tuple[str, str]]:
+            return [(w.word, w.flag) for w in pos.cut(text)]
+    _DEFAULT_PAIR_CUT[:] = [pos, cut]
+    return cut
+
+
 DEFAULT_DICTIONARY: list[_SecondDictionary] = []
 """jieba's default dictionary as the segmenter's automaton holds it (set by the segmenter;
 without it :func:`_default_pos` cuts over jieba's own prefix dictionary, to the same words)."""
@@ -1724,7 +1743,7 @@ class CandidateFinder:
         return end
 
     def _pos_words(self, text: str) -> list[tuple[str, str]]:
-        return [(w.word, w.flag) for w in _default_pos().cut(text)]
+        return _default_pair_cut()(text)
 
     def _proper_word(self, w: Span) -> bool:
         return w.kb_id_ == "rare" or w.label_ in ("ns", "nz", "nt", "ord", "eng") or _is_quote(w) or bool(
@@ -2069,9 +2088,9 @@ class CandidateFinder:
                     parallel = category is not None
             else:
                 # "金融、精密制造领域": the category closes the last item
-                for cat in sorted(self.categories, key=len, reverse=True):
+                for cat in self._closing_categories():
                     k = last.find(cat)
-                    if k > 0 and len(cat) >= 2 and self.heads.get(cat) is None:
+                    if k > 0:
                         category = self.categories[cat]
                         le = ls + k
                         if (
@@ -2317,6 +2336,26 @@ class CandidateFinder:
             return cand  # "智慧交通、智慧城管等平台项目": common words name a kind of project
         return (s, e, "Organization/company", rule)
 
+    def _categories_by_length(self) -> list[str]:
+        """``sorted(self.categories, key=len, reverse=True)``, kept while the categories
+        are the same."""
+        key = (id(self.categories), len(self.categories))
+        got = self.__dict__.get("_categories_sorted")
+        if got is None or got[0] != key:
+            got = self._categories_sorted = (key, sorted(self.categories, key=len, reverse=True))
+        return got[1]
+
+    def _closing_categories(self) -> list[str]:
+        """The categories that may close a list's last item ("金融、精密制造领域"): two
+        characters or more and no head word, longest first (kept while the categories and
+        the heads are the same)."""
+        key = (id(self.categories), len(self.categories), id(self.heads), len(self.heads))
+        got = self.__dict__.get("_categories_closing")
+        if got is None or got[0] != key:
+            cats = [c for c in self._categories_by_length() if len(c) >= 2 and self.heads.get(c) is None]
+            got = self._categories_closing = (key, cats)
+        return got[1]
+
     def _category(self, after: str, words: list[Span] | None = None, at: int = 0):
         """The category after 等 that types the items before it: right after 等 ("等企业"),
         after a short modifier ("等新兴产业", "等生物医药项目"), after a count or an amount
@@ -2325,7 +2364,7 @@ class CandidateFinder:
         lead = _CATEGORY_LEAD.match(after)
         k = lead.end() if lead else 0
         rest = after[k:]
-        cats = sorted(self.categories, key=len, reverse=True)
+        cats = self._categories_by_length()
         for cat in cats:
             if rest.startswith(cat):
                 return self._category_guard(rest, cat)  # "等企业项目": the companies, before their projects

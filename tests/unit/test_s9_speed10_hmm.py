@@ -46,3 +46,14 @@ def test_hmm_cut_equals_jiebas_computed_and_remembered() -> None:
         want = [(w.word, w.flag) for w in plain._POSTokenizer__cut(run)]
         assert [(w.word, w.flag) for w in nlp._hmm_cut(run)] == want
     assert all(run in nlp._ROUTES for run in runs[-20:])
+
+
+def test_default_pair_cut_equals_the_default_tokenizers_cut() -> None:
+    """CandidateFinder's second cut (jieba's default dictionary) as pairs, without
+    jieba's generators: the same words and tags as ``_default_pos().cut``."""
+    rng = random.Random(9)
+    pieces = ["青禾", "云溪", "市", "区", "建设", "推进", "产业园", "、", "和", "“", "”", "3号线", "ABC", " ", "，", "龘齉", "的"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        want = [(w.word, w.flag) for w in nlp._default_pos().cut(text)]
+        assert nlp._default_pair_cut()(text) == want, text
