@@ -939,23 +939,36 @@ def _pair_cut(pos, words=None):
     split_skip, is_skip = re_skip_internal.split, re_skip_internal.match
     is_num, is_eng = re_num.match, re_eng.match
 
+    def other(blk: str) -> tuple[tuple[str, str], ...]:
+        out: list[tuple[str, str]] = []
+        for x in split_skip(blk):
+            if is_skip(x):
+                out.append((x, "x"))
+                continue
+            for xx in x:
+                if is_num(xx):
+                    out.append((xx, "m"))
+                elif is_eng(x):  # sic: jieba tests the whole run here, not the character
+                    out.append((xx, "eng"))
+                else:
+                    out.append((xx, "x"))
+        return tuple(out)
+
+    others: dict[str, tuple[tuple[str, str], ...]] = {}  # punctuation, numbers, Latin: they recur
+
     def cut(sentence: str) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
         for blk in split_han(sentence):
             if is_han(blk):
                 out.extend(words(blk))
                 continue
-            for x in split_skip(blk):
-                if is_skip(x):
-                    out.append((x, "x"))
-                    continue
-                for xx in x:
-                    if is_num(xx):
-                        out.append((xx, "m"))
-                    elif is_eng(x):  # sic: jieba tests the whole run here, not the character
-                        out.append((xx, "eng"))
-                    else:
-                        out.append((xx, "x"))
+            got = others.get(blk)
+            if got is None:
+                got = other(blk)
+                if len(others) >= _CUT_CACHE_SIZE:
+                    others.clear()
+                others[blk] = got
+            out.extend(got)
         return out
 
     return cut

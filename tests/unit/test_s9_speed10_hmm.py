@@ -57,3 +57,16 @@ def test_default_pair_cut_equals_the_default_tokenizers_cut() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
         want = [(w.word, w.flag) for w in nlp._default_pos().cut(text)]
         assert nlp._default_pair_cut()(text) == want, text
+
+
+def test_pair_cut_remembers_non_han_runs_alike() -> None:
+    """_pair_cut keeps the pairs of each run between han blocks (punctuation, numbers,
+    Latin): computed and remembered, they are jieba's."""
+    import jieba
+
+    fast = nlp._pair_cut(nlp._cached_pos_tokenizer(jieba.dt))
+    rng = random.Random(13)
+    pieces = ["青禾", "市", "，", "。", "、", "2023", "3.5%", "ABC", "5G", "a+b", " ", "\n", "（", "）", "—", "·", "x86_64", "#1", "&"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 10))) for _ in range(200)]
+    for text in texts * 2:
+        assert fast(text) == [(w.word, w.flag) for w in jieba.posseg.dt.cut(text)], text
