@@ -3249,8 +3249,9 @@ class EntityPicker:
         for m in _WATER_TRANSFER.finditer(text):
             verb_at.pop(m.start(), None)  # 引|江济淮工程: a water transfer is named by its 引
         verb_only = {w.start_char: verb_at[w.start_char] for w in words if w.start_char in verb_at and w.label_ in ("v", "vd")}
+        # (_glued_word is false for a two-character word not tagged as a time word: not asked)
         for a, b in zip(words, words[1:]):
-            if b.start_char not in verb_at and self._glued_word(a, b):
+            if (b.label_ == "t" or len(b.text) != 2) and b.start_char not in verb_at and self._glued_word(a, b):
                 verb_at[b.start_char] = b.end_char
         kinds = [(k.start_char, k.end_char) for k in doc.spans.get("kg_kinds", [])]
         division_at = {g.start_char for g in doc.spans.get("kg_gazetteer", [])}
