@@ -490,10 +490,23 @@ class WordSegmenter:
             pieces = []
             if s > pos:
                 i = pos
-                for w, flag in self._cut(text[pos:s]):
-                    j = i + len(w)
-                    pieces.append((i, j, flag))
-                    i = j
+                if direct:  # every word a span: straight to the list, as the loop below would
+                    for w, flag in self._cut(text[pos:s]):
+                        j = i + len(w)
+                        if i < j or doc.char_span(i, j) is not None:
+                            w = text[i:j]
+                            mark = marks.get((w, flag))
+                            if mark is None:
+                                if len(marks) >= _CUT_CACHE_SIZE:
+                                    marks.clear()
+                                mark = marks[(w, flag)] = self._mark(w, flag)
+                            append(Word(i, j, w, flag or "x", mark))
+                        i = j
+                else:
+                    for w, flag in self._cut(text[pos:s]):
+                        j = i + len(w)
+                        pieces.append((i, j, flag))
+                        i = j
             if e > s:
                 pieces.append((s, e, tag))
             pos = max(pos, e)
