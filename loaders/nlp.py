@@ -661,14 +661,14 @@ def _viterbi(obs: str):
                 alive_next = np.flatnonzero(expect) if expect.any() else every
                 emit = np.array([_emit_of(order[i], obs[t]) for i in alive_next])
             step = (came_from, trans[before[:, None], alive_next], emit[None, :], np.arange(len(alive_next)),
-                    alive_next, alive_next.tobytes())
-            size = sum(a.nbytes for a in step[:5])
+                    before, alive_next, alive_next.tobytes())
+            size = sum(a.nbytes for a in step[:6])
             if len(_STEPS) >= _CUT_CACHE_SIZE or _STEPS_BYTES[0] + size > _STEPS_MAX_BYTES:
                 _STEPS.clear()
                 _STEPS_BYTES[0] = 0
             _STEPS[(key, obs[t])] = step
             _STEPS_BYTES[0] += size
-        came_from, tr, em, columns, alive_next, key = step
+        came_from, tr, em, columns, _before, alive_next, key = step
         scores = v[came_from][:, None] + tr + em
         best = scores.argmax(axis=0)
         v = scores[best, columns]
@@ -700,19 +700,26 @@ steps alone could hold 1.6 GiB; one old national report added 210 MiB to a worke
 
 
 _ROUTES: dict[str, tuple] = {}
-""":func:`_viterbi`'s states by run of characters (:func:`_hmm_cut`)."""
+""":func:`_hmm_cut`'s words by run of characters (:func:`_hmm_cut_remembered`)."""
+
+
+def _hmm_cut_remembered(sentence: str):
+    """:func:`_hmm_cut`, its words kept per run: a run of unknown characters recurs
+    across blocks and reports (a third of the runs of ten bulk reports)."""
+    got = _ROUTES.get(sentence)
+    if got is None:
+        got = tuple(_hmm_cut(sentence))
+        if len(_ROUTES) >= _CUT_CACHE_SIZE:
+            _ROUTES.clear()
+        _ROUTES[sentence] = got
+    return iter(got)
 
 
 def _hmm_cut(sentence: str):
     """jieba's ``POSTokenizer.__cut`` over :func:`_viterbi`."""
     from jieba.posseg import pair
 
-    pos_list = _ROUTES.get(sentence)
-    if pos_list is None:  # a run of unknown characters recurs across blocks and reports
-        pos_list = tuple(_viterbi(sentence)[1])
-        if len(_ROUTES) >= _CUT_CACHE_SIZE:
-            _ROUTES.clear()
-        _ROUTES[sentence] = pos_list
+    _prob, pos_list = _viterbi(sentence)
     begin, nexti = 0, 0
     for i, char in enumerate(sentence):
         pos = pos_list[i][0]
@@ -889,7 +896,7 @@ def _cached_pos_tokenizer(tokenizer, dictionary: Dictionary | _SecondDictionary 
     pos.makesure_userdict_loaded()  # the tags of words added to the tokenizer, before _dag_cut reads them
     # jieba calls these as self.__cut_DAG / self.__cut_detail (name-mangled): instance
     # attributes shadow the methods
-    pos._POSTokenizer__cut = _hmm_cut
+    pos._POSTokenizer__cut = _hmm_cut_remembered
     pos._POSTokenizer__cut_detail = _memo(pos._POSTokenizer__cut_detail, {})
     dag = pos._POSTokenizer__cut_DAG if dictionary is None else _dag_cut(pos, dictionary)
     pos._POSTokenizer__cut_DAG = _memo(dag, {})

@@ -1,4 +1,4 @@
-"""The HMM for unknown runs (session 9, second round): routes remembered per run, and the
+"""The HMM for unknown runs (session 9, second round): words remembered per run, and the
 emission scores of a character no state emits filled at once. Both give jieba's Viterbi
 exactly: on single characters and pairs across the CJK block (in jieba's table or not,
 emitted or not) and on the cut of runs, first computed and then remembered."""
@@ -44,6 +44,7 @@ def test_hmm_cut_equals_jiebas_computed_and_remembered() -> None:
     runs = ["".join(rng.choice(known) for _ in range(rng.randint(1, 6))) for _ in range(150)]
     for run in runs * 2:  # the second time from nlp._ROUTES
         want = [(w.word, w.flag) for w in plain._POSTokenizer__cut(run)]
+        assert [(w.word, w.flag) for w in nlp._hmm_cut_remembered(run)] == want
         assert [(w.word, w.flag) for w in nlp._hmm_cut(run)] == want
     assert all(run in nlp._ROUTES for run in runs[-20:])
 
