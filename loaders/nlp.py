@@ -490,10 +490,23 @@ class WordSegmenter:
             pieces = []
             if s > pos:
                 i = pos
-                for w, flag in self._cut(text[pos:s]):
-                    j = i + len(w)
-                    pieces.append((i, j, flag))
-                    i = j
+                if direct:  # every word a span: straight to the list, as the loop below would
+                    for w, flag in self._cut(text[pos:s]):
+                        j = i + len(w)
+                        if i < j or doc.char_span(i, j) is not None:
+                            w = text[i:j]
+                            mark = marks.get((w, flag))
+                            if mark is None:
+                                if len(marks) >= _CUT_CACHE_SIZE:
+                                    marks.clear()
+                                mark = marks[(w, flag)] = self._mark(w, flag)
+                            append(Word(i, j, w, flag or "x", mark))
+                        i = j
+                else:
+                    for w, flag in self._cut(text[pos:s]):
+                        j = i + len(w)
+                        pieces.append((i, j, flag))
+                        i = j
             if e > s:
                 pieces.append((s, e, tag))
             pos = max(pos, e)
@@ -594,14 +607,26 @@ def _hmm_arrays():
 
 def _char_states(ch: str):
     """The states ``ch`` may take (ascending index; every state for a character jieba's
-    table lacks) and its emission scores in them (jieba's ``emit_p[y].get(ch, MIN_FLOAT)``)."""
+    table lacks), its emission scores in them (jieba's ``emit_p[y].get(ch, MIN_FLOAT)``),
+    the scores of a run opening with it (start + emission) and the states as bytes."""
     np, order, index, *_mid, every, char_states, emit_p, cache = _hmm_arrays()
     got = cache.get(ch)
     if got is None:
         states = char_states.get(ch)
         idx = every if states is None else np.array(sorted(index[y] for y in states), dtype=np.intp)
-        got = cache[ch] = (idx, np.array([emit_p[order[i]].get(ch, _MIN_FLOAT) for i in idx]))
+        if states is None and ch not in _emitted():  # no state emits it: MIN_FLOAT in each
+            emit = np.full(len(idx), _MIN_FLOAT)
+        else:
+            emit = np.array([emit_p[order[i]].get(ch, _MIN_FLOAT) for i in idx])
+        # with the scores of a run's first step (start + emission) and the states as a key
+        got = cache[ch] = (idx, emit, _hmm_arrays()[5][idx] + emit, idx.tobytes())
     return got
+
+
+@functools.lru_cache(maxsize=1)
+def _emitted() -> frozenset[str]:
+    """Every character some state of jieba's HMM emits."""
+    return frozenset().union(*_hmm_arrays()[-2].values())
 
 
 def _emit_of(state, ch: str) -> float:
@@ -615,25 +640,27 @@ def _viterbi(obs: str):
     which made its Viterbi a fifth of the entity stage on text it has not seen before.
     ``tests/unit/test_nlp_fast.py`` compares it with jieba's on generated strings."""
     np, order, _index, trans, allowed, start_p, moves, every, *_rest = _hmm_arrays()
-    alive, emit = _char_states(obs[0])  # the states of the step, ascending index
-    v = start_p[alive] + emit
+    alive, emit, v, key = _char_states(obs[0])  # the states of the step, ascending index
+    if len(obs) == 1:
+        last = int(v.argmax())  # first maximum: the largest state among equal scores
+        return float(v[last]), [order[int(alive[last])]]
     steps = []
-    key = alive.tobytes()
     for t in range(1, len(obs)):
         # what a step does depends on the live states and the character only: kept
         step = _STEPS.get((key, obs[t]))
         if step is None:
-            before = alive[moves[alive]]  # jieba's prev_states
+            came_from = np.flatnonzero(moves[alive])  # where jieba's prev_states are in alive
+            before = alive[came_from]
             if not len(before):
                 raise ValueError("max() arg is an empty sequence")  # what jieba's max raises
             expect = allowed[before].any(axis=0)
-            here, emit = _char_states(obs[t])
+            here, emit, _v, _key = _char_states(obs[t])
             keep = expect[here]
             alive_next, emit = here[keep], emit[keep]
             if not len(alive_next):  # jieba: the expected states, or all of them
                 alive_next = np.flatnonzero(expect) if expect.any() else every
                 emit = np.array([_emit_of(order[i], obs[t]) for i in alive_next])
-            step = (moves[alive], trans[before[:, None], alive_next], emit[None, :], np.arange(len(alive_next)),
+            step = (came_from, trans[before[:, None], alive_next], emit[None, :], np.arange(len(alive_next)),
                     before, alive_next, alive_next.tobytes())
             size = sum(a.nbytes for a in step[:6])
             if len(_STEPS) >= _CUT_CACHE_SIZE or _STEPS_BYTES[0] + size > _STEPS_MAX_BYTES:
@@ -641,20 +668,23 @@ def _viterbi(obs: str):
                 _STEPS_BYTES[0] = 0
             _STEPS[(key, obs[t])] = step
             _STEPS_BYTES[0] += size
-        live, tr, em, columns, before, alive, key = step
-        scores = v[live][:, None] + tr + em
+        came_from, tr, em, columns, _before, alive_next, key = step
+        scores = v[came_from][:, None] + tr + em
         best = scores.argmax(axis=0)
         v = scores[best, columns]
-        steps.append((alive, before[best]))
+        steps.append((alive, came_from, best))
+        alive = alive_next
     last = int(v.argmax())  # first maximum: the largest state among equal scores
     prob = float(v[last])
-    state = int(alive[last])
+    # back from the last step by positions: the state at position p of a step came from
+    # position came_from[best[p]] of the step before
     route = [None] * len(obs)
+    pos = last
     for i in range(len(obs) - 1, 0, -1):
-        route[i] = order[state]
-        states, came = steps[i - 1]
-        state = int(came[int(np.searchsorted(states, state))])
-    route[0] = order[state]
+        route[i] = order[int(alive[pos])]
+        alive, came_from, best = steps[i - 1]
+        pos = int(came_from[int(best[pos])])
+    route[0] = order[int(alive[pos])]
     return prob, route
 
 
@@ -667,6 +697,22 @@ _STEPS_MAX_BYTES = 16 << 20
 """Full (by count or by bytes): start afresh. A step's transition matrix is up to states²
 doubles (~200 KiB where a character's states are unknown: every state live), so 8,192
 steps alone could hold 1.6 GiB; one old national report added 210 MiB to a worker."""
+
+
+_ROUTES: dict[str, tuple] = {}
+""":func:`_hmm_cut`'s words by run of characters (:func:`_hmm_cut_remembered`)."""
+
+
+def _hmm_cut_remembered(sentence: str):
+    """:func:`_hmm_cut`, its words kept per run: a run of unknown characters recurs
+    across blocks and reports (a third of the runs of ten bulk reports)."""
+    got = _ROUTES.get(sentence)
+    if got is None:
+        got = tuple(_hmm_cut(sentence))
+        if len(_ROUTES) >= _CUT_CACHE_SIZE:
+            _ROUTES.clear()
+        _ROUTES[sentence] = got
+    return iter(got)
 
 
 def _hmm_cut(sentence: str):
@@ -850,7 +896,7 @@ def _cached_pos_tokenizer(tokenizer, dictionary: Dictionary | _SecondDictionary 
     pos.makesure_userdict_loaded()  # the tags of words added to the tokenizer, before _dag_cut reads them
     # jieba calls these as self.__cut_DAG / self.__cut_detail (name-mangled): instance
     # attributes shadow the methods
-    pos._POSTokenizer__cut = _hmm_cut
+    pos._POSTokenizer__cut = _hmm_cut_remembered
     pos._POSTokenizer__cut_detail = _memo(pos._POSTokenizer__cut_detail, {})
     dag = pos._POSTokenizer__cut_DAG if dictionary is None else _dag_cut(pos, dictionary)
     pos._POSTokenizer__cut_DAG = _memo(dag, {})
@@ -913,23 +959,36 @@ def _pair_cut(pos, words=None):
     split_skip, is_skip = re_skip_internal.split, re_skip_internal.match
     is_num, is_eng = re_num.match, re_eng.match
 
+    def other(blk: str) -> tuple[tuple[str, str], ...]:
+        out: list[tuple[str, str]] = []
+        for x in split_skip(blk):
+            if is_skip(x):
+                out.append((x, "x"))
+                continue
+            for xx in x:
+                if is_num(xx):
+                    out.append((xx, "m"))
+                elif is_eng(x):  # sic: jieba tests the whole run here, not the character
+                    out.append((xx, "eng"))
+                else:
+                    out.append((xx, "x"))
+        return tuple(out)
+
+    others: dict[str, tuple[tuple[str, str], ...]] = {}  # punctuation, numbers, Latin: they recur
+
     def cut(sentence: str) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
         for blk in split_han(sentence):
             if is_han(blk):
                 out.extend(words(blk))
                 continue
-            for x in split_skip(blk):
-                if is_skip(x):
-                    out.append((x, "x"))
-                    continue
-                for xx in x:
-                    if is_num(xx):
-                        out.append((xx, "m"))
-                    elif is_eng(x):  # sic: jieba tests the whole run here, not the character
-                        out.append((xx, "eng"))
-                    else:
-                        out.append((xx, "x"))
+            got = others.get(blk)
+            if got is None:
+                got = other(blk)
+                if len(others) >= _CUT_CACHE_SIZE:
+                    others.clear()
+                others[blk] = got
+            out.extend(got)
         return out
 
     return cut
@@ -947,6 +1006,25 @@ def _default_pos():
 
         return jieba.posseg.dt
     return _cached_pos_tokenizer(jieba.dt, DEFAULT_DICTIONARY[0] if DEFAULT_DICTIONARY else None)
+
+
+_DEFAULT_PAIR_CUT: list = []
+"""(:func:`_default_pos`, its :func:`_pair_cut`)."""
+
+
+def _default_pair_cut():
+    """``text → [(w.word, w.flag) for w in _default_pos().cut(text)]``: with a memoised
+    tokenizer (:func:`_cached_pos_tokenizer`) its :func:`_pair_cut`, no ``pair`` per word."""
+    pos = _default_pos()
+    if _DEFAULT_PAIR_CUT and _DEFAULT_PAIR_CUT[0] is pos:
+        return _DEFAULT_PAIR_CUT[1]
+    if "_POSTokenizer__cut_DAG" in vars(pos):
+        cut = _pair_cut(pos)
+    else:  # jieba's own (PLAIN)
+        def cut(text: str) -> list[tuple[str, str]]:
+            return [(w.word, w.flag) for w in pos.cut(text)]
+    _DEFAULT_PAIR_CUT[:] = [pos, cut]
+    return cut
 
 
 DEFAULT_DICTIONARY: list[_SecondDictionary] = []
@@ -1148,16 +1226,21 @@ class CandidateFinder:
             return head.type.split("/")[0]
         return None
 
-    def head_ending_at(self, text: str, end: int, floor: int) -> Head | None:
-        """The longest head word ending at ``end`` and starting at or after ``floor``."""
-        if end < 1:
-            return None
+    def _head_lengths_per_last(self) -> dict[str, list[int]]:
+        """The head lengths per last character, longest first (kept)."""
         by_last = self.__dict__.get("_head_lengths_by_last")
-        if by_last is None:  # the head lengths per last character, longest first
+        if by_last is None:
             by_last = {}
             for h in self.heads:
                 by_last.setdefault(h[-1:], set()).add(len(h))
             by_last = self._head_lengths_by_last = {c: sorted(v, reverse=True) for c, v in by_last.items()}
+        return by_last
+
+    def head_ending_at(self, text: str, end: int, floor: int) -> Head | None:
+        """The longest head word ending at ``end`` and starting at or after ``floor``."""
+        if end < 1:
+            return None
+        by_last = self.__dict__.get("_head_lengths_by_last") or self._head_lengths_per_last()
         room = end - max(floor, 0)
         for L in by_last.get(text[end - 1 : end], ()):
             if L > room:
@@ -1194,9 +1277,12 @@ class CandidateFinder:
                     cands.extend(self._titled_programme(text, words, k))
 
         # 2. head words closing a name
+        head_lasts = self._head_lengths_per_last()
         for k, w in enumerate(words):
             if w.label_ in ("x", "bk", "q"):
                 continue
+            if text[w.end_char - 1 : w.end_char] not in head_lasts:
+                continue  # no head word ends with its last character (head_ending_at: None)
             floor = words[k - 2].start_char if k >= 2 else 0
             head = self.head_ending_at(text, w.end_char, floor)
             if head is None or head.type == "-":
@@ -1455,6 +1541,9 @@ class CandidateFinder:
         before it (产业合作|区青禾) gives it back ("产业合作区|青禾")."""
         out = []
         for i, w in enumerate(words):
+            if len(w.text) < 3:  # every case below needs three characters or more
+                out.append(w)
+                continue
             tail = w.text[-2:]
             nxt = words[i + 1].text if i + 1 < len(words) else ""
             if (
@@ -1687,7 +1776,7 @@ class CandidateFinder:
         return end
 
     def _pos_words(self, text: str) -> list[tuple[str, str]]:
-        return [(w.word, w.flag) for w in _default_pos().cut(text)]
+        return _default_pair_cut()(text)
 
     def _proper_word(self, w: Span) -> bool:
         return w.kb_id_ == "rare" or w.label_ in ("ns", "nz", "nt", "ord", "eng") or _is_quote(w) or bool(
@@ -2032,9 +2121,9 @@ class CandidateFinder:
                     parallel = category is not None
             else:
                 # "金融、精密制造领域": the category closes the last item
-                for cat in sorted(self.categories, key=len, reverse=True):
+                for cat in self._closing_categories():
                     k = last.find(cat)
-                    if k > 0 and len(cat) >= 2 and self.heads.get(cat) is None:
+                    if k > 0:
                         category = self.categories[cat]
                         le = ls + k
                         if (
@@ -2280,6 +2369,26 @@ class CandidateFinder:
             return cand  # "智慧交通、智慧城管等平台项目": common words name a kind of project
         return (s, e, "Organization/company", rule)
 
+    def _categories_by_length(self) -> list[str]:
+        """``sorted(self.categories, key=len, reverse=True)``, kept while the categories
+        are the same."""
+        key = (id(self.categories), len(self.categories))
+        got = self.__dict__.get("_categories_sorted")
+        if got is None or got[0] != key:
+            got = self._categories_sorted = (key, sorted(self.categories, key=len, reverse=True))
+        return got[1]
+
+    def _closing_categories(self) -> list[str]:
+        """The categories that may close a list's last item ("金融、精密制造领域"): two
+        characters or more and no head word, longest first (kept while the categories and
+        the heads are the same)."""
+        key = (id(self.categories), len(self.categories), id(self.heads), len(self.heads))
+        got = self.__dict__.get("_categories_closing")
+        if got is None or got[0] != key:
+            cats = [c for c in self._categories_by_length() if len(c) >= 2 and self.heads.get(c) is None]
+            got = self._categories_closing = (key, cats)
+        return got[1]
+
     def _category(self, after: str, words: list[Span] | None = None, at: int = 0):
         """The category after 等 that types the items before it: right after 等 ("等企业"),
         after a short modifier ("等新兴产业", "等生物医药项目"), after a count or an amount
@@ -2288,7 +2397,7 @@ class CandidateFinder:
         lead = _CATEGORY_LEAD.match(after)
         k = lead.end() if lead else 0
         rest = after[k:]
-        cats = sorted(self.categories, key=len, reverse=True)
+        cats = self._categories_by_length()
         for cat in cats:
             if rest.startswith(cat):
                 return self._category_guard(rest, cat)  # "等企业项目": the companies, before their projects
@@ -3160,8 +3269,9 @@ class EntityPicker:
         for m in _WATER_TRANSFER.finditer(text):
             verb_at.pop(m.start(), None)  # 引|江济淮工程: a water transfer is named by its 引
         verb_only = {w.start_char: verb_at[w.start_char] for w in words if w.start_char in verb_at and w.label_ in ("v", "vd")}
+        # (_glued_word is false for a two-character word not tagged as a time word: not asked)
         for a, b in zip(words, words[1:]):
-            if b.start_char not in verb_at and self._glued_word(a, b):
+            if (b.label_ == "t" or len(b.text) != 2) and b.start_char not in verb_at and self._glued_word(a, b):
                 verb_at[b.start_char] = b.end_char
         kinds = [(k.start_char, k.end_char) for k in doc.spans.get("kg_kinds", [])]
         division_at = {g.start_char for g in doc.spans.get("kg_gazetteer", [])}

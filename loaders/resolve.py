@@ -33,6 +33,9 @@ _SECTOR_HEADS = ("产业", "业")
 _EQUATE = re.compile(
     r"(?P<long>[^\s，,。；;（）()“”]{2,40})[(（](?:以下)?简称[“\"《]?(?P<short>[^”\"》)）]{1,12})[”\"》]?[)）]"
 )
+# _EQUATE in two: the long form, and what follows it from the bracket (equated_pairs)
+_EQUATE_LONG = re.compile(_EQUATE.pattern[: _EQUATE.pattern.index("[(（]")].replace("(?P<long>", "(?:"))
+_EQUATE_TAIL = re.compile(_EQUATE.pattern[_EQUATE.pattern.index("[(（]") :])
 
 
 # a body renamed or upgraded in the text (青禾医学院更名为青禾医科大学): the old name is an alias
@@ -61,8 +64,31 @@ def _is_subsequence(short: str, long: str) -> bool:
 
 
 def equated_pairs(text: str) -> list[tuple[str, str]]:
-    """(long, short) pairs the text equates with 简称."""
-    return [(m.group("long"), m.group("short")) for m in _EQUATE.finditer(text)]
+    """(long, short) pairs the text equates with 简称: ``_EQUATE.finditer``'s matches,
+    found from each 简称 instead of tried at every character. The long form's characters
+    exclude the brackets, so a match starting at p takes the whole run of them from p to
+    the bracket before 简称 (2 to 40 characters); the leftmost such p at or after the last
+    match's end is finditer's."""
+    out = []
+    pos = 0
+    k = text.find("简称")
+    while k >= 0:
+        if k >= 1 and text[k - 1] in "(（":
+            q = k - 1
+        elif k >= 3 and text[k - 2 : k] == "以下" and text[k - 3] in "(（":
+            q = k - 3
+        else:
+            q = -1
+        if q - 2 >= pos:
+            tail = _EQUATE_TAIL.match(text, q)
+            if tail is not None:
+                for p in range(max(pos, q - 40), q - 1):
+                    if _EQUATE_LONG.fullmatch(text, p, q):
+                        out.append((text[p:q], tail.group("short")))
+                        pos = tail.end()
+                        break
+        k = text.find("简称", max(k + 1, pos))
+    return out
 
 
 def _prefix_form(short: str, long: str) -> bool:
@@ -78,6 +104,28 @@ def _same_stem(a: str, b: str) -> bool:
             if ha != hb and a.endswith(ha) and b.endswith(hb) and a[: -len(ha)] == b[: -len(hb)]:
                 return len(a) - len(ha) >= 2
     return False
+
+
+def _partner_names(name: str, sector: bool) -> list[str]:
+    """Every name ``h`` with :func:`_prefix_form` (name, h) or, for a sector,
+    :func:`_same_stem` (name, h) (a superset: the caller still asks them)."""
+    out = [name + head for head in _SAME_THING_HEADS] if len(name) >= 2 else []
+    if sector:
+        if name.endswith("产业"):
+            out.append(name[:-2] + "业")
+        if name.endswith("业"):
+            out.append(name[:-1] + "产业")
+    return out
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Every start of ``word`` in ``text``, overlapping ones too."""
+    out = []
+    p = text.find(word)
+    while p >= 0:
+        out.append(p)
+        p = text.find(word, p + 1)
+    return out
 
 
 def merge_aliases(
@@ -118,28 +166,44 @@ def merge_aliases(
             absorb(first[k], g)
         else:
             first[k] = g
-    # 1. prefix-forms and sector stems, same type
+    # 1. prefix-forms and sector stems, same type. The first later partner of each name
+    # in the groups' order, found among the names that could be one (the name plus a
+    # head word, the other sector stem) instead of among every group: the same merges
+    # as comparing each name with every other, in the same order.
+    by_name: dict[tuple[str, EntityType], list[int]] = {}
+    for i, g in enumerate(groups):
+        if g.name:
+            by_name.setdefault((g.name, g.type), []).append(i)
     for g in sorted(live(), key=lambda g: len(g.name)):
         if not g.name:
             continue
-        for h in live():
-            if h is g or h.type != g.type or not h.name:
-                continue
-            if g.type == EntityType.PLACE and g.subtype and h.subtype and g.subtype != h.subtype:
-                continue  # 梧桐山 (a mountain) is not 梧桐山片区 (an area)
-            if _prefix_form(g.name, h.name) or (
-                g.type == EntityType.SECTOR and _same_stem(g.name, h.name)
-            ):
-                keep, gone = (h, g) if len(h.name) >= len(g.name) else (g, h)
-                absorb(keep, gone)
-                break
+        first_h = None
+        for partner in _partner_names(g.name, g.type == EntityType.SECTOR):
+            for i in by_name.get((partner, g.type), ()):
+                if first_h is not None and i >= first_h:
+                    break
+                h = groups[i]
+                if h is g or not h.name:
+                    continue
+                if g.type == EntityType.PLACE and g.subtype and h.subtype and g.subtype != h.subtype:
+                    continue  # 梧桐山 (a mountain) is not 梧桐山片区 (an area)
+                if _prefix_form(g.name, h.name) or (
+                    g.type == EntityType.SECTOR and _same_stem(g.name, h.name)
+                ):
+                    first_h = i
+                    break
+        if first_h is not None:
+            h = groups[first_h]
+            keep, gone = (h, g) if len(h.name) >= len(g.name) else (g, h)
+            absorb(keep, gone)
     # 2. what the text equates
     for long, short in equated_pairs(text):
         short_n = normalise(short)
+        alive = live()  # a group absorbed below stays absorbed: the live ones are among these
         for typ in EntityType:
             a = None
-            for g in live():
-                if g.type == typ and any(long.endswith(f) for f in g.forms()):
+            for g in alive:
+                if g.type == typ and g.name and any(long.endswith(f) for f in g.forms()):
                     if a is None or len(g.name) > len(a.name):
                         a = g
             b = find(short_n, typ) or find(short, typ)
@@ -147,12 +211,26 @@ def merge_aliases(
                 absorb(a, b)
     # 2b. "A更名为B", "A升格为B": a renamed body is one entity under its new name
     if _RENAMED.search(text):
+        # x + verb + y occurs in the text exactly where a verb does with x ending just
+        # before it and y starting just after it: the places of every verb, once
+        verbs_at = [
+            (p, p + len(verb))
+            for verb in _RENAME_VERBS
+            for p in _occurrences(text, verb)
+        ]
         orgs = [g for g in live() if g.type == EntityType.ORGANIZATION]
         for a in orgs:
+            if not a.name:
+                continue
+            # a is only absorbed (into some b) in its own loop, and nothing into a: its
+            # forms stay as they are while b runs
+            after = [q for p, q in verbs_at if any(text.endswith(x, 0, p) for x in a.forms())]
+            if not after:
+                continue
             for b in orgs:
                 if a is b or not a.name or not b.name:
                     continue
-                if any(f"{x}{verb}{y}" in text for x in a.forms() for y in b.forms() for verb in _RENAME_VERBS):
+                if any(text.startswith(y, q) for q in after for y in b.forms()):
                     absorb(b, a)
     # 3. "区政府" for the report's own government
     if government:
