@@ -2963,6 +2963,10 @@ RULE_RANK = {"title": 4, "body": 3, "head": 2, "enum": 1, "list": 1, "quote": 1,
 
 
 _LEADING_VERB_TAGS = frozenset({"v", "vd", "d", "ad", "p", "c"})
+def _dictionary_word(w: str) -> bool:
+    return bool(WORD_FREQ_SOURCE and WORD_FREQ_SOURCE[0].get(w, 0) > 0)
+
+
 _WHOLE_TAGS = frozenset({"q", "bk", "pp", "ord"})
 """Words kept whole by ``kg_words`` (quoted terms, titles, a bracketed division, ordinals):
 their inside is a word boundary for names."""
@@ -3080,17 +3084,23 @@ class EntityPicker:
     def _word_edges(
         self, text: str, words: list[Word], starts: list[int], start: int, end: int, label: str
     ) -> tuple[int, int] | None:
-        """A name's edges fall between the segmenter's words. A left edge strictly inside
-        a word (内|陆青禾试验区: the word 内陆) moves to the word's start when that word may
-        open a name (no boundary word, verb or function word); a right edge inside a word,
-        or before a suffix that makes the name a modifier (…产业集群|式培育), moves to the
-        word's end when the longer form still ends with a head word of the same type, else
-        the candidate is dropped (``None``). Quoted terms and titles are words whose inside
-        is a boundary too."""
+        """A name's edges fall between the segmenter's words (dictionary words only: a word
+        jieba's HMM made up, 表党, is no evidence). A left edge strictly inside a word
+        (内|陆青禾试验区: the word 内陆) moves to the word's start when that word may open a
+        name (no boundary word, verb or function word), else the candidate is dropped
+        (``None``); a right edge one character before a word's end, or before a suffix
+        that makes the name a modifier (…产业集群|式培育), moves to the word's end when the
+        longer form still ends with a head word of the same type, else the candidate is
+        dropped. A longer rest (工程|建设, 政协|委员, 全会|精神) is jieba joining a name to
+        the next word: the edge stays. Quoted terms and titles are words whose inside is a
+        boundary too."""
         i = bisect.bisect_right(starts, start) - 1
         if i >= 0:
             w = words[i]
-            if w.start_char < start < w.end_char and w.label_ not in _WHOLE_TAGS and w.text not in self.boundary:
+            if (
+                w.start_char < start < w.end_char and w.label_ not in _WHOLE_TAGS and w.text not in self.boundary
+                and _dictionary_word(w.text)
+            ):
                 if w.label_ in _LEADING_VERB_TAGS or w.label_ in BREAK_TAGS:
                     return None
                 if self.patterns.vetoed(text[w.start_char : end]):
@@ -3098,7 +3108,10 @@ class EntityPicker:
                 start = w.start_char
         j = bisect.bisect_left(starts, end)  # the first word starting at or after the end
         k = j - 1
-        if k >= 0 and words[k].start_char < end < words[k].end_char and words[k].label_ not in _WHOLE_TAGS:
+        if (
+            k >= 0 and words[k].start_char < end == words[k].end_char - 1 and words[k].label_ not in _WHOLE_TAGS
+            and text[end] not in self.boundary and _dictionary_word(words[k].text)
+        ):
             new_end = words[k].end_char
         elif j < len(words) and words[j].start_char == end and words[j].label_ == "k" and words[j].text in _MODIFIER_SUFFIXES:
             new_end = words[j].end_char
@@ -3271,7 +3284,9 @@ class EntityPicker:
                     a <= start and s.end_char < b for a, b in kinds
                 ):
                     continue  # "“青禾”产业|项目30个": the counted kind's modifier, no name of its own
-                edges = self._word_edges(text, words, starts, start, s.end_char, s.label_)
+                edges = (start, s.end_char) if family == "body" else self._word_edges(
+                    text, words, starts, start, s.end_char, s.label_
+                )
                 if edges is None:
                     continue  # an edge inside a word and the whole word makes no name (集群|式培育)
                 start, end = edges
