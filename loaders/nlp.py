@@ -3086,9 +3086,9 @@ class EntityPicker:
     ) -> tuple[int, int] | None:
         """A name's edges fall between the segmenter's words (dictionary words only: a word
         jieba's HMM made up, 表党, is no evidence). A left edge strictly inside a word
-        (内|陆青禾试验区: the word 内陆) moves to the word's start when that word may open a
-        name (no boundary word, verb or function word), else the candidate is dropped
-        (``None``); a right edge one character before a word's end, or before a suffix
+        (内|陆青禾试验区: the word 内陆) moves to the word's start unless that word is a
+        boundary word, a verb or a function word (then the edge stays); a vetoed longer
+        form drops the candidate (``None``). A right edge one character before a word's end, or before a suffix
         that makes the name a modifier (…产业集群|式培育), moves to the word's end when the
         longer form still ends with a head word of the same type, else the candidate is
         dropped. A longer rest (工程|建设, 政协|委员, 全会|精神) is jieba joining a name to
@@ -3099,10 +3099,8 @@ class EntityPicker:
             w = words[i]
             if (
                 w.start_char < start < w.end_char and w.label_ not in _WHOLE_TAGS and w.text not in self.boundary
-                and _dictionary_word(w.text)
+                and w.label_ not in _LEADING_VERB_TAGS and w.label_ not in BREAK_TAGS and _dictionary_word(w.text)
             ):
-                if w.label_ in _LEADING_VERB_TAGS or w.label_ in BREAK_TAGS:
-                    return None
                 if self.patterns.vetoed(text[w.start_char : end]):
                     return None
                 start = w.start_char
