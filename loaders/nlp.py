@@ -3100,8 +3100,8 @@ class EntityPicker:
             if (
                 w.start_char < start < w.end_char and w.label_ not in _WHOLE_TAGS and w.text not in self.boundary
                 and w.label_ not in _LEADING_VERB_TAGS and w.label_ not in BREAK_TAGS and _dictionary_word(w.text)
-                and not any(text[a:start] in self.boundary for a in range(max(0, start - 4), w.start_char))
-            ):  # but 做优|生活性服务业: the word's first part closes a boundary word begun before it
+                and not (i > 0 and words[i - 1].label_ == "v" and text[words[i - 1].start_char : start] in self.boundary)
+            ):  # but 做|优生|活性服务业: the word's first part completes the verb before it (做优)
                 if self.patterns.vetoed(text[w.start_char : end]):
                     return None
                 start = w.start_char

@@ -53,7 +53,7 @@ def test_a_clause_verb_glued_on_a_sector_is_cut_off():
 
 
 def test_a_word_whose_first_part_closes_a_boundary_word_leaves_the_left_edge():
-    # 做优|生活性…: jieba's 优生 straddles the edge, but 优 closes the boundary word 做优
+    # 做|优生|活性…: jieba's 优生 straddles the edge, but 优 completes the verb before it (做优)
     names = _names("推动做优生活性服务业，扩大消费。")
     assert "优生活性服务业" not in names
     assert "生活性服务业" in names
