@@ -3101,7 +3101,8 @@ class EntityPicker:
                 w.start_char < start < w.end_char and w.label_ not in _WHOLE_TAGS and w.text not in self.boundary
                 and w.label_ not in _LEADING_VERB_TAGS and w.label_ not in BREAK_TAGS and _dictionary_word(w.text)
                 and not (i > 0 and words[i - 1].label_ == "v" and text[words[i - 1].start_char : start] in self.boundary)
-            ):  # but 做|优生|活性服务业: the word's first part completes the verb before it (做优)
+                and text[w.start_char] not in _OPENERS
+            ):  # but 做|优生|活性服务业: the word's first part completes the verb before it (做优); 及第: a conjunction
                 if self.patterns.vetoed(text[w.start_char : end]):
                     return None
                 start = w.start_char
