@@ -3072,6 +3072,15 @@ RULE_RANK = {"title": 4, "body": 3, "head": 2, "enum": 1, "list": 1, "quote": 1,
 
 
 _LEADING_VERB_TAGS = frozenset({"v", "vd", "d", "ad", "p", "c"})
+def _dictionary_word(w: str) -> bool:
+    return bool(WORD_FREQ_SOURCE and WORD_FREQ_SOURCE[0].get(w, 0) > 0)
+
+
+_WHOLE_TAGS = frozenset({"q", "bk", "pp", "ord"})
+"""Words kept whole by ``kg_words`` (quoted terms, titles, a bracketed division, ordinals):
+their inside is a word boundary for names."""
+_MODIFIER_SUFFIXES = frozenset("式型化性")
+"""Suffixes (jieba tag ``k``) that turn the noun before them into a modifier (集群|式培育)."""
 _NOMINAL_VERBS = frozenset(
     {"就业", "创业", "养老", "托育", "救助", "扶贫", "消费", "投资", "招商", "监管", "执法", "审批", "生育", "安居",
      "康养", "育儿", "帮扶", "维修", "运输", "物流", "储能"}
@@ -3181,6 +3190,52 @@ class EntityPicker:
             k -= 1
         return start
 
+    def _word_edges(
+        self, text: str, words: list[Word], starts: list[int], start: int, end: int, label: str
+    ) -> tuple[int, int] | None:
+        """A name's edges fall between the segmenter's words (dictionary words only: a word
+        jieba's HMM made up, 表党, is no evidence). A left edge strictly inside a word
+        (内|陆青禾试验区: the word 内陆) moves to the word's start unless that word is a
+        boundary word, a verb or a function word (then the edge stays); a vetoed longer
+        form drops the candidate (``None``). A right edge one character before a word's end, or before a suffix
+        that makes the name a modifier (…产业集群|式培育), moves to the word's end when the
+        longer form still ends with a head word of the same type, else the candidate is
+        dropped. A longer rest (工程|建设, 政协|委员, 全会|精神) is jieba joining a name to
+        the next word: the edge stays. Quoted terms and titles are words whose inside is a
+        boundary too."""
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0:
+            w = words[i]
+            if (
+                w.start_char < start < w.end_char and w.label_ not in _WHOLE_TAGS and w.text not in self.boundary
+                and w.label_ not in _LEADING_VERB_TAGS and w.label_ not in BREAK_TAGS and _dictionary_word(w.text)
+                and not (i > 0 and words[i - 1].label_ == "v" and text[words[i - 1].start_char : start] in self.boundary)
+                and text[w.start_char] not in _OPENERS
+            ):  # but 做|优生|活性服务业: the word's first part completes the verb before it (做优); 及第: a conjunction
+                if self.patterns.vetoed(text[w.start_char : end]):
+                    return None
+                start = w.start_char
+        j = bisect.bisect_left(starts, end)  # the first word starting at or after the end
+        k = j - 1
+        if (
+            k >= 0 and words[k].start_char < end == words[k].end_char - 1 and words[k].label_ not in _WHOLE_TAGS
+            and text[end] not in self.boundary and _dictionary_word(words[k].text)
+        ):
+            new_end = words[k].end_char
+        elif j < len(words) and words[j].start_char == end and words[j].label_ == "k" and words[j].text in _MODIFIER_SUFFIXES:
+            new_end = words[j].end_char
+        else:
+            return start, end
+        longer = text[start:new_end]
+        kind = label.split("/")[0]
+        for n in range(min(len(longer) - 1, 6), 0, -1):
+            h = self.heads.get(longer[-n:])
+            if h is not None and h.type != "-":
+                if h.label.split("/")[0] == kind and not self.patterns.vetoed(longer):
+                    return start, new_end
+                break
+        return None
+
     def _glued_word(self, before: Word, w: Word) -> bool:
         """A word glued in front of a name that jieba did not tag as a verb: two boundary
         words run together (努力|提高, 全力|支持), a time word (目前), or one character that
@@ -3273,6 +3328,7 @@ class EntityPicker:
         for a, b in zip(words, words[1:]):
             if (b.label_ == "t" or len(b.text) != 2) and b.start_char not in verb_at and self._glued_word(a, b):
                 verb_at[b.start_char] = b.end_char
+        starts = [w.start_char for w in words]
         kinds = [(k.start_char, k.end_char) for k in doc.spans.get("kg_kinds", [])]
         division_at = {g.start_char for g in doc.spans.get("kg_gazetteer", [])}
         body_at = {(b.start_char, b.end_char) for b in doc.spans.get("kg_candidates", []) if b.id_ == "body"}
@@ -3338,7 +3394,13 @@ class EntityPicker:
                     a <= start and s.end_char < b for a, b in kinds
                 ):
                     continue  # "“青禾”产业|项目30个": the counted kind's modifier, no name of its own
-                cands.append((start, s.end_char, s.label_, s.id_))
+                edges = (start, s.end_char) if family == "body" else self._word_edges(
+                    text, words, starts, start, s.end_char, s.label_
+                )
+                if edges is None:
+                    continue  # an edge inside a word and the whole word makes no name (集群|式培育)
+                start, end = edges
+                cands.append((start, end, s.label_, s.id_))
         for s in doc.spans.get("kg_gazetteer", []):
             lab = "Place/admin" if s.label_ == "admin" else "Place/admin_short"
             if lab != "Place/admin" and any(a <= s.start_char and s.end_char <= b for a, b in kinds):
