@@ -481,6 +481,14 @@ class WordSegmenter:
         plain: list[Word] = []
         append = plain.append
         marks = self._marks
+
+        def remember(w: str, flag: str):
+            """A word's mark, computed once and kept in the bounded cache."""
+            if len(marks) >= _CUT_CACHE_SIZE:
+                marks.clear()
+            mark = marks[(w, flag)] = self._mark(w, flag)
+            return mark
+
         n = len(text)
         # one token per character: every word is a span (spaCy's char_span); else the
         # words spaCy's tokens align with
@@ -496,11 +504,7 @@ class WordSegmenter:
                         if i < j or doc.char_span(i, j) is not None:
                             w = text[i:j]
                             mark = marks.get((w, flag))
-                            if mark is None:
-                                if len(marks) >= _CUT_CACHE_SIZE:
-                                    marks.clear()
-                                mark = marks[(w, flag)] = self._mark(w, flag)
-                            append(Word(i, j, w, flag or "x", mark))
+                            append(Word(i, j, w, flag or "x", mark if mark is not None else remember(w, flag)))
                         i = j
                 else:
                     for w, flag in self._cut(text[pos:s]):
@@ -515,11 +519,7 @@ class WordSegmenter:
                     continue
                 w = text[i:j]
                 mark = marks.get((w, flag))
-                if mark is None:
-                    if len(marks) >= _CUT_CACHE_SIZE:
-                        marks.clear()
-                    mark = marks[(w, flag)] = self._mark(w, flag)
-                append(Word(i, j, w, flag or "x", mark))
+                append(Word(i, j, w, flag or "x", mark if mark is not None else remember(w, flag)))
         doc.user_data["kg_word_list"] = plain
 
     def _spans(self, doc: Doc, views: list[Sentence]) -> None:

@@ -16,3 +16,16 @@ def by(request) -> dict[str, list]:
     for q in extract_quantities(parse(request.module.FIXTURE)):
         out.setdefault(q.surface, []).append(q)
     return out
+
+
+@pytest.fixture(scope="module")
+def train_head_filter():
+    """``scripts/train_head_filter.py`` loaded as a module (the scripts folder is no package)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "train_head_filter.py"
+    spec = importlib.util.spec_from_file_location("train_head_filter", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod

@@ -3,20 +3,12 @@ training script's determinism. Synthetic names only (青禾/云溪 placeholders)
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 from kg.loaders.entities import _Found, _head_filter, head_features, head_probability
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _script():
-    spec = importlib.util.spec_from_file_location("train_head_filter", ROOT / "scripts" / "train_head_filter.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def test_features_of_a_candidate():
@@ -78,8 +70,8 @@ _DOC = """### The sample, seed 11 (commit x)
 """
 
 
-def test_training_reads_tables_and_is_deterministic(tmp_path):
-    mod = _script()
+def test_training_reads_tables_and_is_deterministic(train_head_filter, tmp_path):
+    mod = train_head_filter
     rows = mod.read_rows(_DOC)
     assert [(r[0], r[2], r[6]) for r in rows][:3] == [(11, "青禾服务平台", 0), (11, "云溪大道", 1), (11, "青禾三年行动", 1)]
     assert rows[1][4:6] == ("建设", "，推")
@@ -97,7 +89,7 @@ def test_training_reads_tables_and_is_deterministic(tmp_path):
     assert data["weights"]["right1=。"] < 0 < data["weights"]["bias"]
 
 
-def test_bad_doc_is_a_clear_error(tmp_path, capsys):
-    mod = _script()
+def test_bad_doc_is_a_clear_error(train_head_filter, tmp_path, capsys):
+    mod = train_head_filter
     assert mod.main(["--doc", str(tmp_path / "missing.md"), "--out", str(tmp_path / "o.json")]) == 2
     assert "cannot read" in capsys.readouterr().err

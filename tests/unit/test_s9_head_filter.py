@@ -13,13 +13,6 @@ from kg.loaders.entities import head_features
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _script():
-    spec = importlib.util.spec_from_file_location("train_head_filter", ROOT / "scripts" / "train_head_filter.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def test_segmenter_words_of_the_modifier():
     f = head_features("公共文化数字平台", "Programme", "打造", "。")
     assert "sw=公共" in f and "sw=文化" in f and "sw=数字" in f
@@ -75,8 +68,8 @@ _DOC = """### The sample, seed 21 (commit x)
 """
 
 
-def test_training_draws_of_head_rows_only():
-    mod = _script()
+def test_training_draws_of_head_rows_only(train_head_filter):
+    mod = train_head_filter
     rows = mod.read_rows(_DOC)
     assert sorted({r[0] for r in rows}) == [21, 22]  # the "Training sample, seed N" heading is read
     assert mod.head_only_seeds(_DOC) == {22}
