@@ -13,7 +13,9 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import re
 import signal
+import sqlite3
 import sys
 
 from kg.cli.app import app
@@ -50,6 +52,10 @@ _OS_HINTS = {
     errno.EFBIG: "the file is too large for the file system",
     errno.EIO: "input/output error (a failing disk or network file system?)",
 }
+
+
+# what SQLite says when it cannot write its file (full disk, RLIMIT_FSIZE, a failing disk)
+_STORAGE_FAILURE = re.compile(r"disk I/O error|database or disk is full|unable to open database file")
 
 
 def describe_os_error(exc: OSError) -> str:
@@ -149,17 +155,27 @@ def run(argv: list[str] | None = None) -> int:
         return 0
     except OSError as exc:
         return _error(describe_os_error(exc), 2)
+    except sqlite3.OperationalError as exc:  # a build's scratch database (kg.scratch)
+        if not _STORAGE_FAILURE.search(str(exc)):
+            return _internal_error(exc)
+        return _error(f"a temporary database of the run could not be written ({exc}): the disk is full or "
+                      "a file size limit was reached; free some space (or set TMPDIR to a larger disk) "
+                      "and run again", 2)
     except MemoryError:
         return _error("out of memory; give fewer or smaller reports at once", 2)
     except RecursionError:
         return _error("the input nests too deeply to be read", 2)
     except Exception as exc:  # noqa: BLE001 - a bug: one line, the traceback on request
-        if os.environ.get("KG_DEBUG"):
-            import traceback
+        return _internal_error(exc)
 
-            traceback.print_exc()
-        return _error(f"internal error (please report it; KG_DEBUG=1 shows where): "
-                      f"{type(exc).__name__}: {exc}", 70)
+
+def _internal_error(exc: BaseException) -> int:
+    """A bug: one line (exit 70), the traceback with KG_DEBUG=1."""
+    if os.environ.get("KG_DEBUG"):
+        import traceback
+
+        traceback.print_exc()
+    return _error(f"internal error (please report it; KG_DEBUG=1 shows where): {type(exc).__name__}: {exc}", 70)
 
 
 def main() -> None:
