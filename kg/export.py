@@ -409,20 +409,57 @@ def split_lines(a: Analysis, minter: Minter, triples: list[Triple] | None = None
     seen: set[str] = set()
     subjects: set[str] = set()
     classes: Counter = Counter()
-    rdf_type, uri = _RDF_TYPE_IRI, URIRef
-    for t, line in zip(triples, _nt_rows(triples)):
+    # :func:`_nt_rows` and the split in one pass: a subject's text, whether it is the
+    # report's own and its (subject, predicate) heads are worked out once per run of
+    # triples with that subject (the triples come grouped by subject)
+    rdf_type, uri, lit = _RDF_TYPE_IRI, URIRef, Literal
+    bad, escape, row = _IRI_BAD, _NT_ESCAPE, _nt_row
+    heads: dict = {}
+    last_s = None
+    s_ok = own = False
+    own_append, shared_append, add, str_eq = local.append, shared.append, seen.add, str.__eq__
+    for t in triples:
+        s, p, o = t
+        if s is not last_s:
+            last_s, heads = s, {}
+            s_ok = type(s) is uri and not bad(s)
+            ss = str.__str__(s)
+            own = ss == rep or ss.startswith(prefix)
+            if own:
+                subjects.add(ss)
+        head = heads.get(p) if p.__class__ is uri else None
+        if head is None:
+            if not s_ok or type(p) is not uri or bad(p):
+                head = None
+            else:
+                head = heads[p] = f"<{s}> <{p}> "
+        line = None
+        if head is not None:
+            to = type(o)
+            if to is uri:
+                if not bad(o):
+                    line = f"{head}<{o}> .\n"
+            elif to is lit:
+                text = o.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r") \
+                    if escape(o) else o
+                lang = o._language  # the properties' fields (rdflib's own hash reads them so)
+                if lang:
+                    if not o._datatype:
+                        line = f'{head}"{text}"@{lang} .\n'
+                else:
+                    dt = o._datatype
+                    line = f'{head}"{text}"^^<{dt}> .\n' if dt else f'{head}"{text}" .\n'
+        if line is None:
+            line = row(t)  # what rdflib writes (or raises) for any other term
         if line in seen:
             continue
-        seen.add(line)
-        s = str.__str__(t[0])
-        if s == rep or s.startswith(prefix):
-            local.append(line)
-            subjects.add(s)
-            p = t[1]
-            if p.__class__ is uri and str.__eq__(p, rdf_type):  # p == RDF.type, without rdflib's __eq__
-                classes[str(t[2])] += 1
+        add(line)
+        if own:
+            own_append(line)
+            if p.__class__ is uri and str_eq(p, rdf_type):  # p == RDF.type, without rdflib's __eq__
+                classes[str(o)] += 1
         else:
-            shared.append(line)
+            shared_append(line)
     return rep, triples, local, shared, subjects, classes
 
 

@@ -93,6 +93,8 @@ and the policies it names in title marks (:func:`_title_marked`)."""
 
 _ANNOTATION = {str(OA.hasBody): "body", str(OA.hasTarget): "target", str(OA.hasSelector): "selector",
                str(OA.exact): "exact", str(OA.prefix): "prefix"}
+_READ = frozenset((*_COUNT_LINKS, _RDF_TYPE, *_ANNOTATION, _PLAN_YEAR, _GOVERNMENT, *_OBS_PROPS, _START, _NOTATION))
+"""Every predicate :func:`index_report` reads a triple of (the others it passes over)."""
 
 
 def _title_marked(policies: set[str], quotes: set[str], ann: dict[str, dict[str, list[str]]]) -> tuple[str, ...]:
@@ -129,23 +131,34 @@ def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, .
     linked: set[tuple[str, str]] = set()  # (subject, link) of the subjects linking to the report
     # rdflib's ``==`` on terms (same type, same text) as a type test and str's ``==``:
     # this loop reads every triple of the report
-    uri, str_eq, props = URIRef, str.__eq__, _OBS_PROPS
+    # a subject's text, whether it is the report and its entries in ``obs`` and ``ann``
+    # are worked out once per run of triples with that subject (they come grouped)
+    uri, str_eq, props, read, annotation = URIRef, str.__eq__, _OBS_PROPS, _READ, _ANNOTATION
+    last_s = ss = d_obs = d_ann = None
+    is_rep = False
     for s, p, o in triples:
         ps = str(p)
+        if ps not in read:  # a predicate none of the tests below looks at
+            continue
+        if s is not last_s:
+            last_s, ss, d_obs, d_ann = s, str(s), None, None
+            is_rep = type(s) is uri and str_eq(s, report)
         if ps in _COUNT_LINKS and type(o) is uri and str_eq(o, report):
-            linked.add((str(s), ps))
+            linked.add((ss, ps))
         elif ps == _RDF_TYPE and type(o) is uri:
             cls = str(o)
             if cls in _COUNTED:
-                typed.add((str(s), cls))
+                typed.add((ss, cls))
             elif cls == _POLICY:
-                policies.add(str(s))
+                policies.add(ss)
             elif cls == _QUOTE_SELECTOR:
-                quotes.add(str(s))
-        link = _ANNOTATION.get(ps)
+                quotes.add(ss)
+        link = annotation.get(ps)
         if link is not None:
-            ann.setdefault(str(s), {}).setdefault(link, []).append(str(o))
-        if type(s) is uri and str_eq(s, report):
+            if d_ann is None:
+                d_ann = ann.setdefault(ss, {})
+            d_ann.setdefault(link, []).append(str(o))
+        if is_rep:
             if type(p) is uri:
                 if ps == _PLAN_YEAR:
                     plan_year = int(o)
@@ -154,13 +167,14 @@ def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, .
             continue
         name = props.get(ps)
         if name is not None:
-            d = obs.setdefault(str(s), {})
-            d.setdefault(name, str(o) if name != "year" else int(o))
+            if d_obs is None:
+                d_obs = obs.setdefault(ss, {})
+            d_obs.setdefault(name, str(o) if name != "year" else int(o))
         elif type(p) is uri:
             if ps == _START:
-                starts[str(s)] = int(o)
+                starts[ss] = int(o)
             elif ps == _NOTATION:
-                notation[str(s)] = str(o)
+                notation[ss] = str(o)
     counts = (report, tuple((prop, sum(1 for x, c in typed if c == cls and (x, link) in linked))
                             for cls, link, prop in COUNTS), _title_marked(policies, quotes, ann))
     if plan_year is None or gov is None:

@@ -372,10 +372,12 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     Numerals that cannot be read are skipped. Offsets are into ``text``.
     """
     end = len(text) if end is None else end
-    if any(c in text[start:end] for c in _TRADITIONAL_MAGNITUDES):
+    seg = text[start:end]  # sliced once (was once per traditional character)
+    if any(c in seg for c in _TRADITIONAL_MAGNITUDES):
         # 二億七千八百零九萬 (national 1954 is in traditional characters): same offsets
         text = text.translate(_TRADITIONAL)
-    if re.search(r"[0-9０-９]万[0-9０-９]千", text[start:end]):
+        seg = text[start:end]
+    if re.search(r"[0-9０-９]万[0-9０-９]千", seg):
         # "1万6千多户" is 1.6万: the same length, so the offsets hold
         text = re.sub(r"(?<![0-9０-９.．])([0-9０-９]+)万([0-9０-９])千", lambda m: f"{m.group(1)}.{m.group(2)}万", text)
     out: list[Figure] = []
