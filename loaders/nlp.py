@@ -703,18 +703,6 @@ _ROUTES: dict[str, tuple] = {}
 """:func:`_hmm_cut`'s words by run of characters (:func:`_hmm_cut_remembered`)."""
 
 
-def _hmm_cut_remembered(sentence: str):
-    """:func:`_hmm_cut`, its words kept per run: a run of unknown characters recurs
-    across blocks and reports (a third of the runs of ten bulk reports)."""
-    got = _ROUTES.get(sentence)
-    if got is None:
-        got = tuple(_hmm_cut(sentence))
-        if len(_ROUTES) >= _CUT_CACHE_SIZE:
-            _ROUTES.clear()
-        _ROUTES[sentence] = got
-    return iter(got)
-
-
 def _hmm_cut(sentence: str):
     """jieba's ``POSTokenizer.__cut`` over :func:`_viterbi`."""
     from jieba.posseg import pair
@@ -733,6 +721,11 @@ def _hmm_cut(sentence: str):
             nexti = i + 1
     if nexti < len(sentence):
         yield pair(sentence[nexti:], pos_list[nexti][1])
+
+
+# :func:`_hmm_cut`, its words kept per run: a run of unknown characters recurs across blocks
+# and reports (a third of the runs of ten bulk reports)
+_hmm_cut_remembered = _memo(_hmm_cut, _ROUTES)
 
 
 class Dictionary:
