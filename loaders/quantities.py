@@ -18,10 +18,12 @@ and plan year; both live in :mod:`kg.keys` and are re-exported here.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from dataclasses import replace
 from functools import lru_cache
+from importlib.resources import files
 from decimal import Decimal
 
 from kg.keys import indicator_key, report_years  # the key and year rules live in kg.keys (re-exported)
@@ -1367,6 +1369,9 @@ def _status_year(
     review_year, plan_year = report_years(report)
     if plan_year is None and review_year is None:
         return status, year
+    if end is not None and _conditional(text, start, end):
+        # "只要降低百分之一，就可以每年节约N", "如果…，就需要增加N": what would follow, no plan or outcome
+        return Status.ESTIMATE, plan_year or year
     if status == Status.TARGET:
         # a file that holds its review twice (the second copy inside a plan part): the sentence's
         # first copy, in the review, says what it is
@@ -1434,6 +1439,38 @@ def _status_year(
                 return Status.ACTUAL, int(_ascii_year(m.group(2)))  # "由３０１０亿元增加到…": the base year's level
             return Status.ACTUAL, int(_ascii_year(m.group(1)))
     return status, year
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, re.Pattern]:
+    """The status and year cues of loaders/data/status_year_cues.json, compiled."""
+    data = json.loads((files("kg.loaders") / "data" / "status_year_cues.json").read_text(encoding="utf-8"))
+    return {k: re.compile(v) for k, v in data.items() if not k.startswith("_")}
+
+
+def _conditional(text: str, start: int, end: int) -> bool:
+    """The figure stands in a condition and its consequence ("只要…降低1%，一年就可以增加收入20亿元"):
+    a cue of the condition earlier in the same sentence (up to 。；), a consequence word (就/便/则)
+    after it, and no computing convention ("如果按1952年的不变价格计算，则为…"); a count of a named
+    set ("只要恪守三个公报") is left alone."""
+    cues = _cues()
+    if cues["counted_set_unit"].search(text[start:end]):
+        return False
+    s0 = max(text.rfind(c, 0, start) for c in "。；;！？\n") + 1
+    head = text[s0:start]
+    m = None
+    for m in cues["conditional"].finditer(head):
+        pass
+    if m is None:
+        return False
+    stops = [j for j in (text.find(c, end) for c in "。；;！？\n") if j >= 0]
+    tail = text[end : min(stops) if stops else len(text)]
+    after = head[m.end() :]
+    consequence = cues["conditional_consequence"].search(after)
+    condition = after[: consequence.start()] if consequence else after + tail[: (cues["conditional_consequence"].search(tail) or re.search("$", tail)).start()]
+    if cues["conditional_computation"].search(condition):
+        return False
+    return bool(consequence or cues["conditional_consequence"].search(tail))
 
 
 def _part_status_year(
