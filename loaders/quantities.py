@@ -795,7 +795,10 @@ def _quantity(
                 status, year = Status.ACTUAL, review_year
             elif year == review_year:
                 five = part is not None and re.search(r"五年|十[一二三四五六七八九]五", part.title)
-                year = review_year - (5 if five else 1)
+                span = None
+                for span in _cues()["years_span"].finditer(text, _SENT_FLOOR(text, start), start):
+                    pass  # "这两年中，钢产量由A增加到B": A is the level before the span
+                year = review_year - ("两三四五六七八九十".index(span.group(1)) + 2 if span else 5 if five else 1)
     if kind == Kind.AMOUNT and family is None and not re.search(r"值|额|收入|投资|资金|规模|营收|税|费|元|支出|贷款|存款|融资|消费", indicator):
         kind = Kind.COUNT  # a bare 万/亿 counts people or users ("参保人数1.17亿")
     if kind in (Kind.RATIO, Kind.AMOUNT, Kind.COUNT):
@@ -1393,12 +1396,15 @@ def _status_year(
         return Status.ACTUAL, review_year
     if status == Status.TARGET and ((_NOW_CUE.search(clause) or re.match(r"[\u4e00-\u9fff]{0,6}?已经", right))
                                     and not _FUTURE_CUE.search(clause.replace("现在要", ""))
-                                    or _SINCE.search(head) and not _FUTURE_CUE.search(head)):
+                                    or _SINCE.search(head) and not _FUTURE_CUE.search(_cues()["past_effort"].sub("", head))):
         # "目前在全国注册登记的各种经济联合体有32000多个", "12个项目已经部分地投入生产": now, not the plan
         return Status.ACTUAL, (plan_year if re.search(r"今年|本年", head) and not _delivered_late(text) else review_year)
     if status == Status.ACTUAL and review_year and year == review_year \
             and re.match(r"(?:左右|以上|以内)?的?(?:预定|预期|原定|年度|调控|奋斗)目标", right):
         return Status.TARGET, review_year  # "增长7.8%，虽然略低于8%的预定目标": last year's target
+    if status == Status.ACTUAL and review_year and year == review_year and _cues()["plan_requirement"].match(right) \
+            and _cues()["plan_named"].search(clause):
+        return Status.TARGET, review_year  # "比上年增长7.6%，超过计划增长6%的要求": the plan's figure for that year
     if status == Status.ACTUAL and review_year and year == review_year and _RECALLED_TARGET.search(head) \
             and not re.search(r"(?:从|由)$", clause):
         return Status.TARGET, review_year  # "去年…曾提出，要把…控制在10%以内"
@@ -1524,6 +1530,11 @@ def _part_status_year(
         if named_year is not None and _ascii_year(named_year.group(1)).isdigit() \
                 and int(_ascii_year(named_year.group(1))) >= plan_year:
             m = named_year  # "计划规定一九五九年的社会商品零售总额将达到…": that year's target
+    if m is None and plan_like and plan_year:
+        opening = _cues()["clause_year"].match(text, _clause_start(text, start), start)
+        if opening is not None and _ascii_year(opening.group(1)).isdigit() \
+                and plan_year < int(_ascii_year(opening.group(1))) <= plan_year + 15:
+            m = opening  # "2012年财政性教育经费支出占国内生产总值比重达到4%" in the 2011 plan: that year's target
     fyp = None
     for f5 in _FIVE_YEAR_PLAN.finditer(head):
         if not re.search(r"[较比与同][“\"「]?$", head[: f5.start()]):  # "较“十三五”期间增长": a base
@@ -1565,7 +1576,7 @@ def _part_status_year(
             for y in re.finditer(r"(?<![比较与同])([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前|(?:底|末)?的?[0-9０-９百])", head)
             if _ascii_year(y.group(1)).isdigit()
         ]
-        past = [y for y in past if 1949 <= y < plan_year]
+        past = [y for y in past if 1900 <= y < plan_year]  # (1936, the pre-war peak, in the 1950s reports)
         if past and not re.search(r"力争|争取|确保|计划|目标|将|要|拟", clause):
             year = past[-1]
             if status == Status.TARGET:
@@ -1584,7 +1595,7 @@ def _part_status_year(
             )
             if _ascii_year(y.group(1)).isdigit()
         ]
-        named = [y for y in named if 1949 <= y <= review_year]
+        named = [y for y in named if 1900 <= y <= review_year]
         cs = _clause_start(text, start)
         if not named and cs > 0 and text[cs - 1] in "，," and re.match(r"(?:比|较)(?:上年|去年)|同比", text[cs:start]):
             # "1979年…收购商品总额1992亿元，比上年增长14.5%": the bare comparison keeps that year

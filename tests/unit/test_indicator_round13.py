@@ -19,7 +19,7 @@ def _sy(by, surface: str, i: int = 0) -> tuple[str, int | None]:
 
 def test_a_figure_in_a_condition_and_its_consequence_is_an_estimate(by) -> None:
     # "只要…降低百分之三，一年就可以增加收入十七亿元": what would follow, neither plan nor outcome
-    assert _sy(by, "百分之三") == ("estimate", 2048)
+    assert _sy(by, "百分之三", -1) == ("estimate", 2048)
     assert _sy(by, "十七亿元") == ("estimate", 2048)
     assert _sy(by, "一亿七千万元") == ("estimate", 2048)  # in the review part too
 
@@ -28,3 +28,26 @@ def test_a_computing_convention_or_a_negative_condition_is_no_hypothesis(by) -> 
     assert _sy(by, "四百二十亿元") == ("actual", 2047)  # "如果按…不变价格计算，…则为"
     assert _sy(by, "五十一万吨") == ("target", 2048)  # "如果没有特大的灾害，…将达到"
     assert _sy(by, "百分之九") == ("target", 2048)
+
+
+def test_a_figure_named_as_the_plans_requirement_in_a_review_is_that_years_target(by) -> None:
+    # "比上年增长百分之五点二，超过计划增长百分之三的要求"
+    assert _sy(by, "百分之三", 0) == ("target", 2047)
+    assert _sy(by, "百分之五点二") == ("actual", 2047)
+
+
+def test_the_start_of_a_change_over_a_span_of_years_is_the_level_before_the_span(by) -> None:
+    assert _sy(by, "六千万米") == ("actual", 2044)  # "这三年中，…由A增加到B": A is 2044's
+    assert _sy(by, "九千万米") == ("actual", 2047)
+
+
+def test_a_later_year_opening_a_plan_clause_dates_the_target(by) -> None:
+    assert _sy(by, "百分之三点五") == ("target", 2050)  # "2050年…比重达到百分之三点五"
+
+
+def test_a_count_since_a_past_point_after_joint_efforts_is_an_actual(by) -> None:
+    assert _sy(by, "十二万人") == ("actual", 2047)  # "建市以来，经过…共同努力，…增加了"
+
+
+def test_a_year_before_1949_named_in_a_plan_part_dates_an_actual(by) -> None:
+    assert _sy(by, "九千吨") == ("actual", 1937)  # "在战前产量最高的一九三七年"
