@@ -782,7 +782,8 @@ def _quantity(
                 and not _OWN_VERB.match(indicator) and not _DONE_VERB.match(indicator)):
             indicator, ind_start, ind_end = verb.group(0) + indicator, None, None
     # "从61.2%提高到63.5%": the start value is the level before this year's change
-    if _FROM_TO.search(text[clause_start : start - q_len]) and _TO_VERB.match(text[end : end + 8]):
+    if (_FROM_TO.search(text[clause_start : start - q_len]) or _cues()["from_per_head"].search(text, clause_start, start - q_len)) \
+            and _TO_VERB.match(text[end : end + 8]):
         review_year, _plan_year = report_years(report)
         named = re.search(r"(?:19|20)\d\d年(?:底|末|初)?的?(?:从|由)?$|(?:从|由)(?:19|20)\d\d年", text[clause_start : start - q_len])
         span = re.search(r"((?:19|20)\d\d)年(?:到|至|—|－|-)(?:19|20)\d\d年", text[_sentence_start(report, text, start) : start])
@@ -1391,6 +1392,10 @@ def _status_year(
     clause = text[_clause_start(text, start) : start]
     head = text[_sentence_start(report, text, start) : start]
     right = text[end : _clause_end(text, end)] if end is not None else ""
+    if status == Status.TARGET and _cues()["outcome"].search(head) \
+            and not _FUTURE_CUE.search(text, _sentence_start(report, text, start), _sentence_end(text, start)):
+        # "…减少到现在的276个，…结果…成本由303元降到243元": what a past measure has brought
+        return Status.ACTUAL, review_year
     if status == Status.TARGET and re.match(r"[^，,；;。]{0,8}?的基础上", right) and not _FUTURE_CUE.search(clause):
         # "在连续两年增长13%的基础上": the base the plan starts from, last year's actual
         return Status.ACTUAL, review_year
@@ -1608,6 +1613,8 @@ def _part_status_year(
             named = [y for y in named if 1949 <= y <= review_year]
         if named:
             year = named[-1]
+        elif _delivered_late(text) and _cues()["last_year"].search(clause):
+            year = review_year - 1  # a report delivered late in the year reviews this year: its 去年 is the year before
     if role == PartRole.FIVE_YEAR_PLAN and review_year and m is None and fyp is None:
         # "“十四五”时期，…这五年，…能耗累计下降14%": a paragraph reviewing the plan just ended
         para = text[_paragraph_start(report, text, start) : start]
@@ -1617,6 +1624,9 @@ def _part_status_year(
             end_year = _plan_end((10 if n.startswith("十") else 0) + "一二三四五六七八九".index(n[-1]) + 1)
             if end_year <= review_year:
                 status, year = Status.ACTUAL, end_year
+    if plan_like and plan_year and plan_year >= 1966 and year == plan_year and _cues()["outline"].search(head) \
+            and re.search(r"年均|平均每年", text[_clause_start(text, start) : start]):
+        year = _plan_end((plan_year - 1966) // 5 + 3)  # "《纲要（草案）》…地区生产总值年均增长5%": the plan's last year
     base = re.search(r"[较比][“\"]?(十?[一二三四五六七八九])五[”\"]?末的?$", text[_clause_start(text, start) : start])
     if base is not None:  # "较“十三五”末的9323.1亿元": the level at the end of that plan
         n = base.group(1)
@@ -1733,6 +1743,12 @@ def _sentence_start(report: Report, text: str, offset: int) -> int:
     while i > 0 and text[i - 1] not in _SENT_DELIMS:
         i -= 1
     return i
+
+
+def _sentence_end(text: str, offset: int) -> int:
+    """End of the sentence holding ``offset`` (the next 。！？ or line break)."""
+    ends = [j for j in (text.find(c, offset) for c in _SENT_DELIMS) if j >= 0]
+    return min(ends) if ends else len(text)
 
 
 def _clause_start(text: str, offset: int) -> int:

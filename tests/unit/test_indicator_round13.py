@@ -51,3 +51,27 @@ def test_a_count_since_a_past_point_after_joint_efforts_is_an_actual(by) -> None
 
 def test_a_year_before_1949_named_in_a_plan_part_dates_an_actual(by) -> None:
     assert _sy(by, "九千吨") == ("actual", 1937)  # "在战前产量最高的一九三七年"
+
+
+def test_last_year_in_a_report_delivered_late_is_the_year_before_the_one_reviewed() -> None:
+    from kg.loaders.quantities import extract_quantities
+    from kg.pipeline import parse
+
+    late = {q.surface: q for q in extract_quantities(parse(FIXTURE.parent / "quantities-national-late-2050.txt"))}
+    assert (late["六亿元"].status.value, late["六亿元"].year) == ("actual", 2048)  # "去年…比上年减少六亿元"
+    assert (late["九百亿元"].status.value, late["九百亿元"].year) == ("estimate", 2049)  # 今年 is the year reviewed
+
+
+def test_what_a_past_measure_brought_in_a_plan_part_is_an_actual(by) -> None:
+    # "由八十个减少到现在的五十个，结果…成本由一百二十元降到九十五元"
+    assert _sy(by, "九十五元") == ("actual", 2047)
+    assert _sy(by, "一百二十元") == ("actual", 2046)
+
+
+def test_the_start_level_per_head_is_the_level_in_force(by) -> None:
+    assert _sy(by, "三百元") == ("actual", 2047)  # "将…补助标准由每人每年三百元提高到四百元"
+    assert by["四百元"][0].status.value == "target"
+
+
+def test_the_outlines_yearly_average_is_a_target_of_the_plans_last_year(by) -> None:
+    assert _sy(by, "百分之六") == ("target", 2050)  # "《纲要（草案）》提出，…年均增长百分之六左右"
