@@ -1392,6 +1392,10 @@ def _status_year(
     clause = text[_clause_start(text, start) : start]
     head = text[_sentence_start(report, text, start) : start]
     right = text[end : _clause_end(text, end)] if end is not None else ""
+    if status == Status.TARGET and _cues()["done"].search(head) and not _FUTURE_CUE.search(head) \
+            and not re.search(r"(?:今年|本年|明年|[0-9０-９〇○零一二三四五六七八九]{4}年)", head):
+        # "各地还办了三万多所…，平均每个公社有…1.2所" in a plan part: what has been done
+        return Status.ACTUAL, review_year
     if status == Status.TARGET and _cues()["outcome"].search(head) \
             and not _FUTURE_CUE.search(text, _sentence_start(report, text, start), _sentence_end(text, start)):
         # "…减少到现在的276个，…结果…成本由303元降到243元": what a past measure has brought

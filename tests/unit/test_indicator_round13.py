@@ -75,3 +75,9 @@ def test_the_start_level_per_head_is_the_level_in_force(by) -> None:
 
 def test_the_outlines_yearly_average_is_a_target_of_the_plans_last_year(by) -> None:
     assert _sy(by, "百分之六") == ("target", 2050)  # "《纲要（草案）》提出，…年均增长百分之六左右"
+
+
+def test_what_has_been_done_in_a_plan_part_is_an_actual(by) -> None:
+    # "各区还办了四十多所职业学校，在校学生一万二千人": a verb with 了 and no plan cue
+    assert _sy(by, "四十多所") == ("actual", 2047)
+    assert _sy(by, "一万二千人") == ("actual", 2047)
