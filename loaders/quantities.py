@@ -786,7 +786,7 @@ def _quantity(
             and _TO_VERB.match(text[end : end + 8]):
         review_year, _plan_year = report_years(report)
         named = re.search(r"(?:19|20)\d\d年(?:底|末|初)?的?(?:从|由)?$|(?:从|由)(?:19|20)\d\d年", text[clause_start : start - q_len])
-        span = re.search(r"((?:19|20)\d\d)年(?:到|至|—|－|-)(?:19|20)\d\d年", text[_sentence_start(report, text, start) : start])
+        span = re.search(r"((?:19|20)\d\d)年(?:到|至|—|－|-)(?:19|20)\d\d年", _ascii_year(text[_sentence_start(report, text, start) : start]))
         if span is not None and not named:
             year = int(span.group(1))  # "2003年到2023年，…由A增加到B": A is the first year's
             if status == Status.TARGET:
@@ -1405,7 +1405,9 @@ def _status_year(
         return Status.ACTUAL, review_year
     if status == Status.TARGET and ((_NOW_CUE.search(clause) or re.match(r"[\u4e00-\u9fff]{0,6}?已经", right))
                                     and not _FUTURE_CUE.search(clause.replace("现在要", ""))
-                                    or _SINCE.search(head) and not _FUTURE_CUE.search(_cues()["past_effort"].sub("", head))):
+                                    or _SINCE.search(head) and not _FUTURE_CUE.search(_cues()["past_effort"].sub("", head))
+                                    or _SINCE.match(_cues()["since_opening"].match(text, _SENT_FLOOR(text, start)).group(1) or "x")
+                                    and not _FUTURE_CUE.search(text, _SENT_FLOOR(text, start), start)):
         # "目前在全国注册登记的各种经济联合体有32000多个", "12个项目已经部分地投入生产": now, not the plan
         return Status.ACTUAL, (plan_year if re.search(r"今年|本年", head) and not _delivered_late(text) else review_year)
     if status == Status.ACTUAL and review_year and year == review_year \
@@ -1532,6 +1534,11 @@ def _part_status_year(
     m = None
     for m in re.finditer(r"(?:到|至|在|(?<![等当])于|展望)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末|前)?", head):
         pass
+    if m is None and re.match(r"[\s\u3000]*其中[，,]", head) and sentence_start > 0:
+        # "到1985年，…。其中，城镇居民…平均每年递增N": 其中 carries on the sentence before, whose
+        # first named point in time (not the end of a past span, "1953年至1980年") frames it
+        m = re.compile(r"(?<![年])(?:到|至|在|(?<![等当])于)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末|前)?").search(
+            text, _sentence_start(report, text, sentence_start - 1), sentence_start)
     if m is None and plan_like and plan_year:
         named_year = None
         for named_year in re.finditer(r"(?:规定|计划|要求|预计)[，,：:]?([0-9０-９〇○零一二三四五六七八九]{4})年的", head):
@@ -1594,6 +1601,10 @@ def _part_status_year(
         # a review naming another year in the clause ("1978年为17.4%", "由2010年的162.4亿元");
         # only after the clause's previous figure ("由2010年的A增加到B": B is this year's)
         clause = text[_clause_start(text, start) : start]
+        opening = _cues()["clause_year"].match(clause)
+        if opening and _ascii_year(opening.group(1)).isdigit() and len(re.findall(r"[0-9０-９〇○零一二三四五六七八九]{4}年", clause)) == 1 \
+                and 1949 <= int(_ascii_year(opening.group(1))) < review_year:
+            return status, int(_ascii_year(opening.group(1)))  # "1979年人口自然增长率由上年的1.2%下降到1.17%"
         figs = [f for f in find_figures(clause) if f.unit and f.unit != "年"]
         if figs:
             clause = clause[figs[-1].end :]
@@ -1688,7 +1699,7 @@ _HORIZON = re.compile(r"(?:今后|未来|用|从今年起|从明年起)的?([两
 _TO_DATE = re.compile(r"先后$|(?:到|至)现在的$|(?:先后|历史上|迄今|至今)(?:已经?)?[^，,；;。]{0,6}$")
 """A count of everything so far ("先后29次"), in any part: an actual."""
 
-_PAST = re.compile(r"过去一年|过去的一年|刚刚过去的一年|(?<![比较与同])(?:去年|上年)(?!同期|基础|水平|底)|一年来")
+_PAST = re.compile(r"过去一年|过去的一年|刚刚过去的一年|(?<![比较与同从由])(?:去年|上年)(?!同期|基础|水平|底)|一年来")
 _FUTURE = re.compile(r"今年|明年|本年|新的一年|力争|争取|目标|计划|预期|拟|将|确保|(?<!共同)(?<!的)努力")  # not "经过…共同努力"
 
 

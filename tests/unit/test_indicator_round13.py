@@ -81,3 +81,28 @@ def test_what_has_been_done_in_a_plan_part_is_an_actual(by) -> None:
     # "各区还办了四十多所职业学校，在校学生一万二千人": a verb with 了 and no plan cue
     assert _sy(by, "四十多所") == ("actual", 2047)
     assert _sy(by, "一万二千人") == ("actual", 2047)
+
+
+def test_a_span_of_years_opening_the_sentence_reaches_its_later_clauses(by) -> None:
+    # "两年来，…；全市工资总额共增长百分之二十一，…" in a plan part: the span is past
+    assert _sy(by, "百分之二十一") == ("actual", 2047)
+    assert _sy(by, "百分之八", -1) == ("actual", 2047)
+
+
+def test_qizhong_carries_on_the_year_of_the_sentence_before(by) -> None:
+    # "到2052年，…高于2030年至2047年…的水平。其中，城镇居民…平均每年递增百分之三点一"
+    assert _sy(by, "百分之三点一") == ("target", 2052)
+
+
+def test_a_year_opening_a_review_clause_dates_the_end_of_its_change(by) -> None:
+    assert _sy(by, "百分之零点八") == ("actual", 2046)  # "2046年…由上年的百分之零点九下降到百分之零点八"
+
+
+def test_a_span_in_chinese_numerals_dates_the_start_level(by) -> None:
+    assert _sy(by, "三十亿度") == ("actual", 2042)  # "从二〇四二年至二〇四七年，…由三十亿度增加到"
+
+
+def test_last_years_level_as_the_start_is_no_review_cue(by) -> None:
+    # "今年拟安排…，赤字率从去年的百分之二点一提高到百分之二点四"
+    assert _sy(by, "百分之二点四") == ("target", 2048)
+    assert _sy(by, "百分之二点一") == ("actual", 2047)
