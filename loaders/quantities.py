@@ -1373,6 +1373,9 @@ def _status_year(
     review_year, plan_year = report_years(report)
     if plan_year is None and review_year is None:
         return status, year
+    if status != Status.ESTIMATE and (listed := _estimated_list(text, start)) is not None:
+        # "一九五四年預計産量…比較一下，…以下的數字：電力…；原煤…": a list an estimate introduces
+        return Status.ESTIMATE, listed or year
     if end is not None and _conditional(text, start, end):
         # "只要降低百分之一，就可以每年节约N", "如果…，就需要增加N": what would follow, no plan or outcome
         return Status.ESTIMATE, plan_year or year
@@ -1382,6 +1385,9 @@ def _status_year(
         s0 = _sentence_start(report, text, start)
         ends = [j for j in (text.find(c, start) for c in "。\n") if j >= 0]
         sentence = text[s0 : min(ends) if ends else len(text)]
+        if len(sentence) < 30:  # a short ；-clause ("限额以上更新改造项目九十二个"): the whole sentence
+            s0 = _SENT_FLOOR(text, start)
+            sentence = text[s0 : min(ends) if ends else len(text)]
         if len(sentence) >= 30:
             j = text.find(sentence)
             if 0 <= j < s0:
@@ -1465,6 +1471,22 @@ def _cues() -> dict[str, re.Pattern]:
     return {k: re.compile(v) for k, v in data.items() if not k.startswith("_")}
 
 
+def _estimated_list(text: str, start: int) -> int | None:
+    """The year (0 when none is named) of an estimate cue that introduces, before a colon, the list
+    the figure stands in ("…的一九五四年預計産量…：電力…；原煤…"), else None."""
+    floor = _SENT_FLOOR(text, start)
+    colon = max(text.rfind("：", floor, start), text.rfind(":", floor, start))
+    if colon < 0:
+        return None
+    m = None
+    for m in _ESTIMATE.finditer(text, floor, colon):
+        pass
+    if m is None or re.search(r"[比较較同](?:[0-9０-９〇○零一二三四五六七八九]{4}年|上年|去年|今年|本年)的?$", text[floor : m.start()]):
+        return None
+    y = re.search(r"([0-9０-９〇○零一二三四五六七八九]{4})年的?$", text[floor : m.start()])
+    return int(_ascii_year(y.group(1))) if y and _ascii_year(y.group(1)).isdigit() else 0
+
+
 def _conditional(text: str, start: int, end: int) -> bool:
     """The figure stands in a condition and its consequence ("只要…降低1%，一年就可以增加收入20亿元"):
     a cue of the condition earlier in the same sentence (up to 。；), a consequence word (就/便/则)
@@ -1526,13 +1548,16 @@ def _part_status_year(
     year = plan_year if plan_like else review_year
     opening_year = part is not None and re.search(
         rf"开好局|起好步|开局之年|{plan_year}年|今年" if plan_year else r"开好局|起好步|开局之年|今年", part.title)
-    if role == PartRole.FIVE_YEAR_PLAN and plan_year and not opening_year and not _states_this_year(report, text, start):
+    if role == PartRole.FIVE_YEAR_PLAN and plan_year and not opening_year and not _states_this_year(report, text, start) \
+            and not re.search(rf"今年|本年|{plan_year}年", _ascii_year(head)):  # "在今年进行建设的…项目": this year's
         year = plan_year + 4  # the horizon of a five-year plan begun this year
         named_plan = _NAMED_PLAN.search(part.title) if part is not None else None
         if named_plan is not None:  # "第一个五年计划概要": 1953–1957, whenever the report is
             year = _plan_end(_NUMERAL_VALUE[named_plan.group(1)])
     m = None
-    for m in re.finditer(r"(?:到|至|在|(?<![等当])于|展望)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末|前)?", head):
+    # ("是1950年到1997年投入总和的1.7倍": a span named as a base dates nothing)
+    for m in re.finditer(r"(?:到|至|在|(?<![等当])于|展望)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末|前)?",
+                         _cues()["base_span"].sub(lambda b: "　" * len(b.group(0)), head)):
         pass
     if m is None and re.match(r"[\s\u3000]*其中[，,]", head) and sentence_start > 0:
         # "到1985年，…。其中，城镇居民…平均每年递增N": 其中 carries on the sentence before, whose
@@ -1551,6 +1576,10 @@ def _part_status_year(
         if opening is not None and _ascii_year(opening.group(1)).isdigit() \
                 and plan_year < int(_ascii_year(opening.group(1))) <= plan_year + 15:
             m = opening  # "2012年财政性教育经费支出占国内生产总值比重达到4%" in the 2011 plan: that year's target
+        else:
+            for later in _cues()["year_will"].finditer(head):
+                if _ascii_year(later.group(1)).isdigit() and plan_year < int(_ascii_year(later.group(1))) <= plan_year + 15:
+                    m = later  # "社会商品零售总额一九八五年将达到…，比一九八○年增长40%"
     fyp = None
     for f5 in _FIVE_YEAR_PLAN.finditer(head):
         if not re.search(r"[较比与同][“\"「]?$", head[: f5.start()]):  # "较“十三五”期间增长": a base
@@ -1611,7 +1640,8 @@ def _part_status_year(
         named = [
             int(_ascii_year(y.group(1)))
             for y in re.finditer(
-                r"(?<![比较与同自于於是])([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前|度)", clause
+                r"(?<![比较与同自于於是])([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前|度)",
+                _cues()["base_span"].sub("", clause),  # "是1950年到1997年投入总和的1.7倍": a base, no date
             )
             if _ascii_year(y.group(1)).isdigit()
         ]

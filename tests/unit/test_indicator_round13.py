@@ -106,3 +106,27 @@ def test_last_years_level_as_the_start_is_no_review_cue(by) -> None:
     # "今年拟安排…，赤字率从去年的百分之二点一提高到百分之二点四"
     assert _sy(by, "百分之二点四") == ("target", 2048)
     assert _sy(by, "百分之二点一") == ("actual", 2047)
+
+
+def test_a_list_an_estimate_introduces_is_estimated(by) -> None:
+    # "把…2047年预计产量同2040年比较一下，可以看到以下数字：原煤…；钢材…"
+    assert _sy(by, "九百万吨") == ("estimate", 2047)
+    assert _sy(by, "二百万吨") == ("estimate", 2047)
+
+
+def test_a_later_year_with_jiang_inside_the_clause_dates_the_target(by) -> None:
+    assert _sy(by, "百分之四十二") == ("target", 2052)  # "…2052年将达到…，比2047年增长"
+
+
+def test_this_year_in_a_five_year_plan_part_is_the_plan_year(by) -> None:
+    assert _sy(by, "十五个") == ("target", 2048)  # "在今年进行建设的…，其中包括十五个"
+    assert _sy(by, "八百公里") == ("target", 2050)  # "五年内…": the plan's horizon
+
+
+def test_a_span_named_as_the_base_of_a_multiple_is_no_date(by) -> None:
+    assert _sy(by, "一点七倍") == ("actual", 2047)  # "是2030年到2042年投入总和的一点七倍"
+
+
+def test_a_short_clause_of_a_review_sentence_repeated_in_a_plan_part_keeps_its_review_status(by) -> None:
+    # "…；限额以上技术改造项目四十二个。" twice (a file holding its review twice)
+    assert [_sy(by, "四十二个", i) for i in (0, 1)] == [("actual", 2047), ("actual", 2047)]
