@@ -1549,7 +1549,9 @@ def _part_status_year(
     opening_year = part is not None and re.search(
         rf"开好局|起好步|开局之年|{plan_year}年|今年" if plan_year else r"开好局|起好步|开局之年|今年", part.title)
     if role == PartRole.FIVE_YEAR_PLAN and plan_year and not opening_year and not _states_this_year(report, text, start) \
-            and not re.search(rf"今年|本年|{plan_year}年", _ascii_year(head)):  # "在今年进行建设的…项目": this year's
+            and not re.search(rf"今年|本年|{plan_year}年", _ascii_year(head)) \
+            and not re.match(rf"[\s\u3000]*{plan_year}年的?(?:国民经济)?计划", _ascii_year(text[_paragraph_start(report, text, start) : start])):
+        # ("在今年进行建设的…项目", a paragraph opening "1959年的国民经济计划，…": this year's)
         year = plan_year + 4  # the horizon of a five-year plan begun this year
         named_plan = _NAMED_PLAN.search(part.title) if part is not None else None
         if named_plan is not None:  # "第一个五年计划概要": 1953–1957, whenever the report is
@@ -1723,7 +1725,7 @@ def _states_this_year(report: Report, text: str, start: int) -> bool:
     return last is not None and not re.search(r"五年|十[一二三四五六七八九]五|到(?:19|20)\d\d年", head[last.end() :])
 
 
-_HORIZON = re.compile(r"(?:今后|未来|用|从今年起|从明年起)的?([两三四五六七八九十])年(?:左右)?(?:内|之内|里|中|间|时间|(?=[，,])|(?=[\u4e00-\u9fff]{2}))|(?<![0-9０-９第一二三四五六七八九十])([两三四五六七八九十])年(?:之)?内")
+_HORIZON = re.compile(r"(?:今后|未来|用|从今年起|从明年起)的?([两三四五六七八九十])年(?:左右)?(?:内|之内|里|中|间|时间|(?=[，,])|(?=[\u4e00-\u9fff]{2}))|(?<![0-9０-９第一二三四五六七八九十])([两三四五六七八九十])年(?:之)?(?:内|合计|共计)")
 """A plan's horizon in years ("今后三年内", "五年内"): its targets fall due at the end."""
 
 _TO_DATE = re.compile(r"先后$|(?:到|至)现在的$|(?:先后|历史上|迄今|至今)(?:已经?)?[^，,；;。]{0,6}$")

@@ -130,3 +130,11 @@ def test_a_span_named_as_the_base_of_a_multiple_is_no_date(by) -> None:
 def test_a_short_clause_of_a_review_sentence_repeated_in_a_plan_part_keeps_its_review_status(by) -> None:
     # "…；限额以上技术改造项目四十二个。" twice (a file holding its review twice)
     assert [_sy(by, "四十二个", i) for i in (0, 1)] == [("actual", 2047), ("actual", 2047)]
+
+
+def test_a_paragraph_on_this_years_plan_in_a_five_year_plan_part_is_of_the_plan_year(by) -> None:
+    assert _sy(by, "百分之十一") == ("target", 2048)  # "2048年的国民经济计划，…。…将增长百分之十一"
+
+
+def test_a_five_year_total_in_a_plan_part_is_due_at_the_plans_end(by) -> None:
+    assert _sy(by, "三百一十亿元") == ("target", 2050)  # "五年合计全市财政收入为…" (第十九个五年计划: 2046–2050)
