@@ -161,8 +161,23 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
     out = _of_base_year(text, out)
     out = _scope_carried(text, out)
     out = _bare_measure_subject(text, out)
+    out = _time_phrase_label(text, out)
     review_year, _plan_year = report_years(report)
     return tuple(replace(q, period=_period(report, text, q, review_year)) for q in out)
+
+
+def _time_phrase_label(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """A label that is only a time phrase ("…工资总额比上年增长19%，其中第四季度增长38%") measures
+    what the figure before it in the sentence measures, over that time."""
+    out = list(qs)
+    for i in range(1, len(out)):
+        q, prev = out[i], out[i - 1]
+        if _cues()["time_label"].fullmatch(q.indicator) and not _cues()["time_label"].fullmatch(prev.indicator) \
+                and len(prev.indicator) >= 2 and prev.unit == q.unit and not re.search(r"[。！？!?\n]", text[prev.end : q.start]):
+            when = "" if q.indicator in ("全年", "当年") else q.indicator
+            what = re.sub(r"^[0-9０-９〇○零一二三四五六七八九]{4}年", "", prev.indicator)  # (the year is the earlier figure's)
+            out[i] = replace(q, indicator=when + what, indicator_start=None, indicator_end=None)
+    return out
 
 
 _BASE_YEAR = re.compile(r"(?:是|为|相当于|恢复到|恢复至|达到)((?:19|20)\d\d年|疫情前)(?:同期)?(?:水平)?的(?:[0-9.]+%[、和])*$")

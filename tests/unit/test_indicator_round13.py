@@ -138,3 +138,10 @@ def test_a_paragraph_on_this_years_plan_in_a_five_year_plan_part_is_of_the_plan_
 
 def test_a_five_year_total_in_a_plan_part_is_due_at_the_plans_end(by) -> None:
     assert _sy(by, "三百一十亿元") == ("target", 2050)  # "五年合计全市财政收入为…" (第十九个五年计划: 2046–2050)
+
+
+def test_a_time_phrase_alone_is_no_label(by) -> None:
+    # "…工资总额比上年增长百分之十二，其中第四季度增长百分之十九": the quarter's growth of the same measure
+    q = by["百分之十九"][0]
+    assert q.indicator.startswith("第四季度") and q.indicator.endswith("职工工资总额")
+    assert (q.status.value, q.year) == ("actual", 2047)
