@@ -1574,7 +1574,8 @@ def _part_status_year(
     m = None
     # ("是1950年到1997年投入总和的1.7倍": a span named as a base dates nothing)
     for m in re.finditer(r"(?:到|至|在|(?<![等当])于|展望)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末|前)?",
-                         _cues()["base_span"].sub(lambda b: "　" * len(b.group(0)), head)):
+                         _cues()["base_level_in_head"].sub(lambda b: "　" * len(b.group(0)),
+                                                           _cues()["base_span"].sub(lambda b: "　" * len(b.group(0)), head))):
         pass
     if m is None and re.match(r"[\s\u3000]*其中[，,]", head) and sentence_start > 0:
         # "到1985年，…。其中，城镇居民…平均每年递增N": 其中 carries on the sentence before, whose
@@ -1661,6 +1662,7 @@ def _part_status_year(
                 _cues()["base_span"].sub("", clause),  # "是1950年到1997年投入总和的1.7倍": a base, no date
             )
             if _ascii_year(y.group(1)).isdigit()
+            and not (_cues()["base_level"].search(clause, 0, y.end() + 1) and clause[y.end() :] in ("的", "底的", "末的"))
         ]
         named = [y for y in named if 1900 <= y <= review_year]
         cs = _clause_start(text, start)

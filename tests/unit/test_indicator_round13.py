@@ -145,3 +145,8 @@ def test_a_time_phrase_alone_is_no_label(by) -> None:
     q = by["百分之十九"][0]
     assert q.indicator.startswith("第四季度") and q.indicator.endswith("职工工资总额")
     assert (q.status.value, q.year) == ("actual", 2047)
+
+
+def test_a_past_years_level_as_the_base_of_a_multiple_or_share_dates_nothing(by) -> None:
+    assert _sy(by, "二点一倍") == ("actual", 2047)  # "达到2040年的二点一倍": 2047's level, against 2040's
+    assert _sy(by, "百分之一百零六") == ("actual", 2047)  # "恢复到2044年的百分之一百零六"
