@@ -168,13 +168,15 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
 
 def _time_phrase_label(text: str, qs: list[Quantity]) -> list[Quantity]:
     """A label that is only a time phrase ("…工资总额比上年增长19%，其中第四季度增长38%") measures
-    what the figure before it in the sentence measures, over that time."""
+    what the figure before it in the sentence measures, over that time; a bare plan word ("增长7.6%，
+    超过计划增长6%的要求") measures it too."""
     out = list(qs)
     for i in range(1, len(out)):
         q, prev = out[i], out[i - 1]
-        if _cues()["time_label"].fullmatch(q.indicator) and not _cues()["time_label"].fullmatch(prev.indicator) \
+        bare = _cues()["time_label"].fullmatch(q.indicator) or _cues()["plan_word_label"].fullmatch(q.indicator)
+        if bare and not _cues()["time_label"].fullmatch(prev.indicator) \
                 and len(prev.indicator) >= 2 and prev.unit == q.unit and not re.search(r"[。！？!?\n]", text[prev.end : q.start]):
-            when = "" if q.indicator in ("全年", "当年") else q.indicator
+            when = "" if q.indicator in ("全年", "当年") or _cues()["plan_word_label"].fullmatch(q.indicator) else q.indicator
             what = re.sub(r"^[0-9０-９〇○零一二三四五六七八九]{4}年", "", prev.indicator)  # (the year is the earlier figure's)
             out[i] = replace(q, indicator=when + what, indicator_start=None, indicator_end=None)
     return out

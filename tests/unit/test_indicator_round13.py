@@ -33,6 +33,7 @@ def test_a_computing_convention_or_a_negative_condition_is_no_hypothesis(by) -> 
 def test_a_figure_named_as_the_plans_requirement_in_a_review_is_that_years_target(by) -> None:
     # "比上年增长百分之五点二，超过计划增长百分之三的要求"
     assert _sy(by, "百分之三", 0) == ("target", 2047)
+    assert by["百分之三"][0].indicator == "农业总产值"  # the bare 要求 measures the figure before it
     assert _sy(by, "百分之五点二") == ("actual", 2047)
 
 
