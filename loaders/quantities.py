@@ -1423,6 +1423,12 @@ def _status_year(
             and not _FUTURE_CUE.search(text, _sentence_start(report, text, start), _sentence_end(text, start)):
         # "…减少到现在的276个，…结果…成本由303元降到243元": what a past measure has brought
         return Status.ACTUAL, review_year
+    if status == Status.TARGET and _cues()["now_reached"].search(clause) and not _FUTURE_CUE.search(clause):
+        # "我国60岁以上人口已达2.5亿": the state reached by now, which the plan answers
+        return Status.ACTUAL, (plan_year if re.search(r"今年|本年", head) and not _delivered_late(text) else review_year)
+    if status == Status.ACTUAL and review_year and _cues()["plan_recalled"].match(clause):
+        # "原定一九五七年十月到一九五八年九月底增加灌溉面积N，但是…已经完成M": the plan, recalled
+        return Status.TARGET, year
     if status == Status.TARGET and re.match(r"[^，,；;。]{0,8}?的基础上", right) and not _FUTURE_CUE.search(clause):
         # "在连续两年增长13%的基础上": the base the plan starts from, last year's actual
         return Status.ACTUAL, review_year

@@ -151,3 +151,13 @@ def test_a_time_phrase_alone_is_no_label(by) -> None:
 def test_a_past_years_level_as_the_base_of_a_multiple_or_share_dates_nothing(by) -> None:
     assert _sy(by, "二点一倍") == ("actual", 2047)  # "达到2040年的二点一倍": 2047's level, against 2040's
     assert _sy(by, "百分之一百零六") == ("actual", 2047)  # "恢复到2044年的百分之一百零六"
+
+
+def test_a_plan_recalled_in_a_review_is_a_target(by) -> None:
+    assert _sy(by, "三万亩") == ("target", 2047)  # "原定全年新增灌溉面积三万亩，实际完成四万亩"
+    assert _sy(by, "四万亩") == ("actual", 2047)
+
+
+def test_what_was_set_up_or_has_been_reached_in_a_plan_part_is_an_actual(by) -> None:
+    assert _sy(by, "十二个") == ("actual", 2047)  # "各县还成立了十二个合作联社"
+    assert _sy(by, "四十二万人") == ("actual", 2047)  # "…人口已达四十二万人"
