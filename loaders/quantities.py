@@ -1458,8 +1458,13 @@ def _status_year(
         # "一九五二年，…批发中的比重达到63%，在社会零售中的比重达到34%": the year opening the
         # sentence dates its later clauses too, when no other year is named after it
         opening = re.match(r"[\s\u3000]*(?:在)?([0-9０-９〇○零一二三四五六七八九]{4})年[，,]", head)
+        if opening is None and _SENT_FLOOR(text, start) < _sentence_start(report, text, start):
+            # "1979年油料产量644万吨，比上年增加122万吨；肉类产量1062万吨": the year opening the
+            # sentence (before its ；) dates the clauses after it
+            head = text[_SENT_FLOOR(text, start) : start]
+            opening = _cues()["clause_year"].match(head)
         if opening and _ascii_year(opening.group(1)).isdigit() and 1949 <= int(_ascii_year(opening.group(1))) < review_year \
-                and not re.search(r"[0-9０-９〇○零一二三四五六七八九]{4}年", head[opening.end() :]) and not _FUTURE_CUE.search(head) \
+                and not re.search(r"[0-9０-９〇○零一二三四五六七八九]{4}年|今年|本年|同期", head[opening.end() :]) and not _FUTURE_CUE.search(head) \
                 and not re.search(r"(?:由|从)的?$", clause):  # (not the start value of 由A减少到B)
             return Status.ACTUAL, int(_ascii_year(opening.group(1)))
     if status == Status.TARGET and re.search(r"(?:毕业生|新成长劳动力)[^，,；;。]{0,4}(?:将|预计)(?:达到|达|超过|超)$", clause):
@@ -1724,7 +1729,8 @@ def _delivered_late(text: str) -> bool:
 def _named_plan_paragraph(report: Report, text: str, start: int) -> int | None:
     """The last year of the five-year plan a paragraph opens with ("第六个五年计划期间，…"), else None."""
     p0 = _paragraph_start(report, text, start)
-    m = re.match(r"[\s\u3000]*(?:在)?" + _NAMED_PLAN.pattern + r"(?:的)?(?:期间|时期|内|中)", text[p0:start])
+    # (also after a topic: "在科学技术方面，第六个五年计划规定，…")
+    m = re.match(r"[\s\u3000]*(?:在[^，,。；;]{1,12}方面[，,])?(?:在)?" + _NAMED_PLAN.pattern + r"(?:的)?(?:期间|时期|内|中|规定)", text[p0:start])
     return _plan_end(_NUMERAL_VALUE[m.group(1)]) if m else None
 
 

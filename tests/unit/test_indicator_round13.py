@@ -161,3 +161,15 @@ def test_a_plan_recalled_in_a_review_is_a_target(by) -> None:
 def test_what_was_set_up_or_has_been_reached_in_a_plan_part_is_an_actual(by) -> None:
     assert _sy(by, "十二个") == ("actual", 2047)  # "各县还成立了十二个合作联社"
     assert _sy(by, "四十二万人") == ("actual", 2047)  # "…人口已达四十二万人"
+
+
+def test_the_year_opening_a_sentence_reaches_its_clauses_after_a_semicolon(by) -> None:
+    # "2046年全市油料产量九万吨，…；肉类产量六万吨，比上年增加五千吨。"
+    assert _sy(by, "六万吨") == ("actual", 2046)
+    assert _sy(by, "五千吨") == ("actual", 2046)
+
+
+def test_a_paragraph_on_a_named_five_year_plan_after_a_topic_dates_its_targets(by) -> None:
+    # "在科学技术方面，第十九个五年计划规定，…。对十二个科技项目进行攻关。" (2046–2050)
+    assert _sy(by, "十二个", -1) == ("target", 2050)
+    assert _sy(by, "二十项") == ("target", 2050)
