@@ -1390,6 +1390,14 @@ def _status_year(
     review_year, plan_year = report_years(report)
     if plan_year is None and review_year is None:
         return status, year
+    if status != Status.TARGET and (planned := _cues()["plan_rules_year"].search(_ascii_year(head := text[_sentence_start(report, text, start) : start]))) \
+            and int(planned.group(1)) >= plan_year and int(planned.group(1)) > review_year and not _ESTIMATE.search(head) \
+            and not re.search(r"(?:由|从|比|较|同|与)[^，,；;。由从比较]{0,8}$", head):  # (not the base: "比1958年的N")
+        # "第六个五年计划规定，一九八五年工农业总产值达到…，比一九八○年增加N": the plan's target for that year
+        return Status.TARGET, int(planned.group(1))
+    if status == Status.ESTIMATE and (named := _cues()["estimate_year"].search(_ascii_year(text[_sentence_start(report, text, start) : start]))) \
+            and review_year - 1 <= int(named.group(1)) <= plan_year + 1:
+        return status, int(named.group(1))  # "一九五四年預計現代工業的總産值將等於…": the year estimated
     if status != Status.ESTIMATE and (listed := _estimated_list(text, start)) is not None:
         # "一九五四年預計産量…比較一下，…以下的數字：電力…；原煤…": a list an estimate introduces
         return Status.ESTIMATE, listed or year

@@ -173,3 +173,14 @@ def test_a_paragraph_on_a_named_five_year_plan_after_a_topic_dates_its_targets(b
     # "在科学技术方面，第十九个五年计划规定，…。对十二个科技项目进行攻关。" (2046–2050)
     assert _sy(by, "十二个", -1) == ("target", 2050)
     assert _sy(by, "二十项") == ("target", 2050)
+
+
+def test_a_year_the_plan_rules_on_is_a_target_of_that_year_even_in_a_review(by) -> None:
+    # "按照计划规定，2050年全市粮食产量达到八十万吨，比2045年的七十万吨增加十万吨"
+    assert _sy(by, "八十万吨") == ("target", 2050)
+    assert _sy(by, "十万吨") == ("target", 2050)
+    assert _sy(by, "七十万吨") == ("actual", 2045)  # the base
+
+
+def test_an_estimate_names_its_year(by) -> None:
+    assert _sy(by, "二点四倍") == ("estimate", 2048)  # "2048年预计全市工业总产值将等于2040年的二点四倍"
