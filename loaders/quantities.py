@@ -1660,6 +1660,8 @@ def _part_status_year(
             for y in re.finditer(r"(?<![比较与同])([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前|(?:底|末)?的?[0-9０-９百])", head)
             if _ascii_year(y.group(1)).isdigit()
         ]
+        if past and past[-1] >= plan_year:
+            past = []  # "一九五八年只生产N，一九五九年将生产M，增长…": the last year named is the plan's
         past = [y for y in past if 1900 <= y < plan_year]  # (1936, the pre-war peak, in the 1950s reports)
         if past and not re.search(r"力争|争取|确保|计划|目标|将|要|拟", clause):
             year = past[-1]

@@ -184,3 +184,9 @@ def test_a_year_the_plan_rules_on_is_a_target_of_that_year_even_in_a_review(by) 
 
 def test_an_estimate_names_its_year(by) -> None:
     assert _sy(by, "二点四倍") == ("estimate", 2048)  # "2048年预计全市工业总产值将等于2040年的二点四倍"
+
+
+def test_a_past_year_followed_by_the_plan_year_in_a_plan_part_dates_nothing(by) -> None:
+    # "2047年只生产三百台，2048年将生产五百台，增长百分之六十七": the last year named is the plan's
+    assert _sy(by, "百分之六十七") == ("target", 2048)
+    assert _sy(by, "三百台") == ("actual", 2047)
