@@ -1373,7 +1373,7 @@ _FUTURE_CUE = re.compile(r"力争|争取|确保|计划|目标|[将將](?!近)|�
 """Words that put a figure in the plan, wherever it stands."""
 
 _NOW_CUE = re.compile(r"目前|(?<!实)现在|当前|迄今|至今|已经")
-_SINCE = re.compile(r"以来|(?<![0-9０-９])[几近多两三四五六七八九十]年来")
+_SINCE = re.compile(r"以来|(?<![0-9０-９])[几近多两三四五六七八九十]年来|(?<![0-9０-９])一年多来|(?<![0-9０-９今])前[两三四五]年(?!内|之内|的?(?:目标|任务))")
 """Since a past point ("解放以来", "近三年来"): what has happened so far."""
 """A state reached by now ("目前…有32000多个", "已经占总农户的60%"): an actual, even in a plan part."""
 
@@ -1488,11 +1488,12 @@ def _status_year(
             pass
         if m is not None and _ascii_year(m.group(1)).isdigit() and int(_ascii_year(m.group(1))) == year:
             return Status.ACTUAL, year  # "由1970年的…增加到1980年的…" in a plan part: a past year's level
-    if status == Status.TARGET and plan_year:
+    if status in (Status.TARGET, Status.ACTUAL) and plan_year:
         # "１９８６年同１９７８年相比，…；国民收入由３０１０亿元增加到７７９０亿元": a comparison of
         # past years opens the sentence (up to its 。), whatever the ；-clauses after it
         full = text[max(text.rfind(c, 0, start) for c in "。\n") + 1 : start]
-        m = re.match(r"[\s\u3000]*[^，,；;。]{0,6}?([0-9０-９〇○零一二三四五六七八九]{4})年(?:同|与|和|比)([0-9０-９〇○零一二三四五六七八九]{4})年(?:相比|比较)", full)
+        # ("１９８０年同完成经济恢复的１９５２年相比": a few words may name the base year)
+        m = re.match(r"[\s\u3000]*[^，,；;。]{0,6}?([0-9０-９〇○零一二三四五六七八九]{4})年(?:同|与|和|比)(?:[^，,；;。0-9０-９]{0,10}?的)?([0-9０-９〇○零一二三四五六七八九]{4})年(?:相比|比较)", full)
         if m and _ascii_year(m.group(1)).isdigit() and int(_ascii_year(m.group(1))) < plan_year and not _FUTURE_CUE.search(full):
             if re.search(r"(?:由|从)的?$", clause) and _ascii_year(m.group(2)).isdigit():
                 return Status.ACTUAL, int(_ascii_year(m.group(2)))  # "由３０１０亿元增加到…": the base year's level
@@ -1657,7 +1658,7 @@ def _part_status_year(
         clause = text[_clause_start(text, start) - 0 : start]
         past = [
             int(_ascii_year(y.group(1)))
-            for y in re.finditer(r"(?<![比较与同])([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前|(?:底|末)?的?[0-9０-９百])", head)
+            for y in re.finditer(r"(?<![比较較与與同])([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前|(?:底|末)?的?[0-9０-９百])", head)
             if _ascii_year(y.group(1)).isdigit()
         ]
         if past and past[-1] >= plan_year:
@@ -1681,7 +1682,7 @@ def _part_status_year(
         named = [
             int(_ascii_year(y.group(1)))
             for y in re.finditer(
-                r"(?<![比较与同自于於是])([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前|度)",
+                r"(?<![比较較与與同自于於是])([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前|度)",
                 _cues()["base_span"].sub("", clause),  # "是1950年到1997年投入总和的1.7倍": a base, no date
             )
             if _ascii_year(y.group(1)).isdigit()

@@ -190,3 +190,15 @@ def test_a_past_year_followed_by_the_plan_year_in_a_plan_part_dates_nothing(by) 
     # "2047年只生产三百台，2048年将生产五百台，增长百分之六十七": the last year named is the plan's
     assert _sy(by, "百分之六十七") == ("target", 2048)
     assert _sy(by, "三百台") == ("actual", 2047)
+
+
+def test_traditional_jiao_names_a_base_year(by) -> None:
+    assert _sy(by, "百分之七點五") == ("actual", 2047)  # "…達到九億元，較2046年增長了百分之七點五"
+
+
+def test_the_first_years_of_a_span_in_a_plan_part_are_past(by) -> None:
+    assert by["八万件"][0].status.value == "actual"  # "全市棉纱产量前三年共增加了八万件"
+
+
+def test_a_comparison_whose_base_year_is_described_dates_its_later_year(by) -> None:
+    assert _sy(by, "一点九倍") == ("actual", 2047)  # "2047年同实现恢复的2040年相比，…增长一点九倍"
