@@ -734,22 +734,35 @@ _hmm_cut_remembered = _memo(_hmm_cut, _ROUTES)
 
 
 def _build_automaton(freq: dict[str, int], total: int, freq2: dict[str, int], total2: int | None):
-    """:class:`Dictionary`'s automaton: every word of ``freq`` (and of ``freq2``) reversed,
-    its value (length, weight, weight in the second dictionary; None: not a word there)."""
+    """:class:`Dictionary`'s automaton and single characters: every word of two or more
+    characters of ``freq`` (and of ``freq2``) reversed, its value (length, weight, weight in
+    the second dictionary; None: not a word there); and each dictionary's one-character
+    words with their weights (a dict each: most positions of a block are such a word, and a
+    look-up costs less than a match of the automaton)."""
     import ahocorasick
 
     logtotal = math.log(total)
     logtotal2 = math.log(total2) if total2 is not None else 0.0
     auto = ahocorasick.Automaton()
+    single: dict[str, float] = {}
+    single2: dict[str, float] = {}
     for word, f in freq.items():
         if f:
             f2 = freq2.get(word)
+            if len(word) == 1:
+                single[word] = math.log(f) - logtotal
+                if f2:
+                    single2[word] = math.log(f2) - logtotal2
+                continue
             auto.add_word(word[::-1], (len(word), math.log(f) - logtotal, math.log(f2) - logtotal2 if f2 else None))
     for word, f2 in freq2.items():
         if f2 and not freq.get(word):
+            if len(word) == 1:
+                single2[word] = math.log(f2) - logtotal2
+                continue
             auto.add_word(word[::-1], (len(word), None, math.log(f2) - logtotal2))
     auto.make_automaton()
-    return auto
+    return auto, single, single2
 
 
 class Dictionary:
@@ -779,7 +792,8 @@ class Dictionary:
         logtotal2 = math.log(total2) if total2 is not None else 0.0
         self._miss2 = math.log(1) - logtotal2
         # built once from these four values, then kept on disk (kg.loaders.jieba_dict)
-        self._auto = cached_automaton(_build_automaton, tokenizer.FREQ, tokenizer.total, freq2, total2)
+        self._auto, self._single, self._single2 = cached_automaton(
+            _build_automaton, tokenizer.FREQ, tokenizer.total, freq2, total2)
 
     def second(self) -> _SecondDictionary:
         """The second tokenizer's dictionary, over the same automaton."""
@@ -796,12 +810,19 @@ class Dictionary:
     def scores_and_ends(self, block: str, second: bool = False) -> tuple[list[float], list[int]]:
         """:meth:`route` as two lists (best score from each start, end index of the word
         taken there; the last entry, past the end, is ``0, 0``): no tuple per word.
-        ``second``: with the second tokenizer's weights."""
+        ``second``: with the second tokenizer's weights.
+
+        The automaton reports the words of two or more characters; a one-character word
+        is looked up by its character (jieba's ``get_DAG`` counts it as a word only when
+        its frequency is not 0; a start with no word at all takes the character alone at
+        ``log(1) - log(total)``). jieba's ``max`` over ``(score, end)`` tuples does not
+        depend on the order the candidates come in."""
         n = len(block)
         scores: list[float] = [0.0] * (n + 1)
         ends: list[int] = [0] * (n + 1)
         scores[n] = 0
         miss = self._miss2 if second else self._miss
+        one = (self._single2 if second else self._single).get
         k = 2 if second else 1
         cur = n  # the start whose words are being read
         last = n - 1
@@ -815,12 +836,17 @@ class Dictionary:
                 if best is not None:
                     scores[cur] = best
                     ends[cur] = best_end
-                for g in range(cur - 1, start, -1):  # no word starts at g: the character alone
-                    scores[g] = miss + scores[g + 1]
+                for g in range(cur - 1, start, -1):  # no longer word starts at g: the character alone
+                    scores[g] = one(block[g], miss) + scores[g + 1]
                     ends[g] = g
                 cur = start
                 end = start + value[0] - 1
                 best, best_end = weight + scores[end + 1], end
+                w1 = one(block[start])
+                if w1 is not None:  # the one-character word too (its end is the smaller one)
+                    got = w1 + scores[start + 1]
+                    if got > best:
+                        best, best_end = got, start
                 continue
             end = start + value[0] - 1
             got = weight + scores[end + 1]
@@ -831,7 +857,7 @@ class Dictionary:
             scores[cur] = best
             ends[cur] = best_end
         for g in range(cur - 1, -1, -1):
-            scores[g] = miss + scores[g + 1]
+            scores[g] = one(block[g], miss) + scores[g + 1]
             ends[g] = g
         return scores, ends
 

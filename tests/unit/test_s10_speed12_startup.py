@@ -59,8 +59,13 @@ _FREQ = {"青禾": 30, "青禾区": 5, "云溪": 12, "云": 0, "溪湾": 7, "推
 _FREQ2 = {"青禾": 20, "推进": 800, "建设": 600}
 
 
-def _pairs(auto, text: str) -> list:
-    return list(auto.iter(text[::-1]))
+def _pairs(built, text: str) -> list:
+    return list(built[0].iter(text[::-1]))
+
+
+def _same(a, b) -> bool:
+    """Two (automaton, one-character weights, second dictionary's) triples hold the same."""
+    return sorted(a[0].items()) == sorted(b[0].items()) and a[1:] == b[1:]
 
 
 def test_the_cached_automaton_is_the_built_one(tmp_path, monkeypatch) -> None:
@@ -78,9 +83,9 @@ def test_the_cached_automaton_is_the_built_one(tmp_path, monkeypatch) -> None:
     assert len(calls) == 1 and len(files) == 1
     second = jieba_dict.cached_automaton(build, _FREQ, 2000, _FREQ2, 1500)
     assert len(calls) == 1  # read back, not built
-    assert isinstance(second, ahocorasick.Automaton)
+    assert isinstance(second[0], ahocorasick.Automaton)
     assert _pairs(first, text) == _pairs(second, text) == _pairs(fresh, text) != []
-    assert sorted(second.items()) == sorted(fresh.items())
+    assert _same(second, fresh) and second[1] == {"推": fresh[1]["推"]} and second[2] == {}
     # other words or totals: another key, built again; only the last file kept
     jieba_dict.cached_automaton(build, {**_FREQ, "湾": 3}, 2003, _FREQ2, 1500)
     jieba_dict.cached_automaton(build, _FREQ, 2000, _FREQ2, 1501)
@@ -100,7 +105,7 @@ def test_a_broken_or_foreign_cache_file_is_built_again(tmp_path, monkeypatch) ->
     (path,) = (tmp_path / "nlp").glob("automaton-*.pickle")
     path.write_bytes(b"not a pickle")
     got = jieba_dict.cached_automaton(build, _FREQ, 2000, _FREQ2, 1500)
-    assert len(calls) == 2 and sorted(got.items()) == sorted(_build_automaton(_FREQ, 2000, _FREQ2, 1500).items())
+    assert len(calls) == 2 and _same(got, _build_automaton(_FREQ, 2000, _FREQ2, 1500))
     os.chmod(path, 0o666)  # writable by others: not trusted
     jieba_dict.cached_automaton(build, _FREQ, 2000, _FREQ2, 1500)
     assert len(calls) == 3
@@ -111,4 +116,4 @@ def test_no_cache_folder_still_builds(tmp_path, monkeypatch) -> None:
     blocker.write_text("x")
     monkeypatch.setenv("KG_CACHE_DIR", str(blocker))  # a file, not a folder: nothing can be written
     got = jieba_dict.cached_automaton(_build_automaton, _FREQ, 2000, _FREQ2, 1500)
-    assert sorted(got.items()) == sorted(_build_automaton(_FREQ, 2000, _FREQ2, 1500).items())
+    assert _same(got, _build_automaton(_FREQ, 2000, _FREQ2, 1500))
