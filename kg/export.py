@@ -515,6 +515,13 @@ def _digest(text: str | bytes) -> int:
     return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
 
 
+def _digests(items: Iterable[bytes]) -> list[int]:
+    """:func:`_digest` of each of ``items`` (bytes), without a Python call per item (the main
+    process asks ~1.5 million of them in a 220-report build)."""
+    b2, from_bytes = hashlib.blake2b, int.from_bytes
+    return [from_bytes(b2(x, digest_size=8).digest(), "big") for x in items]
+
+
 class DiskDigestSet:
     """:class:`DigestSet` kept in a SQLite table on disk (a temporary file in ``directory``;
     SQLite's page cache bounded at 1 MiB), so the memory it takes is the same for 50
@@ -704,9 +711,9 @@ def _merge(results: Iterable[ReportTriples], stats: GraphStats, seen: SharedSeen
         try:
             new: list[bytes] = []
             for batch in _shared_batches(r):
-                fresh = [line for line, first in zip(batch, seen.lines.first([_digest(x) for x in batch])) if first]
+                fresh = [line for line, first in zip(batch, seen.lines.first(_digests(batch))) if first]
                 parts = [line.split(b" ", 2) for line in fresh]
-                stats.subjects += sum(seen.subjects.first([_digest(s) for s, _, _ in parts]))
+                stats.subjects += sum(seen.subjects.first(_digests([s for s, _, _ in parts])))
                 for _, p, rest in parts:
                     if p == _RDF_TYPE_NT_B and rest.startswith(b"<"):
                         stats.classes[rest[1 : rest.index(b">")].decode("utf-8")] += 1

@@ -543,6 +543,9 @@ def _expand_shared_head(items: list[str]) -> list[str]:
 def _cut_cached(text: str) -> tuple[str, ...]:
     import jieba
 
+    from kg.loaders.jieba_dict import watch
+
+    watch()
     jieba.setLogLevel(logging.WARNING)
     return tuple(jieba.cut(text))
 

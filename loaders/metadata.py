@@ -482,6 +482,9 @@ def _is_name_word(w: str) -> bool:
         import jieba
         import jieba.posseg as pseg
 
+        from kg.loaders.jieba_dict import watch
+
+        watch()
         jieba.setLogLevel(logging.WARNING)
         cut = pseg.lcut(w)
     except Exception:  # noqa: BLE001 - jieba is an aid, never a reason to fail
@@ -633,6 +636,9 @@ def _place_tokens(t: str) -> list[tuple[str, str]]:
         import jieba
         import jieba.posseg as pseg
 
+        from kg.loaders.jieba_dict import watch
+
+        watch()  # the dictionary jieba loads here is copied for the segmenter (kg.loaders.nlp)
         jieba.setLogLevel(logging.WARNING)
         return [(w.word, w.flag) for w in pseg.cut(t[:30000])]
     except Exception:  # noqa: BLE001 - jieba is an aid, never a reason to fail

@@ -71,6 +71,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.loaders.gazetteer import divisions, latest_revision, short_form
+from kg.loaders.jieba_dict import take_default, take_tags, watch
 from kg.loaders.patterns import Prefilter, find, load_patterns, user_dirs
 
 log = logging.getLogger(__name__)
@@ -417,7 +418,11 @@ class WordSegmenter:
 
         jieba.setLogLevel(logging.WARNING)
         self._tokenizer = jieba.Tokenizer()
-        self._tokenizer.initialize()
+        if not PLAIN:
+            watch()  # jieba's global tokenizer keeps a copy of the default dictionary it loads
+            jieba.dt.check_initialized()
+        if PLAIN or not take_default(self._tokenizer):  # the copy, or a load of its own
+            self._tokenizer.initialize()
         for _code, name in load_divisions():
             if len(short_form(name)) >= 2:
                 self._tokenizer.add_word(name, freq=2000, tag="ns")
@@ -728,6 +733,38 @@ def _hmm_cut(sentence: str):
 _hmm_cut_remembered = _memo(_hmm_cut, _ROUTES)
 
 
+def _build_automaton(freq: dict[str, int], total: int, freq2: dict[str, int], total2: int | None):
+    """:class:`Dictionary`'s automaton and single characters: every word of two or more
+    characters of ``freq`` (and of ``freq2``) reversed, its value (length, weight, weight in
+    the second dictionary; None: not a word there); and each dictionary's one-character
+    words with their weights (a dict each: most positions of a block are such a word, and a
+    look-up costs less than a match of the automaton)."""
+    import ahocorasick
+
+    logtotal = math.log(total)
+    logtotal2 = math.log(total2) if total2 is not None else 0.0
+    auto = ahocorasick.Automaton()
+    single: dict[str, float] = {}
+    single2: dict[str, float] = {}
+    for word, f in freq.items():
+        if f:
+            f2 = freq2.get(word)
+            if len(word) == 1:
+                single[word] = math.log(f) - logtotal
+                if f2:
+                    single2[word] = math.log(f2) - logtotal2
+                continue
+            auto.add_word(word[::-1], (len(word), math.log(f) - logtotal, math.log(f2) - logtotal2 if f2 else None))
+    for word, f2 in freq2.items():
+        if f2 and not freq.get(word):
+            if len(word) == 1:
+                single2[word] = math.log(f2) - logtotal2
+                continue
+            auto.add_word(word[::-1], (len(word), None, math.log(f2) - logtotal2))
+    auto.make_automaton()
+    return auto, single, single2
+
+
 class Dictionary:
     """A jieba dictionary as one Aho-Corasick automaton (pyahocorasick): every word of a
     han block in one pass of C, instead of jieba's probe of every prefix at every position
@@ -745,25 +782,18 @@ class Dictionary:
     def __init__(self, tokenizer, second=None) -> None:
         """``second``: another jieba tokenizer (jieba's default one, without the gazetteer's
         words) whose weights ride along in the same automaton, read by :meth:`second`."""
-        import ahocorasick
+        from kg.loaders.jieba_dict import cached_automaton
 
         self.total = tokenizer.total
         logtotal = math.log(tokenizer.total)
         self._miss = math.log(1) - logtotal  # jieba: log(FREQ.get(char) or 1) - logtotal
         freq2 = second.FREQ if second is not None else {}
-        logtotal2 = math.log(second.total) if second is not None else 0.0
+        total2 = second.total if second is not None else None
+        logtotal2 = math.log(total2) if total2 is not None else 0.0
         self._miss2 = math.log(1) - logtotal2
-        auto = ahocorasick.Automaton()
-        # (length, weight, weight in the second dictionary); None: not a word there
-        for word, freq in tokenizer.FREQ.items():
-            if freq:
-                f2 = freq2.get(word)
-                auto.add_word(word[::-1], (len(word), math.log(freq) - logtotal, math.log(f2) - logtotal2 if f2 else None))
-        for word, f2 in freq2.items():
-            if f2 and not tokenizer.FREQ.get(word):
-                auto.add_word(word[::-1], (len(word), None, math.log(f2) - logtotal2))
-        auto.make_automaton()
-        self._auto = auto
+        # built once from these four values, then kept on disk (kg.loaders.jieba_dict)
+        self._auto, self._single, self._single2 = cached_automaton(
+            _build_automaton, tokenizer.FREQ, tokenizer.total, freq2, total2)
 
     def second(self) -> _SecondDictionary:
         """The second tokenizer's dictionary, over the same automaton."""
@@ -780,12 +810,19 @@ class Dictionary:
     def scores_and_ends(self, block: str, second: bool = False) -> tuple[list[float], list[int]]:
         """:meth:`route` as two lists (best score from each start, end index of the word
         taken there; the last entry, past the end, is ``0, 0``): no tuple per word.
-        ``second``: with the second tokenizer's weights."""
+        ``second``: with the second tokenizer's weights.
+
+        The automaton reports the words of two or more characters; a one-character word
+        is looked up by its character (jieba's ``get_DAG`` counts it as a word only when
+        its frequency is not 0; a start with no word at all takes the character alone at
+        ``log(1) - log(total)``). jieba's ``max`` over ``(score, end)`` tuples does not
+        depend on the order the candidates come in."""
         n = len(block)
         scores: list[float] = [0.0] * (n + 1)
         ends: list[int] = [0] * (n + 1)
         scores[n] = 0
         miss = self._miss2 if second else self._miss
+        one = (self._single2 if second else self._single).get
         k = 2 if second else 1
         cur = n  # the start whose words are being read
         last = n - 1
@@ -799,12 +836,17 @@ class Dictionary:
                 if best is not None:
                     scores[cur] = best
                     ends[cur] = best_end
-                for g in range(cur - 1, start, -1):  # no word starts at g: the character alone
-                    scores[g] = miss + scores[g + 1]
+                for g in range(cur - 1, start, -1):  # no longer word starts at g: the character alone
+                    scores[g] = one(block[g], miss) + scores[g + 1]
                     ends[g] = g
                 cur = start
                 end = start + value[0] - 1
                 best, best_end = weight + scores[end + 1], end
+                w1 = one(block[start])
+                if w1 is not None:  # the one-character word too (its end is the smaller one)
+                    got = w1 + scores[start + 1]
+                    if got > best:
+                        best, best_end = got, start
                 continue
             end = start + value[0] - 1
             got = weight + scores[end + 1]
@@ -815,7 +857,7 @@ class Dictionary:
             scores[cur] = best
             ends[cur] = best_end
         for g in range(cur - 1, -1, -1):
-            scores[g] = miss + scores[g + 1]
+            scores[g] = one(block[g], miss) + scores[g + 1]
             ends[g] = g
         return scores, ends
 
@@ -861,10 +903,13 @@ def _pos_tokenizer(tokenizer):
     """``jieba.posseg.POSTokenizer(tokenizer)``, the word-tag table read from the
     tokenizer's dictionary file once per file and copied (the tokenizer's added words
     come in later, by ``makesure_userdict_loaded``, into the copy)."""
+    import jieba
     import jieba.posseg
 
     key = tokenizer.dictionary
     tags = _WORD_TAGS.get(key)
+    if tags is None and key == jieba.DEFAULT_DICT:
+        tags = _WORD_TAGS[key] = take_tags()  # the table jieba.posseg read at its import, if kept
     if tags is None:
         pos = jieba.posseg.POSTokenizer(tokenizer)
         _WORD_TAGS[key] = dict(pos.word_tag_tab)

@@ -295,6 +295,9 @@ def _word_starts(clause: str) -> set[int] | None:
         import jieba
     except ImportError:  # pragma: no cover - jieba is a dependency
         return None
+    from kg.loaders.jieba_dict import watch
+
+    watch()
     jieba.setLogLevel(logging.WARNING)
     starts, pos = set(), 0
     for w in jieba.cut(clause, HMM=False):
