@@ -155,6 +155,7 @@ class KG(DefinedNamespace):
     meeting: URIRef
     mentionCount: URIRef
     mentionedIn: URIRef
+    nameBigram: URIRef
     namedInTitleMarks: URIRef
     normalisedUnit: URIRef
     normalisedValue: URIRef

@@ -224,3 +224,33 @@ def test_a_policy_named_in_title_marks_is_marked_once_whichever_report_names_it(
     index.add(index_report(triples2, rep2))
     assert list(index.lines()) == lines
     index.close()
+
+
+def test_the_names_of_places_and_areas_get_their_bigrams_once_in_the_smallest_report_that_names_them(tmp_path):
+    from rdflib.namespace import RDFS
+
+    def zh(text: str) -> Literal:
+        return Literal(text, lang="zh")
+
+    port, zone, firm, org, block, stmt = (URIRef(f"{B}entity/{n}") for n in ("port", "zone", "firm", "org", "block", "s"))
+    rep, triples = _report(2025, [])
+    triples += [(port, RDF.type, KG.Place), (port, RDFS.label, zh("东港口岸")),       # a place
+                (firm, RDF.type, KG.Organization), (firm, RDFS.label, zh("港务公司")),  # not a place, no relation
+                (org, RDFS.label, zh("港区管委会")), (firm, KG.partOf, org),           # an object of kg:partOf
+                (block, RDFS.label, zh("港城街区")),                                     # an object of a located-in statement
+                (stmt, RDF.predicate, KG.locatedIn), (stmt, RDF.object, block), (stmt, RDF.subject, firm),
+                (zone, RDF.type, KG.Place), (zone, RDFS.label, zh("港"))]              # one character: no bigram
+    rep0, triples0 = _report(2024, [])  # an earlier report names the port too: its bigrams go with it
+    triples0 += [(port, RDF.type, KG.Place), (port, RDFS.label, zh("东港口岸"))]
+    lines = link_lines([index_report(triples, rep), index_report(triples0, rep0)])
+    grams = sorted((r, line.split(" ")[0], line.split('"')[1]) for r, line in lines if "#nameBigram> " in line)
+    assert grams == sorted([(rep0, f"<{port}>", g) for g in ("东港", "港口", "口岸")]
+                           + [(rep, f"<{org}>", g) for g in ("港区", "区管", "管委", "委会")]
+                           + [(rep, f"<{block}>", g) for g in ("港城", "城街", "街区")])
+    # the build's on-disk index writes the same lines, in either order of the reports
+    for order in ((triples, rep), (triples0, rep0)), ((triples0, rep0), (triples, rep)):
+        index = LinkIndex(tmp_path)
+        for t, r in order:
+            index.add(index_report(t, r))
+        assert list(index.lines()) == lines
+        index.close()
