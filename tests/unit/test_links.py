@@ -254,3 +254,35 @@ def test_the_names_of_places_and_areas_get_their_bigrams_once_in_the_smallest_re
             index.add(index_report(t, r))
         assert list(index.lines()) == lines
         index.close()
+
+
+def test_each_section_with_a_mention_gets_its_counts_of_the_distinct_things_its_mentions_name(tmp_path):
+    from kg.links import SECTION_COUNTS
+    from kg.vocab import OA
+
+    rep, triples = _report(2024, [])
+    sec1, sec2, sec3 = (URIRef(f"{rep}/section/{i}") for i in (1, 2, 3))
+    port, park, firm, plan, thing = (URIRef(f"{B}entity/{n}") for n in ("port", "park", "firm", "plan", "thing"))
+    triples += [(port, RDF.type, KG.Place), (park, RDF.type, KG.Place), (firm, RDF.type, KG.Organization),
+                (firm, RDF.type, KG.Place), (plan, RDF.type, KG.Policy)]  # thing: of none of the five classes
+
+    def mention(i: int, body: URIRef, sec: URIRef, typed: bool = True) -> list[tuple]:
+        m, span = URIRef(f"{rep}/mention/{i}"), URIRef(f"{rep}/span/{i}")
+        t = [(m, OA.hasBody, body), (m, OA.hasTarget, span), (span, KG.inSection, sec)]
+        return t + [(m, RDF.type, KG.Mention)] if typed else t
+
+    triples += mention(1, port, sec1) + mention(2, port, sec1) + mention(3, park, sec1)  # the port once
+    triples += mention(4, firm, sec1) + mention(5, plan, sec1, typed=False)             # not a kg:Mention
+    triples += mention(6, thing, sec2)                                                  # a row of zeros
+    triples += [(URIRef(f"{rep}/span/9"), KG.inSection, sec3)]                          # no mention: no counts
+    lines = link_lines([index_report(triples, rep)])
+    counts = {(line.split(" ")[0], line.split(" ")[1].rsplit("#", 1)[1].rstrip(">")): int(line.split('"')[1])
+              for _rep, line in lines if "Count> " in line and "/section/" in line}
+    names = [prop.rsplit("#", 1)[1] for _cls, prop in SECTION_COUNTS]
+    assert counts == {**{(f"<{sec1}>", n): v for n, v in zip(names, (3, 1, 0, 0, 0))},
+                      **{(f"<{sec2}>", n): 0 for n in names}}
+    index = LinkIndex(tmp_path)
+    index.add(index_report(triples, rep))
+    index.add(index_report(triples[:-3], rep))  # a second file of the same report: the first's counts kept
+    assert list(index.lines()) == link_lines([index_report(triples, rep), index_report(triples[:-3], rep)])
+    index.close()
