@@ -28,6 +28,18 @@ Triples written (ontology/kg.ttl):
   《…》 (the mark right before the mention) or its text carries the marks, as
   queries/policy_documents.rq found them at query time (following every policy mention of the
   corpus to its text). Written once, in the chunk of the first report that names it so.
+- ``?x kg:nameBigram "新区"``: every two consecutive characters of the name (``rdfs:label``) of a
+  place or of an area a relation points to (the object of ``kg:partOf``, or of a
+  ``kg:locatedIn`` statement): the library's place and area parameters (``place_contains``,
+  ``area_contains``) find the nodes whose name contains a string of two characters or more
+  by one index seek on its first two, instead of reading every name of the store. Written
+  once, in the chunk of the report with the smallest IRI among those that name the node.
+- ``?s kg:placeCount n`` … ``kg:sectorCount n`` (:data:`SECTION_COUNTS`): how many distinct
+  places, organisations, programmes, policies and sectors the mentions (``kg:Mention``) whose
+  target span is in section ``?s`` (``kg:inSection``) name, for every section with at least
+  one mention (zeros written), as queries/entity_mentions_by_section.rq counted them at query
+  time over every mention of the store. A section of two files with one report IRI keeps the
+  counts of the first.
 
 The target links are the semantics of ``kg targets`` (:func:`kg.indicators.link_targets`) over the
 graph's indicator nodes, as queries/targets_vs_outcomes.rq computed them at query time.
@@ -42,7 +54,7 @@ from itertools import groupby
 from operator import itemgetter
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.plugins.serializers.nt import _nt_row
 
 from kg.outcomes import MIN_HEAD, OutcomeIndex
@@ -56,6 +68,8 @@ _ESTIMATE = str(KG.Estimate)
 _TARGET = str(KG.Target)
 _PLAN_YEAR, _GOVERNMENT, _START, _NOTATION = str(KG.planYear), str(KG.government), str(KG.start), str(SKOS.notation)
 _RDF_TYPE, _POLICY, _QUOTE_SELECTOR = str(RDF.type), str(KG.Policy), str(OA.TextQuoteSelector)
+_LABEL, _PLACE, _PART_OF, _LOCATED_IN = str(RDFS.label), str(KG.Place), str(KG.partOf), str(KG.locatedIn)
+_STMT_PREDICATE, _STMT_OBJECT = str(RDF.predicate), str(RDF.object)
 
 _OBS_PROPS = {
     str(KG.status): "status", str(SOSA.observedProperty): "ind", str(KG.refYear): "year",
@@ -80,6 +94,16 @@ COUNTS: tuple[tuple[str, str, str], ...] = (
 """(class, link to the report, count property): a report's count of the subjects of the
 class that link to it."""
 _COUNTED = {c for c, _link, _prop in COUNTS}
+SECTION_COUNTS: tuple[tuple[str, str], ...] = (
+    (str(KG.Place), str(KG.placeCount)),
+    (str(KG.Organization), str(KG.organisationCount)),
+    (str(KG.Programme), str(KG.programmeCount)),
+    (str(KG.Policy), str(KG.policyCount)),
+    (str(KG.Sector), str(KG.sectorCount)),
+)
+"""(class, count property): a section's count of the distinct things of the class its mentions name."""
+_SECTION_CLASSES = {c for c, _prop in SECTION_COUNTS}
+_MENTION, _IN_SECTION = str(KG.Mention), str(KG.inSection)
 _COUNT_LINKS = {link for _c, link, _prop in COUNTS}
 
 Candidate = tuple[str, str, str, int, str, str, bool, str, str, int, str]
@@ -87,13 +111,17 @@ Candidate = tuple[str, str, str, int, str, str, bool, str, str, int, str]
 actual or "1" for an estimate, report IRI, start, observation IRI)"""
 
 
-Counts = tuple[str, tuple[tuple[str, int], ...], tuple[str, ...]]
-"""(report IRI, ((count property IRI, n), …), (policy IRI, …)): one report's :data:`COUNTS`
-and the policies it names in title marks (:func:`_title_marked`)."""
+Counts = tuple[str, tuple[tuple[str, int], ...], tuple[str, ...], tuple[tuple[str, str], ...],
+               tuple[tuple[str, str, int], ...]]
+"""(report IRI, ((count property IRI, n), …), (policy IRI, …), ((node IRI, bigram), …),
+((section IRI, count property IRI, n), …)): one report's :data:`COUNTS`, the policies it names
+in title marks (:func:`_title_marked`), the name bigrams of its places and areas
+(:func:`_name_bigrams`) and its sections' :data:`SECTION_COUNTS` (:func:`_section_counts`)."""
 
 _ANNOTATION = {str(OA.hasBody): "body", str(OA.hasTarget): "target", str(OA.hasSelector): "selector",
                str(OA.exact): "exact", str(OA.prefix): "prefix"}
-_READ = frozenset((*_COUNT_LINKS, _RDF_TYPE, *_ANNOTATION, _PLAN_YEAR, _GOVERNMENT, *_OBS_PROPS, _START, _NOTATION))
+_READ = frozenset((*_COUNT_LINKS, _RDF_TYPE, *_ANNOTATION, _PLAN_YEAR, _GOVERNMENT, *_OBS_PROPS, _START, _NOTATION,
+                   _LABEL, _PART_OF, _STMT_PREDICATE, _STMT_OBJECT, _IN_SECTION))
 """Every predicate :func:`index_report` reads a triple of (the others it passes over)."""
 
 
@@ -116,6 +144,26 @@ def _title_marked(policies: set[str], quotes: set[str], ann: dict[str, dict[str,
     return tuple(sorted(out))
 
 
+def _name_bigrams(labels: dict[str, list[str]], named: set[str]) -> tuple[tuple[str, str], ...]:
+    """(node, bigram) of every two consecutive characters of the labels of the ``named`` nodes."""
+    return tuple(sorted({(x, text[i:i + 2]) for x in named for text in labels.get(x, ())
+                         for i in range(len(text) - 1)}))
+
+
+def _section_counts(typed: set[tuple[str, str]], ann: dict[str, dict[str, list[str]]],
+                    in_section: dict[str, list[str]], kinds: dict[str, set[str]]) -> tuple[tuple[str, str, int], ...]:
+    """(section, count property, n) of :data:`SECTION_COUNTS` for every section a mention's target span is in."""
+    named: dict[str, set[str]] = {}  # section → the things its mentions name
+    for m, d in ann.items():
+        if (m, _MENTION) not in typed or not d.get("body"):
+            continue
+        for span in d.get("target", ()):
+            for sec in in_section.get(span, ()):
+                named.setdefault(sec, set()).update(d["body"])
+    return tuple(sorted((sec, prop, sum(1 for e in things if cls in kinds.get(e, ())))
+                        for sec, things in named.items() for cls, prop in SECTION_COUNTS))
+
+
 def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, ...], tuple[Candidate, ...], Counts]:
     """One report's plan-year targets and candidate outcomes (actuals and estimates of the
     year before its plan year) and its counts (:data:`COUNTS`), read from its triples: what
@@ -129,6 +177,12 @@ def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, .
     quotes: set[str] = set()  # text-quote selectors
     ann: dict[str, dict[str, list[str]]] = {}  # subject → annotation link → objects
     linked: set[tuple[str, str]] = set()  # (subject, link) of the subjects linking to the report
+    labels: dict[str, list[str]] = {}  # subject → its rdfs:label texts
+    named: set[str] = set()  # places, and the objects of kg:partOf and of kg:locatedIn statements
+    stmt_pred: dict[str, str] = {}  # statement → its rdf:predicate
+    stmt_obj: dict[str, list[str]] = {}  # statement → its rdf:object(s)
+    in_section: dict[str, list[str]] = {}  # span → its section(s)
+    kinds: dict[str, set[str]] = {}  # thing → its classes among SECTION_COUNTS'
     # rdflib's ``==`` on terms (same type, same text) as a type test and str's ``==``:
     # this loop reads every triple of the report
     # a subject's text, whether it is the report and its entries in ``obs`` and ``ann``
@@ -153,6 +207,20 @@ def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, .
                 policies.add(ss)
             elif cls == _QUOTE_SELECTOR:
                 quotes.add(ss)
+            if cls == _PLACE:
+                named.add(ss)
+            if cls in _SECTION_CLASSES:
+                kinds.setdefault(ss, set()).add(cls)
+        elif ps == _IN_SECTION and type(o) is uri:
+            in_section.setdefault(ss, []).append(str(o))
+        elif ps == _LABEL:
+            labels.setdefault(ss, []).append(str(o))
+        elif ps == _PART_OF and type(o) is uri:
+            named.add(str(o))
+        elif ps == _STMT_PREDICATE:
+            stmt_pred[ss] = str(o)
+        elif ps == _STMT_OBJECT and type(o) is uri:
+            stmt_obj.setdefault(ss, []).append(str(o))
         link = annotation.get(ps)
         if link is not None:
             if d_ann is None:
@@ -175,8 +243,12 @@ def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, .
                 starts[ss] = int(o)
             elif ps == _NOTATION:
                 notation[ss] = str(o)
+    for stmt, objects in stmt_obj.items():
+        if stmt_pred.get(stmt) == _LOCATED_IN:
+            named.update(objects)
     counts = (report, tuple((prop, sum(1 for x, c in typed if c == cls and (x, link) in linked))
-                            for cls, link, prop in COUNTS), _title_marked(policies, quotes, ann))
+                            for cls, link, prop in COUNTS), _title_marked(policies, quotes, ann),
+              _name_bigrams(labels, named), _section_counts(typed, ann, in_section, kinds))
     if plan_year is None or gov is None:
         return (), (), counts
     targets: list[Target] = []
@@ -222,7 +294,9 @@ class LinkIndex:
                                   "CREATE TABLE idx(gov TEXT, part TEXT, target INTEGER, ca TEXT UNIQUE, row BLOB);"
                                   "CREATE TABLE link(rep TEXT, line TEXT);"
                                   "CREATE TABLE cnt(rep TEXT, prop TEXT, line TEXT, UNIQUE(rep, prop));"
-                                  "CREATE TABLE doc(line TEXT UNIQUE, rep TEXT);",
+                                  "CREATE TABLE doc(line TEXT UNIQUE, rep TEXT);"
+                                  "CREATE TABLE gram(line TEXT PRIMARY KEY, rep TEXT) WITHOUT ROWID;"
+                                  "CREATE TABLE sec(sec TEXT, prop TEXT, rep TEXT, line TEXT, UNIQUE(sec, prop));",
                                   cache_kib=self.CACHE_KIB, directory=directory)
         self._db = self._scratch.db
         self._indexed = False
@@ -237,6 +311,12 @@ class LinkIndex:
             # a policy named in several reports: in the first one's chunk
             self._db.executemany("INSERT OR IGNORE INTO doc VALUES (?, ?)",
                                  [(_nt_row(t), r) for r, t in _document_triples(counts[0])])
+            # a node named in several reports: in the chunk of the smallest report IRI
+            self._db.executemany("INSERT INTO gram VALUES (?, ?) ON CONFLICT(line) DO UPDATE SET rep = "
+                                 "min(rep, excluded.rep)", [(_nt_row(t), r) for r, t in _bigram_triples(counts[0])])
+            # a section of two files with one report IRI: the first's counts
+            self._db.executemany("INSERT OR IGNORE INTO sec VALUES (?, ?, ?, ?)",
+                                 [(str(t[0]), str(t[1]), r, _nt_row(t)) for r, t in _section_triples(counts[0])])
         self._db.executemany("INSERT INTO idx VALUES (?, ?, 1, NULL, ?)",
                              [(t[0], _part(t[0], t[3], t[4], t[6], t[2]), pickle.dumps(t, 5)) for t in targets])
         self._db.executemany("INSERT OR IGNORE INTO idx VALUES (?, ?, 0, ?, ?)",
@@ -270,6 +350,8 @@ class LinkIndex:
                                      [(rep, _nt_row(t)) for rep, t in _links([(targets, cands)])])
         self._db.execute("INSERT INTO link SELECT rep, line FROM cnt")
         self._db.execute("INSERT INTO link SELECT rep, line FROM doc")
+        self._db.execute("INSERT INTO link SELECT rep, line FROM gram")
+        self._db.execute("INSERT INTO link SELECT rep, line FROM sec")
         yield from self._db.execute("SELECT rep, line FROM link ORDER BY rep, line")
 
     def close(self) -> None:
@@ -278,7 +360,7 @@ class LinkIndex:
 
 def _count_triples(counts: Counts) -> list[tuple[str, tuple, str]]:
     """(report IRI, triple, count property) of one report's counts."""
-    report, values, _docs = counts
+    report, values, *_rest = counts
     r = URIRef(report)
     return [(report, (r, URIRef(prop), Literal(n)), prop) for prop, n in values]
 
@@ -286,8 +368,20 @@ def _count_triples(counts: Counts) -> list[tuple[str, tuple, str]]:
 def _document_triples(counts: Counts) -> list[tuple[str, tuple]]:
     """(report IRI, ``?p kg:namedInTitleMarks true``) of the policies one report names in
     title marks."""
-    report, _values, docs = counts
+    report, _values, docs, *_rest = counts
     return [(report, (URIRef(p), KG.namedInTitleMarks, Literal(True))) for p in docs]
+
+
+def _bigram_triples(counts: Counts) -> list[tuple[str, tuple]]:
+    """(report IRI, ``?x kg:nameBigram "…"``) of the name bigrams one report gives."""
+    report, _values, _docs, grams, *_rest = counts
+    return [(report, (URIRef(x), KG.nameBigram, Literal(g))) for x, g in grams]
+
+
+def _section_triples(counts: Counts) -> list[tuple[str, tuple]]:
+    """(report IRI, ``?s kg:placeCount n``, …) of one report's sections' counts."""
+    report, _values, _docs, _grams, sections = counts
+    return [(report, (URIRef(sec), URIRef(prop), Literal(n))) for sec, prop, n in sections]
 
 
 def _part(gov: str, year: int, kind: str, unit: str, key: str) -> str:
@@ -309,11 +403,17 @@ def _links(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> l
     seen_c: set[tuple[str, str]] = set()
     counted: dict[tuple[str, str], tuple] = {}
     documents: dict[tuple, str] = {}
+    bigrams: dict[tuple, str] = {}
+    sections: dict[tuple[str, str], tuple[str, tuple]] = {}
     for targets, cands, *counts in indexes:
         for r, t, prop in _count_triples(counts[0]) if counts else ():
             counted.setdefault((r, prop), t)  # the first report of an IRI keeps its counts
         for r, t in _document_triples(counts[0]) if counts else ():
             documents.setdefault(t, r)  # a policy named in several reports: the first one's
+        for r, t in _bigram_triples(counts[0]) if counts else ():
+            bigrams[t] = min(bigrams.get(t, r), r)  # a node named in several reports: the smallest IRI
+        for r, t in _section_triples(counts[0]) if counts else ():
+            sections.setdefault((str(t[0]), str(t[1])), (r, t))  # two files of one report IRI: the first's
         for t in targets:
             (g, ind, key, year, kind, q, nu, nv, dr, start, period, iri, tr, section) = t
             ident = (tr, g, ind, year, kind, q, nu, nv, dr)
@@ -329,6 +429,8 @@ def _links(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> l
             outcomes.add(g, ind, key, year, kind, nu, rep, has_period, f"{rank}{rep}#{1000000000 + start}#{a}", a)
     out: list[tuple[str, tuple]] = [(r, t) for (r, _prop), t in counted.items()]
     out += [(r, t) for t, r in documents.items()]
+    out += [(r, t) for t, r in bigrams.items()]
+    out += list(sections.values())
     for _rank, t in firsts.values():
         (g, ind, key, year, kind, q, nu, nv, dr, start, period, iri, tr, section) = t
         out.append((tr, (URIRef(iri), RDF.type, KG.PlanTarget)))

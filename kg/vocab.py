@@ -155,20 +155,25 @@ class KG(DefinedNamespace):
     meeting: URIRef
     mentionCount: URIRef
     mentionedIn: URIRef
+    nameBigram: URIRef
     namedInTitleMarks: URIRef
     normalisedUnit: URIRef
     normalisedValue: URIRef
     number: URIRef
     numeral: URIRef
     observationCount: URIRef
+    organisationCount: URIRef
     observationStructure: URIRef
     organisedBy: URIRef
     outcome: URIRef
     partCount: URIRef
     partOf: URIRef
     period: URIRef
+    placeCount: URIRef
     planYear: URIRef
+    policyCount: URIRef
     position: URIRef
+    programmeCount: URIRef
     qualifier: URIRef
     refArea: URIRef
     refYear: URIRef
@@ -177,6 +182,7 @@ class KG(DefinedNamespace):
     runBy: URIRef
     sectionKey: URIRef
     sectionCount: URIRef
+    sectorCount: URIRef
     sentenceCount: URIRef
     sha256: URIRef
     sourceFile: URIRef

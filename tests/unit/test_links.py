@@ -224,3 +224,65 @@ def test_a_policy_named_in_title_marks_is_marked_once_whichever_report_names_it(
     index.add(index_report(triples2, rep2))
     assert list(index.lines()) == lines
     index.close()
+
+
+def test_the_names_of_places_and_areas_get_their_bigrams_once_in_the_smallest_report_that_names_them(tmp_path):
+    from rdflib.namespace import RDFS
+
+    def zh(text: str) -> Literal:
+        return Literal(text, lang="zh")
+
+    port, zone, firm, org, block, stmt = (URIRef(f"{B}entity/{n}") for n in ("port", "zone", "firm", "org", "block", "s"))
+    rep, triples = _report(2025, [])
+    triples += [(port, RDF.type, KG.Place), (port, RDFS.label, zh("东港口岸")),       # a place
+                (firm, RDF.type, KG.Organization), (firm, RDFS.label, zh("港务公司")),  # not a place, no relation
+                (org, RDFS.label, zh("港区管委会")), (firm, KG.partOf, org),           # an object of kg:partOf
+                (block, RDFS.label, zh("港城街区")),                                     # an object of a located-in statement
+                (stmt, RDF.predicate, KG.locatedIn), (stmt, RDF.object, block), (stmt, RDF.subject, firm),
+                (zone, RDF.type, KG.Place), (zone, RDFS.label, zh("港"))]              # one character: no bigram
+    rep0, triples0 = _report(2024, [])  # an earlier report names the port too: its bigrams go with it
+    triples0 += [(port, RDF.type, KG.Place), (port, RDFS.label, zh("东港口岸"))]
+    lines = link_lines([index_report(triples, rep), index_report(triples0, rep0)])
+    grams = sorted((r, line.split(" ")[0], line.split('"')[1]) for r, line in lines if "#nameBigram> " in line)
+    assert grams == sorted([(rep0, f"<{port}>", g) for g in ("东港", "港口", "口岸")]
+                           + [(rep, f"<{org}>", g) for g in ("港区", "区管", "管委", "委会")]
+                           + [(rep, f"<{block}>", g) for g in ("港城", "城街", "街区")])
+    # the build's on-disk index writes the same lines, in either order of the reports
+    for order in ((triples, rep), (triples0, rep0)), ((triples0, rep0), (triples, rep)):
+        index = LinkIndex(tmp_path)
+        for t, r in order:
+            index.add(index_report(t, r))
+        assert list(index.lines()) == lines
+        index.close()
+
+
+def test_each_section_with_a_mention_gets_its_counts_of_the_distinct_things_its_mentions_name(tmp_path):
+    from kg.links import SECTION_COUNTS
+    from kg.vocab import OA
+
+    rep, triples = _report(2024, [])
+    sec1, sec2, sec3 = (URIRef(f"{rep}/section/{i}") for i in (1, 2, 3))
+    port, park, firm, plan, thing = (URIRef(f"{B}entity/{n}") for n in ("port", "park", "firm", "plan", "thing"))
+    triples += [(port, RDF.type, KG.Place), (park, RDF.type, KG.Place), (firm, RDF.type, KG.Organization),
+                (firm, RDF.type, KG.Place), (plan, RDF.type, KG.Policy)]  # thing: of none of the five classes
+
+    def mention(i: int, body: URIRef, sec: URIRef, typed: bool = True) -> list[tuple]:
+        m, span = URIRef(f"{rep}/mention/{i}"), URIRef(f"{rep}/span/{i}")
+        t = [(m, OA.hasBody, body), (m, OA.hasTarget, span), (span, KG.inSection, sec)]
+        return t + [(m, RDF.type, KG.Mention)] if typed else t
+
+    triples += mention(1, port, sec1) + mention(2, port, sec1) + mention(3, park, sec1)  # the port once
+    triples += mention(4, firm, sec1) + mention(5, plan, sec1, typed=False)             # not a kg:Mention
+    triples += mention(6, thing, sec2)                                                  # a row of zeros
+    triples += [(URIRef(f"{rep}/span/9"), KG.inSection, sec3)]                          # no mention: no counts
+    lines = link_lines([index_report(triples, rep)])
+    counts = {(line.split(" ")[0], line.split(" ")[1].rsplit("#", 1)[1].rstrip(">")): int(line.split('"')[1])
+              for _rep, line in lines if "Count> " in line and "/section/" in line}
+    names = [prop.rsplit("#", 1)[1] for _cls, prop in SECTION_COUNTS]
+    assert counts == {**{(f"<{sec1}>", n): v for n, v in zip(names, (3, 1, 0, 0, 0))},
+                      **{(f"<{sec2}>", n): 0 for n in names}}
+    index = LinkIndex(tmp_path)
+    index.add(index_report(triples, rep))
+    index.add(index_report(triples[:-3], rep))  # a second file of the same report: the first's counts kept
+    assert list(index.lines()) == link_lines([index_report(triples, rep), index_report(triples[:-3], rep)])
+    index.close()
