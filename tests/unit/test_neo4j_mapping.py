@@ -467,7 +467,7 @@ def test_a_create_mode_load_merges_a_node_it_wrote_in_an_earlier_window_and_unit
             self.batches.append(batch)
 
     window, w, nodes = _NodeWindow(default_mapping()), Writers(), _Distinct()
-    write, sent = _NodeWrites(True), _Sent(nodes)
+    write, sent = _NodeWrites(True), _Sent()
     window.add("https://x.org/a", str(RDFS.label), ("甲", "zh", None))
     _flush_nodes(window, w, 1, nodes, 10, write, final=False, sent=sent)  # type: ignore[arg-type]
     window.add("https://x.org/a", str(RDFS.label), ("甲区", "zh", None))  # a's triples split in the dump
