@@ -91,9 +91,11 @@ def build_child(folder: str, out: str, workers: str) -> None:
     c0, w0 = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
     watcher = threading.Thread(target=sample, daemon=True)
     watcher.start()
-    from kg.export import build_dump  # imported inside the timing: start-up is part of a build
+    import kg.export  # imported inside the timing: start-up is part of a build
 
-    s = build_dump([folder], out, "nt", workers=int(workers), validate=False)
+    phases = _mark_phases(kg.export)
+    s = kg.export.build_dump([folder], out, "nt", workers=int(workers), validate=False)
+    phases["end"] = rss_mb()[1]
     wall = time.perf_counter() - w0
     stop.set()
     watcher.join()
@@ -108,7 +110,38 @@ def build_child(folder: str, out: str, workers: str) -> None:
           "cpu_s": main_cpu + children, "main_cpu_s": main_cpu, "children_cpu_s": children,
           "report_cpu_s": s.worker_cpu_seconds, "wall_s": wall, "main_peak_rss_mb": main_peak,
           "worker_peak_rss_mb": s.worker_peak_rss_mb if s.workers > 1 else main_peak,
-          "sampled_peak_rss_mb": max((m for _, m in seen.values()), default=0.0), "sha256": digest})
+          "sampled_peak_rss_mb": max((m for _, m in seen.values()), default=0.0), "sha256": digest,
+          "main_peak_rss_mb_by_phase": phases})
+
+
+def _mark_phases(export) -> dict[str, float]:  # noqa: ANN001 - the kg.export module
+    """The main process's peak RSS (MiB) when the link stage starts (the reports' phase),
+    when it ends, when the VoID description is made and when it is written; filled as the
+    build goes (kg.links.link_chunks, kg.export.describe_dataset and write_void wrapped)."""
+    import kg.links
+
+    phases: dict[str, float] = {}
+    link_chunks = getattr(kg.links, "link_chunks", None)  # older trees: no link stage of its own
+    describe, write_void = export.describe_dataset, export.write_void
+
+    def links(*a, **k):  # noqa: ANN002, ANN003
+        phases["reports"] = rss_mb()[1]
+        yield from link_chunks(*a, **k)
+        phases["links"] = rss_mb()[1]
+
+    def void(*a, **k):  # noqa: ANN002, ANN003
+        g = describe(*a, **k)
+        phases["void_graph"] = rss_mb()[1]
+        return g
+
+    def written(*a, **k):  # noqa: ANN002, ANN003
+        write_void(*a, **k)
+        phases["void_written"] = rss_mb()[1]
+
+    if link_chunks is not None:
+        kg.links.link_chunks = links
+    export.describe_dataset, export.write_void = void, written
+    return phases
 
 
 def _dateline_day(text: str, copy: int) -> str:
