@@ -1,4 +1,4 @@
-"""`kg build -f nt --no-validate` end to end, this tree ("after") against an earlier commit
+"""`kg build -f nt --no-validate` (or ``--format ttl``) end to end, this tree ("after") against an earlier commit
 ("before"), side by side in one run: CPU-seconds of the whole process tree (the build's
 process, the forkserver and every worker, start-up and model loading included), chars
 per CPU-second per worker, wall seconds, peak memory of the main process and of the
@@ -72,7 +72,7 @@ def _proc(pid: int) -> tuple[float, float] | None:
     return (int(fields[11]) + int(fields[12])) / _TICK, hwm
 
 
-def build_child(folder: str, out: str, workers: str) -> None:
+def build_child(folder: str, out: str, workers: str, fmt: str = "nt") -> None:
     """One build, in this fresh process; every descendant's CPU sampled from /proc."""
     seen: dict[int, tuple[float, float]] = {}
     stop = threading.Event()
@@ -94,7 +94,7 @@ def build_child(folder: str, out: str, workers: str) -> None:
     import kg.export  # imported inside the timing: start-up is part of a build
 
     phases = _mark_phases(kg.export)
-    s = kg.export.build_dump([folder], out, "nt", workers=int(workers), validate=False)
+    s = kg.export.build_dump([folder], out, fmt, workers=int(workers), validate=False)
     phases["end"] = rss_mb()[1]
     wall = time.perf_counter() - w0
     stop.set()
@@ -105,7 +105,8 @@ def build_child(folder: str, out: str, workers: str) -> None:
     children = sum(cpu for cpu, _ in seen.values())
     import kg
 
-    digest = hashlib.sha256(Path(out, "graph.nt").read_bytes()).hexdigest()
+    with open(Path(out, f"graph{kg.export.SUFFIX[kg.export.DumpFormat(fmt)]}"), "rb") as f:
+        digest = hashlib.file_digest(f, "sha256").hexdigest()
     emit({"kg": kg.__file__, "reports": len(s.reports), "collisions": len(s.collisions), "chars": s.chars, "triples": s.triples, "workers": s.workers,
           "cpu_s": main_cpu + children, "main_cpu_s": main_cpu, "children_cpu_s": children,
           "report_cpu_s": s.worker_cpu_seconds, "wall_s": wall, "main_peak_rss_mb": main_peak,
@@ -210,10 +211,10 @@ def replicas(n: int) -> Path:
     return dest
 
 
-def run_side(side: str, src: Path | None, folder: Path, workers: int) -> dict:
+def run_side(side: str, src: Path | None, folder: Path, workers: int, fmt: str = "nt") -> dict:
     out = CACHE / "build-out"
     shutil.rmtree(out, ignore_errors=True)
-    return run_child(side if src is not None else "this", src, __file__, str(folder), str(out), str(workers))
+    return run_child(side if src is not None else "this", src, __file__, str(folder), str(out), str(workers), fmt)
 
 
 def main() -> None:
@@ -223,6 +224,7 @@ def main() -> None:
                     "bench_entities.source_tree) instead of this checkout")
     ap.add_argument("--reports", type=int, default=8, help="bulk reports, spread evenly (default %(default)s)")
     ap.add_argument("--folder", type=Path, help="build this folder instead of a bulk sample")
+    ap.add_argument("--format", default="nt", choices=["nt", "ttl"], help="the dump's format (default %(default)s)")
     ap.add_argument("--replicas", type=int, help="build N reports made of replicas of the real ones (see replicas())")
     ap.add_argument("--sides", nargs="+", choices=SIDES, default=list(SIDES), help="the sides to run (default both)")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
@@ -244,7 +246,7 @@ def main() -> None:
     for i in range(args.repeat):
         for w in args.workers:
             for side in (sides if i % 2 == 0 else sides[::-1]):
-                r = run_side(side, src[side], folder, w)
+                r = run_side(side, src[side], folder, w, args.format)
                 if r.get("collisions"):
                     print(f"  warning: {r['collisions']} report IRIs shared by two files", file=sys.stderr)
                 r["chars_per_cpu_s_per_worker"] = r["chars"] / r["cpu_s"]
@@ -259,7 +261,7 @@ def main() -> None:
     first = runs[f"after-{args.workers[0]}"][0]
     res = {"folder": str(folder), "reports": first["reports"], "chars": first["chars"], "triples": first["triples"],
            "before": args.before, "after_src": str(src["after"] or ROOT), "median": med, "same_output": same, "sha256": first["sha256"],
-           "replicas": bool(args.replicas),
+           "replicas": bool(args.replicas), "format": args.format,
            "after_over_before_cpu": {w: ratio(med[f"before-{w}"]["cpu_s"], med[f"after-{w}"]["cpu_s"])
                                      for w in args.workers if len(sides) == 2},
            "runs": runs, "versions": versions("kg-gwr", "rdflib", "pyoxigraph", "spacy")}
