@@ -1665,7 +1665,7 @@ class _Sent:
     """Which of the relationships (or nodes) a CREATE-mode load sends in a window it sent in
     an earlier window: a Bloom filter over the 64-bit hashes :class:`_Distinct` keeps of
     them (SENT_BITS bits, SENT_PROBES probes: a fixed 2 MiB, however large the load). A
-    false positive (about 1 in 100,000 at 500,000 relationships, 1 in 50 at SENT_CAP) only
+    false positive (about 1 in 50,000 at 500,000 relationships, 1 in 55 at SENT_CAP) only
     MERGEs a relationship or node that a CREATE would have written the same."""
 
     def __init__(self) -> None:
