@@ -1,6 +1,7 @@
 """Loading a kg dump into Neo4j: `kg load` vs rdflib-neo4j vs a naive loader (one MERGE
 per triple), on the same dump and the same throw-away server; an unchanged reload; the
-client's peak memory for a small and a 4x larger dump. CPU-seconds of the client (the
+client's peak memory for a small and a larger dump (session 10: 8 and 50 bulk reports,
+``kg build -f nt`` of ``bench/run.py``'s samples). CPU-seconds of the client (the
 child process) and of the server (its JVM, from /proc), and wall seconds, side by side in
 one run. Writes bench/results/load.json; ``bench/run.py`` calls :func:`run` and puts the
 table in docs/BENCHMARKS.md.
