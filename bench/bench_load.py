@@ -1,15 +1,17 @@
 """Loading a kg dump into Neo4j: `kg load` vs rdflib-neo4j vs a naive loader (one MERGE
 per triple), on the same dump and the same throw-away server; an unchanged reload; the
-client's peak memory for a small and a 4x larger dump. CPU-seconds of the client (the
+client's peak memory for a small and a larger dump (session 10: 8 and 50 bulk reports,
+``kg build -f nt`` of ``bench/run.py``'s samples). CPU-seconds of the client (the
 child process) and of the server (its JVM, from /proc), and wall seconds, side by side in
 one run. Writes bench/results/load.json; ``bench/run.py`` calls :func:`run` and puts the
 table in docs/BENCHMARKS.md.
 
     .venv/bin/python bench/bench_load.py SMALL.nt LARGE.nt [--repeat 2] [--naive-limit 20000] [--baseline SRC]
 
-``--baseline SRC`` also loads the small dump with the ``kg`` package of another source tree
-(e.g. ``git archive <commit> kg | tar -x -C SRC``), as side "kg-baseline" in the same run:
-a change to the loader is measured before and after on the same server, alternated.
+``--baseline SRC`` also loads both dumps with the ``kg`` package of another source tree
+(e.g. ``git archive <commit> kg | tar -x -C SRC``), as sides "kg-baseline" and
+"kg-baseline-large" in the same run: a change to the loader is measured before and after
+on the same server, alternated (CPU on the small dump, client memory on both).
 
 rdflib-neo4j comes from PyPI (``pip install 'kg-gwr[bench]'``); it is configured to keep
 full IRIs (``HANDLE_VOCAB_URI_STRATEGY.KEEP``: kg's dumps use many namespaces) and its
@@ -167,7 +169,8 @@ def run(small: str, large: str, *, repeat: int = 1, naive_limit: int = 20000, ba
     from kg.neo4jserver import start
 
     server = start(password=PASSWORD, timeout=900)
-    runs: dict[str, list[dict]] = {k: [] for k in ("kg", "kg-reload", "rdflib-neo4j", "naive", "kg-large", "kg-baseline")}
+    runs: dict[str, list[dict]] = {k: [] for k in ("kg", "kg-reload", "rdflib-neo4j", "naive", "kg-large", "kg-baseline",
+                                                   "kg-baseline-large")}
     try:
         # warm-up of every side's queries (the server's JIT, page cache; not counted):
         # the first load of a side pays the compiling of its query shapes
@@ -184,11 +187,13 @@ def run(small: str, large: str, *, repeat: int = 1, naive_limit: int = 20000, ba
             runs["rdflib-neo4j"].append(_side(server, "rdflib-neo4j", small))
             runs["naive"].append(_side(server, "naive", small, naive_limit))
             runs["kg-large"].append(_side(server, "kg", large))
+            if baseline:
+                runs["kg-baseline-large"].append(_side(server, "kg-baseline", large, baseline=baseline))
     finally:
         server.stop()
     med = {k: {m: _med(v, m) for m in ("client_cpu_s", "server_cpu_s", "total_cpu_s", "wall_s", "peak_rss_mb")}
            for k, v in runs.items() if v}
-    kg, naive, base = med["kg"], med["naive"], med.get("kg-baseline")
+    kg, naive, base, base_large = med["kg"], med["naive"], med.get("kg-baseline"), med.get("kg-baseline-large")
     kg_triples = runs["kg"][0]["triples"]
     naive_triples = runs["naive"][0]["triples"]
     # the naive loader runs on the first naive_limit triples only: compare per triple
@@ -208,6 +213,8 @@ def run(small: str, large: str, *, repeat: int = 1, naive_limit: int = 20000, ba
             "reload_over_load_wall": ratio(med["kg-reload"]["wall_s"], kg["wall_s"]),
             "large_over_small_triples": ratio(runs["kg-large"][0]["triples"], kg_triples),
             "large_over_small_client_peak_rss": ratio(med["kg-large"]["peak_rss_mb"], kg["peak_rss_mb"]),
+            **({"baseline_large_over_small_client_peak_rss": ratio(base_large["peak_rss_mb"], base["peak_rss_mb"])}
+               if base and base_large else {}),
             **({"rdflib_neo4j_over_baseline_total_cpu": ratio(med["rdflib-neo4j"]["total_cpu_s"], base["total_cpu_s"]),
                 "rdflib_neo4j_over_baseline_wall": ratio(med["rdflib-neo4j"]["wall_s"], base["wall_s"]),
                 "baseline_over_kg_total_cpu": ratio(base["total_cpu_s"], kg["total_cpu_s"])} if base else {}),
@@ -227,8 +234,9 @@ def markdown(res: dict) -> list[str]:
              "|---|---|---|---|---|---|"]
     names = {"kg": "`kg load`", "rdflib-neo4j": "rdflib-neo4j", "naive": f"naive ({t['naive']:,} triples)",
              "kg-reload": "`kg load` again, unchanged (skipped)", "kg-large": f"`kg load`, larger dump ({t['large']:,} triples)",
-             "kg-baseline": "`kg load` before this change (baseline source)"}
-    for k in ("kg", "kg-baseline", "rdflib-neo4j", "naive", "kg-reload", "kg-large"):
+             "kg-baseline": "`kg load` before this change (baseline source)",
+             "kg-baseline-large": f"`kg load` before this change, larger dump ({t['large']:,} triples)"}
+    for k in ("kg", "kg-baseline", "rdflib-neo4j", "naive", "kg-reload", "kg-large", "kg-baseline-large"):
         if k not in med:
             continue
         m = med[k]
@@ -238,7 +246,9 @@ def markdown(res: dict) -> list[str]:
               f"**{r['rdflib_neo4j_over_kg_wall']}×** wall. Naive / kg per triple: "
               f"**{r['naive_over_kg_total_cpu_per_triple']}×** total CPU, **{r['naive_over_kg_wall_per_triple']}×** wall. "
               f"Unchanged reload / load: **{r['reload_over_load_total_cpu']}×** CPU, {r['reload_over_load_wall']}× wall. "
-              f"Client peak RSS, {r['large_over_small_triples']}× the triples: **{r['large_over_small_client_peak_rss']}×**."
+              f"Client peak RSS, {r['large_over_small_triples']}× the triples: **{r['large_over_small_client_peak_rss']}×**"
+              + (f" (before this change: {r['baseline_large_over_small_client_peak_rss']}×)."
+                 if "baseline_large_over_small_client_peak_rss" in r else ".")
               + (f" Baseline: rdflib-neo4j / baseline **{r['rdflib_neo4j_over_baseline_total_cpu']}×** total CPU, "
                  f"{r['rdflib_neo4j_over_baseline_wall']}× wall; baseline / kg {r['baseline_over_kg_total_cpu']}× total CPU."
                  if "baseline_over_kg_total_cpu" in r else ""), ""]

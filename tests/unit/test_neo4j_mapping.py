@@ -467,7 +467,7 @@ def test_a_create_mode_load_merges_a_node_it_wrote_in_an_earlier_window_and_unit
             self.batches.append(batch)
 
     window, w, nodes = _NodeWindow(default_mapping()), Writers(), _Distinct()
-    write, sent = _NodeWrites(True), _Sent(nodes)
+    write, sent = _NodeWrites(True), _Sent()
     window.add("https://x.org/a", str(RDFS.label), ("甲", "zh", None))
     _flush_nodes(window, w, 1, nodes, 10, write, final=False, sent=sent)  # type: ignore[arg-type]
     window.add("https://x.org/a", str(RDFS.label), ("甲区", "zh", None))  # a's triples split in the dump
@@ -592,3 +592,70 @@ def test_the_relationship_pass_reads_only_the_triples_that_become_relationships(
     assert list(chained()) == every + more and list(_links(chained)()) == links + more
     plain = lambda: iter(every)  # noqa: E731 - a source without links(): all of it
     assert list(_links(plain)()) == every
+
+
+def test_report_keys_written_to_disk_in_small_pieces_equal_dump_report_keys(tmp_path: Path, monkeypatch) -> None:
+    """The reports' digests go to a temporary file when the report changes and past
+    KEYS_SPILL_BYTES; read back report by report they give dump_report_keys' keys (a triple
+    in two named graphs, or read again after an abandoned pass, counted once)."""
+    import kg.neo4j_store as store
+    from kg.pipeline import dump_report_keys
+    from kg.validate import read_quads
+
+    monkeypatch.setattr(store, "KEYS_SPILL_BYTES", 16)  # a piece per triple
+    dump = tmp_path / "a.nq"
+    dump.write_text(_NQ, encoding="utf-8")
+    expected = dump_report_keys([dump])
+    keyer = store._ReportKeys(set(), discover=True)
+    list(store.plain_quads(read_quads([dump]), keyer))
+    next(store.plain_quads(read_quads([dump]), keyer))  # a summing pass abandoned after one quad
+    list(store.plain_quads(read_quads([dump]), keyer))
+    assert keyer.complete and keyer.file is not None and not keyer.buf
+    assert keyer.keys() == expected and keyer.keys() == expected  # read back, again
+    assert len(keyer.pieces[_R1]) > 2  # more than one piece
+    keyer.close()
+    assert keyer.file is None
+    fed = store._ReportKeys(set(expected))
+    next(fed.feed(read_quads([dump])))
+    assert fed.scan([dump]) == expected
+
+
+def test_distinct_counts_exactly_over_windows_written_to_disk() -> None:
+    """Hashes handed over window by window (each written to the temporary file in parts by
+    their top bits) are counted once each, repeats across windows and parts included."""
+    import numpy as np
+
+    from kg.neo4j_store import DISTINCT_PARTS, _Distinct
+
+    rng = np.random.default_rng(3)
+    keys = rng.integers(-(1 << 62), 1 << 62, size=5000).tolist()
+    d, seen = _Distinct(), set()
+    for w in range(7):
+        window = keys[w * 600:(w + 1) * 600] + keys[:50]  # 50 repeated in every window
+        for k in window:
+            d.add(k)
+        seen.update(window)
+        got = d.window()
+        assert got.tolist() == [hash(k) for k in window]
+    d.add(keys[-1])  # still in memory when counted
+    seen.add(keys[-1])
+    assert len(d.counts) == 7 * DISTINCT_PARTS
+    assert d.count() == len(seen)
+    assert _Distinct().count() == 0
+
+
+def test_sent_names_the_hashes_seen_in_an_earlier_window() -> None:
+    """The Bloom filter of a CREATE-mode load: a hash is 'again' when an earlier window
+    held it, not when only its own window holds it twice."""
+    import numpy as np
+
+    from kg.neo4j_store import _Sent
+
+    rng = np.random.default_rng(4)
+    a, b = rng.integers(-(1 << 63), 1 << 63, size=(2, 3000), dtype=np.int64)
+    sent = _Sent()
+    assert sent.again(np.concatenate([a, a[:10]])) == set()
+    again = sent.again(np.concatenate([b, a[5:20]]))
+    assert again >= set(a[5:20].tolist()) and len(again - set(a[5:20].tolist())) <= 1  # false positives: rare
+    assert sent.again(b[:3]) == set(b[:3].tolist()) and sent.count == 6028
+    assert sent.again(np.empty(0, dtype=np.int64)) == set()
