@@ -117,13 +117,15 @@ def build_child(folder: str, out: str, workers: str, fmt: str = "nt") -> None:
 
 def _mark_phases(export) -> dict[str, float]:  # noqa: ANN001 - the kg.export module
     """The main process's peak RSS (MiB) when the link stage starts (the reports' phase),
-    when it ends, when the VoID description is made and when it is written; filled as the
-    build goes (kg.links.link_chunks, kg.export.describe_dataset and write_void wrapped)."""
+    when it ends, when the VoID description is made (a Graph in older trees; a lazy stream of
+    triples since session 10) and when it is written; filled as the build goes
+    (kg.links.link_chunks, kg.export.dataset_triples or describe_dataset, write_void wrapped)."""
     import kg.links
 
     phases: dict[str, float] = {}
     link_chunks = getattr(kg.links, "link_chunks", None)  # older trees: no link stage of its own
-    describe, write_void = export.describe_dataset, export.write_void
+    name = "dataset_triples" if hasattr(export, "dataset_triples") else "describe_dataset"  # older trees: a Graph
+    describe, write_void = getattr(export, name), export.write_void
 
     def links(*a, **k):  # noqa: ANN002, ANN003
         phases["reports"] = rss_mb()[1]
@@ -141,7 +143,8 @@ def _mark_phases(export) -> dict[str, float]:  # noqa: ANN001 - the kg.export mo
 
     if link_chunks is not None:
         kg.links.link_chunks = links
-    export.describe_dataset, export.write_void = void, written
+    setattr(export, name, void)
+    export.write_void = written
     return phases
 
 

@@ -156,56 +156,111 @@ def describe_dataset(
     created: datetime | None = None,
     dumps: Iterable[tuple[str, str]] = (),
 ) -> Graph:
-    """A VoID + DCAT description of a built graph: triple count, entities per class, the
-    source files with SHA-256 checksums, license, creation time, and the dump files
-    (``dumps``: (file name, media type))."""
+    """A VoID + DCAT description of a built graph, as an rdflib Graph (see
+    :func:`dataset_triples`, which ``kg build`` streams into ``void.ttl`` instead)."""
+    g = bind_prefixes(Graph())
+    for t in dataset_triples(stats, sources, base_iri=base_iri, license=license, created=created, dumps=dumps):
+        g.add(t)
+    return g
+
+
+def dataset_triples(
+    stats: GraphStats,
+    sources: Iterable[SourceFile],
+    *,
+    base_iri: str | None = None,
+    license: str = DEFAULT_LICENSE,
+    created: datetime | None = None,
+    dumps: Iterable[tuple[str, str]] = (),
+) -> Iterator[Triple]:
+    """The VoID + DCAT description of a built graph, triple by triple: triple count,
+    entities per class, the source files with SHA-256 checksums, license, creation time, and
+    the dump files (``dumps``: (file name, media type)). Made as it is written, so that its
+    memory does not grow with the number of source files (an rdflib Graph of it held ~17 KiB
+    per source); the dataset's own statements come first, then each source's."""
     minter = Minter.create(base_iri)
     sources = sorted(sources, key=lambda s: (s.report, s.path))
     ds = URIRef(minter.dataset([s.report for s in sources]))
-    g = bind_prefixes(Graph())
-    g.add((ds, RDF.type, VOID.Dataset))
-    g.add((ds, RDF.type, DCAT.Dataset))
     n = len({s.report for s in sources})
-    g.add((ds, DCTERMS.title, Literal(f"政府工作报告知识图谱（{n}份报告）", lang="zh")))
-    g.add((ds, DCTERMS.title, Literal(f"kg knowledge graph of {n} government work report(s)", lang="en")))
-    g.add((ds, DCTERMS.created, Literal(created_time(created).isoformat(), datatype=XSD.dateTime)))
-    g.add((ds, DCTERMS.license, URIRef(license)))
-    g.add((ds, DCTERMS.conformsTo, URIRef(ONTOLOGY_IRI)))
-    g.add((ds, VOID.vocabulary, URIRef(ONTOLOGY_IRI)))
-    g.add((ds, VOID.uriSpace, Literal(minter.base)))
-    g.add((ds, VOID.triples, Literal(stats.triples)))
-    g.add((ds, VOID.entities, Literal(stats.subjects)))
-    g.add((ds, VOID.distinctSubjects, Literal(stats.subjects)))
-    for cls, count in sorted(stats.classes.items()):
-        part = URIRef(f"{ds}/class/{_curie(cls)}")
-        g.add((ds, VOID.classPartition, part))
-        g.add((part, VOID["class"], URIRef(cls)))
-        g.add((part, VOID.entities, Literal(count)))
-    for s in sources:
-        src = URIRef(f"{ds}/source/{s.sha256 or 'unknown'}")
-        chk = URIRef(f"{src}/checksum")
-        g.add((ds, PROV.wasDerivedFrom, src))
-        g.add((ds, DCTERMS.hasPart, URIRef(s.report)))
-        g.add((src, RDF.type, DCAT.Distribution))
-        g.add((src, RDF.type, PROV.Entity))
-        g.add((src, DCTERMS.title, Literal(Path(s.path).name)))
-        g.add((src, RDFS.label, Literal(Path(s.path).name)))
-        g.add((src, DCAT.byteSize, Literal(s.size, datatype=XSD.nonNegativeInteger)))
-        g.add((src, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{s.media_type}")))
-        g.add((src, KG.sha256, Literal(s.sha256)))
-        g.add((src, SPDX.checksum, chk))
-        g.add((chk, RDF.type, SPDX.Checksum))
-        g.add((chk, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
-        g.add((chk, SPDX.checksumValue, Literal(s.sha256, datatype=XSD.hexBinary)))
-        g.add((URIRef(s.report), PROV.wasDerivedFrom, src))
+    yield ds, RDF.type, VOID.Dataset
+    yield ds, RDF.type, DCAT.Dataset
+    yield ds, DCTERMS.title, Literal(f"政府工作报告知识图谱（{n}份报告）", lang="zh")
+    yield ds, DCTERMS.title, Literal(f"kg knowledge graph of {n} government work report(s)", lang="en")
+    yield ds, DCTERMS.created, Literal(created_time(created).isoformat(), datatype=XSD.dateTime)
+    yield ds, DCTERMS.license, URIRef(license)
+    yield ds, DCTERMS.conformsTo, URIRef(ONTOLOGY_IRI)
+    yield ds, VOID.vocabulary, URIRef(ONTOLOGY_IRI)
+    yield ds, VOID.uriSpace, Literal(minter.base)
+    yield ds, VOID.triples, Literal(stats.triples)
+    yield ds, VOID.entities, Literal(stats.subjects)
+    yield ds, VOID.distinctSubjects, Literal(stats.subjects)
+    dumps = list(dumps)
+    parts = [(URIRef(f"{ds}/class/{_curie(cls)}"), cls, count) for cls, count in sorted(stats.classes.items())]
+    for part, _cls, _count in parts:
+        yield ds, VOID.classPartition, part
+    shas: set[str] = set()
+    for first, s in _once_per_report(sources):  # a report's files are adjacent (sorted)
+        if first:
+            shas.clear()
+            yield ds, DCTERMS.hasPart, URIRef(s.report)
+        if s.sha256 not in shas:
+            shas.add(s.sha256)
+            yield ds, PROV.wasDerivedFrom, URIRef(_source_iri(ds, s))
+    for name, _media in dumps:
+        d = URIRef(f"{ds}/dump/{name}")
+        yield ds, DCAT.distribution, d
+        yield ds, VOID.dataDump, d
+    for part, cls, count in parts:
+        yield part, VOID["class"], URIRef(cls)
+        yield part, VOID.entities, Literal(count)
     for name, media in dumps:
         d = URIRef(f"{ds}/dump/{name}")
-        g.add((ds, DCAT.distribution, d))
-        g.add((ds, VOID.dataDump, d))
-        g.add((d, RDF.type, DCAT.Distribution))
-        g.add((d, DCTERMS.title, Literal(name)))
-        g.add((d, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{media}")))
-    return g
+        yield d, RDF.type, DCAT.Distribution
+        yield d, DCTERMS.title, Literal(name)
+        yield d, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{media}")
+    shas: set[str] = set()
+    for first, s in _once_per_report(sources):
+        src = URIRef(_source_iri(ds, s))
+        name = Literal(Path(s.path).name)
+        if first:
+            shas.clear()
+        yield src, DCTERMS.title, name
+        yield src, RDFS.label, name
+        if s.sha256 in shas:  # the same file under another name: one distribution
+            continue
+        shas.add(s.sha256)
+        yield URIRef(s.report), PROV.wasDerivedFrom, src
+        chk = URIRef(f"{src}/checksum")
+        yield src, RDF.type, DCAT.Distribution
+        yield src, RDF.type, PROV.Entity
+        yield src, DCAT.byteSize, Literal(s.size, datatype=XSD.nonNegativeInteger)
+        yield src, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{s.media_type}")
+        yield src, KG.sha256, Literal(s.sha256)
+        yield src, SPDX.checksum, chk
+        yield chk, RDF.type, SPDX.Checksum
+        yield chk, SPDX.algorithm, SPDX.checksumAlgorithm_sha256
+        yield chk, SPDX.checksumValue, Literal(s.sha256, datatype=XSD.hexBinary)
+
+
+def _once_per_report(sources: list[SourceFile]) -> Iterator[tuple[bool, SourceFile]]:
+    """(first file of its report?, file) for files sorted by report, each (checksum, file
+    name) once: what a set of the statements would keep, without a set over the corpus."""
+    last = None
+    seen: set[tuple[str, str]] = set()
+    for s in sources:
+        first = s.report != last
+        if first:
+            last = s.report
+            seen.clear()
+        key = (s.sha256, Path(s.path).name)  # what the statements name of a file
+        if key in seen:
+            continue
+        seen.add(key)
+        yield first, s
+
+
+def _source_iri(ds: str, s: SourceFile) -> str:
+    return f"{ds}/source/{s.sha256 or 'unknown'}"
 
 
 def _curie(iri: str) -> str:
@@ -989,8 +1044,8 @@ def _build(stage: Staging, fn: Callable[[str], ReportTriples], paths: list[str],
     summary.classes = dict(stats.classes)
     if out_dir is not None:
         summary.files.append(str(out_dir / dump_name))
-        void = describe_dataset(stats, sources, base_iri=minter.base, license=license, created=created,
-                                dumps=[(dump_name, MEDIA_TYPE[fmt])])
+        void = dataset_triples(stats, sources, base_iri=minter.base, license=license, created=created,
+                               dumps=[(dump_name, MEDIA_TYPE[fmt])])
         write_void(stage, out_dir / "void.ttl", void)
         summary.files.append(str(out_dir / "void.ttl"))
         if store is not None:
@@ -1012,6 +1067,19 @@ def write_dump(stage: Staging, path: Path, chunks: Iterable[Chunk], fmt: DumpFor
     f.flush()
 
 
-def write_void(stage: Staging, path: Path, void: Graph) -> None:
-    """void.ttl: the dataset description, staged like the dump."""
-    stage.write_bytes(path, void.serialize(format="turtle", encoding="utf-8"))
+def write_void(stage: Staging, path: Path, void: Iterable[Triple]) -> None:
+    """void.ttl: the dataset description (:func:`dataset_triples`, or a Graph), written as
+    Turtle through pyoxigraph's streaming serialiser as it is made, staged like the dump."""
+    import pyoxigraph as ox
+
+    def term(t):  # noqa: ANN001, ANN202 - an rdflib URIRef or Literal
+        if isinstance(t, Literal):
+            if t.language:
+                return ox.Literal(str(t), language=t.language)
+            return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype))) if t.datatype else ox.Literal(str(t))
+        return ox.NamedNode(str(t))
+
+    f = stage.open(path, "wb")
+    ox.serialize((ox.Triple(term(s), term(p), term(o)) for s, p, o in void), f,
+                 ox.RdfFormat.TURTLE, prefixes=_ox_prefixes())
+    f.flush()
