@@ -496,7 +496,7 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
                     break
             if not pad and it.endswith("级") and "级" in last[:-2]:
                 pad = last[last.index("级") + 1 :]  # "国家级、部级创新平台": 国家级创新平台
-            if not pad and not _HEAD_NOUN.search(it) and len(last) - len(it) >= 2 and not re.match(
+            if not pad and not _HEAD_NOUN.search(it) and len(last) - len(it) >= 2 and not _COUNTED_MEMBER.search(it) and not re.match(
                     r"(?:实现|完成|达到|接待|举办|开展|新增|引进)", last) and not re.match(r"(?:实现|完成|接待|举办|开展|新增|引进)", it):
                 # ("接待游客、实现旅游总花费": members with verbs of their own share nothing)
                 pad = last[len(it) :]
@@ -507,6 +507,9 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
             done.append(it)
     return done + [last]
 
+
+_COUNTED_MEMBER = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:游客|旅客|乘客|客流|人口|人才|学生|主体)$")
+"""A list member that is a count of its own ("入州游客、过夜游客、旅游人均花费"): no modifier of the last one's noun."""
 
 _SECTOR_HEADS = ("产业", "行业", "企业")
 _HEAD_NOUN = re.compile(
@@ -2034,7 +2037,9 @@ def _indicator(
     if re.fullmatch(_SCOPE, l_text) and previous is not None and previous.indicator and re.fullmatch(
             r"(?:以上|左右)?[、，,]", text[previous.end : l_start]) and (lvl := re.search(_SCOPE, previous.indicator)) \
             and len(previous.indicator) - lvl.end() >= 2 and lvl.group(0) != l_text:
-        return l_text + previous.indicator[lvl.end():], None, None  # "国家级赛事3项、省级5项": 省级赛事
+        verb = previous.indicator[: lvl.start()] if _CARRY_VERB.fullmatch(previous.indicator[: lvl.start()]) or re.fullmatch(
+            r"承办|举办|主办|争办|引进|获批|获评|入选|承接|创建|新建|建设|认定|培育", previous.indicator[: lvl.start()]) else ""
+        return verb + l_text + previous.indicator[lvl.end():], None, None  # "承办国家级赛事3项、省级5项": 承办省级赛事
     if re.fullmatch(_SCOPE, l_text) and re.match(r"其中", text[sentence_floor:l_start]) and previous is not None \
             and previous.indicator and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) \
             and len(_noun_of(previous.indicator)) >= 2:
