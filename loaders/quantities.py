@@ -18,6 +18,7 @@ and plan year; both live in :mod:`kg.keys` and are re-exported here.
 
 from __future__ import annotations
 
+import importlib.resources
 import logging
 import re
 from dataclasses import replace
@@ -159,6 +160,7 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
     out = _of_base_year(text, out)
     out = _scope_carried(text, out)
     out = _bare_measure_subject(text, out)
+    out = _generic_scope(text, out)
     review_year, _plan_year = report_years(report)
     return tuple(replace(q, period=_period(report, text, q, review_year)) for q in out)
 
@@ -181,6 +183,75 @@ def _bare_measure_subject(text: str, qs: list[Quantity]) -> list[Quantity]:
             if pred and 2 <= len(subject) <= 12 and not any(f.unit for f in find_figures(text, p, c - 1)) \
                     and not _LEAD_VERB.match(subject) and not _CARRY_VERB.match(subject):
                 q = replace(q, indicator=subject + q.indicator, indicator_start=None, indicator_end=None)
+        out.append(q)
+    return out
+
+
+def _generic_rows() -> list[tuple[str, str, str]]:
+    data = (importlib.resources.files("kg.loaders") / "data" / "generic_measures.tsv").read_text(encoding="utf-8")
+    rows = [tuple(line.split("\t")) for line in data.splitlines() if line and not line.startswith("#")]
+    return [r for r in rows if len(r) == 3]  # type: ignore[misc]
+
+
+_GENERIC_ROWS = _generic_rows()
+_GENERIC_MEASURE = {c: re.compile(p) for c, k, p in _GENERIC_ROWS if k == "measure"}
+_TOPIC_HEAD = {c: re.compile(rf"(?:{p})”?") for c, k, p in _GENERIC_ROWS if k == "head"}
+_TOPIC_VERB = re.compile("(?:" + "|".join(p for c, k, p in _GENERIC_ROWS if k == "verb") + ")")
+_TOPIC_PREDICATE = re.compile("(?:" + "|".join(p for c, k, p in _GENERIC_ROWS if k == "predicate") + ")")
+"""loaders/data/generic_measures.tsv: bare measures, the heads of the topics they take, and the
+verbs and predicates around a topic."""
+
+
+def _clause_topic(clause: str, cls: str, verb_ok: bool = True) -> str:
+    """The topic a clause names for a generic measure of class ``cls``: "X深入开展" (X ends in a
+    head of the class, a predicate after it) or "举办X" (a topic verb, X up to the clause end)."""
+    c = _LEAD_FILLER.sub("", clause.strip())
+    v = _TOPIC_VERB.match(c) if verb_ok else None
+    body = _LEAD_FILLER.sub("", c[v.end() :]) if v else c
+    heads = list(_TOPIC_HEAD[cls].finditer(body))
+    for h in reversed(heads):
+        if h.end() < len(body) and _TOPIC_PREDICATE.match(body, h.end()):
+            x = body[: h.end()]
+            break
+    else:
+        x = body if v and heads and heads[-1].end() == len(body) else ""
+    if "等" in x and len(x) > 18:
+        x = x[x.rindex("等") + 1 :] if len(x) - x.rindex("等") > 4 else ""  # "A、B等特色产业", not "…等集群"
+    if not (3 <= len(x) <= 18 or x in ("工业", "农业", "商业")) or re.search(
+            r"[0-9０-９，,；;。、]|^(?:的|和|与|及|在|对|为|把|将)", re.sub(r"第[0-9０-９]{1,3}[届次期]", "", x)) \
+            or _CARRY_VERB.match(x) or _LEAD_VERB.match(x) or _TOPIC_VERB.fullmatch(x) \
+            or re.fullmatch(r"(?:重点|骨干|龙头|规上|规模以上|相关|下游|上游)?(?:企业|产业)", x):
+        return ""
+    return x
+
+
+def _generic_scope(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"支持A园区发展壮大…，总产值达370亿元", "B大会精彩圆满…，签约项目76个": a label that is only a
+    generic measure (loaders/data/generic_measures.tsv) carries the topic of its sentence, the
+    nearest clause before it that names one; a sentence that opens with the figure's clause takes a
+    short topic sentence before it ("乡村示范建设亮点纷呈。整合投入…、实施项目742个")."""
+    out = []
+    for q in qs:
+        cls = next((c for c, m in _GENERIC_MEASURE.items() if m.fullmatch(q.indicator)), None)
+        c = _clause_start(text, q.start)
+        own = re.split(r"、", text[c : q.start])[-1]  # the list member's own words
+        if cls is not None and not re.search(r"全年|全市|全省|全区|全县|全州", own) \
+                and sum(1 for o in qs if o.indicator == q.indicator and o.kind == q.kind and _clause_start(text, o.start) == c) == 1 \
+                and not _TOPIC_HEAD[cls].search(own.replace(q.indicator, "")):
+            # ("全年签约项目…": the year's total, no event's; "新材料产业近三年产值": named in its own
+            # clause; "A、B等传统产业…分别实现产值x、y": each member's, not the list's)
+            floor = _SENT_FLOOR(text, q.start)
+            topic = ""
+            while not topic and c > floor and text[c - 1] in "，,；;":
+                p = _clause_start(text, c - 1)
+                topic = _clause_topic(text[p : c - 1], cls)
+                c = p
+            if not topic and floor >= 2 and text[floor - 1] == "。" and c == floor:
+                p = _SENT_FLOOR(text, floor - 1)
+                if floor - 1 - p <= 16 and not re.search(r"[，,；;：:]", text[p : floor - 1]):
+                    topic = _clause_topic(text[p : floor - 1], cls, verb_ok=False)
+            if topic:
+                q = replace(q, indicator=topic + re.sub(r"^全年", "", q.indicator), indicator_start=None, indicator_end=None)
         out.append(q)
     return out
 

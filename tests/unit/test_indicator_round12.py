@@ -21,3 +21,25 @@ def test_a_respective_member_that_counts_people_takes_no_noun_of_the_next(by) ->
     assert by["12%"][0].indicator == "东岭游客"
     assert by["23%"][0].indicator == "西岭游客"  # not 西岭游客消费
     assert by["9%"][0].indicator == "旅游人均消费"
+
+
+def test_a_generic_measure_carries_the_area_its_sentence_supports(by) -> None:
+    assert by["370亿元"][0].indicator == "东坡园区总产值"  # not the city's whole output
+
+
+def test_a_generic_measure_carries_a_short_topic_sentence_before_it(by) -> None:
+    assert by["742个"][0].indicator == "乡村示范建设实施项目"
+
+
+def test_a_generic_measure_carries_the_event_its_sentence_opens_with(by) -> None:
+    assert by["76个"][0].indicator == "西川第9届恳亲大会签约项目"
+
+
+def test_a_generic_measure_carries_the_industry_its_sentence_develops(by) -> None:
+    assert by["61个"][0].indicator == "绿色食品产业新引进项目"
+    assert by["27个"][0].indicator == "绿色食品产业新开工项目"
+
+
+def test_a_years_total_or_a_measure_named_in_its_own_clause_takes_no_topic(by) -> None:
+    assert by["1753个"][0].indicator == "签约项目"  # 全年: the year's signings, not the fair's
+    assert not by["15.9%"][0].indicator.startswith("新兴产业")  # 新材料产业 is named in its own clause
