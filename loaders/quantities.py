@@ -252,6 +252,11 @@ def _generic_scope(text: str, qs: list[Quantity]) -> list[Quantity]:
                     topic = _clause_topic(text[p : floor - 1], cls, verb_ok=False)
             if topic:
                 q = replace(q, indicator=topic + re.sub(r"^全年", "", q.indicator), indicator_start=None, indicator_end=None)
+        task = re.fullmatch(r"(?:完成)?((?:年度|全年)?(?:目标)?任务)", q.indicator)
+        if task and q.unit in ("%", "％") and out and out[-1].indicator and out[-1].kind == Kind.COUNT \
+                and re.fullmatch(r"(?:以上|左右)?[，,、]完成" + task.group(1), text[out[-1].end : q.start]):
+            # "参保扩面360万人，完成任务100%": the task is the measure before
+            q = replace(q, indicator=out[-1].indicator + task.group(1) + "完成率", indicator_start=None, indicator_end=None)
         out.append(q)
     return out
 
@@ -363,6 +368,11 @@ def _shared_awards(text: str, qs: list[Quantity]) -> list[Quantity]:
         if m and m.start() >= 1 and 1 <= len(a.indicator) <= 6 and not _AWARD.search(a.indicator) \
                 and re.fullmatch(r"[\u4e00-\u9fff]+", a.indicator):
             out[i - 1] = replace(a, indicator=a.indicator + m.group(0), indicator_start=None, indicator_end=None)
+        # "2家企业获评A级、8家企业获评B级环保绩效企业": the grade is of the class the last member names
+        grade = re.search(r"(?:获评|评为|被评为|评定为)[A-Za-zＡ-Ｚ]{1,3}[+-]?级$", a.indicator)
+        named = re.search(r"(?:获评|评为|被评为|评定为)[A-Za-zＡ-Ｚ]{1,3}[+-]?级(?:[（(][^）)]*[）)])?([\u4e00-\u9fff“”]{2,12})$", b.indicator)
+        if a.kind == Kind.COUNT and b.kind == Kind.COUNT and grade and named and text[a.end : b.start] in (a.indicator + "、", a.indicator + "和"):
+            out[i - 1] = replace(a, indicator=a.indicator + named.group(1), indicator_start=None, indicator_end=None)
     return out
 
 

@@ -43,3 +43,12 @@ def test_a_generic_measure_carries_the_industry_its_sentence_develops(by) -> Non
 def test_a_years_total_or_a_measure_named_in_its_own_clause_takes_no_topic(by) -> None:
     assert by["1753个"][0].indicator == "签约项目"  # 全年: the year's signings, not the fair's
     assert not by["15.9%"][0].indicator.startswith("新兴产业")  # 新材料产业 is named in its own clause
+
+
+def test_a_task_completed_is_the_measure_of_the_figure_before(by) -> None:
+    assert by["100％"][0].indicator == "城乡居民基本医疗保险参保扩面任务完成率"
+    assert by["136.2％"][0].indicator == "职工养老保险参保扩面年度任务完成率"
+
+
+def test_a_grade_shares_the_class_the_last_member_names(by) -> None:
+    assert by["4家"][0].indicator == "企业获评A级环保绩效企业"  # A级 of what
