@@ -52,3 +52,8 @@ def test_a_task_completed_is_the_measure_of_the_figure_before(by) -> None:
 
 def test_a_grade_shares_the_class_the_last_member_names(by) -> None:
     assert by["4家"][0].indicator == "企业获评A级环保绩效企业"  # A级 of what
+
+
+def test_a_duration_naming_a_facility_or_a_policy_is_no_quantity(by) -> None:
+    assert "24小时" not in by and "240小时" not in by
+    assert by["144小时"][0].indicator.startswith("过境免签境内停留时间")  # a stay, measured
