@@ -202,7 +202,7 @@ _TOPIC_PREDICATE = re.compile("(?:" + "|".join(p for c, k, p in _GENERIC_ROWS if
 verbs and predicates around a topic."""
 
 
-def _clause_topic(clause: str, cls: str, verb_ok: bool = True) -> str:
+def _clause_topic(clause: str, cls: str, verb_ok: bool = True, first: bool = False) -> str:
     """The topic a clause names for a generic measure of class ``cls``: "X深入开展" (X ends in a
     head of the class, a predicate after it) or "举办X" (a topic verb, X up to the clause end)."""
     c = _LEAD_FILLER.sub("", clause.strip())
@@ -214,7 +214,8 @@ def _clause_topic(clause: str, cls: str, verb_ok: bool = True) -> str:
             x = body[: h.end()]
             break
     else:
-        x = body if v and heads and heads[-1].end() == len(body) else ""
+        x = body if (v or first and len(body) <= 10) and heads and heads[-1].end() == len(body) else ""
+        # ("煤炭工业建设，五年投资…": a sentence opening with a bare topic names it)
     if "等" in x and len(x) > 18:
         x = x[x.rindex("等") + 1 :] if len(x) - x.rindex("等") > 4 else ""  # "A、B等特色产业", not "…等集群"
     if not (3 <= len(x) <= 18 or x in ("工业", "农业", "商业")) or re.search(
@@ -235,7 +236,7 @@ def _generic_scope(text: str, qs: list[Quantity]) -> list[Quantity]:
         cls = next((c for c, m in _GENERIC_MEASURE.items() if m.fullmatch(q.indicator)), None)
         c = _clause_start(text, q.start)
         own = re.split(r"、", text[c : q.start])[-1]  # the list member's own words
-        if cls is not None and not re.search(r"全年|全市|全省|全区|全县|全州", own) \
+        if cls is not None and not (cls == "projects" and re.search(r"全年|全市|全省|全区|全县|全州", own)) \
                 and sum(1 for o in qs if o.indicator == q.indicator and o.kind == q.kind and _clause_start(text, o.start) == c) == 1 \
                 and not _TOPIC_HEAD[cls].search(own.replace(q.indicator, "")):
             # ("全年签约项目…": the year's total, no event's; "新材料产业近三年产值": named in its own
@@ -244,7 +245,7 @@ def _generic_scope(text: str, qs: list[Quantity]) -> list[Quantity]:
             topic = ""
             while not topic and c > floor and text[c - 1] in "，,；;":
                 p = _clause_start(text, c - 1)
-                topic = _clause_topic(text[p : c - 1], cls)
+                topic = _clause_topic(text[p : c - 1], cls, first=p == floor)
                 c = p
             if not topic and floor >= 2 and text[floor - 1] == "。" and c == floor:
                 p = _SENT_FLOOR(text, floor - 1)
@@ -2231,8 +2232,9 @@ def _indicator(
             and previous.end >= sentence_floor - 40 and not previous.indicator.endswith(l_text)
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end])
             and (kind != Kind.CHANGE or l_text in ("规模", "总量", "总额")) and re.match(r"(?:总|年|面积|规模|金额|产值|产量|营收|收入|投资|用地|保有)", l_text)
-            or re.fullmatch(r"(?:协议|合同|计划)?(?:投资总额|总投资额|总投资|投资规模|投资额)", l_text) and previous is not None and previous.indicator and previous.kind == Kind.COUNT
+            or re.fullmatch(r"(?:协议|合同|计划)?(?:投资总额|总投资额|总投资|投资规模|投资额)|(?:年度|全年)投资", l_text) and previous is not None and previous.indicator and previous.kind == Kind.COUNT
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) and fig_end - previous.end < 30
+            and "分别" not in text[previous.end : fig_end]  # "34个省重点、300个市重点项目，完成年度投资分别…": each list member's
         ):
             # "粮食播种面积380万亩、总产量98万吨": the subject without the other measure
             subject = re.sub(r"(?:(?:全球|全年)?(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资|销量|销售额|产能|总数|数量|个数)|播面)$", "", previous.indicator)

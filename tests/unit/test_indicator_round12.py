@@ -57,3 +57,15 @@ def test_a_grade_shares_the_class_the_last_member_names(by) -> None:
 def test_a_duration_naming_a_facility_or_a_policy_is_no_quantity(by) -> None:
     assert "24小时" not in by and "240小时" not in by
     assert by["144小时"][0].indicator.startswith("过境免签境内停留时间")  # a stay, measured
+
+
+def test_a_years_investment_is_of_the_projects_counted_before(by) -> None:
+    assert by["418亿元"][0].indicator == "东湖片区重点项目年度投资"
+
+
+def test_a_years_investment_carries_the_projects_its_sentence_runs(by) -> None:
+    assert by["29亿元"][0].indicator == "十大生态修复项目年度投资"
+
+
+def test_a_respective_investment_takes_no_single_members_projects(by) -> None:
+    assert by["211亿元"][0].indicator != "市重点项目年度投资"  # 211 is the provincial projects'
