@@ -69,3 +69,8 @@ def test_a_years_investment_carries_the_projects_its_sentence_runs(by) -> None:
 
 def test_a_respective_investment_takes_no_single_members_projects(by) -> None:
     assert by["211亿元"][0].indicator != "市重点项目年度投资"  # 211 is the provincial projects'
+
+
+def test_a_frame_or_a_change_verb_closing_the_label_is_no_part_of_it(by) -> None:
+    assert by["7万亩"][0].indicator == "冬春小麦种植面积"  # not …面积扩 (扩增到)
+    assert by["131亿斤"][0].indicator == "粮食产量"  # not …在灾情影响下
