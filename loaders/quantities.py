@@ -161,6 +161,7 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
     out = _scope_carried(text, out)
     out = _bare_measure_subject(text, out)
     out = _generic_scope(text, out)
+    out = _sub_levels(text, out)
     review_year, _plan_year = report_years(report)
     return tuple(replace(q, period=_period(report, text, q, review_year)) for q in out)
 
@@ -259,6 +260,41 @@ def _generic_scope(text: str, qs: list[Quantity]) -> list[Quantity]:
             # "参保扩面360万人，完成任务100%": the task is the measure before
             q = replace(q, indicator=out[-1].indicator + task.group(1) + "完成率", indicator_start=None, indicator_end=None)
         out.append(q)
+    return out
+
+
+_MONEY_LEVEL = re.compile(
+    r"(?:超过?|过)?(?:[0-9０-９.]+(?:[-—－~～至到][0-9０-９.]+)?|[百千]|[一二三四五六七八九十]+)?(?:亿|万|千万)?(?:美)?元(?:及以上|以上)?")
+"""A money level naming a class of projects or firms ("超10亿元", "50-100亿元", "亿元以上")."""
+
+
+def _sub_levels(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"新备案超10亿元项目80个，其中超50亿元15个、超100亿元8个": a count after 其中 whose words are
+    a money level counts the main count's things at that level (新备案超50亿元项目), not at the
+    main one's."""
+    out = list(qs)
+    for i, q in enumerate(out):
+        if q.kind != Kind.COUNT:
+            continue
+        c = _clause_start(text, q.start)
+        words = re.split(r"、", text[c : q.start])[-1]
+        head = text[c : q.start]
+        if not head.startswith("其中"):
+            continue
+        words = re.sub(r"^其中", "", words)
+        level = _MONEY_LEVEL.match(words)
+        if not level or level.end() == 0 or not re.search(r"[0-9０-９百千亿万]", level.group(0)):
+            continue
+        rest = words[level.end() :]
+        main = next((o for o in reversed(out[:i]) if o.kind == Kind.COUNT and o.end < c and re.fullmatch(r"(?:以上|左右|余)?[，,；;]", text[o.end : c])
+                     and (lv := _MONEY_LEVEL.search(o.indicator)) and re.search(r"[0-9０-９百千亿万]", lv.group(0) or "")), None)
+        if main is None:
+            continue
+        lv = next(m for m in _MONEY_LEVEL.finditer(main.indicator) if re.search(r"[0-9０-９百千亿万]", m.group(0)))
+        tail = main.indicator[lv.end() :]
+        if rest and not tail.endswith(rest):
+            continue  # "其中50亿元项目2个": the member names the main count's things (or a suffix of them)
+        out[i] = replace(q, indicator=main.indicator[: lv.start()] + level.group(0) + tail, indicator_start=None, indicator_end=None)
     return out
 
 

@@ -74,3 +74,9 @@ def test_a_respective_investment_takes_no_single_members_projects(by) -> None:
 def test_a_frame_or_a_change_verb_closing_the_label_is_no_part_of_it(by) -> None:
     assert by["7万亩"][0].indicator == "冬春小麦种植面积"  # not …面积扩 (扩增到)
     assert by["131亿斤"][0].indicator == "粮食产量"  # not …在灾情影响下
+
+
+def test_a_count_after_qizhong_at_a_money_level_is_the_main_counts_things_at_that_level(by) -> None:
+    assert by["17个"][0].indicator == "新备案超50亿元项目"  # not the main count's 超10亿元
+    assert by["6个"][0].indicator == "新备案超100亿元项目"
+    assert by["9个"][0].indicator == "新引进50-100亿元制造业项目"  # keeps the verb and the kind
