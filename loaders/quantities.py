@@ -570,6 +570,9 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
         # "园区亩均产值和税收分别…": the later measures share the first member's subject
         subject = items[0][: own_first.start()]
         return [items[0]] + [subject + x for x in items[1:]]
+    area = re.search(r"(?:播种|种植)?面积$", items[0])
+    if area is not None and area.start() >= 2 and n == 2 and re.fullmatch(r"(?:总)?产量|单产", items[1]):
+        return [items[0], items[0][: area.start()] + items[1]]  # "粮食播种面积与产量稳定在A、B": 粮食产量
     event = re.search(r"(?:发生)?起数$", items[0])
     if event is not None and event.start() >= 2 and all(re.fullmatch(r"(?:死亡|受伤|伤亡|失踪)人数|(?:直接)?经济损失", x) for x in items[1:]):
         # "生产安全事故起数和死亡人数分别下降…": the deaths are the accidents' too
@@ -712,6 +715,14 @@ def _unmarked_respective(text: str, qs: list[Quantity], i: int, n: int) -> list[
             q.indicator_end == q.start or _TRAIL_FILLER.fullmatch(text[q.indicator_end : q.start])):
         names = _split_subjects(q.indicator, n)
         if names and all(len(x) >= 2 for x in names):
+            return names
+    if n == 2 and re.search(r"[\u4e00-\u9fff]{2}[和与][\u4e00-\u9fff]{2}", q.indicator) and "、" not in q.indicator \
+            and qs[i + 1].indicator == q.indicator and q.indicator_end is not None and (
+            q.indicator_end == q.start or _TRAIL_FILLER.fullmatch(text[q.indicator_end : q.start])):
+        first, second = re.split(r"[和与]", q.indicator, maxsplit=1)
+        pair = re.fullmatch(r"城镇|城市|农村|城区|乡村|市区|县域|男性|女性|中央|地方", first) and re.match(r"城镇|城市|农村|城区|乡村|市区|县域|男性|女性|中央|地方", second)
+        names = [first + second[len(first) :], second] if pair else _split_subjects(q.indicator, 2)  # "城镇和农村居民人均可支配收入80392元、48825元": one each
+        if names and all(len(x) >= 2 for x in names) and names[0] != names[1]:
             return names
     if n == 2 and q.indicator.startswith("城乡") and "、" not in q.indicator and qs[i + 1].indicator == q.indicator:
         return _split_subjects(q.indicator, 2)  # "城乡居民人均可支配收入…，增长5%和8.2%": 城镇 then 农村
@@ -926,6 +937,7 @@ def _quantity(
     joined = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000\r\n]+(?=[\u4e00-\u9fff])", "", indicator)
     joined = re.sub(r"(?<=[A-Za-z])[ \u3000]+(?=[0-9])", "", joined).strip()  # "广义货币M 2": M2
     joined = re.sub(r"[（(]下同[)）]", "", joined)  # "预计（下同）全年实现地区生产总值": an editorial note
+    joined = re.sub(r"(?<=[\u4e00-\u9fff”]{2})预计(?:全年)?(?=完成|实现|达到|可达|$)", "", joined)  # "324个市重点项目预计完成投资": a cue, no part of the measure
     joined = re.sub(r"\s*[—－]\s*[0-9０-９]{1,3}\s*[—－]\s*", "", joined)  # "建设 — 19 — 非遗工坊": a PDF page number
     joined = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:由|从)(?=(?:每人|每户|人均)[\u4e00-\u9fff]{0,4}$)", "", joined)  # "补助标准由每人每年120元提高到…"
     if ind_start is not None and ind_start > 0 and joined[:1] in "来來" and text[ind_start - 1] == "年" and len(joined) > 3:
@@ -2275,6 +2287,10 @@ def _indicator(
             # "粮食播种面积380万亩、总产量98万吨": the subject without the other measure
             subject = re.sub(r"(?:(?:全球|全年)?(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资|销量|销售额|产能|总数|数量|个数)|播面)$", "", previous.indicator)
             subject = _noun_of(subject if len(subject) >= 2 and l_text != "规模" else previous.indicator)
+            if (done := re.match(r"(?:竣工投产|建成投产|竣工|完工|投产)", subject)) and len(subject) - done.end() >= 2 \
+                    and "开工" in text[_SENT_FLOOR(text, previous.start) : previous.start]:
+                subject = subject[done.end() :]  # "新开工重大项目100个、竣工100个，完成投资400亿元": the projects'
+
             return subject + l_text, None, None  # "新增企业140户、总数达1524户": 企业总数
         if kind == Kind.RATIO and re.search(r"[\u4e00-\u9fff]{2}(?:只|仅|约)?占$", l_text):
             return re.sub(r"(?:只|仅|约)?占$", "占比", l_text), None, None  # "减少收入的农户只占10%左右"

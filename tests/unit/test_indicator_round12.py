@@ -80,3 +80,18 @@ def test_a_count_after_qizhong_at_a_money_level_is_the_main_counts_things_at_tha
     assert by["17个"][0].indicator == "新备案超50亿元项目"  # not the main count's 超10亿元
     assert by["6个"][0].indicator == "新备案超100亿元项目"
     assert by["9个"][0].indicator == "新引进50-100亿元制造业项目"  # keeps the verb and the kind
+
+
+def test_a_pair_joined_by_he_before_two_figures_is_read_one_each(by) -> None:
+    assert by["71392元"][0].indicator == "城镇居民人均可支配收入"
+    assert by["38825元"][0].indicator == "农村居民人均可支配收入"
+    assert by["457万亩"][0].indicator == "粮食种植面积"
+    assert by["162万吨"][0].indicator == "粮食产量"  # the crop's output, not a bare 产量
+
+
+def test_an_estimate_cue_is_no_part_of_a_label(by) -> None:
+    assert by["326个"][0].indicator == "市重点项目"  # not 市重点项目预计
+
+
+def test_an_investment_after_a_list_of_stages_is_of_the_projects(by) -> None:
+    assert by["433亿元"][0].indicator == "重大项目投资"  # not of the completed ones only
