@@ -95,3 +95,9 @@ def test_an_estimate_cue_is_no_part_of_a_label(by) -> None:
 
 def test_an_investment_after_a_list_of_stages_is_of_the_projects(by) -> None:
     assert by["433亿元"][0].indicator == "重大项目投资"  # not of the completed ones only
+
+
+def test_a_size_class_of_places_is_no_count(by) -> None:
+    assert "30户" not in by and "1800人" not in by
+    assert by["93.6%"][0].indicator.startswith("30户以上自然村寨")  # the class stays in the rate's label
+    assert by["7000人"][0].unit == "人"  # people served, counted
