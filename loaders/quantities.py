@@ -162,6 +162,7 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
     out = _bare_measure_subject(text, out)
     out = _generic_scope(text, out)
     out = _sub_levels(text, out)
+    out = _per_unit_scope(text, out)
     review_year, _plan_year = report_years(report)
     return tuple(replace(q, period=_period(report, text, q, review_year)) for q in out)
 
@@ -295,6 +296,41 @@ def _sub_levels(text: str, qs: list[Quantity]) -> list[Quantity]:
         if rest and not tail.endswith(rest):
             continue  # "其中50亿元项目2个": the member names the main count's things (or a suffix of them)
         out[i] = replace(q, indicator=main.indicator[: lv.start()] + level.group(0) + tail, indicator_start=None, indicator_end=None)
+    return out
+
+
+_PER_UNIT = re.compile(
+    r"(?:[（(][一二三四五六七八九十0-9]+[)）])?((?:各|每个)(?:县（市、区）|县（市）区?|县（区）|县市区|县区|县|区|乡镇（街道）|乡镇|街道|行政村|村|社区|园区|开发区|市（州）|市州|设区市))(?![区市、和及与（])")
+"""A distributive subject ("各县（市）…", "每个县（市、区）…"): the figure is a level for each."""
+
+
+def _per_unit_scope(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"各县（市）结合…，因地制宜发展壮大A、B等1至2个特色产业": a count whose clause (or a clause
+    before it in the sentence, no figure between) opens with a distributive subject is a level
+    for each of them; its label names them when it has no subject of its own (the noun after the
+    figure, or a verb and its object)."""
+    out = []
+    for q in qs:
+        if q.kind == Kind.COUNT and q.indicator and not re.match(r"每|各|全", q.indicator) and (
+                q.indicator_start is not None and q.indicator_start >= q.end or _CARRY_VERB.match(q.indicator)):
+            floor = _SENT_FLOOR(text, q.start)
+            c = _clause_start(text, q.start)
+            scope = None
+            while c >= floor:
+                m = _PER_UNIT.match(text, c, q.start)
+                if m:
+                    scope = m.group(1)
+                    break
+                if c == floor or text[c - 1] not in "，," or re.search(r"全市|全省|全州|全县|全区", text[c : q.start]):
+                    break
+                p = _clause_start(text, c - 1)
+                if any(f.unit for f in find_figures(text, p, c - 1)):
+                    break
+                c = p
+            if scope:
+                q = replace(q, indicator=scope + q.indicator, indicator_start=None, indicator_end=None,
+                            kind=Kind.RATIO if scope.startswith("每") else q.kind)
+        out.append(q)
     return out
 
 

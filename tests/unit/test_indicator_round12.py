@@ -101,3 +101,10 @@ def test_a_size_class_of_places_is_no_count(by) -> None:
     assert "30户" not in by and "1800人" not in by
     assert by["93.6%"][0].indicator.startswith("30户以上自然村寨")  # the class stays in the rate's label
     assert by["7000人"][0].unit == "人"  # people served, counted
+
+
+def test_a_count_under_a_distributive_subject_is_a_level_for_each(by) -> None:
+    q = by["1至3个"][0]
+    assert (q.indicator, q.value, q.value_max) == ("各县（市）特色产业", 1, 3)  # a range per county
+    assert by["4个"][0].indicator == "每个县（市、区）高品质商圈"
+    assert not by["6个"][0].indicator.startswith("各县")  # 各县区、市管园区: a list, no distributive of one
