@@ -108,3 +108,8 @@ def test_a_count_under_a_distributive_subject_is_a_level_for_each(by) -> None:
     assert (q.indicator, q.value, q.value_max) == ("各县（市）特色产业", 1, 3)  # a range per county
     assert by["4个"][0].indicator == "每个县（市、区）高品质商圈"
     assert not by["6个"][0].indicator.startswith("各县")  # 各县区、市管园区: a list, no distributive of one
+
+
+def test_a_small_numeral_naming_a_set_of_programmes_is_no_count(by) -> None:
+    assert "七大" not in by and "四个" not in by and "两只" not in by
+    assert by["十一个"][0].unit == "个"  # units counted, the plan only names their period
