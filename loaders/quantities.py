@@ -70,7 +70,7 @@ _SENT_DELIMS = "。！？!?\n"
 
 # Leading words that frame a clause but are not part of what is measured.
 _LEAD_FILLER = re.compile(
-    r"^(?:(?:今年|年|去年|明年)(?:底|末)(?:前)?|(?:加之|由于|受)[\u4e00-\u9fff]{1,6}?(?:导致|影响)|全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已经|已|即|而且|而(?![今后])|但是|但(?!凡)|然而|可是|共(?!同|富|享|建(?!成|设)|治|青团|产党)|总共|为此|因此|对此|"
+    r"^(?:(?:今年|年初|去年|当年)以来|(?:今年|年|去年|明年)(?:底|末)(?:前)?|(?:加之|由于|受)[\u4e00-\u9fff]{1,6}?(?:导致|影响)|全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已经|已|即|而且|而(?![今后])|但是|但(?!凡)|然而|可是|共(?!同|富|享|建(?!成|设)|治|青团|产党)|总共|为此|因此|对此|"
     r"(?:党中央|中央|国务院)?(?:提出|建议|确定)了?(?=[^，,；;。]{2})|分[一二三四五六七八九十两0-9０-９]+批|到(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年(?:底|末)?|"
     r"(?:(?:19|20)\d\d|[０-９]{4})年(?:底|末)?(?=进一步|又|再|继续|已)|(?:(?:19|20)\d\d|[０-９]{4})年(?:比|较)(?:上一?年|去年)|"
     r"特别是|尤其是|我们|尽管|虽然|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
@@ -2280,7 +2280,7 @@ def _indicator(
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]):
         return re.sub(r"(?:拓展|扩展|发展|延长|缩短|压缩|放宽|调整)(?:到|至)?$", "", previous.indicator), None, None  # "从39个拓展到91个"
     if _OWN_MEASURE.fullmatch(l_text) and previous is not None and previous.indicator \
-            and 0 < sentence_floor - previous.end <= 12 and text[sentence_floor - 1 : sentence_floor] in ("，", ",") \
+            and 0 < sentence_floor - previous.end <= 12 and text[sentence_floor - 1 : sentence_floor] in ("，", ",", "；", ";") \
             and not any(c in _CLAUSE_DELIMS for c in text[previous.end : sentence_floor - 1]):
         # "A产业产值达110亿元，增加值增长15%", "国企资产规模达1070亿元、增长14.8%，营业收入100亿元":
         # a bare measure opening the clause is the same subject's second measure
@@ -2392,7 +2392,7 @@ def _opening_count_phrase(text: str, after_start: int, right_end: int, unit: str
     return right
 
 
-_OWN_MEASURE = re.compile(r"增加值|营业收入|主营业务收入|销售收入|利润总额|利润|税费|税收|实缴税金|产值|总产值|营收")
+_OWN_MEASURE = re.compile(r"增加值|营业收入|主营业务收入|销售收入|利润总额|利润|净利润|所有者权益|净资产|税费|税收|实缴税金|产值|总产值|营收")
 _OWN_MEASURE_END = re.compile(r"(?:全球|全年)?(?:(?:新增)?装机(?:容量|规模)?|资产规模|资产总额|规模|总量|产值|总产值|增加值|营业收入|主营业务收入|销售收入|利润总额|利润|税费|税收|营收|产量|销量|销售额)$")
 """Measures of a subject named once: "产业产值达…，增加值增长…" (the subject of 增加值 is before)."""
 

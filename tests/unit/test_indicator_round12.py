@@ -113,3 +113,11 @@ def test_a_count_under_a_distributive_subject_is_a_level_for_each(by) -> None:
 def test_a_small_numeral_naming_a_set_of_programmes_is_no_count(by) -> None:
     assert "七大" not in by and "四个" not in by and "两只" not in by
     assert by["十一个"][0].unit == "个"  # units counted, the plan only names their period
+
+
+def test_a_since_frame_is_no_part_of_a_label(by) -> None:
+    assert not by["1.3万件"][0].indicator.startswith("以来")
+
+
+def test_a_second_measure_after_a_semicolon_keeps_the_subject(by) -> None:
+    assert by["318.99亿元"][0].indicator == "市属国有企业所有者权益"
