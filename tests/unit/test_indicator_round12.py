@@ -121,3 +121,12 @@ def test_a_since_frame_is_no_part_of_a_label(by) -> None:
 
 def test_a_second_measure_after_a_semicolon_keeps_the_subject(by) -> None:
     assert by["318.99亿元"][0].indicator == "市属国有企业所有者权益"
+
+
+def test_a_scope_adjective_and_an_over_cue_stay_right(by) -> None:
+    assert by["三成"][0].indicator.startswith("全市性")  # 全市性 is no framing 全市
+    assert not by["百亿元"][0].indicator.endswith("上")  # 上百亿: over a hundred
+
+
+def test_a_figure_inside_a_frame_measures_the_frames_subject(by) -> None:
+    assert by["超4成"][0].indicator == "对美贸易"
