@@ -662,7 +662,13 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
             done.append(it + pad if pad and not it.endswith(pad) else it)
         else:
             done.append(it)
-    return done + [last]
+    out = done + [last]
+    per = re.match(r"(?:每[十百千万]?(?:人口?|名[\u4e00-\u9fff]{1,4}?|户|平方公里)|人均)(?=[\u4e00-\u9fff（]{2})", out[0])
+    if per is not None and all(not re.match(r"每|人均|万人|千人", x) for x in items[1:]) and all(len(x) >= 2 for x in items[1:]) \
+            and not any(_OWN_MEASURE_END.search(x) for x in items[1:]):
+        # "每千人床位数、执业（助理）医师数增至7.83张、3.57个": the later members are per head too
+        out = [out[0]] + [per.group(0) + x for x in out[1:]]
+    return out
 
 
 _COUNTED_MEMBER = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:游客|旅客|乘客|客流|人口|人才|学生|主体)$")

@@ -130,3 +130,7 @@ def test_a_scope_adjective_and_an_over_cue_stay_right(by) -> None:
 
 def test_a_figure_inside_a_frame_measures_the_frames_subject(by) -> None:
     assert by["超4成"][0].indicator == "对美贸易"
+
+
+def test_later_members_of_a_per_head_list_are_per_head_too(by) -> None:
+    assert by["3.47个"][0].indicator == "每千人执业（助理）医师数"
