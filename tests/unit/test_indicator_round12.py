@@ -134,3 +134,15 @@ def test_a_figure_inside_a_frame_measures_the_frames_subject(by) -> None:
 
 def test_later_members_of_a_per_head_list_are_per_head_too(by) -> None:
     assert by["3.47个"][0].indicator == "每千人执业（助理）医师数"
+
+
+def test_the_verb_before_an_enumeration_of_events_stays_with_the_count(by) -> None:
+    assert by["12场"][0].indicator == "承办高水平赛事"
+
+
+def test_a_years_investment_of_the_projects_named_after_de(by) -> None:
+    assert by["1170亿元"][0].indicator.endswith("市重大产业项目年度投资")
+
+
+def test_this_year_before_a_repeated_change_is_no_part_of_the_label(by) -> None:
+    assert by["8.7%"][0].indicator == "企业退休人员基本养老金"
