@@ -216,13 +216,13 @@ def _clause_topic(clause: str, cls: str, verb_ok: bool = True, first: bool = Fal
             x = body[: h.end()]
             break
     else:
-        x = body if (v or first and len(body) <= 10) and heads and heads[-1].end() == len(body) else ""
+        x = body if (v or first and len(body) <= 10) and heads and heads[-1].end() == len(body) and not body.endswith("经济") else ""
         # ("煤炭工业建设，五年投资…": a sentence opening with a bare topic names it)
     if "等" in x and len(x) > 18:
         x = x[x.rindex("等") + 1 :] if len(x) - x.rindex("等") > 4 else ""  # "A、B等特色产业", not "…等集群"
     if not (3 <= len(x) <= 18 or x in ("工业", "农业", "商业")) or re.search(
             r"[0-9０-９，,；;。、]|^(?:的|和|与|及|在|对|为|把|将)", re.sub(r"第[0-9０-９]{1,3}[届次期]", "", x)) \
-            or _CARRY_VERB.match(x) or _LEAD_VERB.match(x) or _TOPIC_VERB.fullmatch(x) \
+            or _CARRY_VERB.match(x) or _LEAD_VERB.match(x) or _TOPIC_VERB.match(x) \
             or re.fullmatch(r"(?:重点|骨干|龙头|规上|规模以上|相关|下游|上游)?(?:企业|产业)", x):
         return ""
     return x

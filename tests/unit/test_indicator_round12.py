@@ -146,3 +146,7 @@ def test_a_years_investment_of_the_projects_named_after_de(by) -> None:
 
 def test_this_year_before_a_repeated_change_is_no_part_of_the_label(by) -> None:
     assert by["8.7%"][0].indicator == "企业退休人员基本养老金"
+
+
+def test_a_whole_chain_output_carries_the_industry_not_a_verb_phrase(by) -> None:
+    assert by["17%"][0].indicator == "豆制品产业全产业链产值"  # not 壮大龙头企业…
