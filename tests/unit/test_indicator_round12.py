@@ -150,3 +150,11 @@ def test_this_year_before_a_repeated_change_is_no_part_of_the_label(by) -> None:
 
 def test_a_whole_chain_output_carries_the_industry_not_a_verb_phrase(by) -> None:
     assert by["17%"][0].indicator == "豆制品产业全产业链产值"  # not 壮大龙头企业…
+
+
+def test_a_national_key_laboratory_keeps_its_class(by) -> None:
+    assert by["8家"][0].indicator == "全国重点实验室"  # not all laboratories
+
+
+def test_the_level_after_a_rate_change_is_of_the_same_subject(by) -> None:
+    assert by["15%"][0].indicator == by["18%"][0].indicator == "制造业等行业税率"
