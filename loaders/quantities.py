@@ -255,6 +255,11 @@ def _generic_scope(text: str, qs: list[Quantity]) -> list[Quantity]:
                     topic = _clause_topic(text[p : floor - 1], cls, verb_ok=False)
             if topic:
                 q = replace(q, indicator=topic + re.sub(r"^全年", "", q.indicator), indicator_start=None, indicator_end=None)
+        area = re.fullmatch(r"(新建|新增|新发展|新种植|改造|提升)?面积", q.indicator)
+        named = re.search(r"“[^”]{2,12}”", out[-1].indicator) if area and out and out[-1].unit == q.unit else None
+        if named and not any(ch in _SENT_DELIMS for ch in text[out[-1].end : q.start]) and q.start - out[-1].end <= 30:
+            # "巩固23万亩“两园一田”建设成果，新建面积12万亩": the area of the named thing just measured
+            q = replace(q, indicator=(area.group(1) or "") + named.group(0) + "面积", indicator_start=None, indicator_end=None)
         task = re.fullmatch(r"(?:完成)?((?:年度|全年)?(?:目标)?任务)", q.indicator)
         if task and q.unit in ("%", "％") and out and out[-1].indicator and out[-1].kind == Kind.COUNT \
                 and re.fullmatch(r"(?:以上|左右)?[，,、]完成" + task.group(1), text[out[-1].end : q.start]):

@@ -158,3 +158,7 @@ def test_a_national_key_laboratory_keeps_its_class(by) -> None:
 
 def test_the_level_after_a_rate_change_is_of_the_same_subject(by) -> None:
     assert by["15%"][0].indicator == by["18%"][0].indicator == "制造业等行业税率"
+
+
+def test_a_bare_new_area_is_of_the_named_thing_just_measured(by) -> None:
+    assert by["13万亩"][0].indicator == "新建“三园一林”面积"
