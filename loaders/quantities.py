@@ -75,7 +75,7 @@ _LEAD_FILLER = re.compile(
     r"(?:(?:19|20)\d\d|[０-９]{4})年(?:底|末)?(?=进一步|又|再|继续|已)|(?:(?:19|20)\d\d|[０-９]{4})年(?:比|较)(?:上一?年|去年)|"
     r"特别是|尤其是|我们|尽管|虽然|(?:全区|全市|全省|全县|全州|全盟|全旗|全国|全社会)(?!性|重点实验室)|全力|全面|成功|持续|积极|加快|大力|"
     r"扎实|深入|不断|进一步|稳步|力争|力求|使(?!用|命)|努力|确保|争取到(?!位)|争取|计划要求|计划|预计|至少|实现|完成(?!率)|开展|推动|推进|组织|"
-    r"累计完成|分别|均|再(?=新增|新建|增加|提高)|和(?![美谐])|与|及(?!时)|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
+    r"累计完成|分别|均|再(?=新增|新建|增加|提高)|和(?![美谐])|与|及(?!时)|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本(?!建设|养老|医疗|农田|公共|药物|医保|生活|住房)|初步|"
     r"加速(?!器)|着力|(?:按|以)(?:可比价格?|不变价格?|现行价格)计算|把(?!握|关)|重点(?!人群|群体|企业|项目|领域|行业|人员|区域|产业|工程|税源|地区|实验室|[\u4e00-\u9fff]{1,2}类)|全速|全力|过去|的|之|[一二三四五六七八九十]是|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[①-⑳]|[一二三四五六七八九十两]+年(?:来|间|中(?![央共])|内)?|用[一二三四五六七八九十两]+年(?:左右)?时间|将|、|\s)+"
 )
 # Words between the indicator and the figure.
@@ -253,6 +253,9 @@ def _generic_scope(text: str, qs: list[Quantity]) -> list[Quantity]:
                 p = _SENT_FLOOR(text, floor - 1)
                 if floor - 1 - p <= 16 and not re.search(r"[，,；;：:]", text[p : floor - 1]):
                     topic = _clause_topic(text[p : floor - 1], cls, verb_ok=False)
+                elif cls == "output" and _clause_start(text, q.start) == floor and re.match(r"[^，,；;。]*。", text[q.end : q.end + 12]):
+                    # "石化产业持续…，建设…。产值突破1300亿元。": a one-clause sentence measures the sector the sentence before opens with
+                    topic = _clause_topic(text[p : _clause_end(text, p)], cls, verb_ok=False)
             if topic:
                 q = replace(q, indicator=topic + re.sub(r"^全年", "", q.indicator), indicator_start=None, indicator_end=None)
         area = re.fullmatch(r"(新建|新增|新发展|新种植|改造|提升)?面积", q.indicator)

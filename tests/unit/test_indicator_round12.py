@@ -162,3 +162,11 @@ def test_the_level_after_a_rate_change_is_of_the_same_subject(by) -> None:
 
 def test_a_bare_new_area_is_of_the_named_thing_just_measured(by) -> None:
     assert by["13万亩"][0].indicator == "新建“三园一林”面积"
+
+
+def test_basic_insurance_keeps_its_name(by) -> None:
+    assert by["96.5%"][0].indicator == "基本医疗保险参保率"  # 基本 is part of the scheme's name
+
+
+def test_a_one_clause_output_sentence_measures_the_sector_the_sentence_before_opens_with(by) -> None:
+    assert by["781亿元"][0].indicator == "新医药产业产值"
