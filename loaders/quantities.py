@@ -1086,6 +1086,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         return False  # "实施创新发展七大工程", "四个重点问题专项整治", "两只手都要硬": a named set, no count
     if bare in ("户", "人") and re.match(r"(?:及以上|以上|以下)的?[\u4e00-\u9fff]{0,10}?(?:自然村|村寨|行政村|村庄|(?<!农)村|安置点|安置区|学校|小区)(?!民|干部|集体)", text[fig.end : fig.end + 20]):
         return False  # "30户以上自然村通硬化路", "3000人以上安置点": a size class of places, no count
+    if bare in ("亩", "公顷", "平方米") and re.match(r"(?:及以上|以上)的?[“”\u4e00-\u9fff]{0,10}?(?:基地|园区|示范区|片区|农场|产业园|种植园|牧场)[0-9０-９一二三四五六七八九十两]+(?:余|多)?[个家处]", text[fig.end : fig.end + 24]):
+        return False  # "新建1万亩以上“森林粮库”示范基地2个": the size class of the places counted
     if bare == "年" and re.search(r"延长$", before):
         return False  # "土地承包到期后再延长30年试点", "优惠政策再延长三年": a term a policy sets
     if bare in ("年", "个月") and after.startswith("的") and re.search(r"(?:近|经过|通过|用|历时|特别是|在|保持)(?:将?近)?$", before):

@@ -170,3 +170,8 @@ def test_basic_insurance_keeps_its_name(by) -> None:
 
 def test_a_one_clause_output_sentence_measures_the_sector_the_sentence_before_opens_with(by) -> None:
     assert by["781亿元"][0].indicator == "新医药产业产值"
+
+
+def test_an_area_naming_the_size_of_the_places_counted_is_no_amount(by) -> None:
+    assert "2万亩" not in by
+    assert by["3个"][0].indicator == "新建2万亩以上“林下粮仓”示范基地"
