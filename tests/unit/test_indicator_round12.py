@@ -175,3 +175,11 @@ def test_a_one_clause_output_sentence_measures_the_sector_the_sentence_before_op
 def test_an_area_naming_the_size_of_the_places_counted_is_no_amount(by) -> None:
     assert "2万亩" not in by
     assert by["3个"][0].indicator == "新建2万亩以上“林下粮仓”示范基地"
+
+
+def test_a_period_member_is_the_same_measure_by_then(by) -> None:
+    assert by["81%"][0].indicator == "新建项目开工率上半年"
+
+
+def test_a_price_deflation_clause_is_framing(by) -> None:
+    assert by["百分之六"][0].indicator == "农村居民人均纯收入"
