@@ -2316,6 +2316,11 @@ def _indicator(
         if subject == previous.indicator and previous.kind == Kind.COUNT and 2 <= len(subject) <= 16 \
                 and not _CARRY_VERB.match(subject) and not _DONE_VERB.match(subject):
             return subject + l_text, None, None  # "专业镇经营主体达504户，实现营业收入59.6亿元": the counted units' revenue
+    if _OWN_MEASURE.fullmatch(l_text) and previous is not None and previous.indicator and previous.kind == kind \
+            and re.fullmatch(r"(?:以上|左右)?、", text[previous.end : l_start]):
+        subject = re.sub(r"(?<=[\u4e00-\u9fff]{2})总$", "", _OWN_MEASURE_END.sub("", previous.indicator))
+        if 2 <= len(subject) < len(previous.indicator) and not subject.endswith(l_text) and not re.search(r"[、和及与]", subject):
+            return subject + l_text, None, None  # "国有企业营业收入达到400亿元、利润总额达到13亿元": the same firms' profit
     if re.fullmatch(r"[\u4e00-\u9fff]{1,3}率", l_text) and previous is not None and previous.indicator \
             and previous.indicator.endswith(l_text[:-1]) and len(previous.indicator) > len(l_text) - 1 \
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) and fig_end - previous.end < 30:

@@ -183,3 +183,7 @@ def test_a_period_member_is_the_same_measure_by_then(by) -> None:
 
 def test_a_price_deflation_clause_is_framing(by) -> None:
     assert by["百分之六"][0].indicator == "农村居民人均纯收入"
+
+
+def test_a_second_measure_joined_by_dun_keeps_the_subject(by) -> None:
+    assert by["17亿元"][0].indicator == "国有企业利润总额"
