@@ -187,3 +187,11 @@ def test_a_price_deflation_clause_is_framing(by) -> None:
 
 def test_a_second_measure_joined_by_dun_keeps_the_subject(by) -> None:
     assert by["17亿元"][0].indicator == "国有企业利润总额"
+
+
+def test_an_output_after_a_harvest_clause_is_the_crops(by) -> None:
+    assert by["63.3万吨"][0].indicator == "粮食产量"  # not the farmland built just before
+
+
+def test_a_comparison_with_the_last_edition_is_framing(by) -> None:
+    assert by["3.1%"][0].indicator == "意向成交"
