@@ -2270,7 +2270,7 @@ def _indicator(
         base = re.sub(period + "$", "", previous.indicator)
         if 2 <= len(base) < len(previous.indicator):
             return base + l_text, None, None  # "GDP一季度累计增长4.7%、二季度累计增长6.3%"
-        if previous.kind == kind and len(previous.indicator) >= 2 and re.fullmatch(r"(?:以上|左右)?、", text[previous.end : l_start]):
+        if previous.kind == kind and len(previous.indicator) >= 2 and re.fullmatch(r"(?:以上|左右)?[、，,](?:其中)?", text[previous.end : l_start]):
             return previous.indicator + l_text, None, None  # "新建项目开工率达到35%、上半年达到80%": the same rate by mid-year
     if kind == Kind.AMOUNT and re.match(r"其中", text[sentence_floor:l_start]) and 2 <= len(l_text) <= 10 \
             and previous is not None and previous.indicator and fig_end - previous.end < 40 and not any(

@@ -195,3 +195,7 @@ def test_an_output_after_a_harvest_clause_is_the_crops(by) -> None:
 
 def test_a_comparison_with_the_last_edition_is_framing(by) -> None:
     assert by["3.1%"][0].indicator == "意向成交"
+
+
+def test_a_quarter_after_qizhong_is_the_same_measure_in_that_quarter(by) -> None:
+    assert by["37%"][0].indicator == "职工工资总额第四季度"  # not a bare time phrase
