@@ -933,7 +933,7 @@ def _quantity(
     # "提档升级A、B等老码头20个": the verb that opens an enumeration says what is counted
     if indicator and ind_start is not None and ind_start > 0 and text[ind_start - 1] == "等" and kind == Kind.COUNT:
         seg = _LEAD_FILLER.sub("", text[_clause_start(text, ind_start) : ind_start - 1])
-        ev = _VERB_PREFIX.match(seg) or re.match(r"承办|举办|主办|引进|招引|培育|打造|开展", seg)
+        ev = _VERB_PREFIX.match(seg) or re.match(r"承办|举办|主办|引进|招引|培育|打造|开展|升级|整治|修缮|拓宽", seg)
         if ev and "、" in seg[ev.end() :] and not _VERB_PREFIX.match(indicator) and not _LEAD_VERB.match(indicator) \
                 and not _OWN_VERB.match(indicator) and len(indicator) >= 2:
             indicator, ind_start, ind_end = ev.group(0) + indicator, None, None

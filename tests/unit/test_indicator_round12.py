@@ -138,6 +138,7 @@ def test_later_members_of_a_per_head_list_are_per_head_too(by) -> None:
 
 def test_the_verb_before_an_enumeration_of_events_stays_with_the_count(by) -> None:
     assert by["12场"][0].indicator == "承办高水平赛事"
+    assert by["31条"][0].indicator == "升级城市道路"  # 升级 opens an enumeration too
 
 
 def test_a_years_investment_of_the_projects_named_after_de(by) -> None:
