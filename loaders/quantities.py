@@ -235,9 +235,9 @@ def _generic_scope(text: str, qs: list[Quantity]) -> list[Quantity]:
     short topic sentence before it ("乡村示范建设亮点纷呈。整合投入…、实施项目742个")."""
     out = []
     for q in qs:
-        cls = next((c for c, m in _GENERIC_MEASURE.items() if m.fullmatch(q.indicator)), None)
-        c = _clause_start(text, q.start)
-        own = re.split(r"、", text[c : q.start])[-1]  # the list member's own words
+        cls = next((c for c, m in _GENERIC_MEASURE.items() if m.fullmatch(q.indicator)), None) if q.indicator else None
+        c = _clause_start(text, q.start) if cls is not None else 0
+        own = re.split(r"、", text[c : q.start])[-1] if cls is not None else ""  # the list member's own words
         if cls is not None and not (cls == "projects" and re.search(r"全年|全市|全省|全区|全县|全州", own)) \
                 and sum(1 for o in qs if o.indicator == q.indicator and o.kind == q.kind and _clause_start(text, o.start) == c) == 1 \
                 and not _TOPIC_HEAD[cls].search(own.replace(q.indicator, "")):
@@ -284,6 +284,8 @@ def _sub_levels(text: str, qs: list[Quantity]) -> list[Quantity]:
     out = list(qs)
     for i, q in enumerate(out):
         if q.kind != Kind.COUNT:
+            continue
+        if "其中" not in text[max(0, q.start - 60) : q.start]:
             continue
         c = _clause_start(text, q.start)
         words = re.split(r"、", text[c : q.start])[-1]
