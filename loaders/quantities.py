@@ -402,7 +402,7 @@ def _period(report: Report, text: str, q: Quantity, review_year: int | None) -> 
     return "year" if one and one[-1] > (many[-1] if many else -1) else "multi-year"
 
 
-_LEVEL_CLASS = re.compile(r"[\u4e00-\u9fff（）()]{1,8}?级(?:以上|及以上)?")
+_LEVEL_CLASS = re.compile(r"[\u4e00-\u9fff（）()]{1,8}?级(?:以上|及以上)?|(?:国家|中央|省|市|州|县|区)定")
 """A level of government naming a class ("国家级", "乡（镇）级", "省级以上")."""
 
 
@@ -2128,6 +2128,10 @@ def _indicator(
                 if cut > 0 and re.match(r"(?:实现|位居|位列|居|排名|排|数量|上榜数|入选数|全省|全市|全国|全区)(?!级)", right[cut + 1 :]):
                     r_text = r_text[:cut]  # "3所院校入选“双高计划”、实现…": the next predicate is not the noun's
         r_text = re.sub(r"(?<=[\u4e00-\u9fff”]{2})(?:同比|比上年|较上年|近|分别|(?<![签合节预公条婚邀特契制集])约)$", "", r_text)  # "13个保交楼项目近7000套"
+        cue = re.search(r"(?<=[\u4e00-\u9fff”]{4})(?:继续|持续|仍|再)?(?:超过|超|突破)$", r_text)
+        if cue and re.match(r"[0-9０-９百千万亿两一二三四五六七八九十]", text[after_start + len(r_text) :]) \
+                and not re.search(r"(?:产值|营收|营业收入|收入|规模|总量|利润|税收|产量|销售额|降幅|增幅)$", r_text[: cue.start()]):
+            r_text = r_text[: cue.start()]  # "49个场馆服务市民超8万小时", "200个重点项目投资继续超千亿元": the next figure's qualifier
         r_text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:荣获|(?<!荣)(?:获评|获批|获得|获))$", "", r_text)  # "60项科技成果获2022年度…奖"
         if r_text.endswith("正") and right.startswith("在", len(r_text)):
             r_text = r_text[:-1]  # "24家市属企业正在重组": 正 opens 正在, no part of the noun
@@ -2193,9 +2197,9 @@ def _indicator(
         return enum_verb.group(0) + r_text, None, None
     if len(r_text) >= 2 and kind == Kind.CHANGE and not l_text and info is not None and info.family == "count":
         return r_text, after_start, after_start + len(r_text)  # "增加了34个开放口岸": the noun counted
-    if kind == Kind.COUNT and info is not None and info.family == "count" and (own := _OWN_MEASURE_END.search(r_text)) \
+    if kind == Kind.COUNT and info is not None and info.family == "count" and (own := _OWN_MEASURE_END.search(r_text) or re.search(r"(?:完成)?投资$", r_text)) \
             and re.search(r"(?:企业|公司|产业|产业链|基地|园区|集群|项目|主体|工厂|乡镇|村|县)$", r_text[: own.start()]) \
-            and re.match(rf"(?:同比|分别|均|年均)?(?:{_UP}|{_DOWN}|达|突破|超|实现|占)", text[after_start + len(r_text) :]):
+            and re.match(rf"(?:同比|分别|均|年均)?(?:继续|持续|仍)?(?:{_UP}|{_DOWN}|达|突破|超|实现|占)", text[after_start + len(r_text) :]):
         r_text = r_text[: own.start()]  # "80家龙头企业产值增长10.6%": the count is of the firms
     if listed and not l_text and re.fullmatch(r"(?:重点|重大)?(?:项目|工程)(?:建设)?", r_text) and len(listed) <= 24:
         return listed + "等" + r_text, None, None  # "推进A、B等11个项目": the listed projects, not bare 项目
@@ -2363,7 +2367,7 @@ def _indicator(
                                text[_clause_start(text, sentence_floor - 1) : sentence_floor - 1]) if sentence_floor > previous.end else None
             if harvest and l_text.endswith("产量"):
                 return harvest.group(1) + l_text, None, None  # "建成高标准农田N万亩，粮食生产喜获丰收，产量达M万吨": the crop's
-            subject = re.sub(r"(?:(?:全球|全年)?(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资|销量|销售额|产能|总数|数量|个数)|播面)$", "", previous.indicator)
+            subject = re.sub(r"(?:(?:全球|全年)?(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资|销量|销售额|产能|总数|数量|个数|里程)|播面)$", "", previous.indicator)
             subject = _noun_of(subject if len(subject) >= 2 and l_text != "规模" else previous.indicator)
             if (done := re.match(r"(?:竣工投产|建成投产|竣工|完工|投产)", subject)) and len(subject) - done.end() >= 2 \
                     and "开工" in text[_SENT_FLOOR(text, previous.start) : previous.start]:

@@ -200,3 +200,15 @@ def test_a_comparison_with_the_last_edition_is_framing(by) -> None:
 
 def test_a_quarter_after_qizhong_is_the_same_measure_in_that_quarter(by) -> None:
     assert by["37%"][0].indicator == "职工工资总额第四季度"  # not a bare time phrase
+
+
+def test_the_next_figures_qualifier_is_no_part_of_a_count(by) -> None:
+    assert by["41个"][0].indicator == "赛事场馆服务市民"  # not …服务市民超
+
+
+def test_counts_of_levels_set_by_government_share_the_noun(by) -> None:
+    assert by["22项"][0].indicator.startswith("省定民生实事")
+
+
+def test_a_total_length_after_a_new_length_is_the_same_networks(by) -> None:
+    assert by["919公里"][0].indicator == "运营总里程"  # not 运营里程总里程
