@@ -1083,8 +1083,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
     if bare == "小时" and re.match(r"“?[\u4e00-\u9fff“”]{0,10}?(?:大厅|服务区|服务站|书房|图书馆|驿站|便利店|药店|门店|超市|窗口|政策|机制|工程|巡查|监控|值守|热线|自助|在线)", after) \
             and not re.search(r"(?:至|到|达|为|缩短|延长|减少|压缩|用时|时间|需要|仅需)$", before):
         return False  # "24小时智慧政务大厅", "144小时过境免签政策": a duration naming a facility or a policy
-    if fig.chinese and re.fullmatch(r"[两二三四五六七八九十]|十[一二三四五六七八九]", numeral) and bare in ("大", "项", "个", "只") \
-            and re.match(r"(?:(?!在|单位|进行)[“\u4e00-\u9fff”]){0,8}?(?:工程|行动|计划|战略|领域|任务|机制|原则|文明|关键|环节|目标|问题|方面|手|组成部分|公报|攻坚战|理念)(?![\u4e00-\u9fff]{0,3}(?:项目|资金|候选))", after):
+    if fig.chinese and re.fullmatch(r"[两兩二三四五六七八九十]|十[一二三四五六七八九]", numeral) and bare in ("大", "项", "項", "个", "個", "只", "隻") \
+            and re.match(r"(?:(?!在|單位|单位|进行|進行|部)[“\u4e00-\u9fff”]){0,8}?(?:工程|行动|行動|计划|計劃|战略|戰略|领域|領域|任务|任務|机制|機制|原则|原則|文明|关键|關鍵|环节|環節|目标|目標|问题|問題|方面|手|组成部分|組成部分|公报|公報|攻坚战|理念)(?![\u4e00-\u9fff]{0,3}(?:项目|资金|候选))", after):
         return False  # "实施创新发展七大工程", "四个重点问题专项整治", "两只手都要硬": a named set, no count
     if bare in ("户", "人") and re.match(r"(?:及以上|以上|以下)的?[\u4e00-\u9fff]{0,10}?(?:自然村|村寨|行政村|村庄|(?<!农)村|安置点|安置区|学校|小区)(?!民|干部|集体)", text[fig.end : fig.end + 20]):
         return False  # "30户以上自然村通硬化路", "3000人以上安置点": a size class of places, no count

@@ -113,6 +113,8 @@ def test_a_count_under_a_distributive_subject_is_a_level_for_each(by) -> None:
 def test_a_small_numeral_naming_a_set_of_programmes_is_no_count(by) -> None:
     assert "七大" not in by and "四个" not in by and "两只" not in by
     assert by["十一个"][0].unit == "个"  # units counted, the plan only names their period
+    assert "五項" not in by  # traditional script too
+    assert by["六個"][0].unit == "个"  # ministries counted: a plan of theirs is no named set
 
 
 def test_a_since_frame_is_no_part_of_a_label(by) -> None:
