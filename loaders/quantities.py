@@ -163,6 +163,7 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
     out = _generic_scope(text, out)
     out = _sub_levels(text, out)
     out = _per_unit_scope(text, out)
+    out = _class_counts(text, out)
     review_year, _plan_year = report_years(report)
     return tuple(replace(q, period=_period(report, text, q, review_year)) for q in out)
 
@@ -340,6 +341,25 @@ def _per_unit_scope(text: str, qs: list[Quantity]) -> list[Quantity]:
             if scope:
                 q = replace(q, indicator=scope + q.indicator, indicator_start=None, indicator_end=None,
                             kind=Kind.RATIO if scope.startswith("每") else q.kind)
+        out.append(q)
+    return out
+
+
+_SIZE_CLASS = re.compile(r"(?:过|超)(?:[0-9０-９.]+|[一二三四五六七八九十两百千]+)?(?:万亿|千亿|百亿|亿|千万|万)元?(?:级)?")
+"""A size class after a count ("7个过百亿、12个过50亿项目"): the class, not an amount."""
+
+
+def _class_counts(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"7个过百亿、12个过50亿项目签约落地": each count is of the things of its size class, named by
+    the noun after the last class of the list (过百亿项目, 过50亿项目)."""
+    out = []
+    for q in qs:
+        cls = _SIZE_CLASS.match(text, q.end) if q.kind == Kind.COUNT and len(q.indicator) <= 2 else None
+        if cls is not None:
+            tail = re.match(r"(?:[、和](?:[0-9０-９一二三四五六七八九十两]+个)?" + _SIZE_CLASS.pattern + r")*([\u4e00-\u9fff]{1,8}?)(?=签约|落地|开工|建成|投产|[，,；;。、]|$)",
+                            text[cls.end() : cls.end() + 60])
+            if tail and re.search(r"(?:项目|企业|产业|集群|园区|县)$", tail.group(1)):
+                q = replace(q, indicator=cls.group(0) + tail.group(1), indicator_start=None, indicator_end=None)
         out.append(q)
     return out
 
@@ -1090,6 +1110,8 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         return False  # "30户以上自然村通硬化路", "3000人以上安置点": a size class of places, no count
     if bare in ("亩", "公顷", "平方米") and re.match(r"(?:及以上|以上)的?[“”\u4e00-\u9fff]{0,10}?(?:基地|园区|示范区|片区|农场|产业园|种植园|牧场)[0-9０-９一二三四五六七八九十两]+(?:余|多)?[个家处]", text[fig.end : fig.end + 24]):
         return False  # "新建1万亩以上“森林粮库”示范基地2个": the size class of the places counted
+    if bare == "" and re.search(r"[0-9０-９一二三四五六七八九十两]+个(?:过|超)$", before):
+        return False  # "7个过百亿、12个过50亿项目": the size class of what is counted, no amount
     if bare == "年" and re.search(r"延长$", before):
         return False  # "土地承包到期后再延长30年试点", "优惠政策再延长三年": a term a policy sets
     if bare in ("年", "个月") and after.startswith("的") and re.search(r"(?:近|经过|通过|用|历时|特别是|在|保持)(?:将?近)?$", before):

@@ -214,3 +214,9 @@ def test_counts_of_levels_set_by_government_share_the_noun(by) -> None:
 
 def test_a_total_length_after_a_new_length_is_the_same_networks(by) -> None:
     assert by["919公里"][0].indicator == "运营总里程"  # not 运营里程总里程
+
+
+def test_counts_of_size_classes_share_the_noun_and_the_classes_are_no_amounts(by) -> None:
+    assert by["11个"][0].indicator == "过百亿项目"
+    assert by["23个"][0].indicator == "过50亿项目"
+    assert "百亿" not in by and "50亿" not in by
