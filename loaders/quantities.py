@@ -2029,7 +2029,11 @@ def _indicator(
         l_start += k + 1
     l_text = text[l_start:l_end]
     k = l_text.rfind("、")
-    if k >= 0 and _looks_like_figure_list(text, l_start, l_start + k):
+    milestone = re.search(r"(?:突破|跨越|迈上|站上|跨上|跃上)“[^”]{1,8}”$", l_text[:k]) if k >= 2 else None
+    if milestone and milestone.start() >= 2 and re.fullmatch(r"(?:达到|达|为|实现)?", l_text[k + 1 :]):
+        l_end = l_start + milestone.start()  # "地区生产总值突破“五百亿”、达513亿元": the subject, the quoted milestone before
+        l_text = text[l_start:l_end]
+    elif k >= 0 and _looks_like_figure_list(text, l_start, l_start + k):
         l_start += k + 1
         l_text = text[l_start:l_end]
     elif k >= 0 and previous is not None and clause_start == previous.end and re.match(

@@ -220,3 +220,7 @@ def test_counts_of_size_classes_share_the_noun_and_the_classes_are_no_amounts(by
     assert by["11个"][0].indicator == "过百亿项目"
     assert by["23个"][0].indicator == "过50亿项目"
     assert "百亿" not in by and "50亿" not in by
+
+
+def test_a_quoted_milestone_before_the_level_leaves_the_subject(by) -> None:
+    assert by["352.63亿元"][0].indicator == "旅游综合收入"  # not an empty label
