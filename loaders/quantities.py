@@ -631,7 +631,7 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
             return None  # a clause with its predicate, not a list of names
     if len(items) != n:
         return None
-    own_first = _OWN_MEASURE_END.search(items[0]) or re.search(r"(?<=[\u4e00-\u9fff]{2})资产$", items[0])
+    own_first = _OWN_MEASURE_END.search(items[0]) or re.search(r"(?<=[\u4e00-\u9fff]{2})(?:资产|数量)$", items[0])
     if own_first is not None and own_first.start() >= 2 and all(_OWN_MEASURE.fullmatch(x) for x in items[1:]):
         # "园区亩均产值和税收分别…": the later measures share the first member's subject
         subject = items[0][: own_first.start()]
@@ -737,6 +737,7 @@ def _clause_subjects(text: str, fig_start: int, head: str, n: int) -> list[str] 
     if start == 0 or text[start - 1] not in "，,":
         return None
     prev = text[_clause_start(text, start - 1) : start - 1]
+    prev = re.sub(r"(?<=[\u4e00-\u9fff]{4})(?:居|位居|位列)?(?:全国|全省|全市|全区)?(?:“[^”]{1,6}”|第[一二三四五六七八九十]+|前列|首位)$", "", prev)  # "A、B全省“双第一”": a rank, no member
     subject = _PREDICATE.sub("", _LEAD_FILLER.sub("", prev))
     members = _split_subjects(subject, n)
     if not members or any(find_figures(prev)):

@@ -224,3 +224,8 @@ def test_counts_of_size_classes_share_the_noun_and_the_classes_are_no_amounts(by
 
 def test_a_quoted_milestone_before_the_level_leaves_the_subject(by) -> None:
     assert by["352.63亿元"][0].indicator == "旅游综合收入"  # not an empty label
+
+
+def test_a_respective_list_before_a_rank_keeps_its_members_and_their_subject(by) -> None:
+    assert by["2171家"][0].indicator == "规上食品加工企业数量"
+    assert by["3249亿元"][0].indicator == "规上食品加工企业营业收入"
