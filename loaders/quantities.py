@@ -18,6 +18,7 @@ and plan year; both live in :mod:`kg.keys` and are re-exported here.
 
 from __future__ import annotations
 
+import importlib.resources
 import json
 import logging
 import re
@@ -71,13 +72,13 @@ _SENT_DELIMS = "。！？!?\n"
 
 # Leading words that frame a clause but are not part of what is measured.
 _LEAD_FILLER = re.compile(
-    r"^(?:(?:今年|年|去年|明年)(?:底|末)(?:前)?|(?:加之|由于|受)[\u4e00-\u9fff]{1,6}?(?:导致|影响)|全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已经|已|即|而且|而(?![今后])|但是|但(?!凡)|然而|可是|共(?!同|富|享|建(?!成|设)|治|青团|产党)|总共|为此|因此|对此|"
-    r"(?:党中央|中央|国务院)?(?:提出|建议|确定)了?(?=[^，,；;。]{2})|分[一二三四五六七八九十两0-9０-９]+批|到(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年(?:底|末)?|"
+    r"^(?:(?:今年|年初|去年|当年)以来|(?:今年|年|去年|明年)(?:底|末)(?:前)?|(?:加之|由于|受)[\u4e00-\u9fff]{1,6}?(?:导致|影响)|全年|今年|去年|当年|上年|一年来|五年来|年内|其中|同时|此外|并且|并|还|也|已经|已|即|而且|而(?![今后])|但是|但(?!凡)|然而|可是|共(?!同|富|享|建(?!成|设)|治|青团|产党)|总共|为此|因此|对此|"
+    r"(?:党中央|中央|国务院)?(?:提出|建议|确定|决定)了?(?=[^，,；;。]{2})|分[一二三四五六七八九十两0-9０-９]+批|到(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年(?:底|末)?|"
     r"(?:(?:19|20)\d\d|[０-９]{4})年(?:底|末)?(?=进一步|又|再|继续|已)|(?:(?:19|20)\d\d|[０-９]{4})年(?:比|较)(?:上一?年|去年)|"
-    r"特别是|尤其是|我们|尽管|虽然|全区|全市|全省|全县|全州|全盟|全旗|全国|全社会|全力|全面|成功|持续|积极|加快|大力|"
+    r"特别是|尤其是|我们|尽管|虽然|(?:全区|全市|全省|全县|全州|全盟|全旗|全国|全社会)(?!性|重点实验室)|全力|全面|成功|持续|积极|加快|大力|"
     r"扎实|深入|不断|进一步|稳步|力争|力求|使(?!用|命)|努力|确保|争取到(?!位)|争取|计划要求|计划|预计|至少|实现|完成(?!率)|开展|推动|推进|组织|"
-    r"累计完成|分别|均|再(?=新增|新建|增加|提高)|和(?![美谐])|与|及(?!时)|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本|初步|"
-    r"加速(?!器)|着力|(?:按|以)(?:可比价格?|不变价格?|现行价格)计算|把(?!握|关)|重点(?!人群|群体|企业|项目|领域|行业|人员|区域|产业|工程|税源|地区|[\u4e00-\u9fff]{1,2}类)|全速|全力|过去|的|之|[一二三四五六七八九十]是|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[①-⑳]|[一二三四五六七八九十两]+年(?:来|间|中(?![央共])|内)?|用[一二三四五六七八九十两]+年(?:左右)?时间|将|、|\s)+"
+    r"累计完成|分别|均|再(?=新增|新建|增加|提高)|和(?![美谐])|与|及(?!时)|迅速|短时间内|率先|首次|高标准|高质量|高水平|有序|顺利|基本(?!建设|养老|医疗|农田|公共|药物|医保|生活|住房)|初步|"
+    r"加速(?!器)|着力|(?:按|以)(?:可比价格?|不变价格?|现行价格)计算|把(?!握|关)|重点(?!人群|群体|企业|项目|领域|行业|人员|区域|产业|工程|税源|地区|实验室|[\u4e00-\u9fff]{1,2}类)|全速|全力|过去|的|之|[一二三四五六七八九十]是|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[①-⑳]|[一二三四五六七八九十两]+年(?:来|间|中(?![央共])|内)?|用[一二三四五六七八九十两]+年(?:左右)?时间|将|、|\s)+"
 )
 # Words between the indicator and the figure.
 _TRAIL_FILLER = re.compile(
@@ -85,7 +86,7 @@ _TRAIL_FILLER = re.compile(
     r"保持在|稳定在|降到|下降到|提高至|历史性|(?:首次)?(?:迈上|迈入|站上|跃上)|达到|达|達到|達|到|至|为|是|有|共|再|力求|累计|总计|合计|共计|分别|均|"
     r"(?:比|较)(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年|(?<=[\u4e00-\u9fff]{2})各|现(?:在|有)的|现在已经?|现已经?|总共|已经|(?<!不)已|(?<![成造迁])就|(?<![船首一两每])只|也|(?<![偿归])还|(?<![首成京])都|(?<![前])又|(?<![人英天奇帅通全口专秀引])才|一直|首次|仅|仍将?|(?<=[\u4e00-\u9fff]{2})(?:仍然|却|则|(?<![需只主重必想])要)|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
-    r"在[^，,；;。在]{1,14}?的?基础上|(?<=[\u4e00-\u9fff]{2})收到|安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|(?:比|较)(?:上年|去年)同期|与[^，,；;。与]{1,10}相比|比上一?年|较上一?年|比前一年|(?:比|较)前[两三四五]年(?:累计)?|(?:比|较)“?[六七八九十][一二三四五六七八九]?五”?(?:期间|时期)|比(?:年度|原定)?計劃|(?<=[\u4e00-\u9fff]{2})(?:今年|明年)(?=將|将)|將|比(?:年度|原定)?计划|(?:(?:19|20)\d\d年|[一二三四五六七八九〇○零]{4}年)?这一年|(?<![不])(?:可以|可望|有望|能够)|(?<=[\u4e00-\u9fff]{2})(?:却|则)?以(?:年均|平均每年|每年)|(?:比|较)第[一二三四五六七八九十]+个五年计划(?:期间|时期)?|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
+    r"在[^，,；;。在]{1,14}?的?基础上|(?<=[\u4e00-\u9fff]{2})在[^，,；;。在的]{1,8}?(?:影响|冲击|条件|情况|背景)下|(?<=[\u4e00-\u9fff]{2})扩增(?:到|至)?|扣除(?:物价|价格)(?:上涨)?因素(?:后)?|(?<=[\u4e00-\u9fff]{3})(?:今年|明年)(?=再|又|还|继续)|(?<=[\u4e00-\u9fff]{2})收到|安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|(?:比|较)(?:上年|去年)同期|与[^，,；;。与]{1,10}相比|比上一?年|较上一?年|(?:比|较)上一?届|比前一年|(?:比|较)前[两三四五]年(?:累计)?|(?:比|较)“?[六七八九十][一二三四五六七八九]?五”?(?:期间|时期)|比(?:年度|原定)?計劃|(?<=[\u4e00-\u9fff]{2})(?:今年|明年)(?=將|将)|將|比(?:年度|原定)?计划|(?:(?:19|20)\d\d年|[一二三四五六七八九〇○零]{4}年)?这一年|(?<![不])(?:可以|可望|有望|能够)|(?<=[\u4e00-\u9fff]{2})(?:却|则)?以(?:年均|平均每年|每年)|(?:比|较)第[一二三四五六七八九十]+个五年计划(?:期间|时期)?|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
     r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|拟定为|定为|确定为|计划|现行|"
     r"(?:按|以)?(?:同口径|可比口径|可比价格?|现行价格|不变价格?)(?:计算)?|"
     r"(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|[一二三四五六七八九〇○零]{4}年(?:底|末|初)?|将|\s)+$"
@@ -162,6 +163,10 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
     out = _scope_carried(text, out)
     out = _bare_measure_subject(text, out)
     out = _time_phrase_label(text, out)
+    out = _generic_scope(text, out)
+    out = _sub_levels(text, out)
+    out = _per_unit_scope(text, out)
+    out = _class_counts(text, out)
     review_year, _plan_year = report_years(report)
     return tuple(replace(q, period=_period(report, text, q, review_year)) for q in out)
 
@@ -200,6 +205,180 @@ def _bare_measure_subject(text: str, qs: list[Quantity]) -> list[Quantity]:
             if pred and 2 <= len(subject) <= 12 and not any(f.unit for f in find_figures(text, p, c - 1)) \
                     and not _LEAD_VERB.match(subject) and not _CARRY_VERB.match(subject):
                 q = replace(q, indicator=subject + q.indicator, indicator_start=None, indicator_end=None)
+        out.append(q)
+    return out
+
+
+def _generic_rows() -> list[tuple[str, str, str]]:
+    data = (importlib.resources.files("kg.loaders") / "data" / "generic_measures.tsv").read_text(encoding="utf-8")
+    rows = [tuple(line.split("\t")) for line in data.splitlines() if line and not line.startswith("#")]
+    return [r for r in rows if len(r) == 3]  # type: ignore[misc]
+
+
+_GENERIC_ROWS = _generic_rows()
+_GENERIC_MEASURE = {c: re.compile(p) for c, k, p in _GENERIC_ROWS if k == "measure"}
+_TOPIC_HEAD = {c: re.compile(rf"(?:{p})”?") for c, k, p in _GENERIC_ROWS if k == "head"}
+_TOPIC_VERB = re.compile("(?:" + "|".join(p for c, k, p in _GENERIC_ROWS if k == "verb") + ")")
+_TOPIC_PREDICATE = re.compile("(?:" + "|".join(p for c, k, p in _GENERIC_ROWS if k == "predicate") + ")")
+"""loaders/data/generic_measures.tsv: bare measures, the heads of the topics they take, and the
+verbs and predicates around a topic."""
+
+
+def _clause_topic(clause: str, cls: str, verb_ok: bool = True, first: bool = False) -> str:
+    """The topic a clause names for a generic measure of class ``cls``: "X深入开展" (X ends in a
+    head of the class, a predicate after it) or "举办X" (a topic verb, X up to the clause end)."""
+    c = _LEAD_FILLER.sub("", clause.strip())
+    v = _TOPIC_VERB.match(c) if verb_ok else None
+    body = _LEAD_FILLER.sub("", c[v.end() :]) if v else c
+    heads = list(_TOPIC_HEAD[cls].finditer(body))
+    for h in reversed(heads):
+        if h.end() < len(body) and _TOPIC_PREDICATE.match(body, h.end()):
+            x = body[: h.end()]
+            break
+    else:
+        x = body if (v or first and len(body) <= 10) and heads and heads[-1].end() == len(body) and not body.endswith("经济") else ""
+        # ("煤炭工业建设，五年投资…": a sentence opening with a bare topic names it)
+    if "等" in x and len(x) > 18:
+        x = x[x.rindex("等") + 1 :] if len(x) - x.rindex("等") > 4 else ""  # "A、B等特色产业", not "…等集群"
+    if not (3 <= len(x) <= 18 or x in ("工业", "农业", "商业")) or re.search(
+            r"[0-9０-９，,；;。、]|^(?:的|和|与|及|在|对|为|把|将)", re.sub(r"第[0-9０-９]{1,3}[届次期]", "", x)) \
+            or _CARRY_VERB.match(x) or _LEAD_VERB.match(x) or _TOPIC_VERB.match(x) \
+            or re.fullmatch(r"(?:重点|骨干|龙头|规上|规模以上|相关|下游|上游)?(?:企业|产业)", x):
+        return ""
+    return x
+
+
+def _generic_scope(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"支持A园区发展壮大…，总产值达370亿元", "B大会精彩圆满…，签约项目76个": a label that is only a
+    generic measure (loaders/data/generic_measures.tsv) carries the topic of its sentence, the
+    nearest clause before it that names one; a sentence that opens with the figure's clause takes a
+    short topic sentence before it ("乡村示范建设亮点纷呈。整合投入…、实施项目742个")."""
+    out = []
+    for q in qs:
+        cls = next((c for c, m in _GENERIC_MEASURE.items() if m.fullmatch(q.indicator)), None) if q.indicator else None
+        c = _clause_start(text, q.start) if cls is not None else 0
+        own = re.split(r"、", text[c : q.start])[-1] if cls is not None else ""  # the list member's own words
+        if cls is not None and not (cls == "projects" and re.search(r"全年|全市|全省|全区|全县|全州", own)) \
+                and sum(1 for o in qs if o.indicator == q.indicator and o.kind == q.kind and _clause_start(text, o.start) == c) == 1 \
+                and not _TOPIC_HEAD[cls].search(own.replace(q.indicator, "")):
+            # ("全年签约项目…": the year's total, no event's; "新材料产业近三年产值": named in its own
+            # clause; "A、B等传统产业…分别实现产值x、y": each member's, not the list's)
+            floor = _SENT_FLOOR(text, q.start)
+            topic = ""
+            while not topic and c > floor and text[c - 1] in "，,；;":
+                p = _clause_start(text, c - 1)
+                topic = _clause_topic(text[p : c - 1], cls, first=p == floor)
+                c = p
+            if not topic and floor >= 2 and text[floor - 1] == "。" and c == floor:
+                p = _SENT_FLOOR(text, floor - 1)
+                if floor - 1 - p <= 16 and not re.search(r"[，,；;：:]", text[p : floor - 1]):
+                    topic = _clause_topic(text[p : floor - 1], cls, verb_ok=False)
+                elif cls == "output" and _clause_start(text, q.start) == floor and re.match(r"[^，,；;。]*。", text[q.end : q.end + 12]):
+                    # "石化产业持续…，建设…。产值突破1300亿元。": a one-clause sentence measures the sector the sentence before opens with
+                    topic = _clause_topic(text[p : _clause_end(text, p)], cls, verb_ok=False)
+            if topic:
+                q = replace(q, indicator=topic + re.sub(r"^全年", "", q.indicator), indicator_start=None, indicator_end=None)
+        area = re.fullmatch(r"(新建|新增|新发展|新种植|改造|提升)?面积", q.indicator)
+        named = re.search(r"“[^”]{2,12}”", out[-1].indicator) if area and out and out[-1].unit == q.unit else None
+        if named and not any(ch in _SENT_DELIMS for ch in text[out[-1].end : q.start]) and q.start - out[-1].end <= 30:
+            # "巩固23万亩“两园一田”建设成果，新建面积12万亩": the area of the named thing just measured
+            q = replace(q, indicator=(area.group(1) or "") + named.group(0) + "面积", indicator_start=None, indicator_end=None)
+        task = re.fullmatch(r"(?:完成)?((?:年度|全年)?(?:目标)?任务)", q.indicator)
+        if task and q.unit in ("%", "％") and out and out[-1].indicator and out[-1].kind == Kind.COUNT \
+                and re.fullmatch(r"(?:以上|左右)?[，,、]完成" + task.group(1), text[out[-1].end : q.start]):
+            # "参保扩面360万人，完成任务100%": the task is the measure before
+            q = replace(q, indicator=out[-1].indicator + task.group(1) + "完成率", indicator_start=None, indicator_end=None)
+        out.append(q)
+    return out
+
+
+_MONEY_LEVEL = re.compile(
+    r"(?:超过?|过)?(?:[0-9０-９.]+(?:[-—－~～至到][0-9０-９.]+)?|[百千]|[一二三四五六七八九十]+)?(?:亿|万|千万)?(?:美)?元(?:及以上|以上)?")
+"""A money level naming a class of projects or firms ("超10亿元", "50-100亿元", "亿元以上")."""
+
+
+def _sub_levels(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"新备案超10亿元项目80个，其中超50亿元15个、超100亿元8个": a count after 其中 whose words are
+    a money level counts the main count's things at that level (新备案超50亿元项目), not at the
+    main one's."""
+    out = list(qs)
+    for i, q in enumerate(out):
+        if q.kind != Kind.COUNT:
+            continue
+        if "其中" not in text[max(0, q.start - 60) : q.start]:
+            continue
+        c = _clause_start(text, q.start)
+        words = re.split(r"、", text[c : q.start])[-1]
+        head = text[c : q.start]
+        if not head.startswith("其中"):
+            continue
+        words = re.sub(r"^其中", "", words)
+        level = _MONEY_LEVEL.match(words)
+        if not level or level.end() == 0 or not re.search(r"[0-9０-９百千亿万]", level.group(0)):
+            continue
+        rest = words[level.end() :]
+        main = next((o for o in reversed(out[:i]) if o.kind == Kind.COUNT and o.end < c and re.fullmatch(r"(?:以上|左右|余)?[，,；;]", text[o.end : c])
+                     and (lv := _MONEY_LEVEL.search(o.indicator)) and re.search(r"[0-9０-９百千亿万]", lv.group(0) or "")), None)
+        if main is None:
+            continue
+        lv = next(m for m in _MONEY_LEVEL.finditer(main.indicator) if re.search(r"[0-9０-９百千亿万]", m.group(0)))
+        tail = main.indicator[lv.end() :]
+        if rest and not tail.endswith(rest):
+            continue  # "其中50亿元项目2个": the member names the main count's things (or a suffix of them)
+        out[i] = replace(q, indicator=main.indicator[: lv.start()] + level.group(0) + tail, indicator_start=None, indicator_end=None)
+    return out
+
+
+_PER_UNIT = re.compile(
+    r"(?:[（(][一二三四五六七八九十0-9]+[)）])?((?:各|每个)(?:县（市、区）|县（市）区?|县（区）|县市区|县区|县|区|乡镇（街道）|乡镇|街道|行政村|村|社区|园区|开发区|市（州）|市州|设区市))(?![区市、和及与（])")
+"""A distributive subject ("各县（市）…", "每个县（市、区）…"): the figure is a level for each."""
+
+
+def _per_unit_scope(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"各县（市）结合…，因地制宜发展壮大A、B等1至2个特色产业": a count whose clause (or a clause
+    before it in the sentence, no figure between) opens with a distributive subject is a level
+    for each of them; its label names them when it has no subject of its own (the noun after the
+    figure, or a verb and its object)."""
+    out = []
+    for q in qs:
+        if q.kind == Kind.COUNT and q.indicator and not re.match(r"每|各|全", q.indicator) and (
+                q.indicator_start is not None and q.indicator_start >= q.end or _CARRY_VERB.match(q.indicator)):
+            floor = _SENT_FLOOR(text, q.start)
+            c = _clause_start(text, q.start)
+            scope = None
+            while c >= floor:
+                m = _PER_UNIT.match(text, c, q.start)
+                if m:
+                    scope = m.group(1)
+                    break
+                if c == floor or text[c - 1] not in "，," or re.search(r"全市|全省|全州|全县|全区", text[c : q.start]):
+                    break
+                p = _clause_start(text, c - 1)
+                if any(f.unit for f in find_figures(text, p, c - 1)):
+                    break
+                c = p
+            if scope:
+                q = replace(q, indicator=scope + q.indicator, indicator_start=None, indicator_end=None,
+                            kind=Kind.RATIO if scope.startswith("每") else q.kind)
+        out.append(q)
+    return out
+
+
+_SIZE_CLASS = re.compile(r"(?:过|超)(?:[0-9０-９.]+|[一二三四五六七八九十两百千]+)?(?:万亿|千亿|百亿|亿|千万|万)元?(?:级)?")
+"""A size class after a count ("7个过百亿、12个过50亿项目"): the class, not an amount."""
+
+
+def _class_counts(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"7个过百亿、12个过50亿项目签约落地": each count is of the things of its size class, named by
+    the noun after the last class of the list (过百亿项目, 过50亿项目)."""
+    out = []
+    for q in qs:
+        cls = _SIZE_CLASS.match(text, q.end) if q.kind == Kind.COUNT and len(q.indicator) <= 2 else None
+        if cls is not None:
+            tail = re.match(r"(?:[、和](?:[0-9０-９一二三四五六七八九十两]+个)?" + _SIZE_CLASS.pattern + r")*([\u4e00-\u9fff]{1,8}?)(?=签约|落地|开工|建成|投产|[，,；;。、]|$)",
+                            text[cls.end() : cls.end() + 60])
+            if tail and re.search(r"(?:项目|企业|产业|集群|园区|县)$", tail.group(1)):
+                q = replace(q, indicator=cls.group(0) + tail.group(1), indicator_start=None, indicator_end=None)
         out.append(q)
     return out
 
@@ -262,7 +441,7 @@ def _period(report: Report, text: str, q: Quantity, review_year: int | None) -> 
     return "year" if one and one[-1] > (many[-1] if many else -1) else "multi-year"
 
 
-_LEVEL_CLASS = re.compile(r"[\u4e00-\u9fff（）()]{1,8}?级(?:以上|及以上)?")
+_LEVEL_CLASS = re.compile(r"[\u4e00-\u9fff（）()]{1,8}?级(?:以上|及以上)?|(?:国家|中央|省|市|州|县|区)定")
 """A level of government naming a class ("国家级", "乡（镇）级", "省级以上")."""
 
 
@@ -311,6 +490,11 @@ def _shared_awards(text: str, qs: list[Quantity]) -> list[Quantity]:
         if m and m.start() >= 1 and 1 <= len(a.indicator) <= 6 and not _AWARD.search(a.indicator) \
                 and re.fullmatch(r"[\u4e00-\u9fff]+", a.indicator):
             out[i - 1] = replace(a, indicator=a.indicator + m.group(0), indicator_start=None, indicator_end=None)
+        # "2家企业获评A级、8家企业获评B级环保绩效企业": the grade is of the class the last member names
+        grade = re.search(r"(?:获评|评为|被评为|评定为)[A-Za-zＡ-Ｚ]{1,3}[+-]?级$", a.indicator)
+        named = re.search(r"(?:获评|评为|被评为|评定为)[A-Za-zＡ-Ｚ]{1,3}[+-]?级(?:[（(][^）)]*[）)])?([\u4e00-\u9fff“”]{2,12})$", b.indicator)
+        if a.kind == Kind.COUNT and b.kind == Kind.COUNT and grade and named and text[a.end : b.start] in (a.indicator + "、", a.indicator + "和"):
+            out[i - 1] = replace(a, indicator=a.indicator + named.group(1), indicator_start=None, indicator_end=None)
     return out
 
 
@@ -466,11 +650,14 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
             return None  # a clause with its predicate, not a list of names
     if len(items) != n:
         return None
-    own_first = _OWN_MEASURE_END.search(items[0]) or re.search(r"(?<=[\u4e00-\u9fff]{2})资产$", items[0])
+    own_first = _OWN_MEASURE_END.search(items[0]) or re.search(r"(?<=[\u4e00-\u9fff]{2})(?:资产|数量)$", items[0])
     if own_first is not None and own_first.start() >= 2 and all(_OWN_MEASURE.fullmatch(x) for x in items[1:]):
         # "园区亩均产值和税收分别…": the later measures share the first member's subject
         subject = items[0][: own_first.start()]
         return [items[0]] + [subject + x for x in items[1:]]
+    area = re.search(r"(?:播种|种植)?面积$", items[0])
+    if area is not None and area.start() >= 2 and n == 2 and re.fullmatch(r"(?:总)?产量|单产", items[1]):
+        return [items[0], items[0][: area.start()] + items[1]]  # "粮食播种面积与产量稳定在A、B": 粮食产量
     event = re.search(r"(?:发生)?起数$", items[0])
     if event is not None and event.start() >= 2 and all(re.fullmatch(r"(?:死亡|受伤|伤亡|失踪)人数|(?:直接)?经济损失", x) for x in items[1:]):
         # "生产安全事故起数和死亡人数分别下降…": the deaths are the accidents' too
@@ -515,7 +702,7 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
                     break
             if not pad and it.endswith("级") and "级" in last[:-2]:
                 pad = last[last.index("级") + 1 :]  # "国家级、部级创新平台": 国家级创新平台
-            if not pad and not _HEAD_NOUN.search(it) and len(last) - len(it) >= 2 and not re.match(
+            if not pad and not _HEAD_NOUN.search(it) and len(last) - len(it) >= 2 and not _COUNTED_MEMBER.search(it) and not re.match(
                     r"(?:实现|完成|达到|接待|举办|开展|新增|引进)", last) and not re.match(r"(?:实现|完成|接待|举办|开展|新增|引进)", it):
                 # ("接待游客、实现旅游总花费": members with verbs of their own share nothing)
                 pad = last[len(it) :]
@@ -524,8 +711,17 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
             done.append(it + pad if pad and not it.endswith(pad) else it)
         else:
             done.append(it)
-    return done + [last]
+    out = done + [last]
+    per = re.match(r"(?:每[十百千万]?(?:人口?|名[\u4e00-\u9fff]{1,4}?|户|平方公里)|人均)(?=[\u4e00-\u9fff（]{2})", out[0])
+    if per is not None and all(not re.match(r"每|人均|万人|千人", x) for x in items[1:]) and all(len(x) >= 2 for x in items[1:]) \
+            and not any(_OWN_MEASURE_END.search(x) for x in items[1:]):
+        # "每千人床位数、执业（助理）医师数增至7.83张、3.57个": the later members are per head too
+        out = [out[0]] + [per.group(0) + x for x in out[1:]]
+    return out
 
+
+_COUNTED_MEMBER = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:游客|旅客|乘客|客流|人口|人才|学生|主体)$")
+"""A list member that is a count of its own ("入州游客、过夜游客、旅游人均花费"): no modifier of the last one's noun."""
 
 _SECTOR_HEADS = ("产业", "行业", "企业")
 _HEAD_NOUN = re.compile(
@@ -560,6 +756,7 @@ def _clause_subjects(text: str, fig_start: int, head: str, n: int) -> list[str] 
     if start == 0 or text[start - 1] not in "，,":
         return None
     prev = text[_clause_start(text, start - 1) : start - 1]
+    prev = re.sub(r"(?<=[\u4e00-\u9fff]{4})(?:居|位居|位列)?(?:全国|全省|全市|全区)?(?:“[^”]{1,6}”|第[一二三四五六七八九十]+|前列|首位)$", "", prev)  # "A、B全省“双第一”": a rank, no member
     subject = _PREDICATE.sub("", _LEAD_FILLER.sub("", prev))
     members = _split_subjects(subject, n)
     if not members or any(find_figures(prev)):
@@ -610,6 +807,14 @@ def _unmarked_respective(text: str, qs: list[Quantity], i: int, n: int) -> list[
             q.indicator_end == q.start or _TRAIL_FILLER.fullmatch(text[q.indicator_end : q.start])):
         names = _split_subjects(q.indicator, n)
         if names and all(len(x) >= 2 for x in names):
+            return names
+    if n == 2 and re.search(r"[\u4e00-\u9fff]{2}[和与][\u4e00-\u9fff]{2}", q.indicator) and "、" not in q.indicator \
+            and qs[i + 1].indicator == q.indicator and q.indicator_end is not None and (
+            q.indicator_end == q.start or _TRAIL_FILLER.fullmatch(text[q.indicator_end : q.start])):
+        first, second = re.split(r"[和与]", q.indicator, maxsplit=1)
+        pair = re.fullmatch(r"城镇|城市|农村|城区|乡村|市区|县域|男性|女性|中央|地方", first) and re.match(r"城镇|城市|农村|城区|乡村|市区|县域|男性|女性|中央|地方", second)
+        names = [first + second[len(first) :], second] if pair else _split_subjects(q.indicator, 2)  # "城镇和农村居民人均可支配收入80392元、48825元": one each
+        if names and all(len(x) >= 2 for x in names) and names[0] != names[1]:
             return names
     if n == 2 and q.indicator.startswith("城乡") and "、" not in q.indicator and qs[i + 1].indicator == q.indicator:
         return _split_subjects(q.indicator, 2)  # "城乡居民人均可支配收入…，增长5%和8.2%": 城镇 then 农村
@@ -770,7 +975,7 @@ def _quantity(
     # "提档升级A、B等老码头20个": the verb that opens an enumeration says what is counted
     if indicator and ind_start is not None and ind_start > 0 and text[ind_start - 1] == "等" and kind == Kind.COUNT:
         seg = _LEAD_FILLER.sub("", text[_clause_start(text, ind_start) : ind_start - 1])
-        ev = _VERB_PREFIX.match(seg)
+        ev = _VERB_PREFIX.match(seg) or re.match(r"承办|举办|主办|引进|招引|培育|打造|开展|升级|整治|修缮|拓宽", seg)
         if ev and "、" in seg[ev.end() :] and not _VERB_PREFIX.match(indicator) and not _LEAD_VERB.match(indicator) \
                 and not _OWN_VERB.match(indicator) and len(indicator) >= 2:
             indicator, ind_start, ind_end = ev.group(0) + indicator, None, None
@@ -828,6 +1033,12 @@ def _quantity(
     joined = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000\r\n]+(?=[\u4e00-\u9fff])", "", indicator)
     joined = re.sub(r"(?<=[A-Za-z])[ \u3000]+(?=[0-9])", "", joined).strip()  # "广义货币M 2": M2
     joined = re.sub(r"[（(]下同[)）]", "", joined)  # "预计（下同）全年实现地区生产总值": an editorial note
+    if joined.endswith("上") and not joined.endswith(("跨上", "迈上", "站上", "跃上", "登上")) and len(joined) > 3 and before.endswith("上") and fig.chinese and fig.numeral[:1] in "百千万亿":
+        joined = joined[:-1]  # "拉动消费上百亿元": 上 reads "over", no part of the measure
+    if "在" in joined[1:] and re.match(r"的?(?:情况|背景|形势|条件)下", text[end : end + 6]):
+        inner = joined[joined.rindex("在") + 1 :]
+        joined = inner if len(inner) >= 2 else joined  # "外贸进出口在对美贸易下降超3成的情况下增长12%": the frame's own subject
+    joined = re.sub(r"(?<=[\u4e00-\u9fff”]{2})预计(?:全年)?(?=完成|实现|达到|可达|$)", "", joined)  # "324个市重点项目预计完成投资": a cue, no part of the measure
     joined = re.sub(r"\s*[—－]\s*[0-9０-９]{1,3}\s*[—－]\s*", "", joined)  # "建设 — 19 — 非遗工坊": a PDF page number
     joined = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:由|从)(?=(?:每人|每户|人均)[\u4e00-\u9fff]{0,4}$)", "", joined)  # "补助标准由每人每年120元提高到…"
     if ind_start is not None and ind_start > 0 and joined[:1] in "来來" and text[ind_start - 1] == "年" and len(joined) > 3:
@@ -913,6 +1124,18 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
     if bare in ("位", "名", "批", "期", "届", "轮") and re.search(
             r"第[0-9０-９一二三四五六七八九十]+(?:[、和及至到][0-9０-９一二三四五六七八九十]+)*[、和及至到]$", before):
         return False  # "分别排全省第1、2位": every member of a list of ordinals
+    if bare == "小时" and re.match(r"“?[\u4e00-\u9fff“”]{0,10}?(?:大厅|服务区|服务站|书房|图书馆|驿站|便利店|药店|门店|超市|窗口|政策|机制|工程|巡查|监控|值守|热线|自助|在线)", after) \
+            and not re.search(r"(?:至|到|达|为|缩短|延长|减少|压缩|用时|时间|需要|仅需)$", before):
+        return False  # "24小时智慧政务大厅", "144小时过境免签政策": a duration naming a facility or a policy
+    if fig.chinese and re.fullmatch(r"[两兩二三四五六七八九十]|十[一二三四五六七八九]", numeral) and bare in ("大", "项", "項", "个", "個", "只", "隻") \
+            and re.match(r"(?:(?!在|單位|单位|进行|進行|部)[“\u4e00-\u9fff”]){0,8}?(?:工程|行动|行動|计划|計劃|战略|戰略|领域|領域|任务|任務|机制|機制|原则|原則|文明|关键|關鍵|环节|環節|目标|目標|问题|問題|方面|手|组成部分|組成部分|公报|公報|攻坚战|理念)(?![\u4e00-\u9fff]{0,3}(?:项目|资金|候选))", after):
+        return False  # "实施创新发展七大工程", "四个重点问题专项整治", "两只手都要硬": a named set, no count
+    if bare in ("户", "人") and re.match(r"(?:及以上|以上|以下)的?[\u4e00-\u9fff]{0,10}?(?:自然村|村寨|行政村|村庄|(?<!农)村|安置点|安置区|学校|小区)(?!民|干部|集体)", text[fig.end : fig.end + 20]):
+        return False  # "30户以上自然村通硬化路", "3000人以上安置点": a size class of places, no count
+    if bare in ("亩", "公顷", "平方米") and re.match(r"(?:及以上|以上)的?[“”\u4e00-\u9fff]{0,10}?(?:基地|园区|示范区|片区|农场|产业园|种植园|牧场)[0-9０-９一二三四五六七八九十两]+(?:余|多)?[个家处]", text[fig.end : fig.end + 24]):
+        return False  # "新建1万亩以上“森林粮库”示范基地2个": the size class of the places counted
+    if bare == "" and re.search(r"[0-9０-９一二三四五六七八九十两]+个(?:过|超)$", before):
+        return False  # "7个过百亿、12个过50亿项目": the size class of what is counted, no amount
     if bare == "年" and re.search(r"延长$", before):
         return False  # "土地承包到期后再延长30年试点", "优惠政策再延长三年": a term a policy sets
     if bare in ("年", "个月") and after.startswith("的") and re.search(r"(?:近|经过|通过|用|历时|特别是|在|保持)(?:将?近)?$", before):
@@ -1960,7 +2183,11 @@ def _indicator(
         l_start += k + 1
     l_text = text[l_start:l_end]
     k = l_text.rfind("、")
-    if k >= 0 and _looks_like_figure_list(text, l_start, l_start + k):
+    milestone = re.search(r"(?:突破|跨越|迈上|站上|跨上|跃上)“[^”]{1,8}”$", l_text[:k]) if k >= 2 else None
+    if milestone and milestone.start() >= 2 and re.fullmatch(r"(?:达到|达|为|实现)?", l_text[k + 1 :]):
+        l_end = l_start + milestone.start()  # "地区生产总值突破“五百亿”、达513亿元": the subject, the quoted milestone before
+        l_text = text[l_start:l_end]
+    elif k >= 0 and _looks_like_figure_list(text, l_start, l_start + k):
         l_start += k + 1
         l_text = text[l_start:l_end]
     elif k >= 0 and previous is not None and clause_start == previous.end and re.match(
@@ -1999,7 +2226,7 @@ def _indicator(
             return l_text + what, None, None
     # "投资119亿元的化工项目落户": the investment of the project named after 的
     of_project = re.match(r"的((?:[0-9０-９]+个)?[^，,；;。0-9０-９]{0,16}?(?:项目|工程|基金))", text[after_start:right_end])
-    if kind == Kind.AMOUNT and of_project and re.fullmatch(r"(?:抓好|推进|实施|加快|建设)?(?:计划|合同)?总?投资(?:额)?", l_text):
+    if kind == Kind.AMOUNT and of_project and re.fullmatch(r"(?:抓好|推进|实施|加快|建设)?(?:计划|合同|年度)?总?投资(?:额)?", l_text):
         l_text = re.sub(r"^(?:抓好|推进|实施|加快|建设)", "", l_text)  # "抓好总投资13.5亿元的13所续建学校"
         return of_project.group(1) + l_text, None, None
     named = re.match(r"的([^，,；;。、0-9０-９的]{2,20}?)(?=[、，,；;。]|等)", text[after_start:right_end])
@@ -2011,6 +2238,9 @@ def _indicator(
     rate = _RATE_BEFORE_CHANGE.match(right)
     if rate and len(l_text) >= 2:
         return l_text + rate.group(1), None, None
+    if previous is not None and clause_start == previous.end and text.startswith("的", previous.end) and 2 <= len(l_text) <= 4 \
+            and previous.indicator.endswith(l_text) and len(previous.indicator) > len(l_text) and kind == previous.kind:
+        return previous.indicator, None, None  # "将A行业现行16%的税率降至13%": the level after the change is the same A's
 
     # the right side: the noun the measure word counts, plus the verb phrase it takes
     r_text = ""
@@ -2078,6 +2308,10 @@ def _indicator(
                 if cut > 0 and re.match(r"(?:实现|位居|位列|居|排名|排|数量|上榜数|入选数|全省|全市|全国|全区)(?!级)", right[cut + 1 :]):
                     r_text = r_text[:cut]  # "3所院校入选“双高计划”、实现…": the next predicate is not the noun's
         r_text = re.sub(r"(?<=[\u4e00-\u9fff”]{2})(?:同比|比上年|较上年|近|分别|(?<![签合节预公条婚邀特契制集])约)$", "", r_text)  # "13个保交楼项目近7000套"
+        cue = re.search(r"(?<=[\u4e00-\u9fff”]{4})(?:继续|持续|仍|再)?(?:超过|超|突破)$", r_text)
+        if cue and re.match(r"[0-9０-９百千万亿两一二三四五六七八九十]", text[after_start + len(r_text) :]) \
+                and not re.search(r"(?:产值|营收|营业收入|收入|规模|总量|利润|税收|产量|销售额|降幅|增幅)$", r_text[: cue.start()]):
+            r_text = r_text[: cue.start()]  # "49个场馆服务市民超8万小时", "200个重点项目投资继续超千亿元": the next figure's qualifier
         r_text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:荣获|(?<!荣)(?:获评|获批|获得|获))$", "", r_text)  # "60项科技成果获2022年度…奖"
         if r_text.endswith("正") and right.startswith("在", len(r_text)):
             r_text = r_text[:-1]  # "24家市属企业正在重组": 正 opens 正在, no part of the noun
@@ -2143,9 +2377,9 @@ def _indicator(
         return enum_verb.group(0) + r_text, None, None
     if len(r_text) >= 2 and kind == Kind.CHANGE and not l_text and info is not None and info.family == "count":
         return r_text, after_start, after_start + len(r_text)  # "增加了34个开放口岸": the noun counted
-    if kind == Kind.COUNT and info is not None and info.family == "count" and (own := _OWN_MEASURE_END.search(r_text)) \
+    if kind == Kind.COUNT and info is not None and info.family == "count" and (own := _OWN_MEASURE_END.search(r_text) or re.search(r"(?:完成)?投资$", r_text)) \
             and re.search(r"(?:企业|公司|产业|产业链|基地|园区|集群|项目|主体|工厂|乡镇|村|县)$", r_text[: own.start()]) \
-            and re.match(rf"(?:同比|分别|均|年均)?(?:{_UP}|{_DOWN}|达|突破|超|实现|占)", text[after_start + len(r_text) :]):
+            and re.match(rf"(?:同比|分别|均|年均)?(?:继续|持续|仍)?(?:{_UP}|{_DOWN}|达|突破|超|实现|占)", text[after_start + len(r_text) :]):
         r_text = r_text[: own.start()]  # "80家龙头企业产值增长10.6%": the count is of the firms
     if listed and not l_text and re.fullmatch(r"(?:重点|重大)?(?:项目|工程)(?:建设)?", r_text) and len(listed) <= 24:
         return listed + "等" + r_text, None, None  # "推进A、B等11个项目": the listed projects, not bare 项目
@@ -2187,7 +2421,9 @@ def _indicator(
     if re.fullmatch(_SCOPE, l_text) and previous is not None and previous.indicator and re.fullmatch(
             r"(?:以上|左右)?[、，,]", text[previous.end : l_start]) and (lvl := re.search(_SCOPE, previous.indicator)) \
             and len(previous.indicator) - lvl.end() >= 2 and lvl.group(0) != l_text:
-        return l_text + previous.indicator[lvl.end():], None, None  # "国家级赛事3项、省级5项": 省级赛事
+        verb = previous.indicator[: lvl.start()] if _CARRY_VERB.fullmatch(previous.indicator[: lvl.start()]) or re.fullmatch(
+            r"承办|举办|主办|争办|引进|获批|获评|入选|承接|创建|新建|建设|认定|培育", previous.indicator[: lvl.start()]) else ""
+        return verb + l_text + previous.indicator[lvl.end():], None, None  # "承办国家级赛事3项、省级5项": 承办省级赛事
     if re.fullmatch(_SCOPE, l_text) and re.match(r"其中", text[sentence_floor:l_start]) and previous is not None \
             and previous.indicator and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) \
             and len(_noun_of(previous.indicator)) >= 2:
@@ -2220,6 +2456,8 @@ def _indicator(
         base = re.sub(period + "$", "", previous.indicator)
         if 2 <= len(base) < len(previous.indicator):
             return base + l_text, None, None  # "GDP一季度累计增长4.7%、二季度累计增长6.3%"
+        if previous.kind == kind and len(previous.indicator) >= 2 and re.fullmatch(r"(?:以上|左右)?[、，,](?:其中)?", text[previous.end : l_start]):
+            return previous.indicator + l_text, None, None  # "新建项目开工率达到35%、上半年达到80%": the same rate by mid-year
     if kind == Kind.AMOUNT and re.match(r"其中", text[sentence_floor:l_start]) and 2 <= len(l_text) <= 10 \
             and previous is not None and previous.indicator and fig_end - previous.end < 40 and not any(
             c in _SENT_DELIMS for c in text[previous.end : fig_end]) and (own := re.search(
@@ -2254,7 +2492,7 @@ def _indicator(
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]):
         return re.sub(r"(?:拓展|扩展|发展|延长|缩短|压缩|放宽|调整)(?:到|至)?$", "", previous.indicator), None, None  # "从39个拓展到91个"
     if _OWN_MEASURE.fullmatch(l_text) and previous is not None and previous.indicator \
-            and 0 < sentence_floor - previous.end <= 12 and text[sentence_floor - 1 : sentence_floor] in ("，", ",") \
+            and 0 < sentence_floor - previous.end <= 12 and text[sentence_floor - 1 : sentence_floor] in ("，", ",", "；", ";") \
             and not any(c in _CLAUSE_DELIMS for c in text[previous.end : sentence_floor - 1]):
         # "A产业产值达110亿元，增加值增长15%", "国企资产规模达1070亿元、增长14.8%，营业收入100亿元":
         # a bare measure opening the clause is the same subject's second measure
@@ -2264,6 +2502,11 @@ def _indicator(
         if subject == previous.indicator and previous.kind == Kind.COUNT and 2 <= len(subject) <= 16 \
                 and not _CARRY_VERB.match(subject) and not _DONE_VERB.match(subject):
             return subject + l_text, None, None  # "专业镇经营主体达504户，实现营业收入59.6亿元": the counted units' revenue
+    if _OWN_MEASURE.fullmatch(l_text) and previous is not None and previous.indicator and previous.kind == kind \
+            and re.fullmatch(r"(?:以上|左右)?、", text[previous.end : l_start]):
+        subject = re.sub(r"(?<=[\u4e00-\u9fff]{2})总$", "", _OWN_MEASURE_END.sub("", previous.indicator))
+        if 2 <= len(subject) < len(previous.indicator) and not subject.endswith(l_text) and not re.search(r"[、和及与]", subject):
+            return subject + l_text, None, None  # "国有企业营业收入达到400亿元、利润总额达到13亿元": the same firms' profit
     if re.fullmatch(r"[\u4e00-\u9fff]{1,3}率", l_text) and previous is not None and previous.indicator \
             and previous.indicator.endswith(l_text[:-1]) and len(previous.indicator) > len(l_text) - 1 \
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) and fig_end - previous.end < 30:
@@ -2295,12 +2538,21 @@ def _indicator(
             and previous.end >= sentence_floor - 40 and not previous.indicator.endswith(l_text)
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end])
             and (kind != Kind.CHANGE or l_text in ("规模", "总量", "总额")) and re.match(r"(?:总|年|面积|规模|金额|产值|产量|营收|收入|投资|用地|保有)", l_text)
-            or re.fullmatch(r"(?:协议|合同|计划)?(?:投资总额|总投资额|总投资|投资规模|投资额)", l_text) and previous is not None and previous.indicator and previous.kind == Kind.COUNT
+            or re.fullmatch(r"(?:协议|合同|计划)?(?:投资总额|总投资额|总投资|投资规模|投资额)|(?:年度|全年)投资", l_text) and previous is not None and previous.indicator and previous.kind == Kind.COUNT
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) and fig_end - previous.end < 30
+            and "分别" not in text[previous.end : fig_end]  # "34个省重点、300个市重点项目，完成年度投资分别…": each list member's
         ):
             # "粮食播种面积380万亩、总产量98万吨": the subject without the other measure
-            subject = re.sub(r"(?:(?:全球|全年)?(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资|销量|销售额|产能|总数|数量|个数)|播面)$", "", previous.indicator)
+            harvest = re.match(r"([\u4e00-\u9fff]{2,6}?)(?:生产)?(?:喜获|再获|获得|实现)?(?:大)?丰收$",
+                               text[_clause_start(text, sentence_floor - 1) : sentence_floor - 1]) if sentence_floor > previous.end else None
+            if harvest and l_text.endswith("产量"):
+                return harvest.group(1) + l_text, None, None  # "建成高标准农田N万亩，粮食生产喜获丰收，产量达M万吨": the crop's
+            subject = re.sub(r"(?:(?:全球|全年)?(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资|销量|销售额|产能|总数|数量|个数|里程)|播面)$", "", previous.indicator)
             subject = _noun_of(subject if len(subject) >= 2 and l_text != "规模" else previous.indicator)
+            if (done := re.match(r"(?:竣工投产|建成投产|竣工|完工|投产)", subject)) and len(subject) - done.end() >= 2 \
+                    and "开工" in text[_SENT_FLOOR(text, previous.start) : previous.start]:
+                subject = subject[done.end() :]  # "新开工重大项目100个、竣工100个，完成投资400亿元": the projects'
+
             return subject + l_text, None, None  # "新增企业140户、总数达1524户": 企业总数
         if kind == Kind.RATIO and re.search(r"[\u4e00-\u9fff]{2}(?:只|仅|约)?占$", l_text):
             return re.sub(r"(?:只|仅|约)?占$", "占比", l_text), None, None  # "减少收入的农户只占10%左右"
@@ -2361,7 +2613,7 @@ def _opening_count_phrase(text: str, after_start: int, right_end: int, unit: str
     return right
 
 
-_OWN_MEASURE = re.compile(r"增加值|营业收入|主营业务收入|销售收入|利润总额|利润|税费|税收|实缴税金|产值|总产值|营收")
+_OWN_MEASURE = re.compile(r"增加值|营业收入|主营业务收入|销售收入|利润总额|利润|净利润|所有者权益|净资产|税费|税收|实缴税金|产值|总产值|营收")
 _OWN_MEASURE_END = re.compile(r"(?:全球|全年)?(?:(?:新增)?装机(?:容量|规模)?|资产规模|资产总额|规模|总量|产值|总产值|增加值|营业收入|主营业务收入|销售收入|利润总额|利润|税费|税收|营收|产量|销量|销售额)$")
 """Measures of a subject named once: "产业产值达…，增加值增长…" (the subject of 增加值 is before)."""
 

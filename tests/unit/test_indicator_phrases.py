@@ -49,7 +49,7 @@ def test_a_respective_list_without_fenbie(by) -> None:
 def test_bare_verbs_and_nouns_keep_what_makes_them_usable(by) -> None:
     assert ind(by, "88家") == "累计上市企业"  # a running total, not 新增
     assert ind(by, "1320家") == "兑付资金惠及企业"  # 惠及 keeps its verb and the payout it follows (session 7)
-    assert ind(by, "8个") == "10亿元以上项目"  # the threshold stays with the noun
+    assert ind(by, "8个") == "新签约10亿元以上产业项目"  # the threshold stays with the noun, the main count's verb and kind too (session 10)
     assert ind(by, "36个") == "新开工10亿元以上项目"  # the elided noun of the figure before
     assert ind(by, "5万亩") == "新植造林"
     assert ind(by, "5部") == "作品获文华奖"
