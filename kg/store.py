@@ -345,6 +345,8 @@ def run_query(store: ox.Store, query: str) -> QueryResult:
             names = tuple(v.value for v in res.variables)
             conv = python_value
             rows = tuple([dict(zip(names, map(conv, sol))) for sol in res])
+            if not rows:
+                _warn_if_built_before(store, query)
             return QueryResult(names, rows)
         triples = tuple(
             {"s": python_value(t.subject), "p": python_value(t.predicate), "o": python_value(t.object)} for t in res
@@ -356,6 +358,23 @@ def run_query(store: ox.Store, query: str) -> QueryResult:
     except (OSError, RuntimeError) as exc:  # the store, or a SERVICE call, failed
         msg = " ".join(str(exc).split())[:300]
         raise StoreError(f"the query failed: {msg}") from exc
+
+
+_BUILT = re.compile(r"kg:(nameBigram|namedInTitleMarks|outcome|(?:part|section|sentence|observation|mention|"
+                    r"glossaryTerm|place|organisation|programme|policy|sector)Count)\b")
+"""Statements kg's build writes for the library queries to read (kg.links); a store built by an
+older kg lacks some of them, and a query reading them answers nothing."""
+
+
+def _warn_if_built_before(store: ox.Store, query: str) -> None:
+    """An empty answer from a query that reads build-time statements the store holds none of:
+    say so (the store was built by an older kg, or by another tool), rather than let an empty
+    answer look like an answer."""
+    kg = PREFIXES["kg"]
+    for name in sorted(set(_BUILT.findall(query))):
+        if next(iter(store.quads_for_pattern(None, ox.NamedNode(f"{kg}{name}"), None)), None) is None:
+            log.warning("the store holds no kg:%s statements (written by kg build since they were added): "
+                        "it was built by an older kg or another tool; rebuild it for this query", name)
 
 
 def read_query(query_or_file: str) -> str:
