@@ -1001,6 +1001,17 @@ def _quantity(
                 and not _OWN_VERB.match(indicator) and len(indicator) >= 2:
             chain = _WORKS_CHAIN.match(seg, ev.end())  # "新建扩建A、B等中小学校5所": the whole chain of works verbs
             indicator, ind_start, ind_end = seg[: chain.end()] + indicator, None, None
+    # "引进A、B项目56个": the count covers every member the shared verb names, not the last one's alone
+    if indicator and ind_start is not None and ind_start > 0 and text[ind_start - 1] == "、" and kind == Kind.COUNT \
+            and (previous is None or previous.end <= _clause_start(text, ind_start)):
+        c0 = _clause_start(text, ind_start)
+        seg = _LEAD_FILLER.sub("", text[c0 : ind_start - 1])
+        ev = _LIST_VERB.match(seg)
+        if ev and ev.start() == 0 and 2 <= len(seg) - ev.end() <= 16 and not any(f.unit for f in find_figures(text, c0, ind_start)) \
+                and not re.search(r"[和及与]|等|[0-9０-９][个口家所座条项处亩套台户名人间张株头只]", seg[ev.end() :]) \
+                and not _OWN_VERB.match(indicator) \
+                and not _CARRY_VERB.match(indicator) and not _LEAD_VERB.match(indicator):
+            indicator, ind_start, ind_end = seg + "、" + indicator, None, None
     # "新建绿道12公里、碧道4公里": the list elides the first item's verb
     if previous is not None and indicator and ind_end == start - q_len:
         gap = text[previous.end : start - q_len]

@@ -35,3 +35,12 @@ def test_a_member_with_its_own_verb_or_a_stock_keeps_no_shared_verb(by) -> None:
     assert by["1900套"][0].indicator == "配租"  # its own verb
     assert not by["43家"][0].indicator.startswith("新增")  # a stock: 累计达到
     assert by["310亩"][0].indicator == "新增耕地"  # 建设 of 建设用地 is a noun, no verb of the list
+
+
+def test_a_count_after_a_shared_verb_covers_every_member_named(by) -> None:
+    # "引进A、B项目N个": N counts both members, not the last one's alone
+    assert by["23个"][0].indicator == "引进央企二级子公司、行业百强企业项目"
+
+
+def test_a_member_after_a_counted_member_takes_no_earlier_member(by) -> None:
+    assert "120口" not in by["860个"][0].indicator  # the figure before is the first member's own
