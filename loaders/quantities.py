@@ -123,7 +123,7 @@ _ACTION_NOUN_END = re.compile(r"(?:改造|防护|治理|整治|建设|修复|提
 _MEASURE_VERB = re.compile(r"出栏|存栏|出让|收储|争创|申创")
 """Verbs that are themselves the measure ("收储13000亩、出让10300亩"): a bare one takes no noun from the figure before."""
 
-_OWN_VERB = re.compile(r"(?:完善|提升|升级|扩繁|修缮|保护|恢复|建设|续建|迁建|重建|更新|改善|盘活|消化|清理|整合|培训|救助|帮扶|资助|流转|复垦|收储)")
+_OWN_VERB = re.compile(r"(?:完善|提升|升级|扩繁|修缮|保护|恢复|建设|续建|迁建|重建|更新|改善|盘活|消化|清理|整合|培训|救助|帮扶|资助|流转|复垦|收储|配租|配售|营造|增加(?!值))")
 """Verbs that open a later member of a list with its own verb ("新增核心群2处、完善扩繁群20处")."""
 
 _FROM_TO = re.compile(r"(?:从|由)(?:上年|去年|上年末|去年末|上年底|去年底)?的?$")
@@ -854,6 +854,27 @@ def _body_regions(report: Report) -> list[tuple[int, int]]:
 
 
 # a list member after the first one's figure: "、X", "以上、X", "和重点X" (X the indicator)
+def _list_verb_rows() -> dict[str, str]:
+    data = (importlib.resources.files("kg.loaders") / "data" / "list_verbs.tsv").read_text(encoding="utf-8")
+    rows: dict[str, list[str]] = {}
+    for line in data.splitlines():
+        if line and not line.startswith("#") and line.count("\t") == 1:
+            cls, pattern = line.split("\t")
+            rows.setdefault(cls, []).append(pattern)
+    return {cls: "|".join(ps) for cls, ps in rows.items()}
+
+
+_LIST_VERB_ROWS = _list_verb_rows()
+_WORKS_CHAIN = re.compile(rf"(?:(?:[、和及]?)(?:{_LIST_VERB_ROWS['works']}))*")
+_LIST_VERB = re.compile(
+    rf"(?:{_LIST_VERB_ROWS['frame']}(?=(?:{_LIST_VERB_ROWS['carry']}|{_CARRY_VERB.pattern[1:]})))?"
+    rf"(?P<verb>(?:{_LIST_VERB_ROWS['carry']}|{_CARRY_VERB.pattern[1:]})"
+    rf"(?:[、和及](?:{_CARRY_VERB.pattern[1:]})|[和及]?(?:{_LIST_VERB_ROWS['works']}))*)"
+)
+"""loaders/data/list_verbs.tsv: the verb a list's first member opens with and its later members
+keep: a chain of works verbs stays whole ("新建改扩建A39所、B232所" → 新建改扩建B), a frame before
+the verb is the first member's own ("依托X建设A4家、B12家" → 建设B)."""
+
 _MEMBER_GAP = re.compile(r"(?:以上|左右|以内)?[、和]((?:重点|骨干)?)")
 
 
@@ -978,12 +999,24 @@ def _quantity(
         ev = _VERB_PREFIX.match(seg) or re.match(r"承办|举办|主办|引进|招引|培育|打造|开展|升级|整治|修缮|拓宽", seg)
         if ev and "、" in seg[ev.end() :] and not _VERB_PREFIX.match(indicator) and not _LEAD_VERB.match(indicator) \
                 and not _OWN_VERB.match(indicator) and len(indicator) >= 2:
-            indicator, ind_start, ind_end = ev.group(0) + indicator, None, None
+            chain = _WORKS_CHAIN.match(seg, ev.end())  # "新建扩建A、B等中小学校5所": the whole chain of works verbs
+            indicator, ind_start, ind_end = seg[: chain.end()] + indicator, None, None
+    # "引进A、B项目56个": the count covers every member the shared verb names, not the last one's alone
+    if indicator and ind_start is not None and ind_start > 0 and text[ind_start - 1] == "、" and kind == Kind.COUNT \
+            and (previous is None or previous.end <= _clause_start(text, ind_start)):
+        c0 = _clause_start(text, ind_start)
+        seg = _LEAD_FILLER.sub("", text[c0 : ind_start - 1])
+        ev = _LIST_VERB.match(seg)
+        if ev and ev.start() == 0 and 2 <= len(seg) - ev.end() <= 16 and not any(f.unit for f in find_figures(text, c0, ind_start)) \
+                and not re.search(r"[和及与]|等|[0-9０-９][个口家所座条项处亩套台户名人间张株头只]", seg[ev.end() :]) \
+                and not _OWN_VERB.match(indicator) \
+                and not _CARRY_VERB.match(indicator) and not _LEAD_VERB.match(indicator):
+            indicator, ind_start, ind_end = seg + "、" + indicator, None, None
     # "新建绿道12公里、碧道4公里": the list elides the first item's verb
     if previous is not None and indicator and ind_end == start - q_len:
         gap = text[previous.end : start - q_len]
         # "新建、改扩建管网160公里、污水处理厂20座": the whole list of verbs is elided
-        verb = re.match(rf"{_CARRY_VERB.pattern}(?:[、和及]{_CARRY_VERB.pattern[1:]})*", previous.indicator)
+        verb = _LIST_VERB.match(previous.indicator)
         # the gap is "、X" / "以上、X" / "和重点X"…: a fixed pattern before the indicator (no regex
         # built from the indicator: a new pattern per call pushed the fixed ones out of re's cache)
         member = _MEMBER_GAP.fullmatch(gap, 0, len(gap) - len(indicator)) if gap.endswith(indicator) else None
@@ -993,16 +1026,17 @@ def _quantity(
                 and not _DONE_VERB.match(indicator) and not indicator.startswith("净")
                 and not indicator.endswith("通过")):  # "新入选…1个、复核通过3个": a verb of its own
             # ("新增…企业7家、重点“小巨人”企业9家": the member keeps its own 重点)
-            indicator, ind_start, ind_end = verb.group(0) + member.group(1) + indicator, None, None
+            indicator, ind_start, ind_end = verb.group("verb") + member.group(1) + indicator, None, None
     elif previous is not None and indicator and ind_start is not None and ind_start >= end:
         # "新增2个X、3家Y、4家Z": members named after their figures share the first one's verb
         gap = text[previous.end : start - q_len]
-        verb = re.match(_CARRY_VERB.pattern, previous.indicator)
-        if (verb and re.fullmatch(r"[^，,；;。、]{2,24}、", gap) and previous.indicator.endswith(gap[:-1])
+        verb = _LIST_VERB.match(previous.indicator)  # "新增100户X和10户Y": 和 joins the members too
+        if (verb and re.fullmatch(r"[^，,；;。、和]{2,24}[、和]", gap) and previous.indicator.endswith(gap[:-1])
                 and previous.indicator == verb.group(0) + gap[:-1]
                 and not _CARRY_VERB.match(indicator) and not _LEAD_VERB.match(indicator)
-                and not _OWN_VERB.match(indicator) and not _DONE_VERB.match(indicator)):
-            indicator, ind_start, ind_end = verb.group(0) + indicator, None, None
+                and not _OWN_VERB.match(indicator) and not _DONE_VERB.match(indicator)
+                and not re.search(r"总数|总量|累计|达到", indicator)):  # a stock member keeps no verb of change
+            indicator, ind_start, ind_end = verb.group("verb") + indicator, None, None
     # "从61.2%提高到63.5%": the start value is the level before this year's change
     if (_FROM_TO.search(text[clause_start : start - q_len]) or _cues()["from_per_head"].search(text, clause_start, start - q_len)) \
             and _TO_VERB.match(text[end : end + 8]):
