@@ -147,19 +147,11 @@ def created_time(created: datetime | None = None) -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-def describe_dataset(
-    stats: GraphStats,
-    sources: Iterable[SourceFile],
-    *,
-    base_iri: str | None = None,
-    license: str = DEFAULT_LICENSE,
-    created: datetime | None = None,
-    dumps: Iterable[tuple[str, str]] = (),
-) -> Graph:
-    """A VoID + DCAT description of a built graph, as an rdflib Graph (see
-    :func:`dataset_triples`, which ``kg build`` streams into ``void.ttl`` instead)."""
+def describe_dataset(stats: GraphStats, sources: Iterable[SourceFile], **options: Any) -> Graph:
+    """A VoID + DCAT description of a built graph, as an rdflib Graph: the statements of
+    :func:`dataset_triples` (same options), which ``kg build`` streams into ``void.ttl``."""
     g = bind_prefixes(Graph())
-    for t in dataset_triples(stats, sources, base_iri=base_iri, license=license, created=created, dumps=dumps):
+    for t in dataset_triples(stats, sources, **options):
         g.add(t)
     return g
 
