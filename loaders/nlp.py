@@ -59,7 +59,6 @@ from __future__ import annotations
 import bisect
 import functools
 import gc
-import importlib.resources
 import logging
 import math
 import re
@@ -70,13 +69,13 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.loaders.datafiles import data_lines, data_text
 from kg.loaders.gazetteer import divisions, latest_revision, short_form
 from kg.loaders.jieba_dict import take_default, take_tags, watch
 from kg.loaders.patterns import Prefilter, find, load_patterns, user_dirs
 
 log = logging.getLogger(__name__)
 
-DATA = "kg.loaders"
 
 OPEN_QUOTES = "“「‘\""
 CLOSE_QUOTES = "”」’\""
@@ -121,15 +120,7 @@ _AGE_GROUPS = frozenset({"老年", "青年", "少年", "中年", "幼年", "成�
 _PUNCT = set("，,。；;：:、！？!?（）()《》“”‘’「」【】[]—-…·\\/ \u3000\t\n")
 
 
-def _data_text(name: str) -> str:
-    return (importlib.resources.files(DATA) / "data" / name).read_text(encoding="utf-8")
-
-
-def _data_lines(name: str) -> Iterable[str]:
-    for line in _data_text(name).splitlines():
-        line = line.rstrip()
-        if line and not line.startswith("#"):
-            yield line
+_data_text, _data_lines = data_text, data_lines  # the names the loaders import from here
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,16 +18,15 @@ and plan year; both live in :mod:`kg.keys` and are re-exported here.
 
 from __future__ import annotations
 
-import importlib.resources
 import json
 import logging
 import re
 from dataclasses import replace
 from functools import lru_cache
-from importlib.resources import files
 from decimal import Decimal
 
 from kg.keys import indicator_key, report_years  # the key and year rules live in kg.keys (re-exported)
+from kg.loaders.datafiles import data_lines, data_text
 from kg.loaders.numbers import MILESTONES, Figure, find_figures, split_magnitude_unit, unit_info
 from kg.model import Kind, PartRole, Qualifier, Quantity, Report, Status
 
@@ -210,8 +209,7 @@ def _bare_measure_subject(text: str, qs: list[Quantity]) -> list[Quantity]:
 
 
 def _generic_rows() -> list[tuple[str, str, str]]:
-    data = (importlib.resources.files("kg.loaders") / "data" / "generic_measures.tsv").read_text(encoding="utf-8")
-    rows = [tuple(line.split("\t")) for line in data.splitlines() if line and not line.startswith("#")]
+    rows = [tuple(line.split("\t")) for line in data_lines("generic_measures.tsv")]
     return [r for r in rows if len(r) == 3]  # type: ignore[misc]
 
 
@@ -855,10 +853,9 @@ def _body_regions(report: Report) -> list[tuple[int, int]]:
 
 # a list member after the first one's figure: "、X", "以上、X", "和重点X" (X the indicator)
 def _list_verb_rows() -> dict[str, str]:
-    data = (importlib.resources.files("kg.loaders") / "data" / "list_verbs.tsv").read_text(encoding="utf-8")
     rows: dict[str, list[str]] = {}
-    for line in data.splitlines():
-        if line and not line.startswith("#") and line.count("\t") == 1:
+    for line in data_lines("list_verbs.tsv"):
+        if line.count("\t") == 1:
             cls, pattern = line.split("\t")
             rows.setdefault(cls, []).append(pattern)
     return {cls: "|".join(ps) for cls, ps in rows.items()}
@@ -1761,7 +1758,7 @@ def _status_year(
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, re.Pattern]:
     """The status and year cues of loaders/data/status_year_cues.json, compiled."""
-    data = json.loads((files("kg.loaders") / "data" / "status_year_cues.json").read_text(encoding="utf-8"))
+    data = json.loads(data_text("status_year_cues.json"))
     return {k: re.compile(v) for k, v in data.items() if not k.startswith("_")}
 
 

@@ -16,21 +16,17 @@ Rule ids: ``name:<predicate>`` (a name starts with its container), ``name-infix:
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
 from collections.abc import Iterable, Sequence
 
-DATA = "kg.loaders"
+from kg.loaders.datafiles import data_lines
 
 
 @functools.lru_cache(maxsize=1)
 def _classes() -> dict[str, re.Pattern[str]]:
     """Class name → one regex (the table's rows of that class, alternated)."""
-    text = (importlib.resources.files(DATA) / "data" / "relations_names.tsv").read_text(encoding="utf-8")
     rows: dict[str, list[str]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in data_lines("relations_names.tsv"):
         cls, regex, *_ = line.split("\t")
         rows.setdefault(cls, []).append(f"(?:{regex})")
     return {cls: re.compile("|".join(rs)) for cls, rs in rows.items()}
