@@ -1,0 +1,81 @@
+"""Bare and garbled labels, and national labels and years (session 11, branch s11/ind16; docs/indicator-sample.md).
+
+Two synthetic reports (invented names and figures) hold one sentence per shape:
+tests/fixtures/quantities-bare-labels-2052.txt (a city report, review 2051, plan 2052) and
+tests/fixtures/quantities-late-year-2053.txt (a plan report delivered late in the year it reviews).
+Each test names the shape and the label or year a reader expects (loaders/data/bare_labels.tsv).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.loaders.quantities import extract_quantities
+from kg.pipeline import parse
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "quantities-bare-labels-2052.txt"
+LATE = Path(__file__).resolve().parent.parent / "fixtures" / "quantities-late-year-2053.txt"
+
+
+@pytest.fixture(scope="module")
+def late() -> dict[str, list]:
+    out: dict[str, list] = {}
+    for q in extract_quantities(parse(LATE)):
+        out.setdefault(q.surface, []).append(q)
+    return out
+
+
+def test_a_bare_generic_measure_takes_the_topic_of_the_clause_before(by) -> None:
+    # "加快发展A机构，覆盖率提高到55%": the coverage is A's
+    assert by["55%"][0].indicator == "社区嵌入式托育机构覆盖率"
+    assert by["96%"][0].indicator == "县、乡、村三级快递物流网络覆盖率"
+    # "深入开展A整治，解决N个问题": the problems the campaign solved
+    assert by["4312个"][0].indicator == "城乡道路和背街小巷环境整治解决问题"
+
+
+def test_a_clause_opening_with_its_verb_takes_the_quoted_subject_before(by) -> None:
+    # "“X”上线…，汇聚…近N个"
+    assert by["近2300个"][0].indicator == "“青川政务通”汇聚办事网点"
+
+
+def test_a_member_of_verbs_alone_takes_the_noun_of_the_member_before(by) -> None:
+    # "新建成A2.4万套、交付1.6万套": not 新建成交付 (two verbs, no noun)
+    assert by["1.6万套"][0].indicator == "交付保障性安居房"
+    # "清理A1800件，废止420件，修订215件"
+    assert by["420件"][0].indicator == "废止各类规范性文件"
+    assert by["215件"][0].indicator == "修订各类规范性文件"
+    assert by["1800件"][0].indicator == "清理各类规范性文件"  # the first member keeps its own
+
+
+def test_a_change_labelled_with_its_base_measures_the_level_before_it(by) -> None:
+    # "新建城市道路412公里，比上年完成数增长23%"; "科技支出为58亿元，比上年科技支出决算数增长6.4%"
+    assert by["23%"][0].indicator == "新建城市道路"
+    assert by["6.4%"][0].indicator.endswith("科技支出")
+    assert not by["6.4%"][0].indicator.startswith("比")
+
+
+def test_a_label_cut_at_a_parenthesis_is_the_noun_before_it(by) -> None:
+    # "…投资额（包括A、B、C方面的基本建设）共为N": not "C方面的基本建设）"
+    label = by["386亿元"][0].indicator
+    assert label.endswith("固定资产投资额") and "）" not in label
+
+
+def test_a_label_ends_before_a_locative_or_a_bare_you(by) -> None:
+    assert by["320个"][0].indicator.endswith("劳务合作社")  # "组织在N个合作社中。"
+    assert by["千种"][0].indicator == "企业试制的新产品"  # "新产品有上千种"
+
+
+def test_the_first_years_of_a_span_named_before_a_list_date_its_members(by) -> None:
+    # "能耗由前三年分别上升a、b、c，转为下降d" (reviewing 2051): a, b, c are 2048-2050; d is 2051
+    assert [by[s][0].year for s in ("3.1%", "2.4%", "0.6%", "1.4%")] == [2048, 2049, 2050, 2051]
+    assert all(by[s][0].indicator == "单位地区生产总值能耗" for s in ("3.1%", "2.4%", "0.6%", "1.4%"))
+
+
+def test_a_label_opening_with_the_year_before_dates_the_row(late) -> None:
+    # a review delivered late in 2052: "…，2051年社会商品零售总额812亿元，比上年增加60亿元，增长7.3%"
+    assert late["7.3%"][0].year == 2051
+    assert late["812亿元"][0].year == 2051
+    # a later year between the label and the figure keeps the figure's own year
+    assert late["5.6%"][0].year == 2052
