@@ -1920,6 +1920,10 @@ def _status_year(
     if status == Status.ACTUAL and review_year and year == review_year \
             and re.match(r"(?:左右|以上|以内)?的?(?:预定|预期|原定|年度|调控|奋斗)目标", right):
         return Status.TARGET, review_year  # "增长7.8%，虽然略低于8%的预定目标": last year's target
+    if status == Status.ACTUAL and review_year and year == review_year \
+            and re.match(r"(?:左右|以上|以内)?(?:、[^，,；;。]{0,30})?的目标", right) \
+            and re.search(r"(?:确定|提出|规定|制定)的", clause):
+        return Status.TARGET, review_year  # "没有实现年初确定的A降低4%左右、B减少2%的目标": the year's targets, recalled
     if status == Status.ACTUAL and review_year and year == review_year and _cues()["plan_requirement"].match(right) \
             and _cues()["plan_named"].search(clause):
         return Status.TARGET, review_year  # "比上年增长7.6%，超过计划增长6%的要求": the plan's figure for that year

@@ -79,3 +79,9 @@ def test_a_label_opening_with_the_year_before_dates_the_row(late) -> None:
     assert late["812亿元"][0].year == 2051
     # a later year between the label and the figure keeps the figure's own year
     assert late["5.6%"][0].year == 2052
+
+
+def test_targets_recalled_as_not_reached_are_the_years_targets(by) -> None:
+    # "没有实现年初确定的A降低3.5%左右、B减少2.5%的目标": neither is an outcome
+    assert (by["3.5%"][0].status.value, by["3.5%"][0].year) == ("target", 2051)
+    assert (by["2.5%"][0].status.value, by["2.5%"][0].year) == ("target", 2051)
