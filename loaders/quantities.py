@@ -213,7 +213,8 @@ def _label_repairs(text: str, qs: list[Quantity]) -> list[Quantity]:
         if not q.indicator:
             continue
         new = _comparison_base_label(text, out, i) or _bare_topic_label(text, out, i) \
-            or _verbs_only_label(text, out, i) or _paren_label(text, q) or _cut_label(text, q)
+            or _verbs_only_label(text, out, i) or _paren_label(text, q) or _cut_label(text, q) \
+            or _base_year_tail(q) or _right_side_object(text, q)
         if new and new != q.indicator:
             q = replace(q, indicator=new, indicator_start=None, indicator_end=None)
         out[i] = _label_year(text, q)
@@ -373,6 +374,30 @@ def _cut_label(text: str, q: Quantity) -> str:
     if re.match(r"[初底末]", ind) and s > 0 and text[s - 1] == "年" and len(ind) >= 4 \
             and _word_ends(text[max(0, s - 1) : s + 4])[0] == 2:
         return ind[1:]
+    return ""
+
+
+
+def _base_year_tail(q: Quantity) -> str:
+    """"电力一百零八亿度，等于一九四九年的二点五倍": the base year after 等于/为/是 is no part of the label."""
+    m = re.search(r"(?:已经|已經|已)?(?:等於|等于|相当于|相當於|为|爲|是)[0-9０-９〇○零一二三四五六七八九]{4}年$", q.indicator)
+    label = q.indicator[: m.start()] if m else ""
+    return label if len(label) >= 2 and not re.match(r"[则則而但]", label) else ""
+
+
+def _right_side_object(text: str, q: Quantity) -> str:
+    """"出台14条促进…政策措施", "建成120个“…生活圈”": a label that is only the verb (or only a quote
+    mark) before the figure takes the object after it, to the clause end."""
+    rows = _bare_label_rows()
+    obj = re.match(r"(?:“[^”]{2,20}”|[\u4e00-\u9fff“”]{2,24})(?=[，,；;。、]|$)", text[q.end : q.end + 30])
+    if obj is None:
+        return ""
+    if rows["object_verb"].fullmatch(q.indicator):
+        return q.indicator + obj.group(0)
+    if re.fullmatch(r"[“”\"「」]", q.indicator) and obj.group(0).startswith("“"):
+        before = _LEAD_FILLER.sub("", text[_clause_start(text, q.start) : q.start])
+        verb = before if rows["object_verb"].fullmatch(before) or _CARRY_VERB.fullmatch(before) else ""
+        return verb + obj.group(0)
     return ""
 
 
@@ -2247,7 +2272,7 @@ _HORIZON = re.compile(r"(?:今后|未来|用|从今年起|从明年起)的?([两
 _TO_DATE = re.compile(r"先后$|(?:到|至)现在的$|(?:先后|历史上|迄今|至今)(?:已经?)?[^，,；;。]{0,6}$")
 """A count of everything so far ("先后29次"), in any part: an actual."""
 
-_PAST = re.compile(r"过去一年|过去的一年|刚刚过去的一年|(?<![比较与同从由])(?:去年|上年)(?!同期|基础|水平|底)|一年来")
+_PAST = re.compile(r"过去一年|过去的一年|刚刚过去的一年|(?<![比较与同从由])(?:去年|上年)(?!同期|基础|水平|底|结转|结余)|一年来")
 _FUTURE = re.compile(r"今年|明年|本年|新的一年|力争|争取|目标|计划|预期|拟|将|确保|(?<!共同)(?<!的)努力")  # not "经过…共同努力"
 
 

@@ -85,3 +85,18 @@ def test_targets_recalled_as_not_reached_are_the_years_targets(by) -> None:
     # "没有实现年初确定的A降低3.5%左右、B减少2.5%的目标": neither is an outcome
     assert (by["3.5%"][0].status.value, by["3.5%"][0].year) == ("target", 2051)
     assert (by["2.5%"][0].status.value, by["2.5%"][0].year) == ("target", 2051)
+
+
+def test_a_label_of_the_verb_or_a_quote_mark_alone_takes_the_object_after_the_figure(by) -> None:
+    assert by["12条"][0].indicator == "出台促进外贸稳定增长政策措施"  # not the bare verb
+    assert by["80个"][0].indicator == "建成“10分钟健身圈”"  # not a lone quote mark
+
+
+def test_the_base_year_of_a_multiple_is_no_part_of_the_label(by) -> None:
+    # "粮食产量312万吨，等于2046年的1.6倍"
+    assert by["1.6倍"][0].indicator == "粮食产量"
+
+
+def test_last_years_carry_over_in_a_budget_does_not_date_the_budget(by) -> None:
+    # "2052年财政预算规定，本年收入共为A，上年结转收入B，收入总数共为C": all of the 2052 budget
+    assert [(by[s][0].status.value, by[s][0].year) for s in ("480亿元", "12亿元", "492亿元")] == [("target", 2052)] * 3
