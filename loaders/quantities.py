@@ -214,7 +214,7 @@ def _label_repairs(text: str, qs: list[Quantity]) -> list[Quantity]:
             continue
         new = _comparison_base_label(text, out, i) or _bare_topic_label(text, out, i) \
             or _verbs_only_label(text, out, i) or _paren_label(text, q) or _cut_label(text, q) \
-            or _base_year_tail(q) or _right_side_object(text, q)
+            or _base_year_tail(q) or _right_side_object(text, q) or _shared_measure(text, q)
         if new and new != q.indicator:
             q = replace(q, indicator=new, indicator_start=None, indicator_end=None)
         out[i] = _label_year(text, q)
@@ -399,6 +399,16 @@ def _right_side_object(text: str, q: Quantity) -> str:
         verb = before if rows["object_verb"].fullmatch(before) or _CARRY_VERB.fullmatch(before) else ""
         return verb + obj.group(0)
     return ""
+
+
+
+def _shared_measure(text: str, q: Quantity) -> str:
+    """"黄金、白银、精炼铜、镍产量分别增长a、b、c、d": the measure after the last member is every member's."""
+    span = _label_span(text, q)
+    if span is None or span[1] > q.start or re.search(r"(?:数|量|额|值|率|次|入|资|模|重|比|价|费|积|收|人|度)$", q.indicator):
+        return ""
+    m = re.match(rf"(?:、[\u4e00-\u9fff]{{1,10}}?)+({_bare_label_rows()['shared_measure'].pattern})(?:分别|均)", text[span[1] : q.start])
+    return q.indicator + m.group(1) if m else ""
 
 
 _FRONT_YEAR = re.compile(r"((?:19|20)\d\d|[０-９]{4})年(?![度以和、至到—－-]|来|起|同期)")

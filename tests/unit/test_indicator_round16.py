@@ -100,3 +100,8 @@ def test_the_base_year_of_a_multiple_is_no_part_of_the_label(by) -> None:
 def test_last_years_carry_over_in_a_budget_does_not_date_the_budget(by) -> None:
     # "2052年财政预算规定，本年收入共为A，上年结转收入B，收入总数共为C": all of the 2052 budget
     assert [(by[s][0].status.value, by[s][0].year) for s in ("480亿元", "12亿元", "492亿元")] == [("target", 2052)] * 3
+
+
+def test_a_measure_after_the_last_member_of_a_respective_list_is_every_members(by) -> None:
+    # "茶叶、柑橘、蚕茧产量分别增长a、b、c": not bare 茶叶 (tea what?)
+    assert [by[s][0].indicator for s in ("8.2%", "6.7%", "3.9%")] == ["茶叶产量", "柑橘产量", "蚕茧产量"]
