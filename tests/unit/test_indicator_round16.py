@@ -103,5 +103,5 @@ def test_last_years_carry_over_in_a_budget_does_not_date_the_budget(by) -> None:
 
 
 def test_a_measure_after_the_last_member_of_a_respective_list_is_every_members(by) -> None:
-    # "茶叶、柑橘、蚕茧产量分别增长a、b、c": not bare 茶叶 (tea what?)
+    # "茶叶、柑橘、蚕茧、桑产量分别增长a、b、c、d": not bare 茶叶 (tea what?)
     assert [by[s][0].indicator for s in ("8.2%", "6.7%", "3.9%")] == ["茶叶产量", "柑橘产量", "蚕茧产量"]
