@@ -361,14 +361,18 @@ def _cut_label(text: str, q: Quantity) -> str:
         return ind[:-1]  # ("组织在N个合作社中。", "在N种主要产品中，")
     span = _label_span(text, q)
     if span is None:
-        return ""
+        # "连续N年提高…基本养|老金": a label joined from words before the figure and a run after it
+        k = next((k for k in range(len(ind), 3, -1) if text.startswith(ind[-k:], q.end)), 0)
+        span = (q.end, q.end + k) if k else None
+        if span is None:
+            return ""
     s, e = span
     if s >= q.end and e < len(text) and re.match(r"[\u4e00-\u9fff]", text[e]):
         ends = _word_ends(text[s : e + 6])
         if e - s not in ends:
             nxt = next((x for x in ends if x > e - s), None)
             if nxt is not None and nxt - (e - s) <= 3 and text[s + nxt - 1] not in "为及和在与以于至到":
-                return text[s : s + nxt]
+                return ind + text[e : s + nxt]
     if ind.endswith("有") and len(ind) >= 4 and not _OWN_YOU.search(ind) and s < q.start:
         return ind[:-1]
     if re.match(r"[初底末]", ind) and s > 0 and text[s - 1] == "年" and len(ind) >= 4 \

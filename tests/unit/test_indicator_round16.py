@@ -105,3 +105,8 @@ def test_last_years_carry_over_in_a_budget_does_not_date_the_budget(by) -> None:
 def test_a_measure_after_the_last_member_of_a_respective_list_is_every_members(by) -> None:
     # "茶叶、柑橘、蚕茧、桑产量分别增长a、b、c、d": not bare 茶叶 (tea what?)
     assert [by[s][0].indicator for s in ("8.2%", "6.7%", "3.9%")] == ["茶叶产量", "柑橘产量", "蚕茧产量"]
+
+
+def test_a_label_after_the_figure_never_ends_inside_a_word(by) -> None:
+    # "连续9年提高…基本养老金": the label runs to the word's end, not "…基本养"
+    assert by["9年"][0].indicator.endswith("基本养老金")
