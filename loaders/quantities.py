@@ -214,7 +214,8 @@ def _label_repairs(text: str, qs: list[Quantity]) -> list[Quantity]:
             continue
         new = _comparison_base_label(text, out, i) or _bare_topic_label(text, out, i) \
             or _verbs_only_label(text, out, i) or _paren_label(text, q) or _cut_label(text, q) \
-            or _base_year_tail(q) or _right_side_object(text, q) or _shared_measure(text, q)
+            or _base_year_tail(q) or _right_side_object(text, q) or _shared_measure(text, q) \
+            or _member_verb(text, out, i)
         if new and new != q.indicator:
             q = replace(q, indicator=new, indicator_start=None, indicator_end=None)
         out[i] = _label_year(text, q)
@@ -413,6 +414,35 @@ def _shared_measure(text: str, q: Quantity) -> str:
         return ""
     m = re.match(rf"(?:、[\u4e00-\u9fff]{{1,10}}?)+({_bare_label_rows()['shared_measure'].pattern})(?:分别|均)", text[span[1] : q.start])
     return q.indicator + m.group(1) if m else ""
+
+
+
+def _member_verb(text: str, qs: list[Quantity], i: int) -> str:
+    """"新增A学位3000个、B学位15000个", "更新改造A15套、B111公里", "淘汰落后的A产能N吨、B产能M吨": a member
+    named right after the 、 that ends the member before keeps that member's verb."""
+    q = qs[i]
+    ind = q.indicator
+    rows = _bare_label_rows()
+    if i == 0 or not text.startswith(ind, q.start - len(ind)) or _LEAD_VERB.match(ind) or _OWN_VERB.search(ind) \
+            or re.search(r"总数|总量|累计|总计|合计|[率比重]$", ind) or rows["member_not_noun"].search(ind) \
+            or _CARRY_VERB.pattern[1:] and re.search(_CARRY_VERB.pattern[1:], ind) or _DONE_VERB.search(ind) \
+            or re.search(rf"{rows['pair_verb'].pattern}|{rows['member_verb'].pattern}|{_UP}|{_DOWN}", ind):
+        return ""  # (a member with a verb or a change of its own: "城镇老旧小区改造", "沙化土地治理", "县城新增人口")
+    p = qs[i - 1]
+    if p.end > q.start or not re.fullmatch(r"(?:以上|左右)?、", text[p.end : q.start - len(ind)]):
+        return ""
+    v = re.match(rf"(?:{rows['member_scope'].pattern})?((?:{rows['member_verb'].pattern})+)(?=[\u4e00-\u9fff“]{{2}})", p.indicator)
+    return v.group(1) + ind if v and not _opens_with_verb(ind) else ""
+
+
+@lru_cache(maxsize=4096)
+def _opens_with_verb(label: str) -> bool:
+    """jieba's part of speech of the label's first word is a verb ("聚引青年人才")."""
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    first = next(iter(jieba.posseg.cut(label, HMM=False)), None)
+    return first is not None and first.flag.startswith("v")
 
 
 _FRONT_YEAR = re.compile(r"((?:19|20)\d\d|[０-９]{4})年(?![度以和、至到—－-]|来|起|同期)")

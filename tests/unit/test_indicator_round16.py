@@ -110,3 +110,12 @@ def test_a_measure_after_the_last_member_of_a_respective_list_is_every_members(b
 def test_a_label_after_the_figure_never_ends_inside_a_word(by) -> None:
     # "连续9年提高…基本养老金": the label runs to the word's end, not "…基本养"
     assert by["9年"][0].indicator.endswith("基本养老金")
+
+
+def test_a_member_named_right_after_the_comma_keeps_the_members_verb(by) -> None:
+    # "更新改造A15套、B111公里、C80公里", "淘汰落后的A产能N吨、B产能M吨", "新增A学位3000个、B学位1500个"
+    assert by["111公里"][0].indicator == "更新改造供水管网"
+    assert by["80公里"][0].indicator == "更新改造老旧燃气管道"
+    assert by["211万吨"][0].indicator == "淘汰落后的炼铁产能"
+    assert by["1500个"][0].indicator == "新增义务教育学位"
+    assert by["36个"][0].indicator == "城镇老旧小区改造"  # a member with a verb of its own keeps none
