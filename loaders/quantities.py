@@ -1979,6 +1979,13 @@ def _status_year(
     if status == Status.TARGET and re.match(r"[^，,；;。]{0,8}?的基础上", right) and not _FUTURE_CUE.search(clause):
         # "在连续两年增长13%的基础上": the base the plan starts from, last year's actual
         return Status.ACTUAL, review_year
+    sp = (_cues()["span_opening"].match(text, _SENT_FLOOR(text, start), start) or _cues()["span_clause"].search(text, _SENT_FLOOR(text, start), start)) \
+        if status == Status.TARGET and review_year else None
+    if sp is not None \
+            and not _FUTURE_CUE.search(text, sp.end(), start) and not re.search(r"今明|明后", text[_SENT_FLOOR(text, start) : start]):
+        # "在运输交通方面：两年铁路的货物周转量增长55%", "农民…的收入，两年增长约7%" in a plan part: the years just reviewed
+        para = text[_paragraph_start(report, text, start) : start]
+        return (Status.ESTIMATE if _ESTIMATE.search(para) else Status.ACTUAL), review_year
     if status == Status.TARGET and ((_NOW_CUE.search(clause) or re.match(r"[\u4e00-\u9fff]{0,6}?已经", right))
                                     and not _FUTURE_CUE.search(clause.replace("现在要", ""))
                                     or _SINCE.search(head) and not _FUTURE_CUE.search(_cues()["past_effort"].sub("", head))

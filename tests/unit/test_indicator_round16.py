@@ -119,3 +119,10 @@ def test_a_member_named_right_after_the_comma_keeps_the_members_verb(by) -> None
     assert by["211万吨"][0].indicator == "淘汰落后的炼铁产能"
     assert by["1500个"][0].indicator == "新增义务教育学位"
     assert by["36个"][0].indicator == "城镇老旧小区改造"  # a member with a verb of its own keeps none
+
+
+def test_a_span_of_two_years_opening_a_plan_sentence_is_the_years_just_reviewed(by) -> None:
+    # "在交通运输方面：两年铁路的货物周转量增长27%…", "…的收入，两年增长约13%" in a plan part
+    assert [(by[s][0].status.value, by[s][0].year) for s in ("27%", "19%", "约13%")] == [("actual", 2051)] * 3
+    # "今明两年…增长11%左右" is still the plan's
+    assert (by["11%"][0].status.value, by["11%"][0].year) == ("target", 2052)
