@@ -215,7 +215,7 @@ def _label_repairs(text: str, qs: list[Quantity]) -> list[Quantity]:
         new = _comparison_base_label(text, out, i) or _bare_topic_label(text, out, i) \
             or _verbs_only_label(text, out, i) or _paren_label(text, q) or _cut_label(text, q) \
             or _base_year_tail(q) or _right_side_object(text, q) or _shared_measure(text, q) \
-            or _member_verb(text, out, i)
+            or _member_verb(text, out, i) or _rate_phrase_label(text, out, i)
         if new and new != q.indicator:
             q = replace(q, indicator=new, indicator_start=None, indicator_end=None)
         out[i] = _label_year(text, q)
@@ -443,6 +443,27 @@ def _opens_with_verb(label: str) -> bool:
     jieba.setLogLevel(logging.WARNING)
     first = next(iter(jieba.posseg.cut(label, HMM=False)), None)
     return first is not None and first.flag.startswith("v")
+
+
+
+_RATE_PHRASE = re.compile(r"(?:[这近]?[一二三四五六七八九十两]+年(?:间|中|来|内)?|[0-9０-９]+年)?(?:平均)?(?:每年|年均)(?:平均)?")
+
+
+def _rate_phrase_label(text: str, qs: list[Quantity], i: int) -> str:
+    """"…增长9.4%。两年平均每年增长11.9%", "A平均每年增长7.9%，远远超过…二十六年间平均每年增长3.2%": a
+    label that is only a yearly-average phrase measures the figure before it, in the same unit, in its
+    sentence or, when the phrase opens the sentence, in the sentence before."""
+    q = qs[i]
+    if i == 0 or not _RATE_PHRASE.fullmatch(q.indicator):
+        return ""
+    p = qs[i - 1]
+    floor = _SENT_FLOOR(text, q.start)
+    same = p.end > floor
+    opens = re.match(rf"[\s\u3000]*{_RATE_PHRASE.pattern}", text[floor : q.start]) is not None
+    if p.unit != q.unit or not p.indicator or _RATE_PHRASE.fullmatch(p.indicator) or not (same or opens and p.end > _SENT_FLOOR(text, floor - 1)):
+        return ""
+    label = re.sub(rf"{_RATE_PHRASE.pattern}$", "", _YEAR_PREFIX.sub("", p.indicator))
+    return label if len(label) >= 2 else ""
 
 
 _FRONT_YEAR = re.compile(r"((?:19|20)\d\d|[０-９]{4})年(?![度以和、至到—－-]|来|起|同期)")

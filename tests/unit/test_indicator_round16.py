@@ -126,3 +126,10 @@ def test_a_span_of_two_years_opening_a_plan_sentence_is_the_years_just_reviewed(
     assert [(by[s][0].status.value, by[s][0].year) for s in ("27%", "19%", "约13%")] == [("actual", 2051)] * 3
     # "今明两年…增长11%左右" is still the plan's
     assert (by["11%"][0].status.value, by["11%"][0].year) == ("target", 2052)
+
+
+def test_a_yearly_average_phrase_alone_measures_the_figure_before_it(by) -> None:
+    # "A…增长8.4%，…又…增长7.4%。两年平均每年增长7.9%": the sentence opens with the phrase
+    assert by["7.9%"][0].indicator == "工业农业总产值"
+    # "B平均每年提高6.3%，远远超过…的二十五年间平均每年增长2.6%的速度": the same sentence
+    assert by["2.6%"][0].indicator == "城乡居民人均消费支出"
