@@ -133,3 +133,8 @@ def test_a_yearly_average_phrase_alone_measures_the_figure_before_it(by) -> None
     assert by["7.9%"][0].indicator == "工业农业总产值"
     # "B平均每年提高6.3%，远远超过…的二十五年间平均每年增长2.6%的速度": the same sentence
     assert by["2.6%"][0].indicator == "城乡居民人均消费支出"
+
+
+def test_five_years_before_an_investment_or_a_new_capacity_fall_due_at_the_horizon(by) -> None:
+    # "大力发展电力工业，五年新增装机容量650万千瓦" in the 2052 plan: due at the five years' end
+    assert (by["650万千瓦"][0].status.value, by["650万千瓦"][0].year) == ("target", 2056)
