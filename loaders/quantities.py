@@ -206,8 +206,10 @@ _YEAR_PREFIX = re.compile(r"^(?:[0-9０-９〇○零一二三四五六七八九]
 
 def _label_repairs(text: str, qs: list[Quantity]) -> list[Quantity]:
     """The last label pass: a label that is only the base of a comparison, a bare generic measure,
-    verbs with no noun, a parenthetical fragment or a word cut in two is mended from its sentence;
-    a label that opens with the year before the row's dates the row (loaders/data/bare_labels.tsv)."""
+    verbs with no noun, a parenthetical fragment, a word cut in two, a base year, a verb or quote
+    mark alone, a member without the list's shared measure or verb, or a yearly-average phrase is
+    mended from its sentence; a label that opens with the year before the row's dates the row
+    (loaders/data/bare_labels.tsv; docs/indicator-sample.md, session 11)."""
     out = list(qs)
     for i, q in enumerate(out):
         if not q.indicator:
