@@ -217,7 +217,7 @@ def _label_repairs(text: str, qs: list[Quantity]) -> list[Quantity]:
         new = _comparison_base_label(text, out, i) or _bare_topic_label(text, out, i) \
             or _verbs_only_label(text, out, i) or _paren_label(text, q) or _cut_label(text, q) \
             or _base_year_tail(q) or _right_side_object(text, q) or _shared_measure(text, q) \
-            or _member_verb(text, out, i) or _rate_phrase_label(text, out, i)
+            or _member_verb(text, out, i) or _rate_phrase_label(text, out, i) or _budget_verb_tail(q)
         if new and new != q.indicator:
             q = replace(q, indicator=new, indicator_start=None, indicator_end=None)
         out[i] = _label_year(text, q)
@@ -466,6 +466,13 @@ def _rate_phrase_label(text: str, qs: list[Quantity], i: int) -> str:
         return ""
     label = re.sub(rf"{_RATE_PHRASE.pattern}$", "", _YEAR_PREFIX.sub("", p.indicator))
     return label if len(label) >= 2 else ""
+
+
+
+def _budget_verb_tail(q: Quantity) -> str:
+    """"赤字率拟按3%安排", "中央预算内投资拟安排7000亿元": the budget verb is no part of the measure."""
+    m = re.search(r"(?<=[\u4e00-\u9fff”）]{2})拟按?安排(?:、比[^，,；;。]{0,10})?$", q.indicator)
+    return q.indicator[: m.start()] if m else ""
 
 
 _FRONT_YEAR = re.compile(r"((?:19|20)\d\d|[０-９]{4})年(?![度以和、至到—－-]|来|起|同期)")

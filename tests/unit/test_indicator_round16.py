@@ -138,3 +138,8 @@ def test_a_yearly_average_phrase_alone_measures_the_figure_before_it(by) -> None
 def test_five_years_before_an_investment_or_a_new_capacity_fall_due_at_the_horizon(by) -> None:
     # "大力发展电力工业，五年新增装机容量650万千瓦" in the 2052 plan: due at the five years' end
     assert (by["650万千瓦"][0].status.value, by["650万千瓦"][0].year) == ("target", 2056)
+
+
+def test_the_budget_verb_is_no_part_of_the_measure(by) -> None:
+    assert by["3.2%"][0].indicator == "赤字率"  # "赤字率拟按3.2%安排", not 赤字率拟按安排
+    assert by["52亿元"][0].indicator == "市级预算内投资"
