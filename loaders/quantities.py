@@ -166,6 +166,7 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
     out = _sub_levels(text, out)
     out = _per_unit_scope(text, out)
     out = _class_counts(text, out)
+    out = _label_repairs(text, out)
     review_year, _plan_year = report_years(report)
     return tuple(replace(q, period=_period(report, text, q, review_year)) for q in out)
 
@@ -184,6 +185,320 @@ def _time_phrase_label(text: str, qs: list[Quantity]) -> list[Quantity]:
             what = re.sub(r"^[0-9０-９〇○零一二三四五六七八九]{4}年", "", prev.indicator)  # (the year is the earlier figure's)
             out[i] = replace(q, indicator=when + what, indicator_start=None, indicator_end=None)
     return out
+
+
+# ------------------------------------------------------------------ bare and garbled labels (session 11)
+
+
+@lru_cache(maxsize=1)
+def _bare_label_rows() -> dict[str, re.Pattern]:
+    """loaders/data/bare_labels.tsv: bare labels, the topics they take, the verbs of paired members."""
+    rows: dict[str, list[str]] = {}
+    for line in data_lines("bare_labels.tsv"):
+        k, _, pattern = line.partition("\t")
+        rows.setdefault(k, []).append(pattern)
+    return {k: re.compile("(?:" + "|".join(v) + ")") for k, v in rows.items()}
+
+
+_SENTENCE_BREAK = re.compile(r"[。！？!?\n；;]")
+_YEAR_PREFIX = re.compile(r"^(?:[0-9０-９〇○零一二三四五六七八九]{4}年)?的?")
+
+
+def _label_repairs(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """The last label pass: a label that is only the base of a comparison, a bare generic measure,
+    verbs with no noun, a parenthetical fragment, a word cut in two, a base year, a verb or quote
+    mark alone, a member without the list's shared measure or verb, or a yearly-average phrase is
+    mended from its sentence; a label that opens with the year before the row's dates the row
+    (loaders/data/bare_labels.tsv; docs/indicator-sample.md, session 11)."""
+    out = list(qs)
+    for i, q in enumerate(out):
+        if not q.indicator:
+            continue
+        new = _comparison_base_label(text, out, i) or _bare_topic_label(text, out, i) \
+            or _verbs_only_label(text, out, i) or _paren_label(text, q) or _cut_label(text, q) \
+            or _base_year_tail(q) or _right_side_object(text, q) or _shared_measure(text, q) \
+            or _member_verb(text, out, i) or _rate_phrase_label(text, out, i) or _budget_verb_tail(q)
+        if new and new != q.indicator:
+            q = replace(q, indicator=new, indicator_start=None, indicator_end=None)
+        out[i] = _label_year(text, q)
+    return out
+
+
+def _comparison_base_label(text: str, qs: list[Quantity], i: int) -> str:
+    """"国防费支出为N元，比上年国防费决算数减少了5.52%": a change whose label is only the base of the
+    comparison measures what the level before it in the sentence measures."""
+    q = qs[i]
+    rows = _bare_label_rows()
+    if q.kind != Kind.CHANGE or not rows["comparison"].match(q.indicator):
+        return ""
+    for p in reversed(qs[:i]):
+        if p.end > q.start:
+            continue
+        if _SENTENCE_BREAK.search(text, p.end, q.start) or q.start - p.end > 60:
+            break
+        if not p.indicator or rows["comparison"].match(p.indicator) or p.indicator.startswith("占"):
+            continue
+        if "分别" in text[p.end : q.start]:
+            break  # ("A、B分别达到x和y，比五年前分别增加m和n": the members are the list's)
+        label = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?<!所)占[^，,；;。]*$", "", _YEAR_PREFIX.sub("", p.indicator))
+        return label if len(label) >= 2 else ""
+    m = re.match(r"(?:比|较|較)[^，,；;。]{0,12}?(?:年|前|时期|期间)的?(?=[\u4e00-\u9fff]{2})", q.indicator)
+    rest = q.indicator[m.end() :] if m else ""
+    return rest if rest and not re.search(r"数$|计划|预算|决算|原定|原来", rest) else ""
+
+
+def _bare_topic_label(text: str, qs: list[Quantity], i: int) -> str:
+    """"加快发展普惠托育机构，覆盖率提高到60%": a label that is only a generic measure (覆盖率, 解决问题)
+    takes the topic of a clause before it in the sentence; "“X”上线…，汇聚服务场所N个": a clause that
+    opens with its verb takes the quoted subject of the clause before."""
+    q = qs[i]
+    rows = _bare_label_rows()
+    c = _clause_start(text, q.start)
+    floor = _SENT_FLOOR(text, q.start)
+    if rows["bare"].fullmatch(q.indicator):
+        k = c
+        for _ in range(2):
+            if k <= floor or text[k - 1] not in "，,；;":
+                break
+            p, end = _clause_start(text, k - 1), k - 1
+            clause = _LEAD_FILLER.sub("", text[p:end])
+            k = p
+            v = rows["topic_verb"].match(clause)
+            body = clause[v.end() :] if v else clause
+            if len(body) > 12 and "的" in body:
+                body = body[body.rindex("的") + 1 :]
+            if any(f.unit for f in find_figures(text, p, end)) or re.search(r"[0-9０-９]", clause):
+                continue
+            if 3 <= len(body) <= 20 and re.search(rf"(?:{rows['topic_head'].pattern})$", body) \
+                    and not _TOPIC_VERB.fullmatch(body):
+                return body + q.indicator
+    if rows["subject_verb"].match(q.indicator) and "“" not in q.indicator:
+        own = _LEAD_FILLER.sub("", re.split(r"[、]", text[c : q.start])[-1])
+        before = re.split(r"[、]", text[c : q.start])
+        prev = before[-2] if len(before) > 1 else (text[_clause_start(text, c - 1) : c - 1] if c > floor and text[c - 1] in "，," else "")
+        m = re.match(r"“[^”]{2,14}”(?=[\u4e00-\u9fff])", _LEAD_FILLER.sub("", prev))
+        if m and own.startswith(q.indicator[:2]):
+            return m.group(0) + q.indicator
+    return ""
+
+
+def _verbs_only_label(text: str, qs: list[Quantity], i: int) -> str:
+    """"新建成A3万套、交付2万套", "清理A2300件，废止830件，修订325件": a later member whose label is only
+    verbs takes its own verb and the noun of the member before it."""
+    q = qs[i]
+    verbs = _bare_label_rows()["pair_verb"].pattern
+    if not re.fullmatch(rf"(?:{verbs})+", q.indicator):
+        return ""
+    own = _LEAD_FILLER.sub("", re.split(r"[、，,；;]", text[_clause_start(text, q.start) : q.start])[-1])
+    own = own if re.fullmatch(rf"(?:{verbs})+", own) else q.indicator
+    for p in reversed(qs[:i]):
+        if p.end > q.start:
+            continue
+        if _SENTENCE_BREAK.search(text, p.end, q.start) or p.unit != q.unit or q.start - p.end > 40:
+            break
+        m = re.search(rf"(?:{verbs})+(?=[\u4e00-\u9fff“]{{2}})", p.indicator)
+        noun = p.indicator[m.end() :] if m else ""
+        if noun and not re.fullmatch(rf"(?:{verbs})+", noun) and not _bare_label_rows()["topic_verb"].search(noun):
+            return own + noun
+    return ""
+
+
+def _label_span(text: str, q: Quantity) -> tuple[int, int] | None:
+    if q.indicator_start is not None and q.indicator_end is not None:
+        return q.indicator_start, q.indicator_end
+    k = text.rfind(q.indicator, max(0, q.start - 80), q.start)
+    if k < 0:
+        k = text.find(q.indicator, q.end, q.end + 60)
+    return (k, k + len(q.indicator)) if k >= 0 else None
+
+
+def _paren_label(text: str, q: Quantity) -> str:
+    """A label cut at a parenthesis: "…投资额（包括A、B方面的基本建设）共为N" is the 投资额 before it;
+    "X（A…B）中所占的比重" drops the aside; "（A的产值N不包括在内）" is the A inside it."""
+    ind = q.indicator
+    if ind.startswith(("（", "(")) and not re.search(r"[）)]", ind) and not re.match(r"[（(](?:不)?包括", ind):
+        rest = re.sub(r"(?:不)?包括(?:在内)?$", "", ind[1:])
+        return re.sub(r"^其中", "", rest)
+    if ind.endswith(("（", "(")) and len(ind) > 3:
+        return ind[:-1]
+    m = re.match(r"^[^（(]*([）)])", ind)
+    span = _label_span(text, q) if m else None
+    if not m or span is None:
+        return ""
+    o = max(text.rfind("（", 0, span[0]), text.rfind("(", 0, span[0]))
+    c = _clause_start(text, o) if o >= 0 else -1
+    if o < 0 or span[0] - o > 60 or o < q.start < span[0]:
+        return ""  # (a figure inside the aside is the aside's)
+    head = _LEAD_FILLER.sub("", _YEAR_PREFIX.sub("", _LEAD_FILLER.sub("", text[c:o])))
+    tail = ind[m.end() :]
+    label = head + (tail if not re.match(r"^(?:共|为|達|达)", tail) else "")
+    if head.startswith("在") and c > 0 and text[c - 1] in "，,":
+        p = _clause_start(text, c - 1)
+        subject = _LEAD_FILLER.sub("", text[p : c - 1])
+        if 2 <= len(subject) <= 24 and not re.search(r"[0-9０-９]", subject):
+            label = subject + label
+    return label if 2 <= len(label) <= 40 else ""
+
+
+@lru_cache(maxsize=4096)
+def _word_ends(chunk: str) -> tuple[int, ...]:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    ends, n = [], 0
+    for w in jieba.cut(chunk, HMM=False):
+        n += len(w)
+        ends.append(n)
+    return tuple(ends)
+
+
+_OWN_YOU = re.compile(r"(?:拥|共|具|持|享|所|没|占|含|现|已|原|特|固|保|留|还|均|都|没)有$")
+
+
+def _cut_label(text: str, q: Quantity) -> str:
+    """A label never ends inside a word: "…基本养|老金" runs to the word's end; "组织在N个合作社中" ends
+    before 中; "…新工艺有上万种" before 有; "一九五八年|初全国…" starts after 初."""
+    ind = q.indicator
+    tail = re.match(r"[\u4e00-\u9fff]{2,16}?中(?=[，,。；;0-9０-９一二三四五六七八九十])", text[q.end : q.end + 20])
+    if tail and ind.endswith(tail.group(0)) and len(ind) >= 4 and _word_ends(tail.group(0))[-2:-1] == (len(tail.group(0)) - 1,):
+        return ind[:-1]  # ("组织在N个合作社中。", "在N种主要产品中，")
+    span = _label_span(text, q)
+    if span is None:
+        # "连续N年提高…基本养|老金": a label joined from words before the figure and a run after it
+        k = next((k for k in range(len(ind), 3, -1) if text.startswith(ind[-k:], q.end)), 0)
+        span = (q.end, q.end + k) if k else None
+        if span is None:
+            return ""
+    s, e = span
+    if s >= q.end and e < len(text) and re.match(r"[\u4e00-\u9fff]", text[e]):
+        ends = _word_ends(text[s : e + 6])
+        if e - s not in ends:
+            nxt = next((x for x in ends if x > e - s), None)
+            if nxt is not None and nxt - (e - s) <= 3 and text[s + nxt - 1] not in "为及和在与以于至到":
+                return ind + text[e : s + nxt]
+    if ind.endswith("有") and len(ind) >= 4 and not _OWN_YOU.search(ind) and s < q.start:
+        return ind[:-1]
+    if re.match(r"[初底末]", ind) and s > 0 and text[s - 1] == "年" and len(ind) >= 4 \
+            and _word_ends(text[max(0, s - 1) : s + 4])[0] == 2:
+        return ind[1:]
+    return ""
+
+
+
+def _base_year_tail(q: Quantity) -> str:
+    """"电力一百零八亿度，等于一九四九年的二点五倍": the base year after 等于/为/是 is no part of the label."""
+    m = re.search(r"(?:已经|已經|已)?(?:等於|等于|相当于|相當於|为|爲|是)[0-9０-９〇○零一二三四五六七八九]{4}年$", q.indicator)
+    label = q.indicator[: m.start()] if m else ""
+    return label if len(label) >= 2 and not re.match(r"[则則而但]", label) else ""
+
+
+def _right_side_object(text: str, q: Quantity) -> str:
+    """"出台14条促进…政策措施", "建成120个“…生活圈”": a label that is only the verb (or only a quote
+    mark) before the figure takes the object after it, to the clause end."""
+    rows = _bare_label_rows()
+    obj = re.match(r"(?:“[^”]{2,20}”|[\u4e00-\u9fff“”]{2,24})(?=[，,；;。、]|$)", text[q.end : q.end + 30])
+    if obj is None:
+        return ""
+    if rows["object_verb"].fullmatch(q.indicator):
+        return q.indicator + obj.group(0)
+    if re.fullmatch(r"[“”\"「」]", q.indicator) and obj.group(0).startswith("“"):
+        before = _LEAD_FILLER.sub("", text[_clause_start(text, q.start) : q.start])
+        verb = before if rows["object_verb"].fullmatch(before) or _CARRY_VERB.fullmatch(before) else ""
+        return verb + obj.group(0)
+    return ""
+
+
+
+def _shared_measure(text: str, q: Quantity) -> str:
+    """"黄金、白银、精炼铜、镍产量分别增长a、b、c、d": the measure after the last member is every member's."""
+    span = _label_span(text, q)
+    if span is None or span[1] > q.start or re.search(r"(?:数|量|额|值|率|次|入|资|模|重|比|价|费|积|收|人|度)$", q.indicator):
+        return ""
+    m = re.match(rf"(?:、[\u4e00-\u9fff]{{1,10}}?)+({_bare_label_rows()['shared_measure'].pattern})(?:分别|均)", text[span[1] : q.start])
+    return q.indicator + m.group(1) if m else ""
+
+
+
+def _member_verb(text: str, qs: list[Quantity], i: int) -> str:
+    """"新增A学位3000个、B学位15000个", "更新改造A15套、B111公里", "淘汰落后的A产能N吨、B产能M吨": a member
+    named right after the 、 that ends the member before keeps that member's verb."""
+    q = qs[i]
+    ind = q.indicator
+    rows = _bare_label_rows()
+    if i == 0 or not text.startswith(ind, q.start - len(ind)) or _LEAD_VERB.match(ind) or _OWN_VERB.search(ind) \
+            or re.search(r"总数|总量|累计|总计|合计|[率比重]$", ind) or rows["member_not_noun"].search(ind) \
+            or _CARRY_VERB.pattern[1:] and re.search(_CARRY_VERB.pattern[1:], ind) or _DONE_VERB.search(ind) \
+            or re.search(rf"{rows['pair_verb'].pattern}|{rows['member_verb'].pattern}|{_UP}|{_DOWN}", ind):
+        return ""  # (a member with a verb or a change of its own: "城镇老旧小区改造", "沙化土地治理", "县城新增人口")
+    p = qs[i - 1]
+    if p.end > q.start or not re.fullmatch(r"(?:以上|左右)?、", text[p.end : q.start - len(ind)]):
+        return ""
+    v = re.match(rf"(?:{rows['member_scope'].pattern})?((?:{rows['member_verb'].pattern})+)(?=[\u4e00-\u9fff“]{{2}})", p.indicator)
+    return v.group(1) + ind if v and not _opens_with_verb(ind) else ""
+
+
+@lru_cache(maxsize=4096)
+def _opens_with_verb(label: str) -> bool:
+    """jieba's part of speech of the label's first word is a verb ("聚引青年人才")."""
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    first = next(iter(jieba.posseg.cut(label, HMM=False)), None)
+    return first is not None and first.flag.startswith("v")
+
+
+
+_RATE_PHRASE = re.compile(r"(?:[这近]?[一二三四五六七八九十两]+年(?:间|中|来|内)?|[0-9０-９]+年)?(?:平均)?(?:每年|年均)(?:平均)?")
+
+
+def _rate_phrase_label(text: str, qs: list[Quantity], i: int) -> str:
+    """"…增长9.4%。两年平均每年增长11.9%", "A平均每年增长7.9%，远远超过…二十六年间平均每年增长3.2%": a
+    label that is only a yearly-average phrase measures the figure before it, in the same unit, in its
+    sentence or, when the phrase opens the sentence, in the sentence before."""
+    q = qs[i]
+    if i == 0 or not _RATE_PHRASE.fullmatch(q.indicator):
+        return ""
+    p = qs[i - 1]
+    floor = _SENT_FLOOR(text, q.start)
+    same = p.end > floor
+    opens = re.match(rf"[\s\u3000]*{_RATE_PHRASE.pattern}", text[floor : q.start]) is not None
+    if p.unit != q.unit or not p.indicator or _RATE_PHRASE.fullmatch(p.indicator) or not (same or opens and p.end > _SENT_FLOOR(text, floor - 1)):
+        return ""
+    label = re.sub(rf"{_RATE_PHRASE.pattern}$", "", _YEAR_PREFIX.sub("", p.indicator))
+    return label if len(label) >= 2 else ""
+
+
+
+def _budget_verb_tail(q: Quantity) -> str:
+    """"赤字率拟按3%安排", "中央预算内投资拟安排7000亿元": the budget verb is no part of the measure."""
+    m = re.search(r"(?<=[\u4e00-\u9fff”）]{2})拟按?安排(?:、比[^，,；;。]{0,10})?$", q.indicator)
+    return q.indicator[: m.start()] if m else ""
+
+
+_FRONT_YEAR = re.compile(r"((?:19|20)\d\d|[０-９]{4})年(?![度以和、至到—－-]|来|起|同期)")
+
+
+def _label_year(text: str, q: Quantity) -> Quantity:
+    """"1979年社会商品零售总额…，增长14.7%" in a review of the year after: a label that opens with the
+    year before the row's year dates an actual; "能耗由前三年分别上升A、B、C" dates each member to its
+    own year of the three."""
+    if q.status != Status.ACTUAL or q.year is None:
+        return q
+    m = _FRONT_YEAR.match(q.indicator)
+    span = _label_span(text, q) if m else None
+    if m and int(m.group(1).translate(_FULL_WIDTH_DIGITS)) == q.year - 1 and span is not None \
+            and span[1] <= q.start and not _FRONT_YEAR.search(text, span[1], q.start):
+        return replace(q, year=q.year - 1)  # (no later year between: "1982年A增长9.8%，1983年增长12.4%")
+    f = re.search(r"(?:由|从)前([两三四五])年$", q.indicator)
+    if f:
+        n = "两三四五".index(f.group(1)) + 2
+        k = text.rfind("分别", max(0, q.start - 40), q.start)
+        members = text[k : q.start].count("、") if k >= 0 and not re.search(r"[，,；;]", text[k : q.start]) else -1
+        label = q.indicator[: f.start()]
+        if 0 <= members < n:
+            return replace(q, indicator=label, year=q.year - n + members, indicator_start=None, indicator_end=None)
+        return replace(q, indicator=label, indicator_start=None, indicator_end=None)
+    return q
 
 
 _BASE_YEAR = re.compile(r"(?:是|为|相当于|恢复到|恢复至|达到)((?:19|20)\d\d年|疫情前)(?:同期)?(?:水平)?的(?:[0-9.]+%[、和])*$")
@@ -1694,6 +2009,13 @@ def _status_year(
     if status == Status.TARGET and re.match(r"[^，,；;。]{0,8}?的基础上", right) and not _FUTURE_CUE.search(clause):
         # "在连续两年增长13%的基础上": the base the plan starts from, last year's actual
         return Status.ACTUAL, review_year
+    sp = (_cues()["span_opening"].match(text, _SENT_FLOOR(text, start), start) or _cues()["span_clause"].search(text, _SENT_FLOOR(text, start), start)) \
+        if status == Status.TARGET and review_year else None
+    if sp is not None \
+            and not _FUTURE_CUE.search(text, sp.end(), start) and not re.search(r"今明|明后", text[_SENT_FLOOR(text, start) : start]):
+        # "在运输交通方面：两年铁路的货物周转量增长55%", "农民…的收入，两年增长约7%" in a plan part: the years just reviewed
+        para = text[_paragraph_start(report, text, start) : start]
+        return (Status.ESTIMATE if _ESTIMATE.search(para) else Status.ACTUAL), review_year
     if status == Status.TARGET and ((_NOW_CUE.search(clause) or re.match(r"[\u4e00-\u9fff]{0,6}?已经", right))
                                     and not _FUTURE_CUE.search(clause.replace("现在要", ""))
                                     or _SINCE.search(head) and not _FUTURE_CUE.search(_cues()["past_effort"].sub("", head))
@@ -1704,6 +2026,10 @@ def _status_year(
     if status == Status.ACTUAL and review_year and year == review_year \
             and re.match(r"(?:左右|以上|以内)?的?(?:预定|预期|原定|年度|调控|奋斗)目标", right):
         return Status.TARGET, review_year  # "增长7.8%，虽然略低于8%的预定目标": last year's target
+    if status == Status.ACTUAL and review_year and year == review_year \
+            and re.match(r"(?:左右|以上|以内)?(?:、[^，,；;。]{0,30})?的目标", right) \
+            and re.search(r"(?:确定|提出|规定|制定)的", clause):
+        return Status.TARGET, review_year  # "没有实现年初确定的A降低4%左右、B减少2%的目标": the year's targets, recalled
     if status == Status.ACTUAL and review_year and year == review_year and _cues()["plan_requirement"].match(right) \
             and _cues()["plan_named"].search(clause):
         return Status.TARGET, review_year  # "比上年增长7.6%，超过计划增长6%的要求": the plan's figure for that year
@@ -2021,13 +2347,13 @@ def _states_this_year(report: Report, text: str, start: int) -> bool:
     return last is not None and not re.search(r"五年|十[一二三四五六七八九]五|到(?:19|20)\d\d年", head[last.end() :])
 
 
-_HORIZON = re.compile(r"(?:今后|未来|用|从今年起|从明年起)的?([两三四五六七八九十])年(?:左右)?(?:内|之内|里|中|间|时间|(?=[，,])|(?=[\u4e00-\u9fff]{2}))|(?<![0-9０-９第一二三四五六七八九十])([两三四五六七八九十])年(?:之)?(?:内|合计|共计)")
+_HORIZON = re.compile(r"(?:今后|未来|用|从今年起|从明年起)的?([两三四五六七八九十])年(?:左右)?(?:内|之内|里|中|间|时间|(?=[，,])|(?=[\u4e00-\u9fff]{2}))|(?<![0-9０-９第一二三四五六七八九十])([两三四五六七八九十])年(?:之)?(?:内|合计|共计|(?<=[，,：:][两三四五]年)(?=投资|新增|淘汰))")
 """A plan's horizon in years ("今后三年内", "五年内"): its targets fall due at the end."""
 
 _TO_DATE = re.compile(r"先后$|(?:到|至)现在的$|(?:先后|历史上|迄今|至今)(?:已经?)?[^，,；;。]{0,6}$")
 """A count of everything so far ("先后29次"), in any part: an actual."""
 
-_PAST = re.compile(r"过去一年|过去的一年|刚刚过去的一年|(?<![比较与同从由])(?:去年|上年)(?!同期|基础|水平|底)|一年来")
+_PAST = re.compile(r"过去一年|过去的一年|刚刚过去的一年|(?<![比较与同从由])(?:去年|上年)(?!同期|基础|水平|底|结转|结余)|一年来")
 _FUTURE = re.compile(r"今年|明年|本年|新的一年|力争|争取|目标|计划|预期|拟|将|确保|(?<!共同)(?<!的)努力")  # not "经过…共同努力"
 
 
