@@ -166,6 +166,7 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
     out = _sub_levels(text, out)
     out = _per_unit_scope(text, out)
     out = _class_counts(text, out)
+    out = _clause_scope(text, out)
     review_year, _plan_year = report_years(report)
     return tuple(replace(q, period=_period(report, text, q, review_year)) for q in out)
 
@@ -378,6 +379,260 @@ def _class_counts(text: str, qs: list[Quantity]) -> list[Quantity]:
             if tail and re.search(r"(?:项目|企业|产业|集群|园区|县)$", tail.group(1)):
                 q = replace(q, indicator=cls.group(0) + tail.group(1), indicator_start=None, indicator_end=None)
         out.append(q)
+    return out
+
+
+# ------------------------------------------------------------------ scope carried by clause
+
+
+def _clause_scope_rows() -> dict[str, re.Pattern]:
+    rows: dict[str, list[str]] = {}
+    for line in data_lines("clause_scope.tsv"):
+        kind, _, pattern = line.partition("\t")
+        rows.setdefault(kind, []).append(pattern)
+    return {k: re.compile("(?:" + "|".join(v) + ")") for k, v in rows.items()}
+
+
+_CS = _clause_scope_rows()
+"""loaders/data/clause_scope.tsv: the counted nouns, totals, grades, subject heads, adverbs and
+framing subjects of the clause-scope pass."""
+
+
+@lru_cache(maxsize=1)
+def _verb_words() -> frozenset[str]:
+    """jieba's dictionary words of two or three characters tagged ``v`` or ``vn`` (a verb lexicon
+    read as a file: jieba itself is not started). Empty when jieba is not installed."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        return frozenset()
+    return frozenset(w for w, tag in _jieba_words(spec.origin) if tag in ("v", "vn"))
+
+
+@lru_cache(maxsize=1)
+def _jieba_words(origin: str) -> tuple[tuple[str, str], ...]:
+    from pathlib import Path
+
+    out = []
+    with open(Path(origin).with_name("dict.txt"), encoding="utf-8") as f:
+        for line in f:
+            w, _, rest = line.partition(" ")
+            tag = rest.rstrip("\n").rpartition(" ")[2]
+            if 2 <= len(w) <= 3 and tag in ("v", "vn"):
+                out.append((w, tag))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _V_ONLY() -> frozenset[str]:
+    import importlib.util
+
+    spec = importlib.util.find_spec("jieba")
+    return frozenset(w for w, tag in _jieba_words(spec.origin) if tag == "v") if spec and spec.origin else frozenset()
+
+
+def _verb_at(s: str, strict: bool = False) -> bool:
+    words = _strict_verbs() if strict else _verb_words()
+    return s[:2] in words or s[:3] in words or bool(_CS["verb"].match(s))
+
+
+@lru_cache(maxsize=1)
+def _strict_verbs() -> frozenset[str]:
+    """The ``v`` words alone (``vn`` words such as 建设, 服务, 行动 are nouns as often as verbs)."""
+    return frozenset(w for w in _verb_words() if w in _V_ONLY())
+
+
+def _strict_verb(s: str) -> bool:
+    """Whether ``s`` opens with a verb proper, after adverbs only (a subject's predicate)."""
+    while (a := _CS["adverb"].match(s)) and a.end() and not _verb_at(s, True):
+        s = s[a.end() :]
+    return _verb_at(s, True)
+
+
+def _starts_with_verb(s: str) -> bool:
+    """Whether ``s`` opens with a verb (jieba's ``v`` words), after adverbs and framing."""
+    if _verb_at(s):
+        return True
+    s = _LEAD_FILLER.sub("", s)
+    while (a := _CS["adverb"].match(s)) and a.end() and len(s) - a.end() >= 2:
+        if _verb_at(s):
+            break  # "新增" is a verb, not 新 and 增
+        s = s[a.end() :]
+    return _verb_at(s)
+
+
+def _named_subject(clause: str, agent: bool = False) -> str:
+    """The named subject a clause opens with, when a verb follows it: "“A政务地图”上线…",
+    "B省实验室累计解决…", "3个C合作园区要建立…" (its head in clause_scope.tsv's subject_head).
+    With ``agent``, only a subject that does something the chain goes on with: its clause holds a
+    figure, a modal follows it (要, 将), or it is a programme (A行动深入开展)."""
+    raw = re.sub(r"^(?:[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]+[是、]|[—－\-]+)", "", clause.strip())
+    c = _LEAD_FILLER.sub("", raw)
+    framing = raw[: len(raw) - len(c)]
+    if _CS["framing"].match(c) or _starts_with_verb(raw) or _starts_with_verb(c) or _LEAD_VERB.match(raw) or _CARRY_VERB.match(raw) \
+            or any(_verb_at(framing[k:], True) for k in range(len(framing) - 1)):  # "积极推进A园区创建": an object
+        return ""
+    for h in re.finditer(_CS["subject_head"].pattern + "”?", c[:60]):
+        rest = c[h.end() :]
+        if h.end() < 2 or not rest or (h.end() > 24 and "、" not in c[: h.end()]) or re.match(r"[\u4e00-\u9fff]", rest) and rest[:1] in "会区园":
+            continue
+        if _strict_verb(rest):
+            s = c[: h.end()]
+            if "、" in s:  # a list of subjects is carried only through the count that closes it
+                m = re.search(r"[0-9０-９一二三四五六七八九十两]+[个家所座条]", s)
+                s = s[m.start() :] if m and "、" not in s[m.start() :] else ""
+            if not s or re.search(r"[，,；;：:（(的和及]|^(?:在|对|为|把|将|从|由|以|比|较|同|按|据|其中)|^(?:19|20)\d\d|^[０-９〇○零一二三四五六七八九]{4}年|年计划", s) \
+                    or any(_verb_at(s[k:], True) for k in range(len(s) // 2)):  # a noun phrase: no verb and object
+                return ""
+            if agent and not (any(f.unit for f in find_figures(clause)) or re.match(r"要|将", rest)
+                              or _CS["programme"].search(s) and _CS["programme_predicate"].match(rest)):  # "A行动深入开展", not "A工程开工"
+                return ""
+            return s
+    return ""
+
+
+def _bare_subject(subject: str) -> str:
+    """A subject without the count before it ("3个A园区" → A园区)."""
+    return re.sub(r"^[0-9０-９一二三四五六七八九十两]+[个家所座条]", "", subject)
+
+
+def _chain_subject(text: str, q: Quantity) -> str:
+    """"“A政务地图”上线高频事项5.6万项，汇聚服务场所近4500个": a label that opens with a verb, in a
+    chain of clauses that name no subject of their own, carries the named subject the chain opens
+    with (汇聚服务场所 → “A政务地图”汇聚服务场所)."""
+    floor = _chain_floor(text, q.start)
+    c = _clause_start(text, q.start)
+    own = text[c : q.start]
+    segments = own.split("、")
+    last = _LEAD_FILLER.sub("", segments[-1])
+    label = q.indicator
+    if not _starts_with_verb(label) and _starts_with_verb(last) and 0 < last.find(label) <= 4:
+        label = last[: last.find(label) + len(label)]  # "带动人均年增收": the verb the label code dropped
+    if _CS["framing"].match(own.strip()):
+        return ""  # "全市新增…": the place's own figure
+    if len(segments) > 1 and _named_subject(segments[0]) and all(_starts_with_verb(s) and not _CS["framing"].match(s) for s in segments[1:]):
+        subject = _named_subject(segments[0])  # "A工程吸纳…7780人、带动人均年增收…"
+    elif _named_subject(own):
+        subject = _named_subject(own)  # the label's own clause names it: only a label cut inside it is mended
+        overlap = next((k for k in range(min(len(subject), len(label)) - 1, 1, -1) if label.startswith(subject[-k:])), 0)
+        return subject[:-overlap] + label if overlap and subject not in label and _starts_with_verb(label[overlap:]) else ""
+    elif not _starts_with_verb(own):
+        return ""  # a subject of its own, unnamed
+    else:
+        subject = ""
+        while not subject:
+            if c <= floor or text[c - 1] not in "，,；;":
+                return ""
+            p = _clause_start(text, c - 1)
+            clause = text[p : c - 1]
+            if _CS["framing"].match(clause.strip()):
+                return ""
+            subject = _named_subject(clause, agent=True)
+            if not subject and (any(f.unit for f in find_figures(clause)) or _named_subject(clause) or not _starts_with_verb(clause)):
+                return ""
+            c = p
+    core = _bare_subject(subject)
+    head = _CS["subject_head"].search(core[-4:] if len(core) >= 4 else core)
+    if not subject or core in label or (head and head.group(0) in label):
+        return ""
+    return subject + label if _strict_verb(label) else ""
+
+
+def _chain_floor(text: str, offset: int) -> int:
+    """Start of the sentence holding ``offset``, across the line breaks of a wrapped page
+    ("…协会，⏎⏎推动…": a break after a comma is inside the sentence)."""
+    i = offset
+    while i > 0:
+        ch = text[i - 1]
+        if ch in "。！？!?":
+            break
+        if ch == "\n" and not _soft_break(text, i - 1):
+            j = i - 1
+            while j > 0 and text[j - 1] in " \t\u3000\n":
+                j -= 1
+            line = text[text.rfind("\n", 0, j) + 1 : j].strip()
+            if j == 0 or text[j - 1] not in "，,、；;" and (len(line) < 24 or text[j - 1] in "。！？!?：:"):
+                break  # a heading or a finished line; a long line cut mid-clause goes on
+        i -= 1
+    return i
+
+
+def _counted_scope(text: str, qs: list[Quantity], i: int) -> str:
+    """"重点推进5亿元以上制造业项目60个，A、B等15个项目开工建设": a count whose label is only a generic
+    counted noun and its stage (项目开工建设) counts the things a count before it in the sentence
+    names (5亿元以上制造业项目开工建设); with none, the short topic sentence before names them
+    ("钒钛新材料迈向中高端。…推动A等15个项目竣工投产")."""
+    q = qs[i]
+    m = re.match(_CS["counted"].pattern, q.indicator)
+    if q.kind != Kind.COUNT or not m or not re.search(r"等$", text[max(0, q.start - 2) : q.start]):
+        return ""
+    stage = q.indicator[m.end() :]
+    if stage and not (_starts_with_verb(stage) or _DONE_VERB.match(stage)):
+        return ""
+    core = re.sub(r"^(?:重大|重点)", "", m.group(0))
+    floor = _chain_floor(text, q.start)
+    for o in reversed(qs[:i]):
+        if o.end <= floor:
+            break
+        noun = _noun_of(_LEAD_FILLER.sub("", re.sub(r"^[—－\-]+", "", o.indicator)))
+        member = text[o.end : o.end + 1] == "、" or re.match(r"[^，,；;。]{0,24}?[、和及与][0-9０-９一二三四五六七八九十]+[个项家所]", text[o.end : o.end + 40]) or any(p.end < o.start and text[p.end : p.end + 1] == "、" and _clause_start(text, p.end) == _clause_start(text, o.start) for p in qs)
+        if o.kind == Kind.COUNT and o.unit == q.unit and noun.endswith(core) and "等" not in noun and not member:
+            modifier = noun[: -len(core)]
+            if m.group(0) != core and re.search(r"(?:重大|重点)$", modifier):
+                modifier = modifier[:-2]  # "A重点项目" and "等N个重点项目…": one 重点
+            modifier = _LEAD_FILLER.sub("", re.sub(r"^[—－\-\s]+", "", modifier) + core)[: -len(core)]
+            if len(modifier) >= 2 and not _starts_with_verb(modifier) and not re.search(r"[（()），,；;：:]", modifier) \
+                    and not _verb_at(modifier[-2:], True):
+                return modifier + q.indicator
+    if floor >= 2 and text[floor - 1] == "。":
+        p = _chain_floor(text, floor - 1)
+        topic = re.sub(r"\s", "", text[p : floor - 1])
+        if 4 <= len(topic) <= 14 and re.fullmatch(r"[\u4e00-\u9fff“”]+", topic) and not _LEAD_FILLER.match(topic) and not _starts_with_verb(topic):
+            for k in range(2, min(9, len(topic) - 1)):
+                if _strict_verb(topic[k:]):
+                    subject = topic[:k]
+                    if not _starts_with_verb(subject) and not _CS["framing"].match(subject) and core not in subject \
+                            and not _LEAD_FILLER.match(subject):
+                        return subject + q.indicator
+                    break
+    return ""
+
+
+def _total_scope(text: str, qs: list[Quantity], i: int) -> str:
+    """"新增建筑业一级资质企业4家、二级资质企业313家，资质企业总数达859家": a total over the members
+    counted before it in the sentence keeps their scope (建筑业资质企业总数), not a member's grade."""
+    q = qs[i]
+    m = re.fullmatch(r"(.{3,8}?)" + _CS["total"].pattern, q.indicator)
+    if not m or _starts_with_verb(m.group(1)):
+        return ""
+    x = m.group(1)
+    floor = _SENT_FLOOR(text, q.start)
+    for o in reversed(qs[:i]):
+        if o.end <= floor:
+            break
+        noun = _noun_of(_LEAD_FILLER.sub("", o.indicator))
+        if noun.endswith(x) and len(noun) > len(x):
+            modifier = noun[: -len(x)]
+            while g := _CS["grade"].search(modifier):
+                modifier = modifier[: g.start()]
+            if len(modifier) >= 2 and not _starts_with_verb(modifier) and not re.search(r"[（()），,；;：:“”]", modifier) \
+                    and not _verb_at(modifier[-2:], True):
+                return modifier + q.indicator
+    return ""
+
+
+def _clause_scope(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """A label that does not say what it counts, or whose, carries the scope its sentence names
+    earlier: the things a count before it names (等N个项目), the members a total sums, or the named
+    subject a chain of clauses opens with (loaders/data/clause_scope.tsv)."""
+    out = list(qs)
+    for i, q in enumerate(out):
+        if not q.indicator:
+            continue
+        label = _counted_scope(text, out, i) or _total_scope(text, out, i) or _chain_subject(text, q)
+        if label and label != q.indicator:
+            out[i] = replace(q, indicator=label, indicator_start=None, indicator_end=None)
     return out
 
 
