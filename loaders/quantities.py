@@ -485,7 +485,8 @@ def _named_subject(clause: str, agent: bool = False) -> str:
             if not s or re.search(r"[，,；;：:（(的和及]|^(?:在|对|为|把|将|从|由|以|比|较|同|按|据|其中)|^(?:19|20)\d\d|^[０-９〇○零一二三四五六七八九]{4}年|年计划", s) \
                     or any(_verb_at(s[k:], True) for k in range(len(s) // 2)):  # a noun phrase: no verb and object
                 return ""
-            if agent and not (any(f.unit for f in find_figures(clause)) or re.match(r"要|将", rest)
+            acts = any(f.unit for f in find_figures(rest)) and not re.match(r"(?:已经|已)?(?:达到|达|超过|突破|增长|增加|增至|提高|提升|下降|为|是|有)", rest)  # "A园区达到25处": measured, no agent
+            if agent and not (acts or re.match(r"要|将", rest)
                               or _CS["programme"].search(s) and _CS["programme_predicate"].match(rest)):  # "A行动深入开展", not "A工程开工"
                 return ""
             return s
@@ -576,7 +577,9 @@ def _counted_scope(text: str, qs: list[Quantity], i: int) -> str:
         if o.end <= floor:
             break
         noun = _noun_of(_LEAD_FILLER.sub("", re.sub(r"^[—－\-]+", "", o.indicator)))
-        member = text[o.end : o.end + 1] == "、" or re.match(r"[^，,；;。]{0,24}?[、和及与][0-9０-９一二三四五六七八九十]+[个项家所]", text[o.end : o.end + 40]) or any(p.end < o.start and text[p.end : p.end + 1] == "、" and _clause_start(text, p.end) == _clause_start(text, o.start) for p in qs)
+        member = re.match(r"[^，,；;。]{0,24}?[、和及与][0-9０-９一二三四五六七八九十]+[个项家所]", text[o.end : o.end + 40]) or any(
+            p.end < o.start and re.fullmatch(r"[、和及与][^，,；;。]{0,24}|[^，,；;。]{0,24}[、和及与]", text[p.end : o.start]) for p in qs) \
+            or re.match(r"[、和及与]", text[o.end : o.end + 1])  # "A项目N个、B项目M个": which of them is unsaid
         if o.kind == Kind.COUNT and o.unit == q.unit and noun.endswith(core) and "等" not in noun and not member:
             modifier = noun[: -len(core)]
             if m.group(0) != core and re.search(r"(?:重大|重点)$", modifier):
