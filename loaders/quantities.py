@@ -585,8 +585,7 @@ def _counted_scope(text: str, qs: list[Quantity], i: int) -> str:
             if m.group(0) != core and re.search(r"(?:重大|重点)$", modifier):
                 modifier = modifier[:-2]  # "A重点项目" and "等N个重点项目…": one 重点
             modifier = _LEAD_FILLER.sub("", re.sub(r"^[—－\-\s]+", "", modifier) + core)[: -len(core)]
-            if len(modifier) >= 2 and not _starts_with_verb(modifier) and not re.search(r"[（()），,；;：:]", modifier) \
-                    and not _verb_at(modifier[-2:], True):
+            if len(modifier) >= 2 and not _starts_with_verb(modifier) and not re.search(r"[（()），,；;：:]", modifier):
                 return modifier + q.indicator
     if floor >= 2 and text[floor - 1] == "。":
         p = _chain_floor(text, floor - 1)

@@ -1,0 +1,56 @@
+"""Scope carried by clause (session 11, branch s11/ind15; docs/indicator-sample.md).
+
+A synthetic report (tests/fixtures/quantities-clause-scope-2052.txt, invented names and figures) holds
+one sentence per shape: a label that does not say what it counts, or whose, carries the scope its
+sentence names earlier (the set a count before it names, the members a total sums, the named subject
+a chain of clauses opens with); guards keep labels whose subject is measured, not acting.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "quantities-clause-scope-2052.txt"
+
+
+def test_projects_counted_after_deng_are_the_projects_a_count_before_names(by) -> None:
+    assert by["12个"][0].indicator == "3亿元以上装备制造项目开工建设"
+    assert by["9个"][0].indicator == "3亿元以上装备制造项目建成投产"
+
+
+def test_projects_counted_after_deng_take_a_short_topic_sentence(by) -> None:
+    assert by["7个"][0].indicator == "新型建材项目竣工投产"
+
+
+def test_a_count_before_that_is_one_member_of_a_list_names_no_set(by) -> None:
+    assert by["58个"][0].indicator == "项目开工"  # of 双创 and 技改提升 both: which is unsaid
+
+
+def test_a_total_keeps_its_members_scope_not_a_members_grade(by) -> None:
+    assert by["702家"][0].indicator == "建筑业资质企业总数"
+
+
+def test_a_verb_initial_clause_carries_the_subject_its_chain_opens_with(by) -> None:
+    assert by["近2600个"][0].indicator == "“青川政务地图”汇聚服务场所"
+
+
+def test_a_later_list_member_carries_its_clauses_subject_and_verb(by) -> None:
+    assert by["2万余元"][0].indicator == "乡村旅游“百村千户”工程带动人均年增收"
+
+
+def test_a_label_cut_inside_its_own_subject_is_mended(by) -> None:
+    assert by["20多项"][0].indicator == "先进材料与智能制造省实验室累计解决企业“卡脖子”技术"
+
+
+def test_a_programme_with_its_predicate_is_carried_to_the_next_clause(by) -> None:
+    assert by["560人"][0].indicator == "“青川英才”行动新增科技领军人才"
+
+
+def test_a_subject_carried_through_clauses_after_a_modal(by) -> None:
+    assert by["超30个"][0].indicator == "3个省际产业合作园区招引亿元以上项目"
+
+
+def test_a_measured_or_finished_subject_is_not_carried(by) -> None:
+    assert by["120场"][0].indicator == "举办各类展会"  # 园区达到18处: measured, not acting
+    assert by["6个"][0].indicator == "新增万吨级泊位"  # 航道扩建工程开工: the city's berths
+    assert by["860名"][0].indicator == "引进高层次人才"  # 人才中心建成投用: the city's talents
