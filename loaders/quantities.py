@@ -624,6 +624,34 @@ def _total_scope(text: str, qs: list[Quantity], i: int) -> str:
     return ""
 
 
+def _subset_scope(text: str, qs: list[Quantity], i: int) -> str:
+    """"净增经营主体3.08万户，其中企业1.29万户", "引进项目492个，其中亿元项目115个", "实际利用外资
+    88亿美元，其中制造业占比51.5%": a figure after 其中 is part of the set the figure before it counts:
+    a short label names the set (经营主体中企业), a noun keeps the set's verb (引进亿元项目)."""
+    q = qs[i]
+    c = _clause_start(text, q.start)
+    if not re.match(r"\s*其中(?!有)", text[c : q.start]) or _strict_verb(q.indicator) or q.indicator.startswith("其中"):
+        return ""
+    floor = _chain_floor(text, q.start)
+    main = next((o for o in reversed(qs[:i]) if floor <= o.start and o.end < c and o.indicator), None)
+    if main is None or (q.kind == Kind.COUNT) != (main.kind == Kind.COUNT) or re.search(r"[。；;]", text[main.end : c]):
+        return ""
+    if main.kind != Kind.COUNT and main.kind != q.kind and not (q.kind == Kind.RATIO and main.kind == Kind.AMOUNT):
+        return ""
+    verb = _VERB_PREFIX.match(main.indicator)
+    noun = _noun_of(main.indicator)
+    if len(noun) < 2 or (noun in q.indicator and len(noun) > 2) or q.indicator in noun or re.search(r"[、，,（(]", noun):
+        return ""
+    share = re.fullmatch(r"[\u4e00-\u9fff]{1,4}(?:占比|比重)", q.indicator)
+    if share and main.kind == Kind.AMOUNT:
+        return noun + "中" + q.indicator  # "实际利用外资中制造业占比"
+    if verb and main.kind == q.kind and not _VERB_PREFIX.match(q.indicator) and not _starts_with_verb(q.indicator):
+        return verb.group(0) + q.indicator  # "引进亿元项目"
+    if len(q.indicator) <= 3 and main.kind == q.kind:
+        return noun + "中" + q.indicator  # "经营主体中企业"
+    return ""
+
+
 def _clause_scope(text: str, qs: list[Quantity]) -> list[Quantity]:
     """A label that does not say what it counts, or whose, carries the scope its sentence names
     earlier: the things a count before it names (等N个项目), the members a total sums, or the named
@@ -632,7 +660,7 @@ def _clause_scope(text: str, qs: list[Quantity]) -> list[Quantity]:
     for i, q in enumerate(out):
         if not q.indicator:
             continue
-        label = _counted_scope(text, out, i) or _total_scope(text, out, i) or _chain_subject(text, q)
+        label = _counted_scope(text, out, i) or _total_scope(text, out, i) or _subset_scope(text, out, i) or _chain_subject(text, q)
         if label and label != q.indicator:
             out[i] = replace(q, indicator=label, indicator_start=None, indicator_end=None)
     return out

@@ -54,3 +54,9 @@ def test_a_measured_or_finished_subject_is_not_carried(by) -> None:
     assert by["120场"][0].indicator == "举办各类展会"  # 园区达到18处: measured, not acting
     assert by["6个"][0].indicator == "新增万吨级泊位"  # 航道扩建工程开工: the city's berths
     assert by["860名"][0].indicator == "引进高层次人才"  # 人才中心建成投用: the city's talents
+
+
+def test_a_figure_after_qizhong_is_part_of_the_set_counted_before(by) -> None:
+    assert by["0.93万户"][0].indicator == "净增企业"
+    assert by["74个"][0].indicator == "引进亿元项目"
+    assert by["900万千瓦"][0].indicator == "新增可再生能源装机"
