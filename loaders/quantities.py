@@ -652,6 +652,36 @@ def _subset_scope(text: str, qs: list[Quantity], i: int) -> str:
     return ""
 
 
+def _object_scope(text: str, q: Quantity) -> str:
+    """"加快发展普惠托育机构，覆盖率提高到60%以上": a bare measure alone in its clause (clause_scope.tsv's
+    ``bare``) measures what the clause before acts on, its object after the verbs
+    (普惠托育机构覆盖率); not when that clause holds a figure of its own."""
+    if not re.fullmatch(_CS["bare"].pattern, q.indicator):
+        return ""
+    c = _clause_start(text, q.start)
+    own = _LEAD_FILLER.sub("", text[c : q.start])
+    if not own.startswith(q.indicator) or c == 0 or text[c - 1] not in "，,":
+        return ""
+    p = _clause_start(text, c - 1)
+    clause = text[p : c - 1].strip()
+    if p < _chain_floor(text, q.start) or any(f.unit for f in find_figures(clause)):
+        return ""
+    np, verbs = clause, 0
+    for _ in range(5):
+        np = _LEAD_FILLER.sub("", np)
+        if _verb_at(np):
+            np = np[3:] if np[:3] in _verb_words() else np[2:]
+            verbs += 1
+        elif np[:1] in "和与并及":
+            np = np[1:]
+        else:
+            break
+    if not verbs or not 2 <= len(np) <= 16 or re.search(r"[，,；;：:（()）“”]|等|了|的$|^[着过到出起]|(?:力|水平|作用|效能|质效)$", np) or _starts_with_verb(np) \
+            or any(_verb_at(np[k:], True) for k in range(len(np) // 2)) or _CS["framing"].match(np):
+        return ""
+    return np + q.indicator
+
+
 def _clause_scope(text: str, qs: list[Quantity]) -> list[Quantity]:
     """A label that does not say what it counts, or whose, carries the scope its sentence names
     earlier: the things a count before it names (等N个项目), the members a total sums, or the named
@@ -660,7 +690,8 @@ def _clause_scope(text: str, qs: list[Quantity]) -> list[Quantity]:
     for i, q in enumerate(out):
         if not q.indicator:
             continue
-        label = _counted_scope(text, out, i) or _total_scope(text, out, i) or _subset_scope(text, out, i) or _chain_subject(text, q)
+        label = _counted_scope(text, out, i) or _total_scope(text, out, i) or _subset_scope(text, out, i) or _chain_subject(text, q) \
+            or _object_scope(text, q)
         if label and label != q.indicator:
             out[i] = replace(q, indicator=label, indicator_start=None, indicator_end=None)
     return out

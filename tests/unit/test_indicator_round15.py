@@ -60,3 +60,8 @@ def test_a_figure_after_qizhong_is_part_of_the_set_counted_before(by) -> None:
     assert by["0.93万户"][0].indicator == "净增企业"
     assert by["74个"][0].indicator == "引进亿元项目"
     assert by["900万千瓦"][0].indicator == "新增可再生能源装机"
+
+
+def test_a_bare_rate_alone_in_its_clause_measures_the_object_before(by) -> None:
+    assert by["55%"][0].indicator == "普惠托育机构覆盖率"
+    assert by["99%"][0].indicator == "满意率"  # the clause before counts things of its own
