@@ -668,7 +668,8 @@ def _object_scope(text: str, q: Quantity) -> str:
         return ""
     np, verbs = clause, 0
     for _ in range(5):
-        np = _LEAD_FILLER.sub("", np)
+        stripped, np = np, _LEAD_FILLER.sub("", np)
+        verbs += any(_verb_at(stripped[k : len(stripped) - len(np)], True) for k in range(len(stripped) - len(np) - 1))
         if _verb_at(np):
             np = np[3:] if np[:3] in _verb_words() else np[2:]
             verbs += 1
@@ -682,6 +683,36 @@ def _object_scope(text: str, q: Quantity) -> str:
     return np + q.indicator
 
 
+def _activity_scope(text: str, q: Quantity) -> str:
+    """"深入开展交通秩序和校园周边环境整治，解决6700多个问题": a verb and a bare object alone in their
+    clause (解决问题, 惠及群众) are the result of the activity the clause before opens (its object, ending
+    in clause_scope.tsv's ``activity``): 交通秩序和校园周边环境整治解决问题."""
+    m = re.fullmatch(r"([\u4e00-\u9fff]{2})" + _CS["activity_object"].pattern, q.indicator)
+    if not m or not _verb_at(m.group(1), True):
+        return ""
+    c = _clause_start(text, q.start)
+    own = _LEAD_FILLER.sub("", text[c : q.start])
+    if not own.startswith(m.group(1)) or c == 0 or text[c - 1] not in "，,":
+        return ""
+    p = _clause_start(text, c - 1)
+    clause = text[p : c - 1].strip()
+    if p < _chain_floor(text, q.start) or any(f.unit for f in find_figures(clause)):
+        return ""
+    np, verbs = clause, 0
+    for _ in range(5):
+        stripped, np = np, _LEAD_FILLER.sub("", np)
+        verbs += any(_verb_at(stripped[k : len(stripped) - len(np)], True) for k in range(len(stripped) - len(np) - 1))
+        if _verb_at(np):
+            np = np[3:] if np[:3] in _verb_words() else np[2:]
+            verbs += 1
+        else:
+            break
+    if not verbs or not 4 <= len(np) <= 24 or not re.search(_CS["activity"].pattern + "”?$", np) \
+            or re.search(r"[，,；;：:（()）]|等|了|的$|^以", np) or _starts_with_verb(np) or _CS["framing"].match(np):
+        return ""
+    return np + q.indicator
+
+
 def _clause_scope(text: str, qs: list[Quantity]) -> list[Quantity]:
     """A label that does not say what it counts, or whose, carries the scope its sentence names
     earlier: the things a count before it names (等N个项目), the members a total sums, or the named
@@ -691,7 +722,7 @@ def _clause_scope(text: str, qs: list[Quantity]) -> list[Quantity]:
         if not q.indicator:
             continue
         label = _counted_scope(text, out, i) or _total_scope(text, out, i) or _subset_scope(text, out, i) or _chain_subject(text, q) \
-            or _object_scope(text, q)
+            or _object_scope(text, q) or _activity_scope(text, q)
         if label and label != q.indicator:
             out[i] = replace(q, indicator=label, indicator_start=None, indicator_end=None)
     return out

@@ -65,3 +65,9 @@ def test_a_figure_after_qizhong_is_part_of_the_set_counted_before(by) -> None:
 def test_a_bare_rate_alone_in_its_clause_measures_the_object_before(by) -> None:
     assert by["55%"][0].indicator == "普惠托育机构覆盖率"
     assert by["99%"][0].indicator == "满意率"  # the clause before counts things of its own
+
+
+def test_a_verb_and_bare_object_alone_are_the_result_of_the_activity_before(by) -> None:
+    assert by["3100多个"][0].indicator == "背街小巷和农贸市场周边环境整治解决问题"
+    assert by["4120个"][0].indicator == "“青川快办”实践活动解决问题"
+    assert by["2600个"][0].indicator == "解决问题"  # 营商环境优化 is no activity the clause opens
