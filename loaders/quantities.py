@@ -394,6 +394,9 @@ def _clause_scope_rows() -> dict[str, re.Pattern]:
 
 
 _CS = _clause_scope_rows()
+_CS_TOTAL = re.compile(r"(.{3,8}?)" + _CS["total"].pattern)
+_CS_BARE = re.compile(_CS["bare"].pattern)
+_CS_ACTIVITY_OBJECT = re.compile(r"([\u4e00-\u9fff]{2})" + _CS["activity_object"].pattern)
 """loaders/data/clause_scope.tsv: the counted nouns, totals, grades, subject heads, adverbs and
 framing subjects of the clause-scope pass."""
 
@@ -443,6 +446,7 @@ def _strict_verbs() -> frozenset[str]:
     return frozenset(w for w in _verb_words() if w in _V_ONLY())
 
 
+@lru_cache(maxsize=4096)
 def _strict_verb(s: str) -> bool:
     """Whether ``s`` opens with a verb proper, after adverbs only (a subject's predicate)."""
     while (a := _CS["adverb"].match(s)) and a.end() and not _verb_at(s, True):
@@ -450,6 +454,7 @@ def _strict_verb(s: str) -> bool:
     return _verb_at(s, True)
 
 
+@lru_cache(maxsize=4096)
 def _starts_with_verb(s: str) -> bool:
     """Whether ``s`` opens with a verb (jieba's ``v`` words), after adverbs and framing."""
     if _verb_at(s):
@@ -462,6 +467,7 @@ def _starts_with_verb(s: str) -> bool:
     return _verb_at(s)
 
 
+@lru_cache(maxsize=4096)
 def _named_subject(clause: str, agent: bool = False) -> str:
     """The named subject a clause opens with, when a verb follows it: "“A政务地图”上线…",
     "B省实验室累计解决…", "3个C合作园区要建立…" (its head in clause_scope.tsv's subject_head).
@@ -502,14 +508,20 @@ def _chain_subject(text: str, q: Quantity) -> str:
     """"“A政务地图”上线高频事项5.6万项，汇聚服务场所近4500个": a label that opens with a verb, in a
     chain of clauses that name no subject of their own, carries the named subject the chain opens
     with (汇聚服务场所 → “A政务地图”汇聚服务场所)."""
-    floor = _chain_floor(text, q.start)
+    label = q.indicator
+    k = q.indicator_start
+    if not _strict_verb(label) and not _CS["subject_head"].search(label, 0, 8) \
+            and not (k and any(_verb_at(text[j:k], True) for j in range(max(0, k - 5), k - 1))):
+        return ""  # (cheap test first: no verb to carry a subject to, no subject's tail, no verb dropped before)
     c = _clause_start(text, q.start)
     own = text[c : q.start]
     segments = own.split("、")
-    last = _LEAD_FILLER.sub("", segments[-1])
-    label = q.indicator
-    if not _starts_with_verb(label) and _starts_with_verb(last) and 0 < last.find(label) <= 4:
+    last = _LEAD_FILLER.sub("", segments[-1]) if 0 < segments[-1].find(label) <= 12 else ""
+    if last and not _starts_with_verb(label) and _starts_with_verb(last) and 0 < last.find(label) <= 4:
         label = last[: last.find(label) + len(label)]  # "带动人均年增收": the verb the label code dropped
+    if not _strict_verb(label) and not _CS["subject_head"].search(label, 0, 8):
+        return ""  # (neither a verb to carry a subject to nor a subject's tail to mend)
+    floor = _chain_floor(text, q.start)
     if _CS["framing"].match(own.strip()):
         return ""  # "全市新增…": the place's own figure
     if len(segments) > 1 and _named_subject(segments[0]) and all(_starts_with_verb(s) and not _CS["framing"].match(s) for s in segments[1:]):
@@ -565,8 +577,8 @@ def _counted_scope(text: str, qs: list[Quantity], i: int) -> str:
     names (5亿元以上制造业项目开工建设); with none, the short topic sentence before names them
     ("钒钛新材料迈向中高端。…推动A等15个项目竣工投产")."""
     q = qs[i]
-    m = re.match(_CS["counted"].pattern, q.indicator)
-    if q.kind != Kind.COUNT or not m or not re.search(r"等$", text[max(0, q.start - 2) : q.start]):
+    m = _CS["counted"].match(q.indicator) if q.kind == Kind.COUNT else None
+    if not m or not re.search(r"等$", text[max(0, q.start - 2) : q.start]):
         return ""
     stage = q.indicator[m.end() :]
     if stage and not (_starts_with_verb(stage) or _DONE_VERB.match(stage)):
@@ -605,7 +617,7 @@ def _total_scope(text: str, qs: list[Quantity], i: int) -> str:
     """"新增建筑业一级资质企业4家、二级资质企业313家，资质企业总数达859家": a total over the members
     counted before it in the sentence keeps their scope (建筑业资质企业总数), not a member's grade."""
     q = qs[i]
-    m = re.fullmatch(r"(.{3,8}?)" + _CS["total"].pattern, q.indicator)
+    m = _CS_TOTAL.fullmatch(q.indicator)
     if not m or _starts_with_verb(m.group(1)):
         return ""
     x = m.group(1)
@@ -629,6 +641,8 @@ def _subset_scope(text: str, qs: list[Quantity], i: int) -> str:
     88亿美元，其中制造业占比51.5%": a figure after 其中 is part of the set the figure before it counts:
     a short label names the set (经营主体中企业), a noun keeps the set's verb (引进亿元项目)."""
     q = qs[i]
+    if "其中" not in text[max(0, q.start - 60) : q.start]:
+        return ""
     c = _clause_start(text, q.start)
     if not re.match(r"\s*其中(?!有)", text[c : q.start]) or _strict_verb(q.indicator) or q.indicator.startswith("其中"):
         return ""
@@ -656,7 +670,7 @@ def _object_scope(text: str, q: Quantity) -> str:
     """"加快发展普惠托育机构，覆盖率提高到60%以上": a bare measure alone in its clause (clause_scope.tsv's
     ``bare``) measures what the clause before acts on, its object after the verbs
     (普惠托育机构覆盖率); not when that clause holds a figure of its own."""
-    if not re.fullmatch(_CS["bare"].pattern, q.indicator):
+    if not _CS_BARE.fullmatch(q.indicator):
         return ""
     c = _clause_start(text, q.start)
     own = _LEAD_FILLER.sub("", text[c : q.start])
@@ -687,7 +701,7 @@ def _activity_scope(text: str, q: Quantity) -> str:
     """"深入开展交通秩序和校园周边环境整治，解决6700多个问题": a verb and a bare object alone in their
     clause (解决问题, 惠及群众) are the result of the activity the clause before opens (its object, ending
     in clause_scope.tsv's ``activity``): 交通秩序和校园周边环境整治解决问题."""
-    m = re.fullmatch(r"([\u4e00-\u9fff]{2})" + _CS["activity_object"].pattern, q.indicator)
+    m = _CS_ACTIVITY_OBJECT.fullmatch(q.indicator)
     if not m or not _verb_at(m.group(1), True):
         return ""
     c = _clause_start(text, q.start)
