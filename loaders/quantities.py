@@ -727,6 +727,28 @@ def _activity_scope(text: str, q: Quantity) -> str:
     return np + q.indicator
 
 
+def _result_scope(text: str, qs: list[Quantity], i: int) -> str:
+    """"全市完成40个老旧小区改造，惠及居民3.4万户": a result verb and its object alone in their clause
+    (clause_scope.tsv's ``result``) say what the figure just before brought about: 老旧小区改造惠及居民."""
+    q = qs[i]
+    label = q.indicator
+    if i == 0 or not label or len(label) > 6 or "惠及" not in text[q.start - 12 : q.start] and not _CS["result"].match(label):
+        return ""
+    c = _clause_start(text, q.start)
+    own = _LEAD_FILLER.sub("", text[c : q.start])
+    m = _CS["result"].match(own)
+    if m and not _CS["result"].match(label) and own[m.end() :].startswith(label):
+        label = m.group(0) + label  # "惠及居民": the verb the label code dropped
+    if not m or not label.startswith(m.group(0)) or c == 0 or text[c - 1] not in "，,、" or re.search(r"[面率]$", label):
+        return ""  # (覆盖面, 覆盖率: a rate of the programme, not a result of the figure before)
+    o = qs[i - 1]
+    gap = text[o.end : c - 1]
+    if not o.indicator or o.end < _clause_start(text, c - 1) or not (re.fullmatch(r"(?:以上|左右|余|多)?", gap) or gap in o.indicator) \
+            or re.search(r"[、，,]|^每", o.indicator) or len(o.indicator) > 16 or _CS["result"].search(o.indicator):
+        return ""
+    return o.indicator + label
+
+
 def _clause_scope(text: str, qs: list[Quantity]) -> list[Quantity]:
     """A label that does not say what it counts, or whose, carries the scope its sentence names
     earlier: the things a count before it names (等N个项目), the members a total sums, or the named
@@ -736,7 +758,7 @@ def _clause_scope(text: str, qs: list[Quantity]) -> list[Quantity]:
         if not q.indicator:
             continue
         label = _counted_scope(text, out, i) or _total_scope(text, out, i) or _subset_scope(text, out, i) or _chain_subject(text, q) \
-            or _object_scope(text, q) or _activity_scope(text, q)
+            or _object_scope(text, q) or _activity_scope(text, q) or _result_scope(text, out, i)
         if label and label != q.indicator:
             out[i] = replace(q, indicator=label, indicator_start=None, indicator_end=None)
     return out

@@ -71,3 +71,9 @@ def test_a_verb_and_bare_object_alone_are_the_result_of_the_activity_before(by) 
     assert by["3100多个"][0].indicator == "背街小巷和农贸市场周边环境整治解决问题"
     assert by["4120个"][0].indicator == "“青川快办”实践活动解决问题"
     assert by["2600个"][0].indicator == "解决问题"  # 营商环境优化 is no activity the clause opens
+
+
+def test_a_result_verb_alone_says_what_the_figure_before_brought_about(by) -> None:
+    assert by["2.9万户"][0].indicator == "老旧小区改造惠及居民"
+    assert by["41万人次"][0].indicator == "救助补助资金惠及困难群众"
+    assert by["78％"][0].indicator == "覆盖面"  # a rate of the programme, no result of the count before
