@@ -422,9 +422,21 @@ def _jieba_words(origin: str) -> tuple[tuple[str, str], ...]:
         for line in f:
             w, _, rest = line.partition(" ")
             tag = rest.rstrip("\n").rpartition(" ")[2]
-            if 2 <= len(w) <= 3 and tag in ("v", "vn"):
+            if 2 <= len(w) <= 3:
                 out.append((w, tag))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _verb_led_nouns() -> frozenset[str]:
+    """Three-character words that open with a verb but are none (制造业, 服务业): no verb at their start."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        return frozenset()
+    verbs = _verb_words()
+    return frozenset(w for w, tag in _jieba_words(spec.origin) if len(w) == 3 and tag not in ("v", "vn") and w[:2] in verbs)
 
 
 @lru_cache(maxsize=1)
@@ -437,6 +449,8 @@ def _V_ONLY() -> frozenset[str]:
 
 def _verb_at(s: str, strict: bool = False) -> bool:
     words = _strict_verbs() if strict else _verb_words()
+    if s[:3] in _verb_led_nouns():
+        return False
     return s[:2] in words or s[:3] in words or bool(_CS["verb"].match(s))
 
 
@@ -592,7 +606,8 @@ def _counted_scope(text: str, qs: list[Quantity], i: int) -> str:
         member = re.match(r"[^，,；;。]{0,24}?[、和及与][0-9０-９一二三四五六七八九十]+[个项家所]", text[o.end : o.end + 40]) or any(
             p.end < o.start and re.fullmatch(r"[、和及与][^，,；;。]{0,24}|[^，,；;。]{0,24}[、和及与]", text[p.end : o.start]) for p in qs) \
             or re.match(r"[、和及与]", text[o.end : o.end + 1])  # "A项目N个、B项目M个": which of them is unsaid
-        if o.kind == Kind.COUNT and o.unit == q.unit and noun.endswith(core) and "等" not in noun and not member:
+        if o.kind == Kind.COUNT and o.unit == q.unit and noun.endswith(core) and "等" not in noun and not member \
+                and o.value >= q.value:  # (a set of 17 holds no 69)
             modifier = noun[: -len(core)]
             if m.group(0) != core and re.search(r"(?:重大|重点)$", modifier):
                 modifier = modifier[:-2]  # "A重点项目" and "等N个重点项目…": one 重点
@@ -647,7 +662,9 @@ def _subset_scope(text: str, qs: list[Quantity], i: int) -> str:
     if not re.match(r"\s*其中(?!有)", text[c : q.start]) or _strict_verb(q.indicator) or q.indicator.startswith("其中"):
         return ""
     floor = _chain_floor(text, q.start)
-    main = next((o for o in reversed(qs[:i]) if floor <= o.start and o.end < c and o.indicator), None)
+    share = re.fullmatch(r"[\u4e00-\u9fff]{1,4}(?:占比|比重)", q.indicator)
+    main = next((o for o in reversed(qs[:i]) if floor <= o.start and o.end < c and o.indicator
+                 and (not share or o.kind == Kind.AMOUNT or o.kind == Kind.COUNT)), None)  # a share: of the amount, past its change
     if main is None or (q.kind == Kind.COUNT) != (main.kind == Kind.COUNT) or re.search(r"[。；;]", text[main.end : c]):
         return ""
     if main.kind != Kind.COUNT and main.kind != q.kind and not (q.kind == Kind.RATIO and main.kind == Kind.AMOUNT):
@@ -656,7 +673,6 @@ def _subset_scope(text: str, qs: list[Quantity], i: int) -> str:
     noun = _noun_of(main.indicator)
     if len(noun) < 2 or (noun in q.indicator and len(noun) > 2) or q.indicator in noun or re.search(r"[、，,（(]", noun):
         return ""
-    share = re.fullmatch(r"[\u4e00-\u9fff]{1,4}(?:占比|比重)", q.indicator)
     if share and main.kind == Kind.AMOUNT:
         return noun + "中" + q.indicator  # "实际利用外资中制造业占比"
     if verb and main.kind == q.kind and not _VERB_PREFIX.match(q.indicator) and not _starts_with_verb(q.indicator):

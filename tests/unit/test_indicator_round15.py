@@ -77,3 +77,7 @@ def test_a_result_verb_alone_says_what_the_figure_before_brought_about(by) -> No
     assert by["2.9万户"][0].indicator == "老旧小区改造惠及居民"
     assert by["41万人次"][0].indicator == "救助补助资金惠及困难群众"
     assert by["78％"][0].indicator == "覆盖面"  # a rate of the programme, no result of the count before
+
+
+def test_a_share_after_qizhong_is_of_the_amount_past_its_change(by) -> None:
+    assert by["47.5%"][0].indicator == "实际利用外资中制造业占比"  # 制造业 is a noun, no verb of its own
