@@ -614,6 +614,11 @@ def _counted_scope(text: str, qs: list[Quantity], i: int) -> str:
             modifier = _LEAD_FILLER.sub("", re.sub(r"^[—－\-\s]+", "", modifier) + core)[: -len(core)]
             if len(modifier) >= 2 and not _starts_with_verb(modifier) and not re.search(r"[（()），,；;：:]", modifier):
                 return modifier + q.indicator
+    c = _clause_start(text, q.start)
+    if c > floor and text[c - 1] in "，,":
+        np = _activity_before(text[_clause_start(text, c - 1) : c - 1])
+        if np and core not in np:
+            return np + q.indicator  # "深入开展A攻坚，抓好…等16个专项整治行动"
     if floor >= 2 and text[floor - 1] == "。":
         p = _chain_floor(text, floor - 1)
         topic = re.sub(r"\s", "", text[p : floor - 1])
@@ -725,8 +730,17 @@ def _activity_scope(text: str, q: Quantity) -> str:
     if not own.startswith(m.group(1)) or c == 0 or text[c - 1] not in "，,":
         return ""
     p = _clause_start(text, c - 1)
-    clause = text[p : c - 1].strip()
-    if p < _chain_floor(text, q.start) or any(f.unit for f in find_figures(clause)):
+    if p < _chain_floor(text, q.start):
+        return ""
+    np = _activity_before(text[p : c - 1])
+    return np + q.indicator if np else ""
+
+
+def _activity_before(clause: str) -> str:
+    """The activity a clause opens ("深入开展A整治" → A整治): its object after the verbs, ending in
+    clause_scope.tsv's ``activity``; none when the clause holds a figure."""
+    clause = clause.strip()
+    if any(f.unit for f in find_figures(clause)):
         return ""
     np, verbs = clause, 0
     for _ in range(5):
@@ -740,7 +754,7 @@ def _activity_scope(text: str, q: Quantity) -> str:
     if not verbs or not 4 <= len(np) <= 24 or not re.search(_CS["activity"].pattern + "”?$", np) \
             or re.search(r"[，,；;：:（()）]|等|了|的$|^以", np) or _starts_with_verb(np) or _CS["framing"].match(np):
         return ""
-    return np + q.indicator
+    return np
 
 
 def _result_scope(text: str, qs: list[Quantity], i: int) -> str:

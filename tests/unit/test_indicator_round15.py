@@ -81,3 +81,7 @@ def test_a_result_verb_alone_says_what_the_figure_before_brought_about(by) -> No
 
 def test_a_share_after_qizhong_is_of_the_amount_past_its_change(by) -> None:
     assert by["47.5%"][0].indicator == "实际利用外资中制造业占比"  # 制造业 is a noun, no verb of its own
+
+
+def test_a_counted_set_after_deng_takes_the_activity_the_clause_before_opens(by) -> None:
+    assert by["14个"][0].indicator == "水污染防治攻坚专项整治行动"
