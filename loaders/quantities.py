@@ -457,7 +457,8 @@ def _verb_at(s: str, strict: bool = False) -> bool:
 @lru_cache(maxsize=1)
 def _strict_verbs() -> frozenset[str]:
     """The ``v`` words alone (``vn`` words such as 建设, 服务, 行动 are nouns as often as verbs)."""
-    return frozenset(w for w in _verb_words() if w in _V_ONLY())
+    v_only = _V_ONLY()
+    return frozenset(w for w in _verb_words() if w in v_only)
 
 
 @lru_cache(maxsize=4096)
