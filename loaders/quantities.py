@@ -567,6 +567,34 @@ def _chain_subject(text: str, q: Quantity) -> str:
     return subject + label if _strict_verb(label) else ""
 
 
+def _modal_subject(text: str, q: Quantity) -> str:
+    """"A经开区要不断壮大…四大主导产业，力争规上工业企业超250家": a sentence that opens with a named
+    subject and a modal (要, 将) sets that subject's targets; a measure that opens a later clause of it
+    is the subject's (A经开区规上工业企业), as long as every clause between opens with a verb."""
+    label = q.indicator
+    if not label or len(label) > 16 or _starts_with_verb(label):
+        return ""
+    c = _clause_start(text, q.start)
+    segments = [_LEAD_FILLER.sub("", x) for x in text[c : q.start].split("、")]
+    if not segments[-1].startswith(label) or _starts_with_verb(segments[0]):
+        return ""  # the measure opens its clause, or a later member of a list of measures
+    floor = _chain_floor(text, q.start)
+    while c > floor and text[c - 1] in "，,；;":
+        p = _clause_start(text, c - 1)
+        clause = text[p : c - 1]
+        if p <= floor:
+            subject = _named_subject(clause)
+            rest = _LEAD_FILLER.sub("", clause.strip())[len(subject) :] if subject and _LEAD_FILLER.sub("", clause.strip()).startswith(subject) else ""
+            core = _bare_subject(subject)
+            if subject and re.match(r"要|将", rest) and core not in label:
+                return subject + label
+            return ""
+        if _CS["framing"].match(clause.strip()) or not _starts_with_verb(clause) or _named_subject(clause):
+            return ""
+        c = p
+    return ""
+
+
 def _chain_floor(text: str, offset: int) -> int:
     """Start of the sentence holding ``offset``, across the line breaks of a wrapped page
     ("…协会，⏎⏎推动…": a break after a comma is inside the sentence)."""
@@ -789,7 +817,7 @@ def _clause_scope(text: str, qs: list[Quantity]) -> list[Quantity]:
         if not q.indicator:
             continue
         label = _counted_scope(text, out, i) or _total_scope(text, out, i) or _subset_scope(text, out, i) or _chain_subject(text, q) \
-            or _object_scope(text, q) or _activity_scope(text, q) or _result_scope(text, out, i)
+            or _object_scope(text, q) or _activity_scope(text, q) or _result_scope(text, out, i) or _modal_subject(text, q)
         if label and label != q.indicator:
             out[i] = replace(q, indicator=label, indicator_start=None, indicator_end=None)
     return out

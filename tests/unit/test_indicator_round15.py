@@ -85,3 +85,8 @@ def test_a_share_after_qizhong_is_of_the_amount_past_its_change(by) -> None:
 
 def test_a_counted_set_after_deng_takes_the_activity_the_clause_before_opens(by) -> None:
     assert by["14个"][0].indicator == "水污染防治攻坚专项整治行动"
+
+
+def test_a_subject_with_a_modal_owns_the_measures_its_sentence_sets(by) -> None:
+    assert by["超180家"][0].indicator == "青川经开区规上工业企业"
+    assert by["超4家"][0].indicator == "青川经开区百亿企业"
