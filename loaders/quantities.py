@@ -636,7 +636,7 @@ def _counted_scope(text: str, qs: list[Quantity], i: int) -> str:
             p.end < o.start and re.fullmatch(r"[、和及与][^，,；;。]{0,24}|[^，,；;。]{0,24}[、和及与]", text[p.end : o.start]) for p in qs) \
             or re.match(r"[、和及与]", text[o.end : o.end + 1])  # "A项目N个、B项目M个": which of them is unsaid
         if o.kind == Kind.COUNT and o.unit == q.unit and noun.endswith(core) and "等" not in noun and not member \
-                and o.value >= q.value:  # (a set of 17 holds no 69)
+                and o.value >= q.value and not re.search(r"[；;]", text[o.end : q.start]):  # (a set of 17 holds no 69)
             modifier = noun[: -len(core)]
             if m.group(0) != core and re.search(r"(?:重大|重点)$", modifier):
                 modifier = modifier[:-2]  # "A重点项目" and "等N个重点项目…": one 重点
