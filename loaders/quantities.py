@@ -166,6 +166,7 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
     out = _sub_levels(text, out)
     out = _per_unit_scope(text, out)
     out = _class_counts(text, out)
+    out = _clause_scope(text, out)
     out = _label_repairs(text, out)
     review_year, _plan_year = report_years(report)
     return tuple(replace(q, period=_period(report, text, q, review_year)) for q in out)
@@ -693,6 +694,447 @@ def _class_counts(text: str, qs: list[Quantity]) -> list[Quantity]:
             if tail and re.search(r"(?:项目|企业|产业|集群|园区|县)$", tail.group(1)):
                 q = replace(q, indicator=cls.group(0) + tail.group(1), indicator_start=None, indicator_end=None)
         out.append(q)
+    return out
+
+
+# ------------------------------------------------------------------ scope carried by clause
+
+
+def _clause_scope_rows() -> dict[str, re.Pattern]:
+    rows: dict[str, list[str]] = {}
+    for line in data_lines("clause_scope.tsv"):
+        kind, _, pattern = line.partition("\t")
+        rows.setdefault(kind, []).append(pattern)
+    return {k: re.compile("(?:" + "|".join(v) + ")") for k, v in rows.items()}
+
+
+_CS = _clause_scope_rows()
+_CS_TOTAL = re.compile(r"(.{3,8}?)" + _CS["total"].pattern)
+_CS_BARE = re.compile(_CS["bare"].pattern)
+_CS_ACTIVITY_OBJECT = re.compile(r"([\u4e00-\u9fff]{2})" + _CS["activity_object"].pattern)
+"""loaders/data/clause_scope.tsv: the counted nouns, totals, grades, subject heads, adverbs and
+framing subjects of the clause-scope pass."""
+
+
+@lru_cache(maxsize=1)
+def _verb_words() -> frozenset[str]:
+    """jieba's dictionary words of two or three characters tagged ``v`` or ``vn`` (a verb lexicon
+    read as a file: jieba itself is not started). Empty when jieba is not installed."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        return frozenset()
+    return frozenset(w for w, tag in _jieba_words(spec.origin) if tag in ("v", "vn"))
+
+
+@lru_cache(maxsize=1)
+def _jieba_words(origin: str) -> tuple[tuple[str, str], ...]:
+    from pathlib import Path
+
+    out = []
+    with open(Path(origin).with_name("dict.txt"), encoding="utf-8") as f:
+        for line in f:
+            w, _, rest = line.partition(" ")
+            tag = rest.rstrip("\n").rpartition(" ")[2]
+            if 2 <= len(w) <= 3:
+                out.append((w, tag))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _verb_led_nouns() -> frozenset[str]:
+    """Three-character words that open with a verb but are none (制造业, 服务业): no verb at their start."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        return frozenset()
+    verbs = _verb_words()
+    return frozenset(w for w, tag in _jieba_words(spec.origin) if len(w) == 3 and tag not in ("v", "vn") and w[:2] in verbs)
+
+
+@lru_cache(maxsize=1)
+def _V_ONLY() -> frozenset[str]:
+    import importlib.util
+
+    spec = importlib.util.find_spec("jieba")
+    return frozenset(w for w, tag in _jieba_words(spec.origin) if tag == "v") if spec and spec.origin else frozenset()
+
+
+def _verb_at(s: str, strict: bool = False) -> bool:
+    words = _strict_verbs() if strict else _verb_words()
+    if s[:3] in _verb_led_nouns():
+        return False
+    return s[:2] in words or s[:3] in words or bool(_CS["verb"].match(s))
+
+
+@lru_cache(maxsize=1)
+def _strict_verbs() -> frozenset[str]:
+    """The ``v`` words alone (``vn`` words such as 建设, 服务, 行动 are nouns as often as verbs)."""
+    v_only = _V_ONLY()
+    return frozenset(w for w in _verb_words() if w in v_only)
+
+
+@lru_cache(maxsize=4096)
+def _strict_verb(s: str) -> bool:
+    """Whether ``s`` opens with a verb proper, after adverbs only (a subject's predicate)."""
+    while (a := _CS["adverb"].match(s)) and a.end() and not _verb_at(s, True):
+        s = s[a.end() :]
+    return _verb_at(s, True)
+
+
+@lru_cache(maxsize=4096)
+def _starts_with_verb(s: str) -> bool:
+    """Whether ``s`` opens with a verb (jieba's ``v`` words), after adverbs and framing."""
+    if _verb_at(s):
+        return True
+    s = _LEAD_FILLER.sub("", s)
+    while (a := _CS["adverb"].match(s)) and a.end() and len(s) - a.end() >= 2:
+        if _verb_at(s):
+            break  # "新增" is a verb, not 新 and 增
+        s = s[a.end() :]
+    return _verb_at(s)
+
+
+@lru_cache(maxsize=4096)
+def _named_subject(clause: str, agent: bool = False) -> str:
+    """The named subject a clause opens with, when a verb follows it: "“A政务地图”上线…",
+    "B省实验室累计解决…", "3个C合作园区要建立…" (its head in clause_scope.tsv's subject_head).
+    With ``agent``, only a subject that does something the chain goes on with: its clause holds a
+    figure, a modal follows it (要, 将), or it is a programme (A行动深入开展)."""
+    raw = re.sub(r"^(?:[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]+[是、]|[—－\-]+)", "", clause.strip())
+    c = _LEAD_FILLER.sub("", raw)
+    framing = raw[: len(raw) - len(c)]
+    if _CS["framing"].match(c) or _starts_with_verb(raw) or _starts_with_verb(c) or _LEAD_VERB.match(raw) or _CARRY_VERB.match(raw) \
+            or any(_verb_at(framing[k:], True) for k in range(len(framing) - 1)):  # "积极推进A园区创建": an object
+        return ""
+    for h in re.finditer(_CS["subject_head"].pattern + "”?", c[:60]):
+        rest = c[h.end() :]
+        if h.end() < 2 or not rest or (h.end() > 24 and "、" not in c[: h.end()]) or re.match(r"[\u4e00-\u9fff]", rest) and rest[:1] in "会区园":
+            continue
+        if _strict_verb(rest):
+            s = c[: h.end()]
+            if "、" in s:  # a list of subjects is carried only through the count that closes it
+                m = re.search(r"[0-9０-９一二三四五六七八九十两]+[个家所座条]", s)
+                s = s[m.start() :] if m and "、" not in s[m.start() :] else ""
+            if not s or re.search(r"[，,；;：:（(的和及]|^(?:在|对|为|把|将|从|由|以|比|较|同|按|据|其中)|^(?:19|20)\d\d|^[０-９〇○零一二三四五六七八九]{4}年|年计划", s) \
+                    or any(_verb_at(s[k:], True) for k in range(len(s) // 2)):  # a noun phrase: no verb and object
+                return ""
+            acts = any(f.unit for f in find_figures(rest)) and not re.match(r"(?:已经|已)?(?:达到|达|超过|突破|增长|增加|增至|提高|提升|下降|为|是|有)", rest)  # "A园区达到25处": measured, no agent
+            if agent and not (acts or re.match(r"要|将", rest)
+                              or _CS["programme"].search(s) and _CS["programme_predicate"].match(rest)):  # "A行动深入开展", not "A工程开工"
+                return ""
+            return s
+    return ""
+
+
+def _bare_subject(subject: str) -> str:
+    """A subject without the count before it ("3个A园区" → A园区)."""
+    return re.sub(r"^[0-9０-９一二三四五六七八九十两]+[个家所座条]", "", subject)
+
+
+def _chain_subject(text: str, q: Quantity) -> str:
+    """"“A政务地图”上线高频事项5.6万项，汇聚服务场所近4500个": a label that opens with a verb, in a
+    chain of clauses that name no subject of their own, carries the named subject the chain opens
+    with (汇聚服务场所 → “A政务地图”汇聚服务场所)."""
+    label = q.indicator
+    k = q.indicator_start
+    if not _strict_verb(label) and not _CS["subject_head"].search(label, 0, 8) \
+            and not (k and any(_verb_at(text[j:k], True) for j in range(max(0, k - 5), k - 1))):
+        return ""  # (cheap test first: no verb to carry a subject to, no subject's tail, no verb dropped before)
+    c = _clause_start(text, q.start)
+    own = text[c : q.start]
+    segments = own.split("、")
+    last = _LEAD_FILLER.sub("", segments[-1]) if 0 < segments[-1].find(label) <= 12 else ""
+    if last and not _starts_with_verb(label) and _starts_with_verb(last) and 0 < last.find(label) <= 4:
+        label = last[: last.find(label) + len(label)]  # "带动人均年增收": the verb the label code dropped
+    if not _strict_verb(label) and not _CS["subject_head"].search(label, 0, 8):
+        return ""  # (neither a verb to carry a subject to nor a subject's tail to mend)
+    floor = _chain_floor(text, q.start)
+    if _CS["framing"].match(own.strip()):
+        return ""  # "全市新增…": the place's own figure
+    if len(segments) > 1 and _named_subject(segments[0]) and all(_starts_with_verb(s) and not _CS["framing"].match(s) for s in segments[1:]):
+        subject = _named_subject(segments[0])  # "A工程吸纳…7780人、带动人均年增收…"
+    elif _named_subject(own):
+        subject = _named_subject(own)  # the label's own clause names it: only a label cut inside it is mended
+        overlap = next((k for k in range(min(len(subject), len(label)) - 1, 1, -1) if label.startswith(subject[-k:])), 0)
+        return subject[:-overlap] + label if overlap and subject not in label and _starts_with_verb(label[overlap:]) else ""
+    elif not _starts_with_verb(own):
+        return ""  # a subject of its own, unnamed
+    else:
+        subject = ""
+        while not subject:
+            if c <= floor or text[c - 1] not in "，,；;":
+                return ""
+            p = _clause_start(text, c - 1)
+            clause = text[p : c - 1]
+            if _CS["framing"].match(clause.strip()):
+                return ""
+            subject = _named_subject(clause, agent=True)
+            if not subject and (any(f.unit for f in find_figures(clause)) or _named_subject(clause) or not _starts_with_verb(clause)):
+                return ""
+            c = p
+    core = _bare_subject(subject)
+    head = _CS["subject_head"].search(core[-4:] if len(core) >= 4 else core)
+    if not subject or core in label or (head and head.group(0) in label):
+        return ""
+    return subject + label if _strict_verb(label) else ""
+
+
+def _modal_subject(text: str, q: Quantity) -> str:
+    """"A经开区要不断壮大…四大主导产业，力争规上工业企业超250家": a sentence that opens with a named
+    subject and a modal (要, 将) sets that subject's targets; a measure that opens a later clause of it
+    is the subject's (A经开区规上工业企业), as long as every clause between opens with a verb."""
+    label = q.indicator
+    if not label or len(label) > 16 or _starts_with_verb(label):
+        return ""
+    c = _clause_start(text, q.start)
+    segments = [_LEAD_FILLER.sub("", x) for x in text[c : q.start].split("、")]
+    if not segments[-1].startswith(label) or _starts_with_verb(segments[0]):
+        return ""  # the measure opens its clause, or a later member of a list of measures
+    floor = _chain_floor(text, q.start)
+    while c > floor and text[c - 1] in "，,；;":
+        p = _clause_start(text, c - 1)
+        clause = text[p : c - 1]
+        if p <= floor:
+            subject = _named_subject(clause)
+            rest = _LEAD_FILLER.sub("", clause.strip())[len(subject) :] if subject and _LEAD_FILLER.sub("", clause.strip()).startswith(subject) else ""
+            core = _bare_subject(subject)
+            if subject and re.match(r"要|将", rest) and core not in label:
+                return subject + label
+            return ""
+        if _CS["framing"].match(clause.strip()) or not _starts_with_verb(clause) or _named_subject(clause):
+            return ""
+        c = p
+    return ""
+
+
+def _chain_floor(text: str, offset: int) -> int:
+    """Start of the sentence holding ``offset``, across the line breaks of a wrapped page
+    ("…协会，⏎⏎推动…": a break after a comma is inside the sentence)."""
+    i = offset
+    while i > 0:
+        ch = text[i - 1]
+        if ch in "。！？!?":
+            break
+        if ch == "\n" and not _soft_break(text, i - 1):
+            j = i - 1
+            while j > 0 and text[j - 1] in " \t\u3000\n":
+                j -= 1
+            line = text[text.rfind("\n", 0, j) + 1 : j].strip()
+            if j == 0 or text[j - 1] not in "，,、；;" and (len(line) < 24 or text[j - 1] in "。！？!?：:"):
+                break  # a heading or a finished line; a long line cut mid-clause goes on
+        i -= 1
+    return i
+
+
+def _counted_scope(text: str, qs: list[Quantity], i: int) -> str:
+    """"重点推进5亿元以上制造业项目60个，A、B等15个项目开工建设": a count whose label is only a generic
+    counted noun and its stage (项目开工建设) counts the things a count before it in the sentence
+    names (5亿元以上制造业项目开工建设); with none, the short topic sentence before names them
+    ("钒钛新材料迈向中高端。…推动A等15个项目竣工投产")."""
+    q = qs[i]
+    m = _CS["counted"].match(q.indicator) if q.kind == Kind.COUNT else None
+    if not m or not re.search(r"等$", text[max(0, q.start - 2) : q.start]):
+        return ""
+    stage = q.indicator[m.end() :]
+    if stage and not (_starts_with_verb(stage) or _DONE_VERB.match(stage)):
+        return ""
+    core = re.sub(r"^(?:重大|重点)", "", m.group(0))
+    floor = _chain_floor(text, q.start)
+    for o in reversed(qs[:i]):
+        if o.end <= floor:
+            break
+        noun = _noun_of(_LEAD_FILLER.sub("", re.sub(r"^[—－\-]+", "", o.indicator)))
+        member = re.match(r"[^，,；;。]{0,24}?[、和及与][0-9０-９一二三四五六七八九十]+[个项家所]", text[o.end : o.end + 40]) or any(
+            p.end < o.start and re.fullmatch(r"[、和及与][^，,；;。]{0,24}|[^，,；;。]{0,24}[、和及与]", text[p.end : o.start]) for p in qs) \
+            or re.match(r"[、和及与]", text[o.end : o.end + 1])  # "A项目N个、B项目M个": which of them is unsaid
+        if o.kind == Kind.COUNT and o.unit == q.unit and noun.endswith(core) and "等" not in noun and not member \
+                and o.value >= q.value and not re.search(r"[；;]", text[o.end : q.start]):  # (a set of 17 holds no 69)
+            modifier = noun[: -len(core)]
+            if m.group(0) != core and re.search(r"(?:重大|重点)$", modifier):
+                modifier = modifier[:-2]  # "A重点项目" and "等N个重点项目…": one 重点
+            modifier = _LEAD_FILLER.sub("", re.sub(r"^[—－\-\s]+", "", modifier) + core)[: -len(core)]
+            if len(modifier) >= 2 and not _starts_with_verb(modifier) and not re.search(r"[（()），,；;：:]", modifier):
+                return modifier + q.indicator
+    c = _clause_start(text, q.start)
+    if c > floor and text[c - 1] in "，,":
+        np = _activity_before(text[_clause_start(text, c - 1) : c - 1])
+        if np and core not in np:
+            return np + q.indicator  # "深入开展A攻坚，抓好…等16个专项整治行动"
+    if floor >= 2 and text[floor - 1] == "。":
+        p = _chain_floor(text, floor - 1)
+        topic = re.sub(r"\s", "", text[p : floor - 1])
+        if 4 <= len(topic) <= 14 and re.fullmatch(r"[\u4e00-\u9fff“”]+", topic) and not _LEAD_FILLER.match(topic) and not _starts_with_verb(topic):
+            for k in range(2, min(9, len(topic) - 1)):
+                if _strict_verb(topic[k:]):
+                    subject = topic[:k]
+                    if not _starts_with_verb(subject) and not _CS["framing"].match(subject) and core not in subject \
+                            and not _LEAD_FILLER.match(subject):
+                        return subject + q.indicator
+                    break
+    return ""
+
+
+def _total_scope(text: str, qs: list[Quantity], i: int) -> str:
+    """"新增建筑业一级资质企业4家、二级资质企业313家，资质企业总数达859家": a total over the members
+    counted before it in the sentence keeps their scope (建筑业资质企业总数), not a member's grade."""
+    q = qs[i]
+    m = _CS_TOTAL.fullmatch(q.indicator)
+    if not m or _starts_with_verb(m.group(1)):
+        return ""
+    x = m.group(1)
+    floor = _SENT_FLOOR(text, q.start)
+    for o in reversed(qs[:i]):
+        if o.end <= floor:
+            break
+        noun = _noun_of(_LEAD_FILLER.sub("", o.indicator))
+        if noun.endswith(x) and len(noun) > len(x):
+            modifier = noun[: -len(x)]
+            while g := _CS["grade"].search(modifier):
+                modifier = modifier[: g.start()]
+            if len(modifier) >= 2 and not _starts_with_verb(modifier) and not re.search(r"[（()），,；;：:“”]", modifier) \
+                    and not _verb_at(modifier[-2:], True):
+                return modifier + q.indicator
+    return ""
+
+
+def _subset_scope(text: str, qs: list[Quantity], i: int) -> str:
+    """"净增经营主体3.08万户，其中企业1.29万户", "引进项目492个，其中亿元项目115个", "实际利用外资
+    88亿美元，其中制造业占比51.5%": a figure after 其中 is part of the set the figure before it counts:
+    a short label names the set (经营主体中企业), a noun keeps the set's verb (引进亿元项目)."""
+    q = qs[i]
+    if "其中" not in text[max(0, q.start - 60) : q.start]:
+        return ""
+    c = _clause_start(text, q.start)
+    if not re.match(r"\s*其中(?!有)", text[c : q.start]) or _strict_verb(q.indicator) or q.indicator.startswith("其中"):
+        return ""
+    floor = _chain_floor(text, q.start)
+    share = re.fullmatch(r"[\u4e00-\u9fff]{1,4}(?:占比|比重)", q.indicator)
+    main = next((o for o in reversed(qs[:i]) if floor <= o.start and o.end < c and o.indicator
+                 and (not share or o.kind == Kind.AMOUNT or o.kind == Kind.COUNT)), None)  # a share: of the amount, past its change
+    if main is None or (q.kind == Kind.COUNT) != (main.kind == Kind.COUNT) or re.search(r"[。；;]", text[main.end : c]):
+        return ""
+    if main.kind != Kind.COUNT and main.kind != q.kind and not (q.kind == Kind.RATIO and main.kind == Kind.AMOUNT):
+        return ""
+    verb = _VERB_PREFIX.match(main.indicator)
+    noun = _noun_of(main.indicator)
+    if len(noun) < 2 or (noun in q.indicator and len(noun) > 2) or q.indicator in noun or re.search(r"[、，,（(]", noun):
+        return ""
+    if share and main.kind == Kind.AMOUNT:
+        return noun + "中" + q.indicator  # "实际利用外资中制造业占比"
+    if verb and main.kind == q.kind and not _VERB_PREFIX.match(q.indicator) and not _starts_with_verb(q.indicator):
+        return verb.group(0) + q.indicator  # "引进亿元项目"
+    if len(q.indicator) <= 3 and main.kind == q.kind:
+        return noun + "中" + q.indicator  # "经营主体中企业"
+    return ""
+
+
+def _object_scope(text: str, q: Quantity) -> str:
+    """"加快发展普惠托育机构，覆盖率提高到60%以上": a bare measure alone in its clause (clause_scope.tsv's
+    ``bare``) measures what the clause before acts on, its object after the verbs
+    (普惠托育机构覆盖率); not when that clause holds a figure of its own."""
+    if not _CS_BARE.fullmatch(q.indicator):
+        return ""
+    c = _clause_start(text, q.start)
+    own = _LEAD_FILLER.sub("", text[c : q.start])
+    if not own.startswith(q.indicator) or c == 0 or text[c - 1] not in "，,":
+        return ""
+    p = _clause_start(text, c - 1)
+    clause = text[p : c - 1].strip()
+    if p < _chain_floor(text, q.start) or any(f.unit for f in find_figures(clause)):
+        return ""
+    np, verbs = clause, 0
+    for _ in range(5):
+        stripped, np = np, _LEAD_FILLER.sub("", np)
+        verbs += any(_verb_at(stripped[k : len(stripped) - len(np)], True) for k in range(len(stripped) - len(np) - 1))
+        if _verb_at(np):
+            np = np[3:] if np[:3] in _verb_words() else np[2:]
+            verbs += 1
+        elif np[:1] in "和与并及":
+            np = np[1:]
+        else:
+            break
+    if not verbs or not 2 <= len(np) <= 16 or re.search(r"[，,；;：:（()）“”]|等|了|的$|^[着过到出起]|(?:力|水平|作用|效能|质效)$", np) or _starts_with_verb(np) \
+            or any(_verb_at(np[k:], True) for k in range(len(np) // 2)) or _CS["framing"].match(np):
+        return ""
+    return np + q.indicator
+
+
+def _activity_scope(text: str, q: Quantity) -> str:
+    """"深入开展交通秩序和校园周边环境整治，解决6700多个问题": a verb and a bare object alone in their
+    clause (解决问题, 惠及群众) are the result of the activity the clause before opens (its object, ending
+    in clause_scope.tsv's ``activity``): 交通秩序和校园周边环境整治解决问题."""
+    m = _CS_ACTIVITY_OBJECT.fullmatch(q.indicator)
+    if not m or not _verb_at(m.group(1), True):
+        return ""
+    c = _clause_start(text, q.start)
+    own = _LEAD_FILLER.sub("", text[c : q.start])
+    if not own.startswith(m.group(1)) or c == 0 or text[c - 1] not in "，,":
+        return ""
+    p = _clause_start(text, c - 1)
+    if p < _chain_floor(text, q.start):
+        return ""
+    np = _activity_before(text[p : c - 1])
+    return np + q.indicator if np else ""
+
+
+def _activity_before(clause: str) -> str:
+    """The activity a clause opens ("深入开展A整治" → A整治): its object after the verbs, ending in
+    clause_scope.tsv's ``activity``; none when the clause holds a figure."""
+    clause = clause.strip()
+    if any(f.unit for f in find_figures(clause)):
+        return ""
+    np, verbs = clause, 0
+    for _ in range(5):
+        stripped, np = np, _LEAD_FILLER.sub("", np)
+        verbs += any(_verb_at(stripped[k : len(stripped) - len(np)], True) for k in range(len(stripped) - len(np) - 1))
+        if _verb_at(np):
+            np = np[3:] if np[:3] in _verb_words() else np[2:]
+            verbs += 1
+        else:
+            break
+    if not verbs or not 4 <= len(np) <= 24 or not re.search(_CS["activity"].pattern + "”?$", np) \
+            or re.search(r"[，,；;：:（()）]|等|了|的$|^以", np) or _starts_with_verb(np) or _CS["framing"].match(np):
+        return ""
+    return np
+
+
+def _result_scope(text: str, qs: list[Quantity], i: int) -> str:
+    """"全市完成40个老旧小区改造，惠及居民3.4万户": a result verb and its object alone in their clause
+    (clause_scope.tsv's ``result``) say what the figure just before brought about: 老旧小区改造惠及居民."""
+    q = qs[i]
+    label = q.indicator
+    if i == 0 or not label or len(label) > 6 or "惠及" not in text[q.start - 12 : q.start] and not _CS["result"].match(label):
+        return ""
+    c = _clause_start(text, q.start)
+    own = _LEAD_FILLER.sub("", text[c : q.start])
+    m = _CS["result"].match(own)
+    if m and not _CS["result"].match(label) and own[m.end() :].startswith(label):
+        label = m.group(0) + label  # "惠及居民": the verb the label code dropped
+    if not m or not label.startswith(m.group(0)) or c == 0 or text[c - 1] not in "，,、" or re.search(r"[面率]$", label):
+        return ""  # (覆盖面, 覆盖率: a rate of the programme, not a result of the figure before)
+    o = qs[i - 1]
+    gap = text[o.end : c - 1]
+    if not o.indicator or o.end < _clause_start(text, c - 1) or not (re.fullmatch(r"(?:以上|左右|余|多)?", gap) or gap in o.indicator) \
+            or re.search(r"[、，,]|^每", o.indicator) or len(o.indicator) > 16 or _CS["result"].search(o.indicator):
+        return ""
+    return o.indicator + label
+
+
+def _clause_scope(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """A label that does not say what it counts, or whose, carries the scope its sentence names
+    earlier: the things a count before it names (等N个项目), the members a total sums, or the named
+    subject a chain of clauses opens with (loaders/data/clause_scope.tsv)."""
+    out = list(qs)
+    for i, q in enumerate(out):
+        if not q.indicator:
+            continue
+        label = _counted_scope(text, out, i) or _total_scope(text, out, i) or _subset_scope(text, out, i) or _chain_subject(text, q) \
+            or _object_scope(text, q) or _activity_scope(text, q) or _result_scope(text, out, i) or _modal_subject(text, q)
+        if label and label != q.indicator:
+            out[i] = replace(q, indicator=label, indicator_start=None, indicator_end=None)
     return out
 
 
