@@ -47,7 +47,7 @@ Triples written (ontology/kg.ttl):
 - ``?x kg:mentionedInSentence ?s``: a mention whose target span is in sentence ``?s``
   (``kg:inSentence``) names ``?x``: the thing–sentence pairs queries/programmes_in_area.rq joined
   over every mention, span and sentence of the store. In the chunk of the sentence's report.
-- ``?t kg:pairedActual ?a``: ``?t`` is a target and ``?a`` an actual (``kg:status``) derived
+- ``?t kg:pairedActual ?a``: observations ``?t``, a target, and ``?a``, an actual (``kg:status``), derived
   from the same report (``prov:wasDerivedFrom``), of the same indicator node
   (``sosa:observedProperty``) and kind (``kg:kind``), as
   queries/actuals_of_targeted_indicators.rq paired them at query time over every target and
@@ -198,13 +198,15 @@ def _mention_links(ann: dict[str, dict[str, list[str]]], in_sentence: dict[str, 
     return tuple(sorted(totals.items())), tuple(sorted(pairs))
 
 
-def _paired_actuals(pairing: dict[str, dict[str, set[str]]], derived: set[str]) -> tuple[tuple[str, str], ...]:
-    """(target, actual) of the observations derived from the report (``derived``) with status
-    target and actual that share an indicator node and a kind."""
+def _paired_actuals(pairing: dict[str, dict[str, set[str]]], derived: set[str],
+                    typed: set[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """(target, actual) of the observations (``kg:Observation``) derived from the report
+    (``derived``) with status target and actual that share an indicator node and a kind."""
     by_key: dict[tuple[str, str], list[str]] = {}
     targets = []
+    obs_class = str(KG.Observation)
     for x, d in pairing.items():
-        if x not in derived:
+        if x not in derived or (x, obs_class) not in typed:
             continue
         status = d.get("status", ())
         keys = [(i, k) for i in d.get("ind", ()) for k in d.get("kind", ())]
@@ -307,7 +309,7 @@ def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, .
     counts = (report, tuple((prop, sum(1 for x, c in typed if c == cls and (x, link) in linked))
                             for cls, link, prop in COUNTS), _title_marked(policies, quotes, ann),
               _name_bigrams(labels, named), _section_counts(typed, ann, in_section, kinds),
-              *_mention_links(ann, in_sentence), _paired_actuals(pairing, {x for x, link in linked if link == _DERIVED}))
+              *_mention_links(ann, in_sentence), _paired_actuals(pairing, {x for x, link in linked if link == _DERIVED}, typed))
     if plan_year is None or gov is None:
         return (), (), counts
     targets: list[Target] = []

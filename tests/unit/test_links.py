@@ -324,5 +324,7 @@ def test_a_target_is_paired_with_the_actuals_its_report_states_for_the_same_indi
         {"name": "a3", "status": "Actual", "key": "grain", "year": 2024, "start": 8},                # another indicator
         {"name": "e", "status": "Estimate", "key": "gdp", "year": 2024, "start": 9},                 # not an actual
         {"name": "a4", "status": "Actual", "key": "gdp", "year": 2024, "start": 11}])                # not from the report
-    triples += [(URIRef(f"{rep}/obs/{n}"), derived, URIRef(rep)) for n in ("t", "a", "a2", "a3", "e")]
+    triples += [(URIRef(f"{rep}/obs/{n}"), derived, URIRef(rep)) for n in ("t", "a", "a2", "a3", "e", "a5")]
+    triples += [(URIRef(f"{rep}/obs/{n}"), RDF.type, KG.Observation) for n in ("t", "a", "a2", "a3", "e", "a4")]
+    triples += _report(2025, [{"name": "a5", "status": "Actual", "key": "gdp", "year": 2024, "start": 12}])[1]  # no kg:Observation
     assert _links((rep, triples))["pairedActual"] == {"t>a"}
