@@ -40,10 +40,6 @@ Triples written (ontology/kg.ttl):
   one mention (zeros written), as queries/entity_mentions_by_section.rq counted them at query
   time over every mention of the store. A section of two files with one report IRI keeps the
   counts of the first.
-- ``?x kg:mentionTotal n``: how many mentions (subjects of ``oa:hasBody``) name the thing ``?x``,
-  summed over the reports (each report counted once per report IRI: a report of two files keeps
-  the first's), as queries/organisations_by_type.rq and places_by_type.rq counted them at query
-  time by a lookup per mention. Written once, in the chunk of the smallest report IRI that names it.
 - ``?x kg:mentionedInSentence ?s``: a mention whose target span is in sentence ``?s``
   (``kg:inSentence``) names ``?x``: the thing–sentence pairs queries/programmes_in_area.rq joined
   over every mention, span and sentence of the store. In the chunk of the sentence's report.
@@ -125,15 +121,13 @@ actual or "1" for an estimate, report IRI, start, observation IRI)"""
 
 
 Counts = tuple[str, tuple[tuple[str, int], ...], tuple[str, ...], tuple[tuple[str, str], ...],
-               tuple[tuple[str, str, int], ...], tuple[tuple[str, int], ...], tuple[tuple[str, str], ...],
-               tuple[tuple[str, str], ...]]
+               tuple[tuple[str, str, int], ...], tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
 """(report IRI, ((count property IRI, n), …), (policy IRI, …), ((node IRI, bigram), …),
-((section IRI, count property IRI, n), …), ((thing IRI, n), …), ((thing IRI, sentence IRI), …),
+((section IRI, count property IRI, n), …), ((thing IRI, sentence IRI), …),
 ((target IRI, actual IRI), …)): one report's :data:`COUNTS`, the policies it names in title marks
 (:func:`_title_marked`), the name bigrams of its places and areas (:func:`_name_bigrams`), its
-sections' :data:`SECTION_COUNTS` (:func:`_section_counts`), how many of its mentions name each
-thing, the sentences its mentions name each thing in (:func:`_mention_links`) and its targets'
-paired actuals (:func:`_paired_actuals`)."""
+sections' :data:`SECTION_COUNTS` (:func:`_section_counts`), the sentences its mentions name each
+thing in (:func:`_mention_sentences`) and its targets' paired actuals (:func:`_paired_actuals`)."""
 
 _ANNOTATION = {str(OA.hasBody): "body", str(OA.hasTarget): "target", str(OA.hasSelector): "selector",
                str(OA.exact): "exact", str(OA.prefix): "prefix"}
@@ -181,21 +175,18 @@ def _section_counts(typed: set[tuple[str, str]], ann: dict[str, dict[str, list[s
                         for sec, things in named.items() for cls, prop in SECTION_COUNTS))
 
 
-def _mention_links(ann: dict[str, dict[str, list[str]]], in_sentence: dict[str, list[str]]
-                   ) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, str], ...]]:
-    """((thing, how many mentions name it), …) and ((thing, sentence a mention names it in), …)
-    of one report's mentions (the subjects of ``oa:hasBody``)."""
-    totals: dict[str, int] = {}
+def _mention_sentences(ann: dict[str, dict[str, list[str]]], in_sentence: dict[str, list[str]]
+                       ) -> tuple[tuple[str, str], ...]:
+    """(thing, sentence) of one report's mentions (the subjects of ``oa:hasBody``): the thing a
+    mention names and the sentence its target span is in."""
     pairs: set[tuple[str, str]] = set()
     for d in ann.values():
         bodies = d.get("body")
         if not bodies:
             continue
         sentences = [s for span in d.get("target", ()) for s in in_sentence.get(span, ())]
-        for x in set(bodies):
-            totals[x] = totals.get(x, 0) + 1
-            pairs.update((x, s) for s in sentences)
-    return tuple(sorted(totals.items())), tuple(sorted(pairs))
+        pairs.update((x, s) for x in bodies for s in sentences)
+    return tuple(sorted(pairs))
 
 
 def _paired_actuals(pairing: dict[str, dict[str, set[str]]], derived: set[str],
@@ -309,7 +300,7 @@ def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, .
     counts = (report, tuple((prop, sum(1 for x, c in typed if c == cls and (x, link) in linked))
                             for cls, link, prop in COUNTS), _title_marked(policies, quotes, ann),
               _name_bigrams(labels, named), _section_counts(typed, ann, in_section, kinds),
-              *_mention_links(ann, in_sentence), _paired_actuals(pairing, {x for x, link in linked if link == _DERIVED}, typed))
+              _mention_sentences(ann, in_sentence), _paired_actuals(pairing, {x for x, link in linked if link == _DERIVED}, typed))
     if plan_year is None or gov is None:
         return (), (), counts
     targets: list[Target] = []
@@ -358,7 +349,6 @@ class LinkIndex:
                                   "CREATE TABLE doc(line TEXT UNIQUE, rep TEXT);"
                                   "CREATE TABLE gram(line TEXT PRIMARY KEY, rep TEXT) WITHOUT ROWID;"
                                   "CREATE TABLE sec(sec TEXT, prop TEXT, rep TEXT, line TEXT, UNIQUE(sec, prop));"
-                                  "CREATE TABLE men(node TEXT, rep TEXT, n INTEGER, UNIQUE(node, rep));"
                                   "CREATE TABLE per(line TEXT UNIQUE, rep TEXT);",
                                   cache_kib=self.CACHE_KIB, directory=directory)
         self._db = self._scratch.db
@@ -380,8 +370,6 @@ class LinkIndex:
             # a section of two files with one report IRI: the first's counts
             self._db.executemany("INSERT OR IGNORE INTO sec VALUES (?, ?, ?, ?)",
                                  [(str(t[0]), str(t[1]), r, _nt_row(t)) for r, t in _section_triples(counts[0])])
-            # a report of two files: the first's mention counts
-            self._db.executemany("INSERT OR IGNORE INTO men VALUES (?, ?, ?)", _mention_counts(counts[0]))
             self._db.executemany("INSERT OR IGNORE INTO per VALUES (?, ?)",
                                  [(_nt_row(t), r) for r, t in _report_triples(counts[0])])
         self._db.executemany("INSERT INTO idx VALUES (?, ?, 1, NULL, ?)",
@@ -419,9 +407,6 @@ class LinkIndex:
         self._db.execute("INSERT INTO link SELECT rep, line FROM doc")
         self._db.execute("INSERT INTO link SELECT rep, line FROM gram")
         self._db.execute("INSERT INTO link SELECT rep, line FROM sec")
-        self._db.executemany("INSERT INTO link VALUES (?, ?)",
-                             [(rep, _nt_row(_total_triple(node, n)))
-                              for node, rep, n in self._db.execute("SELECT node, min(rep), sum(n) FROM men GROUP BY node")])
         self._db.execute("INSERT INTO link SELECT rep, line FROM per")
         yield from self._db.execute("SELECT rep, line FROM link ORDER BY rep, line")
 
@@ -455,21 +440,11 @@ def _section_triples(counts: Counts) -> list[tuple[str, tuple]]:
     return [(report, (URIRef(sec), URIRef(prop), Literal(n))) for sec, prop, n in sections]
 
 
-def _mention_counts(counts: Counts) -> list[tuple[str, str, int]]:
-    """(thing IRI, report IRI, how many of the report's mentions name it)."""
-    report, totals = counts[0], counts[5] if len(counts) > 5 else ()
-    return [(x, report, n) for x, n in totals]
-
-
-def _total_triple(node: str, n: int) -> tuple:
-    return (URIRef(node), KG.mentionTotal, Literal(n))
-
-
 def _report_triples(counts: Counts) -> list[tuple[str, tuple]]:
     """(report IRI, ``?x kg:mentionedInSentence ?s`` / ``?t kg:pairedActual ?a``) of one report."""
-    if len(counts) <= 6:
+    if len(counts) <= 5:
         return []
-    report, sentences, pairs = counts[0], counts[6], counts[7]
+    report, sentences, pairs = counts[0], counts[5], counts[6]
     return ([(report, (URIRef(x), KG.mentionedInSentence, URIRef(s))) for x, s in sentences]
             + [(report, (URIRef(t), KG.pairedActual, URIRef(a))) for t, a in pairs])
 
@@ -495,7 +470,6 @@ def _links(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> l
     documents: dict[tuple, str] = {}
     bigrams: dict[tuple, str] = {}
     sections: dict[tuple[str, str], tuple[str, tuple]] = {}
-    mentions: dict[tuple[str, str], int] = {}
     per_report: dict[tuple, str] = {}
     for targets, cands, *counts in indexes:
         for r, t, prop in _count_triples(counts[0]) if counts else ():
@@ -506,8 +480,6 @@ def _links(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> l
             bigrams[t] = min(bigrams.get(t, r), r)  # a node named in several reports: the smallest IRI
         for r, t in _section_triples(counts[0]) if counts else ():
             sections.setdefault((str(t[0]), str(t[1])), (r, t))  # two files of one report IRI: the first's
-        for x, r, n in _mention_counts(counts[0]) if counts else ():
-            mentions.setdefault((x, r), n)  # two files of one report IRI: the first's
         for r, t in _report_triples(counts[0]) if counts else ():
             per_report.setdefault(t, r)
         for t in targets:
@@ -527,11 +499,6 @@ def _links(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> l
     out += [(r, t) for t, r in documents.items()]
     out += [(r, t) for t, r in bigrams.items()]
     out += list(sections.values())
-    totals: dict[str, tuple[str, int]] = {}
-    for (x, r), n in mentions.items():
-        r0, n0 = totals.get(x, (r, 0))
-        totals[x] = (min(r0, r), n0 + n)
-    out += [(r, _total_triple(x, n)) for x, (r, n) in totals.items()]
     out += [(r, t) for t, r in per_report.items()]
     for _rank, t in firsts.values():
         (g, ind, key, year, kind, q, nu, nv, dr, start, period, iri, tr, section) = t

@@ -156,7 +156,6 @@ class KG(DefinedNamespace):
     mentionCount: URIRef
     mentionedIn: URIRef
     mentionedInSentence: URIRef
-    mentionTotal: URIRef
     nameBigram: URIRef
     namedInTitleMarks: URIRef
     normalisedUnit: URIRef
