@@ -40,6 +40,14 @@ Triples written (ontology/kg.ttl):
   one mention (zeros written), as queries/entity_mentions_by_section.rq counted them at query
   time over every mention of the store. A section of two files with one report IRI keeps the
   counts of the first.
+- ``?x kg:mentionedInSentence ?s``: a mention whose target span is in sentence ``?s``
+  (``kg:inSentence``) names ``?x``: the thing–sentence pairs queries/programmes_in_area.rq joined
+  over every mention, span and sentence of the store. In the chunk of the sentence's report.
+- ``?t kg:pairedActual ?a``: observations ``?t``, a target, and ``?a``, an actual (``kg:status``), derived
+  from the same report (``prov:wasDerivedFrom``), of the same indicator node
+  (``sosa:observedProperty``) and kind (``kg:kind``), as
+  queries/actuals_of_targeted_indicators.rq paired them at query time over every target and
+  actual of the store. In the chunk of their report.
 
 The target links are the semantics of ``kg targets`` (:func:`kg.indicators.link_targets`) over the
 graph's indicator nodes, as queries/targets_vs_outcomes.rq computed them at query time.
@@ -103,7 +111,8 @@ SECTION_COUNTS: tuple[tuple[str, str], ...] = (
 )
 """(class, count property): a section's count of the distinct things of the class its mentions name."""
 _SECTION_CLASSES = {c for c, _prop in SECTION_COUNTS}
-_MENTION, _IN_SECTION = str(KG.Mention), str(KG.inSection)
+_MENTION, _IN_SECTION, _IN_SENTENCE = str(KG.Mention), str(KG.inSection), str(KG.inSentence)
+_STATUS, _KIND, _OBSERVED = str(KG.status), str(KG.kind), str(SOSA.observedProperty)
 _COUNT_LINKS = {link for _c, link, _prop in COUNTS}
 
 Candidate = tuple[str, str, str, int, str, str, bool, str, str, int, str]
@@ -112,16 +121,18 @@ actual or "1" for an estimate, report IRI, start, observation IRI)"""
 
 
 Counts = tuple[str, tuple[tuple[str, int], ...], tuple[str, ...], tuple[tuple[str, str], ...],
-               tuple[tuple[str, str, int], ...]]
+               tuple[tuple[str, str, int], ...], tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
 """(report IRI, ((count property IRI, n), …), (policy IRI, …), ((node IRI, bigram), …),
-((section IRI, count property IRI, n), …)): one report's :data:`COUNTS`, the policies it names
-in title marks (:func:`_title_marked`), the name bigrams of its places and areas
-(:func:`_name_bigrams`) and its sections' :data:`SECTION_COUNTS` (:func:`_section_counts`)."""
+((section IRI, count property IRI, n), …), ((thing IRI, sentence IRI), …),
+((target IRI, actual IRI), …)): one report's :data:`COUNTS`, the policies it names in title marks
+(:func:`_title_marked`), the name bigrams of its places and areas (:func:`_name_bigrams`), its
+sections' :data:`SECTION_COUNTS` (:func:`_section_counts`), the sentences its mentions name each
+thing in (:func:`_mention_sentences`) and its targets' paired actuals (:func:`_paired_actuals`)."""
 
 _ANNOTATION = {str(OA.hasBody): "body", str(OA.hasTarget): "target", str(OA.hasSelector): "selector",
                str(OA.exact): "exact", str(OA.prefix): "prefix"}
 _READ = frozenset((*_COUNT_LINKS, _RDF_TYPE, *_ANNOTATION, _PLAN_YEAR, _GOVERNMENT, *_OBS_PROPS, _START, _NOTATION,
-                   _LABEL, _PART_OF, _STMT_PREDICATE, _STMT_OBJECT, _IN_SECTION))
+                   _LABEL, _PART_OF, _STMT_PREDICATE, _STMT_OBJECT, _IN_SECTION, _IN_SENTENCE))
 """Every predicate :func:`index_report` reads a triple of (the others it passes over)."""
 
 
@@ -164,6 +175,40 @@ def _section_counts(typed: set[tuple[str, str]], ann: dict[str, dict[str, list[s
                         for sec, things in named.items() for cls, prop in SECTION_COUNTS))
 
 
+def _mention_sentences(ann: dict[str, dict[str, list[str]]], in_sentence: dict[str, list[str]]
+                       ) -> tuple[tuple[str, str], ...]:
+    """(thing, sentence) of one report's mentions (the subjects of ``oa:hasBody``): the thing a
+    mention names and the sentence its target span is in."""
+    pairs: set[tuple[str, str]] = set()
+    for d in ann.values():
+        bodies = d.get("body")
+        if not bodies:
+            continue
+        sentences = [s for span in d.get("target", ()) for s in in_sentence.get(span, ())]
+        pairs.update((x, s) for x in bodies for s in sentences)
+    return tuple(sorted(pairs))
+
+
+def _paired_actuals(pairing: dict[str, dict[str, set[str]]], derived: set[str],
+                    typed: set[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """(target, actual) of the observations (``kg:Observation``) derived from the report
+    (``derived``) with status target and actual that share an indicator node and a kind."""
+    by_key: dict[tuple[str, str], list[str]] = {}
+    targets = []
+    obs_class = str(KG.Observation)
+    for x, d in pairing.items():
+        if x not in derived or (x, obs_class) not in typed:
+            continue
+        status = d.get("status", ())
+        keys = [(i, k) for i in d.get("ind", ()) for k in d.get("kind", ())]
+        if _ACTUAL in status:
+            for key in keys:
+                by_key.setdefault(key, []).append(x)
+        if _TARGET in status:
+            targets.append((x, keys))
+    return tuple(sorted({(t, a) for t, keys in targets for key in keys for a in by_key.get(key, ())}))
+
+
 def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, ...], tuple[Candidate, ...], Counts]:
     """One report's plan-year targets and candidate outcomes (actuals and estimates of the
     year before its plan year) and its counts (:data:`COUNTS`), read from its triples: what
@@ -183,6 +228,8 @@ def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, .
     stmt_obj: dict[str, list[str]] = {}  # statement → its rdf:object(s)
     in_section: dict[str, list[str]] = {}  # span → its section(s)
     kinds: dict[str, set[str]] = {}  # thing → its classes among SECTION_COUNTS'
+    in_sentence: dict[str, list[str]] = {}  # span → its sentence(s)
+    pairing: dict[str, dict[str, set[str]]] = {}  # observation → status / ind / kind → every value
     # rdflib's ``==`` on terms (same type, same text) as a type test and str's ``==``:
     # this loop reads every triple of the report
     # a subject's text, whether it is the report and its entries in ``obs`` and ``ann``
@@ -213,6 +260,8 @@ def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, .
                 kinds.setdefault(ss, set()).add(cls)
         elif ps == _IN_SECTION and type(o) is uri:
             in_section.setdefault(ss, []).append(str(o))
+        elif ps == _IN_SENTENCE and type(o) is uri:
+            in_sentence.setdefault(ss, []).append(str(o))
         elif ps == _LABEL:
             labels.setdefault(ss, []).append(str(o))
         elif ps == _PART_OF and type(o) is uri:
@@ -235,6 +284,8 @@ def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, .
             continue
         name = props.get(ps)
         if name is not None:
+            if name in ("status", "ind", "kind"):
+                pairing.setdefault(ss, {}).setdefault(name, set()).add(str(o))
             if d_obs is None:
                 d_obs = obs.setdefault(ss, {})
             d_obs.setdefault(name, str(o) if name != "year" else int(o))
@@ -248,7 +299,8 @@ def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, .
             named.update(objects)
     counts = (report, tuple((prop, sum(1 for x, c in typed if c == cls and (x, link) in linked))
                             for cls, link, prop in COUNTS), _title_marked(policies, quotes, ann),
-              _name_bigrams(labels, named), _section_counts(typed, ann, in_section, kinds))
+              _name_bigrams(labels, named), _section_counts(typed, ann, in_section, kinds),
+              _mention_sentences(ann, in_sentence), _paired_actuals(pairing, {x for x, link in linked if link == _DERIVED}, typed))
     if plan_year is None or gov is None:
         return (), (), counts
     targets: list[Target] = []
@@ -296,7 +348,8 @@ class LinkIndex:
                                   "CREATE TABLE cnt(rep TEXT, prop TEXT, line TEXT, UNIQUE(rep, prop));"
                                   "CREATE TABLE doc(line TEXT UNIQUE, rep TEXT);"
                                   "CREATE TABLE gram(line TEXT PRIMARY KEY, rep TEXT) WITHOUT ROWID;"
-                                  "CREATE TABLE sec(sec TEXT, prop TEXT, rep TEXT, line TEXT, UNIQUE(sec, prop));",
+                                  "CREATE TABLE sec(sec TEXT, prop TEXT, rep TEXT, line TEXT, UNIQUE(sec, prop));"
+                                  "CREATE TABLE per(line TEXT UNIQUE, rep TEXT);",
                                   cache_kib=self.CACHE_KIB, directory=directory)
         self._db = self._scratch.db
         self._indexed = False
@@ -317,6 +370,8 @@ class LinkIndex:
             # a section of two files with one report IRI: the first's counts
             self._db.executemany("INSERT OR IGNORE INTO sec VALUES (?, ?, ?, ?)",
                                  [(str(t[0]), str(t[1]), r, _nt_row(t)) for r, t in _section_triples(counts[0])])
+            self._db.executemany("INSERT OR IGNORE INTO per VALUES (?, ?)",
+                                 [(_nt_row(t), r) for r, t in _report_triples(counts[0])])
         self._db.executemany("INSERT INTO idx VALUES (?, ?, 1, NULL, ?)",
                              [(t[0], _part(t[0], t[3], t[4], t[6], t[2]), pickle.dumps(t, 5)) for t in targets])
         self._db.executemany("INSERT OR IGNORE INTO idx VALUES (?, ?, 0, ?, ?)",
@@ -352,6 +407,7 @@ class LinkIndex:
         self._db.execute("INSERT INTO link SELECT rep, line FROM doc")
         self._db.execute("INSERT INTO link SELECT rep, line FROM gram")
         self._db.execute("INSERT INTO link SELECT rep, line FROM sec")
+        self._db.execute("INSERT INTO link SELECT rep, line FROM per")
         yield from self._db.execute("SELECT rep, line FROM link ORDER BY rep, line")
 
     def close(self) -> None:
@@ -380,8 +436,17 @@ def _bigram_triples(counts: Counts) -> list[tuple[str, tuple]]:
 
 def _section_triples(counts: Counts) -> list[tuple[str, tuple]]:
     """(report IRI, ``?s kg:placeCount n``, …) of one report's sections' counts."""
-    report, _values, _docs, _grams, sections = counts
+    report, _values, _docs, _grams, sections, *_rest = counts
     return [(report, (URIRef(sec), URIRef(prop), Literal(n))) for sec, prop, n in sections]
+
+
+def _report_triples(counts: Counts) -> list[tuple[str, tuple]]:
+    """(report IRI, ``?x kg:mentionedInSentence ?s`` / ``?t kg:pairedActual ?a``) of one report."""
+    if len(counts) <= 5:
+        return []
+    report, sentences, pairs = counts[0], counts[5], counts[6]
+    return ([(report, (URIRef(x), KG.mentionedInSentence, URIRef(s))) for x, s in sentences]
+            + [(report, (URIRef(t), KG.pairedActual, URIRef(a))) for t, a in pairs])
 
 
 def _part(gov: str, year: int, kind: str, unit: str, key: str) -> str:
@@ -405,6 +470,7 @@ def _links(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> l
     documents: dict[tuple, str] = {}
     bigrams: dict[tuple, str] = {}
     sections: dict[tuple[str, str], tuple[str, tuple]] = {}
+    per_report: dict[tuple, str] = {}
     for targets, cands, *counts in indexes:
         for r, t, prop in _count_triples(counts[0]) if counts else ():
             counted.setdefault((r, prop), t)  # the first report of an IRI keeps its counts
@@ -414,6 +480,8 @@ def _links(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> l
             bigrams[t] = min(bigrams.get(t, r), r)  # a node named in several reports: the smallest IRI
         for r, t in _section_triples(counts[0]) if counts else ():
             sections.setdefault((str(t[0]), str(t[1])), (r, t))  # two files of one report IRI: the first's
+        for r, t in _report_triples(counts[0]) if counts else ():
+            per_report.setdefault(t, r)
         for t in targets:
             (g, ind, key, year, kind, q, nu, nv, dr, start, period, iri, tr, section) = t
             ident = (tr, g, ind, year, kind, q, nu, nv, dr)
@@ -431,6 +499,7 @@ def _links(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> l
     out += [(r, t) for t, r in documents.items()]
     out += [(r, t) for t, r in bigrams.items()]
     out += list(sections.values())
+    out += [(r, t) for t, r in per_report.items()]
     for _rank, t in firsts.values():
         (g, ind, key, year, kind, q, nu, nv, dr, start, period, iri, tr, section) = t
         out.append((tr, (URIRef(iri), RDF.type, KG.PlanTarget)))

@@ -155,6 +155,7 @@ class KG(DefinedNamespace):
     meeting: URIRef
     mentionCount: URIRef
     mentionedIn: URIRef
+    mentionedInSentence: URIRef
     nameBigram: URIRef
     namedInTitleMarks: URIRef
     normalisedUnit: URIRef
@@ -166,6 +167,7 @@ class KG(DefinedNamespace):
     observationStructure: URIRef
     organisedBy: URIRef
     outcome: URIRef
+    pairedActual: URIRef
     partCount: URIRef
     partOf: URIRef
     period: URIRef

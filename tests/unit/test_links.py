@@ -286,3 +286,42 @@ def test_each_section_with_a_mention_gets_its_counts_of_the_distinct_things_its_
     index.add(index_report(triples[:-3], rep))  # a second file of the same report: the first's counts kept
     assert list(index.lines()) == link_lines([index_report(triples, rep), index_report(triples[:-3], rep)])
     index.close()
+
+
+def test_each_thing_gets_the_sentences_its_mentions_stand_in_with_their_report(tmp_path):
+    from kg.vocab import OA
+
+    def mention(rep: str, i: int, body: URIRef, sentence: str | None) -> list[tuple]:
+        m, span = URIRef(f"{rep}/mention/{i}"), URIRef(f"{rep}/span/m{i}")
+        t = [(m, RDF.type, KG.Mention), (m, OA.hasBody, body), (m, OA.hasTarget, span)]
+        return t + ([(span, KG.inSentence, URIRef(f"{rep}/sentence/{sentence}"))] if sentence else [])
+
+    port, park = URIRef(f"{B}entity/port"), URIRef(f"{B}entity/park")
+    rep1, t1 = _report(2024, [])
+    rep2, t2 = _report(2025, [])
+    t1 += mention(rep1, 1, port, "1") + mention(rep1, 2, port, "1") + mention(rep1, 3, park, None)
+    t2 += mention(rep2, 1, port, "4")
+    lines = link_lines([index_report(t2, rep2), index_report(t1, rep1)])
+    sentences = {(r, line.split(" ")[0], line.split(" ")[2]) for r, line in lines if "#mentionedInSentence> " in line}
+    assert sentences == {(rep1, f"<{port}>", f"<{rep1}/sentence/1>"), (rep2, f"<{port}>", f"<{rep2}/sentence/4>")}
+    # the build's on-disk index: the same lines; a second file of one report IRI written once
+    index = LinkIndex(tmp_path)
+    for t, r in ((t1, rep1), (t2, rep2), (t1, rep1)):
+        index.add(index_report(t, r))
+    assert list(index.lines()) == lines
+    index.close()
+
+
+def test_a_target_is_paired_with_the_actuals_its_report_states_for_the_same_indicator_and_kind():
+    derived = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
+    rep, triples = _report(2025, [
+        {"name": "t", "status": "Target", "key": "gdp", "year": 2025, "start": 10},
+        {"name": "a", "status": "Actual", "key": "gdp", "year": 2024, "start": 5},
+        {"name": "a2", "status": "Actual", "key": "gdp", "year": 2024, "start": 7, "kind": "Amount"}, # another kind
+        {"name": "a3", "status": "Actual", "key": "grain", "year": 2024, "start": 8},                # another indicator
+        {"name": "e", "status": "Estimate", "key": "gdp", "year": 2024, "start": 9},                 # not an actual
+        {"name": "a4", "status": "Actual", "key": "gdp", "year": 2024, "start": 11}])                # not from the report
+    triples += [(URIRef(f"{rep}/obs/{n}"), derived, URIRef(rep)) for n in ("t", "a", "a2", "a3", "e", "a5")]
+    triples += [(URIRef(f"{rep}/obs/{n}"), RDF.type, KG.Observation) for n in ("t", "a", "a2", "a3", "e", "a4")]
+    triples += _report(2025, [{"name": "a5", "status": "Actual", "key": "gdp", "year": 2024, "start": 12}])[1]  # no kg:Observation
+    assert _links((rep, triples))["pairedActual"] == {"t>a"}
