@@ -1045,17 +1045,7 @@ def _object_scope(text: str, q: Quantity) -> str:
     clause = text[p : c - 1].strip()
     if p < _chain_floor(text, q.start) or any(f.unit for f in find_figures(clause)):
         return ""
-    np, verbs = clause, 0
-    for _ in range(5):
-        stripped, np = np, _LEAD_FILLER.sub("", np)
-        verbs += any(_verb_at(stripped[k : len(stripped) - len(np)], True) for k in range(len(stripped) - len(np) - 1))
-        if _verb_at(np):
-            np = np[3:] if np[:3] in _verb_words() else np[2:]
-            verbs += 1
-        elif np[:1] in "和与并及":
-            np = np[1:]
-        else:
-            break
+    np, verbs = _object_after_verbs(clause, "和与并及")
     if not verbs or not 2 <= len(np) <= 16 or re.search(r"[，,；;：:（()）“”]|等|了|的$|^[着过到出起]|(?:力|水平|作用|效能|质效)$", np) or _starts_with_verb(np) \
             or any(_verb_at(np[k:], True) for k in range(len(np) // 2)) or _CS["framing"].match(np):
         return ""
@@ -1086,6 +1076,17 @@ def _activity_before(clause: str) -> str:
     clause = clause.strip()
     if any(f.unit for f in find_figures(clause)):
         return ""
+    np, verbs = _object_after_verbs(clause)
+    if not verbs or not 4 <= len(np) <= 24 or not re.search(_CS["activity"].pattern + "”?$", np) \
+            or re.search(r"[，,；;：:（()）]|等|了|的$|^以", np) or _starts_with_verb(np) or _CS["framing"].match(np):
+        return ""
+    return np
+
+
+
+def _object_after_verbs(clause: str, conjunctions: str = "") -> tuple[str, int]:
+    """A clause's object after its leading verbs and fillers (at most five steps), and how many
+    verbs were passed; a leading conjunction in ``conjunctions`` is skipped like a verb."""
     np, verbs = clause, 0
     for _ in range(5):
         stripped, np = np, _LEAD_FILLER.sub("", np)
@@ -1093,13 +1094,11 @@ def _activity_before(clause: str) -> str:
         if _verb_at(np):
             np = np[3:] if np[:3] in _verb_words() else np[2:]
             verbs += 1
+        elif conjunctions and np[:1] in conjunctions:
+            np = np[1:]
         else:
             break
-    if not verbs or not 4 <= len(np) <= 24 or not re.search(_CS["activity"].pattern + "”?$", np) \
-            or re.search(r"[，,；;：:（()）]|等|了|的$|^以", np) or _starts_with_verb(np) or _CS["framing"].match(np):
-        return ""
-    return np
-
+    return np, verbs
 
 def _result_scope(text: str, qs: list[Quantity], i: int) -> str:
     """"全市完成40个老旧小区改造，惠及居民3.4万户": a result verb and its object alone in their clause
