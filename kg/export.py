@@ -38,7 +38,7 @@ from kg.atomic import Staging
 from kg.errors import InputError, KgError
 from kg.iri import Minter
 from kg.model import Analysis
-from kg.rdf import _IRI_BAD, Triple, analysis_triples, bind_prefixes
+from kg.rdf import _IRI_BAD, Triple, analysis_triples, analysis_triples_minted, bind_prefixes
 from kg.vocab import KG, ONTOLOGY_IRI, SPDX
 
 log = logging.getLogger(__name__)
@@ -485,43 +485,53 @@ def split_lines(a: Analysis, minter: Minter, triples: list[Triple] | None = None
     classes of its own nodes with their counts). ``triples``: the analysis's triples, if
     already made."""
     rep = minter.report_of(a.report)
+    good: set = set()  # IRIs known to need no check (``_IRI_BAD``): the builder's, and those checked here
     if triples is None:
-        triples = analysis_triples(a, minter=minter)
+        triples, minted = analysis_triples_minted(a, minter)
+        good = set(minted.values())
     prefix = rep + "/"
-    local: list[str] = []
-    shared: list[str] = []
-    seen: set[str] = set()
+    own_lines: list[str] = []
+    shared_lines: list[str] = []
     subjects: set[str] = set()
-    classes: Counter = Counter()
+    types: dict[str, object] = {}  # the report's own rdf:type lines, each once → the class
     # :func:`_nt_rows` and the split in one pass: a subject's text, whether it is the
-    # report's own and its (subject, predicate) heads are worked out once per run of
-    # triples with that subject (the triples come grouped by subject)
+    # report's own, its (subject, predicate) heads and which list its lines go to are worked
+    # out once per run of triples with that subject (the triples come grouped by subject);
+    # the lines are made each once at the end (``dict.fromkeys``, in C: the same first
+    # occurrences in the same order as a ``seen`` set in the loop)
     rdf_type, uri, lit = _RDF_TYPE_IRI, URIRef, Literal
     bad, escape, row = _IRI_BAD, _NT_ESCAPE, _nt_row
     heads: dict = {}
-    last_s = None
+    last_s = type_head = None
     s_ok = own = False
-    own_append, shared_append, add, str_eq = local.append, shared.append, seen.add, str.__eq__
+    out = shared_lines.append
+    str_eq = str.__eq__
+    good_add = good.add
     for t in triples:
         s, p, o = t
         if s is not last_s:
-            last_s, heads = s, {}
-            s_ok = type(s) is uri and not bad(s)
+            last_s, heads, type_head = s, {}, None
+            s_ok = type(s) is uri and (s in good or not bad(s))
             ss = str.__str__(s)
             own = ss == rep or ss.startswith(prefix)
             if own:
                 subjects.add(ss)
-        head = heads.get(p) if p.__class__ is uri else None
-        if head is None:
-            if not s_ok or type(p) is not uri or bad(p):
-                head = None
+                out = own_lines.append
             else:
-                head = heads[p] = f"<{s}> <{p}> "
+                out = shared_lines.append
+        head = heads.get(p) if p.__class__ is uri else None
+        if head is None and s_ok and type(p) is uri and (p in good or not bad(p)):
+            head = heads[p] = f"<{s}> <{p}> "
+            if str_eq(p, rdf_type):  # p == RDF.type, without rdflib's __eq__
+                type_head = head
         line = None
         if head is not None:
             to = type(o)
             if to is uri:
-                if not bad(o):
+                if o in good:
+                    line = f"{head}<{o}> .\n"
+                elif not bad(o):
+                    good_add(o)
                     line = f"{head}<{o}> .\n"
             elif to is lit:
                 text = o.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r") \
@@ -535,15 +545,14 @@ def split_lines(a: Analysis, minter: Minter, triples: list[Triple] | None = None
                     line = f'{head}"{text}"^^<{dt}> .\n' if dt else f'{head}"{text}" .\n'
         if line is None:
             line = row(t)  # what rdflib writes (or raises) for any other term
-        if line in seen:
-            continue
-        add(line)
-        if own:
-            own_append(line)
-            if p.__class__ is uri and str_eq(p, rdf_type):  # p == RDF.type, without rdflib's __eq__
-                classes[str(o)] += 1
-        else:
-            shared_append(line)
+            if own and p.__class__ is uri and str_eq(p, rdf_type):
+                types[line] = o
+        elif own and head is type_head:
+            types[line] = o
+        out(line)
+    local = list(dict.fromkeys(own_lines))
+    shared = list(dict.fromkeys(shared_lines))
+    classes: Counter = Counter([str(o) for o in types.values()])
     return rep, triples, local, shared, subjects, classes
 
 
