@@ -38,7 +38,7 @@ from kg.atomic import Staging
 from kg.errors import InputError, KgError
 from kg.iri import Minter
 from kg.model import Analysis
-from kg.rdf import _IRI_BAD, Triple, analysis_triples, analysis_triples_minted, bind_prefixes
+from kg.rdf import _IRI_BAD, Triple, analysis_triples_minted, bind_prefixes
 from kg.vocab import KG, ONTOLOGY_IRI, SPDX
 
 log = logging.getLogger(__name__)

@@ -246,42 +246,48 @@ class _ReportBuilder:
 
     def span(self, start: int, end: int) -> URIRef:
         """The span [start, end) of the report text (described once per report)."""
-        text = self.report_obj.text
-        iri = self.iri_of(self.minter.span(self.iri, start, end))
-        if str(iri) in self._spans:
+        key = self.minter.span(self.iri, start, end)
+        iri = self.iri_of(key)
+        if key in self._spans:
             return iri
-        self._spans.add(str(iri))
+        self._spans.add(key)
+        text = self.report_obj.text
         pos = self.iri_of(self.minter.position_selector(iri))
         quote = self.iri_of(self.minter.quote_selector(iri))
         src_start, src_end = text.source_span(start, end)
-        self.add(iri, RDF.type, KG.TextSpan)
-        self.add(iri, RDF.type, OA.SpecificResource)
-        self.add(iri, OA.hasSource, self.iri)
-        self.add(iri, KG.inReport, self.iri)
-        self.add(iri, KG.start, _lit(start))
-        self.add(iri, KG.end, _lit(end))
-        self.add(iri, OA.hasSelector, pos)
-        self.add(iri, OA.hasSelector, quote)
+        r, a, triples = self.iri, RDF.type, self.triples  # the triples appended as self.add would, in order
+        triples += (
+            (iri, a, KG.TextSpan),
+            (iri, a, OA.SpecificResource),
+            (iri, OA.hasSource, r),
+            (iri, KG.inReport, r),
+            (iri, KG.start, _lit(start)),
+            (iri, KG.end, _lit(end)),
+            (iri, OA.hasSelector, pos),
+            (iri, OA.hasSelector, quote),
+        )
         self.add(iri, KG.inSentence, self.sentence_iri(start))
         self.add(iri, KG.inSection, self.section_iri(start))
-        self.add(pos, RDF.type, OA.TextPositionSelector)
-        self.add(pos, OA.start, _lit(src_start))
-        self.add(pos, OA.end, _lit(src_end))
-        self.add(quote, RDF.type, OA.TextQuoteSelector)
-        self.add(quote, OA.exact, _lit(text.text[start:end]))
-        prefix = text.text[max(0, start - _CONTEXT_CHARS) : start]
-        suffix = text.text[end : end + _CONTEXT_CHARS]
+        whole = text.text
+        triples += (
+            (pos, a, OA.TextPositionSelector),
+            (pos, OA.start, _lit(src_start)),
+            (pos, OA.end, _lit(src_end)),
+            (quote, a, OA.TextQuoteSelector),
+            (quote, OA.exact, _lit(whole[start:end])),
+        )
+        prefix = whole[max(0, start - _CONTEXT_CHARS) : start]
+        suffix = whole[end : end + _CONTEXT_CHARS]
         if prefix:
-            self.add(quote, OA.prefix, _lit(prefix))
+            triples.append((quote, OA.prefix, _lit(prefix)))
         if suffix:
-            self.add(quote, OA.suffix, _lit(suffix))
+            triples.append((quote, OA.suffix, _lit(suffix)))
         return iri
 
     def provenance(self, node: URIRef, start: int, end: int) -> URIRef:
         span = self.span(start, end)
-        self.add(node, KG.span, span)
-        self.add(node, PROV.wasDerivedFrom, self.iri)
-        self.add(node, KG.inReport, self.iri)
+        r = self.iri
+        self.triples += ((node, KG.span, span), (node, PROV.wasDerivedFrom, r), (node, KG.inReport, r))
         return span
 
     # ------------------------------------------------------------------ report
@@ -583,10 +589,8 @@ class _ReportBuilder:
         iri = self.iri_of(self.minter.mention(self.iri, m.start, m.end, target))
         if not self.once(str(iri)):
             return
-        self.add(iri, RDF.type, KG.Mention)
-        self.add(iri, RDF.type, OA.Annotation)
-        self.add(iri, OA.hasBody, target)
-        self.add(iri, OA.motivatedBy, OA.identifying)
+        self.triples += ((iri, RDF.type, KG.Mention), (iri, RDF.type, OA.Annotation), (iri, OA.hasBody, target),
+                         (iri, OA.motivatedBy, OA.identifying))
         span = self.provenance(iri, m.start, m.end)
         self.add(iri, OA.hasTarget, span)
         if m.rule:

@@ -1813,8 +1813,19 @@ class CandidateFinder:
         )
 
     def _has_boundary(self, t: str) -> bool:
-        """A word that opens with a boundary word (建立健全, 推进会)."""
-        return len(t) >= 3 and any(t.startswith(b) for b in self._boundary2 if len(b) >= 2 and len(t) - len(b) >= 1)
+        """A word that opens with a boundary word (建立健全, 推进会): one of two or more
+        characters, shorter than the word (one ``str.startswith`` over a tuple kept per
+        word length)."""
+        n = len(t)
+        if n < 3:
+            return False
+        by_len = self.__dict__.get("_boundary_by_len")
+        if by_len is None:
+            by_len = self._boundary_by_len = {}
+        shorter = by_len.get(n)
+        if shorter is None:
+            shorter = by_len[n] = tuple(b for b in self._boundary2 if len(b) >= 2 and n - len(b) >= 1)
+        return t.startswith(shorter) if shorter else False
 
     def _word_ok(self, w: Span) -> bool:
         """May word ``w`` be part of a name (left of its head)?"""
