@@ -345,8 +345,8 @@ def report_triples(path: str, base_iri: str | None = None, validate: bool = Fals
         return _report_triples(path, base_iri, validate, shacl_engine, spool)
     finally:
         if enabled:
+            _collect_after()  # before enabling: else the first allocation starts a collection of its own
             gc.enable()
-            _collect_after()
 
 
 _REPORTS_SINCE_FULL = [0]
@@ -495,23 +495,23 @@ def split_lines(a: Analysis, minter: Minter, triples: list[Triple] | None = None
     subjects: set[str] = set()
     types: dict[str, object] = {}  # the report's own rdf:type lines, each once → the class
     # :func:`_nt_rows` and the split in one pass: a subject's text, whether it is the
-    # report's own, its (subject, predicate) heads and which list its lines go to are worked
-    # out once per run of triples with that subject (the triples come grouped by subject);
+    # report's own and which list its lines go to are worked out once per run of triples
+    # with that subject (the triples come grouped by subject), a predicate's once;
     # the lines are made each once at the end (``dict.fromkeys``, in C: the same first
     # occurrences in the same order as a ``seen`` set in the loop)
     rdf_type, uri, lit = _RDF_TYPE_IRI, URIRef, Literal
     bad, escape, row = _IRI_BAD, _NT_ESCAPE, _nt_row
-    heads: dict = {}
-    last_s = type_head = None
-    s_ok = own = False
+    preds: dict = {}  # predicate → "<p> ", each predicate checked once
+    last_s = s_nt = type_nt = None
+    own = False
     out = shared_lines.append
     str_eq = str.__eq__
     good_add = good.add
     for t in triples:
         s, p, o = t
         if s is not last_s:
-            last_s, heads, type_head = s, {}, None
-            s_ok = type(s) is uri and (s in good or not bad(s))
+            last_s = s
+            s_nt = f"<{s}> " if type(s) is uri and (s in good or not bad(s)) else None
             ss = str.__str__(s)
             own = ss == rep or ss.startswith(prefix)
             if own:
@@ -519,35 +519,35 @@ def split_lines(a: Analysis, minter: Minter, triples: list[Triple] | None = None
                 out = own_lines.append
             else:
                 out = shared_lines.append
-        head = heads.get(p) if p.__class__ is uri else None
-        if head is None and s_ok and type(p) is uri and (p in good or not bad(p)):
-            head = heads[p] = f"<{s}> <{p}> "
+        p_nt = preds.get(p) if p.__class__ is uri else None
+        if p_nt is None and type(p) is uri and (p in good or not bad(p)):
+            p_nt = preds[p] = f"<{p}> "
             if str_eq(p, rdf_type):  # p == RDF.type, without rdflib's __eq__
-                type_head = head
+                type_nt = p_nt
         line = None
-        if head is not None:
+        if s_nt is not None and p_nt is not None:
             to = type(o)
             if to is uri:
                 if o in good:
-                    line = f"{head}<{o}> .\n"
+                    line = f"{s_nt}{p_nt}<{o}> .\n"
                 elif not bad(o):
                     good_add(o)
-                    line = f"{head}<{o}> .\n"
+                    line = f"{s_nt}{p_nt}<{o}> .\n"
             elif to is lit:
                 text = o.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r") \
                     if escape(o) else o
                 lang = o._language  # the properties' fields (rdflib's own hash reads them so)
                 if lang:
                     if not o._datatype:
-                        line = f'{head}"{text}"@{lang} .\n'
+                        line = f'{s_nt}{p_nt}"{text}"@{lang} .\n'
                 else:
                     dt = o._datatype
-                    line = f'{head}"{text}"^^<{dt}> .\n' if dt else f'{head}"{text}" .\n'
+                    line = f'{s_nt}{p_nt}"{text}"^^<{dt}> .\n' if dt else f'{s_nt}{p_nt}"{text}" .\n'
         if line is None:
             line = row(t)  # what rdflib writes (or raises) for any other term
             if own and p.__class__ is uri and str_eq(p, rdf_type):
                 types[line] = o
-        elif own and head is type_head:
+        elif own and p_nt is type_nt:
             types[line] = o
         out(line)
     local = list(dict.fromkeys(own_lines))
