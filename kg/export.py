@@ -20,6 +20,7 @@ import logging
 import os
 import re
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -339,14 +340,38 @@ def report_triples(path: str, base_iri: str | None = None, validate: bool = Fals
     by their number, ran ~50 times a report and walked them again and again (~14 % of a
     worker's CPU on 40 bulk reports); the report's cyclic garbage (spaCy's Doc and its
     spans) is freed at the end as before, so the memory is the same."""
-    enabled = gc.isenabled()
-    gc.disable()
+    _collector_off()
     try:
         return _report_triples(path, base_iri, validate, shacl_engine, spool)
     finally:
-        if enabled:
-            _collect_after()  # before enabling: else the first allocation starts a collection of its own
-            gc.enable()
+        _collector_on()
+
+
+_GC_LOCK = threading.Lock()
+_GC_STATE = {"reports": 0, "enabled": False}
+"""The reports being made in this process (threads: a Dask ``threads`` scheduler) and
+whether the collector was on when the first of them started."""
+
+
+def _collector_off() -> None:
+    with _GC_LOCK:
+        if _GC_STATE["reports"] == 0:
+            _GC_STATE["enabled"] = gc.isenabled()
+            gc.disable()
+        _GC_STATE["reports"] += 1
+
+
+def _collector_on() -> None:
+    """After a report, if the collector was on: the collection (:func:`_collect_after`; so
+    a report's cyclic garbage is freed even while other threads keep the collector off),
+    then, when no other report is being made, the collector on again (after the
+    collection: else the first allocation starts a collection of its own)."""
+    with _GC_LOCK:
+        _GC_STATE["reports"] -= 1
+        if _GC_STATE["enabled"]:
+            _collect_after()
+            if _GC_STATE["reports"] == 0:
+                gc.enable()
 
 
 _REPORTS_SINCE_FULL = [0]
