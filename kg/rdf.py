@@ -104,6 +104,7 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 _NUMBER_LITERALS: dict[tuple[type, int], Literal] = {}
+_INT_LITERALS: dict[int, Literal] = {}
 _IRI_BAD = re.compile(r'[<>" {}|\\^`]').search
 """A character rdflib refuses in an IRI (``rdflib.term._invalid_uri_chars``)."""
 _new_str = str.__new__
@@ -132,12 +133,17 @@ def _plain(value: str, lang: str | None = None) -> Literal:
 def _lit(value) -> Literal:
     """``Literal(value)``; those of ints and bools (offsets, numbers, flags) made once,
     those of plain strings without rdflib's checks (:func:`_plain`)."""
-    if value.__class__ is int or value.__class__ is bool:
-        key = (value.__class__, value)
+    if value.__class__ is int:  # by the int alone (no key tuple): bools have their own dict (True == 1)
+        got = _INT_LITERALS.get(value)
+        if got is None:
+            if len(_INT_LITERALS) >= 1 << 20:
+                _INT_LITERALS.clear()
+            got = _INT_LITERALS[value] = Literal(value)
+        return got
+    if value.__class__ is bool:
+        key = (bool, value)
         got = _NUMBER_LITERALS.get(key)
         if got is None:
-            if len(_NUMBER_LITERALS) >= 1 << 20:
-                _NUMBER_LITERALS.clear()
             got = _NUMBER_LITERALS[key] = Literal(value)
         return got
     if value.__class__ is str:
@@ -156,6 +162,13 @@ def decimal_literal(value: Decimal | int | float) -> Literal:
     s = format(d, "f")
     if "." not in s:
         s += ".0"
+    return _decimal_of_text(s)
+
+
+@lru_cache(maxsize=8192)
+def _decimal_of_text(s: str) -> Literal:
+    """``Literal(s, datatype=XSD.decimal)``, memoised by its text (rdflib's constructor casts
+    and validates on every call; a report's figures recur)."""
     return Literal(s, datatype=XSD.decimal)
 
 
