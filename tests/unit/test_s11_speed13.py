@@ -155,3 +155,22 @@ def test_has_boundary_as_the_generator_it_replaces() -> None:
     assert any(old(w) for w in words) and not all(old(w) for w in words)
     for w in words:
         assert cf._has_boundary(w) == old(w), w
+
+
+def test_entity_stage_leaves_no_cyclic_garbage() -> None:
+    """extract_entities breaks its Doc's reference cycle: its words, sentence views and spans
+    are freed by reference counting, not left to the collector (thousands of objects before)."""
+    from kg.loaders.entities import extract_entities
+    from kg.pipeline import parse, sample_report
+
+    report = parse(sample_report())
+    extract_entities(report)  # the pipeline loaded
+    gc.collect()
+    gc.disable()
+    try:
+        entities, _ = extract_entities(report)
+        left = gc.collect()
+    finally:
+        gc.enable()
+    assert entities
+    assert left < 100
