@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import hashlib
 import json
 import logging
 import os
 import re
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -37,7 +39,7 @@ from kg.atomic import Staging
 from kg.errors import InputError, KgError
 from kg.iri import Minter
 from kg.model import Analysis
-from kg.rdf import _IRI_BAD, Triple, analysis_triples, bind_prefixes
+from kg.rdf import _IRI_BAD, Triple, analysis_triples_minted, bind_prefixes
 from kg.vocab import KG, ONTOLOGY_IRI, SPDX
 
 log = logging.getLogger(__name__)
@@ -330,7 +332,67 @@ def report_triples(path: str, base_iri: str | None = None, validate: bool = Fals
 
     Pure in the sense that matters: the same file bytes and ``base_iri`` give the same
     result in any process (no state shared between reports, no set iteration deciding
-    order). A :class:`KgError` is returned, not raised, so a pool can carry on."""
+    order). A :class:`KgError` is returned, not raised, so a pool can carry on.
+
+    Python's cyclic collector is off while the report is made and collects the young
+    generations once at its end (:func:`_collect_after`): a report allocates ~1 M objects
+    that live until its end (words, spans, triples, lines), so the collector, triggered
+    by their number, ran ~50 times a report and walked them again and again (~14 % of a
+    worker's CPU on 40 bulk reports); any cyclic garbage of the report is freed at its end
+    (the entity stage breaks spaCy's Doc's cycle itself, so there is next to none)."""
+    _collector_off()
+    try:
+        return _report_triples(path, base_iri, validate, shacl_engine, spool)
+    finally:
+        _collector_on()
+
+
+_GC_LOCK = threading.Lock()
+_GC_STATE = {"reports": 0, "enabled": False}
+"""The reports being made in this process (threads: a Dask ``threads`` scheduler) and
+whether the collector was on when the first of them started."""
+
+
+def _collector_off() -> None:
+    with _GC_LOCK:
+        if _GC_STATE["reports"] == 0:
+            _GC_STATE["enabled"] = gc.isenabled()
+            gc.disable()
+        _GC_STATE["reports"] += 1
+
+
+def _collector_on() -> None:
+    """After a report, if the collector was on: the collection (:func:`_collect_after`; so
+    a report's cyclic garbage is freed even while other threads keep the collector off),
+    then, when no other report is being made, the collector on again (after the
+    collection: else the first allocation starts a collection of its own)."""
+    with _GC_LOCK:
+        _GC_STATE["reports"] -= 1
+        if _GC_STATE["enabled"]:
+            _collect_after()
+            if _GC_STATE["reports"] == 0:
+                gc.enable()
+
+
+_REPORTS_SINCE_FULL = [0]
+FULL_COLLECTION_EVERY = 64
+"""Reports between two full collections (:func:`_collect_after`)."""
+
+
+def _collect_after() -> None:
+    """After a report: the young generations, where all of the report's objects are (it ran
+    with the collector off), and every :data:`FULL_COLLECTION_EVERY` reports a full
+    collection (a cycle among older objects, e.g. a cache's, can only be freed by one)."""
+    _REPORTS_SINCE_FULL[0] += 1
+    if _REPORTS_SINCE_FULL[0] >= FULL_COLLECTION_EVERY:
+        _REPORTS_SINCE_FULL[0] = 0
+        gc.collect()
+    else:
+        gc.collect(1)
+
+
+def _report_triples(path: str, base_iri: str | None, validate: bool, shacl_engine: str,
+                    spool: str | None) -> ReportTriples:
     from kg.links import index_report
     from kg.pipeline import analyse
 
@@ -448,65 +510,74 @@ def split_lines(a: Analysis, minter: Minter, triples: list[Triple] | None = None
     classes of its own nodes with their counts). ``triples``: the analysis's triples, if
     already made."""
     rep = minter.report_of(a.report)
+    good: set = set()  # IRIs known to need no check (``_IRI_BAD``): the builder's, and those checked here
     if triples is None:
-        triples = analysis_triples(a, minter=minter)
+        triples, minted = analysis_triples_minted(a, minter)
+        good = set(minted.values())
     prefix = rep + "/"
-    local: list[str] = []
-    shared: list[str] = []
-    seen: set[str] = set()
+    own_lines: list[str] = []
+    shared_lines: list[str] = []
     subjects: set[str] = set()
-    classes: Counter = Counter()
+    types: dict[str, object] = {}  # the report's own rdf:type lines, each once → the class
     # :func:`_nt_rows` and the split in one pass: a subject's text, whether it is the
-    # report's own and its (subject, predicate) heads are worked out once per run of
-    # triples with that subject (the triples come grouped by subject)
+    # report's own and which list its lines go to are worked out once per run of triples
+    # with that subject (the triples come grouped by subject), a predicate's once;
+    # the lines are made each once at the end (``dict.fromkeys``, in C: the same first
+    # occurrences in the same order as a ``seen`` set in the loop)
     rdf_type, uri, lit = _RDF_TYPE_IRI, URIRef, Literal
     bad, escape, row = _IRI_BAD, _NT_ESCAPE, _nt_row
-    heads: dict = {}
-    last_s = None
-    s_ok = own = False
-    own_append, shared_append, add, str_eq = local.append, shared.append, seen.add, str.__eq__
+    preds: dict = {}  # predicate → "<p> ", each predicate checked once
+    last_s = s_nt = type_nt = None
+    own = False
+    out = shared_lines.append
+    str_eq = str.__eq__
+    good_add = good.add
     for t in triples:
         s, p, o = t
         if s is not last_s:
-            last_s, heads = s, {}
-            s_ok = type(s) is uri and not bad(s)
+            last_s = s
+            s_nt = f"<{s}> " if type(s) is uri and (s in good or not bad(s)) else None
             ss = str.__str__(s)
             own = ss == rep or ss.startswith(prefix)
             if own:
                 subjects.add(ss)
-        head = heads.get(p) if p.__class__ is uri else None
-        if head is None:
-            if not s_ok or type(p) is not uri or bad(p):
-                head = None
+                out = own_lines.append
             else:
-                head = heads[p] = f"<{s}> <{p}> "
+                out = shared_lines.append
+        p_nt = preds.get(p) if p.__class__ is uri else None
+        if p_nt is None and type(p) is uri and (p in good or not bad(p)):
+            p_nt = preds[p] = f"<{p}> "
+            if str_eq(p, rdf_type):  # p == RDF.type, without rdflib's __eq__
+                type_nt = p_nt
         line = None
-        if head is not None:
+        if s_nt is not None and p_nt is not None:
             to = type(o)
             if to is uri:
-                if not bad(o):
-                    line = f"{head}<{o}> .\n"
+                if o in good:
+                    line = f"{s_nt}{p_nt}<{o}> .\n"
+                elif not bad(o):
+                    good_add(o)
+                    line = f"{s_nt}{p_nt}<{o}> .\n"
             elif to is lit:
                 text = o.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r") \
                     if escape(o) else o
                 lang = o._language  # the properties' fields (rdflib's own hash reads them so)
                 if lang:
                     if not o._datatype:
-                        line = f'{head}"{text}"@{lang} .\n'
+                        line = f'{s_nt}{p_nt}"{text}"@{lang} .\n'
                 else:
                     dt = o._datatype
-                    line = f'{head}"{text}"^^<{dt}> .\n' if dt else f'{head}"{text}" .\n'
+                    line = f'{s_nt}{p_nt}"{text}"^^<{dt}> .\n' if dt else f'{s_nt}{p_nt}"{text}" .\n'
         if line is None:
             line = row(t)  # what rdflib writes (or raises) for any other term
-        if line in seen:
-            continue
-        add(line)
-        if own:
-            own_append(line)
-            if p.__class__ is uri and str_eq(p, rdf_type):  # p == RDF.type, without rdflib's __eq__
-                classes[str(o)] += 1
-        else:
-            shared_append(line)
+            if own and p.__class__ is uri and str_eq(p, rdf_type):
+                types[line] = o
+        elif own and p_nt is type_nt:
+            types[line] = o
+        out(line)
+    local = list(dict.fromkeys(own_lines))
+    shared = list(dict.fromkeys(shared_lines))
+    classes: Counter = Counter([str(o) for o in types.values()])
     return rep, triples, local, shared, subjects, classes
 
 

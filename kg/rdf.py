@@ -104,6 +104,7 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 _NUMBER_LITERALS: dict[tuple[type, int], Literal] = {}
+_INT_LITERALS: dict[int, Literal] = {}
 _IRI_BAD = re.compile(r'[<>" {}|\\^`]').search
 """A character rdflib refuses in an IRI (``rdflib.term._invalid_uri_chars``)."""
 _new_str = str.__new__
@@ -132,12 +133,17 @@ def _plain(value: str, lang: str | None = None) -> Literal:
 def _lit(value) -> Literal:
     """``Literal(value)``; those of ints and bools (offsets, numbers, flags) made once,
     those of plain strings without rdflib's checks (:func:`_plain`)."""
-    if value.__class__ is int or value.__class__ is bool:
-        key = (value.__class__, value)
+    if value.__class__ is int:  # by the int alone (no key tuple): bools have their own dict (True == 1)
+        got = _INT_LITERALS.get(value)
+        if got is None:
+            if len(_INT_LITERALS) >= 1 << 20:
+                _INT_LITERALS.clear()
+            got = _INT_LITERALS[value] = Literal(value)
+        return got
+    if value.__class__ is bool:
+        key = (bool, value)
         got = _NUMBER_LITERALS.get(key)
         if got is None:
-            if len(_NUMBER_LITERALS) >= 1 << 20:
-                _NUMBER_LITERALS.clear()
             got = _NUMBER_LITERALS[key] = Literal(value)
         return got
     if value.__class__ is str:
@@ -156,6 +162,13 @@ def decimal_literal(value: Decimal | int | float) -> Literal:
     s = format(d, "f")
     if "." not in s:
         s += ".0"
+    return _decimal_of_text(s)
+
+
+@lru_cache(maxsize=8192)
+def _decimal_of_text(s: str) -> Literal:
+    """``Literal(s, datatype=XSD.decimal)``, memoised by its text (rdflib's constructor casts
+    and validates on every call; a report's figures recur)."""
     return Literal(s, datatype=XSD.decimal)
 
 
@@ -181,15 +194,30 @@ class _ReportBuilder:
     triples: list[Triple] = field(default_factory=list)
     _spans: set[str] = field(default_factory=set)
     _nodes: set[str] = field(default_factory=set)
+    minted: dict[str, URIRef] = field(default_factory=dict)
+    """The IRIs :meth:`iri_of` made, by text: each one object for the report (the N-Triples
+    writer then checks each IRI once, :func:`kg.export.split_lines`)."""
+
+    def iri_of(self, value: str) -> URIRef:
+        """:func:`_iri`, one object per IRI text in a report (a plain string rdflib accepts:
+        kept in :attr:`minted`; any other value: rdflib itself, each time)."""
+        if value.__class__ is not str:
+            return URIRef(value)
+        got = self.minted.get(value)
+        if got is None:
+            if _IRI_BAD(value):
+                return URIRef(value)  # rdflib warns, each time, as _iri
+            got = self.minted[value] = _new_str(URIRef, value)
+        return got
 
     def __post_init__(self) -> None:
         report = self.analysis.report
         self.report_obj: Report = report
         self.gov_key = government_key(report)
-        self.gov = _iri(self.minter.government(self.gov_key))
-        self.iri = _iri(self.minter.report_of(report))
+        self.gov = self.iri_of(self.minter.government(self.gov_key))
+        self.iri = self.iri_of(self.minter.report_of(report))
         self.place = (
-            _iri(self.minter.place(self.gov_key, report.meta.place, "admin"))
+            self.iri_of(self.minter.place(self.gov_key, report.meta.place, "admin"))
             if report.meta.place and _nk(report.meta.place)
             else None
         )
@@ -220,53 +248,59 @@ class _ReportBuilder:
         sents = self.report_obj.sentences
         i = bisect.bisect_right(self._sentence_starts, offset) - 1
         if i >= 0 and sents[i].start <= offset < sents[i].end:
-            return _iri(self.minter.sentence(self.iri, sents[i].start, sents[i].end))
+            return self.iri_of(self.minter.sentence(self.iri, sents[i].start, sents[i].end))
         return None
 
     def section_iri(self, offset: int) -> URIRef | None:
         part, sec = self.report_obj.locate(offset)
         if sec is not None:
-            return _iri(self.minter.section(self.iri, sec.part, sec.number))
+            return self.iri_of(self.minter.section(self.iri, sec.part, sec.number))
         return None
 
     def span(self, start: int, end: int) -> URIRef:
         """The span [start, end) of the report text (described once per report)."""
-        text = self.report_obj.text
-        iri = _iri(self.minter.span(self.iri, start, end))
-        if str(iri) in self._spans:
+        key = self.minter.span(self.iri, start, end)
+        iri = self.iri_of(key)
+        if key in self._spans:
             return iri
-        self._spans.add(str(iri))
-        pos = _iri(self.minter.position_selector(iri))
-        quote = _iri(self.minter.quote_selector(iri))
+        self._spans.add(key)
+        text = self.report_obj.text
+        pos = self.iri_of(self.minter.position_selector(iri))
+        quote = self.iri_of(self.minter.quote_selector(iri))
         src_start, src_end = text.source_span(start, end)
-        self.add(iri, RDF.type, KG.TextSpan)
-        self.add(iri, RDF.type, OA.SpecificResource)
-        self.add(iri, OA.hasSource, self.iri)
-        self.add(iri, KG.inReport, self.iri)
-        self.add(iri, KG.start, _lit(start))
-        self.add(iri, KG.end, _lit(end))
-        self.add(iri, OA.hasSelector, pos)
-        self.add(iri, OA.hasSelector, quote)
+        r, a, triples = self.iri, RDF.type, self.triples  # the triples appended as self.add would, in order
+        triples += (
+            (iri, a, KG.TextSpan),
+            (iri, a, OA.SpecificResource),
+            (iri, OA.hasSource, r),
+            (iri, KG.inReport, r),
+            (iri, KG.start, _lit(start)),
+            (iri, KG.end, _lit(end)),
+            (iri, OA.hasSelector, pos),
+            (iri, OA.hasSelector, quote),
+        )
         self.add(iri, KG.inSentence, self.sentence_iri(start))
         self.add(iri, KG.inSection, self.section_iri(start))
-        self.add(pos, RDF.type, OA.TextPositionSelector)
-        self.add(pos, OA.start, _lit(src_start))
-        self.add(pos, OA.end, _lit(src_end))
-        self.add(quote, RDF.type, OA.TextQuoteSelector)
-        self.add(quote, OA.exact, _lit(text.text[start:end]))
-        prefix = text.text[max(0, start - _CONTEXT_CHARS) : start]
-        suffix = text.text[end : end + _CONTEXT_CHARS]
+        whole = text.text
+        triples += (
+            (pos, a, OA.TextPositionSelector),
+            (pos, OA.start, _lit(src_start)),
+            (pos, OA.end, _lit(src_end)),
+            (quote, a, OA.TextQuoteSelector),
+            (quote, OA.exact, _lit(whole[start:end])),
+        )
+        prefix = whole[max(0, start - _CONTEXT_CHARS) : start]
+        suffix = whole[end : end + _CONTEXT_CHARS]
         if prefix:
-            self.add(quote, OA.prefix, _lit(prefix))
+            triples.append((quote, OA.prefix, _lit(prefix)))
         if suffix:
-            self.add(quote, OA.suffix, _lit(suffix))
+            triples.append((quote, OA.suffix, _lit(suffix)))
         return iri
 
     def provenance(self, node: URIRef, start: int, end: int) -> URIRef:
         span = self.span(start, end)
-        self.add(node, KG.span, span)
-        self.add(node, PROV.wasDerivedFrom, self.iri)
-        self.add(node, KG.inReport, self.iri)
+        r = self.iri
+        self.triples += ((node, KG.span, span), (node, PROV.wasDerivedFrom, r), (node, KG.inReport, r))
         return span
 
     # ------------------------------------------------------------------ report
@@ -329,7 +363,7 @@ class _ReportBuilder:
             self.place_node(self.place, m.place or "", KG.AdministrativeArea)
             for parent in m.parent_places:
                 if parent and _nk(parent):
-                    p = _iri(self.minter.place(self.gov_key, parent, "admin"))
+                    p = self.iri_of(self.minter.place(self.gov_key, parent, "admin"))
                     if p != self.place:
                         self.place_node(p, parent, KG.AdministrativeArea)
                         self.add(self.place, KG.partOf, p)
@@ -359,7 +393,7 @@ class _ReportBuilder:
     def structure(self) -> None:
         rep, r = self.report_obj, self.iri
         for part in rep.parts:
-            p = _iri(self.minter.part(r, part.number))
+            p = self.iri_of(self.minter.part(r, part.number))
             self.add(p, RDF.type, KG.Part)
             self.add(p, KG.number, _lit(part.number))
             self.add(p, DCTERMS.title, zh(part.title))
@@ -373,7 +407,7 @@ class _ReportBuilder:
             self.add(p, DCTERMS.isPartOf, r)
             self.add(p, KG.inReport, r)
             for sec in part.sections:
-                s = _iri(self.minter.section(r, sec.part, sec.number))
+                s = self.iri_of(self.minter.section(r, sec.part, sec.number))
                 self.add(s, RDF.type, KG.Section)
                 self.add(s, KG.number, _lit(sec.number))
                 self.add(s, KG.sectionKey, _lit(sec.key))
@@ -388,7 +422,7 @@ class _ReportBuilder:
                 self.add(s, KG.inPart, p)
                 self.add(s, KG.inReport, r)
                 for i, sub in enumerate(sec.subsections, 1):
-                    u = _iri(self.minter.subsection(s, i))
+                    u = self.iri_of(self.minter.subsection(s, i))
                     self.add(u, RDF.type, KG.Subsection)
                     self.add(u, KG.position, _lit(i))
                     self.add(u, DCTERMS.title, zh(sub.title))
@@ -400,7 +434,7 @@ class _ReportBuilder:
                     self.add(u, KG.inSection, s)
                     self.add(u, KG.inReport, r)
         for sent in rep.sentences:
-            n = _iri(self.minter.sentence(r, sent.start, sent.end))
+            n = self.iri_of(self.minter.sentence(r, sent.start, sent.end))
             self.add(n, RDF.type, KG.Sentence)
             self.add(n, KG.text, zh(sent.text))
             self.add(n, KG.start, _lit(sent.start))
@@ -408,9 +442,9 @@ class _ReportBuilder:
             self.add(n, KG.inReport, r)
             part, sec = rep.locate(sent.start)
             if sec is not None:
-                self.add(n, KG.inSection, _iri(self.minter.section(r, sec.part, sec.number)))
+                self.add(n, KG.inSection, self.iri_of(self.minter.section(r, sec.part, sec.number)))
             if part is not None:
-                self.add(n, KG.inPart, _iri(self.minter.part(r, part.number)))
+                self.add(n, KG.inPart, self.iri_of(self.minter.part(r, part.number)))
 
     # ------------------------------------------------------------------ glossary
     def glossary(self) -> None:
@@ -426,7 +460,7 @@ class _ReportBuilder:
             entries.setdefault(key, t.entry)
         if not entries:
             return
-        gl = _iri(self.minter.glossary(r))
+        gl = self.iri_of(self.minter.glossary(r))
         self.add(gl, RDF.type, KG.Glossary)
         self.add(gl, RDF.type, SKOS.ConceptScheme)
         title = rep.glossary.title if rep.glossary is not None else "名词解释"
@@ -447,7 +481,7 @@ class _ReportBuilder:
             if iri in used:  # two entries with one key: tell them apart by position
                 iri = self.minter.glossary_term(r, f"{name}-{entry.start}")
             used.add(iri)
-            self.term(_iri(iri), gl, entry, terms.get(key))
+            self.term(self.iri_of(iri), gl, entry, terms.get(key))
 
     def term(self, t: URIRef, gl: URIRef, entry: GlossaryEntry, term: GlossaryTerm | None) -> None:
         self.add(t, RDF.type, KG.GlossaryTerm)
@@ -469,7 +503,7 @@ class _ReportBuilder:
         if term is None:
             return
         for i, comp in enumerate(term.components, 1):
-            c = _iri(self.minter.component(t, i))
+            c = self.iri_of(self.minter.component(t, i))
             self.add(t, KG.hasComponent, c)
             self.add(c, RDF.type, KG.GlossaryComponent)
             self.add(c, RDF.type, SKOS.Concept)
@@ -487,7 +521,7 @@ class _ReportBuilder:
             for j, member in enumerate(comp.members, 1):
                 if not member.strip():
                     continue
-                m = _iri(self.minter.member(c, j))
+                m = self.iri_of(self.minter.member(c, j))
                 self.add(c, KG.hasMember, m)
                 self.add(m, RDF.type, KG.GlossaryMember)
                 self.add(m, RDF.type, SKOS.Concept)
@@ -510,7 +544,7 @@ class _ReportBuilder:
         if e.type is EntityType.ORGANIZATION and _nk(e.name) == _nk(self.gov_key):
             iri = self.gov
         else:
-            iri = _iri(self.minter.entity(self.gov_key, e.type, e.name, e.subtype, e.aliases))
+            iri = self.iri_of(self.minter.entity(self.gov_key, e.type, e.name, e.subtype, e.aliases))
         self._entity_iri[id(e)] = iri
         return iri
 
@@ -545,7 +579,7 @@ class _ReportBuilder:
             p_iri, p_type = self.entity_iri(pe), pe.type
         else:
             p_type = EntityType.ORGANIZATION if e.type is EntityType.ORGANIZATION else EntityType.PLACE
-            p_iri = _iri(self.minter.entity(self.gov_key, p_type, e.parent or "", "admin"))
+            p_iri = self.iri_of(self.minter.entity(self.gov_key, p_type, e.parent or "", "admin"))
             if p_type is EntityType.PLACE:
                 self.place_node(p_iri, e.parent or "", self._place_class(p_iri))
             else:
@@ -565,13 +599,11 @@ class _ReportBuilder:
     def mention(self, target: URIRef, m: Mention) -> None:
         if m.end <= m.start:
             return
-        iri = _iri(self.minter.mention(self.iri, m.start, m.end, target))
+        iri = self.iri_of(self.minter.mention(self.iri, m.start, m.end, target))
         if not self.once(str(iri)):
             return
-        self.add(iri, RDF.type, KG.Mention)
-        self.add(iri, RDF.type, OA.Annotation)
-        self.add(iri, OA.hasBody, target)
-        self.add(iri, OA.motivatedBy, OA.identifying)
+        self.triples += ((iri, RDF.type, KG.Mention), (iri, RDF.type, OA.Annotation), (iri, OA.hasBody, target),
+                         (iri, OA.motivatedBy, OA.identifying))
         span = self.provenance(iri, m.start, m.end)
         self.add(iri, OA.hasTarget, span)
         if m.rule:
@@ -584,7 +616,7 @@ class _ReportBuilder:
 
     def observation(self, q: Quantity) -> None:
         r = self.iri
-        o = _iri(self.minter.observation(r, q.indicator, q.start, q.end))
+        o = self.iri_of(self.minter.observation(r, q.indicator, q.start, q.end))
         if not self.once(str(o)):
             return
         self.add(o, RDF.type, KG.Observation)
@@ -630,7 +662,7 @@ class _ReportBuilder:
     def indicator_node(self, name: str) -> URIRef:
         """The government's node for indicator ``name`` (described once)."""
         key = indicator_label(name)
-        ind = _iri(self.minter.indicator(self.gov_key, name))
+        ind = self.iri_of(self.minter.indicator(self.gov_key, name))
         if self.once(str(ind)):
             self.add(ind, RDF.type, KG.Indicator)
             self.add(ind, RDF.type, SKOS.Concept)
@@ -646,7 +678,7 @@ class _ReportBuilder:
         from kg.indicators import absent_targets
 
         for a in absent_targets(self.report_obj):
-            node = _iri(f"{self.iri}/absence/{a.start}-{a.end}")
+            node = self.iri_of(f"{self.iri}/absence/{a.start}-{a.end}")
             if a.year is None or not self.once(str(node)):
                 continue
             self.add(node, RDF.type, KG.TargetAbsence)
@@ -661,7 +693,7 @@ class _ReportBuilder:
             for s in self.report_obj.sections:
                 self._sections_by_key.setdefault(s.key, s)
         s = self._sections_by_key.get(key)
-        return None if s is None else _iri(self.minter.section(self.iri, s.part, s.number))
+        return None if s is None else self.iri_of(self.minter.section(self.iri, s.part, s.number))
 
     # ------------------------------------------------------------------ relations
     def relations(self) -> None:
@@ -677,7 +709,7 @@ class _ReportBuilder:
                 o = self.entity_iri(obj)
             else:
                 otype = RELATION_OBJECT_TYPE[rel.predicate]
-                o = _iri(self.minter.entity(self.gov_key, otype, rel.object, "admin"))
+                o = self.iri_of(self.minter.entity(self.gov_key, otype, rel.object, "admin"))
                 self.add(o, RDF.type, KG.NamedThing)
                 self.add(o, RDF.type, ENTITY_CLASS[otype])
                 if otype is EntityType.PLACE:
@@ -685,7 +717,7 @@ class _ReportBuilder:
                 self.name(o, rel.object)
                 self.add(o, KG.government, self.gov)
             self.add(s, pred, o)
-            a = _iri(self.minter.relation(self.iri, str(s), str(pred), str(o), rel.start, rel.end))
+            a = self.iri_of(self.minter.relation(self.iri, str(s), str(pred), str(o), rel.start, rel.end))
             if not self.once(str(a)):
                 continue
             self.add(a, RDF.type, KG.RelationAssertion)
@@ -708,14 +740,21 @@ def _label(key: str) -> str:
 
 def analysis_triples(analysis: Analysis, base_iri: str | None = None, *, minter: Minter | None = None) -> list[Triple]:
     """The triples of one analysis, in a stable order (may repeat a triple)."""
-    m = minter or Minter.create(base_iri)
+    return analysis_triples_minted(analysis, minter or Minter.create(base_iri))[0]
+
+
+def analysis_triples_minted(analysis: Analysis, m: Minter) -> tuple[list[Triple], dict[str, URIRef]]:
+    """:func:`analysis_triples` and the IRIs its builder minted from plain strings rdflib
+    accepts as they are (:meth:`_ReportBuilder.iri_of`): a writer need not check those
+    again (``_IRI_BAD``), and an equal IRI of the triples is one of these objects."""
     # making the triples creates no reference cycles, but tens of thousands of tuples and
     # terms that live on in the list: the cyclic collector, triggered by their number,
     # walked the growing list again and again (a third of this function's time)
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _ReportBuilder(analysis, m).build()
+        b = _ReportBuilder(analysis, m)
+        return b.build(), b.minted
     finally:
         if enabled:
             gc.enable()

@@ -105,6 +105,11 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
             raw_relations.append(
                 (span_of(subj), pred, span_of(obj), *span_of(ev), ev.id_ or f"verb:{pred}")
             )
+    # the Doc is in a reference cycle (spaCy's span groups): what hangs on it (the sentence
+    # views, their words and spans, ~13 k objects a report) freed now, not left for the cyclic
+    # collector to find
+    doc.user_data.clear()
+    doc.spans.clear()
     found.extend(_session_name(report, found))
     glossary_found, glossary_relations = _glossary(report, found)
     found.extend(glossary_found)
