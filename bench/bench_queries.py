@@ -14,7 +14,8 @@ under $KG_BENCH_CACHE/queries (default /tmp/kg-bench/queries); delete a folder t
 rebuild it. SPARQL runs in a fresh child process per store (``kg.store.run_query``: the whole
 answer as Python values, as ``kg sparql`` returns it), CPU time of that process. Cypher
 runs through ``kg.neo4j_store.run_cypher`` against a Neo4j started by ``kg.neo4jserver``
-and filled by ``kg.neo4j_store.load_inputs`` (what ``kg load`` runs); its cost is the CPU
+and filled by ``kg.neo4j_store.load_inputs`` (what ``kg load`` runs), on the Bolt port
+$KG_BENCH_NEO4J_PORT (default: a free one); its cost is the CPU
 of this process plus the server JVM's (from /proc), wall time beside it. One untimed run of
 each query first (plans cached, pages warm). Benchmarks are not tests.
 """
@@ -233,7 +234,8 @@ def bench_cypher(repeat: int, folder: Path | None, before: Path | None = None, o
     from kg.neo4jserver import start
 
     nt = dump("corpus", SHARED / "corpus")
-    server = start(password=PASSWORD, timeout=900, quick_start=False, heap="1g", pagecache_mb=512)
+    server = start(int(os.environ.get("KG_BENCH_NEO4J_PORT", "0")), password=PASSWORD, timeout=900, quick_start=False,
+                   heap="1g", pagecache_mb=512)  # port 0: a free one
     try:
         settings = Neo4jSettings(uri=server.uri, user="neo4j", password=PASSWORD, database="neo4j")
         loaded = load_inputs([nt], settings, wipe=True)

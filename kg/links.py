@@ -48,6 +48,20 @@ Triples written (ontology/kg.ttl):
   (``sosa:observedProperty``) and kind (``kg:kind``), as
   queries/actuals_of_targeted_indicators.rq paired them at query time over every target and
   actual of the store. In the chunk of their report.
+- ``?o kg:pairedReport ?r``, ``kg:pairedIndicator``, ``kg:pairedQualifier``, ``kg:pairedValue``,
+  ``kg:pairedUnit``, ``kg:pairedYear``, ``kg:pairedStart`` (:data:`PAIRED_COPIES`): on each
+  observation of a ``kg:pairedActual`` pair, copies of the values
+  queries/actuals_of_targeted_indicators.rq gives for it (its report, the target's indicator
+  phrase — ``kg:statedIndicator``, else its indicator node's ``skos:prefLabel`` — and its
+  qualifier's ``skos:notation``, both sides' ``kg:statedValue``, ``kg:statedUnit``,
+  ``kg:refYear`` and the start of the ``kg:span``), so the query reads each in one pass over
+  these few triples instead of looking up 16 values per row. In the chunk of their report.
+- ``?a kg:evidenceReport ?r``, ``kg:evidenceStart``, ``kg:evidenceText``, ``kg:evidenceSentence``:
+  on each ``kg:RelationAssertion``, copies of its report (``prov:wasDerivedFrom``), its span's
+  start, its span's text-quote selector's ``oa:exact`` and the ``kg:text`` of the sentence its
+  span is in, as queries/relations_with_evidence.rq gives them (one span per assertion, as kg
+  writes it). In the chunk of its report. The names of the subject and object are not copied:
+  a node's labels come from every report that names it (graphs built apart and merged).
 
 The target links are the semantics of ``kg targets`` (:func:`kg.indicators.link_targets`) over the
 graph's indicator nodes, as queries/targets_vs_outcomes.rq computed them at query time.
@@ -78,6 +92,11 @@ _PLAN_YEAR, _GOVERNMENT, _START, _NOTATION = str(KG.planYear), str(KG.government
 _RDF_TYPE, _POLICY, _QUOTE_SELECTOR = str(RDF.type), str(KG.Policy), str(OA.TextQuoteSelector)
 _LABEL, _PLACE, _PART_OF, _LOCATED_IN = str(RDFS.label), str(KG.Place), str(KG.partOf), str(KG.locatedIn)
 _STMT_PREDICATE, _STMT_OBJECT = str(RDF.predicate), str(RDF.object)
+_ASSERTION = str(KG.RelationAssertion)
+_COPIED = frozenset(str(x) for x in (KG.statedValue, KG.statedUnit, KG.refYear, KG.statedIndicator, KG.qualifier,
+                                     KG.span, SOSA.observedProperty, SKOS.prefLabel, KG.text, OA.exact, KG.start,
+                                     OA.hasSelector, KG.inSentence, "http://www.w3.org/ns/prov#wasDerivedFrom"))
+"""The predicates whose terms :func:`index_report` keeps for the row copies (:func:`_row_copies`)."""
 
 _OBS_PROPS = {
     str(KG.status): "status", str(SOSA.observedProperty): "ind", str(KG.refYear): "year",
@@ -121,18 +140,20 @@ actual or "1" for an estimate, report IRI, start, observation IRI)"""
 
 
 Counts = tuple[str, tuple[tuple[str, int], ...], tuple[str, ...], tuple[tuple[str, str], ...],
-               tuple[tuple[str, str, int], ...], tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
+               tuple[tuple[str, str, int], ...], tuple[tuple[str, str], ...], tuple[tuple[str, str], ...],
+               tuple[tuple, ...]]
 """(report IRI, ((count property IRI, n), …), (policy IRI, …), ((node IRI, bigram), …),
 ((section IRI, count property IRI, n), …), ((thing IRI, sentence IRI), …),
-((target IRI, actual IRI), …)): one report's :data:`COUNTS`, the policies it names in title marks
+((target IRI, actual IRI), …), (triple, …)): one report's :data:`COUNTS`, the policies it names in title marks
 (:func:`_title_marked`), the name bigrams of its places and areas (:func:`_name_bigrams`), its
 sections' :data:`SECTION_COUNTS` (:func:`_section_counts`), the sentences its mentions name each
-thing in (:func:`_mention_sentences`) and its targets' paired actuals (:func:`_paired_actuals`)."""
+thing in (:func:`_mention_sentences`), its targets' paired actuals (:func:`_paired_actuals`) and
+the row copies on its pairs and relation assertions (:func:`_row_copies`)."""
 
 _ANNOTATION = {str(OA.hasBody): "body", str(OA.hasTarget): "target", str(OA.hasSelector): "selector",
                str(OA.exact): "exact", str(OA.prefix): "prefix"}
 _READ = frozenset((*_COUNT_LINKS, _RDF_TYPE, *_ANNOTATION, _PLAN_YEAR, _GOVERNMENT, *_OBS_PROPS, _START, _NOTATION,
-                   _LABEL, _PART_OF, _STMT_PREDICATE, _STMT_OBJECT, _IN_SECTION, _IN_SENTENCE))
+                   _LABEL, _PART_OF, _STMT_PREDICATE, _STMT_OBJECT, _IN_SECTION, _IN_SENTENCE, *_COPIED))
 """Every predicate :func:`index_report` reads a triple of (the others it passes over)."""
 
 
@@ -209,6 +230,63 @@ def _paired_actuals(pairing: dict[str, dict[str, set[str]]], derived: set[str],
     return tuple(sorted({(t, a) for t, keys in targets for key in keys for a in by_key.get(key, ())}))
 
 
+PAIRED_COPIES = ("pairedReport", "pairedIndicator", "pairedQualifier", "pairedValue", "pairedUnit",
+                 "pairedYear", "pairedStart")
+"""The properties (kg:…) of the copies on a pair's observations (the last four on both sides)."""
+_NOTATIONS: dict[str, str] | None = None
+
+
+def _notation_of(term: str) -> str | None:
+    """The ``skos:notation`` ontology/kg.ttl gives a kg term (a qualifier's code), or None."""
+    global _NOTATIONS
+    if _NOTATIONS is None:
+        from kg.vocab import _notations, ontology
+
+        _NOTATIONS = {str(k): v for k, v in _notations(ontology()).items()}
+    return _NOTATIONS.get(term)
+
+
+def _row_copies(keep: dict[str, dict[str, list]], pairs: tuple[tuple[str, str], ...],
+                assertions: set[str]) -> tuple[tuple, ...]:
+    """The copies (triples of rdflib terms) of :data:`PAIRED_COPIES` on the observations of
+    ``pairs`` and of the evidence on the ``assertions``, from the terms ``keep`` holds
+    (subject → predicate → objects, of the :data:`_COPIED` predicates)."""
+    def get(x: str, p: str) -> list:
+        return keep.get(x, {}).get(p, [])
+
+    val, unit, year, stated = str(KG.statedValue), str(KG.statedUnit), str(KG.refYear), str(KG.statedIndicator)
+    span, start, derived = str(KG.span), str(KG.start), _DERIVED
+    out: set[tuple] = set()
+
+    def sides(x: str) -> None:
+        s = URIRef(x)
+        out.update((s, KG.pairedValue, o) for o in get(x, val))
+        out.update((s, KG.pairedUnit, o) for o in get(x, unit))
+        out.update((s, KG.pairedYear, o) for o in get(x, year))
+        out.update((s, KG.pairedStart, o) for sp in get(x, span) for o in get(str(sp), start))
+
+    for t in {t for t, _a in pairs}:
+        s = URIRef(t)
+        sides(t)
+        out.update((s, KG.pairedReport, o) for o in get(t, derived))
+        phrases = get(t, stated) or [o for ind in get(t, str(SOSA.observedProperty))
+                                     for o in get(str(ind), str(SKOS.prefLabel))]
+        out.update((s, KG.pairedIndicator, o) for o in phrases)
+        codes = (_notation_of(str(q)) for q in get(t, str(KG.qualifier)))
+        out.update((s, KG.pairedQualifier, Literal(c)) for c in codes if c is not None)
+    for a in {a for _t, a in pairs}:
+        sides(a)
+    for a in assertions:
+        s = URIRef(a)
+        out.update((s, KG.evidenceReport, o) for o in get(a, derived))
+        for sp in get(a, span):
+            sp = str(sp)
+            out.update((s, KG.evidenceStart, o) for o in get(sp, start))
+            out.update((s, KG.evidenceText, o) for sel in get(sp, str(OA.hasSelector)) for o in get(str(sel), str(OA.exact)))
+            out.update((s, KG.evidenceSentence, o) for sen in get(sp, str(KG.inSentence)) for o in get(str(sen), str(KG.text)))
+    return tuple(sorted(out))
+
+
 def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, ...], tuple[Candidate, ...], Counts]:
     """One report's plan-year targets and candidate outcomes (actuals and estimates of the
     year before its plan year) and its counts (:data:`COUNTS`), read from its triples: what
@@ -230,11 +308,13 @@ def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, .
     kinds: dict[str, set[str]] = {}  # thing → its classes among SECTION_COUNTS'
     in_sentence: dict[str, list[str]] = {}  # span → its sentence(s)
     pairing: dict[str, dict[str, set[str]]] = {}  # observation → status / ind / kind → every value
+    keep: dict[str, dict[str, list]] = {}  # subject → predicate of _COPIED → its objects (terms)
+    assertions: set[str] = set()  # kg:RelationAssertion
     # rdflib's ``==`` on terms (same type, same text) as a type test and str's ``==``:
     # this loop reads every triple of the report
     # a subject's text, whether it is the report and its entries in ``obs`` and ``ann``
     # are worked out once per run of triples with that subject (they come grouped)
-    uri, str_eq, props, read, annotation = URIRef, str.__eq__, _OBS_PROPS, _READ, _ANNOTATION
+    uri, str_eq, props, read, annotation, copied = URIRef, str.__eq__, _OBS_PROPS, _READ, _ANNOTATION, _COPIED
     last_s = ss = d_obs = d_ann = None
     is_rep = False
     for s, p, o in triples:
@@ -244,6 +324,8 @@ def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, .
         if s is not last_s:
             last_s, ss, d_obs, d_ann = s, str(s), None, None
             is_rep = type(s) is uri and str_eq(s, report)
+        if ps in copied:
+            keep.setdefault(ss, {}).setdefault(ps, []).append(o)
         if ps in _COUNT_LINKS and type(o) is uri and str_eq(o, report):
             linked.add((ss, ps))
         elif ps == _RDF_TYPE and type(o) is uri:
@@ -256,6 +338,8 @@ def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, .
                 quotes.add(ss)
             if cls == _PLACE:
                 named.add(ss)
+            elif cls == _ASSERTION:
+                assertions.add(ss)
             if cls in _SECTION_CLASSES:
                 kinds.setdefault(ss, set()).add(cls)
         elif ps == _IN_SECTION and type(o) is uri:
@@ -300,7 +384,9 @@ def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, .
     counts = (report, tuple((prop, sum(1 for x, c in typed if c == cls and (x, link) in linked))
                             for cls, link, prop in COUNTS), _title_marked(policies, quotes, ann),
               _name_bigrams(labels, named), _section_counts(typed, ann, in_section, kinds),
-              _mention_sentences(ann, in_sentence), _paired_actuals(pairing, {x for x, link in linked if link == _DERIVED}, typed))
+              _mention_sentences(ann, in_sentence))
+    pairs = _paired_actuals(pairing, {x for x, link in linked if link == _DERIVED}, typed)
+    counts = (*counts, pairs, _row_copies(keep, pairs, assertions))
     if plan_year is None or gov is None:
         return (), (), counts
     targets: list[Target] = []
@@ -441,12 +527,14 @@ def _section_triples(counts: Counts) -> list[tuple[str, tuple]]:
 
 
 def _report_triples(counts: Counts) -> list[tuple[str, tuple]]:
-    """(report IRI, ``?x kg:mentionedInSentence ?s`` / ``?t kg:pairedActual ?a``) of one report."""
+    """(report IRI, ``?x kg:mentionedInSentence ?s`` / ``?t kg:pairedActual ?a`` / a row copy) of one report."""
     if len(counts) <= 5:
         return []
     report, sentences, pairs = counts[0], counts[5], counts[6]
+    copies = counts[7] if len(counts) > 7 else ()
     return ([(report, (URIRef(x), KG.mentionedInSentence, URIRef(s))) for x, s in sentences]
-            + [(report, (URIRef(t), KG.pairedActual, URIRef(a))) for t, a in pairs])
+            + [(report, (URIRef(t), KG.pairedActual, URIRef(a))) for t, a in pairs]
+            + [(report, t) for t in copies])
 
 
 def _part(gov: str, year: int, kind: str, unit: str, key: str) -> str:

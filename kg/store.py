@@ -360,7 +360,9 @@ def run_query(store: ox.Store, query: str) -> QueryResult:
         raise StoreError(f"the query failed: {msg}") from exc
 
 
-_BUILT = re.compile(r"kg:(nameBigram|namedInTitleMarks|outcome|pairedActual|mentionedInSentence|(?:part|section|sentence|observation|mention|"
+_BUILT = re.compile(r"kg:(nameBigram|namedInTitleMarks|outcome|pairedActual|mentionedInSentence|"
+                    r"paired(?:Report|Indicator|Qualifier|Value|Unit|Year|Start)|evidence(?:Report|Start|Text|Sentence)|"
+                    r"(?:part|section|sentence|observation|mention|"
                     r"glossaryTerm|place|organisation|programme|policy|sector)Count)\b")
 """Statements kg's build writes for the library queries to read (kg.links); a store built by an
 older kg lacks some of them, and a query reading them answers nothing."""

@@ -136,6 +136,10 @@ class KG(DefinedNamespace):
     direction: URIRef
     encoding: URIRef
     end: URIRef
+    evidenceReport: URIRef
+    evidenceSentence: URIRef
+    evidenceStart: URIRef
+    evidenceText: URIRef
     extractedBy: URIRef
     glossaryTermCount: URIRef
     government: URIRef
@@ -168,6 +172,13 @@ class KG(DefinedNamespace):
     organisedBy: URIRef
     outcome: URIRef
     pairedActual: URIRef
+    pairedIndicator: URIRef
+    pairedQualifier: URIRef
+    pairedReport: URIRef
+    pairedStart: URIRef
+    pairedUnit: URIRef
+    pairedValue: URIRef
+    pairedYear: URIRef
     partCount: URIRef
     partOf: URIRef
     period: URIRef

@@ -19,6 +19,7 @@ REPORTS = [FIXTURES / "rdf-qinghe-2023.txt", FIXTURES / "rdf-qinghe-2024.txt"]
 B = "https://kg.example.org/"
 GOV = URIRef(B + "gov/qinghe")
 OBSERVED = URIRef("http://www.w3.org/ns/sosa/observedProperty")
+XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 
 
 def _report(year: int, obs: list[dict]) -> tuple[str, list[tuple]]:
@@ -47,8 +48,9 @@ def _links(*reports: tuple[str, list[tuple]]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for _rep, line in link_lines([index_report(t, rep) for rep, t in reports]):
         s, p, o = line.split(" ", 2)
+        o = o[:-3]
         out.setdefault(p.strip("<>").rsplit("#", 1)[1], set()).add(
-            f"{s.strip('<>').rsplit('/', 1)[1]}>{o[:-3].strip('<>').rsplit('/', 1)[1]}")
+            f"{s.strip('<>').rsplit('/', 1)[1]}>{o.strip('<>').rsplit('/', 1)[1] if o.startswith('<') else o}")
     return out
 
 
@@ -325,3 +327,52 @@ def test_a_target_is_paired_with_the_actuals_its_report_states_for_the_same_indi
     triples += [(URIRef(f"{rep}/obs/{n}"), RDF.type, KG.Observation) for n in ("t", "a", "a2", "a3", "e", "a4")]
     triples += _report(2025, [{"name": "a5", "status": "Actual", "key": "gdp", "year": 2024, "start": 12}])[1]  # no kg:Observation
     assert _links((rep, triples))["pairedActual"] == {"t>a"}
+
+
+def test_a_pairs_observations_carry_copies_of_the_values_its_row_gives():
+    derived = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
+    rep, triples = _report(2025, [
+        {"name": "t", "status": "Target", "key": "gdp", "year": 2025, "start": 10},
+        {"name": "a", "status": "Actual", "key": "gdp", "year": 2024, "start": 5},
+        {"name": "u", "status": "Target", "key": "grain", "year": 2025, "start": 20}])  # no actual: no copies
+    for n, v, unit in (("t", "5.5", "%"), ("a", "5.2", "%"), ("u", "1", "亿斤")):
+        s = URIRef(f"{rep}/obs/{n}")
+        triples += [(s, derived, URIRef(rep)), (s, RDF.type, KG.Observation),
+                    (s, KG.statedValue, Literal(v)), (s, KG.statedUnit, Literal(unit))]
+    t = URIRef(f"{rep}/obs/t")
+    triples += [(t, KG.statedIndicator, Literal("全市生产总值增长", lang="zh")),
+                (URIRef(f"{B}indicator/qinghe/gdp"), SKOS.prefLabel, Literal("生产总值", lang="zh"))]
+    links = _links((rep, triples))
+    assert links["pairedActual"] == {"t>a"}
+    assert links["pairedReport"] == {"t>qinghe-2025"}
+    assert links["pairedIndicator"] == {'t>"全市生产总值增长"@zh'}  # the stated phrase before the node's label
+    assert links["pairedQualifier"] == {'t>"approx"'}
+    assert links["pairedValue"] == {'t>"5.5"', 'a>"5.2"'}
+    assert links["pairedUnit"] == {'t>"%"', 'a>"%"'}
+    assert links["pairedYear"] == {f't>"2025"^^<{XSD_INTEGER}>', f'a>"2024"^^<{XSD_INTEGER}>'}
+    assert links["pairedStart"] == {f't>"10"^^<{XSD_INTEGER}>', f'a>"5"^^<{XSD_INTEGER}>'}
+    # without a stated phrase: the indicator node's label
+    triples.remove((t, KG.statedIndicator, Literal("全市生产总值增长", lang="zh")))
+    assert _links((rep, triples))["pairedIndicator"] == {'t>"生产总值"@zh'}
+
+
+def test_a_relation_assertion_carries_copies_of_its_evidence():
+    from kg.vocab import OA
+
+    derived = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
+    rep, triples = _report(2025, [])
+    a, span, sel, sen = (URIRef(f"{rep}/{x}") for x in ("assertion/1", "span/r1", "selector/r1", "sentence/3"))
+    triples += [(a, RDF.type, KG.RelationAssertion), (a, derived, URIRef(rep)), (a, KG.span, span),
+                (span, KG.start, Literal(40)), (span, OA.hasSelector, sel), (sel, OA.exact, Literal("甲园区位于乙区")),
+                (span, KG.inSentence, sen), (sen, KG.text, Literal("甲园区位于乙区，加快建设。", lang="zh"))]
+    # a span of another kind of annotation: no copies
+    m, mspan = URIRef(f"{rep}/mention/1"), URIRef(f"{rep}/span/m1")
+    triples += [(m, RDF.type, KG.Mention), (m, KG.span, mspan), (mspan, KG.start, Literal(41))]
+    links = _links((rep, triples))
+    assert links["evidenceReport"] == {"1>qinghe-2025"}
+    assert links["evidenceStart"] == {f'1>"40"^^<{XSD_INTEGER}>'}
+    assert links["evidenceText"] == {'1>"甲园区位于乙区"'}
+    assert links["evidenceSentence"] == {'1>"甲园区位于乙区，加快建设。"@zh'}
+    # no sentence: no copy of one (the query's sentence is then unbound)
+    triples.remove((span, KG.inSentence, sen))
+    assert "evidenceSentence" not in _links((rep, triples))
