@@ -372,6 +372,7 @@ _TRADITIONAL = str.maketrans("億萬噸畝個項臺輛種隻張條處間裏", "�
 
 _DIGIT = re.compile(r"[0-9０-９]")
 _WAN_QIAN = re.compile(r"[0-9０-９]万[0-9０-９]千")
+_TRADITIONAL_RE = re.compile(f"[{_TRADITIONAL_MAGNITUDES}]")
 
 
 def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
@@ -388,7 +389,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
 @lru_cache(maxsize=4096)
 def _figures(text: str, start: int, end: int) -> tuple[Figure, ...]:
     seg = text[start:end]  # sliced once (was once per traditional character)
-    if any(c in seg for c in _TRADITIONAL_MAGNITUDES):
+    if _TRADITIONAL_RE.search(seg):
         # 二億七千八百零九萬 (national 1954 is in traditional characters): same offsets
         text = text.translate(_TRADITIONAL)
         seg = text[start:end]
@@ -396,7 +397,7 @@ def _figures(text: str, start: int, end: int) -> tuple[Figure, ...]:
         # "1万6千多户" is 1.6万: the same length, so the offsets hold
         text = re.sub(r"(?<![0-9０-９.．])([0-9０-９]+)万([0-9０-９])千", lambda m: f"{m.group(1)}.{m.group(2)}万", text)
     out: list[Figure] = []
-    worded: list[tuple[int, int]] = []
+    worded: set[int] = set()  # the offsets a worded percentage covers
     for m in PERCENT_WORD_RE.finditer(text, start, end):
         try:
             value = parse_number(m.group("num"))
@@ -405,9 +406,9 @@ def _figures(text: str, start: int, end: int) -> tuple[Figure, ...]:
             continue
         out.append(Figure(start=m.start(), end=m.end(), numeral=m.group("num"), value=value, unit="%",
                           value_max=value_max, chinese=not _DIGIT.match(m.group("num"))))
-        worded.append((m.start(), m.end()))
+        worded.update(range(m.start(), m.end()))
     for m in FIGURE_RE.finditer(text, start, end):
-        if any(a <= m.start() < b for a, b in worded):
+        if m.start() in worded:
             continue
         numeral = m.group("num")
         try:

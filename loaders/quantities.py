@@ -2830,9 +2830,12 @@ def _paragraph_start(report: Report, text: str, offset: int) -> int:
     return i + 1
 
 
+_ASCII_YEAR = str.maketrans("０１２３４５６７８９〇○零一二三四五六七八九", "0123456789000123456789")
+
+
 def _ascii_year(s: str) -> str:
     """A year's digits in ASCII: "２０２３" and "一九八一" (also with 〇/○) → "2023", "1981"."""
-    return s.translate(str.maketrans("０１２３４５６７８９〇○零一二三四五六七八九", "0123456789000123456789"))
+    return s.translate(_ASCII_YEAR)
 
 
 def _sentence_start(report: Report, text: str, offset: int) -> int:
