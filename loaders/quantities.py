@@ -189,7 +189,11 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
     out = _clause_scope(text, out)
     out = _label_repairs(text, out)
     review_year, _plan_year = report_years(report)
-    return tuple(replace(q, period=_period(report, text, q, review_year)) for q in out)
+    return tuple(_with_period(q, _period(report, text, q, review_year)) for q in out)
+
+
+def _with_period(q: Quantity, period: str) -> Quantity:
+    return q if q.period == period else replace(q, period=period)
 
 
 def _time_phrase_label(text: str, qs: list[Quantity]) -> list[Quantity]:
@@ -929,9 +933,11 @@ def _modal_subject(text: str, q: Quantity) -> str:
     return ""
 
 
+@lru_cache(maxsize=4096)
 def _chain_floor(text: str, offset: int) -> int:
     """Start of the sentence holding ``offset``, across the line breaks of a wrapped page
-    ("…协会，⏎⏎推动…": a break after a comma is inside the sentence)."""
+    ("…协会，⏎⏎推动…": a break after a comma is inside the sentence). Cached like
+    :func:`_clause_start`."""
     i = offset
     while i > 0:
         ch = text[i - 1]
