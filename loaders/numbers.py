@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 import cn2an
@@ -64,6 +65,7 @@ def _ascii_digits(s: str) -> str:
     return unicodedata.normalize("NFKC", s).translate(_FULLWIDTH)
 
 
+@lru_cache(maxsize=8192)
 def parse_number(numeral: str) -> Decimal:
     """The value of one numeral, exactly.
 
@@ -247,6 +249,7 @@ _PER = ("日", "天", "月", "年", "小时", "千人口", "万人口", "千人"
 _ALT_RE = re.compile(r"[（(]([^（）()]{1,3})[)）]$")
 
 
+@lru_cache(maxsize=2048)
 def unit_info(unit: str) -> UnitInfo | None:
     """Family and normalisation of a stated unit, magnitude included ("亿元", "万人次").
 
@@ -270,6 +273,7 @@ def unit_info(unit: str) -> UnitInfo | None:
     return UnitInfo(info.family, info.base, info.factor * mag)
 
 
+@lru_cache(maxsize=2048)
 def split_magnitude_unit(unit: str) -> tuple[Decimal, str]:
     """("亿元") → (10⁸, "元"); ("万") → (10⁴, "") ; ("家") → (1, "家")."""
     for m, f in MAGNITUDES.items():
@@ -366,22 +370,34 @@ _TRADITIONAL = str.maketrans("億萬噸畝個項臺輛種隻張條處間裏", "�
 """Traditional magnitudes and measure words (national 1954), one character each: offsets hold."""
 
 
+_DIGIT = re.compile(r"[0-9０-９]")
+_WAN_QIAN = re.compile(r"[0-9０-９]万[0-9０-９]千")
+_TRADITIONAL_RE = re.compile(f"[{_TRADITIONAL_MAGNITUDES}]")
+
+
 def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
     """Every numeral in ``text[start:end]`` with its magnitude and unit (unit may be "").
 
     Numerals that cannot be read are skipped. Offsets are into ``text``.
+
+    The quantity passes ask again and again for the figures of the same clause: the answer
+    is cached on (text, start, end) (a new list each call; the figures are frozen).
     """
-    end = len(text) if end is None else end
+    return list(_figures(text, start, len(text) if end is None else end))
+
+
+@lru_cache(maxsize=4096)
+def _figures(text: str, start: int, end: int) -> tuple[Figure, ...]:
     seg = text[start:end]  # sliced once (was once per traditional character)
-    if any(c in seg for c in _TRADITIONAL_MAGNITUDES):
+    if _TRADITIONAL_RE.search(seg):
         # 二億七千八百零九萬 (national 1954 is in traditional characters): same offsets
         text = text.translate(_TRADITIONAL)
         seg = text[start:end]
-    if re.search(r"[0-9０-９]万[0-9０-９]千", seg):
+    if _WAN_QIAN.search(seg):
         # "1万6千多户" is 1.6万: the same length, so the offsets hold
         text = re.sub(r"(?<![0-9０-９.．])([0-9０-９]+)万([0-9０-９])千", lambda m: f"{m.group(1)}.{m.group(2)}万", text)
     out: list[Figure] = []
-    worded: list[tuple[int, int]] = []
+    worded: set[int] = set()  # the offsets a worded percentage covers
     for m in PERCENT_WORD_RE.finditer(text, start, end):
         try:
             value = parse_number(m.group("num"))
@@ -389,10 +405,10 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         except ValueError:
             continue
         out.append(Figure(start=m.start(), end=m.end(), numeral=m.group("num"), value=value, unit="%",
-                          value_max=value_max, chinese=not re.match(r"[0-9０-９]", m.group("num"))))
-        worded.append((m.start(), m.end()))
+                          value_max=value_max, chinese=not _DIGIT.match(m.group("num"))))
+        worded.update(range(m.start(), m.end()))
     for m in FIGURE_RE.finditer(text, start, end):
-        if any(a <= m.start() < b for a, b in worded):
+        if m.start() in worded:
             continue
         numeral = m.group("num")
         try:
@@ -431,14 +447,14 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             stop = min(stop, m.start("alt") if m.group("alt") else m.start("per"))
         # a Chinese numeral with 亿 before a 万 magnitude is one number: 四十二亿七千万斤 = 42.7亿斤
         if mag == "万" and value_max is not None and "亿" in numeral and "亿" in (m.group("num2") or "") \
-                and not re.match(r"[0-9０-９]", numeral):
+                and not _DIGIT.match(numeral):
             try:  # "四亿六千八百万至四亿七千五百万吨": both ends fold the same way
                 value = parse_number(numeral + "万") / MAGNITUDES["亿"]
                 value_max = parse_number(m.group("num2") + "万") / MAGNITUDES["亿"]
                 mag = "亿"
             except ValueError:
                 pass
-        if mag == "万" and not m.group("num2") and "亿" in numeral and not re.match(r"[0-9０-９]", numeral):
+        if mag == "万" and not m.group("num2") and "亿" in numeral and not _DIGIT.match(numeral):
             try:
                 value = parse_number(numeral + "万") / MAGNITUDES["亿"]
                 mag = "亿"
@@ -458,7 +474,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
                 unit=full_unit,
                 more=more,
                 value_max=value_max,
-                chinese=not re.match(r"[0-9０-９]", numeral),
+                chinese=not _DIGIT.match(numeral),
             )
         )
     out.sort(key=lambda f: f.start)
@@ -472,4 +488,4 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
                                 unit=f.unit, more=f.more, value_max=None, chinese=False)
             continue
         merged.append(f)
-    return merged
+    return tuple(merged)

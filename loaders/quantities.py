@@ -34,6 +34,26 @@ log = logging.getLogger(__name__)
 
 __all__ = ["extract_quantities", "indicator_key", "report_years"]
 
+_COMPILED: dict[str | re.Pattern, re.Pattern] = {}
+
+
+def rx(pattern: str | re.Pattern) -> re.Pattern:
+    """``re.compile(pattern)``, kept in a dict: the patterns written inline below compile once.
+
+    (``re.search(p, s)`` pays two Python calls and a flags check per use before it matches,
+    ~8 % of this stage's CPU in bench/bench_quantities.py; ``rx(p).search(s)`` is one dict
+    lookup.) The few patterns built from a report's years or data rows are bounded; the
+    dict is emptied if it ever grows past 4096 anyway, so a long build cannot fill memory.
+    """
+    try:
+        return _COMPILED[pattern]
+    except KeyError:
+        if len(_COMPILED) >= 4096:
+            _COMPILED.clear()
+        compiled = _COMPILED[pattern] = re.compile(pattern)
+        return compiled
+
+
 # ------------------------------------------------------------------ vocabulary
 # Genre words, not corpus content: how reports qualify and move figures.
 
@@ -169,7 +189,11 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
     out = _clause_scope(text, out)
     out = _label_repairs(text, out)
     review_year, _plan_year = report_years(report)
-    return tuple(replace(q, period=_period(report, text, q, review_year)) for q in out)
+    return tuple(_with_period(q, _period(report, text, q, review_year)) for q in out)
+
+
+def _with_period(q: Quantity, period: str) -> Quantity:
+    return q if q.period == period else replace(q, period=period)
 
 
 def _time_phrase_label(text: str, qs: list[Quantity]) -> list[Quantity]:
@@ -181,9 +205,9 @@ def _time_phrase_label(text: str, qs: list[Quantity]) -> list[Quantity]:
         q, prev = out[i], out[i - 1]
         bare = _cues()["time_label"].fullmatch(q.indicator) or _cues()["plan_word_label"].fullmatch(q.indicator)
         if bare and not _cues()["time_label"].fullmatch(prev.indicator) \
-                and len(prev.indicator) >= 2 and prev.unit == q.unit and not re.search(r"[。！？!?\n]", text[prev.end : q.start]):
+                and len(prev.indicator) >= 2 and prev.unit == q.unit and not rx(r"[。！？!?\n]").search(text[prev.end : q.start]):
             when = "" if q.indicator in ("全年", "当年") or _cues()["plan_word_label"].fullmatch(q.indicator) else q.indicator
-            what = re.sub(r"^[0-9０-９〇○零一二三四五六七八九]{4}年", "", prev.indicator)  # (the year is the earlier figure's)
+            what = rx(r"^[0-9０-９〇○零一二三四五六七八九]{4}年").sub("", prev.indicator)  # (the year is the earlier figure's)
             out[i] = replace(q, indicator=when + what, indicator_start=None, indicator_end=None)
     return out
 
@@ -198,7 +222,7 @@ def _bare_label_rows() -> dict[str, re.Pattern]:
     for line in data_lines("bare_labels.tsv"):
         k, _, pattern = line.partition("\t")
         rows.setdefault(k, []).append(pattern)
-    return {k: re.compile("(?:" + "|".join(v) + ")") for k, v in rows.items()}
+    return {k: rx("(?:" + "|".join(v) + ")") for k, v in rows.items()}
 
 
 _SENTENCE_BREAK = re.compile(r"[。！？!?\n；;]")
@@ -241,11 +265,11 @@ def _comparison_base_label(text: str, qs: list[Quantity], i: int) -> str:
             continue
         if "分别" in text[p.end : q.start]:
             break  # ("A、B分别达到x和y，比五年前分别增加m和n": the members are the list's)
-        label = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?<!所)占[^，,；;。]*$", "", _YEAR_PREFIX.sub("", p.indicator))
+        label = rx(r"(?<=[\u4e00-\u9fff]{2})(?<!所)占[^，,；;。]*$").sub("", _YEAR_PREFIX.sub("", p.indicator))
         return label if len(label) >= 2 else ""
-    m = re.match(r"(?:比|较|較)[^，,；;。]{0,12}?(?:年|前|时期|期间)的?(?=[\u4e00-\u9fff]{2})", q.indicator)
+    m = rx(r"(?:比|较|較)[^，,；;。]{0,12}?(?:年|前|时期|期间)的?(?=[\u4e00-\u9fff]{2})").match(q.indicator)
     rest = q.indicator[m.end() :] if m else ""
-    return rest if rest and not re.search(r"数$|计划|预算|决算|原定|原来", rest) else ""
+    return rest if rest and not rx(r"数$|计划|预算|决算|原定|原来").search(rest) else ""
 
 
 def _bare_topic_label(text: str, qs: list[Quantity], i: int) -> str:
@@ -268,16 +292,16 @@ def _bare_topic_label(text: str, qs: list[Quantity], i: int) -> str:
             body = clause[v.end() :] if v else clause
             if len(body) > 12 and "的" in body:
                 body = body[body.rindex("的") + 1 :]
-            if any(f.unit for f in find_figures(text, p, end)) or re.search(r"[0-9０-９]", clause):
+            if any(f.unit for f in find_figures(text, p, end)) or rx(r"[0-9０-９]").search(clause):
                 continue
-            if 3 <= len(body) <= 20 and re.search(rf"(?:{rows['topic_head'].pattern})$", body) \
+            if 3 <= len(body) <= 20 and rx(rf"(?:{rows['topic_head'].pattern})$").search(body) \
                     and not _TOPIC_VERB.fullmatch(body):
                 return body + q.indicator
     if rows["subject_verb"].match(q.indicator) and "“" not in q.indicator:
-        own = _LEAD_FILLER.sub("", re.split(r"[、]", text[c : q.start])[-1])
-        before = re.split(r"[、]", text[c : q.start])
+        own = _LEAD_FILLER.sub("", rx(r"[、]").split(text[c : q.start])[-1])
+        before = rx(r"[、]").split(text[c : q.start])
         prev = before[-2] if len(before) > 1 else (text[_clause_start(text, c - 1) : c - 1] if c > floor and text[c - 1] in "，," else "")
-        m = re.match(r"“[^”]{2,14}”(?=[\u4e00-\u9fff])", _LEAD_FILLER.sub("", prev))
+        m = rx(r"“[^”]{2,14}”(?=[\u4e00-\u9fff])").match(_LEAD_FILLER.sub("", prev))
         if m and own.startswith(q.indicator[:2]):
             return m.group(0) + q.indicator
     return ""
@@ -288,18 +312,18 @@ def _verbs_only_label(text: str, qs: list[Quantity], i: int) -> str:
     verbs takes its own verb and the noun of the member before it."""
     q = qs[i]
     verbs = _bare_label_rows()["pair_verb"].pattern
-    if not re.fullmatch(rf"(?:{verbs})+", q.indicator):
+    if not rx(rf"(?:{verbs})+").fullmatch(q.indicator):
         return ""
-    own = _LEAD_FILLER.sub("", re.split(r"[、，,；;]", text[_clause_start(text, q.start) : q.start])[-1])
-    own = own if re.fullmatch(rf"(?:{verbs})+", own) else q.indicator
+    own = _LEAD_FILLER.sub("", rx(r"[、，,；;]").split(text[_clause_start(text, q.start) : q.start])[-1])
+    own = own if rx(rf"(?:{verbs})+").fullmatch(own) else q.indicator
     for p in reversed(qs[:i]):
         if p.end > q.start:
             continue
         if _SENTENCE_BREAK.search(text, p.end, q.start) or p.unit != q.unit or q.start - p.end > 40:
             break
-        m = re.search(rf"(?:{verbs})+(?=[\u4e00-\u9fff“]{{2}})", p.indicator)
+        m = rx(rf"(?:{verbs})+(?=[\u4e00-\u9fff“]{{2}})").search(p.indicator)
         noun = p.indicator[m.end() :] if m else ""
-        if noun and not re.fullmatch(rf"(?:{verbs})+", noun) and not _bare_label_rows()["topic_verb"].search(noun):
+        if noun and not rx(rf"(?:{verbs})+").fullmatch(noun) and not _bare_label_rows()["topic_verb"].search(noun):
             return own + noun
     return ""
 
@@ -317,12 +341,12 @@ def _paren_label(text: str, q: Quantity) -> str:
     """A label cut at a parenthesis: "…投资额（包括A、B方面的基本建设）共为N" is the 投资额 before it;
     "X（A…B）中所占的比重" drops the aside; "（A的产值N不包括在内）" is the A inside it."""
     ind = q.indicator
-    if ind.startswith(("（", "(")) and not re.search(r"[）)]", ind) and not re.match(r"[（(](?:不)?包括", ind):
-        rest = re.sub(r"(?:不)?包括(?:在内)?$", "", ind[1:])
-        return re.sub(r"^其中", "", rest)
+    if ind.startswith(("（", "(")) and not rx(r"[）)]").search(ind) and not rx(r"[（(](?:不)?包括").match(ind):
+        rest = rx(r"(?:不)?包括(?:在内)?$").sub("", ind[1:])
+        return rx(r"^其中").sub("", rest)
     if ind.endswith(("（", "(")) and len(ind) > 3:
         return ind[:-1]
-    m = re.match(r"^[^（(]*([）)])", ind)
+    m = rx(r"^[^（(]*([）)])").match(ind)
     span = _label_span(text, q) if m else None
     if not m or span is None:
         return ""
@@ -332,11 +356,11 @@ def _paren_label(text: str, q: Quantity) -> str:
         return ""  # (a figure inside the aside is the aside's)
     head = _LEAD_FILLER.sub("", _YEAR_PREFIX.sub("", _LEAD_FILLER.sub("", text[c:o])))
     tail = ind[m.end() :]
-    label = head + (tail if not re.match(r"^(?:共|为|達|达)", tail) else "")
+    label = head + (tail if not rx(r"^(?:共|为|達|达)").match(tail) else "")
     if head.startswith("在") and c > 0 and text[c - 1] in "，,":
         p = _clause_start(text, c - 1)
         subject = _LEAD_FILLER.sub("", text[p : c - 1])
-        if 2 <= len(subject) <= 24 and not re.search(r"[0-9０-９]", subject):
+        if 2 <= len(subject) <= 24 and not rx(r"[0-9０-９]").search(subject):
             label = subject + label
     return label if 2 <= len(label) <= 40 else ""
 
@@ -360,7 +384,7 @@ def _cut_label(text: str, q: Quantity) -> str:
     """A label never ends inside a word: "…基本养|老金" runs to the word's end; "组织在N个合作社中" ends
     before 中; "…新工艺有上万种" before 有; "一九五八年|初全国…" starts after 初."""
     ind = q.indicator
-    tail = re.match(r"[\u4e00-\u9fff]{2,16}?中(?=[，,。；;0-9０-９一二三四五六七八九十])", text[q.end : q.end + 20])
+    tail = rx(r"[\u4e00-\u9fff]{2,16}?中(?=[，,。；;0-9０-９一二三四五六七八九十])").match(text[q.end : q.end + 20])
     if tail and ind.endswith(tail.group(0)) and len(ind) >= 4 and _word_ends(tail.group(0))[-2:-1] == (len(tail.group(0)) - 1,):
         return ind[:-1]  # ("组织在N个合作社中。", "在N种主要产品中，")
     span = _label_span(text, q)
@@ -371,7 +395,7 @@ def _cut_label(text: str, q: Quantity) -> str:
         if span is None:
             return ""
     s, e = span
-    if s >= q.end and e < len(text) and re.match(r"[\u4e00-\u9fff]", text[e]):
+    if s >= q.end and e < len(text) and rx(r"[\u4e00-\u9fff]").match(text[e]):
         ends = _word_ends(text[s : e + 6])
         if e - s not in ends:
             nxt = next((x for x in ends if x > e - s), None)
@@ -379,7 +403,7 @@ def _cut_label(text: str, q: Quantity) -> str:
                 return ind + text[e : s + nxt]
     if ind.endswith("有") and len(ind) >= 4 and not _OWN_YOU.search(ind) and s < q.start:
         return ind[:-1]
-    if re.match(r"[初底末]", ind) and s > 0 and text[s - 1] == "年" and len(ind) >= 4 \
+    if rx(r"[初底末]").match(ind) and s > 0 and text[s - 1] == "年" and len(ind) >= 4 \
             and _word_ends(text[max(0, s - 1) : s + 4])[0] == 2:
         return ind[1:]
     return ""
@@ -388,21 +412,21 @@ def _cut_label(text: str, q: Quantity) -> str:
 
 def _base_year_tail(q: Quantity) -> str:
     """"电力一百零八亿度，等于一九四九年的二点五倍": the base year after 等于/为/是 is no part of the label."""
-    m = re.search(r"(?:已经|已經|已)?(?:等於|等于|相当于|相當於|为|爲|是)[0-9０-９〇○零一二三四五六七八九]{4}年$", q.indicator)
+    m = rx(r"(?:已经|已經|已)?(?:等於|等于|相当于|相當於|为|爲|是)[0-9０-９〇○零一二三四五六七八九]{4}年$").search(q.indicator)
     label = q.indicator[: m.start()] if m else ""
-    return label if len(label) >= 2 and not re.match(r"[则則而但]", label) else ""
+    return label if len(label) >= 2 and not rx(r"[则則而但]").match(label) else ""
 
 
 def _right_side_object(text: str, q: Quantity) -> str:
     """"出台14条促进…政策措施", "建成120个“…生活圈”": a label that is only the verb (or only a quote
     mark) before the figure takes the object after it, to the clause end."""
     rows = _bare_label_rows()
-    obj = re.match(r"(?:“[^”]{2,20}”|[\u4e00-\u9fff“”]{2,24})(?=[，,；;。、]|$)", text[q.end : q.end + 30])
+    obj = rx(r"(?:“[^”]{2,20}”|[\u4e00-\u9fff“”]{2,24})(?=[，,；;。、]|$)").match(text[q.end : q.end + 30])
     if obj is None:
         return ""
     if rows["object_verb"].fullmatch(q.indicator):
         return q.indicator + obj.group(0)
-    if re.fullmatch(r"[“”\"「」]", q.indicator) and obj.group(0).startswith("“"):
+    if rx(r"[“”\"「」]").fullmatch(q.indicator) and obj.group(0).startswith("“"):
         before = _LEAD_FILLER.sub("", text[_clause_start(text, q.start) : q.start])
         verb = before if rows["object_verb"].fullmatch(before) or _CARRY_VERB.fullmatch(before) else ""
         return verb + obj.group(0)
@@ -413,9 +437,9 @@ def _right_side_object(text: str, q: Quantity) -> str:
 def _shared_measure(text: str, q: Quantity) -> str:
     """"黄金、白银、精炼铜、镍产量分别增长a、b、c、d": the measure after the last member is every member's."""
     span = _label_span(text, q)
-    if span is None or span[1] > q.start or re.search(r"(?:数|量|额|值|率|次|入|资|模|重|比|价|费|积|收|人|度)$", q.indicator):
+    if span is None or span[1] > q.start or rx(r"(?:数|量|额|值|率|次|入|资|模|重|比|价|费|积|收|人|度)$").search(q.indicator):
         return ""
-    m = re.match(rf"(?:、[\u4e00-\u9fff]{{1,10}}?)+({_bare_label_rows()['shared_measure'].pattern})(?:分别|均)", text[span[1] : q.start])
+    m = rx(rf"(?:、[\u4e00-\u9fff]{{1,10}}?)+({_bare_label_rows()['shared_measure'].pattern})(?:分别|均)").match(text[span[1] : q.start])
     return q.indicator + m.group(1) if m else ""
 
 
@@ -427,14 +451,14 @@ def _member_verb(text: str, qs: list[Quantity], i: int) -> str:
     ind = q.indicator
     rows = _bare_label_rows()
     if i == 0 or not text.startswith(ind, q.start - len(ind)) or _LEAD_VERB.match(ind) or _OWN_VERB.search(ind) \
-            or re.search(r"总数|总量|累计|总计|合计|[率比重]$", ind) or rows["member_not_noun"].search(ind) \
-            or _CARRY_VERB.pattern[1:] and re.search(_CARRY_VERB.pattern[1:], ind) or _DONE_VERB.search(ind) \
-            or re.search(rf"{rows['pair_verb'].pattern}|{rows['member_verb'].pattern}|{_UP}|{_DOWN}", ind):
+            or rx(r"总数|总量|累计|总计|合计|[率比重]$").search(ind) or rows["member_not_noun"].search(ind) \
+            or _CARRY_VERB.pattern[1:] and rx(_CARRY_VERB.pattern[1:]).search(ind) or _DONE_VERB.search(ind) \
+            or rx(rf"{rows['pair_verb'].pattern}|{rows['member_verb'].pattern}|{_UP}|{_DOWN}").search(ind):
         return ""  # (a member with a verb or a change of its own: "城镇老旧小区改造", "沙化土地治理", "县城新增人口")
     p = qs[i - 1]
-    if p.end > q.start or not re.fullmatch(r"(?:以上|左右)?、", text[p.end : q.start - len(ind)]):
+    if p.end > q.start or not rx(r"(?:以上|左右)?、").fullmatch(text[p.end : q.start - len(ind)]):
         return ""
-    v = re.match(rf"(?:{rows['member_scope'].pattern})?((?:{rows['member_verb'].pattern})+)(?=[\u4e00-\u9fff“]{{2}})", p.indicator)
+    v = rx(rf"(?:{rows['member_scope'].pattern})?((?:{rows['member_verb'].pattern})+)(?=[\u4e00-\u9fff“]{{2}})").match(p.indicator)
     return v.group(1) + ind if v and not _opens_with_verb(ind) else ""
 
 
@@ -462,17 +486,17 @@ def _rate_phrase_label(text: str, qs: list[Quantity], i: int) -> str:
     p = qs[i - 1]
     floor = _SENT_FLOOR(text, q.start)
     same = p.end > floor
-    opens = re.match(rf"[\s\u3000]*{_RATE_PHRASE.pattern}", text[floor : q.start]) is not None
+    opens = rx(rf"[\s\u3000]*{_RATE_PHRASE.pattern}").match(text[floor : q.start]) is not None
     if p.unit != q.unit or not p.indicator or _RATE_PHRASE.fullmatch(p.indicator) or not (same or opens and p.end > _SENT_FLOOR(text, floor - 1)):
         return ""
-    label = re.sub(rf"{_RATE_PHRASE.pattern}$", "", _YEAR_PREFIX.sub("", p.indicator))
+    label = rx(rf"{_RATE_PHRASE.pattern}$").sub("", _YEAR_PREFIX.sub("", p.indicator))
     return label if len(label) >= 2 else ""
 
 
 
 def _budget_verb_tail(q: Quantity) -> str:
     """"赤字率拟按3%安排", "中央预算内投资拟安排7000亿元": the budget verb is no part of the measure."""
-    m = re.search(r"(?<=[\u4e00-\u9fff”）]{2})拟按?安排(?:、比[^，,；;。]{0,10})?$", q.indicator)
+    m = rx(r"(?<=[\u4e00-\u9fff”）]{2})拟按?安排(?:、比[^，,；;。]{0,10})?$").search(q.indicator)
     return q.indicator[: m.start()] if m else ""
 
 
@@ -490,11 +514,11 @@ def _label_year(text: str, q: Quantity) -> Quantity:
     if m and int(m.group(1).translate(_FULL_WIDTH_DIGITS)) == q.year - 1 and span is not None \
             and span[1] <= q.start and not _FRONT_YEAR.search(text, span[1], q.start):
         return replace(q, year=q.year - 1)  # (no later year between: "1982年A增长9.8%，1983年增长12.4%")
-    f = re.search(r"(?:由|从)前([两三四五])年$", q.indicator)
+    f = rx(r"(?:由|从)前([两三四五])年$").search(q.indicator)
     if f:
         n = "两三四五".index(f.group(1)) + 2
         k = text.rfind("分别", max(0, q.start - 40), q.start)
-        members = text[k : q.start].count("、") if k >= 0 and not re.search(r"[，,；;]", text[k : q.start]) else -1
+        members = text[k : q.start].count("、") if k >= 0 and not rx(r"[，,；;]").search(text[k : q.start]) else -1
         label = q.indicator[: f.start()]
         if 0 <= members < n:
             return replace(q, indicator=label, year=q.year - n + members, indicator_start=None, indicator_end=None)
@@ -511,12 +535,12 @@ def _bare_measure_subject(text: str, qs: list[Quantity]) -> list[Quantity]:
     out = []
     for q in qs:
         c = _clause_start(text, q.start)
-        if re.fullmatch(r"(?:营收|营业收入|主营业务收入|产值|总产值|增加值|利润|利润总额|规模)", q.indicator) and c > 0 and text[c - 1] in "，,":
+        if rx(r"(?:营收|营业收入|主营业务收入|产值|总产值|增加值|利润|利润总额|规模)").fullmatch(q.indicator) and c > 0 and text[c - 1] in "，,":
             p = _clause_start(text, c - 1)
             before = text[p : c - 1]
             pred = _PREDICATE.search(before)
             subject = _LEAD_FILLER.sub("", before[: pred.start()]) if pred else ""
-            subject = re.sub(r"^(?:促进|推动|推进|支持|引导|加快|加速|带动)", "", subject)  # "促进农产品加工业做大做强"
+            subject = rx(r"^(?:促进|推动|推进|支持|引导|加快|加速|带动)").sub("", subject)  # "促进农产品加工业做大做强"
             if pred and 2 <= len(subject) <= 12 and not any(f.unit for f in find_figures(text, p, c - 1)) \
                     and not _LEAD_VERB.match(subject) and not _CARRY_VERB.match(subject):
                 q = replace(q, indicator=subject + q.indicator, indicator_start=None, indicator_end=None)
@@ -554,10 +578,9 @@ def _clause_topic(clause: str, cls: str, verb_ok: bool = True, first: bool = Fal
         # ("煤炭工业建设，五年投资…": a sentence opening with a bare topic names it)
     if "等" in x and len(x) > 18:
         x = x[x.rindex("等") + 1 :] if len(x) - x.rindex("等") > 4 else ""  # "A、B等特色产业", not "…等集群"
-    if not (3 <= len(x) <= 18 or x in ("工业", "农业", "商业")) or re.search(
-            r"[0-9０-９，,；;。、]|^(?:的|和|与|及|在|对|为|把|将)", re.sub(r"第[0-9０-９]{1,3}[届次期]", "", x)) \
+    if not (3 <= len(x) <= 18 or x in ("工业", "农业", "商业")) or rx(r"[0-9０-９，,；;。、]|^(?:的|和|与|及|在|对|为|把|将)").search(rx(r"第[0-9０-９]{1,3}[届次期]").sub("", x)) \
             or _CARRY_VERB.match(x) or _LEAD_VERB.match(x) or _TOPIC_VERB.match(x) \
-            or re.fullmatch(r"(?:重点|骨干|龙头|规上|规模以上|相关|下游|上游)?(?:企业|产业)", x):
+            or rx(r"(?:重点|骨干|龙头|规上|规模以上|相关|下游|上游)?(?:企业|产业)").fullmatch(x):
         return ""
     return x
 
@@ -571,8 +594,8 @@ def _generic_scope(text: str, qs: list[Quantity]) -> list[Quantity]:
     for q in qs:
         cls = next((c for c, m in _GENERIC_MEASURE.items() if m.fullmatch(q.indicator)), None) if q.indicator else None
         c = _clause_start(text, q.start) if cls is not None else 0
-        own = re.split(r"、", text[c : q.start])[-1] if cls is not None else ""  # the list member's own words
-        if cls is not None and not (cls == "projects" and re.search(r"全年|全市|全省|全区|全县|全州", own)) \
+        own = rx(r"、").split(text[c : q.start])[-1] if cls is not None else ""  # the list member's own words
+        if cls is not None and not (cls == "projects" and rx(r"全年|全市|全省|全区|全县|全州").search(own)) \
                 and sum(1 for o in qs if o.indicator == q.indicator and o.kind == q.kind and _clause_start(text, o.start) == c) == 1 \
                 and not _TOPIC_HEAD[cls].search(own.replace(q.indicator, "")):
             # ("全年签约项目…": the year's total, no event's; "新材料产业近三年产值": named in its own
@@ -585,21 +608,21 @@ def _generic_scope(text: str, qs: list[Quantity]) -> list[Quantity]:
                 c = p
             if not topic and floor >= 2 and text[floor - 1] == "。" and c == floor:
                 p = _SENT_FLOOR(text, floor - 1)
-                if floor - 1 - p <= 16 and not re.search(r"[，,；;：:]", text[p : floor - 1]):
+                if floor - 1 - p <= 16 and not rx(r"[，,；;：:]").search(text[p : floor - 1]):
                     topic = _clause_topic(text[p : floor - 1], cls, verb_ok=False)
-                elif cls == "output" and _clause_start(text, q.start) == floor and re.match(r"[^，,；;。]*。", text[q.end : q.end + 12]):
+                elif cls == "output" and _clause_start(text, q.start) == floor and rx(r"[^，,；;。]*。").match(text[q.end : q.end + 12]):
                     # "石化产业持续…，建设…。产值突破1300亿元。": a one-clause sentence measures the sector the sentence before opens with
                     topic = _clause_topic(text[p : _clause_end(text, p)], cls, verb_ok=False)
             if topic:
-                q = replace(q, indicator=topic + re.sub(r"^全年", "", q.indicator), indicator_start=None, indicator_end=None)
-        area = re.fullmatch(r"(新建|新增|新发展|新种植|改造|提升)?面积", q.indicator)
-        named = re.search(r"“[^”]{2,12}”", out[-1].indicator) if area and out and out[-1].unit == q.unit else None
+                q = replace(q, indicator=topic + rx(r"^全年").sub("", q.indicator), indicator_start=None, indicator_end=None)
+        area = rx(r"(新建|新增|新发展|新种植|改造|提升)?面积").fullmatch(q.indicator)
+        named = rx(r"“[^”]{2,12}”").search(out[-1].indicator) if area and out and out[-1].unit == q.unit else None
         if named and not any(ch in _SENT_DELIMS for ch in text[out[-1].end : q.start]) and q.start - out[-1].end <= 30:
             # "巩固23万亩“两园一田”建设成果，新建面积12万亩": the area of the named thing just measured
             q = replace(q, indicator=(area.group(1) or "") + named.group(0) + "面积", indicator_start=None, indicator_end=None)
-        task = re.fullmatch(r"(?:完成)?((?:年度|全年)?(?:目标)?任务)", q.indicator)
+        task = rx(r"(?:完成)?((?:年度|全年)?(?:目标)?任务)").fullmatch(q.indicator)
         if task and q.unit in ("%", "％") and out and out[-1].indicator and out[-1].kind == Kind.COUNT \
-                and re.fullmatch(r"(?:以上|左右)?[，,、]完成" + task.group(1), text[out[-1].end : q.start]):
+                and rx(r"(?:以上|左右)?[，,、]完成" + task.group(1)).fullmatch(text[out[-1].end : q.start]):
             # "参保扩面360万人，完成任务100%": the task is the measure before
             q = replace(q, indicator=out[-1].indicator + task.group(1) + "完成率", indicator_start=None, indicator_end=None)
         out.append(q)
@@ -622,20 +645,20 @@ def _sub_levels(text: str, qs: list[Quantity]) -> list[Quantity]:
         if "其中" not in text[max(0, q.start - 60) : q.start]:
             continue
         c = _clause_start(text, q.start)
-        words = re.split(r"、", text[c : q.start])[-1]
+        words = rx(r"、").split(text[c : q.start])[-1]
         head = text[c : q.start]
         if not head.startswith("其中"):
             continue
-        words = re.sub(r"^其中", "", words)
+        words = rx(r"^其中").sub("", words)
         level = _MONEY_LEVEL.match(words)
-        if not level or level.end() == 0 or not re.search(r"[0-9０-９百千亿万]", level.group(0)):
+        if not level or level.end() == 0 or not rx(r"[0-9０-９百千亿万]").search(level.group(0)):
             continue
         rest = words[level.end() :]
-        main = next((o for o in reversed(out[:i]) if o.kind == Kind.COUNT and o.end < c and re.fullmatch(r"(?:以上|左右|余)?[，,；;]", text[o.end : c])
-                     and (lv := _MONEY_LEVEL.search(o.indicator)) and re.search(r"[0-9０-９百千亿万]", lv.group(0) or "")), None)
+        main = next((o for o in reversed(out[:i]) if o.kind == Kind.COUNT and o.end < c and rx(r"(?:以上|左右|余)?[，,；;]").fullmatch(text[o.end : c])
+                     and (lv := _MONEY_LEVEL.search(o.indicator)) and rx(r"[0-9０-９百千亿万]").search(lv.group(0) or "")), None)
         if main is None:
             continue
-        lv = next(m for m in _MONEY_LEVEL.finditer(main.indicator) if re.search(r"[0-9０-９百千亿万]", m.group(0)))
+        lv = next(m for m in _MONEY_LEVEL.finditer(main.indicator) if rx(r"[0-9０-９百千亿万]").search(m.group(0)))
         tail = main.indicator[lv.end() :]
         if rest and not tail.endswith(rest):
             continue  # "其中50亿元项目2个": the member names the main count's things (or a suffix of them)
@@ -655,7 +678,7 @@ def _per_unit_scope(text: str, qs: list[Quantity]) -> list[Quantity]:
     figure, or a verb and its object)."""
     out = []
     for q in qs:
-        if q.kind == Kind.COUNT and q.indicator and not re.match(r"每|各|全", q.indicator) and (
+        if q.kind == Kind.COUNT and q.indicator and not rx(r"每|各|全").match(q.indicator) and (
                 q.indicator_start is not None and q.indicator_start >= q.end or _CARRY_VERB.match(q.indicator)):
             floor = _SENT_FLOOR(text, q.start)
             c = _clause_start(text, q.start)
@@ -665,7 +688,7 @@ def _per_unit_scope(text: str, qs: list[Quantity]) -> list[Quantity]:
                 if m:
                     scope = m.group(1)
                     break
-                if c == floor or text[c - 1] not in "，," or re.search(r"全市|全省|全州|全县|全区", text[c : q.start]):
+                if c == floor or text[c - 1] not in "，," or rx(r"全市|全省|全州|全县|全区").search(text[c : q.start]):
                     break
                 p = _clause_start(text, c - 1)
                 if any(f.unit for f in find_figures(text, p, c - 1)):
@@ -689,9 +712,9 @@ def _class_counts(text: str, qs: list[Quantity]) -> list[Quantity]:
     for q in qs:
         cls = _SIZE_CLASS.match(text, q.end) if q.kind == Kind.COUNT and len(q.indicator) <= 2 else None
         if cls is not None:
-            tail = re.match(r"(?:[、和](?:[0-9０-９一二三四五六七八九十两]+个)?" + _SIZE_CLASS.pattern + r")*([\u4e00-\u9fff]{1,8}?)(?=签约|落地|开工|建成|投产|[，,；;。、]|$)",
+            tail = rx(r"(?:[、和](?:[0-9０-９一二三四五六七八九十两]+个)?" + _SIZE_CLASS.pattern + r")*([\u4e00-\u9fff]{1,8}?)(?=签约|落地|开工|建成|投产|[，,；;。、]|$)").match(
                             text[cls.end() : cls.end() + 60])
-            if tail and re.search(r"(?:项目|企业|产业|集群|园区|县)$", tail.group(1)):
+            if tail and rx(r"(?:项目|企业|产业|集群|园区|县)$").search(tail.group(1)):
                 q = replace(q, indicator=cls.group(0) + tail.group(1), indicator_start=None, indicator_end=None)
         out.append(q)
     return out
@@ -705,7 +728,7 @@ def _clause_scope_rows() -> dict[str, re.Pattern]:
     for line in data_lines("clause_scope.tsv"):
         kind, _, pattern = line.partition("\t")
         rows.setdefault(kind, []).append(pattern)
-    return {k: re.compile("(?:" + "|".join(v) + ")") for k, v in rows.items()}
+    return {k: rx("(?:" + "|".join(v) + ")") for k, v in rows.items()}
 
 
 _CS = _clause_scope_rows()
@@ -803,26 +826,26 @@ def _named_subject(clause: str, agent: bool = False) -> str:
     "B省实验室累计解决…", "3个C合作园区要建立…" (its head in clause_scope.tsv's subject_head).
     With ``agent``, only a subject that does something the chain goes on with: its clause holds a
     figure, a modal follows it (要, 将), or it is a programme (A行动深入开展)."""
-    raw = re.sub(r"^(?:[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]+[是、]|[—－\-]+)", "", clause.strip())
+    raw = rx(r"^(?:[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]+[是、]|[—－\-]+)").sub("", clause.strip())
     c = _LEAD_FILLER.sub("", raw)
     framing = raw[: len(raw) - len(c)]
     if _CS["framing"].match(c) or _starts_with_verb(raw) or _starts_with_verb(c) or _LEAD_VERB.match(raw) or _CARRY_VERB.match(raw) \
             or any(_verb_at(framing[k:], True) for k in range(len(framing) - 1)):  # "积极推进A园区创建": an object
         return ""
-    for h in re.finditer(_CS["subject_head"].pattern + "”?", c[:60]):
+    for h in rx(_CS["subject_head"].pattern + "”?").finditer(c[:60]):
         rest = c[h.end() :]
-        if h.end() < 2 or not rest or (h.end() > 24 and "、" not in c[: h.end()]) or re.match(r"[\u4e00-\u9fff]", rest) and rest[:1] in "会区园":
+        if h.end() < 2 or not rest or (h.end() > 24 and "、" not in c[: h.end()]) or rx(r"[\u4e00-\u9fff]").match(rest) and rest[:1] in "会区园":
             continue
         if _strict_verb(rest):
             s = c[: h.end()]
             if "、" in s:  # a list of subjects is carried only through the count that closes it
-                m = re.search(r"[0-9０-９一二三四五六七八九十两]+[个家所座条]", s)
+                m = rx(r"[0-9０-９一二三四五六七八九十两]+[个家所座条]").search(s)
                 s = s[m.start() :] if m and "、" not in s[m.start() :] else ""
-            if not s or re.search(r"[，,；;：:（(的和及]|^(?:在|对|为|把|将|从|由|以|比|较|同|按|据|其中)|^(?:19|20)\d\d|^[０-９〇○零一二三四五六七八九]{4}年|年计划", s) \
+            if not s or rx(r"[，,；;：:（(的和及]|^(?:在|对|为|把|将|从|由|以|比|较|同|按|据|其中)|^(?:19|20)\d\d|^[０-９〇○零一二三四五六七八九]{4}年|年计划").search(s) \
                     or any(_verb_at(s[k:], True) for k in range(len(s) // 2)):  # a noun phrase: no verb and object
                 return ""
-            acts = any(f.unit for f in find_figures(rest)) and not re.match(r"(?:已经|已)?(?:达到|达|超过|突破|增长|增加|增至|提高|提升|下降|为|是|有)", rest)  # "A园区达到25处": measured, no agent
-            if agent and not (acts or re.match(r"要|将", rest)
+            acts = any(f.unit for f in find_figures(rest)) and not rx(r"(?:已经|已)?(?:达到|达|超过|突破|增长|增加|增至|提高|提升|下降|为|是|有)").match(rest)  # "A园区达到25处": measured, no agent
+            if agent and not (acts or rx(r"要|将").match(rest)
                               or _CS["programme"].search(s) and _CS["programme_predicate"].match(rest)):  # "A行动深入开展", not "A工程开工"
                 return ""
             return s
@@ -831,7 +854,7 @@ def _named_subject(clause: str, agent: bool = False) -> str:
 
 def _bare_subject(subject: str) -> str:
     """A subject without the count before it ("3个A园区" → A园区)."""
-    return re.sub(r"^[0-9０-９一二三四五六七八九十两]+[个家所座条]", "", subject)
+    return rx(r"^[0-9０-９一二三四五六七八九十两]+[个家所座条]").sub("", subject)
 
 
 def _chain_subject(text: str, q: Quantity) -> str:
@@ -901,7 +924,7 @@ def _modal_subject(text: str, q: Quantity) -> str:
             subject = _named_subject(clause)
             rest = _LEAD_FILLER.sub("", clause.strip())[len(subject) :] if subject and _LEAD_FILLER.sub("", clause.strip()).startswith(subject) else ""
             core = _bare_subject(subject)
-            if subject and re.match(r"要|将", rest) and core not in label:
+            if subject and rx(r"要|将").match(rest) and core not in label:
                 return subject + label
             return ""
         if _CS["framing"].match(clause.strip()) or not _starts_with_verb(clause) or _named_subject(clause):
@@ -910,9 +933,11 @@ def _modal_subject(text: str, q: Quantity) -> str:
     return ""
 
 
+@lru_cache(maxsize=4096)
 def _chain_floor(text: str, offset: int) -> int:
     """Start of the sentence holding ``offset``, across the line breaks of a wrapped page
-    ("…协会，⏎⏎推动…": a break after a comma is inside the sentence)."""
+    ("…协会，⏎⏎推动…": a break after a comma is inside the sentence). Cached like
+    :func:`_clause_start`."""
     i = offset
     while i > 0:
         ch = text[i - 1]
@@ -936,27 +961,27 @@ def _counted_scope(text: str, qs: list[Quantity], i: int) -> str:
     ("钒钛新材料迈向中高端。…推动A等15个项目竣工投产")."""
     q = qs[i]
     m = _CS["counted"].match(q.indicator) if q.kind == Kind.COUNT else None
-    if not m or not re.search(r"等$", text[max(0, q.start - 2) : q.start]):
+    if not m or not rx(r"等$").search(text[max(0, q.start - 2) : q.start]):
         return ""
     stage = q.indicator[m.end() :]
     if stage and not (_starts_with_verb(stage) or _DONE_VERB.match(stage)):
         return ""
-    core = re.sub(r"^(?:重大|重点)", "", m.group(0))
+    core = rx(r"^(?:重大|重点)").sub("", m.group(0))
     floor = _chain_floor(text, q.start)
     for o in reversed(qs[:i]):
         if o.end <= floor:
             break
-        noun = _noun_of(_LEAD_FILLER.sub("", re.sub(r"^[—－\-]+", "", o.indicator)))
-        member = re.match(r"[^，,；;。]{0,24}?[、和及与][0-9０-９一二三四五六七八九十]+[个项家所]", text[o.end : o.end + 40]) or any(
-            p.end < o.start and re.fullmatch(r"[、和及与][^，,；;。]{0,24}|[^，,；;。]{0,24}[、和及与]", text[p.end : o.start]) for p in qs) \
-            or re.match(r"[、和及与]", text[o.end : o.end + 1])  # "A项目N个、B项目M个": which of them is unsaid
+        noun = _noun_of(_LEAD_FILLER.sub("", rx(r"^[—－\-]+").sub("", o.indicator)))
+        member = rx(r"[^，,；;。]{0,24}?[、和及与][0-9０-９一二三四五六七八九十]+[个项家所]").match(text[o.end : o.end + 40]) or any(
+            p.end < o.start and rx(r"[、和及与][^，,；;。]{0,24}|[^，,；;。]{0,24}[、和及与]").fullmatch(text[p.end : o.start]) for p in qs) \
+            or rx(r"[、和及与]").match(text[o.end : o.end + 1])  # "A项目N个、B项目M个": which of them is unsaid
         if o.kind == Kind.COUNT and o.unit == q.unit and noun.endswith(core) and "等" not in noun and not member \
-                and o.value >= q.value and not re.search(r"[；;]", text[o.end : q.start]):  # (a set of 17 holds no 69)
+                and o.value >= q.value and not rx(r"[；;]").search(text[o.end : q.start]):  # (a set of 17 holds no 69)
             modifier = noun[: -len(core)]
-            if m.group(0) != core and re.search(r"(?:重大|重点)$", modifier):
+            if m.group(0) != core and rx(r"(?:重大|重点)$").search(modifier):
                 modifier = modifier[:-2]  # "A重点项目" and "等N个重点项目…": one 重点
-            modifier = _LEAD_FILLER.sub("", re.sub(r"^[—－\-\s]+", "", modifier) + core)[: -len(core)]
-            if len(modifier) >= 2 and not _starts_with_verb(modifier) and not re.search(r"[（()），,；;：:]", modifier):
+            modifier = _LEAD_FILLER.sub("", rx(r"^[—－\-\s]+").sub("", modifier) + core)[: -len(core)]
+            if len(modifier) >= 2 and not _starts_with_verb(modifier) and not rx(r"[（()），,；;：:]").search(modifier):
                 return modifier + q.indicator
     c = _clause_start(text, q.start)
     if c > floor and text[c - 1] in "，,":
@@ -965,8 +990,8 @@ def _counted_scope(text: str, qs: list[Quantity], i: int) -> str:
             return np + q.indicator  # "深入开展A攻坚，抓好…等16个专项整治行动"
     if floor >= 2 and text[floor - 1] == "。":
         p = _chain_floor(text, floor - 1)
-        topic = re.sub(r"\s", "", text[p : floor - 1])
-        if 4 <= len(topic) <= 14 and re.fullmatch(r"[\u4e00-\u9fff“”]+", topic) and not _LEAD_FILLER.match(topic) and not _starts_with_verb(topic):
+        topic = rx(r"\s").sub("", text[p : floor - 1])
+        if 4 <= len(topic) <= 14 and rx(r"[\u4e00-\u9fff“”]+").fullmatch(topic) and not _LEAD_FILLER.match(topic) and not _starts_with_verb(topic):
             for k in range(2, min(9, len(topic) - 1)):
                 if _strict_verb(topic[k:]):
                     subject = topic[:k]
@@ -994,7 +1019,7 @@ def _total_scope(text: str, qs: list[Quantity], i: int) -> str:
             modifier = noun[: -len(x)]
             while g := _CS["grade"].search(modifier):
                 modifier = modifier[: g.start()]
-            if len(modifier) >= 2 and not _starts_with_verb(modifier) and not re.search(r"[（()），,；;：:“”]", modifier) \
+            if len(modifier) >= 2 and not _starts_with_verb(modifier) and not rx(r"[（()），,；;：:“”]").search(modifier) \
                     and not _verb_at(modifier[-2:], True):
                 return modifier + q.indicator
     return ""
@@ -1008,19 +1033,19 @@ def _subset_scope(text: str, qs: list[Quantity], i: int) -> str:
     if "其中" not in text[max(0, q.start - 60) : q.start]:
         return ""
     c = _clause_start(text, q.start)
-    if not re.match(r"\s*其中(?!有)", text[c : q.start]) or _strict_verb(q.indicator) or q.indicator.startswith("其中"):
+    if not rx(r"\s*其中(?!有)").match(text[c : q.start]) or _strict_verb(q.indicator) or q.indicator.startswith("其中"):
         return ""
     floor = _chain_floor(text, q.start)
-    share = re.fullmatch(r"[\u4e00-\u9fff]{1,4}(?:占比|比重)", q.indicator)
+    share = rx(r"[\u4e00-\u9fff]{1,4}(?:占比|比重)").fullmatch(q.indicator)
     main = next((o for o in reversed(qs[:i]) if floor <= o.start and o.end < c and o.indicator
                  and (not share or o.kind == Kind.AMOUNT or o.kind == Kind.COUNT)), None)  # a share: of the amount, past its change
-    if main is None or (q.kind == Kind.COUNT) != (main.kind == Kind.COUNT) or re.search(r"[。；;]", text[main.end : c]):
+    if main is None or (q.kind == Kind.COUNT) != (main.kind == Kind.COUNT) or rx(r"[。；;]").search(text[main.end : c]):
         return ""
     if main.kind != Kind.COUNT and main.kind != q.kind and not (q.kind == Kind.RATIO and main.kind == Kind.AMOUNT):
         return ""
     verb = _VERB_PREFIX.match(main.indicator)
     noun = _noun_of(main.indicator)
-    if len(noun) < 2 or (noun in q.indicator and len(noun) > 2) or q.indicator in noun or re.search(r"[、，,（(]", noun):
+    if len(noun) < 2 or (noun in q.indicator and len(noun) > 2) or q.indicator in noun or rx(r"[、，,（(]").search(noun):
         return ""
     if share and main.kind == Kind.AMOUNT:
         return noun + "中" + q.indicator  # "实际利用外资中制造业占比"
@@ -1046,7 +1071,7 @@ def _object_scope(text: str, q: Quantity) -> str:
     if p < _chain_floor(text, q.start) or any(f.unit for f in find_figures(clause)):
         return ""
     np, verbs = _object_after_verbs(clause, "和与并及")
-    if not verbs or not 2 <= len(np) <= 16 or re.search(r"[，,；;：:（()）“”]|等|了|的$|^[着过到出起]|(?:力|水平|作用|效能|质效)$", np) or _starts_with_verb(np) \
+    if not verbs or not 2 <= len(np) <= 16 or rx(r"[，,；;：:（()）“”]|等|了|的$|^[着过到出起]|(?:力|水平|作用|效能|质效)$").search(np) or _starts_with_verb(np) \
             or any(_verb_at(np[k:], True) for k in range(len(np) // 2)) or _CS["framing"].match(np):
         return ""
     return np + q.indicator
@@ -1077,8 +1102,8 @@ def _activity_before(clause: str) -> str:
     if any(f.unit for f in find_figures(clause)):
         return ""
     np, verbs = _object_after_verbs(clause)
-    if not verbs or not 4 <= len(np) <= 24 or not re.search(_CS["activity"].pattern + "”?$", np) \
-            or re.search(r"[，,；;：:（()）]|等|了|的$|^以", np) or _starts_with_verb(np) or _CS["framing"].match(np):
+    if not verbs or not 4 <= len(np) <= 24 or not rx(_CS["activity"].pattern + "”?$").search(np) \
+            or rx(r"[，,；;：:（()）]|等|了|的$|^以").search(np) or _starts_with_verb(np) or _CS["framing"].match(np):
         return ""
     return np
 
@@ -1112,12 +1137,12 @@ def _result_scope(text: str, qs: list[Quantity], i: int) -> str:
     m = _CS["result"].match(own)
     if m and not _CS["result"].match(label) and own[m.end() :].startswith(label):
         label = m.group(0) + label  # "惠及居民": the verb the label code dropped
-    if not m or not label.startswith(m.group(0)) or c == 0 or text[c - 1] not in "，,、" or re.search(r"[面率]$", label):
+    if not m or not label.startswith(m.group(0)) or c == 0 or text[c - 1] not in "，,、" or rx(r"[面率]$").search(label):
         return ""  # (覆盖面, 覆盖率: a rate of the programme, not a result of the figure before)
     o = qs[i - 1]
     gap = text[o.end : c - 1]
-    if not o.indicator or o.end < _clause_start(text, c - 1) or not (re.fullmatch(r"(?:以上|左右|余|多)?", gap) or gap in o.indicator) \
-            or re.search(r"[、，,]|^每", o.indicator) or len(o.indicator) > 16 or _CS["result"].search(o.indicator):
+    if not o.indicator or o.end < _clause_start(text, c - 1) or not (rx(r"(?:以上|左右|余|多)?").fullmatch(gap) or gap in o.indicator) \
+            or rx(r"[、，,]|^每").search(o.indicator) or len(o.indicator) > 16 or _CS["result"].search(o.indicator):
         return ""
     return o.indicator + label
 
@@ -1150,7 +1175,7 @@ def _scope_carried(text: str, qs: list[Quantity]) -> list[Quantity]:
         scope = _SCOPE_SUBJECT.match(prev.indicator)
         gap = text[prev.end : q.start]
         if scope and _SCOPE_RATE.fullmatch(q.indicator) and not _SCOPE_SUBJECT.match(q.indicator) \
-                and len(gap) <= 30 and re.search(r"[，,]", gap) and not re.search(r"[。；;！？!?\n]", gap) \
+                and len(gap) <= 30 and rx(r"[，,]").search(gap) and not rx(r"[。；;！？!?\n]").search(gap) \
                 and _clause_start(text, q.start) > prev.end and q.indicator_start == _clause_start(text, q.start):
             out[i] = replace(q, indicator=scope.group(0) + q.indicator, indicator_start=None, indicator_end=None)
     return out
@@ -1163,7 +1188,7 @@ def _of_base_year(text: str, qs: list[Quantity]) -> list[Quantity]:
         if q.kind == Kind.RATIO and q.unit == "%" and q.indicator:
             m = _BASE_YEAR.search(text, _clause_start(text, q.start), q.start)
             if m and m.end() == q.start and m.group(1) not in q.indicator:
-                q = replace(q, indicator=re.sub(r"(?:恢复|达到|分别)+$", "", q.indicator) + "相当于" + m.group(1) + "的", indicator_start=None, indicator_end=None)
+                q = replace(q, indicator=rx(r"(?:恢复|达到|分别)+$").sub("", q.indicator) + "相当于" + m.group(1) + "的", indicator_start=None, indicator_end=None)
         out.append(q)
     return out
 
@@ -1184,14 +1209,12 @@ def _period(report: Report, text: str, q: Quantity, review_year: int | None) -> 
     if _MULTI_YEAR.search(sentence):
         return "multi-year"
     part, _sec = report.locate(q.start)
-    if part is None or not _MULTI_YEAR_PART.search(part.title) or _ONE_YEAR_PART.search(part.title) or re.search(
-            r"开好局|起好步|开局之年|今年", part.title):
+    if part is None or not _MULTI_YEAR_PART.search(part.title) or _ONE_YEAR_PART.search(part.title) or rx(r"开好局|起好步|开局之年|今年").search(part.title):
         return "year"
     head = text[_paragraph_start(report, text, q.start) : q.start].translate(_FULL_WIDTH_DIGITS)
-    one = [m.end() for m in re.finditer(
-        (rf"{review_year}年(?!以来)|" if review_year else "") + r"去年|过去一年|过去的一年|刚刚过去的一年|"
-        + _THIS_YEAR.pattern, head)]
-    many = [m.end() for m in re.finditer(r"[两三四五六七八九十]年(?:来|间|中|里)?|年均|累计|五年|十[一二三四五六七八九]五", head)]
+    one = [m.end() for m in rx((rf"{review_year}年(?!以来)|" if review_year else "") + r"去年|过去一年|过去的一年|刚刚过去的一年|"
+        + _THIS_YEAR.pattern).finditer(head)]
+    many = [m.end() for m in rx(r"[两三四五六七八九十]年(?:来|间|中|里)?|年均|累计|五年|十[一二三四五六七八九]五").finditer(head)]
     return "year" if one and one[-1] > (many[-1] if many else -1) else "multi-year"
 
 
@@ -1242,11 +1265,11 @@ def _shared_awards(text: str, qs: list[Quantity]) -> list[Quantity]:
             continue
         m = _AWARD.search(b.indicator)
         if m and m.start() >= 1 and 1 <= len(a.indicator) <= 6 and not _AWARD.search(a.indicator) \
-                and re.fullmatch(r"[\u4e00-\u9fff]+", a.indicator):
+                and rx(r"[\u4e00-\u9fff]+").fullmatch(a.indicator):
             out[i - 1] = replace(a, indicator=a.indicator + m.group(0), indicator_start=None, indicator_end=None)
         # "2家企业获评A级、8家企业获评B级环保绩效企业": the grade is of the class the last member names
-        grade = re.search(r"(?:获评|评为|被评为|评定为)[A-Za-zＡ-Ｚ]{1,3}[+-]?级$", a.indicator)
-        named = re.search(r"(?:获评|评为|被评为|评定为)[A-Za-zＡ-Ｚ]{1,3}[+-]?级(?:[（(][^）)]*[）)])?([\u4e00-\u9fff“”]{2,12})$", b.indicator)
+        grade = rx(r"(?:获评|评为|被评为|评定为)[A-Za-zＡ-Ｚ]{1,3}[+-]?级$").search(a.indicator)
+        named = rx(r"(?:获评|评为|被评为|评定为)[A-Za-zＡ-Ｚ]{1,3}[+-]?级(?:[（(][^）)]*[）)])?([\u4e00-\u9fff“”]{2,12})$").search(b.indicator)
         if a.kind == Kind.COUNT and b.kind == Kind.COUNT and grade and named and text[a.end : b.start] in (a.indicator + "、", a.indicator + "和"):
             out[i - 1] = replace(a, indicator=a.indicator + named.group(1), indicator_start=None, indicator_end=None)
     return out
@@ -1266,11 +1289,11 @@ def _bare_funds(text: str, qs: list[Quantity]) -> list[Quantity]:
         head = text[cs : q.start]
         if head.endswith(q.indicator):
             head = head[: -len(q.indicator)]
-        m = re.search(r"(?:获得|争取到|争取|获批|得到)([\u4e00-\u9fff“”]{2,20}?)(?:首批|第[一二三四五六七八九十]批|专项)?$", head)
-        if m and not re.search(r"[、和及与]", m.group(1)):
+        m = rx(r"(?:获得|争取到|争取|获批|得到)([\u4e00-\u9fff“”]{2,20}?)(?:首批|第[一二三四五六七八九十]批|专项)?$").search(head)
+        if m and not rx(r"[、和及与]").search(m.group(1)):
             name = m.group(1)
         elif head == "" and i > 0 and out[i - 1].kind == Kind.COUNT and cs > 0 and text[cs - 1] in "，," \
-                and out[i - 1].end == cs - 1 and re.search(r"项目$", out[i - 1].indicator):
+                and out[i - 1].end == cs - 1 and rx(r"项目$").search(out[i - 1].indicator):
             name = out[i - 1].indicator
         else:
             continue
@@ -1290,7 +1313,7 @@ def _bare_budget(text: str, qs: list[Quantity]) -> list[Quantity]:
         if q.kind == Kind.CHANGE or not _BARE_BUDGET.fullmatch(q.indicator):
             continue
         sent_end = min([j for j in (text.find(c, q.end) for c in "。；;\n") if j >= 0] or [len(text)])
-        purpose = re.search(r"[，,](?:专项|主要|重点)?(用于|支持|帮助|对)([^，,；;。]{2,24})", text[q.end : sent_end])
+        purpose = rx(r"[，,](?:专项|主要|重点)?(用于|支持|帮助|对)([^，,；;。]{2,24})").search(text[q.end : sent_end])
         if purpose is not None and not any(f.unit for f in find_figures(purpose.group(2))):
             verb = "用于" if purpose.group(1) == "用于" else "用于" + purpose.group(1)
             out[i] = replace(q, indicator=q.indicator + verb + purpose.group(2), indicator_start=None, indicator_end=None)
@@ -1298,8 +1321,8 @@ def _bare_budget(text: str, qs: list[Quantity]) -> list[Quantity]:
         cs = _clause_start(text, q.start)
         if cs > 0 and text[cs - 1] in "，,":
             prev = text[_clause_start(text, cs - 1) : cs - 1].strip()
-            prev = re.sub(r"^(?:今年|去年|同时|此外|另外|继续|进一步|加快|大力|积极|全面)+", "", prev)
-            if 4 <= len(prev) <= 20 and not any(f.unit for f in find_figures(prev)) and re.fullmatch(r"[\u4e00-\u9fff“”《》]+", prev):
+            prev = rx(r"^(?:今年|去年|同时|此外|另外|继续|进一步|加快|大力|积极|全面)+").sub("", prev)
+            if 4 <= len(prev) <= 20 and not any(f.unit for f in find_figures(prev)) and rx(r"[\u4e00-\u9fff“”《》]+").fullmatch(prev):
                 out[i] = replace(q, indicator=prev + q.indicator, indicator_start=None, indicator_end=None)
     return out
 
@@ -1315,11 +1338,11 @@ def _exceeding_plan(text: str, qs: list[Quantity]) -> list[Quantity]:
     i = 0
     while i < len(out):
         cs = _clause_start(text, out[i].start)
-        m = re.search(rf"(?:^|(?<=[、，,]))({_EXCEEDING_PLAN.pattern})$", text[cs : out[i].start])
+        m = rx(rf"(?:^|(?<=[、，,]))({_EXCEEDING_PLAN.pattern})$").search(text[cs : out[i].start])
         head = m.group(1) if m else ""
         sep = cs + m.start(1) - 1 if m else -1
         j = i
-        while j + 1 < len(out) and re.fullmatch(r"[、和及]", text[out[j].end : out[j + 1].start]):
+        while j + 1 < len(out) and rx(r"[、和及]").fullmatch(text[out[j].end : out[j + 1].start]):
             j += 1
         n = j - i + 1
         if head and i >= n and sep >= 0 and text[sep] in "，,、":
@@ -1340,8 +1363,7 @@ def _respectively(text: str, qs: list[Quantity]) -> list[Quantity]:
         q = out[i]
         head = text[_clause_start(text, q.start) : q.start]
         j = i
-        while j + 1 < len(out) and re.fullmatch(
-            r"(?:以上|左右|以内)?[、和及与]", text[out[j].end : out[j + 1].start]
+        while j + 1 < len(out) and rx(r"(?:以上|左右|以内)?[、和及与]").fullmatch(text[out[j].end : out[j + 1].start]
         ):
             j += 1
         n = j - i + 1
@@ -1375,52 +1397,52 @@ def _respectively(text: str, qs: list[Quantity]) -> list[Quantity]:
 
 
 def _split_subjects(indicator: str, n: int) -> list[str] | None:
-    ind = re.sub(r"分别$", "", indicator)
-    ind = re.sub(r"(、[^、等]{1,8}?)(?<![高中平初同对均])等(?=[^、等“”\"「」]{2,}$)", r"\1", ind)  # "A、B、C等产业增加值": 等 closes the list
+    ind = rx(r"分别$").sub("", indicator)
+    ind = rx(r"(、[^、等]{1,8}?)(?<![高中平初同对均])等(?=[^、等“”\"「」]{2,}$)").sub(r"\1", ind)  # "A、B、C等产业增加值": 等 closes the list
     if n == 2 and ind.startswith("城乡") and "、" not in ind:
         rest = ind[2:]
         return ["城镇" + rest, "农村" + rest]
-    if n == 3 and re.fullmatch(r"三次产业(?:增加值)?", ind):  # "三次产业分别增长5%、9%、6%"
+    if n == 3 and rx(r"三次产业(?:增加值)?").fullmatch(ind):  # "三次产业分别增长5%、9%、6%"
         return [f"第{k}产业增加值" for k in "一二三"]
-    if n == 3 and (bare3 := re.fullmatch(r"一二三产(?:业)?(.*)", ind)):  # "一二三产增加值分别增长…"
+    if n == 3 and (bare3 := rx(r"一二三产(?:业)?(.*)").fullmatch(ind)):  # "一二三产增加值分别增长…"
         return [f"第{k}产业" + bare3.group(1) for k in "一二三"]
-    ordinal = re.fullmatch(r"((?:[一二三]、)+[一二三])产业?(.*)", ind)
+    ordinal = rx(r"((?:[一二三]、)+[一二三])产业?(.*)").fullmatch(ind)
     if ordinal and len(ordinal.group(1).split("、")) == n:  # "一、二、三产业增加值分别增长…"
         return ["第" + k + "产业" + ordinal.group(2) for k in ordinal.group(1).split("、")]
-    pair = re.search(r"收支|进出口|存贷款|客货运", ind)
+    pair = rx(r"收支|进出口|存贷款|客货运").search(ind)
     if n == 2 and pair:  # "一般公共预算收支分别…x、y": x the revenue, y the expenditure
         first, second = {"收支": ("收入", "支出"), "进出口": ("进口", "出口"), "存贷款": ("存款", "贷款"),
                          "客货运": ("客运", "货运")}[pair.group(0)]
         return [ind[: pair.start()] + first + ind[pair.end():], ind[: pair.start()] + second + ind[pair.end():]]
-    levels = re.fullmatch(r"(.{1,3})、(.{1,3})两级(.+)", ind)
+    levels = rx(r"(.{1,3})、(.{1,3})两级(.+)").fullmatch(ind)
     if n == 2 and levels:  # "市、县两级财政科技支出": 市级…, 县级…
         return [levels.group(1) + "级" + levels.group(3), levels.group(2) + "级" + levels.group(3)]
-    items = [x for x in re.split(r"[、和与]|(?<=[\u4e00-\u9fff]{2})及(?=[\u4e00-\u9fff]{2})", ind) if x]
+    items = [x for x in rx(r"[、和与]|(?<=[\u4e00-\u9fff]{2})及(?=[\u4e00-\u9fff]{2})").split(ind) if x]
     if len(items) != n:
-        items = [x for x in re.split(r"[、和]", ind) if x]
+        items = [x for x in rx(r"[、和]").split(ind) if x]
     if len(items) != n:
         items = [x for x in ind.split("、") if x]  # "金融业、软件和信息服务业增加值": 和 inside a member
-        if re.search(r"加快|提升|推动|推进|实现|转型|发展|建设", items[-1] if items else ""):
+        if rx(r"加快|提升|推动|推进|实现|转型|发展|建设").search(items[-1] if items else ""):
             return None  # a clause with its predicate, not a list of names
     if len(items) != n:
         return None
-    own_first = _OWN_MEASURE_END.search(items[0]) or re.search(r"(?<=[\u4e00-\u9fff]{2})(?:资产|数量)$", items[0])
+    own_first = _OWN_MEASURE_END.search(items[0]) or rx(r"(?<=[\u4e00-\u9fff]{2})(?:资产|数量)$").search(items[0])
     if own_first is not None and own_first.start() >= 2 and all(_OWN_MEASURE.fullmatch(x) for x in items[1:]):
         # "园区亩均产值和税收分别…": the later measures share the first member's subject
         subject = items[0][: own_first.start()]
         return [items[0]] + [subject + x for x in items[1:]]
-    area = re.search(r"(?:播种|种植)?面积$", items[0])
-    if area is not None and area.start() >= 2 and n == 2 and re.fullmatch(r"(?:总)?产量|单产", items[1]):
+    area = rx(r"(?:播种|种植)?面积$").search(items[0])
+    if area is not None and area.start() >= 2 and n == 2 and rx(r"(?:总)?产量|单产").fullmatch(items[1]):
         return [items[0], items[0][: area.start()] + items[1]]  # "粮食播种面积与产量稳定在A、B": 粮食产量
-    event = re.search(r"(?:发生)?起数$", items[0])
-    if event is not None and event.start() >= 2 and all(re.fullmatch(r"(?:死亡|受伤|伤亡|失踪)人数|(?:直接)?经济损失", x) for x in items[1:]):
+    event = rx(r"(?:发生)?起数$").search(items[0])
+    if event is not None and event.start() >= 2 and all(rx(r"(?:死亡|受伤|伤亡|失踪)人数|(?:直接)?经济损失").fullmatch(x) for x in items[1:]):
         # "生产安全事故起数和死亡人数分别下降…": the deaths are the accidents' too
         return [items[0]] + [items[0][: event.start()] + x for x in items[1:]]
     last = items[-1]
     head = _HEAD_NOUN.search(last, 2)
     done = []
     for it in items[:-1]:
-        if re.search(r"(?:人次|人数|数量|总量|吞吐量|接待量|量|额|(?<![指系参倍])数)$", it) and len(it) >= 3:
+        if rx(r"(?:人次|人数|数量|总量|吞吐量|接待量|量|额|(?<![指系参倍])数)$").search(it) and len(it) >= 3:
             done.append(it)  # "接待游客人次、旅游综合收入": a member that is a measure of its own
             continue
         # "新能源、…、新一代信息技术产业产值": the earlier items share the last one's head noun
@@ -1428,11 +1450,11 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
         sector_only = head is not None and head.group(0) not in _SECTOR_HEADS and bool(_HEAD_NOUN.search(it)) and all(
             h in _SECTOR_HEADS for h in _HEAD_NOUN.findall(it)) and it.endswith(_SECTOR_HEADS)
         if head and (not _HEAD_NOUN.search(it) or sector_only) and not _CARRY_VERB.fullmatch(it) \
-                and not re.search(r"(?:人次|人数|数量|总量|吞吐量|量|额|数)$", it):
+                and not rx(r"(?:人次|人数|数量|总量|吞吐量|量|额|数)$").search(it):
             # ("新能源产业、装备制造业增加值": a sector member takes the measure too)
             tail = last[head.start():]
             if tail == "率":  # "中心城区及各县（市）生活污水集中收集率": the rate's whole name
-                tail = re.sub(r"^(?:各?[\u4e00-\u9fff]{1,3}（[^）]*）|各[\u4e00-\u9fff]{1,2}(?:[县市区州]|乡镇))", "", last)
+                tail = rx(r"^(?:各?[\u4e00-\u9fff]{1,3}（[^）]*）|各[\u4e00-\u9fff]{1,2}(?:[县市区州]|乡镇))").sub("", last)
             k = max((k for k in range(len(tail), 0, -1) if it.endswith(tail[:k])), default=0)
             done.append(it + tail[k:])  # "互市贸易、…贸易额": 互市贸易额, not 互市贸易贸易额
         # "城镇、农村居民人均可支配收入": equal-length modifiers
@@ -1441,7 +1463,7 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
             # share in the last member; else equal-length modifiers ("城镇、农村…")
             pad = ""
             per_head = last.find("人均")
-            if per_head > 0 and "人均" not in it and re.fullmatch(r"人均[\u4e00-\u9fff]{0,8}标准", last[per_head:]):
+            if per_head > 0 and "人均" not in it and rx(r"人均[\u4e00-\u9fff]{0,8}标准").fullmatch(last[per_head:]):
                 pad = last[per_head:]  # "居民医保和公共卫生服务经费人均财政补助标准": a per-head standard both have
             for k in range(len(it), 1, -1):
                 if pad:
@@ -1449,25 +1471,24 @@ def _split_subjects(indicator: str, n: int) -> list[str] | None:
                 pos = last.find(it[-k:])
                 if pos >= 0 and pos + k < len(last):
                     pad = last[pos + k :]
-                    if re.match(r"[与和及]", pad):
+                    if rx(r"[与和及]").match(pad):
                         # "A信用贷款、B信用贷款与抵押贷款改革试点": the next member's conjunct is no part
                         end = pad.rfind(it[-2:])
                         pad = pad[end + 2 :] if end > 0 else ""
                     break
             if not pad and it.endswith("级") and "级" in last[:-2]:
                 pad = last[last.index("级") + 1 :]  # "国家级、部级创新平台": 国家级创新平台
-            if not pad and not _HEAD_NOUN.search(it) and len(last) - len(it) >= 2 and not _COUNTED_MEMBER.search(it) and not re.match(
-                    r"(?:实现|完成|达到|接待|举办|开展|新增|引进)", last) and not re.match(r"(?:实现|完成|接待|举办|开展|新增|引进)", it):
+            if not pad and not _HEAD_NOUN.search(it) and len(last) - len(it) >= 2 and not _COUNTED_MEMBER.search(it) and not rx(r"(?:实现|完成|达到|接待|举办|开展|新增|引进)").match(last) and not rx(r"(?:实现|完成|接待|举办|开展|新增|引进)").match(it):
                 # ("接待游客、实现旅游总花费": members with verbs of their own share nothing)
                 pad = last[len(it) :]
-            if re.match(r"[一二三四五六七八九十两]", pad):
+            if rx(r"[一二三四五六七八九十两]").match(pad):
                 pad = ""  # "A、B、C三项增速": the count of the list, not a shared measure
             done.append(it + pad if pad and not it.endswith(pad) else it)
         else:
             done.append(it)
     out = done + [last]
-    per = re.match(r"(?:每[十百千万]?(?:人口?|名[\u4e00-\u9fff]{1,4}?|户|平方公里)|人均)(?=[\u4e00-\u9fff（]{2})", out[0])
-    if per is not None and all(not re.match(r"每|人均|万人|千人", x) for x in items[1:]) and all(len(x) >= 2 for x in items[1:]) \
+    per = rx(r"(?:每[十百千万]?(?:人口?|名[\u4e00-\u9fff]{1,4}?|户|平方公里)|人均)(?=[\u4e00-\u9fff（]{2})").match(out[0])
+    if per is not None and all(not rx(r"每|人均|万人|千人").match(x) for x in items[1:]) and all(len(x) >= 2 for x in items[1:]) \
             and not any(_OWN_MEASURE_END.search(x) for x in items[1:]):
         # "每千人床位数、执业（助理）医师数增至7.83张、3.57个": the later members are per head too
         out = [out[0]] + [per.group(0) + x for x in out[1:]]
@@ -1497,7 +1518,7 @@ def _clause_subjects(text: str, fig_start: int, head: str, n: int) -> list[str] 
     """Subjects of a 分别 list from the clause text: the indicator may be cut short, or the
     members sit in the clause before ("A、B产业发展壮大，分别完成产值x、y")."""
     own = head.split("分别")[0]
-    start_value = re.search(r"(?:由|从)[^由从]*$", own)
+    start_value = rx(r"(?:由|从)[^由从]*$").search(own)
     if start_value and any(f.unit for f in find_figures(own, start_value.start())):
         own = own[: start_value.start()]  # "限额由2300元分别提高到5000元、6000元": the subject before the start value
     own = _TRAIL_FILLER.sub("", _LEAD_FILLER.sub("", own))
@@ -1510,7 +1531,7 @@ def _clause_subjects(text: str, fig_start: int, head: str, n: int) -> list[str] 
     if start == 0 or text[start - 1] not in "，,":
         return None
     prev = text[_clause_start(text, start - 1) : start - 1]
-    prev = re.sub(r"(?<=[\u4e00-\u9fff]{4})(?:居|位居|位列)?(?:全国|全省|全市|全区)?(?:“[^”]{1,6}”|第[一二三四五六七八九十]+|前列|首位)$", "", prev)  # "A、B全省“双第一”": a rank, no member
+    prev = rx(r"(?<=[\u4e00-\u9fff]{4})(?:居|位居|位列)?(?:全国|全省|全市|全区)?(?:“[^”]{1,6}”|第[一二三四五六七八九十]+|前列|首位)$").sub("", prev)  # "A、B全省“双第一”": a rank, no member
     subject = _PREDICATE.sub("", _LEAD_FILLER.sub("", prev))
     members = _split_subjects(subject, n)
     if not members or any(find_figures(prev)):
@@ -1524,7 +1545,7 @@ def _previous_members(text: str, qs: list[Quantity], i: int, n: int, head: str) 
     """"进境航班4.7万架次、进境人员190万人次，分别占全国的33.6%和27.9%": a 分别 clause with
     no subject of its own measures, member by member, the figures just before it."""
     own = head.split("分别")[0]
-    own = re.sub(r"^(?:较|比|同比|与)(?:去年|上年|上年同期|上一年)(?:相比)?", "", own)  # "…，较去年分别增加x、y"
+    own = rx(r"^(?:较|比|同比|与)(?:去年|上年|上年同期|上一年)(?:相比)?").sub("", own)  # "…，较去年分别增加x、y"
     if _LEAD_FILLER.sub("", own) or i < n:
         return None
     before = qs[i - n : i]
@@ -1534,10 +1555,10 @@ def _previous_members(text: str, qs: list[Quantity], i: int, n: int, head: str) 
     if len(set(names)) != n or any(len(x) < 2 for x in names):
         return None
     noun = head.split("分别")[-1]
-    noun = re.sub(r"的$", "", noun)
-    if _TRAIL_FILLER.fullmatch(noun) or re.fullmatch(rf"(?:{_UP}|{_DOWN})了?", noun):
+    noun = rx(r"的$").sub("", noun)
+    if _TRAIL_FILLER.fullmatch(noun) or rx(rf"(?:{_UP}|{_DOWN})了?").fullmatch(noun):
         noun = ""  # "接待游客…，旅游收入…，分别增长x、y"
-    if re.fullmatch(r"(?:是|为|相当于|恢复到|恢复至|达到)(?:(?:19|20)\d\d年|疫情前)(?:同期)?(?:水平)?", noun):
+    if rx(r"(?:是|为|相当于|恢复到|恢复至|达到)(?:(?:19|20)\d\d年|疫情前)(?:同期)?(?:水平)?").fullmatch(noun):
         noun = ""  # "…，分别恢复到2019年的x、y": the base year is named by _of_base_year
     return [x + noun for x in names]
 
@@ -1562,17 +1583,17 @@ def _unmarked_respective(text: str, qs: list[Quantity], i: int, n: int) -> list[
         names = _split_subjects(q.indicator, n)
         if names and all(len(x) >= 2 for x in names):
             return names
-    if n == 2 and re.search(r"[\u4e00-\u9fff]{2}[和与][\u4e00-\u9fff]{2}", q.indicator) and "、" not in q.indicator \
+    if n == 2 and rx(r"[\u4e00-\u9fff]{2}[和与][\u4e00-\u9fff]{2}").search(q.indicator) and "、" not in q.indicator \
             and qs[i + 1].indicator == q.indicator and q.indicator_end is not None and (
             q.indicator_end == q.start or _TRAIL_FILLER.fullmatch(text[q.indicator_end : q.start])):
-        first, second = re.split(r"[和与]", q.indicator, maxsplit=1)
-        pair = re.fullmatch(r"城镇|城市|农村|城区|乡村|市区|县域|男性|女性|中央|地方", first) and re.match(r"城镇|城市|农村|城区|乡村|市区|县域|男性|女性|中央|地方", second)
+        first, second = rx(r"[和与]").split(q.indicator, maxsplit=1)
+        pair = rx(r"城镇|城市|农村|城区|乡村|市区|县域|男性|女性|中央|地方").fullmatch(first) and rx(r"城镇|城市|农村|城区|乡村|市区|县域|男性|女性|中央|地方").match(second)
         names = [first + second[len(first) :], second] if pair else _split_subjects(q.indicator, 2)  # "城镇和农村居民人均可支配收入80392元、48825元": one each
         if names and all(len(x) >= 2 for x in names) and names[0] != names[1]:
             return names
     if n == 2 and q.indicator.startswith("城乡") and "、" not in q.indicator and qs[i + 1].indicator == q.indicator:
         return _split_subjects(q.indicator, 2)  # "城乡居民人均可支配收入…，增长5%和8.2%": 城镇 then 农村
-    if not (re.fullmatch(r"(?:平均每年|每年|年均|平均)?(?:实际)?", q.indicator) or (not own and "、" in q.indicator)) or i < n:
+    if not (rx(r"(?:平均每年|每年|年均|平均)?(?:实际)?").fullmatch(q.indicator) or (not own and "、" in q.indicator)) or i < n:
         # ("A、B产值分别达x、y，增长m、n": a bare change clause measures the members just before)
         return None
     before = qs[i - n : i]
@@ -1651,21 +1672,20 @@ def _quantity(
         # a bare magnitude ("20多万城中村居民", "新增就业1.2万"): people when the noun says so
         if fig.chinese and len(fig.numeral) == 1 and not _prefix_qualifier(before)[0]:
             return None
-        if re.match(r"[\u4e00-\u9fff]{0,3}?(?:各族)?(?:人民|儿女|父老乡亲|同胞)", after):
+        if rx(r"[\u4e00-\u9fff]{0,3}?(?:各族)?(?:人民|儿女|父老乡亲|同胞)").match(after):
             return None  # "与530万港城人民一起", "全国六亿人民": an address, not a measure
         if after.startswith(MILESTONES) and mag >= 100000000:
             unit = unit + "元"  # "跨越千亿台阶": a level of money (GDP, output, revenue)
-        elif _PEOPLE.match(after) or re.search(r"(?:就业|人口|人才|人员|人数|游客|旅客)[^，,；;。]{0,4}$", before):
+        elif _PEOPLE.match(after) or rx(r"(?:就业|人口|人才|人员|人数|游客|旅客)[^，,；;。]{0,4}$").search(before):
             unit = unit + "人"
-        elif not re.match(r"[^\u4e00-\u9fff]|$", after[:1] or " "):
+        elif not rx(r"[^\u4e00-\u9fff]|$").match(after[:1] or " "):
             return None
     if not _is_quantity(text, fig, before, after):
         return None
-    if re.match(r"(?:及以上|以上)人口的?(?:县|城市|市|镇|乡镇)", after):
+    if rx(r"(?:及以上|以上)人口的?(?:县|城市|市|镇|乡镇)").match(after):
         return None  # "20万以上人口县": a size class of places, not a count of people
-    if bare == "" and fig.chinese and len(fig.numeral) == 1 and re.search(
-            r"[0-9０-９一二三四五六七八九十]+[个家条][\u4e00-\u9fff]{1,6}(?:突破|超过|跨越|迈上)$", before) \
-            and re.match(r"[，,。；;、]|$", after):
+    if bare == "" and fig.chinese and len(fig.numeral) == 1 and rx(r"[0-9０-９一二三四五六七八九十]+[个家条][\u4e00-\u9fff]{1,6}(?:突破|超过|跨越|迈上)$").search(before) \
+            and rx(r"[，,。；;、]|$").match(after):
         return None  # "6个产业链突破百亿": the level each passed, no measure of its own
 
     if bare == "倍" and text.startswith("半", end):
@@ -1681,7 +1701,7 @@ def _quantity(
     surface_start = start
     if q_len and before[-1] in _GLUED and before[-q_len:] == before[-1]:
         surface_start = start - 1
-    elif q_len == 0 and before[-1:] in _GLUED and not re.search(r"[签预节制合契公条婚邀特]约$", before):
+    elif q_len == 0 and before[-1:] in _GLUED and not rx(r"[签预节制合契公条婚邀特]约$").search(before):
         surface_start = start - 1  # (not 约 of 节约: "为国家节约二十亿元")
     suffix = _suffix_qualifier(after, unit)
     if suffix is not None:
@@ -1695,12 +1715,12 @@ def _quantity(
     # "…的宏观调控目标，定为百分之八至九": a clause of a bare verb takes the subject of the
     # clause before it (when that one holds no figure)
     subject_clause: tuple[int, int] | None = None
-    if re.fullmatch(r"\s*(?:去年|今年|全年|当年|上年)?(?:预计)?(?:可以|可望|有望|能够)?(?:拟定为|拟定在|定为|确定为|定在|确定在|为|是|达到|达|突破|超过|增至|增加到)\s*", left) and clause_start > 0 and text[clause_start - 1] in "，," and not (
-            left.strip() == "为" and re.match(r"[\u4e00-\u9fff“](?<![的和及与等或])", re.sub(r"^(?:左右|以上|以下|以内|上下)", "", after))):
+    if rx(r"\s*(?:去年|今年|全年|当年|上年)?(?:预计)?(?:可以|可望|有望|能够)?(?:拟定为|拟定在|定为|确定为|定在|确定在|为|是|达到|达|突破|超过|增至|增加到)\s*").fullmatch(left) and clause_start > 0 and text[clause_start - 1] in "，," and not (
+            left.strip() == "为" and rx(r"[\u4e00-\u9fff“](?<![的和及与等或])").match(rx(r"^(?:左右|以上|以下|以内|上下)").sub("", after))):
         # ("为41.3万户经营主体减免税费": 为 is "for", the counted noun follows)
         prev_start = _clause_start(text, clause_start - 1)
         prev_end = clause_start - 1
-        if re.match(r"(?:不?包括|含)[^，,；;。]*在内$", text[prev_start:prev_end]) and prev_start > 0 and text[prev_start - 1] in "，,":
+        if rx(r"(?:不?包括|含)[^，,；;。]*在内$").match(text[prev_start:prev_end]) and prev_start > 0 and text[prev_start - 1] in "，,":
             prev_end = prev_start - 1  # "工业总产值，包括原有企业和新建企业的在内，预计达到…": the clause before the scope
             prev_start = _clause_start(text, prev_end)
             if "）" in text[prev_start:prev_end] and "（" not in text[prev_start:prev_end] and (o := text.rfind("（", 0, prev_start)) > 0:
@@ -1729,7 +1749,7 @@ def _quantity(
         and previous.kind == Kind.CHANGE
         and kind != Kind.CHANGE
         and 0 <= start - q_len - previous.end <= 6
-        and re.fullmatch(_SHARED_CHANGE_GAP, text[previous.end : start - q_len].replace("以上", "").replace("左右", ""))
+        and rx(_SHARED_CHANGE_GAP).fullmatch(text[previous.end : start - q_len].replace("以上", "").replace("左右", ""))
         and (unit_info(previous.unit) or unit_info("%")).family == family  # type: ignore[union-attr]
     ):
         kind, direction = Kind.CHANGE, previous.direction
@@ -1741,7 +1761,7 @@ def _quantity(
     if subject_clause is not None:
         indicator, ind_start, ind_end = _indicator(text, subject_clause[0], subject_clause[1], subject_clause[1], kind, None, unit)
         bare_subject = _PREDICATE.sub("", indicator)  # "市场主体增量提质，达到77.5万户"
-        bare_subject = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:从|自)[^，,；;。]{1,8}?(?:开始|起)[\u4e00-\u9fff]{0,4}(?:回升|回落|增长|下降|好转)?$", "", bare_subject)  # "外贸出口从7月份开始大幅度回升"
+        bare_subject = rx(r"(?<=[\u4e00-\u9fff]{2})(?:从|自)[^，,；;。]{1,8}?(?:开始|起)[\u4e00-\u9fff]{0,4}(?:回升|回落|增长|下降|好转)?$").sub("", bare_subject)  # "外贸出口从7月份开始大幅度回升"
         if bare_subject != indicator and len(bare_subject) >= 2:
             indicator, ind_end = bare_subject, (ind_start + len(bare_subject) if ind_start is not None else None)
     else:
@@ -1749,7 +1769,7 @@ def _quantity(
     # "提档升级A、B等老码头20个": the verb that opens an enumeration says what is counted
     if indicator and ind_start is not None and ind_start > 0 and text[ind_start - 1] == "等" and kind == Kind.COUNT:
         seg = _LEAD_FILLER.sub("", text[_clause_start(text, ind_start) : ind_start - 1])
-        ev = _VERB_PREFIX.match(seg) or re.match(r"承办|举办|主办|引进|招引|培育|打造|开展|升级|整治|修缮|拓宽", seg)
+        ev = _VERB_PREFIX.match(seg) or rx(r"承办|举办|主办|引进|招引|培育|打造|开展|升级|整治|修缮|拓宽").match(seg)
         if ev and "、" in seg[ev.end() :] and not _VERB_PREFIX.match(indicator) and not _LEAD_VERB.match(indicator) \
                 and not _OWN_VERB.match(indicator) and len(indicator) >= 2:
             chain = _WORKS_CHAIN.match(seg, ev.end())  # "新建扩建A、B等中小学校5所": the whole chain of works verbs
@@ -1761,7 +1781,7 @@ def _quantity(
         seg = _LEAD_FILLER.sub("", text[c0 : ind_start - 1])
         ev = _LIST_VERB.match(seg)
         if ev and ev.start() == 0 and 2 <= len(seg) - ev.end() <= 16 and not any(f.unit for f in find_figures(text, c0, ind_start)) \
-                and not re.search(r"[和及与]|等|[0-9０-９][个口家所座条项处亩套台户名人间张株头只]", seg[ev.end() :]) \
+                and not rx(r"[和及与]|等|[0-9０-９][个口家所座条项处亩套台户名人间张株头只]").search(seg[ev.end() :]) \
                 and not _OWN_VERB.match(indicator) \
                 and not _CARRY_VERB.match(indicator) and not _LEAD_VERB.match(indicator):
             indicator, ind_start, ind_end = seg + "、" + indicator, None, None
@@ -1784,18 +1804,18 @@ def _quantity(
         # "新增2个X、3家Y、4家Z": members named after their figures share the first one's verb
         gap = text[previous.end : start - q_len]
         verb = _LIST_VERB.match(previous.indicator)  # "新增100户X和10户Y": 和 joins the members too
-        if (verb and re.fullmatch(r"[^，,；;。、和]{2,24}[、和]", gap) and previous.indicator.endswith(gap[:-1])
+        if (verb and rx(r"[^，,；;。、和]{2,24}[、和]").fullmatch(gap) and previous.indicator.endswith(gap[:-1])
                 and previous.indicator == verb.group(0) + gap[:-1]
                 and not _CARRY_VERB.match(indicator) and not _LEAD_VERB.match(indicator)
                 and not _OWN_VERB.match(indicator) and not _DONE_VERB.match(indicator)
-                and not re.search(r"总数|总量|累计|达到", indicator)):  # a stock member keeps no verb of change
+                and not rx(r"总数|总量|累计|达到").search(indicator)):  # a stock member keeps no verb of change
             indicator, ind_start, ind_end = verb.group("verb") + indicator, None, None
     # "从61.2%提高到63.5%": the start value is the level before this year's change
     if (_FROM_TO.search(text[clause_start : start - q_len]) or _cues()["from_per_head"].search(text, clause_start, start - q_len)) \
             and _TO_VERB.match(text[end : end + 8]):
         review_year, _plan_year = report_years(report)
-        named = re.search(r"(?:19|20)\d\d年(?:底|末|初)?的?(?:从|由)?$|(?:从|由)(?:19|20)\d\d年", text[clause_start : start - q_len])
-        span = re.search(r"((?:19|20)\d\d)年(?:到|至|—|－|-)(?:19|20)\d\d年", _ascii_year(text[_sentence_start(report, text, start) : start]))
+        named = rx(r"(?:19|20)\d\d年(?:底|末|初)?的?(?:从|由)?$|(?:从|由)(?:19|20)\d\d年").search(text[clause_start : start - q_len])
+        span = rx(r"((?:19|20)\d\d)年(?:到|至|—|－|-)(?:19|20)\d\d年").search(_ascii_year(text[_sentence_start(report, text, start) : start]))
         if span is not None and not named:
             year = int(span.group(1))  # "2003年到2023年，…由A增加到B": A is the first year's
             if status == Status.TARGET:
@@ -1804,30 +1824,30 @@ def _quantity(
             if status == Status.TARGET:
                 status, year = Status.ACTUAL, review_year
             elif year == review_year:
-                five = part is not None and re.search(r"五年|十[一二三四五六七八九]五", part.title)
+                five = part is not None and rx(r"五年|十[一二三四五六七八九]五").search(part.title)
                 span = None
                 for span in _cues()["years_span"].finditer(text, _SENT_FLOOR(text, start), start):
                     pass  # "这两年中，钢产量由A增加到B": A is the level before the span
                 year = review_year - ("两三四五六七八九十".index(span.group(1)) + 2 if span else 5 if five else 1)
-    if kind == Kind.AMOUNT and family is None and not re.search(r"值|额|收入|投资|资金|规模|营收|税|费|元|支出|贷款|存款|融资|消费", indicator):
+    if kind == Kind.AMOUNT and family is None and not rx(r"值|额|收入|投资|资金|规模|营收|税|费|元|支出|贷款|存款|融资|消费").search(indicator):
         kind = Kind.COUNT  # a bare 万/亿 counts people or users ("参保人数1.17亿")
     if kind in (Kind.RATIO, Kind.AMOUNT, Kind.COUNT):
-        if re.match(r"每", indicator) and family not in ("percent", "points"):
+        if rx(r"每").match(indicator) and family not in ("percent", "points"):
             kind = Kind.RATIO
 
     section = report.section_key(start)
     surface = text[surface_start:end]
-    joined = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000\r\n]+(?=[\u4e00-\u9fff])", "", indicator)
-    joined = re.sub(r"(?<=[A-Za-z])[ \u3000]+(?=[0-9])", "", joined).strip()  # "广义货币M 2": M2
-    joined = re.sub(r"[（(]下同[)）]", "", joined)  # "预计（下同）全年实现地区生产总值": an editorial note
+    joined = rx(r"(?<=[\u4e00-\u9fff])[ \u3000\r\n]+(?=[\u4e00-\u9fff])").sub("", indicator)
+    joined = rx(r"(?<=[A-Za-z])[ \u3000]+(?=[0-9])").sub("", joined).strip()  # "广义货币M 2": M2
+    joined = rx(r"[（(]下同[)）]").sub("", joined)  # "预计（下同）全年实现地区生产总值": an editorial note
     if joined.endswith("上") and not joined.endswith(("跨上", "迈上", "站上", "跃上", "登上")) and len(joined) > 3 and before.endswith("上") and fig.chinese and fig.numeral[:1] in "百千万亿":
         joined = joined[:-1]  # "拉动消费上百亿元": 上 reads "over", no part of the measure
-    if "在" in joined[1:] and re.match(r"的?(?:情况|背景|形势|条件)下", text[end : end + 6]):
+    if "在" in joined[1:] and rx(r"的?(?:情况|背景|形势|条件)下").match(text[end : end + 6]):
         inner = joined[joined.rindex("在") + 1 :]
         joined = inner if len(inner) >= 2 else joined  # "外贸进出口在对美贸易下降超3成的情况下增长12%": the frame's own subject
-    joined = re.sub(r"(?<=[\u4e00-\u9fff”]{2})预计(?:全年)?(?=完成|实现|达到|可达|$)", "", joined)  # "324个市重点项目预计完成投资": a cue, no part of the measure
-    joined = re.sub(r"\s*[—－]\s*[0-9０-９]{1,3}\s*[—－]\s*", "", joined)  # "建设 — 19 — 非遗工坊": a PDF page number
-    joined = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:由|从)(?=(?:每人|每户|人均)[\u4e00-\u9fff]{0,4}$)", "", joined)  # "补助标准由每人每年120元提高到…"
+    joined = rx(r"(?<=[\u4e00-\u9fff”]{2})预计(?:全年)?(?=完成|实现|达到|可达|$)").sub("", joined)  # "324个市重点项目预计完成投资": a cue, no part of the measure
+    joined = rx(r"\s*[—－]\s*[0-9０-９]{1,3}\s*[—－]\s*").sub("", joined)  # "建设 — 19 — 非遗工坊": a PDF page number
+    joined = rx(r"(?<=[\u4e00-\u9fff]{2})(?:由|从)(?=(?:每人|每户|人均)[\u4e00-\u9fff]{0,4}$)").sub("", joined)  # "补助标准由每人每年120元提高到…"
     if ind_start is not None and ind_start > 0 and joined[:1] in "来來" and text[ind_start - 1] == "年" and len(joined) > 3:
         joined = joined[1:]  # "五年來國家財政用於…": 来 closes the time frame (N年来), no part of the measure
     if joined != indicator:  # "十大工 程", "研发平\n台": a space or line break a PDF put inside a word
@@ -1898,79 +1918,76 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
     nxt = after[:1] or " "
     # codes and names with digits: A4地块, DY03, PM2.5, 5G, U13, 京基100
     if not fig.chinese:
-        if re.match(r"[A-Za-zＡ-Ｚａ-ｚ]", prev) or re.match(r"[A-Za-zＡ-Ｚａ-ｚ]", nxt):
+        if rx(r"[A-Za-zＡ-Ｚａ-ｚ]").match(prev) or rx(r"[A-Za-zＡ-Ｚａ-ｚ]").match(nxt):
             return False
-        if re.match(r"[0-9.]", prev):
+        if rx(r"[0-9.]").match(prev):
             return False
     # formulas and slogans: 1+3+N, 20+8, 7×24
     if prev in "+＋×*/／" or nxt in "+＋×*／" or (nxt == "/" and bare not in ("微克/立方米",)):
         return False
     # ordinals: 第九届, 首批, 第一名
-    if re.search(r"第$|首$|(?<![提超])前$|倒数$|排名$|位列$|位居$", before):
+    if rx(r"第$|首$|(?<![提超])前$|倒数$|排名$|位列$|位居$").search(before):
         return False
-    if bare in ("位", "名", "批", "期", "届", "轮") and re.search(
-            r"第[0-9０-９一二三四五六七八九十]+(?:[、和及至到][0-9０-９一二三四五六七八九十]+)*[、和及至到]$", before):
+    if bare in ("位", "名", "批", "期", "届", "轮") and rx(r"第[0-9０-９一二三四五六七八九十]+(?:[、和及至到][0-9０-９一二三四五六七八九十]+)*[、和及至到]$").search(before):
         return False  # "分别排全省第1、2位": every member of a list of ordinals
-    if bare == "小时" and re.match(r"“?[\u4e00-\u9fff“”]{0,10}?(?:大厅|服务区|服务站|书房|图书馆|驿站|便利店|药店|门店|超市|窗口|政策|机制|工程|巡查|监控|值守|热线|自助|在线)", after) \
-            and not re.search(r"(?:至|到|达|为|缩短|延长|减少|压缩|用时|时间|需要|仅需)$", before):
+    if bare == "小时" and rx(r"“?[\u4e00-\u9fff“”]{0,10}?(?:大厅|服务区|服务站|书房|图书馆|驿站|便利店|药店|门店|超市|窗口|政策|机制|工程|巡查|监控|值守|热线|自助|在线)").match(after) \
+            and not rx(r"(?:至|到|达|为|缩短|延长|减少|压缩|用时|时间|需要|仅需)$").search(before):
         return False  # "24小时智慧政务大厅", "144小时过境免签政策": a duration naming a facility or a policy
-    if fig.chinese and re.fullmatch(r"[两兩二三四五六七八九十]|十[一二三四五六七八九]", numeral) and bare in ("大", "项", "項", "个", "個", "只", "隻") \
-            and re.match(r"(?:(?!在|單位|单位|进行|進行|部)[“\u4e00-\u9fff”]){0,8}?(?:工程|行动|行動|计划|計劃|战略|戰略|领域|領域|任务|任務|机制|機制|原则|原則|文明|关键|關鍵|环节|環節|目标|目標|问题|問題|方面|手|组成部分|組成部分|公报|公報|攻坚战|理念)(?![\u4e00-\u9fff]{0,3}(?:项目|资金|候选))", after):
+    if fig.chinese and rx(r"[两兩二三四五六七八九十]|十[一二三四五六七八九]").fullmatch(numeral) and bare in ("大", "项", "項", "个", "個", "只", "隻") \
+            and rx(r"(?:(?!在|單位|单位|进行|進行|部)[“\u4e00-\u9fff”]){0,8}?(?:工程|行动|行動|计划|計劃|战略|戰略|领域|領域|任务|任務|机制|機制|原则|原則|文明|关键|關鍵|环节|環節|目标|目標|问题|問題|方面|手|组成部分|組成部分|公报|公報|攻坚战|理念)(?![\u4e00-\u9fff]{0,3}(?:项目|资金|候选))").match(after):
         return False  # "实施创新发展七大工程", "四个重点问题专项整治", "两只手都要硬": a named set, no count
-    if bare in ("户", "人") and re.match(r"(?:及以上|以上|以下)的?[\u4e00-\u9fff]{0,10}?(?:自然村|村寨|行政村|村庄|(?<!农)村|安置点|安置区|学校|小区)(?!民|干部|集体)", text[fig.end : fig.end + 20]):
+    if bare in ("户", "人") and rx(r"(?:及以上|以上|以下)的?[\u4e00-\u9fff]{0,10}?(?:自然村|村寨|行政村|村庄|(?<!农)村|安置点|安置区|学校|小区)(?!民|干部|集体)").match(text[fig.end : fig.end + 20]):
         return False  # "30户以上自然村通硬化路", "3000人以上安置点": a size class of places, no count
-    if bare in ("亩", "公顷", "平方米") and re.match(r"(?:及以上|以上)的?[“”\u4e00-\u9fff]{0,10}?(?:基地|园区|示范区|片区|农场|产业园|种植园|牧场)[0-9０-９一二三四五六七八九十两]+(?:余|多)?[个家处]", text[fig.end : fig.end + 24]):
+    if bare in ("亩", "公顷", "平方米") and rx(r"(?:及以上|以上)的?[“”\u4e00-\u9fff]{0,10}?(?:基地|园区|示范区|片区|农场|产业园|种植园|牧场)[0-9０-９一二三四五六七八九十两]+(?:余|多)?[个家处]").match(text[fig.end : fig.end + 24]):
         return False  # "新建1万亩以上“森林粮库”示范基地2个": the size class of the places counted
-    if bare == "" and re.search(r"[0-9０-９一二三四五六七八九十两]+个(?:过|超)$", before):
+    if bare == "" and rx(r"[0-9０-９一二三四五六七八九十两]+个(?:过|超)$").search(before):
         return False  # "7个过百亿、12个过50亿项目": the size class of what is counted, no amount
-    if bare == "年" and re.search(r"延长$", before):
+    if bare == "年" and rx(r"延长$").search(before):
         return False  # "土地承包到期后再延长30年试点", "优惠政策再延长三年": a term a policy sets
-    if bare in ("年", "个月") and after.startswith("的") and re.search(r"(?:近|经过|通过|用|历时|特别是|在|保持)(?:将?近)?$", before):
+    if bare in ("年", "个月") and after.startswith("的") and rx(r"(?:近|经过|通过|用|历时|特别是|在|保持)(?:将?近)?$").search(before):
         return False  # "经过近三十年的斗争", "近八年的经验", "历时3年的重整": a time frame
-    if fig.chinese and numeral in ("两", "二", "三", "四", "五") and bare in ("项", "个", "类") and re.match(
-            r"[\u4e00-\u9fff]{1,8}?(?:覆盖率|完成率|达标率|比例|比重|占比)(?:达到|达|为|稳定在|保持在)?(?:[0-9０-９]|百分之)", after):
+    if fig.chinese and numeral in ("两", "二", "三", "四", "五") and bare in ("项", "个", "类") and rx(r"[\u4e00-\u9fff]{1,8}?(?:覆盖率|完成率|达标率|比例|比重|占比)(?:达到|达|为|稳定在|保持在)?(?:[0-9０-９]|百分之)").match(after):
         return False  # "残疾人两项补贴覆盖率98%": the count names the measure, the rate is the figure
-    if fig.chinese and numeral in ("两", "二", "三", "四", "五") and bare in ("项", "类") and re.match(
-            r"[\u4e00-\u9fff]{0,4}?(?:补贴|补助|津贴|资金|经费|费用|税|保险)(?:[0-9０-９]|[、和及]|[\u4e00-\u9fff]{0,6}(?:[0-9０-９]|百分之))", after):
+    if fig.chinese and numeral in ("两", "二", "三", "四", "五") and bare in ("项", "类") and rx(r"[\u4e00-\u9fff]{0,4}?(?:补贴|补助|津贴|资金|经费|费用|税|保险)(?:[0-9０-９]|[、和及]|[\u4e00-\u9fff]{0,6}(?:[0-9０-９]|百分之))").match(after):
         return False  # "残疾人两项补贴8亿元", "城乡居民两项保险、…": the count names a set of payments
-    if bare in ("项", "条", "点", "个", "方面") and re.search(r"(?:^|[除的，,。；;\n])(?:以上|上述|上面|前述)$", before):
+    if bare in ("项", "条", "点", "个", "方面") and rx(r"(?:^|[除的，,。；;\n])(?:以上|上述|上面|前述)$").search(before):
         return False  # "除以上十项工作以外", "提出的以上十项方针": a reference back, not a measure
     # years and dates
     if bare == "年":
-        if re.fullmatch(r"[0-9０-９]{4}", numeral) or (fig.chinese and all(c in "零〇一二三四五六七八九" for c in numeral) and len(numeral) == 4):
+        if rx(r"[0-9０-９]{4}").fullmatch(numeral) or (fig.chinese and all(c in "零〇一二三四五六七八九" for c in numeral) and len(numeral) == 4):
             return False
-        if re.match(r"[度底末初中前后以来代初级]", nxt) or nxt == "来":
+        if rx(r"[度底末初中前后以来代初级]").match(nxt) or nxt == "来":
             return False
         # a duration needs a cue: 连续七年, 用3年时间, 提前2年, 3年内
-        if re.match(r"之?内", after):
+        if rx(r"之?内").match(after):
             return False
-        if re.search(r"(?:^|[，,。；;\n])(?:近|这|最近)$", before) and not re.match(r"(?:多)?时间", after):
+        if rx(r"(?:^|[，,。；;\n])(?:近|这|最近)$").search(before) and not rx(r"(?:多)?时间").match(after):
             return False  # "近两年，又提出…", "近5年人均预期寿命增量居…": a time frame opening the clause
-        if re.search(r"近$", before) and re.match(r"新|计划|拟|待", after):
+        if rx(r"近$").search(before) and rx(r"新|计划|拟|待").match(after):
             return False  # "支持近两年新入规企业": a time frame of a class of firms
-        if re.search(r"(?<![仅只])用$", before):
+        if rx(r"(?<![仅只])用$").search(before):
             return False  # "用三年左右的时间，推动…": a plan's horizon, not a measure
-        if not (re.search(r"(?:连续|用|历时|仅用|提前|缩短|延长|长达|时隔|坚持|每隔|超过|近|超|逾)$", before)
-                or re.match(r"(?:时间|多时间)", after)):  # "五年内实现": a time frame, not a measure
+        if not (rx(r"(?:连续|用|历时|仅用|提前|缩短|延长|长达|时隔|坚持|每隔|超过|近|超|逾)$").search(before)
+                or rx(r"(?:时间|多时间)").match(after)):  # "五年内实现": a time frame, not a measure
             return False
-    if re.match(r"月|日|号|时(?!间)", nxt) and bare in ("", "年"):
+    if rx(r"月|日|号|时(?!间)").match(nxt) and bare in ("", "年"):
         return False
     if bare in ("周",) and nxt == "年":
         return False  # anniversaries: 25周年
-    if bare == "届" or re.match(r"[零一二三四五六七八九十]+次", after):
+    if bare == "届" or rx(r"[零一二三四五六七八九十]+次").match(after):
         return False  # meetings: 八届二次
     # classifiers: 千亿级产业集群, 百万千瓦级核电机组; digit counts: 两位数增长
     if nxt in "级制" or (bare == "位" and nxt == "数"):
         return False
     # age thresholds of a group: 60岁以上老人, 3岁以下婴幼儿
-    if bare == "部" and re.match(r"[委门]", nxt):
+    if bare == "部" and rx(r"[委门]").match(nxt):
         return False  # 四部委, 两部门: ministries, not a count of 部
-    if bare in ("岁", "周岁") and re.match(r"(?:及以上|以上|以下|至[0-9０-９]+岁)[\u4e00-\u9fff]|[老人儿婴幼青学妇男女群职]", after):
+    if bare in ("岁", "周岁") and rx(r"(?:及以上|以上|以下|至[0-9０-９]+岁)[\u4e00-\u9fff]|[老人儿婴幼青学妇男女群职]").match(after):
         return False
     # meetings: 十二届四次全会
-    if prev == "届" or (bare == "次" and re.match(r"(?:[、和及][一二三四五六七八九十]+次)*(?:全会|全体会议|会议|党代会|代表大会|常委会)", after)):
+    if prev == "届" or (bare == "次" and rx(r"(?:[、和及][一二三四五六七八九十]+次)*(?:全会|全体会议|会议|党代会|代表大会|常委会)").match(after)):
         return False
-    if bare == "个" and re.match(r"方面(?:问题|工作|内容|措施|任务)?", after):
+    if bare == "个" and rx(r"方面(?:问题|工作|内容|措施|任务)?").match(after):
         return False  # "检视查摆6个方面问题": the report's own enumeration
     # Chinese-numeral slogans and quantities used as names
     if fig.chinese:
@@ -1978,50 +1995,47 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
             return False  # 零部件, 零的突破
         if numeral == "一" and not fig.unit[:1] in "万亿":
             return False  # 一批, 一个, 一年更比一年好: the article, not a count
-        if numeral in ("百", "千", "万", "亿") and not re.search(r"(?:近|超|逾|(?<!签)约|上|数|过|突破|跨越|达)$", before):
+        if numeral in ("百", "千", "万", "亿") and not rx(r"(?:近|超|逾|(?<!签)约|上|数|过|突破|跨越|达)$").search(before):
             return False  # 千家万户, 百舸争流
-        if re.match(f"[{_CN_NUM}]", nxt) or nxt in "“\"「" or prev in "“\"「":
+        if rx(f"[{_CN_NUM}]").match(nxt) or nxt in "“\"「" or prev in "“\"「":
             return False  # 六个一, 四个“零发生”, “五个聚焦…”
-        if prev in "”」\"" and re.match(
-            r"[^，,。；;]{0,4}?(?:行动|工程|计划|战略|举措|任务|专项|攻坚|机制|体系|品牌|模式|路径|提升|会战|战役)", after
+        if prev in "”」\"" and rx(r"[^，,。；;]{0,4}?(?:行动|工程|计划|战略|举措|任务|专项|攻坚|机制|体系|品牌|模式|路径|提升|会战|战役)").match(after
         ):
             return False  # “强基”三年行动, “六稳”五项举措: a count in a programme's name
-        if bare == "类" and re.match(r"(?:[\u4e00-\u9fff]{1,3}?)?(?:案件|犯罪)|不同性质|矛盾", after):
+        if bare == "类" and rx(r"(?:[\u4e00-\u9fff]{1,3}?)?(?:案件|犯罪)|不同性质|矛盾").match(after):
             return False  # "命案、五类案件全部告破": a class of crimes, not a count
-        if bare in ("项", "条", "个") and prev == "的" and re.match(r"[\u4e00-\u9fff]{2,6}(?:[，,；;。]|$)", after) \
-                and re.search(r"(?:作出|提出|部署|交给|赋予)的$", before):
+        if bare in ("项", "条", "个") and prev == "的" and rx(r"[\u4e00-\u9fff]{2,6}(?:[，,；;。]|$)").match(after) \
+                and rx(r"(?:作出|提出|部署|交给|赋予)的$").search(before):
             return False  # "对我市作出的六项重要指示，": the set a directive names
-        if bare == "元" and numeral in ("二", "两") and re.match(r"结构|经济|对立|化", after):
+        if bare == "元" and numeral in ("二", "两") and rx(r"结构|经济|对立|化").match(after):
             return False  # "城乡二元结构": dual, not two yuan
         if bare in ("批", "次", "期", "步") and before.endswith("分"):
             return False  # "分三批推出": the way it was done
-        if bare == "篇" and re.match(r"大?文章", after):
+        if bare == "篇" and rx(r"大?文章").match(after):
             return False  # 做好五篇大文章: a slogan
-        if bare == "期" or (bare == "次" and numeral in ("二", "三") and re.match(r"[\u4e00-\u9fff]", nxt)):
+        if bare == "期" or (bare == "次" and numeral in ("二", "三") and rx(r"[\u4e00-\u9fff]").match(nxt)):
             return False  # 三期, 二期: phases; 二次开发: "secondary"
-        if bare in ("项", "条", "个") and re.match(r"(?:规定|原则|基本|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面|主张|条件|现代化|要义|方针|政治|大局|超级大国|特别行政区)", after):
+        if bare in ("项", "条", "个") and rx(r"(?:规定|原则|基本|要求|禁令|准则|精神|意识|自信|维护|确立|必须|务必|坚持|统筹|全面|主张|条件|现代化|要义|方针|政治|大局|超级大国|特别行政区)").match(after):
             return False  # 八项规定, 两个确立: doctrines
-        if bare in ("个", "种", "项", "大") and re.match(
-                rf"[\u4e00-\u9fff]{{1,3}}(?:、?|、[\u4e00-\u9fff]{{0,8}}?)[{_CN_NUM}]+[个种项大]", after):
+        if bare in ("个", "种", "项", "大") and rx(rf"[\u4e00-\u9fff]{{1,3}}(?:、?|、[\u4e00-\u9fff]{{0,8}}?)[{_CN_NUM}]+[个种项大]").match(after):
             return False  # 两个市场两种资源: paired numerals make a slogan
-        if bare in ("个", "种", "项", "大") and re.search(rf"[{_CN_NUM}][个种项大][\u4e00-\u9fff]{{1,3}}、?$", before):
+        if bare in ("个", "种", "项", "大") and rx(rf"[{_CN_NUM}][个种项大][\u4e00-\u9fff]{{1,3}}、?$").search(before):
             return False
-        if bare == "大" and (before.endswith("党的") or re.match(r"(?:精神|代表|报告|指引|以来|胜利|召开|及|的)", after)):
+        if bare == "大" and (before.endswith("党的") or rx(r"(?:精神|代表|报告|指引|以来|胜利|召开|及|的)").match(after)):
             return False  # 党的二十大
-        if bare == "大" and prev == "的" and re.match(r"[\u4e00-\u9fff]{1,4}(?:[，,；;。]|$)", after):
+        if bare == "大" and prev == "的" and rx(r"[\u4e00-\u9fff]{1,4}(?:[，,；;。]|$)").match(after):
             return False  # "过去进行的五大运动", "今年改革的两大任务": the set a clause names
         if bare == "大" and prev in "”」\"":
             return False  # “聚焦”“聚集”两大关键点: a slogan
-        if re.search(r"(?:以下|如下|下列|这|那|上述|前述)$", before) or (bare == "个" and re.match(r"方面|字(?![号母])", after)):
+        if rx(r"(?:以下|如下|下列|这|那|上述|前述)$").search(before) or (bare == "个" and rx(r"方面|字(?![号母])").match(after)):
             return False  # 以下十个方面, 把握四个方面: the report's own enumeration
-        if bare == "大" and re.match(r"类|门类|行动(?=$|[，。])|需求", after):
+        if bare == "大" and rx(r"类|门类|行动(?=$|[，。])|需求").match(after):
             return False
-    if bare == "类" and re.match(r"[\u4e00-\u9fff]{0,3}?(?:老年人|人员|人群|群体|对象|困难群众)", after):
+    if bare == "类" and rx(r"[\u4e00-\u9fff]{0,3}?(?:老年人|人员|人群|群体|对象|困难群众)").match(after):
         return False  # "为1.6万名城市五类老年人提供…", "9类困难群众救助标准": a category of people, not a count
-    if before.endswith("分") and (bare in ("批", "期") or bare == "个" and re.match(r"(?:领域|方面|层次|阶段|类别)", after)):
+    if before.endswith("分") and (bare in ("批", "期") or bare == "个" and rx(r"(?:领域|方面|层次|阶段|类别)").match(after)):
         return False  # "分13个领域细化任务", "分6批开工": the way it is done, not a measure
-    if bare == "大" and re.search(r"(?:^|[，,；;。：:\n])$", before) and not re.fullmatch(
-            r"[\u4e00-\u9fff]{1,6}", text[fig.end : _clause_end(text, fig.end)]):
+    if bare == "大" and rx(r"(?:^|[，,；;。：:\n])$").search(before) and not rx(r"[\u4e00-\u9fff]{1,6}").fullmatch(text[fig.end : _clause_end(text, fig.end)]):
         return False  # "四大主导产业规模达到…", "三大运营商…加快建设": a named set opening the clause
     if bare == "大" and (before.endswith("等") or fig.chinese and any(
             f.unit and f.unit not in ("大",) for f in find_figures(text, fig.end, _clause_end(text, fig.end)))):
@@ -2032,17 +2046,17 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         if any(f.unit for f in find_figures(rest)):
             return False
     if bare == "大":
-        if re.search(r"(?:入选|评选|评为|获评|荣获|获得|跻身|进入)[^，。]{0,4}$", before):
+        if rx(r"(?:入选|评选|评为|获评|荣获|获得|跻身|进入)[^，。]{0,4}$").search(before):
             return False  # award names: 入选全市十大…案例
-        if not re.match(r"[\u4e00-\u9fff“]", nxt):
+        if not rx(r"[\u4e00-\u9fff“]").match(nxt):
             return False  # "大" must modify a noun
-        if re.search(r"[\u4e00-\u9fff]$", before) and not re.search(rf"(?:[{_CN_NUM}]|等|的|启动|打造|建设|实施|开展|推进|推动|聚焦|围绕|培育|发展|做强|形成|构建|突出|抓好|落实|覆盖|涉及|布局|统筹|推出|建成|新增|壮大|提升|建立|梳理|攻坚|谋划|出台|组建|设立|、)$", before):
+        if rx(r"[\u4e00-\u9fff]$").search(before) and not rx(rf"(?:[{_CN_NUM}]|等|的|启动|打造|建设|实施|开展|推进|推动|聚焦|围绕|培育|发展|做强|形成|构建|突出|抓好|落实|覆盖|涉及|布局|统筹|推出|建成|新增|壮大|提升|建立|梳理|攻坚|谋划|出台|组建|设立|、)$").search(before):
             return False
-    if bare in ("条",) and re.match(r"[、”]?(?:新?[{0}]+条)*[、]?[\u4e00-\u9fff]{{0,4}}?(?:措施|政策|意见|举措|规定|新政|条例)".format(_CN_NUM), after):
+    if bare in ("条",) and rx(r"[、”]?(?:新?[{0}]+条)*[、]?[\u4e00-\u9fff]{{0,4}}?(?:措施|政策|意见|举措|规定|新政|条例)".format(_CN_NUM)).match(after):
         return False  # policy packages: 二十条、新十条优化措施
-    if bare == "条" and re.match(r"[、和][^，,；;。]{0,12}?[0-9０-９一二三四五六七八九十]+条[\u4e00-\u9fff]{0,2}?(?:措施|政策|意见|举措)", after):
+    if bare == "条" and rx(r"[、和][^，,；;。]{0,12}?[0-9０-９一二三四五六七八九十]+条[\u4e00-\u9fff]{0,2}?(?:措施|政策|意见|举措)").match(after):
         return False  # "出台A发展8条、B发展20条措施": a policy package named by its count
-    if bare == "条" and fig.chinese and re.match(r"[”\"]", nxt):
+    if bare == "条" and fig.chinese and rx(r"[”\"]").match(nxt):
         return False
     if prev == "新" and bare == "条":
         return False
@@ -2050,96 +2064,85 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
     if _inside_short_quote(text, fig.start, fig.end):
         return False
     # ranks: 排名由托管前的40位提升至13位
-    if bare in ("位", "名") and re.search(r"排名|排位|位次|名次|位居|位列|居全|居第", text[_clause_start(text, fig.start) : fig.start]):
+    if bare in ("位", "名") and rx(r"排名|排位|位次|名次|位居|位列|居全|居第").search(text[_clause_start(text, fig.start) : fig.start]):
         return False
     # "20年来最强", "近七年最高": a temporal reference, not a measure
-    if bare == "年" and re.match(r"来|以来|之最|最|新高|新低|同期", after):
+    if bare == "年" and rx(r"来|以来|之最|最|新高|新低|同期").match(after):
         return False
     # per-unit denominators: 每万名常住人口, 万元GDP水耗, 每平方公里
-    if re.search(r"每$", before):
+    if rx(r"每$").search(before):
         return False
-    if fig.unit in ("万元", "元") and re.match(r"(?:GDP|生产总值|地区生产总值|国内生产总值|工业增加值|增加值)", after):
+    if fig.unit in ("万元", "元") and rx(r"(?:GDP|生产总值|地区生产总值|国内生产总值|工业增加值|增加值)").match(after):
         return False
-    if re.search(r"(?:每|单位)$", before):
+    if rx(r"(?:每|单位)$").search(before):
         return False
     if _is_threshold(text, fig, before):
         return False
     if (info := unit_info(fig.unit)) is not None and info.family in ("power", "mass", "volume", "length", "area", "energy") \
-            and re.match(r"(?:及以上|以上|及以下|以下)的?[\u4e00-\u9fff]{0,6}?(?:机组|锅炉|窑炉|生产线|煤矿|矿井|矿山|电站|船舶|泊位)", after):
+            and rx(r"(?:及以上|以上|及以下|以下)的?[\u4e00-\u9fff]{0,6}?(?:机组|锅炉|窑炉|生产线|煤矿|矿井|矿山|电站|船舶|泊位)").match(after):
         return False  # "淘汰30万千瓦以下煤电机组", "10蒸吨以下燃煤锅炉": a size naming the class of units
-    if bare in ("个", "家", "项", "座", "条") and re.match(
-            r"[\u4e00-\u9fff]{0,6}?(?:工程|专项|行动|计划|清单|名录)的[0-9０-９一二三四五六七八九十百千万]+(?:余|多)?[个家项座所条]", after):
+    if bare in ("个", "家", "项", "座", "条") and rx(r"[\u4e00-\u9fff]{0,6}?(?:工程|专项|行动|计划|清单|名录)的[0-9０-９一二三四五六七八九十百千万]+(?:余|多)?[个家项座所条]").match(after):
         return False  # "纳入国家102项重大工程的285个项目": the count names the list the next count is in
-    if fig.chinese and bare in ("项", "条", "类") and re.match(
-            r"[\u4e00-\u9fff]{0,8}?(?:工程|行动|产业链|战略|活动|重点任务|便民措施|举措|攻坚)(?:[，,；;。、]|$|(?:深入推进|全面实施|扎实推进|加快推进|全面推进)|[\u4e00-\u9fff]{0,8}[0-9０-９])", after):
+    if fig.chinese and bare in ("项", "条", "类") and rx(r"[\u4e00-\u9fff]{0,8}?(?:工程|行动|产业链|战略|活动|重点任务|便民措施|举措|攻坚)(?:[，,；;。、]|$|(?:深入推进|全面实施|扎实推进|加快推进|全面推进)|[\u4e00-\u9fff]{0,8}[0-9０-９])").match(after):
         return False  # "推进十项民生工程，", "九条重点产业链营业收入137亿元": a named set of programmes
-    if bare in ("种", "类", "个") and re.match(r"(?:类型|模式|类别|层级|等级|档次)", after) and re.search(
-            r"(?:按照|按|根据|依据|分为|分成|划分为)", text[_clause_start(text, fig.start) : fig.start]):
+    if bare in ("种", "类", "个") and rx(r"(?:类型|模式|类别|层级|等级|档次)").match(after) and rx(r"(?:按照|按|根据|依据|分为|分成|划分为)").search(text[_clause_start(text, fig.start) : fig.start]):
         return False  # "按照县城、中心乡镇…5种类型分类施策": a method, not a measure
     if fig.unit.endswith("项") and fig.unit != "项" and after.startswith("目"):
         return False  # "投资过百亿项目8个": 项 of 项目 is no measure word (a level naming the class)
-    if bare == "类" and re.match(r"(?:及以上|以上|以下|及以下)", after):
+    if bare == "类" and rx(r"(?:及以上|以上|以下|及以下)").match(after):
         return False  # "三类及以上水质比例": a class, not a count
-    if bare == "米" and re.match(r"(?:以上)?宽?(?:的)?(?:硬化)?(?:路|道路|公路)", after):
+    if bare == "米" and rx(r"(?:以上)?宽?(?:的)?(?:硬化)?(?:路|道路|公路)").match(after):
         return False  # "通4.5米硬化路": a road standard
-    if (info := unit_info(fig.unit)) is not None and info.family in ("length", "duration") and re.match(
-            r"[\u4e00-\u9fff]{0,4}?(?:生活圈|服务圈|经济圈|通勤圈|交通圈|就医圈|健身圈|文化圈)", after):
+    if (info := unit_info(fig.unit)) is not None and info.family in ("length", "duration") and rx(r"[\u4e00-\u9fff]{0,4}?(?:生活圈|服务圈|经济圈|通勤圈|交通圈|就医圈|健身圈|文化圈)").match(after):
         return False  # "农村3公里生活圈", "15分钟医疗服务圈": the name of a standard
-    if re.search(r"[0-9０-９一二三四五六七八九十百千万]+[个家座所处条]$", before) and re.match(
-            r"(?:及以上|以上|以下)(?:[\u4e00-\u9fff]|、[0-9０-９一二三四五六七八九十两]+[个家座所处条])", after):
+    if rx(r"[0-9０-９一二三四五六七八九十百千万]+[个家座所处条]$").search(before) and rx(r"(?:及以上|以上|以下)(?:[\u4e00-\u9fff]|、[0-9０-９一二三四五六七八九十两]+[个家座所处条])").match(after):
         return False  # "230个50户以上村寨", "引进2个50亿元以上、5个10亿元以上项目": a level naming the class
-    if fig.family in ("mass", "power", "volume", "energy") and re.search(r"[\u4e00-\u9fff]{2}$", before) \
-            and not re.search(rf"(?:年产|产能|规模|新增|达到|达|为|超|约|近|{_UP}|{_DOWN}|[的了])$", before) and re.match(
-            r"[\u4e00-\u9fff]{1,10}?(?:等[\u4e00-\u9fff]{0,10}?)?(?:项目|工程)(?:[，,；;。、）)]|$|建设|开工|投产|竣工|签约|落地|建成)", after) \
-            and re.search(r"(?:实施|推进|推动|建设|建成|开工|投产|竣工|签约|落地|引进|招引|加快)[\u4e00-\u9fff]{2,8}$", before) \
-            and not re.search(r"(?:建设|开工|实施|推进|建成|投产|新建|新增|签约|引进|落地|开发|完成|装机|并网|竣工)$", before):
+    if fig.family in ("mass", "power", "volume", "energy") and rx(r"[\u4e00-\u9fff]{2}$").search(before) \
+            and not rx(rf"(?:年产|产能|规模|新增|达到|达|为|超|约|近|{_UP}|{_DOWN}|[的了])$").search(before) and rx(r"[\u4e00-\u9fff]{1,10}?(?:等[\u4e00-\u9fff]{0,10}?)?(?:项目|工程)(?:[，,；;。、）)]|$|建设|开工|投产|竣工|签约|落地|建成)").match(after) \
+            and rx(r"(?:实施|推进|推动|建设|建成|开工|投产|竣工|签约|落地|引进|招引|加快)[\u4e00-\u9fff]{2,8}$").search(before) \
+            and not rx(r"(?:建设|开工|实施|推进|建成|投产|新建|新增|签约|引进|落地|开发|完成|装机|并网|竣工)$").search(before):
         return False  # "实施某化工20万吨醋酸乙烯等重点项目": a capacity inside a project's name
-    if fig.family in ("mass", "power", "volume", "energy") and (name := re.search(
-            r"(?:^|[，,；;。、]|实施|推进|推动|建设|建成|开工|投产|竣工|签约|落地|引进|招引|加快)([\u4e00-\u9fff]{2,6})$", text[max(0, fig.start - 14) : fig.start])) \
-            and not re.search(rf"(?:年产|产能|规模|新增|达到|装机|并网|容量|{_UP}|{_DOWN}|[的了达为超约近])$", name.group(1)) \
-            and not re.search(r"(?:建设|开工|实施|推进|建成|投产|新建|新增|签约|引进|落地|开发|完成|竣工)$", name.group(1)) and re.match(
-            r"[\u4e00-\u9fffA-Za-z0-9（）()]{1,14}?(?:项目|工程)?(?:、[^，,；;。]{1,40}?)?等[0-9０-９一二三四五六七八九十百]+个[\u4e00-\u9fff]{0,4}?(?:项目|工程)", text[fig.end : fig.end + 60]):
+    if fig.family in ("mass", "power", "volume", "energy") and (name := rx(r"(?:^|[，,；;。、]|实施|推进|推动|建设|建成|开工|投产|竣工|签约|落地|引进|招引|加快)([\u4e00-\u9fff]{2,6})$").search(text[max(0, fig.start - 14) : fig.start])) \
+            and not rx(rf"(?:年产|产能|规模|新增|达到|装机|并网|容量|{_UP}|{_DOWN}|[的了达为超约近])$").search(name.group(1)) \
+            and not rx(r"(?:建设|开工|实施|推进|建成|投产|新建|新增|签约|引进|落地|开发|完成|竣工)$").search(name.group(1)) and rx(r"[\u4e00-\u9fffA-Za-z0-9（）()]{1,14}?(?:项目|工程)?(?:、[^，,；;。]{1,40}?)?等[0-9０-９一二三四五六七八九十百]+个[\u4e00-\u9fff]{0,4}?(?:项目|工程)").match(text[fig.end : fig.end + 60]):
         return False  # "推进宏烨200万千瓦渔光互补、华能…等20个项目": a capacity inside a listed project's name
-    if fig.unit in ("公里", "千米") and re.search(r"(?:时速|设计速度|速度)$", before):
+    if fig.unit in ("公里", "千米") and rx(r"(?:时速|设计速度|速度)$").search(before):
         return False  # "时速350公里的高铁", "提速至时速300公里运营": a speed naming the line's class
-    if fig.unit in ("元", "万元") and re.search(r"收入$", before) and re.match(r"(?:及以下|以下|以上|及以上)的?(?:家庭|农户|人口|群众|户|情况)", after):
+    if fig.unit in ("元", "万元") and rx(r"收入$").search(before) and rx(r"(?:及以下|以下|以上|及以上)的?(?:家庭|农户|人口|群众|户|情况)").match(after):
         return False  # "年收入1万元以下家庭动态清零": an income level naming a group
-    if (re.search(r"(?:超过|超|过)$", before) or re.match(r"(?:及以上|以上)的", after)) and re.match(
-            r"(?:及以上|以上)?的[\u4e00-\u9fff]{1,12}?[0-9０-９一二三四五六七八九十两]+(?:余|多)?[个家座处所户](?:以上)?(?:[，,；;。、]|$)",
+    if (rx(r"(?:超过|超|过)$").search(before) or rx(r"(?:及以上|以上)的").match(after)) and rx(r"(?:及以上|以上)?的[\u4e00-\u9fff]{1,12}?[0-9０-９一二三四五六七八九十两]+(?:余|多)?[个家座处所户](?:以上)?(?:[，,；;。、]|$)").match(
             text[fig.end : fig.end + 30]):
         return False  # "年产量200吨以上的示范基地10个", "超1000亩的设施水果基地10个": a size naming the class counted
     if bare == "件" and after.startswith("大事"):
         return False  # "干好四件大事": a named set of tasks, not a count
-    if bare == "大" and re.match(r"[\u4e00-\u9fff]{1,4}[0-9０-９一二三四五六七八九十]+条[\u4e00-\u9fff]{0,4}?(?:政策|措施|举措|意见)", after):
+    if bare == "大" and rx(r"[\u4e00-\u9fff]{1,4}[0-9０-９一二三四五六七八九十]+条[\u4e00-\u9fff]{0,4}?(?:政策|措施|举措|意见)").match(after):
         return False  # "6大行动35条政策": a policy package named by its counts
     if bare == "条" and _in_policy_chain(text, fig):
         return False  # "出台A16条、B16条、C15条和…等措施": policy packages named by their counts
-    if re.fullmatch(r"(?:首次|首|历史性地?|一举)?(?:破|突破|跨越|迈上|站上|跃上|跨上|冲破)",
-                    text[(cs := _clause_start(text, fig.start)) : fig.start]) and re.match(r"(?:大关|台阶|关口)?(?:[，,；;。]|$)", after) \
+    if rx(r"(?:首次|首|历史性地?|一举)?(?:破|突破|跨越|迈上|站上|跃上|跨上|冲破)").fullmatch(
+                    text[(cs := _clause_start(text, fig.start)) : fig.start]) and rx(r"(?:大关|台阶|关口)?(?:[，,；;。]|$)").match(after) \
             and cs > 0 and text[cs - 1] in "，," and any(
                 f.unit == fig.unit and f.value >= fig.value for f in find_figures(text, _clause_start(text, cs - 1), cs - 1)):
         return False  # "…总量达4168亿元，首破4000亿元大关": a milestone of the level just given, no measure of its own
-    if bare in ("个", "家", "座") and re.match(r"[\u4e00-\u9fff][^，,；;。、]{0,8}?第[0-9０-９一二三四五六七八九十]+(?:位|名|(?=[，,；;。、]|$))", after):
+    if bare in ("个", "家", "座") and rx(r"[\u4e00-\u9fff][^，,；;。、]{0,8}?第[0-9０-９一二三四五六七八九十]+(?:位|名|(?=[，,；;。、]|$))").match(after):
         return False  # "全国86个同类城市第4位": the field of a ranking
-    if re.search(r"据[^，,；;。]{0,6}$", before) and re.match(r"[^，,；;。]{0,10}(?:统计|调查|测算|抽查)", after):
+    if rx(r"据[^，,；;。]{0,6}$").search(before) and rx(r"[^，,；;。]{0,10}(?:统计|调查|测算|抽查)").match(after):
         return False  # "据十二个省的不完全统计": the scope of a survey
     if prev == "几" and fig.chinese:
         return False  # "几十亿元的收入": a vague order of magnitude
     if bare in ("个", "大", "种", "项", "家", "座", "条") and _restates_list(text, fig):
         return False  # "守好发展和生态两条底线", "发展A、B、C等3个主导产业"
-    if re.search(r"单(?:个|体|项)(?:项目)?(?:投资|投资额|规模)?(?:超过|超|过|达|在)?$", before) and re.match(
-            r"(?:及以上|以上)?的?[\u4e00-\u9fff]{0,6}?(?:项目|企业|工程)", after):
+    if rx(r"单(?:个|体|项)(?:项目)?(?:投资|投资额|规模)?(?:超过|超|过|达|在)?$").search(before) and rx(r"(?:及以上|以上)?的?[\u4e00-\u9fff]{0,6}?(?:项目|企业|工程)").match(after):
         return False  # "招引单个投资超1亿美元外资项目5个": the size of each, naming the class
-    if fig.family == "length" and re.match(r"(?:半径)?范围(?:内|以内)", after):
+    if fig.family == "length" and rx(r"(?:半径)?范围(?:内|以内)").match(after):
         return False  # "中心城区10公里范围内": a radius, not a measure
-    if bare.endswith("人") and re.match(r"口(?:的|规模的|多的)", after):
+    if bare.endswith("人") and rx(r"口(?:的|规模的|多的)").match(after):
         return False  # "在我国这样一个九亿多人口的大国": the size of the country, an attribute
     if before.endswith("海拔"):
         return False  # "海拔5000米以上乡镇": an altitude naming the places
-    if fig.family == "count" and re.search(r"在[^，,；;。]{0,4}$", before) and re.match(
-            r"[^，,；;。]{1,24}?中(?:位列|位居|排名|排在|排|居)第", text[fig.end : fig.end + 40]):
+    if fig.family == "count" and rx(r"在[^，,；;。]{0,4}$").search(before) and rx(r"[^，,；;。]{1,24}?中(?:位列|位居|排名|排在|排|居)第").match(text[fig.end : fig.end + 40]):
         return False  # "在全国80个大城市…考核中位列第10位": the field of a ranking
-    if bare == "类" and (before.endswith("劣") or re.match(r"水(?:体|质)?", after)):
+    if bare == "类" and (before.endswith("劣") or rx(r"水(?:体|质)?").match(after)):
         return False  # "劣五类水体", "三类水质": a class of water, not a count
     if bare.endswith("人") and after.startswith("民") and not after.startswith("民币"):
         return False  # "全国六亿人民": 人 begins 人民, an address, not a measure word
@@ -2176,39 +2179,37 @@ def _is_threshold(text: str, fig: Figure, before: str) -> bool:
     if info is None or info.family != "money":
         return False
     clause_head = text[_clause_start(text, fig.start) : fig.start]
-    if re.search(r"[0-9０-９一二三四五六七八九十两]+个(?:产值|营收|营业收入|规模)?(?:超过|超|过)$", clause_head) and re.match(
-            r"(?:及以上|以上)?的?[\u4e00-\u9fff]{0,8}?(?:集群|企业|项目|产业|园区|基地|县|城市)", text[fig.end :]):
+    if rx(r"[0-9０-９一二三四五六七八九十两]+个(?:产值|营收|营业收入|规模)?(?:超过|超|过)$").search(clause_head) and rx(r"(?:及以上|以上)?的?[\u4e00-\u9fff]{0,8}?(?:集群|企业|项目|产业|园区|基地|县|城市)").match(text[fig.end :]):
         return True  # "形成6个产值超100亿元、4个超50亿元的特色产业集群": a level naming the class counted
-    if re.search(r"(?:首家|首个|第[一二三四五六七八九十]家)$", before) and re.match(r"级?的?(?:企业|项目|集团)", text[fig.end :]):
+    if rx(r"(?:首家|首个|第[一二三四五六七八九十]家)$").search(before) and rx(r"级?的?(?:企业|项目|集团)").match(text[fig.end :]):
         return True  # "成为全市首家200亿元企业": the size class of one firm, no amount
-    if re.search(r"(?:新增|净增|新培育|培育|新引进|引进|招引|新招引|新签约|签约|新开工|开工|建成|新落地|落地)(?:超|超过|过)$", clause_head) \
-            and re.match(r"(?:及以上|以上)?的?[\u4e00-\u9fff]{0,8}?(?:企业|项目|工程|园区)[0-9０-９一二三四五六七八九十两百千]+(?:余|多)?[个家项户座]", text[fig.end :]):
+    if rx(r"(?:新增|净增|新培育|培育|新引进|引进|招引|新招引|新签约|签约|新开工|开工|建成|新落地|落地)(?:超|超过|过)$").search(clause_head) \
+            and rx(r"(?:及以上|以上)?的?[\u4e00-\u9fff]{0,8}?(?:企业|项目|工程|园区)[0-9０-９一二三四五六七八九十两百千]+(?:余|多)?[个家项户座]").match(text[fig.end :]):
         return True  # "新增超10亿元企业4家": the size class of the firms counted, no amount of theirs
-    if re.search(r"(?:超|超过|过)$", before) and re.match(
-            r"的[\u4e00-\u9fff]{0,6}?(?:村|企业|项目|县域|县|乡镇|城市)(?:占比|比重|比例|数|达|有)", text[fig.end :]):
+    if rx(r"(?:超|超过|过)$").search(before) and rx(r"的[\u4e00-\u9fff]{0,6}?(?:村|企业|项目|县域|县|乡镇|城市)(?:占比|比重|比例|数|达|有)").match(text[fig.end :]):
         return True  # "收入超10万元的村占比达100%", "经济总量超千亿元的县域达12个"
-    if re.match(r"(?:[、和或][0-9０-９.]+(?:亿|万)?元)*(?:及以上|以上)的[\u4e00-\u9fff]{0,10}?(?:村|企业|组织|县域|乡镇)[\u4e00-\u9fff]{0,2}?(?:占比|比重|比例|分别(?:达到|达|占))", text[fig.end :]):
+    if rx(r"(?:[、和或][0-9０-９.]+(?:亿|万)?元)*(?:及以上|以上)的[\u4e00-\u9fff]{0,10}?(?:村|企业|组织|县域|乡镇)[\u4e00-\u9fff]{0,2}?(?:占比|比重|比例|分别(?:达到|达|占))").match(text[fig.end :]):
         return True  # "经营性收入10万元以上的村级集体经济组织比例达到70%": a level naming the class
-    if re.match(r"(?:及以上|以上)?(?:的)?(?:企业|项目)?[0-9０-９一二三四五六七八九十]+(?:余|多)?[个家项户座]", text[fig.end :]) \
-            and re.search(r"(?:[0-9０-９]+(?:余|多)?[个家项户座][、，,]|[、，,])$", before):
+    if rx(r"(?:及以上|以上)?(?:的)?(?:企业|项目)?[0-9０-９一二三四五六七八九十]+(?:余|多)?[个家项户座]").match(text[fig.end :]) \
+            and rx(r"(?:[0-9０-９]+(?:余|多)?[个家项户座][、，,]|[、，,])$").search(before):
         return True  # "引进100亿元以上项目5个、50亿元以上15个", "…企业1家、10亿元企业10家": a member's class
     if before.endswith("过") or all(c in "十百千万亿" for c in fig.numeral):
-        more = re.match(r"(?:[、和或](?:过|超)?[0-9０-９.一二三四五六七八九十百千万亿]+(?:亿|万)?元)*", text[fig.end :])
+        more = rx(r"(?:[、和或](?:过|超)?[0-9０-９.一二三四五六七八九十百千万亿]+(?:亿|万)?元)*").match(text[fig.end :])
         return bool(_THRESHOLD_NOUN.match(text, fig.end + more.end()))  # type: ignore[union-attr]
     # "其中10亿元以上项目60个", "新签约投资2000万元以上设施农业项目123个": a level with 以上 and a
     # count of the things above it later in the clause
-    m = re.match(r"(?:及以上|以上)的?[\u4e00-\u9fff]{0,8}?(?:项目|企业|工程|园区|村)", text[fig.end :])
+    m = rx(r"(?:及以上|以上)的?[\u4e00-\u9fff]{0,8}?(?:项目|企业|工程|园区|村)").match(text[fig.end :])
     if m is None:
         return False
-    if re.search(r"[0-9０-９一二三四五六七八九十两百千]+个[^，,；;。0-9０-９]{0,12}$", text[_clause_start(text, fig.start) : fig.start]):
+    if rx(r"[0-9０-９一二三四五六七八九十两百千]+个[^，,；;。0-9０-９]{0,12}$").search(text[_clause_start(text, fig.start) : fig.start]):
         return True  # "新增46个农村集体经济收入50万元以上行政村": the class of what is counted
     rest = text[fig.end + m.end() : _clause_end(text, fig.end)]
     if rest == "" or rest.startswith("、"):
         return True
-    if re.match(r"[\u4e00-\u9fff]", rest) and not any(f.unit for f in find_figures(rest)) \
-            and not re.match(r"[\u4e00-\u9fff]{0,4}(?:经费|资金|投资|补助|补贴|奖励|贷款|债券)", rest):
+    if rx(r"[\u4e00-\u9fff]").match(rest) and not any(f.unit for f in find_figures(rest)) \
+            and not rx(r"[\u4e00-\u9fff]{0,4}(?:经费|资金|投资|补助|补贴|奖励|贷款|债券)").match(rest):
         return True  # "10亿元以上在谈项目由市级领导牵头联系": the class a rule applies to, no amount  # "重点突破50亿元以上先进制造业项目、…": the class of projects sought, no amount
-    return bool(re.match(r"[0-9０-９一二三四五六七八九十两百千]+[个家项户座]|(?:达到?|共|累计|增至|超过|占比|比重|比例|不少于|不低于|至少)", rest))
+    return bool(rx(r"[0-9０-９一二三四五六七八九十两百千]+[个家项户座]|(?:达到?|共|累计|增至|超过|占比|比重|比例|不少于|不低于|至少)").match(rest))
 
 
 def _restates_list(text: str, fig: Figure) -> bool:
@@ -2224,14 +2225,14 @@ def _restates_list(text: str, fig: Figure) -> bool:
         digits_closed = head.endswith("等")
         if digits_closed:
             head = head[:-1]
-        if re.search(r"新增|新建|新认定|新培育|建成|创建|获批|引进|招引|签约", text[_clause_start(text, fig.start) : fig.start]) \
-                or re.search(r"入选|获|被|评为|列入|纳入|开工|建成|竣工|投产|投用|通过|进入|开诊|位列|跻身|上榜|挂牌|启用|运营|开业|达到",
+        if rx(r"新增|新建|新认定|新培育|建成|创建|获批|引进|招引|签约").search(text[_clause_start(text, fig.start) : fig.start]) \
+                or rx(r"入选|获|被|评为|列入|纳入|开工|建成|竣工|投产|投用|通过|进入|开诊|位列|跻身|上榜|挂牌|启用|运营|开业|达到").search(
                              text[fig.end : _clause_end(text, fig.end)]):
             return False  # "新增A、B等3个试点", "A、B等3个集群入选…": the count is what is new or selected
-    items = re.search(r"(?:^|[^\u4e00-\u9fff])?((?:[\u4e00-\u9fff“”]{1,8}[、和与及])+[\u4e00-\u9fff“”]{1,8})$", head)
+    items = rx(r"(?:^|[^\u4e00-\u9fff])?((?:[\u4e00-\u9fff“”]{1,8}[、和与及])+[\u4e00-\u9fff“”]{1,8})$").search(head)
     if items is None:
         return False
-    members = re.split(r"[、和与及]", items.group(1))
+    members = rx(r"[、和与及]").split(items.group(1))
     if not fig.chinese and (members[-1].count("“") != members[-1].count("”") or "、" not in items.group(1)
                             or (not digits_closed and len(members) < 3)):
         return False  # ("从创新、协调、绿色…6个维度": three members or more need no 等)
@@ -2261,11 +2262,11 @@ def _prefix_qualifier(before: str) -> tuple[int, Qualifier]:
     for word, q in _PREFIX_QUALIFIERS:
         if before.endswith(word):
             # 超 in 超额, 近 in 最近/附近 are not qualifiers
-            if word == "过" and re.search(r"[通经不度难越穿跨路走闯错放改胜]过$|了过$", before):
+            if word == "过" and rx(r"[通经不度难越穿跨路走闯错放改胜]过$|了过$").search(before):
                 return 0, Qualifier.NONE
-            if word == "约" and re.search(r"[签预节制合契公条婚邀特]约$", before):
+            if word == "约" and rx(r"[签预节制合契公条婚邀特]约$").search(before):
                 return 0, Qualifier.NONE
-            if word == "近" and re.search(r"(?:最|附|临|接|将|靠)近$", before) and not before.endswith(("接近", "将近")):
+            if word == "近" and rx(r"(?:最|附|临|接|将|靠)近$").search(before) and not before.endswith(("接近", "将近")):
                 return 0, Qualifier.NONE
             return len(word), q
     return 0, Qualifier.NONE
@@ -2276,7 +2277,7 @@ def _suffix_qualifier(after: str, unit: str) -> Qualifier | None:
         if after.startswith(word):
             if word == "内" and not (unit_info(unit) and unit_info(unit).family == "duration"):  # type: ignore[union-attr]
                 continue
-            if word in ("以下", "以上") and re.match(r"以[上下](?:的|企业|单位|项目|规模|工业|人口|城市)", after):
+            if word in ("以下", "以上") and rx(r"以[上下](?:的|企业|单位|项目|规模|工业|人口|城市)").match(after):
                 # 规模以上 is a class name, not a qualifier of this figure
                 return q
             return q
@@ -2290,40 +2291,39 @@ def _kind(family: str | None, left: str, text: str, start: int, end: int) -> tup
     left = left.rstrip(" \u3000\u00a0\t")  # "增长 5.5%"
     # strip the filler between a change verb and the figure ("同比增长", "增速完成"), and a
     # target word after it ("经济增长预期目标为7%", "经济增长速度的调控目标定为8%")
-    core = re.sub(rf"{_FILLER}$", "", left) if left else left
-    stated = re.search(_TARGET_TAIL, left) if left else None
+    core = rx(rf"{_FILLER}$").sub("", left) if left else left
+    stated = rx(_TARGET_TAIL).search(left) if left else None
     if stated and _CHANGE_RE.search(left[: stated.start()]):
         core = left[: stated.start()]
     m = _CHANGE_RE.search(core)
-    level = bool(_LEVEL_VERBS.search(left)) and not re.search(r"(?:增长|下降|增速|涨幅|降幅|增幅)(?:完成|达到|达|为)$", left)
+    level = bool(_LEVEL_VERBS.search(left)) and not rx(r"(?:增长|下降|增速|涨幅|降幅|增幅)(?:完成|达到|达|为)$").search(left)
     if stated and core is not None and core == left[: stated.start()]:
         level = False
     change = None
     if m and not level:
         change = "up" if m.group("up") else "down"
         # 新增 / 新建 are levels of what was added, not changes
-        if re.search(r"(?:新增|新减|净增)$", core):
+        if rx(r"(?:新增|新减|净增)$").search(core):
             change = None
         # a one-character verb must stand right before the figure ("增3个" is rare;
         # "增" at the end of 新增/倍增 etc. is not a change of this figure)
-        elif len(m.group(0)) == 1 and not re.search(r"(?:同比|比上年|较上年)[增降减涨]$", core):
+        elif len(m.group(0)) == 1 and not rx(r"(?:同比|比上年|较上年)[增降减涨]$").search(core):
             change = None
     # a rate-of-change noun with a level verb: "涨幅控制在3%左右", "增速回落到5.2%"
-    rate = re.search(
-        r"(?P<noun>增速|涨幅|增幅|降幅|增长率|上涨率|下降率|增长幅度|增长速度|上涨幅度)"
+    rate = rx(r"(?P<noun>增速|涨幅|增幅|降幅|增长率|上涨率|下降率|增长幅度|增长速度|上涨幅度)"
         r"(?:[^，,；;。]{0,16}?(?:控制在|控制到|保持在|稳定在|回落到|回落至|回升到|回升至|提高到|提高至|降至|降到|"
-        r"下降到|达到|达|为|在|是)|(?:由|从)(?:上年|去年|前年)?的?)$",
+        r"下降到|达到|达|为|在|是)|(?:由|从)(?:上年|去年|前年)?的?)$").search(
         left or "",
     )
     if rate and family == "percent":
         return Kind.CHANGE, ("down" if rate.group("noun") in ("降幅", "下降率") else "up")
-    if family == "percent" and re.search(r"(?:增长速度|增长幅度|上涨幅度|增速|涨幅|增幅)$", core or ""):
+    if family == "percent" and rx(r"(?:增长速度|增长幅度|上涨幅度|增速|涨幅|增幅)$").search(core or ""):
         return Kind.CHANGE, "up"  # "经济增长速度8%": a rate noun right before the figure
     # "地区生产总值增速高于全省1个百分点、7%左右": a rate noun heads the clause and no
     # share noun follows it
-    compared = re.search(r"(?P<noun>增速|涨幅|增幅|降幅|增长速度)(?P<rest>[^，,；;。]*)$", left or "")
-    if compared and family == "percent" and not re.search(r"率|比重|占比|比例|份额", compared.group("rest")) \
-            and re.search(r"高于|快于|低于|好于|持平|同步|[、]", compared.group("rest")):
+    compared = rx(r"(?P<noun>增速|涨幅|增幅|降幅|增长速度)(?P<rest>[^，,；;。]*)$").search(left or "")
+    if compared and family == "percent" and not rx(r"率|比重|占比|比例|份额").search(compared.group("rest")) \
+            and rx(r"高于|快于|低于|好于|持平|同步|[、]").search(compared.group("rest")):
         return Kind.CHANGE, ("down" if compared.group("noun") == "降幅" else "up")
     if family in ("percent", "points"):
         if change:
@@ -2336,7 +2336,7 @@ def _kind(family: str | None, left: str, text: str, start: int, end: int) -> tup
     if family == "rate":
         return (Kind.CHANGE, change) if change else (Kind.RATIO, None)
     if change and family in ("money", "area", "length", "mass", "volume", "power", "energy", "count", "concentration", "age", "compute", "freight"):
-        if family == "count" and not re.search(r"(?:增长|增加|减少|下降)$", core):
+        if family == "count" and not rx(r"(?:增长|增加|减少|下降)$").search(core):
             return Kind.COUNT, None
         return Kind.CHANGE, change
     if family == "count":
@@ -2369,7 +2369,7 @@ def _unmarked_plan_start(report: Report, text: str) -> int | None:
     _review, plan_year = report_years(report)
     if plan_year is None:
         return None
-    opening = re.compile(_PLAN_OPENING.replace("YEAR", str(plan_year)))
+    opening = rx(_PLAN_OPENING.replace("YEAR", str(plan_year)))
     for part in report.parts:
         if part.role not in (PartRole.REVIEW, PartRole.OTHER):
             continue
@@ -2402,7 +2402,7 @@ def _status_year(
         return status, year
     if status != Status.TARGET and (planned := _cues()["plan_rules_year"].search(_ascii_year(head := text[_sentence_start(report, text, start) : start]))) \
             and int(planned.group(1)) >= plan_year and int(planned.group(1)) > review_year and not _ESTIMATE.search(head) \
-            and not re.search(r"(?:由|从|比|较|同|与)[^，,；;。由从比较]{0,8}$", head):  # (not the base: "比1958年的N")
+            and not rx(r"(?:由|从|比|较|同|与)[^，,；;。由从比较]{0,8}$").search(head):  # (not the base: "比1958年的N")
         # "第六个五年计划规定，一九八五年工农业总产值达到…，比一九八○年增加N": the plan's target for that year
         return Status.TARGET, int(planned.group(1))
     if status == Status.ESTIMATE and (named := _cues()["estimate_year"].search(_ascii_year(text[_sentence_start(report, text, start) : start]))) \
@@ -2434,7 +2434,7 @@ def _status_year(
     head = text[_sentence_start(report, text, start) : start]
     right = text[end : _clause_end(text, end)] if end is not None else ""
     if status == Status.TARGET and _cues()["done"].search(head) and not _FUTURE_CUE.search(head) \
-            and not re.search(r"(?:今年|本年|明年|[0-9０-９〇○零一二三四五六七八九]{4}年)", head):
+            and not rx(r"(?:今年|本年|明年|[0-9０-９〇○零一二三四五六七八九]{4}年)").search(head):
         # "各地还办了三万多所…，平均每个公社有…1.2所" in a plan part: what has been done
         return Status.ACTUAL, review_year
     if status == Status.TARGET and _cues()["outcome"].search(head) \
@@ -2443,69 +2443,69 @@ def _status_year(
         return Status.ACTUAL, review_year
     if status == Status.TARGET and _cues()["now_reached"].search(clause) and not _FUTURE_CUE.search(clause):
         # "我国60岁以上人口已达2.5亿": the state reached by now, which the plan answers
-        return Status.ACTUAL, (plan_year if re.search(r"今年|本年", head) and not _delivered_late(text) else review_year)
+        return Status.ACTUAL, (plan_year if rx(r"今年|本年").search(head) and not _delivered_late(text) else review_year)
     if status == Status.ACTUAL and review_year and _cues()["plan_recalled"].match(clause):
         # "原定一九五七年十月到一九五八年九月底增加灌溉面积N，但是…已经完成M": the plan, recalled
         return Status.TARGET, year
-    if status == Status.TARGET and re.match(r"[^，,；;。]{0,8}?的基础上", right) and not _FUTURE_CUE.search(clause):
+    if status == Status.TARGET and rx(r"[^，,；;。]{0,8}?的基础上").match(right) and not _FUTURE_CUE.search(clause):
         # "在连续两年增长13%的基础上": the base the plan starts from, last year's actual
         return Status.ACTUAL, review_year
     sp = (_cues()["span_opening"].match(text, _SENT_FLOOR(text, start), start) or _cues()["span_clause"].search(text, _SENT_FLOOR(text, start), start)) \
         if status == Status.TARGET and review_year else None
     if sp is not None \
-            and not _FUTURE_CUE.search(text, sp.end(), start) and not re.search(r"今明|明后", text[_SENT_FLOOR(text, start) : start]):
+            and not _FUTURE_CUE.search(text, sp.end(), start) and not rx(r"今明|明后").search(text[_SENT_FLOOR(text, start) : start]):
         # "在运输交通方面：两年铁路的货物周转量增长55%", "农民…的收入，两年增长约7%" in a plan part: the years just reviewed
         para = text[_paragraph_start(report, text, start) : start]
         return (Status.ESTIMATE if _ESTIMATE.search(para) else Status.ACTUAL), review_year
-    if status == Status.TARGET and ((_NOW_CUE.search(clause) or re.match(r"[\u4e00-\u9fff]{0,6}?已经", right))
+    if status == Status.TARGET and ((_NOW_CUE.search(clause) or rx(r"[\u4e00-\u9fff]{0,6}?已经").match(right))
                                     and not _FUTURE_CUE.search(clause.replace("现在要", ""))
                                     or _SINCE.search(head) and not _FUTURE_CUE.search(_cues()["past_effort"].sub("", head))
                                     or _SINCE.match(_cues()["since_opening"].match(text, _SENT_FLOOR(text, start)).group(1) or "x")
                                     and not _FUTURE_CUE.search(text, _SENT_FLOOR(text, start), start)):
         # "目前在全国注册登记的各种经济联合体有32000多个", "12个项目已经部分地投入生产": now, not the plan
-        return Status.ACTUAL, (plan_year if re.search(r"今年|本年", head) and not _delivered_late(text) else review_year)
+        return Status.ACTUAL, (plan_year if rx(r"今年|本年").search(head) and not _delivered_late(text) else review_year)
     if status == Status.ACTUAL and review_year and year == review_year \
-            and re.match(r"(?:左右|以上|以内)?的?(?:预定|预期|原定|年度|调控|奋斗)目标", right):
+            and rx(r"(?:左右|以上|以内)?的?(?:预定|预期|原定|年度|调控|奋斗)目标").match(right):
         return Status.TARGET, review_year  # "增长7.8%，虽然略低于8%的预定目标": last year's target
     if status == Status.ACTUAL and review_year and year == review_year \
-            and re.match(r"(?:左右|以上|以内)?(?:、[^，,；;。]{0,30})?的目标", right) \
-            and re.search(r"(?:确定|提出|规定|制定)的", clause):
+            and rx(r"(?:左右|以上|以内)?(?:、[^，,；;。]{0,30})?的目标").match(right) \
+            and rx(r"(?:确定|提出|规定|制定)的").search(clause):
         return Status.TARGET, review_year  # "没有实现年初确定的A降低4%左右、B减少2%的目标": the year's targets, recalled
     if status == Status.ACTUAL and review_year and year == review_year and _cues()["plan_requirement"].match(right) \
             and _cues()["plan_named"].search(clause):
         return Status.TARGET, review_year  # "比上年增长7.6%，超过计划增长6%的要求": the plan's figure for that year
     if status == Status.ACTUAL and review_year and year == review_year and _RECALLED_TARGET.search(head) \
-            and not re.search(r"(?:从|由)$", clause):
+            and not rx(r"(?:从|由)$").search(clause):
         return Status.TARGET, review_year  # "去年…曾提出，要把…控制在10%以内"
     if status == Status.ACTUAL and review_year and year is not None and year > review_year \
-            and re.search(r"[将將](?!近)|计划|要", clause) and not re.search(r"已|了", clause):
+            and rx(r"[将將](?!近)|计划|要").search(clause) and not rx(r"已|了").search(clause):
         return Status.TARGET, year  # "在一九五四年將由…上升爲42.3%" in a review part: the plan year's target
     if status == Status.ACTUAL and year is not None and year > (plan_year or review_year) \
-            and (_FUTURE_CUE.search(head) or re.search(r"(?:到|至)[0-9０-９〇○零一二三四五六七八九]{4}年", head)):
+            and (_FUTURE_CUE.search(head) or rx(r"(?:到|至)[0-9０-９〇○零一二三四五六七八九]{4}年").search(head)):
         return Status.TARGET, year  # "按照规划，到一九八五年，…每年要增长10%": no actual lies ahead of the report
     if status == Status.ACTUAL and review_year and year == review_year:
         # "一九五二年，…批发中的比重达到63%，在社会零售中的比重达到34%": the year opening the
         # sentence dates its later clauses too, when no other year is named after it
-        opening = re.match(r"[\s\u3000]*(?:在)?([0-9０-９〇○零一二三四五六七八九]{4})年[，,]", head)
+        opening = rx(r"[\s\u3000]*(?:在)?([0-9０-９〇○零一二三四五六七八九]{4})年[，,]").match(head)
         if opening is None and _SENT_FLOOR(text, start) < _sentence_start(report, text, start):
             # "1979年油料产量644万吨，比上年增加122万吨；肉类产量1062万吨": the year opening the
             # sentence (before its ；) dates the clauses after it
             head = text[_SENT_FLOOR(text, start) : start]
             opening = _cues()["clause_year"].match(head)
         if opening and _ascii_year(opening.group(1)).isdigit() and 1949 <= int(_ascii_year(opening.group(1))) < review_year \
-                and not re.search(r"[0-9０-９〇○零一二三四五六七八九]{4}年|今年|本年|同期", head[opening.end() :]) and not _FUTURE_CUE.search(head) \
-                and not re.search(r"(?:由|从)的?$", clause):  # (not the start value of 由A减少到B)
+                and not rx(r"[0-9０-９〇○零一二三四五六七八九]{4}年|今年|本年|同期").search(head[opening.end() :]) and not _FUTURE_CUE.search(head) \
+                and not rx(r"(?:由|从)的?$").search(clause):  # (not the start value of 由A减少到B)
             return Status.ACTUAL, int(_ascii_year(opening.group(1)))
-    if status == Status.TARGET and re.search(r"(?:毕业生|新成长劳动力)[^，,；;。]{0,4}(?:将|预计)(?:达到|达|超过|超)$", clause):
+    if status == Status.TARGET and rx(r"(?:毕业生|新成长劳动力)[^，,；;。]{0,4}(?:将|预计)(?:达到|达|超过|超)$").search(clause):
         return Status.ESTIMATE, year  # "今年高校毕业生将达727万人": an expectation the plan responds to, no target
-    if re.search(r"现行的?$", clause) and status == Status.TARGET:
+    if rx(r"现行的?$").search(clause) and status == Status.TARGET:
         return Status.ACTUAL, review_year  # "将…现行10%的税率降至9%": the rate now in force
     if status == Status.ESTIMATE and year == plan_year and review_year and _delivered_late(text) \
-            and re.search(r"(?:今年|本年)[^，,；;。]{0,12}预计[^，,；;。0-9０-９]{0,3}$", clause):
+            and rx(r"(?:今年|本年)[^，,；;。]{0,12}预计[^，,；;。0-9０-９]{0,3}$").search(clause):
         return Status.ESTIMATE, review_year  # a report delivered late in the year: 今年…预计 is the year reviewed
     if status == Status.TARGET and plan_year and year is not None and year < plan_year and not _FUTURE_CUE.search(head):
         m = None
-        for m in re.finditer(r"(?:到|至|在|(?<![等当])于)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末)?", head):
+        for m in rx(r"(?:到|至|在|(?<![等当])于)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末)?").finditer(head):
             pass
         if m is not None and _ascii_year(m.group(1)).isdigit() and int(_ascii_year(m.group(1))) == year:
             return Status.ACTUAL, year  # "由1970年的…增加到1980年的…" in a plan part: a past year's level
@@ -2514,9 +2514,9 @@ def _status_year(
         # past years opens the sentence (up to its 。), whatever the ；-clauses after it
         full = text[max(text.rfind(c, 0, start) for c in "。\n") + 1 : start]
         # ("１９８０年同完成经济恢复的１９５２年相比": a few words may name the base year)
-        m = re.match(r"[\s\u3000]*[^，,；;。]{0,6}?([0-9０-９〇○零一二三四五六七八九]{4})年(?:同|与|和|比)(?:[^，,；;。0-9０-９]{0,10}?的)?([0-9０-９〇○零一二三四五六七八九]{4})年(?:相比|比较)", full)
+        m = rx(r"[\s\u3000]*[^，,；;。]{0,6}?([0-9０-９〇○零一二三四五六七八九]{4})年(?:同|与|和|比)(?:[^，,；;。0-9０-９]{0,10}?的)?([0-9０-９〇○零一二三四五六七八九]{4})年(?:相比|比较)").match(full)
         if m and _ascii_year(m.group(1)).isdigit() and int(_ascii_year(m.group(1))) < plan_year and not _FUTURE_CUE.search(full):
-            if re.search(r"(?:由|从)的?$", clause) and _ascii_year(m.group(2)).isdigit():
+            if rx(r"(?:由|从)的?$").search(clause) and _ascii_year(m.group(2)).isdigit():
                 return Status.ACTUAL, int(_ascii_year(m.group(2)))  # "由３０１０亿元增加到…": the base year's level
             return Status.ACTUAL, int(_ascii_year(m.group(1)))
     return status, year
@@ -2526,7 +2526,7 @@ def _status_year(
 def _cues() -> dict[str, re.Pattern]:
     """The status and year cues of loaders/data/status_year_cues.json, compiled."""
     data = json.loads(data_text("status_year_cues.json"))
-    return {k: re.compile(v) for k, v in data.items() if not k.startswith("_")}
+    return {k: rx(v) for k, v in data.items() if not k.startswith("_")}
 
 
 def _estimated_list(text: str, start: int) -> int | None:
@@ -2539,9 +2539,9 @@ def _estimated_list(text: str, start: int) -> int | None:
     m = None
     for m in _ESTIMATE.finditer(text, floor, colon):
         pass
-    if m is None or re.search(r"[比较較同](?:[0-9０-９〇○零一二三四五六七八九]{4}年|上年|去年|今年|本年)的?$", text[floor : m.start()]):
+    if m is None or rx(r"[比较較同](?:[0-9０-９〇○零一二三四五六七八九]{4}年|上年|去年|今年|本年)的?$").search(text[floor : m.start()]):
         return None
-    y = re.search(r"([0-9０-９〇○零一二三四五六七八九]{4})年的?$", text[floor : m.start()])
+    y = rx(r"([0-9０-９〇○零一二三四五六七八九]{4})年的?$").search(text[floor : m.start()])
     return int(_ascii_year(y.group(1))) if y and _ascii_year(y.group(1)).isdigit() else 0
 
 
@@ -2564,7 +2564,7 @@ def _conditional(text: str, start: int, end: int) -> bool:
     tail = text[end : min(stops) if stops else len(text)]
     after = head[m.end() :]
     consequence = cues["conditional_consequence"].search(after)
-    condition = after[: consequence.start()] if consequence else after + tail[: (cues["conditional_consequence"].search(tail) or re.search("$", tail)).start()]
+    condition = after[: consequence.start()] if consequence else after + tail[: (cues["conditional_consequence"].search(tail) or rx("$").search(tail)).start()]
     if cues["conditional_computation"].search(condition):
         return False
     return bool(consequence or cues["conditional_consequence"].search(tail))
@@ -2585,16 +2585,16 @@ def _part_status_year(
     head = text[sentence_start:start]
     if not plan_like and role != PartRole.SELF_BUILDING and _PLAN_SENTENCE.search(head):
         plan_like = True  # "今年…主要预期目标是：" in a part whose plan heading was lost
-    start_value = re.search(r"(?:由|从)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末)?的?(?:[0-9０-９.]+[^\d，,；;。由从]{0,4}[和、])?$|(?:比|较|同)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末)?的$", text[_clause_start(text, start) : start])
+    start_value = rx(r"(?:由|从)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末)?的?(?:[0-9０-９.]+[^\d，,；;。由从]{0,4}[和、])?$|(?:比|较|同)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末)?的$").search(text[_clause_start(text, start) : start])
     if start_value and start_value.group(1) is None:
         # "比一九五二年的八百二十七亿元增长…": the base of the comparison is that year's level
-        start_value = re.search(r"([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末)?的$", start_value.group(0))
+        start_value = rx(r"([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末)?的$").search(start_value.group(0))
     if start_value and _ascii_year(start_value.group(1)).isdigit() and (
             1949 <= int(_ascii_year(start_value.group(1))) <= (plan_year or review_year or 2100)):
         return Status.ACTUAL, int(_ascii_year(start_value.group(1)))  # "将由2037年的42%提高到60%": the start
-    if _ESTIMATE.search(re.sub(r"[比较較同](?:[0-9０-９〇○零一二三四五六七八九]{4}年|上年|去年|今年|本年)(?:的)?(?:预计|預計)(?:数|的)?", "", head)):
+    if _ESTIMATE.search(rx(r"[比较較同](?:[0-9０-９〇○零一二三四五六七八九]{4}年|上年|去年|今年|本年)(?:的)?(?:预计|預計)(?:数|的)?").sub("", head)):
         status = Status.ESTIMATE  # (not the base of a comparison: "比1980年预计增加9万吨")
-    elif _YEAR_TO_DATE.search(head) and not re.search(r"力争|争取|确保|计划|目标|要|将|拟", head):
+    elif _YEAR_TO_DATE.search(head) and not rx(r"力争|争取|确保|计划|目标|要|将|拟").search(head):
         # "今年一月至九月，…下降了百分之十五点七": this year so far, an actual of the delivery year
         return Status.ACTUAL, (review_year if _delivered_late(text) else plan_year)
     elif plan_like and _TO_DATE.search(text, _clause_start(text, start), start):
@@ -2604,11 +2604,10 @@ def _part_status_year(
     else:
         status = Status.ACTUAL
     year = plan_year if plan_like else review_year
-    opening_year = part is not None and re.search(
-        rf"开好局|起好步|开局之年|{plan_year}年|今年" if plan_year else r"开好局|起好步|开局之年|今年", part.title)
+    opening_year = part is not None and rx(rf"开好局|起好步|开局之年|{plan_year}年|今年" if plan_year else r"开好局|起好步|开局之年|今年").search(part.title)
     if role == PartRole.FIVE_YEAR_PLAN and plan_year and not opening_year and not _states_this_year(report, text, start) \
-            and not re.search(rf"今年|本年|{plan_year}年", _ascii_year(head)) \
-            and not re.match(rf"[\s\u3000]*{plan_year}年的?(?:国民经济)?计划", _ascii_year(text[_paragraph_start(report, text, start) : start])):
+            and not rx(rf"今年|本年|{plan_year}年").search(_ascii_year(head)) \
+            and not rx(rf"[\s\u3000]*{plan_year}年的?(?:国民经济)?计划").match(_ascii_year(text[_paragraph_start(report, text, start) : start])):
         # ("在今年进行建设的…项目", a paragraph opening "1959年的国民经济计划，…": this year's)
         year = plan_year + 4  # the horizon of a five-year plan begun this year
         named_plan = _NAMED_PLAN.search(part.title) if part is not None else None
@@ -2616,18 +2615,18 @@ def _part_status_year(
             year = _plan_end(_NUMERAL_VALUE[named_plan.group(1)])
     m = None
     # ("是1950年到1997年投入总和的1.7倍": a span named as a base dates nothing)
-    for m in re.finditer(r"(?:到|至|在|(?<![等当])于|展望)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末|前)?",
+    for m in rx(r"(?:到|至|在|(?<![等当])于|展望)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末|前)?").finditer(
                          _cues()["base_level_in_head"].sub(lambda b: "　" * len(b.group(0)),
                                                            _cues()["base_span"].sub(lambda b: "　" * len(b.group(0)), head))):
         pass
-    if m is None and re.match(r"[\s\u3000]*其中[，,]", head) and sentence_start > 0:
+    if m is None and rx(r"[\s\u3000]*其中[，,]").match(head) and sentence_start > 0:
         # "到1985年，…。其中，城镇居民…平均每年递增N": 其中 carries on the sentence before, whose
         # first named point in time (not the end of a past span, "1953年至1980年") frames it
-        m = re.compile(r"(?<![年])(?:到|至|在|(?<![等当])于)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末|前)?").search(
+        m = rx(r"(?<![年])(?:到|至|在|(?<![等当])于)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末|前)?").search(
             text, _sentence_start(report, text, sentence_start - 1), sentence_start)
     if m is None and plan_like and plan_year:
         named_year = None
-        for named_year in re.finditer(r"(?:规定|计划|要求|预计)[，,：:]?([0-9０-９〇○零一二三四五六七八九]{4})年的", head):
+        for named_year in rx(r"(?:规定|计划|要求|预计)[，,：:]?([0-9０-９〇○零一二三四五六七八九]{4})年的").finditer(head):
             pass
         if named_year is not None and _ascii_year(named_year.group(1)).isdigit() \
                 and int(_ascii_year(named_year.group(1))) >= plan_year:
@@ -2643,7 +2642,7 @@ def _part_status_year(
                     m = later  # "社会商品零售总额一九八五年将达到…，比一九八○年增长40%"
     fyp = None
     for f5 in _FIVE_YEAR_PLAN.finditer(head):
-        if not re.search(r"[较比与同][“\"「]?$", head[: f5.start()]):  # "较“十三五”期间增长": a base
+        if not rx(r"[较比与同][“\"「]?$").search(head[: f5.start()]):  # "较“十三五”期间增长": a base
             fyp = f5
     if fyp is not None and (m is None or fyp.start() > m.start()):
         n = fyp.group(1)
@@ -2657,12 +2656,10 @@ def _part_status_year(
         y = int(_ascii_year(m.group(1)))
         if 1949 <= y <= 2100:
             year = y
-            if plan_like and plan_year and y < plan_year and status == Status.TARGET and re.search(
-                    r"(?:去年|上年)", text[_clause_start(text, start) : start]) and not re.search(
-                    r"力争|争取|确保|计划|目标|将|要|拟", text[_clause_start(text, start) : start]):
+            if plan_like and plan_year and y < plan_year and status == Status.TARGET and rx(r"(?:去年|上年)").search(text[_clause_start(text, start) : start]) and not rx(r"力争|争取|确保|计划|目标|将|要|拟").search(text[_clause_start(text, start) : start]):
                 status = Status.ACTUAL  # "从2003年到2006年…，其中去年超收2573亿元": the year before, reviewed
     elif plan_like and plan_year and (named := _named_plan_paragraph(report, text, start)) is not None and named >= plan_year \
-            and not re.search(r"今年|明年|本年|[0-9０-９〇○零一二三四五六七八九]{4}年", head):
+            and not rx(r"今年|明年|本年|[0-9０-９〇○零一二三四五六七八九]{4}年").search(head):
         year = named  # "第六个五年计划期间，…。其中，出口总额将达到…": the plan's last year
     elif plan_like and plan_year and (h := _HORIZON.search(head)) is not None:
         # "今后三年内，新建县级医院N所": a target at the horizon's end, not this year's
@@ -2679,13 +2676,13 @@ def _part_status_year(
         clause = text[_clause_start(text, start) - 0 : start]
         past = [
             int(_ascii_year(y.group(1)))
-            for y in re.finditer(r"(?<![比较較与與同])([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前|(?:底|末)?的?[0-9０-９百])", head)
+            for y in rx(r"(?<![比较較与與同])([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前|(?:底|末)?的?[0-9０-９百])").finditer(head)
             if _ascii_year(y.group(1)).isdigit()
         ]
         if past and past[-1] >= plan_year:
             past = []  # "一九五八年只生产N，一九五九年将生产M，增长…": the last year named is the plan's
         past = [y for y in past if 1900 <= y < plan_year]  # (1936, the pre-war peak, in the 1950s reports)
-        if past and not re.search(r"力争|争取|确保|计划|目标|将|要|拟", clause):
+        if past and not rx(r"力争|争取|确保|计划|目标|将|要|拟").search(clause):
             year = past[-1]
             if status == Status.TARGET:
                 status = Status.ACTUAL
@@ -2694,7 +2691,7 @@ def _part_status_year(
         # only after the clause's previous figure ("由2010年的A增加到B": B is this year's)
         clause = text[_clause_start(text, start) : start]
         opening = _cues()["clause_year"].match(clause)
-        if opening and _ascii_year(opening.group(1)).isdigit() and len(re.findall(r"[0-9０-９〇○零一二三四五六七八九]{4}年", clause)) == 1 \
+        if opening and _ascii_year(opening.group(1)).isdigit() and len(rx(r"[0-9０-９〇○零一二三四五六七八九]{4}年").findall(clause)) == 1 \
                 and 1949 <= int(_ascii_year(opening.group(1))) < review_year:
             return status, int(_ascii_year(opening.group(1)))  # "1979年人口自然增长率由上年的1.2%下降到1.17%"
         figs = [f for f in find_figures(clause) if f.unit and f.unit != "年"]
@@ -2702,8 +2699,7 @@ def _part_status_year(
             clause = clause[figs[-1].end :]
         named = [
             int(_ascii_year(y.group(1)))
-            for y in re.finditer(
-                r"(?<![比较較与與同自于於是])([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前|度)",
+            for y in rx(r"(?<![比较較与與同自于於是])([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前|度)").finditer(
                 _cues()["base_span"].sub("", clause),  # "是1950年到1997年投入总和的1.7倍": a base, no date
             )
             if _ascii_year(y.group(1)).isdigit()
@@ -2711,12 +2707,12 @@ def _part_status_year(
         ]
         named = [y for y in named if 1900 <= y <= review_year]
         cs = _clause_start(text, start)
-        if not named and cs > 0 and text[cs - 1] in "，," and re.match(r"(?:比|较)(?:上年|去年)|同比", text[cs:start]):
+        if not named and cs > 0 and text[cs - 1] in "，," and rx(r"(?:比|较)(?:上年|去年)|同比").match(text[cs:start]):
             # "1979年…收购商品总额1992亿元，比上年增长14.5%": the bare comparison keeps that year
             prev = text[_clause_start(text, cs - 1) : cs - 1]
             named = [
                 int(_ascii_year(y.group(1)))
-                for y in re.finditer(r"^([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前|度)", prev)
+                for y in rx(r"^([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前|度)").finditer(prev)
                 if _ascii_year(y.group(1)).isdigit()
             ]
             named = [y for y in named if 1949 <= y <= review_year]
@@ -2728,15 +2724,15 @@ def _part_status_year(
         # "“十四五”时期，…这五年，…能耗累计下降14%": a paragraph reviewing the plan just ended
         para = text[_paragraph_start(report, text, start) : start]
         past = [f for f in _FIVE_YEAR_PLAN.finditer(para)]
-        if past and re.search(r"这五年|过去五年|五年来", para[past[-1].end() :]):
+        if past and rx(r"这五年|过去五年|五年来").search(para[past[-1].end() :]):
             n = past[-1].group(1)
             end_year = _plan_end((10 if n.startswith("十") else 0) + "一二三四五六七八九".index(n[-1]) + 1)
             if end_year <= review_year:
                 status, year = Status.ACTUAL, end_year
     if plan_like and plan_year and plan_year >= 1966 and year == plan_year and _cues()["outline"].search(head) \
-            and re.search(r"年均|平均每年", text[_clause_start(text, start) : start]):
+            and rx(r"年均|平均每年").search(text[_clause_start(text, start) : start]):
         year = _plan_end((plan_year - 1966) // 5 + 3)  # "《纲要（草案）》…地区生产总值年均增长5%": the plan's last year
-    base = re.search(r"[较比][“\"]?(十?[一二三四五六七八九])五[”\"]?末的?$", text[_clause_start(text, start) : start])
+    base = rx(r"[较比][“\"]?(十?[一二三四五六七八九])五[”\"]?末的?$").search(text[_clause_start(text, start) : start])
     if base is not None:  # "较“十三五”末的9323.1亿元": the level at the end of that plan
         n = base.group(1)
         status, year = Status.ACTUAL, _plan_end((10 if n.startswith("十") else 0) + "一二三四五六七八九".index(n[-1]) + 1)
@@ -2755,14 +2751,14 @@ _YEAR_TO_DATE = re.compile(
 def _delivered_late(text: str) -> bool:
     """A report delivered late in the year speaks of 明年 (as loaders.metadata reads it): its 今年
     is the year under review."""
-    return len(re.findall("明年", text)) >= 3
+    return len(rx("明年").findall(text)) >= 3
 
 
 def _named_plan_paragraph(report: Report, text: str, start: int) -> int | None:
     """The last year of the five-year plan a paragraph opens with ("第六个五年计划期间，…"), else None."""
     p0 = _paragraph_start(report, text, start)
     # (also after a topic: "在科学技术方面，第六个五年计划规定，…")
-    m = re.match(r"[\s\u3000]*(?:在[^，,。；;]{1,12}方面[，,])?(?:在)?" + _NAMED_PLAN.pattern + r"(?:的)?(?:期间|时期|内|中|规定)", text[p0:start])
+    m = rx(r"[\s\u3000]*(?:在[^，,。；;]{1,12}方面[，,])?(?:在)?" + _NAMED_PLAN.pattern + r"(?:的)?(?:期间|时期|内|中|规定)").match(text[p0:start])
     return _plan_end(_NUMERAL_VALUE[m.group(1)]) if m else None
 
 
@@ -2785,7 +2781,7 @@ def _states_this_year(report: Report, text: str, start: int) -> bool:
     last = None
     for last in _THIS_YEAR.finditer(head):
         pass
-    return last is not None and not re.search(r"五年|十[一二三四五六七八九]五|到(?:19|20)\d\d年", head[last.end() :])
+    return last is not None and not rx(r"五年|十[一二三四五六七八九]五|到(?:19|20)\d\d年").search(head[last.end() :])
 
 
 _HORIZON = re.compile(r"(?:今后|未来|用|从今年起|从明年起)的?([两三四五六七八九十])年(?:左右)?(?:内|之内|里|中|间|时间|(?=[，,])|(?=[\u4e00-\u9fff]{2}))|(?<![0-9０-９第一二三四五六七八九十])([两三四五六七八九十])年(?:之)?(?:内|合计|共计|(?<=[，,：:][两三四五]年)(?=投资|新增|淘汰))")
@@ -2809,12 +2805,12 @@ def _recalls_last_year(report: Report, text: str, offset: int) -> bool:
     cues = [m for m in _PAST.finditer(head)]
     if review_year is not None:
         # the review year named as a sentence's subject ("一九九○年是…的一年", "2023年，…")
-        cues += [m for m in re.finditer(rf"(?<!\d){review_year}年(?:是|，|,)", _ascii_year(head))]
+        cues += [m for m in rx(rf"(?<!\d){review_year}年(?:是|，|,)").finditer(_ascii_year(head))]
     past = sorted(
         m.end() for m in cues
         # (a U+3000 run is a paragraph break in single-line files)
         if m.start() >= sentence
-        or re.fullmatch(r"\s*", head[max(0, head.rfind("。", 0, m.start()) + 1, head.rfind("\u3000", 0, m.start()) + 1) : m.start()])
+        or rx(r"\s*").fullmatch(head[max(0, head.rfind("。", 0, m.start()) + 1, head.rfind("\u3000", 0, m.start()) + 1) : m.start()])
     )
     if not past:
         return False
@@ -2828,7 +2824,7 @@ def _reviewed_cue(head: str, m: re.Match) -> bool:
         return True
     if m.group(0) in ("目标", "计划", "预期"):
         clause = head[max(head.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1 : m.start()]
-        return bool(re.search(r"(?:实现|完成|达到|超额完成|超过)了?[^，,；;。]{0,8}$|(?:年初|原定|预定|原)的?$", clause))
+        return bool(rx(r"(?:实现|完成|达到|超额完成|超过)了?[^，,；;。]{0,8}$|(?:年初|原定|预定|原)的?$").search(clause))
     return False
 
 
@@ -2840,9 +2836,12 @@ def _paragraph_start(report: Report, text: str, offset: int) -> int:
     return i + 1
 
 
+_ASCII_YEAR = str.maketrans("０１２３４５６７８９〇○零一二三四五六七八九", "0123456789000123456789")
+
+
 def _ascii_year(s: str) -> str:
     """A year's digits in ASCII: "２０２３" and "一九八一" (also with 〇/○) → "2023", "1981"."""
-    return s.translate(str.maketrans("０１２３４５６７８９〇○零一二三四五六七八九", "0123456789000123456789"))
+    return s.translate(_ASCII_YEAR)
 
 
 def _sentence_start(report: Report, text: str, offset: int) -> int:
@@ -2861,7 +2860,11 @@ def _sentence_end(text: str, offset: int) -> int:
     return min(ends) if ends else len(text)
 
 
+@lru_cache(maxsize=16384)
 def _clause_start(text: str, offset: int) -> int:
+    """Start of the clause holding ``offset`` (after the last clause delimiter, at most 60
+    characters back). Asked ~8 times per offset by the passes; cached (the key holds the
+    report text, whose hash Python keeps, so a lookup costs no rescan)."""
     i = offset
     lo = max(0, offset - 60)
     while i > lo and (text[i - 1] not in _CLAUSE_DELIMS or _soft_break(text, i - 1)):
@@ -2869,6 +2872,7 @@ def _clause_start(text: str, offset: int) -> int:
     return i
 
 
+@lru_cache(maxsize=16384)
 def _SENT_FLOOR(text: str, offset: int) -> int:
     """Start of the sentence holding ``offset`` (the text after the last 。！？ or line break)."""
     return max(text.rfind(c, 0, offset) for c in _SENT_DELIMS) + 1
@@ -2882,10 +2886,10 @@ def _soft_break(text: str, i: int) -> bool:
     j = i
     while j > 0 and text[j - 1] in " \t\u3000\n":
         j -= 1
-    if j == 0 or not re.match(r"[\u4e00-\u9fff0-9０-９A-Za-z%％）)”]", text[j - 1]):
+    if j == 0 or not rx(r"[\u4e00-\u9fff0-9０-９A-Za-z%％）)”]").match(text[j - 1]):
         return False
     line_start = text.rfind("\n", 0, j) + 1
-    return j - line_start >= 20 and bool(re.search(r"[，,；;]", text[line_start:j]))
+    return j - line_start >= 20 and bool(rx(r"[，,；;]").search(text[line_start:j]))
 
 
 def _clause_end(text: str, offset: int) -> int:
@@ -2914,8 +2918,8 @@ def _indicator(
     # the left side: after any earlier figure of the same clause ("6111套、供应4029套"),
     # unless that figure is a threshold of the noun counted here ("10亿元以上项目9个")
     if previous is not None and clause_start <= previous.end <= left_end and not (
-        _THRESHOLD_GAP.fullmatch(re.sub(r"(?:达到|达|为|超过|突破)$", "", text[previous.end : left_end]))
-        and not re.match(r"[和与、]|及(?!以上)", text[previous.end : left_end])  # "瞪羚企业358户和种子独角兽企业1户": a conjunct
+        _THRESHOLD_GAP.fullmatch(rx(r"(?:达到|达|为|超过|突破)$").sub("", text[previous.end : left_end]))
+        and not rx(r"[和与、]|及(?!以上)").match(text[previous.end : left_end])  # "瞪羚企业358户和种子独角兽企业1户": a conjunct
     ):
         clause_start = previous.end
         gap = text[previous.end : left_end]
@@ -2923,9 +2927,9 @@ def _indicator(
         if k >= 2 and previous.indicator.endswith(gap[:k]) and _CARRY_VERB.match(gap[k + 1 :]) and left_end - previous.end - k > 3:
             clause_start = previous.end + k  # "开通200个A停车场、新增注册用户30万人": past the noun counted before
         # the qualifier or conjunction after that figure, as words: 上 of 上市公司 stays
-        gap = re.match(r"(?:[)）](?=以上|以下)|以上|以下|以内|之内|左右|内(?![河陆蒙部外需资])|[、,，]|[和及与](?!美))*", text[clause_start:left_end])
+        gap = rx(r"(?:[)）](?=以上|以下)|以上|以下|以内|之内|左右|内(?![河陆蒙部外需资])|[、,，]|[和及与](?!美))*").match(text[clause_start:left_end])
         clause_start += gap.end() if gap else 0
-    framing = re.match(r"的?(?:情况|背景|形势|条件)下", text[clause_start:left_end])
+    framing = rx(r"的?(?:情况|背景|形势|条件)下").match(text[clause_start:left_end])
     if framing and previous is not None and clause_start == previous.end:
         # "外贸进出口在对美贸易下降3成的情况下增长12%": the figure before was inside the frame
         at = text.rfind("在", sentence_floor, previous.start)
@@ -2943,9 +2947,9 @@ def _indicator(
     if right.startswith(MILESTONES):
         right = ""  # "跨越千亿台阶": the level reached, not what is measured
 
-    part_of = re.search(r"[0-9０-９一二三四五六七八九十百千]+(?:余|多)?[个项家所座名条]([\u4e00-\u9fff]{1,10}?)中有?$", text[sentence_floor:left_end])
-    does = re.match(r"[\u4e00-\u9fff“”]{2,14}", right)
-    if part_of and does and not re.match(rf"{_UP}|{_DOWN}|分别|的", right):
+    part_of = rx(r"[0-9０-９一二三四五六七八九十百千]+(?:余|多)?[个项家所座名条]([\u4e00-\u9fff]{1,10}?)中有?$").search(text[sentence_floor:left_end])
+    does = rx(r"[\u4e00-\u9fff“”]{2,14}").match(right)
+    if part_of and does and not rx(rf"{_UP}|{_DOWN}|分别|的").match(right):
         return part_of.group(1) + "中" + does.group(0), None, None  # "59项测评点中有22项达到全球最优水平"
 
     l_start = clause_start
@@ -2956,7 +2960,7 @@ def _indicator(
     l_end = left_end - (len(tm.group(0)) if tm else 0)
     if text[l_start:l_end] == "经济" and text.startswith("增长", l_end):
         l_end += 2  # "经济增长预期7%左右": the headline measure, not 经济
-    elif re.search(r"(?:时期|期间|时|年)经济$", text[l_start:l_end]) and re.match(r"年均增长|增长", text[l_end:]):
+    elif rx(r"(?:时期|期间|时|年)经济$").search(text[l_start:l_end]) and rx(r"年均增长|增长").match(text[l_end:]):
         l_end += 4 if text.startswith("年均增长", l_end) else 2  # "“十N五”时期经济年均增长保持在6.5%以上"
 
     l_text = text[l_start:l_end]
@@ -2968,37 +2972,36 @@ def _indicator(
     listed = ""  # "新组建A、B等10家以上": the listed kinds, if nothing after the count names it
     if k >= 0 and "、" in l_text[:k]:
         listed = _LEAD_VERB.sub("", l_text[:k]) if len(l_text[:k]) <= 32 else ""
-    elif k >= 2 and (vs := list(re.finditer(r"推进|实施|推动|开工|建成|续建|新建|加快|启动|谋划|储备|抓好", l_text[:k]))):
+    elif k >= 2 and (vs := list(rx(r"推进|实施|推动|开工|建成|续建|新建|加快|启动|谋划|储备|抓好").finditer(l_text[:k]))):
         one = l_text[vs[-1].end() : k]  # "重点推进A等12个项目建设": the one project named
-        listed = one if 2 <= len(one) <= 16 and not re.search(r"[0-9０-９，,]", one) else ""
+        listed = one if 2 <= len(one) <= 16 and not rx(r"[0-9０-９，,]").search(one) else ""
     if k >= 0 and k == len(l_text) - 1 and kind in (Kind.AMOUNT, Kind.CHANGE) and "、" not in l_text[:k] and len(l_text[:k]) >= 2:
         l_end = l_start + k  # "新增减税降费等16.7亿元": the measure, 等 closing an open list
     elif k >= 0 and k == len(l_text) - 1:
         l_start += k + 1
     elif k >= 0 and "、" in l_text[:k] and not l_text.startswith("方面", k + 1) and not (
-            kind == Kind.COUNT and len(l_text) <= 24 and re.fullmatch(r"案件|案|问题|事件|隐患|纠纷", l_text[k + 1 :])):
+            kind == Kind.COUNT and len(l_text) <= 24 and rx(r"案件|案|问题|事件|隐患|纠纷").fullmatch(l_text[k + 1 :])):
         # "A、B等方面支出": the members say which; "侦破A、B、C等案件150起": a bare head keeps its list
         l_start += k + 1
     l_text = text[l_start:l_end]
     k = l_text.rfind("、")
-    milestone = re.search(r"(?:突破|跨越|迈上|站上|跨上|跃上)“[^”]{1,8}”$", l_text[:k]) if k >= 2 else None
-    if milestone and milestone.start() >= 2 and re.fullmatch(r"(?:达到|达|为|实现)?", l_text[k + 1 :]):
+    milestone = rx(r"(?:突破|跨越|迈上|站上|跨上|跃上)“[^”]{1,8}”$").search(l_text[:k]) if k >= 2 else None
+    if milestone and milestone.start() >= 2 and rx(r"(?:达到|达|为|实现)?").fullmatch(l_text[k + 1 :]):
         l_end = l_start + milestone.start()  # "地区生产总值突破“五百亿”、达513亿元": the subject, the quoted milestone before
         l_text = text[l_start:l_end]
     elif k >= 0 and _looks_like_figure_list(text, l_start, l_start + k):
         l_start += k + 1
         l_text = text[l_start:l_end]
-    elif k >= 0 and previous is not None and clause_start == previous.end and re.match(
-            r"(?:获|居|排|位列|位居|保持|实现|达到|完成|增长|下降|提高)", l_text):
+    elif k >= 0 and previous is not None and clause_start == previous.end and rx(r"(?:获|居|排|位列|位居|保持|实现|达到|完成|增长|下降|提高)").match(l_text):
         # "连续两年获“好”等次、乡村振兴考核连续四年…": the head is the figure before's predicate
         l_start += l_text.index("、") + 1
         l_text = text[l_start:l_end]
-    if re.search(r"(?:[和与、或]|(?<![惠涉普波顾])及)$", l_text):
+    if rx(r"(?:[和与、或]|(?<![惠涉普波顾])及)$").search(l_text):
         l_start = l_end  # "A和1.2万家B": the left side is another conjunct
         l_text = ""
     lv = _LEAD_VERB.match(l_text)
     if lv and len(l_text) - lv.end() >= 2 and not _BARE_NOUN.fullmatch(l_text[lv.end():]) and not (
-            kind == Kind.COUNT and re.fullmatch(r"培育|打造|建立|举办|组织", lv.group(0)) and len(l_text) <= 16):
+            kind == Kind.COUNT and rx(r"培育|打造|建立|举办|组织").fullmatch(lv.group(0)) and len(l_text) <= 16):
         # ("培育高新技术企业108户": a count of things made is measured by the making; kept)
         l_start += lv.end()  # "惠及企业1440家" keeps its verb: 企业 alone says nothing
         if text.startswith("了", l_start) and l_end - l_start >= 3:
@@ -3010,27 +3013,26 @@ def _indicator(
 
     # "信访总量连续3年下降", "连续三年获评…": the run's subject and what it repeats
     info = unit_info(unit)
-    if info is not None and info.family == "duration" and re.search(r"(?:连续|提前)$", l_text):
-        l_text = re.sub(r"^(?:实现|取得|保持)?了", "", l_text)  # "实现了连续三年增产"
-        if l_text in ("连续", "提前") and previous is not None and previous.indicator and re.fullmatch(
-                r"[、，,]?", text[previous.end : l_start]):
+    if info is not None and info.family == "duration" and rx(r"(?:连续|提前)$").search(l_text):
+        l_text = rx(r"^(?:实现|取得|保持)?了").sub("", l_text)  # "实现了连续三年增产"
+        if l_text in ("连续", "提前") and previous is not None and previous.indicator and rx(r"[、，,]?").fullmatch(text[previous.end : l_start]):
             l_text = previous.indicator.split("连续")[0] + l_text  # "增加值增长30.4%、连续24个月保持两位数增长"
-        elif re.fullmatch(r"(?:增幅|增速|总量|规模|数量|总数)连续", l_text) and previous is not None and previous.indicator \
-                and re.fullmatch(r"(?:以上|左右)?[、，,]?", text[previous.end : l_start]) and len(_noun_of(previous.indicator)) >= 2:
+        elif rx(r"(?:增幅|增速|总量|规模|数量|总数)连续").fullmatch(l_text) and previous is not None and previous.indicator \
+                and rx(r"(?:以上|左右)?[、，,]?").fullmatch(text[previous.end : l_start]) and len(_noun_of(previous.indicator)) >= 2:
             l_text = _noun_of(previous.indicator) + l_text  # "新认定高新技术企业1900余家，增幅连续两年居全省首位"
-        stop = re.search(r"[，,；;。：:、（(]|的基础", right)
+        stop = rx(r"[，,；;。：:、（(]|的基础").search(right)
         what = right[: stop.start() if stop else len(right)][:18]
         if len(what) >= 2:
             return l_text + what, None, None
     # "投资119亿元的化工项目落户": the investment of the project named after 的
-    of_project = re.match(r"的((?:[0-9０-９]+个)?[^，,；;。0-9０-９]{0,16}?(?:项目|工程|基金))", text[after_start:right_end])
-    if kind == Kind.AMOUNT and of_project and re.fullmatch(r"(?:抓好|推进|实施|加快|建设)?(?:计划|合同|年度)?总?投资(?:额)?", l_text):
-        l_text = re.sub(r"^(?:抓好|推进|实施|加快|建设)", "", l_text)  # "抓好总投资13.5亿元的13所续建学校"
+    of_project = rx(r"的((?:[0-9０-９]+个)?[^，,；;。0-9０-９]{0,16}?(?:项目|工程|基金))").match(text[after_start:right_end])
+    if kind == Kind.AMOUNT and of_project and rx(r"(?:抓好|推进|实施|加快|建设)?(?:计划|合同|年度)?总?投资(?:额)?").fullmatch(l_text):
+        l_text = rx(r"^(?:抓好|推进|实施|加快|建设)").sub("", l_text)  # "抓好总投资13.5亿元的13所续建学校"
         return of_project.group(1) + l_text, None, None
-    named = re.match(r"的([^，,；;。、0-9０-９的]{2,20}?)(?=[、，,；;。]|等)", text[after_start:right_end])
-    if kind == Kind.AMOUNT and named and re.search(r"(?:^|、)[\u4e00-\u9fff]{0,4}?(?:计划|合同)?总投资(?:额)?$", l_text):
+    named = rx(r"的([^，,；;。、0-9０-９的]{2,20}?)(?=[、，,；;。]|等)").match(text[after_start:right_end])
+    if kind == Kind.AMOUNT and named and rx(r"(?:^|、)[\u4e00-\u9fff]{0,4}?(?:计划|合同)?总投资(?:额)?$").search(l_text):
         return named.group(1) + "总投资", None, None  # "总投资113亿元的A、总投资45亿元的B": each the investment of its own
-    if kind == Kind.AMOUNT and of_project and of_project.group(1).endswith("基金") and re.fullmatch(r"(?:成功)?(?:组建|设立|成立|发起|设立了|组建了)|", l_text):
+    if kind == Kind.AMOUNT and of_project and of_project.group(1).endswith("基金") and rx(r"(?:成功)?(?:组建|设立|成立|发起|设立了|组建了)|").fullmatch(l_text):
         return of_project.group(1) + "规模", None, None  # "组建30亿元的绿色低碳产业基金"
     # "现行16%的税率降至13%": the level before a change of the noun after 的
     rate = _RATE_BEFORE_CHANGE.match(right)
@@ -3043,33 +3045,31 @@ def _indicator(
     # the right side: the noun the measure word counts, plus the verb phrase it takes
     r_text = ""
     # a threshold before the noun stays with it: "2.1万名60岁以上老人", "585个亿元以上重点项目"
-    th = re.match(r"(?:投资)?[0-9０-９.]*[万亿]?(?:周岁|岁|元|万元|亿元)(?:及以上|以上|以下)|[0-9０-９.]+万?吨级|"
+    th = rx(r"(?:投资)?[0-9０-９.]*[万亿]?(?:周岁|岁|元|万元|亿元)(?:及以上|以上|以下)|[0-9０-９.]+万?吨级|"
                   r"[0-9０-９.]+[万亿]?(?:户|人|名|床|张|吨|亩|平方米|千瓦)(?:及以上|以上|以下)|"
-                  r"(?:±)?[0-9０-９.]+(?:千伏|kV|KV)(?:及以上|以上)?", right)
+                  r"(?:±)?[0-9０-９.]+(?:千伏|kV|KV)(?:及以上|以上)?").match(right)
     lead = th.group(0) if th else ""
     # the noun ends where the next figure begins ("提高到2.5%"), not at digits in a name ("世界500强")
     nxt_fig = next((f for f in find_figures(right, len(lead))
                     if f.unit and not _word_numeral(right, f) and not _is_threshold(right, f, right[: f.start])
-                    and not (re.search(r"(?:超过|超|过)$", right[: f.start]) and re.match(
-                        r"(?:及以上|以上)?的?[\u4e00-\u9fff]{0,8}?(?:集群|企业|项目|园区|基地|县|城市)", right[f.end :]))
-                    and not (re.match(r"(?:及以上|以上)[\u4e00-\u9fff]", right[f.end :])
+                    and not (rx(r"(?:超过|超|过)$").search(right[: f.start]) and rx(r"(?:及以上|以上)?的?[\u4e00-\u9fff]{0,8}?(?:集群|企业|项目|园区|基地|县|城市)").match(right[f.end :]))
+                    and not (rx(r"(?:及以上|以上)[\u4e00-\u9fff]").match(right[f.end :])
                              and not (unit_info(f.unit) is not None and unit_info(f.unit).family == "count"  # type: ignore[union-attr]
-                                      and re.search(r"[、和]$", right[: f.start])))), None)
+                                      and rx(r"[、和]$").search(right[: f.start])))), None)
     if nxt_fig is not None:
         right = right[: nxt_fig.start]
         # "3个园区累计引进项目31个": the verb phrase belongs to the next figure; 3 counts 园区
         verb = _NEXT_FIGURE_VERB.search(right, len(lead) + 2)
-        if verb is not None and re.fullmatch(r"了?[、，,]", right[verb.end() :]):
+        if verb is not None and rx(r"了?[、，,]").fullmatch(right[verb.end() :]):
             verb = None  # "推动186个项目开工、113个项目竣工": the verb closes this member
-        if verb is not None and re.match(r"[\u4e00-\u9fff“]", right[len(lead):]) and not right.startswith("的", verb.end()):
+        if verb is not None and rx(r"[\u4e00-\u9fff“]").match(right[len(lead):]) and not right.startswith("的", verb.end()):
             right = right[: verb.start()]
     # a duration "用7天时间完成X": X is what took that long
     if right.startswith("时间") and unit_info(unit) is not None and unit_info(unit).family == "duration":  # type: ignore[union-attr]
-        rest = re.sub(r"^时间(?:就|即|便)?(?:完成|实现|建成)?", "", right)
+        rest = rx(r"^时间(?:就|即|便)?(?:完成|实现|建成)?").sub("", right)
         if len(rest) >= 2:
             return rest, after_start + len(right) - len(rest), after_start + len(right)
-    if right and re.match(r"[\u4e00-\u9fff“《A-Za-z]|[1-5１-５][AＡ]级", right[len(lead):]) and not re.match(
-        rf"(?:时间|左右|以上|以下|以内|之内|内|的|和(?![美谐])|及|与|或|为|在|等|是|从|由|比(?!重|例)|较|占|居(?!民)|位(?:居|列)|到(?!达)|至|分别|{_UP}|{_DOWN}|达|(?:拓展|扩展|延长|发展|调整|放宽|压缩|缩短)(?:到|至))", right
+    if right and rx(r"[\u4e00-\u9fff“《A-Za-z]|[1-5１-５][AＡ]级").match(right[len(lead):]) and not rx(rf"(?:时间|左右|以上|以下|以内|之内|内|的|和(?![美谐])|及|与|或|为|在|等|是|从|由|比(?!重|例)|较|占|居(?!民)|位(?:居|列)|到(?!达)|至|分别|{_UP}|{_DOWN}|达|(?:拓展|扩展|延长|发展|调整|放宽|压缩|缩短)(?:到|至))").match(right
     ):
         stop = _R_STOP.search(right, len(lead))  # not 投资 of "100个投资10亿元以上项目"
         # "27项市级、区级改革": short items joined by 、 share the head noun
@@ -3079,70 +3079,70 @@ def _indicator(
             r_text = right
         elif stop.start() == 0 and (stop.group(0) in _RESULT_VERBS or (
                 not l_text and kind == Kind.COUNT and stop.group(0) in ("实现", "享受", "参加")
-                and len(re.split(r"[、（(，,]", right)[0]) >= 5) or (
+                and len(rx(r"[、（(，,]").split(right)[0]) >= 5) or (
                 unit_info(unit) is not None and unit_info(unit).family == "duration"  # type: ignore[union-attr]
                 and stop.group(0) in ("完成", "实现"))):
             # "24小时内完成核酸检测": what is done within the time
             # "1人获评全国…推广人", "3项入选…案例": the count is of those the verb phrase names
-            r_text = re.split(r"[、（(“”]" if stop.group(0) in _RESULT_VERBS else r"[、（(，,]", right)[0][:16]
-            whole = re.split(r"[、（(，,]", right)[0]
+            r_text = rx(r"[、（(“”]" if stop.group(0) in _RESULT_VERBS else r"[、（(，,]").split(right)[0][:16]
+            whole = rx(r"[、（(，,]").split(right)[0]
             if stop.group(0) in _RESULT_VERBS and len(whole) <= 20 and whole.count("“") == whole.count("”"):
                 r_text = whole  # "2人荣获“齐鲁大工匠”称号": a short quoted award stays whole
             if stop.start() == 0 and stop.group(0) in _RESULT_VERBS and not l_text and previous is not None and previous.kind == Kind.COUNT \
-                    and previous.indicator and re.fullmatch(r"[^，,；;。]*[，,]", text[previous.end : left_end]) \
+                    and previous.indicator and rx(r"[^，,；;。]*[，,]").fullmatch(text[previous.end : left_end]) \
                     and len(_noun_of(previous.indicator)) >= 2 and previous.indicator.endswith(text[previous.end : left_end - 1]) \
-                    and not re.search(r"[人名位]$", unit) and not re.match(r"当选|入选|获|荣获", previous.indicator):
+                    and not rx(r"[人名位]$").search(unit) and not rx(r"当选|入选|获|荣获").match(previous.indicator):
                 # "形成173项创新案例，82项获国家层面认可": of those cases (the noun counted right before)
-                r_text = _noun_of(previous.indicator) + re.split(r"[、，,]", right)[0][:20]
+                r_text = _noun_of(previous.indicator) + rx(r"[、，,]").split(right)[0][:20]
         elif stop.start() > 0:
             r_text = right[: stop.start()]
-            if (re.match(r"[\u4e00-\u9fff]{2}", stop.group(0)) or stop.start() <= 2 or stop.group(0) == "获") and not re.match(r"[和及与、为在的]|中有", stop.group(0)):
+            if (rx(r"[\u4e00-\u9fff]{2}").match(stop.group(0)) or stop.start() <= 2 or stop.group(0) == "获") and not rx(r"[和及与、为在的]|中有").match(stop.group(0)):
                 # "263家企业解决融资需求", "6部作品获文华奖": keep the verb phrase that says which ones
                 r_text = right if len(right) <= 24 else right[: max(stop.start() + 8, 18)]
-                if re.search(r"(?:率|比例|比重|占比)$", r_text) and stop.start() >= 2:
+                if rx(r"(?:率|比例|比重|占比)$").search(r_text) and stop.start() >= 2:
                     # "215个居民小区生活垃圾分类覆盖率达到95%": the count is of the 小区, not of the rate
                     r_text = r_text[: r_text.rfind("、")] if "、" in r_text[stop.end() :] else right[: stop.start()]
                 cut = r_text.find("、", stop.end())
-                if cut > 0 and re.match(r"(?:实现|位居|位列|居|排名|排|数量|上榜数|入选数|全省|全市|全国|全区)(?!级)", right[cut + 1 :]):
+                if cut > 0 and rx(r"(?:实现|位居|位列|居|排名|排|数量|上榜数|入选数|全省|全市|全国|全区)(?!级)").match(right[cut + 1 :]):
                     r_text = r_text[:cut]  # "3所院校入选“双高计划”、实现…": the next predicate is not the noun's
-        r_text = re.sub(r"(?<=[\u4e00-\u9fff”]{2})(?:同比|比上年|较上年|近|分别|(?<![签合节预公条婚邀特契制集])约)$", "", r_text)  # "13个保交楼项目近7000套"
-        cue = re.search(r"(?<=[\u4e00-\u9fff”]{4})(?:继续|持续|仍|再)?(?:超过|超|突破)$", r_text)
-        if cue and re.match(r"[0-9０-９百千万亿两一二三四五六七八九十]", text[after_start + len(r_text) :]) \
-                and not re.search(r"(?:产值|营收|营业收入|收入|规模|总量|利润|税收|产量|销售额|降幅|增幅)$", r_text[: cue.start()]):
+        r_text = rx(r"(?<=[\u4e00-\u9fff”]{2})(?:同比|比上年|较上年|近|分别|(?<![签合节预公条婚邀特契制集])约)$").sub("", r_text)  # "13个保交楼项目近7000套"
+        cue = rx(r"(?<=[\u4e00-\u9fff”]{4})(?:继续|持续|仍|再)?(?:超过|超|突破)$").search(r_text)
+        if cue and rx(r"[0-9０-９百千万亿两一二三四五六七八九十]").match(text[after_start + len(r_text) :]) \
+                and not rx(r"(?:产值|营收|营业收入|收入|规模|总量|利润|税收|产量|销售额|降幅|增幅)$").search(r_text[: cue.start()]):
             r_text = r_text[: cue.start()]  # "49个场馆服务市民超8万小时", "200个重点项目投资继续超千亿元": the next figure's qualifier
-        r_text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:荣获|(?<!荣)(?:获评|获批|获得|获))$", "", r_text)  # "60项科技成果获2022年度…奖"
+        r_text = rx(r"(?<=[\u4e00-\u9fff]{2})(?:荣获|(?<!荣)(?:获评|获批|获得|获))$").sub("", r_text)  # "60项科技成果获2022年度…奖"
         if r_text.endswith("正") and right.startswith("在", len(r_text)):
             r_text = r_text[:-1]  # "24家市属企业正在重组": 正 opens 正在, no part of the noun
         if r_text.count("（") > r_text.count("）") and "）" in right[len(r_text) : len(r_text) + 12]:
             r_text = right[: right.index("）", len(r_text)) + 1]  # "省（自治区、直辖市）"
         if not r_text.endswith(("中和", "总和", "缓和")):  # "碳中和" ends in a word, not a conjunction
             r_text = r_text.rstrip("的等和及与、")
-            if re.search(r"[\u4e00-\u9fff]{2}(?:全部|均已|(?<![平年人户])均)$", r_text):
-                r_text = re.sub(r"(?:全部|均已|(?<![平年人户])均)$", "", r_text)  # "189个重建项目全部开工": the projects
-    if not l_text or re.fullmatch(r"(?:(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年(?:末|底)?)?[比较]|[從从由末计过升降增减净约近超共达占是为年到至]", l_text):
+            if rx(r"[\u4e00-\u9fff]{2}(?:全部|均已|(?<![平年人户])均)$").search(r_text):
+                r_text = rx(r"(?:全部|均已|(?<![平年人户])均)$").sub("", r_text)  # "189个重建项目全部开工": the projects
+    if not l_text or rx(r"(?:(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年(?:末|底)?)?[比较]|[從从由末计过升降增减净约近超共达占是为年到至]").fullmatch(l_text):
         # a fragment left by the framing words ("比一九八〇年增长", "上升到", "共计"): the topic
         # of the sentence names the measure ("水泥：从A增加到B", "社会商品零售总额，…比…增长")
         raw = text[clause_start:left_end]
-        if re.fullmatch(r"净(?:增加|减少|增|减)", raw) and previous is not None and len(_noun_of(previous.indicator)) >= 2:
+        if rx(r"净(?:增加|减少|增|减)").fullmatch(raw) and previous is not None and len(_noun_of(previous.indicator)) >= 2:
             return raw + _noun_of(previous.indicator), None, None  # "新增企业136家、净增102家"
         same_clause = previous is not None and previous.end >= sentence_floor and previous.indicator
-        of = re.match(r"的([\u4e00-\u9fff]{2,16})(?=[，,；;。、]|$)", text[after_start:right_end])
+        of = rx(r"的([\u4e00-\u9fff]{2,16})(?=[，,；;。、]|$)").match(text[after_start:right_end])
         if kind in (Kind.CHANGE, Kind.RATIO) and not l_text and of:
             return of.group(1), None, None  # "压减20%的一般性支出"
-        share_of = re.match(r"的([\u4e00-\u9fff]{1,8}?)(达到|实现|完成|具备|享受|开展|参加|建成)([^，,；;。0-9０-９]{2,20})(?=[，,；;。]|$)", text[after_start:right_end])
+        share_of = rx(r"的([\u4e00-\u9fff]{1,8}?)(达到|实现|完成|具备|享受|开展|参加|建成)([^，,；;。0-9０-９]{2,20})(?=[，,；;。]|$)").match(text[after_start:right_end])
         if kind == Kind.RATIO and not l_text and share_of:
             return share_of.group(1) + share_of.group(2) + share_of.group(3) + "比例", None, None  # "70%的社区达到…标准"
         k2 = raw.rfind("、")
-        milestone = kind in (Kind.AMOUNT, Kind.COUNT) and re.fullmatch(r"(?:达到|达)", raw[k2 + 1 :]) is not None \
-            and re.search(r"(?:实现倍增|翻番|翻一番|倍增)$", raw[:k2]) is not None  # "技术合同成交额实现倍增、达4043万元"
-        if (kind == Kind.CHANGE or milestone) and k2 >= 2 and re.fullmatch(rf"(?:同比)?(?:{_UP}|{_DOWN})?", _TRAIL_FILLER.sub("", raw[k2 + 1 :])):
-            subject = re.sub(r"(?:实现)?(?:倍增|翻番|翻一番)$", "", _PREDICATE.sub("", _LEAD_FILLER.sub("", raw[:k2])))
+        milestone = kind in (Kind.AMOUNT, Kind.COUNT) and rx(r"(?:达到|达)").fullmatch(raw[k2 + 1 :]) is not None \
+            and rx(r"(?:实现倍增|翻番|翻一番|倍增)$").search(raw[:k2]) is not None  # "技术合同成交额实现倍增、达4043万元"
+        if (kind == Kind.CHANGE or milestone) and k2 >= 2 and rx(rf"(?:同比)?(?:{_UP}|{_DOWN})?").fullmatch(_TRAIL_FILLER.sub("", raw[k2 + 1 :])):
+            subject = rx(r"(?:实现)?(?:倍增|翻番|翻一番)$").sub("", _PREDICATE.sub("", _LEAD_FILLER.sub("", raw[:k2])))
             if 2 <= len(subject) < k2 and not any(f.unit for f in find_figures(raw[:k2])):
                 return subject, None, None  # "规上工业增加值扭负为正、增长3.5%": the subject before its predicate
-        framed = re.search(r"比|较|由|从|年|[有为是]$", raw) or text[sentence_floor - 1 : sentence_floor] in "：:"
+        framed = rx(r"比|较|由|从|年|[有为是]$").search(raw) or text[sentence_floor - 1 : sentence_floor] in "：:"
         if not framed and kind == Kind.CHANGE and not l_text and sentence_floor > 0 and text[sentence_floor - 1] in "，," \
-                and (colon := re.match(r"[\s\u3000]*([\u4e00-\u9fff、]{1,8})[：:][^，,；;。：:]*$", text[_SENT_FLOOR(text, fig_end) : sentence_floor - 1])) \
-                and not re.search(r"(?:决定|指出|提出|规定|要求|如下|是|为|有)$", colon.group(1)) \
+                and (colon := rx(r"[\s\u3000]*([\u4e00-\u9fff、]{1,8})[：:][^，,；;。：:]*$").match(text[_SENT_FLOOR(text, fig_end) : sentence_floor - 1])) \
+                and not rx(r"(?:决定|指出|提出|规定|要求|如下|是|为|有)$").search(colon.group(1)) \
                 and (previous is None or previous.end < _SENT_FLOOR(text, fig_end) or previous.indicator in ("", colon.group(1))):
             return colon.group(1), None, None  # "钢：从A增加到B，增长二点一倍": the topic grows
         topic = _topic(text, sentence_floor) if framed else ""
@@ -3152,8 +3152,8 @@ def _indicator(
             return previous.indicator, previous.indicator_start, previous.indicator_end
         if listed and not r_text:
             return listed, None, None
-    does_share = re.match(r"(?:实现|达到|完成|具备|建成(?!区)|开展|享受|接受|参与|获得)[^，,；;。、]{2,12}", right)
-    if kind == Kind.RATIO and not l_text and not r_text and does_share and not re.search(r"[0-9０-９]", does_share.group(0)):
+    does_share = rx(r"(?:实现|达到|完成|具备|建成(?!区)|开展|享受|接受|参与|获得)[^，,；;。、]{2,12}").match(right)
+    if kind == Kind.RATIO and not l_text and not r_text and does_share and not rx(r"[0-9０-９]").search(does_share.group(0)):
         # "…，96%以上实现物业化服务": the share of what the clause before names that does this
         whole = ""
         if previous is not None and previous.indicator and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]):
@@ -3163,10 +3163,10 @@ def _indicator(
             if 2 <= len(before_clause) <= 16 and not any(f.unit for f in find_figures(before_clause)):
                 whole = before_clause
         return whole + does_share.group(0) + "比例", None, None
-    for_of = re.match(r"的([\u4e00-\u9fff]{2,16})(?=[，,；;。、]|$)", text[after_start:right_end])
-    if kind == Kind.COUNT and for_of and re.fullmatch(r"用于|惠及|覆盖|帮助|资助|支持|开展|组织", l_text) and not r_text:
+    for_of = rx(r"的([\u4e00-\u9fff]{2,16})(?=[，,；;。、]|$)").match(text[after_start:right_end])
+    if kind == Kind.COUNT and for_of and rx(r"用于|惠及|覆盖|帮助|资助|支持|开展|组织").fullmatch(l_text) and not r_text:
         return for_of.group(1), None, None  # "拿出1000亿元，用于1500万人次以上的职工技能提升和转岗转业培训"
-    pronoun = re.fullmatch(r"(?:它|其)(?:虽然|虽|也|还|却|则|就)?(?:比|较)?", l_text)
+    pronoun = rx(r"(?:它|其)(?:虽然|虽|也|还|却|则|就)?(?:比|较)?").fullmatch(l_text)
     if pronoun and previous is not None and previous.indicator and fig_end - previous.end < 40 and not any(
             c in _SENT_DELIMS for c in text[previous.end : fig_end]):
         return previous.indicator, None, None  # "投资缩减为111亿元，它虽然比上年减少百分之二十"
@@ -3175,37 +3175,37 @@ def _indicator(
         return enum_verb.group(0) + r_text, None, None
     if len(r_text) >= 2 and kind == Kind.CHANGE and not l_text and info is not None and info.family == "count":
         return r_text, after_start, after_start + len(r_text)  # "增加了34个开放口岸": the noun counted
-    if kind == Kind.COUNT and info is not None and info.family == "count" and (own := _OWN_MEASURE_END.search(r_text) or re.search(r"(?:完成)?投资$", r_text)) \
-            and re.search(r"(?:企业|公司|产业|产业链|基地|园区|集群|项目|主体|工厂|乡镇|村|县)$", r_text[: own.start()]) \
-            and re.match(rf"(?:同比|分别|均|年均)?(?:继续|持续|仍)?(?:{_UP}|{_DOWN}|达|突破|超|实现|占)", text[after_start + len(r_text) :]):
+    if kind == Kind.COUNT and info is not None and info.family == "count" and (own := _OWN_MEASURE_END.search(r_text) or rx(r"(?:完成)?投资$").search(r_text)) \
+            and rx(r"(?:企业|公司|产业|产业链|基地|园区|集群|项目|主体|工厂|乡镇|村|县)$").search(r_text[: own.start()]) \
+            and rx(rf"(?:同比|分别|均|年均)?(?:继续|持续|仍)?(?:{_UP}|{_DOWN}|达|突破|超|实现|占)").match(text[after_start + len(r_text) :]):
         r_text = r_text[: own.start()]  # "80家龙头企业产值增长10.6%": the count is of the firms
-    if listed and not l_text and re.fullmatch(r"(?:重点|重大)?(?:项目|工程)(?:建设)?", r_text) and len(listed) <= 24:
+    if listed and not l_text and rx(r"(?:重点|重大)?(?:项目|工程)(?:建设)?").fullmatch(r_text) and len(listed) <= 24:
         return listed + "等" + r_text, None, None  # "推进A、B等11个项目": the listed projects, not bare 项目
     if len(r_text) >= 2 and kind in (Kind.COUNT, Kind.AMOUNT, Kind.RATIO):
         if "、" in l_text and len(l_text) <= 16 and kind == Kind.AMOUNT \
-                and re.fullmatch(r"年?(?:生产能力|产能|处理能力|加工能力|储备能力|吞吐能力)", r_text):
+                and rx(r"年?(?:生产能力|产能|处理能力|加工能力|储备能力|吞吐能力)").fullmatch(r_text):
             return l_text + r_text, None, None  # "形成A、B 14万吨生产能力": a capacity says nothing without its products
         if lenient_left and len(l_text) >= 2:
             return l_text + r_text, None, None
         return r_text, after_start, after_start + len(r_text)
-    done = re.search(r"(?:完成|达到)(?:了)?([^，,；;。、]{2,8}?)的$", text[clause_start:left_end])
+    done = rx(r"(?:完成|达到)(?:了)?([^，,；;。、]{2,8}?)的$").search(text[clause_start:left_end])
     if kind == Kind.RATIO and done:
         # "工业收入…，完成预算数的110.51%": the share of a plan or budget fulfilled
         subject = ""
         if previous is not None and previous.indicator and previous.end >= sentence_floor - 40 and not any(
                 c in _SENT_DELIMS for c in text[previous.end : fig_end]):
-            subject = re.sub(r"(?:共收|收到|完成|实现|达到)$", "", previous.indicator)
+            subject = rx(r"(?:共收|收到|完成|实现|达到)$").sub("", previous.indicator)
         elif 2 <= done.start() <= 16:
-            subject = re.sub(r"^(?:全年|今年|力争|确保|争取|其中|并)", "", text[clause_start : clause_start + done.start()])
+            subject = rx(r"^(?:全年|今年|力争|确保|争取|其中|并)").sub("", text[clause_start : clause_start + done.start()])
             return subject + done.group(0).rstrip("的"), None, None  # "A段完成工程量的70%", "高标准农田达到耕地总面积的64%"
         return subject + "完成" + done.group(1), None, None
-    of_base = re.search(r"(?:是|相当于|等于|等於|为)[^，,；;。]{1,10}的$", text[clause_start:left_end])
+    of_base = rx(r"(?:是|相当于|等于|等於|为)[^，,；;。]{1,10}的$").search(text[clause_start:left_end])
     if of_base and of_base.start() <= 2 and previous is not None \
             and previous.indicator and 0 <= fig_end - previous.end < 40:
-        subject = re.sub(r"(?:是|相当于|等于|等於|占).*$", "", previous.indicator)
+        subject = rx(r"(?:是|相当于|等于|等於|占).*$").sub("", previous.indicator)
         if len(subject) >= 1:  # "投资8645亿元，是上个五年的1.4倍", "支出…，为预算数的114%"
             return subject + of_base.group(0).rstrip("的"), None, None
-    contrib = re.match(r"对([^，,；;。]{2,14}?)的?(贡献率|拉动)", text[sentence_floor:left_end])
+    contrib = rx(r"对([^，,；;。]{2,14}?)的?(贡献率|拉动)").match(text[sentence_floor:left_end])
     if contrib:
         # "服务业增加值增长4.1%，…，对GDP增长的贡献率达65.5%": the sentence's subject contributes
         s0 = sentence_floor
@@ -3216,17 +3216,15 @@ def _indicator(
             subject = _TRAIL_FILLER.sub("", _LEAD_FILLER.sub("", text[_clause_start(text, first.start) : first.start]))
             if 2 <= len(subject) <= 16:
                 return subject + "对" + contrib.group(1) + contrib.group(2), None, None
-    if re.fullmatch(_SCOPE, l_text) and previous is not None and previous.indicator and re.fullmatch(
-            r"(?:以上|左右)?[、，,]", text[previous.end : l_start]) and (lvl := re.search(_SCOPE, previous.indicator)) \
+    if rx(_SCOPE).fullmatch(l_text) and previous is not None and previous.indicator and rx(r"(?:以上|左右)?[、，,]").fullmatch(text[previous.end : l_start]) and (lvl := rx(_SCOPE).search(previous.indicator)) \
             and len(previous.indicator) - lvl.end() >= 2 and lvl.group(0) != l_text:
-        verb = previous.indicator[: lvl.start()] if _CARRY_VERB.fullmatch(previous.indicator[: lvl.start()]) or re.fullmatch(
-            r"承办|举办|主办|争办|引进|获批|获评|入选|承接|创建|新建|建设|认定|培育", previous.indicator[: lvl.start()]) else ""
+        verb = previous.indicator[: lvl.start()] if _CARRY_VERB.fullmatch(previous.indicator[: lvl.start()]) or rx(r"承办|举办|主办|争办|引进|获批|获评|入选|承接|创建|新建|建设|认定|培育").fullmatch(previous.indicator[: lvl.start()]) else ""
         return verb + l_text + previous.indicator[lvl.end():], None, None  # "承办国家级赛事3项、省级5项": 承办省级赛事
-    if re.fullmatch(_SCOPE, l_text) and re.match(r"其中", text[sentence_floor:l_start]) and previous is not None \
+    if rx(_SCOPE).fullmatch(l_text) and rx(r"其中").match(text[sentence_floor:l_start]) and previous is not None \
             and previous.indicator and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) \
             and len(_noun_of(previous.indicator)) >= 2:
         return l_text + _noun_of(previous.indicator), None, None  # "保有量达到20万辆，其中农村达到10.5万辆"
-    if re.fullmatch(r"惠及|覆盖|带动|涉及|受益", l_text) and not r_text and sentence_floor > 0 and text[sentence_floor - 1] in "，,":
+    if rx(r"惠及|覆盖|带动|涉及|受益").fullmatch(l_text) and not r_text and sentence_floor > 0 and text[sentence_floor - 1] in "，,":
         # "向困难群众发放一次性生活补助，惠及1100多万人": who the measure of the clause before reached
         before_clause = text[_clause_start(text, sentence_floor - 1) : sentence_floor - 1]
         what = _LEAD_FILLER.sub("", before_clause)
@@ -3244,35 +3242,34 @@ def _indicator(
         if previous is not None and previous.indicator and previous.end >= _clause_start(text, sentence_floor - 1) and not any(
                 c in _SENT_DELIMS for c in text[previous.end : fig_end]) and previous.kind != Kind.RATIO:
             return previous.indicator + l_text, None, None  # "发放救助金7.8亿元，惠及232.4万人次"
-    if re.fullmatch(r"(?:惠及|覆盖|带动|服务)(?:企业|群众|人员|家庭|农户|市场主体|经营主体|学生)", l_text) and previous is not None \
-            and previous.indicator and not previous.indicator.endswith(l_text) and re.fullmatch(r"(?:以上|左右)?[、，,]", text[previous.end : l_start]) \
+    if rx(r"(?:惠及|覆盖|带动|服务)(?:企业|群众|人员|家庭|农户|市场主体|经营主体|学生)").fullmatch(l_text) and previous is not None \
+            and previous.indicator and not previous.indicator.endswith(l_text) and rx(r"(?:以上|左右)?[、，,]").fullmatch(text[previous.end : l_start]) \
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]):
         return previous.indicator + l_text, None, None  # "“越快兑”平台兑付资金52.3亿元、惠及企业超10万家次"
     period = r"(?:第?[一二三四]季度|上半年|下半年|前三季度|全年)(?:累计)?"
-    if re.fullmatch(period, l_text) and previous is not None and previous.indicator and not any(
+    if rx(period).fullmatch(l_text) and previous is not None and previous.indicator and not any(
             c in _SENT_DELIMS for c in text[previous.end : fig_end]):
-        base = re.sub(period + "$", "", previous.indicator)
+        base = rx(period + "$").sub("", previous.indicator)
         if 2 <= len(base) < len(previous.indicator):
             return base + l_text, None, None  # "GDP一季度累计增长4.7%、二季度累计增长6.3%"
-        if previous.kind == kind and len(previous.indicator) >= 2 and re.fullmatch(r"(?:以上|左右)?[、，,](?:其中)?", text[previous.end : l_start]):
+        if previous.kind == kind and len(previous.indicator) >= 2 and rx(r"(?:以上|左右)?[、，,](?:其中)?").fullmatch(text[previous.end : l_start]):
             return previous.indicator + l_text, None, None  # "新建项目开工率达到35%、上半年达到80%": the same rate by mid-year
-    if kind == Kind.AMOUNT and re.match(r"其中", text[sentence_floor:l_start]) and 2 <= len(l_text) <= 10 \
+    if kind == Kind.AMOUNT and rx(r"其中").match(text[sentence_floor:l_start]) and 2 <= len(l_text) <= 10 \
             and previous is not None and previous.indicator and fig_end - previous.end < 40 and not any(
-            c in _SENT_DELIMS for c in text[previous.end : fig_end]) and (own := re.search(
-            r"(?:总产值|产值|营业收入|主营业务收入|销售收入|营收|利润总额)$", previous.indicator)) \
-            and not _OWN_MEASURE_END.search(l_text) and not re.fullmatch(_SCOPE, l_text):
+            c in _SENT_DELIMS for c in text[previous.end : fig_end]) and (own := rx(r"(?:总产值|产值|营业收入|主营业务收入|销售收入|营收|利润总额)$").search(previous.indicator)) \
+            and not _OWN_MEASURE_END.search(l_text) and not rx(_SCOPE).fullmatch(l_text):
         return l_text + own.group(0), None, None  # "2户企业产值突破50亿元，其中A公司达到60.3亿元"
-    if re.fullmatch(r"(?:平均)?每(?:天|日)(?:平均)?(?:新增|新设|新登记)?|日均(?:新增)?", l_text) and previous is not None \
+    if rx(r"(?:平均)?每(?:天|日)(?:平均)?(?:新增|新设|新登记)?|日均(?:新增)?").fullmatch(l_text) and previous is not None \
             and len(previous.indicator) >= 2 and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) \
             and fig_end - previous.end < 30:
         return _noun_of(previous.indicator) + l_text, None, None  # "新登记企业增长21.6%，平均每天新增1.2万户"
-    if re.fullmatch(r"(?:平均)?每年(?:平均)?|年均", l_text) and previous is not None and previous.indicator \
-            and not re.search(r"[和、]", previous.indicator) and not any(
+    if rx(r"(?:平均)?每年(?:平均)?|年均").fullmatch(l_text) and previous is not None and previous.indicator \
+            and not rx(r"[和、]").search(previous.indicator) and not any(
             c in _SENT_DELIMS for c in text[previous.end : fig_end]):
         return previous.indicator, None, None  # "…，1987年提高到463元，扣除物价上涨因素，平均每年增长8.6%"
-    if re.fullmatch(r"(?:全国|全省|全市)?(?:平均)?每(?:人|户|亩)", l_text) and (topic := _topic(text, sentence_floor)):
+    if rx(r"(?:全国|全省|全市)?(?:平均)?每(?:人|户|亩)").fullmatch(l_text) and (topic := _topic(text, sentence_floor)):
         return topic + l_text, None, None  # "农民的纯收入，全国平均每人达到355元"
-    if re.fullmatch(r"(?:高于|低于|快于|慢于)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?|(?:较|比)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?(?:高|低|快|慢)", l_text) and previous is not None \
+    if rx(r"(?:高于|低于|快于|慢于)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?|(?:较|比)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?(?:高|低|快|慢)").fullmatch(l_text) and previous is not None \
             and previous.indicator and 0 <= fig_end - previous.end < 30 and not any(
                 c in _SENT_DELIMS for c in text[previous.end : fig_end]):
         if previous.indicator.endswith(l_text):
@@ -3285,10 +3282,10 @@ def _indicator(
         return topic + l_text, None, None  # "两年完成的投资额，占五年投资总额的32%"
     if l_text.startswith(("占", "佔")) and previous is not None and previous.indicator and previous.end >= sentence_floor - 40:
         return previous.indicator + l_text, None, None  # "债款支出…，占本年预算支出的2.47%"
-    if re.fullmatch(r"拓展|扩展|发展|延长|缩短|压缩|放宽|调整", l_text) and previous is not None and len(
-            re.sub(r"(?:拓展|扩展|发展|延长|缩短|压缩|放宽|调整)(?:到|至)?$", "", previous.indicator)) >= 2 \
+    if rx(r"拓展|扩展|发展|延长|缩短|压缩|放宽|调整").fullmatch(l_text) and previous is not None and len(
+            rx(r"(?:拓展|扩展|发展|延长|缩短|压缩|放宽|调整)(?:到|至)?$").sub("", previous.indicator)) >= 2 \
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]):
-        return re.sub(r"(?:拓展|扩展|发展|延长|缩短|压缩|放宽|调整)(?:到|至)?$", "", previous.indicator), None, None  # "从39个拓展到91个"
+        return rx(r"(?:拓展|扩展|发展|延长|缩短|压缩|放宽|调整)(?:到|至)?$").sub("", previous.indicator), None, None  # "从39个拓展到91个"
     if _OWN_MEASURE.fullmatch(l_text) and previous is not None and previous.indicator \
             and 0 < sentence_floor - previous.end <= 12 and text[sentence_floor - 1 : sentence_floor] in ("，", ",", "；", ";") \
             and not any(c in _CLAUSE_DELIMS for c in text[previous.end : sentence_floor - 1]):
@@ -3301,29 +3298,29 @@ def _indicator(
                 and not _CARRY_VERB.match(subject) and not _DONE_VERB.match(subject):
             return subject + l_text, None, None  # "专业镇经营主体达504户，实现营业收入59.6亿元": the counted units' revenue
     if _OWN_MEASURE.fullmatch(l_text) and previous is not None and previous.indicator and previous.kind == kind \
-            and re.fullmatch(r"(?:以上|左右)?、", text[previous.end : l_start]):
-        subject = re.sub(r"(?<=[\u4e00-\u9fff]{2})总$", "", _OWN_MEASURE_END.sub("", previous.indicator))
-        if 2 <= len(subject) < len(previous.indicator) and not subject.endswith(l_text) and not re.search(r"[、和及与]", subject):
+            and rx(r"(?:以上|左右)?、").fullmatch(text[previous.end : l_start]):
+        subject = rx(r"(?<=[\u4e00-\u9fff]{2})总$").sub("", _OWN_MEASURE_END.sub("", previous.indicator))
+        if 2 <= len(subject) < len(previous.indicator) and not subject.endswith(l_text) and not rx(r"[、和及与]").search(subject):
             return subject + l_text, None, None  # "国有企业营业收入达到400亿元、利润总额达到13亿元": the same firms' profit
-    if re.fullmatch(r"[\u4e00-\u9fff]{1,3}率", l_text) and previous is not None and previous.indicator \
+    if rx(r"[\u4e00-\u9fff]{1,3}率").fullmatch(l_text) and previous is not None and previous.indicator \
             and previous.indicator.endswith(l_text[:-1]) and len(previous.indicator) > len(l_text) - 1 \
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) and fig_end - previous.end < 30:
         return previous.indicator + "率", None, None  # "“民生保”参保15万户，参保率达73%": the rate of the same scheme
-    if re.fullmatch(r"[\u4e00-\u9fff]{2,3}率|按时办结率|按期办结率", l_text) and not re.fullmatch(r"失业率|出生率|死亡率|增长率|增速率|通胀率|发生率|城镇化率", l_text) \
+    if rx(r"[\u4e00-\u9fff]{2,3}率|按时办结率|按期办结率").fullmatch(l_text) and not rx(r"失业率|出生率|死亡率|增长率|增速率|通胀率|发生率|城镇化率").fullmatch(l_text) \
             and previous is not None and previous.kind == Kind.COUNT and previous.indicator and not previous.indicator.endswith(l_text) \
-            and re.fullmatch(r"(?:以上|左右|余|多)?、", text[previous.end : l_start]) and len(_noun_of(previous.indicator)) >= 2:
+            and rx(r"(?:以上|左右|余|多)?、").fullmatch(text[previous.end : l_start]) and len(_noun_of(previous.indicator)) >= 2:
         noun = _noun_of(previous.indicator)
-        return (previous.indicator if re.match(r"[和及与、]", noun) else noun) + l_text, None, None  # "解决涉企问题687件、办结率99.6%": the rate of what was counted
-    if re.fullmatch(r"(?:综合产值|产值|总产值|营收|营业收入|增加值|规模|产业规模)", l_text) and (previous is None or previous.end < _SENT_FLOOR(text, fig_end)) \
+        return (previous.indicator if rx(r"[和及与、]").match(noun) else noun) + l_text, None, None  # "解决涉企问题687件、办结率99.6%": the rate of what was counted
+    if rx(r"(?:综合产值|产值|总产值|营收|营业收入|增加值|规模|产业规模)").fullmatch(l_text) and (previous is None or previous.end < _SENT_FLOOR(text, fig_end)) \
             and sentence_floor > 0 and text[sentence_floor - 1] in "，,":
         s0 = _SENT_FLOOR(text, fig_end)
         first = text[s0 : _clause_end(text, s0)]
-        first = re.sub(r"^(?:[（(][0-9０-９一二三四五六七八九十]+[)）]|[0-9０-９]+[.．、])", "", first)
-        first = re.sub(r"^(?:做大做强|做强做优|做优做强|发展壮大|培育壮大|加快发展|大力发展|提升|壮大|推动|推进|促进|支持)", "", first)
-        cut = re.search(r"(?:重点|要|将|以|加快|着力|聚焦|围绕|坚持|突出|依托|发展|推进|实施|打造|瞄准|持续|立足|高质量|注重)", first)
+        first = rx(r"^(?:[（(][0-9０-９一二三四五六七八九十]+[)）]|[0-9０-９]+[.．、])").sub("", first)
+        first = rx(r"^(?:做大做强|做强做优|做优做强|发展壮大|培育壮大|加快发展|大力发展|提升|壮大|推动|推进|促进|支持)").sub("", first)
+        cut = rx(r"(?:重点|要|将|以|加快|着力|聚焦|围绕|坚持|突出|依托|发展|推进|实施|打造|瞄准|持续|立足|高质量|注重)").search(first)
         sector = first[: cut.start()] if cut else first
-        sector = re.sub(r"(?:方面|领域)$", "", sector)  # "新型建材产业方面，…"
-        if 2 <= len(sector) <= 14 and re.search(r"(?:产业|产业链|集群|平台|行业|基地|园区|业)$", sector):
+        sector = rx(r"(?:方面|领域)$").sub("", sector)  # "新型建材产业方面，…"
+        if 2 <= len(sector) <= 14 and rx(r"(?:产业|产业链|集群|平台|行业|基地|园区|业)$").search(sector):
             if sector.endswith("产业") and l_text.startswith("产业"):
                 l_text = l_text[2:]  # "新材料产业…，产业规模达到600亿元": 新材料产业规模
             return sector + l_text, None, None  # "新能源产业重点发展…，实现产值60亿元": the paragraph's sector
@@ -3335,25 +3332,25 @@ def _indicator(
             len(l_text) <= 3 and previous is not None and previous.indicator
             and previous.end >= sentence_floor - 40 and not previous.indicator.endswith(l_text)
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end])
-            and (kind != Kind.CHANGE or l_text in ("规模", "总量", "总额")) and re.match(r"(?:总|年|面积|规模|金额|产值|产量|营收|收入|投资|用地|保有)", l_text)
-            or re.fullmatch(r"(?:协议|合同|计划)?(?:投资总额|总投资额|总投资|投资规模|投资额)|(?:年度|全年)投资", l_text) and previous is not None and previous.indicator and previous.kind == Kind.COUNT
+            and (kind != Kind.CHANGE or l_text in ("规模", "总量", "总额")) and rx(r"(?:总|年|面积|规模|金额|产值|产量|营收|收入|投资|用地|保有)").match(l_text)
+            or rx(r"(?:协议|合同|计划)?(?:投资总额|总投资额|总投资|投资规模|投资额)|(?:年度|全年)投资").fullmatch(l_text) and previous is not None and previous.indicator and previous.kind == Kind.COUNT
             and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]) and fig_end - previous.end < 30
             and "分别" not in text[previous.end : fig_end]  # "34个省重点、300个市重点项目，完成年度投资分别…": each list member's
         ):
             # "粮食播种面积380万亩、总产量98万吨": the subject without the other measure
-            harvest = re.match(r"([\u4e00-\u9fff]{2,6}?)(?:生产)?(?:喜获|再获|获得|实现)?(?:大)?丰收$",
+            harvest = rx(r"([\u4e00-\u9fff]{2,6}?)(?:生产)?(?:喜获|再获|获得|实现)?(?:大)?丰收$").match(
                                text[_clause_start(text, sentence_floor - 1) : sentence_floor - 1]) if sentence_floor > previous.end else None
             if harvest and l_text.endswith("产量"):
                 return harvest.group(1) + l_text, None, None  # "建成高标准农田N万亩，粮食生产喜获丰收，产量达M万吨": the crop's
-            subject = re.sub(r"(?:(?:全球|全年)?(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资|销量|销售额|产能|总数|数量|个数|里程)|播面)$", "", previous.indicator)
+            subject = rx(r"(?:(?:全球|全年)?(?:播种|种植)?(?:面积|产量|产值|规模|金额|营收|收入|投资|销量|销售额|产能|总数|数量|个数|里程)|播面)$").sub("", previous.indicator)
             subject = _noun_of(subject if len(subject) >= 2 and l_text != "规模" else previous.indicator)
-            if (done := re.match(r"(?:竣工投产|建成投产|竣工|完工|投产)", subject)) and len(subject) - done.end() >= 2 \
+            if (done := rx(r"(?:竣工投产|建成投产|竣工|完工|投产)").match(subject)) and len(subject) - done.end() >= 2 \
                     and "开工" in text[_SENT_FLOOR(text, previous.start) : previous.start]:
                 subject = subject[done.end() :]  # "新开工重大项目100个、竣工100个，完成投资400亿元": the projects'
 
             return subject + l_text, None, None  # "新增企业140户、总数达1524户": 企业总数
-        if kind == Kind.RATIO and re.search(r"[\u4e00-\u9fff]{2}(?:只|仅|约)?占$", l_text):
-            return re.sub(r"(?:只|仅|约)?占$", "占比", l_text), None, None  # "减少收入的农户只占10%左右"
+        if kind == Kind.RATIO and rx(r"[\u4e00-\u9fff]{2}(?:只|仅|约)?占$").search(l_text):
+            return rx(r"(?:只|仅|约)?占$").sub("占比", l_text), None, None  # "减少收入的农户只占10%左右"
         return l_text, l_start, l_end
     if (_CARRY_VERB.fullmatch(l_text) or _DONE_VERB.fullmatch(l_text)) and l_text not in ("造林", "植树造林") \
             and not _MEASURE_VERB.fullmatch(l_text) \
@@ -3363,7 +3360,7 @@ def _indicator(
         noun = _noun_of(previous.indicator)
         if len(noun) >= 2:
             return l_text + noun, None, None
-    if not l_text and previous is not None and re.match(r"累计", text[clause_start:left_end]) and fig_end - previous.end < 40:
+    if not l_text and previous is not None and rx(r"累计").match(text[clause_start:left_end]) and fig_end - previous.end < 40:
         noun = _noun_of(previous.indicator)  # "新增上市企业8家，累计达96家": a running total
         if len(noun) >= 2:
             return "累计" + noun, None, None
@@ -3374,7 +3371,7 @@ def _indicator(
         return r_text, after_start, after_start + len(r_text)
     if l_text:
         return l_text, l_start, l_end
-    if not (previous is not None and re.fullmatch(r"(?:以上|左右|以下|以内)?[、和及与或至到～—-]?", text[previous.end : left_end])) and (
+    if not (previous is not None and rx(r"(?:以上|左右|以下|以内)?[、和及与或至到～—-]?").fullmatch(text[previous.end : left_end])) and (
             opening := _opening_count_phrase(text, after_start, right_end, unit)):
         return opening, None, None  # not "46503元和16935元分别…": the second of a pair shares the first's
     if previous is not None and fig_end - previous.end < 40 and not any(c in _SENT_DELIMS for c in text[previous.end : fig_end]):
@@ -3392,21 +3389,21 @@ def _opening_count_phrase(text: str, after_start: int, right_end: int, unit: str
     function word, a bare verb of benefit (受益, 参与: the clause before says of what) or
     another number (a class, a threshold), so no fragment is served as an indicator."""
     right = text[after_start:right_end]
-    right = re.sub(r"^的", "", right)
+    right = rx(r"^的").sub("", right)
     nxt = next((f for f in find_figures(right) if f.unit), None)
     if nxt is not None:
         right = right[: nxt.start]
-        if re.search(r"(?:实现|前|第|列|居|排名|提供|开展)$", right):
+        if rx(r"(?:实现|前|第|列|居|排名|提供|开展)$").search(right):
             return ""  # "5项位列全省前两位": cut before the figure it needs
-    right = re.sub(r"(?:达到|达|超过|超|突破|不低于|不少于|为)$", "", right.rstrip("、和及与"))
+    right = rx(r"(?:达到|达|超过|超|突破|不低于|不少于|为)$").sub("", right.rstrip("、和及与"))
     if _CARRY_VERB.fullmatch(right) or _DONE_VERB.fullmatch(right):
         return ""  # "4处开工建设": a bare verb names nothing
-    right = re.sub(r"(?<=[\u4e00-\u9fff]{2}(?:项目|工程|设施))(?:加快)?建设$", "", right)  # "185个在建重大项目和重点工程建设"
-    if re.match(rf"{_UP}|{_DOWN}", right) and not unit.endswith("次"):
+    right = rx(r"(?<=[\u4e00-\u9fff]{2}(?:项目|工程|设施))(?:加快)?建设$").sub("", right)  # "185个在建重大项目和重点工程建设"
+    if rx(rf"{_UP}|{_DOWN}").match(right) and not unit.endswith("次"):
         return ""  # "三项增减相抵": only a number of times opens with the change it counts
-    if _LEVEL_VERBS.search(right) or re.search(r"[、和及与或]", right[-1:]):
+    if _LEVEL_VERBS.search(right) or rx(r"[、和及与或]").search(right[-1:]):
         return ""  # "…分别提高到": the phrase ends where the next figure's level begins
-    if len(right) < 4 or len(right) > 24 or _OPENING_NOT_NOUN.match(right) or not re.match(r"[\u4e00-\u9fff“]", right):
+    if len(right) < 4 or len(right) > 24 or _OPENING_NOT_NOUN.match(right) or not rx(r"[\u4e00-\u9fff“]").match(right):
         return ""
     return right
 
@@ -3435,17 +3432,17 @@ def _topic(text: str, clause_start: int) -> str:
         return ""
     start = _clause_start(text, clause_start - 1)
     topic = text[start : clause_start - 1].strip()
-    if re.match(r"据[^，,；;。]{0,14}(?:统计|调查|测算)$", topic) and start > 0 and text[start - 1] in "，,":
+    if rx(r"据[^，,；;。]{0,14}(?:统计|调查|测算)$").match(topic) and start > 0 and text[start - 1] in "，,":
         return _topic(text, start)
-    topic = re.sub(r"（[^（）]*）|\([^()]*\)", "", topic)  # "投资额（即工作量）"
-    topic = re.sub(r"^(?:第[一二三四五六七八九十]+是|在)|方面$|中$", "", _LEAD_FILLER.sub("", topic))
-    while len(topic) > 20 and re.search(r"[的、]", topic[:-6]):
-        topic = re.split(r"[的、]", topic, maxsplit=1)[1]  # "A、B的工业的产值在…中所占的比重": its head
+    topic = rx(r"（[^（）]*）|\([^()]*\)").sub("", topic)  # "投资额（即工作量）"
+    topic = rx(r"^(?:第[一二三四五六七八九十]+是|在)|方面$|中$").sub("", _LEAD_FILLER.sub("", topic))
+    while len(topic) > 20 and rx(r"[的、]").search(topic[:-6]):
+        topic = rx(r"[的、]").split(topic, maxsplit=1)[1]  # "A、B的工业的产值在…中所占的比重": its head
     if not 2 <= len(topic) <= 20 or any(f.unit and topic[f.start - 1 : f.start] != "每" for f in find_figures(topic)):
         return ""
-    if re.search(r"[，,。；;“”]|(?:19|20)\d\d|[一二三四五六七八九〇○零]{4}年|年$|^(?:比|较|从|由(?![\u4e00-\u9fff]{1,8}的)|同|与|为|在|据|按|其中|如果|但|而)", topic):
+    if rx(r"[，,。；;“”]|(?:19|20)\d\d|[一二三四五六七八九〇○零]{4}年|年$|^(?:比|较|从|由(?![\u4e00-\u9fff]{1,8}的)|同|与|为|在|据|按|其中|如果|但|而)").search(topic):
         return ""
-    if _LEAD_VERB.match(topic) or _CARRY_VERB.match(topic) or re.search(rf"(?:{_UP}|{_DOWN})$|了$|是$", topic):
+    if _LEAD_VERB.match(topic) or _CARRY_VERB.match(topic) or rx(rf"(?:{_UP}|{_DOWN})$|了$|是$").search(topic):
         return ""
     return topic
 
@@ -3480,17 +3477,16 @@ def _capped_start(text: str, l_start: int, l_end: int) -> int:
     year = _YEAR_OPENING.match(text, l_start, l_end)
     if year and l_end - year.end() >= 2 and l_end - year.end() <= 24:
         return year.end()
-    if l_end - l_start <= 24 and re.search(r"在[^，,；;。在]{2,12}中(?:的|所占的?)(?:比重|比例)$", text[l_start:l_end]):
+    if l_end - l_start <= 24 and rx(r"在[^，,；;。在]{2,12}中(?:的|所占的?)(?:比重|比例)$").search(text[l_start:l_end]):
         return l_start  # "服务业增加值在国内生产总值中的比重": the share keeps its subject
-    if l_end - l_start <= 28 and "、" in text[l_start:l_end] and _VERB_PREFIX.match(text, l_start) and not re.search(
-            r"[的，,“”将由把在]", text[l_start:l_end]):
+    if l_end - l_start <= 28 and "、" in text[l_start:l_end] and _VERB_PREFIX.match(text, l_start) and not rx(r"[的，,“”将由把在]").search(text[l_start:l_end]):
         return l_start  # "升级改造A、B和C": a list its verb opens is one label (the verb says what is counted)
     for m in _CAP_BOUNDARY.finditer(text, l_start, l_end - 6):
         if m.group(0) == "中" and not _ZAI.search(text, l_start, m.start()):
             continue
         if m.group(0) in "、”」" and l_end - l_start <= 24:
             continue  # "A、B、C三大先导产业规模", "…“办证难”历史遗留问题": a phrase that fits keeps its list, its name
-        if m.group(0) == "、" and re.search(rf"(?:^|[、和（(]){_LEVEL}$", text[l_start : m.start()]) and _LEVELS.match(text, m.end()):
+        if m.group(0) == "、" and rx(rf"(?:^|[、和（(]){_LEVEL}$").search(text[l_start : m.start()]) and _LEVELS.match(text, m.end()):
             continue  # "国家、自治区级品牌", "国、省考核断面": a list of levels is one modifier
         if l_end - m.end() <= 24:
             return m.end()
@@ -3501,7 +3497,7 @@ def _word_numeral(right: str, fig: Figure) -> bool:
     """A numeral inside a name or an ordinal ("第三批", "三年行动计划"): not the next figure."""
     if right[fig.start - 1 : fig.start] == "第":
         return True
-    return fig.chinese and len(fig.numeral) == 1 and bool(re.match(r"[\u4e00-\u9fff“]", right[fig.end : fig.end + 1]))
+    return fig.chinese and len(fig.numeral) == 1 and bool(rx(r"[\u4e00-\u9fff“]").match(right[fig.end : fig.end + 1]))
 
 
 def _noun_of(indicator: str) -> str:
@@ -3510,8 +3506,8 @@ def _noun_of(indicator: str) -> str:
     noun = indicator[m.end():] if m else indicator
     if m and noun.startswith("、"):
         return indicator  # "在建、拟建…项目": a list of stages is the noun's modifier
-    noun = re.sub(r"(?<=[\u4e00-\u9fff”）)]{2})(?:新增|净增)$", "", noun)  # "持牌金融机构新增" → 持牌金融机构
-    stage = re.search(rf"(?:{_DONE_VERB.pattern})$", noun)
+    noun = rx(r"(?<=[\u4e00-\u9fff”）)]{2})(?:新增|净增)$").sub("", noun)  # "持牌金融机构新增" → 持牌金融机构
+    stage = rx(rf"(?:{_DONE_VERB.pattern})$").search(noun)
     return noun[: stage.start()] if stage and stage.start() >= 2 else noun  # "项目新开工" → 项目
 
 
@@ -3519,4 +3515,4 @@ _VERB_PREFIX = re.compile(rf"(?:{_CARRY_VERB.pattern[1:]}|在建|续建|新签�
 
 
 def _looks_like_figure_list(text: str, start: int, end: int) -> bool:
-    return bool(re.search(r"[0-9０-９%]|[百千万]亿", text[start:end]))
+    return bool(rx(r"[0-9０-９%]|[百千万]亿").search(text[start:end]))
