@@ -215,14 +215,19 @@ def _time_phrase_label(text: str, qs: list[Quantity]) -> list[Quantity]:
 # ------------------------------------------------------------------ bare and garbled labels (session 11)
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
+def _kind_patterns(name: str) -> dict[str, re.Pattern]:
+    """A rule file of ``kind<TAB>regex`` rows (loaders/data/``name``): one alternation per kind."""
+    rows: dict[str, list[str]] = {}
+    for line in data_lines(name):
+        kind, _, pattern = line.partition("\t")
+        rows.setdefault(kind, []).append(pattern)
+    return {k: rx("(?:" + "|".join(v) + ")") for k, v in rows.items()}
+
+
 def _bare_label_rows() -> dict[str, re.Pattern]:
     """loaders/data/bare_labels.tsv: bare labels, the topics they take, the verbs of paired members."""
-    rows: dict[str, list[str]] = {}
-    for line in data_lines("bare_labels.tsv"):
-        k, _, pattern = line.partition("\t")
-        rows.setdefault(k, []).append(pattern)
-    return {k: rx("(?:" + "|".join(v) + ")") for k, v in rows.items()}
+    return _kind_patterns("bare_labels.tsv")
 
 
 _SENTENCE_BREAK = re.compile(r"[。！？!?\n；;]")
@@ -723,15 +728,9 @@ def _class_counts(text: str, qs: list[Quantity]) -> list[Quantity]:
 # ------------------------------------------------------------------ scope carried by clause
 
 
-def _clause_scope_rows() -> dict[str, re.Pattern]:
-    rows: dict[str, list[str]] = {}
-    for line in data_lines("clause_scope.tsv"):
-        kind, _, pattern = line.partition("\t")
-        rows.setdefault(kind, []).append(pattern)
-    return {k: rx("(?:" + "|".join(v) + ")") for k, v in rows.items()}
 
 
-_CS = _clause_scope_rows()
+_CS = _kind_patterns("clause_scope.tsv")
 _CS_TOTAL = re.compile(r"(.{3,8}?)" + _CS["total"].pattern)
 _CS_BARE = re.compile(_CS["bare"].pattern)
 _CS_ACTIVITY_OBJECT = re.compile(r"([\u4e00-\u9fff]{2})" + _CS["activity_object"].pattern)
