@@ -360,6 +360,28 @@ class Figure:
         return info.family if info else None
 
 
+_FIGURE_SLOTS = tuple(Figure.__dict__[name].__set__ for name in (
+    "start", "end", "numeral", "value", "unit", "more", "value_max", "chinese"))
+
+
+def _figure(start: int, end: int, numeral: str, value: Decimal, unit: str, more: bool = False,
+            value_max: Decimal | None = None, chinese: bool = False) -> Figure:
+    """``Figure(...)`` without the frozen dataclass's ``__init__`` (``object.__setattr__`` by
+    name for each of eight fields: 1.6 µs a figure, ~2 % of the quantity stage): the slots are
+    set through their descriptors, 0.55 µs. The same object (no ``__post_init__`` to run)."""
+    f = object.__new__(Figure)
+    s_start, s_end, s_numeral, s_value, s_unit, s_more, s_value_max, s_chinese = _FIGURE_SLOTS
+    s_start(f, start)
+    s_end(f, end)
+    s_numeral(f, numeral)
+    s_value(f, value)
+    s_unit(f, unit)
+    s_more(f, more)
+    s_value_max(f, value_max)
+    s_chinese(f, chinese)
+    return f
+
+
 def _clean(d: Decimal) -> Decimal:
     """Drop trailing zeros without losing exactness (2.630200E+11 → 2.6302E+11)."""
     if d == d.to_integral_value():
@@ -430,7 +452,7 @@ def _figures(text: str, start: int, end: int) -> tuple[Figure, ...]:
             value_max = parse_number(m.group("num2")) if m.group("num2") else None
         except ValueError:
             continue
-        out.append(Figure(start=m.start(), end=m.end(), numeral=m.group("num"), value=value, unit="%",
+        out.append(_figure(start=m.start(), end=m.end(), numeral=m.group("num"), value=value, unit="%",
                           value_max=value_max, chinese=not _DIGIT.match(m.group("num"))))
         worded.update(range(m.start(), m.end()))
     for m in _figure_matches(text, start, end):
@@ -492,7 +514,7 @@ def _figures(text: str, start: int, end: int) -> tuple[Figure, ...]:
         full_unit = mag + ("%" if unit == "％" else unit)
         more = bool(m.group("more1") or m.group("more2"))
         out.append(
-            Figure(
+            _figure(
                 start=m.start(),
                 end=stop,
                 numeral=numeral,
@@ -510,7 +532,7 @@ def _figures(text: str, start: int, end: int) -> tuple[Figure, ...]:
         p = merged[-1] if merged else None
         if p is not None and p.end == f.start and not p.unit and not p.chinese and f.chinese \
                 and f.numeral in ("千", "百") and "." not in p.numeral and text[p.start - 1 : p.start] not in ("亿", "万"):
-            merged[-1] = Figure(start=p.start, end=f.end, numeral=p.numeral + f.numeral, value=p.value * f.value,
+            merged[-1] = _figure(start=p.start, end=f.end, numeral=p.numeral + f.numeral, value=p.value * f.value,
                                 unit=f.unit, more=f.more, value_max=None, chinese=False)
             continue
         merged.append(f)

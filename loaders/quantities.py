@@ -195,8 +195,24 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
     out = _class_counts(text, out)
     out = _clause_scope(text, out)
     out = _label_repairs(text, out)
-    review_year, _plan_year = report_years(report)
+    review_year, _plan_year = _years(report)
     return tuple(_with_period(q, _period(report, text, q, review_year)) for q in out)
+
+
+_YEARS: tuple[Report | None, tuple[int | None, int | None]] = (None, (None, None))
+"""The last report's (review year, plan year), compared by identity (it holds the report)."""
+
+
+def _years(report: Report) -> tuple[int | None, int | None]:
+    """:func:`kg.keys.report_years` of ``report``, kept for the report being read: the status
+    and period rules ask it ~2.4 times per figure (it walks the part titles when the metadata
+    lacks a year); a report is frozen, so its years do not change."""
+    global _YEARS
+    seen, years = _YEARS
+    if seen is not report:
+        years = report_years(report)
+        _YEARS = (report, years)
+    return years
 
 
 def _with_period(q: Quantity, period: str) -> Quantity:
@@ -1818,7 +1834,7 @@ def _quantity(
     # "从61.2%提高到63.5%": the start value is the level before this year's change
     if (_FROM_TO.search(text[clause_start : start - q_len]) or _cues()["from_per_head"].search(text, clause_start, start - q_len)) \
             and _TO_VERB.match(text[end : end + 8]):
-        review_year, _plan_year = report_years(report)
+        review_year, _plan_year = _years(report)
         named = rx(r"(?:19|20)\d\d年(?:底|末|初)?的?(?:从|由)?$|(?:从|由)(?:19|20)\d\d年").search(text[clause_start : start - q_len])
         span = rx(r"((?:19|20)\d\d)年(?:到|至|—|－|-)(?:19|20)\d\d年").search(_year_view(text[_sentence_start(report, text, start) : start]))
         if span is not None and not named:
@@ -2371,7 +2387,7 @@ def _unmarked_plan_start(report: Report, text: str) -> int | None:
     """
     if any(p.role in _PLAN_ROLES for p in report.parts):
         return None
-    _review, plan_year = report_years(report)
+    _review, plan_year = _years(report)
     if plan_year is None:
         return None
     opening = rx(_PLAN_OPENING.replace("YEAR", str(plan_year)))
@@ -2402,7 +2418,7 @@ def _status_year(
     """The status and year of the figure at ``start``: the part sets them, and cues inside the
     sentence overrule the part (the older national reports mix review and plan inside parts)."""
     status, year = _part_status_year(report, part, text, start, plan_from)
-    review_year, plan_year = report_years(report)
+    review_year, plan_year = _years(report)
     if plan_year is None and review_year is None:
         return status, year
     sent0 = _sentence_start(report, text, start)
@@ -2579,7 +2595,7 @@ def _conditional(text: str, start: int, end: int) -> bool:
 def _part_status_year(
     report: Report, part, text: str, start: int, plan_from: int | None = None
 ) -> tuple[Status, int | None]:
-    review_year, plan_year = report_years(report)
+    review_year, plan_year = _years(report)
     role = part.role if part is not None else None
     plan_like = role in _PLAN_ROLES or (plan_from is not None and start >= plan_from)
     if role == PartRole.SELF_BUILDING and part is not None:
@@ -2807,7 +2823,7 @@ def _recalls_last_year(report: Report, text: str, offset: int) -> bool:
     sentence = _sentence_start(report, text, offset) - start
     # a past cue counts in the figure's own sentence, or when it opens a sentence and so
     # frames what follows ("过去一年，…。国内生产总值增长10.3%")
-    review_year, _plan = report_years(report)
+    review_year, _plan = _years(report)
     cues = [m for m in _PAST.finditer(head)]
     if review_year is not None:
         # the review year named as a sentence's subject ("一九九○年是…的一年", "2023年，…")
