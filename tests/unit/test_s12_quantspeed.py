@@ -185,3 +185,94 @@ def test_rx_compiles_once_and_stays_bounded() -> None:
         q.rx(f"x{i}y")
     assert len(q._COMPILED) <= 4096
     assert q.rx("x4099y").fullmatch("x4099y")
+
+
+def test_figure_fast_constructor_builds_the_same_figure() -> None:
+    from decimal import Decimal
+
+    args = dict(start=3, end=9, numeral="二十", value=Decimal(20), unit="万人", more=True, value_max=Decimal(30), chinese=True)
+    fast, slow = numbers._figure(**args), numbers.Figure(**args)
+    assert fast == slow and repr(fast) == repr(slow) and hash(fast) == hash(slow)
+    assert numbers._figure(1, 2, "5", Decimal(5), "%") == numbers.Figure(1, 2, "5", Decimal(5), "%")
+
+
+# ------------------------------------------------------------------ parsing
+
+
+def _split_sentences_loop(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """split_sentences as it was: one step per character."""
+    from kg.loaders.sentences import CLOSERS, TERMINALS, _strip
+
+    out, depth, open_at, pos, i = [], 0, -1, start, start
+    while i < end:
+        ch = text[i]
+        if ch in "“「『":
+            if depth == 0:
+                open_at = i
+            depth += 1
+        elif ch in "”」』":
+            depth = max(0, depth - 1)
+            if depth == 0 and i > start and text[i - 1] in TERMINALS:
+                j = i + 1
+                while j < end and text[j] in CLOSERS + TERMINALS:
+                    j += 1
+                s, e = _strip(text, pos, j)
+                if s < e:
+                    out.append((s, e))
+                pos = i = j
+                continue
+        if depth and i - open_at > 150:
+            depth = 0
+        if ch in TERMINALS or ch == "…" and i + 1 < end and text[i + 1] == "…":
+            if ch == "…":
+                i += 1
+            if depth == 0:
+                j = i + 1
+                while j < end and text[j] in CLOSERS:
+                    j += 1
+                while j < end and text[j] in TERMINALS:
+                    j += 1
+                s, e = _strip(text, pos, j)
+                if s < e:
+                    out.append((s, e))
+                pos = i = j
+                continue
+        i += 1
+    s, e = _strip(text, pos, end)
+    if s < e:
+        out.append((s, e))
+    return out
+
+
+def test_split_sentences_from_mark_to_mark_equals_the_character_loop() -> None:
+    from kg.loaders.sentences import split_sentences
+
+    rnd = random.Random(5)
+    marks = "“「『”」』…。！？!?；;’）)】》\"'，,\n "
+    # a quote left open for more than 150 characters, closed late, and a terminal inside it
+    long_quote = "他说“" + "推进高质量发展" * 30 + "。继续" + "文" * 40 + "”。下一句。"
+    for text in [GENRE, long_quote, "“好。”“再好！”……完", *(
+            "".join(rnd.choice(marks) if rnd.random() < 0.4 else "文" for _ in range(rnd.randint(0, 400)))
+            for _ in range(3000))]:
+        s0 = rnd.randint(0, len(text))
+        for start, end in ((0, len(text)), (s0, rnd.randint(s0, len(text)))):
+            assert split_sentences(text, start, end) == _split_sentences_loop(text, start, end), (text, start, end)
+
+
+def test_prefecture_counts_equal_str_count() -> None:
+    from collections import Counter
+
+    from kg.loaders import metadata
+    from kg.loaders.gazetteer import prefectures
+
+    def by_count(t: str, kinds: tuple[str, ...]) -> Counter:
+        return Counter({p: n for p in prefectures() if p.name.endswith(kinds) and len(p.short) >= 2
+                        and (n := t.count(p.name if p.short in metadata.PROVINCES else p.short))})
+
+    names = [w for _p, w in metadata._prefecture_needles(("市", "州", "盟", "地区", "林区"))]
+    rnd = random.Random(8)
+    for kinds in (("市", "州", "盟", "地区", "林区"), ("自治州",), ("盟", "地区")):
+        for _ in range(40):
+            t = "".join(rnd.choice([*names, "，", "市", "州", "人民政府工作报告"]) for _ in range(150))
+            assert metadata._prefecture_counts(t, kinds) == by_count(t, kinds)
+    assert metadata._occurrences("阿阿阿", ((None, "阿阿"),)) == {"阿阿": 1}  # a name overlapping itself: str.count's 1
