@@ -431,7 +431,12 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     The quantity passes ask again and again for the figures of the same clause: the answer
     is cached on (text, start, end) (a new list each call; the figures are frozen).
     """
-    return list(_figures(text, start, len(text) if end is None else end))
+    end = len(text) if end is None else end
+    if _FIGURE_OPENS.search(text, start, end) is None and _TRADITIONAL_RE.search(text, start, end) is None:
+        # no character a figure opens with (nor a traditional 萬/億 that becomes one): none, and
+        # nothing cached (a third of the calls ask about a clause that holds no numeral)
+        return []
+    return list(_figures(text, start, end))
 
 
 @lru_cache(maxsize=4096)

@@ -276,3 +276,32 @@ def test_prefecture_counts_equal_str_count() -> None:
             t = "".join(rnd.choice([*names, "，", "市", "州", "人民政府工作报告"]) for _ in range(150))
             assert metadata._prefecture_counts(t, kinds) == by_count(t, kinds)
     assert metadata._occurrences("阿阿阿", ((None, "阿阿"),)) == {"阿阿": 1}  # a name overlapping itself: str.count's 1
+
+
+def test_quantity_replace_equals_dataclasses_replace() -> None:
+    import dataclasses
+    from decimal import Decimal
+
+    from kg.model import Kind, Qualifier, Quantity, Status
+
+    base = Quantity(surface="6.5%", start=10, end=14, indicator="地区生产总值", value=Decimal("6.5"), unit="%",
+                    normalised_value=Decimal("6.5"), normalised_unit="%", kind=Kind.CHANGE, direction="up",
+                    status=Status.ESTIMATE, year=2023, qualifier=Qualifier.APPROX, section="1.0",
+                    indicator_start=2, indicator_end=8)
+    for changes in ({}, {"period": "multi-year"}, {"indicator": "生产总值", "indicator_start": None, "indicator_end": None},
+                    {"status": Status.TARGET, "year": 2024, "value_max": Decimal(7)}):
+        fast, slow = q.replace(base, **changes), dataclasses.replace(base, **changes)
+        assert fast == slow and repr(fast) == repr(slow) and fast is not base
+    with pytest.raises(TypeError):
+        q.replace(base, colour="red")
+
+
+def test_find_figures_without_an_opening_character_is_what_the_scan_finds() -> None:
+    rnd = random.Random(21)
+    chars = "萬億個项人元，。年的增长达到百分之五5一十万亿abc"
+    for _ in range(2000):
+        text = "".join(rnd.choice(chars) for _ in range(rnd.randint(0, 30)))
+        start = rnd.randint(0, len(text))
+        end = rnd.randint(start, len(text))
+        assert numbers.find_figures(text, start, end) == list(numbers._figures(text, start, end)), (text, start, end)
+    assert [(f.numeral, f.unit) for f in numbers.find_figures("新增萬人")] == [("万", "人")]  # a traditional magnitude opens one
