@@ -2973,7 +2973,7 @@ def _SENT_FLOOR(text: str, offset: int) -> int:
 def _delimiters(text: str, chars: str) -> list[int]:
     """The offsets of every character of ``chars`` in ``text``, in order: one scan per report
     text and set of delimiters (a handful of sets), cached on both."""
-    return [m.start() for m in re.finditer(f"[{re.escape(chars)}]", text)]
+    return list(map(re.Match.start, rx(f"[{re.escape(chars)}]").finditer(text)))
 
 
 def _last_of(text: str, chars: str, offset: int) -> int:
