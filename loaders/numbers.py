@@ -29,6 +29,8 @@ from decimal import Decimal, InvalidOperation
 
 import cn2an
 
+from kg.loaders.patterns import opening_class
+
 __all__ = [
     "Figure",
     "UnitInfo",
@@ -358,6 +360,28 @@ class Figure:
         return info.family if info else None
 
 
+_FIGURE_SLOTS = tuple(Figure.__dict__[name].__set__ for name in (
+    "start", "end", "numeral", "value", "unit", "more", "value_max", "chinese"))
+
+
+def _figure(start: int, end: int, numeral: str, value: Decimal, unit: str, more: bool = False,
+            value_max: Decimal | None = None, chinese: bool = False) -> Figure:
+    """``Figure(...)`` without the frozen dataclass's ``__init__`` (``object.__setattr__`` by
+    name for each of eight fields: 1.6 µs a figure, ~2 % of the quantity stage): the slots are
+    set through their descriptors, 0.55 µs. The same object (no ``__post_init__`` to run)."""
+    f = object.__new__(Figure)
+    s_start, s_end, s_numeral, s_value, s_unit, s_more, s_value_max, s_chinese = _FIGURE_SLOTS
+    s_start(f, start)
+    s_end(f, end)
+    s_numeral(f, numeral)
+    s_value(f, value)
+    s_unit(f, unit)
+    s_more(f, more)
+    s_value_max(f, value_max)
+    s_chinese(f, chinese)
+    return f
+
+
 def _clean(d: Decimal) -> Decimal:
     """Drop trailing zeros without losing exactness (2.630200E+11 → 2.6302E+11)."""
     if d == d.to_integral_value():
@@ -375,6 +399,30 @@ _WAN_QIAN = re.compile(r"[0-9０-９]万[0-9０-９]千")
 _TRADITIONAL_RE = re.compile(f"[{_TRADITIONAL_MAGNITUDES}]")
 
 
+_FIGURE_OPENS = opening_class(FIGURE_RE)
+"""Every character a match of FIGURE_RE can open with (the first of its numeral: a digit, a
+Chinese numeral character, or the bare magnitude 万/亿), read off the pattern."""
+assert _FIGURE_OPENS is not None
+
+
+def _figure_matches(text: str, start: int, end: int) -> list[re.Match]:
+    """``list(FIGURE_RE.finditer(text, start, end))``, the pattern tried only where a numeral
+    can open: ``re`` finds no prefix to skip ahead by in FIGURE_RE (its numeral is an
+    alternation of repeats), so ``finditer`` tried the whole pattern at each character of the
+    body; a one-character class finds the openings in C. The same matches (a match never is
+    empty, and the next is looked for from its end, as ``finditer`` does): 2.4× on the scan,
+    which was ~6 % of the quantity stage."""
+    out: list[re.Match] = []
+    pos = start
+    match = FIGURE_RE.match
+    for opening in _FIGURE_OPENS.finditer(text, start, end):
+        i = opening.start()
+        if i >= pos and (m := match(text, i, end)) is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
     """Every numeral in ``text[start:end]`` with its magnitude and unit (unit may be "").
 
@@ -383,7 +431,12 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     The quantity passes ask again and again for the figures of the same clause: the answer
     is cached on (text, start, end) (a new list each call; the figures are frozen).
     """
-    return list(_figures(text, start, len(text) if end is None else end))
+    end = len(text) if end is None else end
+    if _FIGURE_OPENS.search(text, start, end) is None and _TRADITIONAL_RE.search(text, start, end) is None:
+        # no character a figure opens with (nor a traditional 萬/億 that becomes one): none, and
+        # nothing cached (a third of the calls ask about a clause that holds no numeral)
+        return []
+    return list(_figures(text, start, end))
 
 
 @lru_cache(maxsize=4096)
@@ -404,10 +457,10 @@ def _figures(text: str, start: int, end: int) -> tuple[Figure, ...]:
             value_max = parse_number(m.group("num2")) if m.group("num2") else None
         except ValueError:
             continue
-        out.append(Figure(start=m.start(), end=m.end(), numeral=m.group("num"), value=value, unit="%",
+        out.append(_figure(start=m.start(), end=m.end(), numeral=m.group("num"), value=value, unit="%",
                           value_max=value_max, chinese=not _DIGIT.match(m.group("num"))))
         worded.update(range(m.start(), m.end()))
-    for m in FIGURE_RE.finditer(text, start, end):
+    for m in _figure_matches(text, start, end):
         if m.start() in worded:
             continue
         numeral = m.group("num")
@@ -466,7 +519,7 @@ def _figures(text: str, start: int, end: int) -> tuple[Figure, ...]:
         full_unit = mag + ("%" if unit == "％" else unit)
         more = bool(m.group("more1") or m.group("more2"))
         out.append(
-            Figure(
+            _figure(
                 start=m.start(),
                 end=stop,
                 numeral=numeral,
@@ -484,7 +537,7 @@ def _figures(text: str, start: int, end: int) -> tuple[Figure, ...]:
         p = merged[-1] if merged else None
         if p is not None and p.end == f.start and not p.unit and not p.chinese and f.chinese \
                 and f.numeral in ("千", "百") and "." not in p.numeral and text[p.start - 1 : p.start] not in ("亿", "万"):
-            merged[-1] = Figure(start=p.start, end=f.end, numeral=p.numeral + f.numeral, value=p.value * f.value,
+            merged[-1] = _figure(start=p.start, end=f.end, numeral=p.numeral + f.numeral, value=p.value * f.value,
                                 unit=f.unit, more=f.more, value_max=None, chinese=False)
             continue
         merged.append(f)

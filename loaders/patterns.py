@@ -419,6 +419,93 @@ def needed_literals(regex: re.Pattern[str]) -> frozenset[str] | None:
     return _needed(list(parsed))
 
 
+_CATEGORY_CLASS = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
+                   "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
+
+
+def _openings(items) -> tuple[list[str], bool] | None:
+    """The parts of a character class holding every character a match of the parsed sequence
+    ``items`` can open with, and whether it can match the empty string; None when any
+    character may open it (a negated class, ``.``) or a construct is not modelled."""
+    from re import _constants as c
+
+    parts: list[str] = []
+    for op, av in items:
+        if op is c.LITERAL:
+            parts.append(re.escape(chr(av)))
+            return parts, False
+        if op is c.IN:
+            for sop, sav in av:
+                if sop is c.LITERAL:
+                    parts.append(re.escape(chr(sav)))
+                elif sop is c.RANGE:
+                    parts.append(f"{re.escape(chr(sav[0]))}-{re.escape(chr(sav[1]))}")
+                elif sop is c.CATEGORY and str(sav) in _CATEGORY_CLASS:
+                    parts.append(_CATEGORY_CLASS[str(sav)])
+                else:  # NEGATE, a category not modelled
+                    return None
+            return parts, False
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # consumes nothing: the next item opens the match
+        if op is c.SUBPATTERN:
+            if av[1] or av[2]:
+                return None
+            inner = _openings(av[3])
+        elif op is c.ATOMIC_GROUP:
+            inner = _openings(av)
+        elif op is c.BRANCH:
+            branches = [_openings(b) for b in av[1]]
+            if any(b is None for b in branches):
+                return None
+            inner = ([p for b in branches for p in b[0]], any(b[1] for b in branches))  # type: ignore[index]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            body = _openings(av[2])
+            if body is None:
+                return None
+            inner = (body[0], body[1] or av[0] == 0)
+        else:  # ANY, NOT_LITERAL, a group reference…
+            return None
+        if inner is None:
+            return None
+        parts.extend(inner[0])
+        if not inner[1]:
+            return parts, False
+    return parts, True
+
+
+def opening_class(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A one-character class that every match of ``regex`` opens with (a necessary condition);
+    None when ``regex`` can match the empty string, uses flags, or any character may open it.
+
+    ``re`` skips ahead by such a class only when a pattern starts with one; a pattern that
+    opens with an alternation of repeats is tried at every position of a ``search``.
+    :func:`search_opening` tries it only where the class matches."""
+    from re import _parser
+
+    if regex.flags & ~re.UNICODE:
+        return None
+    try:
+        found = _openings(list(_parser.parse(regex.pattern)))
+    except Exception:  # noqa: BLE001  (a private module: any surprise means "unknown")
+        return None
+    if found is None or found[1] or not found[0]:
+        return None
+    return re.compile("[" + "".join(dict.fromkeys(found[0])) + "]")
+
+
+def search_opening(regex: re.Pattern[str], opens: re.Pattern[str] | None, text: str) -> re.Match[str] | None:
+    """``regex.search(text)``, trying ``regex`` only at the characters ``opens`` (its
+    :func:`opening_class`) finds: the same leftmost match (``match`` at a position sees the
+    text before it, as ``search`` does, for lookbehinds); ``opens`` None: a plain search."""
+    if opens is None:
+        return regex.search(text)
+    match = regex.match
+    for o in opens.finditer(text):
+        if (m := match(text, o.start())) is not None:
+            return m
+    return None
+
+
 class Prefilter:
     """The patterns of ``patterns`` that can match a text: those whose needed literals
     (:func:`needed_literals`) occur in it, found by one Aho-Corasick automaton, and those

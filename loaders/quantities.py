@@ -21,37 +21,64 @@ from __future__ import annotations
 import json
 import logging
 import re
-from dataclasses import replace
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import fields, replace as _dataclass_replace
 from functools import lru_cache
 from decimal import Decimal
 
 from kg.keys import indicator_key, report_years  # the key and year rules live in kg.keys (re-exported)
 from kg.loaders.datafiles import data_lines, data_text
 from kg.loaders.numbers import MILESTONES, Figure, find_figures, split_magnitude_unit, unit_info
+from kg.loaders.patterns import opening_class, search_opening
 from kg.model import Kind, PartRole, Qualifier, Quantity, Report, Status
 
 log = logging.getLogger(__name__)
 
 __all__ = ["extract_quantities", "indicator_key", "report_years"]
 
-_COMPILED: dict[str | re.Pattern, re.Pattern] = {}
+
+_QUANTITY_SLOTS: tuple[tuple[str, Callable], ...] | None = (
+    None if hasattr(Quantity, "__post_init__") or any(not f.init for f in fields(Quantity))
+    else tuple((f.name, Quantity.__dict__[f.name].__set__) for f in fields(Quantity)))
 
 
-def rx(pattern: str | re.Pattern) -> re.Pattern:
-    """``re.compile(pattern)``, kept in a dict: the patterns written inline below compile once.
+def replace(obj, /, **changes):  # noqa: ANN001, ANN201 - dataclasses.replace's signature
+    """``dataclasses.replace``; a Quantity's copy sets its slots through their descriptors
+    (13 µs by ``dataclasses.replace``, which gathers every field into keywords for the frozen
+    ``__init__``; ~2.5 µs so: ~1,400 copies in 40 reports). The same object: every field is an
+    ``__init__`` field and there is no ``__post_init__`` (else the plain ``replace``)."""
+    if type(obj) is not Quantity or _QUANTITY_SLOTS is None:
+        return _dataclass_replace(obj, **changes)
+    new = object.__new__(Quantity)
+    for name, set_slot in _QUANTITY_SLOTS:
+        set_slot(new, changes.pop(name) if name in changes else getattr(obj, name))
+    if changes:
+        raise TypeError(f"Quantity has no field {sorted(changes)[0]!r}")
+    return new
 
-    (``re.search(p, s)`` pays two Python calls and a flags check per use before it matches,
-    ~8 % of this stage's CPU in bench/bench_quantities.py; ``rx(p).search(s)`` is one dict
-    lookup.) The few patterns built from a report's years or data rows are bounded; the
-    dict is emptied if it ever grows past 4096 anyway, so a long build cannot fill memory.
-    """
-    try:
-        return _COMPILED[pattern]
-    except KeyError:
-        if len(_COMPILED) >= 4096:
-            _COMPILED.clear()
-        compiled = _COMPILED[pattern] = re.compile(pattern)
+
+class _Compiled(dict):
+    """Compiled patterns by their source: a hit is dict's own (C) lookup, a miss compiles.
+
+    The patterns built from a report's years or data rows are bounded; the dict is emptied
+    if it ever grows past 4096 anyway, so a long build cannot fill memory."""
+
+    def __missing__(self, pattern: str | re.Pattern) -> re.Pattern:
+        if len(self) >= 4096:
+            self.clear()
+        compiled = self[pattern] = re.compile(pattern)
         return compiled
+
+
+_COMPILED = _Compiled()
+rx: Callable[[str | re.Pattern], re.Pattern] = _COMPILED.__getitem__
+"""``re.compile(pattern)``, kept in a dict: the patterns written inline below compile once.
+
+(``re.search(p, s)`` pays two Python calls and a flags check per use before it matches;
+``rx(p).search(s)`` is one lookup. ``rx`` is the dict's bound ``__getitem__``, a C call:
+a Python function with a try/except around the lookup cost ~0.1 µs more on each of ~18 k
+uses per report.)"""
 
 
 # ------------------------------------------------------------------ vocabulary
@@ -188,8 +215,24 @@ def extract_quantities(report: Report) -> tuple[Quantity, ...]:
     out = _class_counts(text, out)
     out = _clause_scope(text, out)
     out = _label_repairs(text, out)
-    review_year, _plan_year = report_years(report)
+    review_year, _plan_year = _years(report)
     return tuple(_with_period(q, _period(report, text, q, review_year)) for q in out)
+
+
+_YEARS: tuple[Report | None, tuple[int | None, int | None]] = (None, (None, None))
+"""The last report's (review year, plan year), compared by identity (it holds the report)."""
+
+
+def _years(report: Report) -> tuple[int | None, int | None]:
+    """:func:`kg.keys.report_years` of ``report``, kept for the report being read: the status
+    and period rules ask it ~2.4 times per figure (it walks the part titles when the metadata
+    lacks a year); a report is frozen, so its years do not change."""
+    global _YEARS
+    seen, years = _YEARS
+    if seen is not report:
+        years = report_years(report)
+        _YEARS = (report, years)
+    return years
 
 
 def _with_period(q: Quantity, period: str) -> Quantity:
@@ -938,19 +981,18 @@ def _chain_floor(text: str, offset: int) -> int:
     ("…协会，⏎⏎推动…": a break after a comma is inside the sentence). Cached like
     :func:`_clause_start`."""
     i = offset
-    while i > 0:
-        ch = text[i - 1]
-        if ch in "。！？!?":
-            break
-        if ch == "\n" and not _soft_break(text, i - 1):
-            j = i - 1
+    while (d := _last_of(text, _SENT_DELIMS, i)) >= 0:  # (from delimiter to delimiter back)
+        if text[d] != "\n":
+            return d + 1
+        if not _soft_break(text, d):
+            j = d
             while j > 0 and text[j - 1] in " \t\u3000\n":
                 j -= 1
             line = text[text.rfind("\n", 0, j) + 1 : j].strip()
             if j == 0 or text[j - 1] not in "，,、；;" and (len(line) < 24 or text[j - 1] in "。！？!?：:"):
-                break  # a heading or a finished line; a long line cut mid-clause goes on
-        i -= 1
-    return i
+                return d + 1  # a heading or a finished line; a long line cut mid-clause goes on
+        i = d
+    return 0
 
 
 def _counted_scope(text: str, qs: list[Quantity], i: int) -> str:
@@ -1205,7 +1247,7 @@ def _period(report: Report, text: str, q: Quantity, review_year: int | None) -> 
     review year itself ("2012年，…", "刚刚过去的2017年", "去年")."""
     sent = report.sentence_at(q.start) if report.sentences else None
     sentence = sent.text if sent is not None else text[_sentence_start(report, text, q.start) : _clause_end(text, q.end)]
-    if _MULTI_YEAR.search(sentence):
+    if search_opening(_MULTI_YEAR, _OPENS[_MULTI_YEAR], sentence):
         return "multi-year"
     part, _sec = report.locate(q.start)
     if part is None or not _MULTI_YEAR_PART.search(part.title) or _ONE_YEAR_PART.search(part.title) or rx(r"开好局|起好步|开局之年|今年").search(part.title):
@@ -1311,7 +1353,7 @@ def _bare_budget(text: str, qs: list[Quantity]) -> list[Quantity]:
     for i, q in enumerate(out):
         if q.kind == Kind.CHANGE or not _BARE_BUDGET.fullmatch(q.indicator):
             continue
-        sent_end = min([j for j in (text.find(c, q.end) for c in "。；;\n") if j >= 0] or [len(text)])
+        sent_end = _first_of(text, "。；;\n", q.end)
         purpose = rx(r"[，,](?:专项|主要|重点)?(用于|支持|帮助|对)([^，,；;。]{2,24})").search(text[q.end : sent_end])
         if purpose is not None and not any(f.unit for f in find_figures(purpose.group(2))):
             verb = "用于" if purpose.group(1) == "用于" else "用于" + purpose.group(1)
@@ -1812,9 +1854,9 @@ def _quantity(
     # "从61.2%提高到63.5%": the start value is the level before this year's change
     if (_FROM_TO.search(text[clause_start : start - q_len]) or _cues()["from_per_head"].search(text, clause_start, start - q_len)) \
             and _TO_VERB.match(text[end : end + 8]):
-        review_year, _plan_year = report_years(report)
+        review_year, _plan_year = _years(report)
         named = rx(r"(?:19|20)\d\d年(?:底|末|初)?的?(?:从|由)?$|(?:从|由)(?:19|20)\d\d年").search(text[clause_start : start - q_len])
-        span = rx(r"((?:19|20)\d\d)年(?:到|至|—|－|-)(?:19|20)\d\d年").search(_ascii_year(text[_sentence_start(report, text, start) : start]))
+        span = rx(r"((?:19|20)\d\d)年(?:到|至|—|－|-)(?:19|20)\d\d年").search(_year_view(text[_sentence_start(report, text, start) : start]))
         if span is not None and not named:
             year = int(span.group(1))  # "2003年到2023年，…由A增加到B": A is the first year's
             if status == Status.TARGET:
@@ -2257,7 +2299,14 @@ def _inside_short_quote(text: str, start: int, end: int) -> bool:
 # ------------------------------------------------------------------ qualifiers
 
 
+_PREFIX_QUALIFIER_ENDS = frozenset(word[-1] for word, _q in _PREFIX_QUALIFIERS)
+"""The last characters of the prefix qualifiers: a head ending in none of them has none (one
+set lookup instead of ~30 ``endswith`` per figure)."""
+
+
 def _prefix_qualifier(before: str) -> tuple[int, Qualifier]:
+    if before[-1:] not in _PREFIX_QUALIFIER_ENDS:
+        return 0, Qualifier.NONE
     for word, q in _PREFIX_QUALIFIERS:
         if before.endswith(word):
             # 超 in 超额, 近 in 最近/附近 are not qualifiers
@@ -2365,7 +2414,7 @@ def _unmarked_plan_start(report: Report, text: str) -> int | None:
     """
     if any(p.role in _PLAN_ROLES for p in report.parts):
         return None
-    _review, plan_year = report_years(report)
+    _review, plan_year = _years(report)
     if plan_year is None:
         return None
     opening = rx(_PLAN_OPENING.replace("YEAR", str(plan_year)))
@@ -2396,15 +2445,17 @@ def _status_year(
     """The status and year of the figure at ``start``: the part sets them, and cues inside the
     sentence overrule the part (the older national reports mix review and plan inside parts)."""
     status, year = _part_status_year(report, part, text, start, plan_from)
-    review_year, plan_year = report_years(report)
+    review_year, plan_year = _years(report)
     if plan_year is None and review_year is None:
         return status, year
-    if status != Status.TARGET and (planned := _cues()["plan_rules_year"].search(_ascii_year(head := text[_sentence_start(report, text, start) : start]))) \
+    sent0 = _sentence_start(report, text, start)
+    head = text[sent0:start]
+    if status != Status.TARGET and (planned := _cues()["plan_rules_year"].search(_year_view(text[sent0:start]))) \
             and int(planned.group(1)) >= plan_year and int(planned.group(1)) > review_year and not _ESTIMATE.search(head) \
             and not rx(r"(?:由|从|比|较|同|与)[^，,；;。由从比较]{0,8}$").search(head):  # (not the base: "比1958年的N")
         # "第六个五年计划规定，一九八五年工农业总产值达到…，比一九八○年增加N": the plan's target for that year
         return Status.TARGET, int(planned.group(1))
-    if status == Status.ESTIMATE and (named := _cues()["estimate_year"].search(_ascii_year(text[_sentence_start(report, text, start) : start]))) \
+    if status == Status.ESTIMATE and (named := _cues()["estimate_year"].search(_year_view(text[sent0:start]))) \
             and review_year - 1 <= int(named.group(1)) <= plan_year + 1:
         return status, int(named.group(1))  # "一九五四年預計現代工業的總産值將等於…": the year estimated
     if status != Status.ESTIMATE and (listed := _estimated_list(text, start)) is not None:
@@ -2417,11 +2468,11 @@ def _status_year(
         # a file that holds its review twice (the second copy inside a plan part): the sentence's
         # first copy, in the review, says what it is
         s0 = _sentence_start(report, text, start)
-        ends = [j for j in (text.find(c, start) for c in "。\n") if j >= 0]
-        sentence = text[s0 : min(ends) if ends else len(text)]
+        stop = _first_of(text, "。\n", start)
+        sentence = text[s0:stop]
         if len(sentence) < 30:  # a short ；-clause ("限额以上更新改造项目九十二个"): the whole sentence
             s0 = _SENT_FLOOR(text, start)
-            sentence = text[s0 : min(ends) if ends else len(text)]
+            sentence = text[s0:stop]
         if len(sentence) >= 30:
             j = text.find(sentence)
             if 0 <= j < s0:
@@ -2458,7 +2509,7 @@ def _status_year(
         return (Status.ESTIMATE if _ESTIMATE.search(para) else Status.ACTUAL), review_year
     if status == Status.TARGET and ((_NOW_CUE.search(clause) or rx(r"[\u4e00-\u9fff]{0,6}?已经").match(right))
                                     and not _FUTURE_CUE.search(clause.replace("现在要", ""))
-                                    or _SINCE.search(head) and not _FUTURE_CUE.search(_cues()["past_effort"].sub("", head))
+                                    or search_opening(_SINCE, _OPENS[_SINCE], head) and not _FUTURE_CUE.search(_cues()["past_effort"].sub("", head))
                                     or _SINCE.match(_cues()["since_opening"].match(text, _SENT_FLOOR(text, start)).group(1) or "x")
                                     and not _FUTURE_CUE.search(text, _SENT_FLOOR(text, start), start)):
         # "目前在全国注册登记的各种经济联合体有32000多个", "12个项目已经部分地投入生产": now, not the plan
@@ -2473,7 +2524,7 @@ def _status_year(
     if status == Status.ACTUAL and review_year and year == review_year and _cues()["plan_requirement"].match(right) \
             and _cues()["plan_named"].search(clause):
         return Status.TARGET, review_year  # "比上年增长7.6%，超过计划增长6%的要求": the plan's figure for that year
-    if status == Status.ACTUAL and review_year and year == review_year and _RECALLED_TARGET.search(head) \
+    if status == Status.ACTUAL and review_year and year == review_year and search_opening(_RECALLED_TARGET, _OPENS[_RECALLED_TARGET], head) \
             and not rx(r"(?:从|由)$").search(clause):
         return Status.TARGET, review_year  # "去年…曾提出，要把…控制在10%以内"
     if status == Status.ACTUAL and review_year and year is not None and year > review_year \
@@ -2511,7 +2562,7 @@ def _status_year(
     if status in (Status.TARGET, Status.ACTUAL) and plan_year:
         # "１９８６年同１９７８年相比，…；国民收入由３０１０亿元增加到７７９０亿元": a comparison of
         # past years opens the sentence (up to its 。), whatever the ；-clauses after it
-        full = text[max(text.rfind(c, 0, start) for c in "。\n") + 1 : start]
+        full = text[_last_of(text, "。\n", start) + 1 : start]
         # ("１９８０年同完成经济恢复的１９５２年相比": a few words may name the base year)
         m = rx(r"[\s\u3000]*[^，,；;。]{0,6}?([0-9０-９〇○零一二三四五六七八九]{4})年(?:同|与|和|比)(?:[^，,；;。0-9０-９]{0,10}?的)?([0-9０-９〇○零一二三四五六七八九]{4})年(?:相比|比较)").match(full)
         if m and _ascii_year(m.group(1)).isdigit() and int(_ascii_year(m.group(1))) < plan_year and not _FUTURE_CUE.search(full):
@@ -2552,15 +2603,14 @@ def _conditional(text: str, start: int, end: int) -> bool:
     cues = _cues()
     if cues["counted_set_unit"].search(text[start:end]):
         return False
-    s0 = max(text.rfind(c, 0, start) for c in "。；;！？\n") + 1
+    s0 = _last_of(text, "。；;！？\n", start) + 1
     head = text[s0:start]
     m = None
     for m in cues["conditional"].finditer(head):
         pass
     if m is None:
         return False
-    stops = [j for j in (text.find(c, end) for c in "。；;！？\n") if j >= 0]
-    tail = text[end : min(stops) if stops else len(text)]
+    tail = text[end : _first_of(text, "。；;！？\n", end)]
     after = head[m.end() :]
     consequence = cues["conditional_consequence"].search(after)
     condition = after[: consequence.start()] if consequence else after + tail[: (cues["conditional_consequence"].search(tail) or rx("$").search(tail)).start()]
@@ -2572,7 +2622,7 @@ def _conditional(text: str, start: int, end: int) -> bool:
 def _part_status_year(
     report: Report, part, text: str, start: int, plan_from: int | None = None
 ) -> tuple[Status, int | None]:
-    review_year, plan_year = report_years(report)
+    review_year, plan_year = _years(report)
     role = part.role if part is not None else None
     plan_like = role in _PLAN_ROLES or (plan_from is not None and start >= plan_from)
     if role == PartRole.SELF_BUILDING and part is not None:
@@ -2593,7 +2643,7 @@ def _part_status_year(
         return Status.ACTUAL, int(_ascii_year(start_value.group(1)))  # "将由2037年的42%提高到60%": the start
     if _ESTIMATE.search(rx(r"[比较較同](?:[0-9０-９〇○零一二三四五六七八九]{4}年|上年|去年|今年|本年)(?:的)?(?:预计|預計)(?:数|的)?").sub("", head)):
         status = Status.ESTIMATE  # (not the base of a comparison: "比1980年预计增加9万吨")
-    elif _YEAR_TO_DATE.search(head) and not rx(r"力争|争取|确保|计划|目标|要|将|拟").search(head):
+    elif search_opening(_YEAR_TO_DATE, _OPENS[_YEAR_TO_DATE], head) and not rx(r"力争|争取|确保|计划|目标|要|将|拟").search(head):
         # "今年一月至九月，…下降了百分之十五点七": this year so far, an actual of the delivery year
         return Status.ACTUAL, (review_year if _delivered_late(text) else plan_year)
     elif plan_like and _TO_DATE.search(text, _clause_start(text, start), start):
@@ -2605,8 +2655,8 @@ def _part_status_year(
     year = plan_year if plan_like else review_year
     opening_year = part is not None and rx(rf"开好局|起好步|开局之年|{plan_year}年|今年" if plan_year else r"开好局|起好步|开局之年|今年").search(part.title)
     if role == PartRole.FIVE_YEAR_PLAN and plan_year and not opening_year and not _states_this_year(report, text, start) \
-            and not rx(rf"今年|本年|{plan_year}年").search(_ascii_year(head)) \
-            and not rx(rf"[\s\u3000]*{plan_year}年的?(?:国民经济)?计划").match(_ascii_year(text[_paragraph_start(report, text, start) : start])):
+            and not rx(rf"今年|本年|{plan_year}年").search(_year_view(text[sentence_start:start])) \
+            and not rx(rf"[\s\u3000]*{plan_year}年的?(?:国民经济)?计划").match(_year_view(text[_paragraph_start(report, text, start) : start])):
         # ("在今年进行建设的…项目", a paragraph opening "1959年的国民经济计划，…": this year's)
         year = plan_year + 4  # the horizon of a five-year plan begun this year
         named_plan = _NAMED_PLAN.search(part.title) if part is not None else None
@@ -2693,7 +2743,9 @@ def _part_status_year(
         if opening and _ascii_year(opening.group(1)).isdigit() and len(rx(r"[0-9０-９〇○零一二三四五六七八九]{4}年").findall(clause)) == 1 \
                 and 1949 <= int(_ascii_year(opening.group(1))) < review_year:
             return status, int(_ascii_year(opening.group(1)))  # "1979年人口自然增长率由上年的1.2%下降到1.17%"
-        figs = [f for f in find_figures(clause) if f.unit and f.unit != "年"]
+        # (what follows reads the clause after its last figure for a year or 去年: a clause with
+        # no 年 has neither, wherever it starts, and its figures are not looked for)
+        figs = [f for f in find_figures(clause) if f.unit and f.unit != "年"] if "年" in clause else []
         if figs:
             clause = clause[figs[-1].end :]
         named = [
@@ -2800,11 +2852,11 @@ def _recalls_last_year(report: Report, text: str, offset: int) -> bool:
     sentence = _sentence_start(report, text, offset) - start
     # a past cue counts in the figure's own sentence, or when it opens a sentence and so
     # frames what follows ("过去一年，…。国内生产总值增长10.3%")
-    review_year, _plan = report_years(report)
+    review_year, _plan = _years(report)
     cues = [m for m in _PAST.finditer(head)]
     if review_year is not None:
         # the review year named as a sentence's subject ("一九九○年是…的一年", "2023年，…")
-        cues += [m for m in rx(rf"(?<!\d){review_year}年(?:是|，|,)").finditer(_ascii_year(head))]
+        cues += [m for m in rx(rf"(?<!\d){review_year}年(?:是|，|,)").finditer(_year_view(text[start:offset]))]
     past = sorted(
         m.end() for m in cues
         # (a U+3000 run is a paragraph break in single-line files)
@@ -2828,11 +2880,36 @@ def _reviewed_cue(head: str, m: re.Match) -> bool:
 
 
 def _paragraph_start(report: Report, text: str, offset: int) -> int:
-    for p in report.paragraphs:
-        if p.start <= offset < p.end:
-            return p.start
+    """Start of the paragraph holding ``offset``, else of its line."""
+    paragraphs = report.paragraphs
+    starts = _paragraph_starts(paragraphs)
+    if starts is not None:  # (a binary search: the loop below walked the paragraphs per call)
+        k = bisect_right(starts, offset) - 1
+        if k >= 0 and offset < paragraphs[k].end:
+            return starts[k]
+    else:
+        for p in paragraphs:
+            if p.start <= offset < p.end:
+                return p.start
     i = text.rfind("\n", 0, offset)
     return i + 1
+
+
+_PARAGRAPH_STARTS: tuple[tuple, list[int] | None] = ((), [])
+"""The last report's paragraphs and their starts (one report at a time: compared by identity)."""
+
+
+def _paragraph_starts(paragraphs: tuple) -> list[int] | None:
+    """The paragraphs' starts when they are in order and do not overlap (then the one holding
+    an offset is the last starting at or before it), else None."""
+    global _PARAGRAPH_STARTS
+    seen, starts = _PARAGRAPH_STARTS
+    if seen is not paragraphs:
+        ordered = all(a.end <= b.start for a, b in zip(paragraphs, paragraphs[1:])) \
+            and all(p.start <= p.end for p in paragraphs)
+        starts = [p.start for p in paragraphs] if ordered else None
+        _PARAGRAPH_STARTS = (paragraphs, starts)
+    return starts
 
 
 _ASCII_YEAR = str.maketrans("０１２３４５６７８９〇○零一二三四五六七八九", "0123456789000123456789")
@@ -2841,6 +2918,18 @@ _ASCII_YEAR = str.maketrans("０１２３４５６７８９〇○零一二三四
 def _ascii_year(s: str) -> str:
     """A year's digits in ASCII: "２０２３" and "一九八一" (also with 〇/○) → "2023", "1981"."""
     return s.translate(_ASCII_YEAR)
+
+
+_YEARISH = re.compile(r"[\d〇○零一二三四五六七八九]{4}年")
+
+
+def _year_view(s: str) -> str:
+    """What the year patterns search a head in: :func:`_ascii_year` of ``s`` when it may name
+    a year (four digits of any script before 年), else ``s`` itself. Those patterns need a
+    year in ASCII digits (``(?:19|20)\\d\\d年``, ``{review_year}年``) or words the table leaves
+    alone (今年), so they find the same in both; most heads name no year, and the translation
+    (~60 ns a character: a dict lookup each) was ~2.5 % of the stage."""
+    return s.translate(_ASCII_YEAR) if "年" in s and _YEARISH.search(s) else s
 
 
 def _sentence_start(report: Report, text: str, offset: int) -> int:
@@ -2855,26 +2944,52 @@ def _sentence_start(report: Report, text: str, offset: int) -> int:
 
 def _sentence_end(text: str, offset: int) -> int:
     """End of the sentence holding ``offset`` (the next 。！？ or line break)."""
-    ends = [j for j in (text.find(c, offset) for c in _SENT_DELIMS) if j >= 0]
-    return min(ends) if ends else len(text)
+    return _first_of(text, _SENT_DELIMS, offset)
 
 
 @lru_cache(maxsize=16384)
 def _clause_start(text: str, offset: int) -> int:
-    """Start of the clause holding ``offset`` (after the last clause delimiter, at most 60
-    characters back). Asked ~8 times per offset by the passes; cached (the key holds the
-    report text, whose hash Python keeps, so a lookup costs no rescan)."""
+    """Start of the clause holding ``offset`` (after the last clause delimiter that is no soft
+    line break, at most 60 characters back). Asked ~8 times per offset by the passes; cached
+    (the key holds the report text, whose hash Python keeps, so a lookup costs no rescan)."""
     i = offset
     lo = max(0, offset - 60)
-    while i > lo and (text[i - 1] not in _CLAUSE_DELIMS or _soft_break(text, i - 1)):
-        i -= 1
+    while i > lo:
+        j = _last_of(text, _CLAUSE_DELIMS, i)  # (the delimiters only, not each character between)
+        if j < lo:
+            return lo
+        if not _soft_break(text, j):
+            return j + 1
+        i = j
     return i
 
 
-@lru_cache(maxsize=16384)
 def _SENT_FLOOR(text: str, offset: int) -> int:
     """Start of the sentence holding ``offset`` (the text after the last 。！？ or line break)."""
-    return max(text.rfind(c, 0, offset) for c in _SENT_DELIMS) + 1
+    return _last_of(text, _SENT_DELIMS, offset) + 1
+
+
+@lru_cache(maxsize=64)
+def _delimiters(text: str, chars: str) -> list[int]:
+    """The offsets of every character of ``chars`` in ``text``, in order: one scan per report
+    text and set of delimiters (a handful of sets), cached on both."""
+    return list(map(re.Match.start, rx(f"[{re.escape(chars)}]").finditer(text)))
+
+
+def _last_of(text: str, chars: str, offset: int) -> int:
+    """``max(text.rfind(c, 0, offset) for c in chars)`` (-1 when none) by a binary search of
+    :func:`_delimiters`: an ``rfind`` of a character the text lacks (！, ?) scanned the whole
+    text before ``offset`` on every call."""
+    pos = _delimiters(text, chars)
+    i = bisect_left(pos, offset)
+    return pos[i - 1] if i else -1
+
+
+def _first_of(text: str, chars: str, offset: int) -> int:
+    """The first offset at or after ``offset`` of a character of ``chars``, else ``len(text)``."""
+    pos = _delimiters(text, chars)
+    i = bisect_left(pos, offset)
+    return pos[i] if i < len(pos) else len(text)
 
 
 def _soft_break(text: str, i: int) -> bool:
@@ -2955,7 +3070,7 @@ def _indicator(
     m = _LEAD_FILLER.match(text[l_start:left_end])
     if m:
         l_start += m.end()
-    tm = _TRAIL_FILLER.search(text[l_start:left_end])
+    tm = search_opening(_TRAIL_FILLER, _OPENS[_TRAIL_FILLER], text[l_start:left_end])
     l_end = left_end - (len(tm.group(0)) if tm else 0)
     if text[l_start:l_end] == "经济" and text.startswith("增长", l_end):
         l_end += 2  # "经济增长预期7%左右": the headline measure, not 经济
@@ -3515,3 +3630,11 @@ _VERB_PREFIX = re.compile(rf"(?:{_CARRY_VERB.pattern[1:]}|在建|续建|新签�
 
 def _looks_like_figure_list(text: str, start: int, end: int) -> bool:
     return bool(rx(r"[0-9０-９%]|[百千万]亿").search(text[start:end]))
+
+
+_OPENS: dict[re.Pattern, re.Pattern | None] = {
+    p: opening_class(p) for p in (_TRAIL_FILLER, _MULTI_YEAR, _SINCE, _RECALLED_TARGET, _YEAR_TO_DATE)
+}
+"""The characters these patterns' matches open with (:func:`kg.loaders.patterns.opening_class`):
+they open with alternations ``re`` cannot skip ahead by, and are searched in each figure's
+clause or sentence head (``search_opening``: 2–3× on these searches, ~4 % of the stage)."""
