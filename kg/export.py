@@ -18,12 +18,12 @@ import hashlib
 import json
 import logging
 import os
-import re
 import sys
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -39,7 +39,7 @@ from kg.atomic import Staging
 from kg.errors import InputError, KgError
 from kg.iri import Minter
 from kg.model import Analysis
-from kg.rdf import _IRI_BAD, Triple, analysis_triples_minted, bind_prefixes
+from kg.rdf import _IRI_BAD, _NT_ESCAPE, Block, Triple, analysis_triples_blocks, bind_prefixes
 from kg.vocab import KG, ONTOLOGY_IRI, SPDX
 
 log = logging.getLogger(__name__)
@@ -401,7 +401,8 @@ def _report_triples(path: str, base_iri: str | None, validate: bool, shacl_engin
         a = analyse(path)
     except KgError as exc:
         return ReportTriples(path=path, error=str(exc), error_type=type(exc).__name__)
-    rep, triples, local, shared, subjects, classes = split_lines(a, Minter.create(base_iri))
+    lines = report_lines(a, Minter.create(base_iri))
+    rep, triples, local, shared = lines.report, lines.triples, lines.local, lines.shared
     invalid = None
     if validate:
         from kg.validate import validate as shacl, validate_ntriples
@@ -418,24 +419,24 @@ def _report_triples(path: str, base_iri: str | None, validate: bool, shacl_engin
     p = Path(path)
     size = p.stat().st_size if p.is_file() else len(t.source.encode("utf-8"))
     links = index_report(triples, rep)
-    n_local = len(local)
     if spool is not None:
         part, local_at = spool_lines(spool, shared, local)
-        lines: dict = {"part": part, "local_at": local_at}
+        written: dict = {"part": part, "local_at": local_at}
     else:
-        lines = {"local": "".join(local), "shared": tuple(shared)}
+        written = {"local": "".join(local), "shared": tuple(shared)}
     return ReportTriples(
-        path=path, report=rep, sha256=t.sha256, size=size, media_type=t.media_type, local_triples=n_local,
-        local_subjects=len(subjects), local_classes=tuple(sorted(classes.items())),
+        path=path, report=rep, sha256=t.sha256, size=size, media_type=t.media_type, local_triples=lines.local_count,
+        local_subjects=len(lines.subjects), local_classes=tuple(sorted(lines.classes.items())),
         chars=len(t.text), invalid=invalid, links=links, cpu_seconds=time.process_time() - cpu0, peak_rss_mb=_peak_rss_mb(),
-        **lines,
+        **written,
     )
 
 
 def spool_lines(spool: str, shared: list[str], local: list[str], piece: int = 4096) -> tuple[str, int]:
     """Write a report's shared lines, then its local lines, as UTF-8 into a new part file in
     ``spool``: (its path, the byte offset of the local lines). The bytes are those of
-    ``"".join(shared) + "".join(local)`` encoded, written ``piece`` lines at a time."""
+    ``"".join(shared) + "".join(local)`` encoded, written ``piece`` entries at a time (an
+    entry of ``local`` may be a block of lines, :class:`ReportLines`)."""
     import tempfile
 
     fd, name = tempfile.mkstemp(suffix=".nt", dir=spool)
@@ -454,7 +455,6 @@ def spool_lines(spool: str, shared: list[str], local: list[str], piece: int = 40
     return name, local_at
 
 
-_NT_ESCAPE = re.compile(r'[\\\n"\r]').search
 _RDF_TYPE_IRI = str(RDF.type)
 
 
@@ -508,17 +508,79 @@ def split_lines(a: Analysis, minter: Minter, triples: list[Triple] | None = None
     """One analysis as N-Triples lines, each once: (report IRI, the triples, the lines of
     the report's own nodes, the lines of shared nodes, the report's own subjects, the
     classes of its own nodes with their counts). ``triples``: the analysis's triples, if
-    already made."""
+    already made. (:func:`report_lines`, with the own lines one by one.)"""
+    r = report_lines(a, minter, triples)
+    return r.report, r.triples, r.local_lines(), r.shared, r.subjects, r.classes
+
+
+@dataclass(slots=True)
+class ReportLines:
+    """One analysis as N-Triples, each line once (:func:`report_lines`)."""
+
+    report: str
+    """The report's IRI."""
+    triples: list[Triple]
+    local: list[str]
+    """The lines of the report's own nodes, in order; an entry may hold several lines
+    (a block the builder wrote whole, :class:`kg.rdf.Block`): join them, or see
+    :meth:`local_lines`."""
+    local_count: int
+    """How many lines :attr:`local` holds."""
+    shared: list[str]
+    """The lines of shared nodes, one by one."""
+    subjects: set[str]
+    """The report's own subjects."""
+    classes: Counter
+    """The classes of its own nodes, with their counts."""
+    blocks: frozenset[str] = frozenset()
+    """The entries of :attr:`local` that are blocks of lines."""
+
+    def local_lines(self) -> list[str]:
+        """:attr:`local` one line an entry."""
+        out: list[str] = []
+        blocks = self.blocks
+        for x in self.local:
+            if x in blocks:
+                out += [line + "\n" for line in x[:-1].split("\n")]
+            else:
+                out.append(x)
+        return out
+
+
+def report_lines(a: Analysis, minter: Minter, triples: list[Triple] | None = None) -> ReportLines:
+    """:func:`split_lines` as the worker uses it: the runs of triples whose lines the
+    builder wrote whole (:class:`kg.rdf.Shape`) are taken as they are, not written again
+    line by line (each such run's lines are unique to it: its subjects are nodes the
+    builder describes once, in that run only); ``local`` holds those blocks as entries."""
     rep = minter.report_of(a.report)
     good: set = set()  # IRIs known to need no check (``_IRI_BAD``): the builder's, and those checked here
+    blocks: list = []
     if triples is None:
-        triples, minted = analysis_triples_minted(a, minter)
+        triples, minted, blocks = analysis_triples_blocks(a, minter)
         good = set(minted.values())
     prefix = rep + "/"
     own_lines: list[str] = []
     shared_lines: list[str] = []
     subjects: set[str] = set()
     types: dict[str, object] = {}  # the report's own rdf:type lines, each once → the class
+    kept: dict[str, Block] = {}  # the blocks taken, by their text
+
+    def runs() -> Iterator[list[Triple]]:
+        """The triples to write line by line, run by run; between two runs, a block the
+        builder wrote goes into the own lines (when all its subjects are the report's own;
+        else its triples are written line by line too)."""
+        pos = 0
+        for start, end, block in blocks:
+            yield triples[pos:start]
+            pos = end
+            if not all(s == rep or s.startswith(prefix) for s in block.subjects):
+                yield triples[start:end]
+            elif block.text not in kept:  # (the same block again: every line of it a repeat)
+                kept[block.text] = block
+                own_lines.append(block.text)
+                subjects.update(block.subjects)
+        yield triples[pos:] if pos else triples
+
     # :func:`_nt_rows` and the split in one pass: a subject's text, whether it is the
     # report's own and which list its lines go to are worked out once per run of triples
     # with that subject (the triples come grouped by subject), a predicate's once;
@@ -532,7 +594,7 @@ def split_lines(a: Analysis, minter: Minter, triples: list[Triple] | None = None
     out = shared_lines.append
     str_eq = str.__eq__
     good_add = good.add
-    for t in triples:
+    for t in chain.from_iterable(runs()):
         s, p, o = t
         if s is not last_s:
             last_s = s
@@ -578,7 +640,10 @@ def split_lines(a: Analysis, minter: Minter, triples: list[Triple] | None = None
     local = list(dict.fromkeys(own_lines))
     shared = list(dict.fromkeys(shared_lines))
     classes: Counter = Counter([str(o) for o in types.values()])
-    return rep, triples, local, shared, subjects, classes
+    for block in kept.values():
+        classes.update(block.classes)
+    count = len(local) + sum(b.lines - 1 for b in kept.values())  # a block is one entry, never a repeat of a line
+    return ReportLines(rep, triples, local, count, shared, subjects, classes, frozenset(kept))
 
 
 class DigestSet:
@@ -1073,8 +1138,6 @@ def _build(stage: Staging, fn: Callable[[str], ReportTriples], paths: list[str],
                 yield r
         finally:
             mapped.close()  # the pool stops here (see map_reports), also on an error
-
-    from itertools import chain
 
     from kg.links import LinkIndex, link_chunks
 

@@ -101,6 +101,12 @@ def segment(text: str) -> str:
     return encode_segment(key)
 
 
+@functools.lru_cache(maxsize=1 << 13)
+def _has_key(text: str) -> bool:
+    """Whether ``text`` leaves a key once normalised (memoised, as :func:`segment`)."""
+    return bool(normalise_key(text))
+
+
 def resolve_base_iri(base_iri: str | None = None) -> str:
     """The base IRI to use: the argument, else ``$KG_BASE_IRI``, else the default.
 
@@ -118,10 +124,11 @@ def resolve_base_iri(base_iri: str | None = None) -> str:
     return base if base.endswith("/") else base + "/"
 
 
+@functools.lru_cache(maxsize=1 << 13)
 def indicator_label(name: str) -> str:
     """The indicator's key (:func:`kg.keys.indicator_key`), the label of its node; the
     phrase itself when the key leaves nothing (e.g. an indicator made only of framing
-    words)."""
+    words). Memoised: the builder asks it twice per observation (its node and its IRI)."""
     key = indicator_key(name)
     return key if normalise_key(key) else name
 
@@ -241,7 +248,7 @@ class Minter:
 
     @staticmethod
     def observation(report_iri: str, indicator: str, start: int, end: int) -> str:
-        ind = segment(indicator) if indicator and normalise_key(indicator) else "_"
+        ind = segment(indicator) if indicator and _has_key(indicator) else "_"
         return f"{report_iri}/observation/{start}-{end}/{ind}"
 
     @staticmethod

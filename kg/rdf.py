@@ -130,6 +130,21 @@ def _plain(value: str, lang: str | None = None) -> Literal:
     return lit
 
 
+_XSD_INTEGER = URIRef(str(XSD.integer))
+
+
+def _integer(value: int) -> Literal:
+    """``Literal(value)`` of an int: the same object (lexical form ``str(value)``, value,
+    datatype ``xsd:integer``), made without rdflib's casting, which costs ~10 µs a literal
+    (a worker meets each offset of its reports' texts once: tens of thousands)."""
+    lit = _new_str(Literal, str(value))
+    lit._language = None
+    lit._datatype = _XSD_INTEGER
+    lit._value = value
+    lit._ill_typed = None
+    return lit
+
+
 def _lit(value) -> Literal:
     """``Literal(value)``; those of ints and bools (offsets, numbers, flags) made once,
     those of plain strings without rdflib's checks (:func:`_plain`)."""
@@ -138,7 +153,7 @@ def _lit(value) -> Literal:
         if got is None:
             if len(_INT_LITERALS) >= 1 << 20:
                 _INT_LITERALS.clear()
-            got = _INT_LITERALS[value] = Literal(value)
+            got = _INT_LITERALS[value] = _integer(value)
         return got
     if value.__class__ is bool:
         key = (bool, value)
@@ -185,6 +200,121 @@ def bind_prefixes(graph: Graph) -> Graph:
     return graph
 
 
+_NT_ESCAPE = re.compile(r'[\\\n"\r]').search
+"""A character N-Triples escapes in a literal's text (as rdflib's ``_nt_row`` does)."""
+
+
+def nt_text(text: str) -> str:
+    """``text`` escaped as the lexical form of an N-Triples literal (as rdflib writes it)."""
+    if _NT_ESCAPE(text):
+        return text.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """N-Triples lines the builder wrote whole for a run of its triples (each line once, its
+    subjects described in that run only), with what :func:`kg.export.report_lines` counts
+    of them: the lines, the classes stated (rdf:type objects), the subjects."""
+
+    text: str
+    lines: int
+    classes: tuple[str, ...]
+    subjects: tuple[str, ...]
+
+
+def _nt(term: URIRef) -> str:
+    return f"<{term}>"
+
+
+_SPAN_CLASSES = tuple(str(c) for c in (KG.TextSpan, OA.SpecificResource, OA.TextPositionSelector, OA.TextQuoteSelector))
+_INT_DT = f"^^{_nt(XSD.integer)}"
+_A, _TEXT_SPAN, _SPECIFIC, _HAS_SOURCE, _IN_REPORT, _START, _END, _HAS_SELECTOR, _IN_SENTENCE, _IN_SECTION = map(_nt, (
+    RDF.type, KG.TextSpan, OA.SpecificResource, OA.hasSource, KG.inReport, KG.start, KG.end, OA.hasSelector,
+    KG.inSentence, KG.inSection))
+_POSITION, _OA_START, _OA_END, _QUOTE, _EXACT, _PREFIX, _SUFFIX = map(_nt, (
+    OA.TextPositionSelector, OA.start, OA.end, OA.TextQuoteSelector, OA.exact, OA.prefix, OA.suffix))
+
+
+def _span_block(iri: URIRef, report: URIRef, start: int, end: int, pos: URIRef, quote: URIRef,
+                sentence: URIRef | None, section: URIRef | None, src: tuple[int, int], exact: str, prefix: str,
+                suffix: str) -> Block | None:
+    """The lines of :meth:`_ReportBuilder.span`'s triples, in their order, written in one
+    f-string (what writing them one by one, :func:`kg.export.split_lines`, gives: a unit
+    test holds it); None when a term is not one this writes as it is (an IRI rdflib
+    refuses, a number that is not an int): then its triples are written one by one."""
+    iris = (iri, report, pos, quote, sentence or iri, section or iri)
+    if any(map(_IRI_BAD, iris)) or not all(v.__class__ is int for v in (start, end, *src)):
+        return None
+    s, r, p, q = (f"<{x}> " for x in iris[:4])
+    opt = ""
+    if sentence is not None:
+        opt = f"{s}{_IN_SENTENCE} <{sentence}> .\n"
+    if section is not None:
+        opt = f"{opt}{s}{_IN_SECTION} <{section}> .\n"
+    tail = ""
+    if prefix:
+        tail = f'{q}{_PREFIX} "{nt_text(prefix)}" .\n'
+    if suffix:
+        tail = f'{tail}{q}{_SUFFIX} "{nt_text(suffix)}" .\n'
+    text = (f"{s}{_A} {_TEXT_SPAN} .\n{s}{_A} {_SPECIFIC} .\n{s}{_HAS_SOURCE} {r}.\n{s}{_IN_REPORT} {r}.\n"
+            f'{s}{_START} "{start}"{_INT_DT} .\n{s}{_END} "{end}"{_INT_DT} .\n'
+            f"{s}{_HAS_SELECTOR} {p}.\n{s}{_HAS_SELECTOR} {q}.\n{opt}"
+            f'{p}{_A} {_POSITION} .\n{p}{_OA_START} "{src[0]}"{_INT_DT} .\n{p}{_OA_END} "{src[1]}"{_INT_DT} .\n'
+            f'{q}{_A} {_QUOTE} .\n{q}{_EXACT} "{nt_text(exact)}" .\n{tail}')
+    n = 13 + (sentence is not None) + (section is not None) + bool(prefix) + bool(suffix)
+    return Block(text, n, _SPAN_CLASSES, (str.__str__(iri), str.__str__(pos), str.__str__(quote)))
+
+
+_SENTENCE_CLASSES = (str(KG.Sentence),)
+_SENTENCE, _TEXT, _IN_PART = map(_nt, (KG.Sentence, KG.text, KG.inPart))
+
+
+def _sentence_block(n: URIRef, report: URIRef, start: int, end: int, text: str, section: URIRef | None,
+                    part: URIRef | None) -> Block | None:
+    """The lines of a sentence's triples (:meth:`_ReportBuilder.structure`), as
+    :func:`_span_block` writes a span's."""
+    if (any(map(_IRI_BAD, (n, report, section or n, part or n))) or start.__class__ is not int
+            or end.__class__ is not int or text.__class__ is not str):
+        return None
+    s = f"<{n}> "
+    out = (f'{s}{_A} {_SENTENCE} .\n{s}{_TEXT} "{nt_text(text)}"@zh .\n{s}{_START} "{start}"{_INT_DT} .\n'
+           f"{s}{_END} \"{end}\"{_INT_DT} .\n{s}{_IN_REPORT} <{report}> .\n")
+    if section is not None:
+        out = f"{out}{s}{_IN_SECTION} <{section}> .\n"
+    if part is not None:
+        out = f"{out}{s}{_IN_PART} <{part}> .\n"
+    return Block(out, 5 + (section is not None) + (part is not None), _SENTENCE_CLASSES, (str.__str__(n),))
+
+
+_MENTION_CLASSES = tuple(str(c) for c in (KG.Mention, OA.Annotation))
+_MENTION, _ANNOTATION, _HAS_BODY, _MOTIVATED_BY, _IDENTIFYING, _SPAN_OF, _DERIVED_FROM, _HAS_TARGET, _EXTRACTED_BY = map(
+    _nt, (KG.Mention, OA.Annotation, OA.hasBody, OA.motivatedBy, OA.identifying, KG.span, PROV.wasDerivedFrom,
+          OA.hasTarget, KG.extractedBy))
+
+
+def _mention_head(iri: URIRef, target: URIRef) -> Block | None:
+    """The lines of a mention's first four triples (:meth:`_ReportBuilder.mention`, up to
+    its span), as :func:`_span_block` writes a span's."""
+    if type(target) is not URIRef or _IRI_BAD(iri) or _IRI_BAD(target):
+        return None
+    s = f"<{iri}> "
+    return Block(f"{s}{_A} {_MENTION} .\n{s}{_A} {_ANNOTATION} .\n{s}{_HAS_BODY} <{target}> .\n"
+                 f"{s}{_MOTIVATED_BY} {_IDENTIFYING} .\n", 4, _MENTION_CLASSES, (str.__str__(iri),))
+
+
+def _mention_tail(iri: URIRef, span: URIRef, report: URIRef, rule: str | None) -> Block | None:
+    """The lines of a mention's triples after its span: its provenance, target and rule."""
+    if _IRI_BAD(iri) or _IRI_BAD(span) or _IRI_BAD(report) or (rule and rule.__class__ is not str):
+        return None
+    s = f"<{iri}> "
+    out = (f"{s}{_SPAN_OF} <{span}> .\n{s}{_DERIVED_FROM} <{report}> .\n{s}{_IN_REPORT} <{report}> .\n"
+           f"{s}{_HAS_TARGET} <{span}> .\n")
+    if rule:
+        out = f'{out}{s}{_EXTRACTED_BY} "{nt_text(rule)}" .\n'
+    return Block(out, 5 if rule else 4, (), (str.__str__(iri),))
+
+
 @dataclass
 class _ReportBuilder:
     """Collects the triples of one analysis (no state shared between reports)."""
@@ -194,6 +324,9 @@ class _ReportBuilder:
     triples: list[Triple] = field(default_factory=list)
     _spans: set[str] = field(default_factory=set)
     _nodes: set[str] = field(default_factory=set)
+    blocks: list[tuple[int, int, Block]] = field(default_factory=list)
+    """(start, end, lines) of the runs of :attr:`triples` whose N-Triples lines the builder
+    wrote whole, in order (:func:`kg.export.report_lines` takes them as they are)."""
     minted: dict[str, URIRef] = field(default_factory=dict)
     """The IRIs :meth:`iri_of` made, by text: each one object for the report (the N-Triples
     writer then checks each IRI once, :func:`kg.export.split_lines`)."""
@@ -235,6 +368,11 @@ class _ReportBuilder:
         if o is not None:
             self.triples.append((s, p, o))
 
+    def block(self, first: int, block: Block | None) -> None:
+        """Keep ``block``, the lines of the triples made since :attr:`triples` held ``first``."""
+        if block is not None:
+            self.blocks.append((first, len(self.triples), block))
+
     def once(self, iri: str) -> bool:
         """True the first time a node is seen in this report (its description is emitted)."""
         if iri in self._nodes:
@@ -258,7 +396,8 @@ class _ReportBuilder:
         return None
 
     def span(self, start: int, end: int) -> URIRef:
-        """The span [start, end) of the report text (described once per report)."""
+        """The span [start, end) of the report text (described once per report); its lines
+        written whole (:func:`_span_block`)."""
         key = self.minter.span(self.iri, start, end)
         iri = self.iri_of(key)
         if key in self._spans:
@@ -267,8 +406,10 @@ class _ReportBuilder:
         text = self.report_obj.text
         pos = self.iri_of(self.minter.position_selector(iri))
         quote = self.iri_of(self.minter.quote_selector(iri))
-        src_start, src_end = text.source_span(start, end)
+        src = text.source_span(start, end)
+        sentence, section = self.sentence_iri(start), self.section_iri(start)
         r, a, triples = self.iri, RDF.type, self.triples  # the triples appended as self.add would, in order
+        first = len(triples)
         triples += (
             (iri, a, KG.TextSpan),
             (iri, a, OA.SpecificResource),
@@ -279,15 +420,16 @@ class _ReportBuilder:
             (iri, OA.hasSelector, pos),
             (iri, OA.hasSelector, quote),
         )
-        self.add(iri, KG.inSentence, self.sentence_iri(start))
-        self.add(iri, KG.inSection, self.section_iri(start))
+        self.add(iri, KG.inSentence, sentence)
+        self.add(iri, KG.inSection, section)
         whole = text.text
+        exact = whole[start:end]
         triples += (
             (pos, a, OA.TextPositionSelector),
-            (pos, OA.start, _lit(src_start)),
-            (pos, OA.end, _lit(src_end)),
+            (pos, OA.start, _lit(src[0])),
+            (pos, OA.end, _lit(src[1])),
             (quote, a, OA.TextQuoteSelector),
-            (quote, OA.exact, _lit(whole[start:end])),
+            (quote, OA.exact, _lit(exact)),
         )
         prefix = whole[max(0, start - _CONTEXT_CHARS) : start]
         suffix = whole[end : end + _CONTEXT_CHARS]
@@ -295,6 +437,7 @@ class _ReportBuilder:
             triples.append((quote, OA.prefix, _lit(prefix)))
         if suffix:
             triples.append((quote, OA.suffix, _lit(suffix)))
+        self.block(first, _span_block(iri, r, start, end, pos, quote, sentence, section, src, exact, prefix, suffix))
         return iri
 
     def provenance(self, node: URIRef, start: int, end: int) -> URIRef:
@@ -435,16 +578,18 @@ class _ReportBuilder:
                     self.add(u, KG.inReport, r)
         for sent in rep.sentences:
             n = self.iri_of(self.minter.sentence(r, sent.start, sent.end))
+            first = len(self.triples)
             self.add(n, RDF.type, KG.Sentence)
             self.add(n, KG.text, zh(sent.text))
             self.add(n, KG.start, _lit(sent.start))
             self.add(n, KG.end, _lit(sent.end))
             self.add(n, KG.inReport, r)
             part, sec = rep.locate(sent.start)
-            if sec is not None:
-                self.add(n, KG.inSection, self.iri_of(self.minter.section(r, sec.part, sec.number)))
-            if part is not None:
-                self.add(n, KG.inPart, self.iri_of(self.minter.part(r, part.number)))
+            sec_iri = None if sec is None else self.iri_of(self.minter.section(r, sec.part, sec.number))
+            part_iri = None if part is None else self.iri_of(self.minter.part(r, part.number))
+            self.add(n, KG.inSection, sec_iri)
+            self.add(n, KG.inPart, part_iri)
+            self.block(first, _sentence_block(n, r, sent.start, sent.end, sent.text, sec_iri, part_iri))
 
     # ------------------------------------------------------------------ glossary
     def glossary(self) -> None:
@@ -602,12 +747,16 @@ class _ReportBuilder:
         iri = self.iri_of(self.minter.mention(self.iri, m.start, m.end, target))
         if not self.once(str(iri)):
             return
+        first = len(self.triples)
         self.triples += ((iri, RDF.type, KG.Mention), (iri, RDF.type, OA.Annotation), (iri, OA.hasBody, target),
                          (iri, OA.motivatedBy, OA.identifying))
+        self.block(first, _mention_head(iri, target))
         span = self.provenance(iri, m.start, m.end)
+        first = len(self.triples) - 3  # provenance's own three, after the span's
         self.add(iri, OA.hasTarget, span)
         if m.rule:
             self.add(iri, KG.extractedBy, _lit(m.rule))
+        self.block(first, _mention_tail(iri, span, self.iri, m.rule))
 
     # ------------------------------------------------------------------ figures
     def quantities(self) -> None:
@@ -747,6 +896,14 @@ def analysis_triples_minted(analysis: Analysis, m: Minter) -> tuple[list[Triple]
     """:func:`analysis_triples` and the IRIs its builder minted from plain strings rdflib
     accepts as they are (:meth:`_ReportBuilder.iri_of`): a writer need not check those
     again (``_IRI_BAD``), and an equal IRI of the triples is one of these objects."""
+    triples, minted, _blocks = analysis_triples_blocks(analysis, m)
+    return triples, minted
+
+
+def analysis_triples_blocks(analysis: Analysis, m: Minter
+                            ) -> tuple[list[Triple], dict[str, URIRef], list[tuple[int, int, Block]]]:
+    """:func:`analysis_triples_minted` and the runs of the triples whose N-Triples lines
+    the builder wrote whole (:attr:`_ReportBuilder.blocks`)."""
     # making the triples creates no reference cycles, but tens of thousands of tuples and
     # terms that live on in the list: the cyclic collector, triggered by their number,
     # walked the growing list again and again (a third of this function's time)
@@ -754,7 +911,7 @@ def analysis_triples_minted(analysis: Analysis, m: Minter) -> tuple[list[Triple]
     gc.disable()
     try:
         b = _ReportBuilder(analysis, m)
-        return b.build(), b.minted
+        return b.build(), b.minted, b.blocks
     finally:
         if enabled:
             gc.enable()
