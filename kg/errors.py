@@ -23,6 +23,11 @@ class ValidationFailed(KgError):
     """Data that ran but failed a check (SHACL). The CLI exits 1 for this one."""
 
 
+class EmptyName(InputError, ValueError):
+    """A name with nothing left to key an IRI on (only marks, spaces or punctuation). Also a
+    ValueError, which callers that test a name by minting it catch."""
+
+
 class LimitExceeded(InputError):
     """An input larger than kg reads by default (see ``KG_MAX_INPUT_MB``)."""
 

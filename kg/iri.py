@@ -42,6 +42,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kg.errors import EmptyName
 from kg.keys import (  # noqa: F401  (government_key, report_key, report_year: re-exported)
     digest,
     entity_key,
@@ -93,11 +94,12 @@ def encode_segment(key: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 13)
 def segment(text: str) -> str:
-    """Normalise then encode; raises ValueError for a name with nothing left to key on.
+    """Normalise then encode; raises :class:`~kg.errors.EmptyName` (a KgError and a
+    ValueError) for a name with nothing left to key on.
     (Memoised: governments, places and indicators recur in every report.)"""
     key = normalise_key(text)
     if not key:
-        raise ValueError(f"cannot mint an IRI from an empty name: {text!r}")
+        raise EmptyName(f"cannot mint an IRI from an empty name: {text!r}")
     return encode_segment(key)
 
 

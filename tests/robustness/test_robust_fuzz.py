@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.errors import KgError
+from kg.model import EntityType
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -100,25 +101,36 @@ NAMES = st.text(min_size=1, max_size=30)
 
 
 @FUZZ
-@given(NAMES, NAMES, st.sampled_from(["place", "organization", "policy", "project", "event"]))
+@given(NAMES, NAMES, st.sampled_from([t.value for t in EntityType]))
 def test_minted_iris_are_valid_and_stable(government: str, name: str, etype: str) -> None:
     from kg.iri import Minter
 
     m = Minter.create(None)
     try:
         iris = [m.government(government), m.place(government, name), m.indicator(government, name),
-                m.report(government, name)]
-        try:
-            iris.append(m.entity(government, etype, name))
-        except ValueError:
-            pass  # an entity type this version does not know
+                m.report(government, name), m.entity(government, EntityType(etype), name)]
     except KgError:
-        return
+        return  # a name with nothing to key on: refused with kg's error, not a ValueError
     for iri in iris:
         ox.NamedNode(iri)  # raises on anything that is not an absolute IRI
         assert not any(c in iri for c in ' <>"{}|^`\\\n')
     again = Minter.create(None)
     assert again.government(government) == iris[0] and again.place(government, name) == iris[1]
+
+
+@pytest.mark.parametrize("name", ['"', "“”", " 、。", "\u3000"])
+def test_a_name_with_nothing_to_key_on_is_refused_with_kgs_error(name: str) -> None:
+    """Found by the fuzz test above: a name of marks alone is refused with an error the CLI
+    prints as one line (a KgError), which is still a ValueError for callers that test a name."""
+    from kg.iri import Minter
+
+    m = Minter.create(None)
+    for mint in (lambda: m.government(name), lambda: m.place("某市", name), lambda: m.indicator("某市", name),
+                 lambda: m.entity("某市", EntityType.PLACE, name)):
+        with pytest.raises(KgError, match="empty name"):
+            mint()
+        with pytest.raises(ValueError):
+            mint()
 
 
 @pytest.fixture(scope="module")
