@@ -331,6 +331,38 @@ def sentences(doc: Doc) -> list[Sentence]:
     return got
 
 
+class _PerSentence:
+    """A kg_ component whose rules run one :class:`Sentence` at a time (``_sentence``):
+    on a spaCy Doc (``__call__``, the span groups ``GROUPS`` then written to the Doc) or
+    straight on the sentences (``run``, :func:`analyse`: no Doc, no spaCy spans)."""
+
+    GROUPS: tuple[str, ...] = ()
+
+    def _sentence(self, doc: Sentence) -> Sentence:
+        raise NotImplementedError
+
+    def run(self, views: list[Sentence]) -> None:
+        """The rules on every sentence of ``views``, in order."""
+        for v in views:
+            self._sentence(v)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return _per_sentence(doc, self._sentence, self.GROUPS)
+
+
+def analyse(nlp: Language, text: str, bounds: list[tuple[int, int]]) -> list[Sentence]:
+    """What ``nlp`` (:func:`make_nlp`) finds in the sentences ``bounds`` (``(start, end)``
+    character ranges) of ``text``, read from the sentences (their words, span groups,
+    ``_.kg_relations``) as from :func:`sentences` of the Doc: each component's rules run
+    on the sentences directly, without a spaCy Doc of the text (one token per character)
+    and without copying their spans to Doc spans, a sixth of the stage once the rules
+    read plain sentences."""
+    views = [Sentence(lo, hi, text[lo:hi]) for lo, hi in bounds]
+    for _name, proc in nlp.pipeline:
+        proc.run(views)
+    return views
+
+
 def _per_sentence(doc: Doc, rules, groups: tuple[str, ...]) -> Doc:
     """Run ``rules`` (a component's rules for one :class:`Sentence`) on every sentence of
     ``doc``, then write the span groups ``groups`` they made to ``doc.spans``."""
@@ -446,10 +478,14 @@ class WordSegmenter:
         )
         return "rare" if rare else ("common" if f >= COMMON_FROM else "")
 
-    def __call__(self, doc: Doc) -> Doc:
-        views = sentences(doc)
+    def run(self, views: list[Sentence]) -> None:
+        """The words of every sentence of ``views`` (:func:`analyse`)."""
         for v in views:
             self._sentence(v)
+
+    def __call__(self, doc: Doc) -> Doc:
+        views = sentences(doc)
+        self.run(views)
         if doc.user_data.get("kg_no_word_spans"):
             doc.spans["kg_words"] = []
         else:
@@ -1097,8 +1133,10 @@ def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
     return Gazetteer.shared()
 
 
-class Gazetteer:
+class Gazetteer(_PerSentence):
     """Administrative divisions found by name, aligned to word boundaries."""
+
+    GROUPS = ("kg_gazetteer",)
 
     @staticmethod
     @functools.lru_cache(maxsize=1)
@@ -1145,9 +1183,6 @@ class Gazetteer:
         if text in self.short_county:
             return self.short_county[text], "admin_short"
         return None
-
-    def __call__(self, doc: Doc) -> Doc:
-        return _per_sentence(doc, self._sentence, ("kg_gazetteer",))
 
     def _sentence(self, doc: Sentence) -> Sentence:
         text = doc_text(doc)
@@ -1224,8 +1259,10 @@ _POLICY_TITLE_MORE = re.compile(
 《青禾2035》), beyond the document words of ``_POLICY_TITLE``."""
 
 
-class CandidateFinder:
+class CandidateFinder(_PerSentence):
     """Names found by the genre's rules, labelled Type/subtype."""
+
+    GROUPS = ("kg_candidates", "kg_kinds")
 
     def __init__(self) -> None:
         self.heads = load_heads()
@@ -1288,9 +1325,6 @@ class CandidateFinder:
             if h is not None:
                 return h
         return None
-
-    def __call__(self, doc: Doc) -> Doc:
-        return _per_sentence(doc, self._sentence, ("kg_candidates", "kg_kinds"))
 
     def _sentence(self, doc: Sentence) -> Sentence:
         text = doc_text(doc)
@@ -2964,8 +2998,10 @@ def _names_ending_at(doc: Doc, boundary: frozenset[str] = frozenset()) -> tuple[
 _QUOTED_WORD = re.compile(r"“[^“”]{2,}”")
 
 
-class PatternFinder:
+class PatternFinder(_PerSentence):
     """Names found by the data-driven patterns (:mod:`kg.loaders.patterns`)."""
+
+    GROUPS = ("kg_patterns",)
 
     def __init__(self, extra_dirs: tuple[str, ...] = ()) -> None:
         self.set = load_patterns(tuple(extra_dirs))
@@ -2973,9 +3009,6 @@ class PatternFinder:
         self.rank = {p.rule: p.rank for p in self.set.patterns}
         self.fixed = frozenset(p.rule for p in self.set.patterns if p.fixed)
         self.boundary = load_boundary_words()
-
-    def __call__(self, doc: Doc) -> Doc:
-        return _per_sentence(doc, self._sentence, ("kg_patterns",))
 
     def _sentence(self, doc: Sentence) -> Sentence:
         text = doc_text(doc)
@@ -3005,7 +3038,7 @@ class PatternFinder:
 
 @Language.factory("kg_lexicon")
 def make_lexicon(nlp: Language, name: str) -> Lexicon:
-    return Lexicon(nlp)
+    return Lexicon()
 
 
 def load_corpus_sectors() -> tuple[str, ...]:
@@ -3031,45 +3064,76 @@ _SECTOR_AFTER_CATEGORY = ("项目", "产业", "企业", "领域")
 
 
 class Lexicon:
-    """Names the bulk corpus vouches for, found through one spaCy ``PhraseMatcher`` (one
-    automaton over the characters): sector items listed in an enumeration
-    (``lexicon:corpus_sectors``) and quoted terms standing alone (``lexicon:corpus_quoted``)."""
+    """Names the bulk corpus vouches for, found through one Aho-Corasick automaton over each
+    sentence's tokens (what spaCy's ``PhraseMatcher`` over the Doc found: every occurrence,
+    overlapping ones too, of a listed term's characters, white space skipped): sector items
+    listed in an enumeration (``lexicon:corpus_sectors``) and quoted terms standing alone
+    (``lexicon:corpus_quoted``)."""
 
-    def __init__(self, nlp: Language) -> None:
-        from spacy.matcher import PhraseMatcher
+    GROUPS = ("kg_lexicon",)
+    _SECTOR, _QUOTED = 0, 1
+    _GAP = "\x00"
+    """A white-space token in a sentence's tokens (no listed term holds one: it breaks a match)."""
 
-        self.matcher = PhraseMatcher(nlp.vocab)
+    def __init__(self) -> None:
+        import ahocorasick
+
         self.sectors = load_corpus_sectors()
         self.quoted = load_corpus_quoted()
-        make = nlp.make_doc
-        self.matcher.add("sector", [make(t) for t in self.sectors])
-        self.matcher.add("quoted", [make(f"“{t}”") for t in self.quoted])
-        self._sector = nlp.vocab.strings["sector"]
+        by_term: dict[str, list[tuple[int, int]]] = {}
+        for kind, terms in ((self._SECTOR, self.sectors), (self._QUOTED, [f"“{t}”" for t in self.quoted])):
+            for t in terms:
+                tokens = "".join(w for w in _chars_and_spaces(t)[0] if not w.isspace())
+                if tokens and (kind, len(tokens)) not in by_term.setdefault(tokens, []):
+                    by_term[tokens].append((kind, len(tokens)))
+        self._auto = ahocorasick.Automaton()
+        for tokens, kinds in by_term.items():
+            self._auto.add_word(tokens, tuple(kinds))
+        self._auto.make_automaton()
+
+    def _matches(self, text: str) -> list[tuple[int, int, int]]:
+        """(kind, start, end) of every listed term in ``text``, ordered as the
+        ``PhraseMatcher`` orders its matches (start, end, kind): the tokens are the
+        characters, or spaCy's tokens when the text holds white space (:func:`_chars_and_spaces`)."""
+        if _SPACE.search(text) is None:
+            at = None
+            tokens = text
+        else:
+            words, spaces = _chars_and_spaces(text)
+            at, pos = [], 0
+            for w, sp in zip(words, spaces):
+                at.append(pos)
+                pos += len(w) + sp
+            tokens = "".join(self._GAP if w.isspace() else w for w in words)
+        found = []
+        for last, kinds in self._auto.iter(tokens):
+            for kind, n in kinds:
+                a = last + 1 - n
+                if at is None:
+                    found.append((kind, a, last + 1))
+                else:
+                    found.append((kind, at[a], at[last] + 1))
+        found.sort(key=lambda m: (m[1], m[2], m[0]))
+        return found
+
+    def run(self, views: list[Sentence]) -> None:
+        for v in views:
+            self._sentence(v, self._matches(doc_text(v)))
 
     def __call__(self, doc: Doc) -> Doc:
-        # one pass of the matcher over the Doc; each sentence takes the matches inside it
-        views = sentences(doc)
-        los = [v.lo for v in views]
-        per: list[list[tuple[int, int, int]]] = [[] for _ in views]
-        for match_id, a, b in self.matcher(doc):
-            s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
-            k = bisect.bisect_right(los, s) - 1
-            if k >= 0 and e <= views[k].hi:  # a match across two sentences is none
-                per[k].append((match_id, s - views[k].lo, e - views[k].lo))
-        for v, found in zip(views, per, strict=True):
-            self._sentence(v, found)
-        return _per_sentence(doc, lambda v: None, ("kg_lexicon",))
+        self.run(sentences(doc))
+        return _per_sentence(doc, lambda v: None, self.GROUPS)
 
     def _sentence(self, doc: Sentence, found: list[tuple[int, int, int]]) -> Sentence:
         """``found``: the matcher's matches inside the sentence, as character offsets."""
         text = doc_text(doc)
         spans = []
         matches = sorted(found, key=lambda m: (m[1], m[2]))
-        items = self._listed_sectors(text, [(a, b) for m, a, b in matches if m == self._sector])
+        items = self._listed_sectors(text, [(a, b) for m, a, b in matches if m == self._SECTOR])
         for match_id, s, e in matches:
             before = text[s - 1] if s > 0 else ""
             after = text[e] if e < len(text) else ""
-            if match_id == self._sector:
+            if match_id == self._SECTOR:
                 if (s, e) not in items:
                     continue
                 label, rule = "Sector", "lexicon:corpus_sectors"
@@ -3156,8 +3220,10 @@ def make_entities(nlp: Language, name: str) -> EntityPicker:
     return EntityPicker()
 
 
-class EntityPicker:
+class EntityPicker(_PerSentence):
     """Non-overlapping names from candidates and gazetteer hits; nested ones apart."""
+
+    GROUPS = ("kg_entities", "kg_nested")
 
     def __init__(self) -> None:
         self.heads = load_heads()
@@ -3348,9 +3414,6 @@ class EntityPicker:
             return RULE_RANK["title"]
         r = self.rank.get(rule, 0)
         return r if r > 2 else 0
-
-    def __call__(self, doc: Doc) -> Doc:
-        return _per_sentence(doc, self._sentence, ("kg_entities", "kg_nested"))
 
     def _sentence(self, doc: Sentence) -> Sentence:
         cands = []
@@ -3656,14 +3719,16 @@ def _ends_in_place_head(rest: str) -> bool:
     return any(rest[-L:] in _place_heads() for L in range(min(len(rest), 4), 1, -1))
 
 
-class RelationFinder:
+class RelationFinder(_PerSentence):
     """Relations the sentence states, from name structure and the verbs between names."""
+
+    GROUPS = ("kg_relations",)
 
     ORGANISE = re.compile(r"^(?:联合|与|携手|依托|会同|协同)$")
 
     def __call__(self, doc: Doc) -> Doc:
         views = sentences(doc)
-        _per_sentence(doc, self._sentence, ("kg_relations",))
+        _per_sentence(doc, self._sentence, self.GROUPS)
         rels = []
         for v in views:
             lo = v.lo
