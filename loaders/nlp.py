@@ -459,7 +459,7 @@ class WordSegmenter:
         self._cut = (
             (lambda t: [(w.word, w.flag) for w in self._pos.cut(t)])
             if PLAIN
-            else _pair_cut(self._pos, _memo(_dag_words(self._pos, self.dictionary), {}))
+            else _pair_cut(self._pos, self._pos.kg_block_words)
         )
         WORD_FREQ_SOURCE.append(self._tokenizer.FREQ)
         self._strings = None
@@ -601,15 +601,26 @@ corpus size (at 1 << 17 the caches grew for ~110 bulk reports: peak RSS 564 MiB 
 667 after 220; at 1 << 13, 521 and 535, the same triples, no measurable CPU change)."""
 
 
-def _memo(cut, cache: dict[str, tuple]):
-    def cached(sentence: str):
+def _remembered(cut, cache: dict[str, tuple]):
+    """``cut`` (a pure function of its string) as a tuple, kept in ``cache`` (bounded)."""
+    def cached(sentence: str) -> tuple:
         got = cache.get(sentence)
         if got is None:
             got = tuple(cut(sentence))
             if len(cache) >= _CUT_CACHE_SIZE:
                 cache.clear()
             cache[sentence] = got
-        return iter(got)
+        return got
+
+    return cached
+
+
+def _memo(cut, cache: dict[str, tuple]):
+    """:func:`_remembered` as an iterator (what jieba's callers of ``cut`` expect)."""
+    remembered = _remembered(cut, cache)
+
+    def cached(sentence: str):
+        return iter(remembered(sentence))
 
     return cached
 
@@ -732,32 +743,67 @@ steps alone could hold 1.6 GiB; one old national report added 210 MiB to a worke
 
 
 _ROUTES: dict[str, tuple] = {}
-""":func:`_hmm_cut`'s words by run of characters (:func:`_hmm_cut_remembered`)."""
+""":func:`_hmm_words`' words by run of characters (:func:`_hmm_words_remembered`)."""
 
 
-def _hmm_cut(sentence: str):
-    """jieba's ``POSTokenizer.__cut`` over :func:`_viterbi`."""
-    from jieba.posseg import pair
-
+def _hmm_words(sentence: str) -> list[tuple[str, str]]:
+    """jieba's ``POSTokenizer.__cut`` over :func:`_viterbi`, as ``(word, tag)`` pairs."""
     _prob, pos_list = _viterbi(sentence)
+    out: list[tuple[str, str]] = []
     begin, nexti = 0, 0
-    for i, char in enumerate(sentence):
-        pos = pos_list[i][0]
+    for i, (pos, tag) in enumerate(pos_list):
         if pos == "B":
             begin = i
         elif pos == "E":
-            yield pair(sentence[begin : i + 1], pos_list[i][1])
+            out.append((sentence[begin : i + 1], tag))
             nexti = i + 1
         elif pos == "S":
-            yield pair(char, pos_list[i][1])
+            out.append((sentence[i], tag))
             nexti = i + 1
     if nexti < len(sentence):
-        yield pair(sentence[nexti:], pos_list[nexti][1])
+        out.append((sentence[nexti:], pos_list[nexti][1]))
+    return out
 
 
-# :func:`_hmm_cut`, its words kept per run: a run of unknown characters recurs across blocks
-# and reports (a third of the runs of ten bulk reports)
-_hmm_cut_remembered = _memo(_hmm_cut, _ROUTES)
+# :func:`_hmm_words`, kept per run: a run of unknown characters recurs across blocks and
+# reports (a third of the runs of ten bulk reports)
+_hmm_words_remembered = _remembered(_hmm_words, _ROUTES)
+
+
+def _hmm_cut(sentence: str):
+    """jieba's ``POSTokenizer.__cut`` over :func:`_viterbi` (``pair`` objects)."""
+    from jieba.posseg import pair
+
+    return (pair(w, t) for w, t in _hmm_words(sentence))
+
+
+def _hmm_cut_remembered(sentence: str):
+    """:func:`_hmm_cut`, its words kept per run (:data:`_ROUTES`)."""
+    from jieba.posseg import pair
+
+    return (pair(w, t) for w, t in _hmm_words_remembered(sentence))
+
+
+def _detail_words(sentence: str) -> list[tuple[str, str]]:
+    """jieba's ``POSTokenizer.__cut_detail`` (a run of characters outside the dictionary:
+    its han runs to the HMM, :func:`_hmm_words_remembered`) as ``(word, tag)`` pairs, line
+    for line, without its generators and a ``pair`` per word."""
+    from jieba.posseg import re_eng, re_han_detail, re_num, re_skip_detail
+
+    out: list[tuple[str, str]] = []
+    for blk in re_han_detail.split(sentence):
+        if re_han_detail.match(blk):
+            out.extend(_hmm_words_remembered(blk))
+            continue
+        for x in re_skip_detail.split(blk):
+            if x:
+                out.append((x, "m" if re_num.match(x) else "eng" if re_eng.match(x) else "x"))
+    return out
+
+
+# :func:`_detail_words`, kept per run (it depends on the run only, not on the tokenizer:
+# both tokenizers' cuts share it)
+_detail_words_remembered = _remembered(_detail_words, {})
 
 
 def _build_automaton(freq: dict[str, int], total: int, freq2: dict[str, int], total2: int | None):
@@ -905,13 +951,11 @@ class _SecondDictionary:
         return self._dictionary.scores_and_ends(block, second=True)
 
 
-def _dag_cut(pos, dictionary: Dictionary | _SecondDictionary):
+def _dag_cut(words):
     """jieba's ``POSTokenizer.__cut_DAG`` (a han block into words, unknown runs to the
     HMM) over :meth:`Dictionary.route`, yielding jieba's ``pair`` objects: the words of
-    :func:`_dag_words`."""
+    ``words`` (:func:`_dag_words`)."""
     from jieba.posseg import pair
-
-    words = _dag_words(pos, dictionary)
 
     def cut(sentence: str):
         for word, tag in words(sentence):
@@ -963,8 +1007,11 @@ def _cached_pos_tokenizer(tokenizer, dictionary: Dictionary | _SecondDictionary 
     # attributes shadow the methods
     pos._POSTokenizer__cut = _hmm_cut_remembered
     pos._POSTokenizer__cut_detail = _memo(pos._POSTokenizer__cut_detail, {})
-    dag = pos._POSTokenizer__cut_DAG if dictionary is None else _dag_cut(pos, dictionary)
-    pos._POSTokenizer__cut_DAG = _memo(dag, {})
+    if dictionary is None:
+        pos._POSTokenizer__cut_DAG = _memo(pos._POSTokenizer__cut_DAG, {})
+    else:  # the block's (word, tag) pairs kept (read by _pair_cut), pair objects for jieba's callers
+        pos.kg_block_words = _remembered(_dag_words(pos, dictionary), {})
+        pos._POSTokenizer__cut_DAG = _dag_cut(pos.kg_block_words)
     return pos
 
 
@@ -973,13 +1020,13 @@ def _dag_words(pos, dictionary: Dictionary | _SecondDictionary):
     of ``(word, tag)`` pairs (no ``pair`` objects); the rest is jieba's code, line for line."""
     freq = pos.tokenizer.FREQ
     tags = pos.word_tag_tab
-    detail = pos._POSTokenizer__cut_detail
+    detail = _detail_words_remembered
 
     def flush(buf: str, out: list) -> None:
         if len(buf) == 1:
             out.append((buf, tags.get(buf, "x")))
         elif not freq.get(buf):
-            out.extend([(w.word, w.flag) for w in detail(buf)])
+            out.extend(detail(buf))
         else:
             out.extend([(elem, tags.get(elem, "x")) for elem in buf])
 
@@ -1012,9 +1059,12 @@ def _pair_cut(pos, words=None):
     :func:`_cached_pos_tokenizer`: jieba's ``POSTokenizer.__cut_internal`` (with the HMM)
     line for line, as one list of ``(word, tag)`` pairs instead of three generators and a
     ``pair`` object per word. Han blocks go to ``words`` (block → ``(word, tag)`` pairs,
-    e.g. a memoised :func:`_dag_words`), else to the tokenizer's memoised dictionary cut."""
+    e.g. a memoised :func:`_dag_words`), else to the tokenizer's kept pairs
+    (``kg_block_words``, :func:`_cached_pos_tokenizer`) or its memoised dictionary cut."""
     from jieba.posseg import re_eng, re_han_internal, re_num, re_skip_internal
 
+    if words is None:
+        words = getattr(pos, "kg_block_words", None)
     if words is None:
         dag = pos._POSTokenizer__cut_DAG
 
