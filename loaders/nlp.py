@@ -1320,6 +1320,8 @@ class CandidateFinder(_PerSentence):
         self._boundary2 = tuple(sorted((b for b in self.boundary if len(b) >= 2), key=len, reverse=True))
         self.generic = load_generic_modifiers()
         self.bodies = load_bodies()
+        # any body's pattern at all: most sentences name none, and one search says so
+        self._any_body = re.compile("|".join(f"(?:{p.pattern})" for p, _label in self.bodies))
         self._head_lengths = sorted({len(h) for h in self.heads}, reverse=True)
         self._gazetteer = Gazetteer.shared()
         self.categories = load_categories()
@@ -1573,8 +1575,8 @@ class CandidateFinder(_PerSentence):
             cands.append((start, self._extend_paren(text, end), label, "head"))
             cands.extend(self._enumerated(text, words, start, head, mod_len=self._road_modifier(text, start, end)))
 
-        # 2b. measure packages: "二十条", "新十条", "安全生产15条"
-        for m in _ARTICLES.finditer(text):
+        # 2b. measure packages: "二十条", "新十条", "安全生产15条" (none without 条)
+        for m in _ARTICLES.finditer(text) if "条" in text else ():
             if m.end() < len(text) and text[m.end()] not in "，,。、;；和及等与”":
                 continue
             j = next((i for i, w in enumerate(words) if w.start_char <= m.start() < w.end_char), None)
@@ -1599,9 +1601,10 @@ class CandidateFinder(_PerSentence):
         cands = [self._company_item(text, words, c) for c in cands]
 
         # 4. government bodies by short name
-        for pattern, label in self.bodies:
-            for m in pattern.finditer(text):
-                cands.append((m.start(), m.end(), label, "body"))
+        if self._any_body.search(text) is not None:
+            for pattern, label in self.bodies:
+                for m in pattern.finditer(text):
+                    cands.append((m.start(), m.end(), label, "body"))
 
         # 5. quoted terms that carry a generic noun ("“反向办”改革", "“i罗湖”平台")
         for k, w in enumerate(words):
