@@ -3268,6 +3268,10 @@ def rule_family(rule: str) -> str:
     return rule.split(":", 1)[0]
 
 
+_PICKED_FROM = ("kg_candidates", "kg_patterns", "kg_lexicon", "kg_gazetteer")
+"""The span groups :class:`EntityPicker` picks its names from."""
+
+
 @Language.factory("kg_entities")
 def make_entities(nlp: Language, name: str) -> EntityPicker:
     return EntityPicker()
@@ -3469,6 +3473,11 @@ class EntityPicker(_PerSentence):
         return r if r > 2 else 0
 
     def _sentence(self, doc: Sentence) -> Sentence:
+        if not any(doc.spans.get(g) for g in _PICKED_FROM):
+            # nothing to pick from (most sentences): no names, without the rules' setup
+            doc.spans["kg_entities"] = []
+            doc.spans["kg_nested"] = []
+            return doc
         cands = []
         text = doc_text(doc)
         words = doc_words(doc)
@@ -3797,6 +3806,10 @@ class RelationFinder(_PerSentence):
             [*doc.spans.get("kg_entities", []), *doc.spans.get("kg_nested", [])],
             key=lambda s: (s.start_char, -s.end_char),
         )
+        if not ents:  # no names (most sentences): no relations
+            doc._.kg_relations = []
+            doc.spans["kg_relations"] = []
+            return doc
         text = doc_text(doc)
         rels: list[tuple[Span, str, Span, Span]] = []
 
