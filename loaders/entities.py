@@ -1113,11 +1113,12 @@ def _segment_features(mod: str, places: frozenset[str]) -> tuple[str, ...]:
     if not mod:
         return ()
     import jieba
-    import jieba.posseg
+
+    from kg.loaders.nlp import default_cut_no_hmm
 
     jieba.setLogLevel(logging.WARNING)
     plain = mod.strip(_QUOTES)
-    words = [(w.word, w.flag) for w in jieba.posseg.dt.cut(plain, HMM=False)] if plain else []
+    words = default_cut_no_hmm()(plain) if plain else []
     out = [f"nsw={min(len(words), 5)}"]
     freqs = []
     for w, tag in words:

@@ -531,11 +531,13 @@ class WordSegmenter:
             if s > pos:
                 i = pos
                 if direct:  # every word a span: straight to the list, as the loop below would
-                    for w, flag in self._cut(text[pos:s]):
+                    # (the cut's words are the text's characters from i: no slice again; its
+                    # (word, tag) pair is the mark's key as it is)
+                    for pair in self._cut(text[pos:s]):
+                        w, flag = pair
                         j = i + len(w)
                         if i < j or doc.char_span(i, j) is not None:
-                            w = text[i:j]
-                            mark = marks.get((w, flag))
+                            mark = marks.get(pair)
                             append(Word(i, j, w, flag or "x", mark if mark is not None else remember(w, flag)))
                         i = j
                 else:
@@ -1140,6 +1142,59 @@ def _default_pair_cut():
             return [(w.word, w.flag) for w in pos.cut(text)]
     _DEFAULT_PAIR_CUT[:] = [pos, cut]
     return cut
+
+
+def _no_hmm_words(pos, dictionary: Dictionary | _SecondDictionary):
+    """jieba's ``POSTokenizer.__cut_DAG_NO_HMM`` (a han block into dictionary words, runs
+    of single Latin letters or digits joined as one ``eng`` word) over
+    :meth:`Dictionary.scores_and_ends`, as a tuple of ``(word, tag)`` pairs; the rest is
+    jieba's code, line for line."""
+    from jieba.posseg import re_eng1
+
+    tags = pos.word_tag_tab
+
+    def cut(sentence: str) -> tuple[tuple[str, str], ...]:
+        ends = dictionary.scores_and_ends(sentence)[1]
+        out: list[tuple[str, str]] = []
+        x = 0
+        buf = ""
+        n = len(sentence)
+        while x < n:
+            y = ends[x] + 1
+            l_word = sentence[x:y]
+            if re_eng1.match(l_word):
+                buf += l_word
+            else:
+                if buf:
+                    out.append((buf, "eng"))
+                    buf = ""
+                out.append((l_word, tags.get(l_word, "x")))
+            x = y
+        if buf:
+            out.append((buf, "eng"))
+        return tuple(out)
+
+    return cut
+
+
+_DEFAULT_NO_HMM_CUT: list = []
+"""(:func:`_default_pos`, its cut without the HMM)."""
+
+
+def default_cut_no_hmm():
+    """``text → [(w.word, w.flag) for w in jieba.posseg.dt.cut(text, HMM=False)]``: jieba's
+    default dictionary without HMM guessing, over the segmenter's automaton (no prefix probe
+    per position, no ``pair`` per word) once :func:`make_nlp` built it; jieba's own before."""
+    pos = _default_pos()
+    if _DEFAULT_NO_HMM_CUT and _DEFAULT_NO_HMM_CUT[0] is pos:
+        return _DEFAULT_NO_HMM_CUT[1]
+    if DEFAULT_DICTIONARY and "kg_block_words" in vars(pos):
+        cut = _pair_cut(pos, _no_hmm_words(pos, DEFAULT_DICTIONARY[0]))
+        _DEFAULT_NO_HMM_CUT[:] = [pos, cut]
+        return cut
+    import jieba.posseg
+
+    return lambda text: [(w.word, w.flag) for w in jieba.posseg.dt.cut(text, HMM=False)]
 
 
 DEFAULT_DICTIONARY: list[_SecondDictionary] = []
