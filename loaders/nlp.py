@@ -1458,11 +1458,14 @@ class CandidateFinder(_PerSentence):
 
         # 2. head words closing a name
         head_lasts = self._head_lengths_per_last()
-        for k, w in enumerate(words):
-            if w.label_ in ("x", "bk", "q"):
-                continue
-            if text[w.end_char - 1 : w.end_char] not in head_lasts:
-                continue  # no head word ends with its last character (head_ending_at: None)
+        # only the words whose last character ends some head word (head_ending_at: None for
+        # the others), picked in one pass
+        closing = [
+            k for k, w in enumerate(words)
+            if text[w.end_char - 1 : w.end_char] in head_lasts and w.label_ not in ("x", "bk", "q")
+        ]
+        for k in closing:
+            w = words[k]
             floor = words[k - 2].start_char if k >= 2 else 0
             head = self.head_ending_at(text, w.end_char, floor)
             if head is None or head.type == "-":
@@ -1721,10 +1724,13 @@ class CandidateFinder(_PerSentence):
         ("青禾北供水|工程|建设"); a proper word that took the last character of a place head
         before it (产业合作|区青禾) gives it back ("产业合作区|青禾")."""
         out = []
-        for i, w in enumerate(words):
-            if len(w.text) < 3:  # every case below needs three characters or more
-                out.append(w)
-                continue
+        after = 0  # the words before it (shorter ones) are copied as they are
+        # every case below needs three characters or more: the shorter words (most) are
+        # copied in runs
+        for i in [i for i, w in enumerate(words) if len(w.text) >= 3]:
+            out.extend(words[after:i])
+            after = i + 1
+            w = words[i]
             tail = w.text[-2:]
             nxt = words[i + 1].text if i + 1 < len(words) else ""
             if (
@@ -1766,6 +1772,7 @@ class CandidateFinder(_PerSentence):
                 out.append(Word(w.start_char + 1, w.end_char, w.text[1:], w.label_, w.kb_id_))
                 continue
             out.append(w)
+        out.extend(words[after:])
         return out
 
     def _vouched(self, inner: str, label: str) -> str:
