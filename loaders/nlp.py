@@ -658,11 +658,14 @@ def _char_states(ch: str):
     got = cache.get(ch)
     if got is None:
         states = char_states.get(ch)
-        idx = every if states is None else np.array(sorted(index[y] for y in states), dtype=np.intp)
+        # the states' indices as Python ints (a numpy array's items are numpy scalars, slow
+        # to index a list with)
+        ids = range(len(order)) if states is None else sorted(index[y] for y in states)
+        idx = every if states is None else np.array(ids, dtype=np.intp)
         if states is None and ch not in _emitted():  # no state emits it: MIN_FLOAT in each
             emit = np.full(len(idx), _MIN_FLOAT)
         else:
-            emit = np.array([emit_p[order[i]].get(ch, _MIN_FLOAT) for i in idx])
+            emit = np.array([emit_p[order[i]].get(ch, _MIN_FLOAT) for i in ids])
         # with the scores of a run's first step (start + emission) and the states as a key
         got = cache[ch] = (idx, emit, _hmm_arrays()[5][idx] + emit, idx.tobytes())
     return got
@@ -694,18 +697,27 @@ def _viterbi(obs: str):
         # what a step does depends on the live states and the character only: kept
         step = _STEPS.get((key, obs[t]))
         if step is None:
-            came_from = np.flatnonzero(moves[alive])  # where jieba's prev_states are in alive
-            before = alive[came_from]
+            # where jieba's prev_states are in alive, those states (also as a column) and the
+            # states they may lead to: they depend on the live states only, kept per set of
+            # them (far fewer than steps)
+            leads = _LEADS.get(key)
+            if leads is None:
+                came_from = np.flatnonzero(moves[alive])
+                before = alive[came_from]
+                leads = (came_from, before, before[:, None], allowed[before].any(axis=0))
+                if len(_LEADS) >= _LEADS_MAX:
+                    _LEADS.clear()
+                _LEADS[key] = leads
+            came_from, before, before_column, expect = leads
             if not len(before):
                 raise ValueError("max() arg is an empty sequence")  # what jieba's max raises
-            expect = allowed[before].any(axis=0)
             here, emit, _v, _key = _char_states(obs[t])
             keep = expect[here]
             alive_next, emit = here[keep], emit[keep]
             if not len(alive_next):  # jieba: the expected states, or all of them
                 alive_next = np.flatnonzero(expect) if expect.any() else every
                 emit = np.array([_emit_of(order[i], obs[t]) for i in alive_next])
-            step = (came_from, trans[before[:, None], alive_next], emit[None, :], np.arange(len(alive_next)),
+            step = (came_from, trans[before_column, alive_next], emit[None, :], every[: len(alive_next)],
                     before, alive_next, alive_next.tobytes())
             size = sum(a.nbytes for a in step[:6])
             if len(_STEPS) >= _CUT_CACHE_SIZE or _STEPS_BYTES[0] + size > _STEPS_MAX_BYTES:
@@ -738,6 +750,11 @@ _STEPS: dict[tuple[bytes, str], tuple] = {}
 scores between them, the emission scores."""
 _STEPS_BYTES = [0]
 """The bytes of the arrays in :data:`_STEPS`."""
+_LEADS: dict[bytes, tuple] = {}
+""":func:`_viterbi`'s live states (as bytes) → where those with a transition are among
+them, those states (and as a column) and the states they may lead to (bool per state)."""
+_LEADS_MAX = 2048
+"""Full: start afresh (an entry is at most ~6 KiB: every state live)."""
 _STEPS_MAX_BYTES = 16 << 20
 """Full (by count or by bytes): start afresh. A step's transition matrix is up to states²
 doubles (~200 KiB where a character's states are unknown: every state live), so 8,192
