@@ -1399,6 +1399,7 @@ class CandidateFinder(_PerSentence):
         self.categories = load_categories()
         self.quoted = load_corpus_quoted()
         self._gaz_spans: list[tuple[int, int, str]] = []
+        self._word_ok_cache: dict[tuple[str, str], bool] = {}
 
     def _titled_programme(self, text: str, words: list, k: int) -> list[tuple[int, int, str, str]]:
         """A work's title and the programme kind right after it: "《青禾·云溪》实景演艺项目" is a
@@ -2004,8 +2005,19 @@ class CandidateFinder(_PerSentence):
         return t.startswith(shorter) if shorter else False
 
     def _word_ok(self, w: Span) -> bool:
-        """May word ``w`` be part of a name (left of its head)?"""
-        t, tag = w.text, w.label_
+        """May word ``w`` be part of a name (left of its head)? It depends on the word's text
+        and tag only: kept per (text, tag), a bounded cache (the rules ask again and again)."""
+        key = (w.text, w.label_)
+        cache = self._word_ok_cache
+        got = cache.get(key)
+        if got is None:
+            if len(cache) >= _CUT_CACHE_SIZE:
+                cache.clear()
+            got = cache[key] = self._text_ok(*key)
+        return got
+
+    def _text_ok(self, t: str, tag: str) -> bool:
+        """:meth:`_word_ok` of a word's text and tag."""
         if tag in ("q", "ord", "pp"):
             return True
         if tag == "bk" or t in self.boundary:
@@ -2302,6 +2314,8 @@ class CandidateFinder(_PerSentence):
     def _lists(self, text, words, cands):
         """Items of a list typed by a category after it ("等商圈"), by a shared head, or by
         the typed items beside them."""
+        if "、" not in text:
+            return []  # no list (most sentences): no clause below holds an enumeration
         out = []
         typed = {(s, e): lab for s, e, lab, rule in cands if rule in ("head", "title")}
         ends_typed = {}
