@@ -809,6 +809,8 @@ def _detail_words(sentence: str) -> list[tuple[str, str]]:
     for line, without its generators and a ``pair`` per word."""
     from jieba.posseg import re_eng, re_han_detail, re_num, re_skip_detail
 
+    if re_han_detail.fullmatch(sentence):  # han characters only (most runs): the HMM's words
+        return list(_hmm_words_remembered(sentence))
     out: list[tuple[str, str]] = []
     for blk in re_han_detail.split(sentence):
         if re_han_detail.match(blk):
@@ -1053,21 +1055,22 @@ def _dag_words(pos, dictionary: Dictionary | _SecondDictionary):
         ends = dictionary.scores_and_ends(sentence)[1]
         out: list[tuple[str, str]] = []
         x = 0
-        buf = ""
+        buf = -1  # jieba's buf of single characters: where it starts (-1: empty), sliced once
         n = len(sentence)
         while x < n:
             y = ends[x] + 1
-            l_word = sentence[x:y]
             if y - x == 1:
-                buf += l_word
+                if buf < 0:
+                    buf = x
             else:
-                if buf:
-                    flush(buf, out)
-                    buf = ""
+                if buf >= 0:
+                    flush(sentence[buf:x], out)
+                    buf = -1
+                l_word = sentence[x:y]
                 out.append((l_word, tags.get(l_word, "x")))
             x = y
-        if buf:
-            flush(buf, out)
+        if buf >= 0:
+            flush(sentence[buf:], out)
         return tuple(out)
 
     return cut
