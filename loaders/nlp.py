@@ -3275,6 +3275,9 @@ class Lexicon:
 
     def _sentence(self, doc: Sentence, found: list[tuple[int, int, int]]) -> Sentence:
         """``found``: the matcher's matches inside the sentence, as character offsets."""
+        if not found:  # no listed term in the sentence (most): no name
+            doc.spans["kg_lexicon"] = []
+            return doc
         text = doc_text(doc)
         spans = []
         matches = sorted(found, key=lambda m: (m[1], m[2]))
