@@ -1039,10 +1039,11 @@ def head_features(name: str, label: str, before: str, after: str) -> list[str]:
     return list(_head_features(name, label, before, after))
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _head_features(name: str, label: str, before: str, after: str) -> tuple[str, ...]:
     """:func:`head_features`, kept per candidate and context (a report names its works
-    again and again; the features depend on these four strings and kg's data only)."""
+    again and again; the features depend on these four strings and kg's data only). A
+    report's worth of candidates: ~25 short strings each, a few MiB at most."""
     genre, places, heads, longest = _filter_vocab()
     head = next((name[i:] for i in range(len(name) - 1) if name[i:] in heads), name[-1:])
     mod = name[: len(name) - len(head)]
