@@ -1036,14 +1036,6 @@ def head_features(name: str, label: str, before: str, after: str) -> list[str]:
     """The features of a head-rule candidate ``name`` of type ``label`` (``Programme``,
     ``Place/area``), ``before``/``after`` the (up to) two characters around it in its sentence.
     One function for the training script and the runtime; strings only, no report text kept."""
-    return list(_head_features(name, label, before, after))
-
-
-@functools.lru_cache(maxsize=1024)
-def _head_features(name: str, label: str, before: str, after: str) -> tuple[str, ...]:
-    """:func:`head_features`, kept per candidate and context (a report names its works
-    again and again; the features depend on these four strings and kg's data only). A
-    report's worth of candidates: ~25 short strings each, a few MiB at most."""
     genre, places, heads, longest = _filter_vocab()
     head = next((name[i:] for i in range(len(name) - 1) if name[i:] in heads), name[-1:])
     mod = name[: len(name) - len(head)]
@@ -1077,7 +1069,7 @@ def _head_features(name: str, label: str, before: str, after: str) -> tuple[str,
     f.append(f"headprod={'none' if prod is None else min(int(math.log2(prod + 1)), 12)}")
     k = _head_name_reports().get(name.strip(_QUOTES), 0)
     f.append(f"recur={'none' if k < 3 else '3' if k < 10 else '10' if k < 30 else '30'}")
-    return tuple(f)
+    return f
 
 
 @functools.lru_cache(maxsize=1)
