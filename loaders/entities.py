@@ -69,7 +69,7 @@ def _government(report: Report) -> str | None:
 def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation, ...]]:
     """The named places, organisations, programmes, policies and sectors of ``report``,
     each with all its mentions, and the relations the text states between them."""
-    from kg.loaders.nlp import doc_words, make_nlp, sentences
+    from kg.loaders.nlp import analyse, doc_words, make_nlp
 
     nlp = make_nlp()
     text = report.text.text
@@ -78,17 +78,14 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
     words_of: dict[tuple[int, int], tuple[tuple[str, str, str], ...]] = {}  # a head-rule name's words
     raw_relations: list[tuple[tuple[int, int], str, tuple[int, int], int, int, str]] = []
     unmarked = [_without_marks(c) for c in chunks]
-    # one Doc for the report: its chunks one after another, each a sentence of the Doc
-    # (the components' rules run per sentence); the spans are read from the sentences
+    # the report's chunks one after another, each a sentence (the components' rules run
+    # per sentence, on the sentences themselves: no spaCy Doc); the spans, words and
+    # relations are read from the sentences
     bounds, lo = [], 0
     for clean, _at in unmarked:
         bounds.append((lo, lo + len(clean)))
         lo += len(clean)
-    doc = nlp.make_doc("".join(u[0] for u in unmarked))
-    doc.user_data["kg_sentences"] = bounds
-    doc.user_data["kg_no_word_spans"] = True  # the words are read from the sentences
-    doc = nlp(doc)
-    for (clean, at), sent in zip(unmarked, sentences(doc), strict=True):
+    for (clean, at), sent in zip(unmarked, analyse(nlp, "".join(u[0] for u in unmarked), bounds), strict=True):
         def span_of(sp, at=at):
             return at[sp.start_char], at[sp.end_char - 1] + 1
 
@@ -105,11 +102,6 @@ def extract_entities(report: Report) -> tuple[tuple[Entity, ...], tuple[Relation
             raw_relations.append(
                 (span_of(subj), pred, span_of(obj), *span_of(ev), ev.id_ or f"verb:{pred}")
             )
-    # the Doc is in a reference cycle (spaCy's span groups): what hangs on it (the sentence
-    # views, their words and spans, ~13 k objects a report) freed now, not left for the cyclic
-    # collector to find
-    doc.user_data.clear()
-    doc.spans.clear()
     found.extend(_session_name(report, found))
     glossary_found, glossary_relations = _glossary(report, found)
     found.extend(glossary_found)
@@ -1121,11 +1113,12 @@ def _segment_features(mod: str, places: frozenset[str]) -> tuple[str, ...]:
     if not mod:
         return ()
     import jieba
-    import jieba.posseg
+
+    from kg.loaders.nlp import default_cut_no_hmm
 
     jieba.setLogLevel(logging.WARNING)
     plain = mod.strip(_QUOTES)
-    words = [(w.word, w.flag) for w in jieba.posseg.dt.cut(plain, HMM=False)] if plain else []
+    words = default_cut_no_hmm()(plain) if plain else []
     out = [f"nsw={min(len(words), 5)}"]
     freqs = []
     for w, tag in words:

@@ -331,6 +331,38 @@ def sentences(doc: Doc) -> list[Sentence]:
     return got
 
 
+class _PerSentence:
+    """A kg_ component whose rules run one :class:`Sentence` at a time (``_sentence``):
+    on a spaCy Doc (``__call__``, the span groups ``GROUPS`` then written to the Doc) or
+    straight on the sentences (``run``, :func:`analyse`: no Doc, no spaCy spans)."""
+
+    GROUPS: tuple[str, ...] = ()
+
+    def _sentence(self, doc: Sentence) -> Sentence:
+        raise NotImplementedError
+
+    def run(self, views: list[Sentence]) -> None:
+        """The rules on every sentence of ``views``, in order."""
+        for v in views:
+            self._sentence(v)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return _per_sentence(doc, self._sentence, self.GROUPS)
+
+
+def analyse(nlp: Language, text: str, bounds: list[tuple[int, int]]) -> list[Sentence]:
+    """What ``nlp`` (:func:`make_nlp`) finds in the sentences ``bounds`` (``(start, end)``
+    character ranges) of ``text``, read from the sentences (their words, span groups,
+    ``_.kg_relations``) as from :func:`sentences` of the Doc: each component's rules run
+    on the sentences directly, without a spaCy Doc of the text (one token per character)
+    and without copying their spans to Doc spans, a sixth of the stage once the rules
+    read plain sentences."""
+    views = [Sentence(lo, hi, text[lo:hi]) for lo, hi in bounds]
+    for _name, proc in nlp.pipeline:
+        proc.run(views)
+    return views
+
+
 def _per_sentence(doc: Doc, rules, groups: tuple[str, ...]) -> Doc:
     """Run ``rules`` (a component's rules for one :class:`Sentence`) on every sentence of
     ``doc``, then write the span groups ``groups`` they made to ``doc.spans``."""
@@ -427,7 +459,7 @@ class WordSegmenter:
         self._cut = (
             (lambda t: [(w.word, w.flag) for w in self._pos.cut(t)])
             if PLAIN
-            else _pair_cut(self._pos, _memo(_dag_words(self._pos, self.dictionary), {}))
+            else _pair_cut(self._pos, self._pos.kg_block_words)
         )
         WORD_FREQ_SOURCE.append(self._tokenizer.FREQ)
         self._strings = None
@@ -446,10 +478,14 @@ class WordSegmenter:
         )
         return "rare" if rare else ("common" if f >= COMMON_FROM else "")
 
-    def __call__(self, doc: Doc) -> Doc:
-        views = sentences(doc)
+    def run(self, views: list[Sentence]) -> None:
+        """The words of every sentence of ``views`` (:func:`analyse`)."""
         for v in views:
             self._sentence(v)
+
+    def __call__(self, doc: Doc) -> Doc:
+        views = sentences(doc)
+        self.run(views)
         if doc.user_data.get("kg_no_word_spans"):
             doc.spans["kg_words"] = []
         else:
@@ -495,11 +531,13 @@ class WordSegmenter:
             if s > pos:
                 i = pos
                 if direct:  # every word a span: straight to the list, as the loop below would
-                    for w, flag in self._cut(text[pos:s]):
+                    # (the cut's words are the text's characters from i: no slice again; its
+                    # (word, tag) pair is the mark's key as it is)
+                    for pair in self._cut(text[pos:s]):
+                        w, flag = pair
                         j = i + len(w)
                         if i < j or doc.char_span(i, j) is not None:
-                            w = text[i:j]
-                            mark = marks.get((w, flag))
+                            mark = marks.get(pair)
                             append(Word(i, j, w, flag or "x", mark if mark is not None else remember(w, flag)))
                         i = j
                 else:
@@ -565,15 +603,26 @@ corpus size (at 1 << 17 the caches grew for ~110 bulk reports: peak RSS 564 MiB 
 667 after 220; at 1 << 13, 521 and 535, the same triples, no measurable CPU change)."""
 
 
-def _memo(cut, cache: dict[str, tuple]):
-    def cached(sentence: str):
+def _remembered(cut, cache: dict[str, tuple]):
+    """``cut`` (a pure function of its string) as a tuple, kept in ``cache`` (bounded)."""
+    def cached(sentence: str) -> tuple:
         got = cache.get(sentence)
         if got is None:
             got = tuple(cut(sentence))
             if len(cache) >= _CUT_CACHE_SIZE:
                 cache.clear()
             cache[sentence] = got
-        return iter(got)
+        return got
+
+    return cached
+
+
+def _memo(cut, cache: dict[str, tuple]):
+    """:func:`_remembered` as an iterator (what jieba's callers of ``cut`` expect)."""
+    remembered = _remembered(cut, cache)
+
+    def cached(sentence: str):
+        return iter(remembered(sentence))
 
     return cached
 
@@ -609,11 +658,14 @@ def _char_states(ch: str):
     got = cache.get(ch)
     if got is None:
         states = char_states.get(ch)
-        idx = every if states is None else np.array(sorted(index[y] for y in states), dtype=np.intp)
+        # the states' indices as Python ints (a numpy array's items are numpy scalars, slow
+        # to index a list with)
+        ids = range(len(order)) if states is None else sorted(index[y] for y in states)
+        idx = every if states is None else np.array(ids, dtype=np.intp)
         if states is None and ch not in _emitted():  # no state emits it: MIN_FLOAT in each
             emit = np.full(len(idx), _MIN_FLOAT)
         else:
-            emit = np.array([emit_p[order[i]].get(ch, _MIN_FLOAT) for i in idx])
+            emit = np.array([emit_p[order[i]].get(ch, _MIN_FLOAT) for i in ids])
         # with the scores of a run's first step (start + emission) and the states as a key
         got = cache[ch] = (idx, emit, _hmm_arrays()[5][idx] + emit, idx.tobytes())
     return got
@@ -645,18 +697,27 @@ def _viterbi(obs: str):
         # what a step does depends on the live states and the character only: kept
         step = _STEPS.get((key, obs[t]))
         if step is None:
-            came_from = np.flatnonzero(moves[alive])  # where jieba's prev_states are in alive
-            before = alive[came_from]
+            # where jieba's prev_states are in alive, those states (also as a column) and the
+            # states they may lead to: they depend on the live states only, kept per set of
+            # them (far fewer than steps)
+            leads = _LEADS.get(key)
+            if leads is None:
+                came_from = np.flatnonzero(moves[alive])
+                before = alive[came_from]
+                leads = (came_from, before, before[:, None], allowed[before].any(axis=0))
+                if len(_LEADS) >= _LEADS_MAX:
+                    _LEADS.clear()
+                _LEADS[key] = leads
+            came_from, before, before_column, expect = leads
             if not len(before):
                 raise ValueError("max() arg is an empty sequence")  # what jieba's max raises
-            expect = allowed[before].any(axis=0)
             here, emit, _v, _key = _char_states(obs[t])
             keep = expect[here]
             alive_next, emit = here[keep], emit[keep]
             if not len(alive_next):  # jieba: the expected states, or all of them
                 alive_next = np.flatnonzero(expect) if expect.any() else every
                 emit = np.array([_emit_of(order[i], obs[t]) for i in alive_next])
-            step = (came_from, trans[before[:, None], alive_next], emit[None, :], np.arange(len(alive_next)),
+            step = (came_from, trans[before_column, alive_next], emit[None, :], every[: len(alive_next)],
                     before, alive_next, alive_next.tobytes())
             size = sum(a.nbytes for a in step[:6])
             if len(_STEPS) >= _CUT_CACHE_SIZE or _STEPS_BYTES[0] + size > _STEPS_MAX_BYTES:
@@ -689,6 +750,11 @@ _STEPS: dict[tuple[bytes, str], tuple] = {}
 scores between them, the emission scores."""
 _STEPS_BYTES = [0]
 """The bytes of the arrays in :data:`_STEPS`."""
+_LEADS: dict[bytes, tuple] = {}
+""":func:`_viterbi`'s live states (as bytes) → where those with a transition are among
+them, those states (and as a column) and the states they may lead to (bool per state)."""
+_LEADS_MAX = 2048
+"""Full: start afresh (an entry is at most ~6 KiB: every state live)."""
 _STEPS_MAX_BYTES = 16 << 20
 """Full (by count or by bytes): start afresh. A step's transition matrix is up to states²
 doubles (~200 KiB where a character's states are unknown: every state live), so 8,192
@@ -696,32 +762,69 @@ steps alone could hold 1.6 GiB; one old national report added 210 MiB to a worke
 
 
 _ROUTES: dict[str, tuple] = {}
-""":func:`_hmm_cut`'s words by run of characters (:func:`_hmm_cut_remembered`)."""
+""":func:`_hmm_words`' words by run of characters (:func:`_hmm_words_remembered`)."""
 
 
-def _hmm_cut(sentence: str):
-    """jieba's ``POSTokenizer.__cut`` over :func:`_viterbi`."""
-    from jieba.posseg import pair
-
+def _hmm_words(sentence: str) -> list[tuple[str, str]]:
+    """jieba's ``POSTokenizer.__cut`` over :func:`_viterbi`, as ``(word, tag)`` pairs."""
     _prob, pos_list = _viterbi(sentence)
+    out: list[tuple[str, str]] = []
     begin, nexti = 0, 0
-    for i, char in enumerate(sentence):
-        pos = pos_list[i][0]
+    for i, (pos, tag) in enumerate(pos_list):
         if pos == "B":
             begin = i
         elif pos == "E":
-            yield pair(sentence[begin : i + 1], pos_list[i][1])
+            out.append((sentence[begin : i + 1], tag))
             nexti = i + 1
         elif pos == "S":
-            yield pair(char, pos_list[i][1])
+            out.append((sentence[i], tag))
             nexti = i + 1
     if nexti < len(sentence):
-        yield pair(sentence[nexti:], pos_list[nexti][1])
+        out.append((sentence[nexti:], pos_list[nexti][1]))
+    return out
 
 
-# :func:`_hmm_cut`, its words kept per run: a run of unknown characters recurs across blocks
-# and reports (a third of the runs of ten bulk reports)
-_hmm_cut_remembered = _memo(_hmm_cut, _ROUTES)
+# :func:`_hmm_words`, kept per run: a run of unknown characters recurs across blocks and
+# reports (a third of the runs of ten bulk reports)
+_hmm_words_remembered = _remembered(_hmm_words, _ROUTES)
+
+
+def _hmm_cut(sentence: str):
+    """jieba's ``POSTokenizer.__cut`` over :func:`_viterbi` (``pair`` objects)."""
+    from jieba.posseg import pair
+
+    return (pair(w, t) for w, t in _hmm_words(sentence))
+
+
+def _hmm_cut_remembered(sentence: str):
+    """:func:`_hmm_cut`, its words kept per run (:data:`_ROUTES`)."""
+    from jieba.posseg import pair
+
+    return (pair(w, t) for w, t in _hmm_words_remembered(sentence))
+
+
+def _detail_words(sentence: str) -> list[tuple[str, str]]:
+    """jieba's ``POSTokenizer.__cut_detail`` (a run of characters outside the dictionary:
+    its han runs to the HMM, :func:`_hmm_words_remembered`) as ``(word, tag)`` pairs, line
+    for line, without its generators and a ``pair`` per word."""
+    from jieba.posseg import re_eng, re_han_detail, re_num, re_skip_detail
+
+    if re_han_detail.fullmatch(sentence):  # han characters only (most runs): the HMM's words
+        return list(_hmm_words_remembered(sentence))
+    out: list[tuple[str, str]] = []
+    for blk in re_han_detail.split(sentence):
+        if re_han_detail.match(blk):
+            out.extend(_hmm_words_remembered(blk))
+            continue
+        for x in re_skip_detail.split(blk):
+            if x:
+                out.append((x, "m" if re_num.match(x) else "eng" if re_eng.match(x) else "x"))
+    return out
+
+
+# :func:`_detail_words`, kept per run (it depends on the run only, not on the tokenizer:
+# both tokenizers' cuts share it)
+_detail_words_remembered = _remembered(_detail_words, {})
 
 
 def _build_automaton(freq: dict[str, int], total: int, freq2: dict[str, int], total2: int | None):
@@ -869,13 +972,11 @@ class _SecondDictionary:
         return self._dictionary.scores_and_ends(block, second=True)
 
 
-def _dag_cut(pos, dictionary: Dictionary | _SecondDictionary):
+def _dag_cut(words):
     """jieba's ``POSTokenizer.__cut_DAG`` (a han block into words, unknown runs to the
     HMM) over :meth:`Dictionary.route`, yielding jieba's ``pair`` objects: the words of
-    :func:`_dag_words`."""
+    ``words`` (:func:`_dag_words`)."""
     from jieba.posseg import pair
-
-    words = _dag_words(pos, dictionary)
 
     def cut(sentence: str):
         for word, tag in words(sentence):
@@ -927,8 +1028,11 @@ def _cached_pos_tokenizer(tokenizer, dictionary: Dictionary | _SecondDictionary 
     # attributes shadow the methods
     pos._POSTokenizer__cut = _hmm_cut_remembered
     pos._POSTokenizer__cut_detail = _memo(pos._POSTokenizer__cut_detail, {})
-    dag = pos._POSTokenizer__cut_DAG if dictionary is None else _dag_cut(pos, dictionary)
-    pos._POSTokenizer__cut_DAG = _memo(dag, {})
+    if dictionary is None:
+        pos._POSTokenizer__cut_DAG = _memo(pos._POSTokenizer__cut_DAG, {})
+    else:  # the block's (word, tag) pairs kept (read by _pair_cut), pair objects for jieba's callers
+        pos.kg_block_words = _remembered(_dag_words(pos, dictionary), {})
+        pos._POSTokenizer__cut_DAG = _dag_cut(pos.kg_block_words)
     return pos
 
 
@@ -937,13 +1041,13 @@ def _dag_words(pos, dictionary: Dictionary | _SecondDictionary):
     of ``(word, tag)`` pairs (no ``pair`` objects); the rest is jieba's code, line for line."""
     freq = pos.tokenizer.FREQ
     tags = pos.word_tag_tab
-    detail = pos._POSTokenizer__cut_detail
+    detail = _detail_words_remembered
 
     def flush(buf: str, out: list) -> None:
         if len(buf) == 1:
             out.append((buf, tags.get(buf, "x")))
         elif not freq.get(buf):
-            out.extend([(w.word, w.flag) for w in detail(buf)])
+            out.extend(detail(buf))
         else:
             out.extend([(elem, tags.get(elem, "x")) for elem in buf])
 
@@ -951,21 +1055,22 @@ def _dag_words(pos, dictionary: Dictionary | _SecondDictionary):
         ends = dictionary.scores_and_ends(sentence)[1]
         out: list[tuple[str, str]] = []
         x = 0
-        buf = ""
+        buf = -1  # jieba's buf of single characters: where it starts (-1: empty), sliced once
         n = len(sentence)
         while x < n:
             y = ends[x] + 1
-            l_word = sentence[x:y]
             if y - x == 1:
-                buf += l_word
+                if buf < 0:
+                    buf = x
             else:
-                if buf:
-                    flush(buf, out)
-                    buf = ""
+                if buf >= 0:
+                    flush(sentence[buf:x], out)
+                    buf = -1
+                l_word = sentence[x:y]
                 out.append((l_word, tags.get(l_word, "x")))
             x = y
-        if buf:
-            flush(buf, out)
+        if buf >= 0:
+            flush(sentence[buf:], out)
         return tuple(out)
 
     return cut
@@ -976,9 +1081,12 @@ def _pair_cut(pos, words=None):
     :func:`_cached_pos_tokenizer`: jieba's ``POSTokenizer.__cut_internal`` (with the HMM)
     line for line, as one list of ``(word, tag)`` pairs instead of three generators and a
     ``pair`` object per word. Han blocks go to ``words`` (block → ``(word, tag)`` pairs,
-    e.g. a memoised :func:`_dag_words`), else to the tokenizer's memoised dictionary cut."""
+    e.g. a memoised :func:`_dag_words`), else to the tokenizer's kept pairs
+    (``kg_block_words``, :func:`_cached_pos_tokenizer`) or its memoised dictionary cut."""
     from jieba.posseg import re_eng, re_han_internal, re_num, re_skip_internal
 
+    if words is None:
+        words = getattr(pos, "kg_block_words", None)
     if words is None:
         dag = pos._POSTokenizer__cut_DAG
 
@@ -1056,6 +1164,59 @@ def _default_pair_cut():
     return cut
 
 
+def _no_hmm_words(pos, dictionary: Dictionary | _SecondDictionary):
+    """jieba's ``POSTokenizer.__cut_DAG_NO_HMM`` (a han block into dictionary words, runs
+    of single Latin letters or digits joined as one ``eng`` word) over
+    :meth:`Dictionary.scores_and_ends`, as a tuple of ``(word, tag)`` pairs; the rest is
+    jieba's code, line for line."""
+    from jieba.posseg import re_eng1
+
+    tags = pos.word_tag_tab
+
+    def cut(sentence: str) -> tuple[tuple[str, str], ...]:
+        ends = dictionary.scores_and_ends(sentence)[1]
+        out: list[tuple[str, str]] = []
+        x = 0
+        buf = ""
+        n = len(sentence)
+        while x < n:
+            y = ends[x] + 1
+            l_word = sentence[x:y]
+            if re_eng1.match(l_word):
+                buf += l_word
+            else:
+                if buf:
+                    out.append((buf, "eng"))
+                    buf = ""
+                out.append((l_word, tags.get(l_word, "x")))
+            x = y
+        if buf:
+            out.append((buf, "eng"))
+        return tuple(out)
+
+    return cut
+
+
+_DEFAULT_NO_HMM_CUT: list = []
+"""(:func:`_default_pos`, its cut without the HMM)."""
+
+
+def default_cut_no_hmm():
+    """``text → [(w.word, w.flag) for w in jieba.posseg.dt.cut(text, HMM=False)]``: jieba's
+    default dictionary without HMM guessing, over the segmenter's automaton (no prefix probe
+    per position, no ``pair`` per word) once :func:`make_nlp` built it; jieba's own before."""
+    pos = _default_pos()
+    if _DEFAULT_NO_HMM_CUT and _DEFAULT_NO_HMM_CUT[0] is pos:
+        return _DEFAULT_NO_HMM_CUT[1]
+    if DEFAULT_DICTIONARY and "kg_block_words" in vars(pos):
+        cut = _pair_cut(pos, _no_hmm_words(pos, DEFAULT_DICTIONARY[0]))
+        _DEFAULT_NO_HMM_CUT[:] = [pos, cut]
+        return cut
+    import jieba.posseg
+
+    return lambda text: [(w.word, w.flag) for w in jieba.posseg.dt.cut(text, HMM=False)]
+
+
 DEFAULT_DICTIONARY: list[_SecondDictionary] = []
 """jieba's default dictionary as the segmenter's automaton holds it (set by the segmenter;
 without it :func:`_default_pos` cuts over jieba's own prefix dictionary, to the same words)."""
@@ -1097,8 +1258,10 @@ def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
     return Gazetteer.shared()
 
 
-class Gazetteer:
+class Gazetteer(_PerSentence):
     """Administrative divisions found by name, aligned to word boundaries."""
+
+    GROUPS = ("kg_gazetteer",)
 
     @staticmethod
     @functools.lru_cache(maxsize=1)
@@ -1145,9 +1308,6 @@ class Gazetteer:
         if text in self.short_county:
             return self.short_county[text], "admin_short"
         return None
-
-    def __call__(self, doc: Doc) -> Doc:
-        return _per_sentence(doc, self._sentence, ("kg_gazetteer",))
 
     def _sentence(self, doc: Sentence) -> Sentence:
         text = doc_text(doc)
@@ -1224,8 +1384,10 @@ _POLICY_TITLE_MORE = re.compile(
 《青禾2035》), beyond the document words of ``_POLICY_TITLE``."""
 
 
-class CandidateFinder:
+class CandidateFinder(_PerSentence):
     """Names found by the genre's rules, labelled Type/subtype."""
+
+    GROUPS = ("kg_candidates", "kg_kinds")
 
     def __init__(self) -> None:
         self.heads = load_heads()
@@ -1233,11 +1395,14 @@ class CandidateFinder:
         self._boundary2 = tuple(sorted((b for b in self.boundary if len(b) >= 2), key=len, reverse=True))
         self.generic = load_generic_modifiers()
         self.bodies = load_bodies()
+        # any body's pattern at all: most sentences name none, and one search says so
+        self._any_body = re.compile("|".join(f"(?:{p.pattern})" for p, _label in self.bodies))
         self._head_lengths = sorted({len(h) for h in self.heads}, reverse=True)
         self._gazetteer = Gazetteer.shared()
         self.categories = load_categories()
         self.quoted = load_corpus_quoted()
         self._gaz_spans: list[tuple[int, int, str]] = []
+        self._word_ok_cache: dict[tuple[str, str], bool] = {}
 
     def _titled_programme(self, text: str, words: list, k: int) -> list[tuple[int, int, str, str]]:
         """A work's title and the programme kind right after it: "《青禾·云溪》实景演艺项目" is a
@@ -1289,9 +1454,6 @@ class CandidateFinder:
                 return h
         return None
 
-    def __call__(self, doc: Doc) -> Doc:
-        return _per_sentence(doc, self._sentence, ("kg_candidates", "kg_kinds"))
-
     def _sentence(self, doc: Sentence) -> Sentence:
         text = doc_text(doc)
         words = self._unglue(doc_words(doc))
@@ -1317,11 +1479,14 @@ class CandidateFinder:
 
         # 2. head words closing a name
         head_lasts = self._head_lengths_per_last()
-        for k, w in enumerate(words):
-            if w.label_ in ("x", "bk", "q"):
-                continue
-            if text[w.end_char - 1 : w.end_char] not in head_lasts:
-                continue  # no head word ends with its last character (head_ending_at: None)
+        # only the words whose last character ends some head word (head_ending_at: None for
+        # the others), picked in one pass
+        closing = [
+            k for k, w in enumerate(words)
+            if text[w.end_char - 1 : w.end_char] in head_lasts and w.label_ not in ("x", "bk", "q")
+        ]
+        for k in closing:
+            w = words[k]
             floor = words[k - 2].start_char if k >= 2 else 0
             head = self.head_ending_at(text, w.end_char, floor)
             if head is None or head.type == "-":
@@ -1489,8 +1654,8 @@ class CandidateFinder:
             cands.append((start, self._extend_paren(text, end), label, "head"))
             cands.extend(self._enumerated(text, words, start, head, mod_len=self._road_modifier(text, start, end)))
 
-        # 2b. measure packages: "二十条", "新十条", "安全生产15条"
-        for m in _ARTICLES.finditer(text):
+        # 2b. measure packages: "二十条", "新十条", "安全生产15条" (none without 条)
+        for m in _ARTICLES.finditer(text) if "条" in text else ():
             if m.end() < len(text) and text[m.end()] not in "，,。、;；和及等与”":
                 continue
             j = next((i for i, w in enumerate(words) if w.start_char <= m.start() < w.end_char), None)
@@ -1515,9 +1680,10 @@ class CandidateFinder:
         cands = [self._company_item(text, words, c) for c in cands]
 
         # 4. government bodies by short name
-        for pattern, label in self.bodies:
-            for m in pattern.finditer(text):
-                cands.append((m.start(), m.end(), label, "body"))
+        if self._any_body.search(text) is not None:
+            for pattern, label in self.bodies:
+                for m in pattern.finditer(text):
+                    cands.append((m.start(), m.end(), label, "body"))
 
         # 5. quoted terms that carry a generic noun ("“反向办”改革", "“i罗湖”平台")
         for k, w in enumerate(words):
@@ -1579,10 +1745,13 @@ class CandidateFinder:
         ("青禾北供水|工程|建设"); a proper word that took the last character of a place head
         before it (产业合作|区青禾) gives it back ("产业合作区|青禾")."""
         out = []
-        for i, w in enumerate(words):
-            if len(w.text) < 3:  # every case below needs three characters or more
-                out.append(w)
-                continue
+        after = 0  # the words before it (shorter ones) are copied as they are
+        # every case below needs three characters or more: the shorter words (most) are
+        # copied in runs
+        for i in [i for i, w in enumerate(words) if len(w.text) >= 3]:
+            out.extend(words[after:i])
+            after = i + 1
+            w = words[i]
             tail = w.text[-2:]
             nxt = words[i + 1].text if i + 1 < len(words) else ""
             if (
@@ -1624,6 +1793,7 @@ class CandidateFinder:
                 out.append(Word(w.start_char + 1, w.end_char, w.text[1:], w.label_, w.kb_id_))
                 continue
             out.append(w)
+        out.extend(words[after:])
         return out
 
     def _vouched(self, inner: str, label: str) -> str:
@@ -1838,8 +2008,19 @@ class CandidateFinder:
         return t.startswith(shorter) if shorter else False
 
     def _word_ok(self, w: Span) -> bool:
-        """May word ``w`` be part of a name (left of its head)?"""
-        t, tag = w.text, w.label_
+        """May word ``w`` be part of a name (left of its head)? It depends on the word's text
+        and tag only: kept per (text, tag), a bounded cache (the rules ask again and again)."""
+        key = (w.text, w.label_)
+        cache = self._word_ok_cache
+        got = cache.get(key)
+        if got is None:
+            if len(cache) >= _CUT_CACHE_SIZE:
+                cache.clear()
+            got = cache[key] = self._text_ok(*key)
+        return got
+
+    def _text_ok(self, t: str, tag: str) -> bool:
+        """:meth:`_word_ok` of a word's text and tag."""
         if tag in ("q", "ord", "pp"):
             return True
         if tag == "bk" or t in self.boundary:
@@ -2136,6 +2317,8 @@ class CandidateFinder:
     def _lists(self, text, words, cands):
         """Items of a list typed by a category after it ("等商圈"), by a shared head, or by
         the typed items beside them."""
+        if "、" not in text:
+            return []  # no list (most sentences): no clause below holds an enumeration
         out = []
         typed = {(s, e): lab for s, e, lab, rule in cands if rule in ("head", "title")}
         ends_typed = {}
@@ -2964,8 +3147,10 @@ def _names_ending_at(doc: Doc, boundary: frozenset[str] = frozenset()) -> tuple[
 _QUOTED_WORD = re.compile(r"“[^“”]{2,}”")
 
 
-class PatternFinder:
+class PatternFinder(_PerSentence):
     """Names found by the data-driven patterns (:mod:`kg.loaders.patterns`)."""
+
+    GROUPS = ("kg_patterns",)
 
     def __init__(self, extra_dirs: tuple[str, ...] = ()) -> None:
         self.set = load_patterns(tuple(extra_dirs))
@@ -2973,9 +3158,6 @@ class PatternFinder:
         self.rank = {p.rule: p.rank for p in self.set.patterns}
         self.fixed = frozenset(p.rule for p in self.set.patterns if p.fixed)
         self.boundary = load_boundary_words()
-
-    def __call__(self, doc: Doc) -> Doc:
-        return _per_sentence(doc, self._sentence, ("kg_patterns",))
 
     def _sentence(self, doc: Sentence) -> Sentence:
         text = doc_text(doc)
@@ -3005,7 +3187,7 @@ class PatternFinder:
 
 @Language.factory("kg_lexicon")
 def make_lexicon(nlp: Language, name: str) -> Lexicon:
-    return Lexicon(nlp)
+    return Lexicon()
 
 
 def load_corpus_sectors() -> tuple[str, ...]:
@@ -3031,45 +3213,79 @@ _SECTOR_AFTER_CATEGORY = ("项目", "产业", "企业", "领域")
 
 
 class Lexicon:
-    """Names the bulk corpus vouches for, found through one spaCy ``PhraseMatcher`` (one
-    automaton over the characters): sector items listed in an enumeration
-    (``lexicon:corpus_sectors``) and quoted terms standing alone (``lexicon:corpus_quoted``)."""
+    """Names the bulk corpus vouches for, found through one Aho-Corasick automaton over each
+    sentence's tokens (what spaCy's ``PhraseMatcher`` over the Doc found: every occurrence,
+    overlapping ones too, of a listed term's characters, white space skipped): sector items
+    listed in an enumeration (``lexicon:corpus_sectors``) and quoted terms standing alone
+    (``lexicon:corpus_quoted``)."""
 
-    def __init__(self, nlp: Language) -> None:
-        from spacy.matcher import PhraseMatcher
+    GROUPS = ("kg_lexicon",)
+    _SECTOR, _QUOTED = 0, 1
+    _GAP = "\x00"
+    """A white-space token in a sentence's tokens (no listed term holds one: it breaks a match)."""
 
-        self.matcher = PhraseMatcher(nlp.vocab)
+    def __init__(self) -> None:
+        import ahocorasick
+
         self.sectors = load_corpus_sectors()
         self.quoted = load_corpus_quoted()
-        make = nlp.make_doc
-        self.matcher.add("sector", [make(t) for t in self.sectors])
-        self.matcher.add("quoted", [make(f"“{t}”") for t in self.quoted])
-        self._sector = nlp.vocab.strings["sector"]
+        by_term: dict[str, list[tuple[int, int]]] = {}
+        for kind, terms in ((self._SECTOR, self.sectors), (self._QUOTED, [f"“{t}”" for t in self.quoted])):
+            for t in terms:
+                tokens = "".join(w for w in _chars_and_spaces(t)[0] if not w.isspace())
+                if tokens and (kind, len(tokens)) not in by_term.setdefault(tokens, []):
+                    by_term[tokens].append((kind, len(tokens)))
+        self._auto = ahocorasick.Automaton()
+        for tokens, kinds in by_term.items():
+            self._auto.add_word(tokens, tuple(kinds))
+        self._auto.make_automaton()
+
+    def _matches(self, text: str) -> list[tuple[int, int, int]]:
+        """(kind, start, end) of every listed term in ``text``, ordered as the
+        ``PhraseMatcher`` orders its matches (start, end, kind): the tokens are the
+        characters, or spaCy's tokens when the text holds white space (:func:`_chars_and_spaces`)."""
+        if _SPACE.search(text) is None:
+            at = None
+            tokens = text
+        else:
+            words, spaces = _chars_and_spaces(text)
+            at, pos = [], 0
+            for w, sp in zip(words, spaces):
+                at.append(pos)
+                pos += len(w) + sp
+            tokens = "".join(self._GAP if w.isspace() else w for w in words)
+        found = []
+        for last, kinds in self._auto.iter(tokens):
+            for kind, n in kinds:
+                a = last + 1 - n
+                if at is None:
+                    found.append((kind, a, last + 1))
+                else:
+                    found.append((kind, at[a], at[last] + 1))
+        found.sort(key=lambda m: (m[1], m[2], m[0]))
+        return found
+
+    def run(self, views: list[Sentence]) -> None:
+        for v in views:
+            self._sentence(v, self._matches(doc_text(v)))
 
     def __call__(self, doc: Doc) -> Doc:
-        # one pass of the matcher over the Doc; each sentence takes the matches inside it
-        views = sentences(doc)
-        los = [v.lo for v in views]
-        per: list[list[tuple[int, int, int]]] = [[] for _ in views]
-        for match_id, a, b in self.matcher(doc):
-            s, e = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
-            k = bisect.bisect_right(los, s) - 1
-            if k >= 0 and e <= views[k].hi:  # a match across two sentences is none
-                per[k].append((match_id, s - views[k].lo, e - views[k].lo))
-        for v, found in zip(views, per, strict=True):
-            self._sentence(v, found)
-        return _per_sentence(doc, lambda v: None, ("kg_lexicon",))
+        self.run(sentences(doc))
+        return _per_sentence(doc, lambda v: None, self.GROUPS)
 
     def _sentence(self, doc: Sentence, found: list[tuple[int, int, int]]) -> Sentence:
         """``found``: the matcher's matches inside the sentence, as character offsets."""
+        if not found:  # no listed term in the sentence (most): no name
+            doc.spans["kg_lexicon"] = []
+            return doc
         text = doc_text(doc)
         spans = []
         matches = sorted(found, key=lambda m: (m[1], m[2]))
-        items = self._listed_sectors(text, [(a, b) for m, a, b in matches if m == self._sector])
+        items = self._listed_sectors(text, [(a, b) for m, a, b in matches if m == self._SECTOR])
         for match_id, s, e in matches:
             before = text[s - 1] if s > 0 else ""
             after = text[e] if e < len(text) else ""
-            if match_id == self._sector:
+            if match_id == self._SECTOR:
                 if (s, e) not in items:
                     continue
                 label, rule = "Sector", "lexicon:corpus_sectors"
@@ -3151,13 +3367,19 @@ def rule_family(rule: str) -> str:
     return rule.split(":", 1)[0]
 
 
+_PICKED_FROM = ("kg_candidates", "kg_patterns", "kg_lexicon", "kg_gazetteer")
+"""The span groups :class:`EntityPicker` picks its names from."""
+
+
 @Language.factory("kg_entities")
 def make_entities(nlp: Language, name: str) -> EntityPicker:
     return EntityPicker()
 
 
-class EntityPicker:
+class EntityPicker(_PerSentence):
     """Non-overlapping names from candidates and gazetteer hits; nested ones apart."""
+
+    GROUPS = ("kg_entities", "kg_nested")
 
     def __init__(self) -> None:
         self.heads = load_heads()
@@ -3349,10 +3571,12 @@ class EntityPicker:
         r = self.rank.get(rule, 0)
         return r if r > 2 else 0
 
-    def __call__(self, doc: Doc) -> Doc:
-        return _per_sentence(doc, self._sentence, ("kg_entities", "kg_nested"))
-
     def _sentence(self, doc: Sentence) -> Sentence:
+        if not any(doc.spans.get(g) for g in _PICKED_FROM):
+            # nothing to pick from (most sentences): no names, without the rules' setup
+            doc.spans["kg_entities"] = []
+            doc.spans["kg_nested"] = []
+            return doc
         cands = []
         text = doc_text(doc)
         words = doc_words(doc)
@@ -3656,14 +3880,16 @@ def _ends_in_place_head(rest: str) -> bool:
     return any(rest[-L:] in _place_heads() for L in range(min(len(rest), 4), 1, -1))
 
 
-class RelationFinder:
+class RelationFinder(_PerSentence):
     """Relations the sentence states, from name structure and the verbs between names."""
+
+    GROUPS = ("kg_relations",)
 
     ORGANISE = re.compile(r"^(?:联合|与|携手|依托|会同|协同)$")
 
     def __call__(self, doc: Doc) -> Doc:
         views = sentences(doc)
-        _per_sentence(doc, self._sentence, ("kg_relations",))
+        _per_sentence(doc, self._sentence, self.GROUPS)
         rels = []
         for v in views:
             lo = v.lo
@@ -3679,6 +3905,10 @@ class RelationFinder:
             [*doc.spans.get("kg_entities", []), *doc.spans.get("kg_nested", [])],
             key=lambda s: (s.start_char, -s.end_char),
         )
+        if not ents:  # no names (most sentences): no relations
+            doc._.kg_relations = []
+            doc.spans["kg_relations"] = []
+            return doc
         text = doc_text(doc)
         rels: list[tuple[Span, str, Span, Span]] = []
 
