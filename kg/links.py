@@ -91,7 +91,7 @@ from rdflib.plugins.serializers.nt import _nt_row
 
 from kg.outcomes import MIN_HEAD, OutcomeIndex
 from kg.scratch import ScratchDB
-from kg.vocab import KG, OA, ONTOLOGY_IRI, SOSA
+from kg.vocab import KG, OA, SOSA
 
 __all__ = ["LinkIndex", "index_report", "link_triples", "link_lines", "link_chunks", "with_links"]
 
@@ -123,7 +123,6 @@ Target = tuple[str, str, str, int, str, str, str, str, str, int, str, str, str, 
 direction, start, period, target IRI, report IRI, section key, row copies): the row copies are
 (property, term) pairs of :data:`KEPT_COPIES`, written on the target if it is kept (:func:`_links`)."""
 
-_KG = ONTOLOGY_IRI + "#"
 KEPT_COPIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("keptGovernment", (str(KG.government),)),
     ("keptKey", (str(SOSA.observedProperty), str(SKOS.notation))),
@@ -137,7 +136,7 @@ KEPT_COPIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("keptNormalisedValue", (str(KG.normalisedValue),)),
     ("keptSentence", (str(KG.span), str(KG.inSentence), str(KG.text))),
 )
-"""(property kg:…, path from the target; the properties are in ontology/kg.ttl, not kg.vocab.KG): the copies on a kept target (one with an outcome, or a
+"""(property kg:…, path from the target): the copies on a kept target (one with an outcome, or a
 main target: its section key ends in ".0"), the terms queries/targets_vs_outcomes.rq gives for it
 at the end of each path (its government, indicator key, year, stated value and unit, qualifier,
 upper end, indicator phrase, direction, normalised value and sentence text), so the query reads
@@ -640,7 +639,7 @@ def _links(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> l
         if best is not None:
             out.append((tr, (URIRef(iri), KG.outcome, URIRef(best))))
         if best is not None or section.endswith(".0"):  # kept: queries/targets_vs_outcomes.rq lists it
-            out += [(tr, (URIRef(iri), URIRef(_KG + prop), o)) for prop, o in copies]
+            out += [(tr, (URIRef(iri), KG[prop], o)) for prop, o in copies]
     return out
 
 
