@@ -63,6 +63,16 @@ Triples written (ontology/kg.ttl):
   writes it). In the chunk of its report. The names of the subject and object are not copied:
   a node's labels come from every report that names it (graphs built apart and merged).
 
+- ``?t kg:keptGovernment ?g``, ``kg:keptKey``, ``kg:keptYear``, ``kg:keptValue``, ``kg:keptUnit``,
+  ``kg:keptQualifier``, ``kg:keptValueMax``, ``kg:keptIndicator``, ``kg:keptDirection``,
+  ``kg:keptNormalisedValue``, ``kg:keptSentence`` (:data:`KEPT_COPIES`): on each plan-year target
+  queries/targets_vs_outcomes.rq lists (one with a ``kg:outcome``, or a main target: its section
+  key ends in ".0"), copies of the values it gives for it, so the query reads each in one pass
+  over these few thousand triples instead of ~20 index seeks per row. The worker reads them from
+  its report's triples (every target's, in :data:`Target`); the main process writes them with
+  the target's links, in its report's chunk, exactly when those links make it listed (graphs
+  built apart and merged carry a target's copies wherever they carry its ``kg:outcome``).
+
 The target links are the semantics of ``kg targets`` (:func:`kg.indicators.link_targets`) over the
 graph's indicator nodes, as queries/targets_vs_outcomes.rq computed them at query time.
 """
@@ -95,8 +105,11 @@ _STMT_PREDICATE, _STMT_OBJECT = str(RDF.predicate), str(RDF.object)
 _ASSERTION = str(KG.RelationAssertion)
 _COPIED = frozenset(str(x) for x in (KG.statedValue, KG.statedUnit, KG.refYear, KG.statedIndicator, KG.qualifier,
                                      KG.span, SOSA.observedProperty, SKOS.prefLabel, KG.text, OA.exact, KG.start,
-                                     OA.hasSelector, KG.inSentence, "http://www.w3.org/ns/prov#wasDerivedFrom"))
-"""The predicates whose terms :func:`index_report` keeps for the row copies (:func:`_row_copies`)."""
+                                     OA.hasSelector, KG.inSentence, "http://www.w3.org/ns/prov#wasDerivedFrom",
+                                     KG.statedValueMax, KG.direction, KG.normalisedValue, KG.government,
+                                     SKOS.notation))
+"""The predicates whose terms :func:`index_report` keeps for the row copies (:func:`_row_copies`,
+:func:`_kept_copies`)."""
 
 _OBS_PROPS = {
     str(KG.status): "status", str(SOSA.observedProperty): "ind", str(KG.refYear): "year",
@@ -105,9 +118,29 @@ _OBS_PROPS = {
     str(KG.inReport): "report", str(KG.span): "span", str(KG.sectionKey): "section",
 }
 
-Target = tuple[str, str, str, int, str, str, str, str, str, int, str, str, str, str]
+Target = tuple[str, str, str, int, str, str, str, str, str, int, str, str, str, str, tuple]
 """(government, indicator, key, year, kind, qualifier, normalised unit, normalised value,
-direction, start, period, target IRI, report IRI, section key)"""
+direction, start, period, target IRI, report IRI, section key, row copies): the row copies are
+(property, term) pairs of :data:`KEPT_COPIES`, written on the target if it is kept (:func:`_links`)."""
+
+KEPT_COPIES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("keptGovernment", (str(KG.government),)),
+    ("keptKey", (str(SOSA.observedProperty), str(SKOS.notation))),
+    ("keptYear", (str(KG.refYear),)),
+    ("keptValue", (str(KG.statedValue),)),
+    ("keptUnit", (str(KG.statedUnit),)),
+    ("keptQualifier", (str(KG.qualifier),)),
+    ("keptValueMax", (str(KG.statedValueMax),)),
+    ("keptIndicator", (str(KG.statedIndicator),)),
+    ("keptDirection", (str(KG.direction),)),
+    ("keptNormalisedValue", (str(KG.normalisedValue),)),
+    ("keptSentence", (str(KG.span), str(KG.inSentence), str(KG.text))),
+)
+"""(property kg:…, path from the target): the copies on a kept target (one with an outcome, or a
+main target: its section key ends in ".0"), the terms queries/targets_vs_outcomes.rq gives for it
+at the end of each path (its government, indicator key, year, stated value and unit, qualifier,
+upper end, indicator phrase, direction, normalised value and sentence text), so the query reads
+each in one pass over a few thousand triples instead of ~20 index seeks per row."""
 
 _DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 COUNTS: tuple[tuple[str, str, str], ...] = (
@@ -287,6 +320,17 @@ def _row_copies(keep: dict[str, dict[str, list]], pairs: tuple[tuple[str, str], 
     return tuple(sorted(out))
 
 
+def _kept_copies(keep: dict[str, dict[str, list]], target: str) -> tuple[tuple[str, object], ...]:
+    """(property, term) of :data:`KEPT_COPIES` for ``target``: every term at the end of each path."""
+    out = []
+    for prop, path in KEPT_COPIES:
+        nodes = [target]
+        for p in path:
+            nodes = [o for x in nodes for o in keep.get(str(x), {}).get(p, ())]
+        out.extend((prop, o) for o in dict.fromkeys(nodes))
+    return tuple(out)
+
+
 def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, ...], tuple[Candidate, ...], Counts]:
     """One report's plan-year targets and candidate outcomes (actuals and estimates of the
     year before its plan year) and its counts (:data:`COUNTS`), read from its triples: what
@@ -405,7 +449,7 @@ def index_report(triples: Iterable[tuple], report: str) -> tuple[tuple[Target, .
             if year != plan_year or "q" not in d:
                 continue
             targets.append((gov, ind, key, year, kind, d["q"], nu, d.get("nv", ""), d.get("dir", ""), start,
-                            d.get("period", ""), iri, report, d.get("section", "")))
+                            d.get("period", ""), iri, report, d.get("section", ""), _kept_copies(keep, iri)))
         elif year == plan_year - 1:
             cands.append((gov, ind, key, year, kind, nu, "period" in d, "0" if status == _ACTUAL else "1",
                           report, start, iri))
@@ -571,11 +615,11 @@ def _links(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> l
         for r, t in _report_triples(counts[0]) if counts else ():
             per_report.setdefault(t, r)
         for t in targets:
-            (g, ind, key, year, kind, q, nu, nv, dr, start, period, iri, tr, section) = t
+            (g, ind, key, year, kind, q, nu, nv, dr, start, period, iri, tr, section, _copies) = t
             ident = (tr, g, ind, year, kind, q, nu, nv, dr)
-            rank = (f"{1000000000 + start}|{period}|{iri}", t)
-            if ident not in firsts or rank < firsts[ident]:
-                firsts[ident] = rank
+            rank = (f"{1000000000 + start}|{period}|{iri}", t[:-1])  # the copies' terms are not ordered
+            if ident not in firsts or rank < firsts[ident][0]:
+                firsts[ident] = (rank, t)
         for c in cands:
             g, ind, key, year, kind, nu, has_period, rank, rep, start, a = c
             if (rep, a) in seen_c:  # the same observation from two files with one report IRI
@@ -589,11 +633,13 @@ def _links(indexes: Iterable[tuple[Sequence[Target], Sequence[Candidate]]]) -> l
     out += list(sections.values())
     out += [(r, t) for t, r in per_report.items()]
     for _rank, t in firsts.values():
-        (g, ind, key, year, kind, q, nu, nv, dr, start, period, iri, tr, section) = t
+        (g, ind, key, year, kind, q, nu, nv, dr, start, period, iri, tr, section, copies) = t
         out.append((tr, (URIRef(iri), RDF.type, KG.PlanTarget)))
         best = outcomes.best(g, ind, key, year, kind, nu, tr, one_year=not period)
         if best is not None:
             out.append((tr, (URIRef(iri), KG.outcome, URIRef(best))))
+        if best is not None or section.endswith(".0"):  # kept: queries/targets_vs_outcomes.rq lists it
+            out += [(tr, (URIRef(iri), KG[prop], o)) for prop, o in copies]
     return out
 
 

@@ -362,10 +362,12 @@ def run_query(store: ox.Store, query: str) -> QueryResult:
 
 _BUILT = re.compile(r"kg:(nameBigram|namedInTitleMarks|outcome|pairedActual|mentionedInSentence|"
                     r"paired(?:Report|Indicator|Qualifier|Value|Unit|Year|Start)|evidence(?:Report|Start|Text|Sentence)|"
+                    r"kept(?:Government|Key|Year|Value|Unit|Qualifier)|"
                     r"(?:part|section|sentence|observation|mention|"
                     r"glossaryTerm|place|organisation|programme|policy|sector)Count)\b")
 """Statements kg's build writes for the library queries to read (kg.links); a store built by an
-older kg lacks some of them, and a query reading them answers nothing."""
+older kg lacks some of them, and a query reading them answers nothing. (Not the optional copies,
+e.g. kg:keptValueMax, which a store without a range target rightly lacks.)"""
 
 
 def _warn_if_built_before(store: ox.Store, query: str) -> None:

@@ -153,6 +153,17 @@ class KG(DefinedNamespace):
     indicatorSpan: URIRef
     inferred: URIRef
     jurisdiction: URIRef
+    keptDirection: URIRef
+    keptGovernment: URIRef
+    keptIndicator: URIRef
+    keptKey: URIRef
+    keptNormalisedValue: URIRef
+    keptQualifier: URIRef
+    keptSentence: URIRef
+    keptUnit: URIRef
+    keptValue: URIRef
+    keptValueMax: URIRef
+    keptYear: URIRef
     kind: URIRef
     level: URIRef
     locatedIn: URIRef
