@@ -162,3 +162,11 @@ def test_a_century_goal_only_cited_leaves_the_plan_its_year(eighties) -> None:
 def test_a_count_range_keeps_both_ends(city, surface: str, low: int, high: int) -> None:
     q = city[surface][0]
     assert (q.value, q.value_max) == (low, high)
+
+
+def test_a_range_of_approximate_ends_keeps_both() -> None:
+    # "增产薯类一百多亿斤到二百多亿斤": both ends carry 多, the range is one figure
+    from kg.loaders.numbers import find_figures
+
+    (fig,) = [f for f in find_figures("能增产杂粮三百多亿斤到四百多亿斤。") if f.unit]
+    assert (fig.value, fig.value_max, fig.unit) == (300, 400, "亿斤")
