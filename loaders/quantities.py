@@ -173,9 +173,12 @@ _OWN_VERB = re.compile(r"(?:完善|提升|升级|扩繁|修缮|保护|恢复|建
 """Verbs that open a later member of a list with its own verb ("新增核心群2处、完善扩繁群20处")."""
 
 _FROM_TO = re.compile(r"(?:从|由)(?:上一?年|去年|前年|上一?年末|去年末|上一?年底|去年底)?的?$")
+_FROM_LIST = re.compile(r"(?:从|由)(?:上一?年|去年|前年)?的?(?:[0-9０-９.]+[\u4e00-\u9fff%％]{0,4}、)+$")
 _TO_VERB = re.compile(
     rf"^(?:以上|左右)?(?:{_UP}|{_DOWN}|拓展|扩展|发展|延长|缩短|压缩|放宽|调整)?(?:到|至)"
 )
+_START_LIST_TO = re.compile(r"(?:、[0-9０-９.]+[^\d、，,；;。]{0,4}?)*(?:均|分别|都)?" + _TO_VERB.pattern[1:])
+"""A list of start values ("将A、B报销种类分别由16种、29种均扩大到37种"): each member is a start."""
 _FIVE_YEAR_PLAN = re.compile(
     r"(?<![一二三四五六七八九十])(十?[一二三四五六七八九])五[”\"」]?(?:时期|期间|期末|末(?!期))"  # not "对接“十四五”规划": a reference
 )
@@ -1852,8 +1855,9 @@ def _quantity(
                 and not rx(r"总数|总量|累计|达到").search(indicator)):  # a stock member keeps no verb of change
             indicator, ind_start, ind_end = verb.group("verb") + indicator, None, None
     # "从61.2%提高到63.5%": the start value is the level before this year's change
-    if (_FROM_TO.search(text[clause_start : start - q_len]) or _cues()["from_per_head"].search(text, clause_start, start - q_len)) \
-            and _TO_VERB.match(text[end : end + 8]):
+    if (_FROM_TO.search(text[clause_start : start - q_len]) or _cues()["from_per_head"].search(text, clause_start, start - q_len)
+            or _FROM_LIST.search(text, clause_start, start - q_len)) \
+            and (_TO_VERB.match(text[end : end + 8]) or _START_LIST_TO.match(text, end, end + 48)):
         review_year, _plan_year = _years(report)
         named = rx(r"(?:19|20)\d\d年(?:底|末|初)?的?(?:从|由)?$|(?:从|由)(?:19|20)\d\d年").search(text[clause_start : start - q_len])
         span = rx(r"((?:19|20)\d\d)年(?:到|至|—|－|-)(?:19|20)\d\d年").search(_year_view(text[_sentence_start(report, text, start) : start]))

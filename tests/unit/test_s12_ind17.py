@@ -26,7 +26,7 @@ CITY = """青川市2052年政府工作报告
 
 二、2052年工作安排
 
-今年全市高校毕业生6.2万多人，再创历史新高。帮助3.2万名高校毕业生就业。打造5分钟应急救援圈。提质15分钟“健身圈”“阅读圈”。鼓励各县（区）集中发展1至2个主导产业。新建口袋公园20到30个。新增停车泊位3000—5000个。
+今年全市高校毕业生6.2万多人，再创历史新高。帮助3.2万名高校毕业生就业。打造5分钟应急救援圈。提质15分钟“健身圈”“阅读圈”。鼓励各县（区）集中发展1至2个主导产业。新建口袋公园20到30个。新增停车泊位3000—5000个。将职工医保、城乡居民医保门诊慢特病报销种类分别由18种、27种均扩大到41种。
 """
 
 NATIONAL = """政府工作报告
@@ -129,6 +129,13 @@ def test_a_subject_clause_names_the_year_of_the_change(national) -> None:
     # "基本建设2026年交付使用的…比重，由上年的A提高到B" in the review of 2027: B is 2026's, A 2025's
     assert _sy(national, "80.6％") == ("actual", 2026)
     assert _sy(national, "71.3％") == ("actual", 2025)
+
+
+def test_a_list_of_start_values_in_the_plan_is_last_years_level(city) -> None:
+    # "将A、B报销种类分别由18种、27种均扩大到41种": 18 and 27 are in force now, 41 is the target
+    assert _sy(city, "18种") == ("actual", 2051)
+    assert _sy(city, "27种") == ("actual", 2051)
+    assert _sy(city, "41种") == ("target", 2052)
 
 
 # 4. a five-year plan's goal falls due in the plan's last year; 本世纪末 is 2000 in the 1980s
