@@ -184,6 +184,9 @@ _FIVE_YEAR_PLAN = re.compile(
 )
 """“十五五”时期, “九五”期间: a five-year plan, named by its ordinal (end year 1955 + 5N)."""
 
+_PLAN_AS_BASE = re.compile(r"[较比与同][“\"「]?$")
+"""Before a plan's name, a comparison ("较“十三五”期间增长"): the plan is a base, not a horizon."""
+
 _PLAN_SENTENCE = re.compile(
     r"(?:今年|明年|新的一年)[^。\n]{0,30}?(?:主要)?(?:预期|调控|奋斗)?目标(?:是|为|建议为|确定为|定为)"
 )
@@ -2715,7 +2718,7 @@ def _part_status_year(
                     m = later  # "社会商品零售总额一九八五年将达到…，比一九八○年增长40%"
     fyp = None
     for f5 in _FIVE_YEAR_PLAN.finditer(head):
-        if not rx(r"[较比与同][“\"「]?$").search(head[: f5.start()]) \
+        if not _PLAN_AS_BASE.search(head, 0, f5.start()) \
                 and not rx(r"今年|本年").search(head, f5.end()):  # "较“十三五”期间增长": a base; "…，今年要关停N": this year's
             fyp = f5
     if fyp is None and plan_like and _cues()["plan_span_horizon"].match(head) and not rx(r"今年|本年").search(head):
@@ -2723,7 +2726,7 @@ def _part_status_year(
         # its 。) named before its ；
         floor = _SENT_FLOOR(text, start)
         for f5 in _FIVE_YEAR_PLAN.finditer(text, floor, sentence_start):
-            if not rx(r"[较比与同][“\"「]?$").search(text, floor, f5.start()):
+            if not _PLAN_AS_BASE.search(text, floor, f5.start()):
                 fyp = f5
     if fyp is not None and (m is None or fyp.start() > m.start()):
         n = fyp.group(1)
@@ -2793,23 +2796,13 @@ def _part_status_year(
         if not named and cs > 0 and text[cs - 1] in "，," and rx(r"(?:比|较)(?:上年|去年)|同比").match(text[cs:start]):
             # "1979年…收购商品总额1992亿元，比上年增长14.5%": the bare comparison keeps that year
             prev = text[_clause_start(text, cs - 1) : cs - 1]
-            named = [
-                int(_ascii_year(y.group(1)))
-                for y in rx(r"^([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前|度)").finditer(prev)
-                if _ascii_year(y.group(1)).isdigit()
-            ]
-            named = [y for y in named if 1949 <= y <= review_year]
+            named = _years_named(rx(r"^([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前|度)"), prev, review_year)
         elif not named and cs > 0 and text[cs - 1] in "，," and rx(r"[由从]").match(text, cs):
             # "基本建设1979年交付使用的A占投资的比重，由上年的B提高到C": the subject clause before, with
             # no figure of its own, dates the change (its start value is the year before)
             prev = text[_clause_start(text, cs - 1) : cs - 1]
             if not any(f.unit and f.unit != "年" for f in find_figures(prev)):
-                named = [
-                    int(_ascii_year(y.group(1)))
-                    for y in _cues()["subject_clause_year"].finditer(prev)
-                    if _ascii_year(y.group(1)).isdigit()
-                ]
-                named = [y for y in named if 1949 <= y <= review_year]
+                named = _years_named(_cues()["subject_clause_year"], prev, review_year)
         if named:
             year = named[-1]
         elif _delivered_late(text) and _cues()["last_year"].search(clause):
@@ -2831,6 +2824,12 @@ def _part_status_year(
         n = base.group(1)
         status, year = Status.ACTUAL, _plan_end((10 if n.startswith("十") else 0) + "一二三四五六七八九".index(n[-1]) + 1)
     return status, year
+
+
+def _years_named(pattern: re.Pattern, clause: str, review_year: int) -> list[int]:
+    """The years (group 1 of ``pattern``) a clause names, from 1949 to the year reviewed."""
+    years = [int(_ascii_year(y.group(1))) for y in pattern.finditer(clause) if _ascii_year(y.group(1)).isdigit()]
+    return [y for y in years if 1949 <= y <= review_year]
 
 
 def _century_view(head: str, report_year: int | None) -> str:
