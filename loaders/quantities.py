@@ -2669,8 +2669,10 @@ def _part_status_year(
         return Status.ACTUAL, int(_ascii_year(start_value.group(1)))  # "将由2037年的42%提高到60%": the start
     if _ESTIMATE.search(rx(r"[比较較同](?:[0-9０-９〇○零一二三四五六七八九]{4}年|上年|去年|今年|本年)(?:的)?(?:预计|預計)(?:数|的)?").sub("", head)):
         status = Status.ESTIMATE  # (not the base of a comparison: "比1980年预计增加9万吨")
-    elif search_opening(_YEAR_TO_DATE, _OPENS[_YEAR_TO_DATE], head) and not rx(r"力争|争取|确保|计划|目标|要|将|拟").search(head):
-        # "今年一月至九月，…下降了百分之十五点七": this year so far, an actual of the delivery year
+    elif (search_opening(_YEAR_TO_DATE, _OPENS[_YEAR_TO_DATE], head) or _plan_year_to_date(head, plan_year)) \
+            and not rx(r"力争|争取|确保|计划|目标|要|将|拟").search(head):
+        # "今年一月至九月，…下降了百分之十五点七", "在一九五五年上半年…已降低到N": this year so far,
+        # an actual of the delivery year
         return Status.ACTUAL, (review_year if _delivered_late(text) else plan_year)
     elif plan_like and _TO_DATE.search(text, _clause_start(text, start), start):
         return Status.ACTUAL, review_year  # "先后29次亲临": a count to date, never a plan
@@ -2830,6 +2832,18 @@ def _years_named(pattern: re.Pattern, clause: str, review_year: int) -> list[int
     """The years (group 1 of ``pattern``) a clause names, from 1949 to the year reviewed."""
     years = [int(_ascii_year(y.group(1))) for y in pattern.finditer(clause) if _ascii_year(y.group(1)).isdigit()]
     return [y for y in years if 1949 <= y <= review_year]
+
+
+def _plan_year_to_date(head: str, plan_year: int | None) -> bool:
+    """The head names a part of the plan year gone by, with the year written out ("一九五五年上半年",
+    "2024年1-2月"): :data:`_YEAR_TO_DATE` read with the year as 今年."""
+    if plan_year is None or "年" not in head:
+        return False
+    view = _YEAR_NAMED.sub(lambda y: "今年" if _ascii_year(y.group(1)) == str(plan_year) else y.group(0), head)
+    return view != head and bool(_YEAR_TO_DATE.search(view))
+
+
+_YEAR_NAMED = re.compile(r"([0-9０-９〇○零一二三四五六七八九]{4})年")
 
 
 def _century_view(head: str, report_year: int | None) -> str:

@@ -56,7 +56,7 @@ EIGHTIES = """政府工作报告
 
 二、1987年工作安排
 
-为实现本世纪末把全国人口控制在十二亿五千万以内的目标，作出坚持不懈的努力。到本世纪末，全国粮食生产必须争取达到五千五百亿公斤。根据到本世纪末人民生活达到小康水平的目标和今后五年生产发展的可能，计划草案规定，全国农民的纯收入平均每年增长百分之六。
+为实现本世纪末把全国人口控制在十二亿五千万以内的目标，作出坚持不懈的努力。到本世纪末，全国粮食生产必须争取达到五千五百亿公斤。根据到本世纪末人民生活达到小康水平的目标和今后五年生产发展的可能，计划草案规定，全国农民的纯收入平均每年增长百分之六。在一九八七年上半年，青川棉纺厂每件纱的平均用棉量已降低到三百九十二斤。
 """
 
 
@@ -160,6 +160,11 @@ def test_the_end_of_the_century_is_its_year(eighties) -> None:
 def test_a_century_goal_only_cited_leaves_the_plan_its_year(eighties) -> None:
     # "根据到本世纪末…的目标和今后五年…，计划草案规定，…平均每年增长N": the plan's own horizon
     assert _sy(eighties, "百分之六") == ("target", 1991)
+
+
+def test_a_part_of_the_plan_year_gone_by_is_an_actual(eighties) -> None:
+    # "在一九八七年上半年，…已降低到N" in the plan part of the 1987 report: already happened
+    assert _sy(eighties, "三百九十二斤") == ("actual", 1987)
 
 
 # 5. ranges of counts keep both ends (value and value_max)
