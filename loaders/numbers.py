@@ -312,7 +312,7 @@ MILESTONES = ("台阶", "大关", "关口", "新台阶", "新关口")
 
 FIGURE_RE = re.compile(
     rf"(?P<num>{_NUM})(?P<more1>{_MORE})?(?:\n\n?(?={_MAG}|[%％]))?(?P<mag>{_MAG})?(?P<more2>{_MORE})?"
-    rf"(?:(?P<unit1>{_UNIT_ALTS})?{_RANGE_SEP}(?P<num2>{_NUM})(?P<mag2>{_MAG})?)?"
+    rf"(?:(?P<unit1>{_UNIT_ALTS})?{_RANGE_SEP}(?P<num2>{_NUM})(?P<more3>{_MORE})?(?P<mag2>{_MAG})?)?"  # "一百多亿斤到二百多亿斤"
     rf"(?:[ \u3000\u00a0]?(?P<unit>{_UNIT_ALTS})"  # city files print "1680万 元"; PDFs break "74.4\n万亿元"
     rf"(?P<alt>[（(](?:{_MEASURE_ALTS})[)）])?"  # 万套（间）: an alternative measure word
     rf"(?P<per>[/／](?:{_PER_ALTS}))?)?"  # 万吨/日, 张/千人

@@ -132,7 +132,7 @@ _TRAIL_FILLER = re.compile(
     r"保持在|稳定在|降到|下降到|提高至|历史性|(?:首次)?(?:迈上|迈入|站上|跃上)|达到|达|達到|達|到|至|为|是|有|共|再|力求|累计|总计|合计|共计|分别|均|"
     r"(?:比|较)(?:(?:19|20)\d\d|[０-９]{4}|[一二三四五六七八九〇○零]{4})年|(?<=[\u4e00-\u9fff]{2})各|现(?:在|有)的|现在已经?|现已经?|总共|已经|(?<!不)已|(?<![成造迁])就|(?<![船首一两每])只|也|(?<![偿归])还|(?<![首成京])都|(?<![前])又|(?<![人英天奇帅通全口专秀引])才|一直|首次|仅|仍将?|(?<=[\u4e00-\u9fff]{2})(?:仍然|却|则|(?<![需只主重必想])要)|"
     r"突破|超过|将近|接近|不少于|不低于|不超过|不到|不足|低于|高于|"
-    r"在[^，,；;。在]{1,14}?的?基础上|(?<=[\u4e00-\u9fff]{2})在[^，,；;。在的]{1,8}?(?:影响|冲击|条件|情况|背景)下|(?<=[\u4e00-\u9fff]{2})扩增(?:到|至)?|扣除(?:物价|价格)(?:上涨)?因素(?:后)?|(?<=[\u4e00-\u9fff]{3})(?:今年|明年)(?=再|又|还|继续)|(?<=[\u4e00-\u9fff]{2})收到|安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|(?:比|较)(?:上年|去年)同期|与[^，,；;。与]{1,10}相比|比上一?年|较上一?年|(?:比|较)上一?届|比前一年|(?:比|较)前[两三四五]年(?:累计)?|(?:比|较)“?[六七八九十][一二三四五六七八九]?五”?(?:期间|时期)|比(?:年度|原定)?計劃|(?<=[\u4e00-\u9fff]{2})(?:今年|明年)(?=將|将)|將|比(?:年度|原定)?计划|(?:(?:19|20)\d\d年|[一二三四五六七八九〇○零]{4}年)?这一年|(?<![不])(?:可以|可望|有望|能够)|(?<=[\u4e00-\u9fff]{2})(?:却|则)?以(?:年均|平均每年|每年)|(?:比|较)第[一二三四五六七八九十]+个五年计划(?:期间|时期)?|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|从|由|的|确保|力争|争取|努力|"
+    r"在[^，,；;。在]{1,14}?的?基础上|(?<=[\u4e00-\u9fff]{2})在[^，,；;。在的]{1,8}?(?:影响|冲击|条件|情况|背景)下|(?<=[\u4e00-\u9fff]{2})扩增(?:到|至)?|扣除(?:物价|价格)(?:上涨)?因素(?:后)?|(?<=[\u4e00-\u9fff]{3})(?:今年|明年)(?=再|又|还|继续)|(?<=[\u4e00-\u9fff]{2})收到|安排为|[由从]年初的?|(?:比|较)(?:上年|去年)预算(?:执行数)?|(?:比|较)(?:年初|上年末|上年底|去年末|去年底)(?!计划)|(?:比|较)[“\"]?十[一二三四五六七八九]五[”\"]?末的?|却?從|却(?=从|由)|扣除价格因素|大约有?|(?<![签预节制合契公条婚邀特])约有?|同比|(?:比|较)(?:上年|去年)同期|与[^，,；;。与]{1,10}相比|比上一?年|较上一?年|(?:比|较)上一?届|比前一年|(?:比|较)前[两三四五]年(?:累计)?|(?:比|较)“?[六七八九十][一二三四五六七八九]?五”?(?:期间|时期)|比(?:年度|原定)?計劃|(?<=[\u4e00-\u9fff]{2})(?:今年|明年)(?=將|将)|將|比(?:年度|原定)?计划|(?:(?:19|20)\d\d年|[一二三四五六七八九〇○零]{4}年)?这一年|(?<![不])(?:可以|可望|有望|能够)|(?<=[\u4e00-\u9fff]{2})(?:却|则)?以(?:年均|平均每年|每年)|(?:比|较)第[一二三四五六七八九十]+个五年计划(?:期间|时期)?|超过原定计划|年均|预计|预期|实际|增长幅度|增长速度|由上年|从上年|由去年|从去年|由前年|从前年|从|由|的|确保|力争|争取|努力|"
     r"(?:宏观)?(?:调控|预期|计划)?目标(?:设定为|定为|确定为|是)?|设定为|拟定为|定为|确定为|计划|现行|"
     r"(?:按|以)?(?:同口径|可比口径|可比价格?|现行价格|不变价格?)(?:计算)?|"
     r"(?:19|20)\d\d年(?:底|末|初)?|[０-９]{4}年|[一二三四五六七八九〇○零]{4}年(?:底|末|初)?|将|\s)+$"
@@ -172,14 +172,20 @@ _MEASURE_VERB = re.compile(r"出栏|存栏|出让|收储|争创|申创")
 _OWN_VERB = re.compile(r"(?:完善|提升|升级|扩繁|修缮|保护|恢复|建设|续建|迁建|重建|更新|改善|盘活|消化|清理|整合|培训|救助|帮扶|资助|流转|复垦|收储|配租|配售|营造|增加(?!值))")
 """Verbs that open a later member of a list with its own verb ("新增核心群2处、完善扩繁群20处")."""
 
-_FROM_TO = re.compile(r"(?:从|由)(?:上年|去年|上年末|去年末|上年底|去年底)?的?$")
+_FROM_TO = re.compile(r"(?:从|由)(?:上一?年|去年|前年|上一?年末|去年末|上一?年底|去年底)?的?$")
+_FROM_LIST = re.compile(r"(?:从|由)(?:上一?年|去年|前年)?的?(?:[0-9０-９.]+[\u4e00-\u9fff%％]{0,4}、)+$")
 _TO_VERB = re.compile(
     rf"^(?:以上|左右)?(?:{_UP}|{_DOWN}|拓展|扩展|发展|延长|缩短|压缩|放宽|调整)?(?:到|至)"
 )
+_START_LIST_TO = re.compile(r"(?:、[0-9０-９.]+[^\d、，,；;。]{0,4}?)*(?:均|分别|都)?" + _TO_VERB.pattern[1:])
+"""A list of start values ("将A、B报销种类分别由16种、29种均扩大到37种"): each member is a start."""
 _FIVE_YEAR_PLAN = re.compile(
     r"(?<![一二三四五六七八九十])(十?[一二三四五六七八九])五[”\"」]?(?:时期|期间|期末|末(?!期))"  # not "对接“十四五”规划": a reference
 )
 """“十五五”时期, “九五”期间: a five-year plan, named by its ordinal (end year 1955 + 5N)."""
+
+_PLAN_AS_BASE = re.compile(r"[较比与同][“\"「]?$")
+"""Before a plan's name, a comparison ("较“十三五”期间增长"): the plan is a base, not a horizon."""
 
 _PLAN_SENTENCE = re.compile(
     r"(?:今年|明年|新的一年)[^。\n]{0,30}?(?:主要)?(?:预期|调控|奋斗)?目标(?:是|为|建议为|确定为|定为)"
@@ -1852,8 +1858,9 @@ def _quantity(
                 and not rx(r"总数|总量|累计|达到").search(indicator)):  # a stock member keeps no verb of change
             indicator, ind_start, ind_end = verb.group("verb") + indicator, None, None
     # "从61.2%提高到63.5%": the start value is the level before this year's change
-    if (_FROM_TO.search(text[clause_start : start - q_len]) or _cues()["from_per_head"].search(text, clause_start, start - q_len)) \
-            and _TO_VERB.match(text[end : end + 8]):
+    if (_FROM_TO.search(text[clause_start : start - q_len]) or _cues()["from_per_head"].search(text, clause_start, start - q_len)
+            or _FROM_LIST.search(text, clause_start, start - q_len)) \
+            and (_TO_VERB.match(text[end : end + 8]) or _START_LIST_TO.match(text, end, end + 48)):
         review_year, _plan_year = _years(report)
         named = rx(r"(?:19|20)\d\d年(?:底|末|初)?的?(?:从|由)?$|(?:从|由)(?:19|20)\d\d年").search(text[clause_start : start - q_len])
         span = rx(r"((?:19|20)\d\d)年(?:到|至|—|－|-)(?:19|20)\d\d年").search(_year_view(text[_sentence_start(report, text, start) : start]))
@@ -1862,8 +1869,13 @@ def _quantity(
             if status == Status.TARGET:
                 status = Status.ACTUAL
         elif review_year is not None and not named:
+            # "由上年的74.3%提高到83.7%", "由前年的…": a start named relative to the year of the clause
+            back = 2 if rx(r"(?:从|由)前年").search(text, clause_start, start - q_len) else \
+                1 if rx(r"(?:从|由)(?:上一?年|去年)").search(text, clause_start, start - q_len) else 0
             if status == Status.TARGET:
-                status, year = Status.ACTUAL, review_year
+                status, year = Status.ACTUAL, review_year - max(back - 1, 0)
+            elif back and year is not None:
+                year -= back  # ("1979年…，由上年的A提高到B": A is 1978's, whatever year the report reviews)
             elif year == review_year:
                 five = part is not None and rx(r"五年|十[一二三四五六七八九]五").search(part.title)
                 span = None
@@ -2134,8 +2146,11 @@ def _is_quantity(text: str, fig: Figure, before: str, after: str) -> bool:
         return False  # "三类及以上水质比例": a class, not a count
     if bare == "米" and rx(r"(?:以上)?宽?(?:的)?(?:硬化)?(?:路|道路|公路)").match(after):
         return False  # "通4.5米硬化路": a road standard
-    if (info := unit_info(fig.unit)) is not None and info.family in ("length", "duration") and rx(r"[\u4e00-\u9fff]{0,4}?(?:生活圈|服务圈|经济圈|通勤圈|交通圈|就医圈|健身圈|文化圈)").match(after):
-        return False  # "农村3公里生活圈", "15分钟医疗服务圈": the name of a standard
+    if (info := unit_info(fig.unit)) is not None and info.family in ("length", "duration") and (circle := _SERVICE_CIRCLE.match(text, fig.end, fig.end + 100)) \
+            and not _CIRCLE_VERB.search(circle.group(0)):
+        # "农村3公里生活圈", "15分钟医疗服务圈", "城市15分钟、农村30分钟医疗服务圈", "5分钟邻里、15分钟社区…
+        # 生活圈": the name of a standard, or a member of a list of such names (not "缩短10分钟")
+        return False
     if rx(r"[0-9０-９一二三四五六七八九十百千万]+[个家座所处条]$").search(before) and rx(r"(?:及以上|以上|以下)(?:[\u4e00-\u9fff]|、[0-9０-９一二三四五六七八九十两]+[个家座所处条])").match(after):
         return False  # "230个50户以上村寨", "引进2个50亿元以上、5个10亿元以上项目": a level naming the class
     if fig.family in ("mass", "power", "volume", "energy") and rx(r"[\u4e00-\u9fff]{2}$").search(before) \
@@ -2199,6 +2214,15 @@ _POLICY_CHAIN = re.compile(
     rf"(?:[\u4e00-\u9fff]{{2,8}}?[0-9０-９{_CN_NUM}]+条[、和]){{1,}}[\u4e00-\u9fff]{{2,8}}?[0-9０-９{_CN_NUM}]+条"
     r"(?:[、和及][^，,；;。]{0,24}?)?等?(?:政策措施|措施|政策|举措|意见|新政)"
 )
+
+
+_SERVICE_CIRCLE = re.compile(r"(?:[\u4e00-\u9fff“”\"0-9０-９.]{0,14}、){0,6}[\u4e00-\u9fff“”\"0-9０-９.]{0,14}?圈")
+"""What follows a distance or duration that names a circle: a noun phrase ending in 圈, perhaps
+after the other members of a list ("、农村30分钟医疗服务圈", "邻里、15分钟社区、…生活圈")."""
+
+_CIRCLE_VERB = re.compile(r"以内|以上|左右|缩短|减少|降低|提高|增加|到达|达到|实现|形成|建成|打造|构建|覆盖|融入|辐射")
+"""A verb or bound between the figure and the 圈: the figure measures something of its own
+("车程缩短至40分钟以内、形成1小时经济圈")."""
 
 
 def _in_policy_chain(text: str, fig: Figure) -> bool:
@@ -2546,8 +2570,10 @@ def _status_year(
                 and not rx(r"[0-9０-９〇○零一二三四五六七八九]{4}年|今年|本年|同期").search(head[opening.end() :]) and not _FUTURE_CUE.search(head) \
                 and not rx(r"(?:由|从)的?$").search(clause):  # (not the start value of 由A减少到B)
             return Status.ACTUAL, int(_ascii_year(opening.group(1)))
-    if status == Status.TARGET and rx(r"(?:毕业生|新成长劳动力)[^，,；;。]{0,4}(?:将|预计)(?:达到|达|超过|超)$").search(clause):
-        return Status.ESTIMATE, year  # "今年高校毕业生将达727万人": an expectation the plan responds to, no target
+    if status == Status.TARGET and _cues()["cohort_size"].search(clause):
+        # "今年高校毕业生将达727万人", "今年高校毕业生820多万人，再创历史新高": the size of this year's
+        # cohort, an expectation the plan responds to, no target ("帮助N万名高校毕业生就业" is one)
+        return Status.ESTIMATE, year
     if rx(r"现行的?$").search(clause) and status == Status.TARGET:
         return Status.ACTUAL, review_year  # "将…现行10%的税率降至9%": the rate now in force
     if status == Status.ESTIMATE and year == plan_year and review_year and _delivered_late(text) \
@@ -2643,8 +2669,10 @@ def _part_status_year(
         return Status.ACTUAL, int(_ascii_year(start_value.group(1)))  # "将由2037年的42%提高到60%": the start
     if _ESTIMATE.search(rx(r"[比较較同](?:[0-9０-９〇○零一二三四五六七八九]{4}年|上年|去年|今年|本年)(?:的)?(?:预计|預計)(?:数|的)?").sub("", head)):
         status = Status.ESTIMATE  # (not the base of a comparison: "比1980年预计增加9万吨")
-    elif search_opening(_YEAR_TO_DATE, _OPENS[_YEAR_TO_DATE], head) and not rx(r"力争|争取|确保|计划|目标|要|将|拟").search(head):
-        # "今年一月至九月，…下降了百分之十五点七": this year so far, an actual of the delivery year
+    elif (search_opening(_YEAR_TO_DATE, _OPENS[_YEAR_TO_DATE], head) or _plan_year_to_date(head, plan_year)) \
+            and not rx(r"力争|争取|确保|计划|目标|要|将|拟").search(head):
+        # "今年一月至九月，…下降了百分之十五点七", "在一九五五年上半年…已降低到N": this year so far,
+        # an actual of the delivery year
         return Status.ACTUAL, (review_year if _delivered_late(text) else plan_year)
     elif plan_like and _TO_DATE.search(text, _clause_start(text, start), start):
         return Status.ACTUAL, review_year  # "先后29次亲临": a count to date, never a plan
@@ -2666,7 +2694,8 @@ def _part_status_year(
     # ("是1950年到1997年投入总和的1.7倍": a span named as a base dates nothing)
     for m in rx(r"(?:到|至|在|(?<![等当])于|展望)([0-9０-９〇○零一二三四五六七八九]{4})年(?:底|末|前)?").finditer(
                          _cues()["base_level_in_head"].sub(lambda b: "　" * len(b.group(0)),
-                                                           _cues()["base_span"].sub(lambda b: "　" * len(b.group(0)), head))):
+                                                           _cues()["base_span"].sub(lambda b: "　" * len(b.group(0)),
+                                                                                    _century_view(head, plan_year or review_year)))):
         pass
     if m is None and rx(r"[\s\u3000]*其中[，,]").match(head) and sentence_start > 0:
         # "到1985年，…。其中，城镇居民…平均每年递增N": 其中 carries on the sentence before, whose
@@ -2691,8 +2720,16 @@ def _part_status_year(
                     m = later  # "社会商品零售总额一九八五年将达到…，比一九八○年增长40%"
     fyp = None
     for f5 in _FIVE_YEAR_PLAN.finditer(head):
-        if not rx(r"[较比与同][“\"「]?$").search(head[: f5.start()]):  # "较“十三五”期间增长": a base
+        if not _PLAN_AS_BASE.search(head, 0, f5.start()) \
+                and not rx(r"今年|本年").search(head, f5.end()):  # "较“十三五”期间增长": a base; "…，今年要关停N": this year's
             fyp = f5
+    if fyp is None and plan_like and _cues()["plan_span_horizon"].match(head) and not rx(r"今年|本年").search(head):
+        # "“十一五”期间，关停A，今年要关停B；五年淘汰C": the five years of the plan the sentence (up to
+        # its 。) named before its ；
+        floor = _SENT_FLOOR(text, start)
+        for f5 in _FIVE_YEAR_PLAN.finditer(text, floor, sentence_start):
+            if not _PLAN_AS_BASE.search(text, floor, f5.start()):
+                fyp = f5
     if fyp is not None and (m is None or fyp.start() > m.start()):
         n = fyp.group(1)
         n_value = (10 if n.startswith("十") else 0) + "一二三四五六七八九".index(n[-1]) + 1
@@ -2761,12 +2798,13 @@ def _part_status_year(
         if not named and cs > 0 and text[cs - 1] in "，," and rx(r"(?:比|较)(?:上年|去年)|同比").match(text[cs:start]):
             # "1979年…收购商品总额1992亿元，比上年增长14.5%": the bare comparison keeps that year
             prev = text[_clause_start(text, cs - 1) : cs - 1]
-            named = [
-                int(_ascii_year(y.group(1)))
-                for y in rx(r"^([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前|度)").finditer(prev)
-                if _ascii_year(y.group(1)).isdigit()
-            ]
-            named = [y for y in named if 1949 <= y <= review_year]
+            named = _years_named(rx(r"^([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以后|以前|之前|前|度)"), prev, review_year)
+        elif not named and cs > 0 and text[cs - 1] in "，," and rx(r"[由从]").match(text, cs):
+            # "基本建设1979年交付使用的A占投资的比重，由上年的B提高到C": the subject clause before, with
+            # no figure of its own, dates the change (its start value is the year before)
+            prev = text[_clause_start(text, cs - 1) : cs - 1]
+            if not any(f.unit and f.unit != "年" for f in find_figures(prev)):
+                named = _years_named(_cues()["subject_clause_year"], prev, review_year)
         if named:
             year = named[-1]
         elif _delivered_late(text) and _cues()["last_year"].search(clause):
@@ -2788,6 +2826,40 @@ def _part_status_year(
         n = base.group(1)
         status, year = Status.ACTUAL, _plan_end((10 if n.startswith("十") else 0) + "一二三四五六七八九".index(n[-1]) + 1)
     return status, year
+
+
+def _years_named(pattern: re.Pattern, clause: str, review_year: int) -> list[int]:
+    """The years (group 1 of ``pattern``) a clause names, from 1949 to the year reviewed."""
+    years = [int(_ascii_year(y.group(1))) for y in pattern.finditer(clause) if _ascii_year(y.group(1)).isdigit()]
+    return [y for y in years if 1949 <= y <= review_year]
+
+
+def _plan_year_to_date(head: str, plan_year: int | None) -> bool:
+    """The head names a part of the plan year gone by, with the year written out ("一九五五年上半年",
+    "2024年1-2月"): :data:`_YEAR_TO_DATE` read with the year as 今年."""
+    if plan_year is None or "年" not in head:
+        return False
+    view = _YEAR_NAMED.sub(lambda y: "今年" if _ascii_year(y.group(1)) == str(plan_year) else y.group(0), head)
+    return view != head and bool(_YEAR_TO_DATE.search(view))
+
+
+_YEAR_NAMED = re.compile(r"([0-9０-９〇○零一二三四五六七八九]{4})年")
+
+
+def _century_view(head: str, report_year: int | None) -> str:
+    """``head`` with a point of a century ("本世纪末", "下世纪中叶") written as its year ("到2000年"),
+    so the plan's horizon dates the figure ("为实现本世纪末把我国人口控制在十二亿以内"); not when a
+    goal or another horizon follows it ("根据到本世纪末…的目标和今后五年…，计划规定")."""
+    if report_year is None or "世纪" not in head:
+        return head
+
+    def year(m: re.Match) -> str:
+        if rx(r"目标|今后|五年|计划").search(head, m.end()):
+            return m.group(0)
+        century = report_year // 100 + (1 if m.group(1) == "下" else 0)
+        return f"到{century * 100 + 50 if m.group(2) == '中叶' else (century + 1) * 100}年"
+
+    return _cues()["century_point"].sub(year, head)
 
 
 _YEAR_TO_DATE = re.compile(
